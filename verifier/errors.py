@@ -1,0 +1,64 @@
+"""One exception family; each subclass says whether retrying could help."""
+
+from __future__ import annotations
+
+from .status import ExitStatus
+
+
+class VerifierError(Exception):
+    """Base of every error verifier raises on purpose."""
+
+    retryable = False
+    exit_status = ExitStatus.USAGE
+
+
+class InputError(VerifierError):
+    """A document, path or URL given by the user cannot be used."""
+
+
+class ConfigError(VerifierError):
+    """A setting is unknown or has a value of the wrong kind."""
+
+
+class DatabaseError(VerifierError):
+    """The database file is not ours, is corrupt, or comes from a newer verifier."""
+
+
+class LockedError(VerifierError):
+    """Another live run holds the database lock."""
+
+    exit_status = ExitStatus.LOCKED
+
+
+class ReportError(VerifierError):
+    """The report could not be written (the database keeps everything regardless)."""
+
+
+class FetchError(VerifierError):
+    """One attempt to fetch a URL failed."""
+
+    def __init__(self, message: str, *, outcome: str = "error") -> None:
+        super().__init__(message)
+        self.outcome = outcome
+
+
+class RetryableFetchError(FetchError):
+    """A failure another attempt may cure: connection trouble, timeouts, 429, 5xx."""
+
+    retryable = True
+
+    def __init__(self, message: str, *, outcome: str = "error",
+                 retry_after: float | None = None, status: int | None = None) -> None:
+        super().__init__(message, outcome=outcome)
+        self.retry_after = retry_after
+        self.status = status
+
+
+class ArchiveError(VerifierError):
+    """The Internet Archive could not be asked, or refused; recorded, never fatal."""
+
+
+class ArchiveRateLimited(ArchiveError):
+    """The Internet Archive answered 429: every call pauses (circuit breaker)."""
+
+    retryable = True
