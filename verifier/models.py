@@ -176,6 +176,7 @@ class Fetch:
     evidence: EvidenceRef | None = None
     page: PageText | None = None
     not_modified: bool = False  # a 304 answered a conditional request: previous copy reused
+    body: bytes | None = field(default=None, repr=False, compare=False)  # transient, never stored
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,57 @@
+"""Shared fixtures: the loopback-only guard, the fixture web, the fake Wayback Machine,
+a temporary workspace and an in-process CLI runner."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import netguard  # noqa: E402
+from fakewayback import FakeWayback  # noqa: E402
+from fixtureweb import FixtureWeb  # noqa: E402
+
+netguard.install()
+
+TESTS = Path(__file__).parent
+ROOT = TESTS.parent
+
+
+@pytest.fixture
+def web() -> Iterator[FixtureWeb]:
+    server = FixtureWeb()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def wayback() -> Iterator[FakeWayback]:
+    fake = FakeWayback()
+    yield fake
+    fake.close()
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty working directory; settings from the real environment do not leak in."""
+    for name in list(os.environ):
+        if name.startswith("VERIFIER_") or name in ("IA_ACCESS_KEY", "IA_SECRET_KEY"):
+            monkeypatch.delenv(name)
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def subprocess_env(**extra: str) -> dict[str, str]:
+    """Environment for a verifier subprocess: the same loopback-only guard, no proxies."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("VERIFIER_") and "proxy" not in k.lower()}
+    env["PYTHONPATH"] = os.pathsep.join([str(TESTS / "sitecustomize"), str(ROOT)])
+    env.update(extra)
+    return env

@@ -1,0 +1,359 @@
+"""A local fake of the Wayback Machine speaking the real wire formats.
+
+Serves, on one loopback base URL, what archive.org and web.archive.org serve:
+availability JSON, the CDX server (plain and JSON output, filters, from/to, closest,
+limit, resume keys), raw (`id_`) and toolbar snapshots with redirects to the nearest
+capture, anonymous Save Page Now (Link/Content-Location headers naming web.archive.org),
+and Save Page Now 2 (POST /save, job status polling). Every request is logged.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, parse_qsl, quote, urlsplit
+
+REAL_WEB = "https://web.archive.org"
+
+
+def urlkey(url: str) -> str:
+    """A SURT-like key: scheme, www. and default port ignored, host lower-cased."""
+    if "://" not in url:
+        url = "http://" + url
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if host.startswith("www."):
+        host = host[4:]
+    port = parts.port
+    netloc = host if port in (None, 80, 443) else f"{host}:{port}"
+    path = parts.path or "/"
+    key = f"{netloc}{path}"
+    if parts.query:
+        key += "?" + parts.query
+    return key.rstrip("/") or key
+
+
+@dataclass
+class Capture:
+    original: str
+    timestamp: str
+    body: bytes
+    statuscode: int = 200
+    mimetype: str = "text/html"
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def digest(self) -> str:
+        import base64
+        import hashlib
+
+        return base64.b32encode(hashlib.sha1(self.body).digest()).decode()
+
+
+@dataclass
+class Logged:
+    method: str
+    path: str
+    at: float
+    kind: str  # "available", "cdx", "snapshot", "save", "save2", "status", "other"
+
+
+class FakeWayback:
+    def __init__(self) -> None:
+        self.captures: list[Capture] = []
+        self.requests: list[Logged] = []
+        self.rate_limited = 0  # answer this many next requests with 429
+        self.fail_with: int | None = None  # answer every request with this status
+        self.save_status = 200  # status of anonymous saves
+        self.pending_polls = 1  # SPN2 status polls answered "pending" before success
+        self.keys = ("access", "secret")
+        self.cdx_page_size = 0  # >0: split CDX answers with resume keys
+        self._jobs: dict[str, dict[str, object]] = {}
+        self._lock = threading.Lock()
+        self._server = self._start()
+        self.base = f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    # -- test-facing -------------------------------------------------------
+    def capture(self, url: str, timestamp: str, body: bytes | str, statuscode: int = 200,
+                mimetype: str = "text/html", headers: dict[str, str] | None = None) -> Capture:
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        cap = Capture(url, timestamp.ljust(14, "0"), data, statuscode, mimetype, headers or {})
+        with self._lock:
+            self.captures.append(cap)
+        return cap
+
+    def count(self, kind: str) -> int:
+        return sum(1 for r in self.requests if r.kind == kind)
+
+    def close(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    # -- lookup --------------------------------------------------------------
+    def _matching(self, url: str) -> list[Capture]:
+        key = urlkey(url)
+        with self._lock:
+            found = [c for c in self.captures if urlkey(c.original) == key]
+        return sorted(found, key=lambda c: c.timestamp)
+
+    @staticmethod
+    def _distance(ts: str, target: str) -> float:
+        def seconds(t: str) -> float:
+            t = t.ljust(14, "0")
+            return time.mktime(time.strptime(t[:14], "%Y%m%d%H%M%S"))
+
+        return abs(seconds(ts) - seconds(target))
+
+    # -- server ----------------------------------------------------------------
+    def _start(self) -> ThreadingHTTPServer:
+        fake = self
+
+        class _Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                fake._handle(self, "GET")
+
+            def do_POST(self) -> None:
+                fake._handle(self, "POST")
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        return server
+
+    @staticmethod
+    def _kind(method: str, path: str) -> str:
+        bare = urlsplit(path).path
+        if bare.startswith("/wayback/available"):
+            return "available"
+        if bare.startswith("/cdx/search/cdx"):
+            return "cdx"
+        if bare.startswith("/save/status/"):
+            return "status"
+        if method == "POST" and bare.rstrip("/") == "/save":
+            return "save2"
+        if bare.startswith("/save/"):
+            return "save"
+        if bare.startswith("/web/"):
+            return "snapshot"
+        return "other"
+
+    def _handle(self, h: BaseHTTPRequestHandler, method: str) -> None:
+        kind = self._kind(method, h.path)
+        with self._lock:
+            self.requests.append(Logged(method, h.path, time.monotonic(), kind))
+            limited = self.rate_limited > 0
+            if limited:
+                self.rate_limited -= 1
+        length = int(h.headers.get("Content-Length") or 0)
+        payload = h.rfile.read(length) if length else b""
+        if limited:
+            return self._send(h, 429, b"Too Many Requests", "text/plain", {"Retry-After": "60"})
+        if self.fail_with:
+            return self._send(h, self.fail_with, b"unavailable", "text/plain")
+        route = {
+            "available": self._available, "cdx": self._cdx, "snapshot": self._snapshot,
+            "save": self._save, "save2": self._save2, "status": self._status,
+        }.get(kind)
+        if route is None:
+            return self._send(h, 404, b"not found", "text/plain")
+        route(h, payload)
+
+    @staticmethod
+    def _send(h: BaseHTTPRequestHandler, status: int, body: bytes, ctype: str | None,
+              headers: dict[str, str] | None = None) -> None:
+        h.send_response(status)
+        if ctype:
+            h.send_header("Content-Type", ctype)
+        for k, v in (headers or {}).items():
+            h.send_header(k, v)
+        h.send_header("Content-Length", str(len(body)))
+        h.end_headers()
+        h.wfile.write(body)
+
+    # -- availability ------------------------------------------------------------
+    def _available(self, h: BaseHTTPRequestHandler, _payload: bytes) -> None:
+        q = parse_qs(urlsplit(h.path).query)
+        url = q.get("url", [""])[0]
+        ts = q.get("timestamp", [time.strftime("%Y%m%d%H%M%S", time.gmtime())])[0]
+        caps = [c for c in self._matching(url) if c.statuscode == 200]
+        snapshots: dict[str, object] = {}
+        if caps:
+            best = min(caps, key=lambda c: self._distance(c.timestamp, ts))
+            snapshots["closest"] = {
+                "status": str(best.statuscode), "available": True,
+                "url": f"http://web.archive.org/web/{best.timestamp}/{best.original}",
+                "timestamp": best.timestamp,
+            }
+        body = {"url": url, "archived_snapshots": snapshots}
+        if "timestamp" in q:
+            body["timestamp"] = ts
+        self._send(h, 200, json.dumps(body).encode(), "application/json")
+
+    # -- CDX ---------------------------------------------------------------------
+    def _cdx(self, h: BaseHTTPRequestHandler, _payload: bytes) -> None:
+        params = parse_qsl(urlsplit(h.path).query, keep_blank_values=True)
+        q: dict[str, list[str]] = {}
+        for k, v in params:
+            q.setdefault(k, []).append(v)
+        url = q.get("url", [""])[0]
+        caps = self._matching(url)
+        for flt in q.get("filter", []):
+            negate = flt.startswith("!")
+            fname, _, pattern = flt.lstrip("!").partition(":")
+            rx = re.compile(pattern)
+
+            def keep(c: Capture, fname: str = fname, rx: re.Pattern[str] = rx,
+                     negate: bool = negate) -> bool:
+                value = str(self._field(c, fname))
+                return bool(rx.fullmatch(value)) != negate
+
+            caps = [c for c in caps if keep(c)]
+        if "from" in q:
+            lo = q["from"][0].ljust(14, "0")
+            caps = [c for c in caps if c.timestamp >= lo]
+        if "to" in q:
+            hi = q["to"][0].ljust(14, "9")
+            caps = [c for c in caps if c.timestamp <= hi]
+        if "closest" in q and q.get("sort", [""])[0] == "closest":
+            target = q["closest"][0]
+            caps.sort(key=lambda c: self._distance(c.timestamp, target))
+        elif q.get("sort", [""])[0] == "reverse":
+            caps.reverse()
+        for col in q.get("collapse", []):
+            fname = col.split(":")[0]
+            collapsed: list[Capture] = []
+            for c in caps:
+                if not collapsed or self._field(collapsed[-1], fname) != self._field(c, fname):
+                    collapsed.append(c)
+            caps = collapsed
+        offset = int(q.get("resumeKey", ["0"])[0] or 0)
+        limit = int(q.get("limit", ["0"])[0] or 0)
+        if limit < 0:
+            caps = caps[limit:]
+            limit = 0
+        caps = caps[offset:]
+        page = self.cdx_page_size or 0
+        resume = None
+        if limit and (not page or limit < page):
+            caps = caps[:limit]
+        elif page and len(caps) > page:
+            caps, resume = caps[:page], str(offset + page)
+        fields = q.get("fl", [""])[0].split(",") if q.get("fl", [""])[0] else \
+            ["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"]
+        rows = [[str(self._field(c, f)) for f in fields] for c in caps]
+        if q.get("output", [""])[0] == "json":
+            out: list[list[str]] = [fields] + rows if rows else []
+            if resume and q.get("showResumeKey", [""])[0] == "true":
+                out += [[], [resume]]
+            body = json.dumps(out).encode()
+            return self._send(h, 200, body, "application/json")
+        text = "\n".join(" ".join(r) for r in rows)
+        if resume and q.get("showResumeKey", [""])[0] == "true":
+            text += f"\n\n{resume}"
+        self._send(h, 200, (text + "\n").encode() if text else b"", "text/plain")
+
+    @staticmethod
+    def _field(c: Capture, name: str) -> object:
+        return {
+            "urlkey": urlkey(c.original), "timestamp": c.timestamp, "original": c.original,
+            "mimetype": c.mimetype, "statuscode": c.statuscode, "digest": c.digest,
+            "length": len(c.body),
+        }.get(name, "-")
+
+    # -- snapshots -------------------------------------------------------------------
+    def _snapshot(self, h: BaseHTTPRequestHandler, _payload: bytes) -> None:
+        m = re.match(r"^/web/(\d{1,14})(id_|if_|im_)?/(.+)$", h.path)
+        if not m:
+            return self._send(h, 400, b"bad snapshot path", "text/plain")
+        ts, flag, url = m.group(1), m.group(2) or "", m.group(3)
+        caps = self._matching(url)
+        if not caps:
+            return self._send(h, 404, b"<title>Wayback Machine</title>Hrm. This page has not been archived.",
+                              "text/html")
+        exact = [c for c in caps if c.timestamp == ts.ljust(14, "0")]
+        if not exact:
+            nearest = min(caps, key=lambda c: self._distance(c.timestamp, ts))
+            location = f"{REAL_WEB}/web/{nearest.timestamp}{flag}/{nearest.original}"
+            return self._send(h, 302, b"", None, {"Location": location})
+        cap = exact[0]
+        headers = {"Memento-Datetime": time.strftime(
+            "%a, %d %b %Y %H:%M:%S GMT", time.strptime(cap.timestamp, "%Y%m%d%H%M%S"))}
+        headers.update(cap.headers)
+        if flag == "id_":
+            return self._send(h, cap.statuscode, cap.body, cap.mimetype, headers)
+        toolbar = (b"<!-- BEGIN WAYBACK TOOLBAR INSERT --><div id='wm-ipp'>Wayback Machine "
+                   b"toolbar</div><!-- END WAYBACK TOOLBAR INSERT -->")
+        body = cap.body.replace(b"<body>", b"<body>" + toolbar, 1)
+        self._send(h, cap.statuscode, body, cap.mimetype, headers)
+
+    # -- saving --------------------------------------------------------------------------
+    def _record_save(self, url: str) -> Capture:
+        ts = time.strftime("%Y%m%d%H%M%S", time.gmtime())
+        body = b"<html><body>saved</body></html>"
+        mimetype = "text/html"
+        if urlsplit(url).hostname in ("127.0.0.1", "localhost") or \
+                (urlsplit(url).hostname or "").startswith("127."):
+            try:
+                with urllib.request.urlopen(url, timeout=5) as resp:  # loopback only
+                    body = resp.read()
+                    mimetype = resp.headers.get_content_type()
+            except Exception:
+                pass
+        return self.capture(url, ts, body, 200, mimetype)
+
+    def _save(self, h: BaseHTTPRequestHandler, _payload: bytes) -> None:
+        url = h.path[len("/save/"):]
+        if self.save_status != 200:
+            return self._send(h, self.save_status, b"save failed", "text/html")
+        cap = self._record_save(url)
+        memento = f"{REAL_WEB}/web/{cap.timestamp}/{cap.original}"
+        headers = {
+            "Content-Location": f"/web/{cap.timestamp}/{cap.original}",
+            "Link": f'<{cap.original}>; rel="original", <{memento}>; rel="memento"; '
+                    f'datetime="{cap.timestamp}"',
+        }
+        self._send(h, 200, b"<html>saved</html>", "text/html", headers)
+
+    def _save2(self, h: BaseHTTPRequestHandler, payload: bytes) -> None:
+        auth = h.headers.get("Authorization", "")
+        if auth != f"LOW {self.keys[0]}:{self.keys[1]}":
+            return self._send(h, 401, json.dumps({"message": "auth"}).encode(), "application/json")
+        form = dict(parse_qsl(payload.decode()))
+        url = form.get("url", "")
+        job_id = "spn2-" + uuid.uuid4().hex
+        with self._lock:
+            self._jobs[job_id] = {"url": url, "polls": 0}
+        self._send(h, 200, json.dumps({"url": url, "job_id": job_id}).encode(), "application/json")
+
+    def _status(self, h: BaseHTTPRequestHandler, _payload: bytes) -> None:
+        job_id = h.path.rsplit("/", 1)[-1].split("?")[0]
+        with self._lock:
+            job = self._jobs.get(job_id)
+            if job is not None:
+                job["polls"] = int(job["polls"]) + 1  # type: ignore[call-overload]
+        if job is None:
+            body = {"status": "error", "status_ext": "error:not-found", "job_id": job_id}
+        elif int(job["polls"]) <= self.pending_polls:  # type: ignore[call-overload]
+            body = {"status": "pending", "job_id": job_id}
+        else:
+            if "timestamp" not in job:
+                cap = self._record_save(str(job["url"]))
+                job["timestamp"] = cap.timestamp
+            body = {"status": "success", "job_id": job_id, "original_url": job["url"],
+                    "timestamp": job["timestamp"], "duration_sec": 1.0}
+        self._send(h, 200, json.dumps(body).encode(), "application/json")
+
+
+def quote_url(url: str) -> str:
+    return quote(url, safe="")
