@@ -22,6 +22,17 @@ TESTS = Path(__file__).parent
 ROOT = TESTS.parent
 
 
+@pytest.fixture(autouse=True)
+def _loopback_only() -> Iterator[None]:
+    """Fail any test that tried to open a connection or look up a name off loopback."""
+    netguard.violations.clear()
+    yield
+    if netguard.violations:
+        found = list(netguard.violations)
+        netguard.violations.clear()
+        pytest.fail("network guard: " + "; ".join(found))
+
+
 @pytest.fixture
 def web() -> Iterator[FixtureWeb]:
     server = FixtureWeb()

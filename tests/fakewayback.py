@@ -22,6 +22,26 @@ from urllib.parse import parse_qs, parse_qsl, quote, urlsplit
 REAL_WEB = "https://web.archive.org"
 
 
+def pad_timestamp(ts: str) -> str:
+    """Complete a partial Wayback timestamp ("2011", "201112") the way the service does."""
+    digits = "".join(ch for ch in ts if ch.isdigit())[:14]
+    template = "19700101000000"
+    if len(digits) >= 4:
+        template = digits[:4] + "0101000000"
+    padded = digits + template[len(digits):]
+    if padded[4:6] == "00":
+        padded = padded[:4] + "01" + padded[6:]
+    if padded[6:8] == "00":
+        padded = padded[:6] + "01" + padded[8:]
+    return padded
+
+
+def _seconds(ts: str) -> float:
+    import calendar
+
+    return float(calendar.timegm(time.strptime(pad_timestamp(ts), "%Y%m%d%H%M%S")))
+
+
 def urlkey(url: str) -> str:
     """A SURT-like key: scheme, www. and default port ignored, host lower-cased."""
     if "://" not in url:
@@ -83,7 +103,7 @@ class FakeWayback:
     def capture(self, url: str, timestamp: str, body: bytes | str, statuscode: int = 200,
                 mimetype: str = "text/html", headers: dict[str, str] | None = None) -> Capture:
         data = body.encode("utf-8") if isinstance(body, str) else body
-        cap = Capture(url, timestamp.ljust(14, "0"), data, statuscode, mimetype, headers or {})
+        cap = Capture(url, pad_timestamp(timestamp), data, statuscode, mimetype, headers or {})
         with self._lock:
             self.captures.append(cap)
         return cap
@@ -104,11 +124,7 @@ class FakeWayback:
 
     @staticmethod
     def _distance(ts: str, target: str) -> float:
-        def seconds(t: str) -> float:
-            t = t.ljust(14, "0")
-            return time.mktime(time.strptime(t[:14], "%Y%m%d%H%M%S"))
-
-        return abs(seconds(ts) - seconds(target))
+        return abs(_seconds(ts) - _seconds(target))
 
     # -- server ----------------------------------------------------------------
     def _start(self) -> ThreadingHTTPServer:
@@ -167,7 +183,10 @@ class FakeWayback:
         }.get(kind)
         if route is None:
             return self._send(h, 404, b"not found", "text/plain")
-        route(h, payload)
+        try:
+            route(h, payload)
+        except Exception as exc:  # a bug in the fake must show up as a 500, not a hang
+            self._send(h, 500, f"fake wayback error: {exc!r}".encode(), "text/plain")
 
     @staticmethod
     def _send(h: BaseHTTPRequestHandler, status: int, body: bytes, ctype: str | None,
@@ -220,7 +239,7 @@ class FakeWayback:
 
             caps = [c for c in caps if keep(c)]
         if "from" in q:
-            lo = q["from"][0].ljust(14, "0")
+            lo = pad_timestamp(q["from"][0])
             caps = [c for c in caps if c.timestamp >= lo]
         if "to" in q:
             hi = q["to"][0].ljust(14, "9")
@@ -281,7 +300,7 @@ class FakeWayback:
         if not caps:
             return self._send(h, 404, b"<title>Wayback Machine</title>Hrm. This page has not been archived.",
                               "text/html")
-        exact = [c for c in caps if c.timestamp == ts.ljust(14, "0")]
+        exact = [c for c in caps if c.timestamp == pad_timestamp(ts)]
         if not exact:
             nearest = min(caps, key=lambda c: self._distance(c.timestamp, ts))
             location = f"{REAL_WEB}/web/{nearest.timestamp}{flag}/{nearest.original}"
