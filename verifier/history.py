@@ -1,0 +1,212 @@
+"""Reading the store across runs: the state as of a run, and what changed since the last one.
+
+A run may re-check only part of the corpus (incremental runs), so "the status of a link as of
+run N" is its latest check in run N or before, among the documents that run covered.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from .status import LinkStatus, QuoteStatus
+from .store import Store
+
+
+@dataclass
+class QuoteState:
+    key: str
+    quote_id: int
+    document: str
+    text: str
+    speaker: str | None
+    status: QuoteStatus
+    run_id: int  # the run whose check this is
+    archived: bool  # verified against a snapshot
+
+
+@dataclass
+class LinkState:
+    url: str
+    status: LinkStatus
+    reason: str
+    run_id: int
+    confirmed: bool  # failing long enough to be believed (see link_state)
+    archived: bool  # a Wayback copy is known
+
+
+@dataclass
+class Changes:
+    """What differs between a run and the previous completed run."""
+
+    previous_run: int | None
+    newly_failing_quotes: list[QuoteState] = field(default_factory=list)
+    recovered_quotes: list[QuoteState] = field(default_factory=list)
+    newly_failing_links: list[LinkState] = field(default_factory=list)  # confirmed ones
+    failing_unconfirmed_links: list[LinkState] = field(default_factory=list)
+    recovered_links: list[LinkState] = field(default_factory=list)
+    newly_archived: list[str] = field(default_factory=list)
+
+    @property
+    def loud(self) -> bool:
+        """Whether anyone should be told: something newly failing (confirmed) or recovered."""
+        return bool(self.newly_failing_quotes or self.newly_failing_links
+                    or self.recovered_quotes or self.recovered_links or self.newly_archived)
+
+    @property
+    def newly_failing(self) -> bool:
+        return bool(self.newly_failing_quotes or self.newly_failing_links)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "previous_run": self.previous_run,
+            "newly_failing_quotes": [_quote_dict(q) for q in self.newly_failing_quotes],
+            "recovered_quotes": [_quote_dict(q) for q in self.recovered_quotes],
+            "newly_failing_links": [_link_dict(link) for link in self.newly_failing_links],
+            "failing_unconfirmed_links": [_link_dict(link) for link in self.failing_unconfirmed_links],
+            "recovered_links": [_link_dict(link) for link in self.recovered_links],
+            "newly_archived": self.newly_archived,
+        }
+
+
+def _quote_dict(q: QuoteState) -> dict[str, Any]:
+    return {"document": q.document, "text": q.text, "speaker": q.speaker, "status": str(q.status)}
+
+
+def _link_dict(link: LinkState) -> dict[str, Any]:
+    return {"url": link.url, "status": str(link.status), "reason": link.reason}
+
+
+def run_document_ids(store: Store, run_id: int) -> list[int]:
+    return [r["document_id"] for r in store.rows(
+        "select document_id from run_documents where run_id=?", [run_id])]
+
+
+def quote_states(store: Store, run_id: int) -> dict[str, QuoteState]:
+    """Each quote of the run's documents (their version in that run) with its latest verdict."""
+    sql = """
+        select q.id, q.key, q.text, q.speaker, d.name, c.status, c.run_id, c.against
+        from run_documents rd
+        join documents d on d.id = rd.document_id
+        join quotes q on q.document_id = rd.document_id and q.doc_sha = rd.sha256
+        join checks c on c.id = (
+            select c2.id from checks c2 join quotes q2 on q2.id = c2.quote_id
+            where q2.key = q.key and c2.best = 1 and c2.run_id <= :run
+            order by c2.run_id desc limit 1)
+        where rd.run_id = :run
+    """
+    states = {}
+    for r in store.db.query(sql, {"run": run_id}):
+        states[r["key"]] = QuoteState(
+            key=r["key"], quote_id=r["id"], document=r["name"], text=r["text"],
+            speaker=r["speaker"], status=QuoteStatus(r["status"]), run_id=r["run_id"],
+            archived=r["against"] == "snapshot")
+    return states
+
+
+def cited_urls(store: Store, run_id: int) -> list[str]:
+    return [r["normalized_url"] for r in store.rows(
+        """select distinct c.normalized_url from run_documents rd
+           join citations c on c.document_id = rd.document_id and c.doc_sha = rd.sha256
+           where rd.run_id = ? and c.normalized_url is not null""", [run_id])]
+
+
+def link_states(store: Store, run_id: int) -> dict[str, LinkState]:
+    """Each URL the run's documents cite, with its latest check in or before the run."""
+    sql = """
+        select lc.url, lc.link_status, lc.reason, lc.run_id, lc.confirmed,
+            (select count(*) from archive_lookups al where al.url = lc.url and al.run_id <= :run
+                and (al.closest_id is not null or al.newest_id is not null)) as archived,
+            (select count(*) from saves s where s.url = lc.url and s.status = 'success'
+                and s.run_id <= :run) as saved
+        from link_checks lc
+        where lc.run_id = (select max(run_id) from link_checks l2
+                           where l2.url = lc.url and l2.run_id <= :run)
+          and lc.url in (select c.normalized_url from run_documents rd
+                         join citations c on c.document_id = rd.document_id
+                              and c.doc_sha = rd.sha256 where rd.run_id = :run)
+    """
+    states = {}
+    for r in store.db.query(sql, {"run": run_id}):
+        status = LinkStatus(r["link_status"])
+        states[r["url"]] = LinkState(
+            url=r["url"], status=status, reason=r["reason"] or "", run_id=r["run_id"],
+            confirmed=bool(r["confirmed"]), archived=bool(r["archived"] or r["saved"]))
+    return states
+
+
+def previous_run(store: Store, run_id: int) -> int | None:
+    row = store.db.execute(
+        "select max(id) from runs where id < ? and status = 'completed'", [run_id]).fetchone()
+    return row[0] if row and row[0] is not None else None
+
+
+def changes_since_previous(store: Store, run_id: int) -> Changes:
+    """Compare a run's state with the previous completed run's."""
+    prev = previous_run(store, run_id)
+    now_quotes, now_links = quote_states(store, run_id), link_states(store, run_id)
+    before_quotes = quote_states(store, prev) if prev else {}
+    before_links = link_states(store, prev) if prev else {}
+    changes = Changes(previous_run=prev)
+    for key, q in now_quotes.items():
+        was = before_quotes.get(key)
+        was_failing = bool(was and was.status.failing)
+        if q.status.failing and not was_failing:
+            if q.status == QuoteStatus.SOURCE_UNAVAILABLE and prev is not None and not any(
+                    now_links.get(u, None) and now_links[u].confirmed
+                    for u in _quote_urls(store, q.quote_id)):
+                continue  # the source is down, not yet confirmed: the link decides when to speak
+            changes.newly_failing_quotes.append(q)
+        elif was_failing and not q.status.failing:
+            changes.recovered_quotes.append(q)
+    for url, link in now_links.items():
+        was_link = before_links.get(url)
+        was_failing = bool(was_link and was_link.status.failing)
+        if link.status.failing and not was_failing:
+            if prev is None or link.confirmed:
+                changes.newly_failing_links.append(link)
+            else:
+                changes.failing_unconfirmed_links.append(link)
+        elif link.status.failing and link.confirmed and was_link and not was_link.confirmed:
+            changes.newly_failing_links.append(link)
+        elif was_failing and not link.status.failing:
+            changes.recovered_links.append(link)
+        if link.archived and not (was_link and was_link.archived) and prev is not None:
+            changes.newly_archived.append(url)
+    return changes
+
+
+def _quote_urls(store: Store, quote_id: int) -> list[str]:
+    return [r["normalized_url"] for r in store.rows(
+        """select c.normalized_url from quote_citations qc join citations c on c.id = qc.citation_id
+           where qc.quote_id = ? and c.normalized_url is not null""", [quote_id])]
+
+
+def run_counts(store: Store, run_id: int) -> dict[str, dict[str, int]]:
+    """Quote and link status counts as of a run."""
+    quotes: dict[str, int] = {str(s): 0 for s in QuoteStatus}
+    for q in quote_states(store, run_id).values():
+        quotes[str(q.status)] += 1
+    links: dict[str, int] = {str(s): 0 for s in LinkStatus}
+    for link in link_states(store, run_id).values():
+        links[str(link.status)] += 1
+    return {"quotes": quotes, "links": links}
+
+
+def recent_runs(store: Store, limit: int = 10) -> list[dict[str, Any]]:
+    runs = []
+    for r in store.rows("select * from runs order by id desc limit ?", [limit]):
+        r = dict(r)
+        for name in ("counts", "changes", "inputs", "settings", "warnings"):
+            r[name] = json.loads(r[name]) if r.get(name) else None
+        runs.append(r)
+    return runs
+
+
+def link_history(store: Store, url: str) -> list[dict[str, Any]]:
+    """Every check of one URL, oldest first: when it started failing, how many checks."""
+    return [dict(r) for r in store.rows(
+        """select lc.run_id, lc.checked_at, lc.link_status, lc.reason, f.http_status
+           from link_checks lc left join fetches f on f.id = lc.fetch_id
+           where lc.url = ? order by lc.run_id""", [url])]

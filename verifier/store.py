@@ -1,0 +1,538 @@
+"""The SQLite provenance store: every run, document, citation, quote, fetch, snapshot and check.
+
+History is append-only: a run adds rows and never rewrites an earlier run's. Each unit of
+work (one document's extraction, one fetch, one quote's checks) is committed in its own
+transaction, so a run killed at any moment leaves a consistent database. The schema and its
+migrations live here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from .errors import DatabaseError
+from .models import (
+    ArchiveInfo,
+    Citation,
+    Document,
+    EvidenceRef,
+    Extraction,
+    Fetch,
+    Quote,
+    Snapshot,
+    Verdict,
+)
+
+SCHEMA_VERSION = 1
+APP_ID = "verifier"
+
+
+def utc_iso(moment: datetime | None = None) -> str:
+    """A UTC timestamp as stored: ISO 8601 with a Z."""
+    moment = moment or datetime.now(UTC)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_iso(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    return datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+
+
+def quote_key(source: str, text: str, occurrence: int) -> str:
+    """A quote's identity across runs: its document, its words, and which repeat it is."""
+    words = " ".join(text.casefold().split())
+    return hashlib.sha1(f"{source}\0{words}\0{occurrence}".encode()).hexdigest()[:20]
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _date(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+# -- schema -----------------------------------------------------------------------------------
+
+def _migrate_to_1(db: sqlite_utils.Database) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["runs"].create({
+        "id": int, "started_at": str, "finished_at": str, "status": str, "pid": int,
+        "host": str, "version": str, "inputs": str, "settings": str, "counts": str,
+        "changes": str, "exit_status": int, "duration": float, "warnings": str,
+    }, pk="id", not_null={"started_at", "status"})
+    db["documents"].create({
+        "id": int, "source": str, "name": str, "format": str, "sha256": str, "title": str,
+        "date": str, "date_source": str, "terms": str, "first_run": int, "last_run": int,
+        "removed_run": int,
+    }, pk="id", not_null={"source"})
+    db["documents"].create_index(["source"], unique=True)
+    db["document_versions"].create({"document_id": int, "sha256": str, "run_id": int},
+                                   pk=("document_id", "sha256"))
+    db["run_documents"].create({"run_id": int, "document_id": int, "sha256": str},
+                               pk=("run_id", "document_id"))
+    db["citations"].create({
+        "id": int, "document_id": int, "doc_sha": str, "idx": int, "kind": str, "url": str,
+        "normalized_url": str, "marker": str, "outlet": str, "cited_date": str, "line": int,
+        "page": int, "offset": int, "context": str,
+    }, pk="id", foreign_keys=[("document_id", "documents", "id")])
+    db["citations"].create_index(["document_id", "doc_sha", "idx"], unique=True)
+    db["citations"].create_index(["normalized_url"])
+    db["quotes"].create({
+        "id": int, "document_id": int, "doc_sha": str, "idx": int, "key": str, "text": str,
+        "speaker": str, "line": int, "page": int, "offset": int, "context": str,
+    }, pk="id", foreign_keys=[("document_id", "documents", "id")])
+    db["quotes"].create_index(["document_id", "doc_sha", "idx"], unique=True)
+    db["quotes"].create_index(["key"])
+    db["quote_citations"].create({"quote_id": int, "citation_id": int},
+                                 pk=("quote_id", "citation_id"),
+                                 foreign_keys=[("quote_id", "quotes", "id"),
+                                               ("citation_id", "citations", "id")])
+    db["fetches"].create({
+        "id": int, "run_id": int, "url": str, "kind": str, "fetched_at": str,
+        "link_status": str, "reason": str, "http_status": int, "final_url": str,
+        "redirects": str, "attempts": str, "content_type": str, "headers": str,
+        "sha256": str, "size": int, "truncated": int, "not_modified": int,
+        "warc_path": str, "warc_offset": int, "warc_length": int, "language": str,
+        "title": str, "snapshot_id": int,
+    }, pk="id", foreign_keys=[("run_id", "runs", "id")])
+    db["fetches"].create_index(["url", "run_id"])
+    db["fetches"].create_index(["sha256"])
+    db["link_checks"].create({
+        "run_id": int, "url": str, "fetch_id": int, "link_status": str, "reason": str,
+        "checked_at": str, "confirmed": int,
+    }, pk=("run_id", "url"))
+    db["link_checks"].create_index(["url", "run_id"])
+    db["snapshots"].create({
+        "id": int, "url": str, "timestamp": str, "archive_url": str, "status_code": int,
+        "digest": str, "mimetype": str, "first_seen_run": int,
+    }, pk="id")
+    db["snapshots"].create_index(["url", "timestamp"], unique=True)
+    db["archive_lookups"].create({
+        "run_id": int, "url": str, "closest_id": int, "newest_id": int, "error": str,
+        "queued": int, "looked_up_at": str,
+    }, pk=("run_id", "url"))
+    db["checks"].create({
+        "id": int, "run_id": int, "quote_id": int, "url": str, "status": str, "score": float,
+        "evidence": str, "highlight_start": int, "highlight_end": int, "evidence_offset": int,
+        "diff": str, "against": str, "fetch_id": int, "snapshot_id": int, "sha256": str,
+        "live_had_quote": int, "note": str, "checked_at": str, "best": int,
+    }, pk="id", foreign_keys=[("run_id", "runs", "id"), ("quote_id", "quotes", "id")])
+    db["checks"].create_index(["run_id", "quote_id", "url"], unique=True)
+    db["checks"].create_index(["quote_id", "run_id"])
+    db["saves"].create({
+        "id": int, "url": str, "job_id": str, "method": str, "status": str,
+        "submitted_at": str, "updated_at": str, "archive_url": str, "timestamp": str,
+        "error": str, "run_id": int,
+    }, pk="id")
+    db["saves"].create_index(["url"])
+    db["wayback_queue"].create({"url": str, "cited_date": str, "queued_run": int,
+                                "reason": str}, pk="url")
+    db["link_state"].create({
+        "url": str, "status": str, "last_checked": str, "next_check": str,
+        "stable_checks": int, "failing_since": str, "failed_checks": int, "etag": str,
+        "last_modified": str, "fetch_id": int, "confirmed": int,
+    }, pk="url")
+    db["quote_state"].create({
+        "key": str, "status": str, "last_checked": str, "next_check": str,
+        "stable_checks": int,
+    }, pk="key")
+
+
+MIGRATIONS = {1: _migrate_to_1}
+
+
+class Store:
+    """A verifier database. Open with `Store.open(path)`; every write is its own transaction."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    # -- opening ------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = True) -> Store:
+        """Open (and create or migrate) a database; refuse, untouched, anything not ours."""
+        path = Path(path)
+        exists = path.exists() and path.stat().st_size > 0
+        if not exists and not create:
+            raise DatabaseError(f"no database at {path}")
+        if exists:
+            _check_foreign(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
+        except (OSError, sqlite3.Error) as exc:
+            raise DatabaseError(f"cannot open database {path}: {exc}") from None
+        db = sqlite_utils.Database(conn)
+        store = cls(db, path)
+        try:
+            store._prepare()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise DatabaseError(f"cannot use database {path}: {exc}") from None
+        return store
+
+    def _prepare(self) -> None:
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise DatabaseError(
+                f"{self.path} was written by a newer verifier (schema {version}, this one "
+                f"understands up to {SCHEMA_VERSION}); upgrade verifier")
+        self.db.conn.execute("PRAGMA journal_mode=WAL")
+        self.db.conn.execute("PRAGMA synchronous=NORMAL")
+        self.db.conn.execute("PRAGMA foreign_keys=ON")
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            with self.db.atomic():
+                MIGRATIONS[target](self.db)
+                self.db["meta"].upsert({"key": "app", "value": APP_ID}, pk="key")
+                self.db["meta"].upsert({"key": "schema_version", "value": str(target)}, pk="key")
+
+    def schema_version(self) -> int:
+        if "meta" not in self.db.table_names():
+            return 0
+        row = self.db.execute("select value from meta where key='schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- runs -----------------------------------------------------------------------------
+    def start_run(self, *, inputs: Sequence[str], settings: dict[str, Any], pid: int,
+                  host: str, version: str, started_at: datetime | None = None) -> int:
+        with self.db.atomic():
+            table = self.db["runs"]
+            table.insert({
+                "started_at": utc_iso(started_at), "status": "running", "pid": pid, "host": host,
+                "version": version, "inputs": _dumps(list(inputs)), "settings": _dumps(settings),
+            })
+            return int(table.last_pk)
+
+    def finish_run(self, run_id: int, *, status: str, counts: dict[str, Any],
+                   changes: dict[str, Any], exit_status: int, warnings: Sequence[str],
+                   finished_at: datetime | None = None) -> None:
+        finished = finished_at or datetime.now(UTC)
+        started = parse_iso(self.db["runs"].get(run_id)["started_at"])
+        duration = (finished - started).total_seconds() if started else None
+        with self.db.atomic():
+            self.db["runs"].update(run_id, {
+                "finished_at": utc_iso(finished), "status": status, "counts": _dumps(counts),
+                "changes": _dumps(changes), "exit_status": exit_status, "duration": duration,
+                "warnings": _dumps(list(warnings)),
+            })
+
+    def close_abandoned_runs(self, alive: Any) -> list[int]:
+        """Mark runs left 'running' by a process that is gone as interrupted."""
+        abandoned = [r["id"] for r in self.db.query(
+            "select id, pid from runs where status='running'") if not alive(r["pid"])]
+        with self.db.atomic():
+            for run_id in abandoned:
+                self.db["runs"].update(run_id, {"status": "interrupted"})
+        return abandoned
+
+    # -- documents --------------------------------------------------------------------------
+    def document_row(self, source: str) -> dict[str, Any] | None:
+        rows = list(self.db.query("select * from documents where source = ?", [source]))
+        return rows[0] if rows else None
+
+    def has_extraction(self, document_id: int, sha256: str) -> bool:
+        return self.db.execute(
+            "select 1 from document_versions where document_id=? and sha256=? limit 1",
+            [document_id, sha256]).fetchone() is not None
+
+    def save_extraction(self, run_id: int, extraction: Extraction) -> int:
+        """Record a (new version of a) document and everything extracted from it."""
+        doc = extraction.document
+        with self.db.atomic():
+            row = self.document_row(doc.source)
+            fields = {
+                "source": doc.source, "name": doc.name, "format": doc.format,
+                "sha256": doc.sha256, "title": doc.title, "date": _date(doc.date),
+                "date_source": doc.date_source, "terms": _dumps(extraction.terms),
+                "last_run": run_id, "removed_run": None,
+            }
+            if row is None:
+                self.db["documents"].insert({**fields, "first_run": run_id})
+                document_id = int(self.db["documents"].last_pk)
+            else:
+                document_id = row["id"]
+                self.db["documents"].update(document_id, fields)
+            if self.has_extraction(document_id, doc.sha256):
+                self._see(run_id, document_id, doc.sha256)
+                return document_id
+            self.db["document_versions"].insert(
+                {"document_id": document_id, "sha256": doc.sha256, "run_id": run_id})
+            citation_ids = []
+            for idx, c in enumerate(extraction.citations):
+                self.db["citations"].insert({
+                    "document_id": document_id, "doc_sha": doc.sha256, "idx": idx,
+                    "kind": c.kind, "url": c.url, "normalized_url": c.normalized_url,
+                    "marker": c.marker, "outlet": c.outlet, "cited_date": _date(c.cited_date),
+                    "line": c.line, "page": c.page, "offset": c.offset, "context": c.context,
+                })
+                citation_ids.append(int(self.db["citations"].last_pk))
+            seen: dict[str, int] = {}
+            for idx, q in enumerate(extraction.quotes):
+                words = " ".join(q.text.casefold().split())
+                occurrence = seen.get(words, 0)
+                seen[words] = occurrence + 1
+                self.db["quotes"].insert({
+                    "document_id": document_id, "doc_sha": doc.sha256, "idx": idx,
+                    "key": quote_key(doc.source, q.text, occurrence), "text": q.text,
+                    "speaker": q.speaker, "line": q.line, "page": q.page, "offset": q.offset,
+                    "context": q.context,
+                })
+                quote_id = int(self.db["quotes"].last_pk)
+                for ci in sorted(set(q.citations)):
+                    if 0 <= ci < len(citation_ids):
+                        self.db["quote_citations"].insert(
+                            {"quote_id": quote_id, "citation_id": citation_ids[ci]})
+            self._see(run_id, document_id, doc.sha256)
+        return document_id
+
+    def mark_seen(self, run_id: int, document_id: int, sha256: str) -> None:
+        with self.db.atomic():
+            self._see(run_id, document_id, sha256)
+
+    def _see(self, run_id: int, document_id: int, sha256: str) -> None:
+        self.db["documents"].update(document_id, {"last_run": run_id, "removed_run": None})
+        self.db["run_documents"].upsert(
+            {"run_id": run_id, "document_id": document_id, "sha256": sha256},
+            pk=("run_id", "document_id"))
+
+    def mark_removed(self, run_id: int, document_ids: Sequence[int]) -> None:
+        with self.db.atomic():
+            for document_id in document_ids:
+                self.db["documents"].update(document_id, {"removed_run": run_id})
+
+    def load_extraction(self, document_id: int) -> tuple[Extraction, list[int]]:
+        """Rebuild a stored document's extraction (text not kept) and its quote ids."""
+        row = self.db["documents"].get(document_id)
+        doc = Document(source=row["source"], name=row["name"], format=row["format"],
+                       sha256=row["sha256"], text="", title=row["title"] or "",
+                       date=date.fromisoformat(row["date"]) if row["date"] else None,
+                       date_source=row["date_source"] or "")
+        citations, citation_index = [], {}
+        for c in self.db.query("select * from citations where document_id=? and doc_sha=? "
+                               "order by idx", [document_id, row["sha256"]]):
+            citation_index[c["id"]] = len(citations)
+            citations.append(Citation(
+                kind=c["kind"], offset=c["offset"], line=c["line"], page=c["page"],
+                context=c["context"] or "", url=c["url"], normalized_url=c["normalized_url"],
+                marker=c["marker"], outlet=c["outlet"],
+                cited_date=date.fromisoformat(c["cited_date"]) if c["cited_date"] else None))
+        quotes, quote_ids = [], []
+        for q in self.db.query("select * from quotes where document_id=? and doc_sha=? "
+                               "order by idx", [document_id, row["sha256"]]):
+            linked = [citation_index[r["citation_id"]] for r in self.db.query(
+                "select citation_id from quote_citations where quote_id=?", [q["id"]])
+                if r["citation_id"] in citation_index]
+            quotes.append(Quote(text=q["text"], offset=q["offset"], line=q["line"],
+                                page=q["page"], speaker=q["speaker"], context=q["context"] or "",
+                                citations=sorted(linked)))
+            quote_ids.append(q["id"])
+        terms = json.loads(row["terms"] or "[]")
+        return Extraction(doc, citations, quotes, terms), quote_ids
+
+    def quote_ids(self, document_id: int, sha256: str) -> list[int]:
+        return [r[0] for r in self.db.execute(
+            "select id from quotes where document_id=? and doc_sha=? order by idx",
+            [document_id, sha256])]
+
+    # -- fetches and link checks ------------------------------------------------------------------
+    def save_fetch(self, run_id: int, fetch: Fetch, *, kind: str = "live",
+                   snapshot_id: int | None = None,
+                   link_state: dict[str, Any] | None = None) -> int:
+        """Record one fetch. A live fetch is also this run's check of the link, stored in the
+        same transaction as the link's new incremental state."""
+        with self.db.atomic():
+            fetch_id = self._insert_fetch(run_id, fetch, kind, snapshot_id)
+            if kind == "live":
+                confirmed = bool(link_state and link_state.get("confirmed"))
+                self.db["link_checks"].upsert({
+                    "run_id": run_id, "url": fetch.url, "fetch_id": fetch_id,
+                    "link_status": str(fetch.link_status), "reason": fetch.reason,
+                    "checked_at": utc_iso(fetch.fetched_at), "confirmed": int(confirmed),
+                }, pk=("run_id", "url"))
+            if link_state is not None:
+                self.db["link_state"].upsert({**link_state, "fetch_id": fetch_id}, pk="url")
+        return fetch_id
+
+    def _insert_fetch(self, run_id: int, fetch: Fetch, kind: str, snapshot_id: int | None) -> int:
+        ev = fetch.evidence
+        self.db["fetches"].insert({
+            "run_id": run_id, "url": fetch.url, "kind": kind,
+            "fetched_at": utc_iso(fetch.fetched_at), "link_status": str(fetch.link_status),
+            "reason": fetch.reason, "http_status": fetch.http_status, "final_url": fetch.final_url,
+            "redirects": _dumps([asdict(h) for h in fetch.redirects]),
+            "attempts": _dumps([{**asdict(a), "at": utc_iso(a.at)} for a in fetch.attempts]),
+            "content_type": fetch.content_type, "headers": _dumps(fetch.headers),
+            "sha256": fetch.sha256, "size": fetch.size, "truncated": int(fetch.truncated),
+            "not_modified": int(fetch.not_modified),
+            "warc_path": ev.warc_path if ev else None, "warc_offset": ev.offset if ev else None,
+            "warc_length": ev.length if ev else None,
+            "language": fetch.page.language if fetch.page else None,
+            "title": fetch.page.title if fetch.page else None, "snapshot_id": snapshot_id,
+        })
+        return int(self.db["fetches"].last_pk)
+
+    def fetch_row(self, fetch_id: int) -> dict[str, Any]:
+        return dict(self.db["fetches"].get(fetch_id))
+
+    def evidence_for_digest(self, sha256: str) -> EvidenceRef | None:
+        """An earlier WARC record holding these exact bytes (for de-duplication)."""
+        row = self.db.execute(
+            "select warc_path, warc_offset, warc_length, sha256 from fetches where sha256=? "
+            "and warc_path is not null order by id limit 1", [sha256]).fetchone()
+        return EvidenceRef(row[0], row[1], row[2], row[3]) if row else None
+
+    # -- the Wayback Machine --------------------------------------------------------------------
+    def save_snapshot(self, snapshot: Snapshot, run_id: int) -> int:
+        with self.db.atomic():
+            row = self.db.execute("select id from snapshots where url=? and timestamp=?",
+                                  [snapshot.url, snapshot.timestamp]).fetchone()
+            if row:
+                return int(row[0])
+            self.db["snapshots"].insert({
+                "url": snapshot.url, "timestamp": snapshot.timestamp,
+                "archive_url": snapshot.archive_url, "status_code": snapshot.status_code,
+                "digest": snapshot.digest, "mimetype": snapshot.mimetype,
+                "first_seen_run": run_id,
+            })
+            return int(self.db["snapshots"].last_pk)
+
+    def save_archive_info(self, run_id: int, url: str, info: ArchiveInfo) -> None:
+        closest = self.save_snapshot(info.closest, run_id) if info.closest else None
+        newest = self.save_snapshot(info.newest, run_id) if info.newest else None
+        with self.db.atomic():
+            self.db["archive_lookups"].upsert({
+                "run_id": run_id, "url": url, "closest_id": closest, "newest_id": newest,
+                "error": info.error, "queued": int(info.queued), "looked_up_at": utc_iso(),
+            }, pk=("run_id", "url"))
+            if info.queued:
+                self.db["wayback_queue"].upsert({"url": url, "queued_run": run_id,
+                                                 "reason": info.error or "budget"}, pk="url")
+            else:
+                self.db.execute("delete from wayback_queue where url=?", [url])
+
+    def queued_urls(self) -> list[str]:
+        return [r[0] for r in self.db.execute("select url from wayback_queue order by queued_run")]
+
+    def save_job(self, run_id: int, job: Any) -> None:
+        """Insert or update a Save Page Now job (matched on job id, else on URL while pending)."""
+        record = {
+            "url": job.url, "job_id": job.job_id, "method": job.method, "status": job.status,
+            "submitted_at": utc_iso(job.submitted_at) if job.submitted_at else None,
+            "updated_at": utc_iso(), "archive_url": job.archive_url, "timestamp": job.timestamp,
+            "error": job.error, "run_id": run_id,
+        }
+        with self.db.atomic():
+            row = None
+            if job.job_id:
+                row = self.db.execute("select id from saves where job_id=?", [job.job_id]).fetchone()
+            if row is None:
+                row = self.db.execute("select id from saves where url=? and status='pending' "
+                                      "and job_id is null", [job.url]).fetchone()
+            if row:
+                self.db["saves"].update(row[0], record)
+            else:
+                self.db["saves"].insert(record)
+
+    def pending_saves(self) -> list[dict[str, Any]]:
+        return list(self.db.query("select * from saves where status='pending' order by id"))
+
+    # -- checks -------------------------------------------------------------------------------------
+    def save_checks(self, run_id: int, quote_id: int, verdicts: Sequence[Verdict],
+                    best: Verdict, fetch_ids: dict[str, int],
+                    snapshot_ids: dict[tuple[str, str], int]) -> None:
+        """Record a quote's verdict per cited URL (the best one flagged), in one transaction."""
+        with self.db.atomic():
+            self.db.execute("delete from checks where run_id=? and quote_id=?", [run_id, quote_id])
+            for v in verdicts:
+                snapshot_id = None
+                if v.snapshot:
+                    snapshot_id = snapshot_ids.get((v.snapshot.url, v.snapshot.timestamp))
+                    if snapshot_id is None:
+                        snapshot_id = self.save_snapshot(v.snapshot, run_id)
+                self.db["checks"].insert({
+                    "run_id": run_id, "quote_id": quote_id, "url": v.url or "",
+                    "status": str(v.status), "score": round(v.score, 4), "evidence": v.evidence,
+                    "highlight_start": v.highlight[0] if v.highlight else None,
+                    "highlight_end": v.highlight[1] if v.highlight else None,
+                    "evidence_offset": v.evidence_offset,
+                    "diff": _dumps([asdict(d) for d in v.diff]) if v.diff else None,
+                    "against": v.against,
+                    "fetch_id": fetch_ids.get(_fetch_key(v)),
+                    "snapshot_id": snapshot_id, "sha256": v.sha256,
+                    "live_had_quote": None if v.live_had_quote is None else int(v.live_had_quote),
+                    "note": v.note, "checked_at": utc_iso(v.checked_at),
+                    "best": int(v is best),
+                })
+
+    # -- incremental state ----------------------------------------------------------------------------
+    def link_state(self, url: str) -> dict[str, Any] | None:
+        rows = list(self.db.query("select * from link_state where url=?", [url]))
+        return rows[0] if rows else None
+
+    def set_link_state(self, state: dict[str, Any]) -> None:
+        with self.db.atomic():
+            self.db["link_state"].upsert(state, pk="url")
+
+    def quote_state(self, key: str) -> dict[str, Any] | None:
+        rows = list(self.db.query("select * from quote_state where key=?", [key]))
+        return rows[0] if rows else None
+
+    def set_quote_state(self, state: dict[str, Any]) -> None:
+        with self.db.atomic():
+            self.db["quote_state"].upsert(state, pk="key")
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+        return self.db.query(sql, list(params))
+
+
+def _fetch_key(v: Verdict) -> str:
+    if v.against == "snapshot" and v.snapshot:
+        return f"snapshot:{v.snapshot.url}@{v.snapshot.timestamp}"
+    return f"live:{v.url}"
+
+
+def fetch_key_live(url: str) -> str:
+    return f"live:{url}"
+
+
+def fetch_key_snapshot(snapshot: Snapshot) -> str:
+    return f"snapshot:{snapshot.url}@{snapshot.timestamp}"
+
+
+def _check_foreign(path: Path) -> None:
+    """Refuse files that are not SQLite or not ours, without writing to them."""
+    with open(path, "rb") as fh:
+        header = fh.read(16)
+    if header != b"SQLite format 3\x00":
+        raise DatabaseError(f"{path} is not a SQLite database; refusing to touch it")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
+            app = None
+            if "meta" in tables:
+                row = conn.execute("select value from meta where key='app'").fetchone()
+                app = row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path} is not a usable SQLite database ({exc}); refusing to touch it") from None
+    if tables and app != APP_ID:
+        raise DatabaseError(f"{path} is a SQLite database of another program; refusing to touch it")
