@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+from typing import Any
 
 from .errors import InputError
 
@@ -36,7 +37,7 @@ def pdf_metadata(data: bytes) -> dict[str, str]:
     from pypdf import PdfReader
 
     try:
-        info = PdfReader(io.BytesIO(data), strict=False).metadata or {}
+        info: Any = PdfReader(io.BytesIO(data), strict=False).metadata or {}
     except Exception:
         return {}
     return {str(k).lstrip("/"): str(v) for k, v in info.items() if v}

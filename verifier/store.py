@@ -56,6 +56,10 @@ def quote_key(source: str, text: str, occurrence: int) -> str:
     return hashlib.sha1(f"{source}\0{words}\0{occurrence}".encode()).hexdigest()[:20]
 
 
+def _last_id(table: sqlite_utils.db.Table) -> int:
+    return int(table.last_pk)  # type: ignore[arg-type]
+
+
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
@@ -67,40 +71,40 @@ def _date(value: date | None) -> str | None:
 # -- schema -----------------------------------------------------------------------------------
 
 def _migrate_to_1(db: sqlite_utils.Database) -> None:
-    db["meta"].create({"key": str, "value": str}, pk="key")
-    db["runs"].create({
+    db.table("meta").create({"key": str, "value": str}, pk="key")
+    db.table("runs").create({
         "id": int, "started_at": str, "finished_at": str, "status": str, "pid": int,
         "host": str, "version": str, "inputs": str, "settings": str, "counts": str,
         "changes": str, "exit_status": int, "duration": float, "warnings": str,
     }, pk="id", not_null={"started_at", "status"})
-    db["documents"].create({
+    db.table("documents").create({
         "id": int, "source": str, "name": str, "format": str, "sha256": str, "title": str,
         "date": str, "date_source": str, "terms": str, "first_run": int, "last_run": int,
         "removed_run": int,
     }, pk="id", not_null={"source"})
-    db["documents"].create_index(["source"], unique=True)
-    db["document_versions"].create({"document_id": int, "sha256": str, "run_id": int},
+    db.table("documents").create_index(["source"], unique=True)
+    db.table("document_versions").create({"document_id": int, "sha256": str, "run_id": int},
                                    pk=("document_id", "sha256"))
-    db["run_documents"].create({"run_id": int, "document_id": int, "sha256": str},
+    db.table("run_documents").create({"run_id": int, "document_id": int, "sha256": str},
                                pk=("run_id", "document_id"))
-    db["citations"].create({
+    db.table("citations").create({
         "id": int, "document_id": int, "doc_sha": str, "idx": int, "kind": str, "url": str,
         "normalized_url": str, "marker": str, "outlet": str, "cited_date": str, "line": int,
         "page": int, "offset": int, "context": str,
     }, pk="id", foreign_keys=[("document_id", "documents", "id")])
-    db["citations"].create_index(["document_id", "doc_sha", "idx"], unique=True)
-    db["citations"].create_index(["normalized_url"])
-    db["quotes"].create({
+    db.table("citations").create_index(["document_id", "doc_sha", "idx"], unique=True)
+    db.table("citations").create_index(["normalized_url"])
+    db.table("quotes").create({
         "id": int, "document_id": int, "doc_sha": str, "idx": int, "key": str, "text": str,
         "speaker": str, "line": int, "page": int, "offset": int, "context": str,
     }, pk="id", foreign_keys=[("document_id", "documents", "id")])
-    db["quotes"].create_index(["document_id", "doc_sha", "idx"], unique=True)
-    db["quotes"].create_index(["key"])
-    db["quote_citations"].create({"quote_id": int, "citation_id": int},
+    db.table("quotes").create_index(["document_id", "doc_sha", "idx"], unique=True)
+    db.table("quotes").create_index(["key"])
+    db.table("quote_citations").create({"quote_id": int, "citation_id": int},
                                  pk=("quote_id", "citation_id"),
                                  foreign_keys=[("quote_id", "quotes", "id"),
                                                ("citation_id", "citations", "id")])
-    db["fetches"].create({
+    db.table("fetches").create({
         "id": int, "run_id": int, "url": str, "kind": str, "fetched_at": str,
         "link_status": str, "reason": str, "http_status": int, "final_url": str,
         "redirects": str, "attempts": str, "content_type": str, "headers": str,
@@ -108,44 +112,44 @@ def _migrate_to_1(db: sqlite_utils.Database) -> None:
         "warc_path": str, "warc_offset": int, "warc_length": int, "language": str,
         "title": str, "snapshot_id": int,
     }, pk="id", foreign_keys=[("run_id", "runs", "id")])
-    db["fetches"].create_index(["url", "run_id"])
-    db["fetches"].create_index(["sha256"])
-    db["link_checks"].create({
+    db.table("fetches").create_index(["url", "run_id"])
+    db.table("fetches").create_index(["sha256"])
+    db.table("link_checks").create({
         "run_id": int, "url": str, "fetch_id": int, "link_status": str, "reason": str,
         "checked_at": str, "confirmed": int,
     }, pk=("run_id", "url"))
-    db["link_checks"].create_index(["url", "run_id"])
-    db["snapshots"].create({
+    db.table("link_checks").create_index(["url", "run_id"])
+    db.table("snapshots").create({
         "id": int, "url": str, "timestamp": str, "archive_url": str, "status_code": int,
         "digest": str, "mimetype": str, "first_seen_run": int,
     }, pk="id")
-    db["snapshots"].create_index(["url", "timestamp"], unique=True)
-    db["archive_lookups"].create({
+    db.table("snapshots").create_index(["url", "timestamp"], unique=True)
+    db.table("archive_lookups").create({
         "run_id": int, "url": str, "closest_id": int, "newest_id": int, "error": str,
         "queued": int, "looked_up_at": str,
     }, pk=("run_id", "url"))
-    db["checks"].create({
+    db.table("checks").create({
         "id": int, "run_id": int, "quote_id": int, "url": str, "status": str, "score": float,
         "evidence": str, "highlight_start": int, "highlight_end": int, "evidence_offset": int,
         "diff": str, "against": str, "fetch_id": int, "snapshot_id": int, "sha256": str,
         "live_had_quote": int, "note": str, "checked_at": str, "best": int,
     }, pk="id", foreign_keys=[("run_id", "runs", "id"), ("quote_id", "quotes", "id")])
-    db["checks"].create_index(["run_id", "quote_id", "url"], unique=True)
-    db["checks"].create_index(["quote_id", "run_id"])
-    db["saves"].create({
+    db.table("checks").create_index(["run_id", "quote_id", "url"], unique=True)
+    db.table("checks").create_index(["quote_id", "run_id"])
+    db.table("saves").create({
         "id": int, "url": str, "job_id": str, "method": str, "status": str,
         "submitted_at": str, "updated_at": str, "archive_url": str, "timestamp": str,
         "error": str, "run_id": int,
     }, pk="id")
-    db["saves"].create_index(["url"])
-    db["wayback_queue"].create({"url": str, "cited_date": str, "queued_run": int,
+    db.table("saves").create_index(["url"])
+    db.table("wayback_queue").create({"url": str, "cited_date": str, "queued_run": int,
                                 "reason": str}, pk="url")
-    db["link_state"].create({
+    db.table("link_state").create({
         "url": str, "status": str, "last_checked": str, "next_check": str,
         "stable_checks": int, "failing_since": str, "failed_checks": int, "etag": str,
         "last_modified": str, "fetch_id": int, "confirmed": int,
     }, pk="url")
-    db["quote_state"].create({
+    db.table("quote_state").create({
         "key": str, "status": str, "last_checked": str, "next_check": str,
         "stable_checks": int,
     }, pk="key")
@@ -197,8 +201,8 @@ class Store:
         for target in range(version + 1, SCHEMA_VERSION + 1):
             with self.db.atomic():
                 MIGRATIONS[target](self.db)
-                self.db["meta"].upsert({"key": "app", "value": APP_ID}, pk="key")
-                self.db["meta"].upsert({"key": "schema_version", "value": str(target)}, pk="key")
+                self.db.table("meta").upsert({"key": "app", "value": APP_ID}, pk="key")
+                self.db.table("meta").upsert({"key": "schema_version", "value": str(target)}, pk="key")
 
     def schema_version(self) -> int:
         if "meta" not in self.db.table_names():
@@ -213,33 +217,33 @@ class Store:
     def start_run(self, *, inputs: Sequence[str], settings: dict[str, Any], pid: int,
                   host: str, version: str, started_at: datetime | None = None) -> int:
         with self.db.atomic():
-            table = self.db["runs"]
+            table = self.db.table("runs")
             table.insert({
                 "started_at": utc_iso(started_at), "status": "running", "pid": pid, "host": host,
                 "version": version, "inputs": _dumps(list(inputs)), "settings": _dumps(settings),
             })
-            return int(table.last_pk)
+            return _last_id(table)
 
     def finish_run(self, run_id: int, *, status: str, counts: dict[str, Any],
                    changes: dict[str, Any], exit_status: int, warnings: Sequence[str],
                    finished_at: datetime | None = None) -> None:
         finished = finished_at or datetime.now(UTC)
-        started = parse_iso(self.db["runs"].get(run_id)["started_at"])
+        started = parse_iso(self.db.table("runs").get(run_id)["started_at"])
         duration = (finished - started).total_seconds() if started else None
         with self.db.atomic():
-            self.db["runs"].update(run_id, {
+            self.db.table("runs").update(run_id, {
                 "finished_at": utc_iso(finished), "status": status, "counts": _dumps(counts),
                 "changes": _dumps(changes), "exit_status": exit_status, "duration": duration,
                 "warnings": _dumps(list(warnings)),
             })
 
-    def close_abandoned_runs(self, alive: Any) -> list[int]:
-        """Mark runs left 'running' by a process that is gone as interrupted."""
-        abandoned = [r["id"] for r in self.db.query(
-            "select id, pid from runs where status='running'") if not alive(r["pid"])]
+    def close_abandoned_runs(self) -> list[int]:
+        """Mark runs left 'running' as interrupted. Call only while holding the run lock:
+        then no other process can be running them."""
+        abandoned = [r["id"] for r in self.db.query("select id from runs where status='running'")]
         with self.db.atomic():
             for run_id in abandoned:
-                self.db["runs"].update(run_id, {"status": "interrupted"})
+                self.db.table("runs").update(run_id, {"status": "interrupted"})
         return abandoned
 
     # -- documents --------------------------------------------------------------------------
@@ -264,40 +268,40 @@ class Store:
                 "last_run": run_id, "removed_run": None,
             }
             if row is None:
-                self.db["documents"].insert({**fields, "first_run": run_id})
-                document_id = int(self.db["documents"].last_pk)
+                self.db.table("documents").insert({**fields, "first_run": run_id})
+                document_id = _last_id(self.db.table("documents"))
             else:
                 document_id = row["id"]
-                self.db["documents"].update(document_id, fields)
+                self.db.table("documents").update(document_id, fields)
             if self.has_extraction(document_id, doc.sha256):
                 self._see(run_id, document_id, doc.sha256)
                 return document_id
-            self.db["document_versions"].insert(
+            self.db.table("document_versions").insert(
                 {"document_id": document_id, "sha256": doc.sha256, "run_id": run_id})
             citation_ids = []
             for idx, c in enumerate(extraction.citations):
-                self.db["citations"].insert({
+                self.db.table("citations").insert({
                     "document_id": document_id, "doc_sha": doc.sha256, "idx": idx,
                     "kind": c.kind, "url": c.url, "normalized_url": c.normalized_url,
                     "marker": c.marker, "outlet": c.outlet, "cited_date": _date(c.cited_date),
                     "line": c.line, "page": c.page, "offset": c.offset, "context": c.context,
                 })
-                citation_ids.append(int(self.db["citations"].last_pk))
+                citation_ids.append(_last_id(self.db.table("citations")))
             seen: dict[str, int] = {}
             for idx, q in enumerate(extraction.quotes):
                 words = " ".join(q.text.casefold().split())
                 occurrence = seen.get(words, 0)
                 seen[words] = occurrence + 1
-                self.db["quotes"].insert({
+                self.db.table("quotes").insert({
                     "document_id": document_id, "doc_sha": doc.sha256, "idx": idx,
                     "key": quote_key(doc.source, q.text, occurrence), "text": q.text,
                     "speaker": q.speaker, "line": q.line, "page": q.page, "offset": q.offset,
                     "context": q.context,
                 })
-                quote_id = int(self.db["quotes"].last_pk)
+                quote_id = _last_id(self.db.table("quotes"))
                 for ci in sorted(set(q.citations)):
                     if 0 <= ci < len(citation_ids):
-                        self.db["quote_citations"].insert(
+                        self.db.table("quote_citations").insert(
                             {"quote_id": quote_id, "citation_id": citation_ids[ci]})
             self._see(run_id, document_id, doc.sha256)
         return document_id
@@ -307,24 +311,25 @@ class Store:
             self._see(run_id, document_id, sha256)
 
     def _see(self, run_id: int, document_id: int, sha256: str) -> None:
-        self.db["documents"].update(document_id, {"last_run": run_id, "removed_run": None})
-        self.db["run_documents"].upsert(
+        self.db.table("documents").update(document_id, {"last_run": run_id, "removed_run": None})
+        self.db.table("run_documents").upsert(
             {"run_id": run_id, "document_id": document_id, "sha256": sha256},
             pk=("run_id", "document_id"))
 
     def mark_removed(self, run_id: int, document_ids: Sequence[int]) -> None:
         with self.db.atomic():
             for document_id in document_ids:
-                self.db["documents"].update(document_id, {"removed_run": run_id})
+                self.db.table("documents").update(document_id, {"removed_run": run_id})
 
     def load_extraction(self, document_id: int) -> tuple[Extraction, list[int]]:
         """Rebuild a stored document's extraction (text not kept) and its quote ids."""
-        row = self.db["documents"].get(document_id)
+        row = self.db.table("documents").get(document_id)
         doc = Document(source=row["source"], name=row["name"], format=row["format"],
                        sha256=row["sha256"], text="", title=row["title"] or "",
                        date=date.fromisoformat(row["date"]) if row["date"] else None,
                        date_source=row["date_source"] or "")
-        citations, citation_index = [], {}
+        citations: list[Citation] = []
+        citation_index: dict[int, int] = {}
         for c in self.db.query("select * from citations where document_id=? and doc_sha=? "
                                "order by idx", [document_id, row["sha256"]]):
             citation_index[c["id"]] = len(citations)
@@ -361,18 +366,18 @@ class Store:
             fetch_id = self._insert_fetch(run_id, fetch, kind, snapshot_id)
             if kind == "live":
                 confirmed = bool(link_state and link_state.get("confirmed"))
-                self.db["link_checks"].upsert({
+                self.db.table("link_checks").upsert({
                     "run_id": run_id, "url": fetch.url, "fetch_id": fetch_id,
                     "link_status": str(fetch.link_status), "reason": fetch.reason,
                     "checked_at": utc_iso(fetch.fetched_at), "confirmed": int(confirmed),
                 }, pk=("run_id", "url"))
             if link_state is not None:
-                self.db["link_state"].upsert({**link_state, "fetch_id": fetch_id}, pk="url")
+                self.db.table("link_state").upsert({**link_state, "fetch_id": fetch_id}, pk="url")
         return fetch_id
 
     def _insert_fetch(self, run_id: int, fetch: Fetch, kind: str, snapshot_id: int | None) -> int:
         ev = fetch.evidence
-        self.db["fetches"].insert({
+        self.db.table("fetches").insert({
             "run_id": run_id, "url": fetch.url, "kind": kind,
             "fetched_at": utc_iso(fetch.fetched_at), "link_status": str(fetch.link_status),
             "reason": fetch.reason, "http_status": fetch.http_status, "final_url": fetch.final_url,
@@ -386,10 +391,10 @@ class Store:
             "language": fetch.page.language if fetch.page else None,
             "title": fetch.page.title if fetch.page else None, "snapshot_id": snapshot_id,
         })
-        return int(self.db["fetches"].last_pk)
+        return _last_id(self.db.table("fetches"))
 
     def fetch_row(self, fetch_id: int) -> dict[str, Any]:
-        return dict(self.db["fetches"].get(fetch_id))
+        return dict(self.db.table("fetches").get(fetch_id))
 
     def evidence_for_digest(self, sha256: str) -> EvidenceRef | None:
         """An earlier WARC record holding these exact bytes (for de-duplication)."""
@@ -405,24 +410,24 @@ class Store:
                                   [snapshot.url, snapshot.timestamp]).fetchone()
             if row:
                 return int(row[0])
-            self.db["snapshots"].insert({
+            self.db.table("snapshots").insert({
                 "url": snapshot.url, "timestamp": snapshot.timestamp,
                 "archive_url": snapshot.archive_url, "status_code": snapshot.status_code,
                 "digest": snapshot.digest, "mimetype": snapshot.mimetype,
                 "first_seen_run": run_id,
             })
-            return int(self.db["snapshots"].last_pk)
+            return _last_id(self.db.table("snapshots"))
 
     def save_archive_info(self, run_id: int, url: str, info: ArchiveInfo) -> None:
         closest = self.save_snapshot(info.closest, run_id) if info.closest else None
         newest = self.save_snapshot(info.newest, run_id) if info.newest else None
         with self.db.atomic():
-            self.db["archive_lookups"].upsert({
+            self.db.table("archive_lookups").upsert({
                 "run_id": run_id, "url": url, "closest_id": closest, "newest_id": newest,
                 "error": info.error, "queued": int(info.queued), "looked_up_at": utc_iso(),
             }, pk=("run_id", "url"))
             if info.queued:
-                self.db["wayback_queue"].upsert({"url": url, "queued_run": run_id,
+                self.db.table("wayback_queue").upsert({"url": url, "queued_run": run_id,
                                                  "reason": info.error or "budget"}, pk="url")
             else:
                 self.db.execute("delete from wayback_queue where url=?", [url])
@@ -446,9 +451,9 @@ class Store:
                 row = self.db.execute("select id from saves where url=? and status='pending' "
                                       "and job_id is null", [job.url]).fetchone()
             if row:
-                self.db["saves"].update(row[0], record)
+                self.db.table("saves").update(row[0], record)
             else:
-                self.db["saves"].insert(record)
+                self.db.table("saves").insert(record)
 
     def pending_saves(self) -> list[dict[str, Any]]:
         return list(self.db.query("select * from saves where status='pending' order by id"))
@@ -466,7 +471,7 @@ class Store:
                     snapshot_id = snapshot_ids.get((v.snapshot.url, v.snapshot.timestamp))
                     if snapshot_id is None:
                         snapshot_id = self.save_snapshot(v.snapshot, run_id)
-                self.db["checks"].insert({
+                self.db.table("checks").insert({
                     "run_id": run_id, "quote_id": quote_id, "url": v.url or "",
                     "status": str(v.status), "score": round(v.score, 4), "evidence": v.evidence,
                     "highlight_start": v.highlight[0] if v.highlight else None,
@@ -488,7 +493,7 @@ class Store:
 
     def set_link_state(self, state: dict[str, Any]) -> None:
         with self.db.atomic():
-            self.db["link_state"].upsert(state, pk="url")
+            self.db.table("link_state").upsert(state, pk="url")
 
     def quote_state(self, key: str) -> dict[str, Any] | None:
         rows = list(self.db.query("select * from quote_state where key=?", [key]))
@@ -496,7 +501,7 @@ class Store:
 
     def set_quote_state(self, state: dict[str, Any]) -> None:
         with self.db.atomic():
-            self.db["quote_state"].upsert(state, pk="key")
+            self.db.table("quote_state").upsert(state, pk="key")
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
         return self.db.query(sql, list(params))

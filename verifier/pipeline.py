@@ -1,0 +1,566 @@
+"""`run()`: documents in, provenance and a report out. The Python API the CLI wraps.
+
+Stages run in one direction: documents -> citations/quotes -> fetching -> matching, with the
+Wayback Machine consulted only where a verdict needs it, and every finished unit of work
+committed to the store at once, so a run killed at any moment resumes where it stopped.
+Network work runs on worker threads; the store is written from the calling thread only.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import socket
+import threading
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .config import Settings, load_settings
+from .errors import InputError, ReportError, VerifierError
+from .history import Changes, changes_since_previous, run_counts
+from .lock import RunLock
+from .models import Extraction, Fetch, Snapshot, Verdict
+from .recheck import is_due, next_link_state, next_quote_state
+from .status import ExitStatus, LinkStatus, QuoteStatus
+from .store import Store, fetch_key_live, fetch_key_snapshot
+
+log = logging.getLogger(__name__)
+
+DEFAULT_INPUTS = ("seeds",)
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+class Interrupted(VerifierError):
+    """The run was stopped (Ctrl-C, SIGTERM); everything finished so far is recorded."""
+
+    exit_status = ExitStatus.INTERRUPTED
+
+
+@dataclass
+class RunResult:
+    """What a run did, for the CLI's summary and for Python callers."""
+
+    run_id: int
+    exit_status: ExitStatus
+    counts: dict[str, dict[str, int]]
+    changes: Changes
+    db_path: Path
+    report_path: Path | None
+    warnings: list[str]
+    duration: float
+    first_run: bool
+    requests_made: int = 0
+
+
+@dataclass
+class _QuoteTask:
+    """One quote being checked against its cited URLs."""
+
+    quote_id: int
+    key: str
+    text: str
+    urls: list[str]
+    named_source: str | None
+    live: dict[str, Verdict] = field(default_factory=dict)  # first verdict per URL, live only
+    final: dict[str, Verdict] = field(default_factory=dict)
+    waiting_archive: set[str] = field(default_factory=set)
+
+
+def run(inputs: Sequence[str] = (), settings: Settings | None = None, *,
+        progress: Progress | None = None, stop: threading.Event | None = None,
+        session_factory: Callable[[], Any] | None = None,
+        now: Callable[[], datetime] | None = None) -> RunResult:
+    """Verify the citations and quotes of `inputs` (paths or URLs; default `seeds/`).
+
+    Raises InputError/DatabaseError (nothing recorded), LockedError (another run is going),
+    Interrupted (the run is recorded as interrupted).
+    """
+    from .documents import collect_inputs
+
+    settings = settings or load_settings()
+    args = list(inputs) or list(DEFAULT_INPUTS)
+    sources, warnings = collect_inputs(args)
+    store = Store.open(settings.db)
+    try:
+        with RunLock(settings.db):
+            return _Run(store, settings, args, sources, warnings, progress=progress,
+                        stop=stop or threading.Event(), session_factory=session_factory,
+                        now=now or (lambda: datetime.now(UTC))).execute()
+    finally:
+        store.close()
+
+
+class _Run:
+    def __init__(self, store: Store, settings: Settings, args: list[str], sources: list[str],
+                 warnings: list[str], *, progress: Progress | None, stop: threading.Event,
+                 session_factory: Callable[[], Any] | None, now: Callable[[], datetime]) -> None:
+        self.store, self.settings, self.args, self.sources = store, settings, args, sources
+        self.warnings = list(warnings)
+        self.progress = progress or (lambda stage, done, total: None)
+        self.stop, self.now, self.session_factory = stop, now, session_factory
+        self.run_id = 0
+        self.fetch_ids: dict[str, int] = {}
+        self.snapshot_ids: dict[tuple[str, str], int] = {}
+        self.live: dict[str, Fetch] = {}
+        self.url_dates: dict[str, date | None] = {}
+        self.tasks_by_url: dict[str, list[_QuoteTask]] = defaultdict(list)
+        self.requests_made = 0
+        self.sources_done = self.sources_total = 0
+        self.archive_requested: set[str] = set()
+
+    # -- the whole run ----------------------------------------------------------------------
+    def execute(self) -> RunResult:
+        store, settings = self.store, self.settings
+        store.close_abandoned_runs()
+        first_run = store.db.execute("select count(*) from runs where status='completed'"
+                                     ).fetchone()[0] == 0
+        started = self.now()
+        self.run_id = store.start_run(
+            inputs=self.args, settings=_recorded_settings(settings), pid=os.getpid(),
+            host=socket.gethostname(), version=__version__, started_at=started)
+        log.info("run %s started on %d inputs", self.run_id, len(self.sources))
+        try:
+            self._build_stages()
+            extractions = self._load_documents()
+            self._check(extractions)
+            self._poll_saves()
+        except (KeyboardInterrupt, Interrupted):
+            self._shutdown(cancel=True)
+            self._finish("interrupted", ExitStatus.INTERRUPTED)
+            raise Interrupted(f"run {self.run_id} interrupted; finished work is recorded") from None
+        except BaseException:
+            self._shutdown(cancel=True)
+            self._finish("failed", ExitStatus.USAGE)
+            raise
+        self._shutdown(cancel=False)
+        counts = run_counts(store, self.run_id)
+        changes = changes_since_previous(store, self.run_id)
+        if changes.previous_run is None:
+            failing = any(QuoteStatus(s).failing and n for s, n in counts["quotes"].items()) or \
+                any(LinkStatus(s).failing and n for s, n in counts["links"].items())
+        else:
+            failing = changes.newly_failing
+        exit_status = ExitStatus.NEWLY_FAILING if failing else ExitStatus.OK
+        self._finish("completed", exit_status, counts, changes)
+        report_path = self._write_report()
+        finished = self.now()
+        return RunResult(self.run_id, exit_status, counts, changes, Path(settings.db),
+                         report_path, self.warnings, (finished - started).total_seconds(),
+                         first_run, self.requests_made)
+
+    def _finish(self, status: str, exit_status: ExitStatus,
+                counts: dict[str, Any] | None = None, changes: Changes | None = None) -> None:
+        self.store.finish_run(self.run_id, status=status, counts=counts or {},
+                              changes=changes.as_dict() if changes else {},
+                              exit_status=int(exit_status), warnings=self.warnings,
+                              finished_at=self.now())
+
+    def _write_report(self) -> Path | None:
+        from .report import write_report
+
+        try:
+            return write_report(self.store, self.run_id, Path(self.settings.report_dir),
+                                archive_dir=Path(self.settings.archive_dir))
+        except ReportError as exc:
+            self.warnings.append(str(exc))
+            return None
+
+    def _interrupt_point(self) -> None:
+        if self.stop.is_set():
+            raise Interrupted("stopped")
+
+    # -- wiring ----------------------------------------------------------------------------------
+    def _build_stages(self) -> None:
+        from .archiving import Archivist
+        from .evidence import EvidenceStore
+        from .fetching import Fetcher
+        from .wayback import WaybackClient
+
+        settings = self.settings
+        known = {r["sha256"]: r for r in self.store.rows(
+            "select sha256, warc_path, warc_offset, warc_length from fetches "
+            "where warc_path is not null group by sha256")}
+        from .models import EvidenceRef
+
+        def known_ref(sha: str) -> EvidenceRef | None:
+            r = known.get(sha)
+            return EvidenceRef(r["warc_path"], r["warc_offset"], r["warc_length"], sha) if r else None
+
+        self.evidence = EvidenceStore(Path(settings.archive_dir), run_label=f"run{self.run_id}",
+                                      known=known_ref)
+        self.fetcher = Fetcher(settings, evidence=self.evidence,
+                               session_factory=self.session_factory)
+        self.wayback_enabled = not settings.no_wayback
+        self.client = WaybackClient(settings)
+        self.archivist = Archivist(self.client, self._fetch_snapshot, settings)
+        workers = max(1, settings.concurrency)
+        self.fetch_pool = ThreadPoolExecutor(workers, thread_name_prefix="fetch")
+        self.archive_pool = ThreadPoolExecutor(2, thread_name_prefix="wayback")
+        self.save_pool = ThreadPoolExecutor(1, thread_name_prefix="save")
+
+    def _fetch_snapshot(self, raw_url: str) -> Fetch:
+        return self.fetcher.fetch(raw_url, trusted=True, before_attempt=self.client.pace_lookup,
+                                  rewrite_location=self.client.rewrite)
+
+    def _shutdown(self, *, cancel: bool) -> None:
+        for name in ("fetch_pool", "archive_pool", "save_pool"):
+            pool = getattr(self, name, None)
+            if pool is not None:
+                pool.shutdown(wait=not cancel, cancel_futures=cancel)
+        for name in ("fetcher", "evidence"):
+            stage = getattr(self, name, None)
+            if stage is not None and hasattr(stage, "close"):
+                try:
+                    stage.close()
+                except Exception:  # closing must never hide the run's own outcome
+                    log.exception("closing %s", name)
+
+    # -- documents ---------------------------------------------------------------------------------
+    def _load_documents(self) -> list[tuple[int, Extraction, list[int]]]:
+        """Extract changed documents, reuse unchanged ones, mark vanished ones removed."""
+        loaded = []
+        total = len(self.sources)
+        for i, source in enumerate(self.sources):
+            self._interrupt_point()
+            self.progress("documents", i, total)
+            try:
+                entry = self._load_document(source)
+            except InputError as exc:
+                self.warnings.append(str(exc))
+                continue
+            except Exception as exc:  # one bad document must not stop the others
+                log.exception("extracting %s", source)
+                self.warnings.append(f"{source}: extraction failed ({type(exc).__name__}: {exc})")
+                continue
+            loaded.append(entry)
+        self.progress("documents", total, total)
+        self._mark_removed({e[1].document.source for e in loaded})
+        return loaded
+
+    def _load_document(self, source: str) -> tuple[int, Extraction, list[int]]:
+        from .citations import extract_citations
+        from .documents import document_from_html, file_sha256, load_document
+        from .quotes import extract_quotes
+
+        if source.startswith(("http://", "https://")):
+            fetch = self.fetcher.fetch(source)
+            self.requests_made += len(fetch.attempts)
+            if not fetch.link_status.readable or fetch.body is None:
+                raise InputError(f"{source}: could not fetch the article ({fetch.reason})")
+            document = document_from_html(fetch.body, source, content_type=fetch.content_type,
+                                          fetched_at=fetch.fetched_at)
+        else:
+            path = Path(source)
+            sha = file_sha256(path)
+            row = self.store.document_row(str(path.resolve()))
+            if row and row["sha256"] == sha and self.store.has_extraction(row["id"], sha):
+                self.store.mark_seen(self.run_id, row["id"], sha)
+                extraction, quote_ids = self.store.load_extraction(row["id"])
+                return row["id"], extraction, quote_ids
+            document = load_document(path)
+        row = self.store.document_row(document.source)
+        if row and self.store.has_extraction(row["id"], document.sha256):
+            self.store.mark_seen(self.run_id, row["id"], document.sha256)
+            extraction, quote_ids = self.store.load_extraction(row["id"])
+            return row["id"], extraction, quote_ids
+        citations = extract_citations(document)
+        quotes, terms = extract_quotes(document, citations)
+        extraction = Extraction(document, citations, quotes, terms)
+        document_id = self.store.save_extraction(self.run_id, extraction)
+        return document_id, extraction, self.store.quote_ids(document_id, document.sha256)
+
+    def _mark_removed(self, present: set[str]) -> None:
+        roots = [str(Path(a).resolve()) for a in self.args
+                 if not a.startswith(("http://", "https://")) and Path(a).exists()
+                 and Path(a).is_dir()]
+        files = {str(Path(a).resolve()) for a in self.args
+                 if not a.startswith(("http://", "https://"))}
+        gone = []
+        for r in self.store.rows("select id, source from documents where removed_run is null"):
+            src = r["source"]
+            if src in present or src.startswith(("http://", "https://")):
+                continue
+            if src in files or any(src.startswith(root + os.sep) for root in roots):
+                gone.append(r["id"])
+        if gone:
+            self.store.mark_removed(self.run_id, gone)
+
+    # -- checking ------------------------------------------------------------------------------------
+    def _check(self, extractions: list[tuple[int, Extraction, list[int]]]) -> None:
+        """Fetch what is due, judge the quotes that depend on it, consult the archive as needed."""
+        now = self.now()
+        keys = self._quote_keys([qid for _, _, ids in extractions for qid in ids])
+        tasks: list[_QuoteTask] = []
+        cited: dict[str, None] = {}
+        for _doc_id, extraction, quote_ids in extractions:
+            doc_date = extraction.document.date
+            for c in extraction.citations:
+                url = c.normalized_url or c.url
+                if not url:
+                    continue
+                cited.setdefault(url, None)
+                when = c.cited_date or doc_date
+                if when and (self.url_dates.get(url) is None or when < self.url_dates[url]):  # type: ignore[operator]
+                    self.url_dates[url] = when
+                else:
+                    self.url_dates.setdefault(url, when)
+            for quote, quote_id in zip(extraction.quotes, quote_ids, strict=True):
+                key = keys[quote_id]
+                if not is_due(self.store.quote_state(key), now, self.settings):
+                    continue
+                linked = [extraction.citations[i] for i in quote.citations
+                          if 0 <= i < len(extraction.citations)]
+                urls = list(dict.fromkeys(u for c in linked if (u := c.normalized_url or c.url)))
+                named = next((c.outlet for c in linked if c.kind == "named_source" and c.outlet),
+                             None)
+                tasks.append(_QuoteTask(quote_id, key, quote.text, urls, named))
+
+        due_urls = [u for u in cited if is_due(self.store.link_state(u), now, self.settings)]
+        due_set = set(due_urls)
+        for task in tasks:
+            for url in task.urls:
+                if url not in due_set:
+                    due_set.add(url)
+                    due_urls.append(url)
+                self.tasks_by_url[url].append(task)
+            if not task.urls:
+                self._finalize(task)
+
+        futures: dict[Future[Any], Callable[[Any], None]] = {}
+        for url in _interleave_hosts(due_urls):
+            state = self.store.link_state(url)
+            etag = state.get("etag") if state and not self.settings.full else None
+            modified = state.get("last_modified") if state and not self.settings.full else None
+            fut = self.fetch_pool.submit(self.fetcher.fetch, url, etag=etag, last_modified=modified)
+            futures[fut] = functools.partial(self._on_fetched, url, futures=futures)
+        self._drain(futures, total=len(due_urls))
+
+    def _drain(self, futures: dict[Future[Any], Callable[[Any], None]], total: int) -> None:
+        """Handle finished work on this thread until nothing is left; handlers may add more."""
+        self.sources_total = total
+        self.progress("sources", 0, total)
+        while futures:
+            self._interrupt_point()
+            done, _ = wait(list(futures), timeout=0.25, return_when=FIRST_COMPLETED)
+            for fut in done:
+                futures.pop(fut)(fut)
+
+    def _on_fetched(self, url: str, fut: Future[Fetch], *,
+                    futures: dict[Future[Any], Callable[[Any], None]]) -> None:
+        from .pagetext import page_text
+
+        try:
+            fetch = fut.result()
+        except Exception as exc:  # a bug in fetching must cost one link, not the run
+            log.exception("fetching %s", url)
+            fetch = Fetch(url=url, link_status=LinkStatus.ERROR,
+                          reason=f"internal error: {type(exc).__name__}: {exc}",
+                          fetched_at=self.now())
+        self.requests_made += len(fetch.attempts)
+        previous = self.store.link_state(url)
+        if fetch.not_modified and previous and previous.get("fetch_id"):
+            fetch.body = self._stored_body(previous["fetch_id"])
+            if fetch.body is not None and not fetch.content_type:
+                fetch.content_type = self.store.fetch_row(previous["fetch_id"])["content_type"]
+        if fetch.link_status.readable and fetch.body is not None:
+            fetch.page = page_text(fetch.body, fetch.content_type)
+        state = next_link_state(url, previous, fetch, self.now(), self.settings)
+        fetch_id = self.store.save_fetch(self.run_id, fetch, kind="live", link_state=state)
+        fetch.body = None  # the WARC record keeps the bytes; keep memory bounded
+        self.fetch_ids[fetch_key_live(url)] = fetch_id
+        self.live[url] = fetch
+        self.sources_done += 1
+        self.progress("sources", self.sources_done, self.sources_total)
+
+        if self.wayback_enabled:
+            if fetch.link_status.failing:
+                self._want_archive(url, futures)
+            elif fetch.link_status.readable and self.settings.save != "never":
+                sfut = self.save_pool.submit(self._save_if_wanted, url)
+                futures[sfut] = self._on_saved
+        for task in self.tasks_by_url.get(url, []):
+            self._advance(task, futures)
+
+    def _stored_body(self, fetch_id: int) -> bytes | None:
+        from .evidence import read_record
+        from .models import EvidenceRef
+
+        row = self.store.fetch_row(fetch_id)
+        if not row.get("warc_path"):
+            return None
+        ref = EvidenceRef(row["warc_path"], row["warc_offset"], row["warc_length"], row["sha256"])
+        try:
+            _status, _headers, body = read_record(Path(self.settings.archive_dir), ref)
+        except Exception as exc:
+            self.warnings.append(f"evidence copy of {row['url']} unreadable: {exc}")
+            return None
+        return body
+
+    def _advance(self, task: _QuoteTask, futures: dict[Future[Any], Callable[[Any], None]]) -> None:
+        """Judge a quote on live copies once all its URLs are fetched; ask the archive if needed."""
+        from .matching import judge
+
+        if task.final or any(u not in self.live for u in task.urls):
+            return
+        if task.live:
+            return  # already judged live; waiting on the archive
+        for url in task.urls:
+            task.live[url] = judge(task.text, self.live[url], lambda: [],
+                                   partial_threshold=self.settings.partial_threshold,
+                                   now=self.now())
+        if any(v.status == QuoteStatus.VERIFIED for v in task.live.values()) \
+                or not self.wayback_enabled:
+            task.final = dict(task.live)
+            self._finalize(task)
+            return
+        for url in task.urls:
+            task.waiting_archive.add(url)
+            self._want_archive(url, futures)
+        self._maybe_final(task)
+
+    def _want_archive(self, url: str, futures: dict[Future[Any], Callable[[Any], None]]) -> None:
+        if url in self.archive_requested:
+            return
+        self.archive_requested.add(url)
+        fut = self.archive_pool.submit(self._archive_lookup, url)
+        futures[fut] = functools.partial(self._on_archived, url)
+
+    def _archive_lookup(self, url: str) -> tuple[Any, list[tuple[Snapshot, Fetch]]]:
+        from .pagetext import page_text
+
+        cited = self.url_dates.get(url)
+        info = self.archivist.info(url, cited)
+        copies = self.archivist.copies(url, cited) if self.tasks_by_url.get(url) else []
+        for _snapshot, fetch in copies:
+            if fetch.link_status.readable and fetch.body is not None:
+                fetch.page = page_text(fetch.body, fetch.content_type)
+        return info, copies
+
+    def _on_archived(self, url: str, fut: Future[Any]) -> None:
+        from .matching import judge
+
+        try:
+            info, copies = fut.result()
+        except Exception as exc:
+            log.exception("archive lookup for %s", url)
+            from .models import ArchiveInfo
+
+            info, copies = ArchiveInfo(url=url, error=f"{type(exc).__name__}: {exc}"), []
+        self.store.save_archive_info(self.run_id, url, info)
+        for snapshot, fetch in copies:
+            sid = self.store.save_snapshot(snapshot, self.run_id)
+            self.snapshot_ids[(snapshot.url, snapshot.timestamp)] = sid
+            fid = self.store.save_fetch(self.run_id, fetch, kind="snapshot", snapshot_id=sid)
+            self.fetch_ids[fetch_key_snapshot(snapshot)] = fid
+            fetch.body = None
+        for task in self.tasks_by_url.get(url, []):
+            if url not in task.waiting_archive:
+                continue
+            verdict = judge(task.text, self.live.get(url), lambda copies=copies: copies,
+                            partial_threshold=self.settings.partial_threshold, now=self.now())
+            if info.queued and verdict.status != QuoteStatus.VERIFIED_ARCHIVE:
+                verdict.note = (verdict.note + " " if verdict.note else "") + \
+                    "Archive lookup queued for the next run (Internet Archive budget or pause)."
+            elif info.error and not copies:
+                verdict.note = (verdict.note + " " if verdict.note else "") + \
+                    f"Archive lookup failed: {info.error}."
+            task.final[url] = verdict
+            task.waiting_archive.discard(url)
+            self._maybe_final(task)
+
+    def _maybe_final(self, task: _QuoteTask) -> None:
+        if task.waiting_archive:
+            return
+        for url in task.urls:
+            task.final.setdefault(url, task.live[url])
+        self._finalize(task)
+
+    def _finalize(self, task: _QuoteTask) -> None:
+        from .matching import best_verdict, unsourced_verdict
+
+        if task.urls:
+            verdicts = [task.final[u] for u in task.urls]
+            best = best_verdict(verdicts)
+        else:
+            best = unsourced_verdict(task.named_source)
+            best.checked_at = best.checked_at or self.now()
+            verdicts = [best]
+        self.store.save_checks(self.run_id, task.quote_id, verdicts, best, self.fetch_ids,
+                               self.snapshot_ids)
+        self.store.set_quote_state(next_quote_state(
+            task.key, self.store.quote_state(task.key), best.status, self.now(), self.settings))
+        task.final = {v.url or "": v for v in verdicts}
+
+    # -- saving to the Wayback Machine ---------------------------------------------------------------
+    def _save_if_wanted(self, url: str) -> Any:
+        info = self.archivist.info(url, self.url_dates.get(url))
+        if not self.archivist.want_save(url, info):
+            return info, None
+        return info, self.archivist.submit_save(url)
+
+    def _on_saved(self, fut: Future[Any]) -> None:
+        try:
+            info, job = fut.result()
+        except Exception as exc:
+            self.warnings.append(f"Save Page Now: {type(exc).__name__}: {exc}")
+            return
+        self.store.save_archive_info(self.run_id, info.url, info)
+        if job is not None:
+            self.store.save_job(self.run_id, job)
+
+    def _poll_saves(self) -> None:
+        """Confirm saves still pending (from this run or earlier ones), within the budget."""
+        if not self.wayback_enabled:
+            return
+        from .wayback import SaveJob
+
+        for row in self.store.pending_saves():
+            self._interrupt_point()
+            job = SaveJob.from_row(row)
+            try:
+                job = self.archivist.poll(job)
+            except Exception as exc:
+                log.info("polling save of %s: %s", row["url"], exc)
+                continue
+            self.store.save_job(self.run_id, job)
+
+    # -- helpers -----------------------------------------------------------------------------------------
+    def _quote_keys(self, quote_ids: list[int]) -> dict[int, str]:
+        keys: dict[int, str] = {}
+        for chunk in range(0, len(quote_ids), 500):
+            ids = quote_ids[chunk:chunk + 500]
+            marks = ",".join("?" * len(ids))
+            for r in self.store.rows(f"select id, key from quotes where id in ({marks})", ids):
+                keys[r["id"]] = r["key"]
+        return keys
+
+
+def _interleave_hosts(urls: Iterable[str]) -> list[str]:
+    """Order URLs round-robin across hosts so per-host limits never idle the workers."""
+    from urllib.parse import urlsplit
+
+    by_host: dict[str, deque[str]] = defaultdict(deque)
+    for url in urls:
+        try:
+            host = urlsplit(url).hostname or ""
+        except ValueError:
+            host = ""
+        by_host[host].append(url)
+    ordered = []
+    queues = list(by_host.values())
+    while queues:
+        for q in queues:
+            ordered.append(q.popleft())
+        queues = [q for q in queues if q]
+    return ordered
+
+
+def _recorded_settings(settings: Settings) -> dict[str, Any]:
+    return {k: v for k, v in asdict(settings).items()}

@@ -1,0 +1,76 @@
+"""When to check a link or quote again, and when a failing link is believed dead.
+
+Healthy things are re-checked after an interval that grows while they stay stable; failing
+things every run; a link is confirmed failing only after repeated failures spread over days,
+so one bad night does not page anyone.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from .config import Settings
+from .models import Fetch
+from .status import LinkStatus, QuoteStatus
+from .store import parse_iso, utc_iso
+
+
+def is_due(state: dict[str, Any] | None, now: datetime, settings: Settings) -> bool:
+    """Whether a link or quote with this stored state should be checked in this run."""
+    if settings.full or state is None:
+        return True
+    next_check = parse_iso(state.get("next_check"))
+    return next_check is None or now >= next_check
+
+
+def _interval(stable_checks: int, settings: Settings) -> timedelta:
+    days = min(settings.recheck_min_days + settings.recheck_step_days * stable_checks,
+               settings.recheck_max_days)
+    return timedelta(days=days)
+
+
+def next_link_state(url: str, previous: dict[str, Any] | None, fetch: Fetch, now: datetime,
+                    settings: Settings) -> dict[str, Any]:
+    """The link's incremental state after this run's fetch."""
+    status = fetch.link_status
+    prev_status = previous.get("status") if previous else None
+    failing = status.failing
+    if failing:
+        was_failing = bool(prev_status and LinkStatus(prev_status).failing)
+        failing_since = previous.get("failing_since") if previous and was_failing else None
+        failing_since = failing_since or utc_iso(now)
+        failed_checks = (previous.get("failed_checks") or 0) + 1 if previous and was_failing else 1
+        started = parse_iso(failing_since) or now
+        confirmed = (failed_checks >= settings.dead_after_checks
+                     and now - started >= timedelta(days=settings.dead_after_days))
+        stable, next_check = 0, now  # failing links are checked every run
+    else:
+        failing_since, failed_checks, confirmed = None, 0, False
+        same = previous is not None and prev_status == str(status)
+        stable = (previous.get("stable_checks") or 0) + 1 if previous and same else 0
+        next_check = now + _interval(stable, settings)
+    etag = fetch.headers.get("ETag") or fetch.headers.get("etag")
+    last_modified = fetch.headers.get("Last-Modified") or fetch.headers.get("last-modified")
+    if fetch.not_modified and previous:
+        etag = etag or previous.get("etag")
+        last_modified = last_modified or previous.get("last_modified")
+    return {
+        "url": url, "status": str(status), "last_checked": utc_iso(now),
+        "next_check": utc_iso(next_check), "stable_checks": stable,
+        "failing_since": failing_since, "failed_checks": failed_checks,
+        "etag": etag, "last_modified": last_modified, "confirmed": int(confirmed),
+    }
+
+
+def next_quote_state(key: str, previous: dict[str, Any] | None, status: QuoteStatus,
+                     now: datetime, settings: Settings) -> dict[str, Any]:
+    """The quote's incremental state after this run's verdict."""
+    if status.failing:
+        stable, next_check = 0, now
+    else:
+        same = bool(previous and previous.get("status") == str(status))
+        stable = (previous.get("stable_checks") or 0) + 1 if previous and same else 0
+        next_check = now + _interval(stable, settings)
+    return {"key": key, "status": str(status), "last_checked": utc_iso(now),
+            "next_check": utc_iso(next_check), "stable_checks": stable}
