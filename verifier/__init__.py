@@ -10,3 +10,10 @@ import logging
 __version__ = "0.1.0"
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+from .config import Settings, load_settings  # noqa: E402
+from .export import export_csv, export_json  # noqa: E402
+from .pipeline import RunResult, run  # noqa: E402
+from .store import Store  # noqa: E402
+
+__all__ = ["RunResult", "Settings", "Store", "export_csv", "export_json", "load_settings", "run"]

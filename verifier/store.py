@@ -56,10 +56,6 @@ def quote_key(source: str, text: str, occurrence: int) -> str:
     return hashlib.sha1(f"{source}\0{words}\0{occurrence}".encode()).hexdigest()[:20]
 
 
-def _last_id(table: sqlite_utils.db.Table) -> int:
-    return int(table.last_pk)  # type: ignore[arg-type]
-
-
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
@@ -213,16 +209,19 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def _insert(self, name: str, record: dict[str, Any]) -> int:
+        table = self.db.table(name)
+        table.insert(record)
+        return int(table.last_pk)  # type: ignore[arg-type]
+
     # -- runs -----------------------------------------------------------------------------
     def start_run(self, *, inputs: Sequence[str], settings: dict[str, Any], pid: int,
                   host: str, version: str, started_at: datetime | None = None) -> int:
         with self.db.atomic():
-            table = self.db.table("runs")
-            table.insert({
+            return self._insert("runs", {
                 "started_at": utc_iso(started_at), "status": "running", "pid": pid, "host": host,
                 "version": version, "inputs": _dumps(list(inputs)), "settings": _dumps(settings),
             })
-            return _last_id(table)
 
     def finish_run(self, run_id: int, *, status: str, counts: dict[str, Any],
                    changes: dict[str, Any], exit_status: int, warnings: Sequence[str],
@@ -268,8 +267,7 @@ class Store:
                 "last_run": run_id, "removed_run": None,
             }
             if row is None:
-                self.db.table("documents").insert({**fields, "first_run": run_id})
-                document_id = _last_id(self.db.table("documents"))
+                document_id = self._insert("documents", {**fields, "first_run": run_id})
             else:
                 document_id = row["id"]
                 self.db.table("documents").update(document_id, fields)
@@ -280,25 +278,23 @@ class Store:
                 {"document_id": document_id, "sha256": doc.sha256, "run_id": run_id})
             citation_ids = []
             for idx, c in enumerate(extraction.citations):
-                self.db.table("citations").insert({
+                citation_ids.append(self._insert("citations", {
                     "document_id": document_id, "doc_sha": doc.sha256, "idx": idx,
                     "kind": c.kind, "url": c.url, "normalized_url": c.normalized_url,
                     "marker": c.marker, "outlet": c.outlet, "cited_date": _date(c.cited_date),
                     "line": c.line, "page": c.page, "offset": c.offset, "context": c.context,
-                })
-                citation_ids.append(_last_id(self.db.table("citations")))
+                }))
             seen: dict[str, int] = {}
             for idx, q in enumerate(extraction.quotes):
                 words = " ".join(q.text.casefold().split())
                 occurrence = seen.get(words, 0)
                 seen[words] = occurrence + 1
-                self.db.table("quotes").insert({
+                quote_id = self._insert("quotes", {
                     "document_id": document_id, "doc_sha": doc.sha256, "idx": idx,
                     "key": quote_key(doc.source, q.text, occurrence), "text": q.text,
                     "speaker": q.speaker, "line": q.line, "page": q.page, "offset": q.offset,
                     "context": q.context,
                 })
-                quote_id = _last_id(self.db.table("quotes"))
                 for ci in sorted(set(q.citations)):
                     if 0 <= ci < len(citation_ids):
                         self.db.table("quote_citations").insert(
@@ -377,7 +373,7 @@ class Store:
 
     def _insert_fetch(self, run_id: int, fetch: Fetch, kind: str, snapshot_id: int | None) -> int:
         ev = fetch.evidence
-        self.db.table("fetches").insert({
+        return self._insert("fetches", {
             "run_id": run_id, "url": fetch.url, "kind": kind,
             "fetched_at": utc_iso(fetch.fetched_at), "link_status": str(fetch.link_status),
             "reason": fetch.reason, "http_status": fetch.http_status, "final_url": fetch.final_url,
@@ -391,7 +387,6 @@ class Store:
             "language": fetch.page.language if fetch.page else None,
             "title": fetch.page.title if fetch.page else None, "snapshot_id": snapshot_id,
         })
-        return _last_id(self.db.table("fetches"))
 
     def fetch_row(self, fetch_id: int) -> dict[str, Any]:
         return dict(self.db.table("fetches").get(fetch_id))
@@ -410,13 +405,12 @@ class Store:
                                   [snapshot.url, snapshot.timestamp]).fetchone()
             if row:
                 return int(row[0])
-            self.db.table("snapshots").insert({
+            return self._insert("snapshots", {
                 "url": snapshot.url, "timestamp": snapshot.timestamp,
                 "archive_url": snapshot.archive_url, "status_code": snapshot.status_code,
                 "digest": snapshot.digest, "mimetype": snapshot.mimetype,
                 "first_seen_run": run_id,
             })
-            return _last_id(self.db.table("snapshots"))
 
     def save_archive_info(self, run_id: int, url: str, info: ArchiveInfo) -> None:
         closest = self.save_snapshot(info.closest, run_id) if info.closest else None

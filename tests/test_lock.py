@@ -1,0 +1,67 @@
+"""One run per database: a second run is refused and told who holds the lock; a dead
+holder's lock is taken over."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from verifier.errors import LockedError
+from verifier.lock import RunLock
+from verifier.status import ExitStatus
+
+HOLD = """
+import sys, time
+from verifier.lock import RunLock
+lock = RunLock(sys.argv[1]); lock.acquire()
+print("locked", flush=True)
+time.sleep(60)
+"""
+
+
+def _holder(db: Path) -> subprocess.Popen[str]:
+    proc = subprocess.Popen([sys.executable, "-c", HOLD, str(db)], stdout=subprocess.PIPE,
+                            text=True)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "locked"
+    return proc
+
+
+def test_second_holder_is_refused_with_the_holders_pid(tmp_path: Path) -> None:
+    db = tmp_path / "v.db"
+    proc = _holder(db)
+    try:
+        with pytest.raises(LockedError) as err:
+            RunLock(db).acquire()
+        assert f"pid {proc.pid}" in str(err.value)
+        assert "started" in str(err.value)
+        assert err.value.exit_status == ExitStatus.LOCKED
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_lock_of_a_killed_process_is_taken_over(tmp_path: Path) -> None:
+    db = tmp_path / "v.db"
+    proc = _holder(db)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    lock = RunLock(db)
+    lock.acquire()  # no error: the kernel dropped the dead holder's lock
+    assert str(os.getpid()) in lock.path.read_text()
+    lock.release()
+
+
+def test_release_lets_the_next_run_in(tmp_path: Path) -> None:
+    db = tmp_path / "v.db"
+    with RunLock(db):
+        pass
+    started = time.monotonic()
+    with RunLock(db):
+        assert time.monotonic() - started < 5
