@@ -35,9 +35,9 @@ def _is_loopback(host: object) -> bool:
 
 
 def _check(sock: socket.socket, address: object) -> None:
-    if sock.family in (socket.AF_INET, socket.AF_INET6) and isinstance(address, tuple):
-        if not _is_loopback(address[0]):
-            raise NetworkGuardError(f"test network guard: connection to {address[0]} refused")
+    inet = sock.family in (socket.AF_INET, socket.AF_INET6) and isinstance(address, tuple)
+    if inet and not _is_loopback(address[0]):  # type: ignore[index]
+        raise NetworkGuardError(f"test network guard: connection to {address[0]} refused")
 
 
 def _guarded_connect(self: socket.socket, address: object) -> None:

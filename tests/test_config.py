@@ -63,7 +63,7 @@ def test_every_setting_is_documented_in_the_readme_table() -> None:
     declared = {name for name, *_ in setting_docs()}
     assert declared - documented == set(), "settings missing from README's table"
     assert documented - declared == set(), "README documents settings that do not exist"
-    for name, default, doc, _choices in setting_docs():
+    for name, _default, doc, _choices in setting_docs():
         assert doc, f"setting {name} has no doc"
         row = re.search(rf"^\| `{name}` \|(.*)$", text, flags=re.M)
         assert row and doc.split(";")[0][:30] in row.group(1), f"README row of {name} is stale"

@@ -84,13 +84,15 @@ def run_command(ctx: click.Context, inputs: Sequence[str], config: str | None, *
     settings = _settings(ctx, config, **flags)
     _configure_log(settings.log_file)
     stop = threading.Event()
-    _install_stop_handlers(stop)
+    previous_handlers = _install_stop_handlers(stop)
     progress = None if settings.quiet or not sys.stderr.isatty() else _ProgressBars()
     try:
         result = run(inputs, settings, progress=progress, stop=stop)
     finally:
         if progress:
             progress.close()
+        for signum, previous in previous_handlers.items():
+            signal.signal(signum, previous)
     from .summary import render_summary
 
     text = render_summary(result, quiet=settings.quiet)
@@ -181,16 +183,20 @@ def _configure_log(log_file: str) -> None:
     logger.setLevel(logging.INFO)
 
 
-def _install_stop_handlers(stop: threading.Event) -> None:
-    """First Ctrl-C or SIGTERM asks the run to stop cleanly; a second one stops at once."""
+def _install_stop_handlers(stop: threading.Event) -> dict[int, Any]:
+    """First Ctrl-C or SIGTERM asks the run to stop cleanly; a second one stops at once.
+    Returns the handlers replaced, to be put back."""
 
     def handler(signum: int, _frame: object) -> None:
         if stop.is_set():
             raise KeyboardInterrupt
         stop.set()
 
-    signal.signal(signal.SIGINT, handler)
-    signal.signal(signal.SIGTERM, handler)
+    previous = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        previous[signum] = signal.getsignal(signum)
+        signal.signal(signum, handler)
+    return previous
 
 
 class _ProgressBars:
