@@ -192,7 +192,7 @@ def _install_stop_handlers(stop: threading.Event) -> dict[int, Any]:
             raise KeyboardInterrupt
         stop.set()
 
-    previous = {}
+    previous: dict[int, Any] = {}
     for signum in (signal.SIGINT, signal.SIGTERM):
         previous[signum] = signal.getsignal(signum)
         signal.signal(signum, handler)

@@ -29,7 +29,7 @@ from .lock import RunLock
 from .models import Extraction, Fetch, Snapshot, Verdict
 from .recheck import is_due, next_link_state, next_quote_state
 from .status import ExitStatus, LinkStatus, QuoteStatus
-from .store import Store, fetch_key_live, fetch_key_snapshot
+from .store import Store, fetch_key_live, fetch_key_snapshot, parse_iso
 
 log = logging.getLogger(__name__)
 
@@ -326,14 +326,19 @@ class _Run:
         due_set = set(due_urls)
         for task in tasks:
             for url in task.urls:
-                if url not in due_set:
+                self.tasks_by_url[url].append(task)
+                if url in due_set or url in self.live:
+                    continue
+                if not self._reuse_stored_copy(url):  # a quote to check, its page not at hand
                     due_set.add(url)
                     due_urls.append(url)
-                self.tasks_by_url[url].append(task)
-            if not task.urls:
-                self._finalize(task)
 
         futures: dict[Future[Any], Callable[[Any], None]] = {}
+        for task in tasks:
+            if not task.urls:
+                self._finalize(task)
+            else:
+                self._advance(task, futures)
         for url in _interleave_hosts(due_urls):
             state = self.store.link_state(url)
             etag = state.get("etag") if state and not self.settings.full else None
@@ -387,6 +392,28 @@ class _Run:
                 futures[sfut] = self._on_saved
         for task in self.tasks_by_url.get(url, []):
             self._advance(task, futures)
+
+    def _reuse_stored_copy(self, url: str) -> bool:
+        """Use the link's last recorded copy (re-read from its WARC record) instead of fetching
+        again inside its re-check interval. False when there is no usable copy."""
+        from .pagetext import page_text
+
+        state = self.store.link_state(url)
+        if not state or not state.get("fetch_id"):
+            return False
+        row = self.store.fetch_row(state["fetch_id"])
+        fetch = Fetch(url=url, link_status=LinkStatus(row["link_status"]), reason=row["reason"] or "",
+                      fetched_at=parse_iso(row["fetched_at"]) or self.now(),
+                      http_status=row["http_status"], final_url=row["final_url"],
+                      content_type=row["content_type"], sha256=row["sha256"], size=row["size"] or 0)
+        if fetch.link_status.readable:
+            body = self._stored_body(state["fetch_id"])
+            if body is None:
+                return False
+            fetch.page = page_text(body, fetch.content_type)
+        self.live[url] = fetch
+        self.fetch_ids[fetch_key_live(url)] = state["fetch_id"]
+        return True
 
     def _stored_body(self, fetch_id: int) -> bytes | None:
         from .evidence import read_record
