@@ -87,6 +87,8 @@ def run(inputs: Sequence[str] = (), settings: Settings | None = None, *,
     settings = settings or load_settings()
     args = list(inputs) or list(DEFAULT_INPUTS)
     sources, warnings = collect_inputs(args)
+    if not sources:
+        warnings.append(f"no documents found in {', '.join(args)}")
     store = Store.open(settings.db)
     try:
         with RunLock(settings.db):

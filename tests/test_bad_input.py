@@ -1,0 +1,197 @@
+"""Bad input: a clear one-line message and an exit status, never a traceback, nothing already
+recorded lost, and the run goes on where it can."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import psutil
+import pytest
+from conftest import CliResult, subprocess_env
+from fakewayback import FakeWayback
+from fixtureweb import FixtureWeb
+
+GOOD = "<html lang='en'><body><p>The mayor said the new bridge opens in May.</p></body></html>"
+
+
+@pytest.fixture
+def cfg(workspace: Path, wayback: FakeWayback) -> Path:
+    (workspace / "verifier.toml").write_text(
+        f'wayback_url = "{wayback.base}"\nallow_private_hosts = true\nsave = "never"\n'
+        "retries = 0\nwayback_lookups_per_minute = 6000\n")
+    return workspace
+
+
+def _one_line(result: CliResult) -> str:
+    assert "Traceback" not in result.err + result.out
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1, result.err
+    return lines[0]
+
+
+def test_nonexistent_path(cfg: Path, run_cli: Callable[..., CliResult]) -> None:
+    result = run_cli("run", "missing.txt")
+    assert result.code == 2
+    assert "missing.txt" in _one_line(result)
+
+
+def test_empty_directory_completes_with_a_warning(cfg: Path,
+                                                  run_cli: Callable[..., CliResult]) -> None:
+    (cfg / "empty").mkdir()
+    result = run_cli("run", "empty")
+    assert result.code == 0, result.err
+    assert "no documents" in result.out.lower()
+
+
+def test_binary_txt_and_corrupt_pdf_are_skipped_and_the_run_goes_on(
+        cfg: Path, web: FixtureWeb, run_cli: Callable[..., CliResult]) -> None:
+    web.page("/bridge", GOOD)
+    docs = cfg / "docs"
+    docs.mkdir()
+    (docs / "photo.txt").write_bytes(bytes(range(256)) * 200)
+    (docs / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\nthis is not a pdf")
+    (docs / "good.txt").write_text(
+        f"Mayor Ann Lee said that “the new bridge opens in May.”1\n\n1 {web.url('/bridge')}\n")
+    result = run_cli("run", str(docs))
+    assert result.code == 0, result.out + result.err
+    assert "Traceback" not in result.out + result.err
+    warnings = [line for line in result.out.splitlines() if line.startswith("warning:")]
+    assert any("photo.txt" in w for w in warnings)
+    assert any("broken.pdf" in w for w in warnings)
+    assert "verified 1" in result.out
+
+
+def test_encrypted_pdf_is_a_one_line_warning(cfg: Path, run_cli: Callable[..., CliResult]) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.cell(text="Secret minutes of the meeting.")
+    pdf.set_encryption(owner_password="owner", user_password="user")
+    (cfg / "locked.pdf").write_bytes(bytes(pdf.output()))
+    result = run_cli("run", "locked.pdf")
+    assert result.code == 0
+    assert any("locked.pdf" in line and "encrypted" in line
+               for line in result.out.splitlines() if line.startswith("warning:"))
+
+
+def test_database_that_is_not_sqlite_is_refused_untouched(
+        cfg: Path, web: FixtureWeb, run_cli: Callable[..., CliResult]) -> None:
+    (cfg / "doc.txt").write_text("Nothing cited.\n")
+    db = cfg / "verifier.db"
+    db.write_text("my grocery list\n")
+    result = run_cli("run", "doc.txt")
+    assert result.code == 2
+    assert "not a SQLite database" in _one_line(result)
+    assert db.read_text() == "my grocery list\n"
+
+
+def test_database_from_a_newer_schema_is_refused_untouched(
+        cfg: Path, run_cli: Callable[..., CliResult]) -> None:
+    (cfg / "doc.txt").write_text("Nothing cited.\n")
+    assert run_cli("run", "doc.txt").code == 0
+    conn = sqlite3.connect(cfg / "verifier.db")
+    conn.execute("update meta set value = '42' where key = 'schema_version'")
+    conn.commit()
+    conn.execute("pragma wal_checkpoint(truncate)")
+    conn.close()
+    before = (cfg / "verifier.db").read_bytes()
+    for args in (("run", "doc.txt"), ("export", "--format", "json"), ("status",)):
+        result = run_cli(*args)
+        assert result.code == 2
+        assert "newer verifier" in _one_line(result)
+    assert (cfg / "verifier.db").read_bytes() == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores directory permissions")
+def test_read_only_report_directory(cfg: Path, run_cli: Callable[..., CliResult]) -> None:
+    (cfg / "doc.txt").write_text("Nothing cited.\n")
+    reports = cfg / "reports"
+    reports.mkdir()
+    reports.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        result = run_cli("run", "doc.txt")
+    finally:
+        reports.chmod(stat.S_IRWXU)
+    assert result.code == 0
+    assert any("reports" in line for line in result.out.splitlines() if line.startswith("warning:"))
+    assert sqlite3.connect(cfg / "verifier.db").execute("select status from runs").fetchone() == (
+        "completed",)
+
+
+def test_report_directory_that_is_a_file(cfg: Path, run_cli: Callable[..., CliResult]) -> None:
+    """The root-proof variant of the read-only case: the report cannot be written."""
+    (cfg / "doc.txt").write_text("Nothing cited.\n")
+    (cfg / "reports").write_text("not a directory")
+    result = run_cli("run", "doc.txt")
+    assert result.code == 0
+    assert any("report" in line for line in result.out.splitlines() if line.startswith("warning:"))
+    result = run_cli("report")
+    assert result.code == 2
+    _one_line(result)
+
+
+def test_same_url_cited_500_times_is_fetched_once(
+        cfg: Path, web: FixtureWeb, run_cli: Callable[..., CliResult]) -> None:
+    url = web.page("/bridge", GOOD)
+    docs = cfg / "docs"
+    docs.mkdir()
+    for d in range(50):
+        body = "".join(f"Point {i} is discussed at {url} and again.\n\n" for i in range(10))
+        (docs / f"d{d}.txt").write_text(body)
+    result = run_cli("run", str(docs))
+    assert result.code == 0, result.out + result.err
+    assert web.hits("/bridge") == 1
+
+
+def test_malformed_spaced_idn_and_percent_encoded_urls(
+        cfg: Path, web: FixtureWeb, run_cli: Callable[..., CliResult]) -> None:
+    web.page("/caf%C3%A9", GOOD)
+    base = web.base()
+    (cfg / "doc.md").write_text(
+        "Sources: [broken](http://[::1) and <http://exa mple.org/a b> and "
+        "[idn](http://bücher.invalid/katalog) and "
+        f"[encoded]({base}/caf%C3%A9) and [ftp](ftp://files.example.org/x).\n")
+    result = run_cli("run", "doc.md")
+    assert result.code == 1, result.out + result.err  # failing links, nothing crashed
+    exported = run_cli("export", "--format", "json")
+    import json
+
+    links = {c["url"]: c["link_status"] for c in json.loads(exported.out)["citations"]}
+    assert links[f"{base}/caf%C3%A9"] == "ok"
+    assert links["ftp://files.example.org/x"] == "invalid"
+    assert links["http://bücher.invalid/katalog"] == "dead"  # the name does not exist
+
+
+def test_huge_text_document_keeps_memory_bounded(cfg: Path, tmp_path: Path) -> None:
+    big = cfg / "big.txt"
+    line = ("The committee discussed the budget at length and adjourned without a vote. " * 4
+            + "\n\n")
+    with open(big, "w") as fh:
+        for _ in range(100_000_000 // len(line)):
+            fh.write(line)
+    proc = subprocess.Popen([sys.executable, "-m", "verifier", "run", "--quiet", str(big)],
+                            cwd=cfg, env=subprocess_env(), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    peak = 0
+    ps = psutil.Process(proc.pid)
+    while proc.poll() is None:
+        try:
+            peak = max(peak, ps.memory_info().rss)
+        except psutil.NoSuchProcess:
+            break
+        try:
+            proc.wait(timeout=0.1)
+        except subprocess.TimeoutExpired:
+            pass
+    out, err = proc.communicate()
+    assert proc.returncode in (0, 1), out + err
+    assert "Traceback" not in err
+    assert peak < 400 * 1024 * 1024, f"peak RSS {peak / 2**20:.0f} MB for a 100 MB document"

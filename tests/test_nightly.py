@@ -1,0 +1,135 @@
+"""Nightly operation: incremental re-checks, quiet output, confirmed-dead links, history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from conftest import CliResult
+from fakewayback import FakeWayback
+from fixtureweb import FixtureWeb, Reply
+
+import verifier
+from verifier.config import load_settings
+from verifier.status import ExitStatus
+
+PAGE = ("<html lang='en'><body><p>The minister said the harbour will reopen next spring after "
+        "the repairs are finished.</p></body></html>")
+
+
+def _corpus(root: Path, web: FixtureWeb) -> Path:
+    docs = root / "docs"
+    docs.mkdir(exist_ok=True)
+    (docs / "a.txt").write_text(
+        "Minister Jane Roe said that “the harbour will reopen next spring after the repairs "
+        f"are finished.”1\n\nSee also the port authority.2\n\n1 {web.url('/harbour')}\n\n"
+        f"2 {web.url('/port')}\n", encoding="utf-8")
+    return docs
+
+
+def _settings(root: Path, wayback: FakeWayback, **extra: object) -> verifier.Settings:
+    return load_settings(env={}, cwd=root, overrides={
+        "db": str(root / "v.db"), "archive_dir": str(root / "archive"),
+        "report_dir": str(root / "reports"), "allow_private_hosts": True,
+        "wayback_url": wayback.base, "wayback_lookups_per_minute": 6000.0,
+        "wayback_saves_per_minute": 6000.0, "retries": 0, **extra})
+
+
+def test_second_run_inside_the_interval_makes_no_requests(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
+    web.page("/harbour", PAGE)
+    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
+    docs = _corpus(workspace, web)
+    settings = _settings(workspace, wayback, save="never")
+    t0 = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
+    first = verifier.run([str(docs)], settings, now=lambda: t0)
+    assert first.counts["quotes"]["verified"] == 1
+    requests_after_first = len(web.requests)
+    assert requests_after_first >= 2
+
+    second = verifier.run([str(docs)], settings, now=lambda: t0 + timedelta(hours=12))
+    assert len(web.requests) == requests_after_first  # inside the 1-day interval: no request
+    assert second.exit_status == ExitStatus.OK
+    assert second.counts == first.counts  # the state carries over
+
+    verifier.run([str(docs)], settings, now=lambda: t0 + timedelta(days=1, hours=1))
+    assert len(web.requests) > requests_after_first  # the interval has passed
+
+
+def test_failing_link_is_confirmed_only_after_repeated_failures_over_days(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
+    web.page("/harbour", PAGE)
+    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
+    docs = _corpus(workspace, web)
+    settings = _settings(workspace, wayback, save="never")
+    t0 = datetime(2026, 11, 1, 3, 0, tzinfo=UTC)
+    assert verifier.run([str(docs)], settings, now=lambda: t0).exit_status == ExitStatus.OK
+
+    web.page("/port", "<title>Not Found</title>", status=404)
+    outcomes = []
+    for night in range(1, 6):
+        result = verifier.run([str(docs)], settings, now=lambda n=night: t0 + timedelta(days=n))
+        outcomes.append((result.exit_status, [link.url for link in result.changes.newly_failing_links],
+                         [link.url for link in result.changes.failing_unconfirmed_links]))
+    port = web.url("/port")
+    # nights 1-2: failing, not confirmed, quiet; night 3: 3 failures over >= 3 days? (1..3 is
+    # only 2 days apart) so still unconfirmed; night 4: confirmed, loud once; night 5: quiet.
+    assert outcomes[0] == (ExitStatus.OK, [], [port])
+    assert outcomes[1][0] == ExitStatus.OK
+    assert outcomes[2][0] == ExitStatus.OK
+    assert outcomes[3] == (ExitStatus.NEWLY_FAILING, [port], [])
+    assert outcomes[4][0] == ExitStatus.OK
+
+
+def test_quiet_prints_nothing_when_nothing_changed(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        run_cli: Callable[..., CliResult]) -> None:
+    web.page("/harbour", PAGE)
+    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
+    docs = _corpus(workspace, web)
+    (workspace / "verifier.toml").write_text(
+        f'wayback_url = "{wayback.base}"\nallow_private_hosts = true\nsave = "never"\n'
+        "retries = 0\n")
+    loud = run_cli("run", "--quiet", str(docs))
+    assert loud.code == 0
+    assert loud.out == ""  # first run, nothing failing: nothing to say
+    web.page("/harbour", PAGE.replace("next spring", "next autumn"))
+    changed = run_cli("run", "--quiet", "--full", str(docs))
+    assert changed.code == 1
+    assert "Newly failing quotes (1)" in changed.out
+    again = run_cli("run", "--quiet", "--full", str(docs))
+    assert again.code == 0 and again.out == ""
+
+
+def test_status_shows_a_links_history(workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+                                      run_cli: Callable[..., CliResult]) -> None:
+    web.page("/harbour", PAGE)
+    web.sequence("/port", [Reply(200, "<p>ok</p>"), Reply(404, "<title>Not Found</title>")])
+    docs = _corpus(workspace, web)
+    settings = _settings(workspace, wayback, save="never", full=True)
+    t0 = datetime(2026, 11, 1, 3, 0, tzinfo=UTC)
+    for night in range(3):
+        verifier.run([str(docs)], settings, now=lambda n=night: t0 + timedelta(days=n))
+    shown = run_cli("status", "--db", str(workspace / "v.db"), "--url", web.url("/port"))
+    assert shown.code == 0
+    assert "3 checks" in shown.out
+    assert "failing since 2026-11-02" in shown.out
+    assert "2 failed checks; not yet confirmed" in shown.out
+
+
+def test_removed_document_is_marked_not_deleted(workspace: Path, web: FixtureWeb,
+                                                wayback: FakeWayback) -> None:
+    web.page("/harbour", PAGE)
+    web.page("/port", "<p>ok</p>")
+    docs = _corpus(workspace, web)
+    (docs / "b.md").write_text("Nothing cited here.\n")
+    settings = _settings(workspace, wayback, save="never")
+    verifier.run([str(docs)], settings)
+    (docs / "b.md").unlink()
+    second = verifier.run([str(docs)], settings)
+    store = verifier.Store.open(settings.db)
+    rows = {Path(r["source"]).name: r for r in store.rows("select * from documents")}
+    assert rows["b.md"]["removed_run"] == second.run_id
+    assert rows["a.txt"]["removed_run"] is None
+    store.close()
