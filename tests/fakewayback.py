@@ -82,6 +82,8 @@ class Logged:
     path: str
     at: float
     kind: str  # "available", "cdx", "snapshot", "save", "save2", "status", "other"
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
 
 
 class FakeWayback:
@@ -166,13 +168,14 @@ class FakeWayback:
 
     def _handle(self, h: BaseHTTPRequestHandler, method: str) -> None:
         kind = self._kind(method, h.path)
+        length = int(h.headers.get("Content-Length") or 0)
+        payload = h.rfile.read(length) if length else b""
         with self._lock:
-            self.requests.append(Logged(method, h.path, time.monotonic(), kind))
+            self.requests.append(Logged(method, h.path, time.monotonic(), kind,
+                                        dict(h.headers.items()), payload))
             limited = self.rate_limited > 0
             if limited:
                 self.rate_limited -= 1
-        length = int(h.headers.get("Content-Length") or 0)
-        payload = h.rfile.read(length) if length else b""
         if limited:
             return self._send(h, 429, b"Too Many Requests", "text/plain", {"Retry-After": "60"})
         if self.fail_with:
