@@ -205,6 +205,23 @@ def test_an_unreadable_copy_is_left_out_and_noted(wayback: FakeWayback,
     assert "HTTP 503" in (archivist.info(PAGE, None).error or "")
 
 
+def test_a_copy_stopped_by_the_breaker_is_queued(wayback: FakeWayback,
+                                                 clock: FakeClock) -> None:
+    wayback.capture(PAGE, "20210315000000", page("x"))
+    config = Settings(wayback_url=wayback.base)
+    client = WaybackClient(config, clock=clock, sleep=clock.sleep)
+
+    def rate_limited(url: str) -> Fetch:  # the Fetcher met a 429 on the snapshot
+        return Fetch(url=url, link_status=LinkStatus.ERROR, reason="HTTP 429",
+                     fetched_at=datetime.now(UTC), http_status=429)
+
+    archivist = Archivist(client, rate_limited, config, clock=clock)
+    assert archivist.copies(PAGE, None) == []
+    info = archivist.info(PAGE, None)
+    assert info.queued and "429" in (info.error or "")
+    assert client.blocked()  # every later call pauses too
+
+
 # -- trouble is a note, never an exception -----------------------------------------------------------
 def test_a_429_opens_the_breaker_and_later_lookups_are_queued_without_calls(
         wayback: FakeWayback, clock: FakeClock) -> None:

@@ -210,6 +210,37 @@ def test_anonymous_save_that_names_no_capture_is_pending_not_retried(
         web.close()
 
 
+REAL_LINK = (  # the shape of a real answer: the memento amid timemap, timegate, first/last
+    f'<{PAGE}>; rel="original", '
+    f'<https://web.archive.org/web/timemap/link/{PAGE}>; rel="timemap"; '
+    'type="application/link-format", '
+    f'<https://web.archive.org/web/{PAGE}>; rel="timegate", '
+    f'<https://web.archive.org/web/20190101000000/{PAGE}>; rel="first memento"; '
+    'datetime="Tue, 01 Jan 2019 00:00:00 GMT", '
+    f'<https://web.archive.org/web/20240501120000/{PAGE}>; rel="memento"; '
+    'datetime="Wed, 01 May 2024 12:00:00 GMT", '
+    f'<https://web.archive.org/web/20240501120000/{PAGE}>; rel="last memento"; '
+    'datetime="Wed, 01 May 2024 12:00:00 GMT"')
+
+
+@pytest.mark.parametrize("answer", [
+    {"status": 200, "headers": {"Link": REAL_LINK}},
+    {"status": 200, "headers": {"Content-Location": f"/web/20240501120000/{PAGE}"}},
+    {"status": 302, "headers": {"Location": f"https://web.archive.org/web/20240501120000/{PAGE}"}},
+])
+def test_anonymous_save_reads_each_shape_of_answer(clock: FakeClock,
+                                                   answer: dict[str, object]) -> None:
+    web = FixtureWeb()
+    try:
+        web.page("/save/" + PAGE, "<html>saved</html>", **answer)
+        job = make_client(web.base(), clock).save_anonymous(PAGE)
+        assert job.status == "success" and job.timestamp == "20240501120000"
+        assert job.archive_url == f"{web.base()}/web/20240501120000/{PAGE}"
+        assert len(web.requests) == 1  # the redirect to the memento is not followed
+    finally:
+        web.close()
+
+
 @pytest.mark.parametrize(("status", "outcome"), [(523, "pending"), (403, "error")])
 def test_anonymous_save_refusals(wayback: FakeWayback, clock: FakeClock, status: int,
                                  outcome: str) -> None:

@@ -138,6 +138,9 @@ class Archivist:
         if fetch.http_status == 429 or any(a.outcome.startswith("429") for a in fetch.attempts):
             self.client.note_rate_limited()
         if not fetch.link_status.readable:
+            blocked = self.client.blocked()  # the pacer may have stopped the fetch midway
+            if blocked:
+                return f"queued: {blocked}"
             return f"snapshot {snapshot.timestamp} could not be read: {fetch.reason}"
         landed = parse_memento(fetch.final_url or "")
         if landed and landed[0] != snapshot.timestamp:  # the Wayback served a nearby capture
@@ -197,7 +200,7 @@ class Archivist:
         elif job.timestamp:
             job = self._confirm(job)
         if job.status != "pending" or job.submitted_at is None or \
-                self.client.now() - _aware(job.submitted_at) < RESUBMIT_AFTER:
+                _aware(self.client.now()) - _aware(job.submitted_at) < RESUBMIT_AFTER:
             return job
         found = self._captured_since(job)  # an uncertain save may have been made after all
         if found is not None:
@@ -260,14 +263,14 @@ class Archivist:
 
     def _recent(self, snapshot: Snapshot, window: timedelta | None = None) -> bool:
         window = window or timedelta(days=self._settings.save_window_days)
-        return self.client.now() - snapshot.captured_at.replace(tzinfo=UTC) < window
+        return _aware(self.client.now()) - snapshot.captured_at.replace(tzinfo=UTC) < window
 
     # -- saving in the background ------------------------------------------------------------
     def save_later(self, url: str, info: ArchiveInfo | None = None,
                    live: LinkStatus | None = None) -> bool:
         """Queue a background save if the policy wants one; True when queued."""
         with self._lock:
-            if url in self._jobs:
+            if url in self._jobs or self._stop.is_set():
                 return False
         if not self.want_save(url, info, live):
             return False

@@ -23,6 +23,7 @@ from urllib.parse import quote, urljoin, urlsplit
 import requests
 from requests.structures import CaseInsensitiveDict
 from requests.utils import parse_header_links
+from urllib3.exceptions import HTTPError as Urllib3Error
 from urllib3.exceptions import ReadTimeoutError
 from waybackpy import (
     WaybackMachineAvailabilityAPI,
@@ -344,7 +345,7 @@ class WaybackClient:
         except ArchiveTimeout:
             self.pacer.record_failure("timeouts")
             raise
-        except (requests.RequestException, ReadTimeoutError, OSError) as exc:
+        except (requests.RequestException, Urllib3Error, OSError) as exc:
             if _is_timeout(exc):
                 self.pacer.record_failure("timeouts")
                 raise ArchiveTimeout(f"{what} did not answer within {limit:g} s") from None
@@ -493,7 +494,7 @@ def _is_timeout(exc: BaseException) -> bool:
 
 def _reason(exc: BaseException) -> str:
     text = str(exc)
-    for marker in ("Connection refused", "Name or service not known", "Connection reset",
+    for marker in ("Connection refused", "Connection reset", "Name or service not known",
                    "No route to host", "Network is unreachable"):
         if marker in text:
             return marker.lower()
