@@ -82,6 +82,22 @@ def test_a_capture_on_the_citation_day_counts_as_before(wayback: FakeWayback,
     assert info.closest is not None and info.closest.timestamp == "20210601235900"
 
 
+def test_a_server_ignoring_to_with_a_negative_limit_is_caught(wayback: FakeWayback,
+                                                              clock: FakeClock) -> None:
+    changed_page(wayback)
+    archivist = make(wayback, clock)
+    real = archivist.client.captures
+
+    def fast_latest(url: str, **query: object) -> list[Snapshot]:
+        if query.get("limit") == -1:  # the last capture, whatever `to` said
+            query.pop("to_ts", None)
+        return real(url, **query)  # type: ignore[arg-type]
+
+    archivist.client.captures = fast_latest  # type: ignore[method-assign]
+    info = archivist.info(PAGE, date(2021, 6, 1))
+    assert info.closest is not None and info.closest.timestamp == "20210315000000"
+
+
 def test_without_a_capture_before_the_nearest_after(wayback: FakeWayback,
                                                     clock: FakeClock) -> None:
     wayback.capture(PAGE, "20200101000000", page("404"), statuscode=404)

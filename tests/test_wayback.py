@@ -188,6 +188,25 @@ def test_availability_without_waybackpys_gap_or_requeries(wayback: FakeWayback,
     assert wayback.count("available") == 2
 
 
+def test_api_redirects_are_followed_on_the_archive_only(clock: FakeClock) -> None:
+    web = FixtureWeb()
+    try:
+        answer = '{"archived_snapshots": {"closest": {"status": "200", "available": true, ' \
+            f'"url": "http://web.archive.org/web/20200101000000/{PAGE}", ' \
+            '"timestamp": "20200101000000"}}}'
+        web.redirect("/wayback/available", "https://archive.org/wayback/v2/available",
+                     status=302)
+        web.page("/wayback/v2/available", answer, content_type="application/json")
+        snap = make_client(web.base(), clock).available(PAGE)
+        assert snap is not None and snap.archive_url.startswith(web.base())
+        web.redirect("/wayback/available", "http://elsewhere.example.com/", status=302)
+        with pytest.raises(ArchiveError, match="302"):
+            make_client(web.base(), clock).available(PAGE)
+        assert all(r.host == "127.0.0.1" for r in web.requests)
+    finally:
+        web.close()
+
+
 # -- saves ---------------------------------------------------------------------------------------
 def test_anonymous_save_one_try_no_sleep(wayback: FakeWayback, clock: FakeClock) -> None:
     client = make_client(wayback.base, clock)

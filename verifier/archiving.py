@@ -99,7 +99,7 @@ class Archivist:
             newest = self._newest(url)
             info.newest = info.closest = newest
             if cited is not None and newest is not None and newest.captured_at.date() > cited:
-                before = self.client.captures(url, to_ts=cited, limit=-1)
+                before = self._last_before(url, cited)
                 if before:
                     info.closest = before[-1]
                 else:
@@ -110,6 +110,16 @@ class Archivist:
         except ArchiveError as exc:
             info.error = str(exc)
         return info
+
+    def _last_before(self, url: str, cited: date) -> list[Snapshot]:
+        """Captures up to the end of the cited day, the last one only when the server's
+        fast "last N" honours `to` (checked, since limit=-1 implies fastLatest)."""
+        found = self.client.captures(url, to_ts=cited, limit=-1)
+        kept = [s for s in found if s.captured_at.date() <= cited]
+        if found and not kept:
+            kept = [s for s in self.client.captures(url, to_ts=cited)
+                    if s.captured_at.date() <= cited]
+        return kept
 
     def _newest(self, url: str) -> Snapshot | None:
         def ask() -> Snapshot | None | ArchiveError:

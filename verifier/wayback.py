@@ -317,7 +317,10 @@ class WaybackClient:
             location = answer.headers.get("Location")
             if not (follow and answer.status in _REDIRECTS and location):
                 return answer
-            url = self.rewrite(urljoin(answer.url, location))
+            target = self.rewrite(urljoin(answer.url, location))
+            if not target.startswith((f"{self._web}/", f"{self._org}/")):
+                return answer  # never carry our keys or pacing off the Archive's hosts
+            url = target
             if answer.status == 303:
                 method, data = "GET", None
         raise ArchiveError(f"{what} redirected more than {MAX_API_REDIRECTS} times")
