@@ -82,6 +82,8 @@ class Logged:
     path: str
     at: float
     kind: str  # "available", "cdx", "snapshot", "save", "save2", "status", "other"
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
 
 
 class FakeWayback:
@@ -132,6 +134,7 @@ class FakeWayback:
 
         class _Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # headers and body are two writes: no 40 ms stall
 
             def log_message(self, *args: object) -> None:
                 pass
@@ -144,7 +147,8 @@ class FakeWayback:
 
         server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         server.daemon_threads = True
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                         daemon=True).start()
         return server
 
     @staticmethod
@@ -166,13 +170,14 @@ class FakeWayback:
 
     def _handle(self, h: BaseHTTPRequestHandler, method: str) -> None:
         kind = self._kind(method, h.path)
+        length = int(h.headers.get("Content-Length") or 0)
+        payload = h.rfile.read(length) if length else b""
         with self._lock:
-            self.requests.append(Logged(method, h.path, time.monotonic(), kind))
+            self.requests.append(Logged(method, h.path, time.monotonic(), kind,
+                                        dict(h.headers.items()), payload))
             limited = self.rate_limited > 0
             if limited:
                 self.rate_limited -= 1
-        length = int(h.headers.get("Content-Length") or 0)
-        payload = h.rfile.read(length) if length else b""
         if limited:
             return self._send(h, 429, b"Too Many Requests", "text/plain", {"Retry-After": "60"})
         if self.fail_with:

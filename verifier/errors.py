@@ -62,3 +62,13 @@ class ArchiveRateLimited(ArchiveError):
     """The Internet Archive answered 429: every call pauses (circuit breaker)."""
 
     retryable = True
+
+
+class ArchiveBudgetSpent(ArchiveRateLimited):
+    """The run's Internet Archive time budget is spent: what is left is queued for the next run."""
+
+
+class ArchiveTimeout(ArchiveError):
+    """An Internet Archive call took longer than its timeout; a save may still have been made."""
+
+    retryable = True

@@ -1,7 +1,7 @@
 """The plain, typed records that flow one way through the pipeline's stages.
 
 documents -> Document; citations/quotes -> Citation, Quote; fetching -> Fetch;
-archiving -> Snapshot, ArchiveInfo; matching -> Match, Verdict; store keeps them all.
+archiving -> Snapshot, ArchiveInfo, SaveJob; matching -> Match, Verdict; store keeps them all.
 """
 
 from __future__ import annotations
@@ -204,6 +204,21 @@ class ArchiveInfo:
     newest: Snapshot | None = None
     error: str | None = None
     queued: bool = False  # not asked this run (budget or breaker): the next run asks first
+
+
+@dataclass
+class SaveJob:
+    """One Save Page Now request, plain enough to persist and resume in a later run."""
+
+    url: str
+    job_id: str | None = None  # Save Page Now 2 job; None for anonymous saves and queued ones
+    submitted_at: datetime | None = None  # UTC; None: queued, not yet submitted
+    status: str = "pending"  # "pending", "success", "error"
+    archive_url: str | None = None
+    timestamp: str | None = None  # 14 digits, of the capture
+    error: str | None = None
+    method: str = ""  # "spn2" or "anonymous"; "" while only queued
+    attempts: int = 0  # submissions so far (a job is retried a few times, then given up)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,456 @@
+"""The archiving stage against the fake Wayback Machine: choosing the capture that is the
+evidence, raw copies, lazy per-run answers, the save policy, background saves (confirmed,
+resumed, retried), and trouble that becomes a note instead of an exception."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from fakewayback import FakeWayback
+from wayback_support import FakeClock, forbid_real_sleep, raw_fetcher
+
+from verifier.archiving import Archivist
+from verifier.config import Settings
+from verifier.models import ArchiveInfo, Fetch, SaveJob, Snapshot
+from verifier.status import LinkStatus
+from verifier.wayback import WaybackClient
+
+PAGE = "http://news.example.com/2021/story.html"
+OTHER = "http://blog.example.net/post"
+KEYS = ("access", "secret")
+
+
+@pytest.fixture(autouse=True)
+def _no_keys_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("IA_ACCESS_KEY", raising=False)
+    monkeypatch.delenv("IA_SECRET_KEY", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _real_sleep_forbidden(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    slept = forbid_real_sleep(monkeypatch)
+    yield
+    assert slept == []
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+def make(wayback: FakeWayback, clock: FakeClock, *, keys: tuple[str, str] | None = None,
+         now: datetime | None = None, **settings: object) -> Archivist:
+    config = Settings(wayback_url=wayback.base, **settings)  # type: ignore[arg-type]
+    moment = now or datetime.now(UTC)
+    client = WaybackClient(config, clock=clock, sleep=clock.sleep, keys=keys,
+                           now=lambda: moment)
+    return Archivist(client, raw_fetcher(client), config, clock=clock)
+
+
+def page(text: str) -> str:
+    return f"<html><body><p>{text}</p></body></html>"
+
+
+def changed_page(wayback: FakeWayback) -> None:
+    """A page quoted in mid-2021 that changed afterwards; 404 and 301 captures between."""
+    wayback.capture(PAGE, "20190301000000", page("an early version"))
+    wayback.capture(PAGE, "20210315000000", page("the minister said the words"))
+    wayback.capture(PAGE, "20210420000000", page("moved"), statuscode=301)
+    wayback.capture(PAGE, "20210530000000", page("not found"), statuscode=404)
+    wayback.capture(PAGE, "20230101000000", page("the words are gone"))
+
+
+# -- choosing the capture --------------------------------------------------------------------
+def test_the_capture_nearest_before_the_citation_not_the_newest(wayback: FakeWayback,
+                                                                 clock: FakeClock) -> None:
+    changed_page(wayback)
+    info = make(wayback, clock).info(PAGE, date(2021, 6, 1))
+    assert info.closest is not None and info.closest.timestamp == "20210315000000"
+    assert info.newest is not None and info.newest.timestamp == "20230101000000"
+    assert info.error is None and not info.queued
+
+
+def test_a_capture_on_the_citation_day_counts_as_before(wayback: FakeWayback,
+                                                        clock: FakeClock) -> None:
+    changed_page(wayback)
+    wayback.capture(PAGE, "20210601235900", page("that day"))
+    info = make(wayback, clock).info(PAGE, date(2021, 6, 1))
+    assert info.closest is not None and info.closest.timestamp == "20210601235900"
+
+
+def test_a_server_ignoring_to_with_a_negative_limit_is_caught(wayback: FakeWayback,
+                                                              clock: FakeClock) -> None:
+    changed_page(wayback)
+    archivist = make(wayback, clock)
+    real = archivist.client.captures
+
+    def fast_latest(url: str, **query: object) -> list[Snapshot]:
+        if query.get("limit") == -1:  # the last capture, whatever `to` said
+            query.pop("to_ts", None)
+        return real(url, **query)  # type: ignore[arg-type]
+
+    archivist.client.captures = fast_latest  # type: ignore[method-assign]
+    info = archivist.info(PAGE, date(2021, 6, 1))
+    assert info.closest is not None and info.closest.timestamp == "20210315000000"
+
+
+def test_without_a_capture_before_the_nearest_after(wayback: FakeWayback,
+                                                    clock: FakeClock) -> None:
+    wayback.capture(PAGE, "20200101000000", page("404"), statuscode=404)
+    wayback.capture(PAGE, "20210701000000", page("after"))
+    wayback.capture(PAGE, "20220101000000", page("later"))
+    info = make(wayback, clock).info(PAGE, date(2021, 6, 1))
+    assert info.closest is not None and info.closest.timestamp == "20210701000000"
+    assert info.newest is not None and info.newest.timestamp == "20220101000000"
+
+
+def test_without_a_date_the_newest_and_without_captures_nothing(wayback: FakeWayback,
+                                                                clock: FakeClock) -> None:
+    changed_page(wayback)
+    archivist = make(wayback, clock)
+    info = archivist.info(PAGE, None)
+    assert info.closest == info.newest and info.newest is not None
+    assert info.newest.timestamp == "20230101000000"
+    empty = archivist.info(OTHER, date(2021, 6, 1))
+    assert empty == ArchiveInfo(OTHER)
+    assert wayback.count("cdx") == 2  # one question each
+
+
+def test_nothing_is_asked_until_needed_and_each_answer_once(wayback: FakeWayback,
+                                                            clock: FakeClock) -> None:
+    changed_page(wayback)
+    archivist = make(wayback, clock)
+    assert wayback.requests == []  # an ok link whose quotes verified live costs nothing
+    threads = [threading.Thread(target=archivist.info, args=(PAGE, date(2021, 6, 1)))
+               for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    asked = wayback.count("cdx")
+    assert asked == 2  # newest, then closest before
+    archivist.info(PAGE, date(2021, 6, 1))
+    archivist.copies(PAGE, date(2021, 6, 1))
+    archivist.copies(PAGE, date(2021, 6, 1))
+    assert wayback.count("cdx") == asked
+    assert wayback.count("snapshot") == 2
+    archivist.info(PAGE, date(2022, 1, 1))  # another citation date: the newest is reused
+    assert wayback.count("cdx") == asked + 1
+
+
+def test_lookups_keep_the_pace_counted_on_the_fakes_log(wayback: FakeWayback,
+                                                        clock: FakeClock) -> None:
+    urls = [f"http://site{n}.example.com/" for n in range(20)]
+    for url in urls:
+        wayback.capture(url, "20200101000000", page(url))
+    config = Settings(wayback_url=wayback.base, wayback_lookups_per_minute=24,
+                      wayback_budget=10_000)
+    client = WaybackClient(config, clock=clock, sleep=clock.sleep)
+    slots: list[float] = []  # injected time at which each paced call went out
+    acquire = client.pacer.acquire
+
+    def recorded(kind: str) -> None:
+        acquire(kind)
+        slots.append(clock())
+
+    client.pacer.acquire = recorded  # type: ignore[method-assign]
+    archivist = Archivist(client, raw_fetcher(client), config, clock=clock)
+    for url in urls:
+        archivist.copies(url, None)
+    assert wayback.count("cdx") == 20 and wayback.count("snapshot") == 20
+    assert len(slots) == len(wayback.requests) == 40  # every request on the log was paced
+    for first in slots:  # no 60-second window of the injected clock holds more than 24
+        assert sum(1 for t in slots if first <= t < first + 60) <= 24
+    assert slots[-1] - slots[0] == pytest.approx(39 * 2.5)
+
+
+# -- raw copies ---------------------------------------------------------------------------------
+def test_copies_are_raw_closest_first_then_newest(wayback: FakeWayback,
+                                                  clock: FakeClock) -> None:
+    changed_page(wayback)
+    copies = make(wayback, clock).copies(PAGE, date(2021, 6, 1))
+    assert [s.timestamp for s, _ in copies] == ["20210315000000", "20230101000000"]
+    snapshot, fetch = copies[0]
+    assert fetch.body == page("the minister said the words").encode()  # no toolbar
+    assert fetch.url == f"{wayback.base}/web/20210315000000id_/{PAGE}"
+    assert snapshot.archive_url == f"{wayback.base}/web/20210315000000/{PAGE}"
+    assert all("id_/" in r.path for r in wayback.requests if r.kind == "snapshot")
+
+
+def test_the_newest_copy_is_skipped_when_its_content_is_the_same(wayback: FakeWayback,
+                                                                 clock: FakeClock) -> None:
+    wayback.capture(PAGE, "20210315000000", page("unchanged"))
+    wayback.capture(PAGE, "20230101000000", page("unchanged"))
+    copies = make(wayback, clock).copies(PAGE, date(2021, 6, 1))
+    assert [s.timestamp for s, _ in copies] == ["20210315000000"]
+    assert wayback.count("snapshot") == 1
+
+
+def test_a_copy_served_from_a_nearby_capture_names_that_capture(wayback: FakeWayback,
+                                                                clock: FakeClock) -> None:
+    wayback.capture(PAGE, "20210315000000", page("x"))
+    config = Settings(wayback_url=wayback.base)
+    client = WaybackClient(config, clock=clock, sleep=clock.sleep)
+    fetch_raw = raw_fetcher(client)
+
+    def elsewhere(url: str) -> Fetch:  # the Wayback redirected to another capture
+        fetch = fetch_raw(url)
+        return replace(fetch, final_url=f"{wayback.base}/web/20210316101010id_/{PAGE}")
+
+    copies = Archivist(client, elsewhere, config, clock=clock).copies(PAGE, None)
+    assert copies[0][0].timestamp == "20210316101010"
+    assert copies[0][0].archive_url == f"{wayback.base}/web/20210316101010/{PAGE}"
+
+
+def test_an_unreadable_copy_is_left_out_and_noted(wayback: FakeWayback,
+                                                  clock: FakeClock) -> None:
+    wayback.capture(PAGE, "20210315000000", page("x"))
+    config = Settings(wayback_url=wayback.base)
+    client = WaybackClient(config, clock=clock, sleep=clock.sleep)
+
+    def broken(url: str) -> Fetch:
+        return Fetch(url=url, link_status=LinkStatus.ERROR, reason="HTTP 503",
+                     fetched_at=datetime.now(UTC), http_status=503)
+
+    archivist = Archivist(client, broken, config, clock=clock)
+    assert archivist.copies(PAGE, None) == []
+    assert "HTTP 503" in (archivist.info(PAGE, None).error or "")
+
+
+def test_a_copy_stopped_by_the_breaker_is_queued(wayback: FakeWayback,
+                                                 clock: FakeClock) -> None:
+    wayback.capture(PAGE, "20210315000000", page("x"))
+    config = Settings(wayback_url=wayback.base)
+    client = WaybackClient(config, clock=clock, sleep=clock.sleep)
+
+    def rate_limited(url: str) -> Fetch:  # the Fetcher met a 429 on the snapshot
+        return Fetch(url=url, link_status=LinkStatus.ERROR, reason="HTTP 429",
+                     fetched_at=datetime.now(UTC), http_status=429)
+
+    archivist = Archivist(client, rate_limited, config, clock=clock)
+    assert archivist.copies(PAGE, None) == []
+    info = archivist.info(PAGE, None)
+    assert info.queued and "429" in (info.error or "")
+    assert client.blocked()  # every later call pauses too
+
+
+# -- trouble is a note, never an exception -----------------------------------------------------------
+def test_a_429_opens_the_breaker_and_later_lookups_are_queued_without_calls(
+        wayback: FakeWayback, clock: FakeClock) -> None:
+    changed_page(wayback)
+    wayback.capture(OTHER, "20200101000000", page("other"))
+    archivist = make(wayback, clock, wayback_breaker_seconds=60, wayback_budget=10_000)
+    wayback.rate_limited = 1
+    first = archivist.info(PAGE, date(2021, 6, 1))
+    assert first.queued and "429" in (first.error or "")
+    asked = len(wayback.requests)
+    second = archivist.info(OTHER, None)
+    assert second.queued and archivist.copies(OTHER, None) == []
+    assert len(wayback.requests) == asked  # the breaker held them back
+    clock.advance(61)
+    third = archivist.info("http://third.example.org/", None)
+    assert not third.queued and third.error is None
+    assert len(wayback.requests) == asked + 1
+
+
+def test_what_does_not_fit_the_budget_is_queued(wayback: FakeWayback,
+                                                clock: FakeClock) -> None:
+    for n in range(4):
+        wayback.capture(f"http://site{n}.example.com/", "20200101000000", page(str(n)))
+    archivist = make(wayback, clock, wayback_budget=5, wayback_lookups_per_minute=24)
+    infos = [archivist.info(f"http://site{n}.example.com/", None) for n in range(4)]
+    assert [i.queued for i in infos] == [False, False, True, True]  # at 0 s, 2.5 s; then 5 s
+    assert "budget" in (infos[2].error or "")
+    assert wayback.count("cdx") == 2
+
+
+def test_an_unreachable_archive_is_an_error_note(clock: FakeClock) -> None:
+    gone = FakeWayback()
+    gone.close()
+    archivist = make(gone, clock)
+    info = archivist.info(PAGE, date(2021, 6, 1))
+    assert info.error and "unreachable" in info.error and not info.queued
+    assert archivist.copies(PAGE, date(2021, 6, 1)) == []
+
+
+def test_no_wayback_asks_nothing(wayback: FakeWayback, clock: FakeClock) -> None:
+    changed_page(wayback)
+    archivist = make(wayback, clock, no_wayback=True)
+    assert "no_wayback" in (archivist.info(PAGE, None).error or "")
+    assert archivist.copies(PAGE, None) == []
+    assert not archivist.want_save(PAGE, None)
+    assert not archivist.save_later(PAGE)
+    archivist.resume_saves([SaveJob(url=PAGE)])
+    assert archivist.close() == []
+    assert wayback.requests == []
+
+
+# -- the save policy -----------------------------------------------------------------------------
+def snap(days_old: float, now: datetime) -> Snapshot:
+    ts = (now - timedelta(days=days_old)).strftime("%Y%m%d%H%M%S")
+    return Snapshot(url=PAGE, timestamp=ts, archive_url="")
+
+
+def test_save_policy(wayback: FakeWayback, clock: FakeClock) -> None:
+    now = datetime(2024, 5, 1, tzinfo=UTC)
+    old, recent = ArchiveInfo(PAGE, newest=snap(90, now)), ArchiveInfo(PAGE, newest=snap(3, now))
+    missing = make(wayback, clock, now=now, save="missing", save_window_days=30)
+    assert missing.want_save(PAGE, old) and missing.want_save(PAGE, ArchiveInfo(PAGE))
+    assert not missing.want_save(PAGE, recent)
+    assert missing.want_save(PAGE, None)  # not looked up: the save checks the window itself
+    assert not missing.want_save(PAGE, ArchiveInfo(PAGE, error="unreachable"))
+    assert not missing.want_save(PAGE, ArchiveInfo(PAGE, queued=True))
+    assert not missing.want_save(PAGE, old, LinkStatus.DEAD)
+    assert missing.want_save(PAGE, old, LinkStatus.REDIRECTED)
+    always = make(wayback, clock, now=now, save="always")
+    assert always.want_save(PAGE, recent)
+    never = make(wayback, clock, now=now, save="never")
+    assert not never.want_save(PAGE, old) and not never.save_later(PAGE)
+    assert wayback.requests == []
+
+
+# -- saves -----------------------------------------------------------------------------------------
+def test_a_save_with_keys_is_submitted_polled_and_confirmed_in_the_background(
+        wayback: FakeWayback, clock: FakeClock) -> None:
+    archivist = make(wayback, clock, keys=KEYS, save="always")
+    assert archivist.save_later(PAGE)
+    assert not archivist.save_later(PAGE)  # once per URL
+    [job] = archivist.close(wait=10)
+    assert job.status == "success" and job.method == "spn2" and job.job_id
+    assert job.archive_url == f"{wayback.base}/web/{job.timestamp}/{PAGE}"
+    assert wayback.count("save2") == 1 and wayback.count("status") == 2
+    confirm = [r for r in wayback.requests if r.kind == "cdx"][-1]
+    assert job.timestamp in confirm.path  # "submitted" became "archived" via CDX
+    assert "if_not_archived_within" not in wayback.requests[0].body.decode()
+
+
+def test_a_save_without_keys_is_anonymous(wayback: FakeWayback, clock: FakeClock) -> None:
+    archivist = make(wayback, clock, save="always")
+    archivist.save_later(PAGE)
+    [job] = archivist.close(wait=10)
+    assert job.status == "success" and job.method == "anonymous" and job.timestamp
+    assert wayback.count("save") == 1 and wayback.count("save2") == 0
+
+
+def test_missing_policy_with_keys_lets_spn2_check_the_window(wayback: FakeWayback,
+                                                             clock: FakeClock) -> None:
+    archivist = make(wayback, clock, keys=KEYS, save="missing", save_window_days=30)
+    archivist.save_later(PAGE)
+    archivist.close(wait=10)
+    post = next(r for r in wayback.requests if r.kind == "save2")
+    assert "if_not_archived_within=30d" in post.body.decode()
+    assert wayback.count("cdx") == 1  # only the confirmation: no lookup before the save
+
+
+def test_missing_policy_without_keys_skips_a_recently_captured_page(
+        wayback: FakeWayback, clock: FakeClock) -> None:
+    now = datetime.now(UTC)
+    wayback.capture(PAGE, (now - timedelta(days=2)).strftime("%Y%m%d%H%M%S"), page("fresh"))
+    archivist = make(wayback, clock, now=now, save="missing", save_window_days=30)
+    job = archivist.submit_save(PAGE)
+    assert job.status == "success" and wayback.count("save") == 0
+    assert job.archive_url and job.archive_url.startswith(wayback.base)
+
+
+def test_saves_never_block_and_unfinished_ones_are_resumed_next_run(
+        wayback: FakeWayback, clock: FakeClock) -> None:
+    changed_page(wayback)
+    wayback.pending_polls = 10_000  # Save Page Now 2 keeps saying "pending"
+    run1 = make(wayback, clock, keys=KEYS, save="always")
+    run1.save_later(OTHER)
+    info = run1.info(PAGE, date(2021, 6, 1))  # verification goes on meanwhile
+    assert info.closest is not None
+    [pending] = run1.close(wait=10)
+    assert pending.status == "pending" and pending.job_id and pending.submitted_at
+    polls = wayback.count("status")
+    assert 1 <= polls <= 8  # followed for a while with growing pauses, then left
+    wayback.pending_polls = 0
+    run2 = make(wayback, clock, keys=KEYS, save="always")
+    run2.resume_saves([pending])
+    [done] = run2.close(wait=10)
+    assert done.status == "success" and done.job_id == pending.job_id
+    assert wayback.count("save2") == 1  # confirmed, not submitted again
+
+
+def test_earlier_jobs_go_first_and_queued_ones_are_submitted(wayback: FakeWayback,
+                                                             clock: FakeClock) -> None:
+    archivist = make(wayback, clock, save="always")
+    archivist.save_later("http://new.example.com/")
+    archivist.resume_saves([SaveJob(url="http://queued.example.com/"),
+                            SaveJob(url="http://done.example.com/", status="success")])
+    jobs = {j.url: j for j in archivist.close(wait=10)}
+    assert set(jobs) == {"http://new.example.com/", "http://queued.example.com/"}
+    assert all(j.status == "success" and j.attempts == 1 for j in jobs.values())
+    saves = [r.path for r in wayback.requests if r.kind == "save"]
+    assert len(saves) == 2
+
+
+def test_poll_confirms_an_old_uncertain_save_found_in_cdx(wayback: FakeWayback,
+                                                          clock: FakeClock) -> None:
+    now = datetime.now(UTC)
+    submitted = now - timedelta(hours=3)
+    wayback.capture(PAGE, (submitted + timedelta(minutes=2)).strftime("%Y%m%d%H%M%S"), "x")
+    archivist = make(wayback, clock, now=now, save="always")
+    job = SaveJob(url=PAGE, submitted_at=submitted, method="anonymous", attempts=1,
+                  error="Save Page Now answered HTTP 523")
+    done = archivist.poll(job)
+    assert done.status == "success" and done.error is None
+    assert wayback.count("save") == 0
+
+
+def test_poll_retries_an_old_save_that_never_appeared(wayback: FakeWayback,
+                                                      clock: FakeClock) -> None:
+    now = datetime.now(UTC)
+    archivist = make(wayback, clock, now=now, save="always")
+    job = SaveJob(url=PAGE, submitted_at=now - timedelta(hours=3), method="anonymous",
+                  attempts=1)
+    retried = archivist.poll(job)
+    assert retried.status == "success" and retried.attempts == 2
+    assert wayback.count("save") == 1
+    young = replace(job, submitted_at=now - timedelta(minutes=5))
+    assert archivist.poll(young) == young  # too early to call it lost
+    spent = replace(job, url=OTHER, attempts=3)  # PAGE has a capture now: OTHER has none
+    given_up = archivist.poll(spent)
+    assert given_up.status == "error" and "3 attempts" in (given_up.error or "")
+
+
+def test_poll_asks_spn2_and_treats_a_recent_capture_refusal_as_saved(
+        wayback: FakeWayback, clock: FakeClock) -> None:
+    now = datetime.now(UTC)
+    wayback.capture(PAGE, (now - timedelta(hours=2)).strftime("%Y%m%d%H%M%S"), "x")
+    archivist = make(wayback, clock, keys=KEYS, now=now)
+    refused = SaveJob(url=PAGE, submitted_at=now, method="spn2", status="error",
+                      error="Save Page Now 2: error:too-many-daily-captures: daily limit")
+    settled = archivist._settle_refusal(refused)
+    assert settled.status == "success" and settled.timestamp
+    overloaded = replace(refused, error="Save Page Now 2: error:gateway-timeout")
+    assert archivist._settle_refusal(overloaded).status == "pending"
+    final = replace(refused, error="Save Page Now 2: error:blocked-url")
+    assert archivist._settle_refusal(final).status == "error"
+
+
+def test_a_rate_limited_save_stops_saving_for_the_run(wayback: FakeWayback,
+                                                      clock: FakeClock) -> None:
+    archivist = make(wayback, clock, save="always")
+    wayback.rate_limited = 1
+    archivist.save_later(PAGE)
+    archivist.save_later(OTHER)
+    jobs = archivist.close(wait=10)
+    assert [j.status for j in jobs] == ["pending", "pending"]
+    assert jobs[0].submitted_at is None and "429" in (jobs[0].error or "")
+    assert len(wayback.requests) == 1  # the second save was not even tried
+
+
+def test_saves_beyond_the_budget_stay_queued(wayback: FakeWayback, clock: FakeClock) -> None:
+    archivist = make(wayback, clock, save="always", wayback_budget=20,
+                     wayback_saves_per_minute=4)
+    for n in range(3):
+        archivist.save_later(f"http://site{n}.example.com/")
+    jobs = archivist.close(wait=10)
+    assert [j.status for j in jobs] == ["success", "success", "pending"]  # 0 s, 15 s, (30 s)
+    assert jobs[2].submitted_at is None and "budget" in (jobs[2].error or "")
+    assert wayback.count("save") == 2

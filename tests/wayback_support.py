@@ -1,0 +1,92 @@
+"""Test helpers for the Wayback tests: an injected clock whose sleep only moves time, and a
+small raw-snapshot fetcher wired the way the pipeline wires the real Fetcher (paced by the
+client, redirect Locations rewritten onto the base URL)."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from urllib.parse import urljoin
+
+import pytest
+import requests
+
+from verifier.models import Fetch, Hop
+from verifier.status import LinkStatus
+from verifier.wayback import WaybackClient
+
+
+def forbid_real_sleep(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Make a real time.sleep in the test's own thread or the background save worker fail
+    the test (waybackpy's hidden waits); the local servers' deliberate delays still run.
+    Returns the list of forbidden sleeps, for the fixture to assert empty."""
+    slept: list[float] = []
+    real_sleep = time.sleep
+    test_thread = threading.current_thread()
+
+    def guarded(seconds: float) -> None:
+        current = threading.current_thread()
+        if current is not test_thread and current.name != "verifier-saves":
+            return real_sleep(seconds)
+        slept.append(seconds)
+        raise AssertionError(f"real time.sleep({seconds}) called in {current.name}")
+
+    monkeypatch.setattr(time, "sleep", guarded)
+    return slept
+
+
+class FakeClock:
+    """clock()/sleep() pair: sleeping advances time at once and is recorded."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+        self.sleeps: list[float] = []
+        self._lock = threading.Lock()
+
+    def __call__(self) -> float:
+        with self._lock:
+            return self.now
+
+    def sleep(self, seconds: float) -> None:
+        with self._lock:
+            self.sleeps.append(seconds)
+            self.now += max(0.0, seconds)
+
+    def advance(self, seconds: float) -> None:
+        with self._lock:
+            self.now += seconds
+
+
+def raw_fetcher(client: WaybackClient, *, max_hops: int = 5) -> Callable[[str], Fetch]:
+    """fetch_raw for the Archivist: GET with the pacer before every request and every
+    redirect Location rewritten by the client (a web.archive.org hop would leave loopback)."""
+    session = requests.Session()
+
+    def fetch(url: str) -> Fetch:
+        hops: list[Hop] = []
+        current = url
+        for _ in range(max_hops + 1):
+            client.pace_lookup()
+            response = session.get(current, allow_redirects=False, timeout=5)
+            location = response.headers.get("Location")
+            if response.status_code in (301, 302, 303, 307, 308) and location:
+                target = client.rewrite(urljoin(current, location))
+                hops.append(Hop(current, response.status_code, target))
+                current = target
+                continue
+            ok = response.status_code == 200
+            status = (LinkStatus.REDIRECTED if hops else LinkStatus.OK) if ok else \
+                LinkStatus.DEAD if response.status_code == 404 else LinkStatus.ERROR
+            return Fetch(url=url, link_status=status, reason=f"HTTP {response.status_code}",
+                         fetched_at=datetime.now(UTC), http_status=response.status_code,
+                         final_url=current, redirects=hops,
+                         content_type=response.headers.get("Content-Type"),
+                         sha256=hashlib.sha256(response.content).hexdigest(),
+                         size=len(response.content), body=response.content)
+        return Fetch(url=url, link_status=LinkStatus.ERROR, reason="too many redirects",
+                     fetched_at=datetime.now(UTC), final_url=current, redirects=hops)
+
+    return fetch

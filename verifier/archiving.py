@@ -1,0 +1,427 @@
+"""The archiving stage: which Wayback capture is the evidence for a citation, its raw copy,
+and Save Page Now for live sources, run alongside verification and never blocking it.
+
+The capture nearest *before* the date a document cited a page is what the author saw; the
+newest shows what is there now. Everything is asked lazily, once per URL per run, and any
+trouble with the Internet Archive becomes an `error` or `queued` note, never an exception.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from functools import partial
+from typing import Any
+
+from .config import Settings
+from .errors import ArchiveError, ArchiveRateLimited
+from .models import ArchiveInfo, Fetch, SaveJob, Snapshot
+from .pacer import LOOKUP, SAVE
+from .status import LinkStatus
+from .wayback import WaybackClient, parse_memento
+
+FetchRaw = Callable[[str], Fetch]
+
+POLL_FIRST = 5.0  # seconds before the first status poll of a background save; doubles
+POLL_MAX = 30.0
+WATCH_SECONDS = 120.0  # how long a run follows one save before leaving it for the next run
+RESUBMIT_AFTER = timedelta(hours=1)  # a save still unconfirmed after this is submitted again
+MAX_ATTEMPTS = 3  # submissions of one save before it is given up as an error
+STEP = 0.25  # longest uninterrupted wait of the background worker, so it stops promptly
+_RECENT_CAPTURE = ("same snapshot", "too-many-daily-captures")
+# Save Page Now errors that often hide a save that was made, or pass: CDX tells later
+_TRANSIENT = ("timeout", "time-limit", "gateway", "unavailable", "internal-server-error",
+              "proxy-error", "celery", "session-limit", "may still have been saved", "http 52")
+
+
+class Archivist:
+    """Asks the Wayback Machine about cited URLs and saves live ones in the background.
+
+    Thread-safe. Nothing is asked until info()/copies() is called; each answer is kept for
+    the run. Background saves start with save_later()/resume_saves(); close() stops them and
+    returns every job, unfinished ones still "pending" for the next run to resume.
+    """
+
+    def __init__(self, client: WaybackClient, fetch_raw: FetchRaw, settings: Settings, *,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.client = client
+        self._fetch_raw = fetch_raw
+        self._settings = settings
+        self._clock = clock
+        self._memo = _Memo()
+        self._jobs: dict[str, SaveJob] = {}
+        self._due: dict[str, tuple[float, int]] = {}  # url -> (clock when due, order queued)
+        self._watch: dict[str, tuple[float, float]] = {}  # url -> (first step, next pause)
+        self._order = 0
+        self._lock = threading.Condition()
+        self._stop = threading.Event()
+        self._worker: threading.Thread | None = None
+        self._busy = False
+
+    # -- lookups -------------------------------------------------------------------
+    def info(self, url: str, cited: date | None) -> ArchiveInfo:
+        """The capture nearest before `cited` (else the nearest after) and the newest.
+
+        Without a date, the newest capture is the closest. Trouble leaves `error` set, and
+        `queued` when the breaker or the run's budget held the lookup back.
+        """
+        if self._settings.no_wayback:
+            return ArchiveInfo(url, error="Wayback Machine not consulted (no_wayback)")
+        if isinstance(cited, datetime):
+            cited = cited.date()
+        return self._memo.get(("info", url, cited), lambda: self._lookup(url, cited))
+
+    def copies(self, url: str, cited: date | None) -> list[tuple[Snapshot, Fetch]]:
+        """Raw (`id_`) copies to match quotes against: the closest capture first, then the
+        newest if its content differs. Copies that could not be read are left out (and noted
+        in the info's error)."""
+        info = self.info(url, cited)
+        targets = [s for s in (info.closest, info.newest) if s is not None]
+        if len(targets) == 2 and _same_content(targets[0], targets[1]):
+            targets.pop()
+        found: list[tuple[Snapshot, Fetch]] = []
+        for snapshot in targets:
+            copy = self._memo.get(("copy", snapshot.url, snapshot.timestamp),
+                                  partial(self._fetch_copy, snapshot))
+            if isinstance(copy, str):
+                info.queued = info.queued or copy.startswith("queued: ")
+                info.error = info.error or copy.removeprefix("queued: ")
+            else:
+                found.append(copy)
+        return found
+
+    def _lookup(self, url: str, cited: date | None) -> ArchiveInfo:
+        info = ArchiveInfo(url)
+        try:
+            newest = self._newest(url)
+            info.newest = info.closest = newest
+            if cited is not None and newest is not None and newest.captured_at.date() > cited:
+                before = self._last_before(url, cited)
+                if before:
+                    info.closest = before[-1]
+                else:
+                    after = self.client.captures(url, from_ts=cited + timedelta(days=1), limit=1)
+                    info.closest = after[0] if after else newest
+        except ArchiveRateLimited as exc:
+            info.queued, info.error = True, str(exc)
+        except ArchiveError as exc:
+            info.error = str(exc)
+        return info
+
+    def _last_before(self, url: str, cited: date) -> list[Snapshot]:
+        """Captures up to the end of the cited day, the last one only when the server's
+        fast "last N" honours `to` (checked, since limit=-1 implies fastLatest)."""
+        found = self.client.captures(url, to_ts=cited, limit=-1)
+        kept = [s for s in found if s.captured_at.date() <= cited]
+        if found and not kept:
+            kept = [s for s in self.client.captures(url, to_ts=cited)
+                    if s.captured_at.date() <= cited]
+        return kept
+
+    def _newest(self, url: str) -> Snapshot | None:
+        def ask() -> Snapshot | None | ArchiveError:
+            try:
+                found = self.client.captures(url, limit=-1)
+            except ArchiveError as exc:
+                return exc
+            return found[-1] if found else None
+
+        newest = self._memo.get(("newest", url), ask)
+        if isinstance(newest, ArchiveError):
+            raise newest
+        return newest
+
+    def _fetch_copy(self, snapshot: Snapshot) -> tuple[Snapshot, Fetch] | str:
+        """A raw copy, or why there is none ("queued: ..." when it waits for the next run)."""
+        blocked = self.client.blocked()
+        if blocked:
+            return f"queued: {blocked}"
+        try:
+            fetch = self._fetch_raw(self.client.raw_url(snapshot))
+        except ArchiveRateLimited as exc:
+            return f"queued: {exc}"
+        except ArchiveError as exc:
+            return f"snapshot {snapshot.timestamp} not fetched: {exc}"
+        if fetch.http_status == 429 or any(a.outcome.startswith("429") for a in fetch.attempts):
+            self.client.note_rate_limited()
+        if not fetch.link_status.readable:
+            blocked = self.client.blocked()  # the pacer may have stopped the fetch midway
+            if blocked:
+                return f"queued: {blocked}"
+            return f"snapshot {snapshot.timestamp} could not be read: {fetch.reason}"
+        landed = parse_memento(fetch.final_url or "")
+        if landed and landed[0] != snapshot.timestamp:  # the Wayback served a nearby capture
+            snapshot = replace(snapshot, timestamp=landed[0],
+                               archive_url=self.client.archive_url(landed[0], snapshot.url))
+        return snapshot, fetch
+
+    # -- saving: policy and single steps -----------------------------------------------------
+    def want_save(self, url: str, info: ArchiveInfo | None,
+                  live: LinkStatus | None = None) -> bool:
+        """The save policy (`save`, `save_window_days`) for a live source.
+
+        With save=missing and no info (the link needed no lookup), the save itself checks
+        the window: Save Page Now 2's if_not_archived_within, or a CDX check before an
+        anonymous save. An info whose lookup failed or was queued says nothing: no save.
+        """
+        if self._settings.no_wayback or self._settings.save == "never":
+            return False
+        if live is not None and not live.readable:
+            return False
+        if self._settings.save == "always" or info is None:
+            return True
+        if info.error or info.queued:
+            return False
+        return info.newest is None or not self._recent(info.newest)
+
+    def submit_save(self, url: str) -> SaveJob:
+        """Submit one save now: Save Page Now 2 with keys, else the anonymous save.
+
+        With save=missing, a capture within the window makes the job succeed at once with
+        that capture. Raises ArchiveRateLimited/ArchiveError when nothing was submitted.
+        """
+        missing_only = self._settings.save == "missing"
+        if self.client.has_keys:
+            within = f"{self._settings.save_window_days}d" if missing_only else None
+            return self._settle_refusal(self.client.save_spn2(url, if_not_archived_within=within))
+        if missing_only:
+            newest = self._newest(url)
+            if newest is not None and self._recent(newest):
+                return self._succeed(SaveJob(url=url, submitted_at=self.client.now(),
+                                             method="anonymous"), newest)
+        return self._settle_refusal(self.client.save_anonymous(url))
+
+    def poll(self, job: SaveJob) -> SaveJob:
+        """One step for a pending job, this run's or an earlier one's: submit it if it was
+        only queued, ask Save Page Now 2 how it went, confirm via CDX, or submit it again
+        once it has stayed unconfirmed too long.
+
+        Raises ArchiveRateLimited/ArchiveError when the Archive could not be asked.
+        """
+        if job.status != "pending":
+            return job
+        if job.submitted_at is None:
+            return self._resubmit(job)
+        if job.method == "spn2" and job.job_id and self.client.has_keys:
+            job = self._spn2_step(job)
+        elif job.timestamp:
+            job = self._confirm(job)
+        if job.status != "pending" or job.submitted_at is None or \
+                _aware(self.client.now()) - _aware(job.submitted_at) < RESUBMIT_AFTER:
+            return job
+        found = self._captured_since(job)  # an uncertain save may have been made after all
+        if found is not None:
+            return self._succeed(job, found)
+        if job.attempts >= MAX_ATTEMPTS:
+            return replace(job, status="error", error=f"not saved after {job.attempts} "
+                           f"attempts ({job.error or 'no capture appeared'})")
+        return self._resubmit(job)
+
+    def _resubmit(self, job: SaveJob) -> SaveJob:
+        done = self.submit_save(job.url)
+        return replace(done, attempts=job.attempts + done.attempts)
+
+    def _spn2_step(self, job: SaveJob) -> SaveJob:
+        asked = self._settle_refusal(self.client.save_status(job))
+        if asked.status == "success" and asked.job_id:
+            return self._confirm(asked)
+        if asked.status == "error":
+            found = self._captured_since(asked)  # an error can hide a save that was made
+            return self._succeed(asked, found) if found else asked
+        return asked
+
+    def _settle_refusal(self, job: SaveJob) -> SaveJob:
+        """Errors that are not failures: the page was captured recently (success with that
+        capture), or the Archive was overloaded (pending: CDX tells later)."""
+        if job.status != "error":
+            return job
+        message = (job.error or "").lower()
+        if any(marker in message for marker in _RECENT_CAPTURE):
+            newest = self._newest_uncached(job.url)
+            window = timedelta(days=max(1, self._settings.save_window_days))
+            if newest is not None and self._recent(newest, window):
+                return self._succeed(job, newest)
+        if any(marker in message for marker in _TRANSIENT):
+            return replace(job, status="pending")
+        return job
+
+    def _confirm(self, job: SaveJob) -> SaveJob:
+        """"Submitted" is not "archived": only the CDX index says a capture exists."""
+        memento = parse_memento(job.archive_url or "")
+        original = memento[1] if memento else job.url
+        found = self.client.captured(original, job.timestamp or "")
+        if found is not None:
+            return self._succeed(job, found)
+        return replace(job, status="pending", error="saved; not yet in the CDX index")
+
+    def _captured_since(self, job: SaveJob) -> Snapshot | None:
+        since = _aware(job.submitted_at or self.client.now()) - timedelta(minutes=1)
+        found = self.client.captures(job.url, from_ts=since, limit=1, all_statuses=True)
+        return found[0] if found else None
+
+    @staticmethod
+    def _succeed(job: SaveJob, capture: Snapshot) -> SaveJob:
+        return replace(job, status="success", error=None, timestamp=capture.timestamp,
+                       archive_url=capture.archive_url)
+
+    def _newest_uncached(self, url: str) -> Snapshot | None:
+        found = self.client.captures(url, limit=-1)
+        return found[-1] if found else None
+
+    def _recent(self, snapshot: Snapshot, window: timedelta | None = None) -> bool:
+        window = window or timedelta(days=self._settings.save_window_days)
+        return _aware(self.client.now()) - snapshot.captured_at.replace(tzinfo=UTC) < window
+
+    # -- saving in the background ------------------------------------------------------------
+    def save_later(self, url: str, info: ArchiveInfo | None = None,
+                   live: LinkStatus | None = None) -> bool:
+        """Queue a background save if the policy wants one; True when queued."""
+        with self._lock:
+            if url in self._jobs or self._stop.is_set():
+                return False
+        if not self.want_save(url, info, live):
+            return False
+        self._enqueue(SaveJob(url=url), first=False)
+        return True
+
+    def resume_saves(self, jobs: Iterable[SaveJob]) -> None:
+        """Jobs left pending by an earlier run: confirmed or retried before any new save."""
+        if self._settings.no_wayback:
+            return
+        for job in jobs:
+            if job.status == "pending":
+                self._enqueue(job, first=True)
+
+    def save_jobs(self) -> list[SaveJob]:
+        """Every save job of this run so far, in its present state."""
+        with self._lock:
+            return list(self._jobs.values())
+
+    def close(self, wait: float = 0.0) -> list[SaveJob]:
+        """Stop background saving (after up to `wait` real seconds for it to finish) and
+        return every job; those not finished stay "pending" for the next run."""
+        deadline = time.monotonic() + wait
+        with self._lock:
+            while self._due or self._busy:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                self._lock.wait(min(left, STEP))
+            self._stop.set()
+            self._lock.notify_all()
+            return list(self._jobs.values())
+
+    def _enqueue(self, job: SaveJob, *, first: bool) -> None:
+        with self._lock:
+            if self._stop.is_set():
+                return
+            self._order += 1
+            self._jobs[job.url] = job
+            self._due[job.url] = (float("-inf") if first else self._clock(), self._order)
+            self._watch.pop(job.url, None)
+            if self._worker is None:
+                self._worker = threading.Thread(target=self._work, name="verifier-saves",
+                                                daemon=True)
+                self._worker.start()
+            self._lock.notify_all()
+
+    def _work(self) -> None:
+        """The background worker: steps the job due first, one at a time, until stopped."""
+        while True:
+            with self._lock:
+                while not self._due and not self._stop.is_set():
+                    self._lock.wait()
+                if self._stop.is_set():
+                    return
+                url, (due, _) = min(self._due.items(), key=lambda item: item[1])
+                early = due - self._clock()
+                if early <= 0:
+                    del self._due[url]
+                    self._busy = True
+            if early > 0:
+                self.client.sleep(min(early, STEP))
+                continue
+            try:
+                if not self._step(url):
+                    with self._lock:  # breaker or budget: the rest waits for the next run
+                        self._due.clear()
+            finally:
+                with self._lock:
+                    self._busy = False
+                    self._lock.notify_all()
+
+    def _step(self, url: str) -> bool:
+        """Advance one job; False when no Internet Archive call can be made this run."""
+        with self._lock:
+            job = self._jobs[url]
+            watch = self._watch.setdefault(url, (self._clock(), POLL_FIRST))
+        kind = SAVE if job.submitted_at is None else LOOKUP
+        if not self._wait(self.client.pacer.wait_time(kind)):
+            return True
+        try:
+            job = self.poll(job)
+        except ArchiveRateLimited as exc:
+            self._update(replace(job, error=str(exc)))
+            return False
+        except ArchiveError as exc:
+            self._update(replace(job, error=str(exc)))
+            return True
+        self._update(job)
+        started, pause = watch
+        followable = job.status == "pending" and job.method == "spn2" and bool(job.job_id)
+        if followable and self._clock() - started < WATCH_SECONDS:
+            with self._lock:
+                if not self._stop.is_set():
+                    self._order += 1
+                    self._due[url] = (self._clock() + pause, self._order)
+                    self._watch[url] = (started, min(pause * 2, POLL_MAX))
+        return True
+
+    def _update(self, job: SaveJob) -> None:
+        with self._lock:
+            if not self._stop.is_set():
+                self._jobs[job.url] = job
+
+    def _wait(self, seconds: float) -> bool:
+        """Wait (through the client's sleep) in short steps; False once stopping."""
+        while seconds > 0 and not self._stop.is_set():
+            step = min(seconds, STEP)
+            self.client.sleep(step)
+            seconds -= step
+        return not self._stop.is_set()
+
+
+class _Memo:
+    """Per-run answers: computed once per key, however many threads ask at once."""
+
+    def __init__(self) -> None:
+        self._values: dict[Hashable, Any] = {}
+        self._locks: dict[Hashable, threading.Lock] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        with self._lock:
+            if key in self._values:
+                return self._values[key]
+            key_lock = self._locks.setdefault(key, threading.Lock())
+        with key_lock:
+            with self._lock:
+                if key in self._values:
+                    return self._values[key]
+            value = compute()
+            with self._lock:
+                self._values[key] = value
+            return value
+
+
+def _same_content(a: Snapshot, b: Snapshot) -> bool:
+    if a.timestamp == b.timestamp:
+        return True
+    return bool(a.digest and a.digest == b.digest)
+
+
+def _aware(when: datetime) -> datetime:
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)

@@ -1,0 +1,132 @@
+"""One pace for every Internet Archive call a process makes, with a circuit breaker and a
+run budget.
+
+The Archive's limits are unpublished and move (about 60 lookups a minute averaged over five
+minutes, a few saves a minute); ignoring a 429 gets the address blocked for an hour, doubling
+on repeats. So calls are spaced evenly, a 429 or repeated connection failures pause *every*
+call for a while, and a run refuses what would start after its time budget instead of
+stalling: the caller queues that work for the next run.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+from .config import Settings
+from .errors import ArchiveBudgetSpent, ArchiveRateLimited
+
+LOOKUP = "lookup"  # CDX, availability, save status, raw snapshots
+SAVE = "save"  # Save Page Now requests
+
+FAILURES_TO_TRIP = 3  # consecutive connection failures (or timeouts) that open the breaker
+MAX_PAUSE_DOUBLINGS = 3  # a breaker that trips again at once pauses up to 8x as long
+
+
+class IAPacer:
+    """Spaces Internet Archive calls, pauses them all after trouble, and enforces the budget.
+
+    Thread-safe: one instance is shared by every thread of a run (lookups in the pipeline's
+    workers, saves in the background).
+    """
+
+    def __init__(self, *, lookups_per_minute: float, saves_per_minute: float, budget: float,
+                 breaker_seconds: float, failures_to_trip: int = FAILURES_TO_TRIP,
+                 clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
+        self._interval = {LOOKUP: 60.0 / lookups_per_minute, SAVE: 60.0 / saves_per_minute}
+        self._budget = budget
+        self._breaker_seconds = breaker_seconds
+        self._failures_to_trip = failures_to_trip
+        self._clock = clock
+        self._sleep = sleep
+        self._lock = threading.Lock()
+        self._next = {LOOKUP: float("-inf"), SAVE: float("-inf")}
+        self._started: float | None = None  # the budget runs from the first call
+        self._open_until = float("-inf")
+        self._open_reason = ""
+        self._failures = 0
+        self._trips = 0
+
+    @classmethod
+    def from_settings(cls, settings: Settings, *, clock: Callable[[], float] = time.monotonic,
+                      sleep: Callable[[float], None] = time.sleep) -> IAPacer:
+        return cls(lookups_per_minute=settings.wayback_lookups_per_minute,
+                   saves_per_minute=settings.wayback_saves_per_minute,
+                   budget=settings.wayback_budget,
+                   breaker_seconds=settings.wayback_breaker_seconds,
+                   clock=clock, sleep=sleep)
+
+    # -- asking --------------------------------------------------------------
+    def acquire(self, kind: str) -> None:
+        """Wait for the next free slot of this kind (LOOKUP or SAVE).
+
+        Raises ArchiveRateLimited while the breaker is open (without waiting for it to close)
+        and ArchiveBudgetSpent when the slot would start after the run's budget.
+        """
+        with self._lock:
+            now = self._clock()
+            self._refuse_if_open(now)
+            if self._started is None:
+                self._started = now
+            slot = max(now, self._next[kind])
+            if slot - self._started >= self._budget:
+                raise ArchiveBudgetSpent(
+                    f"Internet Archive time budget of {self._budget:g} s for this run is spent; "
+                    "queued for the next run")
+            self._next[kind] = slot + self._interval[kind]
+        if slot > now:
+            self._sleep(slot - now)
+            with self._lock:
+                self._refuse_if_open(self._clock())  # tripped while this call waited
+
+    def wait_time(self, kind: str) -> float:
+        """Seconds until a slot of this kind is free (nothing reserved)."""
+        with self._lock:
+            return max(0.0, self._next[kind] - self._clock())
+
+    def blocked(self) -> str | None:
+        """Why calls are refused right now (breaker open, budget spent), or None."""
+        with self._lock:
+            now = self._clock()
+            if now < self._open_until:
+                return self._open_message(now)
+            if self._started is not None and now - self._started >= self._budget:
+                return f"Internet Archive time budget of {self._budget:g} s for this run is spent"
+            return None
+
+    # -- telling ---------------------------------------------------------------
+    def record_success(self) -> None:
+        """The Archive answered (any answer but 429 or an overload 5xx)."""
+        with self._lock:
+            self._failures = 0
+            self._trips = 0
+
+    def record_rate_limited(self, retry_after: float | None = None) -> None:
+        """The Archive answered 429: pause every call, longer if it keeps happening."""
+        with self._lock:
+            self._trip(max(self._breaker_seconds, retry_after or 0.0), "a 429 Too Many Requests")
+
+    def record_failure(self, what: str = "connection failures") -> None:
+        """A call could not connect, timed out, or met an overloaded server."""
+        with self._lock:
+            self._failures += 1
+            if self._failures >= self._failures_to_trip:
+                self._trip(self._breaker_seconds, f"{self._failures} {what} in a row")
+
+    # -- inside ------------------------------------------------------------------
+    def _trip(self, pause: float, reason: str) -> None:
+        pause *= 2 ** min(self._trips, MAX_PAUSE_DOUBLINGS)
+        self._trips += 1
+        self._failures = 0
+        self._open_until = max(self._open_until, self._clock() + pause)
+        self._open_reason = reason
+
+    def _refuse_if_open(self, now: float) -> None:
+        if now < self._open_until:
+            raise ArchiveRateLimited(self._open_message(now))
+
+    def _open_message(self, now: float) -> str:
+        return (f"Internet Archive calls paused after {self._open_reason} "
+                f"({self._open_until - now:.0f} s left)")
