@@ -176,8 +176,8 @@ def test_copies_are_raw_closest_first_then_newest(wayback: FakeWayback,
     assert [s.timestamp for s, _ in copies] == ["20210315000000", "20230101000000"]
     snapshot, fetch = copies[0]
     assert fetch.body == page("the minister said the words").encode()  # no toolbar
-    assert fetch.url == f"{wayback.base}/web/20210315000000id_/{PAGE}"
-    assert snapshot.archive_url == f"{wayback.base}/web/20210315000000/{PAGE}"
+    assert fetch.url == f"{wayback.base}/web/20210315000000id_/{PAGE}"  # fetched on the base
+    assert snapshot.archive_url == f"https://web.archive.org/web/20210315000000/{PAGE}"
     assert all("id_/" in r.path for r in wayback.requests if r.kind == "snapshot")
 
 
@@ -199,11 +199,11 @@ def test_a_copy_served_from_a_nearby_capture_names_that_capture(wayback: FakeWay
 
     def elsewhere(url: str) -> Fetch:  # the Wayback redirected to another capture
         fetch = fetch_raw(url)
-        return replace(fetch, final_url=f"{wayback.base}/web/20210316101010id_/{PAGE}")
+        return replace(fetch, final_url=f"https://web.archive.org/web/20210316101010id_/{PAGE}")
 
     copies = Archivist(client, elsewhere, config, clock=clock).copies(PAGE, None)
     assert copies[0][0].timestamp == "20210316101010"
-    assert copies[0][0].archive_url == f"{wayback.base}/web/20210316101010/{PAGE}"
+    assert copies[0][0].archive_url == f"https://web.archive.org/web/20210316101010/{PAGE}"
 
 
 def test_an_unreadable_copy_is_left_out_and_noted(wayback: FakeWayback,
@@ -321,7 +321,7 @@ def test_a_save_with_keys_is_submitted_polled_and_confirmed_in_the_background(
     assert not archivist.save_later(PAGE)  # once per URL
     [job] = archivist.close(wait=10)
     assert job.status == "success" and job.method == "spn2" and job.job_id
-    assert job.archive_url == f"{wayback.base}/web/{job.timestamp}/{PAGE}"
+    assert job.archive_url == f"https://web.archive.org/web/{job.timestamp}/{PAGE}"
     assert wayback.count("save2") == 1 and wayback.count("status") == 2
     confirm = [r for r in wayback.requests if r.kind == "cdx"][-1]
     assert job.timestamp in confirm.path  # "submitted" became "archived" via CDX
@@ -353,7 +353,7 @@ def test_missing_policy_without_keys_skips_a_recently_captured_page(
     archivist = make(wayback, clock, now=now, save="missing", save_window_days=30)
     job = archivist.submit_save(PAGE)
     assert job.status == "success" and wayback.count("save") == 0
-    assert job.archive_url and job.archive_url.startswith(wayback.base)
+    assert job.archive_url and job.archive_url.startswith("https://web.archive.org/web/")
 
 
 def test_saves_never_block_and_unfinished_ones_are_resumed_next_run(

@@ -142,20 +142,22 @@ def test_raw_url_uses_id_on_the_base(clock: FakeClock) -> None:
     assert make_client("", clock).raw_url(snap).startswith("https://web.archive.org/web/")
 
 
-def test_every_returned_url_is_rewritten_onto_the_base(wayback: FakeWayback,
-                                                       clock: FakeClock) -> None:
+def test_calls_go_to_the_base_and_kept_urls_are_the_public_ones(wayback: FakeWayback,
+                                                                 clock: FakeClock) -> None:
+    """Every call goes to the base URL; what is kept for readers is the public address."""
+    public = "https://web.archive.org/web/"
     wayback.capture(PAGE, "20200101000000", "<html><body>then</body></html>")
     client = make_client(wayback.base, clock, keys=KEYS)
-    assert client.captures(PAGE)[0].archive_url == \
-        f"{wayback.base}/web/20200101000000/{PAGE}"
+    assert client.captures(PAGE)[0].archive_url == f"{public}20200101000000/{PAGE}"
     available = client.available(PAGE, "2020")
-    assert available is not None and available.archive_url.startswith(wayback.base + "/web/")
+    assert available is not None and available.archive_url.startswith(public)
     saved = client.save_anonymous("http://other.example.com/")
-    assert saved.archive_url and saved.archive_url.startswith(wayback.base + "/web/")
+    assert saved.archive_url and saved.archive_url.startswith(public)
     job = client.save_spn2("http://third.example.com/")
     job = client.save_status(job)
     job = client.save_status(job)
-    assert job.archive_url and job.archive_url.startswith(wayback.base + "/web/")
+    assert job.archive_url and job.archive_url.startswith(public)
+    assert {r.kind for r in wayback.requests} >= {"cdx", "available", "save", "save2", "status"}
     # a snapshot redirect names web.archive.org: the Location is rewritten (the network
     # guard fails this test if anything leaves loopback)
     nearby = Snapshot(url=PAGE, timestamp="20200102000000", archive_url="")
@@ -198,7 +200,7 @@ def test_api_redirects_are_followed_on_the_archive_only(clock: FakeClock) -> Non
                      status=302)
         web.page("/wayback/v2/available", answer, content_type="application/json")
         snap = make_client(web.base(), clock).available(PAGE)
-        assert snap is not None and snap.archive_url.startswith(web.base())
+        assert snap is not None and snap.archive_url.startswith("https://web.archive.org/web/")
         web.redirect("/wayback/available", "http://elsewhere.example.com/", status=302)
         with pytest.raises(ArchiveError, match="302"):
             make_client(web.base(), clock).available(PAGE)
@@ -212,7 +214,8 @@ def test_anonymous_save_one_try_no_sleep(wayback: FakeWayback, clock: FakeClock)
     client = make_client(wayback.base, clock)
     job = client.save_anonymous(PAGE)
     assert job.status == "success" and job.method == "anonymous" and job.job_id is None
-    assert job.timestamp and job.archive_url == f"{wayback.base}/web/{job.timestamp}/{PAGE}"
+    assert job.timestamp and \
+        job.archive_url == f"https://web.archive.org/web/{job.timestamp}/{PAGE}"
     assert client.captured(PAGE, job.timestamp) is not None
     assert wayback.count("save") == 1
 
@@ -254,7 +257,7 @@ def test_anonymous_save_reads_each_shape_of_answer(clock: FakeClock,
         web.page("/save/" + PAGE, "<html>saved</html>", **answer)
         job = make_client(web.base(), clock).save_anonymous(PAGE)
         assert job.status == "success" and job.timestamp == "20240501120000"
-        assert job.archive_url == f"{web.base()}/web/20240501120000/{PAGE}"
+        assert job.archive_url == f"https://web.archive.org/web/20240501120000/{PAGE}"
         assert len(web.requests) == 1  # the redirect to the memento is not followed
     finally:
         web.close()

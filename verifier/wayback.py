@@ -146,9 +146,22 @@ class WaybackClient:
             return self._base + rest
         return f"https://{parts.netloc}{rest}"
 
+    def canonical(self, url: str) -> str:
+        """The public https://web.archive.org address of a Wayback URL, whatever base URL
+        served it: what the store and the report keep, so a record means the same anywhere."""
+        if url.startswith("/") and not url.startswith("//"):
+            return REAL_WEB + url
+        parts = urlsplit(url)
+        rest = parts.path + (f"?{parts.query}" if parts.query else "")
+        if self._base and url.startswith(self._base):
+            return REAL_WEB + url[len(self._base):]
+        if (parts.hostname or "").lower() in ARCHIVE_HOSTS:
+            return REAL_WEB + rest
+        return url
+
     def archive_url(self, timestamp: str, original: str) -> str:
-        """The address readers open for a capture (on the base URL when one is set)."""
-        return self.rewrite(f"{REAL_WEB}/web/{timestamp}/{original}")
+        """The public address readers open for a capture (never the configured base URL)."""
+        return f"{REAL_WEB}/web/{timestamp}/{original}"
 
     def raw_url(self, snapshot: Snapshot) -> str:
         """The capture's original bytes, without the Wayback toolbar or rewritten links."""
@@ -209,7 +222,7 @@ class WaybackClient:
         closest = (answer.get("archived_snapshots") or {}).get("closest") or {}
         if not closest.get("available") or str(closest.get("status")) != "200":
             return None
-        archived = self.rewrite(str(closest.get("url", "")))
+        archived = self.canonical(str(closest.get("url", "")))
         memento = parse_memento(archived)
         ts = str(closest.get("timestamp") or (memento[0] if memento else ""))
         if not ts:
@@ -242,7 +255,7 @@ class WaybackClient:
         except (WaybackError, ValueError) as exc:
             return replace(job, status="error", error=str(exc).splitlines()[0])
         memento = parse_memento(archived)
-        return replace(job, status="success", archive_url=self.rewrite(archived),
+        return replace(job, status="success", archive_url=self.canonical(archived),
                        timestamp=memento[0] if memento else None)
 
     def save_spn2(self, url: str, *, if_not_archived_within: str | None = None) -> SaveJob:
