@@ -132,14 +132,16 @@ class _Run:
             self._build_stages()
             extractions = self._load_documents()
             self._check(extractions)
-            self._poll_saves()
+            self._finish_saves(wait=min(self.settings.wayback_budget, 30.0))
         except (KeyboardInterrupt, Interrupted):
+            self._finish_saves(wait=0.0)
             self._shutdown(cancel=True)
             self._finish("interrupted", ExitStatus.INTERRUPTED)
             raise Interrupted(f"run {self.run_id} interrupted; finished work is recorded") from None
         except BaseException:
+            self._finish_saves(wait=0.0)
             self._shutdown(cancel=True)
-            self._finish("failed", ExitStatus.USAGE)
+            self._finish("failed", ExitStatus.INTERNAL)
             raise
         self._shutdown(cancel=False)
         counts = run_counts(store, self.run_id)
@@ -205,14 +207,15 @@ class _Run:
         workers = max(1, settings.concurrency)
         self.fetch_pool = ThreadPoolExecutor(workers, thread_name_prefix="fetch")
         self.archive_pool = ThreadPoolExecutor(2, thread_name_prefix="wayback")
-        self.save_pool = ThreadPoolExecutor(1, thread_name_prefix="save")
+        if self.wayback_enabled and settings.save != "never":
+            self.archivist.resume_saves(self.store.pending_saves())
 
     def _fetch_snapshot(self, raw_url: str) -> Fetch:
         return self.fetcher.fetch(raw_url, trusted=True, before_attempt=self.client.pace_lookup,
                                   rewrite_location=self.client.rewrite)
 
     def _shutdown(self, *, cancel: bool) -> None:
-        for name in ("fetch_pool", "archive_pool", "save_pool"):
+        for name in ("fetch_pool", "archive_pool"):
             pool = getattr(self, name, None)
             if pool is not None:
                 pool.shutdown(wait=not cancel, cancel_futures=cancel)
@@ -389,9 +392,8 @@ class _Run:
         if self.wayback_enabled:
             if fetch.link_status.failing:
                 self._want_archive(url, futures)
-            elif fetch.link_status.readable and self.settings.save != "never":
-                sfut = self.save_pool.submit(self._save_if_wanted, url)
-                futures[sfut] = self._on_saved
+            elif fetch.link_status.readable:
+                self.archivist.save_later(url, live=fetch.link_status)
         for task in self.tasks_by_url.get(url, []):
             self._advance(task, futures)
 
@@ -528,36 +530,12 @@ class _Run:
         task.final = {v.url or "": v for v in verdicts}
 
     # -- saving to the Wayback Machine ---------------------------------------------------------------
-    def _save_if_wanted(self, url: str) -> Any:
-        info = self.archivist.info(url, self.url_dates.get(url))
-        if not self.archivist.want_save(url, info):
-            return info, None
-        return info, self.archivist.submit_save(url)
-
-    def _on_saved(self, fut: Future[Any]) -> None:
-        try:
-            info, job = fut.result()
-        except Exception as exc:
-            self.warnings.append(f"Save Page Now: {type(exc).__name__}: {exc}")
+    def _finish_saves(self, wait: float) -> None:
+        """Stop background saves (after up to `wait` seconds) and record every job; unfinished
+        ones stay pending and are resumed first by the next run."""
+        if not hasattr(self, "archivist"):
             return
-        self.store.save_archive_info(self.run_id, info.url, info)
-        if job is not None:
-            self.store.save_job(self.run_id, job)
-
-    def _poll_saves(self) -> None:
-        """Confirm saves still pending (from this run or earlier ones), within the budget."""
-        if not self.wayback_enabled:
-            return
-        from .wayback import SaveJob
-
-        for row in self.store.pending_saves():
-            self._interrupt_point()
-            job = SaveJob.from_row(row)
-            try:
-                job = self.archivist.poll(job)
-            except Exception as exc:
-                log.info("polling save of %s: %s", row["url"], exc)
-                continue
+        for job in self.archivist.close(wait=wait):
             self.store.save_job(self.run_id, job)
 
     # -- helpers -----------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from .models import (
     Extraction,
     Fetch,
     Quote,
+    SaveJob,
     Snapshot,
     Verdict,
 )
@@ -135,7 +136,7 @@ def _migrate_to_1(db: sqlite_utils.Database) -> None:
     db.table("saves").create({
         "id": int, "url": str, "job_id": str, "method": str, "status": str,
         "submitted_at": str, "updated_at": str, "archive_url": str, "timestamp": str,
-        "error": str, "run_id": int,
+        "error": str, "run_id": int, "attempts": int,
     }, pk="id")
     db.table("saves").create_index(["url"])
     db.table("wayback_queue").create({"url": str, "cited_date": str, "queued_run": int,
@@ -429,28 +430,30 @@ class Store:
     def queued_urls(self) -> list[str]:
         return [r[0] for r in self.db.execute("select url from wayback_queue order by queued_run")]
 
-    def save_job(self, run_id: int, job: Any) -> None:
-        """Insert or update a Save Page Now job (matched on job id, else on URL while pending)."""
+    def save_job(self, run_id: int, job: SaveJob) -> None:
+        """Insert or update a Save Page Now job: one pending save per URL at a time."""
         record = {
             "url": job.url, "job_id": job.job_id, "method": job.method, "status": job.status,
             "submitted_at": utc_iso(job.submitted_at) if job.submitted_at else None,
             "updated_at": utc_iso(), "archive_url": job.archive_url, "timestamp": job.timestamp,
-            "error": job.error, "run_id": run_id,
+            "error": job.error, "run_id": run_id, "attempts": job.attempts,
         }
         with self.db.atomic():
-            row = None
-            if job.job_id:
-                row = self.db.execute("select id from saves where job_id=?", [job.job_id]).fetchone()
-            if row is None:
-                row = self.db.execute("select id from saves where url=? and status='pending' "
-                                      "and job_id is null", [job.url]).fetchone()
+            row = self.db.execute(
+                "select id from saves where (job_id is not null and job_id=?) "
+                "or (url=? and status='pending') order by id desc limit 1",
+                [job.job_id, job.url]).fetchone()
             if row:
                 self.db.table("saves").update(row[0], record)
             else:
                 self.db.table("saves").insert(record)
 
-    def pending_saves(self) -> list[dict[str, Any]]:
-        return list(self.db.query("select * from saves where status='pending' order by id"))
+    def pending_saves(self) -> list[SaveJob]:
+        """Saves an earlier run left unfinished, oldest first."""
+        return [SaveJob(url=r["url"], job_id=r["job_id"], submitted_at=parse_iso(r["submitted_at"]),
+                        status=r["status"], archive_url=r["archive_url"], timestamp=r["timestamp"],
+                        error=r["error"], method=r["method"] or "", attempts=r["attempts"] or 0)
+                for r in self.db.query("select * from saves where status='pending' order by id")]
 
     # -- checks -------------------------------------------------------------------------------------
     def save_checks(self, run_id: int, quote_id: int, verdicts: Sequence[Verdict],
