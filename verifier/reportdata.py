@@ -355,11 +355,12 @@ def _latest_checks(store: Store, run_id: int) -> list[dict[str, Any]]:
                f.fetched_at as f_fetched_at, f.sha256 as f_sha256, f.kind as f_kind,
                s.timestamp as s_timestamp, s.archive_url as s_archive_url,
                s.status_code as s_status_code
-        from latest l join quotes q on q.key = l.key
-        join checks c on c.quote_id = q.id and c.run_id = l.run_id
+        from latest l cross join quotes q cross join checks c
         left join fetches f on f.id = c.fetch_id
         left join snapshots s on s.id = c.snapshot_id
+        where q.key = l.key and c.quote_id = q.id and c.run_id = l.run_id
         order by q.key, c.best desc, c.id"""
+    # CROSS JOIN fixes SQLite's join order so checks are found by (quote_id, run_id), not scanned.
     return [dict(r) for r in store.db.query(sql, {"run": run_id})]
 
 

@@ -171,10 +171,9 @@ def _attach_archive(store: Store, run_id: int, links: dict[str, LinkView]) -> No
             continue
         link.snapshots.append(SnapshotView(timestamp=r["timestamp"], archive_url=r["archive_url"],
                                            status_code=r["status_code"], saved=bool(r["saved"])))
-    lookups = f"""select al.url, al.error, al.queued from archive_lookups al
-                  where al.run_id = (select max(run_id) from archive_lookups a2
-                                     where a2.url = al.url and a2.run_id <= :run)
-                    and al.url in ({_RUN_URLS})"""
+    # archive_lookups has no index on url: one ordered pass, the latest lookup of a URL wins
+    lookups = f"""select url, error, queued from archive_lookups
+                  where run_id <= :run and url in ({_RUN_URLS}) order by run_id"""
     for r in store.db.query(lookups, {"run": run_id}):
         if r["url"] in links:
             links[r["url"]].lookup_error = r["error"]
