@@ -264,6 +264,7 @@ def build_report_store(tmp_path: Path) -> ReportFixture:
                              ["timeout", "timeout", "timeout"]))
                 if run_no == 1 else live(_ok(SLOW, at, ev, _page("Slow", ["Water is life, "
                                                                           "not a slogan."]), "Slow")))
+        fx.shas["slow"] = slow.sha256 or ""
         live(Fetch(url=SKIPPED, link_status=LinkStatus.SKIPPED, reason="host in skip_hosts",
                    fetched_at=at))
         persian = live(_ok(PERSIAN, at, ev, _page("خبر", [PERSIAN_EVIDENCE], lang="fa"), "خبر",

@@ -9,6 +9,7 @@ import shutil
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import html as lxml_html
@@ -453,3 +454,66 @@ def test_without_archive_dir_digests_are_shown_without_copies(fx: ReportFixture,
     assert not (tmp_path / "evidence").exists()
     li = item(parse(path), f"q-{quote_id(fx, RIVER_QUOTE)}")
     assert fx.shas["river"] in text(li) and "no local evidence copy available" in text(li)
+
+
+def test_verifier_report_command_regenerates_the_same_report(
+        fx: ReportFixture, written: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        run_cli: Any) -> None:
+    """`verifier report` rebuilds, from the database alone, exactly what the runs wrote."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("VERIFIER_ARCHIVE_DIR", str(fx.archive_dir))
+    out = tmp_path / "from-cli"
+    for run in ("1", "2"):
+        result = run_cli("report", "--db", str(fx.store.path), "--report-dir", str(out),
+                         "--run", run)
+        assert result.code == 0, result.err
+        assert result.out.strip() == f"report: {out / f'run-{run}.html'}"
+    cli_files = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    run_files = {p.relative_to(written): p.read_bytes() for p in written.rglob("*") if p.is_file()}
+    assert cli_files == run_files
+
+
+def test_interrupted_run_shows_unchecked_quotes(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from verifier.models import Citation, Document, Extraction, Quote, Verdict
+    from verifier.status import QuoteStatus
+
+    store = Store.open(tmp_path / "v.db")
+    run = store.start_run(inputs=["doc.txt"], settings={}, pid=1, host="h", version="0",
+                          started_at=datetime(2026, 1, 2, 3, 4, tzinfo=UTC))
+    doc = Document(source=str(tmp_path / "doc.txt"), name="doc.txt", format="txt",
+                   sha256="c" * 64, text="")
+    cite = Citation("link", 0, 1, url="https://a.test/", normalized_url="https://a.test/")
+    doc_id = store.save_extraction(run, Extraction(doc, [cite], [
+        Quote("first words", 5, 1, citations=[0]), Quote("second words", 9, 2, citations=[0])]))
+    first = store.quote_ids(doc_id, doc.sha256)[0]
+    verdict = Verdict(url=None, status=QuoteStatus.UNSOURCED, checked_at=datetime.now(UTC))
+    store.save_checks(run, first, [verdict], verdict, {}, {})
+    page = parse(write_report(store, run, tmp_path / "reports"))
+    assert facts(item(page, "run"))["Finished"] == "not finished (running)"
+    bars = {t.get("data-status"): t.get("data-count")
+            for t in page.xpath("//svg[@data-chart='quotes']//*[@data-count]")}
+    assert bars["unsourced"] == "1" and bars["unchecked"] == "1"
+    second = page.xpath("//li[@data-kind='quote']")[1]
+    assert second.get("data-status") == "unchecked" and "Not checked" in text(second)
+    assert "2 quotes" in text(page.xpath("//header//p[@class='meta']")[1])
+    assert page.xpath("//option[@value='quote:unchecked']")
+    empty = store.start_run(inputs=[], settings={}, pid=1, host="h", version="0")
+    page = parse(write_report(store, empty, tmp_path / "reports"))
+    assert "This run covered no documents." in text(page)
+    store.close()
+
+
+def test_other_cited_sources_are_listed_with_their_verdicts(fx: ReportFixture,
+                                                            written: Path) -> None:
+    li = item(parse(written / f"run-{fx.run2}.html"), f"q-{quote_id(fx, 'Water is life')}")
+    assert li.get("data-status") == "not_found"
+    others = li.xpath(".//details")[0]
+    assert text(others.xpath("./summary")[0]) == "Also checked against 1 other cited source"
+    best = li.xpath(".//dt[.='Checked against']/following-sibling::dd[1]")[0]
+    assert fx.shas["slow"] and fx.shas["slow"] in text(best)  # best: the verdict against SLOW
+    assert "https://news.example.test/river: Not found" in text(others)
+    assert fx.shas["river"] in text(others)
+    assert [text(a) for a in li.xpath(".//dt[.='Cited source']/following-sibling::dd[1]/a")] == [
+        "https://news.example.test/river", "(citation)", SLOW, "(citation)"]

@@ -243,3 +243,33 @@ def test_print_layout_hides_the_controls(fx: ReportFixture, reports: Path,
     assert page.is_visible(f"#d-{fx.docs['report.md']}")
     page.pdf(path=str(OUTPUT / "report.pdf"))
     watched.assert_quiet()
+
+
+def test_complete_and_readable_without_javascript(fx: ReportFixture, reports: Path,
+                                                  browser: Any) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto((reports / f"run-{fx.run2}.html").resolve().as_uri())
+        assert not page.is_visible("#filters")  # no controls that cannot work
+        assert len(visible_ids(page, "quote")) == 11
+        assert len(visible_ids(page, "citation")) == 12
+        assert page.is_visible(f"#{quote_id(fx, PARTIAL_QUOTE)} del")
+        # the stylesheet still applies: badges are coloured, not plain text
+        background = page.eval_on_selector(".badge.q-verified",
+                                           "e => getComputedStyle(e).backgroundColor")
+        assert background == "rgb(220, 252, 231)"
+    finally:
+        context.close()
+
+
+def test_printing_opens_the_collapsed_details(fx: ReportFixture, reports: Path,
+                                              watched: Watched) -> None:
+    page = watched.open(reports / f"run-{fx.run2}.html")
+    closed = page.eval_on_selector_all("details:not([open])", "els => els.length")
+    assert closed > 0
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.eval_on_selector_all("details:not([open])", "els => els.length") == 0
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.eval_on_selector_all("details:not([open])", "els => els.length") == closed
+    watched.assert_quiet()

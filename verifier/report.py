@@ -130,7 +130,8 @@ def _report_context(store: Store, data: ReportData, evidence: dict[str, str],
                     previous_file: str | None) -> dict[str, Any]:
     return {
         "run": data.run, "previous_run": data.previous_run, "previous_file": previous_file,
-        "counts": data.counts, "charts": _charts(data.counts), "changes": data.changes,
+        "counts": data.counts, "charts": _charts(data.counts, data.unchecked_quotes),
+        "unchecked_quotes": data.unchecked_quotes, "changes": data.changes,
         "documents": data.documents, "replacements": data.replacements,
         "evidence": evidence, "quote_anchor": data.quote_anchor,
         "link_anchor": data.link_anchor, "link_snapshots": data.link_snapshots,
@@ -177,11 +178,15 @@ def _render(env: jinja2.Environment, template: str, *, with_script: bool, **cont
         csp=content_security_policy(css, script), version=__version__, **context)
 
 
-def _charts(counts: dict[str, dict[str, int]]) -> list[Chart]:
+def _charts(counts: dict[str, dict[str, int]], unchecked_quotes: int) -> list[Chart]:
+    """Bars per status; quotes without any verdict yet (an interrupted run) get their own bar."""
     charts = []
     for kind, prefix, labels in (("quotes", "q", QUOTE_LABELS), ("links", "l", LINK_LABELS)):
-        group = counts.get(kind, {})
+        group = dict(counts.get(kind, {}))
         names = {str(status): label for status, label in labels.items()}
+        if kind == "quotes" and unchecked_quotes:
+            group["unchecked"] = unchecked_quotes
+            names["unchecked"] = "Not checked"
         total = sum(group.values())
         chart = Chart(kind=kind, prefix=prefix,
                       caption=f"{kind.capitalize()} by status ({total})",

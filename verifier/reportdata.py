@@ -182,6 +182,11 @@ class ReportData:
     link_anchor: dict[str, int]  # normalized URL -> first citation id citing it
     link_snapshots: dict[str, SnapshotView | None]  # normalized URL -> newest known capture
 
+    @property
+    def unchecked_quotes(self) -> int:
+        """Quotes with no verdict yet: their run was interrupted before checking them."""
+        return sum(1 for d in self.documents for q in d.quotes if q.best is None)
+
 
 # -- building --------------------------------------------------------------------------------
 
