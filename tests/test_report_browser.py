@@ -45,6 +45,7 @@ def fx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ReportFixture]:
 @pytest.fixture(scope="module")
 def reports(fx: ReportFixture, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("reports")
+    OUTPUT.mkdir(exist_ok=True)  # screenshots for review land here (git-ignored)
     write_report(fx.store, fx.run1, out, archive_dir=fx.archive_dir)
     write_report(fx.store, fx.run2, out, archive_dir=fx.archive_dir)
     return out
@@ -118,7 +119,6 @@ def test_counts_shown_equal_the_database(fx: ReportFixture, reports: Path,
     assert len(visible_ids(page, "quote")) == sum(expected["quotes"].values())
     assert page.text_content("#filter-count") == (
         "Showing 11 of 11 quotes and 12 of 12 citations in 2 of 2 documents.")
-    OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUTPUT / "report-top.png"))
     page.screenshot(path=str(OUTPUT / "report-full.png"), full_page=True)
     watched.assert_quiet()

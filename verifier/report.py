@@ -167,7 +167,7 @@ def content_security_policy(css: str, script: str | None) -> str:
     """Nothing may load; only the exact inline style and script shipped here may apply or run."""
     script_src = _csp_hash(script) if script else "'none'"
     return (f"default-src 'none'; style-src {_csp_hash(css)}; script-src {script_src}; "
-            "img-src data:; base-uri 'none'; form-action 'none'")
+            "base-uri 'none'; form-action 'none'")
 
 
 def _render(env: jinja2.Environment, template: str, *, with_script: bool, **context: Any) -> str:
