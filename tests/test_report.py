@@ -365,7 +365,7 @@ def test_replacement_rows_pick_the_capture_nearest_the_citation(fx: ReportFixtur
     assert rows[SPEECH]["replacement_url"] == f"https://web.archive.org/web/20091215103000/{SPEECH}"
     assert rows[SPEECH]["confirmed"] is True and rows[SPEECH]["http_status"] == 410
     assert rows[GONE]["replacement_timestamp"] == "20261121041500"
-    assert rows[GONE]["replacement_note"] == "closest after the cited date 2026-11-01"
+    assert rows[GONE]["replacement_note"] == "closest after the document's date 2026-11-01"
     assert rows[SCHOOLS]["link_status"] == "dead" and rows[SCHOOLS]["page"] == 2
     assert rows[PAYWALL]["link_status"] == "blocked"
     assert {r["document"] for r in rows.values()} == {"report.md"}

@@ -301,7 +301,8 @@ def _attach_citations(store: Store, run_id: int, documents: list[DocumentView],
         link = links.get(r["normalized_url"]) if r["normalized_url"] else None
         closest, label = (None, "")
         if link is not None:
-            closest, label = closest_snapshot(link.snapshots, cited or doc.date)
+            closest, label = closest_snapshot(link.snapshots, cited or doc.date,
+                                              "cited date" if cited else "document's date")
         doc.citations.append(CitationView(
             id=r["id"], kind=r["kind"] or "", url=r["url"], normalized_url=r["normalized_url"],
             marker=r["marker"], outlet=r["outlet"], cited_date=cited, line=r["line"],

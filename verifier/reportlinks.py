@@ -185,8 +185,8 @@ def _attach_archive(store: Store, run_id: int, links: dict[str, LinkView]) -> No
             links[r["url"]].save_status = r["status"]
 
 
-def closest_snapshot(snapshots: Sequence[SnapshotView],
-                     cited: date | None) -> tuple[SnapshotView | None, str]:
+def closest_snapshot(snapshots: Sequence[SnapshotView], cited: date | None,
+                     basis: str = "cited date") -> tuple[SnapshotView | None, str]:
     """The good capture nearest the date a page was cited: the last one on or before that day,
     else the first one after (a page can have changed since it was quoted)."""
     good = sorted((s for s in snapshots if s.status_code in (None, 200)), key=lambda s: s.timestamp)
@@ -195,5 +195,5 @@ def closest_snapshot(snapshots: Sequence[SnapshotView],
     end_of_day = datetime.combine(cited + timedelta(days=1), datetime.min.time(), tzinfo=UTC)
     before = [s for s in good if s.captured_at < end_of_day]
     if before:
-        return before[-1], f"closest on or before the cited date {cited.isoformat()}"
-    return good[0], f"closest after the cited date {cited.isoformat()}"
+        return before[-1], f"closest on or before the {basis} {cited.isoformat()}"
+    return good[0], f"closest after the {basis} {cited.isoformat()}"
