@@ -116,7 +116,7 @@ def link_states(store: Store, run_id: int) -> dict[str, LinkState]:
     """Each URL the run's documents cite, with its latest check in or before the run."""
     sql = """
         select lc.url, lc.link_status, lc.reason, lc.run_id, lc.confirmed,
-            (select count(*) from archive_lookups al where al.url = lc.url and al.run_id <= :run
+            lc.url in (select al.url from archive_lookups al where al.run_id <= :run
                 and (al.closest_id is not null or al.newest_id is not null)) as archived,
             (select count(*) from saves s where s.url = lc.url and s.status = 'success'
                 and s.run_id <= :run) as saved
