@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from .errors import DatabaseError
+from .reportdata import replacement_rows
 from .store import Store
 
 CITATION_FIELDS = ["document", "url", "normalized_url", "kind", "line", "page", "link_status",
@@ -16,8 +17,9 @@ CITATION_FIELDS = ["document", "url", "normalized_url", "kind", "line", "page", 
 QUOTE_FIELDS = ["document", "text", "speaker", "source_url", "status", "score", "evidence",
                 "line", "page", "checked_against", "sha256", "snapshot_url", "named_source",
                 "note", "checked_at"]
-REPLACEMENT_FIELDS = ["document", "url", "link_status", "reason", "replacement_url",
-                      "replacement_timestamp", "line", "page"]
+REPLACEMENT_FIELDS = ["document", "document_path", "line", "page", "url", "link_status", "reason",
+                      "http_status", "confirmed", "replacement_url", "replacement_timestamp",
+                      "replacement_note"]
 
 
 def latest_run(store: Store) -> int:
@@ -79,22 +81,6 @@ def quote_rows(store: Store, run_id: int) -> list[dict[str, Any]]:
     rows = [dict(r) for r in store.db.query(sql, {"run": run_id})]
     for r in rows:
         r["source_url"] = r["source_url"] or None
-    return rows
-
-
-def replacement_rows(store: Store, run_id: int) -> list[dict[str, Any]]:
-    """Dead, soft-404 and blocked links with their best archived replacement, for editors."""
-    rows = []
-    for c in citation_rows(store, run_id):
-        if c["link_status"] in ("dead", "soft_404", "blocked"):
-            archive_url = c["archive_url"]
-            timestamp = None
-            if archive_url and "/web/" in archive_url:
-                timestamp = archive_url.split("/web/", 1)[1].split("/", 1)[0][:14]
-            rows.append({"document": c["document"], "url": c["url"],
-                         "link_status": c["link_status"], "reason": c["reason"],
-                         "replacement_url": archive_url, "replacement_timestamp": timestamp,
-                         "line": c["line"], "page": c["page"]})
     return rows
 
 

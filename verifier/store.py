@@ -125,6 +125,7 @@ def _migrate_to_1(db: sqlite_utils.Database) -> None:
         "run_id": int, "url": str, "closest_id": int, "newest_id": int, "error": str,
         "queued": int, "looked_up_at": str,
     }, pk=("run_id", "url"))
+    db.table("archive_lookups").create_index(["url", "run_id"])
     db.table("checks").create({
         "id": int, "run_id": int, "quote_id": int, "url": str, "status": str, "score": float,
         "evidence": str, "highlight_start": int, "highlight_end": int, "evidence_offset": int,
