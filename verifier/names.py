@@ -1,0 +1,224 @@
+"""Who a document names: runs of capitalised words read as people, with the titles and
+roles written around them ("Supreme Leader Ali Khamenei", "Hamas leader Ismail Haniyeh",
+"Khaled Mashaal, head of the political bureau").
+
+Used to write a speaker's name in full as the document first gave it ("Khamenei said" ->
+"Ali Khamenei") and to resolve descriptions ("the supreme leader said") to a person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+TITLE_WORDS = frozenset("""
+supreme leader president vice prime minister foreign defense defence interior finance deputy
+chief head chairman chairwoman chair speaker secretary general gen spokesman spokeswoman
+spokesperson ambassador envoy ayatollah grand sheikh shaykh imam hojatoleslam cleric commander
+colonel col lieutenant lt major maj captain capt admiral brigadier sergeant senator sen
+representative rep congressman congresswoman governor gov mayor king queen prince princess emir
+sultan crown dr mr mrs ms miss prof professor judge justice attorney director executive ceo
+founder chancellor pope rabbi bishop reverend rev mp lawmaker official officer advisor adviser
+aide ruler member analyst expert correspondent reporter editor journalist writer author scholar
+researcher economist negotiator mediator delegate coordinator commissioner premier monarch
+mufti secretary-general former late acting
+""".split())
+DEMONYMS = frozenset("""
+iranian israeli american us u.s palestinian lebanese syrian egyptian iraqi saudi qatari turkish
+russian chinese british french german european arab arabic western eastern muslim sunni shia
+shiite jewish christian persian kurdish yemeni afghan pakistani jordanian emirati bahraini
+kuwaiti omani libyan tunisian moroccan algerian sudanese indian japanese korean ukrainian
+hebrew zionist islamist islamic israeli-palestinian un eu uk nato
+""".split())
+NOT_GIVEN_NAMES = DEMONYMS | frozenset("""
+republic revolution hamas hezbollah hizbullah fatah iran israel gaza palestine lebanon syria
+egypt tehran washington united states nations council ministry agency news party movement front
+force forces guard guards corps university institute center centre government office assembly
+parliament majlis security union strip bank organization committee court army brigades jihad
+authority times post international press tv radio network foundation association department
+police navy air world north south east west middle new old great national federal state city
+january february march april may june july august september october november december monday
+tuesday wednesday thursday friday saturday sunday god allah
+""".split())
+SENTENCE_STARTERS = frozenset("""
+the a an in on at during after before since despite following however meanwhile while when
+although though but and or if as for from with without by to of this that these those his her
+their its our my your it he she they we i you there here also then thus yet so asked according
+last next two three one many some all other such both each every most more only even still just
+not no yes why what who whom which where how today yesterday tomorrow earlier later recently now
+once again statement statements appendix source sources photo note notes overview filed skip
+right left above below see read click
+""".split())
+PARTICLES = frozenset("de van von der den da di du del la le bin ibn ben bint dos das".split())
+
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*", re.U)
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar|ul)-(?=[^\W\d_])", re.I)
+_POSSESSIVE = re.compile(r"(?:[’']s|s[’'])$")
+
+
+@dataclass
+class Mention:
+    """A run of capitalised words naming someone (or something) at `start`."""
+
+    start: int
+    end: int
+    name: str  # without titles, possessive removed
+    tokens: tuple[str, ...]
+    titles: set[str] = field(default_factory=set)
+    titled: bool = False  # a title stood before it ("President Ahmadinejad")
+
+    @property
+    def person_like(self) -> bool:
+        if not self.tokens:
+            return False
+        if self.titled:
+            return True
+        return len(self.tokens) >= 2 and _given_name(self.tokens[0]) and not any(
+            t.lower() in NOT_GIVEN_NAMES for t in self.tokens)
+
+
+def surname_key(name: str) -> str:
+    """The comparable last word of a name: 'al-Arouri' and 'Arouri' share 'arouri'."""
+    last = name.split()[-1] if name.split() else ""
+    last = _POSSESSIVE.sub("", last)
+    return _ARABIC_ARTICLE.sub("", last).lower()
+
+
+def _given_name(token: str) -> bool:
+    low = token.lower()
+    return (token[:1].isupper() and low not in NOT_GIVEN_NAMES and low not in SENTENCE_STARTERS
+            and low not in TITLE_WORDS)
+
+
+def _is_capitalised(token: str) -> bool:
+    return token[:1].isupper() or bool(_ARABIC_ARTICLE.match(token))
+
+
+class NameIndex:
+    """Every capitalised run of the text, with titles, for name and role look-ups."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.mentions: list[Mention] = []
+        self._scan()
+        self.counts: dict[str, int] = {}
+        for m in self.mentions:
+            key = surname_key(m.name)
+            self.counts[key] = self.counts.get(key, 0) + 1
+
+    def _scan(self) -> None:
+        text = self.text
+        words = list(_WORD.finditer(text))
+        i = 0
+        while i < len(words):
+            if not _is_capitalised(words[i].group(0)):
+                i += 1
+                continue
+            run = [words[i]]
+            j = i + 1
+            while j < len(words):
+                gap = text[run[-1].end():words[j].start()]
+                token = words[j].group(0)
+                if _POSSESSIVE.search(run[-1].group(0)):
+                    break
+                if gap == " " and _is_capitalised(token):
+                    run.append(words[j])
+                    j += 1
+                elif gap == " " and token.lower() in PARTICLES and j + 1 < len(words) and \
+                        text[words[j].end():words[j + 1].start()] == " " and \
+                        _is_capitalised(words[j + 1].group(0)):
+                    run.extend([words[j], words[j + 1]])
+                    j += 2
+                else:
+                    break
+            self._add_run(run)
+            i = j
+
+    def _add_run(self, run: list[re.Match[str]]) -> None:
+        tokens = [m.group(0) for m in run]
+        k = 0
+        while k < len(tokens) and tokens[k].lower() in SENTENCE_STARTERS:
+            k += 1
+        titles: set[str] = set()
+        last_title = -1
+        for n in range(k, len(tokens)):
+            low = _POSSESSIVE.sub("", tokens[n]).lower()
+            if low in TITLE_WORDS or low in DEMONYMS or _POSSESSIVE.search(tokens[n]) and n < len(tokens) - 1:
+                last_title = n
+                if low in TITLE_WORDS:
+                    titles.add(low)
+        name_start = max(k, last_title + 1)
+        if name_start >= len(tokens):
+            return
+        name_tokens = [_POSSESSIVE.sub("", t) for t in tokens[name_start:]]
+        start = run[name_start].start()
+        end = run[-1].end() - (len(tokens[-1]) - len(name_tokens[-1]))
+        titles |= self._titles_around(run[0].start(), run[-1].end())
+        self.mentions.append(Mention(start, end, " ".join(name_tokens), tuple(name_tokens),
+                                     titles, titled=bool(titles) or last_title >= k))
+
+    def _titles_around(self, start: int, end: int) -> set[str]:
+        """Lower-case role words just before ("Hamas leader X") or in an appositive after
+        ("X, head of ...", "X, the head of ...")."""
+        found: set[str] = set()
+        before = re.findall(r"[^\W\d_][\w\-]*", self.text[max(0, start - 40):start])
+        for word in reversed(before[-3:]):
+            if word.lower() in TITLE_WORDS and word.islower():
+                found.add(word.lower())
+            else:
+                break
+        after = re.match(r",\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:former\s+)?(?:deputy\s+)?"
+                         r"([^\W\d_][\w\-]*)", self.text[end:end + 60])
+        if after and after.group(1).lower() in TITLE_WORDS:
+            found.add(after.group(1).lower())
+        return found
+
+    # -- look-ups ------------------------------------------------------------------------
+    def full_name(self, name: str, before: int) -> str:
+        """The fullest form of `name` the document wrote, first before `before`, else anywhere."""
+        parts = name.split()
+        if len(parts) >= 2 or not parts:
+            return name
+        key = surname_key(name)
+        candidates = [m for m in self.mentions if len(m.tokens) >= 2 and m.person_like
+                      and surname_key(m.name) == key]
+        if not candidates:
+            return name
+        earlier = [m for m in candidates if m.start < before]
+        return (earlier or candidates)[0].name
+
+    def by_role(self, head: str, modifiers: set[str], before: int) -> str | None:
+        """The person a description such as 'the supreme leader' most likely means."""
+        head = head.lower()
+        scored: dict[str, tuple[int, int, int]] = {}
+        for m in self.mentions:
+            if m.start >= before or head not in m.titles or not m.tokens:
+                continue
+            key = surname_key(m.name)
+            exact = len(modifiers & m.titles)
+            full = self.full_name(m.name, before)
+            score = (exact, self.counts.get(key, 0), m.start)
+            if full not in scored or score > scored[full]:
+                scored[full] = score
+        if not scored:
+            return None
+        return max(scored.items(), key=lambda kv: kv[1])[0]
+
+    def last_person(self, before: int, after: int) -> str | None:
+        """The most recent person named between `after` and `before`."""
+        for m in reversed(self.mentions):
+            if m.start >= before:
+                continue
+            if m.start < after:
+                break
+            if m.person_like:
+                return self.full_name(m.name, before)
+        return None
+
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        """The last mention lying within [start, end)."""
+        found = None
+        for m in self.mentions:
+            if start <= m.start and m.end <= end:
+                found = m
+        return found

@@ -1,0 +1,360 @@
+"""Attributed quotations: found between straight, curly or mixed quotation marks (or in
+<blockquote>/<q>), kept only when a speaker can be found, and tied to the citations they
+rest on.
+
+Not quotations: scare quotes and quoted labels (one or two words, or a phrase after
+'dubbed', 'so-called', ...), titles and headings in quotation marks, and quoted passages
+nobody is said to have spoken; these come back separately as `terms`.
+Editorial marks inside a quotation (`[i.e., terrorism]`, `[t]he`, `…`) stay as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .models import Citation, Document, Quote
+from .names import NameIndex
+from .speakers import MASK, Speaker, SpeakerFinder
+from .textspans import paragraphs, sentences
+
+_OPENERS = "“„«"
+_CLOSERS = "”»"
+_WORD = re.compile(r"[\w\[\]’'\-]+")
+_NAMING = re.compile(
+    r"(?:so-called|so called|dubbed|nicknamed|termed|labell?ed|branded|titled|entitled|named|"
+    r"called|known as|referred to as|the terms?|the words?|the phrase|the slogans?|the motto|"
+    r"the hashtag|the name|the label|the expression|the concept of|the notion of|the idea of)"
+    r"\s*(?:as\s+)?(?:the\s+|a\s+|an\s+|its\s+|his\s+|their\s+)?$", re.I)
+_SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "by", "or",
+                "from", "vs", "de", "al"}
+_TRAILING = " ,;:"
+QUOTE_CONTEXT_CHARS = 300
+
+
+@dataclass
+class QuoteSpan:
+    """One pair of quotation marks: `open_at` and `close_at` are the marks' offsets."""
+
+    open_at: int
+    close_at: int
+    paragraph: int
+    start: int = 0  # the quoted text, editorial marks kept, trailing ',;:' dropped
+    end: int = 0
+    block: bool = False
+    attribution: str | None = None
+    speaker: Speaker | None = None
+    citations: list[int] = field(default_factory=list)
+    continues: QuoteSpan | None = None  # the quotation this one carries on from
+
+
+def extract_quotes(doc: Document, citations: list[Citation]) -> tuple[list[Quote], list[str]]:
+    """(attributed quotes, scare-quoted terms and labels) of a document."""
+    text = doc.text
+    paras = paragraphs(text)
+    spans = find_quote_spans(text, paras)
+    spans += _block_quotes(doc, paras, spans)
+    spans.sort(key=lambda s: s.open_at)
+    masked = _mask(text, spans)
+    finder = SpeakerFinder(text, masked, NameIndex(text))
+    terms: list[str] = []
+    candidates: list[QuoteSpan] = []
+    by_sentence: dict[tuple[int, int], list[QuoteSpan]] = {}
+    sentence_list: list[tuple[int, tuple[int, int]]] = []
+    for p_index, (p_start, p_end) in enumerate(paras):
+        protected = [(s.open_at, s.close_at + 1) for s in spans
+                     if p_start <= s.open_at < p_end and not s.block]
+        for sent in sentences(text, p_start, p_end, protected):
+            sentence_list.append((p_index, sent))
+            by_sentence[sent] = [s for s in spans if sent[0] <= s.open_at < sent[1]]
+    for p_index, sent in sentence_list:
+        inline = [s for s in by_sentence[sent] if not s.block]
+        kinds = [_kind(text, s, paras[p_index]) for s in inline]
+        quoting = [s for s, k in zip(inline, kinds, strict=True) if k == "quote"]
+        for s, k in zip(inline, kinds, strict=True):
+            if k != "quote":
+                terms.append(_inner(text, s))
+        speakers = finder.sentence(sent[0], sent[1], p_index,
+                                   [(s.open_at, s.close_at, _inner(text, s)) for s in quoting])
+        for s, speaker in zip(quoting, speakers, strict=True):
+            s.speaker = speaker
+        for s in quoting:
+            if s.speaker is None and _standalone(masked, sent, s):
+                s.speaker, s.continues = _continuation(finder, candidates, s, sent)
+            if s.speaker is None:
+                terms.append(_inner(text, s))
+            else:
+                candidates.append(s)
+        for s in by_sentence[sent]:
+            if s.block:
+                _attribute_block(finder, text, s, paras, candidates)
+    quotes = _link_and_build(doc, citations, candidates, paras, by_sentence, sentence_list)
+    return quotes, terms
+
+
+# -- finding quotation marks ---------------------------------------------------------------
+def find_quote_spans(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """Pairs of double quotation marks within each paragraph; straight marks are told apart
+    by what surrounds them, so mixed pairs (“…") also pair."""
+    spans: list[QuoteSpan] = []
+    for p_index, (p_start, p_end) in enumerate(paras):
+        open_at: int | None = None
+        for i in range(p_start, p_end):
+            ch = text[i]
+            if ch in _OPENERS:
+                open_at = i
+            elif ch in _CLOSERS:
+                if open_at is not None:
+                    _add_span(spans, text, open_at, i, p_index)
+                    open_at = None
+            elif ch == '"':
+                if open_at is None:
+                    if _opening_context(text, i, p_start):
+                        open_at = i
+                else:
+                    _add_span(spans, text, open_at, i, p_index)
+                    open_at = None
+    return spans
+
+
+def _opening_context(text: str, i: int, p_start: int) -> bool:
+    before = text[i - 1] if i > p_start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-/:;‘'") and not after.isspace()
+
+
+def _add_span(spans: list[QuoteSpan], text: str, open_at: int, close_at: int, para: int) -> None:
+    start, end = open_at + 1, close_at
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in _TRAILING or end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(QuoteSpan(open_at, close_at, para, start, end))
+
+
+def _block_quotes(doc: Document, paras: list[tuple[int, int]],
+                  spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """<blockquote> (and Markdown '>') passages not already made of quotation marks."""
+    found: list[QuoteSpan] = []
+    for mq in doc.marked_quotes:
+        if not mq.block:
+            continue
+        start, end = mq.start, mq.end
+        while start < end and (doc.text[start].isspace() or doc.text[start] in _OPENERS + '"'):
+            start += 1
+        while end > start and (doc.text[end - 1].isspace() or doc.text[end - 1] in _CLOSERS + '"'):
+            end -= 1
+        attribution = mq.attribution
+        dash = re.search(r"\n\s*[—–―-]{1,2}\s*([^\n]{2,80})$", doc.text[start:end])
+        if attribution is None and dash:
+            attribution = dash.group(1).strip()
+            end = start + dash.start()
+            while end > start and doc.text[end - 1] in _CLOSERS + '" \n':
+                end -= 1
+        inside = [s for s in spans if start <= s.open_at < end]
+        covered = sum(s.close_at - s.open_at for s in inside)
+        if end - start < 3 or covered > 0.6 * (end - start):
+            continue
+        para = next((n for n, (a, b) in enumerate(paras) if a <= start < b), 0)
+        found.append(QuoteSpan(start, end - 1, para, start, end, block=True,
+                               attribution=attribution))
+    return found
+
+
+def _mask(text: str, spans: list[QuoteSpan]) -> str:
+    chars = list(text)
+    for s in spans:
+        if s.block:
+            continue
+        for i in range(s.open_at, s.close_at + 1):
+            if chars[i] != "\n":
+                chars[i] = MASK
+    return "".join(chars)
+
+
+def _inner(text: str, span: QuoteSpan) -> str:
+    return " ".join(text[span.start:span.end].split())
+
+
+# -- what kind of quotation ----------------------------------------------------------------
+def _kind(text: str, span: QuoteSpan, para: tuple[int, int]) -> str:
+    """'quote' for a candidate quotation, else 'term' (scare quote, label, title)."""
+    inner = _inner(text, span)
+    words = _WORD.findall(inner)
+    if len(words) <= 2:
+        return "term"
+    if _heading(text, para):
+        return "term"
+    before = text[max(para[0], span.open_at - 40):span.open_at]
+    if _NAMING.search(before) and len(words) <= 10:
+        return "term"
+    if _title_case(words) and not re.search(r"[.!?]$", inner):
+        return "term"
+    return "quote"
+
+
+def _heading(text: str, para: tuple[int, int]) -> bool:
+    body = text[para[0]:para[1]].strip()
+    words = body.split()
+    return len(words) <= 15 and not re.search(r"[.!?:][\"”’)\]]*\d{0,3}$", body) \
+        and body[:1].isupper() and "\n" not in body and not re.search(
+            r"\b(?:said|says|told|added|stated|wrote)\b", body)
+
+
+def _title_case(words: list[str]) -> bool:
+    significant = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return len(words) <= 8 and bool(significant) and all(w[:1].isupper() for w in significant)
+
+
+def _standalone(masked: str, sent: tuple[int, int], span: QuoteSpan) -> bool:
+    """Whether the sentence is the quotation and nothing else (markers aside)."""
+    rest = masked[sent[0]:span.open_at] + masked[span.close_at + 1:sent[1]]
+    return not re.sub(r"[\d\s.,;:!?¤\[\]()*^]", "", rest)
+
+
+def _continuation(finder: SpeakerFinder, earlier: list[QuoteSpan], span: QuoteSpan,
+                  sent: tuple[int, int]) -> tuple[Speaker | None, QuoteSpan | None]:
+    """A quotation standing alone after an attributed sentence keeps that speaker (and,
+    when it carries on from a quotation of that speaker, that quotation's sources)."""
+    speaker = finder.previous_speaker(span.open_at, span.paragraph)
+    if speaker is None:
+        return None, None
+    same = [q for q in earlier if q.paragraph == span.paragraph and q.close_at < span.open_at
+            and q.speaker is not None and q.speaker.name == speaker.name]
+    return Speaker(speaker.name, speaker.person, "continuation"), (same[-1] if same else None)
+
+
+def _attribute_block(finder: SpeakerFinder, text: str, span: QuoteSpan,
+                     paras: list[tuple[int, int]], candidates: list[QuoteSpan]) -> None:
+    """A blockquote's speaker: its own attribution line, else the sentence introducing it."""
+    if span.attribution:
+        name = re.split(r",|\(", span.attribution)[0].strip()
+        span.speaker = Speaker(finder.names.full_name(name, span.start), True, "name")
+    else:
+        previous = [p for p in paras if p[1] <= span.open_at]
+        if previous:
+            intro = previous[-1]
+            speaker = finder.previous_speaker(span.open_at, intro_paragraph(paras, intro))
+            if speaker and re.search(r"[:,]\s*$", text[intro[0]:intro[1]]):
+                span.speaker = speaker
+    if span.speaker is not None:
+        candidates.append(span)
+        finder.record(span.open_at, span.speaker, span.paragraph)
+
+
+def intro_paragraph(paras: list[tuple[int, int]], para: tuple[int, int]) -> int:
+    return paras.index(para)
+
+
+# -- citations -----------------------------------------------------------------------------
+def _link_and_build(doc: Document, citations: list[Citation], spans: list[QuoteSpan],
+                    paras: list[tuple[int, int]],
+                    by_sentence: dict[tuple[int, int], list[QuoteSpan]],
+                    sentence_list: list[tuple[int, tuple[int, int]]]) -> list[Quote]:
+    text = doc.text
+    by_marker: dict[str, list[int]] = {}
+    for n, c in enumerate(citations):
+        if c.marker and c.kind in ("footnote", "named_source"):
+            by_marker.setdefault(c.marker, []).append(n)
+    spans.sort(key=lambda s: s.open_at)
+    offsets = [c.offset for c in citations]
+    sentence_of = {}
+    for _p, sent in sentence_list:
+        for s in by_sentence[sent]:
+            sentence_of[id(s)] = sent
+    quotes: list[Quote] = []
+    for n, span in enumerate(spans):
+        para = paras[span.paragraph]
+        sent = sentence_of.get(id(span), para)
+        if span.block:
+            sent = (span.open_at, span.close_at + 1)
+        linked = _footnote_links(doc, span, sent, para, by_marker, offsets)
+        linked += _inline_links(citations, span, sent)
+        linked += _named_links(text, citations, span, sent, para)
+        if not linked and span.continues is not None:
+            linked = list(span.continues.citations)
+        if not linked and n > 0 and _split_from(spans[n - 1], span, text):
+            linked = list(spans[n - 1].citations)
+        span.citations = sorted(set(linked))
+        line, page = doc.locate(span.start)
+        quotes.append(Quote(
+            text=_inner(text, span), offset=span.start, line=line, page=page,
+            speaker=span.speaker.name if span.speaker else None,
+            context=_context(text, sent, span), citations=span.citations))
+    # The first half of a quotation broken around 'he said' shares the second half's sources.
+    for n in range(len(spans) - 1):
+        if not spans[n].citations and _split_from(spans[n], spans[n + 1], text):
+            quotes[n].citations = spans[n].citations = list(spans[n + 1].citations)
+    return quotes
+
+
+def _split_from(first: QuoteSpan, second: QuoteSpan, text: str) -> bool:
+    """'“Allah,” he said, “had decided …”' — two quotations, one sentence, one speaker."""
+    between = text[first.close_at + 1:second.open_at]
+    return (first.paragraph == second.paragraph and len(between.split()) <= 8
+            and first.speaker is not None and second.speaker is not None
+            and first.speaker.name == second.speaker.name and "." not in between)
+
+
+def _footnote_links(doc: Document, span: QuoteSpan, sent: tuple[int, int],
+                    para: tuple[int, int], by_marker: dict[str, list[int]],
+                    citations_offsets: list[int]) -> list[int]:
+    """Markers after the quote in its sentence; else the first marker after it in its
+    paragraph."""
+    after = [r for r in doc.note_refs if span.close_at <= r.start < para[1]
+             or span.block and span.start <= r.start < span.close_at + 2]
+    in_sentence = [r for r in after if r.start < sent[1] + 4]
+    chosen = in_sentence or after[:1]
+    if not in_sentence and after:
+        group_end = after[0].end
+        for r in after[1:]:
+            if r.start - group_end <= 2:
+                chosen.append(r)
+                group_end = r.end
+    linked: list[int] = []
+    for ref in chosen:
+        bodies = [f for f in doc.footnotes if f.marker == ref.marker]
+        body = next((f for f in bodies if f.start > ref.start), bodies[-1] if bodies else None)
+        numbers = by_marker.get(ref.marker, [])
+        if body is not None:
+            numbers = [n for n in numbers
+                       if body.start <= citations_offsets[n] < body.start + len(body.text)
+                       or not doc.footnotes]
+        linked += numbers
+    return linked
+
+
+def _inline_links(citations: list[Citation], span: QuoteSpan, sent: tuple[int, int]
+                  ) -> list[int]:
+    lo, hi = min(sent[0], span.open_at), max(sent[1], span.close_at + 1)
+    return [n for n, c in enumerate(citations)
+            if c.kind == "link" and lo <= c.offset < hi]
+
+
+def _named_links(text: str, citations: list[Citation], span: QuoteSpan,
+                 sent: tuple[int, int], para: tuple[int, int]) -> list[int]:
+    """'according to X' / 'X reported' in the same sentence, or the parentheses that follow."""
+    named = [(n, c) for n, c in enumerate(citations) if c.kind == "named_source" and not c.marker]
+    linked = [n for n, c in named if sent[0] <= c.offset < sent[1]
+              and not _in_parentheses(text, c.offset, sent[0])]
+    for m in re.finditer(r"\(([^()]*)\)", text[span.close_at:para[1]]):
+        start = span.close_at + m.start()
+        end = span.close_at + m.end()
+        group = [n for n, c in named if start <= c.offset < end]
+        if group:
+            linked += group
+            break
+    return linked
+
+
+def _in_parentheses(text: str, pos: int, floor: int) -> bool:
+    return text.rfind("(", floor, pos) > text.rfind(")", floor, pos)
+
+
+def _context(text: str, sent: tuple[int, int], span: QuoteSpan) -> str:
+    lo, hi = min(sent[0], span.open_at), max(sent[1], span.close_at + 1)
+    snippet = " ".join(text[lo:hi].split())
+    if len(snippet) <= QUOTE_CONTEXT_CHARS:
+        return snippet
+    return snippet[:QUOTE_CONTEXT_CHARS - 1] + "…"
