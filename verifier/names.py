@@ -143,35 +143,42 @@ class NameIndex:
         last_title = -1
         for n in range(k, len(tokens)):
             low = _POSSESSIVE.sub("", tokens[n]).lower()
-            if low in TITLE_WORDS or low in DEMONYMS or _POSSESSIVE.search(tokens[n]) and n < len(tokens) - 1:
+            if low in TITLE_WORDS:
                 last_title = n
-                if low in TITLE_WORDS:
-                    titles.add(low)
+                titles.add(low)
         name_start = max(k, last_title + 1)
         if name_start >= len(tokens):
             return
         name_tokens = [_POSSESSIVE.sub("", t) for t in tokens[name_start:]]
         start = run[name_start].start()
         end = run[-1].end() - (len(tokens[-1]) - len(name_tokens[-1]))
-        titles |= self._titles_around(run[0].start(), run[-1].end())
-        self.mentions.append(Mention(start, end, " ".join(name_tokens), tuple(name_tokens),
-                                     titles, titled=bool(titles) or last_title >= k))
+        titled = bool(titles)
+        before, after = self._titles_around(run[0].start(), run[-1].end())
+        titles |= before
+        mention = Mention(start, end, " ".join(name_tokens), tuple(name_tokens), titles,
+                          titled=titled or bool(before))
+        if after and (mention.person_like or len(name_tokens) == 1 and
+                      name_tokens[0].lower() not in NOT_GIVEN_NAMES | SENTENCE_STARTERS):
+            mention.titles |= after
+        self.mentions.append(mention)
 
-    def _titles_around(self, start: int, end: int) -> set[str]:
-        """Lower-case role words just before ("Hamas leader X") or in an appositive after
+    def _titles_around(self, start: int, end: int) -> tuple[set[str], set[str]]:
+        """Lower-case role words just before ("Hamas leader X") and in an appositive after
         ("X, head of ...", "X, the head of ...")."""
-        found: set[str] = set()
-        before = re.findall(r"[^\W\d_][\w\-]*", self.text[max(0, start - 40):start])
-        for word in reversed(before[-3:]):
-            if word.lower() in TITLE_WORDS and word.islower():
-                found.add(word.lower())
+        before: set[str] = set()
+        words = list(re.finditer(r"[^\W\d_][\w\-]*", self.text[max(0, start - 40):start]))
+        for word in reversed(words[-3:]):
+            token = word.group(0)
+            if token.lower() in TITLE_WORDS and token.islower():
+                before.add(token.lower())
             else:
                 break
-        after = re.match(r",\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:former\s+)?(?:deputy\s+)?"
-                         r"([^\W\d_][\w\-]*)", self.text[end:end + 60])
-        if after and after.group(1).lower() in TITLE_WORDS:
-            found.add(after.group(1).lower())
-        return found
+        after: set[str] = set()
+        m = re.match(r",\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:former\s+)?(?:deputy\s+)?"
+                     r"([^\W\d_][\w\-]*)", self.text[end:end + 60])
+        if m and m.group(1).lower() in TITLE_WORDS:
+            after.add(m.group(1).lower())
+        return before, after
 
     # -- look-ups ------------------------------------------------------------------------
     def full_name(self, name: str, before: int) -> str:
@@ -193,6 +200,8 @@ class NameIndex:
         scored: dict[str, tuple[int, int, int]] = {}
         for m in self.mentions:
             if m.start >= before or head not in m.titles or not m.tokens:
+                continue
+            if not (m.person_like or m.titled):
                 continue
             key = surname_key(m.name)
             exact = len(modifiers & m.titles)

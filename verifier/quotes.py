@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from .models import Citation, Document, Quote
 from .names import NameIndex
 from .speakers import MASK, Speaker, SpeakerFinder
+from .speechverbs import SPEECH_VERB
 from .textspans import paragraphs, sentences
 
 _OPENERS = "“„«"
@@ -75,7 +76,8 @@ def extract_quotes(doc: Document, citations: list[Citation]) -> tuple[list[Quote
             if k != "quote":
                 terms.append(_inner(text, s))
         speakers = finder.sentence(sent[0], sent[1], p_index,
-                                   [(s.open_at, s.close_at, _inner(text, s)) for s in quoting])
+                                   [(s.open_at, s.close_at, text[s.open_at + 1:s.close_at])
+                                    for s in quoting])
         for s, speaker in zip(quoting, speakers, strict=True):
             s.speaker = speaker
         for s in quoting:
@@ -183,7 +185,7 @@ def _kind(text: str, span: QuoteSpan, para: tuple[int, int]) -> str:
     inner = _inner(text, span)
     words = _WORD.findall(inner)
     if len(words) <= 2:
-        return "term"
+        return "quote" if _split_opening(text, span) else "term"
     if _heading(text, para):
         return "term"
     before = text[max(para[0], span.open_at - 40):span.open_at]
@@ -192,6 +194,15 @@ def _kind(text: str, span: QuoteSpan, para: tuple[int, int]) -> str:
     if _title_case(words) and not re.search(r"[.!?]$", inner):
         return "term"
     return "quote"
+
+
+def _split_opening(text: str, span: QuoteSpan) -> bool:
+    """'“Allah,” he said, “had …' — the first part of a quotation broken by its attribution."""
+    if text[span.close_at - 1:span.close_at] not in (",", "—", "…"):
+        return False
+    after = text[span.close_at + 1:span.close_at + 60]
+    m = re.match(r"[^“\"”.!?]{1,40}?[,:]?\s*[“\"]", after)
+    return bool(m and SPEECH_VERB.search(m.group(0)))
 
 
 def _heading(text: str, para: tuple[int, int]) -> bool:

@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .names import DEMONYMS, SENTENCE_STARTERS, TITLE_WORDS, NameIndex
+from .names import (
+    DEMONYMS,
+    NOT_GIVEN_NAMES,
+    SENTENCE_STARTERS,
+    TITLE_WORDS,
+    Mention,
+    NameIndex,
+)
 from .namedsources import according_to, is_outlet
 from .speechverbs import (
     AFTER_ONLY,
@@ -24,7 +31,7 @@ from .speechverbs import (
 
 MASK = "¤"
 _TOKEN = re.compile(r"¤+|[^\W\d_][\w’'\-]*(?:\.[^\W\d_]+)*\.?|\d+|[,;:()\[\]—–]|[^\s\w]", re.U)
-_BOUNDARY_WORDS = frozenset("that because while when if although whereas since".split())
+_BOUNDARY_WORDS = frozenset("that because while when if although whereas since and but or".split())
 _POST_MODIFIERS = frozenset("""
 quoted cited speaking interviewed writing who which whose in at during on from after before
 """.split())
@@ -130,7 +137,7 @@ class SpeakerFinder:
                 return None
             if speaker and subject.start > close_at:
                 return speaker
-            if not between.strip(" ,—–"):  # inversion: said Khamenei
+            if not between.strip(" ,—–") and not is_participle(word):  # said Khamenei
                 return self._name_after(verb_end, end)
             return None
         return None
@@ -175,17 +182,16 @@ class SpeakerFinder:
         return None
 
     def _name_after(self, pos: int, end: int) -> Speaker | None:
-        tail = self.masked[pos:min(end, pos + 120)]
-        mention = self.names.mention_at(pos, pos + len(tail))
-        first = None
+        """'said Foreign Minister X': a name within a few (title) words after the verb."""
         for m in self.names.mentions:
-            if pos <= m.start < pos + len(tail) and not self.masked[pos:m.start].strip(
-                    " ,").split()[3:]:
-                first = m
+            if m.start < pos:
+                continue
+            if m.start >= end:
                 break
-        mention = first or None
-        if mention:
-            return Speaker(self.names.full_name(mention.name, mention.start), True, "name")
+            between = self.masked[pos:m.start].split()
+            if len(between) > 3 or any(w.lower() in _PREPOSITIONS for w in between):
+                return None
+            return Speaker(self.names.full_name(m.name, m.start), True, "name")
         return None
 
     # -- subjects ------------------------------------------------------------------------
@@ -238,7 +244,7 @@ class SpeakerFinder:
             mention = self.names.mention_at(pos, pos + len(token))
             if mention is None or mention.start != pos and mention.start > pos:
                 continue
-            if not mention.person_like and not mention.titled:
+            if not self._personish(mention):
                 continue
             previous = [t.lower() for t, p in tokens if p < s]
             if previous and previous[-1] in _PREPOSITIONS | _DETERMINERS:
@@ -297,7 +303,10 @@ class SpeakerFinder:
         if len(words) <= 8:
             mention = self.names.mention_at(start, end + 1)
             tail_is_name = mention is not None and mention.end >= end - 2
-            if tail_is_name and mention is not None and _only_titles(self.text[start:mention.start]):
+            if tail_is_name and mention is not None and _only_titles(
+                    self.text[start:mention.start]) and (
+                    mention.person_like or mention.titled
+                    or words[0].lower() not in _DETERMINERS):
                 return _Subject("name", mention.name, mention.start)
             if words[0].lower() in _DETERMINERS or words[0][:1].islower() or \
                     words[0].lower() in DEMONYMS or _possessive_owner(phrase):
@@ -314,14 +323,23 @@ class SpeakerFinder:
                 return _Subject("name", mention.name, mention.start)
         return _Subject("none")
 
+    def _personish(self, mention: Mention) -> bool:
+        if mention.person_like or mention.titled:
+            return True
+        if len(mention.tokens) != 1:
+            return False
+        return self.names.full_name(mention.name, mention.start) != mention.name or \
+            mention.name.lower() not in NOT_GIVEN_NAMES | SENTENCE_STARTERS
+
     # -- resolution ----------------------------------------------------------------------
     def _resolve(self, subject: _Subject, at: int, paragraph: int, prior: list
                  ) -> Speaker | None:
         if subject.kind == "name":
             name = self.names.full_name(subject.text, at)
             mention = self.names.mention_at(subject.start, subject.start + len(subject.text) + 1)
-            person = bool(mention and (mention.person_like or mention.titled)) or \
-                " " not in name and name.lower() not in SENTENCE_STARTERS
+            person = bool(mention and (mention.person_like or mention.titled)) or (
+                name != subject.text) or (" " not in name and name.lower() not in
+                                          SENTENCE_STARTERS | NOT_GIVEN_NAMES)
             return Speaker(name, person, "name")
         if subject.kind == "pronoun":
             return self._pronoun(subject.text, at, paragraph)
