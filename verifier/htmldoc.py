@@ -60,7 +60,7 @@ def parse_html(markup: str, base_url: str | None = None) -> HtmlParts:
     """Readable text and source markup of an HTML page; relative links resolve on base_url."""
     if not markup.strip():
         return HtmlParts("", [])
-    parser = lxml_html.HTMLParser(remove_comments=True, huge_tree=True)
+    parser = lxml_html.HTMLParser(remove_comments=True, huge_tree=True, encoding="utf-8")
     try:
         root = lxml_html.document_fromstring(markup.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):
@@ -123,40 +123,40 @@ class _Walker:
                     targets.setdefault(name, el)
         numbered: dict[str, lxml_html.HtmlElement] = {}
         for container in self.root.iter("ol", "ul", "section", "div", "aside", "footer"):
-            label = f"{container.get('class', '')} {container.get('id', '')}"
-            if container.tag in ("ol", "ul") and _NOTES_CONTAINER.search(label) or (
-                    container.tag not in ("ol", "ul") and _NOTES_CONTAINER.search(label)):
+            names = f"{container.get('class', '')} {container.get('id', '')}"
+            if _NOTES_CONTAINER.search(names):
                 items = container.findall(".//li")
                 for n, li in enumerate(items, start=1):
                     value = li.get("value")
                     numbered.setdefault(value if value and value.isdigit() else str(n), li)
         for name, el in targets.items():
             m = _NOTE_ID.match(name)
-            if m and el.tag in ("li", "p", "div", "aside", "dd", "section", "span", "a"):
-                numbered.setdefault(str(int(m.group(1))), _block_of(el))
+            block = _block_of(el) if m else None
+            if m and block is not None:
+                numbered.setdefault(str(int(m.group(1))), block)
         for a in self.root.iter("a"):
             href = (a.get("href") or "").strip()
             if not href.startswith("#") or len(href) < 2:
                 continue
-            label = _marker_label(a)
+            marker = _marker_label(a)
             target = targets.get(unquote(href[1:]))
-            if label is None or target is None:
+            if marker is None or target is None:
                 continue
             body = _block_of(target)
             if body is None or _inside(a, body) or len(body.text_content()) > 3000:
                 continue
-            self.ref_anchors[a] = label
-            self.bodies.setdefault(body, label)
+            self.ref_anchors[a] = marker
+            self.bodies.setdefault(body, marker)
         for sup in self.root.iter("sup"):
             if sup.find(".//a") is not None:
                 continue
-            label = _marker_label(sup)
-            if label is None:
+            sup_marker = _marker_label(sup)
+            if sup_marker is None:
                 continue
-            self.ref_anchors[sup] = label
-            body = numbered.get(label)
-            if body is not None and not _inside(sup, body):
-                self.bodies.setdefault(body, label)
+            self.ref_anchors[sup] = sup_marker
+            found = numbered.get(sup_marker)
+            if found is not None and not _inside(sup, found):
+                self.bodies.setdefault(found, sup_marker)
 
     # -- walking -------------------------------------------------------------------------
     def _walk(self, top: lxml_html.HtmlElement) -> None:

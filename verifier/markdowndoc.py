@@ -145,9 +145,7 @@ class _Walker:
                 b.add_literal(marker, line)
                 end = b.end_offset()
                 self.parts.note_refs.append(NoteRef(label, end - len(marker), end))
-            elif kind == "image":
-                continue
-            elif kind == "html_inline":
+            elif kind == "image" or kind == "html_inline":
                 continue
         self.line = line
 

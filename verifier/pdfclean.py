@@ -35,6 +35,9 @@ _TERMINAL = re.compile(r"[.!?:][\"”’»)\]]*(?:\d{1,3})?$|[\"”»][.!?]?(?:\
 _URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$", re.I)
 _URL_CONTINUATION = re.compile(r"^[\w\-./?=&%#~+:;,@!$'()*]+")
 _BOLD = "**"
+_NOTES_HEADING = re.compile(
+    r"^\s*(?:notes?|endnotes?|footnotes?|references?|sources?|bibliography|works cited|"
+    r"citations)\s*:?\s*$", re.I)
 
 
 @dataclass
@@ -99,6 +102,11 @@ class _Cleaner:
             SourceLine(_tidy(line.text, strip_bold), line.line, line.page) for line in lines]
         self.kinds = ["text"] * len(self.lines)
         self.dropped: Counter[str] = Counter()
+        self._edges: set[int] | None = None
+        self.markers: dict[int, str] = {}
+        self.mode = "wrapped"
+        self.width = 80
+        self.double_spaced = False
 
     # -- classification ------------------------------------------------------------------
     def run(self) -> CleanedText:
@@ -144,7 +152,7 @@ class _Cleaner:
 
     def _page_edges(self) -> set[int]:
         """Indexes of the first and last two non-blank lines of each page."""
-        if hasattr(self, "_edges"):
+        if self._edges is not None:
             return self._edges
         by_page: dict[int | None, list[int]] = {}
         for i, line in enumerate(self.lines):
@@ -180,41 +188,48 @@ class _Cleaner:
         return found
 
     def _classify_footnotes(self) -> None:
-        """Footnote bodies: 'n http://…' anywhere; 'n text' after a footnote separator."""
+        """Footnote bodies: 'n http://…' anywhere; 'n text' after a footnote separator or a
+        'Notes' heading, or numbered on from the footnote just before."""
         lines, kinds = self.lines, self.kinds
-        zone = False
+        zone: str | None = None  # "separator" or "heading"
         previous = -1  # index of the last footnote line, for continuations
-        self.markers: dict[int, str] = {}
+        last_number = 0
+        last_at = -10
         for i, line in enumerate(lines):
             kind = kinds[i]
             if kind == "separator":
-                zone, previous = True, -1
+                zone, previous = "separator", -1
                 continue
             if kind in ("empty", "white"):
-                if previous >= 0 and kind == "empty" and i == previous + 1:
-                    continue
-                previous = -1
+                if not (previous >= 0 and kind == "empty" and i == previous + 1):
+                    previous = -1
                 continue
             if kind != "text":
                 continue
             if previous >= 0 and line.page != lines[previous].page:
-                zone, previous = False, -1
+                zone, previous = None, -1
+            if _NOTES_HEADING.match(line.text):
+                zone, previous = "heading", -1
+                continue
             m = _FOOTNOTE_START.match(line.text)
             if m:
-                rest = line.text[m.end():]
-                has_url = bool(find_urls(rest))
-                numbered_para = bool(m.group("p")) and not has_url
-                if has_url or (zone and not numbered_para and not _LIST_START.match(line.text.strip())):
+                marker = (m.group("b") or m.group("n") or m.group("s") or "").translate(
+                    _SUPERSCRIPTS)
+                has_url = bool(find_urls(line.text[m.end():]))
+                numbered = bool(m.group("p"))
+                in_zone = zone == "heading" or zone == "separator" and not numbered
+                follows = marker.isdigit() and int(marker) == last_number + 1 and i - last_at <= 4
+                if has_url or in_zone or follows:
                     kinds[i] = "footnote"
-                    marker = (m.group("b") or m.group("n") or m.group("s") or "").translate(_SUPERSCRIPTS)
                     self.markers[i] = marker
-                    previous = i
+                    previous = last_at = i
+                    last_number = int(marker) if marker.isdigit() else last_number
                     continue
             if previous == i - 1 and previous >= 0 and self._continues_footnote(previous, i):
                 kinds[i] = "footnote-cont"
-                previous = i
+                previous = last_at = i
                 continue
-            zone, previous = False, -1
+            zone, previous = None, -1
 
     def _continues_footnote(self, prev: int, i: int) -> bool:
         before = self.lines[prev].text.rstrip()
@@ -259,7 +274,7 @@ class _Cleaner:
         for i, kind in enumerate(self.kinds[:-2]):
             if kind == "text" and self.kinds[i + 1] == "empty" and self.kinds[i + 2] == "text":
                 doubled += 1
-        self.double_spaced = bool(body) and doubled / len(body) >= 0.5
+        self.double_spaced = len(body) >= 8 and doubled / len(body) >= 0.5
 
     # -- assembly ------------------------------------------------------------------------
     def _assemble(self) -> CleanedText:
@@ -333,9 +348,7 @@ class _Cleaner:
             return lower_start or (gap == "hard" and not short and not _heading_like(b))
         if terminal and short:
             return False
-        if short and not terminal and not lower_start:
-            return False
-        return True
+        return not (short and not terminal and not lower_start)
 
     def _glue(self, prev: _Piece, piece: _Piece) -> None:
         a, b = prev.text, piece.text

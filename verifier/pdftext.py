@@ -39,8 +39,8 @@ def read_pdf(data: bytes, *, name: str = "PDF") -> PdfText:
                 raise InputError(f"{name}: the PDF is encrypted ({exc})") from None
         pages = [(page.extract_text() or "").translate(_LIGATURES) for page in reader.pages]
         try:
-            info = reader.metadata or {}
-            metadata = {str(k).lstrip("/"): str(v) for k, v in info.items() if v}
+            info = reader.metadata
+            metadata = {str(k).lstrip("/"): str(v) for k, v in (info or {}).items() if v}
         except Exception:  # a damaged info dictionary should not cost the text
             metadata = {}
         return PdfText(pages, metadata)

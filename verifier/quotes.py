@@ -21,6 +21,9 @@ from .textspans import paragraphs, sentences
 
 _OPENERS = "“„«"
 _CLOSERS = "”»"
+_DOUBLE_MARK = re.compile(r'[“„«”»"]')
+_SINGLE_OPEN = re.compile(r"[‘'](?=[^\W\d_])")
+_SINGLE_CLOSE = re.compile(r"(?<=[^\s‘'])[’'](?![^\W_])")
 _WORD = re.compile(r"[\w\[\]’'\-]+")
 _NAMING = re.compile(
     r"(?:so-called|so called|dubbed|nicknamed|termed|labell?ed|branded|titled|entitled|named|"
@@ -96,33 +99,62 @@ def extract_quotes(doc: Document, citations: list[Citation]) -> tuple[list[Quote
 
 # -- finding quotation marks ---------------------------------------------------------------
 def find_quote_spans(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan]:
-    """Pairs of double quotation marks within each paragraph; straight marks are told apart
-    by what surrounds them, so mixed pairs (“…") also pair."""
+    """Pairs of quotation marks within each paragraph. Straight marks are told apart by
+    what surrounds them, so mixed pairs (“…") also pair; single marks (‘…’ and '…') are
+    paired outside double-quoted passages, apostrophes aside."""
     spans: list[QuoteSpan] = []
     for p_index, (p_start, p_end) in enumerate(paras):
         open_at: int | None = None
-        for i in range(p_start, p_end):
-            ch = text[i]
+        found: list[QuoteSpan] = []
+        for m in _DOUBLE_MARK.finditer(text, p_start, p_end):
+            i, ch = m.start(), m.group(0)
             if ch in _OPENERS:
                 open_at = i
             elif ch in _CLOSERS:
                 if open_at is not None:
-                    _add_span(spans, text, open_at, i, p_index)
+                    _add_span(found, text, open_at, i, p_index)
                     open_at = None
-            elif ch == '"':
-                if open_at is None:
-                    if _opening_context(text, i, p_start):
-                        open_at = i
-                else:
-                    _add_span(spans, text, open_at, i, p_index)
-                    open_at = None
+            elif open_at is None:
+                if _opening_context(text, i, p_start):
+                    open_at = i
+            else:
+                _add_span(found, text, open_at, i, p_index)
+                open_at = None
+        found += _single_quotes(text, p_start, p_end, p_index, found)
+        spans += sorted(found, key=lambda s: s.open_at)
     return spans
+
+
+def _single_quotes(text: str, p_start: int, p_end: int, p_index: int,
+                   doubles: list[QuoteSpan]) -> list[QuoteSpan]:
+    """‘…’ or '…' pairs, where a closing mark is not an apostrophe ("Hamas’ leaders")."""
+    found: list[QuoteSpan] = []
+    taken = [(s.open_at, s.close_at) for s in doubles]
+    i = p_start
+    while True:
+        m = _SINGLE_OPEN.search(text, i, p_end)
+        if not m:
+            break
+        i = m.start() + 1
+        if any(a <= m.start() <= b for a, b in taken) or not _opening_context(
+                text, m.start(), p_start):
+            continue
+        for c in _SINGLE_CLOSE.finditer(text, m.start() + 2, p_end):
+            if any(a <= c.start() <= b for a, b in taken):
+                break
+            after = text[c.end():c.end() + 2]
+            if text[c.start() - 1] == "s" and re.match(r" [a-z]", after):
+                continue  # plural possessive: "the leaders’ meeting"
+            _add_span(found, text, m.start(), c.start(), p_index)
+            i = c.end()
+            break
+    return found
 
 
 def _opening_context(text: str, i: int, p_start: int) -> bool:
     before = text[i - 1] if i > p_start else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{—–-/:;‘'") and not after.isspace()
+    return (before.isspace() or before in "([{—–-/:;‘'“\"") and not after.isspace()
 
 
 def _add_span(spans: list[QuoteSpan], text: str, open_at: int, close_at: int, para: int) -> None:
@@ -189,7 +221,7 @@ def _kind(text: str, span: QuoteSpan, para: tuple[int, int]) -> str:
     if _heading(text, para):
         return "term"
     before = text[max(para[0], span.open_at - 40):span.open_at]
-    if _NAMING.search(before) and len(words) <= 10:
+    if _NAMING.search(before) and len(words) <= 6:
         return "term"
     if _title_case(words) and not re.search(r"[.!?]$", inner):
         return "term"
@@ -280,9 +312,11 @@ def _link_and_build(doc: Document, citations: list[Citation], spans: list[QuoteS
         sent = sentence_of.get(id(span), para)
         if span.block:
             sent = (span.open_at, span.close_at + 1)
-        linked = _footnote_links(doc, span, sent, para, by_marker, offsets)
-        linked += _inline_links(citations, span, sent)
-        linked += _named_links(text, citations, span, sent, para)
+        notes_here, notes_later = _footnote_links(doc, span, sent, para, by_marker, offsets)
+        same_sentence, following = _named_links(text, citations, span, sent, para)
+        # The nearest evidence wins: the quote's own sentence first, then what follows it.
+        linked = (notes_here or _inline_links(citations, span, sent) or same_sentence
+                  or following or notes_later)
         if not linked and span.continues is not None:
             linked = list(span.continues.citations)
         if not linked and n > 0 and _split_from(spans[n - 1], span, text):
@@ -310,28 +344,32 @@ def _split_from(first: QuoteSpan, second: QuoteSpan, text: str) -> bool:
 
 def _footnote_links(doc: Document, span: QuoteSpan, sent: tuple[int, int],
                     para: tuple[int, int], by_marker: dict[str, list[int]],
-                    citations_offsets: list[int]) -> list[int]:
-    """Markers after the quote in its sentence; else the first marker after it in its
-    paragraph."""
+                    citations_offsets: list[int]) -> tuple[list[int], list[int]]:
+    """Citations of the markers after the quote in its sentence, and of the first marker
+    (group) after it later in its paragraph."""
     after = [r for r in doc.note_refs if span.close_at <= r.start < para[1]
              or span.block and span.start <= r.start < span.close_at + 2]
     in_sentence = [r for r in after if r.start < sent[1] + 4]
-    chosen = in_sentence or after[:1]
+    later: list = []
     if not in_sentence and after:
-        group_end = after[0].end
+        later = [after[0]]
         for r in after[1:]:
-            if r.start - group_end <= 2:
-                chosen.append(r)
-                group_end = r.end
+            if r.start - later[-1].end <= 2:
+                later.append(r)
+    return (_marker_citations(doc, in_sentence, by_marker, citations_offsets),
+            _marker_citations(doc, later, by_marker, citations_offsets))
+
+
+def _marker_citations(doc: Document, refs: list, by_marker: dict[str, list[int]],
+                      offsets: list[int]) -> list[int]:
+    """The citations in the footnote each marker points at (the next body of that number)."""
     linked: list[int] = []
-    for ref in chosen:
+    for ref in refs:
         bodies = [f for f in doc.footnotes if f.marker == ref.marker]
         body = next((f for f in bodies if f.start > ref.start), bodies[-1] if bodies else None)
         numbers = by_marker.get(ref.marker, [])
         if body is not None:
-            numbers = [n for n in numbers
-                       if body.start <= citations_offsets[n] < body.start + len(body.text)
-                       or not doc.footnotes]
+            numbers = [n for n in numbers if body.start <= offsets[n] < body.start + len(body.text)]
         linked += numbers
     return linked
 
@@ -344,19 +382,19 @@ def _inline_links(citations: list[Citation], span: QuoteSpan, sent: tuple[int, i
 
 
 def _named_links(text: str, citations: list[Citation], span: QuoteSpan,
-                 sent: tuple[int, int], para: tuple[int, int]) -> list[int]:
-    """'according to X' / 'X reported' in the same sentence, or the parentheses that follow."""
+                 sent: tuple[int, int], para: tuple[int, int]) -> tuple[list[int], list[int]]:
+    """Outlets named in the quote's sentence ('according to X', 'X reported'), and those in
+    the first parentheses after the quote that name any."""
     named = [(n, c) for n, c in enumerate(citations) if c.kind == "named_source" and not c.marker]
-    linked = [n for n, c in named if sent[0] <= c.offset < sent[1]
-              and not _in_parentheses(text, c.offset, sent[0])]
+    same = [n for n, c in named if sent[0] <= c.offset < sent[1]
+            and not _in_parentheses(text, c.offset, sent[0])]
     for m in re.finditer(r"\(([^()]*)\)", text[span.close_at:para[1]]):
         start = span.close_at + m.start()
         end = span.close_at + m.end()
         group = [n for n, c in named if start <= c.offset < end]
         if group:
-            linked += group
-            break
-    return linked
+            return same, group
+    return same, []
 
 
 def _in_parentheses(text: str, pos: int, floor: int) -> bool:

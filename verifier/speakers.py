@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .namedsources import according_to, is_outlet
 from .names import (
     DEMONYMS,
     NOT_GIVEN_NAMES,
@@ -18,7 +19,6 @@ from .names import (
     Mention,
     NameIndex,
 )
-from .namedsources import according_to, is_outlet
 from .speechverbs import (
     AFTER_ONLY,
     AUXILIARIES,
@@ -31,16 +31,11 @@ from .speechverbs import (
 
 MASK = "¤"
 _TOKEN = re.compile(r"¤+|[^\W\d_][\w’'\-]*(?:\.[^\W\d_]+)*\.?|\d+|[,;:()\[\]—–]|[^\s\w]", re.U)
-_BOUNDARY_WORDS = frozenset("that because while when if although whereas since and but or".split())
-_POST_MODIFIERS = frozenset("""
-quoted cited speaking interviewed writing who which whose in at during on from after before
-""".split())
-_PREPOSITIONS = frozenset("""
-to with from by of for against on in at about toward towards into onto between among including
-than via over under
-""".split())
-_DETERMINERS = frozenset("the a an this that these those all some several many".split())
-_COORDINATORS = frozenset("and but or then".split())
+_BOUNDARY_WORDS = frozenset(["that", "because", "while", "when", "if", "although", "whereas", "since", "and", "but", "or"])
+_POST_MODIFIERS = frozenset(["quoted", "cited", "speaking", "interviewed", "writing", "who", "which", "whose", "in", "at", "during", "on", "from", "after", "before"])
+_PREPOSITIONS = frozenset(["to", "with", "from", "by", "of", "for", "against", "on", "in", "at", "about", "toward", "towards", "into", "onto", "between", "among", "including", "than", "via", "over", "under"])
+_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "all", "some", "several", "many"])
+_COORDINATORS = frozenset(["and", "but", "or", "then"])
 
 
 @dataclass
@@ -126,7 +121,7 @@ class SpeakerFinder:
 
     def _after(self, close_at: int, inner: str, verbs: list, end: int) -> Speaker | None:
         """'“…,” Khamenei said' / '“…,” said Khamenei' / '“…,” he added'."""
-        for verb_start, verb_end, word, speaker, subject in verbs:
+        for verb_start, verb_end, word, speaker, subject in verbs:  # noqa: B007
             if verb_start <= close_at:
                 continue
             between = self.masked[close_at + 1:verb_start]
@@ -145,7 +140,7 @@ class SpeakerFinder:
     def _before(self, open_at: int, verbs: list, according: Speaker | None) -> Speaker | None:
         """The last speech verb before the quote, in the same sentence, and its subject."""
         candidates = [v for v in verbs if v[1] <= open_at]
-        for verb_start, _e, word, speaker, subject in reversed(candidates):
+        for _start, _e, word, speaker, subject in reversed(candidates):
             if word in AFTER_ONLY:
                 continue
             if subject.modal:
@@ -199,10 +194,15 @@ class SpeakerFinder:
         left = self.masked[sent_start:verb_at]
         tokens = _tokens(left)
         modal = False
-        while tokens and (tokens[-1][0].lower() in AUXILIARIES or _adverb(tokens[-1][0])):
-            if tokens[-1][0].lower() in MODALS:
-                modal = True
-            tokens.pop()
+        while tokens:
+            last = tokens[-1][0]
+            if last.lower() in AUXILIARIES or _adverb(last):
+                modal = modal or last.lower() in MODALS
+                tokens.pop()
+            elif last in (")", "—", "–") and _drop_aside(tokens):
+                continue  # 'The minister — who asked not to be named — said'
+            else:
+                break
         if is_participle(word):
             return self._participle_subject(sent_start, tokens, prior)
         if not tokens:
@@ -210,9 +210,14 @@ class SpeakerFinder:
         last = tokens[-1][0]
         if last.lower() in _COORDINATORS:
             return _Subject("coord", modal=modal)
-        if last.lower() in ("who", "which") and len(tokens) >= 2 and tokens[-2][0] == ",":
-            found = self._name_ending(sent_start, tokens[:-2])
-            return found or _Subject("none")
+        if last.lower() in ("who", "which", "that") and len(tokens) >= 2:
+            antecedent = tokens[:-1]
+            while antecedent and antecedent[-1][0] in (",", "—", "–", "("):
+                antecedent = antecedent[:-1]
+            found = self._name_ending(sent_start, antecedent) or self._noun_phrase(
+                sent_start, _clause(antecedent))
+            found.modal = modal
+            return found
         if last == ",":
             found = self._appositive_subject(sent_start, tokens[:-1])
             if found:
@@ -269,6 +274,10 @@ class SpeakerFinder:
         head = appositive[0][0]
         if head.lower() in _DETERMINERS | TITLE_WORDS | {"former", "deputy"} or head.islower():
             return self._name_ending(sent_start, before)
+        # 'The prime minister, Jane Doe, said' -> the appositive is the name
+        named = self._name_ending(sent_start, appositive)
+        if named and _only_titles(self.text[sent_start + appositive[0][1]:named.start]):
+            return named
         return None
 
     def _name_ending(self, sent_start: int, tokens: list[tuple[str, int]]) -> _Subject | None:
@@ -346,7 +355,7 @@ class SpeakerFinder:
         if subject.kind == "description":
             return self._description(subject.text, at, paragraph)
         if subject.kind == "coord":
-            for _s, _e, _w, speaker, sub in reversed(prior):
+            for _s, _e, _w, speaker, _sub in reversed(prior):
                 if speaker is not None:
                     return speaker
             return None
@@ -405,6 +414,17 @@ _OWNED = ("office", "website", "account", "ministry", "spokesman", "spokesperson
 
 def _tokens(text: str) -> list[tuple[str, int]]:
     return [(m.group(0), m.start()) for m in _TOKEN.finditer(text)]
+
+
+def _drop_aside(tokens: list[tuple[str, int]]) -> bool:
+    """Remove a trailing aside in dashes or parentheses; False when it does not open."""
+    close = tokens[-1][0]
+    opener = "(" if close == ")" else close
+    for n in range(len(tokens) - 2, -1, -1):
+        if tokens[n][0] == opener or (opener in "—–" and tokens[n][0] in "—–"):
+            del tokens[n:]
+            return True
+    return False
 
 
 def _adverb(token: str) -> bool:

@@ -38,9 +38,7 @@ def trim_url(url: str) -> str:
     """Cut what prose put after a URL: '.', ',', closing quotes, unbalanced ')' or ']'."""
     while url:
         last = url[-1]
-        if last in _TRAILING:
-            url = url[:-1]
-        elif last in _PAIRS and url.count(last) > url.count(_PAIRS[last]):
+        if last in _TRAILING or last in _PAIRS and url.count(last) > url.count(_PAIRS[last]):
             url = url[:-1]
         else:
             break
