@@ -23,8 +23,18 @@ transport transportation trade industry
 PARTICLES = frozenset(["de", "van", "von", "der", "den", "da", "di", "du", "del", "la", "le", "bin", "ibn", "ben", "bint", "dos", "das"])
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*", re.U)
+_PLAIN_WORD = re.compile(r"[^\W\d_][\w\-]*")
+_NAME_TOKEN = r"(?:[A-Z\u00C0-\u00DE][\w’'\-]*|(?:al|el|ad|as|ash|at|az|an|ar|ul)-[^\W\d_][\w’'\-]*)"
+_APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:former\s+)?(?:deputy\s+)?"
+                         r"([^\W\d_][\w\-]*)")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar|ul)-(?=[^\W\d_])", re.I)
 _POSSESSIVE = re.compile(r"(?:[’']s|s[’'])$")
+
+
+_RUN = re.compile(rf"(?<![\w’'\-]){_NAME_TOKEN}(?:(?: (?:{'|'.join(sorted(PARTICLES))}))? "
+                  rf"{_NAME_TOKEN})*")
+_TITLE_OF = re.compile(r"\b(?:[A-Z][a-z]+|" + "|".join(sorted(TITLE_WORDS)) + r")\s+of\s+(?:the\s+)?$",
+                       re.I)
 
 
 @dataclass
@@ -71,6 +81,7 @@ class NameIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self.mentions: list[Mention] = []
+        self._full: dict[str, list[Mention]] | None = None
         self._scan()
         self.counts: dict[str, int] = {}
         for m in self.mentions:
@@ -78,35 +89,18 @@ class NameIndex:
             self.counts[key] = self.counts.get(key, 0) + 1
 
     def _scan(self) -> None:
-        text = self.text
-        words = list(_WORD.finditer(text))
-        i = 0
-        while i < len(words):
-            if not _is_capitalised(words[i].group(0)):
-                i += 1
-                continue
-            run = [words[i]]
-            j = i + 1
-            while j < len(words):
-                gap = text[run[-1].end():words[j].start()]
-                token = words[j].group(0)
-                if _POSSESSIVE.search(run[-1].group(0)):
-                    break
-                if gap == " " and _is_capitalised(token):
-                    run.append(words[j])
-                    j += 1
-                elif gap == " " and token.lower() in PARTICLES and j + 1 < len(words) and \
-                        text[words[j].end():words[j + 1].start()] == " " and \
-                        _is_capitalised(words[j + 1].group(0)):
-                    run.extend([words[j], words[j + 1]])
-                    j += 2
-                else:
-                    break
-            self._add_run(run)
-            i = j
+        for run in _RUN.finditer(self.text):
+            tokens: list[tuple[str, int]] = []
+            for m in _WORD.finditer(run.group(0)):
+                tokens.append((m.group(0), run.start() + m.start()))
+                if _POSSESSIVE.search(m.group(0)):  # 'Khamenei’s website': the name ends here
+                    self._add_run(tokens)
+                    tokens = []
+            if tokens:
+                self._add_run(tokens)
 
-    def _add_run(self, run: list[re.Match[str]]) -> None:
-        tokens = [m.group(0) for m in run]
+    def _add_run(self, run: list[tuple[str, int]]) -> None:
+        tokens = [token for token, _start in run]
         k = 0
         while k < len(tokens) and tokens[k].lower() in SENTENCE_STARTERS:
             k += 1
@@ -118,18 +112,20 @@ class NameIndex:
                 last_title = n
                 titles.add(low)
         name_start = max(k, last_title + 1)
-        if re.search(r"\b(?:[A-Z][a-z]+|" + "|".join(TITLE_WORDS) + r")\s+of\s+(?:the\s+)?$",
-                     self.text[max(0, run[0].start() - 30):run[0].start()]):
+        run_start = run[0][1]
+        run_end = run[-1][1] + len(tokens[-1])
+        if name_start < len(tokens) - 1 and tokens[name_start].lower() in DEPARTMENTS and \
+                _TITLE_OF.search(self.text[max(0, run_start - 30):run_start]):
             # 'Secretary of State John Kerry', 'Minister of Foreign Affairs X'
             while name_start < len(tokens) - 1 and tokens[name_start].lower() in DEPARTMENTS:
                 name_start += 1
         if name_start >= len(tokens):
             return
         name_tokens = [_POSSESSIVE.sub("", t) for t in tokens[name_start:]]
-        start = run[name_start].start()
-        end = run[-1].end() - (len(tokens[-1]) - len(name_tokens[-1]))
+        start = run[name_start][1]
+        end = run_end - (len(tokens[-1]) - len(name_tokens[-1]))
         titled = bool(titles)
-        before, after = self._titles_around(run[0].start(), run[-1].end())
+        before, after = self._titles_around(run_start, run_end)
         titles |= before
         mention = Mention(start, end, " ".join(name_tokens), tuple(name_tokens), titles,
                           titled=titled or bool(before))
@@ -142,7 +138,7 @@ class NameIndex:
         """Lower-case role words just before ("Hamas leader X") and in an appositive after
         ("X, head of ...", "X, the head of ...")."""
         before: set[str] = set()
-        words = list(re.finditer(r"[^\W\d_][\w\-]*", self.text[max(0, start - 40):start]))
+        words = list(_PLAIN_WORD.finditer(self.text, max(0, start - 40), start))
         for word in reversed(words[-3:]):
             token = word.group(0)
             if token.lower() in TITLE_WORDS and token.islower():
@@ -150,8 +146,7 @@ class NameIndex:
             else:
                 break
         after: set[str] = set()
-        m = re.match(r",\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:former\s+)?(?:deputy\s+)?"
-                     r"([^\W\d_][\w\-]*)", self.text[end:end + 60])
+        m = _APPOSITIVE.match(self.text, end, end + 60)
         if m and m.group(1).lower() in TITLE_WORDS:
             after.add(m.group(1).lower())
         return before, after
@@ -162,9 +157,12 @@ class NameIndex:
         parts = name.split()
         if len(parts) >= 2 or not parts:
             return name
-        key = surname_key(name)
-        candidates = [m for m in self.mentions if len(m.tokens) >= 2 and m.person_like
-                      and surname_key(m.name) == key]
+        if self._full is None:
+            self._full = {}
+            for m in self.mentions:
+                if len(m.tokens) >= 2 and m.person_like:
+                    self._full.setdefault(surname_key(m.name), []).append(m)
+        candidates = self._full.get(surname_key(name), [])
         if not candidates:
             return name
         earlier = [m for m in candidates if m.start < before]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .models import Citation, Document, Quote
 from .names import NameIndex
 from .speakers import MASK, Speaker, SpeakerFinder
-from .speechverbs import SPEECH_VERB
+from .speechverbs import find_speech_verbs
 from .textspans import paragraphs, sentences
 
 _OPENERS = "“„«"
@@ -234,7 +234,7 @@ def _split_opening(text: str, span: QuoteSpan) -> bool:
         return False
     after = text[span.close_at + 1:span.close_at + 60]
     m = re.match(r"[^“\"”.!?]{1,40}?[,:]?\s*[“\"]", after)
-    return bool(m and SPEECH_VERB.search(m.group(0)))
+    return bool(m and find_speech_verbs(m.group(0)))
 
 
 def _heading(text: str, para: tuple[int, int]) -> bool:

@@ -25,7 +25,7 @@ from .speechverbs import (
     MODALS,
     PERSON_NOUNS,
     PRONOUNS,
-    SPEECH_VERB,
+    find_speech_verbs,
     is_participle,
 )
 
@@ -77,7 +77,7 @@ class SpeakerFinder:
                  quotes: list[tuple[int, int, str]]) -> list[Speaker | None]:
         """Speakers of the quotes (open offset, close offset, inner text) in one sentence."""
         verbs: list[tuple[int, int, str, Speaker | None, _Subject]] = []
-        for m in SPEECH_VERB.finditer(self.masked, start, end):
+        for m in find_speech_verbs(self.masked, start, end):
             word = m.group(0).lower()
             if word in AFTER_ONLY and not self._right_after_quote(start, m.start()):
                 continue

@@ -28,9 +28,37 @@ def _inflect(verb: str) -> tuple[str, ...]:
 SPEECH_FORMS = frozenset(
     {form for verb in _REGULAR for form in _inflect(verb)} | set(_IRREGULAR)) - _NOT_VERBS
 _ALL_FORMS = SPEECH_FORMS | AFTER_ONLY
-SPEECH_VERB = re.compile(
-    r"\b(?:" + "|".join(sorted((re.escape(f) for f in _ALL_FORMS), key=len, reverse=True))
-    + r")\b", re.I)
+_WORD = re.compile(r"[A-Za-z]+(?: on\b)?")
+
+
+class _Match:
+    """The part of re.Match that callers use."""
+
+    def __init__(self, start: int, end: int, word: str) -> None:
+        self._start, self._end, self._word = start, end, word
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, _n: int = 0) -> str:
+        return self._word
+
+
+def find_speech_verbs(text: str, start: int = 0, end: int | None = None) -> list[_Match]:
+    """Speech verbs in text[start:end] (a set look-up per word: faster than one big regex)."""
+    found = []
+    for m in _WORD.finditer(text, start, len(text) if end is None else end):
+        word = m.group(0).lower()
+        if word in _ALL_FORMS:
+            found.append(_Match(m.start(), m.end(), m.group(0)))
+        elif " " in word and word.split()[0] in _ALL_FORMS:
+            first = m.group(0).split()[0]
+            found.append(_Match(m.start(), m.start() + len(first), first))
+    return found
+
 
 MODALS = frozenset(["would", "could", "might", "may", "will", "should", "can", "shall", "must"])
 AUXILIARIES = frozenset(["has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "did", "does", "do", "also", "then", "later", "further", "again", "once", "reportedly", "publicly", "openly", "previously", "recently", "repeatedly", "strongly", "explicitly", "clearly", "firmly", "angrily", "bluntly", "quickly", "immediately", "subsequently", "later", "allegedly", "earlier", "separately", "often", "always", "never", "not", "quoted", "as", "went", "on", "to", "go", "goes", "going", "continued", "just", "even", "still", "yet"]) | MODALS
