@@ -60,7 +60,7 @@ def extract_quotes(doc: Document, citations: list[Citation]) -> tuple[list[Quote
     spans += _block_quotes(doc, paras, spans)
     spans.sort(key=lambda s: s.open_at)
     masked = _mask(text, spans)
-    finder = SpeakerFinder(text, masked, NameIndex(text))
+    finder = SpeakerFinder(text, masked, NameIndex(masked))
     terms: list[str] = []
     candidates: list[QuoteSpan] = []
     by_sentence: dict[tuple[int, int], list[QuoteSpan]] = {}
@@ -80,7 +80,7 @@ def extract_quotes(doc: Document, citations: list[Citation]) -> tuple[list[Quote
                 terms.append(_inner(text, s))
         speakers = finder.sentence(sent[0], sent[1], p_index,
                                    [(s.open_at, s.close_at, text[s.open_at + 1:s.close_at])
-                                    for s in quoting])
+                                    for s in quoting], paras[p_index][0])
         for s, speaker in zip(quoting, speakers, strict=True):
             s.speaker = speaker
         for s in quoting:

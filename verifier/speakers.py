@@ -71,11 +71,14 @@ class SpeakerFinder:
         self.masked = masked  # text with every quotation replaced by MASK characters
         self.names = names or NameIndex(text)
         self.events: list[_Event] = []
+        self.paragraph_start = 0
 
     # -- per sentence --------------------------------------------------------------------
     def sentence(self, start: int, end: int, paragraph: int,
-                 quotes: list[tuple[int, int, str]]) -> list[Speaker | None]:
+                 quotes: list[tuple[int, int, str]], paragraph_start: int = 0
+                 ) -> list[Speaker | None]:
         """Speakers of the quotes (open offset, close offset, inner text) in one sentence."""
+        self.paragraph_start = paragraph_start
         verbs: list[tuple[int, int, str, Speaker | None, _Subject]] = []
         for m in find_speech_verbs(self.masked, start, end):
             word = m.group(0).lower()
@@ -363,13 +366,22 @@ class SpeakerFinder:
 
     def _pronoun(self, pronoun: str, at: int, paragraph: int) -> Speaker | None:
         if pronoun in ("he", "she"):
+            last_event = None
             for event in reversed(self.events):
                 if event.offset >= at:
                     continue
                 if paragraph - event.paragraph > 3:
                     break
                 if event.speaker.person:
-                    return Speaker(event.speaker.name, True, "pronoun")
+                    last_event = event
+                    break
+            # A person named as a subject since then (in this paragraph) is nearer.
+            since = max(self.paragraph_start, last_event.offset if last_event else 0)
+            named = self._subject_person(since, at)
+            if named:
+                return Speaker(named, True, "pronoun")
+            if last_event:
+                return Speaker(last_event.speaker.name, True, "pronoun")
             name = self.names.last_person(at, max(0, at - 1500))
             return Speaker(name, True, "pronoun") if name else None
         if pronoun == "they":
@@ -380,6 +392,23 @@ class SpeakerFinder:
                     break
                 if not event.speaker.person:
                     return Speaker(event.speaker.name, False, "pronoun")
+        return None
+
+    def _subject_person(self, after: int, before: int) -> str | None:
+        """The last person named between the offsets, not as the object of a preposition."""
+        for m in reversed(self.names.mentions):
+            if m.start >= before:
+                continue
+            if m.start < after:
+                break
+            if not (m.person_like or m.titled):
+                continue
+            left = _tokens(self.masked[max(after, m.start - 40):m.start])
+            while left and left[-1][0].lower() in TITLE_WORDS:
+                left.pop()
+            if left and left[-1][0].lower() in _PREPOSITIONS:
+                continue
+            return self.names.full_name(m.name, m.start)
         return None
 
     def _description(self, phrase: str, at: int, paragraph: int) -> Speaker | None:
