@@ -123,6 +123,17 @@ def load_document(path: Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> Documen
     return doc
 
 
+def _check_footnotes(doc: Document) -> Document:
+    """Warn about footnote markers whose footnote text the document does not contain."""
+    bodies = {f.marker for f in doc.footnotes}
+    missing = sorted({r.marker for r in doc.note_refs} - bodies,
+                     key=lambda m: (not m.isdigit(), int(m) if m.isdigit() else 0, m))
+    if missing:
+        doc.warnings.append(f"{doc.name}: footnote marker(s) {', '.join(missing)} have no "
+                            "footnote text in the document")
+    return doc
+
+
 def decode_text(data: bytes, name: str) -> str:
     """Bytes of a text file as str. Raises InputError for binary content."""
     if data.startswith(b"%PDF-"):
@@ -166,7 +177,7 @@ def _cleaned_document(lines: list[SourceLine], data: bytes, source: str, name: s
     found = latest_full_date(cleaned.text)
     if found:
         doc.date, doc.date_source = found, "text"
-    return doc
+    return _check_footnotes(doc)
 
 
 def _pdf_document(data: bytes, source: str, name: str) -> Document:
@@ -211,7 +222,7 @@ def _markdown_document(text: str, data: bytes, source: str, name: str) -> Docume
         found = latest_full_date(parts.text)
         if found:
             doc.date, doc.date_source = found, "text"
-    return doc
+    return _check_footnotes(doc)
 
 
 def document_from_html(markup: bytes, source: str, *, content_type: str | None = None,
@@ -243,7 +254,7 @@ def document_from_html(markup: bytes, source: str, *, content_type: str | None =
         doc.date, doc.date_source = found, "text"
     elif fetched_at is not None:
         doc.date, doc.date_source = fetched_at.date(), "http"
-    return doc
+    return _check_footnotes(doc)
 
 
 def _html_meta_date(markup: str, url: str | None) -> date | None:

@@ -22,7 +22,11 @@ _SOURCE_LINE = re.compile(
     r"(?:in|by|at|on)|Republished from|Reprinted from)\s*(?:[:»>|\-–—]+\s*|\s+)(?P<x>\S.{0,100})$",
     re.I)
 _NP_WORD = re.compile(r"[^\W\d_][\w’'\-&]*(?:\.[^\W\d_][\w’'\-&]*)*|\d+")
-_CONNECTORS = {"of", "the", "and", "for", "on", "de", "al", "el", "&"}
+_CONNECTORS = {"of", "the", "for", "de", "al", "el", "&"}
+_CALENDAR = frozenset("""
+january february march april may june july august september october november december jan feb
+mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+""".split())
 _OWNED = {"office", "website", "account", "channel", "page", "spokesman", "spokesperson",
           "newspaper", "agency", "ministry", "feed", "site", "blog", "statement", "bureau"}
 _OUTLET_WORDS = frozenset(["news", "agency", "press", "tv", "television", "radio", "times", "post", "journal", "daily", "herald", "tribune", "gazette", "guardian", "telegraph", "chronicle", "observer", "reuters", "ap", "afp", "bbc", "cnn", "upi", "bloomberg", "network", "channel", "website", "site", "media", "magazine", "newspaper", "wire", "online", "broadcaster", "broadcasting", "weekly", "monthly", "bulletin", "mail", "express", "independent", "economist", "jazeera", "aljazeera", "al-jazeera", "irna", "isna", "ilna", "tasnim", "fars", "mehr", "kayhan", "ynet", "haaretz", "axios", "politico", "twitter", "facebook", "youtube", "telegram", "instagram", "x.com", "nytimes", "washingtonpost", "wsj", "cbs", "nbc", "abc", "fox", "sky", "dpa", "efe", "ansa", "xinhua", "tass", "ria", "sputnik", "anadolu", "yonhap", "kyodo", "report", "reports"])
@@ -91,6 +95,8 @@ def _outlets(segment: str, base: int, when: TextDate, how: str,
         name = name.strip(" .:-–—")
         if not _plausible_outlet(name) or find_urls(name):
             continue
+        if not re.search(r"[A-Z]|\.[a-z]{2,}$", name):
+            continue  # 'press release', 'interview': what kind of source, not whose
         if outlets and is_place(name):
             continue
         start = base + offset + lead
@@ -124,6 +130,8 @@ def _noun_phrase(text: str, start: int) -> tuple[int, int] | None:
             break
         word = m.group(0)
         low = word.lower()
+        if low in _CALENDAR:
+            break
         if word[:1].isupper() or re.match(r"^(?:al|el)-", word) or (
                 words and low in _OWNED and _possessive(text, end)):
             end = last = m.end()

@@ -316,7 +316,8 @@ def _link_and_build(doc: Document, citations: list[Citation], spans: list[QuoteS
         same_sentence, following = _named_links(text, citations, span, sent, para)
         # The nearest evidence wins: the quote's own sentence first, then what follows it.
         linked = (notes_here or _inline_links(citations, span, sent) or same_sentence
-                  or following or notes_later)
+                  or following or notes_later
+                  or _parenthetical_before(text, citations, span, sent))
         if not linked and span.continues is not None:
             linked = list(span.continues.citations)
         if not linked and n > 0 and _split_from(spans[n - 1], span, text):
@@ -395,6 +396,13 @@ def _named_links(text: str, citations: list[Citation], span: QuoteSpan,
         if group:
             return same, group
     return same, []
+
+
+def _parenthetical_before(text: str, citations: list[Citation], span: QuoteSpan,
+                          sent: tuple[int, int]) -> list[int]:
+    """'In an interview (Der Spiegel, 12 June 2019), Schulze said: “…”'."""
+    return [n for n, c in enumerate(citations) if c.kind == "named_source" and not c.marker
+            and sent[0] <= c.offset < span.open_at and _in_parentheses(text, c.offset, sent[0])]
 
 
 def _in_parentheses(text: str, pos: int, floor: int) -> bool:

@@ -315,10 +315,10 @@ class SpeakerFinder:
         if len(words) <= 8:
             mention = self.names.mention_at(start, end + 1)
             tail_is_name = mention is not None and mention.end >= end - 2
-            if tail_is_name and mention is not None and _only_titles(
-                    self.text[start:mention.start]) and (
+            if tail_is_name and mention is not None and (
                     mention.person_like or mention.titled
-                    or words[0].lower() not in _DETERMINERS):
+                    or _only_titles(self.text[start:mention.start])
+                    and words[0].lower() not in _DETERMINERS):
                 return _Subject("name", mention.name, mention.start)
             if words[0].lower() in _DETERMINERS or words[0][:1].islower() or \
                     words[0].lower() in DEMONYMS or _possessive_owner(phrase):
