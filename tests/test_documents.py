@@ -126,14 +126,14 @@ of steadfastness for the whole Islamic world and for all
  \n
 the oppressed nations of the region."1 He added nothing else.
 
-                                                            
+<SEPARATOR>
 1 http://www.leader.ir/langs/en/index.php?p=contentShow&id=6218.
 
 Khamenei meets the delegation
 (Photo from Khamenei's website)
 
 2. The visit lasted two days.
-"""
+""".replace("<SEPARATOR>", " " * 60)  # the blank-looking line PDF copies put above footnotes
 
 
 def test_pdf_copy_is_rejoined_with_page_furniture_removed(tmp_path: Path):

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .docdates import TextDate, find_dates
 from .urls import find_urls
+from .wordlists import words
 
 _PAREN = re.compile(r"\(([^()\n]{4,400})\)")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?:the\s+|a\s+|an\s+)?")
@@ -23,15 +24,26 @@ _SOURCE_LINE = re.compile(
     re.I)
 _NP_WORD = re.compile(r"[^\W\d_][\w’'\-&]*(?:\.[^\W\d_][\w’'\-&]*)*|\d+")
 _CONNECTORS = {"of", "the", "for", "de", "al", "el", "&"}
-_CALENDAR = frozenset("""
-january february march april may june july august september october november december jan feb
-mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
-""".split())
+_CALENDAR = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _OWNED = {"office", "website", "account", "channel", "page", "spokesman", "spokesperson",
           "newspaper", "agency", "ministry", "feed", "site", "blog", "statement", "bureau"}
-_OUTLET_WORDS = frozenset(["news", "agency", "press", "tv", "television", "radio", "times", "post", "journal", "daily", "herald", "tribune", "gazette", "guardian", "telegraph", "chronicle", "observer", "reuters", "ap", "afp", "bbc", "cnn", "upi", "bloomberg", "network", "channel", "website", "site", "media", "magazine", "newspaper", "wire", "online", "broadcaster", "broadcasting", "weekly", "monthly", "bulletin", "mail", "express", "independent", "economist", "jazeera", "aljazeera", "al-jazeera", "irna", "isna", "ilna", "tasnim", "fars", "mehr", "kayhan", "ynet", "haaretz", "axios", "politico", "twitter", "facebook", "youtube", "telegram", "instagram", "x.com", "nytimes", "washingtonpost", "wsj", "cbs", "nbc", "abc", "fox", "sky", "dpa", "efe", "ansa", "xinhua", "tass", "ria", "sputnik", "anadolu", "yonhap", "kyodo", "report", "reports"])
-_REJECT_START = frozenset(["which", "who", "that", "he", "she", "they", "it", "we", "i", "on", "in", "at", "from", "since", "until", "as", "between", "after", "before", "during", "by", "for", "with", "of", "when", "while", "where", "whose", "whom", "see", "born", "died", "accessed", "retrieved", "updated", "published", "posted", "dated", "est", "founded", "approx", "around", "about", "circa", "c.", "ca.", "including", "excluding", "except"])
-_REJECT_END = frozenset(["on", "in", "at", "of", "since", "until", "from", "by", "for", "to", "the", "a", "an", "and", "or"])
+_OUTLET_WORDS = words("""
+news agency press tv television radio times post journal daily herald tribune gazette guardian
+telegraph chronicle observer reuters ap afp bbc cnn upi bloomberg network channel website site
+media magazine newspaper wire online broadcaster broadcasting weekly monthly bulletin mail
+express independent economist jazeera aljazeera al-jazeera irna isna ilna tasnim fars mehr
+kayhan ynet haaretz axios politico twitter facebook youtube telegram instagram x.com nytimes
+washingtonpost wsj cbs nbc abc fox sky dpa efe ansa xinhua tass ria sputnik anadolu yonhap
+kyodo report reports
+""")
+_REJECT_START = words("""
+which who that he she they it we i on in at from since until as between after before during by
+for with of when while where whose whom see born died accessed retrieved updated published
+posted dated est founded approx around about circa c. ca. including excluding except
+""")
+_REJECT_END = words("""
+on in at of since until from by for to the a an and or
+""")
 _STRIP_START = re.compile(r"^(?:and|&|see|cf\.|e\.g\.,?|via|quoted in|quoting|reported by)\s+",
                           re.I)
 

@@ -11,16 +11,50 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-TITLE_WORDS = frozenset(["supreme", "leader", "president", "vice", "prime", "minister", "foreign", "defense", "defence", "interior", "finance", "deputy", "chief", "head", "chairman", "chairwoman", "chair", "speaker", "secretary", "general", "gen", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "ayatollah", "grand", "sheikh", "shaykh", "imam", "hojatoleslam", "cleric", "commander", "colonel", "col", "lieutenant", "lt", "major", "maj", "captain", "capt", "admiral", "brigadier", "sergeant", "senator", "sen", "representative", "rep", "congressman", "congresswoman", "governor", "gov", "mayor", "king", "queen", "prince", "princess", "emir", "sultan", "crown", "dr", "mr", "mrs", "ms", "miss", "prof", "professor", "judge", "justice", "attorney", "director", "executive", "ceo", "founder", "chancellor", "pope", "rabbi", "bishop", "reverend", "rev", "mp", "lawmaker", "official", "officer", "advisor", "adviser", "aide", "ruler", "member", "analyst", "expert", "correspondent", "reporter", "editor", "journalist", "writer", "author", "scholar", "researcher", "economist", "negotiator", "mediator", "delegate", "coordinator", "commissioner", "premier", "monarch", "mufti", "secretary-general", "former", "late", "acting"])
-DEMONYMS = frozenset(["iranian", "israeli", "american", "us", "u.s", "palestinian", "lebanese", "syrian", "egyptian", "iraqi", "saudi", "qatari", "turkish", "russian", "chinese", "british", "french", "german", "european", "arab", "arabic", "western", "eastern", "muslim", "sunni", "shia", "shiite", "jewish", "christian", "persian", "kurdish", "yemeni", "afghan", "pakistani", "jordanian", "emirati", "bahraini", "kuwaiti", "omani", "libyan", "tunisian", "moroccan", "algerian", "sudanese", "indian", "japanese", "korean", "ukrainian", "hebrew", "zionist", "islamist", "islamic", "israeli-palestinian", "un", "eu", "uk", "nato"])
-NOT_GIVEN_NAMES = DEMONYMS | frozenset(["republic", "revolution", "hamas", "hezbollah", "hizbullah", "fatah", "iran", "israel", "gaza", "palestine", "lebanon", "syria", "egypt", "tehran", "washington", "united", "states", "nations", "council", "ministry", "agency", "news", "party", "movement", "front", "force", "forces", "guard", "guards", "corps", "university", "institute", "center", "centre", "government", "office", "assembly", "parliament", "majlis", "security", "union", "strip", "bank", "organization", "committee", "court", "army", "brigades", "jihad", "authority", "times", "post", "international", "press", "tv", "radio", "network", "foundation", "association", "department", "police", "navy", "air", "world", "north", "south", "east", "west", "middle", "new", "old", "great", "national", "federal", "state", "city", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "god", "allah"])
-SENTENCE_STARTERS = frozenset(["the", "a", "an", "in", "on", "at", "during", "after", "before", "since", "despite", "following", "however", "meanwhile", "while", "when", "although", "though", "but", "and", "or", "if", "as", "for", "from", "with", "without", "by", "to", "of", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "it", "he", "she", "they", "we", "i", "you", "there", "here", "also", "then", "thus", "yet", "so", "asked", "according", "last", "next", "two", "three", "one", "many", "some", "all", "other", "such", "both", "each", "every", "most", "more", "only", "even", "still", "just", "not", "no", "yes", "why", "what", "who", "whom", "which", "where", "how", "today", "yesterday", "tomorrow", "earlier", "later", "recently", "now", "once", "again", "statement", "statements", "appendix", "source", "sources", "photo", "note", "notes", "overview", "filed", "skip", "right", "left", "above", "below", "see", "read", "click"])
-DEPARTMENTS = frozenset("""
-state defense defence foreign affairs interior justice treasury energy health education commerce
-agriculture homeland security finance economy intelligence culture information labor labour
-transport transportation trade industry
-""".split())
-PARTICLES = frozenset(["de", "van", "von", "der", "den", "da", "di", "du", "del", "la", "le", "bin", "ibn", "ben", "bint", "dos", "das"])
+from .wordlists import words
+
+TITLE_WORDS = words("""
+supreme leader president vice prime minister foreign defense defence interior finance deputy
+chief head chairman chairwoman chair speaker secretary general gen spokesman spokeswoman
+spokesperson ambassador envoy ayatollah grand sheikh shaykh imam hojatoleslam cleric commander
+colonel col lieutenant lt major maj captain capt admiral brigadier sergeant senator sen
+representative rep congressman congresswoman governor gov mayor king queen prince princess emir
+sultan crown dr mr mrs ms miss prof professor judge justice attorney director executive ceo
+founder chancellor pope rabbi bishop reverend rev mp lawmaker official officer advisor adviser
+aide ruler member analyst expert correspondent reporter editor journalist writer author scholar
+researcher economist negotiator mediator delegate coordinator commissioner premier monarch
+mufti secretary-general former late acting
+""")
+DEMONYMS = words("""
+iranian israeli american us u.s palestinian lebanese syrian egyptian iraqi saudi qatari turkish
+russian chinese british french german european arab arabic western eastern muslim sunni shia
+shiite jewish christian persian kurdish yemeni afghan pakistani jordanian emirati bahraini
+kuwaiti omani libyan tunisian moroccan algerian sudanese indian japanese korean ukrainian
+hebrew zionist islamist islamic israeli-palestinian un eu uk nato
+""")
+NOT_GIVEN_NAMES = DEMONYMS | words("""
+republic revolution hamas hezbollah hizbullah fatah iran israel gaza palestine lebanon syria
+egypt tehran washington united states nations council ministry agency news party movement front
+force forces guard guards corps university institute center centre government office assembly
+parliament majlis security union strip bank organization committee court army brigades jihad
+authority times post international press tv radio network foundation association department
+police navy air world north south east west middle new old great national federal state city
+january february march april may june july august september october november december monday
+tuesday wednesday thursday friday saturday sunday god allah
+""")
+SENTENCE_STARTERS = words("""
+the a an in on at during after before since despite following however meanwhile while when
+although though but and or if as for from with without by to of this that these those his her
+their its our my your it he she they we i you there here also then thus yet so asked according
+last next two three one many some all other such both each every most more only even still just
+not no yes why what who whom which where how today yesterday tomorrow earlier later recently
+now once again statement statements appendix source sources photo note notes overview filed
+skip right left above below see read click
+""")
+DEPARTMENTS = frozenset(["state", "defense", "defence", "foreign", "affairs", "interior", "justice", "treasury", "energy", "health", "education", "commerce", "agriculture", "homeland", "security", "finance", "economy", "intelligence", "culture", "information", "labor", "labour", "transport", "transportation", "trade", "industry"])
+PARTICLES = words("""
+de van von der den da di du del la le bin ibn ben bint dos das
+""")
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*", re.U)
 _PLAIN_WORD = re.compile(r"[^\W\d_][\w\-]*")

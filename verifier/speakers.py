@@ -28,13 +28,23 @@ from .speechverbs import (
     find_speech_verbs,
     is_participle,
 )
+from .wordlists import words
 
 MASK = "¤"
 _TOKEN = re.compile(r"¤+|[^\W\d_][\w’'\-]*(?:\.[^\W\d_]+)*\.?|\d+|[,;:()\[\]—–]|[^\s\w]", re.U)
-_BOUNDARY_WORDS = frozenset(["that", "because", "while", "when", "if", "although", "whereas", "since", "and", "but", "or"])
-_POST_MODIFIERS = frozenset(["quoted", "cited", "speaking", "interviewed", "writing", "who", "which", "whose", "in", "at", "during", "on", "from", "after", "before"])
-_PREPOSITIONS = frozenset(["to", "with", "from", "by", "of", "for", "against", "on", "in", "at", "about", "toward", "towards", "into", "onto", "between", "among", "including", "than", "via", "over", "under"])
-_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "all", "some", "several", "many"])
+_BOUNDARY_WORDS = words("""
+that because while when if although whereas since and but or
+""")
+_POST_MODIFIERS = words("""
+quoted cited speaking interviewed writing who which whose in at during on from after before
+""")
+_PREPOSITIONS = words("""
+to with from by of for against on in at about toward towards into onto between among including
+than via over under
+""")
+_DETERMINERS = words("""
+the a an this that these those all some several many
+""")
 _COORDINATORS = frozenset(["and", "but", "or", "then"])
 
 
@@ -217,10 +227,10 @@ class SpeakerFinder:
             antecedent = tokens[:-1]
             while antecedent and antecedent[-1][0] in (",", "—", "–", "("):
                 antecedent = antecedent[:-1]
-            found = self._name_ending(sent_start, antecedent) or self._noun_phrase(
+            relative = self._name_ending(sent_start, antecedent) or self._noun_phrase(
                 sent_start, _clause(antecedent))
-            found.modal = modal
-            return found
+            relative.modal = modal
+            return relative
         if last == ",":
             found = self._appositive_subject(sent_start, tokens[:-1])
             if found:
@@ -302,6 +312,9 @@ class SpeakerFinder:
     def _noun_phrase(self, sent_start: int, clause: list[tuple[str, int]]) -> _Subject:
         if not clause:
             return _Subject("none")
+        while len(clause) > 1 and (clause[0][0].isdigit() or clause[0][0].lower() in
+                                   SENTENCE_STARTERS - _DETERMINERS - PRONOUNS):
+            clause = clause[1:]  # 'Later the supreme leader', 'In 2005 he'
         words = [t for t, _s in clause]
         if len(words) == 1 and words[0].lower() in PRONOUNS:
             return _Subject("pronoun", words[0].lower(), sent_start + clause[0][1])
@@ -316,7 +329,7 @@ class SpeakerFinder:
             mention = self.names.mention_at(start, end + 1)
             tail_is_name = mention is not None and mention.end >= end - 2
             if tail_is_name and mention is not None and (
-                    mention.person_like or mention.titled
+                    self._personish(mention)
                     or _only_titles(self.text[start:mention.start])
                     and words[0].lower() not in _DETERMINERS):
                 return _Subject("name", mention.name, mention.start)

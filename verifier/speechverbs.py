@@ -5,12 +5,28 @@ from __future__ import annotations
 
 import re
 
-_REGULAR = ["state", "add", "emphasize", "emphasise", "stress", "warn", "note", "declare", "claim", "insist", "argue", "explain", "announce", "assert", "affirm", "reiterate", "remark", "comment", "mention", "describe", "criticize", "criticise", "condemn", "praise", "urge", "ask", "answer", "reply", "respond", "admit", "acknowledge", "confirm", "deny", "suggest", "predict", "promise", "pledge", "vow", "threaten", "tweet", "post", "proclaim", "recall", "recount", "highlight", "underscore", "caution", "accuse", "allege", "contend", "conclude", "concede", "boast", "complain", "lament", "quip", "joke", "shout", "whisper", "testify", "express", "convey", "hint", "cite", "quote", "laud", "hail", "refer", "repeat", "point"]
-_IRREGULAR = ["say", "says", "said", "saying", "tell", "tells", "told", "telling", "write", "writes", "wrote", "written", "writing", "spoke", "speaking", "called", "calls", "calling"]
+from .wordlists import words
+
+_REGULAR = words("""
+state add emphasize emphasise stress warn note declare claim insist argue explain announce
+assert affirm reiterate remark comment mention describe criticize criticise condemn praise urge
+ask answer reply respond admit acknowledge confirm deny suggest predict promise pledge vow
+threaten tweet post proclaim recall recount highlight underscore caution accuse allege contend
+conclude concede boast complain lament quip joke shout whisper testify express convey hint cite
+quote laud hail refer repeat point
+""")
+_IRREGULAR = words("""
+say says said saying tell tells told telling write writes wrote written writing spoke speaking
+called calls calling
+""")
 # Words that report speech only right after a quotation ("...," Khamenei continued).
 AFTER_ONLY = frozenset({"continued", "continues", "concluded", "went on"})
 # Forms that are more often nouns or adjectives in news prose ("the state", "a claim").
-_NOT_VERBS = frozenset(["state", "states", "note", "notes", "point", "points", "post", "posts", "quote", "quotes", "answer", "answers", "comment", "comments", "claim", "claims", "promise", "promises", "stress", "hint", "hints", "cite", "joke", "jokes", "express", "tweet", "tweets", "reply", "vow", "vows", "pledge", "pledges", "remark", "remarks", "praise", "praises", "hail", "hails", "repeat"])
+_NOT_VERBS = words("""
+state states note notes point points post posts quote quotes answer answers comment comments
+claim claims promise promises stress hint hints cite joke jokes express tweet tweets reply vow
+vows pledge pledges remark remarks praise praises hail hails repeat
+""")
 
 
 def _inflect(verb: str) -> tuple[str, ...]:
@@ -60,10 +76,16 @@ def find_speech_verbs(text: str, start: int = 0, end: int | None = None) -> list
     return found
 
 
-MODALS = frozenset(["would", "could", "might", "may", "will", "should", "can", "shall", "must"])
+MODALS = words("""
+would could might may will should can shall must
+""")
 AUXILIARIES = frozenset(["has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "did", "does", "do", "also", "then", "later", "further", "again", "once", "reportedly", "publicly", "openly", "previously", "recently", "repeatedly", "strongly", "explicitly", "clearly", "firmly", "angrily", "bluntly", "quickly", "immediately", "subsequently", "later", "allegedly", "earlier", "separately", "often", "always", "never", "not", "quoted", "as", "went", "on", "to", "go", "goes", "going", "continued", "just", "even", "still", "yet"]) | MODALS
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
-PERSON_NOUNS = frozenset(["official", "source", "spokesman", "spokeswoman", "spokesperson", "diplomat", "aide", "adviser", "advisor", "minister", "analyst", "expert", "officer", "commander", "leader", "president", "envoy", "ambassador", "representative", "lawmaker", "senator", "member", "resident", "witness", "man", "woman", "person", "cleric", "general", "chief", "head", "chairman", "director"])
+PERSON_NOUNS = words("""
+official source spokesman spokeswoman spokesperson diplomat aide adviser advisor minister
+analyst expert officer commander leader president envoy ambassador representative lawmaker
+senator member resident witness man woman person cleric general chief head chairman director
+""")
 
 
 def is_participle(word: str) -> bool:
