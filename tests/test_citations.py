@@ -183,3 +183,26 @@ def test_document_source_line(tmp_path: Path):
     assert named(citations) == [("iranwire", None)]
     _doc, citations = load(tmp_path, "Body.\n\nSource: https://example.com/original\n")
     assert [c.kind for c in citations] == ["link"]
+
+
+def test_word_exported_html_footnotes_and_back_links(tmp_path: Path):
+    html = """<html><body><div class=WordSection1><p>The minister called it "a complete success by
+every measure."<a href="#_ftn1" name="_ftnref1"><span>[1]</span></a> Others disagreed.<a
+href="#_ftn2" name="_ftnref2">[2]</a></p></div><div><hr>
+<div id=ftn1><p><a href="#_ftnref1" name="_ftn1">[1]</a> Statement, http://ministry.example/stmt,
+4 May 2020.</p></div>
+<div id=ftn2><p><a href="#_ftnref2" name="_ftn2">[2]</a> <a href="https://critics.example/r">Critics</a></p></div>
+</div></body></html>"""
+    doc, citations = load(tmp_path, html, ".html")
+    assert [r.marker for r in doc.note_refs] == ["1", "2"]  # the back-links are not markers
+    assert [(c.kind, c.marker, c.url) for c in citations] == [
+        ("footnote", "1", "http://ministry.example/stmt"),
+        ("footnote", "2", "https://critics.example/r")]
+
+
+def test_html_notes_list_under_a_notes_heading(tmp_path: Path):
+    html = """<article><p>A claim.<sup>1</sup> Another claim.<sup>2</sup></p>
+<h2>Notes</h2><ol><li>https://a.example/1</li><li><a href="https://b.example/2">B</a></li></ol></article>"""
+    _doc, citations = load(tmp_path, html, ".html")
+    assert [(c.marker, c.url) for c in citations] == [
+        ("1", "https://a.example/1"), ("2", "https://b.example/2")]

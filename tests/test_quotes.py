@@ -218,3 +218,26 @@ Sanam Vakil.</p></article>"""
 def test_quote_location_and_context(tmp_path: Path):
     quotes, _, _ = run(tmp_path, "First line.\n\nJane Doe said “the plan will work well.”\n")
     assert quotes[0].line == 3 and quotes[0].context == "Jane Doe said “the plan will work well.”"
+
+
+def test_news_style_attributions(tmp_path: Path):
+    text = ('"We reject these accusations entirely," said John Smith, a spokesman for the '
+            'ministry. Mary Jones, a senior analyst at the Brookings Institution, said: "The '
+            'sanctions are not working as intended."\n\n'
+            'In a statement, Amnesty International said the executions were "a grave violation '
+            'of international law." The report said: "Detainees were denied lawyers for months."'
+            '\n\nSmith spoke next. He told CNN: "They told me \'go home\' and then they left '
+            'without a word."\n\n'
+            '"It is too early to say," she wrote on X. Officials said the talks were '
+            '"constructive and forward-looking in every respect."\n')
+    quotes, _, _ = run(tmp_path, text)
+    assert said(quotes) == [
+        ("John Smith", "We reject these accusations entirely"),
+        ("Mary Jones", "The sanctions are not working as intended."),
+        ("Amnesty International", "a grave violation of international law."),
+        ("report", "Detainees were denied lawyers for months."),
+        ("John Smith", "They told me 'go home' and then they left without a word."),
+        ("Mary Jones", "It is too early to say"),  # 'she' is not the man called 'he'
+
+        ("Officials", "constructive and forward-looking in every respect."),
+    ]

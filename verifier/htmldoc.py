@@ -37,6 +37,8 @@ _CHROME_WORDS = {
 _NOTES_CONTAINER = re.compile(r"foot-?notes?|end-?notes?|\bnotes\b|references|\bfn\b", re.I)
 _NOTE_ID = re.compile(
     r"^(?:fn|footnote|note|endnote|ftn|_ftn|en|cite_note)[-_:.]?(?:[\w-]*[-_])?(\d{1,3})$", re.I)
+_NOTES_HEADING = re.compile(
+    r"^(?:notes?|endnotes?|footnotes?|references?|sources?|citations?)\s*:?$", re.I)
 _MARKER_LABEL = re.compile(r"^[\[(]?\^?(\d{1,3}|[*†‡])[\])]?\.?$")
 _SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "about:", "sms:", "file:")
 
@@ -121,10 +123,15 @@ class _Walker:
             for name in (el.get("id"), el.get("name") if el.tag == "a" else None):
                 if name:
                     targets.setdefault(name, el)
+        order = {el: n for n, el in enumerate(self.root.iter())}
         numbered: dict[str, lxml_html.HtmlElement] = {}
         for container in self.root.iter("ol", "ul", "section", "div", "aside", "footer"):
             names = f"{container.get('class', '')} {container.get('id', '')}"
-            if _NOTES_CONTAINER.search(names):
+            heading = container.getprevious()
+            titled = container.tag == "ol" and heading is not None and isinstance(
+                heading.tag, str) and heading.tag in ("h2", "h3", "h4", "h5", "p", "strong") \
+                and _NOTES_HEADING.match(" ".join(heading.text_content().split()))
+            if _NOTES_CONTAINER.search(names) or titled:
                 items = container.findall(".//li")
                 for n, li in enumerate(items, start=1):
                     value = li.get("value")
@@ -145,6 +152,8 @@ class _Walker:
             body = _block_of(target)
             if body is None or _inside(a, body) or len(body.text_content()) > 3000:
                 continue
+            if order.get(body, 0) < order.get(a, 0):
+                continue  # a link back from a footnote to its marker, not a marker
             self.ref_anchors[a] = marker
             self.bodies.setdefault(body, marker)
         for sup in self.root.iter("sup"):

@@ -44,8 +44,9 @@ posted dated est founded approx around about circa c. ca. including excluding ex
 _REJECT_END = words("""
 on in at of since until from by for to the a an and or
 """)
-_STRIP_START = re.compile(r"^(?:and|&|see|cf\.|e\.g\.,?|via|quoted in|quoting|reported by)\s+",
-                          re.I)
+_STRIP_START = re.compile(
+    r"^(?:(?:and|&|see|cf\.|e\.g\.,?|via|quoted in|quoting|reported by)\s+"
+    r"|(?:photo|photos|image|source|sources|credit|via)\s*:\s*)", re.I)
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,7 @@ class SpeakerFinder:
         self.names = names or NameIndex(text)
         self.events: list[_Event] = []
         self.paragraph_start = 0
+        self.pronoun_of: dict[str, str] = {}  # name -> "he" or "she", as the text refers to it
 
     # -- per sentence --------------------------------------------------------------------
     def sentence(self, start: int, end: int, paragraph: int,
@@ -380,23 +381,24 @@ class SpeakerFinder:
     def _pronoun(self, pronoun: str, at: int, paragraph: int) -> Speaker | None:
         if pronoun in ("he", "she"):
             last_event = None
+            other = "she" if pronoun == "he" else "he"
             for event in reversed(self.events):
                 if event.offset >= at:
                     continue
                 if paragraph - event.paragraph > 3:
                     break
-                if event.speaker.person:
+                if event.speaker.person and self.pronoun_of.get(event.speaker.name) != other:
                     last_event = event
                     break
             # A person named as a subject since then (in this paragraph) is nearer.
             since = max(self.paragraph_start, last_event.offset if last_event else 0)
             named = self._subject_person(since, at)
-            if named:
-                return Speaker(named, True, "pronoun")
+            if named and self.pronoun_of.get(named) != other:
+                return self._pronoun_speaker(named, pronoun)
             if last_event:
-                return Speaker(last_event.speaker.name, True, "pronoun")
+                return self._pronoun_speaker(last_event.speaker.name, pronoun)
             name = self.names.last_person(at, max(0, at - 1500))
-            return Speaker(name, True, "pronoun") if name else None
+            return self._pronoun_speaker(name, pronoun) if name else None
         if pronoun == "they":
             for event in reversed(self.events):
                 if event.offset >= at:
@@ -406,6 +408,11 @@ class SpeakerFinder:
                 if not event.speaker.person:
                     return Speaker(event.speaker.name, False, "pronoun")
         return None
+
+    def _pronoun_speaker(self, name: str, pronoun: str) -> Speaker:
+        """Remember that `name` is 'he' (or 'she'), so the other pronoun looks elsewhere."""
+        self.pronoun_of.setdefault(name, pronoun)
+        return Speaker(name, True, "pronoun")
 
     def _subject_person(self, after: int, before: int) -> str | None:
         """The last person named between the offsets, not as the object of a preposition."""

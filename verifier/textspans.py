@@ -64,7 +64,9 @@ def _abbreviation(text: str, dot: int) -> bool:
         return False
     word = m.group(1)
     if len(word) == 1 and word.isupper():
-        return True
+        # an initial ('John F. Kennedy') follows a capitalised word; 'on X.' ends a sentence
+        before = re.search(r"(\S+)\s+\S$", text[max(0, dot - 30):dot])
+        return bool(before and before.group(1)[:1].isupper())
     return word.lower().rstrip(".") in _ABBREVIATIONS
 
 
