@@ -8,6 +8,7 @@ Used to write a speaker's name in full as the document first gave it ("Khamenei 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -117,10 +118,20 @@ class NameIndex:
         self.mentions: list[Mention] = []
         self._full: dict[str, list[Mention]] | None = None
         self._scan()
+        self.starts = [m.start for m in self.mentions]
         self.counts: dict[str, int] = {}
+        self.titled_by: dict[str, list[Mention]] = {}
         for m in self.mentions:
             key = surname_key(m.name)
             self.counts[key] = self.counts.get(key, 0) + 1
+            for title in m.titles:
+                self.titled_by.setdefault(title, []).append(m)
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        """Mentions starting in [start, end), in order."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return self.mentions[lo:hi]
 
     def _scan(self) -> None:
         for run in _RUN.finditer(self.text):
@@ -206,8 +217,8 @@ class NameIndex:
         """The person a description such as 'the supreme leader' most likely means."""
         head = head.lower()
         scored: dict[str, tuple[int, int, int]] = {}
-        for m in self.mentions:
-            if m.start >= before or head not in m.titles or not m.tokens:
+        for m in self.titled_by.get(head, []):
+            if m.start >= before or not m.tokens:
                 continue
             if not (m.person_like or m.titled):
                 continue
@@ -223,19 +234,14 @@ class NameIndex:
 
     def last_person(self, before: int, after: int) -> str | None:
         """The most recent person named between `after` and `before`."""
-        for m in reversed(self.mentions):
-            if m.start >= before:
-                continue
-            if m.start < after:
-                break
+        for m in reversed(self.between(after, before)):
             if m.person_like:
                 return self.full_name(m.name, before)
         return None
 
     def mention_at(self, start: int, end: int) -> Mention | None:
         """The last mention lying within [start, end)."""
-        found = None
-        for m in self.mentions:
-            if start <= m.start and m.end <= end:
-                found = m
-        return found
+        for m in reversed(self.between(start, end)):
+            if m.end <= end:
+                return m
+        return None

@@ -10,6 +10,7 @@ Editorial marks inside a quotation (`[i.e., terrorism]`, `[t]he`, `…`) stay as
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -33,6 +34,7 @@ _NAMING = re.compile(
 _SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "by", "or",
                 "from", "vs", "de", "al"}
 _TRAILING = " ,;:"
+_PARENS = re.compile(r"\(([^()]*)\)")
 QUOTE_CONTEXT_CHARS = 300
 
 
@@ -65,12 +67,17 @@ def extract_quotes(doc: Document, citations: list[Citation]) -> tuple[list[Quote
     candidates: list[QuoteSpan] = []
     by_sentence: dict[tuple[int, int], list[QuoteSpan]] = {}
     sentence_list: list[tuple[int, tuple[int, int]]] = []
+    opens = [s.open_at for s in spans]
+
+    def starting_in(start: int, end: int) -> list[QuoteSpan]:
+        return spans[bisect.bisect_left(opens, start):bisect.bisect_left(opens, end)]
+
     for p_index, (p_start, p_end) in enumerate(paras):
-        protected = [(s.open_at, s.close_at + 1) for s in spans
-                     if p_start <= s.open_at < p_end and not s.block]
+        protected = [(s.open_at, s.close_at + 1) for s in starting_in(p_start, p_end)
+                     if not s.block]
         for sent in sentences(text, p_start, p_end, protected):
             sentence_list.append((p_index, sent))
-            by_sentence[sent] = [s for s in spans if sent[0] <= s.open_at < sent[1]]
+            by_sentence[sent] = starting_in(sent[0], sent[1])
     for p_index, sent in sentence_list:
         inline = [s for s in by_sentence[sent] if not s.block]
         kinds = [_kind(text, s, paras[p_index]) for s in inline]
@@ -296,12 +303,8 @@ def _link_and_build(doc: Document, citations: list[Citation], spans: list[QuoteS
                     by_sentence: dict[tuple[int, int], list[QuoteSpan]],
                     sentence_list: list[tuple[int, tuple[int, int]]]) -> list[Quote]:
     text = doc.text
-    by_marker: dict[str, list[int]] = {}
-    for n, c in enumerate(citations):
-        if c.marker and c.kind in ("footnote", "named_source"):
-            by_marker.setdefault(c.marker, []).append(n)
+    src = _Sources(doc, citations)
     spans.sort(key=lambda s: s.open_at)
-    offsets = [c.offset for c in citations]
     sentence_of = {}
     for _p, sent in sentence_list:
         for s in by_sentence[sent]:
@@ -312,12 +315,11 @@ def _link_and_build(doc: Document, citations: list[Citation], spans: list[QuoteS
         sent = sentence_of.get(id(span), para)
         if span.block:
             sent = (span.open_at, span.close_at + 1)
-        notes_here, notes_later = _footnote_links(doc, span, sent, para, by_marker, offsets)
-        same_sentence, following = _named_links(text, citations, span, sent, para)
+        notes_here, notes_later = _footnote_links(src, span, sent, para)
+        same_sentence, following = _named_links(text, src, span, sent, para)
         # The nearest evidence wins: the quote's own sentence first, then what follows it.
-        linked = (notes_here or _inline_links(citations, span, sent) or same_sentence
-                  or following or notes_later
-                  or _parenthetical_before(text, citations, span, sent))
+        linked = (notes_here or _inline_links(src, span, sent) or same_sentence
+                  or following or notes_later or _parenthetical_before(text, src, span, sent))
         if not linked and span.continues is not None:
             linked = list(span.continues.citations)
         if not linked and n > 0 and _split_from(spans[n - 1], span, text):
@@ -343,13 +345,44 @@ def _split_from(first: QuoteSpan, second: QuoteSpan, text: str) -> bool:
             and first.speaker.name == second.speaker.name and "." not in between)
 
 
-def _footnote_links(doc: Document, span: QuoteSpan, sent: tuple[int, int],
-                    para: tuple[int, int], by_marker: dict[str, list[int]],
-                    citations_offsets: list[int]) -> tuple[list[int], list[int]]:
+class _Sources:
+    """A document's citations and footnote markers, searchable by offset."""
+
+    def __init__(self, doc: Document, citations: list[Citation]) -> None:
+        self.doc = doc
+        self.citations = citations
+        order = sorted(range(len(citations)), key=lambda n: citations[n].offset)
+        self.order = order
+        self.offsets = [citations[n].offset for n in order]
+        self.refs = sorted(doc.note_refs, key=lambda r: r.start)
+        self.ref_starts = [r.start for r in self.refs]
+        self.bodies: dict[str, list] = {}
+        for f in sorted(doc.footnotes, key=lambda f: f.start):
+            self.bodies.setdefault(f.marker, []).append(f)
+        self.by_marker: dict[str, list[int]] = {}
+        for n, c in enumerate(citations):
+            if c.marker and c.kind in ("footnote", "named_source"):
+                self.by_marker.setdefault(c.marker, []).append(n)
+
+    def within(self, lo: int, hi: int) -> list[int]:
+        """Indexes of the citations at offsets in [lo, hi)."""
+        return self.order[bisect.bisect_left(self.offsets, lo):bisect.bisect_left(self.offsets, hi)]
+
+    def refs_within(self, lo: int, hi: int) -> list:
+        return self.refs[bisect.bisect_left(self.ref_starts, lo):
+                         bisect.bisect_left(self.ref_starts, hi)]
+
+    def named(self, lo: int, hi: int) -> list[int]:
+        return [n for n in self.within(lo, hi)
+                if self.citations[n].kind == "named_source" and not self.citations[n].marker]
+
+
+def _footnote_links(src: _Sources, span: QuoteSpan, sent: tuple[int, int],
+                    para: tuple[int, int]) -> tuple[list[int], list[int]]:
     """Citations of the markers after the quote in its sentence, and of the first marker
     (group) after it later in its paragraph."""
-    after = [r for r in doc.note_refs if span.close_at <= r.start < para[1]
-             or span.block and span.start <= r.start < span.close_at + 2]
+    lo = span.start if span.block else span.close_at
+    after = src.refs_within(lo, max(para[1], span.close_at + 2))
     in_sentence = [r for r in after if r.start < sent[1] + 4]
     later: list = []
     if not in_sentence and after:
@@ -357,52 +390,46 @@ def _footnote_links(doc: Document, span: QuoteSpan, sent: tuple[int, int],
         for r in after[1:]:
             if r.start - later[-1].end <= 2:
                 later.append(r)
-    return (_marker_citations(doc, in_sentence, by_marker, citations_offsets),
-            _marker_citations(doc, later, by_marker, citations_offsets))
+    return _marker_citations(src, in_sentence), _marker_citations(src, later)
 
 
-def _marker_citations(doc: Document, refs: list, by_marker: dict[str, list[int]],
-                      offsets: list[int]) -> list[int]:
+def _marker_citations(src: _Sources, refs: list) -> list[int]:
     """The citations in the footnote each marker points at (the next body of that number)."""
     linked: list[int] = []
     for ref in refs:
-        bodies = [f for f in doc.footnotes if f.marker == ref.marker]
+        bodies = src.bodies.get(ref.marker, [])
         body = next((f for f in bodies if f.start > ref.start), bodies[-1] if bodies else None)
-        numbers = by_marker.get(ref.marker, [])
+        numbers = src.by_marker.get(ref.marker, [])
         if body is not None:
-            numbers = [n for n in numbers if body.start <= offsets[n] < body.start + len(body.text)]
+            numbers = [n for n in numbers
+                       if body.start <= src.citations[n].offset < body.start + len(body.text)]
         linked += numbers
     return linked
 
 
-def _inline_links(citations: list[Citation], span: QuoteSpan, sent: tuple[int, int]
-                  ) -> list[int]:
+def _inline_links(src: _Sources, span: QuoteSpan, sent: tuple[int, int]) -> list[int]:
     lo, hi = min(sent[0], span.open_at), max(sent[1], span.close_at + 1)
-    return [n for n, c in enumerate(citations)
-            if c.kind == "link" and lo <= c.offset < hi]
+    return sorted(n for n in src.within(lo, hi) if src.citations[n].kind == "link")
 
 
-def _named_links(text: str, citations: list[Citation], span: QuoteSpan,
+def _named_links(text: str, src: _Sources, span: QuoteSpan,
                  sent: tuple[int, int], para: tuple[int, int]) -> tuple[list[int], list[int]]:
     """Outlets named in the quote's sentence ('according to X', 'X reported'), and those in
     the first parentheses after the quote that name any."""
-    named = [(n, c) for n, c in enumerate(citations) if c.kind == "named_source" and not c.marker]
-    same = [n for n, c in named if sent[0] <= c.offset < sent[1]
-            and not _in_parentheses(text, c.offset, sent[0])]
-    for m in re.finditer(r"\(([^()]*)\)", text[span.close_at:para[1]]):
-        start = span.close_at + m.start()
-        end = span.close_at + m.end()
-        group = [n for n, c in named if start <= c.offset < end]
+    same = [n for n in src.named(sent[0], sent[1])
+            if not _in_parentheses(text, src.citations[n].offset, sent[0])]
+    for m in _PARENS.finditer(text, span.close_at, para[1]):
+        group = src.named(m.start(), m.end())
         if group:
             return same, group
     return same, []
 
 
-def _parenthetical_before(text: str, citations: list[Citation], span: QuoteSpan,
+def _parenthetical_before(text: str, src: _Sources, span: QuoteSpan,
                           sent: tuple[int, int]) -> list[int]:
     """'In an interview (Der Spiegel, 12 June 2019), Schulze said: “…”'."""
-    return [n for n, c in enumerate(citations) if c.kind == "named_source" and not c.marker
-            and sent[0] <= c.offset < span.open_at and _in_parentheses(text, c.offset, sent[0])]
+    return [n for n in src.named(sent[0], span.open_at)
+            if _in_parentheses(text, src.citations[n].offset, sent[0])]
 
 
 def _in_parentheses(text: str, pos: int, floor: int) -> bool:

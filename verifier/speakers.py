@@ -192,11 +192,7 @@ class SpeakerFinder:
 
     def _name_after(self, pos: int, end: int) -> Speaker | None:
         """'said Foreign Minister X': a name within a few (title) words after the verb."""
-        for m in self.names.mentions:
-            if m.start < pos:
-                continue
-            if m.start >= end:
-                break
+        for m in self.names.between(pos, end):
             between = self.masked[pos:m.start].split()
             if len(between) > 3 or any(w.lower() in _PREPOSITIONS for w in between):
                 return None
@@ -300,8 +296,8 @@ class SpeakerFinder:
         last_token, last_start = tokens[-1]
         end = sent_start + last_start + len(last_token)
         mention = None
-        for m in reversed(self.names.mentions):
-            if m.start < end and m.end >= end - 3 and m.end <= end:
+        for m in reversed(self.names.between(max(0, end - 200), end)):
+            if end - 3 <= m.end <= end:
                 mention = m
                 break
             if m.end < end - 3:
@@ -416,11 +412,7 @@ class SpeakerFinder:
 
     def _subject_person(self, after: int, before: int) -> str | None:
         """The last person named between the offsets, not as the object of a preposition."""
-        for m in reversed(self.names.mentions):
-            if m.start >= before:
-                continue
-            if m.start < after:
-                break
+        for m in reversed(self.names.between(after, before)):
             if not (m.person_like or m.titled):
                 continue
             left = _tokens(self.masked[max(after, m.start - 40):m.start])
