@@ -19,6 +19,22 @@ from .names import (
     Mention,
     NameIndex,
 )
+from .phrases import (
+    COORDINATORS,
+    DETERMINERS,
+    MASK,
+    OWNED,
+    POST_MODIFIERS,
+    PREPOSITIONS,
+    adverb,
+    drop_aside,
+    last_clause,
+    only_titles,
+    possessive_owner,
+    strip_determiners,
+    strip_titles,
+    tokenize,
+)
 from .speechverbs import (
     AFTER_ONLY,
     AUXILIARIES,
@@ -28,24 +44,6 @@ from .speechverbs import (
     find_speech_verbs,
     is_participle,
 )
-from .wordlists import words
-
-MASK = "¤"
-_TOKEN = re.compile(r"¤+|[^\W\d_][\w’'\-]*(?:\.[^\W\d_]+)*\.?|\d+|[,;:()\[\]—–]|[^\s\w]", re.U)
-_BOUNDARY_WORDS = words("""
-that because while when if although whereas since and but or
-""")
-_POST_MODIFIERS = words("""
-quoted cited speaking interviewed writing who which whose in at during on from after before
-""")
-_PREPOSITIONS = words("""
-to with from by of for against on in at about toward towards into onto between among including
-than via over under
-""")
-_DETERMINERS = words("""
-the a an this that these those all some several many
-""")
-_COORDINATORS = frozenset(["and", "but", "or", "then"])
 
 
 @dataclass
@@ -125,7 +123,7 @@ class SpeakerFinder:
     # -- patterns ------------------------------------------------------------------------
     def _right_after_quote(self, sent_start: int, pos: int) -> bool:
         left = self.masked[sent_start:pos].rstrip()
-        tokens = [t for t, _s in _tokens(left)]
+        tokens = [t for t, _s in tokenize(left)]
         for n, token in enumerate(reversed(tokens)):
             if token.startswith(MASK):
                 return n <= 5
@@ -184,17 +182,17 @@ class SpeakerFinder:
         for s, _e, phrase in according_to(self.masked, start, end):
             if is_outlet(phrase):
                 continue
-            name = _strip_titles(phrase)
+            name = strip_titles(phrase)
             if " " not in name:
                 name = self.names.full_name(name, s)
-            return Speaker(name, not name.lower().endswith(tuple(_OWNED)), "according")
+            return Speaker(name, not name.lower().endswith(tuple(OWNED)), "according")
         return None
 
     def _name_after(self, pos: int, end: int) -> Speaker | None:
         """'said Foreign Minister X': a name within a few (title) words after the verb."""
         for m in self.names.between(pos, end):
             between = self.masked[pos:m.start].split()
-            if len(between) > 3 or any(w.lower() in _PREPOSITIONS for w in between):
+            if len(between) > 3 or any(w.lower() in PREPOSITIONS for w in between):
                 return None
             return Speaker(self.names.full_name(m.name, m.start), True, "name")
         return None
@@ -202,14 +200,14 @@ class SpeakerFinder:
     # -- subjects ------------------------------------------------------------------------
     def _subject(self, sent_start: int, verb_at: int, word: str, prior: list) -> _Subject:
         left = self.masked[sent_start:verb_at]
-        tokens = _tokens(left)
+        tokens = tokenize(left)
         modal = False
         while tokens:
             last = tokens[-1][0]
-            if last.lower() in AUXILIARIES or _adverb(last):
+            if last.lower() in AUXILIARIES or adverb(last):
                 modal = modal or last.lower() in MODALS
                 tokens.pop()
-            elif last in (")", "—", "–") and _drop_aside(tokens):
+            elif last in (")", "—", "–") and drop_aside(tokens):
                 continue  # 'The minister — who asked not to be named — said'
             else:
                 break
@@ -218,14 +216,14 @@ class SpeakerFinder:
         if not tokens:
             return _Subject("none", modal=modal)
         last = tokens[-1][0]
-        if last.lower() in _COORDINATORS:
+        if last.lower() in COORDINATORS:
             return _Subject("coord", modal=modal)
         if last.lower() in ("who", "which", "that") and len(tokens) >= 2:
             antecedent = tokens[:-1]
             while antecedent and antecedent[-1][0] in (",", "—", "–", "("):
                 antecedent = antecedent[:-1]
             relative = self._name_ending(sent_start, antecedent) or self._noun_phrase(
-                sent_start, _clause(antecedent))
+                sent_start, last_clause(antecedent))
             relative.modal = modal
             return relative
         if last == ",":
@@ -234,7 +232,7 @@ class SpeakerFinder:
                 found.modal = modal
                 return found
             return _Subject("none", modal=modal)
-        clause = _clause(tokens)
+        clause = last_clause(tokens)
         subject = self._noun_phrase(sent_start, clause)
         subject.modal = modal
         return subject
@@ -262,7 +260,7 @@ class SpeakerFinder:
             if not self._personish(mention):
                 continue
             previous = [t.lower() for t, p in tokens if p < s]
-            if previous and previous[-1] in _PREPOSITIONS | _DETERMINERS:
+            if previous and previous[-1] in PREPOSITIONS | DETERMINERS:
                 continue
             return _Subject("name", mention.name, mention.start, weak=True)
         return _Subject("none", weak=True)
@@ -282,11 +280,11 @@ class SpeakerFinder:
         if not appositive:
             return None
         head = appositive[0][0]
-        if head.lower() in _DETERMINERS | TITLE_WORDS | {"former", "deputy"} or head.islower():
+        if head.lower() in DETERMINERS | TITLE_WORDS | {"former", "deputy"} or head.islower():
             return self._name_ending(sent_start, before)
         # 'The prime minister, Jane Doe, said' -> the appositive is the name
         named = self._name_ending(sent_start, appositive)
-        if named and _only_titles(self.text[sent_start + appositive[0][1]:named.start]):
+        if named and only_titles(self.text[sent_start + appositive[0][1]:named.start]):
             return named
         return None
 
@@ -310,13 +308,13 @@ class SpeakerFinder:
         if not clause:
             return _Subject("none")
         while len(clause) > 1 and (clause[0][0].isdigit() or clause[0][0].lower() in
-                                   SENTENCE_STARTERS - _DETERMINERS - PRONOUNS):
+                                   SENTENCE_STARTERS - DETERMINERS - PRONOUNS):
             clause = clause[1:]  # 'Later the supreme leader', 'In 2005 he'
         words = [t for t, _s in clause]
         if len(words) == 1 and words[0].lower() in PRONOUNS:
             return _Subject("pronoun", words[0].lower(), sent_start + clause[0][1])
         for n in range(1, len(clause)):
-            if words[n].lower() in _POST_MODIFIERS and words[n].islower():
+            if words[n].lower() in POST_MODIFIERS and words[n].islower():
                 clause, words = clause[:n], words[:n]
                 break
         start = sent_start + clause[0][1]
@@ -327,11 +325,11 @@ class SpeakerFinder:
             tail_is_name = mention is not None and mention.end >= end - 2
             if tail_is_name and mention is not None and (
                     self._personish(mention)
-                    or _only_titles(self.text[start:mention.start])
-                    and words[0].lower() not in _DETERMINERS):
+                    or only_titles(self.text[start:mention.start])
+                    and words[0].lower() not in DETERMINERS):
                 return _Subject("name", mention.name, mention.start)
-            if words[0].lower() in _DETERMINERS or words[0][:1].islower() or \
-                    words[0].lower() in DEMONYMS or _possessive_owner(phrase):
+            if words[0].lower() in DETERMINERS or words[0][:1].islower() or \
+                    words[0].lower() in DEMONYMS or possessive_owner(phrase):
                 return _Subject("description", phrase, start)
             if mention is not None:
                 return _Subject("name", mention.name, mention.start)
@@ -340,7 +338,7 @@ class SpeakerFinder:
             mention = self.names.mention_at(pos, pos + len(token) + 1)
             if mention:
                 previous = [t.lower() for t, p in clause if p < s]
-                if previous and previous[-1] in _PREPOSITIONS:
+                if previous and previous[-1] in PREPOSITIONS:
                     continue
                 return _Subject("name", mention.name, mention.start)
         return _Subject("none")
@@ -415,10 +413,10 @@ class SpeakerFinder:
         for m in reversed(self.names.between(after, before)):
             if not (m.person_like or m.titled):
                 continue
-            left = _tokens(self.masked[max(after, m.start - 40):m.start])
+            left = tokenize(self.masked[max(after, m.start - 40):m.start])
             while left and left[-1][0].lower() in TITLE_WORDS:
                 left.pop()
-            if left and left[-1][0].lower() in _PREPOSITIONS:
+            if left and left[-1][0].lower() in PREPOSITIONS:
                 continue
             return self.names.full_name(m.name, m.start)
         return None
@@ -427,12 +425,12 @@ class SpeakerFinder:
         words = re.findall(r"[^\W\d_][\w’'\-]*", phrase)
         lowered = [w.lower() for w in words]
         core = lowered[:lowered.index("of")] if "of" in lowered else lowered
-        core = [w for w in core if w not in _DETERMINERS]
+        core = [w for w in core if w not in DETERMINERS]
         if not core:
             return None
         head = core[-1]
-        if _possessive_owner(phrase):
-            owner = _strip_titles(phrase)
+        if possessive_owner(phrase):
+            owner = strip_titles(phrase)
             return Speaker(owner, False, "description")
         person_noun = head in PERSON_NOUNS
         if person_noun and head in TITLE_WORDS:
@@ -446,67 +444,7 @@ class SpeakerFinder:
                 if event.speaker.how == "description" and any(
                         w in PERSON_NOUNS for w in event.speaker.name.lower().split()):
                     return event.speaker
-        cleaned = _strip_determiners(phrase)
+        cleaned = strip_determiners(phrase)
         return Speaker(cleaned, person_noun and not head.endswith("s"), "description")
 
 
-_OWNED = ("office", "website", "account", "ministry", "spokesman", "spokesperson", "bureau")
-
-
-def _tokens(text: str) -> list[tuple[str, int]]:
-    return [(m.group(0), m.start()) for m in _TOKEN.finditer(text)]
-
-
-def _drop_aside(tokens: list[tuple[str, int]]) -> bool:
-    """Remove a trailing aside in dashes or parentheses; False when it does not open."""
-    close = tokens[-1][0]
-    opener = "(" if close == ")" else close
-    for n in range(len(tokens) - 2, -1, -1):
-        if tokens[n][0] == opener or (opener in "—–" and tokens[n][0] in "—–"):
-            del tokens[n:]
-            return True
-    return False
-
-
-def _adverb(token: str) -> bool:
-    return token.islower() and token.endswith("ly") and len(token) > 4
-
-
-def _clause(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """The tokens after the last clause boundary."""
-    for n in range(len(tokens) - 1, -1, -1):
-        token = tokens[n][0]
-        if token in (",", ";", ":", "(", ")", "—", "–", "[", "]") or token.startswith(MASK) \
-                or token.lower() in _BOUNDARY_WORDS and token.islower():
-            return tokens[n + 1:]
-    return tokens
-
-
-def _only_titles(text: str) -> bool:
-    for word in re.findall(r"[^\W\d_][\w’'\-]*", text):
-        low = re.sub(r"(?:[’']s|[’'])$", "", word.lower())
-        if low not in TITLE_WORDS and low not in DEMONYMS and low not in _DETERMINERS and \
-                not word[:1].isupper():
-            return False
-    return True
-
-
-def _possessive_owner(phrase: str) -> bool:
-    return bool(re.search(r"[’']s?\s+(?:" + "|".join(_OWNED) + r")\b", phrase))
-
-
-def _strip_titles(phrase: str) -> str:
-    """'Prime Minister Benjamin Netanyahu’s office' -> 'Benjamin Netanyahu’s office'."""
-    words = phrase.split()
-    n = 0
-    while n < len(words) - 1 and (words[n].lower() in TITLE_WORDS or words[n].lower() in
-                                  DEMONYMS or words[n].lower() in _DETERMINERS):
-        n += 1
-    return " ".join(words[n:])
-
-
-def _strip_determiners(phrase: str) -> str:
-    words = phrase.split()
-    while len(words) > 1 and words[0].lower() in _DETERMINERS:
-        words = words[1:]
-    return " ".join(words)
