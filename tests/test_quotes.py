@@ -241,3 +241,13 @@ def test_news_style_attributions(tmp_path: Path):
 
         ("Officials", "constructive and forward-looking in every respect."),
     ]
+
+
+def test_quotation_introduced_by_a_colon_in_the_paragraph_before(tmp_path: Path):
+    text = ("The president addressed the crowd in Tehran. Ebrahim Raisi told them:\n\n"
+            "“Our nation will never bow to pressure, and our enemies know it well.”\n\n"
+            "“This paragraph was not introduced by anyone at all, it just stands here.”\n")
+    quotes, terms, _ = run(tmp_path, text)
+    assert said(quotes) == [
+        ("Ebrahim Raisi", "Our nation will never bow to pressure, and our enemies know it well.")]
+    assert terms == ["This paragraph was not introduced by anyone at all, it just stands here."]

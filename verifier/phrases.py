@@ -24,9 +24,6 @@ DETERMINERS = words("""
 the a an this that these those all some several many
 """)
 COORDINATORS = frozenset(["and", "but", "or", "then"])
-
-
-
 OWNED = ("office", "website", "account", "ministry", "spokesman", "spokesperson", "bureau")
 
 

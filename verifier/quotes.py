@@ -268,6 +268,11 @@ def _continuation(finder: SpeakerFinder, earlier: list[QuoteSpan], span: QuoteSp
     """A quotation standing alone after an attributed sentence keeps that speaker (and,
     when it carries on from a quotation of that speaker, that quotation's sources)."""
     speaker = finder.previous_speaker(span.open_at, span.paragraph)
+    if speaker is None and span.paragraph > 0 and sent[0] == finder.paragraph_start:
+        # 'He told the crowd:' closing one paragraph, the quotation opening the next
+        intro = finder.text[:sent[0]].rstrip()
+        if intro.endswith(":"):
+            speaker = finder.previous_speaker(span.open_at, span.paragraph - 1)
     if speaker is None:
         return None, None
     same = [q for q in earlier if q.paragraph == span.paragraph and q.close_at < span.open_at
