@@ -393,3 +393,14 @@ def test_title_skips_site_furniture_and_prefers_a_repeated_heading(tmp_path: Pat
     assert load_document(write(tmp_path / "t.txt", text)).title == "Hamas Delegation in Iran"
     plain = "A Plain Title\n\nFirst paragraph of text that ends with a period."
     assert load_document(write(tmp_path / "p.txt", plain)).title == "A Plain Title"
+
+
+def test_url_serving_a_pdf_or_plain_text_is_read_as_such(tmp_path: Path):
+    data = build_pdf(tmp_path / "r.pdf").read_bytes()
+    doc = document_from_html(data, "https://example.test/report.pdf",
+                             content_type="application/pdf", fetched_at=datetime(2024, 1, 2))
+    assert doc.format == "pdf" and "Manuchehr Mottaki" in doc.text
+    plain = document_from_html("Jane said “hello there, everyone.”\n".encode(),
+                               "https://example.test/a.txt", content_type="text/plain",
+                               fetched_at=datetime(2024, 1, 2))
+    assert plain.format == "txt" and (plain.date, plain.date_source) == (date(2024, 1, 2), "http")

@@ -229,10 +229,23 @@ def document_from_html(markup: bytes, source: str, *, content_type: str | None =
                        fetched_at: datetime | None = None) -> Document:
     """An HTML page as a Document; its own links are its citations.
 
-    `source` is the page's URL (relative links resolve against it) or a file path.
+    `source` is the page's URL (relative links resolve against it) or a file path. A URL
+    that turns out to serve a PDF or plain text is read as such.
     """
     from .htmldoc import parse_html
+    from .pagetext import content_kind
 
+    name = source if _URL_ARG.match(source) else Path(source).name
+    kind = content_kind(content_type, markup)
+    if kind in ("pdf", "text"):
+        if kind == "pdf":
+            doc = _pdf_document(markup, source, name)
+        else:
+            text = decode_body(markup, content_type).replace("\r\n", "\n")
+            doc = _text_document(text, markup, source, name)
+        if doc.date is None and fetched_at is not None:
+            doc.date, doc.date_source = fetched_at.date(), "http"
+        return doc
     decoded = decode_body(markup, content_type)
     base = source if _URL_ARG.match(source) else None
     parts = parse_html(decoded, base)
