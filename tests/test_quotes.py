@@ -251,3 +251,21 @@ def test_quotation_introduced_by_a_colon_in_the_paragraph_before(tmp_path: Path)
     assert said(quotes) == [
         ("Ebrahim Raisi", "Our nation will never bow to pressure, and our enemies know it well.")]
     assert terms == ["This paragraph was not introduced by anyone at all, it just stands here."]
+
+
+def test_markdown_blockquotes_with_dash_attribution_and_colon_intro(tmp_path: Path):
+    text = ("Intro paragraph of the post.\n\n"
+            "> The Islamic Republic will never negotiate under the shadow of threats.\n>\n"
+            "> — Ali Khamenei, speech in Mashhad\n\n"
+            'Smith: "We will win this fight, whatever it takes."\n\n'
+            "The ministry said in a statement:\n\n"
+            "> Our position has not changed since the talks began. "
+            "[Source](https://mfa.example/statement)\n")
+    quotes, _, citations = run(tmp_path, text, ".md")
+    assert [(q.speaker, q.text, [citations[n].url for n in q.citations]) for q in quotes] == [
+        ("Ali Khamenei", "The Islamic Republic will never negotiate under the shadow of threats.",
+         []),
+        ("Smith", "We will win this fight, whatever it takes.", []),
+        ("ministry", "Our position has not changed since the talks began.",
+         ["https://mfa.example/statement"]),
+    ]

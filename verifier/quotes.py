@@ -52,6 +52,7 @@ class QuoteSpan:
     speaker: Speaker | None = None
     citations: list[int] = field(default_factory=list)
     continues: QuoteSpan | None = None  # the quotation this one carries on from
+    outer_end: int | None = None  # a blockquote's end, its closing source link included
 
 
 def extract_quotes(doc: Document, citations: list[Citation]) -> tuple[list[Quote], list[str]]:
@@ -193,13 +194,21 @@ def _block_quotes(doc: Document, paras: list[tuple[int, int]],
             end = start + dash.start()
             while end > start and doc.text[end - 1] in _CLOSERS + '" \n':
                 end -= 1
+        outer_end = end
+        for link in doc.links:  # '… [Source](https://…)' closing the block is not quoted
+            if start < link.start < link.end <= end and \
+                    doc.text[link.end:end].strip(" .)\n") == "" and \
+                    len(doc.text[link.start:link.end].split()) <= 3:
+                end = link.start
+                while end > start and doc.text[end - 1] in " ([—–-\n":
+                    end -= 1
         inside = [s for s in spans if start <= s.open_at < end]
         covered = sum(s.close_at - s.open_at for s in inside)
         if end - start < 3 or covered > 0.6 * (end - start):
             continue
         para = next((n for n, (a, b) in enumerate(paras) if a <= start < b), 0)
         found.append(QuoteSpan(start, end - 1, para, start, end, block=True,
-                               attribution=attribution))
+                               attribution=attribution, outer_end=outer_end))
     return found
 
 
@@ -319,7 +328,7 @@ def _link_and_build(doc: Document, citations: list[Citation], spans: list[QuoteS
         para = paras[span.paragraph]
         sent = sentence_of.get(id(span), para)
         if span.block:
-            sent = (span.open_at, span.close_at + 1)
+            sent = (span.open_at, span.outer_end or span.close_at + 1)
         notes_here, notes_later = _footnote_links(src, span, sent, para)
         same_sentence, following = _named_links(text, src, span, sent, para)
         # The nearest evidence wins: the quote's own sentence first, then what follows it.
