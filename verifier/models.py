@@ -30,6 +30,8 @@ class MarkedQuote:
     start: int
     end: int
     cite: str | None = None
+    attribution: str | None = None  # "— Name" line, <footer> or <cite> inside a blockquote
+    block: bool = False  # a <blockquote> (or Markdown "> ..."), not an inline <q>
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,15 @@ class Footnote:
     text: str
     start: int
     urls: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class NoteRef:
+    """A footnote marker in the running text (`past.1`, `[^1]`, `<sup>1</sup>`)."""
+
+    marker: str
+    start: int
+    end: int
 
 
 @dataclass
@@ -59,6 +70,7 @@ class Document:
     links: list[Link] = field(default_factory=list)
     marked_quotes: list[MarkedQuote] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
+    note_refs: list[NoteRef] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def locate(self, offset: int) -> tuple[int, int | None]:

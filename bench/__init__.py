@@ -1,0 +1,1 @@
+"""Benchmarks and evaluation gates: scripts that print figures (python -m bench.<name>)."""

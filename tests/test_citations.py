@@ -1,0 +1,208 @@
+"""Citations: URLs as written and normalised, footnote bodies and markers, and sources
+named without a URL."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from verifier.citations import extract_citations, normalize_url
+from verifier.documents import load_document
+from verifier.models import Citation, Document
+from verifier.urls import find_urls
+
+
+def load(tmp_path: Path, text: str, suffix: str = ".txt") -> tuple[Document, list[Citation]]:
+    path = tmp_path / f"doc{suffix}"
+    path.write_text(text, encoding="utf-8")
+    doc = load_document(path)
+    return doc, extract_citations(doc)
+
+
+# -- URLs in prose ---------------------------------------------------------------------------
+@pytest.mark.parametrize("prose, url", [
+    ("See http://example.com/a.", "http://example.com/a"),
+    ("(see http://example.com/a/b?c=1&d=2), then", "http://example.com/a/b?c=1&d=2"),
+    ("at https://en.wikipedia.org/wiki/Foo_(bar).", "https://en.wikipedia.org/wiki/Foo_(bar)"),
+    ("(https://en.wikipedia.org/wiki/Foo_(bar))", "https://en.wikipedia.org/wiki/Foo_(bar)"),
+    ("“https://example.com/quoted”", "https://example.com/quoted"),
+    ('"https://example.com/x",', "https://example.com/x"),
+    ("list: http://a.example.com/x; http://b", "http://a.example.com/x"),
+    ("visit www.example.org/path!", "www.example.org/path"),
+    ("<http://example.com/angle>", "http://example.com/angle"),
+    ("[1] https://example.com/page#section.", "https://example.com/page#section"),
+])
+def test_urls_lose_what_prose_added(prose: str, url: str):
+    assert find_urls(prose)[0][2] == url
+
+
+def test_several_urls_and_their_offsets():
+    text = "One http://a.example.com/1, two https://b.example.com/2."
+    assert [(text[s:e], u) for s, e, u in find_urls(text)] == [
+        ("http://a.example.com/1", "http://a.example.com/1"),
+        ("https://b.example.com/2", "https://b.example.com/2")]
+
+
+# -- normal form -----------------------------------------------------------------------------
+@pytest.mark.parametrize("url, normal", [
+    ("HTTP://Example.COM/Path?Q=1#frag", "http://example.com/Path?Q=1"),
+    ("https://example.com:443/a", "https://example.com/a"),
+    ("http://example.com:80", "http://example.com/"),
+    ("http://example.com:8080/a", "http://example.com:8080/a"),
+    ("www.example.com/a", "http://www.example.com/a"),
+    ("http://bücher.example/x", "http://xn--bcher-kva.example/x"),
+    ("http://example.com/a b/ü?q=ä", "http://example.com/a%20b/%C3%BC?q=%C3%A4"),
+    ("http://example.com/already%20encoded", "http://example.com/already%20encoded"),
+    ("https://EXAMPLE.com./x", "https://example.com/x"),
+    ("http://[2001:DB8::1]:8080/x", "http://[2001:db8::1]:8080/x"),
+])
+def test_normal_form(url: str, normal: str):
+    assert normalize_url(url) == normal
+
+
+@pytest.mark.parametrize("url", [
+    "ftp://files.example.com/a.zip", "mailto:someone@example.com", "http://", "http://exa mple.com/",
+    "http://example..com/", "http://localhost:99999/", "https://-bad-.example.com/", "http://999.1.1.1/",
+    "javascript:alert(1)",
+])
+def test_unfetchable_urls_have_no_normal_form(url: str):
+    assert normalize_url(url) is None
+
+
+def test_an_invalid_url_is_still_a_citation(tmp_path: Path):
+    _doc, citations = load(tmp_path, "Sources: http://example..com/a and ftp://files.example.com/x.zip.")
+    assert [(c.url, c.normalized_url, c.kind) for c in citations] == [
+        ("http://example..com/a", None, "link"), ("ftp://files.example.com/x.zip", None, "link")]
+
+
+def test_same_resource_written_two_ways_normalises_alike(tmp_path: Path):
+    _doc, citations = load(tmp_path, "A http://Example.com:80/x#top and B http://example.com/x.")
+    assert [c.url for c in citations] == ["http://Example.com:80/x#top", "http://example.com/x"]
+    assert {c.normalized_url for c in citations} == {"http://example.com/x"}
+
+
+# -- footnotes -------------------------------------------------------------------------------
+FOOTNOTED = """The minister spoke in the past.1 He repeated the point later.2 Critics
+replied that the figures were “simply invented.”3
+
+3
+
+Another paragraph follows the page number on its own line.
+
+1 http://example.com/one.
+2 http://example.com/two and 2 http://example.com/two-b (mirror).
+3 Fars News Agency, December 25, 2017.
+"""
+
+
+def test_footnote_bodies_markers_and_several_urls(tmp_path: Path):
+    doc, citations = load(tmp_path, FOOTNOTED)
+    assert [(c.kind, c.marker, c.url or c.outlet) for c in citations] == [
+        ("footnote", "1", "http://example.com/one"),
+        ("footnote", "2", "http://example.com/two"),
+        ("footnote", "2", "http://example.com/two-b"),
+        ("named_source", "3", "Fars News Agency"),
+    ]
+    assert citations[3].cited_date == date(2017, 12, 25)
+    # markers glued to '.' and to a closing quotation mark; the lone '3' is a page number
+    assert [r.marker for r in doc.note_refs] == ["1", "2", "3"]
+    assert "\n3\n" not in doc.text
+
+
+def test_citation_knows_its_line_and_context(tmp_path: Path):
+    _doc, citations = load(tmp_path, FOOTNOTED)
+    assert citations[1].line == 9
+    assert citations[1].context.startswith("2 http://example.com/two and 2 http")
+
+
+def test_markdown_footnotes_and_links(tmp_path: Path):
+    text = ("A claim.[^a] Another, with [a link](https://example.com/l) and [a fragment](#x).\n\n"
+            "[^a]: See https://example.com/fn and https://example.com/fn2.\n")
+    _doc, citations = load(tmp_path, text, ".md")
+    assert [(c.kind, c.marker, c.url) for c in citations] == [
+        ("link", None, "https://example.com/l"),
+        ("footnote", "a", "https://example.com/fn"),
+        ("footnote", "a", "https://example.com/fn2"),
+    ]
+
+
+def test_html_footnote_list_and_sup_markers(tmp_path: Path):
+    html = """<article><p>First claim.<sup>1</sup> Second claim.<sup><a href="#note-2">2</a></sup></p>
+<ol class="footnotes"><li>IRNA, <a href="https://irna.example/a">link</a>.</li>
+<li id="note-2">Tasnim, <a href="https://tasnim.example/b">link</a>.</li></ol></article>"""
+    doc, citations = load(tmp_path, html, ".html")
+    assert [r.marker for r in doc.note_refs] == ["1", "2"]
+    assert [(c.kind, c.marker, c.url) for c in citations] == [
+        ("footnote", "1", "https://irna.example/a"), ("footnote", "2", "https://tasnim.example/b")]
+
+
+def test_missing_footnote_bodies_are_reported(tmp_path: Path):
+    doc, citations = load(tmp_path, "First,1 then second.”2 And third.4 No notes follow.")
+    assert citations == []
+    assert any("1, 2, 4" in w for w in doc.warnings)
+
+
+# -- named sources ---------------------------------------------------------------------------
+def named(citations: list[Citation]) -> list[tuple[str | None, date | None]]:
+    return [(c.outlet, c.cited_date) for c in citations if c.kind == "named_source"]
+
+
+def test_parenthetical_sources_several_per_pair(tmp_path: Path):
+    text = ("Soleimani spoke to both wings (Tasnim, December 11, 2017; Fars, December 25, 2017). "
+            "He repeated it (Filastin al-Yawm, and Safa, December 21, 2017). It was shown "
+            "(al-Aqsa channel and Hamas website, December 30, 2017, Sama, December 31, 2017). "
+            "A caption (Fars News Agency, Iran, December 15, 2009). The declaration (December 6, "
+            "2017) changed things (see Appendix A). Greenpeace objected (Greenpeace, press "
+            "release, June 10, 2019).")
+    _doc, citations = load(tmp_path, text)
+    d = date
+    assert named(citations) == [
+        ("Tasnim", d(2017, 12, 11)), ("Fars", d(2017, 12, 25)),
+        ("Filastin al-Yawm", d(2017, 12, 21)), ("Safa", d(2017, 12, 21)),
+        ("al-Aqsa channel", d(2017, 12, 30)), ("Hamas website", d(2017, 12, 30)),
+        ("Sama", d(2017, 12, 31)), ("Fars News Agency", d(2009, 12, 15)),
+        ("Greenpeace", d(2019, 6, 10)),
+    ]
+
+
+def test_according_to_and_reported(tmp_path: Path):
+    text = ("The talks failed, according to the Iranian Press TV. According to Nasrallah, Iran "
+            "helped. Last May, Iran International reported that funds fell. Reuters reports the "
+            "same. It was reported by the Times of Israel on March 3, 2024. Officials reported "
+            "nothing.")
+    _doc, citations = load(tmp_path, text)
+    assert named(citations) == [
+        ("Iranian Press TV", None), ("Iran International", None), ("Reuters", None),
+        ("Times of Israel", date(2024, 3, 3))]
+
+
+def test_document_source_line(tmp_path: Path):
+    _doc, citations = load(tmp_path, "Body of the article.\n\nSource » iranwire\n")
+    assert named(citations) == [("iranwire", None)]
+    _doc, citations = load(tmp_path, "Body.\n\nSource: https://example.com/original\n")
+    assert [c.kind for c in citations] == ["link"]
+
+
+def test_word_exported_html_footnotes_and_back_links(tmp_path: Path):
+    html = """<html><body><div class=WordSection1><p>The minister called it "a complete success by
+every measure."<a href="#_ftn1" name="_ftnref1"><span>[1]</span></a> Others disagreed.<a
+href="#_ftn2" name="_ftnref2">[2]</a></p></div><div><hr>
+<div id=ftn1><p><a href="#_ftnref1" name="_ftn1">[1]</a> Statement, http://ministry.example/stmt,
+4 May 2020.</p></div>
+<div id=ftn2><p><a href="#_ftnref2" name="_ftn2">[2]</a> <a href="https://critics.example/r">Critics</a></p></div>
+</div></body></html>"""
+    doc, citations = load(tmp_path, html, ".html")
+    assert [r.marker for r in doc.note_refs] == ["1", "2"]  # the back-links are not markers
+    assert [(c.kind, c.marker, c.url) for c in citations] == [
+        ("footnote", "1", "http://ministry.example/stmt"),
+        ("footnote", "2", "https://critics.example/r")]
+
+
+def test_html_notes_list_under_a_notes_heading(tmp_path: Path):
+    html = """<article><p>A claim.<sup>1</sup> Another claim.<sup>2</sup></p>
+<h2>Notes</h2><ol><li>https://a.example/1</li><li><a href="https://b.example/2">B</a></li></ol></article>"""
+    _doc, citations = load(tmp_path, html, ".html")
+    assert [(c.marker, c.url) for c in citations] == [
+        ("1", "https://a.example/1"), ("2", "https://b.example/2")]

@@ -1,0 +1,406 @@
+"""Input documents: collecting paths and URLs, reading each format, cleaning PDF text,
+titles and dates, and refusing unusable input with one clear line."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+import requests
+from fpdf import FPDF
+
+from verifier.citations import extract_citations
+from verifier.documents import collect_inputs, document_from_html, load_document
+from verifier.errors import InputError
+from verifier.quotes import extract_quotes
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# -- collecting inputs ---------------------------------------------------------------------
+def test_collect_walks_directories_keeps_urls_and_warns_about_unknown_types(tmp_path: Path):
+    write(tmp_path / "b.md", "# B")
+    write(tmp_path / "a.txt", "A")
+    write(tmp_path / "sub" / "deeper" / "c.html", "<p>C</p>")
+    write(tmp_path / "sub" / "d.PDF", "%PDF-")
+    write(tmp_path / "sub" / "photo.png", "png")
+    write(tmp_path / ".hidden.txt", "secret")
+    write(tmp_path / ".git" / "e.txt", "git internals")
+    url = "https://example.test/article"
+    sources, warnings = collect_inputs([str(tmp_path), url, str(tmp_path / "a.txt")])
+    names = [Path(s).name if not s.startswith("http") else s for s in sources]
+    assert names == ["a.txt", "b.md", "d.PDF", "c.html", url]
+    assert len(warnings) == 1 and "photo.png" in warnings[0] and "unknown file type" in warnings[0]
+
+
+def test_collect_names_a_missing_path(tmp_path: Path):
+    missing = tmp_path / "nowhere.txt"
+    with pytest.raises(InputError) as caught:
+        collect_inputs([str(missing)])
+    assert str(missing) in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_collect_skips_an_explicit_file_of_unknown_type(tmp_path: Path):
+    sources, warnings = collect_inputs([str(write(tmp_path / "notes.docx", "x"))])
+    assert sources == [] and "notes.docx" in warnings[0]
+
+
+# -- refusing unusable input ---------------------------------------------------------------
+def test_binary_file_named_txt_is_refused(tmp_path: Path):
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    with pytest.raises(InputError, match="binary"):
+        load_document(path)
+
+
+def test_pdf_named_txt_is_refused_with_a_hint(tmp_path: Path):
+    path = tmp_path / "report.txt"
+    path.write_bytes(b"%PDF-1.4\n1 0 obj\n")
+    with pytest.raises(InputError, match="PDF"):
+        load_document(path)
+
+
+def test_corrupt_pdf_is_refused(tmp_path: Path):
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.7\nthis is not really a pdf at all")
+    with pytest.raises(InputError) as caught:
+        load_document(path)
+    assert "broken.pdf" in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_encrypted_pdf_is_refused(tmp_path: Path):
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.cell(0, 10, "Confidential")
+    path = tmp_path / "locked.pdf"
+    pdf.output(str(path))
+    with pytest.raises(InputError, match="encrypted"):
+        load_document(path)
+
+
+def test_oversized_document_is_refused_before_reading(tmp_path: Path):
+    path = write(tmp_path / "huge.txt", "word " * 1000)
+    with pytest.raises(InputError, match="limit"):
+        load_document(path, max_bytes=1000)
+
+
+def test_unknown_extension_is_refused(tmp_path: Path):
+    with pytest.raises(InputError, match="unknown file type"):
+        load_document(write(tmp_path / "x.rtf", "{\\rtf1}"))
+
+
+# -- text encodings ------------------------------------------------------------------------
+def test_utf16_and_windows_1252_text_decode(tmp_path: Path):
+    text = "He said “yes” to the café."
+    utf16 = tmp_path / "u16.txt"
+    utf16.write_bytes(text.encode("utf-16"))
+    cp1252 = tmp_path / "cp.txt"
+    cp1252.write_bytes(("The minister said the plan was “a very good start for everyone "
+                        "involved in the talks” and the café stayed open.").encode("cp1252"))
+    assert load_document(utf16).text == text
+    assert "“a very good start" in load_document(cp1252).text
+
+
+# -- PDF-text cleanup (text files copied out of PDFs) ---------------------------------------
+PDF_COPY = """Iran and Hamas
+
+1. The supreme leader received the delegation and praised its "resis-
+
+tance" in Gaza. Ali Khamenei said that the movement had shown "a model
+
+of steadfastness for the whole Islamic world and for all
+
+\n\n\n
+7
+
+\n
+ \n
+the oppressed nations of the region."1 He added nothing else.
+
+<SEPARATOR>
+1 http://www.leader.ir/langs/en/index.php?p=contentShow&id=6218.
+
+Khamenei meets the delegation
+(Photo from Khamenei's website)
+
+2. The visit lasted two days.
+""".replace("<SEPARATOR>", " " * 60)  # the blank-looking line PDF copies put above footnotes
+
+
+def test_pdf_copy_is_rejoined_with_page_furniture_removed(tmp_path: Path):
+    doc = load_document(write(tmp_path / "copy.txt", PDF_COPY))
+    assert '"resistance" in Gaza' in doc.text  # hyphenated word rejoined
+    assert ('"a model of steadfastness for the whole Islamic world and for all the oppressed '
+            'nations of the region."1') in doc.text  # across the page break
+    assert "\n7\n" not in doc.text and " 7 " not in doc.text  # the page number is gone
+    # the footnote and the caption move out of the sentence, after its paragraph
+    assert doc.text.index("He added nothing else.") < doc.text.index("1 http://www.leader.ir")
+    assert doc.text.index("1 http://www.leader.ir") < doc.text.index("Khamenei meets")
+    assert [(f.marker, f.urls) for f in doc.footnotes] == [
+        ("1", ("http://www.leader.ir/langs/en/index.php?p=contentShow&id=6218",))]
+    assert [r.marker for r in doc.note_refs] == ["1"]
+
+
+def line_of(text: str, phrase: str) -> int:
+    return next(n for n, line in enumerate(text.split("\n"), start=1) if phrase in line)
+
+
+def test_offsets_map_back_to_original_lines(tmp_path: Path):
+    doc = load_document(write(tmp_path / "copy.txt", PDF_COPY))
+    for phrase in ("Ali Khamenei said", "the oppressed nations", "of steadfastness",
+                   "http://www.leader.ir", "2. The visit", "(Photo from"):
+        assert doc.locate(doc.text.index(phrase))[0] == line_of(PDF_COPY, phrase), phrase
+
+
+def test_running_headers_repeated_lines_are_dropped(tmp_path: Path):
+    page = "Policy Brief No. {n} | Institute\n\nBody text of page {n} goes on here.\n\n"
+    doc = load_document(write(tmp_path / "brief.txt", "".join(page.format(n=n) for n in range(1, 5))))
+    assert "Policy Brief" not in doc.text and "Body text of page 3" in doc.text
+
+
+# -- PDF documents built in the test --------------------------------------------------------
+def build_pdf(path: Path) -> Path:
+    """Two pages: running header, page numbers, a footnote at the foot of page 1, a quote
+    that runs over the page break, and a word hyphenated at a line end."""
+    pdf = FPDF()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_title("Hamas and Iran: A Report")
+    pdf.set_creation_date(datetime(2019, 7, 22))
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", size=11)
+
+    def furniture(number: int, notes: list[str]) -> None:
+        y = 250
+        for note in notes:
+            pdf.set_xy(10, y)
+            pdf.cell(0, 5, note)
+            y += 6
+        pdf.set_xy(10, 285)
+        pdf.cell(0, 5, str(number), align="C")
+
+    for number, body, notes in (
+        (1, "During a visit to Tehran, the foreign minister, Manuchehr Mottaki, said that Iran "
+            "would stand by the \u201cheroic and oppressed people of Gaza until their final "
+            "victory over the occupiers.\u201d1 He also praised the movement as an orga-\n"
+            "nization of the region.\n\nHamas leader Khaled Mashaal thanked Tehran. \u201cWe will "
+            "never forget the support of the Iranian people, who stood with us when every "
+            "other door was closed and when the whole world",
+         ["1 http://english.farsnews.com/newstext.php?nn=8809241319."]),
+        (2, "turned its back on Gaza,\u201d he told reporters.2 Observers were less impressed.",
+         ["2 https://www.irna.ir/en/news/845076 and https://www.presstv.ir/Detail/113859.html"]),
+    ):
+        pdf.add_page()
+        pdf.set_xy(10, 8)
+        pdf.cell(0, 5, "Institute for Policy Studies | Report 12", align="C")
+        pdf.set_xy(10, 20)
+        for paragraph in body.split("\n\n"):
+            pdf.multi_cell(0, 5, paragraph)
+            pdf.ln(4)
+        furniture(number, notes)
+    pdf.output(str(path))
+    return path
+
+
+def test_pdf_document_text_pages_title_and_date(tmp_path: Path):
+    doc = load_document(build_pdf(tmp_path / "report.pdf"))
+    assert doc.format == "pdf"
+    assert doc.title == "Hamas and Iran: A Report"
+    assert (doc.date, doc.date_source) == (date(2019, 7, 22), "pdf-info")
+    assert "Institute for Policy Studies" not in doc.text  # running header
+    assert "organization of the region" in doc.text  # dehyphenated
+    assert "when the whole world turned its back on Gaza,” he told reporters." in doc.text
+    assert doc.locate(doc.text.index("turned its back"))[1] == 2
+    assert doc.locate(doc.text.index("Manuchehr"))[1] == 1
+
+
+def test_pdf_document_citations_and_quotes(tmp_path: Path):
+    doc = load_document(build_pdf(tmp_path / "report.pdf"))
+    citations = extract_citations(doc)
+    assert [(c.marker, c.url, c.page) for c in citations] == [
+        ("1", "http://english.farsnews.com/newstext.php?nn=8809241319", 1),
+        ("2", "https://www.irna.ir/en/news/845076", 2),
+        ("2", "https://www.presstv.ir/Detail/113859.html", 2),
+    ]
+    quotes, _terms = extract_quotes(doc, citations)
+    assert [(q.speaker, q.citations, q.page) for q in quotes] == [
+        ("Manuchehr Mottaki", [0], 1), ("Khaled Mashaal", [1, 2], 1)]
+    assert quotes[1].text.endswith("when the whole world turned its back on Gaza")
+
+
+def test_scanned_pdf_without_text_gets_a_warning(tmp_path: Path):
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 50, style="F")
+    path = tmp_path / "scan.pdf"
+    pdf.output(str(path))
+    doc = load_document(path)
+    assert doc.text == "" and "no text layer" in doc.warnings[0]
+
+
+# -- Markdown ------------------------------------------------------------------------------
+MARKDOWN = """---
+title: "Sanctions Watch: What Officials Said"
+date: 2023-05-04
+---
+
+# Sanctions Watch
+
+The Treasury [announced new sanctions](https://home.treasury.gov/news/jy1234) on Tuesday.
+Deputy Secretary Wally Adeyemo said the measures would "hold the regime accountable
+for its abuses"[^1] and [Reuters reported][reuters] that exports fell.
+
+> "We will not hesitate to act again," Adeyemo said.
+
+More at <https://example.org/analysis> and [the top](#top).
+
+[reuters]: https://www.reuters.com/world/oil-2023-05-03/
+
+[^1]: Statement, https://home.treasury.gov/news/jy1235, May 2, 2023.
+"""
+
+
+def test_markdown_links_footnotes_front_matter(tmp_path: Path):
+    doc = load_document(write(tmp_path / "post.md", MARKDOWN))
+    assert doc.title == "Sanctions Watch: What Officials Said"
+    assert (doc.date, doc.date_source) == (date(2023, 5, 4), "meta")
+    assert "**" not in doc.text and "](" not in doc.text
+    assert [(link.url, link.kind) for link in doc.links] == [
+        ("https://home.treasury.gov/news/jy1234", "markdown"),
+        ("https://www.reuters.com/world/oil-2023-05-03/", "markdown"),
+        ("https://example.org/analysis", "autolink"),
+    ]
+    assert doc.text[doc.links[0].start:doc.links[0].end] == "announced new sanctions"
+    assert [(f.marker, f.urls) for f in doc.footnotes] == [
+        ("1", ("https://home.treasury.gov/news/jy1235",))]
+    assert [r.marker for r in doc.note_refs] == ["1"]
+    assert doc.locate(doc.text.index("for its abuses"))[0] == 10
+    assert doc.marked_quotes and doc.marked_quotes[0].block
+
+
+# -- HTML ------------------------------------------------------------------------------------
+ARTICLE = """<!doctype html>
+<html lang="en"><head><title>Site | Article</title>
+<meta property="og:title" content="The real headline">
+<meta property="article:published_time" content="2022-11-03T10:00:00Z"></head>
+<body>
+<nav><a href="/home">Home</a> <a href="https://twitter.com/intent/tweet">Share</a></nav>
+<article>
+<h1>The real headline</h1>
+<p>The foreign minister, <a href="https://en.wikipedia.org/wiki/Hossein_Amir-Abdollahian">Hossein
+Amir-Abdollahian</a>, said that Iran "will respond decisively to any
+aggression."<sup><a href="#fn1" id="ref1">1</a></sup></p>
+<blockquote cite="https://www.president.ir/en/12345"><p>We are committed to diplomacy,
+but our patience has limits.</p><footer>— Ebrahim Raisi</footer></blockquote>
+<p>Analysts were unconvinced. <q cite="https://example.com/analyst">This is posturing for a
+domestic audience</q>, said Sanam Vakil.</p>
+<p style="display:none">Hidden <a href="https://hidden.example.com/">link</a></p>
+<p>See the <a href="/related/story">related story</a> and <a href="mailto:x@example.com">mail</a>.</p>
+<section class="footnotes"><ol><li id="fn1">IRNA, <a href="https://en.irna.ir/news/85000000/">report</a>,
+November 2, 2022. <a href="#ref1">↩</a></li></ol></section>
+</article>
+<footer><a href="https://facebook.com/site">Facebook</a></footer>
+</body></html>"""
+
+
+def test_html_article_text_links_and_footnotes(tmp_path: Path):
+    path = tmp_path / "article.html"
+    path.write_bytes(ARTICLE.encode("utf-8"))
+    doc = load_document(path)
+    assert doc.title == "The real headline"
+    assert (doc.date, doc.date_source) == (date(2022, 11, 3), "meta")
+    assert "Home" not in doc.text and "Hidden" not in doc.text and "Facebook" not in doc.text
+    assert [link.url for link in doc.links if link.kind == "a"] == [
+        "https://en.wikipedia.org/wiki/Hossein_Amir-Abdollahian",
+        "https://en.irna.ir/news/85000000/"]
+    assert doc.warnings and "relative link" in doc.warnings[0]
+    assert [(f.marker, f.urls) for f in doc.footnotes] == [("1", ("https://en.irna.ir/news/85000000/",))]
+    assert [r.marker for r in doc.note_refs] == ["1"]
+    blockquote = next(q for q in doc.marked_quotes if q.block)
+    assert doc.text[blockquote.start:blockquote.end].endswith("our patience has limits.")
+    assert blockquote.attribution == "Ebrahim Raisi"
+    assert "“This is posturing for a domestic audience”" in doc.text  # <q> renders its marks
+    for phrase in ("aggression.", "We are committed", "domestic audience", "November 2, 2022"):
+        assert doc.locate(doc.text.index(phrase))[0] == line_of(ARTICLE, phrase), phrase
+
+
+def test_html_quotes_speakers_and_sources(tmp_path: Path):
+    path = tmp_path / "article.html"
+    path.write_bytes(ARTICLE.encode("utf-8"))
+    doc = load_document(path)
+    citations = extract_citations(doc)
+    quotes, _ = extract_quotes(doc, citations)
+    found = [(q.speaker, q.text, [citations[n].url for n in q.citations]) for q in quotes]
+    assert found == [
+        ("Hossein Amir-Abdollahian", "will respond decisively to any aggression.",
+         ["https://en.irna.ir/news/85000000/"]),
+        ("Ebrahim Raisi", "We are committed to diplomacy, but our patience has limits.",
+         ["https://www.president.ir/en/12345"]),
+        ("Sanam Vakil", "This is posturing for a domestic audience", ["https://example.com/analyst"]),
+    ]
+
+
+def test_article_given_as_url_is_fetched_and_read(web, tmp_path: Path):
+    page = ARTICLE.replace('<meta property="article:published_time" content="2022-11-03T10:00:00Z">',
+                           "")
+    url = web.page("/news/story.html", page.encode("utf-8"), content_type="text/html; charset=utf-8")
+    sources, warnings = collect_inputs([url])
+    assert sources == [url] and warnings == []
+    response = requests.get(url, timeout=5)
+    fetched_at = datetime(2024, 1, 2, 3, 4, 5)
+    doc = document_from_html(response.content, url, content_type=response.headers["Content-Type"],
+                             fetched_at=fetched_at)
+    assert doc.name == url and doc.source == url
+    urls = [c.url for c in extract_citations(doc)]
+    assert web.url("/related/story") in urls  # relative links resolve against the article's URL
+    assert "mailto:x@example.com" not in urls and "https://facebook.com/site" not in urls
+    # no metadata date: the text's own full date (November 2, 2022) comes first
+    assert (doc.date, doc.date_source) == (date(2022, 11, 2), "text")
+
+
+def test_article_without_any_date_takes_the_fetch_date():
+    doc = document_from_html(b"<p>Nothing dated here.</p>", "https://example.test/a",
+                             fetched_at=datetime(2024, 1, 2, 3, 4, 5))
+    assert (doc.date, doc.date_source) == (date(2024, 1, 2), "http")
+
+
+# -- dates and titles ----------------------------------------------------------------------
+def test_text_date_is_the_latest_full_date(tmp_path: Path):
+    doc = load_document(write(tmp_path / "d.txt", "Title here\n\nMet on 3 May 2019 and on "
+                              "June 2, 2020; again in July 2021 and on 2018-01-01."))
+    assert (doc.date, doc.date_source) == (date(2020, 6, 2), "text")
+
+
+def test_undated_text_takes_the_file_time(tmp_path: Path):
+    path = write(tmp_path / "undated.txt", "Nothing dated here.")
+    stamp = datetime(2021, 3, 4, 12, 0).timestamp()
+    os.utime(path, (stamp, stamp))
+    doc = load_document(path)
+    assert (doc.date, doc.date_source) == (date(2021, 3, 4), "mtime")
+
+
+def test_title_skips_site_furniture_and_prefers_a_repeated_heading(tmp_path: Path):
+    text = ("Skip to content\n\nThink Tank Name\n\nHamas Delegation in Iran\n\n"
+            "Filed under: Iran\n\nHamas Delegation in Iran\n\nBody text begins here.")
+    assert load_document(write(tmp_path / "t.txt", text)).title == "Hamas Delegation in Iran"
+    plain = "A Plain Title\n\nFirst paragraph of text that ends with a period."
+    assert load_document(write(tmp_path / "p.txt", plain)).title == "A Plain Title"
+
+
+def test_url_serving_a_pdf_or_plain_text_is_read_as_such(tmp_path: Path):
+    data = build_pdf(tmp_path / "r.pdf").read_bytes()
+    doc = document_from_html(data, "https://example.test/report.pdf",
+                             content_type="application/pdf", fetched_at=datetime(2024, 1, 2))
+    assert doc.format == "pdf" and "Manuchehr Mottaki" in doc.text
+    plain = document_from_html("Jane said “hello there, everyone.”\n".encode(),
+                               "https://example.test/a.txt", content_type="text/plain",
+                               fetched_at=datetime(2024, 1, 2))
+    assert plain.format == "txt" and (plain.date, plain.date_source) == (date(2024, 1, 2), "http")

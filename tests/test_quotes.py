@@ -1,0 +1,271 @@
+"""Attributed quotes: quotation marks of every kind, speakers, what is not a quote, and the
+citations each quote rests on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from verifier.citations import extract_citations
+from verifier.documents import load_document
+from verifier.models import Citation, Quote
+
+
+def run(tmp_path: Path, text: str, suffix: str = ".txt"
+        ) -> tuple[list[Quote], list[str], list[Citation]]:
+    from verifier.quotes import extract_quotes
+
+    path = tmp_path / f"doc{suffix}"
+    path.write_text(text, encoding="utf-8")
+    doc = load_document(path)
+    citations = extract_citations(doc)
+    quotes, terms = extract_quotes(doc, citations)
+    return quotes, terms, citations
+
+
+def said(quotes: list[Quote]) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.text) for q in quotes]
+
+
+# -- quotation marks ------------------------------------------------------------------------
+def test_straight_curly_and_mixed_marks(tmp_path: Path):
+    text = ('Jane Doe said "the plan will cut emissions by half." '
+            "John Roe said “nothing has been decided yet.” "
+            'Ann Poe said “a mixed pair of marks works too."')
+    quotes, _, _ = run(tmp_path, text)
+    assert said(quotes) == [
+        ("Jane Doe", "the plan will cut emissions by half."),
+        ("John Roe", "nothing has been decided yet."),
+        ("Ann Poe", "a mixed pair of marks works too.")]
+
+
+def test_single_marks_and_apostrophes(tmp_path: Path):
+    text = ("‘We are ready to defend Hamas’ positions,’ the general told the BBC. "
+            "'It's our land and our right,' he added.")
+    quotes, _, _ = run(tmp_path, text)
+    assert said(quotes) == [
+        ("general", "We are ready to defend Hamas’ positions"),
+        ("general", "It's our land and our right")]
+
+
+def test_quote_across_line_and_page_breaks_skips_footnotes_and_captions(tmp_path: Path):
+    lines = ["Intro paragraph of the report stands on its own line here.", "",
+             "Ali Larijani, chairman of the Majlis, criticized Washington. He said that Hamas was",
+             "", "“a symbol of confrontation with the Zionist regime and of the resistance",
+             "", "against its acquisitiveness in the whole region of the Middle East, and the",
+             "", " ", "", "1 http://www.leader.ir/langs/fa/index.php?id=1.", "",
+             "Larijani meets Mashaal", "(Photo from Larijani’s website).",
+             " pride of the nation.”1 He left on Monday.", "", "Another paragraph of text.",
+             "", "Yet another line of the text here.", "", "And a final line of text."]
+    quotes, _, citations = run(tmp_path, "\n".join(lines) + "\n")
+    assert said(quotes) == [("Ali Larijani", "a symbol of confrontation with the Zionist regime "
+                             "and of the resistance against its acquisitiveness in the whole "
+                             "region of the Middle East, and the pride of the nation.")]
+    assert [citations[n].url for n in quotes[0].citations] == [
+        "http://www.leader.ir/langs/fa/index.php?id=1"]
+    assert quotes[0].line == 5
+
+
+# -- speakers ---------------------------------------------------------------------------------
+def test_speaker_before_after_inverted_and_colon(tmp_path: Path):
+    text = ('Jane Doe warned that "prices will rise again next year." '
+            '"We cannot wait any longer," Doe added. '
+            '"This is a disaster for the region," said Foreign Minister John Smith. '
+            "Maria Lopez told reporters: “The vaccine is safe for every age group.”")
+    quotes, _, _ = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == ["Jane Doe", "Jane Doe", "John Smith", "Maria Lopez"]
+
+
+def test_full_name_as_written_earlier(tmp_path: Path):
+    text = ("Iran's Supreme Leader Ali Khamenei met the delegation on Monday.\n\n"
+            "“The enemy has failed in all its plans,” Khamenei said.\n")
+    quotes, _, _ = run(tmp_path, text)
+    assert said(quotes) == [("Ali Khamenei", "The enemy has failed in all its plans")]
+
+
+def test_pronoun_resolves_to_the_person_just_named(tmp_path: Path):
+    text = ("The foreign minister, Manuchehr Mottaki, praised the movement. He said that "
+            "“the resistance has shown the way for everyone.”\n\n"
+            "Hamas leader Khaled Mashaal thanked Tehran. “We will never forget your support "
+            "in our hardest days,” he told reporters.\n")
+    quotes, _, _ = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == ["Manuchehr Mottaki", "Khaled Mashaal"]
+
+
+def test_descriptions_resolve_to_the_person_with_that_title(tmp_path: Path):
+    text = ("Iran’s Supreme Leader Ali Khamenei received Hamas leader Ahmad Yassin. "
+            "Khamenei praised him.\n\n"
+            "In 2005, the leader of the Islamic Republic said the victory was “a pleasant "
+            "surprise from God.” Later the supreme leader said “the enemy will be defeated.”\n")
+    quotes, _, _ = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == ["Ali Khamenei", "Ali Khamenei"]
+
+
+def test_relative_clause_appositive_and_according_to(tmp_path: Path):
+    text = ("The delegation met the former foreign minister, Kamal Kharrazi, who told them that "
+            "the “visit proves our support for the resistance.” "
+            "The prime minister, Jane Doe, said the plan would “cut emissions by half.” "
+            "According to Prime Minister Benjamin Netanyahu’s office, the decision is “clear "
+            "proof it is not interested in talks.”")
+    quotes, _, _ = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == [
+        "Kamal Kharrazi", "Jane Doe", "Benjamin Netanyahu’s office"]
+
+
+def test_quote_broken_around_he_said_is_two_quotes_one_speaker(tmp_path: Path):
+    text = ("Supreme Leader Ali Khamenei spoke at length. “Allah,” he said, “had decided that "
+            "victory would come to the believers.” He added more.1\n\n"
+            "1 http://www.leader.ir/fa/content/6218\n")
+    quotes, _, citations = run(tmp_path, text)
+    assert said(quotes) == [
+        ("Ali Khamenei", "Allah"),
+        ("Ali Khamenei", "had decided that victory would come to the believers.")]
+    assert quotes[0].citations == quotes[1].citations == [0]
+    assert citations[0].url == "http://www.leader.ir/fa/content/6218"
+
+
+def test_words_put_in_someone_else_s_mouth_stay_with_the_speaker(tmp_path: Path):
+    text = ("In October 2016, Ali Khamenei said that the conflict would last. He predicted that "
+            "Washington would ask, “Why do you support Hezbollah, Hamas, and Palestine?”")
+    quotes, _, _ = run(tmp_path, text)
+    assert said(quotes) == [("Ali Khamenei", "Why do you support Hezbollah, Hamas, and Palestine?")]
+
+
+def test_a_quote_standing_alone_keeps_the_previous_speaker(tmp_path: Path):
+    text = ("“Only those who speak for Palestine can represent it,” Khamenei emphasized. "
+            "“Those who demean it have no right to speak.”\n\n"
+            "The Israeli government accuses Hamas of stalling. “Israel will not cave to these "
+            "demands.”\n")
+    quotes, _, _ = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == ["Khamenei", "Khamenei", "Israeli government"]
+
+
+# -- not quotes -------------------------------------------------------------------------------
+def test_scare_quotes_labels_titles_and_headings_are_terms(tmp_path: Path):
+    text = ("A “Pleasant Surprise” for Khamenei\n\n"
+            "He said the “resistance” [i.e., terrorism] would go on. Critics called it a "
+            "“Trojan horse”, the so-called “peace plan for the whole region”. Trump’s plan, "
+            "dubbed the “deal of the century,” was rejected. The report “Iran and the Bomb: "
+            "A New Era” was published. Somebody wrote “a passage that nobody is said to have "
+            "spoken at all” once.\n\n"
+            "“Palestine: The Main Source of Enmity toward the Islamic Republic”\n\n"
+            "The unattributed passage “was long and carried no name of any speaker” here.\n")
+    quotes, terms, _ = run(tmp_path, text)
+    assert said(quotes) == [("Somebody", "a passage that nobody is said to have spoken at all")]
+    assert terms == ["Pleasant Surprise", "resistance", "Trojan horse",
+                     "peace plan for the whole region", "deal of the century",
+                     "Iran and the Bomb: A New Era",
+                     "Palestine: The Main Source of Enmity toward the Islamic Republic",
+                     "was long and carried no name of any speaker"]
+
+
+# -- editorial marks ---------------------------------------------------------------------------
+def test_editorial_marks_stay_as_written(tmp_path: Path):
+    text = ("He met the minister. Mottaki said that “[t]he resistance [i.e., terrorism] … "
+            "will go on [in Gaza].”")
+    quotes, _, _ = run(tmp_path, text)
+    assert quotes[0].text == "[t]he resistance [i.e., terrorism] … will go on [in Gaza]."
+
+
+# -- quote -> citation links -----------------------------------------------------------------
+def test_marker_in_the_sentence_then_first_marker_in_the_paragraph(tmp_path: Path):
+    text = ("Mottaki said the result was the “courageous resistance led by Hamas.” He added "
+            "that “the moves of the hegemonic powers have been entirely futile.”5 Later he "
+            "said “we will keep helping our brothers.”6\n\n"
+            "5 http://example.com/five\n6 http://example.com/six\n")
+    quotes, _, citations = run(tmp_path, text)
+    links = [[citations[n].url for n in q.citations] for q in quotes]
+    assert links == [["http://example.com/five"], ["http://example.com/five"],
+                     ["http://example.com/six"]]
+
+
+def test_inline_link_in_the_same_sentence(tmp_path: Path):
+    text = ("Adeyemo [said](https://home.treasury.gov/news/jy1234) the measures would “hold the "
+            "regime accountable.” Another sentence has a [link](https://example.com/other).\n\n"
+            "Smith said “this paragraph has no link at all.”\n")
+    quotes, _, citations = run(tmp_path, text, ".md")
+    assert [[citations[n].url for n in q.citations] for q in quotes] == [
+        ["https://home.treasury.gov/news/jy1234"], []]
+
+
+def test_named_source_in_the_parentheses_that_follow(tmp_path: Path):
+    text = ("Saleh al-Arouri spoke. He added that Hamas hoped the support would continue until “the occupation is "
+            "stamped out” (al-Alam TV, October 22, 2017). Khamenei said “the enemy is weak,” "
+            "according to the Iranian Press TV.\n")
+    quotes, _, citations = run(tmp_path, text)
+    assert [[citations[n].outlet for n in q.citations] for q in quotes] == [
+        ["al-Alam TV"], ["Iranian Press TV"]]
+
+
+def test_quote_without_a_source_has_no_citation(tmp_path: Path):
+    quotes, _, citations = run(tmp_path, "Khamenei said “the enemy is weak and divided.”\n")
+    assert quotes[0].citations == [] and citations == []
+
+
+def test_blockquote_and_q_in_html(tmp_path: Path):
+    html = """<article><p>The president spoke on Monday:</p>
+<blockquote cite="https://www.president.ir/en/1"><p>We are committed to diplomacy, but our
+patience has limits.</p><footer>— Ebrahim Raisi</footer></blockquote>
+<p><q cite="https://example.com/analyst">This is posturing for a domestic audience</q>, said
+Sanam Vakil.</p></article>"""
+    quotes, _, citations = run(tmp_path, html, ".html")
+    assert [(q.speaker, q.text, [citations[n].url for n in q.citations]) for q in quotes] == [
+        ("Ebrahim Raisi", "We are committed to diplomacy, but our patience has limits.",
+         ["https://www.president.ir/en/1"]),
+        ("Sanam Vakil", "This is posturing for a domestic audience", ["https://example.com/analyst"]),
+    ]
+
+
+def test_quote_location_and_context(tmp_path: Path):
+    quotes, _, _ = run(tmp_path, "First line.\n\nJane Doe said “the plan will work well.”\n")
+    assert quotes[0].line == 3 and quotes[0].context == "Jane Doe said “the plan will work well.”"
+
+
+def test_news_style_attributions(tmp_path: Path):
+    text = ('"We reject these accusations entirely," said John Smith, a spokesman for the '
+            'ministry. Mary Jones, a senior analyst at the Brookings Institution, said: "The '
+            'sanctions are not working as intended."\n\n'
+            'In a statement, Amnesty International said the executions were "a grave violation '
+            'of international law." The report said: "Detainees were denied lawyers for months."'
+            '\n\nSmith spoke next. He told CNN: "They told me \'go home\' and then they left '
+            'without a word."\n\n'
+            '"It is too early to say," she wrote on X. Officials said the talks were '
+            '"constructive and forward-looking in every respect."\n')
+    quotes, _, _ = run(tmp_path, text)
+    assert said(quotes) == [
+        ("John Smith", "We reject these accusations entirely"),
+        ("Mary Jones", "The sanctions are not working as intended."),
+        ("Amnesty International", "a grave violation of international law."),
+        ("report", "Detainees were denied lawyers for months."),
+        ("John Smith", "They told me 'go home' and then they left without a word."),
+        ("Mary Jones", "It is too early to say"),  # 'she' is not the man called 'he'
+
+        ("Officials", "constructive and forward-looking in every respect."),
+    ]
+
+
+def test_quotation_introduced_by_a_colon_in_the_paragraph_before(tmp_path: Path):
+    text = ("The president addressed the crowd in Tehran. Ebrahim Raisi told them:\n\n"
+            "“Our nation will never bow to pressure, and our enemies know it well.”\n\n"
+            "“This paragraph was not introduced by anyone at all, it just stands here.”\n")
+    quotes, terms, _ = run(tmp_path, text)
+    assert said(quotes) == [
+        ("Ebrahim Raisi", "Our nation will never bow to pressure, and our enemies know it well.")]
+    assert terms == ["This paragraph was not introduced by anyone at all, it just stands here."]
+
+
+def test_markdown_blockquotes_with_dash_attribution_and_colon_intro(tmp_path: Path):
+    text = ("Intro paragraph of the post.\n\n"
+            "> The Islamic Republic will never negotiate under the shadow of threats.\n>\n"
+            "> — Ali Khamenei, speech in Mashhad\n\n"
+            'Smith: "We will win this fight, whatever it takes."\n\n'
+            "The ministry said in a statement:\n\n"
+            "> Our position has not changed since the talks began. "
+            "[Source](https://mfa.example/statement)\n")
+    quotes, _, citations = run(tmp_path, text, ".md")
+    assert [(q.speaker, q.text, [citations[n].url for n in q.citations]) for q in quotes] == [
+        ("Ali Khamenei", "The Islamic Republic will never negotiate under the shadow of threats.",
+         []),
+        ("Smith", "We will win this fight, whatever it takes.", []),
+        ("ministry", "Our position has not changed since the talks began.",
+         ["https://mfa.example/statement"]),
+    ]

@@ -1,0 +1,83 @@
+"""Every source a document cites: URLs (inline, in markup, in footnote bodies) and outlets it
+names without a URL.
+
+A URL that cannot be fetched (unparseable, a bad host, or not http/https) is still returned
+as a Citation, with `normalized_url` None, so the pipeline can report it as `invalid` rather
+than silently dropping it. Links in markup to fragments, mailto:, javascript: and similar
+are not citations and are never returned.
+"""
+
+from __future__ import annotations
+
+from .models import Citation, Document
+from .namedsources import NamedSource, find_named_sources, parse_source_list
+from .urls import find_urls, normalize_url
+
+__all__ = ["extract_citations", "normalize_url"]
+
+CONTEXT_CHARS = 240
+
+
+def extract_citations(doc: Document) -> list[Citation]:
+    """Citations in order of their offset in `doc.text`."""
+    text = doc.text
+    regions = [(f.start, f.start + len(f.text), f.marker) for f in doc.footnotes]
+    citations: list[Citation] = []
+    covered: list[tuple[int, int]] = []
+
+    def marker_at(pos: int) -> str | None:
+        for start, end, marker in regions:
+            if start <= pos < end:
+                return marker
+        return None
+
+    def add_url(url: str, start: int, end: int) -> None:
+        marker = marker_at(start)
+        line, page = doc.locate(start)
+        citations.append(Citation(
+            kind="footnote" if marker else "link", offset=start, line=line, page=page,
+            context=_context(text, start, end, marker is not None), url=url,
+            normalized_url=normalize_url(url), marker=marker))
+
+    for link in doc.links:
+        url = link.url.strip()
+        if url:
+            add_url(url, link.start, link.end)
+            covered.append((link.start, link.end))
+    for start, end, url in find_urls(text):
+        if not any(s < end and start < e for s, e in covered):
+            add_url(url, start, end)
+
+    found = find_named_sources(text, skip=[(s, e) for s, e, _m in regions])
+    for f in doc.footnotes:
+        if not f.urls:
+            found += [NamedSource(s.start, s.end, s.outlet, s.cited_date, "footnote")
+                      for s in parse_source_list(f.text, f.start, "footnote")]
+    for source in found:
+        line, page = doc.locate(source.start)
+        citations.append(Citation(
+            kind="named_source", offset=source.start, line=line, page=page,
+            context=_context(text, source.start, source.end, source.how == "footnote"),
+            outlet=source.outlet, cited_date=source.cited_date,
+            marker=marker_at(source.start)))
+    citations.sort(key=lambda c: (c.offset, c.kind))
+    return citations
+
+
+def _context(text: str, start: int, end: int, whole_block: bool) -> str:
+    """The sentence around a citation (a footnote's whole body), at most CONTEXT_CHARS."""
+    left = max(text.rfind("\n", 0, start) + 1, start - CONTEXT_CHARS)
+    if not whole_block:
+        for stop in (". ", "? ", "! "):
+            pos = text.rfind(stop, left, start)
+            if pos != -1:
+                left = max(left, pos + 2)
+    right_candidates = [text.find("\n", end), end + CONTEXT_CHARS]
+    right = min(p for p in right_candidates if p != -1)
+    if not whole_block:
+        for stop in (". ", "? ", "! "):
+            pos = text.find(stop, end, right)
+            if pos != -1:
+                right = min(right, pos + 1)
+    snippet = " ".join(text[left:right].split())
+    return snippet if len(snippet) <= CONTEXT_CHARS else snippet[:CONTEXT_CHARS - 1] + "…"

@@ -1,0 +1,85 @@
+"""Dates written in running text: "December 25, 2017", "25 December 2017", "2017-12-25",
+and month-only forms ("June 2019") for citations that state no day."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+
+_PATTERNS = [
+    ("mdy", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b", re.I)),
+    ("dmy", re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b", re.I)),
+    ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
+    ("my", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class TextDate:
+    """A date found in text; `full` is False when the text gives only month and year."""
+
+    start: int
+    end: int
+    value: date
+    full: bool
+
+
+def find_dates(text: str, *, month_only: bool = True) -> list[TextDate]:
+    """Every date written in `text`, in order, without overlaps (full dates win)."""
+    found: list[TextDate] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        if kind == "my" and not month_only:
+            continue
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            value = _to_date(m, kind)
+            if value is None:
+                continue
+            found.append(TextDate(m.start(), m.end(), value, kind != "my"))
+            taken.append((m.start(), m.end()))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _to_date(m: re.Match[str], kind: str) -> date | None:
+    year = int(m.group("y"))
+    raw_month = m.group("m")
+    month = int(raw_month) if raw_month.isdigit() else _MONTHS[raw_month[:3].lower()]
+    day = 1 if kind == "my" else int(re.sub(r"\D", "", m.group("d")))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def latest_full_date(text: str, *, today: date | None = None) -> date | None:
+    """The latest complete date the text states, ignoring dates in the future."""
+    limit = today or datetime.now().date()
+    dates = [d.value for d in find_dates(text, month_only=False) if d.value <= limit]
+    return max(dates) if dates else None
+
+
+def parse_metadata_date(value: str) -> date | None:
+    """A date from metadata: ISO 8601, PDF 'D:YYYYMMDD...', or a written date."""
+    value = value.strip()
+    m = re.match(r"^(?:D:)?(\d{4})(\d{2})(\d{2})", value) or re.match(
+        r"^(\d{4})-(\d{2})-(\d{2})", value)
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    written = find_dates(value, month_only=False)
+    return written[0].value if written else None

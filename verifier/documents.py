@@ -1,0 +1,304 @@
+"""Input documents: which files and URLs to read, and each one reduced to a Document.
+
+Formats: plain text (.txt), Markdown (.md), HTML (.html/.htm) and PDF (.pdf). Text that came
+out of a PDF is cleaned (see pdfclean). Each document gets a title and a date: metadata
+first (HTML <meta>/<time>, PDF info, Markdown front matter), else the latest full date its
+text states, else when it was fetched (articles given as URLs) or the file's modification
+time.
+
+Size: a document file larger than `MAX_DOCUMENT_BYTES` (PDFs: `MAX_PDF_BYTES`) is refused
+with an InputError rather than read, so one stray multi-gigabyte file cannot exhaust memory;
+every accepted document is read whole, because extraction needs all of it at once.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from .docdates import latest_full_date, parse_metadata_date
+from .errors import InputError
+from .footnotes import find_note_refs
+from .models import Document
+from .pagetext import decode_body
+from .pdfclean import SourceLine, clean_lines, source_lines
+from .pdftext import read_pdf
+
+FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
+           ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+MAX_PDF_BYTES = 200 * 1024 * 1024
+
+_URL_ARG = re.compile(r"^https?://", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_BOILERPLATE = {"skip to content", "skip to main content", "menu", "search", "home", "share",
+                "print", "main menu", "navigation", "subscribe", "log in", "sign in"}
+_TERMINAL_PERIOD = re.compile(r"[.;,]['\"”’)]*$")
+
+
+def collect_inputs(args: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Files, directories (walked recursively) and URLs -> (sources, warnings).
+
+    URLs are kept as given; files of an unknown type are skipped with a warning; a path
+    that does not exist raises InputError naming it.
+    """
+    sources: list[str] = []
+    warnings: list[str] = []
+    seen: set[str] = set()
+
+    def add(source: str) -> None:
+        if source not in seen:
+            seen.add(source)
+            sources.append(source)
+
+    for arg in args:
+        if _URL_ARG.match(arg.strip()):
+            add(arg.strip())
+            continue
+        path = Path(arg).expanduser()
+        if not path.exists():
+            raise InputError(f"{arg}: no such file or directory")
+        if path.is_dir():
+            for found in _walk(path):
+                if found.suffix.lower() in FORMATS:
+                    add(str(found.resolve()))
+                else:
+                    warnings.append(f"skipped {found}: unknown file type")
+        elif path.suffix.lower() in FORMATS:
+            add(str(path.resolve()))
+        else:
+            warnings.append(f"skipped {arg}: unknown file type "
+                            f"(expected one of {', '.join(sorted(set(FORMATS)))})")
+    return sources, warnings
+
+
+def _walk(top: Path) -> list[Path]:
+    """Files under `top`, sorted, hidden files and directories left out."""
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(top):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        found.extend(Path(dirpath, f) for f in sorted(filenames) if not f.startswith("."))
+    return found
+
+
+def load_document(path: Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> Document:
+    """Read one document file. Raises InputError (one line) when it cannot be used."""
+    path = Path(path)
+    name = path.name
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{path}: unknown file type {path.suffix or '(no extension)'!r}")
+    try:
+        size = path.stat().st_size
+        limit = MAX_PDF_BYTES if fmt == "pdf" else max_bytes
+        if size > limit:
+            raise InputError(f"{path}: {size / 2**20:.0f} MB is larger than the "
+                             f"{limit / 2**20:.0f} MB limit for one document")
+        data = path.read_bytes()
+        mtime = datetime.fromtimestamp(path.stat().st_mtime).date()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file or directory") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    source = str(path.resolve())
+    if fmt == "pdf":
+        doc = _pdf_document(data, source, name)
+    elif fmt == "html":
+        doc = document_from_html(data, source, content_type=None, fetched_at=None)
+        doc.name = name
+    elif fmt == "md":
+        doc = _markdown_document(decode_text(data, name), data, source, name)
+    else:
+        doc = _text_document(decode_text(data, name), data, source, name)
+    if doc.date is None:
+        doc.date, doc.date_source = mtime, "mtime"
+    return doc
+
+
+def _check_footnotes(doc: Document) -> Document:
+    """Warn about footnote markers whose footnote text the document does not contain."""
+    bodies = {f.marker for f in doc.footnotes}
+    missing = sorted({r.marker for r in doc.note_refs} - bodies,
+                     key=lambda m: (not m.isdigit(), int(m) if m.isdigit() else 0, m))
+    if missing:
+        doc.warnings.append(f"{doc.name}: footnote marker(s) {', '.join(missing)} have no "
+                            "footnote text in the document")
+    return doc
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Bytes of a text file as str. Raises InputError for binary content."""
+    if data.startswith(b"%PDF-"):
+        raise InputError(f"{name}: this is a PDF file, not text (rename it to .pdf)")
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: binary file, not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:200_000]).best()
+        if best is None:
+            raise InputError(f"{name}: binary file, not text") from None
+        text = data.decode(best.encoding, errors="replace")
+    sample = text[:20_000]
+    if sample and len(_CONTROL.findall(sample)) > 0.01 * len(sample):
+        raise InputError(f"{name}: binary file, not text")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _text_document(text: str, data: bytes, source: str, name: str) -> Document:
+    return _cleaned_document(source_lines(text), data, source, name, "txt")
+
+
+def _cleaned_document(lines: list[SourceLine], data: bytes, source: str, name: str,
+                      fmt: str) -> Document:
+    cleaned = clean_lines(lines)
+    doc = Document(source=source, name=name, format=fmt, sha256=_sha256(data),
+                   text=cleaned.text, line_map=cleaned.line_map, footnotes=cleaned.footnotes)
+    doc.note_refs = find_note_refs(cleaned.text, cleaned.footnotes, cleaned.floating)
+    doc.title = title_from_text(cleaned.text)
+    found = latest_full_date(cleaned.text)
+    if found:
+        doc.date, doc.date_source = found, "text"
+    return _check_footnotes(doc)
+
+
+def _pdf_document(data: bytes, source: str, name: str) -> Document:
+    pdf = read_pdf(data, name=name)
+    lines = [SourceLine(text, number, page_no)
+             for page_no, page in enumerate(pdf.pages, start=1)
+             for number, text in enumerate(page.split("\n"), start=1)]
+    doc = _cleaned_document(lines, data, source, name, "pdf")
+    if not doc.text.strip():
+        doc.warnings.append(f"{name}: no text layer (a scanned PDF?); nothing to extract")
+    title = _pdf_title(pdf.metadata.get("Title", ""))
+    if title:
+        doc.title = title
+    for key in ("CreationDate", "ModDate"):
+        value = parse_metadata_date(pdf.metadata.get(key, ""))
+        if value:
+            doc.date, doc.date_source = value, "pdf-info"
+            break
+    return doc
+
+
+def _pdf_title(title: str) -> str:
+    title = re.sub(r"^Microsoft (?:Word|PowerPoint) - ", "", title.strip())
+    if not title or title.lower() in ("untitled", "title") or re.search(
+            r"\.(docx?|pdf|indd|pptx?)$", title, re.I) or " " not in title and "_" in title:
+        return ""
+    return title
+
+
+def _markdown_document(text: str, data: bytes, source: str, name: str) -> Document:
+    from .markdowndoc import parse_markdown
+
+    parts = parse_markdown(text)
+    doc = Document(source=source, name=name, format="md", sha256=_sha256(data), text=parts.text,
+                   line_map=parts.line_map, links=parts.links, marked_quotes=parts.marked_quotes,
+                   footnotes=parts.footnotes, note_refs=parts.note_refs)
+    doc.title = parts.front_matter.get("title") or parts.title or title_from_text(parts.text)
+    meta_date = parse_metadata_date(parts.front_matter.get("date", ""))
+    if meta_date:
+        doc.date, doc.date_source = meta_date, "meta"
+    else:
+        found = latest_full_date(parts.text)
+        if found:
+            doc.date, doc.date_source = found, "text"
+    return _check_footnotes(doc)
+
+
+def document_from_html(markup: bytes, source: str, *, content_type: str | None = None,
+                       fetched_at: datetime | None = None) -> Document:
+    """An HTML page as a Document; its own links are its citations.
+
+    `source` is the page's URL (relative links resolve against it) or a file path. A URL
+    that turns out to serve a PDF or plain text is read as such.
+    """
+    from .htmldoc import parse_html
+    from .pagetext import content_kind
+
+    name = source if _URL_ARG.match(source) else Path(source).name
+    kind = content_kind(content_type, markup)
+    if kind in ("pdf", "text"):
+        if kind == "pdf":
+            doc = _pdf_document(markup, source, name)
+        else:
+            text = decode_body(markup, content_type).replace("\r\n", "\n")
+            doc = _text_document(text, markup, source, name)
+        if doc.date is None and fetched_at is not None:
+            doc.date, doc.date_source = fetched_at.date(), "http"
+        return doc
+    decoded = decode_body(markup, content_type)
+    base = source if _URL_ARG.match(source) else None
+    parts = parse_html(decoded, base)
+    doc = Document(source=source, name=source if base else Path(source).name, format="html",
+                   sha256=_sha256(markup), text=parts.text, title=parts.title,
+                   line_map=parts.line_map, links=parts.links,
+                   marked_quotes=parts.marked_quotes, footnotes=parts.footnotes,
+                   note_refs=parts.note_refs)
+    if not doc.title:
+        doc.title = title_from_text(parts.text)
+    if parts.skipped_relative_links:
+        doc.warnings.append(f"{doc.name}: {parts.skipped_relative_links} relative link(s) "
+                            "left out (no base URL to resolve them against)")
+    meta_date = _html_meta_date(decoded, base)
+    found = latest_full_date(parts.text) if meta_date is None else None
+    if meta_date:
+        doc.date, doc.date_source = meta_date, "meta"
+    elif found:
+        doc.date, doc.date_source = found, "text"
+    elif fetched_at is not None:
+        doc.date, doc.date_source = fetched_at.date(), "http"
+    return _check_footnotes(doc)
+
+
+def _html_meta_date(markup: str, url: str | None) -> date | None:
+    """Publication date from the page's metadata (meta tags, <time>, JSON-LD)."""
+    if not markup.strip():
+        return None
+    import logging
+
+    from htmldate import find_date
+
+    logging.getLogger("htmldate").setLevel(logging.ERROR)
+    try:
+        found = find_date(markup, url=url, extensive_search=False, original_date=True,
+                          outputformat="%Y-%m-%d")
+    except Exception:  # htmldate is defensive but metadata can be arbitrarily broken
+        return None
+    return date.fromisoformat(found) if found else None
+
+
+def title_from_text(text: str) -> str:
+    """A title for text without metadata: a heading repeated at the top, else the first
+    short line that is not site furniture."""
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()][:25]
+    paragraphs = [p for p in paragraphs if p.lower() not in _BOILERPLATE
+                  and any(ch.isalpha() for ch in p)]
+    top = paragraphs[:12]
+    counts = Counter(top)
+    for p in top:
+        if counts[p] > 1 and 3 <= len(p.split()) <= 15 and not _TERMINAL_PERIOD.search(p):
+            return p
+    for p in paragraphs:
+        if len(p.split()) <= 30 and not _TERMINAL_PERIOD.search(p):
+            return " ".join(p.split())
+    return ""

@@ -1,0 +1,338 @@
+"""An HTML article reduced to its readable text, with what its markup says about sources:
+links (<a href>, <blockquote cite>, <q cite>), quotations (<blockquote>, <q>), footnote
+markers (<sup>, links to #fn1) and footnote bodies (the elements those markers point at,
+or numbered items of a footnotes list).
+
+Site furniture (navigation, share buttons, related-article lists, forms) is left out: its
+links are not the article's citations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urljoin, urlsplit
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from .models import Footnote, Link, MarkedQuote, NoteRef
+from .textbuild import TextBuilder
+from .urls import find_urls
+
+_DROP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "embed",
+         "nav", "form", "button", "select", "input", "textarea", "label", "canvas", "video",
+         "audio", "map", "dialog", "menu"}
+_BLOCK = {"address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "fieldset",
+          "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
+          "li", "main", "ol", "p", "pre", "section", "table", "ul", "title", "body", "html",
+          "caption", "details", "summary"}
+_LINE = {"br", "tr"}
+_CELL = {"td", "th"}
+_CHROME_WORDS = {
+    "nav", "navbar", "navigation", "menu", "share", "sharing", "social", "related", "comments",
+    "newsletter", "subscribe", "subscription", "breadcrumb", "breadcrumbs", "sidebar", "advert",
+    "advertisement", "ads", "promo", "cookie", "cookies", "popup", "modal", "masthead", "skip",
+    "toolbar", "pagination", "widget", "byline-share", "recommended", "outbrain", "taboola"}
+_NOTES_CONTAINER = re.compile(r"foot-?notes?|end-?notes?|\bnotes\b|references|\bfn\b", re.I)
+_NOTE_ID = re.compile(
+    r"^(?:fn|footnote|note|endnote|ftn|_ftn|en|cite_note)[-_:.]?(?:[\w-]*[-_])?(\d{1,3})$", re.I)
+_NOTES_HEADING = re.compile(
+    r"^(?:notes?|endnotes?|footnotes?|references?|sources?|citations?)\s*:?$", re.I)
+_MARKER_LABEL = re.compile(r"^[\[(]?\^?(\d{1,3}|[*†‡])[\])]?\.?$")
+_SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "about:", "sms:", "file:")
+
+
+@dataclass
+class HtmlParts:
+    """What an HTML document contributes to a Document."""
+
+    text: str
+    line_map: list[tuple[int, int, int | None]]
+    links: list[Link] = field(default_factory=list)
+    marked_quotes: list[MarkedQuote] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    note_refs: list[NoteRef] = field(default_factory=list)
+    title: str = ""
+    language: str | None = None
+    skipped_relative_links: int = 0
+
+
+def parse_html(markup: str, base_url: str | None = None) -> HtmlParts:
+    """Readable text and source markup of an HTML page; relative links resolve on base_url."""
+    if not markup.strip():
+        return HtmlParts("", [])
+    parser = lxml_html.HTMLParser(remove_comments=True, huge_tree=True, encoding="utf-8")
+    try:
+        root = lxml_html.document_fromstring(markup.encode("utf-8"), parser=parser)
+    except (etree.ParserError, ValueError):
+        return HtmlParts("", [])
+    base_el = root.find(".//base[@href]")
+    if base_el is not None:
+        base_url = urljoin(base_url or "", base_el.get("href", "").strip())
+    walker = _Walker(root, base_url)
+    return walker.run()
+
+
+def html_title(root: lxml_html.HtmlElement) -> str:
+    """og:title, else the first <h1>, else <title>."""
+    for xpath in ('//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content'):
+        found = root.xpath(xpath)
+        if found and str(found[0]).strip():
+            return " ".join(str(found[0]).split())
+    for tag in ("h1", "title"):
+        el = root.find(f".//{tag}")
+        if el is not None:
+            text = " ".join(el.text_content().split())
+            if text:
+                return text
+    return ""
+
+
+class _Walker:
+    def __init__(self, root: lxml_html.HtmlElement, base_url: str | None) -> None:
+        self.root = root
+        self.base_url = base_url
+        self.builder = TextBuilder()
+        self.parts = HtmlParts("", [], title=html_title(root))
+        lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+        self.parts.language = lang.split("-")[0].lower() if lang else None
+        self.content = _content_root(root)
+        self.ref_anchors: dict[lxml_html.HtmlElement, str] = {}
+        self.bodies: dict[lxml_html.HtmlElement, str] = {}
+        self._find_footnotes()
+        self.starts: dict[lxml_html.HtmlElement, int] = {}
+
+    def run(self) -> HtmlParts:
+        self._walk(self.content)
+        for body in self.bodies:
+            if not _inside(body, self.content):
+                self.builder.block()
+                self._walk(body)
+        self.parts.text = self.builder.text
+        self.parts.line_map = self.builder.line_map
+        self.parts.footnotes.sort(key=lambda f: f.start)
+        return self.parts
+
+    # -- footnotes -----------------------------------------------------------------------
+    def _find_footnotes(self) -> None:
+        targets: dict[str, lxml_html.HtmlElement] = {}
+        for el in self.root.iter():
+            if not isinstance(el.tag, str):
+                continue
+            for name in (el.get("id"), el.get("name") if el.tag == "a" else None):
+                if name:
+                    targets.setdefault(name, el)
+        order = {el: n for n, el in enumerate(self.root.iter())}
+        numbered: dict[str, lxml_html.HtmlElement] = {}
+        for container in self.root.iter("ol", "ul", "section", "div", "aside", "footer"):
+            names = f"{container.get('class', '')} {container.get('id', '')}"
+            heading = container.getprevious()
+            titled = container.tag == "ol" and heading is not None and isinstance(
+                heading.tag, str) and heading.tag in ("h2", "h3", "h4", "h5", "p", "strong") \
+                and _NOTES_HEADING.match(" ".join(heading.text_content().split()))
+            if _NOTES_CONTAINER.search(names) or titled:
+                items = container.findall(".//li")
+                for n, li in enumerate(items, start=1):
+                    value = li.get("value")
+                    numbered.setdefault(value if value and value.isdigit() else str(n), li)
+        for name, el in targets.items():
+            m = _NOTE_ID.match(name)
+            block = _block_of(el) if m else None
+            if m and block is not None:
+                numbered.setdefault(str(int(m.group(1))), block)
+        for a in self.root.iter("a"):
+            href = (a.get("href") or "").strip()
+            if not href.startswith("#") or len(href) < 2:
+                continue
+            marker = _marker_label(a)
+            target = targets.get(unquote(href[1:]))
+            if marker is None or target is None:
+                continue
+            body = _block_of(target)
+            if body is None or _inside(a, body) or len(body.text_content()) > 3000:
+                continue
+            if order.get(body, 0) < order.get(a, 0):
+                continue  # a link back from a footnote to its marker, not a marker
+            self.ref_anchors[a] = marker
+            self.bodies.setdefault(body, marker)
+        for sup in self.root.iter("sup"):
+            if sup.find(".//a") is not None:
+                continue
+            sup_marker = _marker_label(sup)
+            if sup_marker is None:
+                continue
+            self.ref_anchors[sup] = sup_marker
+            found = numbered.get(sup_marker)
+            if found is not None and not _inside(sup, found):
+                self.bodies.setdefault(found, sup_marker)
+
+    # -- walking -------------------------------------------------------------------------
+    def _walk(self, top: lxml_html.HtmlElement) -> None:
+        """Depth-first, iterative so that deeply nested markup cannot exhaust the stack."""
+        stack: list[tuple[lxml_html.HtmlElement, bool, dict[str, int]]] = [(top, False, {})]
+        line = top.sourceline or 1
+        b = self.builder
+        while stack:
+            node, closing, state = stack.pop()
+            tag = node.tag if isinstance(node.tag, str) else ""
+            if closing:
+                self._close(node, tag, state)
+                if node is not top and node.tail:
+                    b.add(node.tail, line)
+                    line += node.tail.count("\n")
+                continue
+            if not tag or (tag in _DROP or _hidden(node) or self._chrome(node)) and node is not top:
+                if node is not top and node.tail:
+                    b.add(node.tail, node.sourceline or line)
+                    line = (node.sourceline or line) + node.tail.count("\n")
+                continue
+            line = node.sourceline or line
+            self._open(node, tag, state)
+            if node.text:
+                b.add(node.text, line)
+                line += node.text.count("\n")
+            stack.append((node, True, state))
+            for child in reversed(node):
+                stack.append((child, False, {}))
+
+    def _open(self, node: lxml_html.HtmlElement, tag: str, state: dict[str, int]) -> None:
+        b = self.builder
+        if tag in _BLOCK:
+            b.block()
+        elif tag in _LINE:
+            b.block("\n")
+        elif tag in _CELL:
+            b.block(" ")
+        if node in self.bodies:
+            b.block()
+        if tag == "q":
+            b.add_literal("“", node.sourceline)
+        state["start"] = b.next_offset()
+        self.starts[node] = state["start"]
+
+    def _close(self, node: lxml_html.HtmlElement, tag: str, state: dict[str, int]) -> None:
+        b = self.builder
+        start = state.get("start", b.end_offset())
+        end = b.end_offset()
+        if tag == "a" and node not in self.ref_anchors:
+            url = self._resolve(node.get("href"))
+            if url and end > start:
+                self.parts.links.append(Link(url, start, end, "a"))
+        if node in self.ref_anchors and end > start:
+            self.parts.note_refs.append(NoteRef(self.ref_anchors[node], start, end))
+        if tag in ("blockquote", "q") and end > start:
+            cite = self._resolve(node.get("cite"))
+            quote_end, attribution = end, None
+            if tag == "blockquote":
+                quote_end, attribution = self._attribution(node, start, end)
+            self.parts.marked_quotes.append(
+                MarkedQuote(start, quote_end, cite, attribution, block=tag == "blockquote"))
+            if cite:
+                self.parts.links.append(Link(cite, start, quote_end, "cite"))
+        if tag == "q":
+            b.add_literal("”")
+        if node in self.bodies and end > start:
+            self._add_footnote(node, start, end)
+        if tag in _BLOCK or node in self.bodies:
+            b.block()
+        elif tag in _LINE:
+            b.block("\n")
+
+    def _attribution(self, node: lxml_html.HtmlElement, start: int, end: int
+                     ) -> tuple[int, str | None]:
+        """A last <footer>, <cite> or '— Name' line inside a blockquote names who is quoted."""
+        children = [c for c in node if isinstance(c.tag, str)]
+        if not children:
+            return end, None
+        last = children[-1]
+        words = " ".join(last.text_content().split())
+        dashed = words[:1] in "—–―" and words[:1] != ""
+        small = len(words.split()) <= 12
+        if not (last.tag in ("footer", "cite") or (dashed and small)
+                or (last.tag == "p" and last.find(".//cite") is not None and small)):
+            return end, None
+        child_start = self.starts.get(last)
+        if child_start is None or child_start <= start:
+            return end, None
+        quote_end = len(self.builder.text[:child_start].rstrip())
+        name = words.lstrip("—–―-~ ").strip()
+        return quote_end, name or None
+
+    def _add_footnote(self, node: lxml_html.HtmlElement, start: int, end: int) -> None:
+        body = self.builder.text[start:end]
+        urls = [link.url for link in self.parts.links if start <= link.start < end]
+        urls += [url for _s, _e, url in find_urls(body) if url not in urls]
+        self.parts.footnotes.append(Footnote(self.bodies[node], body, start, tuple(urls)))
+
+    def _resolve(self, href: str | None) -> str | None:
+        href = (href or "").strip()
+        if not href or href.startswith("#") or href.lower().startswith(_SKIP_SCHEMES):
+            return None
+        if urlsplit(href).scheme:
+            return href
+        if self.base_url and urlsplit(self.base_url).scheme in ("http", "https"):
+            return urljoin(self.base_url, href)
+        if href.lower().startswith("www."):
+            return href
+        self.parts.skipped_relative_links += 1
+        return None
+
+    def _chrome(self, node: lxml_html.HtmlElement) -> bool:
+        label = f"{node.get('class', '')} {node.get('id', '')} {node.get('role', '')}".lower()
+        if node.tag in ("header", "footer") and node.getparent() is not None \
+                and node.getparent().tag == "body":
+            return not any(_inside(body, node) for body in self.bodies)
+        if node.tag == "aside" and not _NOTES_CONTAINER.search(label):
+            return not any(_inside(body, node) for body in self.bodies)
+        words = set(re.split(r"[\s_\-]+", label))
+        if words & _CHROME_WORDS or "navigation" in label:
+            return not any(_inside(body, node) for body in self.bodies)
+        return False
+
+
+def _content_root(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """The article itself when the page marks it (<article>, <main>), else <body>."""
+    body = root.find("body")
+    if body is None:
+        body = root
+    total = len(body.text_content()) or 1
+    candidates = root.xpath('//article | //main | //*[@role="main"] | //*[@itemprop="articleBody"]')
+    best = max(candidates, key=lambda el: len(el.text_content()), default=None)
+    if best is not None and len(best.text_content()) >= 0.25 * total:
+        return best
+    return body
+
+
+def _marker_label(el: lxml_html.HtmlElement) -> str | None:
+    text = "".join(el.text_content().split())
+    m = _MARKER_LABEL.match(text)
+    if not m:
+        return None
+    label = m.group(1)
+    return str(int(label)) if label.isdigit() else label
+
+
+def _block_of(el: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    node: lxml_html.HtmlElement | None = el
+    while node is not None and node.tag not in ("li", "p", "div", "aside", "dd", "section", "td"):
+        node = node.getparent()
+    if node is not None and node.tag in ("section", "div") and len(node.text_content()) > 3000:
+        return None
+    return node
+
+
+def _inside(el: lxml_html.HtmlElement, ancestor: lxml_html.HtmlElement) -> bool:
+    node: lxml_html.HtmlElement | None = el
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _hidden(node: lxml_html.HtmlElement) -> bool:
+    if node.get("hidden") is not None or node.get("aria-hidden") == "true":
+        return True
+    style = (node.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style

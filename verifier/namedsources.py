@@ -1,0 +1,278 @@
+"""Sources a document names without a URL: parenthetical citations `(Fars, December 25, 2017)`
+(several may share one pair of parentheses), `according to X`, `X reported`, a footnote
+that names an outlet and a date, and a document-level line such as `Source » iranwire`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from .docdates import TextDate, find_dates
+from .urls import find_urls
+from .wordlists import words
+
+_PAREN = re.compile(r"\(([^()\n]{4,400})\)")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?:the\s+|a\s+|an\s+)?")
+_REPORTED = re.compile(r"\b(?:has\s+|had\s+|also\s+|earlier\s+)?(?:reported|reports)\b")
+_REPORTED_BY = re.compile(r"\b(?:as\s+)?reported\s+by\s+(?:the\s+)?")
+_SOURCE_LINE = re.compile(
+    r"^(?:Sources?|Via|Courtesy of|Originally published (?:in|by|at|on)|First published "
+    r"(?:in|by|at|on)|Republished from|Reprinted from)\s*(?:[:»>|\-–—]+\s*|\s+)(?P<x>\S.{0,100})$",
+    re.I)
+_NP_WORD = re.compile(r"[^\W\d_][\w’'\-&]*(?:\.[^\W\d_][\w’'\-&]*)*|\d+")
+_CONNECTORS = {"of", "the", "for", "de", "al", "el", "&"}
+_CALENDAR = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_OWNED = {"office", "website", "account", "channel", "page", "spokesman", "spokesperson",
+          "newspaper", "agency", "ministry", "feed", "site", "blog", "statement", "bureau"}
+_OUTLET_WORDS = words("""
+news agency press tv television radio times post journal daily herald tribune gazette guardian
+telegraph chronicle observer reuters ap afp bbc cnn upi bloomberg network channel website site
+media magazine newspaper wire online broadcaster broadcasting weekly monthly bulletin mail
+express independent economist jazeera aljazeera al-jazeera irna isna ilna tasnim fars mehr
+kayhan ynet haaretz axios politico twitter facebook youtube telegram instagram x.com nytimes
+washingtonpost wsj cbs nbc abc fox sky dpa efe ansa xinhua tass ria sputnik anadolu yonhap
+kyodo report reports
+""")
+_REJECT_START = words("""
+which who that he she they it we i on in at from since until as between after before during by
+for with of when while where whose whom see born died accessed retrieved updated published
+posted dated est founded approx around about circa c. ca. including excluding except
+""")
+_REJECT_END = words("""
+on in at of since until from by for to the a an and or
+""")
+_STRIP_START = re.compile(
+    r"^(?:(?:and|&|see|cf\.|e\.g\.,?|via|quoted in|quoting|reported by)\s+"
+    r"|(?:photo|photos|image|source|sources|credit|via)\s*:\s*)", re.I)
+
+
+@dataclass(frozen=True)
+class NamedSource:
+    """An outlet the text names at `start`, with the date it gives (if any)."""
+
+    start: int
+    end: int
+    outlet: str
+    cited_date: date | None
+    how: str  # "parenthetical", "according", "reported", "source-line", "footnote"
+    group: tuple[int, int] | None = None  # the parentheses it came from
+
+
+def find_named_sources(text: str, *, skip: list[tuple[int, int]] | None = None
+                       ) -> list[NamedSource]:
+    """Every named source in `text`, in order; `skip` spans (footnote bodies) are left out."""
+    skip = skip or []
+    found: list[NamedSource] = []
+    found += _parenthetical(text)
+    found += _according(text)
+    found += _reported(text)
+    found += _source_lines(text)
+    found = [s for s in found if not any(a <= s.start < b for a, b in skip)]
+    found.sort(key=lambda s: s.start)
+    return found
+
+
+def parse_source_list(inner: str, base: int, how: str,
+                      group: tuple[int, int] | None = None) -> list[NamedSource]:
+    """'Outlet, date; Outlet and Outlet, date' -> one NamedSource per outlet."""
+    dates = find_dates(inner)
+    if not dates:
+        return []
+    sources: list[NamedSource] = []
+    previous = 0
+    for when in dates:
+        segment = inner[previous:when.start]
+        sources += _outlets(segment, base + previous, when, how, group)
+        previous = when.end
+    return sources
+
+
+def _outlets(segment: str, base: int, when: TextDate, how: str,
+             group: tuple[int, int] | None) -> list[NamedSource]:
+    parts: list[tuple[int, str]] = []
+    for m in re.finditer(r"[^,;]+", segment):
+        for piece in re.split(r"(?<=\S) and (?=\S)", m.group(0)):
+            offset = m.start() + m.group(0).find(piece)
+            parts.append((offset, piece))
+    outlets: list[NamedSource] = []
+    for offset, raw in parts:
+        name = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        cut = _STRIP_START.match(name)
+        if cut:
+            lead += cut.end()
+            name = name[cut.end():]
+        name = name.strip(" .:-–—")
+        if not _plausible_outlet(name) or find_urls(name):
+            continue
+        if not re.search(r"[A-Z]|\.[a-z]{2,}$", name):
+            continue  # 'press release', 'interview': what kind of source, not whose
+        if outlets and is_place(name):
+            continue
+        start = base + offset + lead
+        outlets.append(NamedSource(start, start + len(name), name, when.value, how, group))
+    return outlets
+
+
+def _plausible_outlet(name: str) -> bool:
+    words = name.split()
+    if not words or len(words) > 9 or len(name) > 80 or not any(ch.isalpha() for ch in name):
+        return False
+    if words[0].lower() in _REJECT_START or words[-1].lower() in _REJECT_END:
+        return False
+    return not re.fullmatch(r"(?:p|pp|vol|no)\.?\s*\d+.*", name, re.I)
+
+
+def _parenthetical(text: str) -> list[NamedSource]:
+    found: list[NamedSource] = []
+    for m in _PAREN.finditer(text):
+        found += parse_source_list(m.group(1), m.start(1), "parenthetical",
+                                   (m.start(), m.end()))
+    return found
+
+
+def _noun_phrase(text: str, start: int) -> tuple[int, int] | None:
+    """A proper-noun phrase starting at `start` ('Times of Israel', 'Netanyahu’s office')."""
+    end = last = start
+    words = 0
+    for m in _NP_WORD.finditer(text, start):
+        if text[last:m.start()].strip() or (words and m.start() - last > 1):
+            break
+        word = m.group(0)
+        low = word.lower()
+        if low in _CALENDAR:
+            break
+        if word[:1].isupper() or re.match(r"^(?:al|el)-", word) or (
+                words and low in _OWNED and _possessive(text, end)):
+            end = last = m.end()
+            words += 1
+            if low in _OWNED or words >= 8:
+                break
+        elif words and low in _CONNECTORS and low != "and":
+            nxt = _NP_WORD.match(text, m.end() + 1)
+            if not nxt or not nxt.group(0)[:1].isupper():
+                break
+            last = m.end()
+        else:
+            break
+    return (start, end) if words else None
+
+
+def _possessive(text: str, end: int) -> bool:
+    return text[max(0, end - 2):end] in ("’s", "'s") or text[end - 1:end] in ("’", "'")
+
+
+def according_to(text: str, start: int = 0, end: int | None = None
+                 ) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) of each 'according to X' with a proper-noun X."""
+    end = len(text) if end is None else end
+    found = []
+    for m in _ACCORDING.finditer(text, start, end):
+        span = _noun_phrase(text, m.end())
+        if span:
+            found.append((span[0], span[1], text[span[0]:span[1]]))
+    return found
+
+
+def _according(text: str) -> list[NamedSource]:
+    found = []
+    for start, end, phrase in according_to(text):
+        if is_outlet(phrase):
+            found.append(NamedSource(start, end, phrase, _date_near(text, start), "according"))
+    return found
+
+
+def _reported(text: str) -> list[NamedSource]:
+    found = []
+    for m in _REPORTED.finditer(text):
+        start = _proper_noun_before(text, m.start())
+        if start is None:
+            continue
+        phrase = text[start:m.start()].strip()
+        article = re.match(r"(?:The|A)\s+", phrase)
+        if article:
+            start, phrase = start + article.end(), phrase[article.end():]
+        if phrase and (is_outlet(phrase) or len(phrase.split()) >= 2 or phrase.isupper()):
+            found.append(NamedSource(start, start + len(phrase), phrase,
+                                     _date_near(text, start), "reported"))
+    for m in _REPORTED_BY.finditer(text):
+        span = _noun_phrase(text, m.end())
+        if span:
+            found.append(NamedSource(span[0], span[1], text[span[0]:span[1]],
+                                     _date_near(text, span[0]), "reported"))
+    return found
+
+
+def _proper_noun_before(text: str, pos: int) -> int | None:
+    """Start of the run of capitalised words (with 'of'/'the' inside) ending at `pos`."""
+    words = list(_NP_WORD.finditer(text, max(0, pos - 100), pos))
+    start = None
+    limit = pos
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if text[word.end():limit].strip():
+            break
+        token = word.group(0)
+        if token[:1].isupper() and token.lower() not in ("he", "she", "they", "it", "we", "i"):
+            start = word.start()
+        elif start is not None and token.lower() in ("of", "the") and i > 0 \
+                and words[i - 1].group(0)[:1].isupper():
+            pass
+        else:
+            break
+        limit = word.start()
+    return start
+
+
+def _source_lines(text: str) -> list[NamedSource]:
+    found = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group(0).strip()
+        if len(line.split()) > 14:
+            continue
+        s = _SOURCE_LINE.match(line)
+        if not s or find_urls(s.group("x")):
+            continue
+        outlet = s.group("x").strip(" .")
+        start = m.start() + m.group(0).find(s.group("x"))
+        found.append(NamedSource(start, start + len(outlet), outlet, None, "source-line"))
+    return found
+
+
+def _date_near(text: str, pos: int) -> date | None:
+    """A full date written in the same sentence as `pos`."""
+    left = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    right_candidates = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i != -1]
+    right = min(right_candidates) if right_candidates else len(text)
+    dates = [d for d in find_dates(text[left:right], month_only=False)]
+    return dates[0].value if dates else None
+
+
+def is_outlet(phrase: str) -> bool:
+    """Whether a name reads as a news outlet or publication rather than a person."""
+    low = phrase.lower()
+    words = set(re.findall(r"[\w.\-]+", low))
+    if words & _OUTLET_WORDS:
+        return True
+    return bool(re.search(r"\.(com|net|org|ir|co|uk|info|news|tv)\b", low))
+
+
+def is_place(name: str) -> bool:
+    """Whether a name is a country (a dateline inside a citation, not an outlet)."""
+    return name.lower() in _country_names()
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    import pycountry
+
+    names: set[str] = set()
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.add(value.lower())
+    return frozenset(names)

@@ -1,0 +1,444 @@
+"""Turn the lines of a PDF's text (or a text file copied out of one) into clean paragraphs.
+
+What PDF text extraction leaves behind: words hyphenated across line breaks, page numbers
+and running headers between pages, paragraphs broken into lines (sometimes with a blank line
+after every line), footnote bodies and photo captions dropped into the middle of a sentence
+where a page ended. The cleaned text rejoins paragraphs, moves footnote bodies and captions
+out of the sentence they interrupted (to just after that paragraph), and keeps a line map so
+every offset still points at its original line and page.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .models import Footnote
+from .urls import find_urls
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$|^[ivxlc]{1,7}$",
+    re.I)
+_RULE = re.compile(r"^[\s*_\-–—=•·~#.]{3,}$")
+_SEPARATOR = re.compile(r"^(?:\s{10,}|\s*_{5,}\s*|\s*-{10,}\s*)$")
+_FOOTNOTE_START = re.compile(
+    r"^\s*(?:\[(?P<b>\d{1,3})\]|(?P<n>\d{1,3})(?P<p>[.)])?|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s+(?=\S)")
+_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+_LIST_START = re.compile(
+    r"^(?:\d{1,2}[.)]\s|[ivxIVX]{1,5}[.)]\s|[a-hA-H]\)\s|[-–•▶◆►*●○■□➢✓·]\s|\([a-z0-9]{1,3}\)\s)")
+_CREDIT = re.compile(
+    r"\((?:photos?|images?|pictures?|credits?|courtesy|screenshots?|illustrations?)\b", re.I)
+_PARENTHETICAL_LINE = re.compile(r"^\(.*\)[.,]?$")
+_TERMINAL = re.compile(r"[.!?:][\"”’»)\]]*(?:\d{1,3})?$|[\"”»][.!?]?(?:\d{1,3})?$")
+_URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$", re.I)
+_URL_CONTINUATION = re.compile(r"^[\w\-./?=&%#~+:;,@!$'()*]+")
+_BOLD = "**"
+_NOTES_HEADING = re.compile(
+    r"^\s*(?:notes?|endnotes?|footnotes?|references?|sources?|bibliography|works cited|"
+    r"citations)\s*:?\s*$", re.I)
+
+
+@dataclass
+class SourceLine:
+    """One line of the original, with its 1-based line number and PDF page (if any)."""
+
+    text: str
+    line: int
+    page: int | None = None
+
+
+@dataclass
+class CleanedText:
+    """Clean text plus what was learned on the way (see module docstring)."""
+
+    text: str
+    line_map: list[tuple[int, int, int | None]]
+    footnotes: list[Footnote]
+    floating: list[tuple[int, int]] = field(default_factory=list)  # footnote/caption spans
+    dropped: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass
+class _Piece:
+    text: str
+    line: int
+    page: int | None
+    glue: str = " "  # what joins it to the previous piece of its paragraph
+
+
+@dataclass
+class _Float:
+    kind: str  # "footnote" or "caption"
+    pieces: list[_Piece]
+    marker: str | None = None
+
+
+def source_lines(text: str) -> list[SourceLine]:
+    """Lines of a text file; form feeds (as pdftotext writes them) start a new page."""
+    pages = text.split("\f")
+    paged = len(pages) > 1
+    lines: list[SourceLine] = []
+    number = 0
+    for page_no, page in enumerate(pages, start=1):
+        parts = page.split("\n")
+        for i, raw in enumerate(parts):
+            if i > 0 or page_no == 1:
+                number += 1
+            lines.append(SourceLine(raw.rstrip("\r"), number, page_no if paged else None))
+    return lines
+
+
+def clean_lines(lines: list[SourceLine]) -> CleanedText:
+    """Paragraphs rejoined, page furniture dropped, footnotes and captions moved aside."""
+    return _Cleaner(lines).run()
+
+
+class _Cleaner:
+    def __init__(self, lines: list[SourceLine]) -> None:
+        strip_bold = sum(line.text.count(_BOLD) for line in lines) >= 2
+        self.lines = [
+            SourceLine(_tidy(line.text, strip_bold), line.line, line.page) for line in lines]
+        self.kinds = ["text"] * len(self.lines)
+        self.dropped: Counter[str] = Counter()
+        self._edges: set[int] | None = None
+        self.markers: dict[int, str] = {}
+        self.mode = "wrapped"
+        self.width = 80
+        self.double_spaced = False
+
+    # -- classification ------------------------------------------------------------------
+    def run(self) -> CleanedText:
+        self._classify_furniture()
+        self._classify_footnotes()
+        self._layout()
+        self._classify_captions()
+        return self._assemble()
+
+    def _classify_furniture(self) -> None:
+        lines, kinds = self.lines, self.kinds
+        for i, line in enumerate(lines):
+            raw = line.text
+            if not raw:
+                kinds[i] = "empty"
+            elif _SEPARATOR.match(raw):
+                kinds[i] = "separator"
+            elif not raw.strip():
+                kinds[i] = "white"
+            elif _RULE.match(raw):
+                kinds[i] = "rule"
+        for i, line in enumerate(lines):
+            if kinds[i] == "text" and _PAGE_NUMBER.match(line.text.strip()) and self._isolated(i):
+                kinds[i] = "page-number"
+        for i in self._running_headers():
+            kinds[i] = "header"
+        for kind in ("rule", "page-number", "header"):
+            self.dropped[kind] = kinds.count(kind)
+
+    def _isolated(self, i: int) -> bool:
+        """A lone number is a page number when it stands alone between gaps or page edges."""
+        def gap(j: int) -> bool:
+            if j < 0 or j >= len(self.lines):
+                return True
+            if self.lines[j].page != self.lines[i].page:
+                return True
+            return self.kinds[j] in ("empty", "white", "separator")
+        if self.lines[i].page is not None:
+            edge = self._page_edges()
+            if i in edge:
+                return True
+        return gap(i - 1) and gap(i + 1)
+
+    def _page_edges(self) -> set[int]:
+        """Indexes of the first and last two non-blank lines of each page."""
+        if self._edges is not None:
+            return self._edges
+        by_page: dict[int | None, list[int]] = {}
+        for i, line in enumerate(self.lines):
+            if line.text.strip():
+                by_page.setdefault(line.page, []).append(i)
+        edges: set[int] = set()
+        for idx in by_page.values():
+            edges.update(idx[:2] + idx[-2:])
+        self._edges = edges
+        return edges
+
+    def _running_headers(self) -> list[int]:
+        keyed: dict[str, list[int]] = {}
+        for i, line in enumerate(self.lines):
+            text = line.text.strip()
+            if self.kinds[i] != "text" or len(text) > 100 or len(text.split()) > 12:
+                continue
+            key = re.sub(r"\d+", "#", " ".join(text.lower().split()))
+            if sum(ch.isalpha() for ch in key) < 3:
+                continue
+            keyed.setdefault(key, []).append(i)
+        pages = {line.page for line in self.lines if line.page is not None}
+        found: list[int] = []
+        for idx in keyed.values():
+            if pages:
+                edge = self._page_edges()
+                at_edges = [i for i in idx if i in edge]
+                on_pages = {self.lines[i].page for i in at_edges}
+                if len(pages) >= 2 and len(on_pages) >= max(2, math.ceil(len(pages) / 2)):
+                    found.extend(at_edges)
+            elif len(idx) >= 3 and not _TERMINAL.search(self.lines[idx[0]].text.strip()):
+                found.extend(idx)
+        return found
+
+    def _classify_footnotes(self) -> None:
+        """Footnote bodies: 'n http://…' anywhere; 'n text' after a footnote separator or a
+        'Notes' heading, or numbered on from the footnote just before."""
+        lines, kinds = self.lines, self.kinds
+        zone: str | None = None  # "separator" or "heading"
+        previous = -1  # index of the last footnote line, for continuations
+        last_number = 0
+        last_at = -10
+        for i, line in enumerate(lines):
+            kind = kinds[i]
+            if kind == "separator":
+                zone, previous = "separator", -1
+                continue
+            if kind in ("empty", "white"):
+                if not (previous >= 0 and kind == "empty" and i == previous + 1):
+                    previous = -1
+                continue
+            if kind != "text":
+                continue
+            if previous >= 0 and line.page != lines[previous].page:
+                zone, previous = None, -1
+            if _NOTES_HEADING.match(line.text):
+                zone, previous = "heading", -1
+                continue
+            m = _FOOTNOTE_START.match(line.text)
+            if m:
+                marker = (m.group("b") or m.group("n") or m.group("s") or "").translate(
+                    _SUPERSCRIPTS)
+                has_url = bool(find_urls(line.text[m.end():]))
+                numbered = bool(m.group("p"))
+                in_zone = zone == "heading" or zone == "separator" and not numbered
+                follows = marker.isdigit() and int(marker) == last_number + 1 and i - last_at <= 4
+                if has_url or in_zone or follows:
+                    kinds[i] = "footnote"
+                    self.markers[i] = marker
+                    previous = last_at = i
+                    last_number = int(marker) if marker.isdigit() else last_number
+                    continue
+            if previous == i - 1 and previous >= 0 and self._continues_footnote(previous, i):
+                kinds[i] = "footnote-cont"
+                previous = last_at = i
+                continue
+            zone, previous = None, -1
+
+    def _continues_footnote(self, prev: int, i: int) -> bool:
+        before = self.lines[prev].text.rstrip()
+        after = self.lines[i].text.strip()
+        if _CREDIT.search(after) or _LIST_START.match(after) or _PARENTHETICAL_LINE.match(after):
+            return False
+        if _URL_TAIL.search(before) and not before.endswith("."):
+            return True
+        return not _TERMINAL.search(before)
+
+    def _classify_captions(self) -> None:
+        """Photo captions sitting between the lines of a sentence (wrapped layouts only)."""
+        if self.mode != "wrapped":
+            return
+        lines, kinds = self.lines, self.kinds
+        block_start = None
+        for i in range(len(lines)):
+            if kinds[i] != "text":
+                block_start = None
+                continue
+            if block_start is None or self._gap_between(i - 1, i):
+                block_start = i
+            text = lines[i].text.strip()
+            credit = bool(_CREDIT.search(text))
+            parenthetical = bool(_PARENTHETICAL_LINE.match(text)) and i > block_start
+            if (credit or parenthetical) and i - block_start <= 3:
+                for j in range(block_start, i + 1):
+                    kinds[j] = "caption"
+                block_start = None
+
+    def _gap_between(self, a: int, b: int) -> bool:
+        return a < 0 or self.lines[a].page != self.lines[b].page
+
+    def _layout(self) -> None:
+        body = [line.text.strip() for line, kind in zip(self.lines, self.kinds, strict=True)
+                if kind == "text"]
+        long_lines = sum(len(t) > 150 for t in body)
+        self.mode = "lines" if body and long_lines / len(body) >= 0.15 else "wrapped"
+        lengths = sorted(len(t) for t in body if len(t) >= 20)
+        self.width = lengths[int(len(lengths) * 0.8)] if lengths else 80
+        doubled = 0
+        for i, kind in enumerate(self.kinds[:-2]):
+            if kind == "text" and self.kinds[i + 1] == "empty" and self.kinds[i + 2] == "text":
+                doubled += 1
+        self.double_spaced = len(body) >= 8 and doubled / len(body) >= 0.5
+
+    # -- assembly ------------------------------------------------------------------------
+    def _assemble(self) -> CleanedText:
+        paragraphs: list[list[_Piece] | _Float] = []
+        current: list[_Piece] = []
+        pending: list[_Float] = []
+        gap = "start"  # between the previous line and this one
+        after_float = False  # a footnote or caption came since the last body line
+        last_page = self.lines[0].page if self.lines else None
+        for i, line in enumerate(self.lines):
+            kind = self.kinds[i]
+            if line.page != last_page:
+                gap, last_page = "hard", line.page
+            if kind == "empty":
+                gap = "soft" if gap == "none" else "hard"
+                continue
+            if kind in ("white", "separator", "rule", "page-number", "header"):
+                gap = "hard"
+                continue
+            piece = _Piece(line.text.strip(), line.line, line.page)
+            if kind == "footnote":
+                pending.append(_Float("footnote", [piece], self.markers.get(i)))
+                gap, after_float = "none", True
+                continue
+            if kind == "footnote-cont" and pending and pending[-1].kind == "footnote":
+                prev = pending[-1].pieces[-1]
+                piece.glue = "" if _joins_url(prev.text, piece.text) else " "
+                pending[-1].pieces.append(piece)
+                gap = "none"
+                continue
+            if kind == "caption":
+                if pending and pending[-1].kind == "caption" and gap == "none":
+                    pending[-1].pieces.append(piece)
+                else:
+                    pending.append(_Float("caption", [piece]))
+                gap, after_float = "none", True
+                continue
+            if after_float:
+                gap, after_float = "hard", False
+            if current and self._joins(current[-1], piece, gap):
+                self._glue(current[-1], piece)
+                current.append(piece)
+            else:
+                if current:
+                    paragraphs.append(current)
+                paragraphs.extend(pending)
+                pending = []
+                current = [piece]
+            gap = "none"
+        if current:
+            paragraphs.append(current)
+        paragraphs.extend(pending)
+        return self._render(paragraphs)
+
+    def _joins(self, prev: _Piece, piece: _Piece, gap: str) -> bool:
+        a, b = prev.text, piece.text
+        if not b:
+            return False
+        if _LIST_START.match(b):
+            return False
+        if _hyphenated(a, b) or _joins_url(a, b):
+            return True
+        terminal = bool(_TERMINAL.search(a))
+        lower_start = b[0].islower()
+        if self.mode == "lines":
+            return not terminal and lower_start
+        short = len(a) < 0.75 * self.width
+        if gap == "hard" or (gap == "soft" and not self.double_spaced):
+            if terminal:
+                return False
+            return lower_start or (gap == "hard" and not short and not _heading_like(b))
+        if terminal and short:
+            return False
+        return not (short and not terminal and not lower_start)
+
+    def _glue(self, prev: _Piece, piece: _Piece) -> None:
+        a, b = prev.text, piece.text
+        if _joins_url(a, b):
+            piece.glue = ""
+        elif _hyphenated(a, b):
+            piece.glue = ""
+            if b[0].islower() and not _URL_TAIL.search(a):
+                prev.text = a[:-1]
+                piece.glue = "\u00ad"  # marks a removed hyphen until rendering checks it
+        else:
+            piece.glue = " "
+
+    def _render(self, paragraphs: list[list[_Piece] | _Float]) -> CleanedText:
+        out: list[str] = []
+        line_map: list[tuple[int, int, int | None]] = []
+        footnotes: list[Footnote] = []
+        floating: list[tuple[int, int]] = []
+        offset = 0
+        seen_words = _hyphen_words(self.lines)
+        for n, para in enumerate(paragraphs):
+            if n:
+                out.append("\n\n")
+                offset += 2
+            start = offset
+            pieces = para.pieces if isinstance(para, _Float) else para
+            for k, piece in enumerate(pieces):
+                text = piece.text
+                if k:
+                    glue = piece.glue
+                    if glue == "\u00ad":
+                        glue = _rehyphen(out[-1], text, seen_words)
+                    out.append(glue)
+                    offset += len(glue)
+                line_map.append((offset, piece.line, piece.page))
+                out.append(text)
+                offset += len(text)
+            if isinstance(para, _Float):
+                floating.append((start, offset))
+                if para.kind == "footnote" and para.marker:
+                    body_text = "".join(out[len(out) - (2 * len(pieces) - 1):])
+                    m = _FOOTNOTE_START.match(body_text)
+                    body_start = start + (m.end() if m else 0)
+                    body = body_text[m.end() if m else 0:]
+                    urls = tuple(url for _s, _e, url in find_urls(body))
+                    footnotes.append(Footnote(para.marker, body, body_start, urls))
+        return CleanedText("".join(out), line_map, footnotes, floating, self.dropped)
+
+
+def _tidy(text: str, strip_bold: bool) -> str:
+    text = text.replace("\t", " ").replace("\u00a0", " ").replace("\u200b", "")
+    if strip_bold:
+        text = text.replace(_BOLD, "")
+    return text.rstrip()
+
+
+def _hyphenated(a: str, b: str) -> bool:
+    return len(a) >= 2 and a.endswith("-") and a[-2].isalpha() and b[:1].isalpha()
+
+
+def _joins_url(a: str, b: str) -> bool:
+    """A URL cut at the line end: the next line carries on with more of it."""
+    tail = _URL_TAIL.search(a)
+    if not tail or a.endswith((".", ",", ";")) or " " in b[:1]:
+        return False
+    head = _URL_CONTINUATION.match(b)
+    if not head:
+        return False
+    token = head.group(0)
+    return tail.group(0)[-1] in "/-_=?&%#~." or any(ch in token for ch in "/=&?%")
+
+
+def _heading_like(text: str) -> bool:
+    words = text.split()
+    return len(words) <= 10 and not _TERMINAL.search(text) and text[:1].isupper()
+
+
+def _hyphen_words(lines: list[SourceLine]) -> set[str]:
+    """Hyphenated words the document writes in full somewhere (e.g. 'long-range')."""
+    words: set[str] = set()
+    for line in lines:
+        for m in re.finditer(r"\b[^\W\d_]+-[^\W\d_]+\b", line.text):
+            words.add(m.group(0).lower())
+    return words
+
+
+def _rehyphen(before: str, after: str, hyphenated: set[str]) -> str:
+    """Keep the hyphen of 'long-' + 'range' when the document writes 'long-range' elsewhere."""
+    left = re.search(r"([^\W\d_]+)$", before)
+    right = re.match(r"[^\W\d_]+", after)
+    if left and right and f"{left.group(1)}-{right.group(0)}".lower() in hyphenated:
+        return "-"
+    return ""

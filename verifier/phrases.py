@@ -1,0 +1,86 @@
+"""Word-level helpers for reading who speaks: tokens, clause boundaries, asides, and the
+small words (prepositions, determiners) that tell a subject from an object."""
+
+from __future__ import annotations
+
+import re
+
+from .names import DEMONYMS, TITLE_WORDS
+from .wordlists import words
+
+MASK = "¤"
+TOKEN = re.compile(r"¤+|[^\W\d_][\w’'\-]*(?:\.[^\W\d_]+)*\.?|\d+|[,;:()\[\]—–]|[^\s\w]", re.U)
+BOUNDARY_WORDS = words("""
+that because while when if although whereas since and but or
+""")
+POST_MODIFIERS = words("""
+quoted cited speaking interviewed writing who which whose in at during on from after before
+""")
+PREPOSITIONS = words("""
+to with from by of for against on in at about toward towards into onto between among including
+than via over under
+""")
+DETERMINERS = words("""
+the a an this that these those all some several many
+""")
+COORDINATORS = frozenset(["and", "but", "or", "then"])
+OWNED = ("office", "website", "account", "ministry", "spokesman", "spokesperson", "bureau")
+
+
+def tokenize(text: str) -> list[tuple[str, int]]:
+    return [(m.group(0), m.start()) for m in TOKEN.finditer(text)]
+
+
+def drop_aside(tokens: list[tuple[str, int]]) -> bool:
+    """Remove a trailing aside in dashes or parentheses; False when it does not open."""
+    close = tokens[-1][0]
+    opener = "(" if close == ")" else close
+    for n in range(len(tokens) - 2, -1, -1):
+        if tokens[n][0] == opener or (opener in "—–" and tokens[n][0] in "—–"):
+            del tokens[n:]
+            return True
+    return False
+
+
+def adverb(token: str) -> bool:
+    return token.islower() and token.endswith("ly") and len(token) > 4
+
+
+def last_clause(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The tokens after the last clause boundary."""
+    for n in range(len(tokens) - 1, -1, -1):
+        token = tokens[n][0]
+        if token in (",", ";", ":", "(", ")", "—", "–", "[", "]") or token.startswith(MASK) \
+                or token.lower() in BOUNDARY_WORDS and token.islower():
+            return tokens[n + 1:]
+    return tokens
+
+
+def only_titles(text: str) -> bool:
+    for word in re.findall(r"[^\W\d_][\w’'\-]*", text):
+        low = re.sub(r"(?:[’']s|[’'])$", "", word.lower())
+        if low not in TITLE_WORDS and low not in DEMONYMS and low not in DETERMINERS and \
+                not word[:1].isupper():
+            return False
+    return True
+
+
+def possessive_owner(phrase: str) -> bool:
+    return bool(re.search(r"[’']s?\s+(?:" + "|".join(OWNED) + r")\b", phrase))
+
+
+def strip_titles(phrase: str) -> str:
+    """'Prime Minister Benjamin Netanyahu’s office' -> 'Benjamin Netanyahu’s office'."""
+    words = phrase.split()
+    n = 0
+    while n < len(words) - 1 and (words[n].lower() in TITLE_WORDS or words[n].lower() in
+                                  DEMONYMS or words[n].lower() in DETERMINERS):
+        n += 1
+    return " ".join(words[n:])
+
+
+def strip_determiners(phrase: str) -> str:
+    words = phrase.split()
+    while len(words) > 1 and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return " ".join(words)

@@ -1,0 +1,450 @@
+"""Who is speaking: the subject of a speech verb next to a quotation, a colon introduction,
+`according to X`, or a pronoun or description resolved to the person the passage is about.
+
+Works sentence by sentence through a document, remembering each speaker it resolves, so
+"He said" and "the supreme leader said" can be tied to the person named before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .namedsources import according_to, is_outlet
+from .names import (
+    DEMONYMS,
+    NOT_GIVEN_NAMES,
+    SENTENCE_STARTERS,
+    TITLE_WORDS,
+    Mention,
+    NameIndex,
+)
+from .phrases import (
+    COORDINATORS,
+    DETERMINERS,
+    MASK,
+    OWNED,
+    POST_MODIFIERS,
+    PREPOSITIONS,
+    adverb,
+    drop_aside,
+    last_clause,
+    only_titles,
+    possessive_owner,
+    strip_determiners,
+    strip_titles,
+    tokenize,
+)
+from .speechverbs import (
+    AFTER_ONLY,
+    AUXILIARIES,
+    MODALS,
+    PERSON_NOUNS,
+    PRONOUNS,
+    find_speech_verbs,
+    is_participle,
+)
+
+
+@dataclass
+class Speaker:
+    """A resolved speaker: the name as the document wrote it in full, or a description."""
+
+    name: str
+    person: bool  # a single person (pronouns he/she may refer to it)
+    how: str  # "name", "pronoun", "description", "according", "continuation", "colon"
+
+
+@dataclass
+class _Subject:
+    kind: str  # "name", "pronoun", "description", "coord", "none"
+    text: str = ""
+    start: int = 0
+    modal: bool = False
+    weak: bool = False  # guessed from the sentence (participles), not read off the verb
+
+
+@dataclass
+class _Event:
+    offset: int
+    speaker: Speaker
+    paragraph: int
+
+
+class SpeakerFinder:
+    """Attributes quotations to speakers, one sentence at a time, in document order."""
+
+    def __init__(self, text: str, masked: str, names: NameIndex | None = None) -> None:
+        self.text = text
+        self.masked = masked  # text with every quotation replaced by MASK characters
+        self.names = names or NameIndex(text)
+        self.events: list[_Event] = []
+        self.paragraph_start = 0
+        self.pronoun_of: dict[str, str] = {}  # name -> "he" or "she", as the text refers to it
+
+    # -- per sentence --------------------------------------------------------------------
+    def sentence(self, start: int, end: int, paragraph: int,
+                 quotes: list[tuple[int, int, str]], paragraph_start: int = 0
+                 ) -> list[Speaker | None]:
+        """Speakers of the quotes (open offset, close offset, inner text) in one sentence."""
+        self.paragraph_start = paragraph_start
+        verbs: list[tuple[int, int, str, Speaker | None, _Subject]] = []
+        for m in find_speech_verbs(self.masked, start, end):
+            word = m.group(0).lower()
+            if word in AFTER_ONLY and not self._right_after_quote(start, m.start()):
+                continue
+            subject = self._subject(start, m.start(), word, verbs)
+            speaker = self._resolve(subject, m.start(), paragraph, verbs)
+            verbs.append((m.start(), m.end(), word, speaker, subject))
+            if speaker:
+                self.events.append(_Event(m.start(), speaker, paragraph))
+        according = self._according(start, end, paragraph)
+        results: list[Speaker | None] = []
+        for open_at, close_at, inner in quotes:
+            speaker = self._after(close_at, inner, verbs, end) or self._before(
+                open_at, verbs, according) or self._colon(open_at, start, paragraph)
+            results.append(speaker)
+            if speaker:
+                self.events.append(_Event(open_at, speaker, paragraph))
+        return results
+
+    def previous_speaker(self, before: int, paragraph: int) -> Speaker | None:
+        """The speaker of the last speech event in this paragraph before `before`."""
+        for event in reversed(self.events):
+            if event.offset < before and event.paragraph == paragraph:
+                return event.speaker
+            if event.paragraph < paragraph:
+                break
+        return None
+
+    def record(self, offset: int, speaker: Speaker, paragraph: int) -> None:
+        self.events.append(_Event(offset, speaker, paragraph))
+
+    # -- patterns ------------------------------------------------------------------------
+    def _right_after_quote(self, sent_start: int, pos: int) -> bool:
+        left = self.masked[sent_start:pos].rstrip()
+        tokens = [t for t, _s in tokenize(left)]
+        for n, token in enumerate(reversed(tokens)):
+            if token.startswith(MASK):
+                return n <= 5
+            if token in (".", ";"):
+                return False
+        return False
+
+    def _after(self, close_at: int, inner: str, verbs: list, end: int) -> Speaker | None:
+        """'“…,” Khamenei said' / '“…,” said Khamenei' / '“…,” he added'."""
+        for verb_start, verb_end, word, speaker, subject in verbs:  # noqa: B007
+            if verb_start <= close_at:
+                continue
+            between = self.masked[close_at + 1:verb_start]
+            if MASK in between or len(between.split()) > 7:
+                return None
+            ends_open = inner.rstrip()[-1:] in ",?!—–-…" or between.lstrip()[:1] in (",", "—")
+            if not ends_open:
+                return None
+            if speaker and subject.start > close_at:
+                return speaker
+            if not between.strip(" ,—–") and not is_participle(word):  # said Khamenei
+                return self._name_after(verb_end, end)
+            return None
+        return None
+
+    def _before(self, open_at: int, verbs: list, according: Speaker | None) -> Speaker | None:
+        """The last speech verb before the quote, in the same sentence, and its subject."""
+        candidates = [v for v in verbs if v[1] <= open_at]
+        for _start, _e, word, speaker, subject in reversed(candidates):
+            if word in AFTER_ONLY:
+                continue
+            if subject.modal:
+                continue
+            if speaker is None:
+                continue
+            if according and (subject.weak or subject.kind == "none"):
+                return according
+            return speaker
+        if candidates:
+            last = candidates[-1]
+            if last[3] is not None:
+                return last[3]
+        return according
+
+    def _colon(self, open_at: int, sent_start: int, paragraph: int) -> Speaker | None:
+        """'Khamenei: “…”' — a name and a colon introducing the quote."""
+        left = self.masked[sent_start:open_at].rstrip()
+        if not left.endswith(":"):
+            return None
+        mention = self.names.mention_at(max(sent_start, open_at - 80), len(left) + sent_start)
+        if mention and self.masked[mention.end:open_at].strip(" :’'s") == "":
+            return Speaker(self.names.full_name(mention.name, mention.start), True, "colon")
+        return None
+
+    def _according(self, start: int, end: int, paragraph: int) -> Speaker | None:
+        for s, _e, phrase in according_to(self.masked, start, end):
+            if is_outlet(phrase):
+                continue
+            name = strip_titles(phrase)
+            if " " not in name:
+                name = self.names.full_name(name, s)
+            return Speaker(name, not name.lower().endswith(tuple(OWNED)), "according")
+        return None
+
+    def _name_after(self, pos: int, end: int) -> Speaker | None:
+        """'said Foreign Minister X': a name within a few (title) words after the verb."""
+        for m in self.names.between(pos, end):
+            between = self.masked[pos:m.start].split()
+            if len(between) > 3 or any(w.lower() in PREPOSITIONS for w in between):
+                return None
+            return Speaker(self.names.full_name(m.name, m.start), True, "name")
+        return None
+
+    # -- subjects ------------------------------------------------------------------------
+    def _subject(self, sent_start: int, verb_at: int, word: str, prior: list) -> _Subject:
+        left = self.masked[sent_start:verb_at]
+        tokens = tokenize(left)
+        modal = False
+        while tokens:
+            last = tokens[-1][0]
+            if last.lower() in AUXILIARIES or adverb(last):
+                modal = modal or last.lower() in MODALS
+                tokens.pop()
+            elif last in (")", "—", "–") and drop_aside(tokens):
+                continue  # 'The minister — who asked not to be named — said'
+            else:
+                break
+        if is_participle(word):
+            return self._participle_subject(sent_start, tokens, prior)
+        if not tokens:
+            return _Subject("none", modal=modal)
+        last = tokens[-1][0]
+        if last.lower() in COORDINATORS:
+            return _Subject("coord", modal=modal)
+        if last.lower() in ("who", "which", "that") and len(tokens) >= 2:
+            antecedent = tokens[:-1]
+            while antecedent and antecedent[-1][0] in (",", "—", "–", "("):
+                antecedent = antecedent[:-1]
+            relative = self._name_ending(sent_start, antecedent) or self._noun_phrase(
+                sent_start, last_clause(antecedent))
+            relative.modal = modal
+            return relative
+        if last == ",":
+            found = self._appositive_subject(sent_start, tokens[:-1])
+            if found:
+                found.modal = modal
+                return found
+            return _Subject("none", modal=modal)
+        clause = last_clause(tokens)
+        subject = self._noun_phrase(sent_start, clause)
+        subject.modal = modal
+        return subject
+
+    def _participle_subject(self, sent_start: int, tokens: list[tuple[str, int]],
+                            prior: list) -> _Subject:
+        """'with X saying' -> X; else the subject of an earlier speech verb; else a guess."""
+        while tokens and tokens[-1][0] == ",":
+            tokens = tokens[:-1]
+        found = self._name_ending(sent_start, tokens)
+        if found:
+            before = [t.lower() for t, s in tokens if sent_start + s < found.start]
+            while before and before[-1] in TITLE_WORDS | {"ministry", "foreign", "party"}:
+                before.pop()
+            if before and before[-1] == "with":
+                return found
+        for _s, _e, _w, speaker, subject in reversed(prior):
+            if speaker is not None and not subject.modal:
+                return _Subject(subject.kind, subject.text, subject.start, weak=True)
+        for token, s in tokens:
+            pos = sent_start + s
+            mention = self.names.mention_at(pos, pos + len(token))
+            if mention is None or mention.start != pos and mention.start > pos:
+                continue
+            if not self._personish(mention):
+                continue
+            previous = [t.lower() for t, p in tokens if p < s]
+            if previous and previous[-1] in PREPOSITIONS | DETERMINERS:
+                continue
+            return _Subject("name", mention.name, mention.start, weak=True)
+        return _Subject("none", weak=True)
+
+    def _appositive_subject(self, sent_start: int, tokens: list[tuple[str, int]]
+                            ) -> _Subject | None:
+        """'Ali Larijani, chairman of the Majlis, (strongly) criticized' -> Ali Larijani."""
+        segments: list[list[tuple[str, int]]] = [[]]
+        for token in tokens:
+            if token[0] == ",":
+                segments.append([])
+            else:
+                segments[-1].append(token)
+        if len(segments) < 2:
+            return None
+        appositive, before = segments[-1], segments[-2]
+        if not appositive:
+            return None
+        head = appositive[0][0]
+        if head.lower() in DETERMINERS | TITLE_WORDS | {"former", "deputy"} or head.islower():
+            return self._name_ending(sent_start, before)
+        # 'The prime minister, Jane Doe, said' -> the appositive is the name
+        named = self._name_ending(sent_start, appositive)
+        if named and only_titles(self.text[sent_start + appositive[0][1]:named.start]):
+            return named
+        return None
+
+    def _name_ending(self, sent_start: int, tokens: list[tuple[str, int]]) -> _Subject | None:
+        if not tokens:
+            return None
+        last_token, last_start = tokens[-1]
+        end = sent_start + last_start + len(last_token)
+        mention = None
+        for m in reversed(self.names.between(max(0, end - 200), end)):
+            if end - 3 <= m.end <= end:
+                mention = m
+                break
+            if m.end < end - 3:
+                break
+        if mention is None:
+            return None
+        return _Subject("name", mention.name, mention.start)
+
+    def _noun_phrase(self, sent_start: int, clause: list[tuple[str, int]]) -> _Subject:
+        if not clause:
+            return _Subject("none")
+        while len(clause) > 1 and (clause[0][0].isdigit() or clause[0][0].lower() in
+                                   SENTENCE_STARTERS - DETERMINERS - PRONOUNS):
+            clause = clause[1:]  # 'Later the supreme leader', 'In 2005 he'
+        words = [t for t, _s in clause]
+        if len(words) == 1 and words[0].lower() in PRONOUNS:
+            return _Subject("pronoun", words[0].lower(), sent_start + clause[0][1])
+        for n in range(1, len(clause)):
+            if words[n].lower() in POST_MODIFIERS and words[n].islower():
+                clause, words = clause[:n], words[:n]
+                break
+        start = sent_start + clause[0][1]
+        end = sent_start + clause[-1][1] + len(clause[-1][0])
+        phrase = self.text[start:end]
+        if len(words) <= 8:
+            mention = self.names.mention_at(start, end + 1)
+            tail_is_name = mention is not None and mention.end >= end - 2
+            if tail_is_name and mention is not None and (
+                    self._personish(mention)
+                    or only_titles(self.text[start:mention.start])
+                    and words[0].lower() not in DETERMINERS):
+                return _Subject("name", mention.name, mention.start)
+            if words[0].lower() in DETERMINERS or words[0][:1].islower() or \
+                    words[0].lower() in DEMONYMS or possessive_owner(phrase):
+                return _Subject("description", phrase, start)
+            if mention is not None:
+                return _Subject("name", mention.name, mention.start)
+        for token, s in reversed(clause):
+            pos = sent_start + s
+            mention = self.names.mention_at(pos, pos + len(token) + 1)
+            if mention:
+                previous = [t.lower() for t, p in clause if p < s]
+                if previous and previous[-1] in PREPOSITIONS:
+                    continue
+                return _Subject("name", mention.name, mention.start)
+        return _Subject("none")
+
+    def _personish(self, mention: Mention) -> bool:
+        if mention.person_like or mention.titled:
+            return True
+        if len(mention.tokens) != 1:
+            return False
+        return self.names.full_name(mention.name, mention.start) != mention.name or \
+            mention.name.lower() not in NOT_GIVEN_NAMES | SENTENCE_STARTERS
+
+    # -- resolution ----------------------------------------------------------------------
+    def _resolve(self, subject: _Subject, at: int, paragraph: int, prior: list
+                 ) -> Speaker | None:
+        if subject.kind == "name":
+            name = self.names.full_name(subject.text, at)
+            mention = self.names.mention_at(subject.start, subject.start + len(subject.text) + 1)
+            person = bool(mention and (mention.person_like or mention.titled)) or (
+                name != subject.text) or (" " not in name and name.lower() not in
+                                          SENTENCE_STARTERS | NOT_GIVEN_NAMES)
+            return Speaker(name, person, "name")
+        if subject.kind == "pronoun":
+            return self._pronoun(subject.text, at, paragraph)
+        if subject.kind == "description":
+            return self._description(subject.text, at, paragraph)
+        if subject.kind == "coord":
+            for _s, _e, _w, speaker, _sub in reversed(prior):
+                if speaker is not None:
+                    return speaker
+            return None
+        return None
+
+    def _pronoun(self, pronoun: str, at: int, paragraph: int) -> Speaker | None:
+        if pronoun in ("he", "she"):
+            last_event = None
+            other = "she" if pronoun == "he" else "he"
+            for event in reversed(self.events):
+                if event.offset >= at:
+                    continue
+                if paragraph - event.paragraph > 3:
+                    break
+                if event.speaker.person and self.pronoun_of.get(event.speaker.name) != other:
+                    last_event = event
+                    break
+            # A person named as a subject since then (in this paragraph) is nearer.
+            since = max(self.paragraph_start, last_event.offset if last_event else 0)
+            named = self._subject_person(since, at)
+            if named and self.pronoun_of.get(named) != other:
+                return self._pronoun_speaker(named, pronoun)
+            if last_event:
+                return self._pronoun_speaker(last_event.speaker.name, pronoun)
+            name = self.names.last_person(at, max(0, at - 1500))
+            return self._pronoun_speaker(name, pronoun) if name else None
+        if pronoun == "they":
+            for event in reversed(self.events):
+                if event.offset >= at:
+                    continue
+                if paragraph - event.paragraph > 1:
+                    break
+                if not event.speaker.person:
+                    return Speaker(event.speaker.name, False, "pronoun")
+        return None
+
+    def _pronoun_speaker(self, name: str, pronoun: str) -> Speaker:
+        """Remember that `name` is 'he' (or 'she'), so the other pronoun looks elsewhere."""
+        self.pronoun_of.setdefault(name, pronoun)
+        return Speaker(name, True, "pronoun")
+
+    def _subject_person(self, after: int, before: int) -> str | None:
+        """The last person named between the offsets, not as the object of a preposition."""
+        for m in reversed(self.names.between(after, before)):
+            if not (m.person_like or m.titled):
+                continue
+            left = tokenize(self.masked[max(after, m.start - 40):m.start])
+            while left and left[-1][0].lower() in TITLE_WORDS:
+                left.pop()
+            if left and left[-1][0].lower() in PREPOSITIONS:
+                continue
+            return self.names.full_name(m.name, m.start)
+        return None
+
+    def _description(self, phrase: str, at: int, paragraph: int) -> Speaker | None:
+        words = re.findall(r"[^\W\d_][\w’'\-]*", phrase)
+        lowered = [w.lower() for w in words]
+        core = lowered[:lowered.index("of")] if "of" in lowered else lowered
+        core = [w for w in core if w not in DETERMINERS]
+        if not core:
+            return None
+        head = core[-1]
+        if possessive_owner(phrase):
+            owner = strip_titles(phrase)
+            return Speaker(owner, False, "description")
+        person_noun = head in PERSON_NOUNS
+        if person_noun and head in TITLE_WORDS:
+            name = self.names.by_role(head, set(core[:-1]), at)
+            if name:
+                return Speaker(name, True, "description")
+        if person_noun:
+            for event in reversed(self.events):
+                if event.offset >= at or event.paragraph != paragraph:
+                    continue
+                if event.speaker.how == "description" and any(
+                        w in PERSON_NOUNS for w in event.speaker.name.lower().split()):
+                    return event.speaker
+        cleaned = strip_determiners(phrase)
+        return Speaker(cleaned, person_noun and not head.endswith("s"), "description")
+
+

@@ -1,0 +1,95 @@
+"""URLs in running text: where they start and end, and one normal form for de-duplication.
+
+A URL written in prose ends before trailing sentence punctuation, closing quotation marks
+and unbalanced closing brackets; balanced parentheses (Wikipedia style) stay part of it.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from urllib.parse import quote, urlsplit, urlunsplit
+
+# A candidate runs from a scheme (or "www.") to the next whitespace or character that
+# cannot appear in a URL written in prose; trimming then removes what prose added.
+_CANDIDATE = re.compile(
+    r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”‘«»\u200b]+", re.I)
+_TRAILING = ".,;:!?'’\"”»*_…،؛。"
+_PAIRS = {")": "(", "]": "[", "}": "{"}
+_HOST_LABEL = re.compile(r"^(?!-)[a-z0-9\-_]{1,63}(?<!-)$")
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+# Characters kept as they are in a normalized path or query (everything else is %-encoded).
+_SAFE_PATH = "/%:@!$&'()*+,;=-._~"
+_SAFE_QUERY = _SAFE_PATH + "?"
+
+
+def find_urls(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, url as written) of every URL in plain text, trailing punctuation cut."""
+    found = []
+    for m in _CANDIDATE.finditer(text):
+        url = trim_url(m.group(0))
+        if len(url) <= len("www.") or url.lower().rstrip("/") in ("http:", "https:", "ftp:"):
+            continue
+        found.append((m.start(), m.start() + len(url), url))
+    return found
+
+
+def trim_url(url: str) -> str:
+    """Cut what prose put after a URL: '.', ',', closing quotes, unbalanced ')' or ']'."""
+    while url:
+        last = url[-1]
+        if last in _TRAILING or last in _PAIRS and url.count(last) > url.count(_PAIRS[last]):
+            url = url[:-1]
+        else:
+            break
+    return url
+
+
+def normalize_url(url: str) -> str | None:
+    """One form per resource: lower-case scheme and host, no default port, no fragment,
+    unsafe characters %-encoded. None when the URL is not a fetchable http(s) URL."""
+    url = url.strip()
+    if url.lower().startswith("www."):
+        url = "http://" + url
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in _DEFAULT_PORTS:
+        return None
+    host = _normalize_host(parts.hostname or "")
+    if host is None:
+        return None
+    netloc = f"[{host}]" if ":" in host else host
+    if port is not None and port != _DEFAULT_PORTS[scheme]:
+        netloc += f":{port}"
+    if parts.username is not None:
+        userinfo = parts.username + (f":{parts.password}" if parts.password is not None else "")
+        netloc = f"{userinfo}@{netloc}"
+    path = quote(parts.path, safe=_SAFE_PATH) or "/"
+    query = quote(parts.query, safe=_SAFE_QUERY)
+    return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def _normalize_host(host: str) -> str | None:
+    host = host.rstrip(".").lower()
+    if not host:
+        return None
+    try:
+        return ipaddress.ip_address(host).compressed
+    except ValueError:
+        pass
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return None
+    labels = ascii_host.split(".")
+    if not all(_HOST_LABEL.match(label) for label in labels):
+        return None
+    if len(labels) < 2 and ascii_host != "localhost":
+        return None
+    if labels[-1].isdigit():  # "999.1.1.1" is neither a name nor an address
+        return None
+    return ascii_host
