@@ -95,7 +95,7 @@ def judge(quote: str, live: Fetch | None,
             verdict = _verdict(check, url or snapshot.url, checked_at, "")
             verdict.status = QuoteStatus.VERIFIED_ARCHIVE
             verdict.live_had_quote = False if live is not None else None
-            verdict.note = (f"{_live_summary(live, checks).capitalize()}; found word for word in "
+            verdict.note = (f"{_sentence(_live_summary(live, checks))}; found word for word in "
                             f"the Wayback Machine snapshot of {_day(snapshot)}.")
             return verdict
         checks.append(check)
@@ -235,6 +235,10 @@ def _archive_summary(copies: int, problem: str | None) -> str:
     if copies:
         return f"none of the {copies} Wayback snapshots could be read"
     return "the Wayback Machine has no snapshot"
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _day(snapshot: Snapshot) -> str:

@@ -29,6 +29,7 @@ LONG_QUOTE_EASING = 0.002  # per word beyond LONG_QUOTE_WORDS
 LONG_QUOTE_MAX_EASING = 0.10
 CANDIDATES = 3  # places aligned word by word
 FUZZY_SCORE_CAP = 0.99  # a fuzzy passage is never "verified", however close
+EDGE_EXTRA_WORDS = 1  # source words shown beyond a replaced word at a passage's edge
 
 
 def partial_floor(words: int, partial_threshold: float) -> float:
@@ -248,9 +249,23 @@ def closest_passage(pattern: QuotePattern, page: PreparedPage) -> Passage | None
             best = (score, lo + first, lo + last)
     if best is None:
         return None
-    _score_, first, last = best
+    first, last = _grow(words, page.tokens.words, best[1], best[2])
     score, diff = _diff(pattern, page, first, last, free, marks)
     return Passage(first, last, min(score, FUZZY_SCORE_CAP), diff)
+
+
+def _grow(words: list[str], page_words: list[str], first: int, last: int) -> tuple[int, int]:
+    """Take in neighbouring words that continue the quote at either end: an alignment may have
+    matched a quote's "the" far away, and trimming then left the adjacent one out."""
+    blocks = [op for op in Indel.opcodes(words, page_words[first:last]) if op.tag == "equal"]
+    if not blocks:
+        return first, last
+    lead, trail = blocks[0].src_start, blocks[-1].src_end
+    while lead > 0 and first > 0 and page_words[first - 1] == words[lead - 1]:
+        first, lead = first - 1, lead - 1
+    while trail < len(words) and last < len(page_words) and page_words[last] == words[trail]:
+        last, trail = last + 1, trail + 1
+    return first, last
 
 
 def _diff(pattern: QuotePattern, page: PreparedPage, first: int, last: int, free: list[int],
@@ -258,7 +273,6 @@ def _diff(pattern: QuotePattern, page: PreparedPage, first: int, last: int, free
     """Word-level diff of quote against passage, and the passage's exact score."""
     words, surface = pattern.words, pattern.surface
     passage = page.tokens.words[first:last]
-    text, starts, ends = page.text, page.tokens.starts, page.tokens.ends
     ops: list[DiffOp] = []
     matched = discount = 0
     for op in Indel.opcodes(words, passage):
@@ -274,12 +288,48 @@ def _diff(pattern: QuotePattern, page: PreparedPage, first: int, last: int, free
                 discount += inserted
                 ops.append(DiffOp("equal", marks.get(op.src_start, "…")))
             else:
-                a, b = first + op.dest_start, first + op.dest_end
-                ops.append(DiffOp("added", " ".join(text[starts[k]:ends[k]] for k in range(a, b))))
+                ops.append(DiffOp("added", _page_words(page, first + op.dest_start,
+                                                       first + op.dest_end)))
+    _show_replaced_edges(ops, page, first, last)
+    return _score(matched, len(words), len(passage), discount), _tidy(ops)
+
+
+def _page_words(page: PreparedPage, first: int, last: int) -> str:
+    text, starts, ends = page.text, page.tokens.starts, page.tokens.ends
+    return " ".join(text[starts[k]:ends[k]] for k in range(first, last))
+
+
+def _show_replaced_edges(ops: list[DiffOp], page: PreparedPage, first: int, last: int) -> None:
+    """Quote words missing at either end of the passage were often replaced: show the source's
+    words there too (a few, up to the clause's end), for the reader; the score ignores them."""
+    if ops and ops[-1].op == "removed":
+        end, most = last, last + len(ops[-1].text.split()) + EDGE_EXTRA_WORDS
+        while end < min(most, len(page.tokens)) and _same_clause(page, end - 1, end):
+            end += 1
+        if end > last:
+            ops.append(DiffOp("added", _page_words(page, last, end)))
+    if ops and ops[0].op == "removed":
+        begin, least = first, first - len(ops[0].text.split()) - EDGE_EXTRA_WORDS
+        while begin > max(least, 0) and _same_clause(page, begin - 1, begin):
+            begin -= 1
+        if begin < first:
+            ops.insert(1, DiffOp("added", _page_words(page, begin, first)))
+
+
+def _same_clause(page: PreparedPage, left: int, right: int) -> bool:
+    """Whether nothing but spacing separates two neighbouring words."""
+    between = page.text[page.tokens.ends[left]:page.tokens.starts[right]]
+    return not between.strip(" ")
+
+
+def _tidy(ops: list[DiffOp]) -> list[DiffOp]:
+    """Merge neighbours of one kind; a replacement reads "removed" then "added"."""
     merged: list[DiffOp] = []
     for item in ops:
         if merged and merged[-1].op == item.op:
             merged[-1] = DiffOp(item.op, merged[-1].text + " " + item.text)
+        elif merged and merged[-1].op == "added" and item.op == "removed":
+            merged.insert(len(merged) - 1, item)
         else:
             merged.append(item)
-    return _score(matched, len(words), len(passage), discount), merged
+    return merged
