@@ -105,6 +105,16 @@ def test_unicode_forms_invisible_characters_and_hyphenation(web) -> None:
     assert normalize_text("Ｉran’s ﬁnal “VOTE” — post\u00adponed") == "iran s final vote postponed"
 
 
+def test_word_breaks_may_differ_only_at_hyphens(web) -> None:
+    page = served(web, "/compounds", "<html><body><p>The therapist said the hundred-year "
+                  "war is a part of history and the govern-\nment agreed.</p></body></html>")
+    assert match_quote("the hundred year war", page).status is VERIFIED
+    assert match_quote("the hundredyear war", page).status is VERIFIED
+    assert match_quote("and the government agreed", page).status is VERIFIED
+    assert match_quote("The the rapist said", page).status is not VERIFIED
+    assert match_quote("war is apart of history", page).status is not VERIFIED
+
+
 # -- editorial marks ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("quote", [

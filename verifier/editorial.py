@@ -20,6 +20,7 @@ ELLIPSIS_WORDS_PER_WORD = 12
 ELLIPSIS_MAX_WORDS = 150
 BRACKET_MAX_EXTRA_WORDS = 3  # a bracketed replacement stands for up to its length + this
 
+_HYPHENS = frozenset("-\u2010\u2011\u200b\u200c")  # hyphens, zero-width space and non-joiner
 _QUOTE_MARKS = "\"'“”‘’„‟‚‛«»‹›「」『』〝〞＂"
 _EMPHASIS = re.compile(
     r"[\[(]\s*(?:emphasis|italics|italic|underlining|underline|bold|bolding|stress)"
@@ -47,6 +48,16 @@ class Segment:
     words: list[str]  # normalised
     surface: list[str]  # as written in the quote, for diffs
     open_end: bool = False  # the last word may continue in the source ("support[ed]")
+    hyphenated: frozenset[int] = frozenset()  # joints (see below) written with a hyphen
+
+    @property
+    def joints(self) -> frozenset[int]:
+        """Where one word ends and the next starts, as offsets into the words run together."""
+        offsets, total = [], 0
+        for word in self.words[:-1]:
+            total += len(word)
+            offsets.append(total)
+        return frozenset(offsets)
 
 
 @dataclass
@@ -103,11 +114,16 @@ def parse_quote(quote: str) -> QuotePattern:
             if not tokens.words:
                 continue
             surface = [value[s:e] for s, e in zip(tokens.starts, tokens.ends, strict=True)]
+            hyphenated, offset = set(), 0
+            for i, word in enumerate(tokens.words[:-1]):
+                offset += len(word)
+                if _HYPHENS.intersection(value[tokens.ends[i]:tokens.starts[i + 1]]):
+                    hyphenated.add(offset)
             if pending is not None and pattern.segments:
                 pattern.gaps.append(pending)
             elif pattern.segments:
                 pattern.gaps.append(Gap(0, 0, "join", ""))
-            pattern.segments.append(Segment(tokens.words, surface))
+            pattern.segments.append(Segment(tokens.words, surface, False, frozenset(hyphenated)))
             pending = None
         elif kind == "open_end":
             if pattern.segments and pending is None:

@@ -22,6 +22,7 @@ from .editorial import QuotePattern, Segment
 from .models import DiffOp, PageText
 from .normalize import Tokens, tokenize
 
+_HYPHENS = frozenset("-\u2010\u2011\u200b\u200c")  # hyphens, zero-width space and non-joiner
 SHORT_QUOTE_WORDS = 5  # quotes shorter than this are only ever verified exactly
 SHORT_QUOTE_FLOOR = 0.85  # and need at least this score to be partial
 LONG_QUOTE_WORDS = 20  # beyond this the floor eases a little: chance cannot align long quotes
@@ -94,9 +95,14 @@ def prepare(page: PageText) -> PreparedPage:
 
 
 def _occurrences(segment: Segment, page: PreparedPage) -> list[tuple[int, int]]:
-    """Word spans [first, last) where the segment's words occur contiguously."""
+    """Word spans [first, last) where the segment's words occur contiguously.
+
+    Words are compared run together, so "hundred-year" finds "hundred year" and a repaired
+    "govern-/ment" finds "government"; word breaks may differ only where one side has a hyphen
+    ("the rapist" never finds "therapist")."""
     needle = "".join(segment.words)
     skeleton, bounds = page.skeleton, page.bounds
+    joints = segment.joints
     found: list[tuple[int, int]] = []
     position = skeleton.find(needle)
     while position != -1:
@@ -104,10 +110,24 @@ def _occurrences(segment: Segment, page: PreparedPage) -> list[tuple[int, int]]:
         if bounds[first] == position:
             end = position + len(needle)
             last = bisect.bisect_left(bounds, end)
-            if bounds[last] == end or segment.open_end:
+            if (bounds[last] == end or segment.open_end) and \
+                    _same_words(segment, joints, page, first, last, position):
                 found.append((first, last))
         position = skeleton.find(needle, position + 1)
     return found
+
+
+def _same_words(segment: Segment, joints: frozenset[int], page: PreparedPage, first: int,
+                last: int, position: int) -> bool:
+    """Whether the word breaks of quote and page agree, but where a hyphen explains them."""
+    page_joints = {page.bounds[k] - position: k for k in range(first + 1, last)}
+    if joints == page_joints.keys():
+        return True
+    text, starts, ends = page.text, page.tokens.starts, page.tokens.ends
+    for offset, k in page_joints.items():
+        if offset not in joints and not _HYPHENS.intersection(text[ends[k - 1]:starts[k]]):
+            return False
+    return all(offset in segment.hyphenated for offset in joints - page_joints.keys())
 
 
 def find_exact(pattern: QuotePattern, page: PreparedPage) -> tuple[int, int] | None:
