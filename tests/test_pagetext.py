@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import requests
 from fpdf import FPDF
 
@@ -125,3 +127,14 @@ def test_decode_body_and_detect_language() -> None:
     assert decode_body("d\u00e9j\u00e0".encode(), None) == "d\u00e9j\u00e0"
     assert detect_language("ok") is None
     assert detect_language("Le gouvernement a annoncé mardi une nouvelle série de mesures.") == "fr"
+
+
+def test_extraction_from_many_threads_at_once(web) -> None:
+    bodies = [f"<html><body><p>Story {i}: the <em>minister</em> said "
+              f"<span hidden>secret</span>yes.</p></body></html>".encode() for i in range(40)]
+    urls = [web.page(f"/story/{i}", body) for i, body in enumerate(bodies)]
+    fetched = [requests.get(url, timeout=10).content for url in urls]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        texts = list(pool.map(lambda b: page_text(b, "text/html"), fetched))
+    assert [t.text if t else None for t in texts] == \
+        [f"Story {i}: the minister said yes." for i in range(40)]
