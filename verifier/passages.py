@@ -30,7 +30,7 @@ LONG_QUOTE_EASING = 0.002  # per word beyond LONG_QUOTE_WORDS
 LONG_QUOTE_MAX_EASING = 0.10
 CANDIDATES = 3  # places aligned word by word
 FUZZY_SCORE_CAP = 0.99  # a fuzzy passage is never "verified", however close
-EDGE_EXTRA_WORDS = 1  # source words shown beyond a replaced word at a passage's edge
+EDGE_EXTRA_WORDS = 1  # a word replaced at a passage's edge may stand for one more
 
 
 def partial_floor(words: int, partial_threshold: float) -> float:
@@ -270,6 +270,7 @@ def closest_passage(pattern: QuotePattern, page: PreparedPage) -> Passage | None
     if best is None:
         return None
     first, last = _grow(words, page.tokens.words, best[1], best[2])
+    first, last = _take_replaced_edges(words, page, first, last)
     score, diff = _diff(pattern, page, first, last, free, marks)
     return Passage(first, last, min(score, FUZZY_SCORE_CAP), diff)
 
@@ -286,6 +287,29 @@ def _grow(words: list[str], page_words: list[str], first: int, last: int) -> tup
     while trail < len(words) and last < len(page_words) and page_words[last] == words[trail]:
         last, trail = last + 1, trail + 1
     return first, last
+
+
+def _take_replaced_edges(words: list[str], page: PreparedPage, first: int, last: int
+                         ) -> tuple[int, int]:
+    """Quote words missing at either end of the passage replaced the source's words there when
+    the source's clause goes on (no punctuation): take those in, so that a word changed at an
+    edge costs what it costs in the middle, and the diff shows what the source says."""
+    blocks = [op for op in Indel.opcodes(words, page.tokens.words[first:last]) if op.tag == "equal"]
+    if not blocks:
+        return first, last
+    most = len(words) - blocks[-1].src_end
+    end = last
+    if most:
+        most += last + EDGE_EXTRA_WORDS
+        while end < min(most, len(page.tokens)) and _same_clause(page, end - 1, end):
+            end += 1
+    least = blocks[0].src_start
+    begin = first
+    if least:
+        least = first - least - EDGE_EXTRA_WORDS
+        while begin > max(least, 0) and _same_clause(page, begin - 1, begin):
+            begin -= 1
+    return begin, end
 
 
 def _diff(pattern: QuotePattern, page: PreparedPage, first: int, last: int, free: list[int],
@@ -310,30 +334,12 @@ def _diff(pattern: QuotePattern, page: PreparedPage, first: int, last: int, free
             else:
                 ops.append(DiffOp("added", _page_words(page, first + op.dest_start,
                                                        first + op.dest_end)))
-    _show_replaced_edges(ops, page, first, last)
     return _score(matched, len(words), len(passage), discount), _tidy(ops)
 
 
 def _page_words(page: PreparedPage, first: int, last: int) -> str:
     text, starts, ends = page.text, page.tokens.starts, page.tokens.ends
     return " ".join(text[starts[k]:ends[k]] for k in range(first, last))
-
-
-def _show_replaced_edges(ops: list[DiffOp], page: PreparedPage, first: int, last: int) -> None:
-    """Quote words missing at either end of the passage were often replaced: show the source's
-    words there too (a few, up to the clause's end), for the reader; the score ignores them."""
-    if ops and ops[-1].op == "removed":
-        end, most = last, last + len(ops[-1].text.split()) + EDGE_EXTRA_WORDS
-        while end < min(most, len(page.tokens)) and _same_clause(page, end - 1, end):
-            end += 1
-        if end > last:
-            ops.append(DiffOp("added", _page_words(page, last, end)))
-    if ops and ops[0].op == "removed":
-        begin, least = first, first - len(ops[0].text.split()) - EDGE_EXTRA_WORDS
-        while begin > max(least, 0) and _same_clause(page, begin - 1, begin):
-            begin -= 1
-        if begin < first:
-            ops.insert(1, DiffOp("added", _page_words(page, begin, first)))
 
 
 def _same_clause(page: PreparedPage, left: int, right: int) -> bool:
