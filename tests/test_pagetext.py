@@ -31,8 +31,9 @@ def test_only_visible_text_is_kept(web) -> None:
         <div hidden>hidden by attribute</div><p style="VISIBILITY:hidden">invisible</p>
         <!-- a comment --><p>after<!-- inside --> comment</p>
         <select><option>menu choice</option></select>
+        <P>Old <FONT STYLE="DISPLAY: NONE">upper-case markup </FONT>site</P>
         </body></html>""")
-    assert page.text == "Shown words\nafter comment"
+    assert page.text == "Shown words\nafter comment\nOld site"
     assert page.title == "Visible text"
 
 

@@ -93,7 +93,7 @@ def _parser() -> etree.HTMLParser:
 
 def html_text(markup: str) -> tuple[str, str, str | None]:
     """(visible text, title, declared language) of an HTML document."""
-    if not markup.strip():
+    if not markup or markup.isspace():
         return "", "", None
     try:
         root = etree.fromstring(markup.encode("utf-8", "surrogatepass"), _parser())
@@ -118,7 +118,8 @@ def _visible_text(root: etree._Element, markup: str) -> str:
     return _collapse_whitespace(str(transform(root)))
 
 
-_HIDING_ATTRIBUTES = etree.XPath("//@hidden | //@style")
+_HIDING_ATTRIBUTES = etree.XPath("//@hidden | //@style")  # the parser lower-cases names
+_HIDING_HINTS = ("hidden", "style", "HIDDEN", "STYLE", "Hidden", "Style")
 _STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _BREAK = "\ue001"  # a block boundary, told apart from line breaks in the source's text
 
@@ -127,7 +128,7 @@ def _prune(root: etree._Element, markup: str) -> None:
     """Remove hidden elements, keeping the text that follows them.
 
     The markup is searched first: a search of the tree costs a third of the page's parse."""
-    if "hidden" in markup or "style=" in markup:
+    if any(hint in markup for hint in _HIDING_HINTS):
         for value in _HIDING_ATTRIBUTES(root):
             if value.attrname == "hidden" or _STYLE_HIDDEN.search(value):
                 _remove_keeping_tail(value.getparent())
