@@ -75,6 +75,7 @@ def test_verified_on_the_live_page_without_asking_the_archive(web) -> None:
     verdict = judge(f"“{QUOTE}”", live, archive, now=NOW)
     assert verdict.status is QuoteStatus.VERIFIED
     assert archive.calls == 0
+    assert verdict.live_had_quote is True
     assert (verdict.url, verdict.against, verdict.sha256) == (url, "live", live.sha256)
     assert verdict.checked_at == NOW and verdict.score == 1.0
     assert verdict.evidence_offset is not None and verdict.highlight is not None

@@ -80,7 +80,9 @@ def judge(quote: str, live: Fetch | None,
     if live is not None and live_page is not None:
         check = _check(pattern, live, live_page, "live", None, partial_threshold)
         if check.status is QuoteStatus.VERIFIED:
-            return _verdict(check, url, checked_at, "Found word for word on the live page.")
+            verdict = _verdict(check, url, checked_at, "Found word for word on the live page.")
+            verdict.live_had_quote = True
+            return verdict
         checks.append(check)
 
     copies, archive_problem = _archived_copies(archived)
@@ -111,8 +113,10 @@ def judge(quote: str, live: Fetch | None,
     if readable_snapshots:
         snapshots_note = (f" {readable_snapshots} Wayback snapshot"
                           f"{'s' if readable_snapshots > 1 else ''} checked as well.")
-    return _verdict(best, url or (best.snapshot.url if best.snapshot else None), checked_at,
-                    _miss_note(best) + snapshots_note)
+    verdict = _verdict(best, url or (best.snapshot.url if best.snapshot else None), checked_at,
+                       _miss_note(best) + snapshots_note)
+    verdict.live_had_quote = False if live_page is not None else None
+    return verdict
 
 
 def _check(pattern: QuotePattern, fetch: Fetch, page: PageText, against: str,
