@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 import requests
@@ -278,3 +280,16 @@ def test_unsourced_verdict_keeps_the_named_source() -> None:
     assert (verdict.status, verdict.url, verdict.checked_at) == (QuoteStatus.UNSOURCED, None, NOW)
     assert "Al-Monitor" in verdict.note
     assert "No URL" in unsourced_verdict(None).note
+
+
+def test_evaluation_corpus_meets_its_floor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The gate `make test` runs (python -m bench.evaluation --check), also under pytest."""
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent))
+    evaluation = importlib.import_module("bench.evaluation")
+    outcomes = evaluation.evaluate()
+    assert len(outcomes) >= 40
+    assert {o.expected for o in outcomes} >= {
+        QuoteStatus.VERIFIED, QuoteStatus.PARTIAL, QuoteStatus.NOT_FOUND,
+        QuoteStatus.CROSS_LANGUAGE, QuoteStatus.VERIFIED_ARCHIVE, QuoteStatus.SOURCE_UNAVAILABLE}
+    misses = [o.case_id for o in outcomes if not o.correct]
+    assert 1 - len(misses) / len(outcomes) >= evaluation.FLOOR, misses
