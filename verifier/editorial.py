@@ -136,7 +136,7 @@ def parse_quote(quote: str) -> QuotePattern:
             else:  # consecutive marks: their allowances add up
                 pending = Gap(pending.low + gap.low, pending.high + gap.high,
                               "ellipsis" if "ellipsis" in (pending.kind, gap.kind) else gap.kind,
-                              pending.surface + " " + gap.surface)
+                              f"{pending.surface} {gap.surface}".strip())
     _limit_ellipses(pattern)
     return pattern
 
