@@ -1,0 +1,114 @@
+"""Evaluation gate for quote verdicts: a committed corpus of quote/page pairs with the verdict
+a careful fact-checker would give (tests/eval/cases.toml), scored end to end through
+page_text and judge.
+
+    python -m bench.evaluation            # accuracy, confusion table, every miss
+    python -m bench.evaluation --check    # also exit 1 below the pinned floor (make test)
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from verifier.matching import judge
+from verifier.models import Fetch, Snapshot, Verdict
+from verifier.pagetext import page_text
+from verifier.status import LinkStatus, QuoteStatus
+
+EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "eval"
+FLOOR = 1.0  # the accuracy reached when the corpus was pinned (69/69); CI fails below it
+CHECKED_AT = datetime(2024, 6, 1, tzinfo=UTC)
+_CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8"}
+
+
+@dataclass
+class Outcome:
+    case_id: str
+    expected: QuoteStatus
+    verdict: Verdict
+    why: str
+
+    @property
+    def correct(self) -> bool:
+        return self.verdict.status is self.expected
+
+
+def load_cases(path: Path = EVAL_DIR / "cases.toml") -> list[dict[str, object]]:
+    with open(path, "rb") as fh:
+        cases: list[dict[str, object]] = tomllib.load(fh)["case"]
+    return cases
+
+
+def _copy(name: str, url: str) -> Fetch:
+    """A fetched copy of a corpus page, as the fetcher would hand it over."""
+    at = CHECKED_AT
+    if name == "dead":
+        return Fetch(url=url, link_status=LinkStatus.DEAD, reason="HTTP 404", fetched_at=at,
+                     http_status=404)
+    body = (EVAL_DIR / "pages" / name).read_bytes()
+    content_type = _CONTENT_TYPES[Path(name).suffix]
+    return Fetch(url=url, link_status=LinkStatus.OK, reason="", fetched_at=at, http_status=200,
+                 content_type=content_type, sha256=hashlib.sha256(body).hexdigest(),
+                 size=len(body), page=page_text(body, content_type))
+
+
+def run_case(case: dict[str, object]) -> Outcome:
+    url = f"https://news.example/{case['id']}"
+    live = _copy(str(case["page"]), url)
+    snapshots = []
+    for i, name in enumerate(case.get("snapshots", [])):  # type: ignore[attr-defined]
+        timestamp = f"2023010{i + 1}120000"
+        snapshot = Snapshot(url=url, timestamp=timestamp,
+                            archive_url=f"https://web.archive.org/web/{timestamp}/{url}")
+        snapshots.append((snapshot, _copy(str(name), f"{snapshot.archive_url}")))
+    verdict = judge(str(case["quote"]), live, lambda: snapshots, now=CHECKED_AT)
+    return Outcome(str(case["id"]), QuoteStatus(str(case["expect"])), verdict, str(case["why"]))
+
+
+def evaluate() -> list[Outcome]:
+    return [run_case(case) for case in load_cases()]
+
+
+def confusion_table(outcomes: list[Outcome]) -> str:
+    statuses = [s for s in QuoteStatus if any(o.expected is s or o.verdict.status is s
+                                              for o in outcomes)]
+    counts = Counter((o.expected, o.verdict.status) for o in outcomes)
+    width = max(len(s.value) for s in statuses) + 2
+    lines = ["expected \\ got".ljust(width + 4) + "".join(s.value[:12].rjust(14) for s in statuses)]
+    for expected in statuses:
+        row = [str(counts[(expected, got)] or ".").rjust(14) for got in statuses]
+        lines.append(expected.value.ljust(width + 4) + "".join(row))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help=f"exit 1 below the floor ({FLOOR})")
+    args = parser.parse_args(argv)
+    outcomes = evaluate()
+    right = sum(o.correct for o in outcomes)
+    accuracy = right / len(outcomes)
+    print(f"quote verdicts: {right}/{len(outcomes)} correct, accuracy {accuracy:.3f} "
+          f"(floor {FLOOR})\n")
+    print(confusion_table(outcomes))
+    misses = [o for o in outcomes if not o.correct]
+    if misses:
+        print("\nmisses:")
+        for o in misses:
+            print(f"  {o.case_id}: expected {o.expected.value}, got {o.verdict.status.value} "
+                  f"(score {o.verdict.score:.2f}) - {o.why}")
+    if args.check and accuracy < FLOOR:
+        print(f"\nFAIL: accuracy {accuracy:.3f} is below the floor {FLOOR}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,279 @@
+"""Quote matching: normalisation, editorial marks and closeness, against served pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+import requests
+from fixtureweb import FixtureWeb
+from fpdf import FPDF
+
+from verifier.editorial import parse_quote
+from verifier.matching import match_quote
+from verifier.models import PageText
+from verifier.normalize import normalize_text, tokenize
+from verifier.pagetext import page_text
+from verifier.passages import partial_floor
+from verifier.status import QuoteStatus
+
+VERIFIED, PARTIAL, NOT_FOUND = QuoteStatus.VERIFIED, QuoteStatus.PARTIAL, QuoteStatus.NOT_FOUND
+
+ARTICLE = """<!DOCTYPE html><html lang="en"><head><title>Mashaal in Tehran</title></head><body>
+<p><span class="dropcap">K</span>haled Mashaal, the head of Hamas&rsquo;s political bureau, arrived
+in Tehran on Sunday.</p>
+<p>&ldquo;The Islamic Republic will continue to stand by the oppressed Palestinian people until
+final victory, and no pressure will make us step back,&rdquo; Khamenei said.</p>
+<p>Mashaal described the aid as <em>un</em>precedented. &ldquo;Iran&rsquo;s support has been
+military, financial and political, and we are grateful to the Iranian people for it.</p>
+<p>&ldquo;We are not a card in anyone&rsquo;s hand, but we know who our friends are,&rdquo; he
+added.</p>
+<p>Ali Larijani, the speaker of the Majlis, said: &ldquo;The Zionist regime is more isolated today
+than at any time in its history.&rdquo; He spoke at a ceremony attended by several hundred
+students, who chanted slogans against the United States.</p>
+</body></html>"""
+
+
+def served(web, path: str, body: bytes | str, content_type: str = "text/html; charset=utf-8"
+           ) -> PageText:
+    url = web.page(path, body, content_type=content_type)
+    response = requests.get(url, timeout=10)
+    page = page_text(response.content, response.headers.get("Content-Type"))
+    assert page is not None
+    return page
+
+
+@pytest.fixture(scope="module")
+def article() -> Iterator[PageText]:
+    """The article, served once for the many quotes checked against it."""
+    site = FixtureWeb()
+    try:
+        yield served(site, "/mashaal", ARTICLE)
+    finally:
+        site.close()
+
+
+def passage(page: PageText, quote: str) -> str:
+    match = match_quote(quote, page)
+    assert match.start is not None and match.end is not None
+    return page.text[match.start:match.end]
+
+
+# -- typography and markup never matter -----------------------------------------------------
+
+@pytest.mark.parametrize("quote", [
+    "“Iran’s support has been military, financial and political”",  # curly, as on the page
+    "\"Iran's support has been military, financial and political\"",  # straight
+    "IRAN'S SUPPORT HAS BEEN MILITARY, FINANCIAL AND POLITICAL",  # case
+    "Iran's support has been military financial and political",  # a comma missing
+    "Iran’s  support\nhas been military, financial — and political",  # spacing, a dash added
+])
+def test_typography_and_punctuation_never_demote(article: PageText, quote: str) -> None:
+    match = match_quote(quote, article)
+    assert (match.status, match.score) == (VERIFIED, 1.0)
+
+
+def test_rsquo_entity_matches_a_straight_apostrophe(article: PageText) -> None:
+    assert "Hamas’s" in article.text  # the page wrote &rsquo;
+    assert passage(article, "the head of Hamas's political bureau") == \
+        "the head of Hamas’s political bureau"
+
+
+def test_word_split_across_inline_tags_and_quote_across_paragraphs(article: PageText) -> None:
+    assert match_quote("described the aid as unprecedented", article).status is VERIFIED
+    quote = ("Iran's support has been military, financial and political, and we are grateful to "
+             "the Iranian people for it. We are not a card in anyone's hand")
+    assert match_quote(quote, article).status is VERIFIED
+
+
+def test_drop_cap(article: PageText) -> None:
+    assert passage(article, "Khaled Mashaal, the head of Hamas’s political bureau") == \
+        "Khaled Mashaal, the head of Hamas’s political bureau"
+
+
+def test_match_span_maps_back_to_the_page_text(article: PageText) -> None:
+    match = match_quote("no pressure will make us step back", article)
+    assert article.text[match.start:match.end] == "no pressure will make us step back"
+
+
+def test_unicode_forms_invisible_characters_and_hyphenation(web) -> None:
+    page = served(web, "/forms", "<html><body><p>The ﬁnal ｖｏｔｅ was post\u00adponed "
+                  "until Tue\u200bsday, the spokes-\nman said.</p></body></html>")
+    assert match_quote("the final vote was postponed until Tuesday", page).status is VERIFIED
+    # a quote copied from a PDF document keeps its line-break hyphenation
+    assert match_quote("the final vote was post-\nponed until Tuesday", page).status is VERIFIED
+    assert normalize_text("Ｉran’s ﬁnal “VOTE” — post\u00adponed") == "iran s final vote postponed"
+
+
+def test_word_breaks_may_differ_only_at_hyphens(web) -> None:
+    page = served(web, "/compounds", "<html><body><p>The therapist said the hundred-year "
+                  "war is a part of history and the govern-\nment agreed.</p></body></html>")
+    assert match_quote("the hundred year war", page).status is VERIFIED
+    assert match_quote("the hundredyear war", page).status is VERIFIED
+    assert match_quote("and the government agreed", page).status is VERIFIED
+    assert match_quote("the rapist said", page).status is not VERIFIED
+    assert match_quote("war is apart of history", page).status is not VERIFIED
+
+
+# -- editorial marks ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("quote", [
+    "The Islamic Republic will continue to stand by the oppressed Palestinian people … and no "
+    "pressure will make us step back",
+    "The Islamic Republic will continue to stand by the oppressed Palestinian people ... and no "
+    "pressure will make us step back",
+    "The Islamic Republic will continue to stand by the oppressed Palestinian people [...] and no "
+    "pressure will make us step back",
+])
+def test_both_ellipsis_forms_skip_words(article: PageText, quote: str) -> None:
+    assert match_quote(quote, article).status is VERIFIED
+    # without the ellipsis the dropped clause is a change of words
+    assert match_quote(quote.replace("…", "").replace("[...]", "").replace("...", ""),
+                       article).status is PARTIAL
+
+
+def test_ellipsis_fragments_must_be_in_order_and_close(article: PageText) -> None:
+    reordered = "no pressure will make us step back … The Islamic Republic will continue"
+    assert match_quote(reordered, article).status is not VERIFIED
+    far_apart = "Khaled Mashaal … slogans"  # a one-word fragment from far away is weak evidence
+    assert match_quote(far_apart, article).status is not VERIFIED
+    close = "Khaled Mashaal, the head of Hamas’s political bureau … on Sunday"
+    assert match_quote(close, article).status is VERIFIED
+
+
+@pytest.mark.parametrize("quote", [
+    "[T]he Zionist regime is more isolated today than at any time in its history",  # letter case
+    "[Israel] is more isolated today than at any time in its history",  # replaces three words
+    "The Zionist regime [Israel] is more isolated today than at any time in its history",  # added
+    "The Zionist regime is more isolated today [sic] than at any time in its history",
+    "The Zionist regime is more isolated today than at any time in its history [i.e., since 1948]",
+    "He spoke at a ceremony attend[ed] by several hundred students",  # a changed ending
+])
+def test_brackets(article: PageText, quote: str) -> None:
+    assert match_quote(quote, article).status is VERIFIED
+
+
+def test_bracketed_replacement_stands_for_a_short_passage_only(article: PageText) -> None:
+    quote = "The Islamic Republic will continue [its policy] the United States"
+    assert match_quote(quote, article).status is not VERIFIED
+
+
+@pytest.mark.parametrize("quote", [
+    "the oppressed Palestinian people until final victory (emphasis added)",
+    "the oppressed Palestinian people until final victory [emphasis mine]",
+    "the oppressed Palestinian people until final victory, emphasis added",
+])
+def test_emphasis_notes_never_break_a_match(article: PageText, quote: str) -> None:
+    assert match_quote(quote, article).status is VERIFIED
+
+
+def test_parse_quote_reads_segments_and_gaps() -> None:
+    pattern = parse_quote("“[T]he plan … was dead [sic], he said [emphasis added]”")
+    assert [s.words for s in pattern.segments] == [["the", "plan"], ["was", "dead"],
+                                                   ["he", "said"]]
+    assert [(g.kind, g.low, g.high) for g in pattern.gaps] == [("ellipsis", 0, 24),
+                                                               ("bracket", 0, 0)]
+
+
+# -- closeness ----------------------------------------------------------------------------
+
+def test_one_word_changed_is_partial_with_a_word_diff(article: PageText) -> None:
+    quote = ("The Islamic Republic will continue to stand by the oppressed Palestinian people "
+             "until final victory, and no pressure will make us retreat")
+    match = match_quote(quote, article)
+    assert match.status is PARTIAL
+    assert 0.9 < match.score < 1.0
+    assert [(d.op, d.text) for d in match.diff][-2:] == [("removed", "retreat"),
+                                                         ("added", "step back")]
+    assert article.text[match.start:match.end].startswith("The Islamic Republic")
+
+
+def test_clause_added_or_dropped_is_partial(article: PageText) -> None:
+    added = "The Zionist regime is more isolated today than at any time in its history, and everyone knows it"
+    match = match_quote(added, article)
+    assert match.status is PARTIAL
+    assert ("removed", "and everyone knows it") in [(d.op, d.text) for d in match.diff]
+    dropped = ("The Islamic Republic will continue to stand by the oppressed Palestinian people, "
+               "and no pressure will make us step back")
+    match = match_quote(dropped, article)
+    assert match.status is PARTIAL
+    assert ("added", "until final victory") in [(d.op, d.text) for d in match.diff]
+
+
+def test_a_dropped_negation_is_never_verified(article: PageText) -> None:
+    match = match_quote("The Zionist regime is not more isolated today than at any time", article)
+    assert match.status is PARTIAL
+
+
+def test_scattered_words_are_not_found(article: PageText) -> None:
+    quote = "the Iranian people will stand by Hamas until the Zionist regime is isolated"
+    words = set(normalize_text(article.text).split())
+    assert all(w in words for w in normalize_text(quote).split())  # every word is there
+    assert match_quote(quote, article).status is NOT_FOUND
+
+
+def test_paraphrase_is_not_found(article: PageText) -> None:
+    quote = "Iran will always support the Palestinian people until they win, whatever the pressure"
+    assert match_quote(quote, article).status is NOT_FOUND
+
+
+def test_short_quotes_are_only_verified_exactly(article: PageText) -> None:
+    assert match_quote("several hundred students", article).status is VERIFIED
+    changed = match_quote("several thousand students", article)
+    assert changed.status is NOT_FOUND and changed.score < 1.0
+    assert match_quote("a card", article).status is VERIFIED
+    assert match_quote("a cards", article).status is NOT_FOUND
+    assert partial_floor(3, 0.8) > partial_floor(10, 0.8) >= partial_floor(60, 0.8)
+
+
+def test_threshold_is_the_callers(article: PageText) -> None:
+    quote = ("The Islamic Republic will continue to stand by the oppressed Palestinian people "
+             "until final victory, and no pressure will make us retreat")
+    assert match_quote(quote, article, partial_threshold=0.99).status is NOT_FOUND
+
+
+def test_nothing_to_match() -> None:
+    page = PageText(text="Some text.")
+    assert match_quote("", page).status is NOT_FOUND
+    assert match_quote("“…”", page).status is NOT_FOUND
+    assert match_quote("anything at all here", PageText(text="")).status is NOT_FOUND
+
+
+# -- other scripts and formats --------------------------------------------------------------
+
+PERSIAN = """<html lang="fa" dir="rtl"><body>
+<p>ایشان تأکید کردند: «دولت جمهوری اسلامی و ملت ایران همواره مدافع و پشتیبان ملت فلسطین خواهند
+بود و از هیچ‌گونه کمکی دریغ نخواهیم کرد.»</p></body></html>"""
+
+
+def test_persian_page(web) -> None:
+    page = served(web, "/fa", PERSIAN)
+    assert page.language == "fa"
+    exact = "دولت جمهوری اسلامی و ملت ایران همواره مدافع و پشتیبان ملت فلسطین خواهند بود"
+    assert match_quote(exact, page).status is VERIFIED
+    arabic_letters = exact.replace("ی", "ي")
+    assert match_quote(arabic_letters, page).status is VERIFIED
+    assert match_quote("از هیچ گونه کمکی دریغ نخواهیم کرد", page).status is VERIFIED
+    assert match_quote(exact.replace("همواره", "همیشه"), page).status is PARTIAL
+
+
+def test_pdf_source(web) -> None:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(80, 6, "PRESS RELEASE. The Ministry of Foreign Affairs strongly condemns the "
+                   "attack on the embassy compound and calls on the host government to ensure "
+                   "the safety of diplomatic staff and their families.")
+    page = served(web, "/release.pdf", bytes(pdf.output()), "application/pdf")
+    assert page.kind == "pdf"
+    assert "\n" in page.text  # the narrow column wrapped the sentence over several lines
+    quote = ("strongly condemns the attack on the embassy compound and calls on the host "
+             "government to ensure the safety of diplomatic staff")
+    assert match_quote(quote, page).status is VERIFIED
+    assert match_quote(quote.replace("strongly", "firmly"), page).status is PARTIAL
+
+
+def test_tokens_keep_offsets() -> None:
+    tokens = tokenize("“Iran’s”  aid")
+    assert tokens.words == ["iran", "s", "aid"]
+    assert tokens.span(0, 3) == (1, 13)

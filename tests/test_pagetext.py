@@ -1,0 +1,141 @@
+"""Page text: what a reader of a served page sees, as one string with its language."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import requests
+from fpdf import FPDF
+
+from verifier.models import PageText
+from verifier.pagetext import content_kind, decode_body, detect_language, page_text
+
+
+def served(web, path: str, body: bytes | str, content_type: str = "text/html; charset=utf-8"
+           ) -> PageText:
+    """Serve a page on the fixture web, fetch it for real and extract its text."""
+    url = web.page(path, body, content_type=content_type)
+    response = requests.get(url, timeout=10)
+    assert response.status_code == 200
+    page = page_text(response.content, response.headers.get("Content-Type"))
+    assert page is not None
+    return page
+
+
+def test_only_visible_text_is_kept(web) -> None:
+    page = served(web, "/visible", """<!DOCTYPE html><html lang="en"><head>
+        <title>Visible  text</title><style>p { color: red }</style>
+        <script>var quote = "script words";</script></head><body>
+        <noscript>enable javascript</noscript><template><p>template words</p></template>
+        <p>Shown <span style="display: none">hidden by style</span>words</p>
+        <div hidden>hidden by attribute</div><p style="VISIBILITY:hidden">invisible</p>
+        <!-- a comment --><p>after<!-- inside --> comment</p>
+        <select><option>menu choice</option></select>
+        <P>Old <FONT STYLE="DISPLAY: NONE">upper-case markup </FONT>site</P>
+        </body></html>""")
+    assert page.text == "Shown words\nafter comment\nOld site"
+    assert page.title == "Visible text"
+
+
+def test_block_elements_break_and_inline_elements_join(web) -> None:
+    page = served(web, "/blocks", """<html><body><h1>Headline</h1>
+        <p>The minister said the plan was <em>un</em>work<b>able</b>, then left.</p>
+        <p>Second paragraph</p><ul><li>one</li><li>two</li></ul>
+        line<br>break <span>in</span><a href="/x">line</a> words
+        <table><tr><td>cell a</td><td>cell b</td></tr></table></body></html>""")
+    assert page.text.split("\n") == [
+        "Headline", "The minister said the plan was unworkable, then left.",
+        "Second paragraph", "one", "two", "line", "break inline words", "cell a", "cell b"]
+
+
+def test_entities_and_non_breaking_spaces_are_decoded(web) -> None:
+    page = served(web, "/entities", "<html><body><p>Iran&rsquo;s &ldquo;support&rdquo; "
+                  "&#8220;numeric&#8221; &#x201C;hex&#x201D; 22nd&nbsp;anniversary "
+                  "&amp; more&#160;text</p></body></html>")
+    assert page.text == "Iran’s “support” “numeric” “hex” 22nd anniversary & more text"
+
+
+def test_source_line_breaks_inside_a_paragraph_are_spaces(web) -> None:
+    page = served(web, "/wrapped", "<html><body><p>a sentence\n      wrapped by\tthe\r\n"
+                  "editor</p></body></html>")
+    assert page.text == "a sentence wrapped by the editor"
+
+
+def test_drop_caps_join_their_word(web) -> None:
+    page = served(web, "/dropcap", """<html><body>
+        <p><span class="dropcap">T</span>he talks collapsed.</p>
+        <div class="drop-cap">W</div>
+        <p>ithin an hour the town was cut off.</p>
+        <p><span class="DropCap">A</span> man was rescued.</p></body></html>""")
+    assert page.text.split("\n") == [
+        "The talks collapsed.", "Within an hour the town was cut off.", "A man was rescued."]
+
+
+def test_language_from_lang_attribute_then_detector(web) -> None:
+    declared = served(web, "/declared", '<html lang="fr-FR"><body><p>Bonjour.</p></body></html>')
+    assert declared.language == "fr"
+    detected = served(web, "/detected", "<html><body><p>The government said on Tuesday that "
+                      "it would continue to support the talks despite mounting pressure from "
+                      "parliament.</p></body></html>")
+    assert detected.language == "en"
+
+
+def test_mislabelled_language_is_detected_from_the_text(web) -> None:
+    page = served(web, "/mislabelled", '<html lang="en"><body><p>رهبر انقلاب اسلامی صبح امروز '
+                  "در دیدار رئیس دفتر سیاسی جنبش حماس و هیئت همراه سخن گفتند و از مقاومت مردم "
+                  "غزه تجلیل کردند.</p></body></html>")
+    assert page.language == "fa"
+
+
+def test_charset_from_meta_when_the_header_has_none(web) -> None:
+    body = ('<html><head><meta charset="windows-1252"></head><body><p>\u201cQuoted\u201d '
+            "caf\u00e9</p></body></html>").encode("cp1252")
+    page = served(web, "/cp1252", body, content_type="text/html")
+    assert page.text == "\u201cQuoted\u201d caf\u00e9"
+
+
+def test_plain_text_and_pdf_sources(web) -> None:
+    text = served(web, "/release.txt", "Line one\r\nLine two\r\n", "text/plain; charset=utf-8")
+    assert (text.kind, text.text) == ("text", "Line one\nLine two\n")
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.multi_cell(0, 8, "The Ministry strongly condemns the attack on the embassy compound.")
+    page = served(web, "/statement.pdf", bytes(pdf.output()), "application/pdf")
+    assert page.kind == "pdf"
+    assert "strongly condemns the attack on the embassy compound" in page.text
+    assert page.language == "en"
+
+
+def test_content_that_cannot_be_matched() -> None:
+    assert content_kind("image/png", b"\x89PNG\r\n") is None
+    assert page_text(b"\x89PNG\r\n", "image/png") is None
+    assert content_kind(None, b"%PDF-1.7 ...") == "pdf"
+    assert content_kind(None, b"<!DOCTYPE html><html>") == "html"
+    assert page_text(b"%PDF-1.4 not really a pdf", "application/pdf") is None
+
+
+def test_empty_and_broken_markup_give_empty_text() -> None:
+    assert page_text(b"", "text/html") == PageText(text="", language=None, kind="html")
+    broken = page_text(b"<html><body><p>unclosed <b>bold <i>italic</body>", "text/html")
+    assert broken is not None and broken.text == "unclosed bold italic"
+
+
+def test_decode_body_and_detect_language() -> None:
+    assert decode_body("d\u00e9j\u00e0".encode("latin-1"), "text/html; charset=ISO-8859-1") == \
+        "d\u00e9j\u00e0"
+    assert decode_body("d\u00e9j\u00e0".encode(), None) == "d\u00e9j\u00e0"
+    assert detect_language("ok") is None
+    assert detect_language("Le gouvernement a annoncé mardi une nouvelle série de mesures.") == "fr"
+
+
+def test_extraction_from_many_threads_at_once(web) -> None:
+    bodies = [f"<html><body><p>Story {i}: the <em>minister</em> said "
+              f"<span hidden>secret</span>yes.</p></body></html>".encode() for i in range(40)]
+    urls = [web.page(f"/story/{i}", body) for i, body in enumerate(bodies)]
+    fetched = [requests.get(url, timeout=10).content for url in urls]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        texts = list(pool.map(lambda b: page_text(b, "text/html"), fetched))
+    assert [t.text if t else None for t in texts] == \
+        [f"Story {i}: the minister said yes." for i in range(40)]

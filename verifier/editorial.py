@@ -1,0 +1,166 @@
+"""A quotation's editorial marks, read into a pattern the matcher can look for.
+
+Honest quoting changes a source's words in a few agreed ways: an ellipsis omits words, square
+brackets insert an editor's words ("[sic]", "[i.e., terrorism]") or replace the source's
+("[Israel]" for "it", "[t]he" for "The"), and a note says emphasis was added. A quote becomes
+segments of literal words, with a gap between two segments saying how many source words may
+stand there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .normalize import tokenize
+
+# How far apart the fragments around an ellipsis may be, in source words, per word of the
+# shorter fragment: a one-word fragment may not be fetched from far away.
+ELLIPSIS_WORDS_PER_WORD = 12
+ELLIPSIS_MAX_WORDS = 150
+BRACKET_MAX_EXTRA_WORDS = 3  # a bracketed replacement stands for up to its length + this
+
+_HYPHENS = frozenset("-\u2010\u2011\u200b\u200c")  # hyphens, zero-width space and non-joiner
+_QUOTE_MARKS = "\"'“”‘’„‟‚‛«»‹›「」『』〝〞＂"
+_EMPHASIS = re.compile(
+    r"[\[(]\s*(?:emphasis|italics|italic|underlining|underline|bold|bolding|stress)"
+    r"\s+(?:added|mine|supplied|ours|in\s+(?:the\s+)?original)\s*[\])]"
+    r"|[,;:.]?\s*\b(?:emphasis|italics)\s+(?:added|mine|supplied|in\s+(?:the\s+)?original)\.?\s*$",
+    re.I)
+_SIC = re.compile(r"\(\s*sic!?\s*\)", re.I)
+# "[t]he", "[T]hey", "Pal[e]stine": letters replacing the source's letters, kept as letters.
+_LETTERS_IN_WORD = re.compile(r"\[(\w{1,3})\](?=\w)")
+# "government[s]", "support[ed]", "Hamas[’s]": an ending the editor changed.
+_CHANGED_ENDING = re.compile(r"(?<=\w)\[[^\[\]\s]{1,6}\](?!\w)")
+_MARK = re.compile(
+    r"(?P<ellipsis>[\[(]\s*(?:…|\.\s?\.\s?\.)\s*[\])]|…+|\.(?:\s?\.){2,})"
+    r"|(?P<bracket>\[[^\[\]]{1,120}\])"
+    r"|(?P<open_end>\ue010)")
+_INSERTION_ONLY = re.compile(
+    r"^\s*(?:sic|sic!|emphasis|italics|i\.\s?e\.|e\.\s?g\.|ed\.|editor|translator|trans\.|"
+    r"original|sic\b|footnote|citation|laughter|applause|inaudible|crosstalk)", re.I)
+
+
+@dataclass
+class Segment:
+    """Words that must appear contiguously in the source, in order."""
+
+    words: list[str]  # normalised
+    surface: list[str]  # as written in the quote, for diffs
+    open_end: bool = False  # the last word may continue in the source ("support[ed]")
+    hyphenated: frozenset[int] = frozenset()  # joints (see below) written with a hyphen
+
+    @property
+    def joints(self) -> frozenset[int]:
+        """Where one word ends and the next starts, as offsets into the words run together."""
+        offsets, total = [], 0
+        for word in self.words[:-1]:
+            total += len(word)
+            offsets.append(total)
+        return frozenset(offsets)
+
+
+@dataclass
+class Gap:
+    """Source words allowed between two segments."""
+
+    low: int
+    high: int
+    kind: str  # "ellipsis", "bracket", "join"
+    surface: str  # the editorial mark as written
+
+
+@dataclass
+class QuotePattern:
+    """A quote as segments of literal words separated by gaps."""
+
+    text: str  # the quote with editorial notes removed, for language detection
+    segments: list[Segment] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)  # gaps[i] lies between segments i and i+1
+
+    @property
+    def words(self) -> list[str]:
+        return [w for s in self.segments for w in s.words]
+
+    @property
+    def surface(self) -> list[str]:
+        return [w for s in self.segments for w in s.surface]
+
+    def __len__(self) -> int:
+        return sum(len(s.words) for s in self.segments)
+
+
+def parse_quote(quote: str) -> QuotePattern:
+    """Read a quote's ellipses, brackets and emphasis notes into segments and gaps."""
+    text = quote.strip().strip(_QUOTE_MARKS).strip()
+    text = _EMPHASIS.sub(" ", text)
+    text = _SIC.sub(" ", text)
+    text = _LETTERS_IN_WORD.sub(r"\1", text)
+    text = _CHANGED_ENDING.sub("\ue010", text)
+    pieces: list[tuple[str, str]] = []  # ("text", words) or (mark kind, surface)
+    position = 0
+    for m in _MARK.finditer(text):
+        pieces.append(("text", text[position:m.start()]))
+        kind = m.lastgroup or "bracket"
+        pieces.append((kind, m.group()))
+        position = m.end()
+    pieces.append(("text", text[position:]))
+
+    pattern = QuotePattern(text=_MARK.sub(" ", text).replace("\ue010", ""))
+    pending: Gap | None = None
+    for kind, value in pieces:
+        if kind == "text":
+            tokens = tokenize(value)
+            if not tokens.words:
+                continue
+            surface = [value[s:e] for s, e in zip(tokens.starts, tokens.ends, strict=True)]
+            hyphenated, offset = set(), 0
+            for i, word in enumerate(tokens.words[:-1]):
+                offset += len(word)
+                if _HYPHENS.intersection(value[tokens.ends[i]:tokens.starts[i + 1]]):
+                    hyphenated.add(offset)
+            if pending is not None and pattern.segments:
+                pattern.gaps.append(pending)
+            elif pattern.segments:
+                pattern.gaps.append(Gap(0, 0, "join", ""))
+            pattern.segments.append(Segment(tokens.words, surface, False, frozenset(hyphenated)))
+            pending = None
+        elif kind == "open_end":
+            if pattern.segments and pending is None:
+                pattern.segments[-1].open_end = True
+                pending = Gap(0, 0, "join", "")
+        else:
+            gap = _gap_for(kind, value)
+            if pending is None:
+                pending = gap
+            else:  # consecutive marks: their allowances add up
+                pending = Gap(pending.low + gap.low, pending.high + gap.high,
+                              "ellipsis" if "ellipsis" in (pending.kind, gap.kind) else gap.kind,
+                              f"{pending.surface} {gap.surface}".strip())
+    _limit_ellipses(pattern)
+    return pattern
+
+
+def _gap_for(kind: str, surface: str) -> Gap:
+    if kind == "ellipsis":
+        return Gap(0, ELLIPSIS_MAX_WORDS, "ellipsis", "…")
+    content = surface[1:-1]
+    if _INSERTION_ONLY.match(content):
+        return Gap(0, 0, "bracket", surface)
+    words = len(tokenize(content))
+    return Gap(0, words + BRACKET_MAX_EXTRA_WORDS, "bracket", surface)
+
+
+def _limit_ellipses(pattern: QuotePattern) -> None:
+    """Fragments around an ellipsis must be close: the shorter the fragment, the closer."""
+    fragments: list[int] = [0]  # word count of each ellipsis-separated fragment
+    owner: list[int] = []  # fragment index of each segment
+    for i, segment in enumerate(pattern.segments):
+        if i and pattern.gaps[i - 1].kind == "ellipsis":
+            fragments.append(0)
+        fragments[-1] += len(segment.words)
+        owner.append(len(fragments) - 1)
+    for i, gap in enumerate(pattern.gaps):
+        if gap.kind == "ellipsis":
+            shorter = min(fragments[owner[i]], fragments[owner[i + 1]])
+            gap.high = min(ELLIPSIS_MAX_WORDS, ELLIPSIS_WORDS_PER_WORD * shorter)

@@ -1,0 +1,274 @@
+"""Quote matching and verdicts: does the cited source say what the document says it said?
+
+`match_quote` compares one quote with one page's text; `judge` gives the verdict of a quote
+against one cited URL, live copy first and Wayback snapshots only when the live copy does not
+verify it; `best_verdict` keeps the best of a quote's several sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from .editorial import QuotePattern, parse_quote
+from .errors import VerifierError
+from .models import Fetch, Match, PageText, Snapshot, Verdict
+from .normalize import dominant_script
+from .pagetext import detect_language, language_script, page_text
+from .passages import PreparedPage, closest_passage, find_exact, partial_floor, prepare
+from .status import QuoteStatus
+
+EVIDENCE_CONTEXT = 160  # characters of page text shown on each side of the passage
+TRANSLATION_MAX_SHARED = 0.5  # a translation shares fewer of its words with the source page
+
+_LANGUAGE_NAMES = {
+    "ar": "Arabic", "de": "German", "en": "English", "es": "Spanish", "fa": "Persian",
+    "fr": "French", "he": "Hebrew", "it": "Italian", "nl": "Dutch", "pt": "Portuguese",
+    "ru": "Russian", "tr": "Turkish", "ur": "Urdu", "zh": "Chinese",
+}
+
+
+def match_quote(quote: str, page: PageText, *, partial_threshold: float = 0.80) -> Match:
+    """How well the quote occurs in the page: VERIFIED, PARTIAL or NOT_FOUND, with evidence."""
+    return _match(parse_quote(quote), prepare(page), partial_threshold)
+
+
+def _match(pattern: QuotePattern, page: PreparedPage, partial_threshold: float) -> Match:
+    if not pattern.segments:
+        return Match(QuoteStatus.NOT_FOUND, 0.0)
+    span = find_exact(pattern, page)
+    if span is not None:
+        start, end = page.tokens.span(*span)
+        return Match(QuoteStatus.VERIFIED, 1.0, start, end)
+    passage = closest_passage(pattern, page)
+    if passage is None:
+        return Match(QuoteStatus.NOT_FOUND, 0.0)
+    start, end = page.tokens.span(passage.first, passage.last)
+    close = passage.score >= partial_floor(len(pattern), partial_threshold)
+    return Match(QuoteStatus.PARTIAL if close else QuoteStatus.NOT_FOUND,
+                 round(passage.score, 4), start, end, passage.diff)
+
+
+@dataclass
+class _Check:
+    """One copy of a source checked for a quote."""
+
+    status: QuoteStatus
+    match: Match
+    fetch: Fetch
+    page: PageText
+    against: str  # "live" or "snapshot"
+    snapshot: Snapshot | None = None
+    quote_language: str | None = None
+    page_language: str | None = None
+
+
+def judge(quote: str, live: Fetch | None,
+          archived: Callable[[], list[tuple[Snapshot, Fetch]]], *,
+          partial_threshold: float = 0.80, now: datetime | None = None) -> Verdict:
+    """The verdict of one quote against one cited URL.
+
+    The live copy is checked first; `archived()` (Wayback copies, closest to the citation
+    date first) is called only when the live copy does not verify the quote.
+    """
+    checked_at = now or datetime.now(UTC)
+    pattern = parse_quote(quote)
+    url = live.url if live is not None else None
+    checks: list[_Check] = []
+    live_page = _readable_page(live)
+    if live is not None and live_page is not None:
+        check = _check(pattern, live, live_page, "live", None, partial_threshold)
+        if check.status is QuoteStatus.VERIFIED:
+            verdict = _verdict(check, url, checked_at, "Found word for word on the live page.")
+            verdict.live_had_quote = True
+            return verdict
+        checks.append(check)
+
+    copies, archive_problem = _archived_copies(archived)
+    readable_snapshots = 0
+    for snapshot, fetch in copies:
+        page = _readable_page(fetch)
+        if page is None:
+            continue
+        readable_snapshots += 1
+        check = _check(pattern, fetch, page, "snapshot", snapshot, partial_threshold)
+        if check.status is QuoteStatus.VERIFIED:
+            verdict = _verdict(check, url or snapshot.url, checked_at, "")
+            verdict.status = QuoteStatus.VERIFIED_ARCHIVE
+            verdict.live_had_quote = False if live is not None else None
+            verdict.note = (f"{_sentence(_live_summary(live, checks))}; found word for word in "
+                            f"the Wayback Machine snapshot of {_day(snapshot)}.")
+            return verdict
+        checks.append(check)
+
+    if not checks:
+        return Verdict(
+            url=url or (copies[0][0].url if copies else None),
+            status=QuoteStatus.SOURCE_UNAVAILABLE, checked_at=checked_at,
+            note=(f"No readable copy: {_live_summary(live, checks)}, and "
+                  f"{_archive_summary(len(copies), archive_problem)}."))
+    best = max(checks, key=lambda c: (c.status.rank, c.match.score, c.against == "live"))
+    snapshots_note = ""
+    if readable_snapshots:
+        snapshots_note = (f" {readable_snapshots} Wayback snapshot"
+                          f"{'s' if readable_snapshots > 1 else ''} checked as well.")
+    verdict = _verdict(best, url or (best.snapshot.url if best.snapshot else None), checked_at,
+                       _miss_note(best) + snapshots_note)
+    verdict.live_had_quote = False if live_page is not None else None
+    return verdict
+
+
+def _check(pattern: QuotePattern, fetch: Fetch, page: PageText, against: str,
+           snapshot: Snapshot | None, partial_threshold: float) -> _Check:
+    prepared = prepare(page)
+    match = _match(pattern, prepared, partial_threshold)
+    check = _Check(match.status, match, fetch, page, against, snapshot)
+    if match.status is QuoteStatus.NOT_FOUND:
+        differ, check.quote_language, check.page_language = _languages_differ(pattern, page,
+                                                                             prepared)
+        if differ:
+            check.status = QuoteStatus.CROSS_LANGUAGE
+    return check
+
+
+def _languages_differ(pattern: QuotePattern, page: PageText,
+                      prepared: PreparedPage) -> tuple[bool, str | None, str | None]:
+    """Whether the quote is likely a translation of the page: another script, or another
+    language sharing few words with the page (an invented quote shares its common words)."""
+    quote_script = dominant_script(pattern.text)
+    page_script = language_script(page.language) or dominant_script(page.text[:20_000])
+    quote_language = detect_language(pattern.text)
+    page_language = page.language
+    if quote_script and page_script and quote_script != page_script:
+        return True, quote_language, page_language
+    if not (quote_language and page_language) or quote_language == page_language:
+        return False, quote_language, page_language
+    words = set(pattern.words)
+    index = prepared.index()
+    shared = sum(1 for w in words if w in index) / len(words) if words else 1.0
+    return shared < TRANSLATION_MAX_SHARED, quote_language, page_language
+
+
+def _readable_page(fetch: Fetch | None) -> PageText | None:
+    """The text of a fetched copy that was read, extracting it if the caller did not."""
+    if fetch is None or not fetch.link_status.readable:
+        return None
+    if fetch.page is None and fetch.body is not None:
+        fetch.page = page_text(fetch.body, fetch.content_type)
+    return fetch.page
+
+
+def _archived_copies(archived: Callable[[], list[tuple[Snapshot, Fetch]]]
+                     ) -> tuple[list[tuple[Snapshot, Fetch]], str | None]:
+    try:
+        return list(archived()), None
+    except VerifierError as exc:  # the archive being unreachable is recorded, never fatal
+        return [], str(exc)
+
+
+def _verdict(check: _Check, url: str | None, checked_at: datetime, note: str) -> Verdict:
+    match = check.match
+    evidence, highlight, offset = "", None, None
+    if match.start is not None and match.end is not None:
+        evidence, highlight, offset = evidence_passage(check.page.text, match.start, match.end)
+    return Verdict(
+        url=url, status=check.status, score=match.score, evidence=evidence,
+        highlight=highlight, evidence_offset=offset,
+        diff=list(match.diff) if check.status is QuoteStatus.PARTIAL else [],
+        against=check.against, sha256=check.fetch.sha256, snapshot=check.snapshot,
+        note=note, checked_at=checked_at)
+
+
+def evidence_passage(text: str, start: int, end: int,
+                     context: int = EVIDENCE_CONTEXT) -> tuple[str, tuple[int, int], int]:
+    """(passage with context, span of the match inside it, offset of the passage in text).
+
+    The context is cut at word boundaries so the evidence never starts mid-word."""
+    lo = max(0, start - context)
+    if lo > 0:
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space != -1 else lo
+    hi = min(len(text), end + context)
+    if hi < len(text):
+        space = text.rfind(" ", end, hi)
+        hi = space if space != -1 else hi
+    return text[lo:hi], (start - lo, end - lo), lo
+
+
+def _copy_name(check: _Check) -> str:
+    if check.snapshot is not None:
+        return f"the Wayback Machine snapshot of {_day(check.snapshot)}"
+    return "the live page"
+
+
+def _miss_note(check: _Check) -> str:
+    where, score = _copy_name(check), check.match.score
+    if check.status is QuoteStatus.PARTIAL:
+        removed = sum(len(d.text.split()) for d in check.match.diff if d.op == "removed")
+        added = sum(len(d.text.split()) for d in check.match.diff if d.op == "added")
+        return (f"The closest passage on {where} differs from the quote (similarity {score:.2f}): "
+                f"{_words(removed)} of the quote not in the source, {_words(added)} of the source "
+                f"not in the quote.")
+    if check.status is QuoteStatus.CROSS_LANGUAGE:
+        return (f"Not found word for word on {where}; the source is in "
+                f"{_language_name(check.page_language)} and the quote in "
+                f"{_language_name(check.quote_language)}: probably a translation, for a reader "
+                f"of both languages to check.")
+    if score > 0:
+        return f"Not found on {where}; the closest passage has similarity {score:.2f} only."
+    return f"Not found on {where}: none of the quote's words are there."
+
+
+def _live_summary(live: Fetch | None, checks: list[_Check]) -> str:
+    if live is None:
+        return "the live page was not fetched"
+    for check in checks:
+        if check.against == "live":
+            return (f"the live page no longer has the quote (its closest passage has similarity "
+                    f"{check.match.score:.2f})")
+    if live.link_status.readable:
+        return "the live page has no text that can be read"
+    reason = f": {live.reason}" if live.reason else ""
+    return f"the live page is {live.link_status.value}{reason}"
+
+
+def _archive_summary(copies: int, problem: str | None) -> str:
+    if problem:
+        return f"the Wayback Machine could not be asked ({problem})"
+    if copies:
+        return f"none of the {copies} Wayback snapshots could be read"
+    return "the Wayback Machine has no snapshot"
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _day(snapshot: Snapshot) -> str:
+    return snapshot.captured_at.strftime("%Y-%m-%d")
+
+
+def _words(count: int) -> str:
+    return f"{count} word{'s' if count != 1 else ''}"
+
+
+def _language_name(code: str | None) -> str:
+    if not code:
+        return "another language"
+    return f"{_LANGUAGE_NAMES.get(code, code)} ({code})"
+
+
+def best_verdict(verdicts: list[Verdict]) -> Verdict:
+    """The best of a quote's verdicts against its several sources (by status, then score)."""
+    if not verdicts:
+        raise ValueError("best_verdict needs at least one verdict")
+    return max(verdicts, key=lambda v: (v.status.rank, v.score))
+
+
+def unsourced_verdict(named_source: str | None, *, now: datetime | None = None) -> Verdict:
+    """The verdict of a quote that cites no URL (a named source, if any, is kept in the note)."""
+    note = "No URL is cited for this quote"
+    note += f"; it is attributed to {named_source}." if named_source else "."
+    return Verdict(url=None, status=QuoteStatus.UNSOURCED, note=note,
+                   checked_at=now or datetime.now(UTC))

@@ -1,0 +1,148 @@
+"""One normalisation for both sides of a comparison: the quote and the page it is checked against.
+
+Text becomes a sequence of word tokens (letters, digits and combining marks), each normalised
+with NFKC and case folding, with soft hyphens, zero-width and bidi controls, tatweel and
+Arabic-script vowel marks removed, Arabic/Persian letter variants and digits unified, and
+line-break hyphenation ("govern-\\nment") repaired. Punctuation (quotation marks, apostrophes,
+dashes) separates words and is otherwise ignored, so it can never change a verdict. Each token
+keeps its character span in the original text, so a match maps back to a snippet.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+
+# Invisible characters that may sit inside a word: kept in a token, then deleted from it.
+# Zero-width space and non-joiner (the Persian half-space) separate words instead, like a
+# hyphen: matching lets either side run such words together.
+_IGNORABLE = "\u00ad\u200d\u200e\u200f\u2060\ufeff\u061c\u202a-\u202e\u2066-\u2069\u0640"
+# Modifier letters used as apostrophes or ayn/hamza in transliteration: separators, like "'".
+_APOSTROPHE_LETTERS = range(0x02B9, 0x02C0)
+_LINE_BREAK_HYPHEN = re.compile(r"[-\u2010\u2011][ \t]*\r?\n[ \t]*")
+
+
+def _word_class() -> str:
+    """A regex character class of letters, marks and numbers (Basic Multilingual Plane)."""
+    ranges: list[tuple[int, int]] = []
+    for cp in range(0x10000):
+        if cp in _APOSTROPHE_LETTERS or unicodedata.category(chr(cp))[0] not in "LMN":
+            continue
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1] = (ranges[-1][0], cp)
+        else:
+            ranges.append((cp, cp))
+    parts = [re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+             for a, b in ranges]
+    # Supplementary letters: mathematical alphanumerics (NFKC maps them to ASCII), CJK extensions.
+    parts.append("\U0001d400-\U0001d7ff\U00020000-\U0003134f")
+    return "".join(parts) + _IGNORABLE
+
+
+_WORD = f"[{_word_class()}]"
+_TOKEN = re.compile(rf"{_WORD}+(?:[-\u2010\u2011][ \t]*\r?\n[ \t]*{_WORD}+)*")
+_SPLIT = re.compile(f"({_TOKEN.pattern})")  # alternating separators and words
+
+_DELETE = {cp: None for cp in (0x00AD, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF,
+                               0x061C, 0x0640, *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+# Arabic-script vowel marks and Quranic annotation signs are usually omitted in writing.
+_DELETE.update({cp: None for cp in (*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE))})
+_UNIFY = {
+    0x064A: "\u06cc",  # Arabic yeh -> Farsi yeh
+    0x0649: "\u06cc",  # alef maksura -> Farsi yeh
+    0x0643: "\u06a9",  # Arabic kaf -> keheh
+    **{0x0660 + d: str(d) for d in range(10)},  # Arabic-Indic digits
+    **{0x06F0 + d: str(d) for d in range(10)},  # Extended Arabic-Indic (Persian) digits
+}
+_TOKEN_TABLE = {**_DELETE, **_UNIFY}
+
+
+@lru_cache(maxsize=131072)
+def normalize_word(raw: str) -> str:
+    """The comparable form of one word as it appears in a text (may be empty)."""
+    if raw.isascii():
+        if "\n" in raw:
+            raw = _LINE_BREAK_HYPHEN.sub("", raw)
+        return raw.lower()
+    if "\n" in raw:
+        raw = _LINE_BREAK_HYPHEN.sub("", raw)
+    return unicodedata.normalize("NFKC", raw).casefold().translate(_TOKEN_TABLE)
+
+
+@dataclass
+class Tokens:
+    """The normalised words of a text and where each one is in that text."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """Character span from the start of token `first` to the end of token `last - 1`."""
+        return self.starts[first], self.ends[last - 1]
+
+
+def tokenize(text: str) -> Tokens:
+    """Split a text into normalised words with their character spans.
+
+    One regex split and running sums, all in C: a per-match loop costs five times as much.
+    Lower-casing the whole text first leaves only non-ASCII words to normalise one by one."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters grow when lower-cased ("İ"): keep offsets
+        lowered = text
+    parts = _SPLIT.split(lowered)  # [separator, word, separator, word, ..., separator]
+    bounds = list(accumulate(map(len, parts)))
+    starts = bounds[0:-1:2]
+    ends = bounds[1::2]
+    norm = normalize_word
+    words = [w if w.isascii() and "\n" not in w else norm(w) for w in parts[1::2]]
+    if "" in words:  # words made only of invisible characters
+        kept = [i for i, w in enumerate(words) if w]
+        words = [words[i] for i in kept]
+        starts = [starts[i] for i in kept]
+        ends = [ends[i] for i in kept]
+    return Tokens(words, starts, ends)
+
+
+def words_of(text: str) -> list[str]:
+    """Just the normalised words of a text (no spans)."""
+    return tokenize(text).words
+
+
+def normalize_text(text: str) -> str:
+    """A text's normalised words joined by single spaces: what two texts are compared on."""
+    return " ".join(words_of(text))
+
+
+_SCRIPTS: dict[str, re.Pattern[str]] = {
+    name: re.compile(f"[{ranges}]") for name, ranges in {
+        "latin": "A-Za-z\u00c0-\u024f\u1e00-\u1eff",
+        "greek": "\u0370-\u03ff",
+        "cyrillic": "\u0400-\u052f",
+        "armenian": "\u0530-\u058f",
+        "hebrew": "\u0591-\u05f4\ufb1d-\ufb4f",
+        "arabic": "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff",
+        "indic": "\u0900-\u0dff",
+        "thai": "\u0e00-\u0eff",
+        "georgian": "\u10a0-\u10ff",
+        "hangul": "\u1100-\u11ff\uac00-\ud7af",
+        "kana": "\u3040-\u30ff",
+        "han": "\u3400-\u9fff",
+    }.items()
+}
+
+
+def dominant_script(text: str, *, sample: int = 4000) -> str | None:
+    """The writing system most letters of the text use ('latin', 'arabic', ...), if any."""
+    text = text[:sample]
+    if text.isascii():
+        return "latin" if any(ch.isalpha() for ch in text) else None
+    counts = {name: len(rx.findall(text)) for name, rx in _SCRIPTS.items()}
+    best = max(counts, key=counts.__getitem__)
+    return best if counts[best] else None

@@ -1,0 +1,361 @@
+"""Finding a quote in a page's words: the exact span, or else the closest passage.
+
+Both sides are compared as normalised words (see normalize.py), so typography never matters.
+The exact search looks for every segment of the quote in order within its editorial gaps.
+The closest passage is found in two steps: candidate places are voted for by the quote's
+rarer words (one pass over the page), and only a few short windows are aligned word by word
+with rapidfuzz, so the cost stays linear in the page's length.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import threading
+from collections import Counter, OrderedDict
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+from rapidfuzz.distance import Indel
+
+from .editorial import QuotePattern, Segment
+from .models import DiffOp, PageText
+from .normalize import Tokens, tokenize
+
+_HYPHENS = frozenset("-\u2010\u2011\u200b\u200c")  # hyphens, zero-width space and non-joiner
+SHORT_QUOTE_WORDS = 5  # quotes shorter than this are only ever verified exactly
+SHORT_QUOTE_FLOOR = 0.85  # and need at least this score to be partial
+LONG_QUOTE_WORDS = 20  # beyond this the floor eases a little: chance cannot align long quotes
+LONG_QUOTE_EASING = 0.002  # per word beyond LONG_QUOTE_WORDS
+LONG_QUOTE_MAX_EASING = 0.10
+CANDIDATES = 3  # places aligned word by word
+FUZZY_SCORE_CAP = 0.99  # a fuzzy passage is never "verified", however close
+EDGE_EXTRA_WORDS = 1  # a word replaced at a passage's edge may stand for one more
+
+
+def partial_floor(words: int, partial_threshold: float) -> float:
+    """The score a quote of this many words needs to be partial: stricter for short quotes."""
+    if words < SHORT_QUOTE_WORDS:
+        return max(partial_threshold, SHORT_QUOTE_FLOOR)
+    easing = min(LONG_QUOTE_MAX_EASING, LONG_QUOTE_EASING * max(0, words - LONG_QUOTE_WORDS))
+    return partial_threshold - easing
+
+
+@dataclass
+class PreparedPage:
+    """A page's words, laid out for fast exact search and candidate voting."""
+
+    text: str
+    tokens: Tokens
+    skeleton: str  # all words concatenated: finds a quote across any spacing or hyphenation
+    bounds: list[int]  # bounds[i]..bounds[i+1] is word i in the skeleton
+    _index: dict[str, list[int]] | None = field(default=None, repr=False)
+
+    @classmethod
+    def of(cls, text: str) -> PreparedPage:
+        tokens = tokenize(text)
+        bounds = [0, *accumulate(map(len, tokens.words))]
+        return cls(text, tokens, "".join(tokens.words), bounds)
+
+    def index(self) -> dict[str, list[int]]:
+        """Word -> positions, built on first need (exact matches never need it)."""
+        if self._index is None:
+            index: dict[str, list[int]] = {}
+            for i, word in enumerate(self.tokens.words):
+                positions = index.get(word)
+                if positions is None:
+                    index[word] = [i]
+                else:
+                    positions.append(i)
+            self._index = index
+        return self._index
+
+
+_PREPARED: OrderedDict[str, PreparedPage] = OrderedDict()
+_PREPARED_LOCK = threading.Lock()
+_PREPARED_SIZE = 8  # the quotes of one page are usually checked one after another
+
+
+def prepare(page: PageText) -> PreparedPage:
+    """The page's prepared words, cached for the next quotes checked against the same text."""
+    with _PREPARED_LOCK:
+        found = _PREPARED.get(page.text)
+        if found is not None:
+            _PREPARED.move_to_end(page.text)
+            return found
+    prepared = PreparedPage.of(page.text)
+    with _PREPARED_LOCK:
+        _PREPARED[page.text] = prepared
+        while len(_PREPARED) > _PREPARED_SIZE:
+            _PREPARED.popitem(last=False)
+    return prepared
+
+
+# -- exact search -----------------------------------------------------------------------
+
+
+def _occurrences(segment: Segment, page: PreparedPage) -> list[tuple[int, int]]:
+    """Word spans [first, last) where the segment's words occur contiguously.
+
+    Words are compared run together, so "hundred-year" finds "hundred year" and a repaired
+    "govern-/ment" finds "government"; word breaks may differ only where one side has a hyphen
+    ("the rapist" never finds "therapist")."""
+    needle = "".join(segment.words)
+    skeleton, bounds = page.skeleton, page.bounds
+    joints = segment.joints
+    found: list[tuple[int, int]] = []
+    position = skeleton.find(needle)
+    while position != -1:
+        first = bisect.bisect_left(bounds, position)
+        if bounds[first] == position:
+            end = position + len(needle)
+            last = bisect.bisect_left(bounds, end)
+            if (bounds[last] == end or segment.open_end) and \
+                    _same_words(segment, joints, page, first, last, position):
+                found.append((first, last))
+        position = skeleton.find(needle, position + 1)
+    return found
+
+
+def _same_words(segment: Segment, joints: frozenset[int], page: PreparedPage, first: int,
+                last: int, position: int) -> bool:
+    """Whether the word breaks of quote and page agree, but where a hyphen explains them."""
+    page_joints = {page.bounds[k] - position: k for k in range(first + 1, last)}
+    if joints == page_joints.keys():
+        return True
+    text, starts, ends = page.text, page.tokens.starts, page.tokens.ends
+    for offset, k in page_joints.items():
+        if offset not in joints and not _HYPHENS.intersection(text[ends[k - 1]:starts[k]]):
+            return False
+    return all(offset in segment.hyphenated for offset in joints - page_joints.keys())
+
+
+def find_exact(pattern: QuotePattern, page: PreparedPage) -> tuple[int, int] | None:
+    """The most compact word span holding every segment in order within its gaps, if any."""
+    # each reachable occurrence: (first word, last word, first word of its whole chain)
+    chains = [(first, last, first) for first, last in _occurrences(pattern.segments[0], page)]
+    for segment, gap in zip(pattern.segments[1:], pattern.gaps, strict=True):
+        if not chains:
+            return None
+        ends = [last for _first, last, _start in chains]  # ascending: occurrences come in order
+        extended = []
+        for first, last in _occurrences(segment, page):
+            lo = bisect.bisect_left(ends, first - gap.high)
+            hi = bisect.bisect_right(ends, first - gap.low)
+            if lo < hi:
+                extended.append((first, last, max(chains[k][2] for k in range(lo, hi))))
+        chains = sorted(extended, key=lambda c: c[1])
+    if not chains:
+        return None
+    _first, last, start = min(chains, key=lambda c: c[1] - c[2])
+    return start, last
+
+
+# -- closest passage ----------------------------------------------------------------------
+
+
+@dataclass
+class Passage:
+    """The closest passage to a quote: a word span of the page, its score and the diff."""
+
+    first: int
+    last: int
+    score: float
+    diff: list[DiffOp]
+
+
+def _free_insertions(pattern: QuotePattern) -> tuple[list[int], dict[int, str]]:
+    """Source words allowed before each quote word (at editorial gaps), and the marks there."""
+    free = [0] * (len(pattern) + 1)
+    marks: dict[int, str] = {}
+    position = 0
+    for i, segment in enumerate(pattern.segments):
+        if i:
+            gap = pattern.gaps[i - 1]
+            free[position] = gap.high
+            if gap.surface:
+                marks[position] = gap.surface
+        position += len(segment.words)
+    return free, marks
+
+
+def _candidates(words: list[str], page: PreparedPage, width: int) -> list[tuple[int, int]]:
+    """Word spans where the quote's words cluster, best first; rare words weigh most."""
+    index = page.index()
+    wanted = Counter(words)
+    present = {w: index[w] for w in wanted if w in index}
+    if not present:
+        return []
+    total = len(page.tokens)
+    # Very common words only add noise and cost; keep them when nothing rarer is there.
+    common = max(64, total // 50)
+    voters = {w: p for w, p in present.items() if len(p) <= common}
+    if sum(wanted[w] for w in voters) < min(3, len(words)):
+        voters = present
+    weight = {w: 1.0 / math.log2(2 + len(p)) for w, p in voters.items()}
+    hits = sorted((pos, w) for w, positions in voters.items() for pos in positions)
+    in_window: Counter[str] = Counter()
+    cover = 0.0
+    left = 0
+    scored: list[tuple[float, int, int]] = []
+    for pos, word in hits:
+        if in_window[word] < wanted[word]:
+            cover += weight[word]
+        in_window[word] += 1
+        while hits[left][0] <= pos - width:
+            gone = hits[left][1]
+            in_window[gone] -= 1
+            if in_window[gone] < wanted[gone]:
+                cover -= weight[gone]
+            left += 1
+        scored.append((cover, hits[left][0], pos))
+    scored.sort(key=lambda s: -s[0])
+    chosen: list[tuple[int, int]] = []
+    for _cover, first, last in scored:
+        if all(last < a - width // 2 or first > b + width // 2 for a, b in chosen):
+            chosen.append((first, last))
+            if len(chosen) == CANDIDATES:
+                break
+    return chosen
+
+
+def _score(matched: int, quote_words: int, passage_words: int, discount: int) -> float:
+    denominator = quote_words + passage_words - discount
+    return 2.0 * matched / denominator if denominator > 0 else 0.0
+
+
+def _align(words: list[str], window: list[str], free: list[int]) -> tuple[int, int, float]:
+    """The best sub-span [first, last) of the window for the quote, and its score."""
+    blocks = [(op.src_start, op.src_end, op.dest_start, op.dest_end)
+              for op in Indel.opcodes(words, window) if op.tag == "equal"]
+    if not blocks:
+        return 0, 0, 0.0
+
+    def score_of(i: int, j: int) -> float:
+        matched = sum(b[1] - b[0] for b in blocks[i:j + 1])
+        discount = 0
+        for prev, nxt in zip(blocks[i:j], blocks[i + 1:j + 1], strict=True):
+            inserted = nxt[2] - prev[3]
+            if inserted and nxt[0] == prev[1]:
+                discount += min(inserted, free[nxt[0]])
+        return _score(matched, len(words), blocks[j][3] - blocks[i][2], discount)
+
+    i, j = 0, len(blocks) - 1
+    best = score_of(i, j)
+    while i < j:  # drop outlying blocks (a stray "the" far away) while that helps
+        drop_first, drop_last = score_of(i + 1, j), score_of(i, j - 1)
+        if max(drop_first, drop_last) <= best:
+            break
+        if drop_first >= drop_last:
+            i, best = i + 1, drop_first
+        else:
+            j, best = j - 1, drop_last
+    return blocks[i][2], blocks[j][3], best
+
+
+def closest_passage(pattern: QuotePattern, page: PreparedPage) -> Passage | None:
+    """The page's passage closest to the quote, scored 0..1 by word-level similarity."""
+    words = pattern.words
+    free, marks = _free_insertions(pattern)
+    allowance = min(sum(free), 4 * len(words) + 40)
+    width = len(words) + allowance + len(words) // 4 + 2
+    slack = len(words) // 2 + 3
+    best: tuple[float, int, int] | None = None
+    for first_hit, last_hit in _candidates(words, page, width):
+        lo = max(0, first_hit - slack)
+        hi = min(len(page.tokens), last_hit + 1 + slack)
+        first, last, score = _align(words, page.tokens.words[lo:hi], free)
+        if last > first and (best is None or score > best[0]):
+            best = (score, lo + first, lo + last)
+    if best is None:
+        return None
+    first, last = _grow(words, page.tokens.words, best[1], best[2])
+    first, last = _take_replaced_edges(words, page, first, last)
+    score, diff = _diff(pattern, page, first, last, free, marks)
+    return Passage(first, last, min(score, FUZZY_SCORE_CAP), diff)
+
+
+def _grow(words: list[str], page_words: list[str], first: int, last: int) -> tuple[int, int]:
+    """Take in neighbouring words that continue the quote at either end: an alignment may have
+    matched a quote's "the" far away, and trimming then left the adjacent one out."""
+    blocks = [op for op in Indel.opcodes(words, page_words[first:last]) if op.tag == "equal"]
+    if not blocks:
+        return first, last
+    lead, trail = blocks[0].src_start, blocks[-1].src_end
+    while lead > 0 and first > 0 and page_words[first - 1] == words[lead - 1]:
+        first, lead = first - 1, lead - 1
+    while trail < len(words) and last < len(page_words) and page_words[last] == words[trail]:
+        last, trail = last + 1, trail + 1
+    return first, last
+
+
+def _take_replaced_edges(words: list[str], page: PreparedPage, first: int, last: int
+                         ) -> tuple[int, int]:
+    """Quote words missing at either end of the passage replaced the source's words there when
+    the source's clause goes on (no punctuation): take those in, so that a word changed at an
+    edge costs what it costs in the middle, and the diff shows what the source says."""
+    blocks = [op for op in Indel.opcodes(words, page.tokens.words[first:last]) if op.tag == "equal"]
+    if not blocks:
+        return first, last
+    most = len(words) - blocks[-1].src_end
+    end = last
+    if most:
+        most += last + EDGE_EXTRA_WORDS
+        while end < min(most, len(page.tokens)) and _same_clause(page, end - 1, end):
+            end += 1
+    least = blocks[0].src_start
+    begin = first
+    if least:
+        least = first - least - EDGE_EXTRA_WORDS
+        while begin > max(least, 0) and _same_clause(page, begin - 1, begin):
+            begin -= 1
+    return begin, end
+
+
+def _diff(pattern: QuotePattern, page: PreparedPage, first: int, last: int, free: list[int],
+          marks: dict[int, str]) -> tuple[float, list[DiffOp]]:
+    """Word-level diff of quote against passage, and the passage's exact score."""
+    words, surface = pattern.words, pattern.surface
+    passage = page.tokens.words[first:last]
+    ops: list[DiffOp] = []
+    matched = discount = 0
+    for op in Indel.opcodes(words, passage):
+        if op.tag == "equal":
+            matched += op.src_end - op.src_start
+            ops.append(DiffOp("equal", " ".join(surface[op.src_start:op.src_end])))
+        elif op.tag == "delete":
+            ops.append(DiffOp("removed", " ".join(surface[op.src_start:op.src_end])))
+        else:
+            inserted = op.dest_end - op.dest_start
+            allowed = free[op.src_start] if 0 < op.src_start < len(words) else 0
+            if inserted <= allowed:
+                discount += inserted
+                ops.append(DiffOp("equal", marks.get(op.src_start, "…")))
+            else:
+                ops.append(DiffOp("added", _page_words(page, first + op.dest_start,
+                                                       first + op.dest_end)))
+    return _score(matched, len(words), len(passage), discount), _tidy(ops)
+
+
+def _page_words(page: PreparedPage, first: int, last: int) -> str:
+    text, starts, ends = page.text, page.tokens.starts, page.tokens.ends
+    return " ".join(text[starts[k]:ends[k]] for k in range(first, last))
+
+
+def _same_clause(page: PreparedPage, left: int, right: int) -> bool:
+    """Whether nothing but spacing separates two neighbouring words."""
+    between = page.text[page.tokens.ends[left]:page.tokens.starts[right]]
+    return not between.strip(" ")
+
+
+def _tidy(ops: list[DiffOp]) -> list[DiffOp]:
+    """Merge neighbours of one kind; a replacement reads "removed" then "added"."""
+    merged: list[DiffOp] = []
+    for item in ops:
+        if merged and merged[-1].op == item.op:
+            merged[-1] = DiffOp(item.op, merged[-1].text + " " + item.text)
+        elif merged and merged[-1].op == "added" and item.op == "removed":
+            merged.insert(len(merged) - 1, item)
+        else:
+            merged.append(item)
+    return merged
