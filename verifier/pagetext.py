@@ -74,7 +74,8 @@ def html_text(markup: str) -> tuple[str, str, str | None]:
     """(visible text, title, declared language) of an HTML document."""
     if not markup.strip():
         return "", "", None
-    parser = lxml_html.HTMLParser(remove_comments=True, huge_tree=True)
+    # the markup is re-encoded as UTF-8 here: a <meta charset> in it must not override that
+    parser = lxml_html.HTMLParser(remove_comments=True, huge_tree=True, encoding="utf-8")
     try:
         root = lxml_html.document_fromstring(markup.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):
