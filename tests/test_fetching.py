@@ -366,3 +366,28 @@ def test_before_attempt_errors_propagate(web: FixtureWeb, make_fetcher: Callable
     with pytest.raises(ArchiveRateLimited):
         make_fetcher().fetch(url, trusted=True, before_attempt=refuse)
     assert web.requests == []
+
+
+def test_netrc_credentials_never_sent(web: FixtureWeb, make_fetcher: Callable[..., Fetcher],
+                                      tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    netrc = tmp_path / ".netrc"
+    netrc.write_text("machine 127.0.0.1 login me password secret\n")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    url = web.page("/story", ARTICLE)
+    assert make_fetcher().fetch(url).link_status is LinkStatus.OK
+    assert "Authorization" not in web.requests[-1].headers
+
+
+def test_waiting_for_a_busy_host_is_bounded() -> None:
+    from verifier.transport import HostSlots, OutOfTime
+
+    slots = HostSlots(1)
+    with slots.hold("news.example.org", timeout=1):
+        with pytest.raises(OutOfTime, match="no free connection slot for news.example.org"), \
+                slots.hold("news.example.org", timeout=0.05):
+            pass
+        with slots.hold("other.example.org", timeout=0.05):  # other hosts are not held up
+            pass
+    with slots.hold("news.example.org", timeout=0.05):  # released again
+        pass

@@ -46,7 +46,8 @@ def test_redirect_to_loopback_refused(web: FixtureWeb, guarded: Fetcher) -> None
     start = web.redirect("/story", web.url("/admin", host=1), status=302, host=2)
     fetch = guarded.fetch(start)
     assert fetch.link_status is LinkStatus.SKIPPED
-    assert fetch.reason == "refused by the address guard: 127.0.0.1 is a loopback address"
+    assert fetch.reason == ("refused by the address guard: 127.0.0.1 is a loopback address "
+                            f"(at {web.url('/admin')}, after 1 redirect)")
     assert web.hits("/story") == 1 and web.hits("/admin") == 0
     assert [h.status for h in fetch.redirects] == [302]
 

@@ -13,22 +13,19 @@ machine has no DNS and the link is an `error`, never `dead`. A temporary DNS fai
 
 from __future__ import annotations
 
-import email.utils
+import hashlib
 import secrets
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from http.client import HTTPException
-from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import requests
 import urllib3.exceptions as u3
-from requests.adapters import HTTPAdapter
 from requests.structures import CaseInsensitiveDict
 from tenacity import RetryCallState, Retrying, retry_if_exception_type, wait_exponential_jitter
 
@@ -36,7 +33,7 @@ from . import __version__
 from .config import Settings
 from .errors import RetryableFetchError
 from .evidence import EvidenceStore, Exchange
-from .guard import AddressRefused, GuardedAdapter, check_literal, literal_address
+from .guard import AddressRefused, check_literal, literal_address
 from .linkstatus import (
     REDIRECTS,
     RETRYABLE_STATUSES,
@@ -57,12 +54,18 @@ from .linkstatus import (
 from .models import Attempt, EvidenceRef, Fetch, Hop
 from .pagetext import content_kind
 from .status import LinkStatus
+from .transport import (
+    HostSlots,
+    OutOfTime,
+    http_version,
+    new_session,
+    peer_address,
+    read_body,
+    retry_after_seconds,
+)
 
-ACCEPT = "text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.5"
-CHUNK = 64 * 1024
 SIDE_BODY_CAP = 1_000_000  # bodies of redirects, error statuses and not-found probes
 DNS_CANARY = "example.com"
-POOLED_HOSTS = 32  # connection pools each worker's session keeps
 _BACKOFF = wait_exponential_jitter(initial=1.0, max=30.0, exp_base=2.0, jitter=1.0)
 _NETWORK_ERRORS = (requests.RequestException, AddressRefused, u3.HTTPError, HTTPException,
                    OSError, ValueError)
@@ -73,7 +76,7 @@ def utcnow() -> datetime:
 
 
 class _Stop(Exception):
-    """An outcome another attempt cannot change: a loop, the deadline, a skipped hop."""
+    """An outcome another attempt cannot change: a loop, too many redirects, a skipped hop."""
 
     def __init__(self, status: LinkStatus, reason: str, outcome: str) -> None:
         super().__init__(reason)
@@ -84,7 +87,6 @@ class _Stop(Exception):
 class _Response:
     url: str
     status: int
-    phrase: str
     headers: CaseInsensitiveDict[str]
     body: bytes
     truncated: str | None
@@ -122,27 +124,6 @@ class _Context:
     body_cap: int | None = None  # None: max_body for 2xx responses, SIDE_BODY_CAP otherwise
 
 
-class _HostSlots:
-    """At most `limit` requests under way to any one host, across all threads."""
-
-    def __init__(self, limit: int) -> None:
-        self._limit = limit
-        self._lock = threading.Lock()
-        self._slots: dict[str, threading.BoundedSemaphore] = {}
-
-    @contextmanager
-    def hold(self, host: str, timeout: float) -> Iterator[None]:
-        with self._lock:
-            slot = self._slots.setdefault(host, threading.BoundedSemaphore(self._limit))
-        if not slot.acquire(timeout=max(timeout, 0.0)):
-            raise _Stop(LinkStatus.ERROR, f"no free connection slot for {host} before the deadline",
-                        "deadline")
-        try:
-            yield
-        finally:
-            slot.release()
-
-
 class Fetcher:
     """Fetches URLs for many worker threads; one pooled requests Session per thread."""
 
@@ -161,10 +142,11 @@ class Fetcher:
         self._local = threading.local()
         self._sessions: list[requests.Session] = []
         self._lock = threading.Lock()
-        self._slots = _HostSlots(settings.per_host)
+        self._slots = HostSlots(settings.per_host)
         self._missing_pages: dict[str, str | None] = {}  # origin -> not-found page signature
         self._origin_locks: dict[str, threading.Lock] = {}
         self._dns_works: bool | None = None
+        self._dns_lock = threading.Lock()
 
     # -- public ---------------------------------------------------------------------------
     def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
@@ -236,6 +218,9 @@ class Fetcher:
             result = self._first_look(response)
         except _Stop as stop:
             result = _Result(failure=stop.failure, outcome=stop.failure.outcome)
+        except OutOfTime as exc:
+            reason = f"{exc} within the {self.settings.deadline:g} s deadline"
+            result = _Result(failure=Failure(LinkStatus.ERROR, reason, "deadline"), outcome="deadline")
         except _NETWORK_ERRORS as exc:
             failure = describe_failure(exc)
             if failure.retryable and self._clock() >= ctx.deadline:
@@ -250,7 +235,8 @@ class Fetcher:
         """Whether a final response is worth another attempt (429, 5xx that is no bot wall)."""
         retryable = (response.status in RETRYABLE_STATUSES
                      and blocked_reason(response.status, response.headers) is None)
-        retry_after = _retry_after(response.headers.get("Retry-After"), self._now()) if retryable else None
+        retry_after = retry_after_seconds(response.headers.get("Retry-After"), self._now()) \
+            if retryable else None
         return _Result(response=response, retryable=retryable, retry_after=retry_after,
                        outcome=str(response.status))
 
@@ -294,69 +280,44 @@ class Fetcher:
         if ctx.before_attempt:
             ctx.before_attempt()
         host = urlsplit(ctx.current).hostname or ""
-        with self._slots.hold(host, self._remaining(ctx)):
-            remaining = self._remaining(ctx)
+        with self._slots.hold(host, self._time_left(ctx)):
+            remaining = self._time_left(ctx)
+            if remaining <= 0:
+                raise OutOfTime("no answer")
             timeout = (min(self.settings.connect_timeout, remaining), min(self.settings.timeout, remaining))
             requested_at = self._now()
             raw = session.get(ctx.current, headers=ctx.conditional, timeout=timeout, stream=True,
                               allow_redirects=False)
             try:
-                peer = _peer(raw)
+                peer = peer_address(raw)
                 cap = ctx.body_cap or (self.settings.max_body if 200 <= raw.status_code < 300
                                        else SIDE_BODY_CAP)
-                body, truncated = self._read_body(raw, ctx, min(cap, self.settings.max_body))
+                body, truncated = read_body(raw, cap=min(cap, self.settings.max_body),
+                                            time_left=lambda: self._time_left(ctx),
+                                            read_timeout=self.settings.timeout)
             finally:
                 raw.close()
         if literal_address(host) is None:
             self._dns_works = True
-        response = _Response(ctx.current, raw.status_code, raw.reason or "", raw.headers, body, truncated,
+        response = _Response(ctx.current, raw.status_code, raw.headers, body, truncated,
                              session.get_redirect_target(raw), None)
         if self.evidence is not None:
             response.evidence = self.evidence.record(Exchange(
                 url=ctx.current, request_headers=list(raw.request.headers.items()),
                 status=raw.status_code, reason=raw.reason or "",
                 response_headers=list(raw.raw.headers.items()), body=body, fetched_at=requested_at,
-                http_version="HTTP/1.0" if raw.raw.version == 10 else "HTTP/1.1",
-                truncated=truncated, peer=peer))
+                http_version=http_version(raw), truncated=truncated, peer=peer))
         return response
 
-    def _read_body(self, raw: requests.Response, ctx: _Context, cap: int) -> tuple[bytes, str | None]:
-        """The decompressed body up to cap bytes; ('length') when cut, deadline enforced per read."""
-        chunks: list[bytes] = []
-        size = 0
-        while True:
-            remaining = ctx.deadline - self._clock()
-            if remaining <= 0:
-                raise _Stop(LinkStatus.ERROR, f"the page did not finish within the "
-                            f"{self.settings.deadline:g} s deadline", "deadline")
-            _set_read_timeout(raw, min(self.settings.timeout, remaining))
-            chunk = _read1(raw, min(CHUNK, cap - size + 1))
-            if not chunk:
-                return b"".join(chunks), None
-            if size + len(chunk) > cap:
-                chunks.append(chunk[: cap - size])
-                return b"".join(chunks), "length"
-            chunks.append(chunk)
-            size += len(chunk)
-
-    def _remaining(self, ctx: _Context) -> float:
-        remaining = ctx.deadline - self._clock()
-        if remaining <= 0:
-            raise _Stop(LinkStatus.ERROR, f"the {self.settings.deadline:g} s deadline passed", "deadline")
-        return remaining
+    def _time_left(self, ctx: _Context) -> float:
+        return ctx.deadline - self._clock()
 
     def _session(self, guarded: bool) -> requests.Session:
         """This thread's session (one guarded, one not: pooled connections are never shared)."""
         name = "guarded" if guarded else "plain"
         session: requests.Session | None = getattr(self._local, name, None)
         if session is None:
-            session = self._session_factory() if self._session_factory else requests.Session()
-            for prefix in ("http://", "https://"):
-                if type(session.get_adapter(prefix)) is HTTPAdapter:
-                    adapter_cls = GuardedAdapter if guarded else HTTPAdapter
-                    session.mount(prefix, adapter_cls(pool_connections=POOLED_HOSTS, pool_maxsize=2,
-                                                      max_retries=0))
-            session.headers.update({"User-Agent": self._user_agent, "Accept": ACCEPT})
+            session = new_session(self._session_factory, guarded=guarded, user_agent=self._user_agent)
             setattr(self._local, name, session)
             with self._lock:
                 self._sessions.append(session)
@@ -373,6 +334,9 @@ class Fetcher:
             if failure.name_not_found and not self._dns_answers():
                 status, reason = LinkStatus.ERROR, ("no name can be looked up at all: DNS does not answer "
                                                     "(the machine seems to be offline)")
+            if ctx.hops and failure.outcome not in ("redirect loop", "too many redirects", "bad redirect"):
+                count = f"{len(ctx.hops)} redirect{'s' if len(ctx.hops) > 1 else ''}"
+                reason += f" (at {ctx.current}, after {count})"
             fetch.link_status, fetch.reason = status, reason + gave_up
             return fetch
         response = result.response
@@ -380,7 +344,7 @@ class Fetcher:
         fetch.headers = dict(response.headers)
         fetch.content_type = response.headers.get("Content-Type")
         fetch.body, fetch.size, fetch.truncated = response.body, len(response.body), bool(response.truncated)
-        fetch.sha256 = _sha256(response.body)
+        fetch.sha256 = hashlib.sha256(response.body).hexdigest()
         fetch.evidence = response.evidence
         fetch.link_status, reason = self._judge(ctx, response)
         fetch.not_modified = response.status == 304 and bool(ctx.conditional)
@@ -437,7 +401,7 @@ class Fetcher:
             probe.current = probe.url
             try:
                 response = self._walk(probe)
-            except (_Stop, *_NETWORK_ERRORS):
+            except (_Stop, OutOfTime, *_NETWORK_ERRORS):
                 return None  # not cached: another fetch of this host may ask again
             look = PageLook.of(response.body, response.headers.get("Content-Type")) \
                 if 200 <= response.status < 300 else None
@@ -447,7 +411,7 @@ class Fetcher:
 
     def _dns_answers(self) -> bool:
         """Whether name lookups work at all (see the module docstring)."""
-        with self._lock:
+        with self._dns_lock:
             if self._dns_works is None:
                 try:
                     socket.getaddrinfo(self._dns_canary, 443, type=socket.SOCK_STREAM)
@@ -462,60 +426,3 @@ def _wait(state: RetryCallState) -> float:
     error = state.outcome.exception() if state.outcome else None
     retry_after = getattr(error, "retry_after", None)
     return float(retry_after) if retry_after is not None else float(_BACKOFF(state))
-
-
-def _retry_after(value: str | None, now: datetime) -> float | None:
-    """Seconds to wait from a Retry-After header (seconds or an HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - now).total_seconds())
-
-
-def _read1(raw: requests.Response, amount: int) -> bytes:
-    """At most `amount` decoded bytes, returning after one network read (a trickle cannot
-    hold it), with urllib3's errors mapped to requests' as iter_content does."""
-    try:
-        return bytes(raw.raw.read1(amount, decode_content=True))
-    except u3.ReadTimeoutError as exc:
-        raise requests.exceptions.ReadTimeout(exc) from exc
-    except u3.SSLError as exc:
-        raise requests.exceptions.SSLError(exc) from exc
-    except u3.DecodeError as exc:
-        raise requests.exceptions.ContentDecodingError(exc) from exc
-    except (u3.ProtocolError, OSError, HTTPException) as exc:
-        raise requests.exceptions.ChunkedEncodingError(exc) from exc
-
-
-def _socket(raw: requests.Response) -> Any:
-    connection = getattr(raw.raw, "connection", None)
-    return getattr(connection, "sock", None)
-
-
-def _set_read_timeout(raw: requests.Response, seconds: float) -> None:
-    """Shorten the socket's read timeout so the next read cannot outlast the deadline."""
-    sock = _socket(raw)
-    if sock is not None:
-        sock.settimeout(max(seconds, 0.01))
-
-
-def _peer(raw: requests.Response) -> str | None:
-    sock = _socket(raw)
-    try:
-        return str(sock.getpeername()[0]) if sock is not None else None
-    except OSError:
-        return None
-
-
-def _sha256(body: bytes) -> str:
-    import hashlib
-
-    return hashlib.sha256(body).hexdigest()
