@@ -175,3 +175,8 @@ def test_no_proxy_is_honoured(proxy: _Proxy, web: FixtureWeb, monkeypatch: pytes
     fetch = Fetcher(Settings(allow_private_hosts=True)).fetch(url)
     assert fetch.link_status is LinkStatus.OK and web.hits("/direct") == 1
     assert proxy.seen == []
+
+
+def test_name_not_found_with_the_guard_on_is_dead() -> None:
+    fetch = _guarded().fetch("http://gone-for-good.invalid/story")
+    assert fetch.link_status is LinkStatus.DEAD and "name not found" in fetch.reason

@@ -194,8 +194,10 @@ def test_other_client_error_is_error(web: FixtureWeb, fetcher: Fetcher) -> None:
 
 @pytest.mark.parametrize("url, words", [
     ("ftp://files.example.org/report.pdf", "scheme ftp: is not http or https"),
-    ("mailto:press@example.org", "scheme"),
-    ("www.example.org/no-scheme", "scheme is missing"),
+    ("mailto:press@example.org", "scheme mailto: is not http or https"),
+    ("www.example.org/no-scheme", "has no scheme"),
+    ("localhost:8080/x", "has no scheme"),
+    ("javascript:alert(1)", "scheme javascript: is not"),
     ("http://exa mple.org/", "malformed URL"),
     ("http://[::1/", "malformed URL"),
     ("http://example.org:99999/", "malformed URL"),
@@ -276,3 +278,7 @@ def test_skip_reason_matches_idn_entries() -> None:
     assert skip_reason("xn--bcher-kva.example", ["bücher.example"]) is not None
     assert skip_reason("notbücher.example", ["bücher.example"]) is None
 
+
+
+def test_ipv6_literal_urls_are_fetchable() -> None:
+    assert prepare_url("http://[::1]:8080/x") == "http://[::1]:8080/x"

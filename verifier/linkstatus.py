@@ -34,6 +34,9 @@ LOOK_LIMIT = 1_000_000  # bytes of a page read for the error-page checks: error 
 SHORT_PAGE_MARKUP = 300_000  # larger markup is not searched line by line for error phrases
 
 
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+\-]*):(?!\d)")  # "host:8080/x" has no scheme
+
+
 class InvalidLink(ValueError):
     """A URL that cannot be fetched as written."""
 
@@ -43,9 +46,12 @@ def prepare_url(url: str) -> str:
     url = url.strip()
     if not url:
         raise InvalidLink("the URL is empty")
-    scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+    found = _SCHEME.match(url)
+    scheme = found.group(1).lower() if found else ""
+    if not scheme:
+        raise InvalidLink("the URL has no scheme (http:// or https://)")
     if scheme not in ("http", "https"):
-        raise InvalidLink(f"the scheme {scheme + ':' if scheme else 'is missing; it'} is not http or https")
+        raise InvalidLink(f"the scheme {scheme}: is not http or https")
     prepared = PreparedRequest()
     try:
         prepared.prepare_url(url, None)
@@ -53,7 +59,7 @@ def prepare_url(url: str) -> str:
         raise InvalidLink(f"malformed URL ({_plain(exc)})") from None
     host = urlsplit(str(prepared.url)).hostname or ""
     labels = host.rstrip(".").split(".")
-    if not host.startswith("[") and (len(host) > 253 or any(not 0 < len(x) < 64 for x in labels)):
+    if ":" not in host and (len(host) > 253 or any(not 0 < len(x) < 64 for x in labels)):
         raise InvalidLink(f"malformed URL (host name {host!r} has an empty or too long label)")
     return str(prepared.url)
 
@@ -224,9 +230,15 @@ _TITLE_SEPARATORS = re.compile(r"\s[|\-–—·•»:]\s|[|–—·•»:]")
 
 def _normalize(text: str) -> str:
     """Lower case, ASCII digits, no accents or punctuation: for phrase matching."""
-    text = _fold("".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in text.lower()))
-    text = re.sub(r"['’`]", "", text)
-    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+    text = text.lower()
+    if not text.isascii():
+        text = _fold("".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in text))
+    text = _APOSTROPHES.sub("", text)
+    return " ".join(_PUNCTUATION.sub(" ", text).split())
+
+
+_APOSTROPHES = re.compile(r"['’`]")
+_PUNCTUATION = re.compile(r"[^\w\s]")
 
 
 def _segments(title: str) -> list[str]:
