@@ -73,6 +73,9 @@ def test_duplicate_payload_is_a_revisit_pointing_at_the_first(tmp_path: Path) ->
     with open(tmp_path / first.warc_path, "rb") as fh:
         found = [(r.rec_type, r.rec_headers.get_header("WARC-Target-URI"),
                   r.rec_headers.get_header("WARC-Refers-To-Target-URI")) for r in ArchiveIterator(fh)]
+        fh.seek(0)
+        digests = {r.rec_type: r.rec_headers.get_header("WARC-Payload-Digest") for r in ArchiveIterator(fh)}
+    assert digests["revisit"] == digests["response"]  # replay tools match revisits by digest
     assert ("revisit", "https://b.example.org/y", "https://a.example.org/x") in found
     assert [t for t, *_ in found].count("response") == 1
     assert [t for t, *_ in found].count("request") == 2  # every fetch is held

@@ -9,6 +9,7 @@ notes the fetch, and the ref points at the record that holds the bytes.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 import mimetypes
@@ -144,7 +145,8 @@ class EvidenceStore:
                                 list(exchange.response_headers), protocol=exchange.http_version)
         warc_headers = _warc_headers(exchange)
         warc_headers["WARC-Verifier-Payload-Record"] = f"{ref.warc_path} {ref.offset} {ref.length}"
-        revisit = writer.create_revisit_record(exchange.url, f"sha256:{ref.sha256}", uri, date,
+        digest = "sha1:" + base64.b32encode(hashlib.sha1(exchange.body).digest()).decode("ascii")
+        revisit = writer.create_revisit_record(exchange.url, digest, uri, date,
                                                http_headers=http, warc_headers_dict=warc_headers)
         revisit.rec_headers.replace_header("WARC-Profile", _REVISIT_PROFILE)
         return _serialize(writer, revisit), self._request(writer, exchange, revisit)
