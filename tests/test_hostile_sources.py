@@ -177,3 +177,10 @@ def test_redirect_to_other_scheme_is_error(web: FixtureWeb) -> None:
     start = web.redirect("/story", "ftp://files.example.org/story.txt", status=302)
     fetch = Fetcher(Settings(allow_private_hosts=True)).fetch(start)
     assert fetch.link_status is LinkStatus.ERROR and "ftp" in fetch.reason
+
+
+def test_corrupt_gzip_is_error(web: FixtureWeb) -> None:
+    url = web.page("/story", b"this is not gzip at all" * 10, headers={"Content-Encoding": "gzip"})
+    fetch = Fetcher(Settings(allow_private_hosts=True)).fetch(url)
+    assert fetch.link_status is LinkStatus.ERROR
+    assert fetch.reason == "the body could not be decompressed"
