@@ -110,7 +110,8 @@ class FixtureWeb:
 
     def _find(self, address: str, path: str) -> Handler | None:
         bare = urlsplit(path).path
-        for key in ((address, path), (None, path), (address, bare), (None, bare)):
+        for key in ((address, path), (None, path), (address, bare), (None, bare),
+                    (address, "*"), (None, "*")):  # "*": a route answering every other path
             if key in self._routes:
                 return self._routes[key]
         return None

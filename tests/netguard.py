@@ -2,8 +2,9 @@
 
 Installed by conftest.py in the test process and, through tests/sitecustomize/, in every
 subprocess a test starts. Connections to non-loopback addresses raise; name lookups never
-reach a resolver: names under .test resolve to 127.0.0.1 (so host names can be tested
-without DNS), names under .invalid do not exist, and any other name fails the test.
+reach a resolver: names under .test (and the Fetcher's DNS canary, example.com) resolve to
+127.0.0.1 (so host names can be tested without DNS), names under .invalid do not exist, and
+any other name fails the test.
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ _real_getaddrinfo = socket.getaddrinfo
 
 
 violations: list[str] = []  # conftest fails the test that caused any of these
+
+# The Fetcher's DNS canary (a name that always exists): answered locally like .test names,
+# so telling "name not found" from "no DNS at all" never reaches a real resolver.
+CANARY_NAMES = ("example.com",)
 
 
 class NetworkGuardError(OSError):
@@ -55,7 +60,7 @@ def _guarded_getaddrinfo(host, port, *args, **kwargs):  # type: ignore[no-untype
     if name is None or _is_loopback(name) or name in ("localhost", "localhost.localdomain"):
         return _real_getaddrinfo(host, port, *args, **kwargs)
     lowered = str(name).lower().rstrip(".")
-    if lowered.endswith(".test"):
+    if lowered.endswith(".test") or lowered in CANARY_NAMES:
         return _real_getaddrinfo("127.0.0.1", port, *args, **kwargs)
     if lowered.endswith(".invalid"):
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")

@@ -1,0 +1,284 @@
+"""One test per link status, the soft-404 rules (and their false positives), DNS and offline."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+
+import pytest
+from fixtureweb import FixtureWeb, Reply, Request
+
+from verifier.config import Settings
+from verifier.fetching import Fetcher
+from verifier.linkstatus import (
+    InvalidLink,
+    error_page_reason,
+    is_deep_link,
+    prepare_url,
+    skip_reason,
+)
+from verifier.status import LinkStatus
+
+ARTICLE = ("<html><head><title>Budget talks stall | The Daily</title></head><body>"
+           "<h1>Budget talks stall</h1><p>The minister said the talks had stalled.</p></body></html>")
+
+
+@pytest.fixture
+def fetcher() -> Iterator[Fetcher]:
+    made = Fetcher(Settings(allow_private_hosts=True, retries=1), sleep=lambda _s: None)
+    yield made
+    made.close()
+
+
+def not_found_page(title: str = "Page not found | The Daily", line: str = "Sorry, this page does not exist") -> str:
+    return f"<html><head><title>{title}</title></head><body><h1>{line}</h1><p>Try the search.</p></body></html>"
+
+
+# -- one test per status ----------------------------------------------------------------
+
+def test_ok(web: FixtureWeb, fetcher: Fetcher) -> None:
+    fetch = fetcher.fetch(web.page("/2024/05/budget-talks", ARTICLE))
+    assert (fetch.link_status, fetch.reason) == (LinkStatus.OK, "HTTP 200")
+
+
+def test_redirected_permanent(web: FixtureWeb, fetcher: Fetcher) -> None:
+    final = web.page("/2024/05/budget-talks-stall", ARTICLE)
+    fetch = fetcher.fetch(web.redirect("/2024/05/budget-talks", final, status=301))
+    assert fetch.link_status is LinkStatus.REDIRECTED
+    assert fetch.reason == f"redirected to {final} (1 redirect, permanent); HTTP 200"
+
+
+def test_redirected_temporary(web: FixtureWeb, fetcher: Fetcher) -> None:
+    final = web.page("/2024/05/budget-talks-stall", ARTICLE)
+    fetch = fetcher.fetch(web.redirect("/2024/05/budget-talks", final, status=307))
+    assert fetch.link_status is LinkStatus.REDIRECTED and "temporary" in fetch.reason
+
+
+@pytest.mark.parametrize("status, words", [(404, "Not Found"), (410, "Gone")])
+def test_dead_by_status(web: FixtureWeb, fetcher: Fetcher, status: int, words: str) -> None:
+    fetch = fetcher.fetch(web.page("/old", not_found_page(), status=status))
+    assert (fetch.link_status, fetch.reason) == (LinkStatus.DEAD, f"HTTP {status} {words}")
+
+
+def test_dead_dns_name_not_found(fetcher: Fetcher) -> None:
+    fetch = fetcher.fetch("http://no-such-site.invalid/story")
+    assert fetch.link_status is LinkStatus.DEAD
+    assert fetch.reason == "the server name does not exist (DNS: name not found)"
+    assert len(fetch.attempts) == 1  # not retried
+
+
+def test_offline_machine_is_error_not_dead(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no DNS at all every name fails the same way: the canary tells it from a dead link."""
+    def no_dns(host: str, *args: object, **kwargs: object) -> list:  # type: ignore[type-arg]
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_dns)
+    fetch = Fetcher(Settings(allow_private_hosts=True)).fetch("http://news.example.test/story")
+    assert fetch.link_status is LinkStatus.ERROR
+    assert "DNS does not answer" in fetch.reason and "offline" in fetch.reason
+
+
+def test_temporary_dns_failure_is_error_and_retried(monkeypatch: pytest.MonkeyPatch) -> None:
+    def flaky_dns(host: str, *args: object, **kwargs: object) -> list:  # type: ignore[type-arg]
+        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+
+    monkeypatch.setattr(socket, "getaddrinfo", flaky_dns)
+    fetch = Fetcher(Settings(allow_private_hosts=True, retries=2), sleep=lambda _s: None).fetch(
+        "http://news.example.test/story")
+    assert fetch.link_status is LinkStatus.ERROR and "temporarily" in fetch.reason
+    assert [a.outcome for a in fetch.attempts] == ["dns temporary failure"] * 3
+
+
+def test_soft_404_by_title(web: FixtureWeb, fetcher: Fetcher) -> None:
+    fetch = fetcher.fetch(web.page("/2019/story-123", not_found_page()))
+    assert fetch.link_status is LinkStatus.SOFT_404
+    assert fetch.reason == "the page title says 'Page not found | The Daily'"
+
+
+def test_soft_404_by_body_line(web: FixtureWeb, fetcher: Fetcher) -> None:
+    fetch = fetcher.fetch(web.page("/2019/story-123", not_found_page(title="The Daily")))
+    assert fetch.link_status is LinkStatus.SOFT_404
+    assert fetch.reason == "the page says 'Sorry, this page does not exist'"
+
+
+def test_soft_404_deep_link_redirected_home(web: FixtureWeb, fetcher: Fetcher) -> None:
+    web.page("/", "<html><title>The Daily</title><p>Today's news</p></html>")
+    fetch = fetcher.fetch(web.redirect("/2019/05/story-123", "/", status=301))
+    assert fetch.link_status is LinkStatus.SOFT_404
+    assert fetch.reason.startswith("the deep link was redirected to the site's home page")
+    assert len(fetch.redirects) == 1
+
+
+def test_soft_404_deep_link_redirected_to_generic_path(web: FixtureWeb, fetcher: Fetcher) -> None:
+    web.page("/errors/404", "<html><title>The Daily</title><p>Something went wrong</p></html>")
+    fetch = fetcher.fetch(web.redirect("/2019/05/story-123", "/errors/404", status=302))
+    assert fetch.link_status is LinkStatus.SOFT_404 and "generic page /errors/404" in fetch.reason
+
+
+def test_soft_404_identical_to_random_path(web: FixtureWeb, fetcher: Fetcher) -> None:
+    """A host answering every unknown path with the same 200 page (echoing the path)."""
+    def catch_all(request: Request) -> Reply:
+        return Reply(200, f"<html><title>The Daily</title><body><nav>Home News Sport</nav>"
+                          f"<p>We looked everywhere for {request.path}.</p></body></html>")
+
+    web.route("*", catch_all, host=4)
+    fetch = fetcher.fetch(web.url("/2019/05/deleted-story", host=4))
+    assert fetch.link_status is LinkStatus.SOFT_404
+    assert fetch.reason == f"the page is identical to what 127.0.0.4:{web.port} returns for a nonexistent path"
+    # the probe is cached per host: a second deep link costs one request, not two
+    before = len(web.requests)
+    fetcher.fetch(web.url("/2019/05/another-story", host=4))
+    assert len(web.requests) == before + 1
+
+
+def test_real_page_on_soft_404_host_is_ok(web: FixtureWeb, fetcher: Fetcher) -> None:
+    web.route("*", lambda _r: Reply(200, not_found_page(title="The Daily", line="Nothing here")), host=5)
+    web.page("/2024/05/budget-talks", ARTICLE, host=5)
+    fetch = fetcher.fetch(web.url("/2024/05/budget-talks", host=5))
+    assert fetch.link_status is LinkStatus.OK, fetch.reason
+
+
+def test_honest_host_probed_once(web: FixtureWeb, fetcher: Fetcher) -> None:
+    web.page("/a/story-1", ARTICLE)
+    web.page("/a/story-2", ARTICLE.replace("stall", "resume"))
+    assert fetcher.fetch(web.url("/a/story-1")).link_status is LinkStatus.OK
+    assert fetcher.fetch(web.url("/a/story-2")).link_status is LinkStatus.OK
+    probes = [r for r in web.requests if not r.path.startswith("/a/")]
+    assert len(probes) == 1
+
+
+@pytest.mark.parametrize("status, header, words", [
+    (401, {}, "HTTP 401"), (403, {}, "HTTP 403"), (451, {}, "HTTP 451"),
+    (403, {"cf-mitigated": "challenge"}, "Cloudflare bot challenge"),
+])
+def test_blocked(web: FixtureWeb, fetcher: Fetcher, status: int, header: dict[str, str], words: str) -> None:
+    fetch = fetcher.fetch(web.page("/story", "<title>Just a moment...</title>", status=status, headers=header))
+    assert fetch.link_status is LinkStatus.BLOCKED and words in fetch.reason
+
+
+def test_bot_challenge_503_is_blocked_and_not_retried(web: FixtureWeb, fetcher: Fetcher) -> None:
+    url = web.page("/story", "<title>Just a moment...</title>", status=503, headers={"cf-mitigated": "challenge"})
+    fetch = fetcher.fetch(url)
+    assert fetch.link_status is LinkStatus.BLOCKED and web.hits("/story") == 1
+
+
+def test_challenge_page_served_with_200_is_blocked(web: FixtureWeb, fetcher: Fetcher) -> None:
+    fetch = fetcher.fetch(web.page("/story/1", "<html><title>Just a moment...</title><p>Checking</p></html>"))
+    assert fetch.link_status is LinkStatus.BLOCKED and "bot challenge page" in fetch.reason
+
+
+def test_deep_link_redirected_to_login_is_blocked(web: FixtureWeb, fetcher: Fetcher) -> None:
+    web.page("/account/login", "<html><title>Sign in</title><p>Subscribers only</p></html>")
+    fetch = fetcher.fetch(web.redirect("/2024/05/budget", "/account/login?next=/2024/05/budget", status=302))
+    assert fetch.link_status is LinkStatus.BLOCKED and "login" in fetch.reason
+
+
+def test_rate_limited_is_error_not_dead(web: FixtureWeb, fetcher: Fetcher) -> None:
+    fetch = fetcher.fetch(web.page("/story", "", status=429))
+    assert fetch.link_status is LinkStatus.ERROR
+    assert fetch.reason == "HTTP 429: rate limited by the server (after 2 attempts)"
+
+
+@pytest.mark.parametrize("status", [500, 502, 504, 522])
+def test_server_errors_are_error_after_retries(web: FixtureWeb, fetcher: Fetcher, status: int) -> None:
+    fetch = fetcher.fetch(web.page("/story", "", status=status))
+    assert fetch.link_status is LinkStatus.ERROR and str(status) in fetch.reason
+    assert web.hits("/story") == 2
+
+
+def test_other_client_error_is_error(web: FixtureWeb, fetcher: Fetcher) -> None:
+    fetch = fetcher.fetch(web.page("/story", "", status=400))
+    assert (fetch.link_status, fetch.reason) == (LinkStatus.ERROR, "HTTP 400 Bad Request")
+    assert web.hits("/story") == 1
+
+
+@pytest.mark.parametrize("url, words", [
+    ("ftp://files.example.org/report.pdf", "scheme ftp: is not http or https"),
+    ("mailto:press@example.org", "scheme mailto: is not http or https"),
+    ("www.example.org/no-scheme", "has no scheme"),
+    ("localhost:8080/x", "has no scheme"),
+    ("javascript:alert(1)", "scheme javascript: is not"),
+    ("http://exa mple.org/", "malformed URL"),
+    ("http://[::1/", "malformed URL"),
+    ("http://example.org:99999/", "malformed URL"),
+    ("http:///only-a-path", "malformed URL"),
+    ("http://a..b/", "empty or too long label"),
+    ("", "empty"),
+])
+def test_invalid(fetcher: Fetcher, url: str, words: str) -> None:
+    fetch = fetcher.fetch(url)
+    assert fetch.link_status is LinkStatus.INVALID and words in fetch.reason
+    assert fetch.attempts == []
+
+
+def test_skipped_by_configuration_including_subdomains(web: FixtureWeb) -> None:
+    web.page("/story", ARTICLE)
+    fetcher = Fetcher(Settings(allow_private_hosts=True, skip_hosts=("example.test",)))
+    for host in ("example.test", "news.example.test"):
+        fetch = fetcher.fetch(f"http://{host}:{web.port}/story")
+        assert fetch.link_status is LinkStatus.SKIPPED
+        assert fetch.reason == f"the host {host} is excluded by configuration (skip_hosts: example.test)"
+    assert web.hits("/story") == 0
+
+
+def test_redirect_into_a_skipped_host_is_skipped(web: FixtureWeb) -> None:
+    web.page("/story", ARTICLE)
+    fetcher = Fetcher(Settings(allow_private_hosts=True, skip_hosts=("tracker.test",)))
+    start = web.redirect("/go", f"http://tracker.test:{web.port}/story", status=302)
+    fetch = fetcher.fetch(start)
+    assert fetch.link_status is LinkStatus.SKIPPED and web.hits("/story") == 0
+
+
+def test_skipped_by_address_guard(web: FixtureWeb) -> None:
+    fetch = Fetcher(Settings()).fetch(web.page("/story", ARTICLE))
+    assert fetch.link_status is LinkStatus.SKIPPED and "address guard" in fetch.reason
+
+
+# -- the rules themselves ----------------------------------------------------------------
+
+@pytest.mark.parametrize("title", [
+    "404", "404 Not Found", "Error 404 - Page not found", "Page Not Found – The Guardian",
+    "Oops! That page can’t be found. | Site", "The page you were looking for doesn't exist (404)",
+    "Seite nicht gefunden", "Page introuvable | Le Monde", "Página no encontrada",
+    "صفحه مورد نظر یافت نشد", "خطای ۴۰۴", "Страница не найдена",
+])
+def test_error_titles(title: str) -> None:
+    assert error_page_reason(title, "x" * 5000) is not None
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Why 404 errors matter for the web | Tech", "A long article."),
+    ("Higgs boson not found at lower energies", "Physicists said..."),
+    ("The Daily", "Budget news.\n" + "The word not found appears in a sentence here.\n" * 3),
+    ("The Daily", "Page not found\n" + "a long article body " * 400),
+])
+def test_not_error_pages(title: str, text: str) -> None:
+    assert error_page_reason(title, text) is None
+
+
+@pytest.mark.parametrize("url, deep", [
+    ("https://example.org/", False), ("https://example.org", False),
+    ("https://example.org/index.html", False), ("https://example.org/en/", False),
+    ("https://example.org/?p=123", True), ("https://example.org/2019/05/story", True),
+    ("https://example.org/about", True),
+])
+def test_deep_links(url: str, deep: bool) -> None:
+    assert is_deep_link(url) is deep
+
+
+def test_prepare_url_handles_idn_spaces_and_percent() -> None:
+    assert prepare_url(" http://bücher.example/ä b?q=ü ") == "http://xn--bcher-kva.example/%C3%A4%20b?q=%C3%BC"
+    assert prepare_url("http://example.org/caf%C3%A9?q=a%20b") == "http://example.org/caf%C3%A9?q=a%20b"
+    assert prepare_url("http://example.org/100%") == "http://example.org/100%25"
+    with pytest.raises(InvalidLink):
+        prepare_url("https://☃.net/")
+
+
+def test_skip_reason_matches_idn_entries() -> None:
+    assert skip_reason("xn--bcher-kva.example", ["bücher.example"]) is not None
+    assert skip_reason("notbücher.example", ["bücher.example"]) is None
+
+
+
+def test_ipv6_literal_urls_are_fetchable() -> None:
+    assert prepare_url("http://[::1]:8080/x") == "http://[::1]:8080/x"

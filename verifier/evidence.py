@@ -1,0 +1,295 @@
+"""Evidence copies: every fetched response kept exactly, as WARC records (warcio).
+
+One gzip member per record, so a record is read back from its (file, offset, length)
+alone. Bodies are stored content-decoded (as matched); the original Content-Encoding and
+Transfer-Encoding headers are kept renamed X-Archive-Orig-*, as pywb does. A payload seen
+before (this run, or an earlier one through `known`) is not stored again: a revisit record
+notes the fetch, and the ref points at the record that holds the bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import mimetypes
+import re
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any, NamedTuple
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.timeutils import datetime_to_iso_date
+from warcio.warcwriter import WARCWriter
+
+from . import __version__
+from .errors import VerifierError
+from .models import EvidenceRef
+
+MAX_FILE_SIZE = 1_000_000_000  # WARC files roll over at about 1 GB, the usual convention
+_HOP_BY_HOP = ("content-encoding", "transfer-encoding", "content-length")
+_REVISIT_PROFILE = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
+
+
+class EvidenceError(VerifierError):
+    """An evidence record is missing, unreadable, or does not hold the bytes it should."""
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One HTTP request and its response, as the Fetcher saw them."""
+
+    url: str
+    request_headers: Sequence[tuple[str, str]]
+    status: int
+    reason: str
+    response_headers: Sequence[tuple[str, str]]
+    body: bytes
+    fetched_at: datetime
+    http_version: str = "HTTP/1.1"
+    truncated: str | None = None  # WARC-Truncated: "length" (size cap) or "time" (deadline)
+    peer: str | None = None  # the address the response came from
+
+
+class StoredResponse(NamedTuple):
+    """A response read back from its record: unpacks as (status, headers, body)."""
+
+    status: int
+    headers: list[tuple[str, str]]
+    body: bytes
+
+    def header(self, name: str) -> str | None:
+        lowered = name.lower()
+        return next((v for k, v in self.headers if k.lower() == lowered), None)
+
+
+class EvidenceStore:
+    """Thread-safe WARC writer for one run: `<run_label>-NNNNN.warc.gz` in archive_dir."""
+
+    def __init__(self, archive_dir: Path, *, run_label: str,
+                 known: Callable[[str], EvidenceRef | None] | None = None,
+                 max_file_size: int = MAX_FILE_SIZE) -> None:
+        self.archive_dir = Path(archive_dir)
+        self._label = re.sub(r"[^A-Za-z0-9._-]+", "_", run_label) or "run"
+        self._known = known
+        self._max_file_size = max_file_size
+        self._lock = threading.Lock()
+        self._by_digest: dict[str, tuple[EvidenceRef, str, str]] = {}  # sha256 -> ref, uri, date
+        self._file: IO[bytes] | None = None
+        self._file_name = ""
+        self._file_number = 0
+
+    def record(self, exchange: Exchange) -> EvidenceRef:
+        """Write the exchange and return where its payload is kept."""
+        sha256 = hashlib.sha256(exchange.body).hexdigest()
+        earlier = self._earlier(sha256) if exchange.body else None
+        if earlier is not None:
+            ref, uri, date = earlier
+            self._write(*self._revisit(exchange, ref, uri, date), sha256)
+            return ref
+        ref = self._write(*self._response(exchange), sha256)
+        with self._lock:
+            self._by_digest.setdefault(sha256, (ref, exchange.url, _warc_date(exchange.fetched_at)))
+        return ref
+
+    def close(self) -> None:
+        with self._lock:
+            if self._file is not None:
+                self._file.close()
+                self._file = None
+
+    def __enter__(self) -> EvidenceStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- internals ----------------------------------------------------------------------
+    def _earlier(self, sha256: str) -> tuple[EvidenceRef, str, str] | None:
+        with self._lock:
+            found = self._by_digest.get(sha256)
+        if found is not None or self._known is None:
+            return found
+        ref = self._known(sha256)
+        if ref is None or not (self.archive_dir / ref.warc_path).is_file():
+            return None
+        try:
+            uri, date = _record_origin(self.archive_dir, ref)
+        except EvidenceError:
+            return None
+        with self._lock:
+            return self._by_digest.setdefault(sha256, (ref, uri, date))
+
+    def _response(self, exchange: Exchange) -> tuple[bytes, bytes]:
+        """A response record and its request record, each a gzip member."""
+        writer = WARCWriter(None, gzip=True)
+        headers = [(k, v) for k, v in exchange.response_headers if k.lower() not in _HOP_BY_HOP]
+        headers += [(f"X-Archive-Orig-{k}", v) for k, v in exchange.response_headers
+                    if k.lower() in _HOP_BY_HOP[:2]]
+        headers.append(("Content-Length", str(len(exchange.body))))
+        http = StatusAndHeaders(f"{exchange.status} {exchange.reason}".strip(), headers,
+                                protocol=exchange.http_version)
+        warc_headers = _warc_headers(exchange)
+        response = writer.create_warc_record(exchange.url, "response", payload=io.BytesIO(exchange.body),
+                                             length=len(exchange.body), http_headers=http,
+                                             warc_headers_dict=warc_headers)
+        return _serialize(writer, response), self._request(writer, exchange, response)
+
+    def _revisit(self, exchange: Exchange, ref: EvidenceRef, uri: str, date: str) -> tuple[bytes, bytes]:
+        writer = WARCWriter(None, gzip=True)
+        http = StatusAndHeaders(f"{exchange.status} {exchange.reason}".strip(),
+                                list(exchange.response_headers), protocol=exchange.http_version)
+        warc_headers = _warc_headers(exchange)
+        warc_headers["WARC-Verifier-Payload-Record"] = f"{ref.warc_path} {ref.offset} {ref.length}"
+        digest = "sha1:" + base64.b32encode(hashlib.sha1(exchange.body).digest()).decode("ascii")
+        revisit = writer.create_revisit_record(exchange.url, digest, uri, date,
+                                               http_headers=http, warc_headers_dict=warc_headers)
+        revisit.rec_headers.replace_header("WARC-Profile", _REVISIT_PROFILE)
+        return _serialize(writer, revisit), self._request(writer, exchange, revisit)
+
+    @staticmethod
+    def _request(writer: WARCWriter, exchange: Exchange, concurrent: Any) -> bytes:
+        path = _request_path(exchange.url)
+        http = StatusAndHeaders(f"GET {path} {exchange.http_version}", list(exchange.request_headers),
+                                is_http_request=True)
+        request = writer.create_warc_record(exchange.url, "request", http_headers=http, warc_headers_dict={
+            "WARC-Date": _warc_date(exchange.fetched_at),
+            "WARC-Concurrent-To": concurrent.rec_headers.get_header("WARC-Record-ID")})
+        return _serialize(writer, request)
+
+    def _write(self, first: bytes, request: bytes, sha256: str) -> EvidenceRef:
+        """Append both records; the ref covers the first (the response or revisit)."""
+        with self._lock:
+            handle = self._open()
+            offset = handle.tell()
+            handle.write(first + request)
+            handle.flush()
+            return EvidenceRef(self._file_name, offset, len(first), sha256)
+
+    def _open(self) -> IO[bytes]:
+        if self._file is not None and self._file.tell() < self._max_file_size:
+            return self._file
+        if self._file is not None:
+            self._file.close()
+            self._file_number += 1
+        self.archive_dir.mkdir(parents=True, exist_ok=True)
+        while True:
+            name = f"{self._label}-{self._file_number:05d}.warc.gz"
+            path = self.archive_dir / name
+            if not path.exists() or path.stat().st_size < self._max_file_size:
+                break
+            self._file_number += 1
+        self._file = open(path, "ab")  # noqa: SIM115  (kept open for the run)
+        self._file_name = name
+        if self._file.tell() == 0:
+            writer = WARCWriter(None, gzip=True)
+            info = writer.create_warcinfo_record(name, {
+                "software": f"verifier/{__version__} (warcio)", "format": "WARC File Format 1.0",
+                "description": "evidence copies of cited sources"})
+            self._file.write(_serialize(writer, info))
+        return self._file
+
+
+def _warc_headers(exchange: Exchange) -> dict[str, str]:
+    headers = {"WARC-Date": _warc_date(exchange.fetched_at)}
+    if exchange.truncated:
+        headers["WARC-Truncated"] = exchange.truncated
+    if exchange.peer:
+        headers["WARC-IP-Address"] = exchange.peer
+    return headers
+
+
+def _warc_date(moment: datetime) -> str:
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return str(datetime_to_iso_date(moment))
+
+
+def _request_path(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+
+
+def _serialize(writer: WARCWriter, record: Any) -> bytes:
+    buffer = io.BytesIO()
+    writer.out = buffer
+    writer.write_record(record)
+    return buffer.getvalue()
+
+
+# -- reading back ---------------------------------------------------------------------------
+
+def _load(archive_dir: Path, ref: EvidenceRef) -> Any:
+    path = Path(archive_dir) / ref.warc_path
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(ref.offset)
+            data = handle.read(ref.length)
+    except OSError as exc:
+        raise EvidenceError(f"evidence file {path} cannot be read: {exc.strerror}") from None
+    try:
+        for record in ArchiveIterator(io.BytesIO(data)):
+            record.verifier_body = record.content_stream().read()  # before the stream moves on
+            return record
+    except Exception as exc:  # warcio raises several kinds on damaged data
+        raise EvidenceError(f"evidence record {ref.warc_path}@{ref.offset} is damaged ({exc})") from None
+    raise EvidenceError(f"no evidence record at {ref.warc_path}@{ref.offset}")
+
+
+def _record_origin(archive_dir: Path, ref: EvidenceRef) -> tuple[str, str]:
+    record = _load(archive_dir, ref)
+    return (record.rec_headers.get_header("WARC-Target-URI") or "",
+            record.rec_headers.get_header("WARC-Date") or "")
+
+
+def read_record(archive_dir: Path, ref: EvidenceRef) -> StoredResponse:
+    """The status, headers and body kept in a response record; the body is checked against ref."""
+    record = _load(archive_dir, ref)
+    if record.rec_type != "response" or record.http_headers is None:
+        raise EvidenceError(f"{ref.warc_path}@{ref.offset} is a {record.rec_type} record, not a response")
+    body: bytes = record.verifier_body
+    if hashlib.sha256(body).hexdigest() != ref.sha256:
+        raise EvidenceError(f"evidence record {ref.warc_path}@{ref.offset} does not hold the expected bytes")
+    status = int(record.http_headers.get_statuscode() or 0)
+    return StoredResponse(status, list(record.http_headers.headers), body)
+
+
+_READABLE_BANNER = (
+    '<meta charset="utf-8">\n'
+    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+    "style-src 'unsafe-inline'; img-src data:\">\n"
+    "<!-- verifier evidence copy of {url} fetched {date}; scripts and remote content disabled -->\n"
+)
+
+
+def readable_copy(archive_dir: Path, ref: EvidenceRef, out_dir: Path) -> Path:
+    """Write a copy a reviewer can open (HTML made inert, text as UTF-8) and return its path."""
+    from .pagetext import content_kind, decode_body
+
+    stored = read_record(archive_dir, ref)
+    uri, date = _record_origin(archive_dir, ref)
+    content_type = stored.header("Content-Type")
+    kind = content_kind(content_type, stored.body)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if kind == "html":
+        banner = _READABLE_BANNER.format(url=uri.replace("--", "%2D%2D"), date=date)
+        data = (banner + decode_body(stored.body, content_type)).encode("utf-8")
+        suffix = ".html"
+    elif kind == "text":
+        data, suffix = decode_body(stored.body, content_type).encode("utf-8"), ".txt"
+    elif kind == "pdf":
+        data, suffix = stored.body, ".pdf"
+    else:
+        ctype = (content_type or "").split(";")[0].strip()
+        data, suffix = stored.body, (mimetypes.guess_extension(ctype) or ".bin")
+    path = out_dir / f"{ref.sha256[:16]}{suffix}"
+    if not path.exists():
+        path.write_bytes(data)
+    return path

@@ -1,0 +1,428 @@
+"""The Fetcher: GET a cited URL politely and safely, and say honestly what happened.
+
+Redirects are followed by hand so every hop is recorded and passes the address guard and
+the skip list; retries (tenacity) happen only on retryable failures and only within the
+URL's wall-clock deadline; bodies are streamed, decompressed and cut at a size cap.
+
+Offline rule: "name not found" makes a link dead only when DNS is known to work. It is
+known to work once any name has resolved in this Fetcher's lifetime; otherwise a canary
+name (example.com, reserved by IANA to exist) is looked up once. If that fails too, the
+machine has no DNS and the link is an `error`, never `dead`. A temporary DNS failure
+(EAI_AGAIN) is always an `error`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import socket
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from http.client import HTTPException
+from urllib.parse import urljoin, urlsplit
+
+import requests
+import urllib3.exceptions as u3
+from requests.structures import CaseInsensitiveDict
+from tenacity import RetryCallState, Retrying, retry_if_exception_type, wait_exponential_jitter
+
+from . import __version__
+from .config import Settings
+from .errors import RetryableFetchError
+from .evidence import EvidenceStore, Exchange
+from .guard import AddressRefused, check_literal, literal_address
+from .linkstatus import (
+    REDIRECTS,
+    RETRYABLE_STATUSES,
+    Failure,
+    InvalidLink,
+    PageLook,
+    blocked_reason,
+    describe_failure,
+    is_deep_link,
+    path_noise,
+    prepare_url,
+    redirect_summary,
+    redirect_target_reason,
+    response_status,
+    same_page,
+    skip_reason,
+)
+from .models import Attempt, EvidenceRef, Fetch, Hop
+from .pagetext import content_kind
+from .status import LinkStatus
+from .transport import (
+    HostSlots,
+    OutOfTime,
+    http_version,
+    new_session,
+    peer_address,
+    read_body,
+    retry_after_seconds,
+)
+
+SIDE_BODY_CAP = 1_000_000  # bodies of redirects, error statuses and not-found probes
+DNS_CANARY = "example.com"
+_BACKOFF = wait_exponential_jitter(initial=1.0, max=30.0, exp_base=2.0, jitter=1.0)
+_NETWORK_ERRORS = (requests.RequestException, AddressRefused, u3.HTTPError, HTTPException,
+                   OSError, ValueError)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class _Stop(Exception):
+    """An outcome another attempt cannot change: a loop, too many redirects, a skipped hop."""
+
+    def __init__(self, status: LinkStatus, reason: str, outcome: str) -> None:
+        super().__init__(reason)
+        self.failure = Failure(status, reason, outcome)
+
+
+@dataclass
+class _Response:
+    url: str
+    status: int
+    headers: CaseInsensitiveDict[str]
+    body: bytes
+    truncated: str | None
+    location: str | None
+    evidence: EvidenceRef | None
+
+
+@dataclass
+class _Result:
+    """One attempt's outcome: a final response or a failure."""
+
+    response: _Response | None = None
+    failure: Failure | None = None
+    retryable: bool = False
+    retry_after: float | None = None
+    outcome: str = ""
+
+
+@dataclass
+class _Context:
+    """What one fetch carries through its attempts and hops."""
+
+    url: str
+    deadline: float
+    trusted: bool
+    conditional: dict[str, str]
+    before_attempt: Callable[[], None] | None
+    rewrite_location: Callable[[str], str] | None
+    current: str = ""
+    hops: list[Hop] = field(default_factory=list)
+    attempts: list[Attempt] = field(default_factory=list)
+    last: _Result = field(default_factory=_Result)
+    waited: float = 0.0
+    gave_up: str = ""  # why retrying stopped
+    body_cap: int | None = None  # None: max_body for 2xx responses, SIDE_BODY_CAP otherwise
+
+
+class Fetcher:
+    """Fetches URLs for many worker threads; one pooled requests Session per thread."""
+
+    def __init__(self, settings: Settings, *, evidence: EvidenceStore | None = None,
+                 clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], None] = time.sleep,
+                 now: Callable[[], datetime] = utcnow,
+                 session_factory: Callable[[], requests.Session] | None = None,
+                 dns_canary: str = DNS_CANARY) -> None:
+        self.settings = settings
+        self.evidence = evidence
+        self._clock, self._sleep, self._now = clock, sleep, now
+        self._session_factory = session_factory
+        self._dns_canary = dns_canary
+        self._user_agent = settings.user_agent_header(__version__)
+        self._local = threading.local()
+        self._sessions: list[requests.Session] = []
+        self._lock = threading.Lock()
+        self._slots = HostSlots(settings.per_host)
+        self._missing_pages: dict[str, str | None] = {}  # origin -> not-found page signature
+        self._origin_locks: dict[str, threading.Lock] = {}
+        self._dns_works: bool | None = None
+        self._dns_lock = threading.Lock()
+
+    # -- public ---------------------------------------------------------------------------
+    def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
+              trusted: bool = False, before_attempt: Callable[[], None] | None = None,
+              rewrite_location: Callable[[str], str] | None = None) -> Fetch:
+        """Fetch one URL; never raises for network trouble (see Fetch.link_status/reason)."""
+        fetched_at = self._now()
+        try:
+            prepared = prepare_url(url)
+        except InvalidLink as exc:
+            return Fetch(url=url, link_status=LinkStatus.INVALID, reason=str(exc), fetched_at=fetched_at)
+        conditional = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v}
+        ctx = _Context(prepared, self._clock() + self.settings.deadline, trusted, conditional,
+                       before_attempt, rewrite_location, current=prepared)
+        result = self._with_retries(ctx)
+        return self._conclude(url, ctx, result, fetched_at)
+
+    def close(self) -> None:
+        with self._lock:
+            sessions, self._sessions = self._sessions, []
+        for session in sessions:
+            session.close()
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- attempts -------------------------------------------------------------------------
+    def _with_retries(self, ctx: _Context) -> _Result:
+        retrying = Retrying(
+            retry=retry_if_exception_type(RetryableFetchError),
+            stop=lambda state: self._give_up(ctx, state),
+            wait=_wait,
+            sleep=self._sleep,
+            before_sleep=lambda state: setattr(ctx, "waited", state.upcoming_sleep),
+            reraise=True,
+        )
+        try:
+            for attempt in retrying:
+                with attempt:
+                    result = self._attempt(ctx)
+                    if result.retryable:
+                        raise RetryableFetchError(result.outcome, outcome=result.outcome,
+                                                  retry_after=result.retry_after)
+                    return result
+        except RetryableFetchError:
+            pass
+        return ctx.last
+
+    def _give_up(self, ctx: _Context, state: RetryCallState) -> bool:
+        error = state.outcome.exception() if state.outcome else None
+        retry_after = getattr(error, "retry_after", None)
+        if state.attempt_number >= 1 + self.settings.retries:
+            ctx.gave_up = f"after {state.attempt_number} attempts"
+        elif retry_after is not None and retry_after > self.settings.retry_after_cap:
+            ctx.gave_up = (f"the server asked to wait {retry_after:.0f} s, longer than "
+                           f"retry_after_cap ({self.settings.retry_after_cap:g} s)")
+        elif self._clock() + state.upcoming_sleep >= ctx.deadline:
+            ctx.gave_up = f"no time left within the {self.settings.deadline:g} s deadline for another attempt"
+        return bool(ctx.gave_up)
+
+    def _attempt(self, ctx: _Context) -> _Result:
+        started, at = self._clock(), self._now()
+        ctx.hops, ctx.current = [], ctx.url
+        try:
+            response = self._walk(ctx)
+            result = self._first_look(response)
+        except _Stop as stop:
+            result = _Result(failure=stop.failure, outcome=stop.failure.outcome)
+        except OutOfTime as exc:
+            reason = f"{exc} within the {self.settings.deadline:g} s deadline"
+            result = _Result(failure=Failure(LinkStatus.ERROR, reason, "deadline"), outcome="deadline")
+        except _NETWORK_ERRORS as exc:
+            failure = describe_failure(exc)
+            if failure.retryable and self._clock() >= ctx.deadline:
+                failure = Failure(LinkStatus.ERROR, f"no complete answer within the {self.settings.deadline:g} s "
+                                  f"deadline ({failure.reason})", "deadline")
+            result = _Result(failure=failure, retryable=failure.retryable, outcome=failure.outcome)
+        ctx.attempts.append(Attempt(at, result.outcome, round(self._clock() - started, 3), ctx.waited))
+        ctx.waited, ctx.last = 0.0, result
+        return result
+
+    def _first_look(self, response: _Response) -> _Result:
+        """Whether a final response is worth another attempt (429, 5xx that is no bot wall)."""
+        retryable = (response.status in RETRYABLE_STATUSES
+                     and blocked_reason(response.status, response.headers) is None)
+        retry_after = retry_after_seconds(response.headers.get("Retry-After"), self._now()) \
+            if retryable else None
+        return _Result(response=response, retryable=retryable, retry_after=retry_after,
+                       outcome=str(response.status))
+
+    # -- one chain of requests ------------------------------------------------------------
+    def _walk(self, ctx: _Context) -> _Response:
+        """Follow redirects by hand from ctx.url; every hop checked before it is requested."""
+        guarded = not ctx.trusted and not self.settings.allow_private_hosts
+        session = self._session(guarded)
+        session.cookies.clear()  # cookies live for one chain, so fetches do not influence each other
+        seen: set[tuple[str, frozenset[tuple[str, str, str]]]] = set()
+        while True:
+            host = urlsplit(ctx.current).hostname or ""
+            skipped = skip_reason(host, self.settings.skip_hosts)
+            if skipped:
+                raise _Stop(LinkStatus.SKIPPED, skipped, "skipped")
+            if guarded:
+                check_literal(host)
+            state = (ctx.current, frozenset((c.domain, c.name, c.value or "") for c in session.cookies))
+            if state in seen:
+                raise _Stop(LinkStatus.ERROR, f"redirect loop: {ctx.current} was reached again after "
+                            f"{len(ctx.hops)} redirects", "redirect loop")
+            seen.add(state)
+            response = self._exchange(session, ctx)
+            if response.status not in REDIRECTS or not response.location:
+                return response
+            if len(ctx.hops) >= self.settings.max_redirects:
+                raise _Stop(LinkStatus.ERROR, f"too many redirects (more than {self.settings.max_redirects})",
+                            "too many redirects")
+            target = urljoin(ctx.current, response.location)
+            if ctx.rewrite_location:
+                target = ctx.rewrite_location(target)
+            ctx.hops.append(Hop(ctx.current, response.status, target))
+            try:
+                ctx.current = prepare_url(target)
+            except InvalidLink as exc:
+                raise _Stop(LinkStatus.ERROR, f"redirected to an unusable URL {target!r}: {exc}",
+                            "bad redirect") from None
+
+    def _exchange(self, session: requests.Session, ctx: _Context) -> _Response:
+        """One GET, body read within the size cap and the deadline, evidence written."""
+        if ctx.before_attempt:
+            ctx.before_attempt()
+        host = urlsplit(ctx.current).hostname or ""
+        with self._slots.hold(host, self._time_left(ctx)):
+            remaining = self._time_left(ctx)
+            if remaining <= 0:
+                raise OutOfTime("no answer")
+            timeout = (min(self.settings.connect_timeout, remaining), min(self.settings.timeout, remaining))
+            requested_at = self._now()
+            raw = session.get(ctx.current, headers=ctx.conditional, timeout=timeout, stream=True,
+                              allow_redirects=False)
+            try:
+                peer = peer_address(raw)
+                cap = ctx.body_cap or (self.settings.max_body if 200 <= raw.status_code < 300
+                                       else SIDE_BODY_CAP)
+                body, truncated = read_body(raw, cap=min(cap, self.settings.max_body),
+                                            time_left=lambda: self._time_left(ctx),
+                                            read_timeout=self.settings.timeout)
+            finally:
+                raw.close()
+        if literal_address(host) is None:
+            self._dns_works = True
+        response = _Response(ctx.current, raw.status_code, raw.headers, body, truncated,
+                             session.get_redirect_target(raw), None)
+        if self.evidence is not None:
+            response.evidence = self.evidence.record(Exchange(
+                url=ctx.current, request_headers=list(raw.request.headers.items()),
+                status=raw.status_code, reason=raw.reason or "",
+                response_headers=list(raw.raw.headers.items()), body=body, fetched_at=requested_at,
+                http_version=http_version(raw), truncated=truncated, peer=peer))
+        return response
+
+    def _time_left(self, ctx: _Context) -> float:
+        return ctx.deadline - self._clock()
+
+    def _session(self, guarded: bool) -> requests.Session:
+        """This thread's session (one guarded, one not: pooled connections are never shared)."""
+        name = "guarded" if guarded else "plain"
+        session: requests.Session | None = getattr(self._local, name, None)
+        if session is None:
+            session = new_session(self._session_factory, guarded=guarded, user_agent=self._user_agent)
+            setattr(self._local, name, session)
+            with self._lock:
+                self._sessions.append(session)
+        return session
+
+    # -- verdict --------------------------------------------------------------------------
+    def _conclude(self, cited: str, ctx: _Context, result: _Result, fetched_at: datetime) -> Fetch:
+        fetch = Fetch(url=cited, link_status=LinkStatus.ERROR, reason="", fetched_at=fetched_at,
+                      final_url=ctx.current, redirects=list(ctx.hops), attempts=list(ctx.attempts))
+        gave_up = f" ({ctx.gave_up})" if result.retryable and ctx.gave_up else ""
+        if result.response is None:
+            failure = result.failure or Failure(LinkStatus.ERROR, "no attempt was made", "error")
+            status, reason = failure.status, failure.reason
+            if failure.name_not_found and not self._dns_answers():
+                status, reason = LinkStatus.ERROR, ("no name can be looked up at all: DNS does not answer "
+                                                    "(the machine seems to be offline)")
+            if ctx.hops and failure.outcome not in ("redirect loop", "too many redirects", "bad redirect"):
+                count = f"{len(ctx.hops)} redirect{'s' if len(ctx.hops) > 1 else ''}"
+                reason += f" (at {ctx.current}, after {count})"
+            fetch.link_status, fetch.reason = status, reason + gave_up
+            return fetch
+        response = result.response
+        fetch.http_status, fetch.final_url = response.status, response.url
+        fetch.headers = dict(response.headers)
+        fetch.content_type = response.headers.get("Content-Type")
+        fetch.body, fetch.size, fetch.truncated = response.body, len(response.body), bool(response.truncated)
+        fetch.sha256 = hashlib.sha256(response.body).hexdigest()
+        fetch.evidence = response.evidence
+        fetch.link_status, reason = self._judge(ctx, response)
+        fetch.not_modified = response.status == 304 and bool(ctx.conditional)
+        if response.truncated:
+            reason += f"; body cut at the {self.settings.max_body}-byte cap"
+        fetch.reason = reason + gave_up
+        return fetch
+
+    def _judge(self, ctx: _Context, response: _Response) -> tuple[LinkStatus, str]:
+        final, hops = response.url, ctx.hops
+        moved = final != ctx.url
+        if response.status == 304 and ctx.conditional:
+            reason = "not modified since the previous check (HTTP 304)"
+            return (LinkStatus.REDIRECTED, f"{redirect_summary(hops, final)}; {reason}") if moved \
+                else (LinkStatus.OK, reason)
+        look = PageLook.of(response.body, response.headers.get("Content-Type"))
+        verdict = response_status(response.status, response.headers, look.title if look else "")
+        if verdict:
+            return verdict
+        if 300 <= response.status < 400:
+            return LinkStatus.ERROR, f"HTTP {response.status}: a redirect without a usable Location"
+        soft = redirect_target_reason(ctx.url, final, hops)
+        if soft:
+            return soft
+        if look is not None:
+            says = look.error_page_reason()
+            if says:
+                return LinkStatus.SOFT_404, says
+            if not ctx.trusted and is_deep_link(ctx.url) and is_deep_link(final):
+                missing = self._missing_page(ctx, final)
+                if missing and same_page(look.signature(*path_noise(final)), missing):
+                    host = urlsplit(final).netloc
+                    return LinkStatus.SOFT_404, f"the page is identical to what {host} returns for a nonexistent path"
+        kind = content_kind(response.headers.get("Content-Type"), response.body)
+        detail = f"HTTP {response.status}"
+        if kind is None:
+            detail += f" ({response.headers.get('Content-Type') or 'no content type'}: not a page that can be matched)"
+        return (LinkStatus.REDIRECTED, f"{redirect_summary(hops, final)}; {detail}") if moved \
+            else (LinkStatus.OK, detail)
+
+    def _missing_page(self, ctx: _Context, final: str) -> str | None:
+        """What the host serves for a random nonexistent path (a signature), asked once per origin.
+
+        None when the host answers such paths honestly (4xx) or could not be asked."""
+        parts = urlsplit(final)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        with self._lock:
+            lock = self._origin_locks.setdefault(origin, threading.Lock())
+        with lock:
+            if origin in self._missing_pages:
+                return self._missing_pages[origin]
+            probe = replace(ctx, url=f"{origin}/{secrets.token_hex(12)}", conditional={}, hops=[],
+                            attempts=[], last=_Result(), body_cap=SIDE_BODY_CAP)
+            probe.current = probe.url
+            try:
+                response = self._walk(probe)
+            except (_Stop, OutOfTime, *_NETWORK_ERRORS):
+                return None  # not cached: another fetch of this host may ask again
+            look = PageLook.of(response.body, response.headers.get("Content-Type")) \
+                if 200 <= response.status < 300 else None
+            signature = look.signature(*path_noise(response.url), *path_noise(probe.url)) if look else None
+            self._missing_pages[origin] = signature
+            return signature
+
+    def _dns_answers(self) -> bool:
+        """Whether name lookups work at all (see the module docstring)."""
+        with self._dns_lock:
+            if self._dns_works is None:
+                try:
+                    socket.getaddrinfo(self._dns_canary, 443, type=socket.SOCK_STREAM)
+                    self._dns_works = True
+                except OSError:
+                    self._dns_works = False
+            return self._dns_works
+
+
+def _wait(state: RetryCallState) -> float:
+    """Retry-After when the server gave one, else exponential backoff with jitter."""
+    error = state.outcome.exception() if state.outcome else None
+    retry_after = getattr(error, "retry_after", None)
+    return float(retry_after) if retry_after is not None else float(_BACKOFF(state))

@@ -1,0 +1,381 @@
+"""What a fetch showed about a cited link: one LinkStatus plus a reason in plain words.
+
+A link is called dead only on evidence (404, 410, a name the DNS says does not exist);
+blocked and rate-limited links are not dead; a 200 that is really a "not found" page is a
+soft 404. The Fetcher gathers the responses; the judgements live here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import html
+import re
+import socket
+import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from urllib.parse import unquote, urlsplit
+
+import requests
+from requests.models import PreparedRequest
+
+from .guard import AddressRefused
+from .models import Hop
+from .pagetext import content_kind, decode_body, html_text
+from .status import LinkStatus
+
+RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504, *range(520, 530)})
+PERMANENT_REDIRECTS = frozenset({301, 308})
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
+SOFT_404_TEXT_LIMIT = 3000  # a page longer than this is not judged by its body lines
+LOOK_LIMIT = 1_000_000  # bytes of a page read for the error-page checks: error pages are small
+SHORT_PAGE_MARKUP = 300_000  # larger markup is not searched line by line for error phrases
+
+
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+\-]*):(?!\d)")  # "host:8080/x" has no scheme
+
+
+class InvalidLink(ValueError):
+    """A URL that cannot be fetched as written."""
+
+
+def prepare_url(url: str) -> str:
+    """The URL as requests will send it (IDN to punycode, spaces quoted); InvalidLink if not."""
+    url = url.strip()
+    if not url:
+        raise InvalidLink("the URL is empty")
+    found = _SCHEME.match(url)
+    scheme = found.group(1).lower() if found else ""
+    if not scheme:
+        raise InvalidLink("the URL has no scheme (http:// or https://)")
+    if scheme not in ("http", "https"):
+        raise InvalidLink(f"the scheme {scheme}: is not http or https")
+    prepared = PreparedRequest()
+    try:
+        prepared.prepare_url(url, None)
+    except (requests.RequestException, ValueError, UnicodeError) as exc:
+        raise InvalidLink(f"malformed URL ({_plain(exc)})") from None
+    host = urlsplit(str(prepared.url)).hostname or ""
+    labels = host.rstrip(".").split(".")
+    if ":" not in host and (len(host) > 253 or any(not 0 < len(x) < 64 for x in labels)):
+        raise InvalidLink(f"malformed URL (host name {host!r} has an empty or too long label)")
+    return str(prepared.url)
+
+
+def skip_reason(host: str, skip_hosts: Sequence[str]) -> str | None:
+    """Why configuration excludes this host (subdomains included), or None."""
+    host = host.lower().rstrip(".")
+    for entry in skip_hosts:
+        name = entry.strip().lower().rstrip(".")
+        with contextlib.suppress(UnicodeError):
+            name = name.encode("idna").decode("ascii")
+        if name and (host == name or host.endswith("." + name)):
+            return f"the host {host} is excluded by configuration (skip_hosts: {entry})"
+    return None
+
+
+# -- failures that produced no response ----------------------------------------------------
+
+@dataclass(frozen=True)
+class Failure:
+    """A fetch that ended without a usable response."""
+
+    status: LinkStatus
+    reason: str
+    outcome: str  # short, for Attempt.outcome
+    retryable: bool = False
+    name_not_found: bool = False  # dead only if DNS is known to work (offline machine check)
+
+
+def describe_failure(exc: BaseException) -> Failure:
+    """Map an exception from requests (or the guard) to a Failure."""
+    if isinstance(exc, AddressRefused):
+        return Failure(LinkStatus.SKIPPED, f"refused by the address guard: {exc.reason}", "refused")
+    if isinstance(exc, requests.exceptions.SSLError):
+        return Failure(LinkStatus.ERROR, f"TLS failure ({_plain(exc)})", "tls error")
+    if isinstance(exc, requests.exceptions.ProxyError):
+        return Failure(LinkStatus.ERROR, f"the proxy failed ({_plain(exc)})", "proxy error", True)
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return Failure(LinkStatus.ERROR, "the connection timed out", "connect timeout", True)
+    if isinstance(exc, requests.exceptions.ReadTimeout):
+        return Failure(LinkStatus.ERROR, "the server stopped answering (read timeout)", "timeout", True)
+    if isinstance(exc, requests.exceptions.ContentDecodingError):
+        return Failure(LinkStatus.ERROR, "the body could not be decompressed", "bad encoding")
+    if isinstance(exc, requests.exceptions.ChunkedEncodingError):
+        return Failure(LinkStatus.ERROR, "the connection broke off mid-body", "broken body", True)
+    if isinstance(exc, requests.exceptions.ConnectionError):
+        return _connection_failure(exc)
+    if isinstance(exc, requests.exceptions.InvalidURL | ValueError):
+        return Failure(LinkStatus.INVALID, f"malformed URL ({_plain(exc)})", "invalid")
+    return Failure(LinkStatus.ERROR, f"request failed ({_plain(exc)})", "error", True)
+
+
+def _connection_failure(exc: BaseException) -> Failure:
+    for cause in _causes(exc):
+        if isinstance(cause, socket.gaierror):
+            if cause.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", socket.EAI_NONAME)):
+                return Failure(LinkStatus.DEAD, "the server name does not exist (DNS: name not found)",
+                               "name not found", name_not_found=True)
+            if cause.errno == socket.EAI_AGAIN:
+                return Failure(LinkStatus.ERROR, "name lookup failed temporarily (DNS unreachable: "
+                               "is the machine offline?)", "dns temporary failure", True)
+            return Failure(LinkStatus.ERROR, f"name lookup failed ({cause.strerror})", "dns error", True)
+        if isinstance(cause, ConnectionRefusedError) or getattr(cause, "errno", None) == errno.ECONNREFUSED:
+            return Failure(LinkStatus.ERROR, "connection refused", "connection refused", True)
+        if isinstance(cause, ConnectionResetError):
+            return Failure(LinkStatus.ERROR, "the connection was reset", "connection reset", True)
+    return Failure(LinkStatus.ERROR, f"connection failed ({_plain(exc)})", "connection error", True)
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """The exception, what it wraps (urllib3's .reason, args, __cause__), depth first."""
+    seen: set[int] = set()
+    stack = [exc]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        linked = [getattr(current, "reason", None), current.__cause__, current.__context__,
+                  *current.args]
+        stack.extend(x for x in linked if isinstance(x, BaseException))
+
+
+def _plain(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+# -- responses -----------------------------------------------------------------------------
+
+def blocked_reason(status: int, headers: Mapping[str, str], title: str = "") -> str | None:
+    """Why a response is an access refusal or bot challenge rather than the page, or None."""
+    if "cf-mitigated" in headers:
+        return f"a Cloudflare bot challenge (cf-mitigated: {headers['cf-mitigated']})"
+    waf = headers.get("x-amzn-waf-action", "")
+    if waf.lower() in ("challenge", "captcha"):
+        return f"an AWS WAF bot challenge (x-amzn-waf-action: {waf})"
+    if status == 401:
+        return "HTTP 401: the server asks for a login"
+    if status == 403:
+        return "HTTP 403 Forbidden: the server refused access"
+    if status == 451:
+        return "HTTP 451: unavailable for legal reasons"
+    if any(_CHALLENGE.fullmatch(segment) for segment in _segments(title)):
+        return f"a bot challenge page (title {title!r})"
+    return None
+
+
+def response_status(status: int, headers: Mapping[str, str], title: str = "") -> tuple[LinkStatus, str] | None:
+    """The status a non-2xx, non-redirect response gives, or None when the response is a page."""
+    blocked = blocked_reason(status, headers, title)
+    if blocked:
+        return LinkStatus.BLOCKED, blocked
+    if status in (404, 410):
+        return LinkStatus.DEAD, f"HTTP {status} {_STATUS_WORDS.get(status, '')}".rstrip()
+    if status == 429:
+        return LinkStatus.ERROR, "HTTP 429: rate limited by the server"
+    if 200 <= status < 300:
+        return None
+    words = _STATUS_WORDS.get(status, "")
+    return LinkStatus.ERROR, f"HTTP {status} {words}".rstrip()
+
+
+_STATUS_WORDS = {400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed", 406: "Not Acceptable",
+                 407: "Proxy Authentication Required", 410: "Gone", 500: "Internal Server Error",
+                 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout"}
+
+
+def redirect_summary(hops: Sequence[Hop], final_url: str) -> str:
+    """'redirected to <url> (permanent)': permanence read from the hops' statuses."""
+    kinds = {"permanent" if h.status in PERMANENT_REDIRECTS else "temporary" for h in hops}
+    kind = " and ".join(sorted(kinds)) if kinds else "unknown"
+    count = f"{len(hops)} redirects" if len(hops) > 1 else "1 redirect"
+    return f"redirected to {final_url} ({count}, {kind})"
+
+
+# -- soft 404s ----------------------------------------------------------------------------
+
+_NOUN = r"(page|file|article|story|content|document|post|resource|item|url|link)"
+_YOU = r"( you( are|re| were)? (looking for|requested|tried to reach))?"
+def _fold(text: str) -> str:
+    """Accents and other combining marks removed (página -> pagina, найдена -> наидена)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+_NOT_FOUND = re.compile("|".join(_fold(pattern) for pattern in [
+    r"(error )?(http )?(404|410)( error)?( page)?( not found| gone| page not found)?( error)?",
+    r"(error )?(404 )?(the |this )?" + _NOUN + _YOU + r" (is |was )?not found",
+    r"not found",
+    r"(the |this |that )?" + _NOUN + _YOU + r" (does not|doesnt|did not|no longer|dont) exists?",
+    r"(the |this |that )?" + _NOUN + _YOU + r" (could not|couldnt|cannot|can not|cant) be found",
+    r"(the |this |that )?" + _NOUN + r" (is )?no longer available",
+    r"(seite|datei) nicht gefunden|fehler 404",
+    r"page (non trouvee|introuvable)|erreur 404",
+    r"pagina no encontrada|pagina non trovata|pagina niet gevonden|pagina nao encontrada",
+    r"страница не найдена|ошибка 404",
+    r"(خطای )?404|صفحه (مورد نظر )?(یافت نشد|پیدا نشد|وجود ندارد)|(یافت نشد|پیدا نشد)",
+    r"الصفحة (غير موجودة|المطلوبة غير موجودة)|لم يتم العثور على الصفحة",
+    r"ページが見つかりません|页面不存在|找不到页面|页面未找到",
+]))
+_CHALLENGE = re.compile(r"just a moment|attention required cloudflare|access denied|"
+                        r"are you a (robot|human)|verify you are (a )?human|checking your browser|"
+                        r"please verify you are a human|ddos protection by cloudflare|captcha")
+_NOISE = re.compile(r"^((oops|whoops|sorry|uh oh|hmm|ooops|error)\s+)+|(\s+(error\s+)?(404|410)(\s+error)?)+$")
+_TITLE_SEPARATORS = re.compile(r"\s[|\-–—·•»:]\s|[|–—·•»:]")
+
+
+def _normalize(text: str) -> str:
+    """Lower case, ASCII digits, no accents or punctuation: for phrase matching."""
+    text = text.lower()
+    if not text.isascii():
+        text = _fold("".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in text))
+    text = _APOSTROPHES.sub("", text)
+    return " ".join(_PUNCTUATION.sub(" ", text).split())
+
+
+_APOSTROPHES = re.compile(r"['’`]")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+
+
+def _segments(title: str) -> list[str]:
+    """A title's parts between separators ('404 - Page not found | Site'), normalized."""
+    parts = [_normalize(p) for p in _TITLE_SEPARATORS.split(title)] + [_normalize(title)]
+    return [p for p in parts if p]
+
+
+def _says_not_found(line: str) -> bool:
+    normalized = _normalize(line)
+    stripped = _NOISE.sub("", normalized)
+    return bool(_NOT_FOUND.fullmatch(normalized) or (stripped and _NOT_FOUND.fullmatch(stripped)))
+
+
+def error_page_reason(title: str, text: str) -> str | None:
+    """Why a 200 page reads as an error page (its title, or a line of a short page), or None."""
+    for part in _TITLE_SEPARATORS.split(title):
+        if _says_not_found(part):
+            return f"the page title says {title.strip()!r}"
+    if len(text) <= SOFT_404_TEXT_LIMIT:
+        for line in text.splitlines():
+            if line.strip() and len(line) < 120 and _says_not_found(line):
+                return f"the page says {line.strip()!r}"
+    return None
+
+
+_GENERIC_SEGMENTS = frozenset({
+    "index.html", "index.htm", "index.php", "default.aspx", "default.asp", "home", "homepage",
+    "main", "404", "404.html", "404.htm", "404.php", "error", "errors", "error.html", "notfound",
+    "not-found", "page-not-found", "pagenotfound", "error404", "error-404", "404-error", "search",
+})
+_LANGUAGE_SEGMENT = re.compile(r"[a-z]{2}([-_][a-z]{2,4})?")
+_LOGIN_SEGMENTS = frozenset({"login", "signin", "sign-in", "log-in", "sso", "auth", "authorize"})
+
+
+def _path_segments(path: str) -> list[str]:
+    return [s.lower() for s in unquote(path).split("/") if s]
+
+
+def _is_generic_path(path: str) -> bool:
+    segments = _path_segments(path)
+    return len(segments) <= 2 and all(s in _GENERIC_SEGMENTS or _LANGUAGE_SEGMENT.fullmatch(s)
+                                      for s in segments)
+
+
+def is_deep_link(url: str) -> bool:
+    """Whether a URL names a page below a site's home (a path, or a query on the home)."""
+    parts = urlsplit(url)
+    return not _is_generic_path(parts.path) or (bool(parts.query) and not _path_segments(parts.path))
+
+
+def redirect_target_reason(cited: str, final: str, hops: Sequence[Hop]) -> tuple[LinkStatus, str] | None:
+    """A deep link redirected to a home page or generic path (soft 404), or to a login page."""
+    if not hops or not is_deep_link(cited):
+        return None
+    parts = urlsplit(final)
+    segments = _path_segments(parts.path)
+    host = (parts.hostname or "").lower()
+    if _LOGIN_SEGMENTS.intersection(segments) or host.startswith(("login.", "accounts.", "consent.")):
+        return LinkStatus.BLOCKED, f"the link was redirected to a login or consent page ({final})"
+    if _is_generic_path(parts.path) and not (parts.query and not segments):
+        where = "home page" if not segments else f"generic page /{'/'.join(segments)}"
+        return LinkStatus.SOFT_404, f"the deep link was redirected to the site's {where} ({final})"
+    return None
+
+
+class PageLook:
+    """A page as the error-page and sameness checks read it, parsed only when needed.
+
+    Most pages are judged by their title alone (a cheap scan); the full text is extracted
+    only for a short page that mentions a not-found phrase, or to compare a page with its
+    host's not-found page. Only the first LOOK_LIMIT bytes are read."""
+
+    def __init__(self, decoded: str, kind: str) -> None:
+        self.decoded = decoded
+        self.kind = kind
+
+    @classmethod
+    def of(cls, body: bytes, content_type: str | None) -> PageLook | None:
+        """None for content that is not HTML or text (PDF, images): those are not judged."""
+        kind = content_kind(content_type, body)
+        if kind not in ("html", "text"):
+            return None
+        return cls(decode_body(body[:LOOK_LIMIT], content_type), kind)
+
+    @cached_property
+    def lowered(self) -> str:
+        return self.decoded.lower()
+
+    @cached_property
+    def title(self) -> str:
+        if self.kind != "html":
+            return ""
+        start = self.lowered.find("<title", 0, 200_000)
+        start = self.lowered.find(">", start) + 1 if start >= 0 else 0
+        end = self.lowered.find("</title", start) if start else -1
+        return " ".join(html.unescape(self.decoded[start:end]).split()) if end > 0 else ""
+
+    @cached_property
+    def text(self) -> str:
+        return html_text(self.decoded)[0] if self.kind == "html" else self.decoded
+
+    def error_page_reason(self) -> str | None:
+        """error_page_reason() of this page, extracting its text only when it could matter."""
+        maybe = len(self.decoded) <= SHORT_PAGE_MARKUP and any(w in self.lowered for w in _MAYBE_NOT_FOUND)
+        return error_page_reason(self.title, self.text if maybe else "")
+
+    def signature(self, *noise: str) -> str:
+        """Normalized title and text with the given strings (the requested path) removed."""
+        text = f"{self.title}\n{self.text}"
+        for piece in sorted({n for n in noise if len(n) > 2}, key=len, reverse=True):
+            text = text.replace(piece, " ")
+        return " ".join(text.split()).lower()[:20_000]
+
+
+# A cheap superset of the body phrases _NOT_FOUND knows: a page with none is not parsed.
+_MAYBE_NOT_FOUND = ("found", "404", "410", "۴۰۴", "exist", "no longer", "gefunden", "introuvable",
+                    "trouv", "encontrada", "trovata", "gevonden", "найден", "یافت", "پیدا", "وجود",
+                    "موجودة", "العثور", "見つかりません", "不存在", "找不到", "未找到")
+
+
+def path_noise(url: str) -> list[str]:
+    """Pieces of a URL a not-found page often repeats: path, last segment, query."""
+    parts = urlsplit(url)
+    segments = [s for s in parts.path.split("/") if s]
+    pieces = [url, parts.path, unquote(parts.path), parts.query]
+    if segments:
+        pieces += [segments[-1], unquote(segments[-1])]
+    return pieces
+
+
+def same_page(signature: str, missing_signature: str) -> bool:
+    """Whether a page is (nearly) identical to the host's page for a nonexistent path."""
+    if not signature or not missing_signature:
+        return False
+    if signature == missing_signature:
+        return True
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(signature, missing_signature) >= 97.0

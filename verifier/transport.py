@@ -1,0 +1,146 @@
+"""HTTP plumbing under the Fetcher: sessions, per-host slots, bounded body reads.
+
+The Fetcher decides what to request and what the answers mean; this module only moves
+bytes, within the limits it is given (size cap, time left, connections per host).
+"""
+
+from __future__ import annotations
+
+import email.utils
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from http.client import HTTPException
+from typing import Any
+
+import requests
+import urllib3.exceptions as u3
+from requests.adapters import HTTPAdapter
+
+from .guard import GuardedAdapter
+
+ACCEPT = "text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.5"
+CHUNK = 64 * 1024
+POOLED_HOSTS = 32  # connection pools each worker's session keeps
+
+
+class OutOfTime(Exception):
+    """The URL's deadline passed while waiting for a slot or reading a body."""
+
+
+def new_session(factory: Callable[[], requests.Session] | None, *, guarded: bool,
+                user_agent: str) -> requests.Session:
+    """A session whose plain adapters are replaced by pooled ones (guarded when asked).
+
+    Adapters a factory mounted itself (custom transports in tests) are left alone."""
+    session = factory() if factory else requests.Session()
+    for prefix in ("http://", "https://"):
+        if type(session.get_adapter(prefix)) is HTTPAdapter:
+            adapter_cls = GuardedAdapter if guarded else HTTPAdapter
+            session.mount(prefix, adapter_cls(pool_connections=POOLED_HOSTS, pool_maxsize=2, max_retries=0))
+    session.headers.update({"User-Agent": user_agent, "Accept": ACCEPT})
+    session.auth = _no_auth  # never send ~/.netrc credentials to hosts a document names
+    return session
+
+
+def _no_auth(request: requests.PreparedRequest) -> requests.PreparedRequest:
+    return request
+
+
+class HostSlots:
+    """At most `limit` requests under way to any one host, across all threads."""
+
+    def __init__(self, limit: int) -> None:
+        self._limit = limit
+        self._lock = threading.Lock()
+        self._slots: dict[str, threading.BoundedSemaphore] = {}
+
+    @contextmanager
+    def hold(self, host: str, timeout: float) -> Iterator[None]:
+        with self._lock:
+            slot = self._slots.setdefault(host, threading.BoundedSemaphore(self._limit))
+        if not slot.acquire(timeout=max(timeout, 0.0)):
+            raise OutOfTime(f"no free connection slot for {host}")
+        try:
+            yield
+        finally:
+            slot.release()
+
+
+def read_body(response: requests.Response, *, cap: int, time_left: Callable[[], float],
+              read_timeout: float) -> tuple[bytes, str | None]:
+    """The decompressed body up to `cap` bytes, and "length" when it was cut there.
+
+    Reads return after each network read, with the socket timeout shortened to the time
+    left, so neither a trickle nor a stall can outlast the deadline (OutOfTime)."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        remaining = time_left()
+        if remaining <= 0:
+            raise OutOfTime("the page did not finish")
+        _set_read_timeout(response, min(read_timeout, remaining))
+        chunk = _read1(response, min(CHUNK, cap - size + 1))
+        if not chunk:
+            return b"".join(chunks), None
+        if size + len(chunk) > cap:
+            chunks.append(chunk[: cap - size])
+            return b"".join(chunks), "length"
+        chunks.append(chunk)
+        size += len(chunk)
+
+
+def _read1(response: requests.Response, amount: int) -> bytes:
+    """At most `amount` decoded bytes (urllib3 bounds decompression too), with urllib3's
+    errors mapped to requests' as iter_content does."""
+    try:
+        return bytes(response.raw.read1(amount, decode_content=True))
+    except u3.ReadTimeoutError as exc:
+        raise requests.exceptions.ReadTimeout(exc) from exc
+    except u3.SSLError as exc:
+        raise requests.exceptions.SSLError(exc) from exc
+    except u3.DecodeError as exc:
+        raise requests.exceptions.ContentDecodingError(exc) from exc
+    except (u3.ProtocolError, OSError, HTTPException) as exc:
+        raise requests.exceptions.ChunkedEncodingError(exc) from exc
+
+
+def _socket(response: requests.Response) -> Any:
+    connection = getattr(response.raw, "connection", None)
+    return getattr(connection, "sock", None)
+
+
+def _set_read_timeout(response: requests.Response, seconds: float) -> None:
+    sock = _socket(response)
+    if sock is not None:
+        sock.settimeout(max(seconds, 0.01))
+
+
+def peer_address(response: requests.Response) -> str | None:
+    """The address the response is coming from (while its connection is open)."""
+    sock = _socket(response)
+    try:
+        return str(sock.getpeername()[0]) if sock is not None else None
+    except OSError:
+        return None
+
+
+def http_version(response: requests.Response) -> str:
+    return "HTTP/1.0" if getattr(response.raw, "version", 11) == 10 else "HTTP/1.1"
+
+
+def retry_after_seconds(value: str | None, now: datetime) -> float | None:
+    """Seconds to wait from a Retry-After header (seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - now).total_seconds())
