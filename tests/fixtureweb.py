@@ -104,7 +104,8 @@ class FixtureWeb:
         server.daemon_threads = True
         if not self.port:
             self.port = server.server_address[1]
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                         daemon=True).start()
         self._servers[address] = server
         return server
 

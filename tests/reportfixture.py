@@ -9,15 +9,11 @@ a fetched page's title.
 
 from __future__ import annotations
 
-import hashlib
-import io
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
-
+from verifier.evidence import EvidenceStore, Exchange
 from verifier.history import changes_since_previous, run_counts
 from verifier.models import (
     ArchiveInfo,
@@ -79,24 +75,19 @@ class ReportFixture:
 
 
 class Evidence:
-    """A WARC file written with warcio, as the evidence store keeps fetched bodies."""
+    """The real evidence store, as the Fetcher keeps fetched bodies."""
 
     def __init__(self, archive_dir: Path) -> None:
         self.archive_dir = archive_dir
-        self.rel = "evidence/verifier-00001.warc.gz"
-        self.path = archive_dir / self.rel
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.store = EvidenceStore(archive_dir, run_label="fixture")
 
     def keep(self, url: str, body: bytes, content_type: str) -> EvidenceRef:
-        with open(self.path, "ab") as fh:
-            offset = fh.tell()
-            writer = WARCWriter(fh, gzip=True)
-            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)],
-                                       protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(
-                url, "response", payload=io.BytesIO(body), http_headers=headers))
-            length = fh.tell() - offset
-        return EvidenceRef(self.rel, offset, length, hashlib.sha256(body).hexdigest())
+        ref = self.store.record(Exchange(
+            url=url, request_headers=[("User-Agent", "verifier-test")], status=200, reason="OK",
+            response_headers=[("Content-Type", content_type)], body=body,
+            fetched_at=datetime(2026, 11, 20, 4, 0, tzinfo=UTC)))
+        self.store.close()
+        return ref
 
 
 def _page(title: str, paragraphs: list[str], lang: str = "en") -> bytes:

@@ -3,6 +3,7 @@ recorded lost, and the run goes on where it can."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import stat
@@ -156,7 +157,7 @@ def test_malformed_spaced_idn_and_percent_encoded_urls(
     web.page("/caf%C3%A9", GOOD)
     base = web.base()
     (cfg / "doc.md").write_text(
-        "Sources: [broken](http://[::1) and <http://exa mple.org/a b> and "
+        "Sources: [broken](http://[::1) and <http://news.invalid/a b> and "
         "[idn](http://bücher.invalid/katalog) and "
         f"[encoded]({base}/caf%C3%A9) and [ftp](ftp://files.example.org/x).\n")
     result = run_cli("run", "doc.md")
@@ -168,6 +169,8 @@ def test_malformed_spaced_idn_and_percent_encoded_urls(
     assert links[f"{base}/caf%C3%A9"] == "ok"
     assert links["ftp://files.example.org/x"] == "invalid"
     assert links["http://bücher.invalid/katalog"] == "dead"  # the name does not exist
+    assert links["http://news.invalid/a b"] == "dead"  # fetched as .../a%20b
+    assert links["http://[::1"] == "invalid"
 
 
 def test_huge_text_document_keeps_memory_bounded(cfg: Path, tmp_path: Path) -> None:
@@ -187,10 +190,8 @@ def test_huge_text_document_keeps_memory_bounded(cfg: Path, tmp_path: Path) -> N
             peak = max(peak, ps.memory_info().rss)
         except psutil.NoSuchProcess:
             break
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             proc.wait(timeout=0.1)
-        except subprocess.TimeoutExpired:
-            pass
     out, err = proc.communicate()
     assert proc.returncode in (0, 1), out + err
     assert "Traceback" not in err

@@ -206,3 +206,12 @@ def test_html_notes_list_under_a_notes_heading(tmp_path: Path):
     _doc, citations = load(tmp_path, html, ".html")
     assert [(c.marker, c.url) for c in citations] == [
         ("1", "https://a.example/1"), ("2", "https://b.example/2")]
+
+
+def test_angle_brackets_delimit_urls_with_spaces_and_line_breaks() -> None:
+    from verifier.urls import find_urls
+
+    text = "See <http://news.example.org/a b> and <https://x.example.org/long/\n   path>."
+    found = [url for _s, _e, url in find_urls(text)]
+    assert found == ["http://news.example.org/a b", "https://x.example.org/long/path"]
+    assert normalize_url(found[0]) == "http://news.example.org/a%20b"

@@ -404,3 +404,15 @@ def test_url_serving_a_pdf_or_plain_text_is_read_as_such(tmp_path: Path):
                                "https://example.test/a.txt", content_type="text/plain",
                                fetched_at=datetime(2024, 1, 2))
     assert plain.format == "txt" and (plain.date, plain.date_source) == (date(2024, 1, 2), "http")
+
+
+def test_footnote_bodies_differing_only_in_numbers_are_not_running_headers(tmp_path: Path) -> None:
+    """'1 http://…/s1', '2 http://…/s2' … repeat once digits are masked; they are still notes."""
+    lines = [f"Official {i} said that “crossing {i} will reopen after the inspection.”{i + 1}\n"
+             for i in range(5)]
+    lines += [f"{i + 1} http://news.example.org/s{i}\n" for i in range(5)]
+    path = tmp_path / "notes.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    doc = load_document(path)
+    assert [f.marker for f in doc.footnotes] == ["1", "2", "3", "4", "5"]
+    assert [f.urls for f in doc.footnotes][4] == ("http://news.example.org/s4",)

@@ -12,7 +12,7 @@ from fixtureweb import FixtureWeb
 from warcio.archiveiterator import ArchiveIterator
 
 from verifier.config import Settings
-from verifier.evidence import EvidenceError, EvidenceStore, Exchange, read_record, readable_copy
+from verifier.evidence import EvidenceError, EvidenceStore, Exchange, read_record
 from verifier.fetching import Fetcher
 from verifier.models import EvidenceRef
 from verifier.pagetext import page_text
@@ -148,28 +148,6 @@ def test_files_roll_over(tmp_path: Path) -> None:
     assert len({r.warc_path for r in refs}) > 1
     for ref in refs:
         read_record(tmp_path, ref)
-
-
-def test_readable_copy_of_html_is_inert_and_utf8(tmp_path: Path) -> None:
-    markup = '<html><head><meta charset="windows-1252"><script src="https://t.example/x.js"></script>' \
-             "<title>Caf\u00e9</title></head><body><p>\u201cQuoted\u201d</p></body></html>"
-    with EvidenceStore(tmp_path, run_label="r") as store:
-        ref = store.record(exchange(body=markup.encode("windows-1252"),
-                                    response_headers=[("Content-Type", "text/html")]))
-    copy = readable_copy(tmp_path, ref, tmp_path / "copies")
-    assert copy.suffix == ".html" and copy.parent == tmp_path / "copies"
-    text = copy.read_text("utf-8")
-    assert text.startswith('<meta charset="utf-8">')
-    assert "Content-Security-Policy" in text and "default-src 'none'" in text
-    assert "https://news.example.org/a" in text and "\u201cQuoted\u201d" in text
-
-
-def test_readable_copy_of_pdf_is_the_bytes(tmp_path: Path) -> None:
-    pdf = b"%PDF-1.4\n% fake but typed\n"
-    with EvidenceStore(tmp_path, run_label="r") as store:
-        ref = store.record(exchange(body=pdf, response_headers=[("Content-Type", "application/pdf")]))
-    copy = readable_copy(tmp_path, ref, tmp_path / "copies")
-    assert copy.suffix == ".pdf" and copy.read_bytes() == pdf
 
 
 def test_a_run_of_fetches_all_in_the_warc(web: FixtureWeb, tmp_path: Path) -> None:

@@ -331,7 +331,7 @@ def test_evidence_paths_cannot_leave_the_archive(fx: ReportFixture, tmp_path: Pa
     assert readable_copy(fx.store, tmp_path, "../" * 3) is None
     from verifier.reportevidence import read_payload
 
-    assert read_payload(tmp_path, "../../etc/passwd", 0, fx.shas["river"]) is None
+    assert read_payload(tmp_path, "../../etc/passwd", 0, 100, fx.shas["river"]) is None
 
 
 # -- citations and replacements --------------------------------------------------------------------

@@ -163,6 +163,16 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def file_sha256(path: Path) -> str:
+    """The sha256 of a file's bytes, read in chunks: cheap to compare with the stored one
+    before deciding whether the document must be extracted again."""
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+
+
 def _text_document(text: str, data: bytes, source: str, name: str) -> Document:
     return _cleaned_document(source_lines(text), data, source, name, "txt")
 

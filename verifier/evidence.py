@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
-import mimetypes
 import re
 import threading
 from collections.abc import Callable, Sequence
@@ -258,38 +257,3 @@ def read_record(archive_dir: Path, ref: EvidenceRef) -> StoredResponse:
         raise EvidenceError(f"evidence record {ref.warc_path}@{ref.offset} does not hold the expected bytes")
     status = int(record.http_headers.get_statuscode() or 0)
     return StoredResponse(status, list(record.http_headers.headers), body)
-
-
-_READABLE_BANNER = (
-    '<meta charset="utf-8">\n'
-    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-    "style-src 'unsafe-inline'; img-src data:\">\n"
-    "<!-- verifier evidence copy of {url} fetched {date}; scripts and remote content disabled -->\n"
-)
-
-
-def readable_copy(archive_dir: Path, ref: EvidenceRef, out_dir: Path) -> Path:
-    """Write a copy a reviewer can open (HTML made inert, text as UTF-8) and return its path."""
-    from .pagetext import content_kind, decode_body
-
-    stored = read_record(archive_dir, ref)
-    uri, date = _record_origin(archive_dir, ref)
-    content_type = stored.header("Content-Type")
-    kind = content_kind(content_type, stored.body)
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    if kind == "html":
-        banner = _READABLE_BANNER.format(url=uri.replace("--", "%2D%2D"), date=date)
-        data = (banner + decode_body(stored.body, content_type)).encode("utf-8")
-        suffix = ".html"
-    elif kind == "text":
-        data, suffix = decode_body(stored.body, content_type).encode("utf-8"), ".txt"
-    elif kind == "pdf":
-        data, suffix = stored.body, ".pdf"
-    else:
-        ctype = (content_type or "").split(";")[0].strip()
-        data, suffix = stored.body, (mimetypes.guess_extension(ctype) or ".bin")
-    path = out_dir / f"{ref.sha256[:16]}{suffix}"
-    if not path.exists():
-        path.write_bytes(data)
-    return path

@@ -170,7 +170,9 @@ class _Cleaner:
             text = line.text.strip()
             if self.kinds[i] != "text" or len(text) > 100 or len(text.split()) > 12:
                 continue
-            key = re.sub(r"\d+", "#", " ".join(text.lower().split()))
+            key = " ".join(text.lower().split())
+            if not find_urls(text):  # "Page 3 of 9" repeats; "4 http://…/s4" is a footnote
+                key = re.sub(r"\d+", "#", key)
             if sum(ch.isalpha() for ch in key) < 3:
                 continue
             keyed.setdefault(key, []).append(i)

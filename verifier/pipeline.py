@@ -199,7 +199,7 @@ class _Run:
 
         self.evidence = EvidenceStore(Path(settings.archive_dir), run_label=f"run{self.run_id}",
                                       known=known_ref)
-        self.fetcher = Fetcher(settings, evidence=self.evidence,
+        self.fetcher = Fetcher(settings, evidence=self.evidence, now=self.now,
                                session_factory=self.session_factory)
         self.wayback_enabled = not settings.no_wayback
         self.client = WaybackClient(settings)
@@ -491,10 +491,13 @@ class _Run:
             fid = self.store.save_fetch(self.run_id, fetch, kind="snapshot", snapshot_id=sid)
             self.fetch_ids[fetch_key_snapshot(snapshot)] = fid
             fetch.body = None
+        def archived() -> list[tuple[Snapshot, Fetch]]:
+            return copies
+
         for task in self.tasks_by_url.get(url, []):
             if url not in task.waiting_archive:
                 continue
-            verdict = judge(task.text, self.live.get(url), lambda copies=copies: copies,
+            verdict = judge(task.text, self.live.get(url), archived,
                             partial_threshold=self.settings.partial_threshold, now=self.now())
             if info.queued and verdict.status != QuoteStatus.VERIFIED_ARCHIVE:
                 verdict.note = (verdict.note + " " if verdict.note else "") + \

@@ -7,15 +7,13 @@ exact bytes kept in the WARC file, after checking those bytes still have the rec
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-
+from .evidence import EvidenceError, read_record
+from .models import EvidenceRef
 from .pagetext import page_text
 from .store import Store
 
@@ -38,7 +36,8 @@ def readable_copy(store: Store, archive_dir: Path, sha256: str) -> ReadableCopy 
         return None
     for fetch in store.rows("select * from fetches where sha256=? and warc_path is not null "
                             "order by id", [sha256]):
-        found = read_payload(archive_dir, fetch["warc_path"], fetch["warc_offset"], sha256)
+        found = read_payload(archive_dir, fetch["warc_path"], fetch["warc_offset"],
+                             fetch["warc_length"], sha256)
         if found is None:
             continue
         payload, content_type = found
@@ -49,32 +48,16 @@ def readable_copy(store: Store, archive_dir: Path, sha256: str) -> ReadableCopy 
     return None
 
 
-def read_payload(archive_dir: Path, warc_path: str, offset: int | None,
+def read_payload(archive_dir: Path, warc_path: str, offset: int | None, length: int | None,
                  sha256: str) -> tuple[bytes, str | None] | None:
-    """(payload, content type) of the WARC record at `offset` when its payload has the digest.
-
-    The payload is tried as warcio decodes it (chunking and content-encoding removed) and as
-    stored, since the evidence store records the body after transfer decoding.
-    """
+    """(payload, content type) of the evidence record, only if it still has the digest and
+    lies inside the archive directory."""
     root = archive_dir.resolve()
-    path = (root / warc_path).resolve()
-    if not path.is_relative_to(root) or offset is None or offset < 0:
+    if not (root / warc_path).resolve().is_relative_to(root) or offset is None or offset < 0 \
+            or not length:
         return None
-    for decoded in (True, False):
-        try:
-            with open(path, "rb") as fh:
-                fh.seek(offset)
-                record = next(iter(ArchiveIterator(fh)), None)
-                if record is None or record.rec_type not in ("response", "resource"):
-                    return None
-                headers = record.http_headers if record.rec_type == "response" else None
-                content_type = (headers or record.rec_headers).get_header("Content-Type")
-                stream = record.content_stream() if decoded else record.raw_stream
-                payload = stream.read()
-        except (OSError, ArchiveLoadFailed, ValueError, EOFError):
-            return None
-        except Exception:  # warcio surfaces decompression failures as assorted errors
-            continue
-        if hashlib.sha256(payload).hexdigest() == sha256:
-            return payload, content_type
-    return None
+    try:
+        stored = read_record(root, EvidenceRef(warc_path, offset, length, sha256))
+    except EvidenceError:
+        return None
+    return stored.body, stored.header("Content-Type")

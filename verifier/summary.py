@@ -111,9 +111,10 @@ def render_link_history(store: Store, url: str) -> str:
             failing_since = r["checked_at"]
         elif not failing:
             failing_since = None
-        http = r["http_status"] if r["http_status"] is not None else "-"
-        lines.append(f"  run {r['run_id']}  {r['checked_at']}  {r['link_status']:<10} "
-                     f"HTTP {http}  {r['reason'] or ''}")
+        http = f"HTTP {r['http_status']}" if r["http_status"] is not None else "no response"
+        reason = r["reason"] or ""
+        detail = http if reason in ("", http) else f"{http}, {reason}"
+        lines.append(f"  run {r['run_id']}  {r['checked_at']}  {r['link_status']:<10} {detail}")
     state = store.link_state(key)
     if failing_since:
         failed = sum(1 for r in rows if LinkStatus(r["link_status"]).failing)

@@ -23,15 +23,31 @@ _SAFE_PATH = "/%:@!$&'()*+,;=-._~"
 _SAFE_QUERY = _SAFE_PATH + "?"
 
 
+# RFC 3986 appendix C: angle brackets delimit a URL even when it holds whitespace.
+_BRACKETED = re.compile(r"<((?:https?|ftp)://[^<>\n]*(?:\n[^<>\n]*){0,3})>", re.I)
+
+
 def find_urls(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, url as written) of every URL in plain text, trailing punctuation cut."""
+    """(start, end, url as written) of every URL in plain text, trailing punctuation cut.
+
+    In <angle brackets> a URL may contain spaces or be wrapped across lines: line breaks
+    (and the indentation around them) are dropped, other spaces kept (normalize_url encodes
+    them as %20, as browsers do)."""
     found = []
+    bracketed = []
+    for m in _BRACKETED.finditer(text):
+        url = re.sub(r"[ \t]*\n[ \t]*", "", m.group(1)).strip()
+        if url:
+            found.append((m.start(1), m.end(1), url))
+            bracketed.append((m.start(), m.end()))
     for m in _CANDIDATE.finditer(text):
+        if any(s <= m.start() < e for s, e in bracketed):
+            continue
         url = trim_url(m.group(0))
         if len(url) <= len("www.") or url.lower().rstrip("/") in ("http:", "https:", "ftp:"):
             continue
         found.append((m.start(), m.start() + len(url), url))
-    return found
+    return sorted(found)
 
 
 def trim_url(url: str) -> str:
