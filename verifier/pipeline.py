@@ -23,10 +23,10 @@ from typing import Any
 
 from . import __version__
 from .config import Settings, load_settings
-from .errors import InputError, ReportError, VerifierError
+from .errors import ArchiveError, InputError, ReportError, VerifierError
 from .history import Changes, changes_since_previous, run_counts
 from .lock import RunLock
-from .models import Extraction, Fetch, Snapshot, Verdict
+from .models import ArchiveInfo, Extraction, Fetch, Snapshot, Verdict
 from .recheck import is_due, next_link_state, next_quote_state
 from .status import ExitStatus, LinkStatus, QuoteStatus
 from .store import Store, fetch_key_live, fetch_key_snapshot, parse_iso
@@ -116,6 +116,7 @@ class _Run:
         self.requests_made = 0
         self.sources_done = self.sources_total = 0
         self.archive_requested: set[str] = set()
+        self.archive_results: dict[str, tuple[ArchiveInfo, list[tuple[Snapshot, Fetch]]]] = {}
 
     # -- the whole run ----------------------------------------------------------------------
     def execute(self) -> RunResult:
@@ -339,6 +340,10 @@ class _Run:
                     due_urls.append(url)
 
         futures: dict[Future[Any], Callable[[Any], None]] = {}
+        if self.wayback_enabled:  # lookups an earlier run had to leave go first
+            for url in self.store.queued_urls():
+                if url in cited:
+                    self._want_archive(url, futures)
         for task in tasks:
             if not task.urls:
                 self._finalize(task)
@@ -451,10 +456,12 @@ class _Run:
             task.final = dict(task.live)
             self._finalize(task)
             return
+        task.waiting_archive.update(task.urls)
         for url in task.urls:
-            task.waiting_archive.add(url)
-            self._want_archive(url, futures)
-        self._maybe_final(task)
+            if url in self.archive_results:
+                self._judge_archived(task, url)
+            else:
+                self._want_archive(url, futures)
 
     def _want_archive(self, url: str, futures: dict[Future[Any], Callable[[Any], None]]) -> None:
         if url in self.archive_requested:
@@ -475,14 +482,10 @@ class _Run:
         return info, copies
 
     def _on_archived(self, url: str, fut: Future[Any]) -> None:
-        from .matching import judge
-
         try:
             info, copies = fut.result()
         except Exception as exc:
             log.exception("archive lookup for %s", url)
-            from .models import ArchiveInfo
-
             info, copies = ArchiveInfo(url=url, error=f"{type(exc).__name__}: {exc}"), []
         self.store.save_archive_info(self.run_id, url, info)
         for snapshot, fetch in copies:
@@ -491,23 +494,28 @@ class _Run:
             fid = self.store.save_fetch(self.run_id, fetch, kind="snapshot", snapshot_id=sid)
             self.fetch_ids[fetch_key_snapshot(snapshot)] = fid
             fetch.body = None
+        self.archive_results[url] = (info, copies)
+        for task in self.tasks_by_url.get(url, []):
+            if url in task.waiting_archive:
+                self._judge_archived(task, url)
+
+    def _judge_archived(self, task: _QuoteTask, url: str) -> None:
+        """The verdict on one cited URL once the archive has answered for it."""
+        from .matching import judge
+
+        info, copies = self.archive_results[url]
+
         def archived() -> list[tuple[Snapshot, Fetch]]:
+            if not copies and info.queued:
+                raise ArchiveError(f"queued for the next run: {info.error or 'budget spent'}")
+            if not copies and info.error:
+                raise ArchiveError(info.error)
             return copies
 
-        for task in self.tasks_by_url.get(url, []):
-            if url not in task.waiting_archive:
-                continue
-            verdict = judge(task.text, self.live.get(url), archived,
-                            partial_threshold=self.settings.partial_threshold, now=self.now())
-            if info.queued and verdict.status != QuoteStatus.VERIFIED_ARCHIVE:
-                verdict.note = (verdict.note + " " if verdict.note else "") + \
-                    "Archive lookup queued for the next run (Internet Archive budget or pause)."
-            elif info.error and not copies:
-                verdict.note = (verdict.note + " " if verdict.note else "") + \
-                    f"Archive lookup failed: {info.error}."
-            task.final[url] = verdict
-            task.waiting_archive.discard(url)
-            self._maybe_final(task)
+        task.final[url] = judge(task.text, self.live.get(url), archived,
+                                partial_threshold=self.settings.partial_threshold, now=self.now())
+        task.waiting_archive.discard(url)
+        self._maybe_final(task)
 
     def _maybe_final(self, task: _QuoteTask) -> None:
         if task.waiting_archive:

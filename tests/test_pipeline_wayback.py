@@ -1,0 +1,133 @@
+"""The run's use of the Wayback Machine: only where a verdict needs it, the capture nearest the
+citation date, a 429 that opens the breaker without stopping the run, queued work first next
+time, and no call at all with no_wayback."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import CliResult
+from fakewayback import FakeWayback
+from fixtureweb import FixtureWeb
+
+SAID = "the new ferry terminal will open to passengers in the first week of March"
+PAGE = f"<html lang='en'><body><p>The harbour master said {SAID}.</p></body></html>"
+CHANGED = ("<html lang='en'><body><p>The harbour master said the terminal opening has been "
+           "postponed indefinitely.</p></body></html>")
+
+
+def _doc(root: Path, web: FixtureWeb, path: str = "/terminal") -> Path:
+    doc = root / "note.txt"
+    doc.write_text(f"Ferry news, June 3, 2021\n\nHarbour master Tom Field said that “{SAID}.”1\n\n"
+                   f"1 {web.url(path)}\n", encoding="utf-8")
+    return doc
+
+
+def _config(root: Path, wayback: FakeWayback, extra: str = "") -> None:
+    (root / "verifier.toml").write_text(
+        f'wayback_url = "{wayback.base}"\nallow_private_hosts = true\nretries = 0\n'
+        "wayback_lookups_per_minute = 6000\nwayback_saves_per_minute = 6000\n" + extra)
+
+
+def _quote(run_cli: Callable[..., CliResult]) -> dict[str, object]:
+    data = json.loads(run_cli("export", "--format", "json").out)
+    return data["quotes"][0]
+
+
+def test_no_archive_call_when_the_link_is_ok_and_the_quote_verified_live(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        run_cli: Callable[..., CliResult]) -> None:
+    web.page("/terminal", PAGE)
+    doc = _doc(workspace, web)
+    _config(workspace, wayback, 'save = "never"\n')
+    assert run_cli("run", str(doc)).code == 0
+    assert _quote(run_cli)["status"] == "verified"
+    assert wayback.requests == []
+
+
+def test_changed_page_is_checked_against_the_capture_nearest_before_the_citation(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        run_cli: Callable[..., CliResult]) -> None:
+    web.page("/terminal", CHANGED)
+    url = web.url("/terminal")
+    wayback.capture(url, "20210520000000", PAGE)  # before the document's date: the evidence
+    wayback.capture(url, "20240101000000", CHANGED)  # the newest: what is there now
+    doc = _doc(workspace, web)
+    _config(workspace, wayback, 'save = "never"\n')
+    run_cli("run", str(doc))
+    quote = _quote(run_cli)
+    assert quote["status"] == "verified_archive"
+    assert quote["checked_against"] == "snapshot"
+    assert str(quote["snapshot_url"]).startswith("https://web.archive.org/web/20210520000000/")
+    snapshot_paths = [r.path for r in wayback.requests if r.kind == "snapshot"]
+    assert snapshot_paths[0].startswith("/web/20210520000000id_/")
+
+
+def test_a_429_opens_the_breaker_the_run_completes_and_the_next_run_asks_first(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        run_cli: Callable[..., CliResult]) -> None:
+    web.page("/gone", "<title>Not Found</title>", status=404)
+    wayback.capture(web.url("/gone"), "20210520000000", PAGE)
+    doc = _doc(workspace, web, "/gone")
+    _config(workspace, wayback, 'save = "never"\n')
+    wayback.rate_limited = 1000
+    first = run_cli("run", str(doc))
+    assert first.code == 1  # completed: a dead link and an unavailable source
+    quote = _quote(run_cli)
+    assert quote["status"] == "source_unavailable"
+    assert "queued for the next run" in str(quote["note"])
+    assert len(wayback.requests) == 1  # the breaker stopped every later call at once
+
+    wayback.rate_limited = 0
+    wayback.requests.clear()
+    run_cli("run", str(doc))
+    assert wayback.requests[0].kind == "cdx"
+    assert _quote(run_cli)["status"] == "verified_archive"
+
+
+def test_no_wayback_makes_no_call(workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+                                  run_cli: Callable[..., CliResult]) -> None:
+    web.page("/gone", "<title>Not Found</title>", status=404)
+    doc = _doc(workspace, web, "/gone")
+    _config(workspace, wayback)
+    result = run_cli("run", "--no-wayback", str(doc))
+    assert result.code == 1
+    assert wayback.requests == []
+    assert _quote(run_cli)["status"] == "source_unavailable"
+
+
+def test_live_source_without_a_recent_capture_is_saved(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        run_cli: Callable[..., CliResult]) -> None:
+    import sqlite3
+
+    web.page("/terminal", PAGE)
+    doc = _doc(workspace, web)
+    _config(workspace, wayback, 'save = "missing"\n')
+    assert run_cli("run", str(doc)).code == 0
+    assert wayback.count("save") == 1
+    rows = sqlite3.connect(workspace / "verifier.db").execute(
+        "select url, status, archive_url from saves").fetchall()
+    assert rows and rows[0][1] == "success"
+    assert rows[0][2].startswith("https://web.archive.org/web/")
+
+
+def test_pacer_rate_is_respected_over_a_run(workspace: Path, web: FixtureWeb,
+                                            wayback: FakeWayback,
+                                            run_cli: Callable[..., CliResult]) -> None:
+    lines = []
+    for i in range(6):
+        web.page(f"/gone{i}", "<title>Not Found</title>", status=404)
+        lines.append(f"See the notice.{i + 1}\n\n{i + 1} {web.url(f'/gone{i}')}\n")
+    doc = workspace / "many.txt"
+    doc.write_text("\n".join(lines))
+    (workspace / "verifier.toml").write_text(
+        f'wayback_url = "{wayback.base}"\nallow_private_hosts = true\nretries = 0\n'
+        'save = "never"\nwayback_lookups_per_minute = 300\n')  # one call per 0.2 s
+    assert run_cli("run", str(doc)).code == 1
+    times = sorted(r.at for r in wayback.requests)
+    assert len(times) >= 6
+    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    assert min(gaps) >= 0.18, gaps
