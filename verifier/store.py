@@ -32,9 +32,7 @@ from .models import (
     Snapshot,
     Verdict,
 )
-
-SCHEMA_VERSION = 1
-APP_ID = "verifier"
+from .schema import APP_ID, MIGRATIONS, SCHEMA_VERSION
 
 
 def utc_iso(moment: datetime | None = None) -> str:
@@ -63,97 +61,6 @@ def _dumps(value: Any) -> str:
 
 def _date(value: date | None) -> str | None:
     return value.isoformat() if value else None
-
-
-# -- schema -----------------------------------------------------------------------------------
-
-def _migrate_to_1(db: sqlite_utils.Database) -> None:
-    db.table("meta").create({"key": str, "value": str}, pk="key")
-    db.table("runs").create({
-        "id": int, "started_at": str, "finished_at": str, "status": str, "pid": int,
-        "host": str, "version": str, "inputs": str, "settings": str, "counts": str,
-        "changes": str, "exit_status": int, "duration": float, "warnings": str,
-    }, pk="id", not_null={"started_at", "status"})
-    db.table("documents").create({
-        "id": int, "source": str, "name": str, "format": str, "sha256": str, "title": str,
-        "date": str, "date_source": str, "terms": str, "first_run": int, "last_run": int,
-        "removed_run": int,
-    }, pk="id", not_null={"source"})
-    db.table("documents").create_index(["source"], unique=True)
-    db.table("document_versions").create({"document_id": int, "sha256": str, "run_id": int},
-                                   pk=("document_id", "sha256"))
-    db.table("run_documents").create({"run_id": int, "document_id": int, "sha256": str},
-                               pk=("run_id", "document_id"))
-    db.table("citations").create({
-        "id": int, "document_id": int, "doc_sha": str, "idx": int, "kind": str, "url": str,
-        "normalized_url": str, "marker": str, "outlet": str, "cited_date": str, "line": int,
-        "page": int, "offset": int, "context": str,
-    }, pk="id", foreign_keys=[("document_id", "documents", "id")])
-    db.table("citations").create_index(["document_id", "doc_sha", "idx"], unique=True)
-    db.table("citations").create_index(["normalized_url"])
-    db.table("quotes").create({
-        "id": int, "document_id": int, "doc_sha": str, "idx": int, "key": str, "text": str,
-        "speaker": str, "line": int, "page": int, "offset": int, "context": str,
-    }, pk="id", foreign_keys=[("document_id", "documents", "id")])
-    db.table("quotes").create_index(["document_id", "doc_sha", "idx"], unique=True)
-    db.table("quotes").create_index(["key"])
-    db.table("quote_citations").create({"quote_id": int, "citation_id": int},
-                                 pk=("quote_id", "citation_id"),
-                                 foreign_keys=[("quote_id", "quotes", "id"),
-                                               ("citation_id", "citations", "id")])
-    db.table("fetches").create({
-        "id": int, "run_id": int, "url": str, "kind": str, "fetched_at": str,
-        "link_status": str, "reason": str, "http_status": int, "final_url": str,
-        "redirects": str, "attempts": str, "content_type": str, "headers": str,
-        "sha256": str, "size": int, "truncated": int, "not_modified": int,
-        "warc_path": str, "warc_offset": int, "warc_length": int, "language": str,
-        "title": str, "snapshot_id": int,
-    }, pk="id", foreign_keys=[("run_id", "runs", "id")])
-    db.table("fetches").create_index(["url", "run_id"])
-    db.table("fetches").create_index(["sha256"])
-    db.table("link_checks").create({
-        "run_id": int, "url": str, "fetch_id": int, "link_status": str, "reason": str,
-        "checked_at": str, "confirmed": int,
-    }, pk=("run_id", "url"))
-    db.table("link_checks").create_index(["url", "run_id"])
-    db.table("snapshots").create({
-        "id": int, "url": str, "timestamp": str, "archive_url": str, "status_code": int,
-        "digest": str, "mimetype": str, "first_seen_run": int,
-    }, pk="id")
-    db.table("snapshots").create_index(["url", "timestamp"], unique=True)
-    db.table("archive_lookups").create({
-        "run_id": int, "url": str, "closest_id": int, "newest_id": int, "error": str,
-        "queued": int, "looked_up_at": str,
-    }, pk=("run_id", "url"))
-    db.table("archive_lookups").create_index(["url", "run_id"])
-    db.table("checks").create({
-        "id": int, "run_id": int, "quote_id": int, "url": str, "status": str, "score": float,
-        "evidence": str, "highlight_start": int, "highlight_end": int, "evidence_offset": int,
-        "diff": str, "against": str, "fetch_id": int, "snapshot_id": int, "sha256": str,
-        "live_had_quote": int, "note": str, "checked_at": str, "best": int,
-    }, pk="id", foreign_keys=[("run_id", "runs", "id"), ("quote_id", "quotes", "id")])
-    db.table("checks").create_index(["run_id", "quote_id", "url"], unique=True)
-    db.table("checks").create_index(["quote_id", "run_id"])
-    db.table("saves").create({
-        "id": int, "url": str, "job_id": str, "method": str, "status": str,
-        "submitted_at": str, "updated_at": str, "archive_url": str, "timestamp": str,
-        "error": str, "run_id": int, "attempts": int,
-    }, pk="id")
-    db.table("saves").create_index(["url"])
-    db.table("wayback_queue").create({"url": str, "cited_date": str, "queued_run": int,
-                                "reason": str}, pk="url")
-    db.table("link_state").create({
-        "url": str, "status": str, "last_checked": str, "next_check": str,
-        "stable_checks": int, "failing_since": str, "failed_checks": int, "etag": str,
-        "last_modified": str, "fetch_id": int, "confirmed": int,
-    }, pk="url")
-    db.table("quote_state").create({
-        "key": str, "status": str, "last_checked": str, "next_check": str,
-        "stable_checks": int,
-    }, pk="key")
-
-
-MIGRATIONS = {1: _migrate_to_1}
 
 
 class Store:
