@@ -1,0 +1,153 @@
+"""The command line: help on everything, exact exit statuses and output, exports, offline
+report regeneration."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import socket
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+import pytest
+from conftest import CliResult
+from fakewayback import FakeWayback
+from fixtureweb import FixtureWeb
+
+from verifier.cli import cli
+
+PAGE = "<html lang='en'><body><p>The mayor said the new bridge opens in May.</p></body></html>"
+
+
+def test_every_command_and_option_has_help() -> None:
+    group = cli
+    assert group.help
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        assert command.help, f"command {name} has no help"
+        for param in command.params:
+            if isinstance(param, click.Option):
+                assert param.help, f"{name} {param.opts} has no help"
+
+
+def test_run_help_lists_the_required_options(run_cli: Callable[..., CliResult]) -> None:
+    result = run_cli("run", "--help")
+    assert result.code == 0
+    for option in ("--db", "--archive-dir", "--report-dir", "--wayback-url", "--config",
+                   "--concurrency", "--timeout", "--retries", "--quiet", "--allow-private-hosts",
+                   "--no-wayback", "--save", "--full", "--log-file"):
+        assert option in result.out, option
+    assert "Exit statuses" in result.out
+
+
+def test_usage_error_is_exit_2(run_cli: Callable[..., CliResult]) -> None:
+    result = run_cli("run", "--concurrency", "zero")
+    assert result.code == 2
+    assert "Traceback" not in result.err
+    assert run_cli("export").code == 2  # --format is required
+
+
+def test_unknown_setting_in_config_is_exit_2(workspace: Path,
+                                             run_cli: Callable[..., CliResult]) -> None:
+    (workspace / "verifier.toml").write_text("concurency = 3\n")
+    (workspace / "a.txt").write_text("Nothing cited.\n")
+    result = run_cli("run", "a.txt")
+    assert result.code == 2
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1 and "unknown setting 'concurency'" in lines[0]
+
+
+def test_export_and_status_without_a_database(workspace: Path,
+                                              run_cli: Callable[..., CliResult]) -> None:
+    for args in (("export", "--format", "json"), ("status",), ("report",)):
+        result = run_cli(*args)
+        assert result.code == 2
+        assert "no database" in result.err
+        assert not (workspace / "verifier.db").exists()
+
+
+@pytest.fixture
+def finished_run(workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+                 run_cli: Callable[..., CliResult]) -> Path:
+    web.page("/bridge", PAGE)
+    web.page("/gone", "<title>Page not found</title>", status=404)
+    wayback.capture(web.url("/gone"), "20200101000000", PAGE)
+    (workspace / "verifier.toml").write_text(
+        f'wayback_url = "{wayback.base}"\nallow_private_hosts = true\nsave = "never"\n'
+        "retries = 0\nwayback_lookups_per_minute = 6000\n")
+    (workspace / "a.txt").write_text(
+        f"Mayor Ann Lee said that “the new bridge opens in May.”1 The old notice is gone.2\n\n"
+        f"1 {web.url('/bridge')}\n\n2 {web.url('/gone')}\n", encoding="utf-8")
+    assert run_cli("run", "a.txt").code == 1
+    return workspace
+
+
+def test_export_json_contract(finished_run: Path, run_cli: Callable[..., CliResult]) -> None:
+    data = json.loads(run_cli("export", "--format", "json").out)
+    assert set(data) >= {"citations", "quotes"}
+    for c in data["citations"]:
+        assert {"document", "url", "link_status", "http_status", "final_url",
+                "archive_url"} <= set(c)
+        assert c["document"] == "a.txt"
+        assert c["link_status"] in ("ok", "redirected", "dead", "soft_404", "blocked", "error",
+                                    "invalid", "skipped")
+    for q in data["quotes"]:
+        assert {"document", "text", "speaker", "source_url", "status", "score",
+                "evidence"} <= set(q)
+        assert q["status"] in ("verified", "verified_archive", "partial", "not_found",
+                               "source_unavailable", "unsourced", "cross_language")
+    assert data["quotes"][0]["evidence"]
+
+
+def test_export_csv_of_links_to_replace(finished_run: Path,
+                                        run_cli: Callable[..., CliResult]) -> None:
+    result = run_cli("export", "--format", "csv", "--table", "replacements")
+    rows = list(csv.DictReader(io.StringIO(result.out)))
+    assert len(rows) == 1
+    assert rows[0]["link_status"] == "dead"
+    assert rows[0]["replacement_url"].startswith("https://web.archive.org/web/20200101000000/")
+    quotes = list(csv.DictReader(io.StringIO(run_cli("export", "--format", "csv", "--table",
+                                                     "quotes").out)))
+    assert quotes[0]["status"] == "verified"
+
+
+def test_report_regenerates_the_same_report_without_network(
+        finished_run: Path, run_cli: Callable[..., CliResult],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    first = (finished_run / "reports" / "run-1.html").read_bytes()
+    (finished_run / "reports" / "run-1.html").unlink()
+
+    def no_network(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("verifier report opened a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    result = run_cli("report")
+    assert result.code == 0, result.err
+    assert result.out.strip().endswith("run-1.html")
+    assert (finished_run / "reports" / "run-1.html").read_bytes() == first
+
+
+def test_status_lists_runs_with_counts(finished_run: Path,
+                                       run_cli: Callable[..., CliResult]) -> None:
+    result = run_cli("status")
+    assert result.code == 0
+    lines = result.out.splitlines()
+    assert lines[0].startswith("run 1 ") and "completed" in lines[0] and "exit 1" in lines[0]
+    assert "verified 1" in result.out and "dead 1" in result.out
+
+
+def test_second_run_while_locked_exits_3(finished_run: Path,
+                                         run_cli: Callable[..., CliResult]) -> None:
+    from verifier.lock import RunLock
+
+    with RunLock(finished_run / "verifier.db"):
+        result = run_cli("run", "a.txt")
+    assert result.code == 3
+    assert "pid" in result.err and len(result.err.strip().splitlines()) == 1
+
+
+def test_version(run_cli: Callable[..., CliResult]) -> None:
+    result = run_cli("--version")
+    assert result.code == 0 and "verifier" in result.out
