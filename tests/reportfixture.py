@@ -320,7 +320,8 @@ def build_report_store(tmp_path: Path) -> ReportFixture:
         persian_v = _verdict(PERSIAN, QuoteStatus.VERIFIED, persian, evidence=PERSIAN_EVIDENCE,
                              match=PERSIAN_QUOTE, score=1.0)
         evil_v = _verdict(EVIL, QuoteStatus.NOT_FOUND, evil, score=0.4,
-                          evidence="Comments: <script>alert(1)</script> was typed.")
+                          evidence="Comments: <script>alert(1)</script> was typed.",
+                          match="<script>alert(1)</script> was typed")  # the closest passage
         unsourced_b = _verdict(None, QuoteStatus.UNSOURCED)
         cross_v = _verdict(PERSIAN, QuoteStatus.CROSS_LANGUAGE, persian, score=0.0,
                            note="the source is in Persian (fa), the quote in English (en)")

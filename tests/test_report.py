@@ -517,3 +517,14 @@ def test_other_cited_sources_are_listed_with_their_verdicts(fx: ReportFixture,
     assert fx.shas["river"] in text(others)
     assert [text(a) for a in li.xpath(".//dt[.='Cited source']/following-sibling::dd[1]/a")] == [
         "https://news.example.test/river", "(citation)", SLOW, "(citation)"]
+
+
+def test_not_found_quote_shows_the_closest_passage_without_a_highlight(
+        fx: ReportFixture, written: Path) -> None:
+    """A passage that does not match is context, not evidence: nothing in it is marked."""
+    page = parse(written / f"run-{fx.run2}.html")
+    li = item(page, f"q-{quote_id(fx, SCRIPT_QUOTE)}")
+    assert li.get("data-status") == "not_found"
+    assert li.xpath(".//mark") == []
+    caption = li.xpath(".//figure[@class='passage']/figcaption")[0].text_content()
+    assert caption.startswith("Closest passage")
