@@ -142,3 +142,26 @@ def test_missing_path_is_one_line_and_exit_2(workspace: Path,
     assert len(lines) == 1 and "no-such-dir" in lines[0]
     assert "Traceback" not in result.err
     assert not (workspace / "verifier.db").exists()
+
+
+ARTICLE = """<!DOCTYPE html><html lang="en"><head><title>Ferries and harbours</title>
+<meta property="article:published_time" content="2009-12-15T08:00:00Z"></head><body>
+<article><h1>Ferries and harbours</h1>
+<p>Transport Minister Jane Roe said that “the harbour will reopen next spring after the repairs
+are finished,” according to <a href="{base}/harbour">the ministry's statement</a>.</p>
+<p>The council's <a href="{base}/minutes">minutes</a> were also published.</p>
+</article></body></html>"""
+
+
+def test_article_given_as_a_url_is_fetched_and_its_links_are_its_citations(
+        e2e: tuple[Path, Callable[..., CliResult]], web: FixtureWeb) -> None:
+    _docs, run_cli = e2e
+    article = web.page("/article", ARTICLE.replace("{base}", web.base()))
+    result = run_cli("run", article)
+    assert result.code == 0, result.out + result.err
+    data = json.loads(run_cli("export", "--format", "json").out)
+    assert {c["url"] for c in data["citations"]} == {web.url("/harbour"), web.url("/minutes")}
+    assert all(c["document"] == article for c in data["citations"])
+    [quote] = data["quotes"]
+    assert (quote["status"], quote["speaker"]) == ("verified", "Jane Roe")
+    assert quote["source_url"] == web.url("/harbour")
