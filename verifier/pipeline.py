@@ -16,7 +16,7 @@ import threading
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -132,6 +132,8 @@ class _Run:
         self.pool: WorkPool | None = None
         self.reading: set[str] = set()  # URLs whose page is being read in the work pool
         self.live_verdicts: dict[str, dict[str, Verdict]] = {}  # url -> quote text -> verdict
+        self.link_states: dict[str, dict[str, Any]] = {}  # as stored; kept current by this run
+        self.quote_states: dict[str, dict[str, Any]] = {}
 
     # -- the whole run ----------------------------------------------------------------------
     def execute(self) -> RunResult:
@@ -351,6 +353,7 @@ class _Run:
         """Fetch what is due, judge the quotes that depend on it, consult the archive as needed."""
         now = self.now()
         keys = self._quote_keys([qid for _, _, ids in extractions for qid in ids])
+        self.quote_states = self.store.quote_states(list(keys.values()))
         tasks: list[_QuoteTask] = []
         cited: dict[str, None] = {}
         for _doc_id, extraction, quote_ids in extractions:
@@ -367,7 +370,7 @@ class _Run:
                     self.url_dates.setdefault(url, when)
             for quote, quote_id in zip(extraction.quotes, quote_ids, strict=True):
                 key = keys[quote_id]
-                if not is_due(self.store.quote_state(key), now, self.settings):
+                if not is_due(self.quote_states.get(key), now, self.settings):
                     continue
                 linked = [extraction.citations[i] for i in quote.citations
                           if 0 <= i < len(extraction.citations)]
@@ -376,7 +379,9 @@ class _Run:
                              None)
                 tasks.append(_QuoteTask(quote_id, key, quote.text, urls, named))
 
-        due_urls = [u for u in cited if is_due(self.store.link_state(u), now, self.settings)]
+        self.link_states = self.store.link_states(
+            list(cited) + [u for t in tasks for u in t.urls if u not in cited])
+        due_urls = [u for u in cited if is_due(self.link_states.get(u), now, self.settings)]
         due_set = set(due_urls)
         reused: list[tuple[str, Fetch, dict[str, Any]]] = []
         for task in tasks:
@@ -413,7 +418,7 @@ class _Run:
         self.work.drain(self._interrupt_point)
 
     def _fetch_live(self, url: str) -> None:
-        state = self.store.link_state(url)
+        state = self.link_states.get(url)
         etag = state.get("etag") if state and not self.settings.full else None
         modified = state.get("last_modified") if state and not self.settings.full else None
         fut = self.fetch_pool.submit(self.fetcher.fetch, url, etag=etag, last_modified=modified)
@@ -428,7 +433,7 @@ class _Run:
                           reason=f"internal error: {type(exc).__name__}: {exc}",
                           fetched_at=self.now())
         self.requests_made += len(fetch.attempts)
-        previous = self.store.link_state(url)
+        previous = self.link_states.get(url)
         stored: EvidenceRef | None = None
         row: dict[str, Any] | None = None
         if fetch.not_modified and previous and previous.get("fetch_id"):
@@ -446,17 +451,19 @@ class _Run:
                    row: dict[str, Any] | None, *, previous: dict[str, Any] | None = None,
                    reused: bool = False) -> None:
         """Page text and the live verdicts of the quotes citing it, in the work pool."""
-        job = PageCheck(fetch, [t.text for t in self.tasks_by_url.get(url, [])],
+        job = PageCheck(replace(fetch), [t.text for t in self.tasks_by_url.get(url, [])],
                         self.settings.partial_threshold, self.now(), stored,
-                        row["content_type"] if row else None, self.settings.archive_dir)
+                        row["content_type"] if row else None, self.settings.archive_dir,
+                        keep_text=self.wayback_enabled)
         fut = self._use_pool().submit(check_page, job)
-        self.work.add(fut, functools.partial(self._on_page_read, url, previous, reused))
+        fetch.body = None  # the job has it; the WARC record keeps it
+        self.work.add(fut, functools.partial(self._on_page_read, url, fetch, previous, reused))
 
-    def _on_page_read(self, url: str, previous: dict[str, Any] | None, reused: bool,
-                      fut: Future[PageChecked]) -> None:
+    def _on_page_read(self, url: str, fetch: Fetch, previous: dict[str, Any] | None,
+                      reused: bool, fut: Future[PageChecked]) -> None:
         checked = fut.result()
         self.reading.discard(url)
-        fetch = checked.fetch
+        fetch.page, fetch.content_type = checked.page, checked.content_type
         if checked.problem:
             self.warnings.append(f"evidence copy of {url} unreadable: {checked.problem}")
             if reused:  # the earlier copy is gone: fetch the page after all
@@ -476,6 +483,7 @@ class _Run:
         """Store this run's check of a link, then move on the quotes that cite it."""
         state = next_link_state(url, previous, fetch, self.now(), self.settings)
         fetch_id = self.store.save_fetch(self.run_id, fetch, kind="live", link_state=state)
+        self.link_states[url] = {**state, "fetch_id": fetch_id}
         self.fetch_ids[fetch_key_live(url)] = fetch_id
         self.live[url] = fetch
         self._release_page(url, fetch)
@@ -501,7 +509,7 @@ class _Run:
     def _stored_copy(self, url: str) -> tuple[Fetch, dict[str, Any]] | None:
         """The link's last recorded check, to use instead of fetching again inside its re-check
         interval; None when there is no usable copy."""
-        state = self.store.link_state(url)
+        state = self.link_states.get(url)
         if not state or not state.get("fetch_id"):
             return None
         row = self.store.fetch_row(state["fetch_id"])
@@ -613,8 +621,10 @@ class _Run:
             verdicts = [best]
         self.store.save_checks(self.run_id, task.quote_id, verdicts, best, self.fetch_ids,
                                self.snapshot_ids)
-        self.store.set_quote_state(next_quote_state(
-            task.key, self.store.quote_state(task.key), best.status, self.now(), self.settings))
+        state = next_quote_state(task.key, self.quote_states.get(task.key), best.status,
+                                 self.now(), self.settings)
+        self.store.set_quote_state(state)
+        self.quote_states[task.key] = state
         task.final = {v.url or "": v for v in verdicts}
 
     # -- saving to the Wayback Machine ---------------------------------------------------------------

@@ -436,6 +436,23 @@ class Store:
         rows = list(self.db.query("select * from link_state where url=?", [url]))
         return rows[0] if rows else None
 
+    def link_states(self, urls: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The stored state of each of these links that has one, in a few queries."""
+        return self._rows_by("link_state", "url", urls)
+
+    def quote_states(self, keys: Sequence[str]) -> dict[str, dict[str, Any]]:
+        return self._rows_by("quote_state", "key", keys)
+
+    def _rows_by(self, table: str, column: str, values: Sequence[str]) -> dict[str, dict[str, Any]]:
+        found: dict[str, dict[str, Any]] = {}
+        unique = list(dict.fromkeys(values))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.query(f"select * from [{table}] where [{column}] in ({marks})", chunk):
+                found[row[column]] = row
+        return found
+
     def set_link_state(self, state: dict[str, Any]) -> None:
         with self.db.atomic():
             self._upsert("link_state", state, pk=("url",))

@@ -21,13 +21,14 @@ import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from .errors import InputError, VerifierError
-from .models import Document, EvidenceRef, Extraction, Fetch, Snapshot, Verdict
+from .models import Document, EvidenceRef, Extraction, Fetch, PageText, Snapshot, Verdict
+from .status import QuoteStatus
 
 AUTO_MIN_DOCUMENTS = 8  # with processes=0, a run starts its pool for this many documents...
 AUTO_MIN_PAGES = 64  # ...or this many pages to read
@@ -61,13 +62,15 @@ class PageCheck:
     stored: EvidenceRef | None = None
     stored_content_type: str | None = None  # when the fetch itself has none
     archive_dir: str = ""
+    keep_text: bool = False  # the page text is wanted back when a quote is not verified
 
 
 @dataclass
 class PageChecked:
-    """The fetch with its page text (body dropped) and the live verdict of each quote."""
+    """The page read (its text only when wanted back) and the live verdict of each quote."""
 
-    fetch: Fetch
+    page: PageText | None
+    content_type: str | None
     verdicts: dict[str, Verdict]
     problem: str | None = None  # the stored copy could not be read
 
@@ -124,18 +127,23 @@ def check_page(job: PageCheck) -> PageChecked:
         quote: judge(quote, fetch, _no_copies, partial_threshold=job.partial_threshold,
                      now=job.now)
         for quote in dict.fromkeys(job.quotes)}
-    return PageChecked(fetch, verdicts, problem)
+    page = fetch.page
+    if page is not None and not (job.keep_text and any(v.status is not QuoteStatus.VERIFIED
+                                                       for v in verdicts.values())):
+        page = replace(page, text="")  # sending the text back would cost more than reading it
+    return PageChecked(page, fetch.content_type, verdicts, problem)
 
 
 def auto_processes(setting: int, *, documents: int = 0, pages: int = 0,
                    cpus: int | None = None) -> int:
-    """Worker processes for a run: the setting when given, else one per core once the run is
-    big enough to gain from them (0: work in this process)."""
+    """Worker processes for a run: the setting when given, else one per core but the one the
+    fetching process keeps, once the run is big enough to gain from them (0: work in this
+    process). Each worker costs about 130 MB (the language model alone is 70 MB)."""
     if setting > 0:
         return setting
     if documents < AUTO_MIN_DOCUMENTS and pages < AUTO_MIN_PAGES:
         return 0
-    return max(1, min(cpus or os.cpu_count() or 1, MAX_AUTO_PROCESSES))
+    return max(1, min((cpus or os.cpu_count() or 1) - 1, MAX_AUTO_PROCESSES))
 
 
 class WorkPool:
