@@ -22,8 +22,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import resource
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -32,7 +32,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
@@ -50,33 +50,36 @@ class Measured:
     seconds: float
     cpu: float
     peak_rss: int  # bytes, the process and its children summed, sampled
+    peak_pss: int  # the same in proportional set size: shared pages counted once
     output: str
+    stages: dict[str, float] = field(default_factory=dict)  # from verifier's log
 
 
-def measure(command: list[str], *, cwd: Path, interval: float = 0.02) -> Measured:
+def measure(command: list[str], *, cwd: Path, interval: float = 0.05) -> Measured:
     """Run a command to its end; CPU from rusage of its (waited-for) process tree."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                text=True)
-    peak = 0
+    peak = peak_pss = 0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_pss
         try:
             root = psutil.Process(process.pid)
         except psutil.NoSuchProcess:
             return
         while not done.is_set():
-            total = 0
+            rss = pss = 0
             try:
                 for p in [root, *root.children(recursive=True)]:
-                    with contextlib.suppress(psutil.NoSuchProcess):
-                        total += p.memory_info().rss
+                    with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
+                        info = p.memory_full_info()
+                        rss, pss = rss + info.rss, pss + getattr(info, "pss", info.rss)
             except psutil.NoSuchProcess:
                 break
-            peak = max(peak, total)
+            peak, peak_pss = max(peak, rss), max(peak_pss, pss)
             done.wait(interval)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -89,7 +92,7 @@ def measure(command: list[str], *, cwd: Path, interval: float = 0.02) -> Measure
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if process.returncode not in (0, 1):  # verifier exits 1 when quotes fail, as built
         raise SystemExit(f"{' '.join(command[:4])} ... exited {process.returncode}:\n{output}")
-    return Measured(seconds, cpu, peak, output)
+    return Measured(seconds, cpu, peak, peak_pss, output)
 
 
 class LocalSite:
@@ -129,10 +132,34 @@ def verdicts(db: Path, cited: list[CitedPage], port: int) -> tuple[Counter[str],
     return counts, right
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.2", 0))
-        return int(s.getsockname()[1])
+STAGE_LINES = {
+    "documents": re.compile(r"documents: \d+ loaded in ([\d.]+) s"),
+    "checking": re.compile(r"sources: \d+ fetched, \d+ checked in ([\d.]+) s"),
+    "report": re.compile(r"report: written in ([\d.]+) s"),
+}
+
+
+def stages(log: Path) -> dict[str, float]:
+    """Seconds of each stage of the latest run in a verifier log file."""
+    text = log.read_text(encoding="utf-8") if log.exists() else ""
+    found = {}
+    for name, pattern in STAGE_LINES.items():
+        matches = pattern.findall(text)
+        if matches:
+            found[name] = float(matches[-1])
+    return found
+
+
+def describe(m: Measured, n: int) -> str:
+    parts = [f"{n / m.seconds:5.0f} URLs/s ({m.seconds:.2f} s", f"CPU {m.cpu:.1f} s",
+             f"peak RSS {mb(m.peak_rss)}, PSS {mb(m.peak_pss)})"]
+    return ", ".join(parts)
+
+
+def pipeline_seconds(m: Measured) -> float:
+    """Documents, fetching, page text, matching, store and evidence: the run less its start-up
+    and its report."""
+    return m.stages.get("documents", 0.0) + m.stages.get("checking", 0.0)
 
 
 def mb(size: int) -> str:
@@ -187,49 +214,65 @@ def main(argv: list[str] | None = None) -> int:
                 run_dir = work / f"run{attempt}"
                 run_dir.mkdir()
                 command = [sys.executable, "-m", "verifier", "run", str(docs),
-                           "--db", str(run_dir / "verifier.db"),
+                           "--db", str(run_dir / "verifier.db"), "--log-file", str(run_dir / "log"),
                            "--archive-dir", str(run_dir / "archive"),
                            "--report-dir", str(run_dir / "reports"),
                            "--no-wayback", "--allow-private-hosts", "--quiet",
                            "--concurrency", str(args.workers), "--per-host", str(per_host)]
                 site.requests(reset=True)
                 full = measure(command, cwd=run_dir)
+                full.stages = stages(run_dir / "log")
                 full_runs.append(full)
                 first_requests = site.requests()
                 counts, right = verdicts(run_dir / "verifier.db", cited, site.port)
                 n = len(cited)
-                print(f"run {attempt + 1}: bare requests {n / bare.seconds:6.0f} URLs/s "
-                      f"({bare.seconds:.2f} s, CPU {bare.cpu:.1f} s, peak RSS {mb(bare.peak_rss)})"
-                      f" | verifier run {n / full.seconds:6.0f} URLs/s ({full.seconds:.2f} s, CPU "
-                      f"{full.cpu:.1f} s, peak RSS {mb(full.peak_rss)}, {first_requests} requests)"
-                      f" | ratio {bare.seconds / full.seconds:.2f}", flush=True)
+                st = full.stages
+                print(f"run {attempt + 1}: bare requests {describe(bare, n)}\n"
+                      f"       verifier run  {describe(full, n)}; {first_requests} requests\n"
+                      f"         stages: documents {st.get('documents', 0):.2f} s, fetch+text+match"
+                      f"+store+evidence {st.get('checking', 0):.2f} s, report "
+                      f"{st.get('report', 0):.2f} s, start-up and exit "
+                      f"{full.seconds - sum(st.values()):.2f} s\n"
+                      f"       ratio (bare time / verifier time): whole command "
+                      f"{bare.seconds / full.seconds:.2f}, pipeline without report "
+                      f"{bare.seconds / pipeline_seconds(full):.2f}", flush=True)
                 print(f"       verdicts {dict(sorted(counts.items()))}; {right}/{n} as built",
                       flush=True)
                 if args.incremental:
                     site.requests(reset=True)
                     again = measure(command, cwd=run_dir)
+                    again.stages = stages(run_dir / "log")
                     made = site.requests()
                     again_runs.append((again, made))
                     print(f"       second run (warm database, unchanged corpus): "
-                          f"{again.seconds:.2f} s, {made} requests, "
-                          f"{full.seconds / again.seconds:.1f}x faster", flush=True)
+                          f"{again.seconds:.2f} s ({pipeline_seconds(again):.2f} s without start-up"
+                          f" and report), {made} requests; {full.seconds / again.seconds:.1f}x "
+                          f"faster ({pipeline_seconds(full) / pipeline_seconds(again):.1f}x)",
+                          flush=True)
     finally:
         site.close()
 
     n = len(cited)
     bare_s = statistics.median(m.seconds for m in bare_runs)
     full_s = statistics.median(m.seconds for m in full_runs)
-    print(f"\nmedian of {args.repeat}: bare requests {n / bare_s:.0f} URLs/s ({bare_s:.2f} s), "
-          f"verifier run {n / full_s:.0f} URLs/s ({full_s:.2f} s); ratio {bare_s / full_s:.2f}")
-    print(f"  verifier run: CPU {statistics.median(m.cpu for m in full_runs):.1f} s, peak RSS "
-          f"{mb(int(statistics.median(m.peak_rss for m in full_runs)))}; bare client: CPU "
+    pipe_s = statistics.median(pipeline_seconds(m) for m in full_runs)
+    print(f"\nmedians of {args.repeat} (N={n}, {args.workers} workers):")
+    print(f"  bare requests: {n / bare_s:.0f} URLs/s ({bare_s:.2f} s), CPU "
           f"{statistics.median(m.cpu for m in bare_runs):.1f} s, peak RSS "
           f"{mb(int(statistics.median(m.peak_rss for m in bare_runs)))}")
+    print(f"  verifier run: {n / full_s:.0f} URLs/s ({full_s:.2f} s whole command; "
+          f"{pipe_s:.2f} s pipeline without start-up and report), CPU "
+          f"{statistics.median(m.cpu for m in full_runs):.1f} s, peak RSS "
+          f"{mb(int(statistics.median(m.peak_rss for m in full_runs)))} (PSS "
+          f"{mb(int(statistics.median(m.peak_pss for m in full_runs)))})")
+    print(f"  ratio: {bare_s / full_s:.2f} whole command, {bare_s / pipe_s:.2f} pipeline")
     if again_runs:
         again_s = statistics.median(m.seconds for m, _ in again_runs)
+        again_pipe = statistics.median(pipeline_seconds(m) for m, _ in again_runs)
         made = statistics.median(r for _, r in again_runs)
-        print(f"  incremental: first run {full_s:.2f} s, second run {again_s:.2f} s, "
-              f"{full_s / again_s:.1f}x faster; the second run made {made:.0f} requests")
+        print(f"  incremental: first run {full_s:.2f} s, second run {again_s:.2f} s: "
+              f"{full_s / again_s:.1f}x faster (pipeline {pipe_s:.2f} s vs {again_pipe:.2f} s: "
+              f"{pipe_s / again_pipe:.1f}x); the second run made {made:.0f} requests")
     return 0
 
 

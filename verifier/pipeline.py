@@ -149,7 +149,11 @@ class _Run:
         try:
             self._build_stages()
             extractions = self._load_documents()
+            log.info("documents: %d loaded in %.2f s", len(extractions), self._since(started))
+            checking = self.now()
             self._check(extractions)
+            log.info("sources: %d fetched, %d checked in %.2f s", self.sources_done,
+                     len(self.live), self._since(checking))
             self._finish_saves(wait=min(self.settings.wayback_budget, 30.0))
         except (KeyboardInterrupt, Interrupted):
             self._finish_saves(wait=0.0)
@@ -171,7 +175,9 @@ class _Run:
             failing = changes.newly_failing
         exit_status = ExitStatus.NEWLY_FAILING if failing else ExitStatus.OK
         self._finish("completed", exit_status, counts, changes)
+        reporting = self.now()
         report_path = self._write_report()
+        log.info("report: written in %.2f s", self._since(reporting))
         finished = self.now()
         return RunResult(self.run_id, exit_status, counts, changes, Path(settings.db),
                          report_path, self.warnings, (finished - started).total_seconds(),
@@ -193,6 +199,9 @@ class _Run:
         except ReportError as exc:
             self.warnings.append(str(exc))
             return None
+
+    def _since(self, moment: datetime) -> float:
+        return (self.now() - moment).total_seconds()
 
     def _interrupt_point(self) -> None:
         if self.stop.is_set():
