@@ -82,9 +82,10 @@ def test_worker_processes_give_the_same_verdicts_and_rows(workspace: Path, web: 
     assert {"verified", "partial", "not_found"} <= statuses  # matching really ran
 
 
-def test_auto_processes_leave_small_runs_in_process() -> None:
+def test_auto_processes_leave_small_runs_in_process_and_fetching_a_core() -> None:
     assert auto_processes(0, documents=2, pages=10, cpus=8) == 0
-    assert auto_processes(0, documents=100, pages=10, cpus=2) == 1
+    assert auto_processes(0, documents=100, cpus=2) == 2  # nothing else runs while extracting
+    assert auto_processes(0, pages=2000, cpus=2) == 1  # the fetching process keeps a core
     assert auto_processes(0, pages=5000, cpus=16) == 4
     assert auto_processes(3, documents=1, pages=1, cpus=2) == 3
 

@@ -66,7 +66,7 @@ class Settings:
     dead_after_days: float = _setting(3.0, "Days the failed checks must span before a link is confirmed dead.")
     # matching
     work_processes: int = _setting(0, "Processes extracting documents, reading pages and matching quotes "
-                                   "beside the fetching one; 0: one per core but one (up to 4) for big runs.")
+                                   "beside the fetching one; 0: for big runs, one per core (up to 4), but one fewer while fetching.")
     partial_threshold: float = _setting(0.80, "Similarity (0..1) at or above which a near-miss is 'partial'.")
     # output
     quiet: bool = _setting(False, "No progress bar; print only when something changed (for cron).")

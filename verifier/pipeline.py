@@ -241,9 +241,9 @@ class _Run:
         return self.fetcher.fetch(raw_url, trusted=True, before_attempt=self.client.pace_lookup,
                                   rewrite_location=self.client.rewrite)
 
-    def _use_pool(self, *, documents: int = 0, pages: int = 0) -> WorkPool:
-        """The work pool, started in processes once the run proves big enough to need them."""
-        wanted = auto_processes(self.settings.work_processes, documents=documents, pages=pages)
+    def _use_pool(self, *, pages: int = 0) -> WorkPool:
+        """The pool reading pages, started in processes once the run proves big enough."""
+        wanted = auto_processes(self.settings.work_processes, pages=pages)
         if self.pool is None or (self.pool.processes == 0 and wanted > 0):
             self.pool = WorkPool(wanted)
         return self.pool
@@ -268,12 +268,24 @@ class _Run:
         """Extract changed documents (in the work pool), reuse unchanged ones, mark vanished ones
         removed. Results are recorded in the order of the inputs."""
         total = len(self.sources)
-        self._use_pool(documents=total)
+        pool = WorkPool(auto_processes(self.settings.work_processes, documents=total))
+        try:
+            loaded = self._extract_documents(pool)
+        except BaseException:
+            pool.close(cancel=True)
+            raise
+        pool.close()
+        self.progress("documents", total, total)
+        self._mark_removed({e[1].document.source for e in loaded})
+        return loaded
+
+    def _extract_documents(self, pool: WorkPool) -> list[tuple[int, Extraction, list[int]]]:
+        total = len(self.sources)
         started: list[tuple[str, Any]] = []
         for source in self.sources:
             self._interrupt_point()
             try:
-                started.append((source, self._start_document(source)))
+                started.append((source, self._start_document(source, pool)))
             except Exception as exc:  # reported below, in the order of the inputs
                 started.append((source, exc))
         loaded = []
@@ -296,11 +308,9 @@ class _Run:
                 self.warnings.append(f"{source}: extraction failed ({type(exc).__name__}: {exc})")
                 continue
             loaded.append(entry)
-        self.progress("documents", total, total)
-        self._mark_removed({e[1].document.source for e in loaded})
         return loaded
 
-    def _start_document(self, source: str) -> Any:
+    def _start_document(self, source: str, pool: WorkPool) -> Any:
         """The stored extraction of an unchanged document, or the extraction under way."""
         from .documents import document_from_html, file_sha256
 
@@ -319,7 +329,7 @@ class _Run:
             stored = self._stored_extraction(row["source"], sha)
             if stored:
                 return stored
-        return self._use_pool().submit(extract_document, str(path))
+        return pool.submit(extract_document, str(path))
 
     def _finish_document(self, begun: Any) -> tuple[int, Extraction, list[int]]:
         if isinstance(begun, tuple):

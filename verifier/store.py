@@ -284,11 +284,15 @@ class Store:
                 marker=c["marker"], outlet=c["outlet"],
                 cited_date=date.fromisoformat(c["cited_date"]) if c["cited_date"] else None))
         quotes, quote_ids = [], []
+        links: dict[int, list[int]] = {}
+        for quote_id, citation_id in self.db.execute(
+                "select qc.quote_id, qc.citation_id from quote_citations qc join quotes q "
+                "on q.id = qc.quote_id where q.document_id=? and q.doc_sha=?",
+                [document_id, row["sha256"]]):
+            links.setdefault(quote_id, []).append(citation_id)
         for q in self.db.query("select * from quotes where document_id=? and doc_sha=? "
                                "order by idx", [document_id, row["sha256"]]):
-            linked = [citation_index[r["citation_id"]] for r in self.db.query(
-                "select citation_id from quote_citations where quote_id=?", [q["id"]])
-                if r["citation_id"] in citation_index]
+            linked = [citation_index[c] for c in links.get(q["id"], []) if c in citation_index]
             quotes.append(Quote(text=q["text"], offset=q["offset"], line=q["line"],
                                 page=q["page"], speaker=q["speaker"], context=q["context"] or "",
                                 citations=sorted(linked)))

@@ -136,14 +136,20 @@ def check_page(job: PageCheck) -> PageChecked:
 
 def auto_processes(setting: int, *, documents: int = 0, pages: int = 0,
                    cpus: int | None = None) -> int:
-    """Worker processes for a run: the setting when given, else one per core but the one the
-    fetching process keeps, once the run is big enough to gain from them (0: work in this
-    process). Each worker costs about 130 MB (the language model alone is 70 MB)."""
+    """Worker processes for a stage of a run (0: work in this process).
+
+    The setting when given; else nothing for a small run, one per core while documents are
+    extracted (nothing else runs then), and one per core but the one the fetching process
+    needs while pages are read. Each page worker costs about 130 MB (70 MB of it the language
+    model), an extraction worker about 55 MB."""
     if setting > 0:
         return setting
-    if documents < AUTO_MIN_DOCUMENTS and pages < AUTO_MIN_PAGES:
-        return 0
-    return max(1, min((cpus or os.cpu_count() or 1) - 1, MAX_AUTO_PROCESSES))
+    cores = cpus or os.cpu_count() or 1
+    if pages >= AUTO_MIN_PAGES:
+        return max(1, min(cores - 1, MAX_AUTO_PROCESSES))
+    if documents >= AUTO_MIN_DOCUMENTS:
+        return max(1, min(cores, MAX_AUTO_PROCESSES))
+    return 0
 
 
 class WorkPool:
