@@ -1,6 +1,6 @@
 """The throughput benchmark's corpus: news pages on several hosts, and documents quoting them.
 
-Pages are realistic news pages (20-40 KB of HTML: head with scripts and styles, navigation,
+Pages are realistic news pages (30-40 KB of HTML: head with scripts and styles, navigation,
 an article with inline markup, related links, footer; see bench.matching). Each page is cited
 by one paragraph of a Markdown document that quotes it with an attribution: most quotes are
 verbatim, some have a word changed, some are not on the page at all, so matching really runs.
@@ -49,7 +49,7 @@ def build_pages(root: Path, *, pages: int, hosts: int, seed: int) -> list[CitedP
     for i in range(pages):
         host = i % hosts
         path = f"/news/2024/{SECTIONS[i % len(SECTIONS)]}/story-{i:05d}.html"
-        body, sentences = news_page(writer, rng.randint(6_000, 16_000))
+        body, sentences = news_page(writer, rng.randint(2_000, 10_000))
         kind = KINDS[i % len(KINDS)]
         quote = quote_for(writer, sentences, kind).strip("“”")
         target = root / str(host) / path.lstrip("/")

@@ -193,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     per_host = args.per_host or max(2, -(-args.workers // args.hosts))
     root = Path(__file__).resolve().parent.parent
 
-    site_root = args.cache / f"site-{args.pages}-{args.hosts}-{args.seed}"
+    site_root = args.cache / f"site2-{args.pages}-{args.hosts}-{args.seed}"
     print(f"building {args.pages} pages on {args.hosts} hosts (cached in {site_root}) ...",
           flush=True)
     cited = build_pages(site_root, pages=args.pages, hosts=args.hosts, seed=args.seed)

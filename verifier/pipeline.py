@@ -638,11 +638,10 @@ class _Run:
             best = unsourced_verdict(task.named_source)
             best.checked_at = best.checked_at or self.now()
             verdicts = [best]
-        self.store.save_checks(self.run_id, task.quote_id, verdicts, best, self.fetch_ids,
-                               self.snapshot_ids)
         state = next_quote_state(task.key, self.quote_states.get(task.key), best.status,
                                  self.now(), self.settings)
-        self.store.set_quote_state(state)
+        self.store.save_checks(self.run_id, task.quote_id, verdicts, best, self.fetch_ids,
+                               self.snapshot_ids, quote_state=state)
         self.quote_states[task.key] = state
         task.final = {v.url or "": v for v in verdicts}
 

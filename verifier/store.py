@@ -410,9 +410,13 @@ class Store:
     # -- checks -------------------------------------------------------------------------------------
     def save_checks(self, run_id: int, quote_id: int, verdicts: Sequence[Verdict],
                     best: Verdict, fetch_ids: dict[str, int],
-                    snapshot_ids: dict[tuple[str, str], int]) -> None:
-        """Record a quote's verdict per cited URL (the best one flagged), in one transaction."""
+                    snapshot_ids: dict[tuple[str, str], int],
+                    quote_state: dict[str, Any] | None = None) -> None:
+        """Record a quote's verdict per cited URL (the best one flagged), and the quote's new
+        incremental state when given, in one transaction."""
         with self.db.atomic():
+            if quote_state is not None:
+                self._upsert("quote_state", quote_state, pk=("key",))
             self.db.execute("delete from checks where run_id=? and quote_id=?", [run_id, quote_id])
             for v in verdicts:
                 snapshot_id = None
