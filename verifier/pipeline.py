@@ -45,6 +45,7 @@ from .workpool import (
 log = logging.getLogger(__name__)
 
 DEFAULT_INPUTS = ("seeds",)
+PAGES_WAITING_PER_WORKER = 4  # fetched pages (bodies in memory) queued for reading, per thread
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
@@ -131,6 +132,8 @@ class _Run:
         self.work = Completions()
         self.pool: WorkPool | None = None
         self.reading: set[str] = set()  # URLs whose page is being read in the work pool
+        self.to_fetch: deque[str] = deque()  # due URLs not yet handed to the fetching threads
+        self.fetching = 0  # handed to them and not yet handled here
         self.live_verdicts: dict[str, dict[str, Verdict]] = {}  # url -> quote text -> verdict
         self.link_states: dict[str, dict[str, Any]] = {}  # as stored; kept current by this run
         self.quote_states: dict[str, dict[str, Any]] = {}
@@ -432,18 +435,32 @@ class _Run:
                 self._advance(task)
         self.sources_total = len(due_urls)
         self.progress("sources", 0, self.sources_total)
-        for url in _interleave_hosts(due_urls):
-            self._fetch_live(url)
+        self.to_fetch.extend(_interleave_hosts(due_urls))
+        self._fetch_more()
         self.work.drain(self._interrupt_point)
 
     def _fetch_live(self, url: str) -> None:
-        state = self.link_states.get(url)
-        etag = state.get("etag") if state and not self.settings.full else None
-        modified = state.get("last_modified") if state and not self.settings.full else None
-        fut = self.fetch_pool.submit(self.fetcher.fetch, url, etag=etag, last_modified=modified)
-        self.work.add(fut, functools.partial(self._on_fetched, url))
+        """Fetch this URL as soon as the flow of work allows (it goes before those queued)."""
+        self.to_fetch.appendleft(url)
+        self._fetch_more()
+
+    def _fetch_more(self) -> None:
+        """Keep the fetching threads busy, but hold back while the work pool is behind: each
+        fetched page waits there with its body in memory."""
+        workers = max(1, self.settings.concurrency)
+        while self.to_fetch and self.fetching < 2 * workers \
+                and len(self.reading) < PAGES_WAITING_PER_WORKER * workers:
+            url = self.to_fetch.popleft()
+            state = self.link_states.get(url)
+            etag = state.get("etag") if state and not self.settings.full else None
+            modified = state.get("last_modified") if state and not self.settings.full else None
+            fut = self.fetch_pool.submit(self.fetcher.fetch, url, etag=etag,
+                                         last_modified=modified)
+            self.fetching += 1
+            self.work.add(fut, functools.partial(self._on_fetched, url))
 
     def _on_fetched(self, url: str, fut: Future[Fetch]) -> None:
+        self.fetching -= 1
         try:
             fetch = fut.result()
         except Exception as exc:  # a bug in fetching must cost one link, not the run
@@ -465,6 +482,7 @@ class _Run:
         else:
             fetch.body = None
             self._record_live(url, fetch, previous)
+        self._fetch_more()
 
     def _read_page(self, url: str, fetch: Fetch, stored: EvidenceRef | None,
                    row: dict[str, Any] | None, *, previous: dict[str, Any] | None = None,
@@ -482,6 +500,7 @@ class _Run:
                       reused: bool, fut: Future[PageChecked]) -> None:
         checked = fut.result()
         self.reading.discard(url)
+        self._fetch_more()
         fetch.page, fetch.content_type = checked.page, checked.content_type
         if checked.problem:
             self.warnings.append(f"evidence copy of {url} unreadable: {checked.problem}")
