@@ -65,6 +65,8 @@ class Settings:
     dead_after_checks: int = _setting(3, "Failed checks before a link is confirmed dead.")
     dead_after_days: float = _setting(3.0, "Days the failed checks must span before a link is confirmed dead.")
     # matching
+    work_processes: int = _setting(0, "Processes extracting documents, reading pages and matching quotes "
+                                   "beside the fetching one; 0: for big runs, one per core (up to 4), but one fewer while fetching.")
     partial_threshold: float = _setting(0.80, "Similarity (0..1) at or above which a near-miss is 'partial'.")
     # output
     quiet: bool = _setting(False, "No progress bar; print only when something changed (for cron).")
@@ -168,6 +170,8 @@ def _check_ranges(s: Settings) -> None:
     for name in positive:
         if getattr(s, name) <= 0:
             raise ConfigError(f"setting {name!r} must be positive, not {getattr(s, name)!r}")
+    if s.work_processes < 0:
+        raise ConfigError(f"setting 'work_processes' must not be negative, not {s.work_processes!r}")
     if s.retries < 0 or s.max_redirects < 0:
         raise ConfigError("settings 'retries' and 'max_redirects' must not be negative")
     if not 0 < s.partial_threshold <= 1:

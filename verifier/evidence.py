@@ -1,8 +1,10 @@
 """Evidence copies: every fetched response kept exactly, as WARC records (warcio).
 
 One gzip member per record, so a record is read back from its (file, offset, length)
-alone. Bodies are stored content-decoded (as matched); the original Content-Encoding and
-Transfer-Encoding headers are kept renamed X-Archive-Orig-*, as pywb does. A payload seen
+alone. warcio builds each record; we frame it as its gzip member ourselves, at a lower
+compression level than warcio's fixed 9, which cost most of a record's CPU time for
+files about 7% smaller. Bodies are stored content-decoded (as matched); the original
+Content-Encoding and Transfer-Encoding headers are kept renamed X-Archive-Orig-*, as pywb does. A payload seen
 before (this run, or an earlier one through `known`) is not stored again: a revisit record
 notes the fetch, and the ref points at the record that holds the bytes.
 """
@@ -10,6 +12,7 @@ notes the fetch, and the ref points at the record that holds the bytes.
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import io
 import re
@@ -30,6 +33,7 @@ from .errors import VerifierError
 from .models import EvidenceRef
 
 MAX_FILE_SIZE = 1_000_000_000  # WARC files roll over at about 1 GB, the usual convention
+GZIP_LEVEL = 3  # on news pages: 3x faster than level 9, output 7% larger
 _HOP_BY_HOP = ("content-encoding", "transfer-encoding", "content-length")
 _REVISIT_PROFILE = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
 
@@ -125,7 +129,7 @@ class EvidenceStore:
 
     def _response(self, exchange: Exchange) -> tuple[bytes, bytes]:
         """A response record and its request record, each a gzip member."""
-        writer = WARCWriter(None, gzip=True)
+        writer = WARCWriter(None, gzip=False)
         headers = [(k, v) for k, v in exchange.response_headers if k.lower() not in _HOP_BY_HOP]
         headers += [(f"X-Archive-Orig-{k}", v) for k, v in exchange.response_headers
                     if k.lower() in _HOP_BY_HOP[:2]]
@@ -139,7 +143,7 @@ class EvidenceStore:
         return _serialize(writer, response), self._request(writer, exchange, response)
 
     def _revisit(self, exchange: Exchange, ref: EvidenceRef, uri: str, date: str) -> tuple[bytes, bytes]:
-        writer = WARCWriter(None, gzip=True)
+        writer = WARCWriter(None, gzip=False)
         http = StatusAndHeaders(f"{exchange.status} {exchange.reason}".strip(),
                                 list(exchange.response_headers), protocol=exchange.http_version)
         warc_headers = _warc_headers(exchange)
@@ -185,7 +189,7 @@ class EvidenceStore:
         self._file = open(path, "ab")  # noqa: SIM115  (kept open for the run)
         self._file_name = name
         if self._file.tell() == 0:
-            writer = WARCWriter(None, gzip=True)
+            writer = WARCWriter(None, gzip=False)
             info = writer.create_warcinfo_record(name, {
                 "software": f"verifier/{__version__} (warcio)", "format": "WARC File Format 1.0",
                 "description": "evidence copies of cited sources"})
@@ -216,10 +220,11 @@ def _request_path(url: str) -> str:
 
 
 def _serialize(writer: WARCWriter, record: Any) -> bytes:
+    """The record as one gzip member (warcio writes it uncompressed; we compress it)."""
     buffer = io.BytesIO()
     writer.out = buffer
     writer.write_record(record)
-    return buffer.getvalue()
+    return gzip.compress(buffer.getvalue(), compresslevel=GZIP_LEVEL, mtime=0)
 
 
 # -- reading back ---------------------------------------------------------------------------

@@ -55,6 +55,7 @@ from .models import Attempt, EvidenceRef, Fetch, Hop
 from .pagetext import content_kind
 from .status import LinkStatus
 from .transport import (
+    EnvironmentProxies,
     HostSlots,
     OutOfTime,
     http_version,
@@ -143,6 +144,7 @@ class Fetcher:
         self._sessions: list[requests.Session] = []
         self._lock = threading.Lock()
         self._slots = HostSlots(settings.per_host)
+        self._proxies = EnvironmentProxies()
         self._missing_pages: dict[str, str | None] = {}  # origin -> not-found page signature
         self._origin_locks: dict[str, threading.Lock] = {}
         self._dns_works: bool | None = None
@@ -287,7 +289,7 @@ class Fetcher:
             timeout = (min(self.settings.connect_timeout, remaining), min(self.settings.timeout, remaining))
             requested_at = self._now()
             raw = session.get(ctx.current, headers=ctx.conditional, timeout=timeout, stream=True,
-                              allow_redirects=False)
+                              allow_redirects=False, proxies=self._proxies.for_url(ctx.current))
             try:
                 peer = peer_address(raw)
                 cap = ctx.body_cap or (self.settings.max_body if 200 <= raw.status_code < 300

@@ -15,8 +15,8 @@ import socket
 import threading
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import asdict, dataclass, field
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -26,14 +26,26 @@ from .config import Settings, load_settings
 from .errors import ArchiveError, InputError, ReportError, VerifierError
 from .history import Changes, changes_since_previous, run_counts
 from .lock import RunLock
-from .models import ArchiveInfo, Extraction, Fetch, Snapshot, Verdict
+from .models import ArchiveInfo, EvidenceRef, Extraction, Fetch, Snapshot, Verdict
 from .recheck import is_due, next_link_state, next_quote_state
 from .status import ExitStatus, LinkStatus, QuoteStatus
 from .store import Store, fetch_key_live, fetch_key_snapshot, parse_iso
+from .workpool import (
+    Completions,
+    ExtractionFailed,
+    PageCheck,
+    PageChecked,
+    WorkPool,
+    auto_processes,
+    check_page,
+    extract,
+    extract_document,
+)
 
 log = logging.getLogger(__name__)
 
 DEFAULT_INPUTS = ("seeds",)
+PAGES_WAITING_PER_WORKER = 4  # fetched pages (bodies in memory) queued for reading, per thread
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
@@ -117,6 +129,14 @@ class _Run:
         self.sources_done = self.sources_total = 0
         self.archive_requested: set[str] = set()
         self.archive_results: dict[str, tuple[ArchiveInfo, list[tuple[Snapshot, Fetch]]]] = {}
+        self.work = Completions()
+        self.pool: WorkPool | None = None
+        self.reading: set[str] = set()  # URLs whose page is being read in the work pool
+        self.to_fetch: deque[str] = deque()  # due URLs not yet handed to the fetching threads
+        self.fetching = 0  # handed to them and not yet handled here
+        self.live_verdicts: dict[str, dict[str, Verdict]] = {}  # url -> quote text -> verdict
+        self.link_states: dict[str, dict[str, Any]] = {}  # as stored; kept current by this run
+        self.quote_states: dict[str, dict[str, Any]] = {}
 
     # -- the whole run ----------------------------------------------------------------------
     def execute(self) -> RunResult:
@@ -132,7 +152,11 @@ class _Run:
         try:
             self._build_stages()
             extractions = self._load_documents()
+            log.info("documents: %d loaded in %.2f s", len(extractions), self._since(started))
+            checking = self.now()
             self._check(extractions)
+            log.info("sources: %d fetched, %d checked in %.2f s", self.sources_done,
+                     len(self.live), self._since(checking))
             self._finish_saves(wait=min(self.settings.wayback_budget, 30.0))
         except (KeyboardInterrupt, Interrupted):
             self._finish_saves(wait=0.0)
@@ -154,7 +178,9 @@ class _Run:
             failing = changes.newly_failing
         exit_status = ExitStatus.NEWLY_FAILING if failing else ExitStatus.OK
         self._finish("completed", exit_status, counts, changes)
+        reporting = self.now()
         report_path = self._write_report()
+        log.info("report: written in %.2f s", self._since(reporting))
         finished = self.now()
         return RunResult(self.run_id, exit_status, counts, changes, Path(settings.db),
                          report_path, self.warnings, (finished - started).total_seconds(),
@@ -176,6 +202,9 @@ class _Run:
         except ReportError as exc:
             self.warnings.append(str(exc))
             return None
+
+    def _since(self, moment: datetime) -> float:
+        return (self.now() - moment).total_seconds()
 
     def _interrupt_point(self) -> None:
         if self.stop.is_set():
@@ -215,11 +244,20 @@ class _Run:
         return self.fetcher.fetch(raw_url, trusted=True, before_attempt=self.client.pace_lookup,
                                   rewrite_location=self.client.rewrite)
 
+    def _use_pool(self, *, pages: int = 0) -> WorkPool:
+        """The pool reading pages, started in processes once the run proves big enough."""
+        wanted = auto_processes(self.settings.work_processes, pages=pages)
+        if self.pool is None or (self.pool.processes == 0 and wanted > 0):
+            self.pool = WorkPool(wanted)
+        return self.pool
+
     def _shutdown(self, *, cancel: bool) -> None:
         for name in ("fetch_pool", "archive_pool"):
             pool = getattr(self, name, None)
             if pool is not None:
                 pool.shutdown(wait=not cancel, cancel_futures=cancel)
+        if self.pool is not None:
+            self.pool.close(cancel=cancel)
         for name in ("fetcher", "evidence"):
             stage = getattr(self, name, None)
             if stage is not None and hasattr(stage, "close"):
@@ -230,30 +268,54 @@ class _Run:
 
     # -- documents ---------------------------------------------------------------------------------
     def _load_documents(self) -> list[tuple[int, Extraction, list[int]]]:
-        """Extract changed documents, reuse unchanged ones, mark vanished ones removed."""
-        loaded = []
+        """Extract changed documents (in the work pool), reuse unchanged ones, mark vanished ones
+        removed. Results are recorded in the order of the inputs."""
         total = len(self.sources)
-        for i, source in enumerate(self.sources):
+        pool = WorkPool(auto_processes(self.settings.work_processes, documents=total))
+        try:
+            loaded = self._extract_documents(pool)
+        except BaseException:
+            pool.close(cancel=True)
+            raise
+        pool.close()
+        self.progress("documents", total, total)
+        self._mark_removed({e[1].document.source for e in loaded})
+        return loaded
+
+    def _extract_documents(self, pool: WorkPool) -> list[tuple[int, Extraction, list[int]]]:
+        total = len(self.sources)
+        started: list[tuple[str, Any]] = []
+        for source in self.sources:
+            self._interrupt_point()
+            try:
+                started.append((source, self._start_document(source, pool)))
+            except Exception as exc:  # reported below, in the order of the inputs
+                started.append((source, exc))
+        loaded = []
+        for i, (source, begun) in enumerate(started):
             self._interrupt_point()
             self.progress("documents", i, total)
             try:
-                entry = self._load_document(source)
+                if isinstance(begun, BaseException):
+                    raise begun
+                entry = self._finish_document(begun)
             except InputError as exc:
                 self.warnings.append(str(exc))
+                continue
+            except ExtractionFailed as exc:
+                log.error("extracting %s: %s", source, exc.detail)
+                self.warnings.append(f"{source}: extraction failed ({exc})")
                 continue
             except Exception as exc:  # one bad document must not stop the others
                 log.exception("extracting %s", source)
                 self.warnings.append(f"{source}: extraction failed ({type(exc).__name__}: {exc})")
                 continue
             loaded.append(entry)
-        self.progress("documents", total, total)
-        self._mark_removed({e[1].document.source for e in loaded})
         return loaded
 
-    def _load_document(self, source: str) -> tuple[int, Extraction, list[int]]:
-        from .citations import extract_citations
-        from .documents import document_from_html, file_sha256, load_document
-        from .quotes import extract_quotes
+    def _start_document(self, source: str, pool: WorkPool) -> Any:
+        """The stored extraction of an unchanged document, or the extraction under way."""
+        from .documents import document_from_html, file_sha256
 
         if source.startswith(("http://", "https://")):
             fetch = self.fetcher.fetch(source)
@@ -262,25 +324,35 @@ class _Run:
                 raise InputError(f"{source}: could not fetch the article ({fetch.reason})")
             document = document_from_html(fetch.body, source, content_type=fetch.content_type,
                                           fetched_at=fetch.fetched_at)
-        else:
-            path = Path(source)
-            sha = file_sha256(path)
-            row = self.store.document_row(str(path.resolve()))
-            if row and row["sha256"] == sha and self.store.has_extraction(row["id"], sha):
-                self.store.mark_seen(self.run_id, row["id"], sha)
-                extraction, quote_ids = self.store.load_extraction(row["id"])
-                return row["id"], extraction, quote_ids
-            document = load_document(path)
-        row = self.store.document_row(document.source)
-        if row and self.store.has_extraction(row["id"], document.sha256):
-            self.store.mark_seen(self.run_id, row["id"], document.sha256)
-            extraction, quote_ids = self.store.load_extraction(row["id"])
-            return row["id"], extraction, quote_ids
-        citations = extract_citations(document)
-        quotes, terms = extract_quotes(document, citations)
-        extraction = Extraction(document, citations, quotes, terms)
+            return self._stored_extraction(document.source, document.sha256) or extract(document)
+        path = Path(source)
+        sha = file_sha256(path)
+        row = self.store.document_row(str(path.resolve()))
+        if row and row["sha256"] == sha:
+            stored = self._stored_extraction(row["source"], sha)
+            if stored:
+                return stored
+        return pool.submit(extract_document, str(path))
+
+    def _finish_document(self, begun: Any) -> tuple[int, Extraction, list[int]]:
+        if isinstance(begun, tuple):
+            return begun
+        extraction: Extraction = begun.result() if isinstance(begun, Future) else begun
+        document = extraction.document
+        stored = self._stored_extraction(document.source, document.sha256)
+        if stored:
+            return stored
         document_id = self.store.save_extraction(self.run_id, extraction)
         return document_id, extraction, self.store.quote_ids(document_id, document.sha256)
+
+    def _stored_extraction(self, source: str, sha256: str
+                           ) -> tuple[int, Extraction, list[int]] | None:
+        row = self.store.document_row(source)
+        if not row or not self.store.has_extraction(row["id"], sha256):
+            return None
+        self.store.mark_seen(self.run_id, row["id"], sha256)
+        extraction, quote_ids = self.store.load_extraction(row["id"])
+        return row["id"], extraction, quote_ids
 
     def _mark_removed(self, present: set[str]) -> None:
         roots = [str(Path(a).resolve()) for a in self.args
@@ -303,6 +375,7 @@ class _Run:
         """Fetch what is due, judge the quotes that depend on it, consult the archive as needed."""
         now = self.now()
         keys = self._quote_keys([qid for _, _, ids in extractions for qid in ids])
+        self.quote_states = self.store.quote_states(list(keys.values()))
         tasks: list[_QuoteTask] = []
         cited: dict[str, None] = {}
         for _doc_id, extraction, quote_ids in extractions:
@@ -319,7 +392,7 @@ class _Run:
                     self.url_dates.setdefault(url, when)
             for quote, quote_id in zip(extraction.quotes, quote_ids, strict=True):
                 key = keys[quote_id]
-                if not is_due(self.store.quote_state(key), now, self.settings):
+                if not is_due(self.quote_states.get(key), now, self.settings):
                     continue
                 linked = [extraction.citations[i] for i in quote.citations
                           if 0 <= i < len(extraction.citations)]
@@ -328,49 +401,66 @@ class _Run:
                              None)
                 tasks.append(_QuoteTask(quote_id, key, quote.text, urls, named))
 
-        due_urls = [u for u in cited if is_due(self.store.link_state(u), now, self.settings)]
+        self.link_states = self.store.link_states(
+            list(cited) + [u for t in tasks for u in t.urls if u not in cited])
+        due_urls = [u for u in cited if is_due(self.link_states.get(u), now, self.settings)]
         due_set = set(due_urls)
+        reused: list[tuple[str, Fetch, dict[str, Any]]] = []
         for task in tasks:
             for url in task.urls:
                 self.tasks_by_url[url].append(task)
-                if url in due_set or url in self.live:
+                if url in due_set or url in self.live or url in self.reading:
                     continue
-                if not self._reuse_stored_copy(url):  # a quote to check, its page not at hand
+                stored = self._stored_copy(url)  # a quote to check, its page not at hand
+                if stored is None:
                     due_set.add(url)
                     due_urls.append(url)
+                elif stored[0].link_status.readable:
+                    self.reading.add(url)
+                    reused.append((url, *stored))
+                else:
+                    self.live[url] = stored[0]
 
-        futures: dict[Future[Any], Callable[[Any], None]] = {}
+        self._use_pool(pages=len(due_urls) + len(reused))
         if self.wayback_enabled:  # lookups an earlier run had to leave go first
             for url in self.store.queued_urls():
                 if url in cited:
-                    self._want_archive(url, futures)
+                    self._want_archive(url)
+        for url, fetch, row in reused:
+            self._read_page(url, fetch, _evidence_ref(row), row, reused=True)
         for task in tasks:
             if not task.urls:
                 self._finalize(task)
             else:
-                self._advance(task, futures)
-        for url in _interleave_hosts(due_urls):
-            state = self.store.link_state(url)
+                self._advance(task)
+        self.sources_total = len(due_urls)
+        self.progress("sources", 0, self.sources_total)
+        self.to_fetch.extend(_interleave_hosts(due_urls))
+        self._fetch_more()
+        self.work.drain(self._interrupt_point)
+
+    def _fetch_live(self, url: str) -> None:
+        """Fetch this URL as soon as the flow of work allows (it goes before those queued)."""
+        self.to_fetch.appendleft(url)
+        self._fetch_more()
+
+    def _fetch_more(self) -> None:
+        """Keep the fetching threads busy, but hold back while the work pool is behind: each
+        fetched page waits there with its body in memory."""
+        workers = max(1, self.settings.concurrency)
+        while self.to_fetch and self.fetching < 2 * workers \
+                and len(self.reading) < PAGES_WAITING_PER_WORKER * workers:
+            url = self.to_fetch.popleft()
+            state = self.link_states.get(url)
             etag = state.get("etag") if state and not self.settings.full else None
             modified = state.get("last_modified") if state and not self.settings.full else None
-            fut = self.fetch_pool.submit(self.fetcher.fetch, url, etag=etag, last_modified=modified)
-            futures[fut] = functools.partial(self._on_fetched, url, futures=futures)
-        self._drain(futures, total=len(due_urls))
+            fut = self.fetch_pool.submit(self.fetcher.fetch, url, etag=etag,
+                                         last_modified=modified)
+            self.fetching += 1
+            self.work.add(fut, functools.partial(self._on_fetched, url))
 
-    def _drain(self, futures: dict[Future[Any], Callable[[Any], None]], total: int) -> None:
-        """Handle finished work on this thread until nothing is left; handlers may add more."""
-        self.sources_total = total
-        self.progress("sources", 0, total)
-        while futures:
-            self._interrupt_point()
-            done, _ = wait(list(futures), timeout=0.25, return_when=FIRST_COMPLETED)
-            for fut in done:
-                futures.pop(fut)(fut)
-
-    def _on_fetched(self, url: str, fut: Future[Fetch], *,
-                    futures: dict[Future[Any], Callable[[Any], None]]) -> None:
-        from .pagetext import page_text
-
+    def _on_fetched(self, url: str, fut: Future[Fetch]) -> None:
+        self.fetching -= 1
         try:
             fetch = fut.result()
         except Exception as exc:  # a bug in fetching must cost one link, not the run
@@ -379,67 +469,98 @@ class _Run:
                           reason=f"internal error: {type(exc).__name__}: {exc}",
                           fetched_at=self.now())
         self.requests_made += len(fetch.attempts)
-        previous = self.store.link_state(url)
+        previous = self.link_states.get(url)
+        stored: EvidenceRef | None = None
+        row: dict[str, Any] | None = None
         if fetch.not_modified and previous and previous.get("fetch_id"):
-            fetch.body = self._stored_body(previous["fetch_id"])
-            if fetch.body is not None and not fetch.content_type:
-                fetch.content_type = self.store.fetch_row(previous["fetch_id"])["content_type"]
-        if fetch.link_status.readable and fetch.body is not None:
-            fetch.page = page_text(fetch.body, fetch.content_type)
+            fetch.body = None  # the 304 confirms the previous copy: that is the page
+            row = self.store.fetch_row(previous["fetch_id"])
+            stored = _evidence_ref(row) if row.get("warc_path") else None
+        if fetch.link_status.readable and (fetch.body is not None or stored is not None):
+            self.reading.add(url)
+            self._read_page(url, fetch, stored, row, previous=previous)
+        else:
+            fetch.body = None
+            self._record_live(url, fetch, previous)
+        self._fetch_more()
+
+    def _read_page(self, url: str, fetch: Fetch, stored: EvidenceRef | None,
+                   row: dict[str, Any] | None, *, previous: dict[str, Any] | None = None,
+                   reused: bool = False) -> None:
+        """Page text and the live verdicts of the quotes citing it, in the work pool."""
+        job = PageCheck(replace(fetch), [t.text for t in self.tasks_by_url.get(url, [])],
+                        self.settings.partial_threshold, self.now(), stored,
+                        row["content_type"] if row else None, self.settings.archive_dir,
+                        keep_text=self.wayback_enabled)
+        fut = self._use_pool().submit(check_page, job)
+        fetch.body = None  # the job has it; the WARC record keeps it
+        self.work.add(fut, functools.partial(self._on_page_read, url, fetch, previous, reused))
+
+    def _on_page_read(self, url: str, fetch: Fetch, previous: dict[str, Any] | None,
+                      reused: bool, fut: Future[PageChecked]) -> None:
+        checked = fut.result()
+        self.reading.discard(url)
+        self._fetch_more()
+        fetch.page, fetch.content_type = checked.page, checked.content_type
+        if checked.problem:
+            self.warnings.append(f"evidence copy of {url} unreadable: {checked.problem}")
+            if reused:  # the earlier copy is gone: fetch the page after all
+                self.sources_total += 1
+                self._fetch_live(url)
+                return
+        self.live_verdicts[url] = checked.verdicts
+        if reused:
+            self.live[url] = fetch
+            self._release_page(url, fetch)
+            for task in self.tasks_by_url.get(url, []):
+                self._advance(task)
+        else:
+            self._record_live(url, fetch, previous)
+
+    def _record_live(self, url: str, fetch: Fetch, previous: dict[str, Any] | None) -> None:
+        """Store this run's check of a link, then move on the quotes that cite it."""
         state = next_link_state(url, previous, fetch, self.now(), self.settings)
         fetch_id = self.store.save_fetch(self.run_id, fetch, kind="live", link_state=state)
-        fetch.body = None  # the WARC record keeps the bytes; keep memory bounded
+        self.link_states[url] = {**state, "fetch_id": fetch_id}
         self.fetch_ids[fetch_key_live(url)] = fetch_id
         self.live[url] = fetch
+        self._release_page(url, fetch)
         self.sources_done += 1
         self.progress("sources", self.sources_done, self.sources_total)
 
         if self.wayback_enabled:
             if fetch.link_status.failing:
-                self._want_archive(url, futures)
+                self._want_archive(url)
             elif fetch.link_status.readable:
                 self.archivist.save_later(url, live=fetch.link_status)
         for task in self.tasks_by_url.get(url, []):
-            self._advance(task, futures)
+            self._advance(task)
 
-    def _reuse_stored_copy(self, url: str) -> bool:
-        """Use the link's last recorded copy (re-read from its WARC record) instead of fetching
-        again inside its re-check interval. False when there is no usable copy."""
-        from .pagetext import page_text
+    def _release_page(self, url: str, fetch: Fetch) -> None:
+        """Drop the page text once no verdict can need it again: only a quote not verified live
+        is judged again, with the live page, when the archive answers."""
+        verdicts = self.live_verdicts.get(url, {})
+        if not self.wayback_enabled or all(v.status == QuoteStatus.VERIFIED
+                                           for v in verdicts.values()):
+            fetch.page = None
 
-        state = self.store.link_state(url)
+    def _stored_copy(self, url: str) -> tuple[Fetch, dict[str, Any]] | None:
+        """The link's last recorded check, to use instead of fetching again inside its re-check
+        interval; None when there is no usable copy."""
+        state = self.link_states.get(url)
         if not state or not state.get("fetch_id"):
-            return False
+            return None
         row = self.store.fetch_row(state["fetch_id"])
         fetch = Fetch(url=url, link_status=LinkStatus(row["link_status"]), reason=row["reason"] or "",
                       fetched_at=parse_iso(row["fetched_at"]) or self.now(),
                       http_status=row["http_status"], final_url=row["final_url"],
                       content_type=row["content_type"], sha256=row["sha256"], size=row["size"] or 0)
-        if fetch.link_status.readable:
-            body = self._stored_body(state["fetch_id"])
-            if body is None:
-                return False
-            fetch.page = page_text(body, fetch.content_type)
-        self.live[url] = fetch
+        if fetch.link_status.readable and not row.get("warc_path"):
+            return None
         self.fetch_ids[fetch_key_live(url)] = state["fetch_id"]
-        return True
+        return fetch, row
 
-    def _stored_body(self, fetch_id: int) -> bytes | None:
-        from .evidence import read_record
-        from .models import EvidenceRef
-
-        row = self.store.fetch_row(fetch_id)
-        if not row.get("warc_path"):
-            return None
-        ref = EvidenceRef(row["warc_path"], row["warc_offset"], row["warc_length"], row["sha256"])
-        try:
-            _status, _headers, body = read_record(Path(self.settings.archive_dir), ref)
-        except Exception as exc:
-            self.warnings.append(f"evidence copy of {row['url']} unreadable: {exc}")
-            return None
-        return body
-
-    def _advance(self, task: _QuoteTask, futures: dict[Future[Any], Callable[[Any], None]]) -> None:
+    def _advance(self, task: _QuoteTask) -> None:
         """Judge a quote on live copies once all its URLs are fetched; ask the archive if needed."""
         from .matching import judge
 
@@ -448,9 +569,11 @@ class _Run:
         if task.live:
             return  # already judged live; waiting on the archive
         for url in task.urls:
-            task.live[url] = judge(task.text, self.live[url], lambda: [],
-                                   partial_threshold=self.settings.partial_threshold,
-                                   now=self.now())
+            verdict = self.live_verdicts.get(url, {}).get(task.text)
+            if verdict is None:  # no page was read (a failing link): nothing to match
+                verdict = judge(task.text, self.live[url], lambda: [],
+                                partial_threshold=self.settings.partial_threshold, now=self.now())
+            task.live[url] = verdict
         if any(v.status == QuoteStatus.VERIFIED for v in task.live.values()) \
                 or not self.wayback_enabled:
             task.final = dict(task.live)
@@ -461,14 +584,14 @@ class _Run:
             if url in self.archive_results:
                 self._judge_archived(task, url)
             else:
-                self._want_archive(url, futures)
+                self._want_archive(url)
 
-    def _want_archive(self, url: str, futures: dict[Future[Any], Callable[[Any], None]]) -> None:
+    def _want_archive(self, url: str) -> None:
         if url in self.archive_requested:
             return
         self.archive_requested.add(url)
         fut = self.archive_pool.submit(self._archive_lookup, url)
-        futures[fut] = functools.partial(self._on_archived, url)
+        self.work.add(fut, functools.partial(self._on_archived, url))
 
     def _archive_lookup(self, url: str) -> tuple[Any, list[tuple[Snapshot, Fetch]]]:
         from .pagetext import page_text
@@ -534,10 +657,11 @@ class _Run:
             best = unsourced_verdict(task.named_source)
             best.checked_at = best.checked_at or self.now()
             verdicts = [best]
+        state = next_quote_state(task.key, self.quote_states.get(task.key), best.status,
+                                 self.now(), self.settings)
         self.store.save_checks(self.run_id, task.quote_id, verdicts, best, self.fetch_ids,
-                               self.snapshot_ids)
-        self.store.set_quote_state(next_quote_state(
-            task.key, self.store.quote_state(task.key), best.status, self.now(), self.settings))
+                               self.snapshot_ids, quote_state=state)
+        self.quote_states[task.key] = state
         task.final = {v.url or "": v for v in verdicts}
 
     # -- saving to the Wayback Machine ---------------------------------------------------------------
@@ -558,6 +682,10 @@ class _Run:
             for r in self.store.rows(f"select id, key from quotes where id in ({marks})", ids):
                 keys[r["id"]] = r["key"]
         return keys
+
+
+def _evidence_ref(row: dict[str, Any]) -> EvidenceRef:
+    return EvidenceRef(row["warc_path"], row["warc_offset"], row["warc_length"], row["sha256"])
 
 
 def _interleave_hosts(urls: Iterable[str]) -> list[str]:

@@ -69,6 +69,7 @@ class Store:
     def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
         self.db = db
         self.path = path
+        self._statements: dict[tuple[str, str, tuple[str, ...]], str] = {}
 
     # -- opening ------------------------------------------------------------------------
     @classmethod
@@ -118,10 +119,49 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    # Writes in the hot path are plain SQL statements, built once per table and column set:
+    # sqlite_utils' insert/upsert/update inspect the table and open a savepoint on every call,
+    # which cost several times the write itself. Callers hold the transaction (db.atomic()).
     def _insert(self, name: str, record: dict[str, Any]) -> int:
-        table = self.db.table(name)
-        table.insert(record)
-        return int(table.last_pk)  # type: ignore[arg-type]
+        sql = self._statement("insert", name, tuple(record))
+        rowid = self.db.conn.execute(sql, list(record.values())).lastrowid
+        return int(rowid or 0)
+
+    def _upsert(self, name: str, record: dict[str, Any], pk: tuple[str, ...]) -> None:
+        """Insert the row, or update the given columns of the row with the same key."""
+        self.db.conn.execute(self._statement("upsert", name, tuple(record), pk),
+                             list(record.values()))
+
+    def _update(self, name: str, row_id: int, fields: dict[str, Any]) -> None:
+        self.db.conn.execute(self._statement("update", name, tuple(fields)),
+                             [*fields.values(), row_id])
+
+    def _get(self, name: str, row_id: int) -> dict[str, Any]:
+        cursor = self.db.conn.execute(f"select * from [{name}] where id = ?", [row_id])
+        row = cursor.fetchone()
+        if row is None:
+            raise DatabaseError(f"no row {row_id} in {name}")
+        return {d[0]: value for d, value in zip(cursor.description, row, strict=True)}
+
+    def _statement(self, kind: str, name: str, columns: tuple[str, ...],
+                   pk: tuple[str, ...] = ()) -> str:
+        key = (kind, name, columns + pk)
+        sql = self._statements.get(key)
+        if sql is None:
+            names = ", ".join(f"[{c}]" for c in columns)
+            marks = ", ".join("?" for _ in columns)
+            if kind == "update":
+                sets = ", ".join(f"[{c}] = ?" for c in columns)
+                sql = f"update [{name}] set {sets} where id = ?"
+            elif kind == "upsert":
+                changes = ", ".join(f"[{c}] = excluded.[{c}]" for c in columns if c not in pk)
+                target = ", ".join(f"[{c}]" for c in pk)
+                sql = (f"insert into [{name}] ({names}) values ({marks}) on conflict ({target}) "
+                       + (f"do update set {changes}" if changes else "do nothing"))
+            else:
+                sql = f"insert into [{name}] ({names}) values ({marks})"
+            self._statements[key] = sql
+        return sql
 
     # -- runs -----------------------------------------------------------------------------
     def start_run(self, *, inputs: Sequence[str], settings: dict[str, Any], pid: int,
@@ -136,10 +176,10 @@ class Store:
                    changes: dict[str, Any], exit_status: int, warnings: Sequence[str],
                    finished_at: datetime | None = None) -> None:
         finished = finished_at or datetime.now(UTC)
-        started = parse_iso(self.db.table("runs").get(run_id)["started_at"])
+        started = parse_iso(self._get("runs", run_id)["started_at"])
         duration = (finished - started).total_seconds() if started else None
         with self.db.atomic():
-            self.db.table("runs").update(run_id, {
+            self._update("runs", run_id, {
                 "finished_at": utc_iso(finished), "status": status, "counts": _dumps(counts),
                 "changes": _dumps(changes), "exit_status": exit_status, "duration": duration,
                 "warnings": _dumps(list(warnings)),
@@ -151,7 +191,7 @@ class Store:
         abandoned = [r["id"] for r in self.db.query("select id from runs where status='running'")]
         with self.db.atomic():
             for run_id in abandoned:
-                self.db.table("runs").update(run_id, {"status": "interrupted"})
+                self._update("runs", run_id, {"status": "interrupted"})
         return abandoned
 
     # -- documents --------------------------------------------------------------------------
@@ -179,12 +219,12 @@ class Store:
                 document_id = self._insert("documents", {**fields, "first_run": run_id})
             else:
                 document_id = row["id"]
-                self.db.table("documents").update(document_id, fields)
+                self._update("documents", document_id, fields)
             if self.has_extraction(document_id, doc.sha256):
                 self._see(run_id, document_id, doc.sha256)
                 return document_id
-            self.db.table("document_versions").insert(
-                {"document_id": document_id, "sha256": doc.sha256, "run_id": run_id})
+            self._insert("document_versions",
+                         {"document_id": document_id, "sha256": doc.sha256, "run_id": run_id})
             citation_ids = []
             for idx, c in enumerate(extraction.citations):
                 citation_ids.append(self._insert("citations", {
@@ -206,8 +246,8 @@ class Store:
                 })
                 for ci in sorted(set(q.citations)):
                     if 0 <= ci < len(citation_ids):
-                        self.db.table("quote_citations").insert(
-                            {"quote_id": quote_id, "citation_id": citation_ids[ci]})
+                        self._insert("quote_citations",
+                                     {"quote_id": quote_id, "citation_id": citation_ids[ci]})
             self._see(run_id, document_id, doc.sha256)
         return document_id
 
@@ -216,19 +256,19 @@ class Store:
             self._see(run_id, document_id, sha256)
 
     def _see(self, run_id: int, document_id: int, sha256: str) -> None:
-        self.db.table("documents").update(document_id, {"last_run": run_id, "removed_run": None})
-        self.db.table("run_documents").upsert(
-            {"run_id": run_id, "document_id": document_id, "sha256": sha256},
-            pk=("run_id", "document_id"))
+        self._update("documents", document_id, {"last_run": run_id, "removed_run": None})
+        self._upsert("run_documents",
+                     {"run_id": run_id, "document_id": document_id, "sha256": sha256},
+                     pk=("run_id", "document_id"))
 
     def mark_removed(self, run_id: int, document_ids: Sequence[int]) -> None:
         with self.db.atomic():
             for document_id in document_ids:
-                self.db.table("documents").update(document_id, {"removed_run": run_id})
+                self._update("documents", document_id, {"removed_run": run_id})
 
     def load_extraction(self, document_id: int) -> tuple[Extraction, list[int]]:
         """Rebuild a stored document's extraction (text not kept) and its quote ids."""
-        row = self.db.table("documents").get(document_id)
+        row = self._get("documents", document_id)
         doc = Document(source=row["source"], name=row["name"], format=row["format"],
                        sha256=row["sha256"], text="", title=row["title"] or "",
                        date=date.fromisoformat(row["date"]) if row["date"] else None,
@@ -244,11 +284,15 @@ class Store:
                 marker=c["marker"], outlet=c["outlet"],
                 cited_date=date.fromisoformat(c["cited_date"]) if c["cited_date"] else None))
         quotes, quote_ids = [], []
+        links: dict[int, list[int]] = {}
+        for quote_id, citation_id in self.db.execute(
+                "select qc.quote_id, qc.citation_id from quote_citations qc join quotes q "
+                "on q.id = qc.quote_id where q.document_id=? and q.doc_sha=?",
+                [document_id, row["sha256"]]):
+            links.setdefault(quote_id, []).append(citation_id)
         for q in self.db.query("select * from quotes where document_id=? and doc_sha=? "
                                "order by idx", [document_id, row["sha256"]]):
-            linked = [citation_index[r["citation_id"]] for r in self.db.query(
-                "select citation_id from quote_citations where quote_id=?", [q["id"]])
-                if r["citation_id"] in citation_index]
+            linked = [citation_index[c] for c in links.get(q["id"], []) if c in citation_index]
             quotes.append(Quote(text=q["text"], offset=q["offset"], line=q["line"],
                                 page=q["page"], speaker=q["speaker"], context=q["context"] or "",
                                 citations=sorted(linked)))
@@ -271,13 +315,13 @@ class Store:
             fetch_id = self._insert_fetch(run_id, fetch, kind, snapshot_id)
             if kind == "live":
                 confirmed = bool(link_state and link_state.get("confirmed"))
-                self.db.table("link_checks").upsert({
+                self._upsert("link_checks", {
                     "run_id": run_id, "url": fetch.url, "fetch_id": fetch_id,
                     "link_status": str(fetch.link_status), "reason": fetch.reason,
                     "checked_at": utc_iso(fetch.fetched_at), "confirmed": int(confirmed),
                 }, pk=("run_id", "url"))
             if link_state is not None:
-                self.db.table("link_state").upsert({**link_state, "fetch_id": fetch_id}, pk="url")
+                self._upsert("link_state", {**link_state, "fetch_id": fetch_id}, pk=("url",))
         return fetch_id
 
     def _insert_fetch(self, run_id: int, fetch: Fetch, kind: str, snapshot_id: int | None) -> int:
@@ -298,7 +342,7 @@ class Store:
         })
 
     def fetch_row(self, fetch_id: int) -> dict[str, Any]:
-        return dict(self.db.table("fetches").get(fetch_id))
+        return self._get("fetches", fetch_id)
 
     def evidence_for_digest(self, sha256: str) -> EvidenceRef | None:
         """An earlier WARC record holding these exact bytes (for de-duplication)."""
@@ -366,9 +410,13 @@ class Store:
     # -- checks -------------------------------------------------------------------------------------
     def save_checks(self, run_id: int, quote_id: int, verdicts: Sequence[Verdict],
                     best: Verdict, fetch_ids: dict[str, int],
-                    snapshot_ids: dict[tuple[str, str], int]) -> None:
-        """Record a quote's verdict per cited URL (the best one flagged), in one transaction."""
+                    snapshot_ids: dict[tuple[str, str], int],
+                    quote_state: dict[str, Any] | None = None) -> None:
+        """Record a quote's verdict per cited URL (the best one flagged), and the quote's new
+        incremental state when given, in one transaction."""
         with self.db.atomic():
+            if quote_state is not None:
+                self._upsert("quote_state", quote_state, pk=("key",))
             self.db.execute("delete from checks where run_id=? and quote_id=?", [run_id, quote_id])
             for v in verdicts:
                 snapshot_id = None
@@ -376,7 +424,7 @@ class Store:
                     snapshot_id = snapshot_ids.get((v.snapshot.url, v.snapshot.timestamp))
                     if snapshot_id is None:
                         snapshot_id = self.save_snapshot(v.snapshot, run_id)
-                self.db.table("checks").insert({
+                self._insert("checks", {
                     "run_id": run_id, "quote_id": quote_id, "url": v.url or "",
                     "status": str(v.status), "score": round(v.score, 4), "evidence": v.evidence,
                     "highlight_start": v.highlight[0] if v.highlight else None,
@@ -396,9 +444,26 @@ class Store:
         rows = list(self.db.query("select * from link_state where url=?", [url]))
         return rows[0] if rows else None
 
+    def link_states(self, urls: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The stored state of each of these links that has one, in a few queries."""
+        return self._rows_by("link_state", "url", urls)
+
+    def quote_states(self, keys: Sequence[str]) -> dict[str, dict[str, Any]]:
+        return self._rows_by("quote_state", "key", keys)
+
+    def _rows_by(self, table: str, column: str, values: Sequence[str]) -> dict[str, dict[str, Any]]:
+        found: dict[str, dict[str, Any]] = {}
+        unique = list(dict.fromkeys(values))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.query(f"select * from [{table}] where [{column}] in ({marks})", chunk):
+                found[row[column]] = row
+        return found
+
     def set_link_state(self, state: dict[str, Any]) -> None:
         with self.db.atomic():
-            self.db.table("link_state").upsert(state, pk="url")
+            self._upsert("link_state", state, pk=("url",))
 
     def quote_state(self, key: str) -> dict[str, Any] | None:
         rows = list(self.db.query("select * from quote_state where key=?", [key]))
@@ -406,7 +471,7 @@ class Store:
 
     def set_quote_state(self, state: dict[str, Any]) -> None:
         with self.db.atomic():
-            self.db.table("quote_state").upsert(state, pk="key")
+            self._upsert("quote_state", state, pk=("key",))
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
         return self.db.query(sql, list(params))
