@@ -133,3 +133,35 @@ def test_removed_document_is_marked_not_deleted(workspace: Path, web: FixtureWeb
     assert rows["b.md"]["removed_run"] == second.run_id
     assert rows["a.txt"]["removed_run"] is None
     store.close()
+
+
+def test_not_modified_reuses_the_previous_copy_as_evidence(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
+    """A 304 to a conditional request: the quote is checked against the copy kept before,
+    and its provenance names that copy's bytes."""
+    from fixtureweb import Request
+
+    def harbour(request: Request) -> Reply:
+        if request.headers.get("If-None-Match") == '"v1"':
+            return Reply(304, b"", headers={"ETag": '"v1"'}, content_type=None)
+        return Reply(200, PAGE, headers={"ETag": '"v1"'})
+
+    web.route("/harbour", harbour)
+    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
+    docs = _corpus(workspace, web)
+    settings = _settings(workspace, wayback, save="never")
+    t0 = datetime(2026, 11, 1, 3, 0, tzinfo=UTC)
+    verifier.run([str(docs)], settings, now=lambda: t0)
+    second = verifier.run([str(docs)], settings, now=lambda: t0 + timedelta(days=2))
+    conditional = [r for r in web.requests if r.path == "/harbour"][-1]
+    assert conditional.headers.get("If-None-Match") == '"v1"'
+    store = verifier.Store.open(settings.db)
+    first_fetch, second_fetch = store.rows(
+        "select http_status, not_modified, sha256 from fetches where url like '%/harbour' "
+        "order by id")
+    assert (second_fetch["http_status"], second_fetch["not_modified"]) == (304, 1)
+    assert second_fetch["sha256"] == first_fetch["sha256"]  # the copy it stands for
+    check = next(store.rows("select status, sha256 from checks where run_id = ?",
+                            [second.run_id]))
+    assert check["status"] == "verified" and check["sha256"] == first_fetch["sha256"]
+    store.close()

@@ -476,6 +476,9 @@ class _Run:
             fetch.body = None  # the 304 confirms the previous copy: that is the page
             row = self.store.fetch_row(previous["fetch_id"])
             stored = _evidence_ref(row) if row.get("warc_path") else None
+            # provenance: this run's check stands on the bytes the 304 confirmed
+            fetch.sha256, fetch.evidence = row["sha256"], stored
+            fetch.size, fetch.content_type = row["size"] or 0, row["content_type"]
         if fetch.link_status.readable and (fetch.body is not None or stored is not None):
             self.reading.add(url)
             self._read_page(url, fetch, stored, row, previous=previous)
