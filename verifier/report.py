@@ -242,10 +242,13 @@ def _write_evidence(store: Store, data: ReportData, env: jinja2.Environment, rep
     if archive_dir is None:
         return hrefs
     for source in data.evidence:
+        name = f"evidence/{source.sha256}.html"
+        if (report_dir / name).is_file():  # content-addressed: written from verified bytes
+            hrefs[source.sha256] = name
+            continue
         copy = readable_copy(store, archive_dir, source.sha256)
         if copy is None:
             continue
-        name = f"evidence/{copy.sha256}.html"
         _make_dir(report_dir / "evidence")
         _write(report_dir / name, _render(env, "evidence.html", with_script=False,
                                           **_evidence_context(copy)))
