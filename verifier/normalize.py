@@ -22,14 +22,20 @@ from itertools import accumulate
 _IGNORABLE = "\u00ad\u200d\u200e\u200f\u2060\ufeff\u061c\u202a-\u202e\u2066-\u2069\u0640"
 # Modifier letters used as apostrophes or ayn/hamza in transliteration: separators, like "'".
 _APOSTROPHE_LETTERS = range(0x02B9, 0x02C0)
+# Chinese and Japanese are written without spaces between words: each ideograph or kana is a
+# word of its own, so a quotation may start or end anywhere in a clause.
+_CJK_RANGES = ((0x3005, 0x3007), (0x3040, 0x30FF), (0x31F0, 0x31FF), (0x3400, 0x4DBF),
+               (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFF66, 0xFF9F))
+_CJK = "".join(f"{chr(a)}-{chr(b)}" for a, b in _CJK_RANGES) + "\U00020000-\U0003134f"
 _LINE_BREAK_HYPHEN = re.compile(r"[-\u2010\u2011][ \t]*\r?\n[ \t]*")
 
 
 def _word_class() -> str:
     """A regex character class of letters, marks and numbers (Basic Multilingual Plane)."""
     ranges: list[tuple[int, int]] = []
+    excluded = {cp for a, b in _CJK_RANGES for cp in range(a, b + 1)}.union(_APOSTROPHE_LETTERS)
     for cp in range(0x10000):
-        if cp in _APOSTROPHE_LETTERS or unicodedata.category(chr(cp))[0] not in "LMN":
+        if cp in excluded or unicodedata.category(chr(cp))[0] not in "LMN":
             continue
         if ranges and ranges[-1][1] == cp - 1:
             ranges[-1] = (ranges[-1][0], cp)
@@ -37,13 +43,13 @@ def _word_class() -> str:
             ranges.append((cp, cp))
     parts = [re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
              for a, b in ranges]
-    # Supplementary letters: mathematical alphanumerics (NFKC maps them to ASCII), CJK extensions.
-    parts.append("\U0001d400-\U0001d7ff\U00020000-\U0003134f")
+    # Supplementary letters: mathematical alphanumerics (NFKC maps them to ASCII).
+    parts.append("\U0001d400-\U0001d7ff")
     return "".join(parts) + _IGNORABLE
 
 
 _WORD = f"[{_word_class()}]"
-_TOKEN = re.compile(rf"{_WORD}+(?:[-\u2010\u2011][ \t]*\r?\n[ \t]*{_WORD}+)*")
+_TOKEN = re.compile(rf"[{_CJK}]|{_WORD}+(?:[-\u2010\u2011][ \t]*\r?\n[ \t]*{_WORD}+)*")
 _SPLIT = re.compile(f"({_TOKEN.pattern})")  # alternating separators and words
 
 _DELETE = {cp: None for cp in (0x00AD, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF,
@@ -54,6 +60,7 @@ _UNIFY = {
     0x064A: "\u06cc",  # Arabic yeh -> Farsi yeh
     0x0649: "\u06cc",  # alef maksura -> Farsi yeh
     0x0643: "\u06a9",  # Arabic kaf -> keheh
+    0x0451: "\u0435",  # Russian ё -> е: writing the diaeresis is optional
     **{0x0660 + d: str(d) for d in range(10)},  # Arabic-Indic digits
     **{0x06F0 + d: str(d) for d in range(10)},  # Extended Arabic-Indic (Persian) digits
 }

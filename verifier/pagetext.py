@@ -13,6 +13,7 @@ from lxml import etree
 
 from .models import PageText
 from .normalize import dominant_script
+from .pdfclean import SourceLine, clean_lines
 from .pdftext import pdf_pages
 from .visibletext import parse_html, visible_text
 
@@ -159,6 +160,16 @@ def page_language(declared: str | None, text: str) -> str | None:
     return detect_language(text)
 
 
+def pdf_text(body: bytes) -> str:
+    """A PDF's text as a reader follows it: paragraphs rejoined across lines and pages, running
+    headers and page numbers dropped, footnotes moved out of the sentences they interrupt
+    (see pdfclean), so a quotation running over a page break is found whole."""
+    lines = [SourceLine(text, number, page_no)
+             for page_no, page in enumerate(pdf_pages(body), start=1)
+             for number, text in enumerate(page.split("\n"), start=1)]
+    return clean_lines(lines).text
+
+
 def page_text(body: bytes, content_type: str | None) -> PageText | None:
     """The matchable text of a response body, or None for content that cannot be matched."""
     kind = content_kind(content_type, body)
@@ -166,7 +177,7 @@ def page_text(body: bytes, content_type: str | None) -> PageText | None:
         return None
     if kind == "pdf":
         try:
-            text = "\n\n".join(pdf_pages(body))
+            text = pdf_text(body)
         except Exception:
             return None
         return PageText(text=text, language=detect_language(text), kind="pdf")

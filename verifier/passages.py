@@ -31,6 +31,9 @@ LONG_QUOTE_MAX_EASING = 0.10
 CANDIDATES = 3  # places aligned word by word
 FUZZY_SCORE_CAP = 0.99  # a fuzzy passage is never "verified", however close
 EDGE_EXTRA_WORDS = 1  # a word replaced at a passage's edge may stand for one more
+# A passage with the quote's words in another order is close, never the same: its score is
+# the words' overlap discounted by this, so a perfect reordering scores 0.9.
+ORDER_FREE_WEIGHT = 0.9
 
 
 def partial_floor(words: int, partial_threshold: float) -> float:
@@ -261,9 +264,11 @@ def closest_passage(pattern: QuotePattern, page: PreparedPage) -> Passage | None
     width = len(words) + allowance + len(words) // 4 + 2
     slack = len(words) // 2 + 3
     best: tuple[float, int, int] | None = None
+    regions = []
     for first_hit, last_hit in _candidates(words, page, width):
         lo = max(0, first_hit - slack)
         hi = min(len(page.tokens), last_hit + 1 + slack)
+        regions.append((lo, hi))
         first, last, score = _align(words, page.tokens.words[lo:hi], free)
         if last > first and (best is None or score > best[0]):
             best = (score, lo + first, lo + last)
@@ -272,7 +277,44 @@ def closest_passage(pattern: QuotePattern, page: PreparedPage) -> Passage | None
     first, last = _grow(words, page.tokens.words, best[1], best[2])
     first, last = _take_replaced_edges(words, page, first, last)
     score, diff = _diff(pattern, page, first, last, free, marks)
+    reordered = _reordered(words, page.tokens.words, regions)
+    if reordered is not None and reordered[0] > score:
+        score, first, last = reordered
+        diff = _diff(pattern, page, first, last, free, marks)[1]
     return Passage(first, last, min(score, FUZZY_SCORE_CAP), diff)
+
+
+def _reordered(words: list[str], page_words: list[str], regions: list[tuple[int, int]]
+               ) -> tuple[float, int, int] | None:
+    """The stretch of the quote's length holding most of its words in any order, and its
+    discounted overlap score: a quote whose clauses were swapped is close, though an
+    alignment in order sees only the longer clause. Scattered words fill no such stretch."""
+    wanted = Counter(words)
+    size = len(words)
+    best: tuple[int, int, int] | None = None  # (words in common, first, last)
+    for lo, hi in regions:
+        have: Counter[str] = Counter()
+        common = 0
+        for i in range(lo, hi):
+            word = page_words[i]
+            if word in wanted:
+                have[word] += 1
+                common += have[word] <= wanted[word]
+            gone = i - size
+            if gone >= lo and page_words[gone] in wanted:
+                out = page_words[gone]
+                common -= have[out] <= wanted[out]
+                have[out] -= 1
+            if i - lo + 1 >= min(size, hi - lo) and (best is None or common > best[0]):
+                best = (common, max(lo, i + 1 - size), i + 1)
+    if best is None or not best[0]:
+        return None
+    common, first, last = best
+    while page_words[first] not in wanted:
+        first += 1
+    while page_words[last - 1] not in wanted:
+        last -= 1
+    return ORDER_FREE_WEIGHT * _score(common, size, last - first, 0), first, last
 
 
 def _grow(words: list[str], page_words: list[str], first: int, last: int) -> tuple[int, int]:
