@@ -10,12 +10,13 @@ from fixtureweb import FixtureWeb
 from fpdf import FPDF
 
 from verifier.editorial import parse_quote
+from verifier.interruptions import interruption_spans
 from verifier.matching import match_quote
 from verifier.models import PageText
 from verifier.normalize import normalize_text, tokenize
 from verifier.pagetext import page_text
-from verifier.pdftext import pdf_pages
 from verifier.passages import partial_floor
+from verifier.pdftext import pdf_pages
 from verifier.status import QuoteStatus
 
 VERIFIED, PARTIAL, NOT_FOUND = QuoteStatus.VERIFIED, QuoteStatus.PARTIAL, QuoteStatus.NOT_FOUND
@@ -279,3 +280,73 @@ def test_tokens_keep_offsets() -> None:
     tokens = tokenize("“Iran’s”  aid")
     assert tokens.words == ["iran", "s", "aid"]
     assert tokens.span(0, 3) == (1, 13)
+
+
+# -- words on the page that interrupt a quotation -------------------------------------------
+
+INTERRUPTED = """<html lang="en"><body>
+<p>&ldquo;I will not promise what I cannot deliver,&rdquo; Karimi said on Tuesday, &ldquo;but
+I can promise that no family will pay more.&rdquo;</p>
+<p>THE PRESIDENT: They said the jobs were gone for good. (Applause.) Well, guess what? The
+lights are on. (Laughter and applause.)</p>
+<p>&ldquo;Nobody wants to do this. This is not a decision we took lightly.</p>
+<p>RELATED: <a href="/r">How the drought emptied the reservoirs</a></p>
+<p>&ldquo;I ask every family to save water.&rdquo;</p>
+<p>&ldquo;We will win,&rdquo; the minister told a crowd of several thousand supporters who had
+gathered in the rain outside the ministry on Sunday evening, &ldquo;and we will win soon.&rdquo;</p>
+</body></html>"""
+
+
+@pytest.mark.parametrize(("quote", "first", "last"), [
+    ("I will not promise what I cannot deliver, but I can promise that no family will pay more",
+     "I will", "pay more"),
+    ("They said the jobs were gone for good. Well, guess what? The lights are on.",
+     "They said", "are on"),
+    ("This is not a decision we took lightly. I ask every family to save water.",
+     "This is", "save water"),
+])
+def test_attribution_audience_notes_and_inserted_lines_are_looked_past(
+        web, quote: str, first: str, last: str) -> None:
+    page = served(web, "/interrupted", INTERRUPTED)
+    match = match_quote(quote, page)
+    assert match.status is VERIFIED
+    found = page.text[match.start:match.end]
+    assert found.startswith(first) and found.endswith(last)
+
+
+def test_only_the_reporters_words_are_looked_past(web) -> None:
+    page = served(web, "/interrupted", INTERRUPTED)
+    # the speaker's own words still count
+    assert match_quote("I will not promise what I cannot deliver, but I can promise that every "
+                       "family will pay more", page).status is PARTIAL
+    # a long narrative passage between two quotations is not attribution
+    assert match_quote("We will win, and we will win soon", page).status is not VERIFIED
+
+
+def test_interruptions_are_found_by_the_quotation_marks_around_them() -> None:
+    text = '"We will not," he said, "surrender." „Niemand spart gern“, sagte er, „aber“.'
+    spans = [text[a:b] for a, b in interruption_spans(text)]
+    assert spans == [" he said, ", ", sagte er, "]
+    assert interruption_spans('He called it "a disaster" in 2019.') == []
+
+
+def test_chinese_and_japanese_quotes_may_start_inside_a_clause(web) -> None:
+    page = served(web, "/zh", "<html lang='zh'><body><p>中方坚决反对美方将经贸科技问题政治化，"
+                  "也严重冲击全球产业链供应链稳定。</p><p>政府は来年度の予算案を閣議決定した。</p>"
+                  "</body></html>")
+    assert match_quote("严重冲击全球产业链供应链稳定", page).status is VERIFIED
+    assert match_quote("来年度の予算案を閣議決定", page).status is VERIFIED
+    assert match_quote("严重冲击全球产业链供应链安全", page).status is PARTIAL
+
+
+def test_reordered_words_are_close_but_never_the_same(article: PageText) -> None:
+    swapped = "we are grateful to the Iranian people for it, and Iran's support has been military"
+    match = match_quote(swapped, article)
+    assert match.status is PARTIAL and match.score <= 0.9
+    assert article.text[match.start:match.end].startswith("Iran’s support")
+
+
+def test_spelling_variants_of_arabic_persian_and_russian() -> None:
+    assert normalize_text("إن الأمن آمن") == normalize_text("ان الامن امن")
+    assert normalize_text("مسؤولية") == normalize_text("مسؤولیة")  # Arabic and Persian yeh
+    assert normalize_text("договорённостей Ёлка") == normalize_text("договоренностей елка")

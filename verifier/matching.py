@@ -37,9 +37,13 @@ def match_quote(quote: str, page: PageText, *, partial_threshold: float = 0.80) 
 def _match(pattern: QuotePattern, page: PreparedPage, partial_threshold: float) -> Match:
     if not pattern.segments:
         return Match(QuoteStatus.NOT_FOUND, 0.0)
-    span = find_exact(pattern, page)
+    span, view = find_exact(pattern, page), page
+    if span is None:  # perhaps the page interrupts the quotation with a reporter's words
+        speech = page.speech_only()
+        if speech is not None:
+            span, view = find_exact(pattern, speech), speech
     if span is not None:
-        start, end = page.tokens.span(*span)
+        start, end = view.tokens.span(*span)
         return Match(QuoteStatus.VERIFIED, 1.0, start, end)
     passage = closest_passage(pattern, page)
     if passage is None:

@@ -2,7 +2,8 @@
 
 Text becomes a sequence of word tokens (letters, digits and combining marks), each normalised
 with NFKC and case folding, with soft hyphens, zero-width and bidi controls, tatweel and
-Arabic-script vowel marks removed, Arabic/Persian letter variants and digits unified, and
+Arabic-script vowel marks removed, Arabic/Persian letter variants (yeh, kaf, alef with hamza or
+madda), Russian ё and digits unified, Chinese and Japanese characters taken one by one, and
 line-break hyphenation ("govern-\\nment") repaired. Punctuation (quotation marks, apostrophes,
 dashes) separates words and is otherwise ignored, so it can never change a verdict. Each token
 keeps its character span in the original text, so a match maps back to a snippet.
@@ -49,8 +50,16 @@ def _word_class() -> str:
 
 
 _WORD = f"[{_word_class()}]"
-_TOKEN = re.compile(rf"[{_CJK}]|{_WORD}+(?:[-\u2010\u2011][ \t]*\r?\n[ \t]*{_WORD}+)*")
+_TOKEN = re.compile(rf"{_WORD}+(?:[-\u2010\u2011][ \t]*\r?\n[ \t]*{_WORD}+)*")
 _SPLIT = re.compile(f"({_TOKEN.pattern})")  # alternating separators and words
+# Chinese and Japanese characters are left out of _WORD, so they fall among the separators;
+# a text that has any is split again with them as words of one character.
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_SPLIT_CJK = re.compile(f"({_TOKEN.pattern}|[{_CJK}])")
+# First bytes of those characters in UTF-8 (U+3000..U+9FFF, U+F000..U+FFFF, beyond U+FFFF):
+# a search for single bytes runs at memory speed, a regex character class does not.
+_CJK_LEAD_BYTES = tuple(bytes([lead]) for lead in (0xE3, 0xE4, 0xE5, 0xE6, 0xE7, 0xE8, 0xE9,
+                                                   0xEF, 0xF0))
 
 _DELETE = {cp: None for cp in (0x00AD, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF,
                                0x061C, 0x0640, *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
@@ -60,6 +69,8 @@ _UNIFY = {
     0x064A: "\u06cc",  # Arabic yeh -> Farsi yeh
     0x0649: "\u06cc",  # alef maksura -> Farsi yeh
     0x0643: "\u06a9",  # Arabic kaf -> keheh
+    # Alef with hamza or madda -> bare alef: many writers leave the marks off.
+    0x0622: "\u0627", 0x0623: "\u0627", 0x0625: "\u0627", 0x0671: "\u0627",
     0x0451: "\u0435",  # Russian ё -> е: writing the diaeresis is optional
     **{0x0660 + d: str(d) for d in range(10)},  # Arabic-Indic digits
     **{0x06F0 + d: str(d) for d in range(10)},  # Extended Arabic-Indic (Persian) digits
@@ -104,6 +115,11 @@ def tokenize(text: str) -> Tokens:
     if len(lowered) != len(text):  # a few letters grow when lower-cased ("İ"): keep offsets
         lowered = text
     parts = _SPLIT.split(lowered)  # [separator, word, separator, word, ..., separator]
+    if not lowered.isascii():
+        separators = "".join(parts[0::2])
+        encoded = separators.encode("utf-8", "surrogatepass")
+        if any(lead in encoded for lead in _CJK_LEAD_BYTES) and _CJK_CHAR.search(separators):
+            parts = _SPLIT_CJK.split(lowered)
     bounds = list(accumulate(map(len, parts)))
     starts = bounds[0:-1:2]
     ends = bounds[1::2]

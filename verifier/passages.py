@@ -19,6 +19,7 @@ from itertools import accumulate
 from rapidfuzz.distance import Indel
 
 from .editorial import QuotePattern, Segment
+from .interruptions import interruption_spans
 from .models import DiffOp, PageText
 from .normalize import Tokens, tokenize
 
@@ -53,12 +54,32 @@ class PreparedPage:
     skeleton: str  # all words concatenated: finds a quote across any spacing or hyphenation
     bounds: list[int]  # bounds[i]..bounds[i+1] is word i in the skeleton
     _index: dict[str, list[int]] | None = field(default=None, repr=False)
+    _speech: PreparedPage | None = field(default=None, repr=False)
 
     @classmethod
-    def of(cls, text: str) -> PreparedPage:
-        tokens = tokenize(text)
+    def of(cls, text: str, tokens: Tokens | None = None) -> PreparedPage:
+        tokens = tokenize(text) if tokens is None else tokens
         bounds = [0, *accumulate(map(len, tokens.words))]
         return cls(text, tokens, "".join(tokens.words), bounds)
+
+    def speech_only(self) -> PreparedPage | None:
+        """The page without the words that interrupt its quotations (attribution, audience
+        notes, inserted link lines: see interruptions.py), when it has any, so a quotation
+        joined across them is found whole. Word spans stay those of the page text."""
+        if self._speech is None:
+            tokens = self.tokens
+            dropped: set[int] = set()
+            for start, end in interruption_spans(self.text):
+                first = bisect.bisect_left(tokens.starts, start)
+                dropped.update(range(first, bisect.bisect_right(tokens.ends, end, lo=first)))
+            if not dropped:
+                self._speech = self
+            else:
+                kept = [i for i in range(len(tokens)) if i not in dropped]
+                self._speech = PreparedPage.of(self.text, Tokens(
+                    [tokens.words[i] for i in kept], [tokens.starts[i] for i in kept],
+                    [tokens.ends[i] for i in kept]))
+        return None if self._speech is self else self._speech
 
     def index(self) -> dict[str, list[int]]:
         """Word -> positions, built on first need (exact matches never need it)."""
@@ -277,7 +298,9 @@ def closest_passage(pattern: QuotePattern, page: PreparedPage) -> Passage | None
     first, last = _grow(words, page.tokens.words, best[1], best[2])
     first, last = _take_replaced_edges(words, page, first, last)
     score, diff = _diff(pattern, page, first, last, free, marks)
-    reordered = _reordered(words, page.tokens.words, regions)
+    # a reordering scores at most ORDER_FREE_WEIGHT: no need to look when the passage is closer
+    reordered = _reordered(words, page.tokens.words, regions) if score < ORDER_FREE_WEIGHT \
+        else None
     if reordered is not None and reordered[0] > score:
         score, first, last = reordered
         diff = _diff(pattern, page, first, last, free, marks)[1]
@@ -286,11 +309,13 @@ def closest_passage(pattern: QuotePattern, page: PreparedPage) -> Passage | None
 
 def _reordered(words: list[str], page_words: list[str], regions: list[tuple[int, int]]
                ) -> tuple[float, int, int] | None:
-    """The stretch of the quote's length holding most of its words in any order, and its
+    """The stretch about the quote's length holding most of its words in any order, and its
     discounted overlap score: a quote whose clauses were swapped is close, though an
-    alignment in order sees only the longer clause. Scattered words fill no such stretch."""
+    alignment in order sees only the longer clause. Scattered words fill no such stretch.
+
+    The stretch may be a quarter longer than the quote, for a quote that also left words out."""
     wanted = Counter(words)
-    size = len(words)
+    size = len(words) + len(words) // 4 + 1
     best: tuple[int, int, int] | None = None  # (words in common, first, last)
     for lo, hi in regions:
         have: Counter[str] = Counter()
@@ -314,7 +339,7 @@ def _reordered(words: list[str], page_words: list[str], regions: list[tuple[int,
         first += 1
     while page_words[last - 1] not in wanted:
         last -= 1
-    return ORDER_FREE_WEIGHT * _score(common, size, last - first, 0), first, last
+    return ORDER_FREE_WEIGHT * _score(common, len(words), last - first, 0), first, last
 
 
 def _grow(words: list[str], page_words: list[str], first: int, last: int) -> tuple[int, int]:
