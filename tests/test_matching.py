@@ -350,3 +350,22 @@ def test_spelling_variants_of_arabic_persian_and_russian() -> None:
     assert normalize_text("إن الأمن آمن") == normalize_text("ان الامن امن")
     assert normalize_text("مسؤولية") == normalize_text("مسؤولیة")  # Arabic and Persian yeh
     assert normalize_text("договорённостей Ёлка") == normalize_text("договоренностей елка")
+
+
+def test_digit_group_separators_join_a_number_but_nothing_else(web) -> None:
+    page = served(web, "/numbers", "<html><body><p>The port promised 1,500 jobs and 2.5 "
+                  "per cent growth; 12\u202f000 people marched.</p></body></html>")
+    assert match_quote("The port promised 1500 jobs", page).status is VERIFIED
+    assert match_quote("12,000 people marched", page).status is VERIFIED
+    assert match_quote("1500 jobs and 25 per cent growth", page).status is not VERIFIED
+    assert match_quote("The port promised 15,00 jobs", page).status is not VERIFIED
+
+
+def test_an_ellipsis_may_not_stand_for_a_lone_negation(article: PageText) -> None:
+    match = match_quote("We are … a card in anyone's hand, but we know who our friends are",
+                        article)
+    assert match.status is PARTIAL
+    assert ("added", "not") in [(d.op, d.text) for d in match.diff]
+    # a longer omission that happens to hold a "not" is an ordinary one
+    assert match_quote("Iran's support has been military … but we know who our friends are",
+                       article).status is VERIFIED

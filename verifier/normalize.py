@@ -133,6 +133,20 @@ def tokenize(text: str) -> Tokens:
     return Tokens(words, starts, ends)
 
 
+_HYPHENS = frozenset("-\u2010\u2011\u200b\u200c")  # hyphens, zero-width space and non-joiner
+_DIGIT_GROUP_SEPARATORS = frozenset({",", ".", "'", "\u00a0", "\u2009", "\u202f", "\u066c"})
+
+
+def joinable(left: str, between: str, right: str) -> bool:
+    """Whether two neighbouring words may also be read run together: a hyphen or zero-width
+    space joins a compound ("hundred-year"), a separator of digit groups a number ("1,500").
+    Elsewhere a word break is a word break ("the rapist" is not "therapist")."""
+    if _HYPHENS.intersection(between):
+        return True
+    return between in _DIGIT_GROUP_SEPARATORS and left[-1:].isdigit() and \
+        len(right) == 3 and right.isdigit()
+
+
 def words_of(text: str) -> list[str]:
     """Just the normalised words of a text (no spans)."""
     return tokenize(text).words

@@ -18,12 +18,11 @@ from itertools import accumulate
 
 from rapidfuzz.distance import Indel
 
-from .editorial import QuotePattern, Segment
+from .editorial import Gap, QuotePattern, Segment, hides_negation
 from .interruptions import interruption_spans
 from .models import DiffOp, PageText
-from .normalize import Tokens, tokenize
+from .normalize import Tokens, joinable, tokenize
 
-_HYPHENS = frozenset("-\u2010\u2011\u200b\u200c")  # hyphens, zero-width space and non-joiner
 SHORT_QUOTE_WORDS = 5  # quotes shorter than this are only ever verified exactly
 SHORT_QUOTE_FLOOR = 0.85  # and need at least this score to be partial
 LONG_QUOTE_WORDS = 20  # beyond this the floor eases a little: chance cannot align long quotes
@@ -143,36 +142,63 @@ def _occurrences(segment: Segment, page: PreparedPage) -> list[tuple[int, int]]:
 
 def _same_words(segment: Segment, joints: frozenset[int], page: PreparedPage, first: int,
                 last: int, position: int) -> bool:
-    """Whether the word breaks of quote and page agree, but where a hyphen explains them."""
+    """Whether the word breaks of quote and page agree, but where either side may run two
+    words together (a hyphen, a digit-group separator: see normalize.joinable)."""
     page_joints = {page.bounds[k] - position: k for k in range(first + 1, last)}
     if joints == page_joints.keys():
         return True
     text, starts, ends = page.text, page.tokens.starts, page.tokens.ends
     for offset, k in page_joints.items():
-        if offset not in joints and not _HYPHENS.intersection(text[ends[k - 1]:starts[k]]):
+        if offset not in joints and not joinable(text[starts[k - 1]:ends[k - 1]],
+                                                 text[ends[k - 1]:starts[k]],
+                                                 text[starts[k]:ends[k]]):
             return False
-    return all(offset in segment.hyphenated for offset in joints - page_joints.keys())
+    return all(offset in segment.loose for offset in joints - page_joints.keys())
 
 
-def find_exact(pattern: QuotePattern, page: PreparedPage) -> tuple[int, int] | None:
-    """The most compact word span holding every segment in order within its gaps, if any."""
-    # each reachable occurrence: (first word, last word, first word of its whole chain)
-    chains = [(first, last, first) for first, last in _occurrences(pattern.segments[0], page)]
+@dataclass
+class ExactSpan:
+    """Where every segment of a quote was found in order: words [first, last) of the page."""
+
+    first: int
+    last: int
+    hides_negation: bool  # an ellipsis stands for a lone negation: close, not the same
+
+
+def find_exact(pattern: QuotePattern, page: PreparedPage) -> ExactSpan | None:
+    """The most compact word span holding every segment in order within its gaps, if any.
+
+    The most compact span is the reading a reader takes: when an ellipsis there stands for a
+    lone negation (see editorial.hides_negation), the span says so."""
+    # each reachable occurrence: (first word, last word, first word of its whole chain,
+    # whether an ellipsis on the way hides a negation)
+    chains = [(first, last, first, False)
+              for first, last in _occurrences(pattern.segments[0], page)]
+    words = page.tokens.words
     for segment, gap in zip(pattern.segments[1:], pattern.gaps, strict=True):
         if not chains:
             return None
-        ends = [last for _first, last, _start in chains]  # ascending: occurrences come in order
+        ends = [chain[1] for chain in chains]  # ascending: occurrences come in order
         extended = []
         for first, last in _occurrences(segment, page):
             lo = bisect.bisect_left(ends, first - gap.high)
             hi = bisect.bisect_right(ends, first - gap.low)
             if lo < hi:
-                extended.append((first, last, max(chains[k][2] for k in range(lo, hi))))
+                k = max(range(lo, hi), key=lambda k: (chains[k][2], not chains[k][3]))
+                hides = chains[k][3] or hides_negation(gap, words[ends[k]:first])
+                extended.append((first, last, chains[k][2], hides))
         chains = sorted(extended, key=lambda c: c[1])
     if not chains:
         return None
-    _first, last, start = min(chains, key=lambda c: c[1] - c[2])
-    return start, last
+    _first, last, start, hides = min(chains, key=lambda c: (c[1] - c[2], c[3]))
+    return ExactSpan(start, last, hides)
+
+
+def passage_at(pattern: QuotePattern, page: PreparedPage, first: int, last: int) -> Passage:
+    """The given span of the page as a passage for the quote: its score and word diff."""
+    free, marks = _free_insertions(pattern)
+    score, diff = _diff(pattern, page, first, last, free, marks)
+    return Passage(first, last, min(score, FUZZY_SCORE_CAP), diff)
 
 
 # -- closest passage ----------------------------------------------------------------------
@@ -188,17 +214,16 @@ class Passage:
     diff: list[DiffOp]
 
 
-def _free_insertions(pattern: QuotePattern) -> tuple[list[int], dict[int, str]]:
-    """Source words allowed before each quote word (at editorial gaps), and the marks there."""
+def _free_insertions(pattern: QuotePattern) -> tuple[list[int], dict[int, Gap]]:
+    """Source words allowed before each quote word (at editorial gaps), and the gaps there."""
     free = [0] * (len(pattern) + 1)
-    marks: dict[int, str] = {}
+    marks: dict[int, Gap] = {}
     position = 0
     for i, segment in enumerate(pattern.segments):
         if i:
             gap = pattern.gaps[i - 1]
             free[position] = gap.high
-            if gap.surface:
-                marks[position] = gap.surface
+            marks[position] = gap
         position += len(segment.words)
     return free, marks
 
@@ -380,7 +405,7 @@ def _take_replaced_edges(words: list[str], page: PreparedPage, first: int, last:
 
 
 def _diff(pattern: QuotePattern, page: PreparedPage, first: int, last: int, free: list[int],
-          marks: dict[int, str]) -> tuple[float, list[DiffOp]]:
+          marks: dict[int, Gap]) -> tuple[float, list[DiffOp]]:
     """Word-level diff of quote against passage, and the passage's exact score."""
     words, surface = pattern.words, pattern.surface
     passage = page.tokens.words[first:last]
@@ -395,9 +420,11 @@ def _diff(pattern: QuotePattern, page: PreparedPage, first: int, last: int, free
         else:
             inserted = op.dest_end - op.dest_start
             allowed = free[op.src_start] if 0 < op.src_start < len(words) else 0
-            if inserted <= allowed:
+            gap = marks.get(op.src_start)
+            if inserted <= allowed and not (gap and hides_negation(
+                    gap, passage[op.dest_start:op.dest_end])):
                 discount += inserted
-                ops.append(DiffOp("equal", marks.get(op.src_start, "…")))
+                ops.append(DiffOp("equal", gap.surface if gap and gap.surface else "…"))
             else:
                 ops.append(DiffOp("added", _page_words(page, first + op.dest_start,
                                                        first + op.dest_end)))
