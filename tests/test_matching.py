@@ -369,3 +369,17 @@ def test_an_ellipsis_may_not_stand_for_a_lone_negation(article: PageText) -> Non
     # a longer omission that happens to hold a "not" is an ordinary one
     assert match_quote("Iran's support has been military … but we know who our friends are",
                        article).status is VERIFIED
+
+
+@pytest.mark.parametrize(("on_page", "quoted"), [
+    ("$50 million", "$15 million"), ("in 2019", "in 2009"), ("1,500 jobs", "15,000 jobs"),
+    ("2.1 per cent", "2.5 per cent"), ("2.5 per cent", "25 per cent"), ("14 June", "4 June"),
+    ("by 2035", "by 2030"), ("eleven hundred", "twelve hundred"), ("30%", "3%"),
+])
+def test_a_changed_number_or_date_is_never_verified(web, on_page: str, quoted: str) -> None:
+    sentence = "The council said on Thursday that the plan would cost {} over the next decade"
+    page = served(web, "/figures", f"<html><body><p>{sentence.format(on_page)}.</p></body></html>")
+    assert match_quote(sentence.format(on_page), page).status is VERIFIED
+    changed = match_quote(sentence.format(quoted), page)
+    assert changed.status is PARTIAL
+    assert any(d.op == "added" for d in changed.diff)
