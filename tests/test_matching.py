@@ -383,3 +383,12 @@ def test_a_changed_number_or_date_is_never_verified(web, on_page: str, quoted: s
     changed = match_quote(sentence.format(quoted), page)
     assert changed.status is PARTIAL
     assert any(d.op == "added" for d in changed.diff)
+
+
+def test_citation_markers_inside_a_quoted_passage_are_looked_past(web) -> None:
+    page = served(web, "/wiki", "<html><body><p>The treaty ended the war.<sup><a href='#1'>[1]"
+                  "</a></sup> It fixed the border.<sup>[citation needed]</sup> Lennet paid four "
+                  "million crowns.[a]</p></body></html>")
+    quote = "The treaty ended the war. It fixed the border. Lennet paid four million crowns."
+    assert match_quote(quote, page).status is VERIFIED
+    assert match_quote("The treaty ended the war. It fixed the river.", page).status is PARTIAL

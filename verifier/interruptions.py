@@ -10,6 +10,7 @@ leaves all of these out, honestly. An interruption is:
   paragraph;
 - an audience note: a parenthesised or bracketed run of reaction words ("(Laughter and
   applause.)", "[CROSSTALK]");
+- a citation marker of an encyclopedia or report: "[12]", "[a]", "[citation needed]";
 - a short line with no quotation marks between a paragraph that leaves a quotation open (the
   newspaper way of continuing it) and the paragraph that takes it up again.
 """
@@ -32,7 +33,10 @@ _REACTIONS = (r"applause|laughter|laughs|laughing|cheers|cheering|booing|boos|je
               r"chanting|chants|sighs|chuckles|groans|audience|members?|standing|ovation|"
               r"interruption|interrupted|speakers?|speaking|and|from|the")
 _AUDIENCE_NOTE = re.compile(
-    rf"[(\[]\s*(?:{_REACTIONS})(?:[\s,]+(?:{_REACTIONS}))*\s*[.!]?\s*[)\]]", re.I)
+    rf"[(\[]\s*(?:{_REACTIONS})(?:[\s,]+(?:{_REACTIONS}))*\s*[.!]?\s*[)\]]"
+    r"|\[(?:\d{1,3}|[a-z]|(?:note|nb|n)\s?\d{1,3}|citation needed|clarification needed|"
+    r"dubious(?: [–-] discuss)?|according to whom\?|by whom\?|when\?|who\?|which\?|"
+    r"failed verification|better source needed|page needed|verification needed)\]", re.I)
 
 
 def _kind(text: str, at: int) -> str | None:
