@@ -1,10 +1,12 @@
 """Finding a quote in a page's words: the exact span, or else the closest passage.
 
 Both sides are compared as normalised words (see normalize.py), so typography never matters.
-The exact search looks for every segment of the quote in order within its editorial gaps.
-The closest passage is found in two steps: candidate places are voted for by the quote's
-rarer words (one pass over the page), and only a few short windows are aligned word by word
-with rapidfuzz, so the cost stays linear in the page's length.
+The exact search looks for every segment of the quote in order within its editorial gaps,
+on the page as it is and, failing that, on the page without the words that interrupt its
+quotations (see interruptions.py). The closest passage is found in two steps: candidate
+places are voted for by the quote's rarer words (one pass over the page), and only a few
+short windows are aligned word by word with rapidfuzz, so the cost stays linear in the page's
+length; a window holding the quote's words in another order counts as close too.
 """
 
 from __future__ import annotations
