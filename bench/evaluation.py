@@ -23,9 +23,12 @@ from verifier.pagetext import page_text
 from verifier.status import LinkStatus, QuoteStatus
 
 EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "eval"
-FLOOR = 1.0  # the accuracy reached when the corpus was pinned (69/69); CI fails below it
+# The accuracy reached when the corpus was pinned (231/232); CI fails below it. The one miss
+# is a known gap: a bare superscript footnote number (<sup>6</sup>) inside a quoted passage.
+FLOOR = 0.995
 CHECKED_AT = datetime(2024, 6, 1, tzinfo=UTC)
-_CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8"}
+_CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8",
+                  ".pdf": "application/pdf"}
 
 
 @dataclass
@@ -34,10 +37,11 @@ class Outcome:
     expected: QuoteStatus
     verdict: Verdict
     why: str
+    problem: str = ""  # the verdict is right but its evidence is not (see run_case)
 
     @property
     def correct(self) -> bool:
-        return self.verdict.status is self.expected
+        return self.verdict.status is self.expected and not self.problem
 
 
 def load_cases(path: Path = EVAL_DIR / "cases.toml") -> list[dict[str, object]]:
@@ -46,7 +50,7 @@ def load_cases(path: Path = EVAL_DIR / "cases.toml") -> list[dict[str, object]]:
     return cases
 
 
-def _copy(name: str, url: str) -> Fetch:
+def _copy(name: str, url: str, status: LinkStatus = LinkStatus.OK) -> Fetch:
     """A fetched copy of a corpus page, as the fetcher would hand it over."""
     at = CHECKED_AT
     if name == "dead":
@@ -54,14 +58,18 @@ def _copy(name: str, url: str) -> Fetch:
                      http_status=404)
     body = (EVAL_DIR / "pages" / name).read_bytes()
     content_type = _CONTENT_TYPES[Path(name).suffix]
-    return Fetch(url=url, link_status=LinkStatus.OK, reason="", fetched_at=at, http_status=200,
+    readable = status.readable
+    return Fetch(url=url, link_status=status, reason="" if readable else status.value,
+                 fetched_at=at, http_status=200 if status is not LinkStatus.BLOCKED else 403,
                  content_type=content_type, sha256=hashlib.sha256(body).hexdigest(),
-                 size=len(body), page=page_text(body, content_type))
+                 size=len(body), page=page_text(body, content_type) if readable else None)
 
 
 def run_case(case: dict[str, object]) -> Outcome:
+    """Judge one case. Besides the status, a case may pin its evidence: `highlight`, words the
+    highlighted passage must contain, and `snapshot`, the index of the snapshot it rests on."""
     url = f"https://news.example/{case['id']}"
-    live = _copy(str(case["page"]), url)
+    live = _copy(str(case["page"]), url, LinkStatus(str(case.get("live_status", "ok"))))
     snapshots = []
     for i, name in enumerate(case.get("snapshots", [])):  # type: ignore[attr-defined]
         timestamp = f"2023010{i + 1}120000"
@@ -69,7 +77,17 @@ def run_case(case: dict[str, object]) -> Outcome:
                             archive_url=f"https://web.archive.org/web/{timestamp}/{url}")
         snapshots.append((snapshot, _copy(str(name), f"{snapshot.archive_url}")))
     verdict = judge(str(case["quote"]), live, lambda: snapshots, now=CHECKED_AT)
-    return Outcome(str(case["id"]), QuoteStatus(str(case["expect"])), verdict, str(case["why"]))
+    problem = ""
+    if "highlight" in case:
+        start, end = verdict.highlight or (0, 0)
+        if str(case["highlight"]) not in verdict.evidence[start:end]:
+            problem = f"highlighted {verdict.evidence[start:end]!r}"
+    if "snapshot" in case:
+        wanted = snapshots[int(str(case["snapshot"]))][0]
+        if verdict.snapshot != wanted:
+            problem = f"rests on snapshot {verdict.snapshot.timestamp if verdict.snapshot else None}"
+    return Outcome(str(case["id"]), QuoteStatus(str(case["expect"])), verdict, str(case["why"]),
+                   problem)
 
 
 def evaluate() -> list[Outcome]:
@@ -102,8 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     if misses:
         print("\nmisses:")
         for o in misses:
+            problem = f", {o.problem}" if o.problem else ""
             print(f"  {o.case_id}: expected {o.expected.value}, got {o.verdict.status.value} "
-                  f"(score {o.verdict.score:.2f}) - {o.why}")
+                  f"(score {o.verdict.score:.2f}{problem}) - {o.why}")
     if args.check and accuracy < FLOOR:
         print(f"\nFAIL: accuracy {accuracy:.3f} is below the floor {FLOOR}", file=sys.stderr)
         return 1

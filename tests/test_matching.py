@@ -10,11 +10,13 @@ from fixtureweb import FixtureWeb
 from fpdf import FPDF
 
 from verifier.editorial import parse_quote
+from verifier.interruptions import interruption_spans
 from verifier.matching import match_quote
 from verifier.models import PageText
 from verifier.normalize import normalize_text, tokenize
 from verifier.pagetext import page_text
 from verifier.passages import partial_floor
+from verifier.pdftext import pdf_pages
 from verifier.status import QuoteStatus
 
 VERIFIED, PARTIAL, NOT_FOUND = QuoteStatus.VERIFIED, QuoteStatus.PARTIAL, QuoteStatus.NOT_FOUND
@@ -266,7 +268,8 @@ def test_pdf_source(web) -> None:
                    "the safety of diplomatic staff and their families.")
     page = served(web, "/release.pdf", bytes(pdf.output()), "application/pdf")
     assert page.kind == "pdf"
-    assert "\n" in page.text  # the narrow column wrapped the sentence over several lines
+    assert "\n" in pdf_pages(bytes(pdf.output()))[0]  # the narrow column wrapped the lines
+    assert "\n" not in page.text  # and the page text rejoins them
     quote = ("strongly condemns the attack on the embassy compound and calls on the host "
              "government to ensure the safety of diplomatic staff")
     assert match_quote(quote, page).status is VERIFIED
@@ -277,3 +280,115 @@ def test_tokens_keep_offsets() -> None:
     tokens = tokenize("“Iran’s”  aid")
     assert tokens.words == ["iran", "s", "aid"]
     assert tokens.span(0, 3) == (1, 13)
+
+
+# -- words on the page that interrupt a quotation -------------------------------------------
+
+INTERRUPTED = """<html lang="en"><body>
+<p>&ldquo;I will not promise what I cannot deliver,&rdquo; Karimi said on Tuesday, &ldquo;but
+I can promise that no family will pay more.&rdquo;</p>
+<p>THE PRESIDENT: They said the jobs were gone for good. (Applause.) Well, guess what? The
+lights are on. (Laughter and applause.)</p>
+<p>&ldquo;Nobody wants to do this. This is not a decision we took lightly.</p>
+<p>RELATED: <a href="/r">How the drought emptied the reservoirs</a></p>
+<p>&ldquo;I ask every family to save water.&rdquo;</p>
+<p>&ldquo;We will win,&rdquo; the minister told a crowd of several thousand supporters who had
+gathered in the rain outside the ministry on Sunday evening, &ldquo;and we will win soon.&rdquo;</p>
+</body></html>"""
+
+
+@pytest.mark.parametrize(("quote", "first", "last"), [
+    ("I will not promise what I cannot deliver, but I can promise that no family will pay more",
+     "I will", "pay more"),
+    ("They said the jobs were gone for good. Well, guess what? The lights are on.",
+     "They said", "are on"),
+    ("This is not a decision we took lightly. I ask every family to save water.",
+     "This is", "save water"),
+])
+def test_attribution_audience_notes_and_inserted_lines_are_looked_past(
+        web, quote: str, first: str, last: str) -> None:
+    page = served(web, "/interrupted", INTERRUPTED)
+    match = match_quote(quote, page)
+    assert match.status is VERIFIED
+    found = page.text[match.start:match.end]
+    assert found.startswith(first) and found.endswith(last)
+
+
+def test_only_the_reporters_words_are_looked_past(web) -> None:
+    page = served(web, "/interrupted", INTERRUPTED)
+    # the speaker's own words still count
+    assert match_quote("I will not promise what I cannot deliver, but I can promise that every "
+                       "family will pay more", page).status is PARTIAL
+    # a long narrative passage between two quotations is not attribution
+    assert match_quote("We will win, and we will win soon", page).status is not VERIFIED
+
+
+def test_interruptions_are_found_by_the_quotation_marks_around_them() -> None:
+    text = '"We will not," he said, "surrender." „Niemand spart gern“, sagte er, „aber“.'
+    spans = [text[a:b] for a, b in interruption_spans(text)]
+    assert spans == [" he said, ", ", sagte er, "]
+    assert interruption_spans('He called it "a disaster" in 2019.') == []
+
+
+def test_chinese_and_japanese_quotes_may_start_inside_a_clause(web) -> None:
+    page = served(web, "/zh", "<html lang='zh'><body><p>中方坚决反对美方将经贸科技问题政治化，"
+                  "也严重冲击全球产业链供应链稳定。</p><p>政府は来年度の予算案を閣議決定した。</p>"
+                  "</body></html>")
+    assert match_quote("严重冲击全球产业链供应链稳定", page).status is VERIFIED
+    assert match_quote("来年度の予算案を閣議決定", page).status is VERIFIED
+    assert match_quote("严重冲击全球产业链供应链安全", page).status is PARTIAL
+
+
+def test_reordered_words_are_close_but_never_the_same(article: PageText) -> None:
+    swapped = "we are grateful to the Iranian people for it, and Iran's support has been military"
+    match = match_quote(swapped, article)
+    assert match.status is PARTIAL and match.score <= 0.9
+    assert article.text[match.start:match.end].startswith("Iran’s support")
+
+
+def test_spelling_variants_of_arabic_persian_and_russian() -> None:
+    assert normalize_text("إن الأمن آمن") == normalize_text("ان الامن امن")
+    assert normalize_text("مسؤولية") == normalize_text("مسؤولیة")  # Arabic and Persian yeh
+    assert normalize_text("договорённостей Ёлка") == normalize_text("договоренностей елка")
+
+
+def test_digit_group_separators_join_a_number_but_nothing_else(web) -> None:
+    page = served(web, "/numbers", "<html><body><p>The port promised 1,500 jobs and 2.5 "
+                  "per cent growth; 12\u202f000 people marched.</p></body></html>")
+    assert match_quote("The port promised 1500 jobs", page).status is VERIFIED
+    assert match_quote("12,000 people marched", page).status is VERIFIED
+    assert match_quote("1500 jobs and 25 per cent growth", page).status is not VERIFIED
+    assert match_quote("The port promised 15,00 jobs", page).status is not VERIFIED
+
+
+def test_an_ellipsis_may_not_stand_for_a_lone_negation(article: PageText) -> None:
+    match = match_quote("We are … a card in anyone's hand, but we know who our friends are",
+                        article)
+    assert match.status is PARTIAL
+    assert ("added", "not") in [(d.op, d.text) for d in match.diff]
+    # a longer omission that happens to hold a "not" is an ordinary one
+    assert match_quote("Iran's support has been military … but we know who our friends are",
+                       article).status is VERIFIED
+
+
+@pytest.mark.parametrize(("on_page", "quoted"), [
+    ("$50 million", "$15 million"), ("in 2019", "in 2009"), ("1,500 jobs", "15,000 jobs"),
+    ("2.1 per cent", "2.5 per cent"), ("2.5 per cent", "25 per cent"), ("14 June", "4 June"),
+    ("by 2035", "by 2030"), ("eleven hundred", "twelve hundred"), ("30%", "3%"),
+])
+def test_a_changed_number_or_date_is_never_verified(web, on_page: str, quoted: str) -> None:
+    sentence = "The council said on Thursday that the plan would cost {} over the next decade"
+    page = served(web, "/figures", f"<html><body><p>{sentence.format(on_page)}.</p></body></html>")
+    assert match_quote(sentence.format(on_page), page).status is VERIFIED
+    changed = match_quote(sentence.format(quoted), page)
+    assert changed.status is PARTIAL
+    assert any(d.op == "added" for d in changed.diff)
+
+
+def test_citation_markers_inside_a_quoted_passage_are_looked_past(web) -> None:
+    page = served(web, "/wiki", "<html><body><p>The treaty ended the war.<sup><a href='#1'>[1]"
+                  "</a></sup> It fixed the border.<sup>[citation needed]</sup> Lennet paid four "
+                  "million crowns.[a]</p></body></html>")
+    quote = "The treaty ended the war. It fixed the border. Lennet paid four million crowns."
+    assert match_quote(quote, page).status is VERIFIED
+    assert match_quote("The treaty ended the war. It fixed the river.", page).status is PARTIAL

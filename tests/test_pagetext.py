@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
+import pytest
 import requests
 from fpdf import FPDF
 
 from verifier.models import PageText
 from verifier.pagetext import content_kind, decode_body, detect_language, page_text
+from verifier.visibletext import parse_html, visible_text
+
+EVAL_PAGES = Path(__file__).parent / "eval" / "pages"
 
 
 def served(web, path: str, body: bytes | str, content_type: str = "text/html; charset=utf-8"
@@ -139,3 +144,41 @@ def test_extraction_from_many_threads_at_once(web) -> None:
         texts = list(pool.map(lambda b: page_text(b, "text/html"), fetched))
     assert [t.text if t else None for t in texts] == \
         [f"Story {i}: the minister said yes." for i in range(40)]
+
+
+def test_markup_nested_beyond_the_parsers_depth_limit_keeps_all_its_text(web) -> None:
+    """libxml2 builds no tree deeper than 2,048 elements and stops there; the text below and
+    after such nesting (thousands of unclosed tags) is read all the same."""
+    body = ("<html><body><p>Before the nesting.</p>"
+            + "<div><span hidden>secret</span>level " * 5000
+            + "<script>var x = 'script words';</script>"
+            + "<p>The deepest paragraph was <em>un</em>precedented.</p>"
+            + "</div>" * 5000 + "<p>After the nesting.</p></body></html>")
+    page = served(web, "/deep", body)
+    lines = page.text.split("\n")
+    assert lines[0] == "Before the nesting."
+    assert lines[-2:] == ["The deepest paragraph was unprecedented.", "After the nesting."]
+    assert lines.count("level") == 5000
+    assert "secret" not in page.text and "script words" not in page.text
+
+
+PARITY_PAGE = """<!DOCTYPE html><html lang="en"><head><title>t</title><style>p{}</style></head>
+<body><nav><ul><li><a href="/">Home</a></li><li>World</li></ul></nav>
+<p><span class="dropcap">T</span>he minister said the plan was <em>un</em>work<b>able</b>.</p>
+<div hidden>hidden by attribute</div><p>Shown <span style="display: none">hidden</span>words
+<!-- a comment --> and&nbsp;more&rsquo;s</p><noscript>enable</noscript><template>t</template>
+<table><tr><td>cell a</td><td>cell b</td></tr></table>line<br>break <custom-tag>in</custom-tag>line
+<p style="VISIBILITY:hidden">invisible</p><select><option>choice</option></select></body></html>"""
+
+
+@pytest.mark.parametrize("name", ["parity", *sorted(p.name for p in EVAL_PAGES.glob("*.html"))])
+def test_streamed_reading_agrees_with_the_tree(name: str) -> None:
+    """The reading used past the depth limit gives what the tree gives, on ordinary pages."""
+    markup = (PARITY_PAGE.encode() if name == "parity" else (EVAL_PAGES / name).read_bytes())
+    tree_root, cut = parse_html(markup)
+    assert tree_root is not None and not cut
+    from_tree = visible_text(tree_root, markup)
+    stream_root, _cut = parse_html(markup)
+    assert stream_root is not None
+    assert visible_text(stream_root, markup, cut=True) == from_tree
+    assert from_tree

@@ -293,3 +293,30 @@ def test_evaluation_corpus_meets_its_floor(monkeypatch: pytest.MonkeyPatch) -> N
         QuoteStatus.CROSS_LANGUAGE, QuoteStatus.VERIFIED_ARCHIVE, QuoteStatus.SOURCE_UNAVAILABLE}
     misses = [o.case_id for o in outcomes if not o.correct]
     assert 1 - len(misses) / len(outcomes) >= evaluation.FLOOR, misses
+
+
+PERSIAN_TWO_PARAGRAPHS = """<html lang="fa" dir="rtl"><body>
+<p>سخنگوی وزارت امور خارجه در نشست خبری هفتگی خود به پرسش‌های خبرنگاران درباره آخرین وضعیت
+مذاکرات پاسخ داد و گفت: «ما هرگز میز مذاکره را ترک نکرده‌ایم.</p>
+<p>«این طرف مقابل بود که از توافق خارج شد و اکنون باید نشان دهد که جدی است.» وی افزود که
+ایران آماده ادامه گفت‌وگو در چارچوب منافع ملی است و هیچ محدودیتی برای رایزنی با کشورهای
+منطقه قائل نیست.</p></body></html>"""
+
+
+def test_evidence_of_a_right_to_left_quote_across_paragraphs(web) -> None:
+    live = fetch(web.page("/fa-two", PERSIAN_TWO_PARAGRAPHS))
+    quote = "ما هرگز میز مذاکره را ترک نکرده‌ایم. این طرف مقابل بود که از توافق خارج شد"
+    verdict = judge(quote, live, Archive(), now=NOW)
+    assert verdict.status is QuoteStatus.VERIFIED
+    start, end = verdict.highlight or (0, 0)
+    matched = verdict.evidence[start:end]
+    assert matched.startswith("ما هرگز") and matched.endswith("خارج شد")
+    assert "\n" in matched  # the match runs over the paragraph break
+    assert live.page is not None and verdict.evidence_offset is not None
+    offset = verdict.evidence_offset
+    assert live.page.text[offset:offset + len(verdict.evidence)] == verdict.evidence
+    # the context is cut between words, never inside one
+    assert offset == 0 or live.page.text[offset - 1].isspace()
+    after = offset + len(verdict.evidence)
+    assert after == len(live.page.text) or live.page.text[after].isspace()
+    assert start > 0 and end < len(verdict.evidence)  # context on both sides

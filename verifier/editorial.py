@@ -12,15 +12,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .normalize import tokenize
+from .normalize import joinable, tokenize
 
 # How far apart the fragments around an ellipsis may be, in source words, per word of the
 # shorter fragment: a one-word fragment may not be fetched from far away.
 ELLIPSIS_WORDS_PER_WORD = 12
 ELLIPSIS_MAX_WORDS = 150
 BRACKET_MAX_EXTRA_WORDS = 3  # a bracketed replacement stands for up to its length + this
+# An ellipsis standing for a few words, one of them a negation ("We will … surrender" for "We
+# will not surrender"), reverses the meaning instead of shortening the quote. Longer omissions
+# (a sentence that happens to hold a "not") are ordinary.
+NEGATION_OMISSION_MAX_WORDS = 3
+NEGATIONS = frozenset({
+    "not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "nowhere", "cannot",
+    "t",  # don't, won't, isn't: the apostrophe splits "n't" into "n" and "t"
+    "ne", "pas", "jamais", "nunca", "nicht", "kein", "keine", "keinen", "nie", "не", "нет",
+    "никогда", "لا", "لن", "لم", "ليس", "نه", "هرگز", "نمی", "不", "没", "未",
+})
 
-_HYPHENS = frozenset("-\u2010\u2011\u200b\u200c")  # hyphens, zero-width space and non-joiner
 _QUOTE_MARKS = "\"'“”‘’„‟‚‛«»‹›「」『』〝〞＂"
 _EMPHASIS = re.compile(
     r"[\[(]\s*(?:emphasis|italics|italic|underlining|underline|bold|bolding|stress)"
@@ -48,7 +57,7 @@ class Segment:
     words: list[str]  # normalised
     surface: list[str]  # as written in the quote, for diffs
     open_end: bool = False  # the last word may continue in the source ("support[ed]")
-    hyphenated: frozenset[int] = frozenset()  # joints (see below) written with a hyphen
+    loose: frozenset[int] = frozenset()  # joints (see below) that may be run together: "1,500"
 
     @property
     def joints(self) -> frozenset[int]:
@@ -68,6 +77,12 @@ class Gap:
     high: int
     kind: str  # "ellipsis", "bracket", "join"
     surface: str  # the editorial mark as written
+
+
+def hides_negation(gap: Gap, omitted: list[str]) -> bool:
+    """Whether the words an ellipsis stands for are few and include a negation."""
+    return gap.kind == "ellipsis" and 0 < len(omitted) <= NEGATION_OMISSION_MAX_WORDS and \
+        not NEGATIONS.isdisjoint(omitted)
 
 
 @dataclass
@@ -114,16 +129,17 @@ def parse_quote(quote: str) -> QuotePattern:
             if not tokens.words:
                 continue
             surface = [value[s:e] for s, e in zip(tokens.starts, tokens.ends, strict=True)]
-            hyphenated, offset = set(), 0
+            loose, offset = set(), 0
             for i, word in enumerate(tokens.words[:-1]):
                 offset += len(word)
-                if _HYPHENS.intersection(value[tokens.ends[i]:tokens.starts[i + 1]]):
-                    hyphenated.add(offset)
+                if joinable(surface[i], value[tokens.ends[i]:tokens.starts[i + 1]],
+                            surface[i + 1]):
+                    loose.add(offset)
             if pending is not None and pattern.segments:
                 pattern.gaps.append(pending)
             elif pattern.segments:
                 pattern.gaps.append(Gap(0, 0, "join", ""))
-            pattern.segments.append(Segment(tokens.words, surface, False, frozenset(hyphenated)))
+            pattern.segments.append(Segment(tokens.words, surface, False, frozenset(loose)))
             pending = None
         elif kind == "open_end":
             if pattern.segments and pending is None:

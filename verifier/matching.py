@@ -7,6 +7,7 @@ verify it; `best_verdict` keeps the best of a quote's several sources.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,10 +17,18 @@ from .errors import VerifierError
 from .models import Fetch, Match, PageText, Snapshot, Verdict
 from .normalize import dominant_script
 from .pagetext import detect_language, language_script, page_text
-from .passages import PreparedPage, closest_passage, find_exact, partial_floor, prepare
+from .passages import (
+    PreparedPage,
+    closest_passage,
+    find_exact,
+    partial_floor,
+    passage_at,
+    prepare,
+)
 from .status import QuoteStatus
 
 EVIDENCE_CONTEXT = 160  # characters of page text shown on each side of the passage
+_WHITESPACE = re.compile(r"\s+")
 TRANSLATION_MAX_SHARED = 0.5  # a translation shares fewer of its words with the source page
 
 _LANGUAGE_NAMES = {
@@ -37,14 +46,19 @@ def match_quote(quote: str, page: PageText, *, partial_threshold: float = 0.80) 
 def _match(pattern: QuotePattern, page: PreparedPage, partial_threshold: float) -> Match:
     if not pattern.segments:
         return Match(QuoteStatus.NOT_FOUND, 0.0)
-    span = find_exact(pattern, page)
-    if span is not None:
-        start, end = page.tokens.span(*span)
+    span, view = find_exact(pattern, page), page
+    speech = page.speech_only() if span is None else None
+    if speech is not None:  # the page may interrupt the quotation with a reporter's words
+        span = find_exact(pattern, speech)
+        view = speech if span is not None else page
+    if span is not None and not span.hides_negation:
+        start, end = view.tokens.span(span.first, span.last)
         return Match(QuoteStatus.VERIFIED, 1.0, start, end)
-    passage = closest_passage(pattern, page)
+    passage = closest_passage(pattern, page) if span is None else \
+        passage_at(pattern, view, span.first, span.last)
     if passage is None:
         return Match(QuoteStatus.NOT_FOUND, 0.0)
-    start, end = page.tokens.span(passage.first, passage.last)
+    start, end = view.tokens.span(passage.first, passage.last)
     close = passage.score >= partial_floor(len(pattern), partial_threshold)
     return Match(QuoteStatus.PARTIAL if close else QuoteStatus.NOT_FOUND,
                  round(passage.score, 4), start, end, passage.diff)
@@ -184,15 +198,16 @@ def evidence_passage(text: str, start: int, end: int,
                      context: int = EVIDENCE_CONTEXT) -> tuple[str, tuple[int, int], int]:
     """(passage with context, span of the match inside it, offset of the passage in text).
 
-    The context is cut at word boundaries so the evidence never starts mid-word."""
+    The context is cut at spaces or line breaks, so the evidence never starts or ends inside
+    a word, whatever the script; text without spaces (Chinese) is cut where it must be."""
     lo = max(0, start - context)
     if lo > 0:
-        space = text.find(" ", lo, start)
-        lo = space + 1 if space != -1 else lo
+        space = _WHITESPACE.search(text, lo, start)
+        lo = space.end() if space else lo
     hi = min(len(text), end + context)
     if hi < len(text):
-        space = text.rfind(" ", end, hi)
-        hi = space if space != -1 else hi
+        spaces = [m.start() for m in _WHITESPACE.finditer(text, end, hi)]
+        hi = spaces[-1] if spaces else hi
     return text[lo:hi], (start - lo, end - lo), lo
 
 

@@ -2,7 +2,8 @@
 
 Text becomes a sequence of word tokens (letters, digits and combining marks), each normalised
 with NFKC and case folding, with soft hyphens, zero-width and bidi controls, tatweel and
-Arabic-script vowel marks removed, Arabic/Persian letter variants and digits unified, and
+Arabic-script vowel marks removed, Arabic/Persian letter variants (yeh, kaf, alef with hamza or
+madda), Russian ё and digits unified, Chinese and Japanese characters taken one by one, and
 line-break hyphenation ("govern-\\nment") repaired. Punctuation (quotation marks, apostrophes,
 dashes) separates words and is otherwise ignored, so it can never change a verdict. Each token
 keeps its character span in the original text, so a match maps back to a snippet.
@@ -22,14 +23,20 @@ from itertools import accumulate
 _IGNORABLE = "\u00ad\u200d\u200e\u200f\u2060\ufeff\u061c\u202a-\u202e\u2066-\u2069\u0640"
 # Modifier letters used as apostrophes or ayn/hamza in transliteration: separators, like "'".
 _APOSTROPHE_LETTERS = range(0x02B9, 0x02C0)
+# Chinese and Japanese are written without spaces between words: each ideograph or kana is a
+# word of its own, so a quotation may start or end anywhere in a clause.
+_CJK_RANGES = ((0x3005, 0x3007), (0x3040, 0x30FF), (0x31F0, 0x31FF), (0x3400, 0x4DBF),
+               (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFF66, 0xFF9F))
+_CJK = "".join(f"{chr(a)}-{chr(b)}" for a, b in _CJK_RANGES) + "\U00020000-\U0003134f"
 _LINE_BREAK_HYPHEN = re.compile(r"[-\u2010\u2011][ \t]*\r?\n[ \t]*")
 
 
 def _word_class() -> str:
     """A regex character class of letters, marks and numbers (Basic Multilingual Plane)."""
     ranges: list[tuple[int, int]] = []
+    excluded = {cp for a, b in _CJK_RANGES for cp in range(a, b + 1)}.union(_APOSTROPHE_LETTERS)
     for cp in range(0x10000):
-        if cp in _APOSTROPHE_LETTERS or unicodedata.category(chr(cp))[0] not in "LMN":
+        if cp in excluded or unicodedata.category(chr(cp))[0] not in "LMN":
             continue
         if ranges and ranges[-1][1] == cp - 1:
             ranges[-1] = (ranges[-1][0], cp)
@@ -37,14 +44,22 @@ def _word_class() -> str:
             ranges.append((cp, cp))
     parts = [re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
              for a, b in ranges]
-    # Supplementary letters: mathematical alphanumerics (NFKC maps them to ASCII), CJK extensions.
-    parts.append("\U0001d400-\U0001d7ff\U00020000-\U0003134f")
+    # Supplementary letters: mathematical alphanumerics (NFKC maps them to ASCII).
+    parts.append("\U0001d400-\U0001d7ff")
     return "".join(parts) + _IGNORABLE
 
 
 _WORD = f"[{_word_class()}]"
 _TOKEN = re.compile(rf"{_WORD}+(?:[-\u2010\u2011][ \t]*\r?\n[ \t]*{_WORD}+)*")
 _SPLIT = re.compile(f"({_TOKEN.pattern})")  # alternating separators and words
+# Chinese and Japanese characters are left out of _WORD, so they fall among the separators;
+# a text that has any is split again with them as words of one character.
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_SPLIT_CJK = re.compile(f"({_TOKEN.pattern}|[{_CJK}])")
+# First bytes of those characters in UTF-8 (U+3000..U+9FFF, U+F000..U+FFFF, beyond U+FFFF):
+# a search for single bytes runs at memory speed, a regex character class does not.
+_CJK_LEAD_BYTES = tuple(bytes([lead]) for lead in (0xE3, 0xE4, 0xE5, 0xE6, 0xE7, 0xE8, 0xE9,
+                                                   0xEF, 0xF0))
 
 _DELETE = {cp: None for cp in (0x00AD, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF,
                                0x061C, 0x0640, *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
@@ -54,6 +69,9 @@ _UNIFY = {
     0x064A: "\u06cc",  # Arabic yeh -> Farsi yeh
     0x0649: "\u06cc",  # alef maksura -> Farsi yeh
     0x0643: "\u06a9",  # Arabic kaf -> keheh
+    # Alef with hamza or madda -> bare alef: many writers leave the marks off.
+    0x0622: "\u0627", 0x0623: "\u0627", 0x0625: "\u0627", 0x0671: "\u0627",
+    0x0451: "\u0435",  # Russian ё -> е: writing the diaeresis is optional
     **{0x0660 + d: str(d) for d in range(10)},  # Arabic-Indic digits
     **{0x06F0 + d: str(d) for d in range(10)},  # Extended Arabic-Indic (Persian) digits
 }
@@ -97,6 +115,11 @@ def tokenize(text: str) -> Tokens:
     if len(lowered) != len(text):  # a few letters grow when lower-cased ("İ"): keep offsets
         lowered = text
     parts = _SPLIT.split(lowered)  # [separator, word, separator, word, ..., separator]
+    if not lowered.isascii():
+        separators = "".join(parts[0::2])
+        encoded = separators.encode("utf-8", "surrogatepass")
+        if any(lead in encoded for lead in _CJK_LEAD_BYTES) and _CJK_CHAR.search(separators):
+            parts = _SPLIT_CJK.split(lowered)
     bounds = list(accumulate(map(len, parts)))
     starts = bounds[0:-1:2]
     ends = bounds[1::2]
@@ -108,6 +131,20 @@ def tokenize(text: str) -> Tokens:
         starts = [starts[i] for i in kept]
         ends = [ends[i] for i in kept]
     return Tokens(words, starts, ends)
+
+
+_HYPHENS = frozenset("-\u2010\u2011\u200b\u200c")  # hyphens, zero-width space and non-joiner
+_DIGIT_GROUP_SEPARATORS = frozenset({",", ".", "'", "\u00a0", "\u2009", "\u202f", "\u066c"})
+
+
+def joinable(left: str, between: str, right: str) -> bool:
+    """Whether two neighbouring words may also be read run together: a hyphen or zero-width
+    space joins a compound ("hundred-year"), a separator of digit groups a number ("1,500").
+    Elsewhere a word break is a word break ("the rapist" is not "therapist")."""
+    if _HYPHENS.intersection(between):
+        return True
+    return between in _DIGIT_GROUP_SEPARATORS and left[-1:].isdigit() and \
+        len(right) == 3 and right.isdigit()
 
 
 def words_of(text: str) -> list[str]:

@@ -1,41 +1,24 @@
 """Readable text of a fetched page (HTML, plain text, PDF), with its language.
 
-Decoding follows the header's charset, then the page's own <meta>, then detection.
-HTML is read with lxml directly (an order of magnitude faster than BeautifulSoup): only what a
-reader sees is kept; block elements become line breaks while inline elements join without a
-break, so a word split across <em>/<span> stays one word, and a drop-cap joins its word.
+Decoding follows the header's charset, then the page's own <meta>, then detection, then
+UTF-8. What a reader sees of an HTML page is read in visibletext.py.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
-import threading
 
 from lxml import etree
 
 from .models import PageText
 from .normalize import dominant_script
+from .pdfclean import SourceLine, clean_lines
 from .pdftext import pdf_pages
+from .visibletext import parse_html, visible_text
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-:.]+)", re.I)
-
-# Never shown to a reader (or shown as widgets, not prose).
-_DROP = frozenset({
-    "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object",
-    "embed", "canvas", "audio", "video", "select", "datalist", "textarea", "dialog", "map",
-})
-# Elements that start a new line of text; every other element is inline.
-_BLOCK = frozenset({
-    "address", "article", "aside", "blockquote", "br", "caption", "center", "dd", "details",
-    "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
-    "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "legend", "li", "main", "menu", "nav",
-    "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
-    "tr", "ul", "title", "body", "html", "option", "output",
-})
-
-_PER_THREAD = threading.local()  # lxml parsers and stylesheets are not shared between threads
-
 
 def content_kind(content_type: str | None, body: bytes) -> str | None:
     """'html', 'text' or 'pdf' when the content can be matched, else None."""
@@ -55,21 +38,26 @@ def content_kind(content_type: str | None, body: bytes) -> str | None:
 
 def decode_body(body: bytes, content_type: str | None) -> str:
     """Decode bytes: header charset, then <meta charset>, then detection, then UTF-8."""
+    return _decode(body, content_type)[0]
+
+
+def _decode(body: bytes, content_type: str | None) -> tuple[str, str]:
+    """The decoded text and the name of the encoding that decoded it."""
     for charset in (_charset_from_header(content_type), _charset_from_meta(body)):
         if charset:
             try:
-                return body.decode(charset)
+                return body.decode(charset), charset
             except (LookupError, UnicodeDecodeError):
                 continue
     try:
-        return body.decode("utf-8")
+        return body.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(body[:200_000]).best()
     encoding = best.encoding if best else "windows-1252"
-    return body.decode(encoding, errors="replace")
+    return body.decode(encoding, errors="replace"), encoding
 
 
 def _charset_from_header(content_type: str | None) -> str | None:
@@ -82,103 +70,30 @@ def _charset_from_meta(body: bytes) -> str | None:
     return m.group(1).decode("ascii", "replace") if m else None
 
 
-def _parser() -> etree.HTMLParser:
-    parser: etree.HTMLParser | None = getattr(_PER_THREAD, "parser", None)
-    if parser is None:
-        parser = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True,
-                                  encoding="utf-8", no_network=True)
-        _PER_THREAD.parser = parser
-    return parser
+def _is_utf8(encoding: str) -> bool:
+    try:
+        return codecs.lookup(encoding).name in ("utf-8", "ascii")
+    except LookupError:
+        return False
 
 
 def html_text(markup: str) -> tuple[str, str, str | None]:
     """(visible text, title, declared language) of an HTML document."""
-    if not markup or markup.isspace():
+    return _html_text(markup.encode("utf-8", "replace"))
+
+
+def _html_text(utf8: bytes) -> tuple[str, str, str | None]:
+    """html_text of markup encoded in UTF-8, the parser's own encoding."""
+    if not utf8 or utf8.isspace():
         return "", "", None
-    try:
-        root = etree.fromstring(markup.encode("utf-8", "surrogatepass"), _parser())
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        return "", "", None
+    root, cut = parse_html(utf8)
     if root is None:
         return "", "", None
     title_el = root.find("head/title")
     if title_el is None:
         title_el = root.find(".//title")
     title = " ".join("".join(title_el.itertext()).split()) if title_el is not None else ""
-    text = _visible_text(root, markup)
-    return text, title, _declared_language(root)
-
-
-def _visible_text(root: etree._Element, markup: str) -> str:
-    """What a reader sees: text of shown elements, a line break around each block element."""
-    _prune(root, markup)
-    transform: etree.XSLT | None = getattr(_PER_THREAD, "visible_text", None)
-    if transform is None:
-        transform = _PER_THREAD.visible_text = etree.XSLT(etree.XML(_VISIBLE_TEXT_XSLT))
-    return _collapse_whitespace(str(transform(root)))
-
-
-_HIDING_ATTRIBUTES = etree.XPath("//@hidden | //@style")  # the parser lower-cases names
-_HIDING_HINTS = ("hidden", "style", "HIDDEN", "STYLE", "Hidden", "Style")
-_STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_BREAK = "\ue001"  # a block boundary, told apart from line breaks in the source's text
-
-
-def _prune(root: etree._Element, markup: str) -> None:
-    """Remove hidden elements, keeping the text that follows them.
-
-    The markup is searched first: a search of the tree costs a third of the page's parse."""
-    if any(hint in markup for hint in _HIDING_HINTS):
-        for value in _HIDING_ATTRIBUTES(root):
-            if value.attrname == "hidden" or _STYLE_HIDDEN.search(value):
-                _remove_keeping_tail(value.getparent())
-
-
-def _remove_keeping_tail(el: etree._Element) -> None:
-    parent = el.getparent()
-    if parent is None:
-        return
-    if el.tail:
-        previous = el.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + el.tail
-        else:
-            parent.text = (parent.text or "") + el.tail
-    parent.remove(el)
-
-
-# The walk over the tree runs inside libxslt: several times faster than a loop in Python.
-_VISIBLE_TEXT_XSLT = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
-<xsl:output method="text" encoding="utf-8"/>
-<xsl:template match="{'|'.join(sorted(_DROP))}"/>
-<xsl:template match="{'|'.join(sorted(_BLOCK))}"><xsl:text>&#xE001;</xsl:text><xsl:apply-templates/><xsl:text>&#xE001;</xsl:text></xsl:template>
-</xsl:stylesheet>"""
-
-
-def _collapse_whitespace(text: str) -> str:
-    """Runs of whitespace (NBSP and other Unicode spaces included) become one space; each
-    block keeps its own line; blank lines vanish. str.split does the work in C."""
-    lines = [line for line in (" ".join(block.split()) for block in text.split(_BREAK)) if line]
-    if any(len(line) <= 2 for line in lines):
-        lines = _join_drop_caps(lines)
-    return "\n".join(lines)
-
-
-def _join_drop_caps(lines: list[str]) -> list[str]:
-    """A block of its own holding one capital ("<div class=dropcap>T</div><p>he ...") is a
-    drop-cap when the next block starts in lower case: the two are one word."""
-    joined: list[str] = []
-    for line in lines:
-        if joined and line[:1].islower() and _is_initial(joined[-1]):
-            joined[-1] += line
-        else:
-            joined.append(line)
-    return joined
-
-
-def _is_initial(line: str) -> bool:
-    letter = line.lstrip("\"'“‘«„")
-    return len(letter) == 1 and letter.isupper()
+    return visible_text(root, utf8, cut=cut), title, _declared_language(root)
 
 
 def _declared_language(root: etree._Element) -> str | None:
@@ -238,9 +153,21 @@ def page_language(declared: str | None, text: str) -> str | None:
     """The declared language when the text's script agrees with it, else the detector's."""
     if declared:
         expected = language_script(declared)
-        if expected is None or expected == (dominant_script(_language_sample(text)) or expected):
+        if expected is None or expected == "latin" and text.isascii():
+            return declared
+        if expected == (dominant_script(_language_sample(text)) or expected):
             return declared
     return detect_language(text)
+
+
+def pdf_text(body: bytes) -> str:
+    """A PDF's text as a reader follows it: paragraphs rejoined across lines and pages, running
+    headers and page numbers dropped, footnotes moved out of the sentences they interrupt
+    (see pdfclean), so a quotation running over a page break is found whole."""
+    lines = [SourceLine(text, number, page_no)
+             for page_no, page in enumerate(pdf_pages(body), start=1)
+             for number, text in enumerate(page.split("\n"), start=1)]
+    return clean_lines(lines).text
 
 
 def page_text(body: bytes, content_type: str | None) -> PageText | None:
@@ -250,13 +177,16 @@ def page_text(body: bytes, content_type: str | None) -> PageText | None:
         return None
     if kind == "pdf":
         try:
-            text = "\n\n".join(pdf_pages(body))
+            text = pdf_text(body)
         except Exception:
             return None
         return PageText(text=text, language=detect_language(text), kind="pdf")
-    decoded = decode_body(body, content_type)
+    decoded, encoding = _decode(body, content_type)
     if kind == "html":
-        text, title, lang = html_text(decoded)
+        # UTF-8 bytes go to the parser as they are: encoding the decoded text again costs
+        # as much as the decoding.
+        utf8 = body if _is_utf8(encoding) else decoded.encode("utf-8", "replace")
+        text, title, lang = _html_text(utf8)
         return PageText(text=text, language=page_language(lang, text), title=title, kind="html")
     text = decoded.replace("\r\n", "\n").replace("\r", "\n")
     return PageText(text=text, language=detect_language(text), kind="text")

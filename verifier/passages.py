@@ -1,10 +1,12 @@
 """Finding a quote in a page's words: the exact span, or else the closest passage.
 
 Both sides are compared as normalised words (see normalize.py), so typography never matters.
-The exact search looks for every segment of the quote in order within its editorial gaps.
-The closest passage is found in two steps: candidate places are voted for by the quote's
-rarer words (one pass over the page), and only a few short windows are aligned word by word
-with rapidfuzz, so the cost stays linear in the page's length.
+The exact search looks for every segment of the quote in order within its editorial gaps,
+on the page as it is and, failing that, on the page without the words that interrupt its
+quotations (see interruptions.py). The closest passage is found in two steps: candidate
+places are voted for by the quote's rarer words (one pass over the page), and only a few
+short windows are aligned word by word with rapidfuzz, so the cost stays linear in the page's
+length; a window holding the quote's words in another order counts as close too.
 """
 
 from __future__ import annotations
@@ -18,11 +20,11 @@ from itertools import accumulate
 
 from rapidfuzz.distance import Indel
 
-from .editorial import QuotePattern, Segment
+from .editorial import Gap, QuotePattern, Segment, hides_negation
+from .interruptions import interruption_spans
 from .models import DiffOp, PageText
-from .normalize import Tokens, tokenize
+from .normalize import Tokens, joinable, tokenize
 
-_HYPHENS = frozenset("-\u2010\u2011\u200b\u200c")  # hyphens, zero-width space and non-joiner
 SHORT_QUOTE_WORDS = 5  # quotes shorter than this are only ever verified exactly
 SHORT_QUOTE_FLOOR = 0.85  # and need at least this score to be partial
 LONG_QUOTE_WORDS = 20  # beyond this the floor eases a little: chance cannot align long quotes
@@ -31,6 +33,9 @@ LONG_QUOTE_MAX_EASING = 0.10
 CANDIDATES = 3  # places aligned word by word
 FUZZY_SCORE_CAP = 0.99  # a fuzzy passage is never "verified", however close
 EDGE_EXTRA_WORDS = 1  # a word replaced at a passage's edge may stand for one more
+# A passage with the quote's words in another order is close, never the same: its score is
+# the words' overlap discounted by this, so a perfect reordering scores 0.9.
+ORDER_FREE_WEIGHT = 0.9
 
 
 def partial_floor(words: int, partial_threshold: float) -> float:
@@ -50,12 +55,32 @@ class PreparedPage:
     skeleton: str  # all words concatenated: finds a quote across any spacing or hyphenation
     bounds: list[int]  # bounds[i]..bounds[i+1] is word i in the skeleton
     _index: dict[str, list[int]] | None = field(default=None, repr=False)
+    _speech: PreparedPage | None = field(default=None, repr=False)
 
     @classmethod
-    def of(cls, text: str) -> PreparedPage:
-        tokens = tokenize(text)
+    def of(cls, text: str, tokens: Tokens | None = None) -> PreparedPage:
+        tokens = tokenize(text) if tokens is None else tokens
         bounds = [0, *accumulate(map(len, tokens.words))]
         return cls(text, tokens, "".join(tokens.words), bounds)
+
+    def speech_only(self) -> PreparedPage | None:
+        """The page without the words that interrupt its quotations (attribution, audience
+        notes, inserted link lines: see interruptions.py), when it has any, so a quotation
+        joined across them is found whole. Word spans stay those of the page text."""
+        if self._speech is None:
+            tokens = self.tokens
+            dropped: set[int] = set()
+            for start, end in interruption_spans(self.text):
+                first = bisect.bisect_left(tokens.starts, start)
+                dropped.update(range(first, bisect.bisect_right(tokens.ends, end, lo=first)))
+            if not dropped:
+                self._speech = self
+            else:
+                kept = [i for i in range(len(tokens)) if i not in dropped]
+                self._speech = PreparedPage.of(self.text, Tokens(
+                    [tokens.words[i] for i in kept], [tokens.starts[i] for i in kept],
+                    [tokens.ends[i] for i in kept]))
+        return None if self._speech is self else self._speech
 
     def index(self) -> dict[str, list[int]]:
         """Word -> positions, built on first need (exact matches never need it)."""
@@ -119,36 +144,63 @@ def _occurrences(segment: Segment, page: PreparedPage) -> list[tuple[int, int]]:
 
 def _same_words(segment: Segment, joints: frozenset[int], page: PreparedPage, first: int,
                 last: int, position: int) -> bool:
-    """Whether the word breaks of quote and page agree, but where a hyphen explains them."""
+    """Whether the word breaks of quote and page agree, but where either side may run two
+    words together (a hyphen, a digit-group separator: see normalize.joinable)."""
     page_joints = {page.bounds[k] - position: k for k in range(first + 1, last)}
     if joints == page_joints.keys():
         return True
     text, starts, ends = page.text, page.tokens.starts, page.tokens.ends
     for offset, k in page_joints.items():
-        if offset not in joints and not _HYPHENS.intersection(text[ends[k - 1]:starts[k]]):
+        if offset not in joints and not joinable(text[starts[k - 1]:ends[k - 1]],
+                                                 text[ends[k - 1]:starts[k]],
+                                                 text[starts[k]:ends[k]]):
             return False
-    return all(offset in segment.hyphenated for offset in joints - page_joints.keys())
+    return all(offset in segment.loose for offset in joints - page_joints.keys())
 
 
-def find_exact(pattern: QuotePattern, page: PreparedPage) -> tuple[int, int] | None:
-    """The most compact word span holding every segment in order within its gaps, if any."""
-    # each reachable occurrence: (first word, last word, first word of its whole chain)
-    chains = [(first, last, first) for first, last in _occurrences(pattern.segments[0], page)]
+@dataclass
+class ExactSpan:
+    """Where every segment of a quote was found in order: words [first, last) of the page."""
+
+    first: int
+    last: int
+    hides_negation: bool  # an ellipsis stands for a lone negation: close, not the same
+
+
+def find_exact(pattern: QuotePattern, page: PreparedPage) -> ExactSpan | None:
+    """The most compact word span holding every segment in order within its gaps, if any.
+
+    The most compact span is the reading a reader takes: when an ellipsis there stands for a
+    lone negation (see editorial.hides_negation), the span says so."""
+    # each reachable occurrence: (first word, last word, first word of its whole chain,
+    # whether an ellipsis on the way hides a negation)
+    chains = [(first, last, first, False)
+              for first, last in _occurrences(pattern.segments[0], page)]
+    words = page.tokens.words
     for segment, gap in zip(pattern.segments[1:], pattern.gaps, strict=True):
         if not chains:
             return None
-        ends = [last for _first, last, _start in chains]  # ascending: occurrences come in order
+        ends = [chain[1] for chain in chains]  # ascending: occurrences come in order
         extended = []
         for first, last in _occurrences(segment, page):
             lo = bisect.bisect_left(ends, first - gap.high)
             hi = bisect.bisect_right(ends, first - gap.low)
             if lo < hi:
-                extended.append((first, last, max(chains[k][2] for k in range(lo, hi))))
+                k = max(range(lo, hi), key=lambda k: (chains[k][2], not chains[k][3]))
+                hides = chains[k][3] or hides_negation(gap, words[ends[k]:first])
+                extended.append((first, last, chains[k][2], hides))
         chains = sorted(extended, key=lambda c: c[1])
     if not chains:
         return None
-    _first, last, start = min(chains, key=lambda c: c[1] - c[2])
-    return start, last
+    _first, last, start, hides = min(chains, key=lambda c: (c[1] - c[2], c[3]))
+    return ExactSpan(start, last, hides)
+
+
+def passage_at(pattern: QuotePattern, page: PreparedPage, first: int, last: int) -> Passage:
+    """The given span of the page as a passage for the quote: its score and word diff."""
+    free, marks = _free_insertions(pattern)
+    score, diff = _diff(pattern, page, first, last, free, marks)
+    return Passage(first, last, min(score, FUZZY_SCORE_CAP), diff)
 
 
 # -- closest passage ----------------------------------------------------------------------
@@ -164,17 +216,16 @@ class Passage:
     diff: list[DiffOp]
 
 
-def _free_insertions(pattern: QuotePattern) -> tuple[list[int], dict[int, str]]:
-    """Source words allowed before each quote word (at editorial gaps), and the marks there."""
+def _free_insertions(pattern: QuotePattern) -> tuple[list[int], dict[int, Gap]]:
+    """Source words allowed before each quote word (at editorial gaps), and the gaps there."""
     free = [0] * (len(pattern) + 1)
-    marks: dict[int, str] = {}
+    marks: dict[int, Gap] = {}
     position = 0
     for i, segment in enumerate(pattern.segments):
         if i:
             gap = pattern.gaps[i - 1]
             free[position] = gap.high
-            if gap.surface:
-                marks[position] = gap.surface
+            marks[position] = gap
         position += len(segment.words)
     return free, marks
 
@@ -261,9 +312,11 @@ def closest_passage(pattern: QuotePattern, page: PreparedPage) -> Passage | None
     width = len(words) + allowance + len(words) // 4 + 2
     slack = len(words) // 2 + 3
     best: tuple[float, int, int] | None = None
+    regions = []
     for first_hit, last_hit in _candidates(words, page, width):
         lo = max(0, first_hit - slack)
         hi = min(len(page.tokens), last_hit + 1 + slack)
+        regions.append((lo, hi))
         first, last, score = _align(words, page.tokens.words[lo:hi], free)
         if last > first and (best is None or score > best[0]):
             best = (score, lo + first, lo + last)
@@ -272,7 +325,48 @@ def closest_passage(pattern: QuotePattern, page: PreparedPage) -> Passage | None
     first, last = _grow(words, page.tokens.words, best[1], best[2])
     first, last = _take_replaced_edges(words, page, first, last)
     score, diff = _diff(pattern, page, first, last, free, marks)
+    # a reordering scores at most ORDER_FREE_WEIGHT: no need to look when the passage is closer
+    reordered = _reordered(words, page.tokens.words, regions) if score < ORDER_FREE_WEIGHT \
+        else None
+    if reordered is not None and reordered[0] > score:
+        score, first, last = reordered
+        diff = _diff(pattern, page, first, last, free, marks)[1]
     return Passage(first, last, min(score, FUZZY_SCORE_CAP), diff)
+
+
+def _reordered(words: list[str], page_words: list[str], regions: list[tuple[int, int]]
+               ) -> tuple[float, int, int] | None:
+    """The stretch about the quote's length holding most of its words in any order, and its
+    discounted overlap score: a quote whose clauses were swapped is close, though an
+    alignment in order sees only the longer clause. Scattered words fill no such stretch.
+
+    The stretch may be a quarter longer than the quote, for a quote that also left words out."""
+    wanted = Counter(words)
+    size = len(words) + len(words) // 4 + 1
+    best: tuple[int, int, int] | None = None  # (words in common, first, last)
+    for lo, hi in regions:
+        have: Counter[str] = Counter()
+        common = 0
+        for i in range(lo, hi):
+            word = page_words[i]
+            if word in wanted:
+                have[word] += 1
+                common += have[word] <= wanted[word]
+            gone = i - size
+            if gone >= lo and page_words[gone] in wanted:
+                out = page_words[gone]
+                common -= have[out] <= wanted[out]
+                have[out] -= 1
+            if i - lo + 1 >= min(size, hi - lo) and (best is None or common > best[0]):
+                best = (common, max(lo, i + 1 - size), i + 1)
+    if best is None or not best[0]:
+        return None
+    common, first, last = best
+    while page_words[first] not in wanted:
+        first += 1
+    while page_words[last - 1] not in wanted:
+        last -= 1
+    return ORDER_FREE_WEIGHT * _score(common, len(words), last - first, 0), first, last
 
 
 def _grow(words: list[str], page_words: list[str], first: int, last: int) -> tuple[int, int]:
@@ -313,7 +407,7 @@ def _take_replaced_edges(words: list[str], page: PreparedPage, first: int, last:
 
 
 def _diff(pattern: QuotePattern, page: PreparedPage, first: int, last: int, free: list[int],
-          marks: dict[int, str]) -> tuple[float, list[DiffOp]]:
+          marks: dict[int, Gap]) -> tuple[float, list[DiffOp]]:
     """Word-level diff of quote against passage, and the passage's exact score."""
     words, surface = pattern.words, pattern.surface
     passage = page.tokens.words[first:last]
@@ -328,9 +422,11 @@ def _diff(pattern: QuotePattern, page: PreparedPage, first: int, last: int, free
         else:
             inserted = op.dest_end - op.dest_start
             allowed = free[op.src_start] if 0 < op.src_start < len(words) else 0
-            if inserted <= allowed:
+            gap = marks.get(op.src_start)
+            if inserted <= allowed and not (gap and hides_negation(
+                    gap, passage[op.dest_start:op.dest_end])):
                 discount += inserted
-                ops.append(DiffOp("equal", marks.get(op.src_start, "…")))
+                ops.append(DiffOp("equal", gap.surface if gap and gap.surface else "…"))
             else:
                 ops.append(DiffOp("added", _page_words(page, first + op.dest_start,
                                                        first + op.dest_end)))

@@ -1,0 +1,173 @@
+"""What a reader sees of an HTML document: its visible text, one line per block.
+
+lxml is used directly (an order of magnitude faster than BeautifulSoup): only shown text is
+kept (script, style, noscript, template, comments and hidden elements go); block elements
+become line breaks while inline elements join without a break, so a word split across
+<em>/<span> stays one word, and a drop-cap joins its word. Entities arrive decoded.
+
+libxml2 builds no tree deeper than 2,048 elements and stops parsing there, losing the rest of
+the page. Such pages (thousands of unclosed <div> or <font> tags) are read a second time as a
+stream of parser events, which has no depth limit, so their text is never silently cut.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from lxml import etree
+
+# Never shown to a reader (or shown as widgets, not prose).
+DROP = frozenset({
+    "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object",
+    "embed", "canvas", "audio", "video", "select", "datalist", "textarea", "dialog", "map",
+})
+# Elements that start a new line of text; every other element is inline.
+BLOCK = frozenset({
+    "address", "article", "aside", "blockquote", "br", "caption", "center", "dd", "details",
+    "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
+    "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "legend", "li", "main", "menu", "nav",
+    "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
+    "tr", "ul", "title", "body", "html", "option", "output",
+})
+BREAK = "\ue001"  # a block boundary, told apart from line breaks in the source's text
+
+_PER_THREAD = threading.local()  # lxml parsers and stylesheets are not shared between threads
+_STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDING_ATTRIBUTES = etree.XPath("//@hidden | //@style")  # the parser lower-cases names
+# Most pages name a stylesheet early on, so the search usually stops in the first lines.
+_HIDING_HINTS = (b"style", b"hidden", b"STYLE", b"HIDDEN", b"Style", b"Hidden")
+_DEPTH_LIMIT = etree.ErrorTypes.ERR_RESOURCE_LIMIT
+
+# The walk over the tree runs inside libxslt: several times faster than a loop in Python.
+_VISIBLE_TEXT_XSLT = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:output method="text" encoding="utf-8"/>
+<xsl:template match="{'|'.join(sorted(DROP))}"/>
+<xsl:template match="{'|'.join(sorted(BLOCK))}"><xsl:text>&#xE001;</xsl:text><xsl:apply-templates/><xsl:text>&#xE001;</xsl:text></xsl:template>
+</xsl:stylesheet>"""
+
+
+def _parser() -> etree.HTMLParser:
+    parser: etree.HTMLParser | None = getattr(_PER_THREAD, "parser", None)
+    if parser is None:
+        # collect_ids=False: no hash table of id attributes, which pages with many ids pay for.
+        parser = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True,
+                                  encoding="utf-8", no_network=True, collect_ids=False)
+        _PER_THREAD.parser = parser
+    return parser
+
+
+def _transform() -> etree.XSLT:
+    transform: etree.XSLT | None = getattr(_PER_THREAD, "visible_text", None)
+    if transform is None:
+        transform = _PER_THREAD.visible_text = etree.XSLT(etree.XML(_VISIBLE_TEXT_XSLT))
+    return transform
+
+
+def parse_html(markup: bytes) -> tuple[etree._Element | None, bool]:
+    """(root element, whether the parse stopped at the depth limit) of UTF-8 markup."""
+    parser = _parser()
+    try:
+        root = etree.fromstring(markup, parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None, False
+    cut = bool(parser.error_log.filter_types([_DEPTH_LIMIT]))
+    return root, cut
+
+
+def visible_text(root: etree._Element, markup: bytes, *, cut: bool = False) -> str:
+    """What a reader sees of a parsed document (`markup` is what `root` was parsed from).
+
+    `cut`: the tree stopped at libxml2's depth limit, so the markup is read as a stream."""
+    if cut:
+        return collapse_whitespace(_streamed_text(markup))
+    if any(hint in markup for hint in _HIDING_HINTS):  # searching the bytes costs far less
+        for value in _HIDING_ATTRIBUTES(root):
+            if value.attrname == "hidden" or _STYLE_HIDDEN.search(value):
+                _remove_keeping_tail(value.getparent())
+    return collapse_whitespace(str(_transform()(root)))
+
+
+def _remove_keeping_tail(el: etree._Element) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+class _VisibleTextEvents:
+    """Parser target collecting visible text from start/end/data events, with no tree."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.skipping = 0  # depth inside a dropped or hidden element
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        if self.skipping:
+            self.skipping += 1
+        elif tag in DROP or "hidden" in attrib or \
+                _STYLE_HIDDEN.search(attrib.get("style", "")):
+            self.skipping = 1
+        elif tag in BLOCK:
+            self.parts.append(BREAK)
+
+    def end(self, tag: str) -> None:
+        if self.skipping:
+            self.skipping -= 1
+        elif tag in BLOCK:
+            self.parts.append(BREAK)
+
+    def data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+    def close(self) -> str:
+        return "".join(self.parts)
+
+
+def _streamed_text(markup: bytes) -> str:
+    """Visible text from parser events: slower than the tree, but with no depth limit."""
+    parser = etree.HTMLParser(target=_VisibleTextEvents(), remove_comments=True,
+                              remove_pis=True, huge_tree=True, encoding="utf-8",
+                              no_network=True)
+    try:
+        text: str = etree.fromstring(markup, parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return ""
+    return text
+
+
+def collapse_whitespace(text: str) -> str:
+    """Runs of whitespace (NBSP and other Unicode spaces included) become one space; each
+    block keeps its own line; blank lines vanish.
+
+    Most blocks of a page are already clean (printable, single spaces, no edges to trim):
+    they are kept as they are, and only the others are split and joined."""
+    lines = []
+    for block in text.split(BREAK):
+        if not (block.isprintable() and "  " not in block and block[:1] != " " != block[-1:]):
+            block = " ".join(block.split())
+        if block:
+            lines.append(block)
+    _join_drop_caps(lines)
+    return "\n".join(lines)
+
+
+def _join_drop_caps(lines: list[str]) -> None:
+    """A block of its own holding one capital ("<div class=dropcap>T</div><p>he ...") is a
+    drop-cap when the next block starts in lower case: the two are one word."""
+    short = [i for i, length in enumerate(map(len, lines)) if length <= 2]
+    for i in reversed(short):  # an initial never starts in lower case: no chains to follow
+        if i + 1 < len(lines) and lines[i + 1][:1].islower() and _is_initial(lines[i]):
+            lines[i:i + 2] = [lines[i] + lines[i + 1]]
+
+
+def _is_initial(line: str) -> bool:
+    letter = line.lstrip("\"'“‘«„")
+    return len(letter) == 1 and letter.isupper()
