@@ -51,6 +51,15 @@ def find_note_refs(text: str, footnotes: Iterable[Footnote],
     return unique
 
 
+def glued_markers(line: str) -> list[str]:
+    """Numbers glued to punctuation in one line (`past.1`, `tendencies.”6`): markers that
+    announce a footnote body lower down."""
+    found = []
+    for m in _AFTER_PUNCT.finditer(line):
+        found += [str(int(n)) for n in m.group("n").split(",") if int(n)]
+    return found
+
+
 def _plausible(number: str, known: set[str], text: str, pos: int) -> bool:
     """Guard against money, times and decimals that merely look like markers."""
     if int(number) == 0:

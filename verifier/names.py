@@ -1,9 +1,11 @@
-"""Who a document names: runs of capitalised words read as people, with the titles and
-roles written around them ("Supreme Leader Ali Khamenei", "Hamas leader Ismail Haniyeh",
-"Khaled Mashaal, head of the political bureau").
+"""Who a document names: runs of capitalised words read as people or organisations, with the
+titles and roles written around them ("Supreme Leader Ali Khamenei", "Hamas leader Ismail
+Haniyeh", "Khaled Mashaal, head of the political bureau", "the Ministry of Human Rights").
 
 Used to write a speaker's name in full as the document first gave it ("Khamenei said" ->
-"Ali Khamenei") and to resolve descriptions ("the supreme leader said") to a person.
+"Ali Khamenei", "Chen said" -> "Chen Wei", "Méndez said" -> "Carolina Méndez Ruiz"), to
+resolve descriptions ("the supreme leader said", "the ministry said") and pronouns, for
+which it learns whether the text calls each person "he" or "she".
 """
 
 from __future__ import annotations
@@ -12,50 +14,20 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .wordlists import words
+from .namevocab import (
+    DEMONYMS,
+    DEPARTMENTS,
+    FEMALE_NOUNS,
+    MALE_NOUNS,
+    NOT_GIVEN_NAMES,
+    ORG_WORDS,
+    PARTICLES,
+    SENTENCE_STARTERS,
+    TITLE_WORDS,
+)
 
-TITLE_WORDS = words("""
-supreme leader president vice prime minister foreign defense defence interior finance deputy
-chief head chairman chairwoman chair speaker secretary general gen spokesman spokeswoman
-spokesperson ambassador envoy ayatollah grand sheikh shaykh imam hojatoleslam cleric commander
-colonel col lieutenant lt major maj captain capt admiral brigadier sergeant senator sen
-representative rep congressman congresswoman governor gov mayor king queen prince princess emir
-sultan crown dr mr mrs ms miss prof professor judge justice attorney director executive ceo
-founder chancellor pope rabbi bishop reverend rev mp lawmaker official officer advisor adviser
-aide ruler member analyst expert correspondent reporter editor journalist writer author scholar
-researcher economist negotiator mediator delegate coordinator commissioner premier monarch
-mufti secretary-general former late acting
-""")
-DEMONYMS = words("""
-iranian israeli american us u.s palestinian lebanese syrian egyptian iraqi saudi qatari turkish
-russian chinese british french german european arab arabic western eastern muslim sunni shia
-shiite jewish christian persian kurdish yemeni afghan pakistani jordanian emirati bahraini
-kuwaiti omani libyan tunisian moroccan algerian sudanese indian japanese korean ukrainian
-hebrew zionist islamist islamic israeli-palestinian un eu uk nato
-""")
-NOT_GIVEN_NAMES = DEMONYMS | words("""
-republic revolution hamas hezbollah hizbullah fatah iran israel gaza palestine lebanon syria
-egypt tehran washington united states nations council ministry agency news party movement front
-force forces guard guards corps university institute center centre government office assembly
-parliament majlis security union strip bank organization committee court army brigades jihad
-authority times post international press tv radio network foundation association department
-police navy air world north south east west middle new old great national federal state city
-january february march april may june july august september october november december monday
-tuesday wednesday thursday friday saturday sunday god allah
-""")
-SENTENCE_STARTERS = words("""
-the a an in on at during after before since despite following however meanwhile while when
-although though but and or if as for from with without by to of this that these those his her
-their its our my your it he she they we i you there here also then thus yet so asked according
-last next two three one many some all other such both each every most more only even still just
-not no yes why what who whom which where how today yesterday tomorrow earlier later recently
-now once again statement statements appendix source sources photo note notes overview filed
-skip right left above below see read click
-""")
-DEPARTMENTS = frozenset(["state", "defense", "defence", "foreign", "affairs", "interior", "justice", "treasury", "energy", "health", "education", "commerce", "agriculture", "homeland", "security", "finance", "economy", "intelligence", "culture", "information", "labor", "labour", "transport", "transportation", "trade", "industry"])
-PARTICLES = words("""
-de van von der den da di du del la le bin ibn ben bint dos das
-""")
+__all__ = ["DEMONYMS", "DEPARTMENTS", "NOT_GIVEN_NAMES", "ORG_WORDS", "PARTICLES",
+           "SENTENCE_STARTERS", "TITLE_WORDS", "Mention", "NameIndex", "surname_key"]
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*", re.U)
 _PLAIN_WORD = re.compile(r"[^\W\d_][\w\-]*")
@@ -64,12 +36,23 @@ _APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:former\s+)?(?:dep
                          r"([^\W\d_][\w\-]*)")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar|ul)-(?=[^\W\d_])", re.I)
 _POSSESSIVE = re.compile(r"(?:[’']s|s[’'])$")
-
+_ACRONYM = re.compile(r"^[A-Z]{2,7}s?$")
 
 _RUN = re.compile(rf"(?<![\w’'\-]){_NAME_TOKEN}(?:(?: (?:{'|'.join(sorted(PARTICLES))}))? "
                   rf"{_NAME_TOKEN})*")
-_TITLE_OF = re.compile(r"\b(?:[A-Z][a-z]+|" + "|".join(sorted(TITLE_WORDS)) + r")\s+of\s+(?:the\s+)?$",
-                       re.I)
+_TITLE_OF = re.compile(r"\b(?:[A-Z][a-z]+|" + "|".join(sorted(TITLE_WORDS))
+                       + r")\s+(?:of|for)\s+(?:the\s+)?$", re.I)
+# What joins the parts of one organisation's name: 'Ministry of Human Rights', 'Panel of
+# Experts on Yemen', 'Ministry of Environment, Urbanisation and Climate Change'.
+_ORG_JOIN = re.compile(r" (?:of|for|on) (?:the )?$")
+_LIST_TAIL = re.compile(rf", ((?:{_NAME_TOKEN} )*{_NAME_TOKEN}) and ((?:{_NAME_TOKEN} )*"
+                        rf"{_NAME_TOKEN})(?![\w’'\-])")
+# A lone name that is a person: 'Sodaba, 16,', 'Maryam, a former teacher', 'Salem*'.
+_PERSON_AFTER = re.compile(r"^(?:\*|,\s+\d{1,3}\s*[,.)]|,\s+(?:a|an)\s+(?:former\s+)?[a-z]"
+                           r"|,\s+who\s)")
+_KIN_BEFORE = re.compile(r"\b(?:(?:his|her|their|my|our)\s+)?([a-z]+)\s*,\s*$")
+_PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z“\"‘(¤])|\n\n")
 
 
 @dataclass
@@ -82,12 +65,14 @@ class Mention:
     tokens: tuple[str, ...]
     titles: set[str] = field(default_factory=set)
     titled: bool = False  # a title stood before it ("President Ahmadinejad")
+    org: bool = False  # an organisation ('Ministry of Health', 'Amnesty International')
+    lone_person: bool = False  # a one-word name written as a person's ('Sodaba, 16,')
 
     @property
     def person_like(self) -> bool:
-        if not self.tokens:
+        if not self.tokens or self.org:
             return False
-        if self.titled:
+        if self.titled or self.lone_person:
             return True
         return len(self.tokens) >= 2 and _given_name(self.tokens[0]) and not any(
             t.lower() in NOT_GIVEN_NAMES for t in self.tokens)
@@ -96,18 +81,32 @@ class Mention:
 def surname_key(name: str) -> str:
     """The comparable last word of a name: 'al-Arouri' and 'Arouri' share 'arouri'."""
     last = name.split()[-1] if name.split() else ""
-    last = _POSSESSIVE.sub("", last)
-    return _ARABIC_ARTICLE.sub("", last).lower()
+    return _name_key(last)
+
+
+def _name_key(token: str) -> str:
+    return _ARABIC_ARTICLE.sub("", _POSSESSIVE.sub("", token)).lower()
 
 
 def _given_name(token: str) -> bool:
     low = token.lower()
     return (token[:1].isupper() and low not in NOT_GIVEN_NAMES and low not in SENTENCE_STARTERS
-            and low not in TITLE_WORDS)
+            and low not in TITLE_WORDS and not _ACRONYM.match(token))
 
 
-def _is_capitalised(token: str) -> bool:
-    return token[:1].isupper() or bool(_ARABIC_ARTICLE.match(token))
+def is_org_name(tokens: tuple[str, ...] | list[str]) -> bool:
+    """Whether capitalised words name an organisation rather than a person: one ending in
+    an organisation word ('Amnesty International', 'Dentists Union'), one with such a word
+    before 'of' ('Ministry of Foreign Affairs', 'Panel of Experts'), or an acronym."""
+    lowered = [_POSSESSIVE.sub("", t).lower() for t in tokens]
+    if not lowered:
+        return False
+    if lowered[-1] in ORG_WORDS:
+        return True
+    if any(t in ORG_WORDS and nxt in ("of", "for", "on")
+           for t, nxt in zip(lowered, lowered[1:], strict=False)):
+        return True
+    return len(tokens) == 1 and bool(_ACRONYM.match(tokens[0]))
 
 
 class NameIndex:
@@ -116,7 +115,8 @@ class NameIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self.mentions: list[Mention] = []
-        self._full: dict[str, list[Mention]] | None = None
+        self._full: dict[str, list[tuple[int, Mention]]] | None = None
+        self._bound: dict[str, str] = {}
         self._scan()
         self.starts = [m.start for m in self.mentions]
         self.counts: dict[str, int] = {}
@@ -126,6 +126,8 @@ class NameIndex:
             self.counts[key] = self.counts.get(key, 0) + 1
             for title in m.titles:
                 self.titled_by.setdefault(title, []).append(m)
+        self.genders: dict[str, str] = {}
+        self._learn_genders()
 
     def between(self, start: int, end: int) -> list[Mention]:
         """Mentions starting in [start, end), in order."""
@@ -133,16 +135,48 @@ class NameIndex:
         hi = bisect.bisect_left(self.starts, end)
         return self.mentions[lo:hi]
 
+    # -- scanning --------------------------------------------------------------------------
     def _scan(self) -> None:
-        for run in _RUN.finditer(self.text):
+        for start, end in self._runs():
+            run = self.text[start:end]
             tokens: list[tuple[str, int]] = []
-            for m in _WORD.finditer(run.group(0)):
-                tokens.append((m.group(0), run.start() + m.start()))
+            for m in _WORD.finditer(run):
+                tokens.append((m.group(0), start + m.start()))
                 if _POSSESSIVE.search(m.group(0)):  # 'Khamenei’s website': the name ends here
                     self._add_run(tokens)
                     tokens = []
             if tokens:
                 self._add_run(tokens)
+
+    def _runs(self) -> list[tuple[int, int]]:
+        """Spans of capitalised runs, the parts of one organisation's name joined."""
+        runs = [(m.start(), m.end()) for m in _RUN.finditer(self.text)]
+        joined: list[tuple[int, int]] = []
+        for start, end in runs:
+            if joined:
+                prev_start, prev_end = joined[-1]
+                gap = self.text[prev_end:start]
+                head = self.text[prev_start:prev_end]
+                if _ORG_JOIN.fullmatch(" " + gap.strip(" ") + " ") and gap.startswith(" ") and \
+                        len(gap) <= 9 and self._org_run(head) and \
+                        not _POSSESSIVE.search(head):
+                    joined[-1] = (prev_start, end)
+                    continue
+            joined.append((start, end))
+        result: list[tuple[int, int]] = []
+        for start, end in joined:
+            if result and start < result[-1][1]:
+                continue  # swallowed by the organisation name before
+            tail = _LIST_TAIL.match(self.text, end)
+            if tail and (self._org_run(self.text[start:end]) or
+                         self._org_run(tail.group(2).split()[-1])):
+                end = tail.end()
+            result.append((start, end))
+        return result
+
+    @staticmethod
+    def _org_run(run: str) -> bool:
+        return any(_POSSESSIVE.sub("", w).lower() in ORG_WORDS for w in run.split())
 
     def _add_run(self, run: list[tuple[str, int]]) -> None:
         tokens = [token for token, _start in run]
@@ -151,17 +185,18 @@ class NameIndex:
             k += 1
         titles: set[str] = set()
         last_title = -1
+        org = is_org_name(tokens[k:])
         for n in range(k, len(tokens)):
             low = _POSSESSIVE.sub("", tokens[n]).lower()
-            if low in TITLE_WORDS:
+            if low in TITLE_WORDS and not (org and n > k):
                 last_title = n
                 titles.add(low)
         name_start = max(k, last_title + 1)
         run_start = run[0][1]
         run_end = run[-1][1] + len(tokens[-1])
         if name_start < len(tokens) - 1 and tokens[name_start].lower() in DEPARTMENTS and \
-                _TITLE_OF.search(self.text[max(0, run_start - 30):run_start]):
-            # 'Secretary of State John Kerry', 'Minister of Foreign Affairs X'
+                _TITLE_OF.search(self.text[max(0, run_start - 40):run_start]):
+            # 'Secretary of State John Kerry', 'Commissioner for the Environment X'
             while name_start < len(tokens) - 1 and tokens[name_start].lower() in DEPARTMENTS:
                 name_start += 1
         if name_start >= len(tokens):
@@ -172,8 +207,14 @@ class NameIndex:
         titled = bool(titles)
         before, after = self._titles_around(run_start, run_end)
         titles |= before
-        mention = Mention(start, end, " ".join(name_tokens), tuple(name_tokens), titles,
-                          titled=titled or bool(before))
+        name = " ".join(self.text[start:end].split())
+        mention = Mention(start, end, name, tuple(name_tokens), titles,
+                          titled=titled or bool(before), org=is_org_name(name_tokens))
+        if len(name_tokens) == 1 and not mention.org and _given_name(name_tokens[0]):
+            follows = self.text[end:end + 40]
+            kin = _KIN_BEFORE.search(self.text[max(0, start - 30):start])
+            mention.lone_person = bool(_PERSON_AFTER.match(follows)) or bool(
+                kin and kin.group(1) in MALE_NOUNS | FEMALE_NOUNS)
         if after and (mention.person_like or len(name_tokens) == 1 and
                       name_tokens[0].lower() not in NOT_GIVEN_NAMES | SENTENCE_STARTERS):
             mention.titles |= after
@@ -196,22 +237,100 @@ class NameIndex:
             after.add(m.group(1).lower())
         return before, after
 
+    # -- he or she -------------------------------------------------------------------------
+    def _learn_genders(self) -> None:
+        """'he' or 'she' for each person, from a role noun around the name ('Her mother,
+        Gulalai', 'spokeswoman X', 'Mr X') or the first pronoun after it, in the same or the
+        next sentence, before anyone else is named."""
+        people = [m for m in self.mentions if m.person_like]
+        for n, m in enumerate(people):
+            full = self.full_name(m.name, m.start)
+            if full in self.genders:
+                continue
+            found = self._gender_from_roles(m)
+            if found is None:
+                stop = people[n + 1].start if n + 1 < len(people) else len(self.text)
+                ends = list(_SENTENCE_END.finditer(self.text, m.end, min(stop, m.end + 600)))
+                limit = min([stop] + [e.end() for e in ends[1:2]] or [stop])
+                if len(ends) < 2:
+                    limit = min(stop, m.end + 400)
+                pronouns = list(_PRONOUN.finditer(self.text, m.end, limit))
+                subjects = [p for p in pronouns if p.group(0).lower() in ("he", "she")]
+                p = (subjects or pronouns or [None])[0]
+                if p:
+                    found = "he" if p.group(1) else "she"
+            if found:
+                self.genders[full] = found
+
+    def _gender_from_roles(self, m: Mention) -> str | None:
+        """A gendered role noun right before the name ('Her mother, Gulalai', 'spokeswoman
+        X', 'Mrs X'), in an appositive after it ('X, her son,'), or among its titles."""
+        nouns: list[str] = []
+        kin = _KIN_BEFORE.search(self.text[max(0, m.start - 30):m.start])
+        if kin:
+            nouns.append(kin.group(1))
+        before = re.search(r"([A-Za-z]+)\.?\s+$", self.text[max(0, m.start - 20):m.start])
+        if before:
+            nouns.append(before.group(1).lower())
+        after = re.match(r",\s+(?:(?:his|her|their)\s+)?([a-z]+)", self.text[m.end:m.end + 30])
+        if after:
+            nouns.append(after.group(1))
+        nouns += sorted(m.titles)
+        for noun in nouns:
+            if noun in FEMALE_NOUNS:
+                return "she"
+            if noun in MALE_NOUNS:
+                return "he"
+        return None
+
+    def gender(self, name: str) -> str | None:
+        """'he', 'she' or None (not known) for a full name."""
+        return self.genders.get(name)
+
     # -- look-ups ------------------------------------------------------------------------
     def full_name(self, name: str, before: int) -> str:
-        """The fullest form of `name` the document wrote, first before `before`, else anywhere."""
+        """The fullest form of a one-word `name` the document wrote: the person of that
+        surname (or, for names written surname first or with two surnames, of that first or
+        middle name) introduced before the short form was first used, else anywhere."""
         parts = name.split()
         if len(parts) >= 2 or not parts:
             return name
+        key = _name_key(name)
+        if key in self._bound:
+            return self._bound[key]
+        candidates = self._people().get(key, [])
+        if not candidates:
+            return name
+        first_use = next((m.start for m in self.mentions if len(m.tokens) == 1
+                          and _name_key(m.tokens[0]) == key), before)
+        earlier = [(rank, m) for rank, m in candidates if m.start < first_use]
+        pool = earlier or candidates
+        best_rank = min(rank for rank, _m in pool)
+        chosen = [m for rank, m in pool if rank == best_rank]
+        full = (chosen[-1] if earlier else chosen[0]).name
+        self._bound[key] = full
+        return full
+
+    def _people(self) -> dict[str, list[tuple[int, Mention]]]:
+        """Multi-word person names by each of their words: last word rank 0, others 1."""
         if self._full is None:
             self._full = {}
             for m in self.mentions:
                 if len(m.tokens) >= 2 and m.person_like:
-                    self._full.setdefault(surname_key(m.name), []).append(m)
-        candidates = self._full.get(surname_key(name), [])
-        if not candidates:
-            return name
-        earlier = [m for m in candidates if m.start < before]
-        return (earlier or candidates)[0].name
+                    keys = [_name_key(t) for t in m.tokens]
+                    for i, k in enumerate(keys):
+                        if k in PARTICLES or not k:
+                            continue
+                        rank = 0 if i == len(keys) - 1 else 1
+                        entries = self._full.setdefault(k, [])
+                        if all(e[1].name != m.name for e in entries):
+                            entries.append((rank, m))
+        return self._full
+
+    def is_person(self, name: str) -> bool:
+        """Whether `name` (as full_name gives it) is a person the document names."""
+        return any(m.name == name and m.person_like for m in self.mentions) or \
+            name in self.genders
 
     def by_role(self, head: str, modifiers: set[str], before: int) -> str | None:
         """The person a description such as 'the supreme leader' most likely means."""
@@ -237,6 +356,14 @@ class NameIndex:
         for m in reversed(self.between(after, before)):
             if m.person_like:
                 return self.full_name(m.name, before)
+        return None
+
+    def last_org(self, before: int, after: int, head: str | None = None) -> str | None:
+        """The most recent organisation named between `after` and `before` (whose name has
+        the word `head`, when given)."""
+        for m in reversed(self.between(after, before)):
+            if m.org and (head is None or head in (t.lower() for t in m.tokens)):
+                return m.name
         return None
 
     def mention_at(self, start: int, end: int) -> Mention | None:

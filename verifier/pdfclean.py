@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .footnotes import glued_markers
 from .models import Footnote
 from .urls import find_urls
 
@@ -191,12 +192,14 @@ class _Cleaner:
 
     def _classify_footnotes(self) -> None:
         """Footnote bodies: 'n http://…' anywhere; 'n text' after a footnote separator or a
-        'Notes' heading, or numbered on from the footnote just before."""
+        'Notes' heading, numbered on from the footnote just before, or opening a block when
+        it is the next footnote number and its marker stands glued in the text above."""
         lines, kinds = self.lines, self.kinds
         zone: str | None = None  # "separator" or "heading"
         previous = -1  # index of the last footnote line, for continuations
         last_number = 0
         last_at = -10
+        markers_seen: set[str] = set()
         for i, line in enumerate(lines):
             kind = kinds[i]
             if kind == "separator":
@@ -221,7 +224,9 @@ class _Cleaner:
                 numbered = bool(m.group("p"))
                 in_zone = zone == "heading" or zone == "separator" and not numbered
                 follows = marker.isdigit() and int(marker) == last_number + 1 and i - last_at <= 4
-                if has_url or in_zone or follows:
+                announced = (not numbered and marker in markers_seen and self._after_gap(i)
+                             and marker.isdigit() and int(marker) == last_number + 1)
+                if has_url or in_zone or follows or announced:
                     kinds[i] = "footnote"
                     self.markers[i] = marker
                     previous = last_at = i
@@ -232,13 +237,21 @@ class _Cleaner:
                 previous = last_at = i
                 continue
             zone, previous = None, -1
+            markers_seen.update(glued_markers(line.text))
+
+    def _after_gap(self, i: int) -> bool:
+        """Whether line i starts a block: after a blank line, page furniture or a page break."""
+        if i == 0 or self.lines[i - 1].page != self.lines[i].page:
+            return True
+        return self.kinds[i - 1] in ("empty", "white", "separator", "rule", "page-number",
+                                     "header")
 
     def _continues_footnote(self, prev: int, i: int) -> bool:
         before = self.lines[prev].text.rstrip()
         after = self.lines[i].text.strip()
         if _CREDIT.search(after) or _LIST_START.match(after) or _PARENTHETICAL_LINE.match(after):
             return False
-        if _URL_TAIL.search(before) and not before.endswith("."):
+        if _URL_TAIL.search(before) and not before.endswith(".") or _joins_url(before, after):
             return True
         return not _TERMINAL.search(before)
 
@@ -414,8 +427,11 @@ def _hyphenated(a: str, b: str) -> bool:
 def _joins_url(a: str, b: str) -> bool:
     """A URL cut at the line end: the next line carries on with more of it."""
     tail = _URL_TAIL.search(a)
-    if not tail or a.endswith((".", ",", ";")) or " " in b[:1]:
+    if not tail or a.endswith((",", ";")) or " " in b[:1]:
         return False
+    if a.endswith("."):  # a sentence's full stop, unless the host is cut ('https://www.')
+        return bool(re.fullmatch(r"(?:https?://)?[^/\s]+\.", tail.group(0))
+                    and re.match(r"[a-z0-9][\w\-]*(?:\.[\w\-]+)*/", b))
     head = _URL_CONTINUATION.match(b)
     if not head:
         return False

@@ -22,6 +22,8 @@ from .textspans import paragraphs, sentences
 
 _OPENERS = "“„«"
 _CLOSERS = "”»"
+_DOUBLE_OPENERS = _OPENERS + '"'
+_SINGLE_OPENERS = "‘'"
 _DOUBLE_MARK = re.compile(r'[“„«”»"]')
 _SINGLE_OPEN = re.compile(r"[‘'](?=[^\W\d_])")
 _SINGLE_CLOSE = re.compile(r"(?<=[^\s‘'])[’'](?![^\W_])")
@@ -53,6 +55,9 @@ class QuoteSpan:
     citations: list[int] = field(default_factory=list)
     continues: QuoteSpan | None = None  # the quotation this one carries on from
     outer_end: int | None = None  # a blockquote's end, its closing source link included
+    next_part: QuoteSpan | None = None  # the same quotation carried on in the next paragraph
+    prev_part: QuoteSpan | None = None
+    parts: list[tuple[int, int]] = field(default_factory=list)  # (start, end) once joined
 
 
 def extract_quotes(doc: Document, citations: list[Citation]) -> tuple[list[Quote], list[str]]:
@@ -63,7 +68,7 @@ def extract_quotes(doc: Document, citations: list[Citation]) -> tuple[list[Quote
     spans += _block_quotes(doc, paras, spans)
     spans.sort(key=lambda s: s.open_at)
     masked = _mask(text, spans)
-    finder = SpeakerFinder(text, masked, NameIndex(masked))
+    finder = SpeakerFinder(text, masked, NameIndex(masked), paras)
     terms: list[str] = []
     candidates: list[QuoteSpan] = []
     by_sentence: dict[tuple[int, int], list[QuoteSpan]] = {}
@@ -73,15 +78,19 @@ def extract_quotes(doc: Document, citations: list[Citation]) -> tuple[list[Quote
     def starting_in(start: int, end: int) -> list[QuoteSpan]:
         return spans[bisect.bisect_left(opens, start):bisect.bisect_left(opens, end)]
 
+    next_sentence: dict[tuple[int, int], tuple[int, int]] = {}
     for p_index, (p_start, p_end) in enumerate(paras):
         protected = [(s.open_at, s.close_at + 1) for s in starting_in(p_start, p_end)
                      if not s.block]
-        for sent in sentences(text, p_start, p_end, protected):
+        in_paragraph = sentences(text, p_start, p_end, protected)
+        for sent, following in zip(in_paragraph, in_paragraph[1:], strict=False):
+            next_sentence[sent] = following
+        for sent in in_paragraph:
             sentence_list.append((p_index, sent))
             by_sentence[sent] = starting_in(sent[0], sent[1])
     for p_index, sent in sentence_list:
         inline = [s for s in by_sentence[sent] if not s.block]
-        kinds = [_kind(text, s, paras[p_index]) for s in inline]
+        kinds = ["quote" if _chained(s) else _kind(text, s, paras[p_index]) for s in inline]
         quoting = [s for s, k in zip(inline, kinds, strict=True) if k == "quote"]
         for s, k in zip(inline, kinds, strict=True):
             if k != "quote":
@@ -94,23 +103,62 @@ def extract_quotes(doc: Document, citations: list[Citation]) -> tuple[list[Quote
         for s in quoting:
             if s.speaker is None and _standalone(masked, sent, s):
                 s.speaker, s.continues = _continuation(finder, candidates, s, sent)
-            if s.speaker is None:
+                following = next_sentence.get(sent)
+                if s.speaker is None and following is not None:
+                    s.speaker = finder.later_speaker(*following)
+                    if s.speaker is not None:
+                        finder.record(s.open_at, s.speaker, p_index)
+            if s.speaker is None and not _chained(s):
                 terms.append(_inner(text, s))
-            else:
+            elif s.speaker is not None or _chained(s):
                 candidates.append(s)
         for s in by_sentence[sent]:
             if s.block:
                 _attribute_block(finder, text, s, paras, candidates)
+    candidates = _join_parts(text, candidates, terms)
     quotes = _link_and_build(doc, citations, candidates, paras, by_sentence, sentence_list)
     return quotes, terms
+
+
+def _chained(span: QuoteSpan) -> bool:
+    return span.next_part is not None or span.prev_part is not None
+
+
+def _join_parts(text: str, candidates: list[QuoteSpan], terms: list[str]) -> list[QuoteSpan]:
+    """One quotation from the paragraph parts of each multi-paragraph quotation. It keeps
+    the last part (where its attribution and sources usually are) with the whole text, and
+    the speaker of the last part, else of the first, else of any."""
+    kept: list[QuoteSpan] = []
+    for span in candidates:
+        if not _chained(span):
+            kept.append(span)
+        elif span.next_part is None:  # the last part stands for the whole quotation
+            chain = [span]
+            while chain[0].prev_part is not None:
+                chain.insert(0, chain[0].prev_part)
+            speaker = next((p.speaker for p in (chain[-1], chain[0], *chain) if p.speaker),
+                           None)
+            span.parts = [(p.start, p.end) for p in chain]
+            span.open_at, span.start = chain[0].open_at, chain[0].start
+            if speaker is None:
+                terms.append(_inner(text, span))
+            else:
+                span.speaker = speaker
+                kept.append(span)
+    return kept
 
 
 # -- finding quotation marks ---------------------------------------------------------------
 def find_quote_spans(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan]:
     """Pairs of quotation marks within each paragraph. Straight marks are told apart by
     what surrounds them, so mixed pairs (“…") also pair; single marks (‘…’ and '…') are
-    paired outside double-quoted passages, apostrophes aside."""
+    paired outside double-quoted passages, apostrophes aside.
+
+    A quotation running over several paragraphs (an opening mark at the start of each,
+    the closing mark only at the end, as news style has it) comes back as one span per
+    paragraph, chained by `next_part`."""
     spans: list[QuoteSpan] = []
+    carried: QuoteSpan | None = None  # the open-ended part the paragraph before left
     for p_index, (p_start, p_end) in enumerate(paras):
         open_at: int | None = None
         found: list[QuoteSpan] = []
@@ -128,16 +176,33 @@ def find_quote_spans(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan]
             else:
                 _add_span(found, text, open_at, i, p_index)
                 open_at = None
-        found += _single_quotes(text, p_start, p_end, p_index, found)
-        spans += sorted(found, key=lambda s: s.open_at)
+        singles, single_open = _single_quotes(text, p_start, p_end, p_index, found)
+        found += singles
+        found.sort(key=lambda s: s.open_at)
+        open_ended: QuoteSpan | None = None
+        unclosed, family = (open_at, _DOUBLE_OPENERS) if open_at is not None else (
+            single_open, _SINGLE_OPENERS)
+        following = paras[p_index + 1][0] if p_index + 1 < len(paras) else None
+        if unclosed is not None and following is not None and text[following] in family:
+            before = len(found)
+            _add_span(found, text, unclosed, p_end, p_index)
+            open_ended = found[-1] if len(found) > before else None
+        if carried is not None:
+            first = next((s for s in found if s.open_at == p_start), None)
+            if first is not None:
+                carried.next_part, first.prev_part = first, carried
+        carried = open_ended
+        spans += found
     return spans
 
 
 def _single_quotes(text: str, p_start: int, p_end: int, p_index: int,
-                   doubles: list[QuoteSpan]) -> list[QuoteSpan]:
-    """‘…’ or '…' pairs, where a closing mark is not an apostrophe ("Hamas’ leaders")."""
+                   doubles: list[QuoteSpan]) -> tuple[list[QuoteSpan], int | None]:
+    """‘…’ or '…' pairs, where a closing mark is not an apostrophe ("Hamas’ leaders"), and
+    the last opening mark left without a closing one."""
     found: list[QuoteSpan] = []
     taken = [(s.open_at, s.close_at) for s in doubles]
+    unclosed: int | None = None
     i = p_start
     while True:
         m = _SINGLE_OPEN.search(text, i, p_end)
@@ -147,6 +212,7 @@ def _single_quotes(text: str, p_start: int, p_end: int, p_index: int,
         if any(a <= m.start() <= b for a, b in taken) or not _opening_context(
                 text, m.start(), p_start):
             continue
+        closed = False
         for c in _SINGLE_CLOSE.finditer(text, m.start() + 2, p_end):
             if any(a <= c.start() <= b for a, b in taken):
                 break
@@ -155,8 +221,12 @@ def _single_quotes(text: str, p_start: int, p_end: int, p_index: int,
                 continue  # plural possessive: "the leaders’ meeting"
             _add_span(found, text, m.start(), c.start(), p_index)
             i = c.end()
+            closed = True
             break
-    return found
+        if not closed and unclosed is None and not any(
+                a <= m.start() <= b for a, b in taken):
+            unclosed = m.start()
+    return found, unclosed
 
 
 def _opening_context(text: str, i: int, p_start: int) -> bool:
@@ -224,6 +294,8 @@ def _mask(text: str, spans: list[QuoteSpan]) -> str:
 
 
 def _inner(text: str, span: QuoteSpan) -> str:
+    if span.parts:
+        return " ".join(" ".join(text[a:b].split()) for a, b in span.parts)
     return " ".join(text[span.start:span.end].split())
 
 
