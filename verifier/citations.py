@@ -48,7 +48,9 @@ def extract_citations(doc: Document) -> list[Citation]:
         if not any(s < end and start < e for s, e in covered):
             add_url(url, start, end)
 
-    found = find_named_sources(text, skip=[(s, e) for s, e, _m in regions])
+    # a name that is a link's text ('El País reports') is cited by that link already
+    found = find_named_sources(text, skip=[(s, e) for s, e, _m in regions]
+                               + [(link.start, link.end) for link in doc.links])
     for f in doc.footnotes:
         if not f.urls:
             found += [NamedSource(s.start, s.end, s.outlet, s.cited_date, "footnote")

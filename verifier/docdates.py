@@ -71,6 +71,26 @@ def latest_full_date(text: str, *, today: date | None = None) -> date | None:
     return max(dates) if dates else None
 
 
+def document_date(text: str, *, today: date | None = None) -> date | None:
+    """The date a document's text gives itself: the latest complete date it states, or the
+    month its opening lines name ('Report | June 2023') when that month is later (reports
+    date their cover by month and cite earlier events by day)."""
+    limit = today or datetime.now().date()
+    found = latest_full_date(text, today=limit)
+    head = text[:600]
+    cover = [d.value for d in find_dates(head) if not d.full and d.value <= limit
+             and len(_line_at(head, d.start).split()) <= 8]
+    if cover and (found is None or max(cover) > found):
+        return max(cover)
+    return found
+
+
+def _line_at(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start:end if end != -1 else len(text)]
+
+
 def parse_metadata_date(value: str) -> date | None:
     """A date from metadata: ISO 8601, PDF 'D:YYYYMMDD...', or a written date."""
     value = value.strip()

@@ -13,6 +13,8 @@ from .models import Footnote, NoteRef
 _AFTER_PUNCT = re.compile(
     r"(?<=[^\W\d_])(?:[.,;:!?]+[\"”’»)\]]*|[\"”’»)\]]+[.,;:!?]?)"
     r"(?P<n>\d{1,3}(?:,\d{1,3})*)(?=[\s\"“”’)\]]|$)")
+_AFTER_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d[.;:]+[\"”’»)\]]*(?P<n>\d{1,3})"
+                         r"(?=[\s\"“”’)\]]|$)")
 _BRACKETED = re.compile(r"\[\^?(?P<n>\d{1,3})\]")
 _SUPERSCRIPT = re.compile(r"(?<=\S)(?P<n>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
 _GLUED = re.compile(r"(?<=[a-z]{3})(?P<n>\d{1,3})(?=[\s.,;:]|$)")
@@ -39,6 +41,10 @@ def find_note_refs(text: str, footnotes: Iterable[Footnote],
                 if _plausible(number, numbers, text, m.start("n")):
                     refs.append(NoteRef(str(int(number)), pos, pos + len(number)))
                 pos += len(number) + 1
+    for m in _AFTER_YEAR.finditer(text):  # 'in April 2021.8', when note 8 exists
+        number = str(int(m.group("n")))
+        if number in numbers and outside(m.start("n")):
+            refs.append(NoteRef(number, m.start("n"), m.end("n")))
     for m in _GLUED.finditer(text):
         number = m.group("n")
         if str(int(number)) in numbers and outside(m.start()):

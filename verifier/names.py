@@ -225,12 +225,14 @@ class NameIndex:
         ("X, head of ...", "X, the head of ...")."""
         before: set[str] = set()
         words = list(_PLAIN_WORD.finditer(self.text, max(0, start - 40), start))
+        limit = start
         for word in reversed(words[-3:]):
             token = word.group(0)
-            if token.lower() in TITLE_WORDS and token.islower():
-                before.add(token.lower())
-            else:
-                break
+            if self.text[word.end():limit].strip(" ") not in ("", ",") or not (
+                    token.lower() in TITLE_WORDS and token.islower()):
+                break  # only role words right before the name, in the same line
+            before.add(token.lower())
+            limit = word.start()
         after: set[str] = set()
         m = _APPOSITIVE.match(self.text, end, end + 60)
         if m and m.group(1).lower() in TITLE_WORDS:
@@ -256,9 +258,9 @@ class NameIndex:
                     limit = min(stop, m.end + 400)
                 pronouns = list(_PRONOUN.finditer(self.text, m.end, limit))
                 subjects = [p for p in pronouns if p.group(0).lower() in ("he", "she")]
-                p = (subjects or pronouns or [None])[0]
-                if p:
-                    found = "he" if p.group(1) else "she"
+                chosen = subjects or pronouns
+                if chosen:
+                    found = "he" if chosen[0].group(1) else "she"
             if found:
                 self.genders[full] = found
 

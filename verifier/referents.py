@@ -118,9 +118,9 @@ class Referents:
             if described and re.search(r"\b(?:wo)?men\b|\bpeople\b", name):
                 continue
             return self._remember(name, pronoun, not described)
-        name = self.names.last_person(at, max(0, at - 1500))
-        if name and self.gender(name) != other:
-            return self._remember(name, pronoun, True)
+        last = self.names.last_person(at, max(0, at - 1500))
+        if last and self.gender(last) != other:
+            return self._remember(last, pronoun, True)
         return None
 
     def _remember(self, name: str, pronoun: str, named: bool) -> Speaker:

@@ -318,7 +318,11 @@ class SpeakerFinder:
             return None
         head = appositive[0][0]
         if head.lower() in DETERMINERS | TITLE_WORDS | {"former", "deputy"} or head.islower():
-            return self._name_ending(sent_start, before)
+            named = self._name_ending(sent_start, before)
+            if named is None and is_participle(head):  # 'what one official, speaking …,'
+                described = self._noun_phrase(sent_start, last_clause(before))
+                return described if described.kind == "description" else None
+            return named
         # 'The prime minister, Jane Doe, said' -> the appositive is the name
         named = self._name_ending(sent_start, appositive)
         if named and only_titles(self.text[sent_start + appositive[0][1]:named.start]):
@@ -366,8 +370,10 @@ class SpeakerFinder:
                     and words[0].lower() not in DETERMINERS):
                 return _Subject("name", mention.name, mention.start)
             if words[0].lower() in DETERMINERS or words[0][:1].islower() or \
-                    words[0].lower() in DEMONYMS or possessive_owner(phrase):
-                return _Subject("description", phrase, start)
+                    words[0].lower() in DEMONYMS or possessive_owner(phrase) or \
+                    len(words) > 1 and re.search(r"[’']s$", words[0]) and words[1].islower():
+                return _Subject("description", phrase, start)  # 'Spain’s prime minister'
+
             if mention is not None:
                 return _Subject("name", mention.name, mention.start)
         for token, s in reversed(clause):
