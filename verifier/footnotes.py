@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 
 from .models import Footnote, NoteRef
+from .textspans import SpanIndex
 
 _AFTER_PUNCT = re.compile(
     r"(?<=[^\W\d_])(?:[.,;:!?]+[\"”’»)\]]*|[\"”’»)\]]+[.,;:!?]?)"
@@ -25,11 +26,11 @@ def find_note_refs(text: str, footnotes: Iterable[Footnote],
                    skip: Iterable[tuple[int, int]] = ()) -> list[NoteRef]:
     """Footnote markers in `text`, outside the `skip` spans (footnote bodies, captions)."""
     numbers = {f.marker for f in footnotes}
-    spans = sorted(skip)
+    spans = SpanIndex(skip)
     refs: list[NoteRef] = []
 
     def outside(pos: int) -> bool:
-        return not any(s <= pos < e for s, e in spans)
+        return not spans.covers(pos)
 
     for pattern in (_AFTER_PUNCT, _BRACKETED, _SUPERSCRIPT):
         for m in pattern.finditer(text):

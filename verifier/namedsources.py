@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .docdates import TextDate, find_dates
 from .names import TITLE_WORDS, is_org_name
+from .textspans import SpanIndex
 from .urls import find_urls
 from .wordlists import words
 
@@ -85,7 +86,8 @@ def find_named_sources(text: str, *, skip: list[tuple[int, int]] | None = None
     found += _according(text)
     found += _reported(text)
     found += _source_lines(text)
-    found = [s for s in found if not any(a <= s.start < b for a, b in skip)]
+    skipped = SpanIndex(skip)
+    found = [s for s in found if not skipped.covers(s.start)]
     found.sort(key=lambda s: s.start)
     return found
 

@@ -126,6 +126,9 @@ class NameIndex:
             self.counts[key] = self.counts.get(key, 0) + 1
             for title in m.titles:
                 self.titled_by.setdefault(title, []).append(m)
+        self._person_names = {m.name for m in self.mentions if m.person_like}
+        self._orgs = [m for m in self.mentions if m.org]
+        self._org_starts = [m.start for m in self._orgs]
         self.genders: dict[str, str] = {}
         self._learn_genders()
 
@@ -331,8 +334,7 @@ class NameIndex:
 
     def is_person(self, name: str) -> bool:
         """Whether `name` (as full_name gives it) is a person the document names."""
-        return any(m.name == name and m.person_like for m in self.mentions) or \
-            name in self.genders
+        return name in self._person_names or name in self.genders
 
     def by_role(self, head: str, modifiers: set[str], before: int) -> str | None:
         """The person a description such as 'the supreme leader' most likely means."""
@@ -363,8 +365,10 @@ class NameIndex:
     def last_org(self, before: int, after: int, head: str | None = None) -> str | None:
         """The most recent organisation named between `after` and `before` (whose name has
         the word `head`, when given)."""
-        for m in reversed(self.between(after, before)):
-            if m.org and (head is None or head in (t.lower() for t in m.tokens)):
+        lo = bisect.bisect_left(self._org_starts, after)
+        hi = bisect.bisect_left(self._org_starts, before)
+        for m in reversed(self._orgs[lo:hi]):
+            if head is None or head in (t.lower() for t in m.tokens):
                 return m.name
         return None
 

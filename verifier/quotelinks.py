@@ -80,10 +80,10 @@ def _introduction(text: str, src: _Sources, span: QuoteSpan,
                   paras: list[tuple[int, int]]) -> list[int]:
     """A block quotation introduced by a sentence ending in a colon rests on that sentence's
     link or footnote ('… in a recent interview with Caixin:' then the quotation)."""
-    before = [p for p in paras if p[1] <= span.open_at]
-    if not before or not text[before[-1][0]:before[-1][1]].rstrip().endswith(":"):
+    n = bisect.bisect_right([end for _start, end in paras], span.open_at) - 1
+    if n < 0 or not text[paras[n][0]:paras[n][1]].rstrip().endswith(":"):
         return []
-    start, end = before[-1]
+    start, end = paras[n]
     stop = max(text.rfind(". ", start, end), text.rfind("? ", start, end)) + 1
     lo = max(start, stop)
     linked = [n for n in src.within(lo, end) if src.citations[n].kind == "link"]
@@ -98,9 +98,10 @@ def _pointer(text: str, src: _Sources, span: QuoteSpan, sent: tuple[int, int],
     statement is on the Moncloa website', 'The rapporteur's statement was published on …'."""
     following = next_sentence.get(sent)
     if following is None and span.block:
-        after = [p for p in paras if p[0] >= (span.outer_end or span.close_at)]
-        if after:
-            start, end = after[0]
+        n = bisect.bisect_left([start for start, _end in paras],
+                               span.outer_end or span.close_at)
+        if n < len(paras):
+            start, end = paras[n]
             stops = [i for i in (text.find(". ", start, end), end) if i != -1]
             following = (start, min(stops) + 1)
     if following is None or by_sentence.get(following):

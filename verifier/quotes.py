@@ -124,6 +124,7 @@ def _block_quotes(doc: Document, paras: list[tuple[int, int]],
                   spans: list[QuoteSpan]) -> list[QuoteSpan]:
     """<blockquote> (and Markdown '>') passages not already made of quotation marks."""
     found: list[QuoteSpan] = []
+    para_starts = [a for a, _b in paras]
     for mq in doc.marked_quotes:
         if not mq.block:
             continue
@@ -151,7 +152,7 @@ def _block_quotes(doc: Document, paras: list[tuple[int, int]],
         covered = sum(s.close_at - s.open_at for s in inside)
         if end - start < 3 or covered > 0.6 * (end - start):
             continue
-        para = next((n for n, (a, b) in enumerate(paras) if a <= start < b), 0)
+        para = max(0, bisect.bisect_right(para_starts, start) - 1)
         found.append(QuoteSpan(start, end - 1, para, start, end, block=True,
                                attribution=attribution, outer_end=outer_end))
     return found
@@ -220,14 +221,20 @@ def _continuation(finder: SpeakerFinder, earlier: list[QuoteSpan], span: QuoteSp
     speaker = finder.previous_speaker(span.open_at, span.paragraph)
     if speaker is None and span.paragraph > 0 and sent[0] == finder.paragraph_start:
         # 'He told the crowd:' closing one paragraph, the quotation opening the next
-        intro = finder.text[:sent[0]].rstrip()
+        intro = finder.text[max(0, sent[0] - 200):sent[0]].rstrip()
         if intro.endswith(":"):
             speaker = finder.previous_speaker(span.open_at, span.paragraph - 1)
     if speaker is None:
         return None, None
-    same = [q for q in earlier if q.paragraph == span.paragraph and q.close_at < span.open_at
-            and q.speaker is not None and q.speaker.name == speaker.name]
-    return Speaker(speaker.name, speaker.person, "continuation"), (same[-1] if same else None)
+    same = None
+    for q in reversed(earlier):
+        if q.paragraph < span.paragraph:
+            break
+        if q.paragraph == span.paragraph and q.close_at < span.open_at and \
+                q.speaker is not None and q.speaker.name == speaker.name:
+            same = q
+            break
+    return Speaker(speaker.name, speaker.person, "continuation"), same
 
 
 def _attribute_block(finder: SpeakerFinder, text: str, span: QuoteSpan,
@@ -237,10 +244,10 @@ def _attribute_block(finder: SpeakerFinder, text: str, span: QuoteSpan,
         name = re.split(r",|\(", span.attribution)[0].strip()
         span.speaker = Speaker(finder.names.full_name(name, span.start), True, "name")
     else:
-        previous = [p for p in paras if p[1] <= span.open_at]
-        if previous:
-            intro = previous[-1]
-            speaker = finder.previous_speaker(span.open_at, intro_paragraph(paras, intro))
+        n = paragraph_before(paras, span.open_at)
+        if n is not None:
+            intro = paras[n]
+            speaker = finder.previous_speaker(span.open_at, n)
             if speaker and re.search(r"[:,]\s*$", text[intro[0]:intro[1]]):
                 span.speaker = speaker
     if span.speaker is not None:
@@ -248,7 +255,9 @@ def _attribute_block(finder: SpeakerFinder, text: str, span: QuoteSpan,
         finder.record(span.open_at, span.speaker, span.paragraph)
 
 
-def intro_paragraph(paras: list[tuple[int, int]], para: tuple[int, int]) -> int:
-    return paras.index(para)
+def paragraph_before(paras: list[tuple[int, int]], pos: int) -> int | None:
+    """The index of the last paragraph ending at or before `pos`."""
+    n = bisect.bisect_right([end for _start, end in paras], pos) - 1
+    return n if n >= 0 else None
 
 

@@ -103,8 +103,10 @@ class Referents:
         pronoun: speakers of speech events and people named as subjects."""
         other = "she" if pronoun == "he" else "he"
         candidates: list[tuple[int, str, bool]] = []  # (offset, name, described)
-        for event in self.events:
-            if event.offset < at and paragraph - event.paragraph <= 3 and event.speaker.person:
+        for event in reversed(self.events):
+            if paragraph - event.paragraph > 3:
+                break
+            if event.offset < at and event.speaker.person:
                 candidates.append((event.offset, event.speaker.name,
                                    event.speaker.how == "description"))
         window = self._window_start(paragraph, 3)
@@ -151,8 +153,9 @@ class Referents:
         """'it said', 'Its statement': the organisation or outlet the passage is about."""
         best: tuple[int, str] | None = None
         for event in reversed(self.events):
-            if event.offset < at and paragraph - event.paragraph <= 1 and \
-                    not event.speaker.person:
+            if paragraph - event.paragraph > 1:
+                break
+            if event.offset < at and not event.speaker.person:
                 best = (event.offset, event.speaker.name)
                 break
         window = self._window_start(paragraph, 1)
@@ -208,17 +211,20 @@ class Referents:
     def _issuer(self, at: int, paragraph: int) -> Speaker | None:
         """Who issued the statement (report, letter) a sentence quotes: the speaker of the
         passage's last speech event, an organisation first."""
-        recent = [e for e in self.events if e.offset < at and paragraph - e.paragraph <= 2
-                  and e.speaker.how != "description"]
-        for event in reversed(recent):
-            if not event.speaker.person:
-                return event.speaker
-        return recent[-1].speaker if recent else None
+        recent = []
+        for event in reversed(self.events):
+            if paragraph - event.paragraph > 2:
+                break
+            if event.offset < at and event.speaker.how != "description":
+                if not event.speaker.person:
+                    return event.speaker
+                recent.append(event)
+        return recent[0].speaker if recent else None
 
     def _organisation(self, head: str, before: int, paragraph: int) -> str | None:
         """The organisation 'the ministry' means: the last one named with that word, else the
         last organisation the passage named or heard from."""
-        named = self.names.last_org(before, 0, head)
+        named = self.names.last_org(before, max(0, before - 20_000), head)
         if named:
             return named
         window = self._window_start(paragraph, 1)
@@ -227,8 +233,10 @@ class Referents:
         if org:
             best = max(m.start for m in self.names.between(window, before) if m.name == org), org
         for event in reversed(self.events):
-            if event.offset < before and paragraph - event.paragraph <= 1 and \
-                    not event.speaker.person and event.speaker.how != "description":
+            if paragraph - event.paragraph > 1:
+                break
+            if event.offset < before and not event.speaker.person and \
+                    event.speaker.how != "description":
                 if best is None or event.offset > best[0]:
                     best = (event.offset, event.speaker.name)
                 break
