@@ -6,9 +6,10 @@ first (HTML <meta>/<time>, PDF info, Markdown front matter), else the latest ful
 text states, else when it was fetched (articles given as URLs) or the file's modification
 time.
 
-Size: a document file larger than `MAX_DOCUMENT_BYTES` (PDFs: `MAX_PDF_BYTES`) is refused
-with an InputError rather than read, so one stray multi-gigabyte file cannot exhaust memory;
-every accepted document is read whole, because extraction needs all of it at once.
+Size: `load_document` reads a document whole, so a file larger than `MAX_DOCUMENT_BYTES`
+(PDFs: `MAX_PDF_BYTES`) is refused with an InputError rather than read. Large plain-text and
+Markdown files are not loaded at all: `extraction.extract_path` reads them a window at a
+time (streaming.py), in bounded memory.
 """
 
 from __future__ import annotations

@@ -27,12 +27,16 @@ _DATA_SOURCE = re.compile(r"(?:estimates|figures|data|statistics|reports?|survey
                           r"stud(?:y|ies)|research|analysis|polls?|records|calculations)\s+"
                           r"(?:by|from|of|published by|compiled by)\s+(?:the\s+|a\s+|an\s+)?"
                           r"(?:[a-z][\w\-]*\s+){0,2}$")
-_REPORTED = re.compile(r"\b(?:has\s+|had\s+|also\s+|earlier\s+)?(?:reported|reports)\b")
+_REPORTED = re.compile(r"report(?:ed|s)\b")
+_REPORTED_PREFIX = re.compile(r"\b(?:has|had|also|earlier)\s+$")
 _REPORTED_BY = re.compile(r"\b(?:as\s+)?reported\s+by\s+(?:the\s+)?")
 _SOURCE_LINE = re.compile(
     r"^(?:Sources?|Via|Courtesy of|Originally published (?:in|by|at|on)|First published "
     r"(?:in|by|at|on)|Republished from|Reprinted from)\s*(?:[:»>|\-–—]+\s*|\s+)(?P<x>\S.{0,100})$",
     re.I)
+_SOURCE_LINE_START = re.compile(
+    r"(?im)^[ \t]*(?:sources?|via|courtesy of|originally published|first published|"
+    r"republished from|reprinted from)\b[^\n]*")
 _NP_WORD = re.compile(r"[^\W\d_][\w’'\-&]*(?:\.[^\W\d_][\w’'\-&]*)*|\d+")
 _CONNECTORS = {"of", "the", "for", "de", "al", "el", "&"}
 _CALENDAR = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
@@ -192,6 +196,8 @@ def according_to(text: str, start: int = 0, end: int | None = None
                  ) -> list[tuple[int, int, str]]:
     """(start, end, phrase) of each 'according to X' with a proper-noun X."""
     end = len(text) if end is None else end
+    if text.find("ccording to", start, end) == -1:
+        return []
     found = []
     for m in _ACCORDING.finditer(text, start, end):
         span = _noun_phrase(text, m.end())
@@ -220,6 +226,11 @@ def _reported(text: str) -> list[NamedSource]:
     found = []
     for m in _REPORTED.finditer(text):
         end = m.start()
+        if end and (text[end - 1].isalnum() or text[end - 1] == "_"):
+            continue
+        prefix = _REPORTED_PREFIX.search(text, max(0, end - 10), end)
+        if prefix:
+            end = prefix.start()
         acronym = re.search(r"\(([A-Z][A-Za-z]{1,9})\)\s*$", text[max(0, end - 14):end])
         if acronym:  # 'News Agency (ISNA) reported': the name before the acronym
             end = end - len(acronym.group(0))
@@ -279,7 +290,7 @@ def _a_person(text: str, phrase: str, after: int) -> bool:
 
 def _source_lines(text: str) -> list[NamedSource]:
     found = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in _SOURCE_LINE_START.finditer(text):
         line = m.group(0).strip()
         if len(line.split()) > 14:
             continue

@@ -109,11 +109,36 @@ def is_org_name(tokens: tuple[str, ...] | list[str]) -> bool:
     return len(tokens) == 1 and bool(_ACRONYM.match(tokens[0]))
 
 
+@dataclass
+class People:
+    """What the earlier parts of a long document said about its people, for the parts read
+    after them: full names by each of their words, he or she, and the titles they held."""
+
+    full: dict[str, tuple[int, str]] = field(default_factory=dict)  # word -> (rank, name)
+    genders: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, dict[str, int]] = field(default_factory=dict)  # title -> name -> count
+
+    def learn(self, index: NameIndex) -> None:
+        for key, entries in index._people().items():
+            rank, mention = min(entries, key=lambda e: (e[0], e[1].start))
+            if key not in self.full or rank < self.full[key][0]:
+                self.full[key] = (rank, mention.name)
+        for name, gender in index.genders.items():
+            self.genders.setdefault(name, gender)
+        for title, mentions in index.titled_by.items():
+            for m in mentions:
+                if m.person_like or m.titled:
+                    full = index.full_name(m.name, m.start)
+                    counts = self.roles.setdefault(title, {})
+                    counts[full] = counts.get(full, 0) + 1
+
+
 class NameIndex:
     """Every capitalised run of the text, with titles, for name and role look-ups."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, people: People | None = None) -> None:
         self.text = text
+        self.known = people
         self.mentions: list[Mention] = []
         self._full: dict[str, list[tuple[int, Mention]]] | None = None
         self._bound: dict[str, str] = {}
@@ -142,6 +167,8 @@ class NameIndex:
     def _scan(self) -> None:
         for start, end in self._runs():
             run = self.text[start:end]
+            if " " not in run and run.lower() in SENTENCE_STARTERS:
+                continue  # 'The', 'In': a sentence's first word, not a name
             tokens: list[tuple[str, int]] = []
             for m in _WORD.finditer(run):
                 tokens.append((m.group(0), start + m.start()))
@@ -290,7 +317,10 @@ class NameIndex:
 
     def gender(self, name: str) -> str | None:
         """'he', 'she' or None (not known) for a full name."""
-        return self.genders.get(name)
+        found = self.genders.get(name)
+        if found is None and self.known is not None:
+            found = self.known.genders.get(name)
+        return found
 
     # -- look-ups ------------------------------------------------------------------------
     def full_name(self, name: str, before: int) -> str:
@@ -305,6 +335,8 @@ class NameIndex:
             return self._bound[key]
         candidates = self._people().get(key, [])
         if not candidates:
+            if self.known is not None and key in self.known.full:
+                return self.known.full[key][1]
             return name
         first_use = next((m.start for m in self.mentions if len(m.tokens) == 1
                           and _name_key(m.tokens[0]) == key), before)
@@ -334,7 +366,8 @@ class NameIndex:
 
     def is_person(self, name: str) -> bool:
         """Whether `name` (as full_name gives it) is a person the document names."""
-        return name in self._person_names or name in self.genders
+        return name in self._person_names or name in self.genders or (
+            self.known is not None and name in self.known.genders)
 
     def by_role(self, head: str, modifiers: set[str], before: int) -> str | None:
         """The person a description such as 'the supreme leader' most likely means."""
@@ -352,7 +385,8 @@ class NameIndex:
             if full not in scored or score > scored[full]:
                 scored[full] = score
         if not scored:
-            return None
+            known = self.known.roles.get(head) if self.known is not None else None
+            return max(known.items(), key=lambda kv: kv[1])[0] if known else None
         return max(scored.items(), key=lambda kv: kv[1])[0]
 
     def last_person(self, before: int, after: int) -> str | None:

@@ -96,6 +96,21 @@ def clean_lines(lines: list[SourceLine]) -> CleanedText:
     return _Cleaner(lines).run()
 
 
+def footnote_lines(lines: list[SourceLine]) -> list[tuple[str, list[SourceLine]]]:
+    """(marker, lines) of each footnote body, as clean_lines would find them, without
+    assembling the text: cheap enough for a first pass over a very large file."""
+    cleaner = _Cleaner(lines)
+    cleaner._classify_furniture()
+    cleaner._classify_footnotes()
+    found: list[tuple[str, list[SourceLine]]] = []
+    for i, kind in enumerate(cleaner.kinds):
+        if kind == "footnote" and i in cleaner.markers:
+            found.append((cleaner.markers[i], [lines[i]]))
+        elif kind == "footnote-cont" and found:
+            found[-1][1].append(lines[i])
+    return found
+
+
 class _Cleaner:
     def __init__(self, lines: list[SourceLine]) -> None:
         strip_bold = sum(line.text.count(_BOLD) for line in lines) >= 2
@@ -186,7 +201,7 @@ class _Cleaner:
                 on_pages = {self.lines[i].page for i in at_edges}
                 if len(pages) >= 2 and len(on_pages) >= max(2, math.ceil(len(pages) / 2)):
                     found.extend(at_edges)
-            elif len(idx) >= 3 and not _TERMINAL.search(self.lines[idx[0]].text.strip()):
+            elif len(idx) >= 3 and not _terminal(self.lines[idx[0]].text.strip()):
                 found.extend(idx)
         return found
 
@@ -225,8 +240,10 @@ class _Cleaner:
                 in_zone = zone == "heading" or zone == "separator" and not numbered
                 follows = marker.isdigit() and int(marker) == last_number + 1 and i - last_at <= 4
                 announced = (not numbered and marker in markers_seen and self._after_gap(i)
-                             and marker.isdigit() and int(marker) == last_number + 1)
+                             and marker.isdigit()
+                             and int(marker) in (last_number + 1, 1))  # next, or restarting
                 if has_url or in_zone or follows or announced:
+                    markers_seen.discard(marker)
                     kinds[i] = "footnote"
                     self.markers[i] = marker
                     previous = last_at = i
@@ -251,9 +268,9 @@ class _Cleaner:
         after = self.lines[i].text.strip()
         if _CREDIT.search(after) or _LIST_START.match(after) or _PARENTHETICAL_LINE.match(after):
             return False
-        if _URL_TAIL.search(before) and not before.endswith(".") or _joins_url(before, after):
+        if _url_tail(before) and not before.endswith(".") or _joins_url(before, after):
             return True
-        return not _TERMINAL.search(before)
+        return not _terminal(before)
 
     def _classify_captions(self) -> None:
         """Photo captions sitting between the lines of a sentence (wrapped layouts only)."""
@@ -352,7 +369,7 @@ class _Cleaner:
             return False
         if _hyphenated(a, b) or _joins_url(a, b):
             return True
-        terminal = bool(_TERMINAL.search(a))
+        terminal = _terminal(a)
         lower_start = b[0].islower()
         if self.mode == "lines":
             return not terminal and lower_start
@@ -371,7 +388,7 @@ class _Cleaner:
             piece.glue = ""
         elif _hyphenated(a, b):
             piece.glue = ""
-            if b[0].islower() and not _URL_TAIL.search(a):
+            if b[0].islower() and not _url_tail(a):
                 prev.text = a[:-1]
                 piece.glue = "\u00ad"  # marks a removed hyphen until rendering checks it
         else:
@@ -383,7 +400,7 @@ class _Cleaner:
         footnotes: list[Footnote] = []
         floating: list[tuple[int, int]] = []
         offset = 0
-        seen_words = _hyphen_words(self.lines)
+        seen_words: set[str] | None = None  # hyphenated words written in full, when needed
         for n, para in enumerate(paragraphs):
             if n:
                 out.append("\n\n")
@@ -395,6 +412,8 @@ class _Cleaner:
                 if k:
                     glue = piece.glue
                     if glue == "\u00ad":
+                        if seen_words is None:
+                            seen_words = _hyphen_words(self.lines)
                         glue = _rehyphen(out[-1], text, seen_words)
                     out.append(glue)
                     offset += len(glue)
@@ -413,6 +432,18 @@ class _Cleaner:
         return CleanedText("".join(out), line_map, footnotes, floating, self.dropped)
 
 
+def _terminal(text: str) -> bool:
+    """Whether a line ends a sentence (its last few characters are enough to tell)."""
+    return bool(_TERMINAL.search(text[-16:]))
+
+
+def _url_tail(text: str) -> re.Match[str] | None:
+    """The URL a line ends with, if any."""
+    if "://" not in text and "www." not in text:
+        return None
+    return _URL_TAIL.search(text)
+
+
 def _tidy(text: str, strip_bold: bool) -> str:
     text = text.replace("\t", " ").replace("\u00a0", " ").replace("\u200b", "")
     if strip_bold:
@@ -426,7 +457,7 @@ def _hyphenated(a: str, b: str) -> bool:
 
 def _joins_url(a: str, b: str) -> bool:
     """A URL cut at the line end: the next line carries on with more of it."""
-    tail = _URL_TAIL.search(a)
+    tail = _url_tail(a)
     if not tail or a.endswith((",", ";")) or " " in b[:1]:
         return False
     if a.endswith("."):  # a sentence's full stop, unless the host is cut ('https://www.')
@@ -441,7 +472,7 @@ def _joins_url(a: str, b: str) -> bool:
 
 def _heading_like(text: str) -> bool:
     words = text.split()
-    return len(words) <= 10 and not _TERMINAL.search(text) and text[:1].isupper()
+    return len(words) <= 10 and not _terminal(text) and text[:1].isupper()
 
 
 def _hyphen_words(lines: list[SourceLine]) -> set[str]:

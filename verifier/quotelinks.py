@@ -20,8 +20,8 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
                 paras: list[tuple[int, int]],
                 by_sentence: dict[tuple[int, int], list[QuoteSpan]],
                 sentence_list: list[tuple[int, tuple[int, int]]],
-                next_sentence: dict[tuple[int, int], tuple[int, int]] | None = None
-                ) -> list[Quote]:
+                next_sentence: dict[tuple[int, int], tuple[int, int]] | None = None,
+                *, document_sources: bool = True) -> list[Quote]:
     """Quotes built from their spans, each with the indexes of the citations it rests on."""
     text = doc.text
     next_sentence = next_sentence or {}
@@ -64,7 +64,7 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
             quotes[n].citations = spans[n].citations = list(spans[n + 1].citations)
     # A document that names its source ('Source: Anadolu Agency') as a whole: the quotations
     # citing nothing else rest on it (it is where the reporting came from).
-    whole = _document_sources(text, src, paras)
+    whole = document_source_citations(text, citations, paras) if document_sources else []
     for quote in quotes:
         if not quote.citations and whole:
             quote.citations = list(whole)
@@ -124,14 +124,16 @@ def _quoted_outlet(src: _Sources, span: QuoteSpan, paras: list[tuple[int, int]])
             if (src.citations[n].outlet or "").lower() == speaker.name.lower()][-1:]
 
 
-def _document_sources(text: str, src: _Sources, paras: list[tuple[int, int]]) -> list[int]:
-    """Named sources on a 'Source: X' line among the first or last three paragraphs."""
+def document_source_citations(text: str, citations: list[Citation],
+                              paras: list[tuple[int, int]], *, head: bool = True,
+                              tail: bool = True) -> list[int]:
+    """Named sources on a 'Source: X' line among the first (`head`) or last (`tail`) three
+    paragraphs: the source of the document as a whole."""
     if not paras:
         return []
-    edges = paras[:3] + paras[-3:]
+    edges = (paras[:3] if head else []) + (paras[-3:] if tail else [])
     found = []
-    for n in range(len(src.citations)):
-        c = src.citations[n]
+    for n, c in enumerate(citations):
         if c.kind == "named_source" and not c.marker and \
                 any(a <= c.offset < b for a, b in edges) and is_source_line(text, c.offset):
             found.append(n)

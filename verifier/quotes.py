@@ -14,7 +14,7 @@ import bisect
 import re
 
 from .models import Citation, Document, Quote
-from .names import NameIndex
+from .names import NameIndex, People
 from .quotelinks import link_quotes
 from .quotespans import CLOSERS, OPENERS, QuoteSpan, find_quote_spans, inner_text
 from .speakers import MASK, Speaker, SpeakerFinder
@@ -31,15 +31,23 @@ _SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "w
                 "from", "vs", "de", "al"}
 
 
-def extract_quotes(doc: Document, citations: list[Citation]) -> tuple[list[Quote], list[str]]:
-    """(attributed quotes, scare-quoted terms and labels) of a document."""
+def extract_quotes(doc: Document, citations: list[Citation], *, people: People | None = None,
+                   document_sources: bool = True) -> tuple[list[Quote], list[str]]:
+    """(attributed quotes, scare-quoted terms and labels) of a document.
+
+    A part of a longer document passes what the parts before it said about people
+    (`people`, updated here), and leaves the document-level 'Source: X' fallback to the
+    caller (`document_sources=False`)."""
     text = doc.text
     paras = paragraphs(text)
     spans = find_quote_spans(text, paras)
     spans += _block_quotes(doc, paras, spans)
+    if not spans:
+        return [], []
     spans.sort(key=lambda s: s.open_at)
     masked = _mask(text, spans)
-    finder = SpeakerFinder(text, masked, NameIndex(masked), paras)
+    names = NameIndex(masked, people)
+    finder = SpeakerFinder(text, masked, names, paras)
     terms: list[str] = []
     candidates: list[QuoteSpan] = []
     by_sentence: dict[tuple[int, int], list[QuoteSpan]] = {}
@@ -50,7 +58,14 @@ def extract_quotes(doc: Document, citations: list[Citation]) -> tuple[list[Quote
         return spans[bisect.bisect_left(opens, start):bisect.bisect_left(opens, end)]
 
     next_sentence: dict[tuple[int, int], tuple[int, int]] = {}
+    # Who speaks is read from a quotation's own paragraph and the three before it (pronouns
+    # look no further back), so paragraphs far from any quotation are not read at all.
+    near_quotes: set[int] = set()
+    for s in spans:
+        near_quotes.update(range(max(0, s.paragraph - 3), s.paragraph + 1))
     for p_index, (p_start, p_end) in enumerate(paras):
+        if p_index not in near_quotes:
+            continue
         protected = [(s.open_at, s.close_at + 1) for s in starting_in(p_start, p_end)
                      if not s.block]
         in_paragraph = sentences(text, p_start, p_end, protected)
@@ -88,7 +103,9 @@ def extract_quotes(doc: Document, citations: list[Citation]) -> tuple[list[Quote
                 _attribute_block(finder, text, s, paras, candidates)
     candidates = _join_parts(text, candidates, terms)
     quotes = link_quotes(doc, citations, candidates, paras, by_sentence, sentence_list,
-                         next_sentence)
+                         next_sentence, document_sources=document_sources)
+    if people is not None:
+        people.learn(names)
     return quotes, terms
 
 

@@ -184,7 +184,8 @@ class Referents:
             if speaker:
                 return speaker
         if head in ORG_NOUNS and definite and len(core) <= 3:
-            org = self._organisation(head, at - len(phrase) - 1, paragraph)
+            named = [w for w in found[1:] if w[:1].isupper() and w.lower() in core[:-1]]
+            org = self._organisation(head, at - len(phrase) - 1, paragraph, named)
             if org:
                 return Speaker(org, False, "description")
         person_noun = head in PERSON_NOUNS
@@ -221,11 +222,13 @@ class Referents:
                 recent.append(event)
         return recent[0].speaker if recent else None
 
-    def _organisation(self, head: str, before: int, paragraph: int) -> str | None:
-        """The organisation 'the ministry' means: the last one named with that word, else the
-        last organisation the passage named or heard from."""
+    def _organisation(self, head: str, before: int, paragraph: int,
+                      modifiers: list[str]) -> str | None:
+        """The organisation 'the ministry' means: the last one named with that word (and the
+        description's capitalised words: 'the UN agency'), else the last organisation the
+        passage named or heard from."""
         named = self.names.last_org(before, max(0, before - 20_000), head)
-        if named:
+        if named and all(m in named.split() for m in modifiers):
             return named
         window = self._window_start(paragraph, 1)
         best: tuple[int, str] | None = None

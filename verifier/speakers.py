@@ -7,6 +7,7 @@ Works sentence by sentence through a document, remembering each speaker it resol
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -69,6 +70,8 @@ class SpeakerFinder:
         self.refs = Referents(text, masked, self.names, paras or [])
         self.events = self.refs.events
         self.paragraph_start = 0
+        self._verbs: list | None = None  # every speech verb of the masked text, found once
+        self._verb_starts: list[int] = []
 
     # -- per sentence --------------------------------------------------------------------
     def sentence(self, start: int, end: int, paragraph: int,
@@ -77,7 +80,14 @@ class SpeakerFinder:
         """Speakers of the quotes (open offset, close offset, inner text) in one sentence."""
         self.paragraph_start = paragraph_start
         verbs: list[tuple[int, int, str, Speaker | None, _Subject]] = []
-        for m in find_speech_verbs(self.masked, start, end):
+        if self._verbs is None:
+            self._verbs = find_speech_verbs(self.masked)
+            self._verb_starts = [m.start() for m in self._verbs]
+        lo = bisect.bisect_left(self._verb_starts, start)
+        hi = bisect.bisect_left(self._verb_starts, end)
+        for m in self._verbs[lo:hi]:
+            if m.end() > end:
+                continue
             word = m.group(0).lower()
             if word in AFTER_ONLY and not self._right_after_quote(start, m.start()):
                 continue
@@ -216,6 +226,8 @@ class SpeakerFinder:
         return None
 
     def _according(self, start: int, end: int, paragraph: int) -> Speaker | None:
+        if self.masked.find("ccording to", start, end) == -1:
+            return None
         for s, _e, phrase in according_to(self.masked, start, end):
             if is_outlet(phrase):
                 continue
