@@ -34,6 +34,7 @@ _SOURCE_LINE = re.compile(
     r"^(?:Sources?|Via|Courtesy of|Originally published (?:in|by|at|on)|First published "
     r"(?:in|by|at|on)|Republished from|Reprinted from)\s*(?:[:»>|\-–—]+\s*|\s+)(?P<x>\S.{0,100})$",
     re.I)
+_TWO_NAMES = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
 _SOURCE_LINE_START = re.compile(
     r"(?im)^[ \t]*(?:sources?|via|courtesy of|originally published|first published|"
     r"republished from|reprinted from)\b[^\n]*")
@@ -285,7 +286,11 @@ def _a_person(text: str, phrase: str, after: int) -> bool:
         return False
     ends = [m.end() for m in re.finditer(r"[.!?][\"”’)]*\s", text[after:after + 400])]
     limit = after + (ends[1] if len(ends) > 1 else 400)
-    return bool(re.search(r"\b(?:he|she|his|her|him)\b", text[after:limit], re.I))
+    pronoun = re.search(r"\b(?:he|she|his|her|him)\b", text[after:limit], re.I)
+    if pronoun is None:
+        return False
+    # 'X reported … Oleksandr Kovalenko said he …': the pronoun is the later person's
+    return not _TWO_NAMES.search(text, after, after + pronoun.start())
 
 
 def _source_lines(text: str) -> list[NamedSource]:

@@ -23,6 +23,7 @@ from .namevocab import (
     ORG_WORDS,
     PARTICLES,
     SENTENCE_STARTERS,
+    THING_WORDS,
     TITLE_WORDS,
 )
 
@@ -70,7 +71,7 @@ class Mention:
 
     @property
     def person_like(self) -> bool:
-        if not self.tokens or self.org:
+        if not self.tokens or self.org or self.tokens[-1].lower() in THING_WORDS:
             return False
         if self.titled or self.lone_person:
             return True

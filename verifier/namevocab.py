@@ -71,6 +71,12 @@ airways mining minerals resources industries enterprises technologies technology
 media news press times post journal daily herald tribune gazette guardian telegraph chronicle
 observer magazine radio television tv channel broadcasting wire nation
 """)
+# A name ending in one of these words names a law, a document or a thing, not a person.
+THING_WORDS = words("""
+directive act law treaty convention agreement accord report plan strategy protocol charter
+resolution declaration bill code regulation standard standards index initiative project
+doctrine framework deal pact award prize
+""")
 MALE_NOUNS = words("""
 man boy father son husband brother grandfather grandson uncle nephew spokesman chairman
 congressman councilman businessman mr sir king prince sultan emir monk priest dad stepfather

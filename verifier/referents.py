@@ -43,6 +43,11 @@ _PERSON_DESCRIPTION = re.compile(
     + "|".join(sorted(PERSON_NOUNS)) + r"))\b", re.M)
 
 
+_ORG_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?¤]\s))((?:The|This|That)\s+(?:[a-z\-]+\s+){0,2}(" + "|".join(
+        sorted(w.capitalize() + "|" + w for w in ORG_NOUNS)) + r")\b)", re.M)
+
+
 @dataclass
 class Speaker:
     """A resolved speaker: the name as the document wrote it in full, or a description."""
@@ -164,6 +169,11 @@ class Referents:
                 if best is None or m.start > best[0]:
                     best = (m.start, m.name)
                 break
+        for d in _ORG_SUBJECT.finditer(self.masked, self._window_start(paragraph, 0), at):
+            if best is None or d.start(1) > best[0]:  # 'The ministry rejected that claim.'
+                org = self._organisation(d.group(2).lower(), d.start(1), paragraph, [])
+                best = (d.start(1), org if org and d.group(2).lower() in org.lower()
+                        else strip_determiners(d.group(1)))
         return Speaker(best[1], False, "pronoun") if best else None
 
     # -- descriptions --------------------------------------------------------------------

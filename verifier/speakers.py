@@ -59,6 +59,9 @@ _REBUTTAL = re.compile(r"\s*(?:,[^,]*,\s*)?(?:disagree|dispute|denie|denied|reje
                        r"object|dismisse|contradict)", re.I)
 
 
+_OPENING_APPOSITIVE = re.compile(r"[^,.;:¤]{3,60}?,\s+([A-Z][^,.;:¤]{1,60}?),\s")
+
+
 class SpeakerFinder:
     """Attributes quotations to speakers, one sentence at a time, in document order."""
 
@@ -301,6 +304,11 @@ class SpeakerFinder:
         for _s, _e, _w, speaker, subject in reversed(prior):
             if speaker is not None and not subject.modal:
                 return _Subject(subject.kind, subject.text, subject.start, weak=True)
+        opening = _OPENING_APPOSITIVE.match(self.masked, sent_start)
+        if opening:  # 'Seoul's waterworks authority, Arisu, put out a statement … saying'
+            mention = self.names.mention_at(opening.start(1), opening.end(1) + 1)
+            if mention is not None and mention.start == opening.start(1):
+                return _Subject("name", mention.name, mention.start, weak=True)
         for token, s in tokens:
             pos = sent_start + s
             mention = self.names.mention_at(pos, pos + len(token))
