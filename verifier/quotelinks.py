@@ -25,6 +25,8 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
     """Quotes built from their spans, each with the indexes of the citations it rests on."""
     text = doc.text
     next_sentence = next_sentence or {}
+    starts = [a for a, _b in paras]
+    ends = [b for _a, b in paras]
     src = _Sources(doc, citations)
     spans.sort(key=lambda s: s.open_at)
     sentence_of = {}
@@ -47,9 +49,9 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
         if not linked and n > 0 and _split_from(spans[n - 1], span, text):
             linked = list(spans[n - 1].citations)
         if not linked and span.block:
-            linked = _introduction(text, src, span, paras)
+            linked = _introduction(text, src, span, paras, ends)
         if not linked:
-            linked = _pointer(text, src, span, sent, paras, next_sentence, by_sentence)
+            linked = _pointer(text, src, span, sent, paras, starts, next_sentence, by_sentence)
         if not linked:
             linked = _quoted_outlet(src, span, paras)
         span.citations = sorted(set(linked))
@@ -76,11 +78,11 @@ _POINTER = re.compile(
     r"release|article|op-ed|full text|comments|address|testimony|announcement|briefing)\b", re.I)
 
 
-def _introduction(text: str, src: _Sources, span: QuoteSpan,
-                  paras: list[tuple[int, int]]) -> list[int]:
+def _introduction(text: str, src: _Sources, span: QuoteSpan, paras: list[tuple[int, int]],
+                  ends: list[int]) -> list[int]:
     """A block quotation introduced by a sentence ending in a colon rests on that sentence's
     link or footnote ('… in a recent interview with Caixin:' then the quotation)."""
-    n = bisect.bisect_right([end for _start, end in paras], span.open_at) - 1
+    n = bisect.bisect_right(ends, span.open_at) - 1
     if n < 0 or not text[paras[n][0]:paras[n][1]].rstrip().endswith(":"):
         return []
     start, end = paras[n]
@@ -91,15 +93,14 @@ def _introduction(text: str, src: _Sources, span: QuoteSpan,
 
 
 def _pointer(text: str, src: _Sources, span: QuoteSpan, sent: tuple[int, int],
-             paras: list[tuple[int, int]],
+             paras: list[tuple[int, int]], starts: list[int],
              next_sentence: dict[tuple[int, int], tuple[int, int]],
              by_sentence: dict[tuple[int, int], list[QuoteSpan]]) -> list[int]:
     """The sentence right after the quotation says where the words were published: 'His full
     statement is on the Moncloa website', 'The rapporteur's statement was published on …'."""
     following = next_sentence.get(sent)
     if following is None and span.block:
-        n = bisect.bisect_left([start for start, _end in paras],
-                               span.outer_end or span.close_at)
+        n = bisect.bisect_left(starts, span.outer_end or span.close_at)
         if n < len(paras):
             start, end = paras[n]
             stops = [i for i in (text.find(". ", start, end), end) if i != -1]

@@ -60,6 +60,7 @@ def extract_quotes(doc: Document, citations: list[Citation], *, people: People |
     next_sentence: dict[tuple[int, int], tuple[int, int]] = {}
     # Who speaks is read from a quotation's own paragraph and the three before it (pronouns
     # look no further back), so paragraphs far from any quotation are not read at all.
+    para_ends = [b for _a, b in paras]
     near_quotes: set[int] = set()
     for s in spans:
         near_quotes.update(range(max(0, s.paragraph - 3), s.paragraph + 1))
@@ -100,7 +101,7 @@ def extract_quotes(doc: Document, citations: list[Citation], *, people: People |
                 candidates.append(s)
         for s in by_sentence[sent]:
             if s.block:
-                _attribute_block(finder, text, s, paras, candidates)
+                _attribute_block(finder, text, s, paras, para_ends, candidates)
     candidates = _join_parts(text, candidates, terms)
     quotes = link_quotes(doc, citations, candidates, paras, by_sentence, sentence_list,
                          next_sentence, document_sources=document_sources)
@@ -255,13 +256,14 @@ def _continuation(finder: SpeakerFinder, earlier: list[QuoteSpan], span: QuoteSp
 
 
 def _attribute_block(finder: SpeakerFinder, text: str, span: QuoteSpan,
-                     paras: list[tuple[int, int]], candidates: list[QuoteSpan]) -> None:
+                     paras: list[tuple[int, int]], para_ends: list[int],
+                     candidates: list[QuoteSpan]) -> None:
     """A blockquote's speaker: its own attribution line, else the sentence introducing it."""
     if span.attribution:
         name = re.split(r",|\(", span.attribution)[0].strip()
         span.speaker = Speaker(finder.names.full_name(name, span.start), True, "name")
     else:
-        n = paragraph_before(paras, span.open_at)
+        n = paragraph_before(para_ends, span.open_at)
         if n is not None:
             intro = paras[n]
             speaker = finder.previous_speaker(span.open_at, n)
@@ -272,9 +274,9 @@ def _attribute_block(finder: SpeakerFinder, text: str, span: QuoteSpan,
         finder.record(span.open_at, span.speaker, span.paragraph)
 
 
-def paragraph_before(paras: list[tuple[int, int]], pos: int) -> int | None:
-    """The index of the last paragraph ending at or before `pos`."""
-    n = bisect.bisect_right([end for _start, end in paras], pos) - 1
+def paragraph_before(ends: list[int], pos: int) -> int | None:
+    """The index of the last paragraph ending at or before `pos` (`ends`: paragraph ends)."""
+    n = bisect.bisect_right(ends, pos) - 1
     return n if n >= 0 else None
 
 

@@ -244,6 +244,7 @@ class _Merger:
         self.quotes: list[Quote] = []
         self.terms: dict[str, None] = {}
         self.markers: set[str] = set()
+        self.strings: dict[str, str] = {}  # one copy of each speaker, URL and outlet
         self.base = 0
         self.head_sources: list[int] = []  # 'Source: X' lines opening the document
         self.tail_sources: list[int] = []  # ... and closing it (the last window's)
@@ -264,10 +265,10 @@ class _Merger:
             if found is None:
                 found = len(self.citations)
                 self.index[key] = found
-                self.citations.append(replace(c, offset=c.offset + shift))
+                self.citations.append(self._shared(c, shift))
                 self.owned.append(owned)
             elif owned and not self.owned[found]:
-                self.citations[found] = replace(c, offset=c.offset + shift)
+                self.citations[found] = self._shared(c, shift)
                 self.owned[found] = True
             to_global.append(found)
         paras = paragraphs(doc.text[:own_end])
@@ -278,13 +279,23 @@ class _Merger:
                 doc.text, citations, paras, tail=False)})
         for q in quotes:
             if window.owns(q.line):
-                self.quotes.append(replace(q, offset=q.offset + shift, citations=sorted(
-                    {to_global[i] for i in q.citations if 0 <= i < len(to_global)})))
+                self.quotes.append(replace(
+                    q, offset=q.offset + shift, speaker=self._share(q.speaker),
+                    citations=sorted({to_global[i] for i in q.citations
+                                      if 0 <= i < len(to_global)})))
         for term in terms:
             if len(self.terms) >= MAX_TERMS:
                 break
             self.terms.setdefault(term, None)
         self.base += max(0, own_end - own_start) + 2
+
+    def _share(self, value: str | None) -> str | None:
+        return None if value is None else self.strings.setdefault(value, value)
+
+    def _shared(self, c: Citation, shift: int) -> Citation:
+        return replace(c, offset=c.offset + shift, url=self._share(c.url),
+                       normalized_url=self._share(c.normalized_url),
+                       outlet=self._share(c.outlet))
 
     def result(self, document: Document) -> Extraction:
         whole = sorted(set(self.head_sources) | set(self.tail_sources))
