@@ -114,6 +114,24 @@ def test_a_line_longer_than_the_read_limit_is_read_in_pieces(tmp_path: Path,
     assert [(c.url, c.line) for c in e.citations] == [("https://example.org/vote", 1)]
 
 
+def test_one_huge_line_is_still_cut_into_windows(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(textstream, "MAX_LINE_CHARS", 1_000)
+    path = tmp_path / "blob.txt"
+    path.write_text("word " * 20_000 + "https://example.org/at-the-end", encoding="utf-8")
+    sizes: list[int] = []
+    real = streaming.extract_citations
+
+    def measured(doc):  # type: ignore[no-untyped-def]
+        sizes.append(len(doc.text))
+        return real(doc)
+
+    monkeypatch.setattr(streaming, "extract_citations", measured)
+    e = extract_path(path, stream_bytes=0, window_chars=5_000)
+    assert [(c.url, c.line) for c in e.citations] == [("https://example.org/at-the-end", 1)]
+    assert len(sizes) >= 10 and max(sizes) < 2 * 5_000 + textstream.LEAD_IN_CHARS + 2_000
+
+
 def test_windows_stay_near_their_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     path = tmp_path / "big.txt"
     path.write_text(FILLER * 400, encoding="utf-8")

@@ -187,7 +187,7 @@ def _cut_before(buffer: list[SourceLine], line: SourceLine, fmt: str, extra: int
     before ends a sentence, and `line` does not carry on a quotation or an indented block.
     The further past the target size, the less is asked."""
     if extra > size:
-        return line.line != buffer[-1].line
+        return True  # no paragraph end for a whole window (one huge line): cut anywhere
     text = line.text
     if not text.strip() or line.line == buffer[-1].line:
         return False
