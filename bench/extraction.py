@@ -1,12 +1,21 @@
-"""Extraction accuracy on the seed corpus against hand-annotated expectations, and speed.
+"""Extraction accuracy against hand-annotated expectations, and speed, on two corpora:
 
-    python -m bench.extraction           # precision / recall per measure, and timing
-    python -m bench.extraction --check   # exit 1 when any figure is below the floor (0.95)
+- seeds: the user's five documents (seeds/, expectations in tests/seeds_expected);
+- corpus: documents written for evaluation in the formats users publish in, annotated by
+  reading before extraction was run on them (tests/extraction_corpus, expectations in
+  tests/extraction_corpus/expected; its PDFs are built from text by bench/corpus_pdf.py
+  when the benchmark runs);
+- holdout: documents written after the rules were tuned on the corpus, to measure how they
+  generalise (tests/extraction_corpus/holdout).
 
-Expectations live in tests/seeds_expected/<seed>.json, written by reading each document.
+    python -m bench.extraction           # precision / recall per measure and corpus, timing
+    python -m bench.extraction -v        # ... and every difference
+    python -m bench.extraction --check   # exit 1 when a gated figure is below its floor
+
 Quotes match on their words (case, spacing and punctuation ignored); speakers and outlets
 match ignoring case, a leading article and curly/straight apostrophes; a listed alternative
-spelling also matches. Quotes marked optional count neither way.
+spelling also matches. Quotes marked optional count neither way. `dates` counts documents
+whose date is the annotated one.
 """
 
 from __future__ import annotations
@@ -15,6 +24,7 @@ import argparse
 import json
 import re
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable
@@ -29,9 +39,36 @@ from verifier.quotes import extract_quotes
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 EXPECTED = ROOT / "tests" / "seeds_expected"
+CORPUS = ROOT / "tests" / "extraction_corpus"
+CORPUS_EXPECTED = CORPUS / "expected"
 FLOOR = 0.95
-MEASURES = ("urls", "footnotes", "named_sources", "quotes", "speakers", "quote_links")
+MEASURES = ("urls", "footnotes", "named_sources", "quotes", "speakers", "quote_links", "dates")
 GATED = ("urls", "quotes", "speakers", "quote_links")
+# The figures the corpus reached when it was pinned (every rule written for it is general;
+# the corpus was written and annotated before extraction was run on it); CI fails below them.
+CORPUS_FLOORS = {"urls": 1.0, "quotes": 1.0, "speakers": 1.0, "quote_links": 1.0}
+
+
+@dataclass(frozen=True)
+class Corpus:
+    name: str
+    documents: Path
+    expected: Path
+    floors: dict[str, float]
+
+
+HOLDOUT = CORPUS / "holdout"
+# Written after the rules were tuned on the corpus above, to tell how they generalise. First
+# run: urls 1.000/1.000, quotes 1.000/0.971, speakers 0.912/0.886, quote_links 0.714/1.000;
+# pinned after one round of general fixes (a double-spaced text whose paragraph breaks look
+# like line breaks still links two quotes to a later footnote).
+HOLDOUT_FLOORS = {"urls": 1.0, "quotes": 1.0, "speakers": 1.0, "quote_links": 0.71}
+
+CORPORA = (
+    Corpus("seeds", SEEDS, EXPECTED, {m: FLOOR for m in GATED}),
+    Corpus("corpus", CORPUS, CORPUS_EXPECTED, CORPUS_FLOORS),
+    Corpus("holdout", HOLDOUT, HOLDOUT / "expected", HOLDOUT_FLOORS),
+)
 
 
 @dataclass
@@ -86,8 +123,21 @@ def extract(path: Path) -> tuple[Document, list[Citation], list[Quote], list[str
     return doc, citations, quotes, terms
 
 
+def document_path(corpus: Corpus, expected: dict, build_dir: Path) -> Path:
+    """Where the annotated document is; documents built from a source are built first."""
+    if expected.get("build"):
+        from bench.corpus_pdf import build_pdf
+
+        out = build_dir / expected["document"]
+        if not out.exists():
+            build_pdf(corpus.documents / expected["build"], out)
+        return out
+    return corpus.documents / expected["document"]
+
+
 def score_document(expected: dict, citations: list[Citation], quotes: list[Quote],
-                   terms: list[str], tallies: dict[str, Tally]) -> list[str]:
+                   terms: list[str], tallies: dict[str, Tally],
+                   doc: Document | None = None) -> list[str]:
     """Add one document's figures to `tallies`; returns readable differences."""
     label = expected["document"]
     link_urls = {c.url for c in citations if c.kind in ("link", "footnote") and c.url}
@@ -100,6 +150,7 @@ def score_document(expected: dict, citations: list[Citation], quotes: list[Quote
     for source in expected["named_sources"]:
         for alt in source.get("alternatives", []):
             outlet_alias[name_key(alt)] = name_key(source["outlet"])
+
     def outlet(name: str | None) -> str:
         key = name_key(name)
         return outlet_alias.get(key, key)
@@ -130,6 +181,7 @@ def score_document(expected: dict, citations: list[Citation], quotes: list[Quote
         if c.kind == "named_source":
             return "named:" + outlet(c.outlet)
         return url_key(c.url or "")
+
     def expected_cited(item: str) -> str:
         if item.startswith("named:"):
             return "named:" + outlet(item[len("named:"):])
@@ -138,58 +190,98 @@ def score_document(expected: dict, citations: list[Citation], quotes: list[Quote
         [(words(q.text), cited(citations[n])) for q in got for n in q.citations],
         [(k, expected_cited(c)) for k, q in wanted.items() for c in q["citations"]], label)
 
+    if doc is not None and "date" in expected:
+        found_date = str(doc.date) if doc.date else None
+        tallies["dates"].add([found_date], [expected["date"]], label)
+
     wrongly = [t for t in expected.get("not_quotes", [])
                if any(words(q.text) == words(t) for q in quotes)]
     return [f"{label}: extracted a non-quote as a quote: {t!r}" for t in wrongly]
 
 
-def run(verbose: bool = False) -> tuple[dict[str, Tally], float, float, list[str]]:
+@dataclass
+class Result:
+    """One corpus's figures."""
+
+    corpus: Corpus
+    tallies: dict[str, Tally]
+    problems: list[str]
+    documents: int
+    cold: float  # seconds, first extraction of every document
+    warm: float  # seconds, median of five further runs
+
+    def failing(self) -> list[str]:
+        below = [m for m, floor in self.corpus.floors.items()
+                 if min(self.tallies[m].precision, self.tallies[m].recall) < floor]
+        return below + (["problems"] if self.problems else [])
+
+
+def specs(corpus: Corpus) -> list[dict]:
+    return [json.loads(p.read_text(encoding="utf-8"))
+            for p in sorted(corpus.expected.glob("*.json"))]
+
+
+def run_corpus(corpus: Corpus, build_dir: Path) -> Result:
+    """Extract and score every annotated document of one corpus."""
     tallies = {m: Tally() for m in MEASURES}
     problems: list[str] = []
+    expectations = specs(corpus)
+    paths = [document_path(corpus, e, build_dir) for e in expectations]
     started = time.perf_counter()
-    results = []
-    for spec in sorted(EXPECTED.glob("*.json")):
-        expected = json.loads(spec.read_text(encoding="utf-8"))
-        results.append((expected, extract(SEEDS / expected["document"])))
+    results = [extract(path) for path in paths]
     cold = time.perf_counter() - started
-    for expected, (doc, citations, quotes, terms) in results:
-        problems += score_document(expected, citations, quotes, terms, tallies)
-        if expected.get("date") and str(doc.date) != expected["date"]:
-            problems.append(f"{expected['document']}: date {doc.date}, expected {expected['date']}")
+    for expected, (doc, citations, quotes, terms) in zip(expectations, results, strict=True):
+        problems += score_document(expected, citations, quotes, terms, tallies, doc)
     warm_runs = []
     for _ in range(5):
         started = time.perf_counter()
-        for spec in sorted(EXPECTED.glob("*.json")):
-            extract(SEEDS / json.loads(spec.read_text(encoding="utf-8"))["document"])
+        for path in paths:
+            extract(path)
         warm_runs.append(time.perf_counter() - started)
-    return tallies, cold, sorted(warm_runs)[len(warm_runs) // 2], problems
+    warm = sorted(warm_runs)[len(warm_runs) // 2]
+    return Result(corpus, tallies, problems, len(paths), cold, warm)
+
+
+def run_all() -> list[Result]:
+    with tempfile.TemporaryDirectory(prefix="verifier-corpus-") as tmp:
+        return [run_corpus(corpus, Path(tmp)) for corpus in CORPORA]
+
+
+def report(result: Result, verbose: bool) -> list[str]:
+    """Print one corpus's table; returns the measures below their floor."""
+    c = result.corpus
+    print(f"\n{c.name}: {result.documents} documents in {c.documents.relative_to(ROOT)}")
+    print(f"{'measure':<15}{'precision':>10}{'recall':>8}{'found':>7}{'expected':>9}  floor")
+    for name in MEASURES:
+        t = result.tallies[name]
+        floor = c.floors.get(name)
+        gate = f"  {floor:.2f}" if floor is not None else "  (not gated)"
+        print(f"{name:<15}{t.precision:>10.3f}{t.recall:>8.3f}{t.found:>7}{t.expected:>9}{gate}")
+    print(f"time: {result.cold * 1000:.0f} ms for {result.documents} documents (first run); "
+          f"{result.warm * 1000:.0f} ms warm (median of 5)")
+    failing = result.failing()
+    if verbose or failing:
+        for line in result.problems + [m for name in MEASURES
+                                       for m in result.tallies[name].misses]:
+            print("  " + line)
+    return failing
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--check", action="store_true",
-                        help=f"exit 1 when a gated figure is below {FLOOR}")
+                        help="exit 1 when a gated figure is below its corpus's floor")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every difference")
     args = parser.parse_args(argv)
-    tallies, cold, warm, problems = run()
-    print(f"{'measure':<15}{'precision':>10}{'recall':>8}{'found':>7}{'expected':>9}")
+    started = time.perf_counter()
+    results = run_all()
     failing = []
-    for name in MEASURES:
-        t = tallies[name]
-        gate = "" if name in GATED else "  (not gated)"
-        print(f"{name:<15}{t.precision:>10.3f}{t.recall:>8.3f}{t.found:>7}{t.expected:>9}{gate}")
-        if name in GATED and (t.precision < FLOOR or t.recall < FLOOR):
-            failing.append(name)
-    print(f"time: {cold * 1000:.0f} ms for the five seeds (first run, imports included); "
-          f"{warm * 1000:.0f} ms warm (median of 5)")
-    details = problems + [m for name in MEASURES for m in tallies[name].misses]
-    if args.verbose or (args.check and failing):
-        for line in details:
-            print("  " + line)
-    if problems:
-        failing.append("problems")
+    for result in results:
+        failing += [f"{result.corpus.name}:{m}" for m in report(result, args.verbose)]
+    print(f"\ntotal {time.perf_counter() - started:.1f} s (imports, PDF builds and warm runs "
+          "included)")
     if args.check and failing:
-        print(f"FAIL: below {FLOOR}: {', '.join(failing)}", file=sys.stderr)
+        print(f"FAIL: below the floor: {', '.join(failing)}", file=sys.stderr)
         return 1
     return 0
 

@@ -235,7 +235,8 @@ def test_news_style_attributions(tmp_path: Path):
         ("John Smith", "We reject these accusations entirely"),
         ("Mary Jones", "The sanctions are not working as intended."),
         ("Amnesty International", "a grave violation of international law."),
-        ("report", "Detainees were denied lawyers for months."),
+        # 'The report said' speaks for whoever issued the report
+        ("Amnesty International", "Detainees were denied lawyers for months."),
         ("John Smith", "They told me 'go home' and then they left without a word."),
         ("Mary Jones", "It is too early to say"),  # 'she' is not the man called 'he'
 

@@ -9,8 +9,11 @@ are not citations and are never returned.
 
 from __future__ import annotations
 
+import bisect
+
 from .models import Citation, Document
 from .namedsources import NamedSource, find_named_sources, parse_source_list
+from .textspans import SpanIndex
 from .urls import find_urls, normalize_url
 
 __all__ = ["extract_citations", "normalize_url"]
@@ -21,14 +24,15 @@ CONTEXT_CHARS = 240
 def extract_citations(doc: Document) -> list[Citation]:
     """Citations in order of their offset in `doc.text`."""
     text = doc.text
-    regions = [(f.start, f.start + len(f.text), f.marker) for f in doc.footnotes]
+    regions = sorted((f.start, f.start + len(f.text), f.marker) for f in doc.footnotes)
+    region_starts = [r[0] for r in regions]
     citations: list[Citation] = []
     covered: list[tuple[int, int]] = []
 
     def marker_at(pos: int) -> str | None:
-        for start, end, marker in regions:
-            if start <= pos < end:
-                return marker
+        i = bisect.bisect_right(region_starts, pos) - 1
+        if i >= 0 and regions[i][0] <= pos < regions[i][1]:
+            return regions[i][2]
         return None
 
     def add_url(url: str, start: int, end: int) -> None:
@@ -44,11 +48,14 @@ def extract_citations(doc: Document) -> list[Citation]:
         if url:
             add_url(url, link.start, link.end)
             covered.append((link.start, link.end))
+    in_links = SpanIndex(covered)
     for start, end, url in find_urls(text):
-        if not any(s < end and start < e for s, e in covered):
+        if not in_links.overlaps(start, end):
             add_url(url, start, end)
 
-    found = find_named_sources(text, skip=[(s, e) for s, e, _m in regions])
+    # a name that is a link's text ('El País reports') is cited by that link already
+    found = find_named_sources(text, skip=[(s, e) for s, e, _m in regions]
+                               + [(link.start, link.end) for link in doc.links])
     for f in doc.footnotes:
         if not f.urls:
             found += [NamedSource(s.start, s.end, s.outlet, s.cited_date, "footnote")

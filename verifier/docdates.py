@@ -16,6 +16,7 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 
+_YEAR_ONLY = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
 _PATTERNS = [
     ("mdy", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b", re.I)),
     ("dmy", re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b", re.I)),
@@ -35,7 +36,30 @@ class TextDate:
 
 
 def find_dates(text: str, *, month_only: bool = True) -> list[TextDate]:
-    """Every date written in `text`, in order, without overlaps (full dates win)."""
+    """Every date written in `text`, in order, without overlaps (full dates win). Every form
+    has a four-digit year, so only the stretches around years are searched."""
+    if len(text) > 2000:
+        found: list[TextDate] = []
+        for start, end in _around_years(text):
+            found += [TextDate(d.start + start, d.end + start, d.value, d.full)
+                      for d in _find_dates(text[start:end], month_only)]
+        return found
+    return _find_dates(text, month_only)
+
+
+def _around_years(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around each year, merged where they touch."""
+    spans: list[tuple[int, int]] = []
+    for m in _YEAR_ONLY.finditer(text):
+        start, end = max(0, m.start() - 40), min(len(text), m.end() + 12)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _find_dates(text: str, month_only: bool) -> list[TextDate]:
     found: list[TextDate] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
@@ -69,6 +93,26 @@ def latest_full_date(text: str, *, today: date | None = None) -> date | None:
     limit = today or datetime.now().date()
     dates = [d.value for d in find_dates(text, month_only=False) if d.value <= limit]
     return max(dates) if dates else None
+
+
+def document_date(text: str, *, today: date | None = None) -> date | None:
+    """The date a document's text gives itself: the latest complete date it states, or the
+    month its opening lines name ('Report | June 2023') when that month is later (reports
+    date their cover by month and cite earlier events by day)."""
+    limit = today or datetime.now().date()
+    found = latest_full_date(text, today=limit)
+    head = text[:600]
+    cover = [d.value for d in find_dates(head) if not d.full and d.value <= limit
+             and len(_line_at(head, d.start).split()) <= 8]
+    if cover and (found is None or max(cover) > found):
+        return max(cover)
+    return found
+
+
+def _line_at(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start:end if end != -1 else len(text)]
 
 
 def parse_metadata_date(value: str) -> date | None:

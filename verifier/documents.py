@@ -6,9 +6,10 @@ first (HTML <meta>/<time>, PDF info, Markdown front matter), else the latest ful
 text states, else when it was fetched (articles given as URLs) or the file's modification
 time.
 
-Size: a document file larger than `MAX_DOCUMENT_BYTES` (PDFs: `MAX_PDF_BYTES`) is refused
-with an InputError rather than read, so one stray multi-gigabyte file cannot exhaust memory;
-every accepted document is read whole, because extraction needs all of it at once.
+Size: `load_document` reads a document whole, so a file larger than `MAX_DOCUMENT_BYTES`
+(PDFs: `MAX_PDF_BYTES`) is refused with an InputError rather than read. Large plain-text and
+Markdown files are not loaded at all: `extraction.extract_path` reads them a window at a
+time (streaming.py), in bounded memory.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from .docdates import latest_full_date, parse_metadata_date
+from .docdates import document_date, parse_metadata_date
 from .errors import InputError
 from .footnotes import find_note_refs
 from .models import Document
@@ -184,7 +185,7 @@ def _cleaned_document(lines: list[SourceLine], data: bytes, source: str, name: s
                    text=cleaned.text, line_map=cleaned.line_map, footnotes=cleaned.footnotes)
     doc.note_refs = find_note_refs(cleaned.text, cleaned.footnotes, cleaned.floating)
     doc.title = title_from_text(cleaned.text)
-    found = latest_full_date(cleaned.text)
+    found = document_date(cleaned.text)
     if found:
         doc.date, doc.date_source = found, "text"
     return _check_footnotes(doc)
@@ -229,7 +230,7 @@ def _markdown_document(text: str, data: bytes, source: str, name: str) -> Docume
     if meta_date:
         doc.date, doc.date_source = meta_date, "meta"
     else:
-        found = latest_full_date(parts.text)
+        found = document_date(parts.text)
         if found:
             doc.date, doc.date_source = found, "text"
     return _check_footnotes(doc)
@@ -270,7 +271,7 @@ def document_from_html(markup: bytes, source: str, *, content_type: str | None =
         doc.warnings.append(f"{doc.name}: {parts.skipped_relative_links} relative link(s) "
                             "left out (no base URL to resolve them against)")
     meta_date = _html_meta_date(decoded, base)
-    found = latest_full_date(parts.text) if meta_date is None else None
+    found = document_date(parts.text) if meta_date is None else None
     if meta_date:
         doc.date, doc.date_source = meta_date, "meta"
     elif found:

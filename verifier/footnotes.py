@@ -9,46 +9,94 @@ import re
 from collections.abc import Iterable
 
 from .models import Footnote, NoteRef
+from .textspans import SpanIndex
 
+_PUNCT = ".,;:!?\"”’»)]"
 _AFTER_PUNCT = re.compile(
     r"(?<=[^\W\d_])(?:[.,;:!?]+[\"”’»)\]]*|[\"”’»)\]]+[.,;:!?]?)"
     r"(?P<n>\d{1,3}(?:,\d{1,3})*)(?=[\s\"“”’)\]]|$)")
-_BRACKETED = re.compile(r"\[\^?(?P<n>\d{1,3})\]")
-_SUPERSCRIPT = re.compile(r"(?<=\S)(?P<n>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
-_GLUED = re.compile(r"(?<=[a-z]{3})(?P<n>\d{1,3})(?=[\s.,;:]|$)")
+_YEAR_END = re.compile(r"(?:19|20)\d\d[.;:]+[\"”’»)\]]*$")
+_DIGITS = re.compile(r"\d+")
+_SUPERSCRIPT = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+_GLUED_END = re.compile(r"[\s.,;:]|$")
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
 
 def find_note_refs(text: str, footnotes: Iterable[Footnote],
                    skip: Iterable[tuple[int, int]] = ()) -> list[NoteRef]:
-    """Footnote markers in `text`, outside the `skip` spans (footnote bodies, captions)."""
+    """Footnote markers in `text`, outside the `skip` spans (footnote bodies, captions).
+
+    Markers are numbers, so the text is scanned for digit runs (rare in prose) and each is
+    judged by what surrounds it: punctuation after a word (`past.1`, `tendencies.”6`),
+    brackets (`[3]`, `[^3]`), a year ending a sentence (`in April 2021.8`) or a word it is
+    glued to (`Threats3`), the last two only for numbers the document has footnotes for."""
     numbers = {f.marker for f in footnotes}
-    spans = sorted(skip)
+    spans = SpanIndex(skip)
     refs: list[NoteRef] = []
-
-    def outside(pos: int) -> bool:
-        return not any(s <= pos < e for s, e in spans)
-
-    for pattern in (_AFTER_PUNCT, _BRACKETED, _SUPERSCRIPT):
-        for m in pattern.finditer(text):
-            if not outside(m.start("n")):
-                continue
-            group = m.group("n").translate(_SUPERSCRIPTS)
-            pos = m.start("n")
-            for number in group.split(","):
-                if _plausible(number, numbers, text, m.start("n")):
-                    refs.append(NoteRef(str(int(number)), pos, pos + len(number)))
-                pos += len(number) + 1
-    for m in _GLUED.finditer(text):
-        number = m.group("n")
-        if str(int(number)) in numbers and outside(m.start()):
-            refs.append(NoteRef(str(int(number)), m.start(), m.end()))
+    for m in _DIGITS.finditer(text):
+        pos = m.start()
+        if spans.covers(pos):
+            continue
+        refs += _refs_at(text, pos, m.end(), numbers)
+    for m in _SUPERSCRIPT.finditer(text):
+        pos = m.start()
+        if pos == 0 or text[pos - 1].isspace() or spans.covers(pos):
+            continue
+        group = m.group(0).translate(_SUPERSCRIPTS)
+        if _plausible(group, numbers, text, pos):
+            refs.append(NoteRef(str(int(group)), pos, m.end()))
     refs.sort(key=lambda r: r.start)
     unique: list[NoteRef] = []
     for ref in refs:
         if not unique or unique[-1].start != ref.start:
             unique.append(ref)
     return unique
+
+
+def _refs_at(text: str, pos: int, end: int, numbers: set[str]) -> list[NoteRef]:
+    """The marker(s) a run of digits at text[pos:end] is, if any."""
+    q = pos
+    while q > 0 and text[q - 1] in _PUNCT:
+        q -= 1
+    if q < pos and q > 0 and (text[q - 1].isalpha()):
+        m = _AFTER_PUNCT.match(text, q)
+        if m and m.start("n") == pos:
+            found = []
+            at = pos
+            for number in m.group("n").split(","):
+                if _plausible(number, numbers, text, pos):
+                    found.append(NoteRef(str(int(number)), at, at + len(number)))
+                at += len(number) + 1
+            return found
+    bracketed = text[pos - 1:pos] == "[" or text[pos - 2:pos] == "[^"
+    if bracketed and end - pos <= 3 and text[end:end + 1] == "]":
+        if not _plausible(text[pos:end], numbers, text, pos):
+            return []
+        return [NoteRef(str(int(text[pos:end])), pos, end)]  # '[3]', '[^3]'
+    if not numbers or end - pos > 3:
+        return []
+    number = str(int(text[pos:end]))
+    if number not in numbers:
+        return []
+    after_ok = _GLUED_END.match(text, end) is not None or text[end:end + 1] in "\"“”’)]"
+    if q < pos and after_ok and _YEAR_END.search(text, max(0, q - 4), pos) and (
+            q - 5 < 0 or text[q - 5] not in "0123456789.,"):
+        return [NoteRef(number, pos, end)]  # 'in April 2021.8', when note 8 exists
+    if pos >= 3 and text[pos - 3:pos].isalpha() and text[pos - 3:pos].islower() and \
+            _GLUED_END.match(text, end):
+        return [NoteRef(number, pos, end)]  # 'Threats3'
+    return []
+
+
+def glued_markers(line: str) -> list[str]:
+    """Numbers glued to punctuation in one line (`past.1`, `tendencies.”6`): markers that
+    announce a footnote body lower down."""
+    found: list[str] = []
+    if not _DIGITS.search(line):
+        return found
+    for m in _AFTER_PUNCT.finditer(line):
+        found += [str(int(n)) for n in m.group("n").split(",") if int(n)]
+    return found
 
 
 def _plausible(number: str, known: set[str], text: str, pos: int) -> bool:

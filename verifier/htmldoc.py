@@ -242,6 +242,9 @@ class _Walker:
     def _attribution(self, node: lxml_html.HtmlElement, start: int, end: int
                      ) -> tuple[int, str | None]:
         """A last <footer>, <cite> or '— Name' line inside a blockquote names who is quoted."""
+        caption = _figure_caption(node)
+        if caption:  # <figure><blockquote>…</blockquote><figcaption>— Name</figcaption>
+            return end, caption
         children = [c for c in node if isinstance(c.tag, str)]
         if not children:
             return end, None
@@ -289,6 +292,18 @@ class _Walker:
         if words & _CHROME_WORDS or "navigation" in label:
             return not any(_inside(body, node) for body in self.bodies)
         return False
+
+
+def _figure_caption(node: lxml_html.HtmlElement) -> str | None:
+    """The caption of the <figure> a blockquote is the quotation of, as an attribution."""
+    figure = node.getparent()
+    if figure is None or figure.tag != "figure":
+        return None
+    caption = figure.find("figcaption")
+    if caption is None:
+        return None
+    words = " ".join(caption.text_content().split()).lstrip("—–―-~ ").strip()
+    return words if words and len(words.split()) <= 20 else None
 
 
 def _content_root(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:

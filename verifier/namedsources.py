@@ -11,17 +11,33 @@ from datetime import date
 from functools import lru_cache
 
 from .docdates import TextDate, find_dates
+from .names import TITLE_WORDS, is_org_name
+from .textspans import SpanIndex
 from .urls import find_urls
 from .wordlists import words
 
 _PAREN = re.compile(r"\(([^()\n]{4,400})\)")
-_ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?:the\s+|a\s+|an\s+)?")
-_REPORTED = re.compile(r"\b(?:has\s+|had\s+|also\s+|earlier\s+)?(?:reported|reports)\b")
+_ACCORDING = re.compile(
+    r"\b[Aa]ccording to\s+(?:the\s+|a\s+|an\s+)?(?:(?:latest\s+|new\s+|official\s+|"
+    r"preliminary\s+)?(?:estimates|figures|data|statistics|reports?|surveys?|documents|studies|"
+    r"a study|research|an analysis|analysis|polls?|records|calculations)\s+(?:by|from|of|"
+    r"published by|compiled by)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w\-]*\s+){0,2}?)?"
+    r"(?=[A-Z\u00C0-\u00DE]|(?:al|el)-)")
+_DATA_SOURCE = re.compile(r"(?:estimates|figures|data|statistics|reports?|surveys?|documents|"
+                          r"stud(?:y|ies)|research|analysis|polls?|records|calculations)\s+"
+                          r"(?:by|from|of|published by|compiled by)\s+(?:the\s+|a\s+|an\s+)?"
+                          r"(?:[a-z][\w\-]*\s+){0,2}$")
+_REPORTED = re.compile(r"report(?:ed|s)\b")
+_REPORTED_PREFIX = re.compile(r"\b(?:has|had|also|earlier)\s+$")
 _REPORTED_BY = re.compile(r"\b(?:as\s+)?reported\s+by\s+(?:the\s+)?")
 _SOURCE_LINE = re.compile(
     r"^(?:Sources?|Via|Courtesy of|Originally published (?:in|by|at|on)|First published "
     r"(?:in|by|at|on)|Republished from|Reprinted from)\s*(?:[:»>|\-–—]+\s*|\s+)(?P<x>\S.{0,100})$",
     re.I)
+_TWO_NAMES = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
+_SOURCE_LINE_START = re.compile(
+    r"(?im)^[ \t]*(?:sources?|via|courtesy of|originally published|first published|"
+    r"republished from|reprinted from)\b[^\n]*")
 _NP_WORD = re.compile(r"[^\W\d_][\w’'\-&]*(?:\.[^\W\d_][\w’'\-&]*)*|\d+")
 _CONNECTORS = {"of", "the", "for", "de", "al", "el", "&"}
 _CALENDAR = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
@@ -34,7 +50,7 @@ media magazine newspaper wire online broadcaster broadcasting weekly monthly bul
 express independent economist jazeera aljazeera al-jazeera irna isna ilna tasnim fars mehr
 kayhan ynet haaretz axios politico twitter facebook youtube telegram instagram x.com nytimes
 washingtonpost wsj cbs nbc abc fox sky dpa efe ansa xinhua tass ria sputnik anadolu yonhap
-kyodo report reports
+kyodo report reports survey census yearbook almanac bulletin gazette
 """)
 _REJECT_START = words("""
 which who that he she they it we i on in at from since until as between after before during by
@@ -44,6 +60,11 @@ posted dated est founded approx around about circa c. ca. including excluding ex
 _REJECT_END = words("""
 on in at of since until from by for to the a an and or
 """)
+_QUOTED_TITLE = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# Sources nobody else can look up: the author's interviews, letters, e-mails, conversations.
+_PRIVATE_SOURCE = re.compile(
+    r"\b(?:interview(?:s|ed)?|conversation|correspondence|e-?mail|letter from|phone call|"
+    r"telephone|on file with|personal communication|meeting with)\b", re.I)
 _STRIP_START = re.compile(
     r"^(?:(?:and|&|see|cf\.|e\.g\.,?|via|quoted in|quoting|reported by)\s+"
     r"|(?:photo|photos|image|source|sources|credit|via)\s*:\s*)", re.I)
@@ -70,22 +91,27 @@ def find_named_sources(text: str, *, skip: list[tuple[int, int]] | None = None
     found += _according(text)
     found += _reported(text)
     found += _source_lines(text)
-    found = [s for s in found if not any(a <= s.start < b for a, b in skip)]
+    skipped = SpanIndex(skip)
+    found = [s for s in found if not skipped.covers(s.start)]
     found.sort(key=lambda s: s.start)
     return found
 
 
 def parse_source_list(inner: str, base: int, how: str,
                       group: tuple[int, int] | None = None) -> list[NamedSource]:
-    """'Outlet, date; Outlet and Outlet, date' -> one NamedSource per outlet."""
+    """'Outlet, date; Outlet and Outlet, date' -> one NamedSource per outlet. A headline in
+    quotation marks before the outlet is not part of its name; an interview or a letter
+    ('Interview with the author, Herat, 14 May 2023') names no outlet."""
     dates = find_dates(inner)
     if not dates:
         return []
+    inner = _QUOTED_TITLE.sub(lambda m: " " * len(m.group(0)), inner)
     sources: list[NamedSource] = []
     previous = 0
     for when in dates:
         segment = inner[previous:when.start]
-        sources += _outlets(segment, base + previous, when, how, group)
+        if not _PRIVATE_SOURCE.search(segment):
+            sources += _outlets(segment, base + previous, when, how, group)
         previous = when.end
     return sources
 
@@ -121,6 +147,8 @@ def _plausible_outlet(name: str) -> bool:
     words = name.split()
     if not words or len(words) > 9 or len(name) > 80 or not any(ch.isalpha() for ch in name):
         return False
+    if len(words) == 1 and words[0].lower().strip(".") in _CALENDAR:
+        return False
     if words[0].lower() in _REJECT_START or words[-1].lower() in _REJECT_END:
         return False
     return not re.fullmatch(r"(?:p|pp|vol|no)\.?\s*\d+.*", name, re.I)
@@ -149,7 +177,7 @@ def _noun_phrase(text: str, start: int) -> tuple[int, int] | None:
                 words and low in _OWNED and _possessive(text, end)):
             end = last = m.end()
             words += 1
-            if low in _OWNED or words >= 8:
+            if low in _OWNED and word.islower() or words >= 8:
                 break
         elif words and low in _CONNECTORS and low != "and":
             nxt = _NP_WORD.match(text, m.end() + 1)
@@ -169,6 +197,8 @@ def according_to(text: str, start: int = 0, end: int | None = None
                  ) -> list[tuple[int, int, str]]:
     """(start, end, phrase) of each 'according to X' with a proper-noun X."""
     end = len(text) if end is None else end
+    if text.find("ccording to", start, end) == -1:
+        return []
     found = []
     for m in _ACCORDING.finditer(text, start, end):
         span = _noun_phrase(text, m.end())
@@ -178,24 +208,45 @@ def according_to(text: str, start: int = 0, end: int | None = None
 
 
 def _according(text: str) -> list[NamedSource]:
+    """'according to Reuters', 'according to the World Food Programme', 'according to
+    estimates by the consultancy X' — an outlet, an organisation, or whoever produced the
+    figures; not a person or 'X’s office' (those are speakers)."""
     found = []
     for start, end, phrase in according_to(text):
-        if is_outlet(phrase):
+        data = _DATA_SOURCE.search(text, max(0, start - 60), start)
+        if is_outlet(phrase) or data or is_org_name(phrase.split()) and not re.search(
+                r"[’']s\b", phrase):
             found.append(NamedSource(start, end, phrase, _date_near(text, start), "according"))
     return found
 
 
 def _reported(text: str) -> list[NamedSource]:
+    """'Reuters reported', 'The Punch reported', 'The Iranian Students' News Agency (ISNA)
+    reported' — not a person reporting something ('Fatima Rahimi reported a break-in …, she
+    told us'), nor a role ('The minister reported')."""
     found = []
     for m in _REPORTED.finditer(text):
-        start = _proper_noun_before(text, m.start())
+        end = m.start()
+        if end and (text[end - 1].isalnum() or text[end - 1] == "_"):
+            continue
+        prefix = _REPORTED_PREFIX.search(text, max(0, end - 10), end)
+        if prefix:
+            end = prefix.start()
+        acronym = re.search(r"\(([A-Z][A-Za-z]{1,9})\)\s*$", text[max(0, end - 14):end])
+        if acronym:  # 'News Agency (ISNA) reported': the name before the acronym
+            end = end - len(acronym.group(0))
+        start = _proper_noun_before(text, end)
         if start is None:
             continue
-        phrase = text[start:m.start()].strip()
+        phrase = text[start:end].strip()
         article = re.match(r"(?:The|A)\s+", phrase)
         if article:
             start, phrase = start + article.end(), phrase[article.end():]
-        if phrase and (is_outlet(phrase) or len(phrase.split()) >= 2 or phrase.isupper()):
+        words = phrase.split()
+        if not words or words[-1].lower() in TITLE_WORDS or _a_person(text, phrase, m.end()):
+            continue
+        if is_outlet(phrase) or is_org_name(words) or len(words) >= 2 or phrase.isupper() \
+                or article and article.group(0).startswith("The"):
             found.append(NamedSource(start, start + len(phrase), phrase,
                                      _date_near(text, start), "reported"))
     for m in _REPORTED_BY.finditer(text):
@@ -227,9 +278,24 @@ def _proper_noun_before(text: str, pos: int) -> int | None:
     return start
 
 
+def _a_person(text: str, phrase: str, after: int) -> bool:
+    """Whether a two- or three-word name reads as a person: the text goes on to call it
+    'he' or 'she' (in the same or the next sentence)."""
+    words = phrase.split()
+    if not 2 <= len(words) <= 3 or is_outlet(phrase) or is_org_name(words):
+        return False
+    ends = [m.end() for m in re.finditer(r"[.!?][\"”’)]*\s", text[after:after + 400])]
+    limit = after + (ends[1] if len(ends) > 1 else 400)
+    pronoun = re.search(r"\b(?:he|she|his|her|him)\b", text[after:limit], re.I)
+    if pronoun is None:
+        return False
+    # 'X reported … Oleksandr Kovalenko said he …': the pronoun is the later person's
+    return not _TWO_NAMES.search(text, after, after + pronoun.start())
+
+
 def _source_lines(text: str) -> list[NamedSource]:
     found = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in _SOURCE_LINE_START.finditer(text):
         line = m.group(0).strip()
         if len(line.split()) > 14:
             continue
@@ -240,6 +306,14 @@ def _source_lines(text: str) -> list[NamedSource]:
         start = m.start() + m.group(0).find(s.group("x"))
         found.append(NamedSource(start, start + len(outlet), outlet, None, "source-line"))
     return found
+
+
+def is_source_line(text: str, pos: int) -> bool:
+    """Whether `pos` lies on a line such as 'Source » iranwire' or 'Via: Reuters'."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:end if end != -1 else len(text)].strip()
+    return len(line.split()) <= 14 and bool(_SOURCE_LINE.match(line))
 
 
 def _date_near(text: str, pos: int) -> date | None:

@@ -1,9 +1,11 @@
-"""Who a document names: runs of capitalised words read as people, with the titles and
-roles written around them ("Supreme Leader Ali Khamenei", "Hamas leader Ismail Haniyeh",
-"Khaled Mashaal, head of the political bureau").
+"""Who a document names: runs of capitalised words read as people or organisations, with the
+titles and roles written around them ("Supreme Leader Ali Khamenei", "Hamas leader Ismail
+Haniyeh", "Khaled Mashaal, head of the political bureau", "the Ministry of Human Rights").
 
 Used to write a speaker's name in full as the document first gave it ("Khamenei said" ->
-"Ali Khamenei") and to resolve descriptions ("the supreme leader said") to a person.
+"Ali Khamenei", "Chen said" -> "Chen Wei", "Méndez said" -> "Carolina Méndez Ruiz"), to
+resolve descriptions ("the supreme leader said", "the ministry said") and pronouns, for
+which it learns whether the text calls each person "he" or "she".
 """
 
 from __future__ import annotations
@@ -12,50 +14,21 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .wordlists import words
+from .namevocab import (
+    DEMONYMS,
+    DEPARTMENTS,
+    FEMALE_NOUNS,
+    MALE_NOUNS,
+    NOT_GIVEN_NAMES,
+    ORG_WORDS,
+    PARTICLES,
+    SENTENCE_STARTERS,
+    THING_WORDS,
+    TITLE_WORDS,
+)
 
-TITLE_WORDS = words("""
-supreme leader president vice prime minister foreign defense defence interior finance deputy
-chief head chairman chairwoman chair speaker secretary general gen spokesman spokeswoman
-spokesperson ambassador envoy ayatollah grand sheikh shaykh imam hojatoleslam cleric commander
-colonel col lieutenant lt major maj captain capt admiral brigadier sergeant senator sen
-representative rep congressman congresswoman governor gov mayor king queen prince princess emir
-sultan crown dr mr mrs ms miss prof professor judge justice attorney director executive ceo
-founder chancellor pope rabbi bishop reverend rev mp lawmaker official officer advisor adviser
-aide ruler member analyst expert correspondent reporter editor journalist writer author scholar
-researcher economist negotiator mediator delegate coordinator commissioner premier monarch
-mufti secretary-general former late acting
-""")
-DEMONYMS = words("""
-iranian israeli american us u.s palestinian lebanese syrian egyptian iraqi saudi qatari turkish
-russian chinese british french german european arab arabic western eastern muslim sunni shia
-shiite jewish christian persian kurdish yemeni afghan pakistani jordanian emirati bahraini
-kuwaiti omani libyan tunisian moroccan algerian sudanese indian japanese korean ukrainian
-hebrew zionist islamist islamic israeli-palestinian un eu uk nato
-""")
-NOT_GIVEN_NAMES = DEMONYMS | words("""
-republic revolution hamas hezbollah hizbullah fatah iran israel gaza palestine lebanon syria
-egypt tehran washington united states nations council ministry agency news party movement front
-force forces guard guards corps university institute center centre government office assembly
-parliament majlis security union strip bank organization committee court army brigades jihad
-authority times post international press tv radio network foundation association department
-police navy air world north south east west middle new old great national federal state city
-january february march april may june july august september october november december monday
-tuesday wednesday thursday friday saturday sunday god allah
-""")
-SENTENCE_STARTERS = words("""
-the a an in on at during after before since despite following however meanwhile while when
-although though but and or if as for from with without by to of this that these those his her
-their its our my your it he she they we i you there here also then thus yet so asked according
-last next two three one many some all other such both each every most more only even still just
-not no yes why what who whom which where how today yesterday tomorrow earlier later recently
-now once again statement statements appendix source sources photo note notes overview filed
-skip right left above below see read click
-""")
-DEPARTMENTS = frozenset(["state", "defense", "defence", "foreign", "affairs", "interior", "justice", "treasury", "energy", "health", "education", "commerce", "agriculture", "homeland", "security", "finance", "economy", "intelligence", "culture", "information", "labor", "labour", "transport", "transportation", "trade", "industry"])
-PARTICLES = words("""
-de van von der den da di du del la le bin ibn ben bint dos das
-""")
+__all__ = ["DEMONYMS", "DEPARTMENTS", "NOT_GIVEN_NAMES", "ORG_WORDS", "PARTICLES",
+           "SENTENCE_STARTERS", "TITLE_WORDS", "Mention", "NameIndex", "surname_key"]
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*", re.U)
 _PLAIN_WORD = re.compile(r"[^\W\d_][\w\-]*")
@@ -64,12 +37,23 @@ _APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:former\s+)?(?:dep
                          r"([^\W\d_][\w\-]*)")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar|ul)-(?=[^\W\d_])", re.I)
 _POSSESSIVE = re.compile(r"(?:[’']s|s[’'])$")
-
+_ACRONYM = re.compile(r"^[A-Z]{2,7}s?$")
 
 _RUN = re.compile(rf"(?<![\w’'\-]){_NAME_TOKEN}(?:(?: (?:{'|'.join(sorted(PARTICLES))}))? "
                   rf"{_NAME_TOKEN})*")
-_TITLE_OF = re.compile(r"\b(?:[A-Z][a-z]+|" + "|".join(sorted(TITLE_WORDS)) + r")\s+of\s+(?:the\s+)?$",
-                       re.I)
+_TITLE_OF = re.compile(r"\b(?:[A-Z][a-z]+|" + "|".join(sorted(TITLE_WORDS))
+                       + r")\s+(?:of|for)\s+(?:the\s+)?$", re.I)
+# What joins the parts of one organisation's name: 'Ministry of Human Rights', 'Panel of
+# Experts on Yemen', 'Ministry of Environment, Urbanisation and Climate Change'.
+_ORG_JOIN = re.compile(r" (?:of|for|on) (?:the )?$")
+_LIST_TAIL = re.compile(rf", ((?:{_NAME_TOKEN} )*{_NAME_TOKEN}) and ((?:{_NAME_TOKEN} )*"
+                        rf"{_NAME_TOKEN})(?![\w’'\-])")
+# A lone name that is a person: 'Sodaba, 16,', 'Maryam, a former teacher', 'Salem*'.
+_PERSON_AFTER = re.compile(r"^(?:\*|,\s+\d{1,3}\s*[,.)]|,\s+(?:a|an)\s+(?:former\s+)?[a-z]"
+                           r"|,\s+who\s)")
+_KIN_BEFORE = re.compile(r"\b(?:(?:his|her|their|my|our)\s+)?([a-z]+)\s*,\s*$")
+_PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z“\"‘(¤])|\n\n")
 
 
 @dataclass
@@ -82,12 +66,14 @@ class Mention:
     tokens: tuple[str, ...]
     titles: set[str] = field(default_factory=set)
     titled: bool = False  # a title stood before it ("President Ahmadinejad")
+    org: bool = False  # an organisation ('Ministry of Health', 'Amnesty International')
+    lone_person: bool = False  # a one-word name written as a person's ('Sodaba, 16,')
 
     @property
     def person_like(self) -> bool:
-        if not self.tokens:
+        if not self.tokens or self.org or self.tokens[-1].lower() in THING_WORDS:
             return False
-        if self.titled:
+        if self.titled or self.lone_person:
             return True
         return len(self.tokens) >= 2 and _given_name(self.tokens[0]) and not any(
             t.lower() in NOT_GIVEN_NAMES for t in self.tokens)
@@ -96,27 +82,67 @@ class Mention:
 def surname_key(name: str) -> str:
     """The comparable last word of a name: 'al-Arouri' and 'Arouri' share 'arouri'."""
     last = name.split()[-1] if name.split() else ""
-    last = _POSSESSIVE.sub("", last)
-    return _ARABIC_ARTICLE.sub("", last).lower()
+    return _name_key(last)
+
+
+def _name_key(token: str) -> str:
+    return _ARABIC_ARTICLE.sub("", _POSSESSIVE.sub("", token)).lower()
 
 
 def _given_name(token: str) -> bool:
     low = token.lower()
     return (token[:1].isupper() and low not in NOT_GIVEN_NAMES and low not in SENTENCE_STARTERS
-            and low not in TITLE_WORDS)
+            and low not in TITLE_WORDS and not _ACRONYM.match(token))
 
 
-def _is_capitalised(token: str) -> bool:
-    return token[:1].isupper() or bool(_ARABIC_ARTICLE.match(token))
+def is_org_name(tokens: tuple[str, ...] | list[str]) -> bool:
+    """Whether capitalised words name an organisation rather than a person: one ending in
+    an organisation word ('Amnesty International', 'Dentists Union'), one with such a word
+    before 'of' ('Ministry of Foreign Affairs', 'Panel of Experts'), or an acronym."""
+    lowered = [_POSSESSIVE.sub("", t).lower() for t in tokens]
+    if not lowered:
+        return False
+    if lowered[-1] in ORG_WORDS:
+        return True
+    if any(t in ORG_WORDS and nxt in ("of", "for", "on")
+           for t, nxt in zip(lowered, lowered[1:], strict=False)):
+        return True
+    return len(tokens) == 1 and bool(_ACRONYM.match(tokens[0]))
+
+
+@dataclass
+class People:
+    """What the earlier parts of a long document said about its people, for the parts read
+    after them: full names by each of their words, he or she, and the titles they held."""
+
+    full: dict[str, tuple[int, str]] = field(default_factory=dict)  # word -> (rank, name)
+    genders: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, dict[str, int]] = field(default_factory=dict)  # title -> name -> count
+
+    def learn(self, index: NameIndex) -> None:
+        for key, entries in index._people().items():
+            rank, mention = min(entries, key=lambda e: (e[0], e[1].start))
+            if key not in self.full or rank < self.full[key][0]:
+                self.full[key] = (rank, mention.name)
+        for name, gender in index.genders.items():
+            self.genders.setdefault(name, gender)
+        for title, mentions in index.titled_by.items():
+            for m in mentions:
+                if m.person_like or m.titled:
+                    full = index.full_name(m.name, m.start)
+                    counts = self.roles.setdefault(title, {})
+                    counts[full] = counts.get(full, 0) + 1
 
 
 class NameIndex:
     """Every capitalised run of the text, with titles, for name and role look-ups."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, people: People | None = None) -> None:
         self.text = text
+        self.known = people
         self.mentions: list[Mention] = []
-        self._full: dict[str, list[Mention]] | None = None
+        self._full: dict[str, list[tuple[int, Mention]]] | None = None
+        self._bound: dict[str, str] = {}
         self._scan()
         self.starts = [m.start for m in self.mentions]
         self.counts: dict[str, int] = {}
@@ -126,6 +152,11 @@ class NameIndex:
             self.counts[key] = self.counts.get(key, 0) + 1
             for title in m.titles:
                 self.titled_by.setdefault(title, []).append(m)
+        self._person_names = {m.name for m in self.mentions if m.person_like}
+        self._orgs = [m for m in self.mentions if m.org]
+        self._org_starts = [m.start for m in self._orgs]
+        self.genders: dict[str, str] = {}
+        self._learn_genders()
 
     def between(self, start: int, end: int) -> list[Mention]:
         """Mentions starting in [start, end), in order."""
@@ -133,16 +164,50 @@ class NameIndex:
         hi = bisect.bisect_left(self.starts, end)
         return self.mentions[lo:hi]
 
+    # -- scanning --------------------------------------------------------------------------
     def _scan(self) -> None:
-        for run in _RUN.finditer(self.text):
+        for start, end in self._runs():
+            run = self.text[start:end]
+            if " " not in run and run.lower() in SENTENCE_STARTERS:
+                continue  # 'The', 'In': a sentence's first word, not a name
             tokens: list[tuple[str, int]] = []
-            for m in _WORD.finditer(run.group(0)):
-                tokens.append((m.group(0), run.start() + m.start()))
+            for m in _WORD.finditer(run):
+                tokens.append((m.group(0), start + m.start()))
                 if _POSSESSIVE.search(m.group(0)):  # 'Khamenei’s website': the name ends here
                     self._add_run(tokens)
                     tokens = []
             if tokens:
                 self._add_run(tokens)
+
+    def _runs(self) -> list[tuple[int, int]]:
+        """Spans of capitalised runs, the parts of one organisation's name joined."""
+        runs = [(m.start(), m.end()) for m in _RUN.finditer(self.text)]
+        joined: list[tuple[int, int]] = []
+        for start, end in runs:
+            if joined:
+                prev_start, prev_end = joined[-1]
+                gap = self.text[prev_end:start]
+                head = self.text[prev_start:prev_end]
+                if _ORG_JOIN.fullmatch(" " + gap.strip(" ") + " ") and gap.startswith(" ") and \
+                        len(gap) <= 9 and self._org_run(head) and \
+                        not _POSSESSIVE.search(head):
+                    joined[-1] = (prev_start, end)
+                    continue
+            joined.append((start, end))
+        result: list[tuple[int, int]] = []
+        for start, end in joined:
+            if result and start < result[-1][1]:
+                continue  # swallowed by the organisation name before
+            tail = _LIST_TAIL.match(self.text, end)
+            if tail and (self._org_run(self.text[start:end]) or
+                         self._org_run(tail.group(2).split()[-1])):
+                end = tail.end()
+            result.append((start, end))
+        return result
+
+    @staticmethod
+    def _org_run(run: str) -> bool:
+        return any(_POSSESSIVE.sub("", w).lower() in ORG_WORDS for w in run.split())
 
     def _add_run(self, run: list[tuple[str, int]]) -> None:
         tokens = [token for token, _start in run]
@@ -151,17 +216,18 @@ class NameIndex:
             k += 1
         titles: set[str] = set()
         last_title = -1
+        org = is_org_name(tokens[k:])
         for n in range(k, len(tokens)):
             low = _POSSESSIVE.sub("", tokens[n]).lower()
-            if low in TITLE_WORDS:
+            if low in TITLE_WORDS and not (org and n > k):
                 last_title = n
                 titles.add(low)
         name_start = max(k, last_title + 1)
         run_start = run[0][1]
         run_end = run[-1][1] + len(tokens[-1])
         if name_start < len(tokens) - 1 and tokens[name_start].lower() in DEPARTMENTS and \
-                _TITLE_OF.search(self.text[max(0, run_start - 30):run_start]):
-            # 'Secretary of State John Kerry', 'Minister of Foreign Affairs X'
+                _TITLE_OF.search(self.text[max(0, run_start - 40):run_start]):
+            # 'Secretary of State John Kerry', 'Commissioner for the Environment X'
             while name_start < len(tokens) - 1 and tokens[name_start].lower() in DEPARTMENTS:
                 name_start += 1
         if name_start >= len(tokens):
@@ -172,8 +238,14 @@ class NameIndex:
         titled = bool(titles)
         before, after = self._titles_around(run_start, run_end)
         titles |= before
-        mention = Mention(start, end, " ".join(name_tokens), tuple(name_tokens), titles,
-                          titled=titled or bool(before))
+        name = " ".join(self.text[start:end].split())
+        mention = Mention(start, end, name, tuple(name_tokens), titles,
+                          titled=titled or bool(before), org=is_org_name(name_tokens))
+        if len(name_tokens) == 1 and not mention.org and _given_name(name_tokens[0]):
+            follows = self.text[end:end + 40]
+            kin = _KIN_BEFORE.search(self.text[max(0, start - 30):start])
+            mention.lone_person = bool(_PERSON_AFTER.match(follows)) or bool(
+                kin and kin.group(1) in MALE_NOUNS | FEMALE_NOUNS)
         if after and (mention.person_like or len(name_tokens) == 1 and
                       name_tokens[0].lower() not in NOT_GIVEN_NAMES | SENTENCE_STARTERS):
             mention.titles |= after
@@ -184,34 +256,119 @@ class NameIndex:
         ("X, head of ...", "X, the head of ...")."""
         before: set[str] = set()
         words = list(_PLAIN_WORD.finditer(self.text, max(0, start - 40), start))
+        limit = start
         for word in reversed(words[-3:]):
             token = word.group(0)
-            if token.lower() in TITLE_WORDS and token.islower():
-                before.add(token.lower())
-            else:
-                break
+            if self.text[word.end():limit].strip(" ") not in ("", ",") or not (
+                    token.lower() in TITLE_WORDS and token.islower()):
+                break  # only role words right before the name, in the same line
+            before.add(token.lower())
+            limit = word.start()
         after: set[str] = set()
         m = _APPOSITIVE.match(self.text, end, end + 60)
         if m and m.group(1).lower() in TITLE_WORDS:
             after.add(m.group(1).lower())
         return before, after
 
+    # -- he or she -------------------------------------------------------------------------
+    def _learn_genders(self) -> None:
+        """'he' or 'she' for each person, from a role noun around the name ('Her mother,
+        Gulalai', 'spokeswoman X', 'Mr X') or the first pronoun after it, in the same or the
+        next sentence, before anyone else is named."""
+        people = [m for m in self.mentions if m.person_like]
+        for n, m in enumerate(people):
+            full = self.full_name(m.name, m.start)
+            if full in self.genders:
+                continue
+            found = self._gender_from_roles(m)
+            if found is None:
+                stop = people[n + 1].start if n + 1 < len(people) else len(self.text)
+                ends = list(_SENTENCE_END.finditer(self.text, m.end, min(stop, m.end + 600)))
+                limit = min([stop] + [e.end() for e in ends[1:2]] or [stop])
+                if len(ends) < 2:
+                    limit = min(stop, m.end + 400)
+                pronouns = list(_PRONOUN.finditer(self.text, m.end, limit))
+                subjects = [p for p in pronouns if p.group(0).lower() in ("he", "she")]
+                chosen = subjects or pronouns
+                if chosen:
+                    found = "he" if chosen[0].group(1) else "she"
+            if found:
+                self.genders[full] = found
+
+    def _gender_from_roles(self, m: Mention) -> str | None:
+        """A gendered role noun right before the name ('Her mother, Gulalai', 'spokeswoman
+        X', 'Mrs X'), in an appositive after it ('X, her son,'), or among its titles."""
+        nouns: list[str] = []
+        kin = _KIN_BEFORE.search(self.text[max(0, m.start - 30):m.start])
+        if kin:
+            nouns.append(kin.group(1))
+        before = re.search(r"([A-Za-z]+)\.?\s+$", self.text[max(0, m.start - 20):m.start])
+        if before:
+            nouns.append(before.group(1).lower())
+        after = re.match(r",\s+(?:(?:his|her|their)\s+)?([a-z]+)", self.text[m.end:m.end + 30])
+        if after:
+            nouns.append(after.group(1))
+        nouns += sorted(m.titles)
+        for noun in nouns:
+            if noun in FEMALE_NOUNS:
+                return "she"
+            if noun in MALE_NOUNS:
+                return "he"
+        return None
+
+    def gender(self, name: str) -> str | None:
+        """'he', 'she' or None (not known) for a full name."""
+        found = self.genders.get(name)
+        if found is None and self.known is not None:
+            found = self.known.genders.get(name)
+        return found
+
     # -- look-ups ------------------------------------------------------------------------
     def full_name(self, name: str, before: int) -> str:
-        """The fullest form of `name` the document wrote, first before `before`, else anywhere."""
+        """The fullest form of a one-word `name` the document wrote: the person of that
+        surname (or, for names written surname first or with two surnames, of that first or
+        middle name) introduced before the short form was first used, else anywhere."""
         parts = name.split()
         if len(parts) >= 2 or not parts:
             return name
+        key = _name_key(name)
+        if key in self._bound:
+            return self._bound[key]
+        candidates = self._people().get(key, [])
+        if not candidates:
+            if self.known is not None and key in self.known.full:
+                return self.known.full[key][1]
+            return name
+        first_use = next((m.start for m in self.mentions if len(m.tokens) == 1
+                          and _name_key(m.tokens[0]) == key), before)
+        earlier = [(rank, m) for rank, m in candidates if m.start < first_use]
+        pool = earlier or candidates
+        best_rank = min(rank for rank, _m in pool)
+        chosen = [m for rank, m in pool if rank == best_rank]
+        full = (chosen[-1] if earlier else chosen[0]).name
+        self._bound[key] = full
+        return full
+
+    def _people(self) -> dict[str, list[tuple[int, Mention]]]:
+        """Multi-word person names by each of their words: last word rank 0, others 1."""
         if self._full is None:
             self._full = {}
             for m in self.mentions:
                 if len(m.tokens) >= 2 and m.person_like:
-                    self._full.setdefault(surname_key(m.name), []).append(m)
-        candidates = self._full.get(surname_key(name), [])
-        if not candidates:
-            return name
-        earlier = [m for m in candidates if m.start < before]
-        return (earlier or candidates)[0].name
+                    keys = [_name_key(t) for t in m.tokens]
+                    for i, k in enumerate(keys):
+                        if k in PARTICLES or not k:
+                            continue
+                        rank = 0 if i == len(keys) - 1 else 1
+                        entries = self._full.setdefault(k, [])
+                        if all(e[1].name != m.name for e in entries):
+                            entries.append((rank, m))
+        return self._full
+
+    def is_person(self, name: str) -> bool:
+        """Whether `name` (as full_name gives it) is a person the document names."""
+        return name in self._person_names or name in self.genders or (
+            self.known is not None and name in self.known.genders)
 
     def by_role(self, head: str, modifiers: set[str], before: int) -> str | None:
         """The person a description such as 'the supreme leader' most likely means."""
@@ -229,7 +386,8 @@ class NameIndex:
             if full not in scored or score > scored[full]:
                 scored[full] = score
         if not scored:
-            return None
+            known = self.known.roles.get(head) if self.known is not None else None
+            return max(known.items(), key=lambda kv: kv[1])[0] if known else None
         return max(scored.items(), key=lambda kv: kv[1])[0]
 
     def last_person(self, before: int, after: int) -> str | None:
@@ -237,6 +395,16 @@ class NameIndex:
         for m in reversed(self.between(after, before)):
             if m.person_like:
                 return self.full_name(m.name, before)
+        return None
+
+    def last_org(self, before: int, after: int, head: str | None = None) -> str | None:
+        """The most recent organisation named between `after` and `before` (whose name has
+        the word `head`, when given)."""
+        lo = bisect.bisect_left(self._org_starts, after)
+        hi = bisect.bisect_left(self._org_starts, before)
+        for m in reversed(self._orgs[lo:hi]):
+            if head is None or head in (t.lower() for t in m.tokens):
+                return m.name
         return None
 
     def mention_at(self, start: int, end: int) -> Mention | None:

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .footnotes import glued_markers
 from .models import Footnote
 from .urls import find_urls
 
@@ -93,6 +94,21 @@ def source_lines(text: str) -> list[SourceLine]:
 def clean_lines(lines: list[SourceLine]) -> CleanedText:
     """Paragraphs rejoined, page furniture dropped, footnotes and captions moved aside."""
     return _Cleaner(lines).run()
+
+
+def footnote_lines(lines: list[SourceLine]) -> list[tuple[str, list[SourceLine]]]:
+    """(marker, lines) of each footnote body, as clean_lines would find them, without
+    assembling the text: cheap enough for a first pass over a very large file."""
+    cleaner = _Cleaner(lines)
+    cleaner._classify_furniture()
+    cleaner._classify_footnotes()
+    found: list[tuple[str, list[SourceLine]]] = []
+    for i, kind in enumerate(cleaner.kinds):
+        if kind == "footnote" and i in cleaner.markers:
+            found.append((cleaner.markers[i], [lines[i]]))
+        elif kind == "footnote-cont" and found:
+            found[-1][1].append(lines[i])
+    return found
 
 
 class _Cleaner:
@@ -185,18 +201,20 @@ class _Cleaner:
                 on_pages = {self.lines[i].page for i in at_edges}
                 if len(pages) >= 2 and len(on_pages) >= max(2, math.ceil(len(pages) / 2)):
                     found.extend(at_edges)
-            elif len(idx) >= 3 and not _TERMINAL.search(self.lines[idx[0]].text.strip()):
+            elif len(idx) >= 3 and not _terminal(self.lines[idx[0]].text.strip()):
                 found.extend(idx)
         return found
 
     def _classify_footnotes(self) -> None:
         """Footnote bodies: 'n http://…' anywhere; 'n text' after a footnote separator or a
-        'Notes' heading, or numbered on from the footnote just before."""
+        'Notes' heading, numbered on from the footnote just before, or opening a block when
+        it is the next footnote number and its marker stands glued in the text above."""
         lines, kinds = self.lines, self.kinds
         zone: str | None = None  # "separator" or "heading"
         previous = -1  # index of the last footnote line, for continuations
         last_number = 0
         last_at = -10
+        markers_seen: set[str] = set()
         for i, line in enumerate(lines):
             kind = kinds[i]
             if kind == "separator":
@@ -221,7 +239,11 @@ class _Cleaner:
                 numbered = bool(m.group("p"))
                 in_zone = zone == "heading" or zone == "separator" and not numbered
                 follows = marker.isdigit() and int(marker) == last_number + 1 and i - last_at <= 4
-                if has_url or in_zone or follows:
+                announced = (not numbered and marker in markers_seen and self._after_gap(i)
+                             and marker.isdigit()
+                             and int(marker) in (last_number + 1, 1))  # next, or restarting
+                if has_url or in_zone or follows or announced:
+                    markers_seen.discard(marker)
                     kinds[i] = "footnote"
                     self.markers[i] = marker
                     previous = last_at = i
@@ -232,15 +254,23 @@ class _Cleaner:
                 previous = last_at = i
                 continue
             zone, previous = None, -1
+            markers_seen.update(glued_markers(line.text))
+
+    def _after_gap(self, i: int) -> bool:
+        """Whether line i starts a block: after a blank line, page furniture or a page break."""
+        if i == 0 or self.lines[i - 1].page != self.lines[i].page:
+            return True
+        return self.kinds[i - 1] in ("empty", "white", "separator", "rule", "page-number",
+                                     "header")
 
     def _continues_footnote(self, prev: int, i: int) -> bool:
         before = self.lines[prev].text.rstrip()
         after = self.lines[i].text.strip()
         if _CREDIT.search(after) or _LIST_START.match(after) or _PARENTHETICAL_LINE.match(after):
             return False
-        if _URL_TAIL.search(before) and not before.endswith("."):
+        if _url_tail(before) and not before.endswith(".") or _joins_url(before, after):
             return True
-        return not _TERMINAL.search(before)
+        return not _terminal(before)
 
     def _classify_captions(self) -> None:
         """Photo captions sitting between the lines of a sentence (wrapped layouts only)."""
@@ -339,7 +369,7 @@ class _Cleaner:
             return False
         if _hyphenated(a, b) or _joins_url(a, b):
             return True
-        terminal = bool(_TERMINAL.search(a))
+        terminal = _terminal(a)
         lower_start = b[0].islower()
         if self.mode == "lines":
             return not terminal and lower_start
@@ -358,7 +388,7 @@ class _Cleaner:
             piece.glue = ""
         elif _hyphenated(a, b):
             piece.glue = ""
-            if b[0].islower() and not _URL_TAIL.search(a):
+            if b[0].islower() and not _url_tail(a):
                 prev.text = a[:-1]
                 piece.glue = "\u00ad"  # marks a removed hyphen until rendering checks it
         else:
@@ -370,7 +400,7 @@ class _Cleaner:
         footnotes: list[Footnote] = []
         floating: list[tuple[int, int]] = []
         offset = 0
-        seen_words = _hyphen_words(self.lines)
+        seen_words: set[str] | None = None  # hyphenated words written in full, when needed
         for n, para in enumerate(paragraphs):
             if n:
                 out.append("\n\n")
@@ -382,6 +412,8 @@ class _Cleaner:
                 if k:
                     glue = piece.glue
                     if glue == "\u00ad":
+                        if seen_words is None:
+                            seen_words = _hyphen_words(self.lines)
                         glue = _rehyphen(out[-1], text, seen_words)
                     out.append(glue)
                     offset += len(glue)
@@ -400,6 +432,18 @@ class _Cleaner:
         return CleanedText("".join(out), line_map, footnotes, floating, self.dropped)
 
 
+def _terminal(text: str) -> bool:
+    """Whether a line ends a sentence (its last few characters are enough to tell)."""
+    return bool(_TERMINAL.search(text[-16:]))
+
+
+def _url_tail(text: str) -> re.Match[str] | None:
+    """The URL a line ends with, if any."""
+    if "://" not in text and "www." not in text:
+        return None
+    return _URL_TAIL.search(text)
+
+
 def _tidy(text: str, strip_bold: bool) -> str:
     text = text.replace("\t", " ").replace("\u00a0", " ").replace("\u200b", "")
     if strip_bold:
@@ -413,9 +457,12 @@ def _hyphenated(a: str, b: str) -> bool:
 
 def _joins_url(a: str, b: str) -> bool:
     """A URL cut at the line end: the next line carries on with more of it."""
-    tail = _URL_TAIL.search(a)
-    if not tail or a.endswith((".", ",", ";")) or " " in b[:1]:
+    tail = _url_tail(a)
+    if not tail or a.endswith((",", ";")) or " " in b[:1]:
         return False
+    if a.endswith("."):  # a sentence's full stop, unless the host is cut ('https://www.')
+        return bool(re.fullmatch(r"(?:https?://)?[^/\s]+\.", tail.group(0))
+                    and re.match(r"[a-z0-9][\w\-]*(?:\.[\w\-]+)*/", b))
     head = _URL_CONTINUATION.match(b)
     if not head:
         return False
@@ -425,7 +472,7 @@ def _joins_url(a: str, b: str) -> bool:
 
 def _heading_like(text: str) -> bool:
     words = text.split()
-    return len(words) <= 10 and not _TERMINAL.search(text) and text[:1].isupper()
+    return len(words) <= 10 and not _terminal(text) and text[:1].isupper()
 
 
 def _hyphen_words(lines: list[SourceLine]) -> set[str]:

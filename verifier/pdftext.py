@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from dataclasses import dataclass, field
 
 from .errors import InputError
 
 log = logging.getLogger(__name__)
+
+_GUTTER = re.compile(r"\S.{14,}? {4,}\S.{14,}")  # two columns of text side by side
+_SPACES = re.compile(r" {2,}")
 
 # Typographic ligatures some PDF fonts map to single characters.
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
@@ -37,7 +41,7 @@ def read_pdf(data: bytes, *, name: str = "PDF") -> PdfText:
                     raise InputError(f"{name}: the PDF is encrypted")
             except (NotImplementedError, PdfReadError) as exc:
                 raise InputError(f"{name}: the PDF is encrypted ({exc})") from None
-        pages = [(page.extract_text() or "").translate(_LIGATURES) for page in reader.pages]
+        pages = [_page_text(page).translate(_LIGATURES) for page in reader.pages]
         try:
             info = reader.metadata
             metadata = {str(k).lstrip("/"): str(v) for k, v in (info or {}).items() if v}
@@ -48,6 +52,27 @@ def read_pdf(data: bytes, *, name: str = "PDF") -> PdfText:
         raise
     except Exception as exc:  # pypdf raises many kinds on damaged files
         raise InputError(f"{name}: not a readable PDF ({type(exc).__name__}: {exc})") from None
+
+
+def _page_text(page: object) -> str:
+    """A page's text with its paragraph gaps: pypdf's layout mode keeps vertical space as
+    blank lines (plain mode loses it), but lays columns side by side, so a page with a
+    column gutter is read in plain mode."""
+    try:
+        laid_out = page.extract_text(extraction_mode="layout") or ""  # type: ignore[attr-defined]
+    except Exception:  # layout mode is newer and less forgiving of odd fonts
+        laid_out = ""
+    lines = laid_out.split("\n")
+    filled = [line for line in lines if line.strip()]
+    gutters = sum(bool(_GUTTER.search(line.strip())) for line in filled)
+    if not filled or gutters > 0.2 * len(filled):
+        return page.extract_text() or ""  # type: ignore[attr-defined]
+    out = []
+    for line in lines:
+        body = line.strip()
+        indent = line[:len(line) - len(line.lstrip())] if body else ""
+        out.append(indent + _SPACES.sub(" ", body))
+    return "\n".join(out)
 
 
 def pdf_pages(data: bytes, *, name: str = "PDF") -> list[str]:

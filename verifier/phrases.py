@@ -11,7 +11,7 @@ from .wordlists import words
 MASK = "¤"
 TOKEN = re.compile(r"¤+|[^\W\d_][\w’'\-]*(?:\.[^\W\d_]+)*\.?|\d+|[,;:()\[\]—–]|[^\s\w]", re.U)
 BOUNDARY_WORDS = words("""
-that because while when if although whereas since and but or
+that because while when if although whereas since and but or what
 """)
 POST_MODIFIERS = words("""
 quoted cited speaking interviewed writing who which whose in at during on from after before

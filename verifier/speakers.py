@@ -7,6 +7,7 @@ Works sentence by sentence through a document, remembering each speaker it resol
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -31,28 +32,18 @@ from .phrases import (
     last_clause,
     only_titles,
     possessive_owner,
-    strip_determiners,
     strip_titles,
     tokenize,
 )
+from .referents import Referents, Speaker, SpeechEvent
 from .speechverbs import (
     AFTER_ONLY,
     AUXILIARIES,
     MODALS,
-    PERSON_NOUNS,
     PRONOUNS,
     find_speech_verbs,
     is_participle,
 )
-
-
-@dataclass
-class Speaker:
-    """A resolved speaker: the name as the document wrote it in full, or a description."""
-
-    name: str
-    person: bool  # a single person (pronouns he/she may refer to it)
-    how: str  # "name", "pronoun", "description", "according", "continuation", "colon"
 
 
 @dataclass
@@ -64,23 +55,26 @@ class _Subject:
     weak: bool = False  # guessed from the sentence (participles), not read off the verb
 
 
-@dataclass
-class _Event:
-    offset: int
-    speaker: Speaker
-    paragraph: int
+_REBUTTAL = re.compile(r"\s*(?:,[^,]*,\s*)?(?:disagree|dispute|denie|denied|reject|counter|"
+                       r"object|dismisse|contradict)", re.I)
+
+
+_OPENING_APPOSITIVE = re.compile(r"[^,.;:¤]{3,60}?,\s+([A-Z][^,.;:¤]{1,60}?),\s")
 
 
 class SpeakerFinder:
     """Attributes quotations to speakers, one sentence at a time, in document order."""
 
-    def __init__(self, text: str, masked: str, names: NameIndex | None = None) -> None:
+    def __init__(self, text: str, masked: str, names: NameIndex | None = None,
+                 paras: list[tuple[int, int]] | None = None) -> None:
         self.text = text
         self.masked = masked  # text with every quotation replaced by MASK characters
         self.names = names or NameIndex(text)
-        self.events: list[_Event] = []
+        self.refs = Referents(text, masked, self.names, paras or [])
+        self.events = self.refs.events
         self.paragraph_start = 0
-        self.pronoun_of: dict[str, str] = {}  # name -> "he" or "she", as the text refers to it
+        self._verbs: list | None = None  # every speech verb of the masked text, found once
+        self._verb_starts: list[int] = []
 
     # -- per sentence --------------------------------------------------------------------
     def sentence(self, start: int, end: int, paragraph: int,
@@ -89,15 +83,22 @@ class SpeakerFinder:
         """Speakers of the quotes (open offset, close offset, inner text) in one sentence."""
         self.paragraph_start = paragraph_start
         verbs: list[tuple[int, int, str, Speaker | None, _Subject]] = []
-        for m in find_speech_verbs(self.masked, start, end):
+        if self._verbs is None:
+            self._verbs = find_speech_verbs(self.masked)
+            self._verb_starts = [m.start() for m in self._verbs]
+        lo = bisect.bisect_left(self._verb_starts, start)
+        hi = bisect.bisect_left(self._verb_starts, end)
+        for m in self._verbs[lo:hi]:
+            if m.end() > end:
+                continue
             word = m.group(0).lower()
             if word in AFTER_ONLY and not self._right_after_quote(start, m.start()):
                 continue
             subject = self._subject(start, m.start(), word, verbs)
             speaker = self._resolve(subject, m.start(), paragraph, verbs)
             verbs.append((m.start(), m.end(), word, speaker, subject))
-            if speaker:
-                self.events.append(_Event(m.start(), speaker, paragraph))
+            if speaker and not subject.modal:
+                self.events.append(SpeechEvent(m.start(), speaker, paragraph))
         according = self._according(start, end, paragraph)
         results: list[Speaker | None] = []
         for open_at, close_at, inner in quotes:
@@ -105,7 +106,7 @@ class SpeakerFinder:
                 open_at, verbs, according) or self._colon(open_at, start, paragraph)
             results.append(speaker)
             if speaker:
-                self.events.append(_Event(open_at, speaker, paragraph))
+                self.events.append(SpeechEvent(open_at, speaker, paragraph))
         return results
 
     def previous_speaker(self, before: int, paragraph: int) -> Speaker | None:
@@ -118,7 +119,7 @@ class SpeakerFinder:
         return None
 
     def record(self, offset: int, speaker: Speaker, paragraph: int) -> None:
-        self.events.append(_Event(offset, speaker, paragraph))
+        self.events.append(SpeechEvent(offset, speaker, paragraph))
 
     # -- patterns ------------------------------------------------------------------------
     def _right_after_quote(self, sent_start: int, pos: int) -> bool:
@@ -137,10 +138,14 @@ class SpeakerFinder:
             if verb_start <= close_at:
                 continue
             between = self.masked[close_at + 1:verb_start]
-            if MASK in between or len(between.split()) > 7:
+            if MASK in between:
                 return None
             ends_open = inner.rstrip()[-1:] in ",?!—–-…" or between.lstrip()[:1] in (",", "—")
             if not ends_open:
+                return None
+            if speaker and 0 < subject.start - close_at <= 4:  # '”, Zhang Lihua, deputy …, told'
+                return speaker
+            if len(between.split()) > 7:
                 return None
             if speaker and subject.start > close_at:
                 return speaker
@@ -176,9 +181,56 @@ class SpeakerFinder:
         mention = self.names.mention_at(max(sent_start, open_at - 80), len(left) + sent_start)
         if mention and self.masked[mention.end:open_at].strip(" :’'s") == "":
             return Speaker(self.names.full_name(mention.name, mention.start), True, "colon")
+        return self.intro_subject(sent_start, sent_start + len(left) - 1, paragraph)
+
+    def intro_subject(self, start: int, colon: int, paragraph: int) -> Speaker | None:
+        """The subject of a clause a colon closes: 'Okonkwo's message is simple:', 'The
+        union's leader, Dr. X, was defiant:', 'Its statement was short:'."""
+        tokens = tokenize(self.masked[start:colon])
+        if not tokens or len(tokens) > 40 or any(t.startswith(MASK) for t, _ in tokens):
+            return None
+        first = tokens[0][0].lower()
+        if first in ("its", "their", "his", "her", "it", "he", "she", "they"):
+            return self.refs.pronoun(first, start, paragraph)
+        for m in self.names.between(start, colon):
+            before = [t for t, p in tokens if start + p < m.start]
+            if len(before) > 10:
+                return None
+            words = [t.lower() for t in before if t not in (",", ".")]
+            while words and (words[-1] in TITLE_WORDS or words[-1] in DETERMINERS):
+                words.pop()
+            if words and words[-1] in PREPOSITIONS:
+                continue
+            full = self.names.full_name(m.name, m.start)
+            person = not m.org and (m.person_like or m.titled or full != m.name)
+            return Speaker(full, person, "colon")
+        return None
+
+    def later_speaker(self, start: int, end: int) -> Speaker | None:
+        """The person the sentence after a quotation names near its start: '“…” The
+        assurance came from Dr. Mercy Chepkoech', '“…” Liu Fang, who …, says'."""
+        tokens = tokenize(self.masked[start:end])
+        for m in self.names.between(start, end):
+            before = [t.lower() for t, p in tokens if start + p < m.start]
+            if len(before) > 12:
+                return None
+            words = [t for t in before if t not in (",", ".")]
+            while words and (words[-1] in TITLE_WORDS or words[-1] in DETERMINERS):
+                words.pop()
+            if words and words[-1] in PREPOSITIONS - {"from", "by"}:
+                continue
+            full = self.names.full_name(m.name, m.start)
+            if m.org or not (m.person_like or m.titled or self.names.is_person(full)):
+                continue
+            after = self.masked[m.end:m.end + 40]
+            if _REBUTTAL.match(after):
+                return None  # 'X disagreed', 'X rejected that': not the speaker
+            return Speaker(full, True, "name")
         return None
 
     def _according(self, start: int, end: int, paragraph: int) -> Speaker | None:
+        if self.masked.find("ccording to", start, end) == -1:
+            return None
         for s, _e, phrase in according_to(self.masked, start, end):
             if is_outlet(phrase):
                 continue
@@ -252,6 +304,11 @@ class SpeakerFinder:
         for _s, _e, _w, speaker, subject in reversed(prior):
             if speaker is not None and not subject.modal:
                 return _Subject(subject.kind, subject.text, subject.start, weak=True)
+        opening = _OPENING_APPOSITIVE.match(self.masked, sent_start)
+        if opening:  # 'Seoul's waterworks authority, Arisu, put out a statement … saying'
+            mention = self.names.mention_at(opening.start(1), opening.end(1) + 1)
+            if mention is not None and mention.start == opening.start(1):
+                return _Subject("name", mention.name, mention.start, weak=True)
         for token, s in tokens:
             pos = sent_start + s
             mention = self.names.mention_at(pos, pos + len(token))
@@ -281,7 +338,11 @@ class SpeakerFinder:
             return None
         head = appositive[0][0]
         if head.lower() in DETERMINERS | TITLE_WORDS | {"former", "deputy"} or head.islower():
-            return self._name_ending(sent_start, before)
+            named = self._name_ending(sent_start, before)
+            if named is None and is_participle(head):  # 'what one official, speaking …,'
+                described = self._noun_phrase(sent_start, last_clause(before))
+                return described if described.kind == "description" else None
+            return named
         # 'The prime minister, Jane Doe, said' -> the appositive is the name
         named = self._name_ending(sent_start, appositive)
         if named and only_titles(self.text[sent_start + appositive[0][1]:named.start]):
@@ -329,8 +390,10 @@ class SpeakerFinder:
                     and words[0].lower() not in DETERMINERS):
                 return _Subject("name", mention.name, mention.start)
             if words[0].lower() in DETERMINERS or words[0][:1].islower() or \
-                    words[0].lower() in DEMONYMS or possessive_owner(phrase):
-                return _Subject("description", phrase, start)
+                    words[0].lower() in DEMONYMS or possessive_owner(phrase) or \
+                    len(words) > 1 and re.search(r"[’']s$", words[0]) and words[1].islower():
+                return _Subject("description", phrase, start)  # 'Spain’s prime minister'
+
             if mention is not None:
                 return _Subject("name", mention.name, mention.start)
         for token, s in reversed(clause):
@@ -360,91 +423,15 @@ class SpeakerFinder:
             person = bool(mention and (mention.person_like or mention.titled)) or (
                 name != subject.text) or (" " not in name and name.lower() not in
                                           SENTENCE_STARTERS | NOT_GIVEN_NAMES)
+            person = person and not (mention and mention.org) and not is_outlet(name)
             return Speaker(name, person, "name")
         if subject.kind == "pronoun":
-            return self._pronoun(subject.text, at, paragraph)
+            return self.refs.pronoun(subject.text, at, paragraph)
         if subject.kind == "description":
-            return self._description(subject.text, at, paragraph)
+            return self.refs.description(subject.text, at, paragraph)
         if subject.kind == "coord":
             for _s, _e, _w, speaker, _sub in reversed(prior):
                 if speaker is not None:
                     return speaker
             return None
         return None
-
-    def _pronoun(self, pronoun: str, at: int, paragraph: int) -> Speaker | None:
-        if pronoun in ("he", "she"):
-            last_event = None
-            other = "she" if pronoun == "he" else "he"
-            for event in reversed(self.events):
-                if event.offset >= at:
-                    continue
-                if paragraph - event.paragraph > 3:
-                    break
-                if event.speaker.person and self.pronoun_of.get(event.speaker.name) != other:
-                    last_event = event
-                    break
-            # A person named as a subject since then (in this paragraph) is nearer.
-            since = max(self.paragraph_start, last_event.offset if last_event else 0)
-            named = self._subject_person(since, at)
-            if named and self.pronoun_of.get(named) != other:
-                return self._pronoun_speaker(named, pronoun)
-            if last_event:
-                return self._pronoun_speaker(last_event.speaker.name, pronoun)
-            name = self.names.last_person(at, max(0, at - 1500))
-            return self._pronoun_speaker(name, pronoun) if name else None
-        if pronoun == "they":
-            for event in reversed(self.events):
-                if event.offset >= at:
-                    continue
-                if paragraph - event.paragraph > 1:
-                    break
-                if not event.speaker.person:
-                    return Speaker(event.speaker.name, False, "pronoun")
-        return None
-
-    def _pronoun_speaker(self, name: str, pronoun: str) -> Speaker:
-        """Remember that `name` is 'he' (or 'she'), so the other pronoun looks elsewhere."""
-        self.pronoun_of.setdefault(name, pronoun)
-        return Speaker(name, True, "pronoun")
-
-    def _subject_person(self, after: int, before: int) -> str | None:
-        """The last person named between the offsets, not as the object of a preposition."""
-        for m in reversed(self.names.between(after, before)):
-            if not (m.person_like or m.titled):
-                continue
-            left = tokenize(self.masked[max(after, m.start - 40):m.start])
-            while left and left[-1][0].lower() in TITLE_WORDS:
-                left.pop()
-            if left and left[-1][0].lower() in PREPOSITIONS:
-                continue
-            return self.names.full_name(m.name, m.start)
-        return None
-
-    def _description(self, phrase: str, at: int, paragraph: int) -> Speaker | None:
-        words = re.findall(r"[^\W\d_][\w’'\-]*", phrase)
-        lowered = [w.lower() for w in words]
-        core = lowered[:lowered.index("of")] if "of" in lowered else lowered
-        core = [w for w in core if w not in DETERMINERS]
-        if not core:
-            return None
-        head = core[-1]
-        if possessive_owner(phrase):
-            owner = strip_titles(phrase)
-            return Speaker(owner, False, "description")
-        person_noun = head in PERSON_NOUNS
-        if person_noun and head in TITLE_WORDS:
-            name = self.names.by_role(head, set(core[:-1]), at)
-            if name:
-                return Speaker(name, True, "description")
-        if person_noun:
-            for event in reversed(self.events):
-                if event.offset >= at or event.paragraph != paragraph:
-                    continue
-                if event.speaker.how == "description" and any(
-                        w in PERSON_NOUNS for w in event.speaker.name.lower().split()):
-                    return event.speaker
-        cleaned = strip_determiners(phrase)
-        return Speaker(cleaned, person_noun and not head.endswith("s"), "description")
-
-

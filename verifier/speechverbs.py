@@ -13,7 +13,8 @@ assert affirm reiterate remark comment mention describe criticize criticise cond
 ask answer reply respond admit acknowledge confirm deny suggest predict promise pledge vow
 threaten tweet post proclaim recall recount highlight underscore caution accuse allege contend
 conclude concede boast complain lament quip joke shout whisper testify express convey hint cite
-quote laud hail refer repeat point
+quote laud hail refer repeat point report reveal disclose retort observe demand assure agree
+counter recommend maintain
 """)
 _IRREGULAR = words("""
 say says said saying tell tells told telling write writes wrote written writing spoke speaking
@@ -25,7 +26,8 @@ AFTER_ONLY = frozenset({"continued", "continues", "concluded", "went on"})
 _NOT_VERBS = words("""
 state states note notes point points post posts quote quotes answer answers comment comments
 claim claims promise promises stress hint hints cite joke jokes express tweet tweets reply vow
-vows pledge pledges remark remarks praise praises hail hails repeat
+vows pledge pledges remark remarks praise praises hail hails repeat report reports demand
+demands counter counters observe
 """)
 
 

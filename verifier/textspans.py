@@ -6,8 +6,9 @@ the words that attribute it stay in one sentence.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _SENTENCE_END = re.compile(
@@ -20,6 +21,30 @@ _ABBREVIATIONS = {
     "u.n", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "inc", "co", "corp", "ltd", "mt", "ft", "approx", "est", "cf", "al", "ed", "eds", "rev",
     "hon", "maj", "adm", "brig", "cpl", "pvt", "supt", "messrs", "mme", "mlle", "op", "ch"}
+
+
+class SpanIndex:
+    """A fixed set of (start, end) spans answering 'does any overlap [a, b)?' in log time,
+    so that checks over every URL or marker of a large document stay linear overall."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _e in ordered]
+        self.max_end: list[int] = []
+        highest = -1
+        for _s, e in ordered:
+            highest = max(highest, e)
+            self.max_end.append(highest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span s, e has s < end and start < e."""
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.max_end[i - 1] > start
+
+    def covers(self, pos: int) -> bool:
+        """Whether a span s, e has s <= pos < e."""
+        i = bisect.bisect_right(self.starts, pos)
+        return i > 0 and self.max_end[i - 1] > pos
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

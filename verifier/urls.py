@@ -33,6 +33,8 @@ def find_urls(text: str) -> list[tuple[int, int, str]]:
     In <angle brackets> a URL may contain spaces or be wrapped across lines: line breaks
     (and the indentation around them) are dropped, other spaces kept (normalize_url encodes
     them as %20, as browsers do)."""
+    if "://" not in text and "www." not in text.lower():
+        return []
     found = []
     bracketed = []
     for m in _BRACKETED.finditer(text):

@@ -1,0 +1,89 @@
+"""The small vocabularies names.py reads names with: titles and roles, demonyms, words that
+cannot start a person's name, words that make a name an organisation's, and the role nouns
+that say whether a person is 'he' or 'she'."""
+
+from __future__ import annotations
+
+from .wordlists import words
+
+TITLE_WORDS = words("""
+supreme leader president vice prime minister foreign defense defence interior finance deputy
+chief head chairman chairwoman chair speaker secretary general gen spokesman spokeswoman
+spokesperson ambassador envoy ayatollah grand sheikh shaykh imam hojatoleslam cleric commander
+colonel col lieutenant lt major maj captain capt admiral brigadier sergeant senator sen
+representative rep congressman congresswoman governor gov mayor king queen prince princess emir
+sultan crown dr mr mrs ms miss prof professor judge justice attorney director executive ceo
+founder chancellor pope rabbi bishop reverend rev mp lawmaker official officer advisor adviser
+aide ruler member analyst expert correspondent reporter editor journalist writer author scholar
+researcher economist negotiator mediator delegate coordinator commissioner premier monarch
+mufti secretary-general former late acting councillor councilor alderman ombudsman magistrate
+inspector superintendent constable detective sheriff dean rector provost rapporteur special
+undersecretary under-secretary cabinet historian sociologist hydrologist scientist lawyer
+pharmacist engineer teacher doctor nurse activist campaigner
+""")
+DEMONYMS = words("""
+iranian israeli american us u.s palestinian lebanese syrian egyptian iraqi saudi qatari turkish
+russian chinese british french german european arab arabic western eastern muslim sunni shia
+shiite jewish christian persian kurdish yemeni afghan pakistani jordanian emirati bahraini
+kuwaiti omani libyan tunisian moroccan algerian sudanese indian japanese korean ukrainian
+hebrew zionist islamist islamic israeli-palestinian un eu uk nato kenyan nigerian chilean
+spanish malian
+""")
+NOT_GIVEN_NAMES = DEMONYMS | words("""
+republic revolution hamas hezbollah hizbullah fatah iran israel gaza palestine lebanon syria
+egypt tehran washington united states nations council ministry agency news party movement front
+force forces guard guards corps university institute center centre government office assembly
+parliament majlis security union strip bank organization committee court army brigades jihad
+authority times post international press tv radio network foundation association department
+police navy air world north south east west middle new old great national federal state city
+january february march april may june july august september october november december monday
+tuesday wednesday thursday friday saturday sunday god allah
+""")
+SENTENCE_STARTERS = words("""
+the a an in on at during after before since despite following however meanwhile while when
+although though but and or if as for from with without by to of this that these those his her
+their its our my your it he she they we i you there here also then thus yet so asked according
+last next two three one many some all other such both each every most more only even still just
+not no yes why what who whom which where how today yesterday tomorrow earlier later recently
+now once again statement statements appendix source sources photo note notes overview filed
+skip right left above below see read click
+""")
+DEPARTMENTS = words("""
+state defense defence foreign affairs interior justice treasury energy health education
+commerce agriculture homeland security finance economy intelligence culture information labor
+labour transport transportation trade industry environment housing water planning tourism
+youth sports women works infrastructure development welfare social climate urbanisation
+urbanization
+""")
+PARTICLES = words("""
+de van von der den da di du del la le bin ibn ben bint dos das
+""")
+# A name with one of these words is an organisation's (or an outlet's), not a person's.
+ORG_WORDS = words("""
+ministry council panel bureau department office organisation organization programme program
+institute institution university college school academy chamber commission committee league
+union federation association society court bank fund agency board authority service services
+centre center coalition alliance movement front party assembly parliament secretariat
+syndicate foundation trust network group company corporation corp inc ltd llc plc holdings
+forces army police navy tribunal observatory monitor watch international government
+administration senate congress hospital crescent nations energy oil gas motors airlines
+airways mining minerals resources industries enterprises technologies technology systems labs
+media news press times post journal daily herald tribune gazette guardian telegraph chronicle
+observer magazine radio television tv channel broadcasting wire nation
+""")
+# A name ending in one of these words names a law, a document or a thing, not a person.
+THING_WORDS = words("""
+directive act law treaty convention agreement accord report plan strategy protocol charter
+resolution declaration bill code regulation standard standards index initiative project
+doctrine framework deal pact award prize
+""")
+MALE_NOUNS = words("""
+man boy father son husband brother grandfather grandson uncle nephew spokesman chairman
+congressman councilman businessman mr sir king prince sultan emir monk priest dad stepfather
+boyfriend widower
+""")
+FEMALE_NOUNS = words("""
+woman girl mother daughter wife sister grandmother granddaughter aunt niece spokeswoman
+chairwoman congresswoman councilwoman businesswoman mrs ms miss madam queen princess nun mum
+mom stepmother girlfriend widow lady
+""")

@@ -1,0 +1,248 @@
+"""Which citations each quotation rests on: footnote markers after it, an inline link in its
+sentence, a named source in its sentence or the parentheses that follow, the sentence that
+introduces a block quotation or points to where the words were published, the outlet it
+quotes, and — when nothing else — a document-level 'Source: X' line."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .models import Citation, Document, Quote
+from .namedsources import is_source_line
+from .quotespans import QuoteSpan, inner_text
+
+_PARENS = re.compile(r"\(([^()]*)\)")
+QUOTE_CONTEXT_CHARS = 300
+
+
+def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan],
+                paras: list[tuple[int, int]],
+                by_sentence: dict[tuple[int, int], list[QuoteSpan]],
+                sentence_list: list[tuple[int, tuple[int, int]]],
+                next_sentence: dict[tuple[int, int], tuple[int, int]] | None = None,
+                *, document_sources: bool = True) -> list[Quote]:
+    """Quotes built from their spans, each with the indexes of the citations it rests on."""
+    text = doc.text
+    next_sentence = next_sentence or {}
+    starts = [a for a, _b in paras]
+    ends = [b for _a, b in paras]
+    src = _Sources(doc, citations)
+    spans.sort(key=lambda s: s.open_at)
+    sentence_of = {}
+    for _p, sent in sentence_list:
+        for s in by_sentence[sent]:
+            sentence_of[id(s)] = sent
+    quotes: list[Quote] = []
+    for n, span in enumerate(spans):
+        para = paras[span.paragraph]
+        sent = sentence_of.get(id(span), para)
+        if span.block:
+            sent = (span.open_at, span.outer_end or span.close_at + 1)
+        notes_here, notes_later = _footnote_links(src, span, sent, para)
+        same_sentence, following = _named_links(text, src, span, sent, para)
+        # The nearest evidence wins: the quote's own sentence first, then what follows it.
+        linked = (notes_here or _inline_links(src, span, sent) or same_sentence
+                  or following or notes_later or _parenthetical_before(text, src, span, sent))
+        if not linked and span.continues is not None:
+            linked = list(span.continues.citations)
+        if not linked and n > 0 and _split_from(spans[n - 1], span, text):
+            linked = list(spans[n - 1].citations)
+        if not linked and span.block:
+            linked = _introduction(text, src, span, paras, ends)
+        if not linked:
+            linked = _pointer(text, src, span, sent, paras, starts, next_sentence, by_sentence)
+        if not linked:
+            linked = _quoted_outlet(src, span, paras)
+        span.citations = sorted(set(linked))
+        line, page = doc.locate(span.start)
+        quotes.append(Quote(
+            text=inner_text(text, span), offset=span.start, line=line, page=page,
+            speaker=span.speaker.name if span.speaker else None,
+            context=_context(text, sent, span), citations=span.citations))
+    # The first half of a quotation broken around 'he said' shares the second half's sources.
+    for n in range(len(spans) - 1):
+        if not spans[n].citations and _split_from(spans[n], spans[n + 1], text):
+            quotes[n].citations = spans[n].citations = list(spans[n + 1].citations)
+    # A document that names its source ('Source: Anadolu Agency') as a whole: the quotations
+    # citing nothing else rest on it (it is where the reporting came from).
+    whole = document_source_citations(text, citations, paras) if document_sources else []
+    for quote in quotes:
+        if not quote.citations and whole:
+            quote.citations = list(whole)
+    return quotes
+
+
+_POINTER = re.compile(
+    r"\b(?:statement|speech|remarks|interview|transcript|video|recording|post|tweet|letter|"
+    r"release|article|op-ed|full text|comments|address|testimony|announcement|briefing)\b", re.I)
+
+
+def _introduction(text: str, src: _Sources, span: QuoteSpan, paras: list[tuple[int, int]],
+                  ends: list[int]) -> list[int]:
+    """A block quotation introduced by a sentence ending in a colon rests on that sentence's
+    link or footnote ('… in a recent interview with Caixin:' then the quotation)."""
+    n = bisect.bisect_right(ends, span.open_at) - 1
+    if n < 0 or not text[paras[n][0]:paras[n][1]].rstrip().endswith(":"):
+        return []
+    start, end = paras[n]
+    stop = max(text.rfind(". ", start, end), text.rfind("? ", start, end)) + 1
+    lo = max(start, stop)
+    linked = [n for n in src.within(lo, end) if src.citations[n].kind == "link"]
+    return linked or _marker_citations(src, src.refs_within(lo, end + 1))
+
+
+def _pointer(text: str, src: _Sources, span: QuoteSpan, sent: tuple[int, int],
+             paras: list[tuple[int, int]], starts: list[int],
+             next_sentence: dict[tuple[int, int], tuple[int, int]],
+             by_sentence: dict[tuple[int, int], list[QuoteSpan]]) -> list[int]:
+    """The sentence right after the quotation says where the words were published: 'His full
+    statement is on the Moncloa website', 'The rapporteur's statement was published on …'."""
+    following = next_sentence.get(sent)
+    if following is None and span.block:
+        n = bisect.bisect_left(starts, span.outer_end or span.close_at)
+        if n < len(paras):
+            start, end = paras[n]
+            stops = [i for i in (text.find(". ", start, end), end) if i != -1]
+            following = (start, min(stops) + 1)
+    if following is None or by_sentence.get(following):
+        return []
+    lo, hi = following
+    if not _POINTER.search(text, lo, hi):
+        return []
+    linked = [n for n in src.within(lo, hi) if src.citations[n].kind == "link"]
+    return linked or _marker_citations(src, src.refs_within(lo, hi + 1))
+
+
+def _quoted_outlet(src: _Sources, span: QuoteSpan, paras: list[tuple[int, int]]) -> list[int]:
+    """A quotation of an outlet's own words ('…, it said' after 'Reuters reported') rests on
+    that outlet, named in its paragraph or the one before."""
+    speaker = span.speaker
+    if speaker is None or speaker.person:
+        return []
+    lo = paras[max(0, span.paragraph - 1)][0]
+    return [n for n in src.named(lo, span.open_at)
+            if (src.citations[n].outlet or "").lower() == speaker.name.lower()][-1:]
+
+
+def document_source_citations(text: str, citations: list[Citation],
+                              paras: list[tuple[int, int]], *, head: bool = True,
+                              tail: bool = True) -> list[int]:
+    """Named sources on a 'Source: X' line among the first (`head`) or last (`tail`) three
+    paragraphs: the source of the document as a whole."""
+    if not paras:
+        return []
+    edges = (paras[:3] if head else []) + (paras[-3:] if tail else [])
+    found = []
+    for n, c in enumerate(citations):
+        if c.kind == "named_source" and not c.marker and \
+                any(a <= c.offset < b for a, b in edges) and is_source_line(text, c.offset):
+            found.append(n)
+    return found
+
+
+def _split_from(first: QuoteSpan, second: QuoteSpan, text: str) -> bool:
+    """'“Allah,” he said, “had decided …”' — two quotations, one sentence, one speaker."""
+    between = text[first.close_at + 1:second.open_at]
+    return (first.paragraph == second.paragraph and len(between.split()) <= 8
+            and first.speaker is not None and second.speaker is not None
+            and first.speaker.name == second.speaker.name and "." not in between)
+
+
+class _Sources:
+    """A document's citations and footnote markers, searchable by offset."""
+
+    def __init__(self, doc: Document, citations: list[Citation]) -> None:
+        self.doc = doc
+        self.citations = citations
+        order = sorted(range(len(citations)), key=lambda n: citations[n].offset)
+        self.order = order
+        self.offsets = [citations[n].offset for n in order]
+        self.refs = sorted(doc.note_refs, key=lambda r: r.start)
+        self.ref_starts = [r.start for r in self.refs]
+        self.bodies: dict[str, list] = {}
+        for f in sorted(doc.footnotes, key=lambda f: f.start):
+            self.bodies.setdefault(f.marker, []).append(f)
+        self.by_marker: dict[str, list[int]] = {}
+        for n, c in enumerate(citations):
+            if c.marker and c.kind in ("footnote", "named_source"):
+                self.by_marker.setdefault(c.marker, []).append(n)
+
+    def within(self, lo: int, hi: int) -> list[int]:
+        """Indexes of the citations at offsets in [lo, hi)."""
+        return self.order[bisect.bisect_left(self.offsets, lo):bisect.bisect_left(self.offsets, hi)]
+
+    def refs_within(self, lo: int, hi: int) -> list:
+        return self.refs[bisect.bisect_left(self.ref_starts, lo):
+                         bisect.bisect_left(self.ref_starts, hi)]
+
+    def named(self, lo: int, hi: int) -> list[int]:
+        return [n for n in self.within(lo, hi)
+                if self.citations[n].kind == "named_source" and not self.citations[n].marker]
+
+
+def _footnote_links(src: _Sources, span: QuoteSpan, sent: tuple[int, int],
+                    para: tuple[int, int]) -> tuple[list[int], list[int]]:
+    """Citations of the markers after the quote in its sentence, and of the first marker
+    (group) after it later in its paragraph."""
+    lo = span.start if span.block else span.close_at
+    after = src.refs_within(lo, max(para[1], span.close_at + 2))
+    in_sentence = [r for r in after if r.start < sent[1] + 4]
+    later: list = []
+    if not in_sentence and after:
+        later = [after[0]]
+        for r in after[1:]:
+            if r.start - later[-1].end <= 2:
+                later.append(r)
+    return _marker_citations(src, in_sentence), _marker_citations(src, later)
+
+
+def _marker_citations(src: _Sources, refs: list) -> list[int]:
+    """The citations in the footnote each marker points at (the next body of that number)."""
+    linked: list[int] = []
+    for ref in refs:
+        bodies = src.bodies.get(ref.marker, [])
+        body = next((f for f in bodies if f.start > ref.start), bodies[-1] if bodies else None)
+        numbers = src.by_marker.get(ref.marker, [])
+        if body is not None:
+            numbers = [n for n in numbers
+                       if body.start <= src.citations[n].offset < body.start + len(body.text)]
+        linked += numbers
+    return linked
+
+
+def _inline_links(src: _Sources, span: QuoteSpan, sent: tuple[int, int]) -> list[int]:
+    lo, hi = min(sent[0], span.open_at), max(sent[1], span.close_at + 1)
+    return sorted(n for n in src.within(lo, hi) if src.citations[n].kind == "link")
+
+
+def _named_links(text: str, src: _Sources, span: QuoteSpan,
+                 sent: tuple[int, int], para: tuple[int, int]) -> tuple[list[int], list[int]]:
+    """Outlets named in the quote's sentence ('according to X', 'X reported'), and those in
+    the first parentheses after the quote that name any."""
+    same = [n for n in src.named(sent[0], sent[1])
+            if not _in_parentheses(text, src.citations[n].offset, sent[0])]
+    for m in _PARENS.finditer(text, span.close_at, para[1]):
+        group = src.named(m.start(), m.end())
+        if group:
+            return same, group
+    return same, []
+
+
+def _parenthetical_before(text: str, src: _Sources, span: QuoteSpan,
+                          sent: tuple[int, int]) -> list[int]:
+    """'In an interview (Der Spiegel, 12 June 2019), Schulze said: “…”'."""
+    return [n for n in src.named(sent[0], span.open_at)
+            if _in_parentheses(text, src.citations[n].offset, sent[0])]
+
+
+def _in_parentheses(text: str, pos: int, floor: int) -> bool:
+    return text.rfind("(", floor, pos) > text.rfind(")", floor, pos)
+
+
+def _context(text: str, sent: tuple[int, int], span: QuoteSpan) -> str:
+    lo, hi = min(sent[0], span.open_at), max(sent[1], span.close_at + 1)
+    snippet = " ".join(text[lo:hi].split())
+    if len(snippet) <= QUOTE_CONTEXT_CHARS:
+        return snippet
+    return snippet[:QUOTE_CONTEXT_CHARS - 1] + "…"

@@ -1,0 +1,256 @@
+"""Who a pronoun or a description refers to: 'he said', 'she told me', 'it said', 'Its
+statement was short:', 'the ministry said', 'the statement said', 'the supreme leader said'.
+
+Candidates are the speakers of earlier speech events and the people named as the subjects of
+recent sentences; a candidate the text calls by the other pronoun is skipped ('she' is not
+the man named last), and organisations are only ever 'it' or 'they'.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .namedsources import is_outlet
+from .names import NameIndex
+from .phrases import (
+    DETERMINERS,
+    PREPOSITIONS,
+    possessive_owner,
+    strip_determiners,
+    strip_titles,
+    tokenize,
+)
+from .speechverbs import PERSON_NOUNS
+from .wordlists import words
+
+# 'the ministry said' refers to an organisation named before ('Ministry of …'), or to the
+# organisation the passage is about ('the group said' after 'Amnesty International said').
+ORG_NOUNS = words("""
+ministry department agency group organisation organization company firm union council committee
+commission court bank party operator authority board body institute university programme
+program bureau army police military embassy foundation charity ngo network channel outlet
+newspaper broadcaster campaign coalition alliance movement association federation club team
+league school hospital regulator watchdog consultancy observatory monitor panel
+""")
+# 'the statement said': the document speaks for whoever issued it.
+DOCUMENT_NOUNS = words("""
+statement report letter post tweet release communique communiqué announcement message memo
+ruling document notice filing decree
+""")
+_PERSON_DESCRIPTION = re.compile(
+    r"(?:^|(?<=[.!?;¤]\s))((?:Another|An?|The|One|Other)\s+(?:[a-z\-]+\s+){0,2}(?:"
+    + "|".join(sorted(PERSON_NOUNS)) + r"))\b", re.M)
+
+
+_ORG_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?¤]\s))((?:The|This|That)\s+(?:[a-z\-]+\s+){0,2}(" + "|".join(
+        sorted(w.capitalize() + "|" + w for w in ORG_NOUNS)) + r")\b)", re.M)
+
+
+@dataclass
+class Speaker:
+    """A resolved speaker: the name as the document wrote it in full, or a description."""
+
+    name: str
+    person: bool  # a single person (pronouns he/she may refer to it)
+    how: str  # "name", "pronoun", "description", "according", "continuation", "colon"
+
+
+@dataclass
+class SpeechEvent:
+    """Someone said something at `offset` (a speech verb's subject, or a quote's speaker)."""
+
+    offset: int
+    speaker: Speaker
+    paragraph: int
+
+
+class Referents:
+    """Resolves pronouns and descriptions against what the passage has said so far."""
+
+    def __init__(self, text: str, masked: str, names: NameIndex,
+                 paras: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.masked = masked
+        self.names = names
+        self.paras = paras
+        self.events: list[SpeechEvent] = []
+        self.pronoun_of: dict[str, str] = {}  # name -> "he" or "she", as the text refers to it
+
+    def gender(self, name: str) -> str | None:
+        return self.names.gender(name) or self.pronoun_of.get(name)
+
+    def _window_start(self, paragraph: int, back: int) -> int:
+        if not self.paras:
+            return 0
+        return self.paras[max(0, min(paragraph, len(self.paras) - 1) - back)][0]
+
+    # -- pronouns ------------------------------------------------------------------------
+    def pronoun(self, pronoun: str, at: int, paragraph: int) -> Speaker | None:
+        if pronoun in ("he", "she", "his", "her"):
+            return self._person_pronoun("he" if pronoun in ("he", "his") else "she", at,
+                                        paragraph)
+        if pronoun in ("it", "its"):
+            return self._it(at, paragraph)
+        if pronoun in ("they", "their"):
+            for event in reversed(self.events):
+                if event.offset >= at:
+                    continue
+                if paragraph - event.paragraph > 1:
+                    break
+                if not event.speaker.person:
+                    return Speaker(event.speaker.name, False, "pronoun")
+        return None
+
+    def _person_pronoun(self, pronoun: str, at: int, paragraph: int) -> Speaker | None:
+        """The most recent person of the passage the text does not call by the other
+        pronoun: speakers of speech events and people named as subjects."""
+        other = "she" if pronoun == "he" else "he"
+        candidates: list[tuple[int, str, bool]] = []  # (offset, name, described)
+        for event in reversed(self.events):
+            if paragraph - event.paragraph > 3:
+                break
+            if event.offset < at and event.speaker.person:
+                candidates.append((event.offset, event.speaker.name,
+                                   event.speaker.how == "description"))
+        window = self._window_start(paragraph, 3)
+        candidates += [(pos, name, False) for pos, name in self._subject_people(window, at)]
+        here = self._window_start(paragraph, 0)
+        for m in _PERSON_DESCRIPTION.finditer(self.masked, here, at):
+            candidates.append((m.start(1), strip_determiners(m.group(1)), True))
+        for _pos, name, described in sorted(candidates, reverse=True):
+            if self.gender(name) == other:
+                continue
+            if described and re.search(r"\b(?:wo)?men\b|\bpeople\b", name):
+                continue
+            return self._remember(name, pronoun, not described)
+        last = self.names.last_person(at, max(0, at - 1500))
+        if last and self.gender(last) != other:
+            return self._remember(last, pronoun, True)
+        return None
+
+    def _remember(self, name: str, pronoun: str, named: bool) -> Speaker:
+        """Remember that `name` is 'he' (or 'she'), so the other pronoun looks elsewhere."""
+        self.pronoun_of.setdefault(name, pronoun)
+        return Speaker(name, True, "pronoun" if named else "description")
+
+    def _subject_people(self, after: int, before: int) -> list[tuple[int, str]]:
+        """People named between the offsets, not as the object of a preposition."""
+        found = []
+        for m in self.names.between(after, before):
+            if m.org:
+                continue
+            full = self.names.full_name(m.name, m.start)
+            if not (m.person_like or m.titled or full != m.name and self.names.is_person(full)):
+                continue
+            left = tokenize(self.masked[max(after, m.start - 40):m.start])
+            while left and (left[-1][0].lower() in PERSON_NOUNS or left[-1][0].lower() in
+                            DETERMINERS or left[-1][0].islower() and left[-1][0] in (
+                                "former", "deputy")):
+                left.pop()
+            if left and left[-1][0].lower() in PREPOSITIONS:
+                continue
+            found.append((m.start, full))
+        return found
+
+    def _it(self, at: int, paragraph: int) -> Speaker | None:
+        """'it said', 'Its statement': the organisation or outlet the passage is about."""
+        best: tuple[int, str] | None = None
+        for event in reversed(self.events):
+            if paragraph - event.paragraph > 1:
+                break
+            if event.offset < at and not event.speaker.person:
+                best = (event.offset, event.speaker.name)
+                break
+        window = self._window_start(paragraph, 1)
+        for m in reversed(self.names.between(window, at)):
+            if m.org or is_outlet(m.name):
+                if best is None or m.start > best[0]:
+                    best = (m.start, m.name)
+                break
+        for d in _ORG_SUBJECT.finditer(self.masked, self._window_start(paragraph, 0), at):
+            if best is None or d.start(1) > best[0]:  # 'The ministry rejected that claim.'
+                org = self._organisation(d.group(2).lower(), d.start(1), paragraph, [])
+                best = (d.start(1), org if org and d.group(2).lower() in org.lower()
+                        else strip_determiners(d.group(1)))
+        return Speaker(best[1], False, "pronoun") if best else None
+
+    # -- descriptions --------------------------------------------------------------------
+    def description(self, phrase: str, at: int, paragraph: int) -> Speaker | None:
+        found = re.findall(r"[^\W\d_][\w’'\-]*", phrase)
+        lowered = [w.lower() for w in found]
+        core = lowered[:lowered.index("of")] if "of" in lowered else lowered
+        core = [w for w in core if w not in DETERMINERS]
+        if not core:
+            return None
+        head = core[-1]
+        if possessive_owner(phrase):
+            owner = strip_titles(phrase)
+            return Speaker(owner, False, "description")
+        definite = lowered[0] in ("the", "this", "its", "that")
+        if head in DOCUMENT_NOUNS and definite:
+            speaker = self._issuer(at, paragraph)
+            if speaker:
+                return speaker
+        if head in ORG_NOUNS and definite and len(core) <= 3:
+            named = [w for w in found[1:] if w[:1].isupper() and w.lower() in core[:-1]]
+            org = self._organisation(head, at - len(phrase) - 1, paragraph, named)
+            if org:
+                return Speaker(org, False, "description")
+        person_noun = head in PERSON_NOUNS
+        if person_noun and head in self._titles():
+            name = self.names.by_role(head, set(core[:-1]), at)
+            if name:
+                return Speaker(name, True, "description")
+        if person_noun:
+            for event in reversed(self.events):
+                if event.offset >= at or event.paragraph != paragraph:
+                    continue
+                if event.speaker.how == "description" and any(
+                        w in PERSON_NOUNS for w in event.speaker.name.lower().split()):
+                    return event.speaker
+        cleaned = strip_determiners(phrase)
+        return Speaker(cleaned, person_noun and not head.endswith("s"), "description")
+
+    @staticmethod
+    def _titles() -> frozenset[str]:
+        from .names import TITLE_WORDS
+
+        return TITLE_WORDS
+
+    def _issuer(self, at: int, paragraph: int) -> Speaker | None:
+        """Who issued the statement (report, letter) a sentence quotes: the speaker of the
+        passage's last speech event, an organisation first."""
+        recent = []
+        for event in reversed(self.events):
+            if paragraph - event.paragraph > 2:
+                break
+            if event.offset < at and event.speaker.how != "description":
+                if not event.speaker.person:
+                    return event.speaker
+                recent.append(event)
+        return recent[0].speaker if recent else None
+
+    def _organisation(self, head: str, before: int, paragraph: int,
+                      modifiers: list[str]) -> str | None:
+        """The organisation 'the ministry' means: the last one named with that word (and the
+        description's capitalised words: 'the UN agency'), else the last organisation the
+        passage named or heard from."""
+        named = self.names.last_org(before, max(0, before - 20_000), head)
+        if named and all(m in named.split() for m in modifiers):
+            return named
+        window = self._window_start(paragraph, 1)
+        best: tuple[int, str] | None = None
+        org = self.names.last_org(before, window)
+        if org:
+            best = max(m.start for m in self.names.between(window, before) if m.name == org), org
+        for event in reversed(self.events):
+            if paragraph - event.paragraph > 1:
+                break
+            if event.offset < before and not event.speaker.person and \
+                    event.speaker.how != "description":
+                if best is None or event.offset > best[0]:
+                    best = (event.offset, event.speaker.name)
+                break
+        return best[1] if best else None
