@@ -39,7 +39,7 @@ from .workpool import (
     auto_processes,
     check_page,
     extract,
-    extract_document,
+    extract_file,
 )
 
 log = logging.getLogger(__name__)
@@ -332,7 +332,7 @@ class _Run:
             stored = self._stored_extraction(row["source"], sha)
             if stored:
                 return stored
-        return pool.submit(extract_document, str(path))
+        return pool.submit(extract_file, str(path))
 
     def _finish_document(self, begun: Any) -> tuple[int, Extraction, list[int]]:
         if isinstance(begun, tuple):

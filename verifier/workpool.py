@@ -75,32 +75,29 @@ class PageChecked:
     problem: str | None = None  # the stored copy could not be read
 
 
-def extract_document(path: str) -> Extraction:
-    """Load a document file and extract its citations and quotes."""
-    from .documents import load_document
+def extract_file(path: str) -> Extraction:
+    """Load a document file and extract its citations and quotes (large text and Markdown
+    files are streamed in bounded memory)."""
+    from .extraction import extract_path
 
-    try:
-        document = load_document(Path(path))
-    except InputError:
-        raise
-    except Exception as exc:
-        raise ExtractionFailed(f"{type(exc).__name__}: {exc}", traceback.format_exc()) from None
-    return extract(document)
+    return _guarded(extract_path, Path(path))
 
 
 def extract(document: Document) -> Extraction:
-    """The citations and quotes of a loaded document."""
-    from .citations import extract_citations
-    from .quotes import extract_quotes
+    """The citations and quotes of a loaded document (an article fetched from its URL)."""
+    from .extraction import extract_document
 
+    return _guarded(extract_document, document)
+
+
+def _guarded(fn: Callable[[Any], Extraction], arg: Any) -> Extraction:
+    """Input errors pass as they are; anything else keeps its traceback for the log."""
     try:
-        citations = extract_citations(document)
-        quotes, terms = extract_quotes(document, citations)
+        return fn(arg)
     except InputError:
         raise
     except Exception as exc:
         raise ExtractionFailed(f"{type(exc).__name__}: {exc}", traceback.format_exc()) from None
-    return Extraction(document, citations, quotes, terms)
 
 
 def _no_copies() -> list[tuple[Snapshot, Fetch]]:
