@@ -23,10 +23,10 @@ import sys
 import time
 from collections.abc import Callable
 
+from verifier.match.passages import prepare
 from verifier.matching import match_quote
 from verifier.models import PageText
 from verifier.pagetext import page_text
-from verifier.passages import prepare
 from verifier.status import QuoteStatus
 
 FUNCTION_WORDS = ["the", "of", "and", "to", "a", "in", "that", "is", "was", "for", "on", "with", "as", "by", "at", "from", "said", "he", "it", "his", "but", "are", "have", "has", "be", "not", "this", "which", "who", "they", "were", "their", "will", "an", "would", "been", "had", "also", "more", "after", "its", "we", "our", "could", "than", "into", "over", "about", "when", "there", "new", "two", "one", "first", "last", "year", "years", "people"]

@@ -15,7 +15,7 @@ sys.path[:0] = [str(Path(__file__).resolve().parents[1] / "tests"),
 from fakewayback import FakeWayback  # noqa: E402
 
 from verifier.config import Settings  # noqa: E402
-from verifier.wayback import WaybackClient  # noqa: E402
+from verifier.net.wayback import WaybackClient  # noqa: E402
 
 URL = "http://news.example.com/story"
 

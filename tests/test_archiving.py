@@ -16,8 +16,8 @@ from wayback_support import FakeClock, forbid_real_sleep, raw_fetcher
 from verifier.archiving import Archivist
 from verifier.config import Settings
 from verifier.models import ArchiveInfo, Fetch, SaveJob, Snapshot
+from verifier.net.wayback import WaybackClient
 from verifier.status import LinkStatus
-from verifier.wayback import WaybackClient
 
 PAGE = "http://news.example.com/2021/story.html"
 OTHER = "http://blog.example.net/post"

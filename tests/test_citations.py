@@ -11,7 +11,7 @@ import pytest
 from verifier.citations import extract_citations, normalize_url
 from verifier.documents import load_document
 from verifier.models import Citation, Document
-from verifier.urls import find_urls
+from verifier.text.urls import find_urls
 
 
 def load(tmp_path: Path, text: str, suffix: str = ".txt") -> tuple[Document, list[Citation]]:
@@ -209,7 +209,7 @@ def test_html_notes_list_under_a_notes_heading(tmp_path: Path):
 
 
 def test_angle_brackets_delimit_urls_with_spaces_and_line_breaks() -> None:
-    from verifier.urls import find_urls
+    from verifier.text.urls import find_urls
 
     text = "See <http://news.example.org/a b> and <https://x.example.org/long/\n   path>."
     found = [url for _s, _e, url in find_urls(text)]

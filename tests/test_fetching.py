@@ -380,7 +380,7 @@ def test_netrc_credentials_never_sent(web: FixtureWeb, make_fetcher: Callable[..
 
 
 def test_waiting_for_a_busy_host_is_bounded() -> None:
-    from verifier.transport import HostSlots, OutOfTime
+    from verifier.net.transport import HostSlots, OutOfTime
 
     slots = HostSlots(1)
     with slots.hold("news.example.org", timeout=1):

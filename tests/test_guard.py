@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from fixtureweb import FixtureWeb
 
-from verifier import guard
+from verifier.net import guard
 from verifier.config import Settings
 from verifier.fetching import Fetcher
 from verifier.status import LinkStatus

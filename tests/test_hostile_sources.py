@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 from fixtureweb import FixtureWeb, Reply, Request, endless
 
-from verifier import guard
+from verifier.net import guard
 from verifier.config import Settings
 from verifier.fetching import Fetcher
 from verifier.status import LinkStatus

@@ -13,7 +13,7 @@ import psutil
 import pytest
 from conftest import subprocess_env
 
-from verifier import streaming, textstream
+from verifier.text import streaming, textstream
 from verifier.documents import file_sha256
 from verifier.errors import InputError
 from verifier.extraction import extract_path

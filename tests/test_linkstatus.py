@@ -10,7 +10,7 @@ from fixtureweb import FixtureWeb, Reply, Request
 
 from verifier.config import Settings
 from verifier.fetching import Fetcher
-from verifier.linkstatus import (
+from verifier.net.linkstatus import (
     InvalidLink,
     error_page_reason,
     is_deep_link,

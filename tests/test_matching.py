@@ -9,15 +9,15 @@ import requests
 from fixtureweb import FixtureWeb
 from fpdf import FPDF
 
-from verifier.editorial import parse_quote
-from verifier.interruptions import interruption_spans
+from verifier.match.editorial import parse_quote
+from verifier.match.interruptions import interruption_spans
+from verifier.match.normalize import normalize_text, tokenize
+from verifier.match.passages import partial_floor
 from verifier.matching import match_quote
 from verifier.models import PageText
-from verifier.normalize import normalize_text, tokenize
 from verifier.pagetext import page_text
-from verifier.passages import partial_floor
-from verifier.pdftext import pdf_pages
 from verifier.status import QuoteStatus
+from verifier.text.pdftext import pdf_pages
 
 VERIFIED, PARTIAL, NOT_FOUND = QuoteStatus.VERIFIED, QuoteStatus.PARTIAL, QuoteStatus.NOT_FOUND
 

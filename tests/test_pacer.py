@@ -10,7 +10,7 @@ from wayback_support import FakeClock
 
 from verifier.config import Settings
 from verifier.errors import ArchiveBudgetSpent, ArchiveRateLimited
-from verifier.pacer import LOOKUP, SAVE, IAPacer
+from verifier.net.pacer import LOOKUP, SAVE, IAPacer
 
 
 def make(clock: FakeClock, *, sleep: object = None, lookups: float = 24, saves: float = 4,

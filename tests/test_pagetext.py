@@ -9,9 +9,9 @@ import pytest
 import requests
 from fpdf import FPDF
 
+from verifier.match.visibletext import parse_html, visible_text
 from verifier.models import PageText
 from verifier.pagetext import content_kind, decode_body, detect_language, page_text
-from verifier.visibletext import parse_html, visible_text
 
 EVAL_PAGES = Path(__file__).parent / "eval" / "pages"
 

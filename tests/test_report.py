@@ -38,9 +38,9 @@ from reportfixture import (
 from verifier.errors import ReportError
 from verifier.history import run_counts
 from verifier.report import safe_href, write_report
-from verifier.reportdata import replacement_rows, split_highlight
-from verifier.reportevidence import readable_copy
-from verifier.reportlinks import closest_snapshot
+from verifier.reporting.data import replacement_rows, split_highlight
+from verifier.reporting.evidence import readable_copy
+from verifier.reporting.links import closest_snapshot
 from verifier.store import Store
 
 
@@ -329,7 +329,7 @@ def test_tampered_evidence_is_not_offered(fx: ReportFixture, tmp_path: Path) -> 
 
 def test_evidence_paths_cannot_leave_the_archive(fx: ReportFixture, tmp_path: Path) -> None:
     assert readable_copy(fx.store, tmp_path, "../" * 3) is None
-    from verifier.reportevidence import read_payload
+    from verifier.reporting.evidence import read_payload
 
     assert read_payload(tmp_path, "../../etc/passwd", 0, 100, fx.shas["river"]) is None
 
@@ -384,7 +384,7 @@ def test_replacement_table_in_the_report(fx: ReportFixture, written: Path) -> No
 def test_closest_snapshot_prefers_the_last_capture_before_the_date() -> None:
     from datetime import date
 
-    from verifier.reportlinks import SnapshotView
+    from verifier.reporting.links import SnapshotView
 
     snaps = [SnapshotView("20090101000000", "a"), SnapshotView("20091215235959", "b"),
              SnapshotView("20100101000000", "c"), SnapshotView("20091214000000", "x", 404)]

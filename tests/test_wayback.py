@@ -16,7 +16,7 @@ from wayback_support import FakeClock, forbid_real_sleep, raw_fetcher
 from verifier.config import Settings
 from verifier.errors import ArchiveError, ArchiveRateLimited, ArchiveTimeout
 from verifier.models import SaveJob, Snapshot
-from verifier.wayback import WaybackClient, parse_memento, wayback_timestamp
+from verifier.net.wayback import WaybackClient, parse_memento, wayback_timestamp
 
 PAGE = "http://news.example.com/2021/story.html"
 KEYS = ("access", "secret")

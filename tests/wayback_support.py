@@ -15,8 +15,8 @@ import pytest
 import requests
 
 from verifier.models import Fetch, Hop
+from verifier.net.wayback import WaybackClient
 from verifier.status import LinkStatus
-from verifier.wayback import WaybackClient
 
 
 def forbid_real_sleep(monkeypatch: pytest.MonkeyPatch) -> list[float]:

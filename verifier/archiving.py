@@ -19,9 +19,9 @@ from typing import Any
 from .config import Settings
 from .errors import ArchiveError, ArchiveRateLimited
 from .models import ArchiveInfo, Fetch, SaveJob, Snapshot
-from .pacer import LOOKUP, SAVE
+from .net.pacer import LOOKUP, SAVE
+from .net.wayback import WaybackClient, parse_memento
 from .status import LinkStatus
-from .wayback import WaybackClient, parse_memento
 
 FetchRaw = Callable[[str], Fetch]
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import bisect
 
 from .models import Citation, Document
-from .namedsources import NamedSource, find_named_sources, parse_source_list
-from .textspans import SpanIndex
-from .urls import find_urls, normalize_url
+from .text.namedsources import NamedSource, find_named_sources, parse_source_list
+from .text.textspans import SpanIndex
+from .text.urls import find_urls, normalize_url
 
 __all__ = ["extract_citations", "normalize_url"]
 

@@ -23,13 +23,13 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from .docdates import document_date, parse_metadata_date
 from .errors import InputError
-from .footnotes import find_note_refs
 from .models import Document
 from .pagetext import decode_body
-from .pdfclean import SourceLine, clean_lines, source_lines
-from .pdftext import read_pdf
+from .text.docdates import document_date, parse_metadata_date
+from .text.footnotes import find_note_refs
+from .text.pdfclean import SourceLine, clean_lines, source_lines
+from .text.pdftext import read_pdf
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
            ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}
@@ -219,7 +219,7 @@ def _pdf_title(title: str) -> str:
 
 
 def _markdown_document(text: str, data: bytes, source: str, name: str) -> Document:
-    from .markdowndoc import parse_markdown
+    from .text.markdowndoc import parse_markdown
 
     parts = parse_markdown(text)
     doc = Document(source=source, name=name, format="md", sha256=_sha256(data), text=parts.text,
@@ -243,8 +243,8 @@ def document_from_html(markup: bytes, source: str, *, content_type: str | None =
     `source` is the page's URL (relative links resolve against it) or a file path. A URL
     that turns out to serve a PDF or plain text is read as such.
     """
-    from .htmldoc import parse_html
     from .pagetext import content_kind
+    from .text.htmldoc import parse_html
 
     name = source if _URL_ARG.match(source) else Path(source).name
     kind = content_kind(content_type, markup)

@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from .errors import DatabaseError
-from .reportdata import replacement_rows
+from .reporting.data import replacement_rows
 from .store import Store
 
 CITATION_FIELDS = ["document", "url", "normalized_url", "kind", "line", "page", "link_status",

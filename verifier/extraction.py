@@ -43,8 +43,8 @@ def extract_path(path: Path, *, stream_bytes: int = STREAM_BYTES,
         except OSError as exc:
             raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
         if size > stream_bytes and path.is_file():
-            from .streaming import extract_streamed
-            from .textstream import WINDOW_CHARS
+            from .text.streaming import extract_streamed
+            from .text.textstream import WINDOW_CHARS
 
             return extract_streamed(path, fmt, window_chars=window_chars or WINDOW_CHARS)
     return extract_document(load_document(path))

@@ -33,8 +33,9 @@ from . import __version__
 from .config import Settings
 from .errors import RetryableFetchError
 from .evidence import EvidenceStore, Exchange
-from .guard import AddressRefused, check_literal, literal_address
-from .linkstatus import (
+from .models import Attempt, EvidenceRef, Fetch, Hop
+from .net.guard import AddressRefused, check_literal, literal_address
+from .net.linkstatus import (
     REDIRECTS,
     RETRYABLE_STATUSES,
     Failure,
@@ -51,10 +52,7 @@ from .linkstatus import (
     same_page,
     skip_reason,
 )
-from .models import Attempt, EvidenceRef, Fetch, Hop
-from .pagetext import content_kind
-from .status import LinkStatus
-from .transport import (
+from .net.transport import (
     EnvironmentProxies,
     HostSlots,
     OutOfTime,
@@ -64,6 +62,8 @@ from .transport import (
     read_body,
     retry_after_seconds,
 )
+from .pagetext import content_kind
+from .status import LinkStatus
 
 SIDE_BODY_CAP = 1_000_000  # bodies of redirects, error statuses and not-found probes
 DNS_CANARY = "example.com"

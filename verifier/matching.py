@@ -12,12 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from .editorial import QuotePattern, parse_quote
 from .errors import VerifierError
-from .models import Fetch, Match, PageText, Snapshot, Verdict
-from .normalize import dominant_script
-from .pagetext import detect_language, language_script, page_text
-from .passages import (
+from .match.editorial import QuotePattern, parse_quote
+from .match.normalize import dominant_script
+from .match.passages import (
     PreparedPage,
     closest_passage,
     find_exact,
@@ -25,6 +23,8 @@ from .passages import (
     passage_at,
     prepare,
 )
+from .models import Fetch, Match, PageText, Snapshot, Verdict
+from .pagetext import detect_language, language_script, page_text
 from .status import QuoteStatus
 
 EVIDENCE_CONTEXT = 160  # characters of page text shown on each side of the passage

@@ -11,11 +11,11 @@ import re
 
 from lxml import etree
 
+from .match.normalize import dominant_script
+from .match.visibletext import parse_html, visible_text
 from .models import PageText
-from .normalize import dominant_script
-from .pdfclean import SourceLine, clean_lines
-from .pdftext import pdf_pages
-from .visibletext import parse_html, visible_text
+from .text.pdfclean import SourceLine, clean_lines
+from .text.pdftext import pdf_pages
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-:.]+)", re.I)

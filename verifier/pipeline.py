@@ -215,7 +215,7 @@ class _Run:
         from .archiving import Archivist
         from .evidence import EvidenceStore
         from .fetching import Fetcher
-        from .wayback import WaybackClient
+        from .net.wayback import WaybackClient
 
         settings = self.settings
         known = {r["sha256"]: r for r in self.store.rows(

@@ -14,12 +14,12 @@ import bisect
 import re
 
 from .models import Citation, Document, Quote
-from .names import NameIndex, People
-from .quotelinks import link_quotes
-from .quotespans import CLOSERS, OPENERS, QuoteSpan, find_quote_spans, inner_text
-from .speakers import MASK, Speaker, SpeakerFinder
-from .speechverbs import find_speech_verbs
-from .textspans import paragraphs, sentences
+from .text.names import NameIndex, People
+from .text.quotelinks import link_quotes
+from .text.quotespans import CLOSERS, OPENERS, QuoteSpan, find_quote_spans, inner_text
+from .text.speakers import MASK, Speaker, SpeakerFinder
+from .text.speechverbs import find_speech_verbs
+from .text.textspans import paragraphs, sentences
 
 _WORD = re.compile(r"[\w\[\]’'\-]+")
 _NAMING = re.compile(

@@ -27,8 +27,8 @@ from markupsafe import Markup
 
 from . import __version__
 from .errors import ReportError
-from .reportdata import ReportData, build_report_data
-from .reportevidence import ReadableCopy, readable_copy
+from .reporting.data import ReportData, build_report_data
+from .reporting.evidence import ReadableCopy, readable_copy
 from .status import LinkStatus, QuoteStatus
 from .store import Store, parse_iso
 

@@ -7,7 +7,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from .errors import InputError
+from ..errors import InputError
 
 log = logging.getLogger(__name__)
 

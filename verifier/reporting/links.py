@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from .models import Hop
-from .status import LinkStatus
-from .store import Store, parse_iso
+from ..models import Hop
+from ..status import LinkStatus
+from ..store import Store, parse_iso
 
 
 @dataclass

@@ -19,16 +19,16 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from .citations import extract_citations
+from ..citations import extract_citations
+from ..documents import title_from_text
+from ..models import Citation, Document, Extraction, Footnote, Quote
+from ..quotes import extract_quotes
 from .docdates import document_date, latest_full_date, parse_metadata_date
-from .documents import title_from_text
 from .footnotes import find_note_refs
 from .markdowndoc import MarkdownParts, parse_markdown
-from .models import Citation, Document, Extraction, Footnote, Quote
 from .names import People
 from .pdfclean import SourceLine, clean_lines, footnote_lines
 from .quotelinks import document_source_citations
-from .quotes import extract_quotes
 from .textspans import paragraphs
 from .textstream import WINDOW_CHARS, FileFacts, Window, file_facts, read_lines, windows
 

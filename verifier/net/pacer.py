@@ -14,8 +14,8 @@ import threading
 import time
 from collections.abc import Callable
 
-from .config import Settings
-from .errors import ArchiveBudgetSpent, ArchiveRateLimited
+from ..config import Settings
+from ..errors import ArchiveBudgetSpent, ArchiveRateLimited
 
 LOOKUP = "lookup"  # CDX, availability, save status, raw snapshots
 SAVE = "save"  # Save Page Now requests

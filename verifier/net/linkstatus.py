@@ -21,10 +21,10 @@ from urllib.parse import unquote, urlsplit
 import requests
 from requests.models import PreparedRequest
 
+from ..models import Hop
+from ..pagetext import content_kind, decode_body, html_text
+from ..status import LinkStatus
 from .guard import AddressRefused
-from .models import Hop
-from .pagetext import content_kind, decode_body, html_text
-from .status import LinkStatus
 
 RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504, *range(520, 530)})
 PERMANENT_REDIRECTS = frozenset({301, 308})

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .models import Citation, Document, Quote
+from ..models import Citation, Document, Quote
 from .namedsources import is_source_line
 from .quotespans import QuoteSpan, inner_text
 

@@ -20,9 +20,9 @@ from itertools import accumulate
 
 from rapidfuzz.distance import Indel
 
+from ..models import DiffOp, PageText
 from .editorial import Gap, QuotePattern, Segment, hides_negation
 from .interruptions import interruption_spans
-from .models import DiffOp, PageText
 from .normalize import Tokens, joinable, tokenize
 
 SHORT_QUOTE_WORDS = 5  # quotes shorter than this are only ever verified exactly

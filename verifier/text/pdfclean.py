@@ -15,8 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..models import Footnote
 from .footnotes import glued_markers
-from .models import Footnote
 from .urls import find_urls
 
 _PAGE_NUMBER = re.compile(

@@ -17,7 +17,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from .models import Footnote, Link, MarkedQuote, NoteRef
+from ..models import Footnote, Link, MarkedQuote, NoteRef
 from .textbuild import TextBuilder
 from .urls import find_urls
 

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from .models import Footnote, Link, MarkedQuote, NoteRef
+from ..models import Footnote, Link, MarkedQuote, NoteRef
 from .textbuild import TextBuilder
 from .urls import find_urls
 

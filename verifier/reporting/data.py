@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from .errors import ReportError
-from .history import Changes, changes_since_previous, previous_run, run_counts
-from .models import DiffOp
-from .reportlinks import LinkView, SnapshotView, closest_snapshot, link_views, loads
-from .status import LinkStatus, QuoteStatus
-from .store import Store, parse_iso
+from ..errors import ReportError
+from ..history import Changes, changes_since_previous, previous_run, run_counts
+from ..models import DiffOp
+from ..status import LinkStatus, QuoteStatus
+from ..store import Store, parse_iso
+from .links import LinkView, SnapshotView, closest_snapshot, link_views, loads
 
 # Links an editor must replace; `verifier export` emits the same rows as CSV.
 REPLACEMENT_STATUSES = (LinkStatus.DEAD, LinkStatus.SOFT_404, LinkStatus.BLOCKED)

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .evidence import EvidenceError, read_record
-from .models import EvidenceRef
-from .pagetext import page_text
-from .store import Store
+from ..evidence import EvidenceError, read_record
+from ..models import EvidenceRef
+from ..pagetext import page_text
+from ..store import Store
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 

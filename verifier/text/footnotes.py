@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .models import Footnote, NoteRef
+from ..models import Footnote, NoteRef
 from .textspans import SpanIndex
 
 _PUNCT = ".,;:!?\"”’»)]"

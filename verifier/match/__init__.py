@@ -1,0 +1,1 @@
+"""The parts of quote matching: normalisation, editorial marks, passage search, visible page text."""

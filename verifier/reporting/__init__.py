@@ -1,0 +1,1 @@
+"""What the HTML report shows, read from the store."""
