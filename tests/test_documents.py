@@ -416,3 +416,13 @@ def test_footnote_bodies_differing_only_in_numbers_are_not_running_headers(tmp_p
     doc = load_document(path)
     assert [f.marker for f in doc.footnotes] == ["1", "2", "3", "4", "5"]
     assert [f.urls for f in doc.footnotes][4] == ("http://news.example.org/s4",)
+
+
+def test_utf8_text_with_pasted_windows_1252_quotes_is_repaired(tmp_path: Path) -> None:
+    """A UTF-8 file into which windows-1252 curly quotes were pasted reads as one text."""
+    data = "Caf\u00e9 owner Ana Ruiz said that ".encode() + "\u201crent doubled\u201d".encode(
+        "cp1252") + " last year.\n".encode()
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(data)
+    doc = load_document(path)
+    assert "Caf\u00e9 owner Ana Ruiz said that \u201crent doubled\u201d last year." in doc.text

@@ -182,3 +182,16 @@ def test_streamed_reading_agrees_with_the_tree(name: str) -> None:
     assert stream_root is not None
     assert visible_text(stream_root, markup, cut=True) == from_tree
     assert from_tree
+
+
+def test_page_served_as_latin1_with_curly_quotes_is_read_as_browsers_do(web) -> None:
+    """Browsers read an ISO-8859-1 label as windows-1252: its curly quotes stay quotes."""
+    import requests
+
+    body = ("<html><body><p>The mayor said: \u201cWe will rebuild the bridge \u2013 "
+            "caf\u00e9s included.\u201d</p></body></html>").encode("cp1252")
+    url = web.page("/latin", body, content_type="text/html; charset=ISO-8859-1")
+    response = requests.get(url, timeout=10)
+    page = page_text(response.content, response.headers["Content-Type"])
+    assert page is not None
+    assert "\u201cWe will rebuild the bridge \u2013 caf\u00e9s included.\u201d" in page.text

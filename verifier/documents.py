@@ -145,19 +145,32 @@ def decode_text(data: bytes, name: str) -> str:
         return data.decode("utf-16", errors="replace")
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: binary file, not text")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data[:200_000]).best()
-        if best is None:
-            raise InputError(f"{name}: binary file, not text") from None
-        text = data.decode(best.encoding, errors="replace")
+    text = _decode_unknown(data)
+    if text is None:
+        raise InputError(f"{name}: binary file, not text")
     sample = text[:20_000]
     if sample and len(_CONTROL.findall(sample)) > 0.01 * len(sample):
         raise InputError(f"{name}: binary file, not text")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode_unknown(data: bytes) -> str | None:
+    """Text of undeclared encoding: UTF-8; UTF-8 with pasted-in windows-1252 characters
+    (Beautiful Soup's detwingle repairs those); else detection (UnicodeDammit)."""
+    from bs4.dammit import UnicodeDammit
+
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return UnicodeDammit.detwingle(data).decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    dammit = UnicodeDammit(data[:200_000])
+    if dammit.original_encoding is None:
+        return None
+    return data.decode(dammit.original_encoding, errors="replace")
 
 
 def _sha256(data: bytes) -> str:

@@ -17,7 +17,6 @@ from .models import PageText
 from .text.pdfclean import SourceLine, clean_lines
 from .text.pdftext import pdf_pages
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-:.]+)", re.I)
 
 def content_kind(content_type: str | None, body: bytes) -> str | None:
@@ -41,33 +40,46 @@ def decode_body(body: bytes, content_type: str | None) -> str:
     return _decode(body, content_type)[0]
 
 
-def _decode(body: bytes, content_type: str | None) -> tuple[str, str]:
-    """The decoded text and the name of the encoding that decoded it."""
-    for charset in (_charset_from_header(content_type), _charset_from_meta(body)):
-        if charset:
-            try:
-                return body.decode(charset), charset
-            except (LookupError, UnicodeDecodeError):
-                continue
-    try:
-        return body.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
+# Labels browsers read as another encoding (WHATWG Encoding Standard): a page served as
+# ISO-8859-1 with curly quotes in it is windows-1252, and decoding it as Latin-1 would turn
+# every quotation mark into a control character.
+_BROWSER_ENCODING = {
+    **dict.fromkeys(("iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1",
+                     "ascii", "us-ascii", "cp819", "ibm819", "iso-ir-100", "csisolatin1",
+                     "x-cp1252", "cp1252"), "windows-1252"),
+    **dict.fromkeys(("iso-8859-9", "iso8859-9", "latin5", "l5"), "windows-1254"),
+    **dict.fromkeys(("iso-8859-11", "tis-620"), "windows-874"),
+}
 
-    best = from_bytes(body[:200_000]).best()
-    encoding = best.encoding if best else "windows-1252"
-    return body.decode(encoding, errors="replace"), encoding
+
+def _browser_encoding(label: str | None) -> str | None:
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    return _BROWSER_ENCODING.get(label, label)
+
+
+def _decode(body: bytes, content_type: str | None) -> tuple[str, str]:
+    """The decoded text and the name of the encoding that decoded it.
+
+    Beautiful Soup's UnicodeDammit tries the encodings given, a byte-order mark, detection,
+    UTF-8 and windows-1252 in turn; we give it the header's charset, then the page's own
+    declaration, each read the way browsers read them."""
+    from bs4.dammit import EncodingDetector, UnicodeDammit
+
+    declared = EncodingDetector.find_declared_encoding(body[:4096], is_html=True,
+                                                       search_entire_document=True)
+    known = [e for e in (_browser_encoding(_charset_from_header(content_type)),
+                         _browser_encoding(declared)) if e]
+    dammit = UnicodeDammit(body, known_definite_encodings=known, is_html=True)
+    if dammit.unicode_markup is None:
+        return body.decode("windows-1252", errors="replace"), "windows-1252"
+    return dammit.unicode_markup, str(dammit.original_encoding or "utf-8")
 
 
 def _charset_from_header(content_type: str | None) -> str | None:
     m = _HEADER_CHARSET.search(content_type or "")
     return m.group(1) if m else None
-
-
-def _charset_from_meta(body: bytes) -> str | None:
-    m = _META_CHARSET.search(body[:4096])
-    return m.group(1).decode("ascii", "replace") if m else None
 
 
 def _is_utf8(encoding: str) -> bool:

@@ -34,10 +34,10 @@ from waybackpy.cdx_snapshot import CDXSnapshot
 from waybackpy.cdx_utils import full_url
 from waybackpy.exceptions import MaximumSaveRetriesExceeded, WaybackError
 
+from .. import __version__
 from ..config import Settings
 from ..errors import ArchiveError, ArchiveRateLimited, ArchiveTimeout
 from ..models import SaveJob, Snapshot
-from .. import __version__
 from .pacer import LOOKUP, SAVE, IAPacer
 
 REAL_WEB = "https://web.archive.org"

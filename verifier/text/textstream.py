@@ -108,12 +108,12 @@ def _encoding(name: str, head: bytes, utf8: bool) -> str:
         raise InputError(f"{name}: binary file, not text")
     if utf8:
         return "utf-8"
-    from charset_normalizer import from_bytes
+    from bs4.dammit import UnicodeDammit
 
-    best = from_bytes(head[:200_000]).best()
-    if best is None:
+    detected = UnicodeDammit(head[:200_000]).original_encoding
+    if detected is None:
         raise InputError(f"{name}: binary file, not text")
-    return str(best.encoding)
+    return str(detected)
 
 
 def read_lines(path: Path, facts: FileFacts) -> Iterator[SourceLine]:
