@@ -10,14 +10,13 @@ links are not the article's citations.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from ..models import Footnote, Link, MarkedQuote, NoteRef
-from .textbuild import TextBuilder
+from .textbuild import MarkupParts, TextBuilder
 from .urls import find_urls
 
 _DROP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "embed",
@@ -43,30 +42,15 @@ _MARKER_LABEL = re.compile(r"^[\[(]?\^?(\d{1,3}|[*†‡])[\])]?\.?$")
 _SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "about:", "sms:", "file:")
 
 
-@dataclass
-class HtmlParts:
-    """What an HTML document contributes to a Document."""
-
-    text: str
-    line_map: list[tuple[int, int, int | None]]
-    links: list[Link] = field(default_factory=list)
-    marked_quotes: list[MarkedQuote] = field(default_factory=list)
-    footnotes: list[Footnote] = field(default_factory=list)
-    note_refs: list[NoteRef] = field(default_factory=list)
-    title: str = ""
-    language: str | None = None
-    skipped_relative_links: int = 0
-
-
-def parse_html(markup: str, base_url: str | None = None) -> HtmlParts:
+def parse_html(markup: str, base_url: str | None = None) -> MarkupParts:
     """Readable text and source markup of an HTML page; relative links resolve on base_url."""
     if not markup.strip():
-        return HtmlParts("", [])
+        return MarkupParts("", [])
     parser = lxml_html.HTMLParser(remove_comments=True, huge_tree=True, encoding="utf-8")
     try:
         root = lxml_html.document_fromstring(markup.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):
-        return HtmlParts("", [])
+        return MarkupParts("", [])
     base_el = root.find(".//base[@href]")
     if base_el is not None:
         base_url = urljoin(base_url or "", base_el.get("href", "").strip())
@@ -94,7 +78,7 @@ class _Walker:
         self.root = root
         self.base_url = base_url
         self.builder = TextBuilder()
-        self.parts = HtmlParts("", [], title=html_title(root))
+        self.parts = MarkupParts("", [], title=html_title(root))
         lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
         self.parts.language = lang.split("-")[0].lower() if lang else None
         self.content = _content_root(root)
@@ -103,7 +87,7 @@ class _Walker:
         self._find_footnotes()
         self.starts: dict[lxml_html.HtmlElement, int] = {}
 
-    def run(self) -> HtmlParts:
+    def run(self) -> MarkupParts:
         self._walk(self.content)
         for body in self.bodies:
             if not _inside(body, self.content):

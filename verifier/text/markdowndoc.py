@@ -8,7 +8,6 @@ only walks its tokens, keeping each piece's original line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -18,26 +17,12 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..models import Footnote, Link, MarkedQuote, NoteRef
-from .textbuild import TextBuilder
+from .textbuild import MarkupParts, TextBuilder
 from .urls import find_urls
 
 _BLOCK_OPEN = {"paragraph_open", "heading_open", "list_item_open", "blockquote_open",
                "table_open", "tr_open", "hr", "bullet_list_open", "ordered_list_open"}
 _FRONT_FIELD = re.compile(r"^(\w+)\s*:\s*(.*?)\s*$")
-
-
-@dataclass
-class MarkdownParts:
-    """What a Markdown document contributes to a Document."""
-
-    text: str
-    line_map: list[tuple[int, int, int | None]]
-    links: list[Link] = field(default_factory=list)
-    marked_quotes: list[MarkedQuote] = field(default_factory=list)
-    footnotes: list[Footnote] = field(default_factory=list)
-    note_refs: list[NoteRef] = field(default_factory=list)
-    title: str = ""
-    front_matter: dict[str, str] = field(default_factory=dict)
 
 
 def _parser() -> MarkdownIt:
@@ -47,7 +32,7 @@ def _parser() -> MarkdownIt:
     return md
 
 
-def parse_markdown(source: str) -> MarkdownParts:
+def parse_markdown(source: str) -> MarkupParts:
     """Readable text and source markup of a Markdown document."""
     tokens = _parser().parse(source)
     return _Walker().run(tokens)
@@ -56,14 +41,14 @@ def parse_markdown(source: str) -> MarkdownParts:
 class _Walker:
     def __init__(self) -> None:
         self.b = TextBuilder()
-        self.parts = MarkdownParts("", [])
+        self.parts = MarkupParts("", [])
         self.line = 1
         self.quote_starts: list[int] = []
         self.note_start: tuple[str, int] | None = None
         self.heading: tuple[int, int] | None = None  # (level, start offset)
         self.title_is_h1 = False
 
-    def run(self, tokens: list[Token]) -> MarkdownParts:
+    def run(self, tokens: list[Token]) -> MarkupParts:
         for token in tokens:
             if token.map:
                 self.line = token.map[0] + 1

@@ -25,10 +25,11 @@ from ..models import Citation, Document, Extraction, Footnote, Quote
 from ..quotes import extract_quotes
 from .docdates import document_date, latest_full_date, parse_metadata_date
 from .footnotes import find_note_refs
-from .markdowndoc import MarkdownParts, parse_markdown
+from .markdowndoc import parse_markdown
 from .names import People
 from .pdfclean import SourceLine, clean_lines, footnote_lines
 from .quotelinks import document_source_citations
+from .textbuild import MarkupParts
 from .textspans import paragraphs
 from .textstream import WINDOW_CHARS, FileFacts, Window, file_facts, read_lines, windows
 
@@ -192,7 +193,7 @@ def _text_window(window: Window, notes: _Notes, path: Path, facts: FileFacts
 
 
 def _markdown_window(window: Window, notes: _Notes, path: Path, facts: FileFacts
-                     ) -> tuple[Document, int, MarkdownParts]:
+                     ) -> tuple[Document, int, MarkupParts]:
     """A window of Markdown parsed on its own, with the definitions it uses from elsewhere
     (reference links, footnotes) appended; line numbers mapped back to the file's."""
     texts: list[str] = []

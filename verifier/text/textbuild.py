@@ -7,8 +7,27 @@ line breaks (<br>) by a newline, as the text reads in a browser.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+
+from ..models import Footnote, Link, MarkedQuote, NoteRef
 
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
+
+
+@dataclass
+class MarkupParts:
+    """What an HTML or Markdown document contributes to a Document."""
+
+    text: str
+    line_map: list[tuple[int, int, int | None]]
+    links: list[Link] = field(default_factory=list)
+    marked_quotes: list[MarkedQuote] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    note_refs: list[NoteRef] = field(default_factory=list)
+    title: str = ""
+    language: str | None = None  # HTML lang
+    front_matter: dict[str, str] = field(default_factory=dict)  # Markdown front matter
+    skipped_relative_links: int = 0  # HTML links with no base URL to resolve them against
 
 
 class TextBuilder:
