@@ -421,7 +421,7 @@ def test_footnote_bodies_differing_only_in_numbers_are_not_running_headers(tmp_p
 def test_utf8_text_with_pasted_windows_1252_quotes_is_repaired(tmp_path: Path) -> None:
     """A UTF-8 file into which windows-1252 curly quotes were pasted reads as one text."""
     data = "Caf\u00e9 owner Ana Ruiz said that ".encode() + "\u201crent doubled\u201d".encode(
-        "cp1252") + " last year.\n".encode()
+        "cp1252") + b" last year.\n"
     path = tmp_path / "mixed.txt"
     path.write_bytes(data)
     doc = load_document(path)

@@ -11,9 +11,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from fixtureweb import FixtureWeb
 
-from verifier.net import guard
 from verifier.config import Settings
 from verifier.fetching import Fetcher
+from verifier.net import guard
 from verifier.status import LinkStatus
 
 PAGE = "<html><head><title>Story</title></head><body><p>Text of the story.</p></body></html>"

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 import pytest
 from fixtureweb import FixtureWeb, Reply, Request, endless
 
-from verifier.net import guard
 from verifier.config import Settings
 from verifier.fetching import Fetcher
+from verifier.net import guard
 from verifier.status import LinkStatus
 
 PAGE = "<html><head><title>Story</title></head><body><p>Text of the story.</p></body></html>"

@@ -13,11 +13,11 @@ import psutil
 import pytest
 from conftest import subprocess_env
 
-from verifier.text import streaming, textstream
 from verifier.documents import file_sha256
 from verifier.errors import InputError
 from verifier.extraction import extract_path
 from verifier.models import Extraction
+from verifier.text import streaming, textstream
 
 CORPUS = Path(__file__).parent / "extraction_corpus"
 FILLER = ("The committee discussed the budget at length and adjourned without a vote. " * 3
