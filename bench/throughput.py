@@ -142,6 +142,7 @@ def verdicts(db: Path, cited: list[CitedPage], port: int) -> tuple[Counter[str],
 STAGE_LINES = {
     "documents": re.compile(r"documents: \d+ loaded in ([\d.]+) s"),
     "checking": re.compile(r"sources: \d+ fetched, \d+ checked in ([\d.]+) s"),
+    "checking_cpu": re.compile(r"checked in [\d.]+ s \(CPU of this process ([\d.]+) s\)"),
     "report": re.compile(r"report: written in ([\d.]+) s"),
 }
 

@@ -24,9 +24,11 @@ from typing import Any
 from . import __version__
 from .config import Settings, load_settings
 from .errors import ArchiveError, InputError, ReportError, VerifierError
+from .evidence import Exchange
 from .history import Changes, changes_since_previous, run_counts
 from .lock import RunLock
 from .models import ArchiveInfo, EvidenceRef, Extraction, Fetch, Snapshot, Verdict
+from .pagerecords import PageRecords
 from .recheck import is_due, next_link_state, next_quote_state
 from .status import ExitStatus, LinkStatus, QuoteStatus
 from .store import Store, fetch_key_live, fetch_key_snapshot, parse_iso
@@ -135,6 +137,7 @@ class _Run:
         self.to_fetch: deque[str] = deque()  # due URLs not yet handed to the fetching threads
         self.fetching = 0  # handed to them and not yet handled here
         self.live_verdicts: dict[str, dict[str, Verdict]] = {}  # url -> quote text -> verdict
+        self.waiting_record: dict[str, tuple[Fetch, dict[str, Any] | None]] = {}
         self.link_states: dict[str, dict[str, Any]] = {}  # as stored; kept current by this run
         self.quote_states: dict[str, dict[str, Any]] = {}
 
@@ -153,10 +156,11 @@ class _Run:
             self._build_stages()
             extractions = self._load_documents()
             log.info("documents: %d loaded in %.2f s", len(extractions), self._since(started))
-            checking = self.now()
+            checking, cpu = self.now(), _process_cpu()
             self._check(extractions)
-            log.info("sources: %d fetched, %d checked in %.2f s", self.sources_done,
-                     len(self.live), self._since(checking))
+            log.info("sources: %d fetched, %d checked in %.2f s (CPU of this process %.2f s)",
+                     self.sources_done, len(self.live), self._since(checking),
+                     _process_cpu() - cpu)
             self._finish_saves(wait=min(self.settings.wayback_budget, 30.0))
         except (KeyboardInterrupt, Interrupted):
             self._finish_saves(wait=0.0)
@@ -231,6 +235,7 @@ class _Run:
                                       known=known_ref)
         self.fetcher = Fetcher(settings, evidence=self.evidence, now=self.now,
                                session_factory=self.session_factory)
+        self.records = PageRecords(self.evidence)
         self.wayback_enabled = not settings.no_wayback
         self.client = WaybackClient(settings)
         self.archivist = Archivist(self.client, self._fetch_snapshot, settings)
@@ -454,15 +459,16 @@ class _Run:
             state = self.link_states.get(url)
             etag = state.get("etag") if state and not self.settings.full else None
             modified = state.get("last_modified") if state and not self.settings.full else None
-            fut = self.fetch_pool.submit(self.fetcher.fetch, url, etag=etag,
+            fut = self.fetch_pool.submit(self.fetcher.fetch_unrecorded, url, etag=etag,
                                          last_modified=modified)
             self.fetching += 1
             self.work.add(fut, functools.partial(self._on_fetched, url))
 
-    def _on_fetched(self, url: str, fut: Future[Fetch]) -> None:
+    def _on_fetched(self, url: str, fut: Future[tuple[Fetch, Exchange | None]]) -> None:
         self.fetching -= 1
+        exchange: Exchange | None = None
         try:
-            fetch = fut.result()
+            fetch, exchange = fut.result()
         except Exception as exc:  # a bug in fetching must cost one link, not the run
             log.exception("fetching %s", url)
             fetch = Fetch(url=url, link_status=LinkStatus.ERROR,
@@ -481,20 +487,26 @@ class _Run:
             fetch.size, fetch.content_type = row["size"] or 0, row["content_type"]
         if fetch.link_status.readable and (fetch.body is not None or stored is not None):
             self.reading.add(url)
-            self._read_page(url, fetch, stored, row, previous=previous)
+            self._read_page(url, fetch, stored, row, previous=previous,
+                            record=self.records.claim(url, exchange) if exchange else None)
         else:
+            if exchange is not None:
+                fetch.evidence = self.evidence.record(exchange)
             fetch.body = None
             self._record_live(url, fetch, previous)
         self._fetch_more()
 
     def _read_page(self, url: str, fetch: Fetch, stored: EvidenceRef | None,
                    row: dict[str, Any] | None, *, previous: dict[str, Any] | None = None,
-                   reused: bool = False) -> None:
-        """Page text and the live verdicts of the quotes citing it, in the work pool."""
+                   reused: bool = False, record: Exchange | None = None) -> None:
+        """Page text and the live verdicts of the quotes citing it, in the work pool, which
+        also writes the page's WARC record and readable copy when its payload is new."""
         job = PageCheck(replace(fetch), [t.text for t in self.tasks_by_url.get(url, [])],
                         self.settings.partial_threshold, self.now(), stored,
                         row["content_type"] if row else None, self.settings.archive_dir,
-                        keep_text=self.wayback_enabled)
+                        keep_text=self.wayback_enabled, record=record,
+                        record_label=self.evidence.label,
+                        copy_dir=str(Path(self.settings.report_dir) / "evidence"))
         fut = self._use_pool().submit(check_page, job)
         fetch.body = None  # the job has it; the WARC record keeps it
         self.work.add(fut, functools.partial(self._on_page_read, url, fetch, previous, reused))
@@ -517,8 +529,15 @@ class _Run:
             self._release_page(url, fetch)
             for task in self.tasks_by_url.get(url, []):
                 self._advance(task)
-        else:
-            self._record_live(url, fetch, previous)
+            return
+        if checked.record_problem:
+            log.warning("writing the record of %s in the work pool: %s", url, checked.record_problem)
+        for waiting, ref in self.records.settle(url, checked.evidence, current=fetch.evidence):
+            waiting_fetch, waiting_previous = self.waiting_record.pop(waiting, (fetch, previous))
+            waiting_fetch.evidence = ref
+            self._record_live(waiting, waiting_fetch, waiting_previous)
+        if self.records.pending(url):
+            self.waiting_record[url] = (fetch, previous)
 
     def _record_live(self, url: str, fetch: Fetch, previous: dict[str, Any] | None) -> None:
         """Store this run's check of a link, then move on the quotes that cite it."""
@@ -685,6 +704,12 @@ class _Run:
             for r in self.store.rows(f"select id, key from quotes where id in ({marks})", ids):
                 keys[r["id"]] = r["key"]
         return keys
+
+
+def _process_cpu() -> float:
+    """CPU seconds this process has used (all its threads; not its worker processes)."""
+    times = os.times()
+    return times.user + times.system
 
 
 def _evidence_ref(row: dict[str, Any]) -> EvidenceRef:
