@@ -29,7 +29,7 @@ from .history import Changes, changes_since_previous, run_counts
 from .lock import RunLock
 from .models import ArchiveInfo, EvidenceRef, Extraction, Fetch, Snapshot, Verdict
 from .pagerecords import PageRecords
-from .recheck import is_due, next_link_state, next_quote_state
+from .recheck import is_due, needs_fresh_copy, next_link_state, next_quote_state
 from .status import ExitStatus, LinkStatus, QuoteStatus
 from .store import Store, fetch_key_live, fetch_key_snapshot, parse_iso
 from .workpool import (
@@ -82,6 +82,7 @@ class _QuoteTask:
     text: str
     urls: list[str]
     named_source: str | None
+    fresh_copy: bool = False  # failing last time: only a fresh copy of its pages can help
     live: dict[str, Verdict] = field(default_factory=dict)  # first verdict per URL, live only
     final: dict[str, Verdict] = field(default_factory=dict)
     waiting_archive: set[str] = field(default_factory=set)
@@ -404,12 +405,17 @@ class _Run:
                 urls = list(dict.fromkeys(u for c in linked if (u := c.normalized_url or c.url)))
                 named = next((c.outlet for c in linked if c.kind == "named_source" and c.outlet),
                              None)
-                tasks.append(_QuoteTask(quote_id, key, quote.text, urls, named))
+                tasks.append(_QuoteTask(quote_id, key, quote.text, urls, named,
+                                        needs_fresh_copy(self.quote_states.get(key))))
 
         self.link_states = self.store.link_states(
             list(cited) + [u for t in tasks for u in t.urls if u not in cited])
         due_urls = [u for u in cited if is_due(self.link_states.get(u), now, self.settings)]
         due_set = set(due_urls)
+        for url in (u for t in tasks if t.fresh_copy for u in t.urls):
+            if url not in due_set:
+                due_set.add(url)
+                due_urls.append(url)
         reused: list[tuple[str, Fetch, dict[str, Any]]] = []
         for task in tasks:
             for url in task.urls:
