@@ -297,3 +297,24 @@ def test_a_run_with_a_worker_process_keeps_one_record_per_payload(
     write_report(store, result.run_id, workspace / "reports", archive_dir=workspace / "archive")
     assert missing.read_bytes() == written  # the same bytes the worker wrote
     store.close()
+
+
+def test_a_fetch_row_keeps_every_field_of_its_attempts_and_redirects(tmp_path: Path) -> None:
+    """The hot-path row is built field by field: it must still hold all of each record."""
+    import json
+    from dataclasses import asdict
+
+    from verifier.models import Attempt, Hop
+    from verifier.store import Store
+
+    fetch = Fetch(url="http://a.test/1", link_status=LinkStatus.REDIRECTED, reason="moved",
+                  fetched_at=WHEN, redirects=[Hop("http://a.test/1", 301, "http://a.test/2")],
+                  attempts=[Attempt(WHEN, "503", 0.25, 0.0), Attempt(WHEN, "200", 0.5, 1.5)])
+    store = Store.open(tmp_path / "v.db")
+    run_id = store.start_run(inputs=[], settings={}, pid=1, host="h", version="0")
+    fetch_id = store.save_fetch(run_id, fetch, kind="live")
+    row = store.fetch_row(fetch_id)
+    store.close()
+    assert json.loads(row["redirects"]) == [asdict(h) for h in fetch.redirects]
+    assert json.loads(row["attempts"]) == [{**asdict(a), "at": utc_iso(a.at)}
+                                           for a in fetch.attempts]

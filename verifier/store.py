@@ -334,8 +334,10 @@ class Store:
             "run_id": run_id, "url": fetch.url, "kind": kind,
             "fetched_at": utc_iso(fetch.fetched_at), "link_status": str(fetch.link_status),
             "reason": fetch.reason, "http_status": fetch.http_status, "final_url": fetch.final_url,
-            "redirects": _dumps([asdict(h) for h in fetch.redirects]),
-            "attempts": _dumps([{**asdict(a), "at": utc_iso(a.at)} for a in fetch.attempts]),
+            "redirects": _dumps([{"url": h.url, "status": h.status, "location": h.location}
+                                 for h in fetch.redirects]),
+            "attempts": _dumps([{"at": utc_iso(a.at), "outcome": a.outcome, "elapsed": a.elapsed,
+                                 "waited": a.waited} for a in fetch.attempts]),
             "content_type": fetch.content_type, "headers": _dumps(fetch.headers),
             "sha256": fetch.sha256, "size": fetch.size, "truncated": int(fetch.truncated),
             "not_modified": int(fetch.not_modified),
