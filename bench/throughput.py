@@ -199,7 +199,8 @@ class Incremental:
         return (f"{first.seconds:.2f} s then {second.seconds:.2f} s: "
                 f"{first.seconds / second.seconds:.1f}x faster (checking stage "
                 f"{pipeline_seconds(first):.2f} s vs {pipeline_seconds(second):.2f} s); "
-                f"the second run made {self.requests} requests")
+                f"the second run made {self.requests} requests\n"
+                f"         second run: {describe_stages(second)}")
 
 
 def verifier_command(docs: Path, run_dir: Path, workers: int, per_host: int) -> list[str]:

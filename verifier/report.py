@@ -78,6 +78,7 @@ LINK_EXPLANATIONS = {
 }
 _TEMPLATES = "templates"
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass
@@ -228,7 +229,7 @@ def format_percent(share: float | None) -> str:
 
 def safe_href(url: str | None) -> str | None:
     """The URL when it is safe to link (http or https), else None: never a javascript: link."""
-    if not url or any(ord(ch) < 32 or ord(ch) == 127 for ch in url):
+    if not url or _CONTROL.search(url):
         return None
     try:
         scheme = urlsplit(url.strip()).scheme.lower()
