@@ -60,6 +60,7 @@ class _QuoteTask:
     urls: list[str]
     named_source: str | None
     fresh_copy: bool = False  # failing last time: only a fresh copy of its pages can help
+    done: bool = False  # its verdicts are recorded (and dropped from memory)
     live: dict[str, Verdict] = field(default_factory=dict)  # first verdict per URL, live only
     final: dict[str, Verdict] = field(default_factory=dict)
     waiting_archive: set[str] = field(default_factory=set)
@@ -267,6 +268,7 @@ class Checking:
             self._release_page(url, fetch)
             for task in self.tasks_by_url.get(url, []):
                 self._advance(task)
+            self._forget(url)
             return
         if checked.record_problem:
             log.warning("writing the record of %s in the work pool: %s", url, checked.record_problem)
@@ -281,8 +283,9 @@ class Checking:
         """Store this run's check of a link, then move on the quotes that cite it."""
         state = next_link_state(url, previous, fetch, self.now(), self.settings)
         fetch_id = self.store.save_fetch(self.run_id, fetch, kind="live", link_state=state)
-        self.link_states[url] = {**state, "fetch_id": fetch_id}
+        self.link_states.pop(url, None)  # read only before the link is checked
         self.fetch_ids[fetch_key_live(url)] = fetch_id
+        fetch.headers, fetch.attempts, fetch.redirects = {}, [], []  # recorded; no verdict reads them
         self.live[url] = fetch
         self._release_page(url, fetch)
         self.sources_done += 1
@@ -295,6 +298,13 @@ class Checking:
                 self.archivist.save_later(url, live=fetch.link_status)
         for task in self.tasks_by_url.get(url, []):
             self._advance(task)
+        self._forget(url)
+
+    def _forget(self, url: str) -> None:
+        """Drop the live verdicts on a page once every quote citing it is recorded: a big run
+        keeps only what a verdict still to come can need."""
+        if all(task.done for task in self.tasks_by_url.get(url, [])):
+            self.live_verdicts.pop(url, None)
 
     def _release_page(self, url: str, fetch: Fetch) -> None:
         """Drop the page text once no verdict can need it again: only a quote not verified live
@@ -324,7 +334,7 @@ class Checking:
         """Judge a quote on live copies once all its URLs are fetched; ask the archive if needed."""
         from .matching import judge
 
-        if task.final or any(u not in self.live for u in task.urls):
+        if task.done or task.final or any(u not in self.live for u in task.urls):
             return
         if task.live:
             return  # already judged live; waiting on the archive
@@ -421,8 +431,11 @@ class Checking:
                                  self.now(), self.settings)
         self.store.save_checks(self.run_id, task.quote_id, verdicts, best, self.fetch_ids,
                                self.snapshot_ids, quote_state=state)
-        self.quote_states[task.key] = state
-        task.final = {v.url or "": v for v in verdicts}
+        self.quote_states.pop(task.key, None)  # read only before the quote is recorded
+        task.done = True
+        task.live, task.final = {}, {}
+        for url in task.urls:
+            self._forget(url)
 
     def _quote_keys(self, quote_ids: list[int]) -> dict[int, str]:
         keys: dict[int, str] = {}
