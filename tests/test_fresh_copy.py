@@ -92,3 +92,49 @@ def test_only_a_quote_failing_at_its_last_check_needs_a_fresh_copy() -> None:
     assert not needs_fresh_copy({"status": "cross_language"})
     assert not needs_fresh_copy(None)  # never checked (new, or a killed run's)
     assert not needs_fresh_copy({"status": "no such status"})
+
+
+def test_checking_keeps_nothing_a_recorded_verdict_no_longer_needs(
+        workspace: Path, web: FixtureWeb) -> None:
+    """A big run must not hold every page's verdicts and headers until its end."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from verifier.archiving import Archivist
+    from verifier.checking import Checking, Stages
+    from verifier.evidence import EvidenceStore
+    from verifier.extraction import extract_path
+    from verifier.fetching import Fetcher
+    from verifier.net.wayback import WaybackClient
+    from verifier.store import Store
+
+    web.page("/page1", PAGE)
+    web.page("/page2", PAGE)
+    docs = _document(workspace / "docs", web,
+                     "the harbour will reopen next spring after the repairs are finished.",
+                     "the tunnel will reopen next spring after the storms are over.")
+    settings = _settings(workspace)
+    store = Store.open(settings.db)
+    run_id = store.start_run(inputs=[], settings={}, pid=1, host="h", version="0")
+    extraction = extract_path(docs / "a.txt")
+    doc_id = store.save_extraction(run_id, extraction)
+    evidence = EvidenceStore(workspace / "archive", run_label=f"run{run_id}")
+    fetcher = Fetcher(settings, evidence=evidence)
+    client = WaybackClient(settings)
+    stages = Stages(fetcher, evidence, Archivist(client, fetcher.fetch, settings),
+                    ThreadPoolExecutor(4), ThreadPoolExecutor(1))
+    checking = Checking(store, settings, run_id, stages, now=lambda: T0,
+                        progress=lambda *a: None, interrupt_point=lambda: None, warnings=[])
+    checking.run([(doc_id, extraction, store.quote_ids(doc_id, extraction.document.sha256))])
+    checking.close(cancel=False)
+    for pool in (stages.fetch_pool, stages.archive_pool):
+        pool.shutdown()
+    fetcher.close()
+    evidence.close()
+    checks = list(store.rows("select status from checks where run_id=?", [run_id]))
+    store.close()
+    assert sorted(c["status"] for c in checks) == ["not_found", "verified"]
+    assert checking.live_verdicts == {} and checking.link_states == {}
+    assert checking.quote_states == {}
+    assert all(task.done and not task.live and not task.final
+               for tasks in checking.tasks_by_url.values() for task in tasks)
+    assert all(not f.headers and not f.attempts for f in checking.live.values())
