@@ -93,6 +93,8 @@ class _Response:
     truncated: str | None
     location: str | None
     evidence: EvidenceRef | None
+    sha256: str = ""
+    exchange: Exchange | None = None  # the WARC record still to write
 
 
 @dataclass
@@ -123,6 +125,7 @@ class _Context:
     waited: float = 0.0
     gave_up: str = ""  # why retrying stopped
     body_cap: int | None = None  # None: max_body for 2xx responses, SIDE_BODY_CAP otherwise
+    defer: bool = False  # leave the final response's record to the caller
 
 
 class Fetcher:
@@ -155,16 +158,35 @@ class Fetcher:
               trusted: bool = False, before_attempt: Callable[[], None] | None = None,
               rewrite_location: Callable[[str], str] | None = None) -> Fetch:
         """Fetch one URL; never raises for network trouble (see Fetch.link_status/reason)."""
+        return self._fetch(url, etag, last_modified, trusted, before_attempt, rewrite_location,
+                           defer=False)[0]
+
+    def fetch_unrecorded(self, url: str, *, etag: str | None = None,
+                         last_modified: str | None = None) -> tuple[Fetch, Exchange | None]:
+        """fetch(), but the final response's evidence record is left to the caller, who gets
+        its exchange (None when there is none left to write: no body, or no evidence store)
+        and must write it before recording the fetch. Redirects, retried answers and
+        not-found probes are recorded here as usual. This lets the process that reads the
+        page write its bytes too, instead of this one."""
+        return self._fetch(url, etag, last_modified, False, None, None, defer=True)
+
+    def _fetch(self, url: str, etag: str | None, last_modified: str | None, trusted: bool,
+               before_attempt: Callable[[], None] | None,
+               rewrite_location: Callable[[str], str] | None, *, defer: bool
+               ) -> tuple[Fetch, Exchange | None]:
         fetched_at = self._now()
         try:
             prepared = prepare_url(url)
         except InvalidLink as exc:
-            return Fetch(url=url, link_status=LinkStatus.INVALID, reason=str(exc), fetched_at=fetched_at)
+            return Fetch(url=url, link_status=LinkStatus.INVALID, reason=str(exc),
+                         fetched_at=fetched_at), None
         conditional = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v}
         ctx = _Context(prepared, self._clock() + self.settings.deadline, trusted, conditional,
-                       before_attempt, rewrite_location, current=prepared)
+                       before_attempt, rewrite_location, current=prepared, defer=defer)
         result = self._with_retries(ctx)
-        return self._conclude(url, ctx, result, fetched_at)
+        fetch = self._conclude(url, ctx, result, fetched_at)
+        unrecorded = result.response.exchange if result.response is not None else None
+        return fetch, unrecorded
 
     def close(self) -> None:
         with self._lock:
@@ -218,6 +240,8 @@ class Fetcher:
         try:
             response = self._walk(ctx)
             result = self._first_look(response)
+            if result.retryable or not ctx.defer or not response.body:
+                self._keep(response)
         except _Stop as stop:
             result = _Result(failure=stop.failure, outcome=stop.failure.outcome)
         except OutOfTime as exc:
@@ -263,7 +287,8 @@ class Fetcher:
             seen.add(state)
             response = self._exchange(session, ctx)
             if response.status not in REDIRECTS or not response.location:
-                return response
+                return response  # its record is written by the caller (_attempt, _missing_page)
+            self._keep(response)
             if len(ctx.hops) >= self.settings.max_redirects:
                 raise _Stop(LinkStatus.ERROR, f"too many redirects (more than {self.settings.max_redirects})",
                             "too many redirects")
@@ -302,14 +327,22 @@ class Fetcher:
         if literal_address(host) is None:
             self._dns_works = True
         response = _Response(ctx.current, raw.status_code, raw.headers, body, truncated,
-                             session.get_redirect_target(raw), None)
+                             session.get_redirect_target(raw), None,
+                             hashlib.sha256(body).hexdigest())
         if self.evidence is not None:
-            response.evidence = self.evidence.record(Exchange(
+            response.exchange = Exchange(
                 url=ctx.current, request_headers=list(raw.request.headers.items()),
                 status=raw.status_code, reason=raw.reason or "",
                 response_headers=list(raw.raw.headers.items()), body=body, fetched_at=requested_at,
-                http_version=http_version(raw), truncated=truncated, peer=peer))
+                http_version=http_version(raw), truncated=truncated, peer=peer,
+                payload_sha256=response.sha256)
         return response
+
+    def _keep(self, response: _Response) -> None:
+        """Write the response's evidence record now."""
+        if self.evidence is not None and response.exchange is not None:
+            response.evidence = self.evidence.record(response.exchange)
+            response.exchange = None
 
     def _time_left(self, ctx: _Context) -> float:
         return ctx.deadline - self._clock()
@@ -346,7 +379,7 @@ class Fetcher:
         fetch.headers = dict(response.headers)
         fetch.content_type = response.headers.get("Content-Type")
         fetch.body, fetch.size, fetch.truncated = response.body, len(response.body), bool(response.truncated)
-        fetch.sha256 = hashlib.sha256(response.body).hexdigest()
+        fetch.sha256 = response.sha256
         fetch.evidence = response.evidence
         fetch.link_status, reason = self._judge(ctx, response)
         fetch.not_modified = response.status == 304 and bool(ctx.conditional)
@@ -405,6 +438,7 @@ class Fetcher:
                 response = self._walk(probe)
             except (_Stop, OutOfTime, *_NETWORK_ERRORS):
                 return None  # not cached: another fetch of this host may ask again
+            self._keep(response)
             look = PageLook.of(response.body, response.headers.get("Content-Type")) \
                 if 200 <= response.status < 300 else None
             signature = look.signature(*path_noise(response.url), *path_noise(probe.url)) if look else None

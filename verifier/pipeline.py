@@ -4,40 +4,35 @@ Stages run in one direction: documents -> citations/quotes -> fetching -> matchi
 Wayback Machine consulted only where a verdict needs it, and every finished unit of work
 committed to the store at once, so a run killed at any moment resumes where it stopped.
 Network work runs on worker threads; the store is written from the calling thread only.
+The checking stage (fetching, page reading, matching, the archive) is checking.py.
 """
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 import socket
 import threading
-from collections import defaultdict, deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field, replace
-from datetime import UTC, date, datetime
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .checking import Checking, Progress, Stages
 from .config import Settings, load_settings
-from .errors import ArchiveError, InputError, ReportError, VerifierError
+from .errors import InputError, ReportError, VerifierError
 from .history import Changes, changes_since_previous, run_counts
 from .lock import RunLock
-from .models import ArchiveInfo, EvidenceRef, Extraction, Fetch, Snapshot, Verdict
-from .recheck import is_due, next_link_state, next_quote_state
+from .models import EvidenceRef, Extraction, Fetch
 from .status import ExitStatus, LinkStatus, QuoteStatus
-from .store import Store, fetch_key_live, fetch_key_snapshot, parse_iso
+from .store import Store
 from .workpool import (
-    Completions,
     ExtractionFailed,
-    PageCheck,
-    PageChecked,
     WorkPool,
     auto_processes,
-    check_page,
     extract,
     extract_file,
 )
@@ -45,8 +40,6 @@ from .workpool import (
 log = logging.getLogger(__name__)
 
 DEFAULT_INPUTS = ("seeds",)
-PAGES_WAITING_PER_WORKER = 4  # fetched pages (bodies in memory) queued for reading, per thread
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
 class Interrupted(VerifierError):
@@ -69,20 +62,6 @@ class RunResult:
     duration: float
     first_run: bool
     requests_made: int = 0
-
-
-@dataclass
-class _QuoteTask:
-    """One quote being checked against its cited URLs."""
-
-    quote_id: int
-    key: str
-    text: str
-    urls: list[str]
-    named_source: str | None
-    live: dict[str, Verdict] = field(default_factory=dict)  # first verdict per URL, live only
-    final: dict[str, Verdict] = field(default_factory=dict)
-    waiting_archive: set[str] = field(default_factory=set)
 
 
 def run(inputs: Sequence[str] = (), settings: Settings | None = None, *,
@@ -120,23 +99,8 @@ class _Run:
         self.progress = progress or (lambda stage, done, total: None)
         self.stop, self.now, self.session_factory = stop, now, session_factory
         self.run_id = 0
-        self.fetch_ids: dict[str, int] = {}
-        self.snapshot_ids: dict[tuple[str, str], int] = {}
-        self.live: dict[str, Fetch] = {}
-        self.url_dates: dict[str, date | None] = {}
-        self.tasks_by_url: dict[str, list[_QuoteTask]] = defaultdict(list)
-        self.requests_made = 0
-        self.sources_done = self.sources_total = 0
-        self.archive_requested: set[str] = set()
-        self.archive_results: dict[str, tuple[ArchiveInfo, list[tuple[Snapshot, Fetch]]]] = {}
-        self.work = Completions()
-        self.pool: WorkPool | None = None
-        self.reading: set[str] = set()  # URLs whose page is being read in the work pool
-        self.to_fetch: deque[str] = deque()  # due URLs not yet handed to the fetching threads
-        self.fetching = 0  # handed to them and not yet handled here
-        self.live_verdicts: dict[str, dict[str, Verdict]] = {}  # url -> quote text -> verdict
-        self.link_states: dict[str, dict[str, Any]] = {}  # as stored; kept current by this run
-        self.quote_states: dict[str, dict[str, Any]] = {}
+        self.requests_made = 0  # by documents given as URLs; the checking stage counts its own
+        self.checking: Checking | None = None
 
     # -- the whole run ----------------------------------------------------------------------
     def execute(self) -> RunResult:
@@ -153,10 +117,14 @@ class _Run:
             self._build_stages()
             extractions = self._load_documents()
             log.info("documents: %d loaded in %.2f s", len(extractions), self._since(started))
-            checking = self.now()
-            self._check(extractions)
-            log.info("sources: %d fetched, %d checked in %.2f s", self.sources_done,
-                     len(self.live), self._since(checking))
+            checking, cpu = self.now(), _process_cpu()
+            self.checking = Checking(self.store, settings, self.run_id, self.stages, now=self.now,
+                                     progress=self.progress, interrupt_point=self._interrupt_point,
+                                     warnings=self.warnings)
+            self.checking.run(extractions)
+            log.info("sources: %d fetched, %d checked in %.2f s (CPU of this process %.2f s)",
+                     self.checking.sources_done, len(self.checking.live), self._since(checking),
+                     _process_cpu() - cpu)
             self._finish_saves(wait=min(self.settings.wayback_budget, 30.0))
         except (KeyboardInterrupt, Interrupted):
             self._finish_saves(wait=0.0)
@@ -182,9 +150,10 @@ class _Run:
         report_path = self._write_report()
         log.info("report: written in %.2f s", self._since(reporting))
         finished = self.now()
+        requests_made = self.requests_made + (self.checking.requests_made if self.checking else 0)
         return RunResult(self.run_id, exit_status, counts, changes, Path(settings.db),
                          report_path, self.warnings, (finished - started).total_seconds(),
-                         first_run, self.requests_made)
+                         first_run, requests_made)
 
     def _finish(self, status: str, exit_status: ExitStatus,
                 counts: dict[str, Any] | None = None, changes: Changes | None = None) -> None:
@@ -231,33 +200,26 @@ class _Run:
                                       known=known_ref)
         self.fetcher = Fetcher(settings, evidence=self.evidence, now=self.now,
                                session_factory=self.session_factory)
-        self.wayback_enabled = not settings.no_wayback
         self.client = WaybackClient(settings)
         self.archivist = Archivist(self.client, self._fetch_snapshot, settings)
-        workers = max(1, settings.concurrency)
-        self.fetch_pool = ThreadPoolExecutor(workers, thread_name_prefix="fetch")
-        self.archive_pool = ThreadPoolExecutor(2, thread_name_prefix="wayback")
-        if self.wayback_enabled and settings.save != "never":
+        self.stages = Stages(
+            self.fetcher, self.evidence, self.archivist,
+            fetch_pool=ThreadPoolExecutor(max(1, settings.concurrency), thread_name_prefix="fetch"),
+            archive_pool=ThreadPoolExecutor(2, thread_name_prefix="wayback"))
+        if not settings.no_wayback and settings.save != "never":
             self.archivist.resume_saves(self.store.pending_saves())
 
     def _fetch_snapshot(self, raw_url: str) -> Fetch:
         return self.fetcher.fetch(raw_url, trusted=True, before_attempt=self.client.pace_lookup,
                                   rewrite_location=self.client.rewrite)
 
-    def _use_pool(self, *, pages: int = 0) -> WorkPool:
-        """The pool reading pages, started in processes once the run proves big enough."""
-        wanted = auto_processes(self.settings.work_processes, pages=pages)
-        if self.pool is None or (self.pool.processes == 0 and wanted > 0):
-            self.pool = WorkPool(wanted)
-        return self.pool
-
     def _shutdown(self, *, cancel: bool) -> None:
-        for name in ("fetch_pool", "archive_pool"):
-            pool = getattr(self, name, None)
-            if pool is not None:
+        stages = getattr(self, "stages", None)
+        if stages is not None:
+            for pool in (stages.fetch_pool, stages.archive_pool):
                 pool.shutdown(wait=not cancel, cancel_futures=cancel)
-        if self.pool is not None:
-            self.pool.close(cancel=cancel)
+        if self.checking is not None:
+            self.checking.close(cancel=cancel)
         for name in ("fetcher", "evidence"):
             stage = getattr(self, name, None)
             if stage is not None and hasattr(stage, "close"):
@@ -370,303 +332,6 @@ class _Run:
         if gone:
             self.store.mark_removed(self.run_id, gone)
 
-    # -- checking ------------------------------------------------------------------------------------
-    def _check(self, extractions: list[tuple[int, Extraction, list[int]]]) -> None:
-        """Fetch what is due, judge the quotes that depend on it, consult the archive as needed."""
-        now = self.now()
-        keys = self._quote_keys([qid for _, _, ids in extractions for qid in ids])
-        self.quote_states = self.store.quote_states(list(keys.values()))
-        tasks: list[_QuoteTask] = []
-        cited: dict[str, None] = {}
-        for _doc_id, extraction, quote_ids in extractions:
-            doc_date = extraction.document.date
-            for c in extraction.citations:
-                url = c.normalized_url or c.url
-                if not url:
-                    continue
-                cited.setdefault(url, None)
-                when = c.cited_date or doc_date
-                if when and (self.url_dates.get(url) is None or when < self.url_dates[url]):  # type: ignore[operator]
-                    self.url_dates[url] = when
-                else:
-                    self.url_dates.setdefault(url, when)
-            for quote, quote_id in zip(extraction.quotes, quote_ids, strict=True):
-                key = keys[quote_id]
-                if not is_due(self.quote_states.get(key), now, self.settings):
-                    continue
-                linked = [extraction.citations[i] for i in quote.citations
-                          if 0 <= i < len(extraction.citations)]
-                urls = list(dict.fromkeys(u for c in linked if (u := c.normalized_url or c.url)))
-                named = next((c.outlet for c in linked if c.kind == "named_source" and c.outlet),
-                             None)
-                tasks.append(_QuoteTask(quote_id, key, quote.text, urls, named))
-
-        self.link_states = self.store.link_states(
-            list(cited) + [u for t in tasks for u in t.urls if u not in cited])
-        due_urls = [u for u in cited if is_due(self.link_states.get(u), now, self.settings)]
-        due_set = set(due_urls)
-        reused: list[tuple[str, Fetch, dict[str, Any]]] = []
-        for task in tasks:
-            for url in task.urls:
-                self.tasks_by_url[url].append(task)
-                if url in due_set or url in self.live or url in self.reading:
-                    continue
-                stored = self._stored_copy(url)  # a quote to check, its page not at hand
-                if stored is None:
-                    due_set.add(url)
-                    due_urls.append(url)
-                elif stored[0].link_status.readable:
-                    self.reading.add(url)
-                    reused.append((url, *stored))
-                else:
-                    self.live[url] = stored[0]
-
-        self._use_pool(pages=len(due_urls) + len(reused))
-        if self.wayback_enabled:  # lookups an earlier run had to leave go first
-            for url in self.store.queued_urls():
-                if url in cited:
-                    self._want_archive(url)
-        for url, fetch, row in reused:
-            self._read_page(url, fetch, _evidence_ref(row), row, reused=True)
-        for task in tasks:
-            if not task.urls:
-                self._finalize(task)
-            else:
-                self._advance(task)
-        self.sources_total = len(due_urls)
-        self.progress("sources", 0, self.sources_total)
-        self.to_fetch.extend(_interleave_hosts(due_urls))
-        self._fetch_more()
-        self.work.drain(self._interrupt_point)
-
-    def _fetch_live(self, url: str) -> None:
-        """Fetch this URL as soon as the flow of work allows (it goes before those queued)."""
-        self.to_fetch.appendleft(url)
-        self._fetch_more()
-
-    def _fetch_more(self) -> None:
-        """Keep the fetching threads busy, but hold back while the work pool is behind: each
-        fetched page waits there with its body in memory."""
-        workers = max(1, self.settings.concurrency)
-        while self.to_fetch and self.fetching < 2 * workers \
-                and len(self.reading) < PAGES_WAITING_PER_WORKER * workers:
-            url = self.to_fetch.popleft()
-            state = self.link_states.get(url)
-            etag = state.get("etag") if state and not self.settings.full else None
-            modified = state.get("last_modified") if state and not self.settings.full else None
-            fut = self.fetch_pool.submit(self.fetcher.fetch, url, etag=etag,
-                                         last_modified=modified)
-            self.fetching += 1
-            self.work.add(fut, functools.partial(self._on_fetched, url))
-
-    def _on_fetched(self, url: str, fut: Future[Fetch]) -> None:
-        self.fetching -= 1
-        try:
-            fetch = fut.result()
-        except Exception as exc:  # a bug in fetching must cost one link, not the run
-            log.exception("fetching %s", url)
-            fetch = Fetch(url=url, link_status=LinkStatus.ERROR,
-                          reason=f"internal error: {type(exc).__name__}: {exc}",
-                          fetched_at=self.now())
-        self.requests_made += len(fetch.attempts)
-        previous = self.link_states.get(url)
-        stored: EvidenceRef | None = None
-        row: dict[str, Any] | None = None
-        if fetch.not_modified and previous and previous.get("fetch_id"):
-            fetch.body = None  # the 304 confirms the previous copy: that is the page
-            row = self.store.fetch_row(previous["fetch_id"])
-            stored = _evidence_ref(row) if row.get("warc_path") else None
-            # provenance: this run's check stands on the bytes the 304 confirmed
-            fetch.sha256, fetch.evidence = row["sha256"], stored
-            fetch.size, fetch.content_type = row["size"] or 0, row["content_type"]
-        if fetch.link_status.readable and (fetch.body is not None or stored is not None):
-            self.reading.add(url)
-            self._read_page(url, fetch, stored, row, previous=previous)
-        else:
-            fetch.body = None
-            self._record_live(url, fetch, previous)
-        self._fetch_more()
-
-    def _read_page(self, url: str, fetch: Fetch, stored: EvidenceRef | None,
-                   row: dict[str, Any] | None, *, previous: dict[str, Any] | None = None,
-                   reused: bool = False) -> None:
-        """Page text and the live verdicts of the quotes citing it, in the work pool."""
-        job = PageCheck(replace(fetch), [t.text for t in self.tasks_by_url.get(url, [])],
-                        self.settings.partial_threshold, self.now(), stored,
-                        row["content_type"] if row else None, self.settings.archive_dir,
-                        keep_text=self.wayback_enabled)
-        fut = self._use_pool().submit(check_page, job)
-        fetch.body = None  # the job has it; the WARC record keeps it
-        self.work.add(fut, functools.partial(self._on_page_read, url, fetch, previous, reused))
-
-    def _on_page_read(self, url: str, fetch: Fetch, previous: dict[str, Any] | None,
-                      reused: bool, fut: Future[PageChecked]) -> None:
-        checked = fut.result()
-        self.reading.discard(url)
-        self._fetch_more()
-        fetch.page, fetch.content_type = checked.page, checked.content_type
-        if checked.problem:
-            self.warnings.append(f"evidence copy of {url} unreadable: {checked.problem}")
-            if reused:  # the earlier copy is gone: fetch the page after all
-                self.sources_total += 1
-                self._fetch_live(url)
-                return
-        self.live_verdicts[url] = checked.verdicts
-        if reused:
-            self.live[url] = fetch
-            self._release_page(url, fetch)
-            for task in self.tasks_by_url.get(url, []):
-                self._advance(task)
-        else:
-            self._record_live(url, fetch, previous)
-
-    def _record_live(self, url: str, fetch: Fetch, previous: dict[str, Any] | None) -> None:
-        """Store this run's check of a link, then move on the quotes that cite it."""
-        state = next_link_state(url, previous, fetch, self.now(), self.settings)
-        fetch_id = self.store.save_fetch(self.run_id, fetch, kind="live", link_state=state)
-        self.link_states[url] = {**state, "fetch_id": fetch_id}
-        self.fetch_ids[fetch_key_live(url)] = fetch_id
-        self.live[url] = fetch
-        self._release_page(url, fetch)
-        self.sources_done += 1
-        self.progress("sources", self.sources_done, self.sources_total)
-
-        if self.wayback_enabled:
-            if fetch.link_status.failing:
-                self._want_archive(url)
-            elif fetch.link_status.readable:
-                self.archivist.save_later(url, live=fetch.link_status)
-        for task in self.tasks_by_url.get(url, []):
-            self._advance(task)
-
-    def _release_page(self, url: str, fetch: Fetch) -> None:
-        """Drop the page text once no verdict can need it again: only a quote not verified live
-        is judged again, with the live page, when the archive answers."""
-        verdicts = self.live_verdicts.get(url, {})
-        if not self.wayback_enabled or all(v.status == QuoteStatus.VERIFIED
-                                           for v in verdicts.values()):
-            fetch.page = None
-
-    def _stored_copy(self, url: str) -> tuple[Fetch, dict[str, Any]] | None:
-        """The link's last recorded check, to use instead of fetching again inside its re-check
-        interval; None when there is no usable copy."""
-        state = self.link_states.get(url)
-        if not state or not state.get("fetch_id"):
-            return None
-        row = self.store.fetch_row(state["fetch_id"])
-        fetch = Fetch(url=url, link_status=LinkStatus(row["link_status"]), reason=row["reason"] or "",
-                      fetched_at=parse_iso(row["fetched_at"]) or self.now(),
-                      http_status=row["http_status"], final_url=row["final_url"],
-                      content_type=row["content_type"], sha256=row["sha256"], size=row["size"] or 0)
-        if fetch.link_status.readable and not row.get("warc_path"):
-            return None
-        self.fetch_ids[fetch_key_live(url)] = state["fetch_id"]
-        return fetch, row
-
-    def _advance(self, task: _QuoteTask) -> None:
-        """Judge a quote on live copies once all its URLs are fetched; ask the archive if needed."""
-        from .matching import judge
-
-        if task.final or any(u not in self.live for u in task.urls):
-            return
-        if task.live:
-            return  # already judged live; waiting on the archive
-        for url in task.urls:
-            verdict = self.live_verdicts.get(url, {}).get(task.text)
-            if verdict is None:  # no page was read (a failing link): nothing to match
-                verdict = judge(task.text, self.live[url], lambda: [],
-                                partial_threshold=self.settings.partial_threshold, now=self.now())
-            task.live[url] = verdict
-        if any(v.status == QuoteStatus.VERIFIED for v in task.live.values()) \
-                or not self.wayback_enabled:
-            task.final = dict(task.live)
-            self._finalize(task)
-            return
-        task.waiting_archive.update(task.urls)
-        for url in task.urls:
-            if url in self.archive_results:
-                self._judge_archived(task, url)
-            else:
-                self._want_archive(url)
-
-    def _want_archive(self, url: str) -> None:
-        if url in self.archive_requested:
-            return
-        self.archive_requested.add(url)
-        fut = self.archive_pool.submit(self._archive_lookup, url)
-        self.work.add(fut, functools.partial(self._on_archived, url))
-
-    def _archive_lookup(self, url: str) -> tuple[Any, list[tuple[Snapshot, Fetch]]]:
-        from .pagetext import page_text
-
-        cited = self.url_dates.get(url)
-        info = self.archivist.info(url, cited)
-        copies = self.archivist.copies(url, cited) if self.tasks_by_url.get(url) else []
-        for _snapshot, fetch in copies:
-            if fetch.link_status.readable and fetch.body is not None:
-                fetch.page = page_text(fetch.body, fetch.content_type)
-        return info, copies
-
-    def _on_archived(self, url: str, fut: Future[Any]) -> None:
-        try:
-            info, copies = fut.result()
-        except Exception as exc:
-            log.exception("archive lookup for %s", url)
-            info, copies = ArchiveInfo(url=url, error=f"{type(exc).__name__}: {exc}"), []
-        self.store.save_archive_info(self.run_id, url, info)
-        for snapshot, fetch in copies:
-            sid = self.store.save_snapshot(snapshot, self.run_id)
-            self.snapshot_ids[(snapshot.url, snapshot.timestamp)] = sid
-            fid = self.store.save_fetch(self.run_id, fetch, kind="snapshot", snapshot_id=sid)
-            self.fetch_ids[fetch_key_snapshot(snapshot)] = fid
-            fetch.body = None
-        self.archive_results[url] = (info, copies)
-        for task in self.tasks_by_url.get(url, []):
-            if url in task.waiting_archive:
-                self._judge_archived(task, url)
-
-    def _judge_archived(self, task: _QuoteTask, url: str) -> None:
-        """The verdict on one cited URL once the archive has answered for it."""
-        from .matching import judge
-
-        info, copies = self.archive_results[url]
-
-        def archived() -> list[tuple[Snapshot, Fetch]]:
-            if not copies and info.queued:
-                raise ArchiveError(f"queued for the next run: {info.error or 'budget spent'}")
-            if not copies and info.error:
-                raise ArchiveError(info.error)
-            return copies
-
-        task.final[url] = judge(task.text, self.live.get(url), archived,
-                                partial_threshold=self.settings.partial_threshold, now=self.now())
-        task.waiting_archive.discard(url)
-        self._maybe_final(task)
-
-    def _maybe_final(self, task: _QuoteTask) -> None:
-        if task.waiting_archive:
-            return
-        for url in task.urls:
-            task.final.setdefault(url, task.live[url])
-        self._finalize(task)
-
-    def _finalize(self, task: _QuoteTask) -> None:
-        from .matching import best_verdict, unsourced_verdict
-
-        if task.urls:
-            verdicts = [task.final[u] for u in task.urls]
-            best = best_verdict(verdicts)
-        else:
-            best = unsourced_verdict(task.named_source)
-            best.checked_at = best.checked_at or self.now()
-            verdicts = [best]
-        state = next_quote_state(task.key, self.quote_states.get(task.key), best.status,
-                                 self.now(), self.settings)
-        self.store.save_checks(self.run_id, task.quote_id, verdicts, best, self.fetch_ids,
-                               self.snapshot_ids, quote_state=state)
-        self.quote_states[task.key] = state
-        task.final = {v.url or "": v for v in verdicts}
-
     # -- saving to the Wayback Machine ---------------------------------------------------------------
     def _finish_saves(self, wait: float) -> None:
         """Stop background saves (after up to `wait` seconds) and record every job; unfinished
@@ -676,39 +341,10 @@ class _Run:
         for job in self.archivist.close(wait=wait):
             self.store.save_job(self.run_id, job)
 
-    # -- helpers -----------------------------------------------------------------------------------------
-    def _quote_keys(self, quote_ids: list[int]) -> dict[int, str]:
-        keys: dict[int, str] = {}
-        for chunk in range(0, len(quote_ids), 500):
-            ids = quote_ids[chunk:chunk + 500]
-            marks = ",".join("?" * len(ids))
-            for r in self.store.rows(f"select id, key from quotes where id in ({marks})", ids):
-                keys[r["id"]] = r["key"]
-        return keys
-
-
-def _evidence_ref(row: dict[str, Any]) -> EvidenceRef:
-    return EvidenceRef(row["warc_path"], row["warc_offset"], row["warc_length"], row["sha256"])
-
-
-def _interleave_hosts(urls: Iterable[str]) -> list[str]:
-    """Order URLs round-robin across hosts so per-host limits never idle the workers."""
-    from urllib.parse import urlsplit
-
-    by_host: dict[str, deque[str]] = defaultdict(deque)
-    for url in urls:
-        try:
-            host = urlsplit(url).hostname or ""
-        except ValueError:
-            host = ""
-        by_host[host].append(url)
-    ordered = []
-    queues = list(by_host.values())
-    while queues:
-        for q in queues:
-            ordered.append(q.popleft())
-        queues = [q for q in queues if q]
-    return ordered
+def _process_cpu() -> float:
+    """CPU seconds this process has used (all its threads; not its worker processes)."""
+    times = os.times()
+    return times.user + times.system
 
 
 def _recorded_settings(settings: Settings) -> dict[str, Any]:

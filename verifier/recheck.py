@@ -24,6 +24,21 @@ def is_due(state: dict[str, Any] | None, now: datetime, settings: Settings) -> b
     return next_check is None or now >= next_check
 
 
+def needs_fresh_copy(quote_state: dict[str, Any] | None) -> bool:
+    """Whether a quote due again needs its links fetched again, even inside their interval.
+
+    A quote that was failing (partial, not found, source unavailable) at its last check was
+    matched against the copy kept then; matching those same bytes again cannot change its
+    verdict, so only a fresh copy can. A new quote (a new document version, or one a killed
+    run never checked) is matched against the kept copy while its link is inside its interval."""
+    if not quote_state or not quote_state.get("status"):
+        return False
+    try:
+        return QuoteStatus(quote_state["status"]).failing
+    except ValueError:
+        return False
+
+
 def _interval(stable_checks: int, settings: Settings) -> timedelta:
     days = min(settings.recheck_min_days + settings.recheck_step_days * stable_checks,
                settings.recheck_max_days)

@@ -10,6 +10,7 @@ here (by hash, so the same database always gives the same bytes).
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import os
@@ -77,6 +78,7 @@ LINK_EXPLANATIONS = {
 }
 _TEMPLATES = "templates"
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass
@@ -141,7 +143,9 @@ def _report_context(store: Store, data: ReportData, evidence: dict[str, str],
 
 # -- rendering ------------------------------------------------------------------------------
 
+@functools.cache
 def _environment() -> jinja2.Environment:
+    """The templates, loaded and compiled once per process (they never change while it runs)."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("verifier", _TEMPLATES), autoescape=True,
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
@@ -155,6 +159,7 @@ def _environment() -> jinja2.Environment:
     return env
 
 
+@functools.cache
 def _asset(name: str) -> str:
     return (resources.files("verifier") / _TEMPLATES / name).read_text(encoding="utf-8")
 
@@ -224,7 +229,7 @@ def format_percent(share: float | None) -> str:
 
 def safe_href(url: str | None) -> str | None:
     """The URL when it is safe to link (http or https), else None: never a javascript: link."""
-    if not url or any(ord(ch) < 32 or ord(ch) == 127 for ch in url):
+    if not url or _CONTROL.search(url):
         return None
     try:
         scheme = urlsplit(url.strip()).scheme.lower()
@@ -249,11 +254,21 @@ def _write_evidence(store: Store, data: ReportData, env: jinja2.Environment, rep
         copy = readable_copy(store, archive_dir, source.sha256)
         if copy is None:
             continue
-        _make_dir(report_dir / "evidence")
-        _write(report_dir / name, _render(env, "evidence.html", with_script=False,
-                                          **_evidence_context(copy)))
-        hrefs[copy.sha256] = name
+        hrefs[copy.sha256] = write_evidence_copy(report_dir, copy, env)
     return hrefs
+
+
+def write_evidence_copy(report_dir: Path, copy: ReadableCopy,
+                        env: jinja2.Environment | None = None) -> str:
+    """Write the readable copy of a fetched page (`evidence/<sha256>.html`); return its href.
+
+    The page worker writes each new page's copy as it reads it; the report writes those still
+    missing. Raises ReportError when the directory cannot be written."""
+    name = f"evidence/{copy.sha256}.html"
+    _make_dir(report_dir / "evidence")
+    _write(report_dir / name, _render(env or _environment(), "evidence.html", with_script=False,
+                                      **_evidence_context(copy)))
+    return name
 
 
 def _evidence_context(copy: ReadableCopy) -> dict[str, Any]:

@@ -11,6 +11,7 @@ run never leaves them behind.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .errors import InputError, VerifierError
+from .evidence import Exchange
 from .models import Document, EvidenceRef, Extraction, Fetch, PageText, Snapshot, Verdict
 from .status import QuoteStatus
 
@@ -63,6 +65,9 @@ class PageCheck:
     stored_content_type: str | None = None  # when the fetch itself has none
     archive_dir: str = ""
     keep_text: bool = False  # the page text is wanted back when a quote is not verified
+    record: Exchange | None = None  # a new payload: write its WARC response record here
+    record_label: str = ""  # the run's WARC file label; this process adds its own part
+    copy_dir: str = ""  # write the readable copy there too (the report's evidence/ folder)
 
 
 @dataclass
@@ -73,6 +78,8 @@ class PageChecked:
     content_type: str | None
     verdicts: dict[str, Verdict]
     problem: str | None = None  # the stored copy could not be read
+    evidence: EvidenceRef | None = None  # where `record` was written
+    record_problem: str | None = None  # why it could not be
 
 
 def extract_file(path: str) -> Extraction:
@@ -111,6 +118,7 @@ def check_page(job: PageCheck) -> PageChecked:
     from .pagetext import page_text
 
     fetch, problem = job.fetch, None
+    evidence, record_problem = _write_record(job) if job.record is not None else (None, None)
     if job.stored is not None:
         try:
             fetch.body = read_record(Path(job.archive_dir), job.stored).body
@@ -119,6 +127,8 @@ def check_page(job: PageCheck) -> PageChecked:
             problem = str(exc)
     if fetch.link_status.readable and fetch.body is not None:
         fetch.page = page_text(fetch.body, fetch.content_type)
+        if evidence is not None and job.copy_dir:
+            _write_copy(Path(job.copy_dir), fetch, evidence)
     fetch.body = None
     verdicts = {} if problem else {
         quote: judge(quote, fetch, _no_copies, partial_threshold=job.partial_threshold,
@@ -128,7 +138,40 @@ def check_page(job: PageCheck) -> PageChecked:
     if page is not None and not (job.keep_text and any(v.status is not QuoteStatus.VERIFIED
                                                        for v in verdicts.values())):
         page = replace(page, text="")  # sending the text back would cost more than reading it
-    return PageChecked(page, fetch.content_type, verdicts, problem)
+    return PageChecked(page, fetch.content_type, verdicts, problem, evidence, record_problem)
+
+
+def _write_record(job: PageCheck) -> tuple[EvidenceRef | None, str | None]:
+    """Write the page's response record to this process's own WARC file (opened for this
+    record only, so nothing stays open in a worker and no two processes share a file)."""
+    from .evidence import EvidenceStore
+
+    assert job.record is not None
+    try:
+        with EvidenceStore(Path(job.archive_dir),
+                           run_label=f"{job.record_label}-p{os.getpid()}") as store:
+            return store.record_response(job.record), None
+    except (OSError, VerifierError) as exc:
+        return None, f"{type(exc).__name__}: {exc}"
+
+
+def _write_copy(folder: Path, fetch: Fetch, ref: EvidenceRef) -> None:
+    """The report's readable copy of a page just recorded, from the text read here: the
+    report then only links to it (and writes any copy missing later from the record)."""
+    from .report import write_evidence_copy
+    from .reporting.evidence import ReadableCopy
+    from .store import utc_iso
+
+    page = fetch.page
+    row = {"url": fetch.url, "final_url": fetch.final_url, "kind": "live",
+           "fetched_at": utc_iso(fetch.fetched_at), "http_status": fetch.http_status,
+           "content_type": fetch.content_type, "title": page.title if page else None,
+           "truncated": int(fetch.truncated), "warc_path": ref.warc_path,
+           "warc_offset": ref.offset}
+    copy = ReadableCopy(ref.sha256, row, fetch.size, page.text if page else None,
+                        page.language if page else None)
+    with contextlib.suppress(VerifierError):  # an unwritable report directory: the report says so
+        write_evidence_copy(folder.parent, copy)
 
 
 def auto_processes(setting: int, *, documents: int = 0, pages: int = 0,

@@ -105,14 +105,20 @@ def read_body(response: requests.Response, *, cap: int, time_left: Callable[[], 
     """The decompressed body up to `cap` bytes, and "length" when it was cut there.
 
     Reads return after each network read, with the socket timeout shortened to the time
-    left, so neither a trickle nor a stall can outlast the deadline (OutOfTime)."""
+    left once that is shorter than the read timeout, so neither a trickle nor a stall can
+    outlast the deadline (OutOfTime). The timeout is set only when it changes: each setting
+    is a system call."""
     chunks: list[bytes] = []
     size = 0
+    timeout = None
     while True:
         remaining = time_left()
         if remaining <= 0:
             raise OutOfTime("the page did not finish")
-        _set_read_timeout(response, min(read_timeout, remaining))
+        wanted = min(read_timeout, remaining)
+        if wanted != timeout:
+            _set_read_timeout(response, wanted)
+            timeout = wanted
         chunk = _read1(response, min(CHUNK, cap - size + 1))
         if not chunk:
             return b"".join(chunks), None
