@@ -7,12 +7,14 @@ import csv
 import io
 import json
 import socket
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import click
 import pytest
-from conftest import CliResult
+from conftest import CliResult, subprocess_env
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
 
@@ -151,3 +153,14 @@ def test_second_run_while_locked_exits_3(finished_run: Path,
 def test_version(run_cli: Callable[..., CliResult]) -> None:
     result = run_cli("--version")
     assert result.code == 0 and "verifier" in result.out
+
+
+def test_start_up_leaves_numpy_unimported_yet_importable() -> None:
+    """sqlite-utils would import numpy (a fifth of a second) on every command; the package
+    keeps it out of start-up, and numpy still imports for language detection later."""
+    probe = ("import sys, verifier.cli; assert 'numpy' not in sys.modules, 'numpy at start-up'; "
+             "import numpy, sqlite_utils; print(numpy.__name__, sqlite_utils.Database.__name__)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          env=subprocess_env(), timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["numpy", "Database"]

@@ -11,6 +11,7 @@ __version__ = "0.1.0"
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
+from . import startup  # noqa: E402, F401  (first: see startup.py)
 from .config import Settings, load_settings  # noqa: E402
 from .export import export_csv, export_json  # noqa: E402
 from .pipeline import RunResult, run  # noqa: E402
