@@ -323,6 +323,36 @@ def test_only_the_reporters_words_are_looked_past(web) -> None:
     assert match_quote("We will win, and we will win soon", page).status is not VERIFIED
 
 
+BROKEN_OFF = """<html lang="en"><body>
+<p>Maria Lopes lost her house. &ldquo;We lost everything in one night, the furniture and the
+photographs &ndash;</p>
+<figure><img src="/k.jpg" alt=""><figcaption>Maria Lopes in her kitchen. Photograph: J Okoro
+</figcaption></figure>
+<p>all of it was under water by the morning,&rdquo; she said.</p>
+<p>On housing, Marsh said: &ldquo;We will build 300,000 homes a year,</p>
+<p class="updated">Updated at 13.24 GMT</p>
+<p>and we will do it without new taxes.&rdquo;</p>
+<p>Reyes replied: &ldquo;This budget is a gamble with the country's future,</p>
+<p>Labour spokesman said.</p>
+<p>The Treasury said the plans were costed.&rdquo;</p>
+</body></html>"""
+
+
+def test_a_line_set_inside_a_broken_off_sentence_is_looked_past(web) -> None:
+    page = served(web, "/broken-off", BROKEN_OFF)
+    for quote in ("We lost everything in one night, the furniture and the photographs – all of "
+                  "it was under water by the morning",
+                  "We will build 300,000 homes a year, and we will do it without new taxes"):
+        assert match_quote(quote, page).status is VERIFIED, quote
+    # the sentence goes on in lower case only after a caption or an update line: a line
+    # starting a new sentence is not the quotation taken up again
+    assert match_quote("This budget is a gamble with the country's future, The Treasury said "
+                       "the plans were costed", page).status is not VERIFIED
+    # and the speaker's own words are still compared
+    assert match_quote("We will build 300,000 homes a year, and we will do it with new taxes",
+                       page).status is PARTIAL
+
+
 def test_interruptions_are_found_by_the_quotation_marks_around_them() -> None:
     text = '"We will not," he said, "surrender." „Niemand spart gern“, sagte er, „aber“.'
     spans = [text[a:b] for a, b in interruption_spans(text)]

@@ -295,6 +295,17 @@ def test_evaluation_corpus_meets_its_floor(monkeypatch: pytest.MonkeyPatch) -> N
     assert 1 - len(misses) / len(outcomes) >= evaluation.FLOOR, misses
 
 
+def test_held_out_evaluation_set_meets_its_floor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The held-out set (pages the matching was not tuned on) is gated apart, at its own floor."""
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent))
+    evaluation = importlib.import_module("bench.evaluation")
+    outcomes = evaluation.evaluate(evaluation.HOLDOUT)
+    assert len(outcomes) >= 40
+    assert not {o.case_id for o in outcomes} & {o.case_id for o in evaluation.evaluate()}
+    misses = [o.case_id for o in outcomes if not o.correct]
+    assert 1 - len(misses) / len(outcomes) >= evaluation.HOLDOUT_FLOOR, misses
+
+
 PERSIAN_TWO_PARAGRAPHS = """<html lang="fa" dir="rtl"><body>
 <p>سخنگوی وزارت امور خارجه در نشست خبری هفتگی خود به پرسش‌های خبرنگاران درباره آخرین وضعیت
 مذاکرات پاسخ داد و گفت: «ما هرگز میز مذاکره را ترک نکرده‌ایم.</p>

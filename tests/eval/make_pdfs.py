@@ -77,5 +77,59 @@ def write_report(path: Path) -> None:
     path.write_bytes(bytes(pdf.output()))
 
 
+# The held-out set's PDF (holdout_cases.toml): a two-page briefing from an aid agency with a
+# bulleted list of findings, British spelling, figures, a hyphenated word at a line end and a
+# quotation running over the page break.
+BRIEF_HEADER = "Relief Coordination Office - Briefing Note 7/2024"
+
+BRIEF = [
+    [
+        "Key findings",
+        "",
+        "- 1.4 million people in the eastern districts need food assistance, up from",
+        "  900,000 in January.",
+        "- Only 38 per cent of the humanitarian programme for 2024 has been funded.",
+        "- Three of the five border crossings have been closed since 2 March.",
+        "",
+        "The Office's coordinator said the situation had deteriorated faster than any",
+        "organisation had predicted. \"We are rationing food in the camps, and we have",
+        "had to choose which families receive it first. No humanitarian worker should",
+        "ever have to make that choice,\" she told donors at a meeting in Geneva. The",
+        "Office estimates that an additional 240 million dollars is needed to main-",
+        "tain operations until the end of the year. Partner organisations have warned",
+        "that the next harvest is likely to fail, because farmers could not plant their",
+        "fields during the fighting. \"If the crossings do not reopen within weeks, we",
+    ],
+    [
+        "will see famine conditions in at least two districts before the summer,\" the",
+        "coordinator added.",
+        "",
+        "The Office will update this note when new figures are available.",
+    ],
+]
+
+
+def write_brief(path: Path) -> None:
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    for number, lines in enumerate(BRIEF, start=1):
+        pdf.add_page()
+        pdf.set_font("Helvetica", style="B", size=9)
+        pdf.set_xy(15, 10)
+        pdf.cell(0, 6, BRIEF_HEADER)
+        pdf.set_font("Helvetica", size=11)
+        pdf.set_xy(15, 25)
+        for line in lines:
+            pdf.set_x(15)
+            pdf.cell(0, 6, line)
+            pdf.ln(6)
+        pdf.set_font("Helvetica", size=9)
+        pdf.set_xy(180, 280)
+        pdf.cell(0, 6, str(number))
+    pdf.set_creation_date(datetime(2024, 4, 2, tzinfo=UTC))
+    path.write_bytes(bytes(pdf.output()))
+
+
 if __name__ == "__main__":
     write_report(PAGES / "en_rights_report.pdf")
+    write_brief(PAGES / "holdout" / "en_relief_brief.pdf")

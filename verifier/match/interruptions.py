@@ -11,8 +11,11 @@ leaves all of these out, honestly. An interruption is:
 - an audience note: a parenthesised or bracketed run of reaction words ("(Laughter and
   applause.)", "[CROSSTALK]");
 - a citation marker of an encyclopedia or report: "[12]", "[a]", "[citation needed]";
-- a short line with no quotation marks between a paragraph that leaves a quotation open (the
-  newspaper way of continuing it) and the paragraph that takes it up again.
+- a short line with no quotation marks between a paragraph that leaves a quotation open and
+  the paragraph that takes it up again: reopening it (the newspaper way of continuing a
+  quotation), or going on with the broken-off sentence in lower case and closing it (a photo
+  and its caption, an "Updated at 13.24" line or an advertisement label a publishing system
+  set inside the sentence).
 """
 
 from __future__ import annotations
@@ -86,7 +89,7 @@ def _positions(text: str, chars: str) -> list[int]:
 
 def _inserted_lines(text: str, marks: list[tuple[int, str | None]]) -> list[tuple[int, int]]:
     """Short lines without quotation marks between a line that leaves a quotation open and a
-    line that opens it again."""
+    line that takes it up again (see _takes_up)."""
     spans: list[tuple[int, int]] = []
     following_marks = [m[0] for m in marks[1:]] + [len(text)] if marks else []
     for (at, kind), following in zip(marks, following_marks, strict=True):
@@ -97,12 +100,21 @@ def _inserted_lines(text: str, marks: list[tuple[int, str | None]]) -> list[tupl
         for inserted in range(INSERTED_LINES_MAX + 1):
             end = text.find("\n", start)
             end = len(text) if end == -1 else end
-            if following < end:  # the next mark is on this line: does it reopen the quotation?
-                if inserted and not text[start:following].strip() and \
-                        _kind(text, following) == "open":
+            if following < end:  # the next mark is on this line: is the quotation taken up?
+                if inserted and _takes_up(text, start, following):
                     spans.append((line_end + 1, start - 1))
                 break
             if len(_WORD.findall(text, start, end)) > INSERTED_LINE_MAX_WORDS:
                 break
             start = end + 1
     return spans
+
+
+def _takes_up(text: str, start: int, mark: int) -> bool:
+    """Whether the line starting at `start`, whose first quotation mark is at `mark`, takes up
+    a quotation an earlier line left open: it opens it again at its start, or it goes on with
+    the broken-off sentence (a lower-case first letter) up to a closing mark."""
+    kind = _kind(text, mark)
+    if not text[start:mark].strip():
+        return kind == "open"
+    return kind == "close" and text[start].islower()
