@@ -167,6 +167,16 @@ def test_parenthetical_sources_several_per_pair(tmp_path: Path):
     ]
 
 
+def test_parenthetical_sources_without_a_year_take_the_documents(tmp_path: Path):
+    text = ("PORT HALDEN, March 5, 2024 - Ships waited at anchor (Reuters, 3 March 2024; AP, "
+            "March 4). Stocks ran low (Daily Meridian, 28 December). The talks (on March 2, at "
+            "the ministry) failed. A note (see March 1 and the annex) follows.")
+    _doc, citations = load(tmp_path, text)
+    assert named(citations) == [
+        ("Reuters", date(2024, 3, 3)), ("AP", date(2024, 3, 4)),
+        ("Daily Meridian", date(2023, 12, 28))]
+
+
 def test_according_to_and_reported(tmp_path: Path):
     text = ("The talks failed, according to the Iranian Press TV. According to Nasrallah, Iran "
             "helped. Last May, Iran International reported that funds fell. Reuters reports the "
