@@ -270,3 +270,22 @@ def test_markdown_blockquotes_with_dash_attribution_and_colon_intro(tmp_path: Pa
         ("ministry", "Our position has not changed since the talks began.",
          ["https://mfa.example/statement"]),
     ]
+
+
+# -- appositives between subject and verb ----------------------------------------------------
+def test_possessive_description_after_a_name_keeps_the_name(tmp_path: Path):
+    text = ("Patricia Vaughn, Clearbrook's chief executive, told the committee in February "
+            'that the company "will not be the scapegoat for a century of underinvestment."')
+    quotes, _, _ = run(tmp_path, text)
+    assert said(quotes) == [
+        ("Patricia Vaughn", "will not be the scapegoat for a century of underinvestment.")]
+
+
+def test_name_in_apposition_to_a_description_is_the_speaker(tmp_path: Path):
+    text = ("Talks broke down on Monday. The employers' group, the Southern Ports Alliance, "
+            'said its offer was "fair, generous and final." The report, the first by the '
+            'Alliance, said the port was "in decline for a decade."')
+    quotes, _, _ = run(tmp_path, text)
+    assert said(quotes)[0] == ("Southern Ports Alliance", "fair, generous and final.")
+    # an appositive that is not the name itself ('the first by the Alliance') names no one
+    assert "Alliance" not in {q.speaker for q in quotes[1:]}
