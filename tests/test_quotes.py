@@ -289,3 +289,22 @@ def test_name_in_apposition_to_a_description_is_the_speaker(tmp_path: Path):
     assert said(quotes)[0] == ("Southern Ports Alliance", "fair, generous and final.")
     # an appositive that is not the name itself ('the first by the Alliance') names no one
     assert "Alliance" not in {q.speaker for q in quotes[1:]}
+
+
+# -- nicknames and fronted topics -------------------------------------------------------------
+def test_nickname_inside_a_name_is_not_part_of_the_speakers_name(tmp_path: Path):
+    text = ('The queue for Tomás "El Flaco" Herrera\'s grilled corn is long. '
+            '"We cook what our grandmothers cooked," Herrera said.')
+    quotes, terms, _ = run(tmp_path, text)
+    assert said(quotes) == [("Tomás Herrera", "We cook what our grandmothers cooked")]
+    assert terms == ["El Flaco"]
+
+
+def test_person_fronted_by_a_preposition_is_what_the_pronoun_refers_to(tmp_path: Path):
+    text = ('Tomás Herrera has sold corn here since 1996.\n\n'
+            'The vendors have hired a lawyer. Their secretary, Arturo Peña, said the group '
+            'would go to court.\n\n'
+            'For Herrera, the debate is simpler. Asked about a kiosk, he pointed at his '
+            'table. "This is my kiosk," he said.')
+    quotes, _, _ = run(tmp_path, text)
+    assert said(quotes) == [("Tomás Herrera", "This is my kiosk")]
