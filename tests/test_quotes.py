@@ -308,3 +308,21 @@ def test_person_fronted_by_a_preposition_is_what_the_pronoun_refers_to(tmp_path:
             'table. "This is my kiosk," he said.')
     quotes, _, _ = run(tmp_path, text)
     assert said(quotes) == [("Tomás Herrera", "This is my kiosk")]
+
+
+# -- speech idioms ----------------------------------------------------------------------------
+def test_put_it_reports_speech(tmp_path: Path):
+    text = ("Providers see the problem differently. As one network engineer put it to us: "
+            '"The last mile is where the money runs out and the promises start."\n\n'
+            'Maria Lopez spoke last. "Nobody wins a long strike," as she put it.')
+    quotes, _, _ = run(tmp_path, text)
+    assert said(quotes) == [
+        ("network engineer", "The last mile is where the money runs out and the promises start."),
+        ("Maria Lopez", "Nobody wins a long strike")]
+
+
+def test_put_it_with_a_place_is_not_speech():
+    from verifier.text.speechverbs import find_speech_verbs
+
+    text = "The minister put it on the agenda and later put it bluntly: no."
+    assert [m.start() for m in find_speech_verbs(text)] == [text.index("put it bluntly")]
