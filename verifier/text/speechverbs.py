@@ -77,15 +77,17 @@ def find_speech_verbs(text: str, start: int = 0, end: int | None = None) -> list
     found = []
     for m in _WORD.finditer(text, start, len(text) if end is None else end):
         word = m.group(0).lower()
-        if word in _ALL_FORMS:
-            found.append(_Match(m.start(), m.end(), m.group(0)))
-        elif word in _PUT_IT and (_PUT_IT_AFTER.match(text, m.end()) or _AS_BEFORE.search(
-                text, max(0, m.start() - 60), m.start())):
+        if word in _ALL_FORMS or word in _PUT_IT and _puts_words(text, m.start(), m.end()):
             found.append(_Match(m.start(), m.end(), m.group(0)))
         elif " " in word and word.split()[0] in _ALL_FORMS:
             first = m.group(0).split()[0]
             found.append(_Match(m.start(), m.start() + len(first), first))
     return found
+
+
+def _puts_words(text: str, start: int, end: int) -> bool:
+    return bool(_PUT_IT_AFTER.match(text, end)
+                or _AS_BEFORE.search(text, max(0, start - 60), start))
 
 
 MODALS = words("""
