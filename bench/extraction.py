@@ -69,7 +69,10 @@ HOLDOUT2 = CORPUS / "holdout2"
 # A second held-out set in styles the others lack (Markdown reference links and [^n] notes, HTML
 # <blockquote cite>/<q>/<sup> notes, a PDF paste with glued markers and broken URLs, a wire
 # story, scare quotes and titles), written and annotated before extraction was run on it.
-HOLDOUT2_FLOORS: dict[str, float] = {}
+# First run: urls 0.889/0.889, quotes 1.000/0.898, speakers 0.932/0.837, quote_links
+# 1.000/0.867; pinned after one round of general fixes. Left: two-word quotations ('described
+# as "not negotiable."') are terms by the rule that keeps two-word scare quotes out.
+HOLDOUT2_FLOORS = {"urls": 1.0, "quotes": 0.95, "speakers": 0.95, "quote_links": 0.93}
 
 CORPORA = (
     Corpus("seeds", SEEDS, EXPECTED, {m: FLOOR for m in GATED}),
