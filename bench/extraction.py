@@ -6,7 +6,8 @@
   tests/extraction_corpus/expected; its PDFs are built from text by bench/corpus_pdf.py
   when the benchmark runs);
 - holdout: documents written after the rules were tuned on the corpus, to measure how they
-  generalise (tests/extraction_corpus/holdout).
+  generalise (tests/extraction_corpus/holdout);
+- holdout2: a second held-out set in styles the others lack (tests/extraction_corpus/holdout2).
 
     python -m bench.extraction           # precision / recall per measure and corpus, timing
     python -m bench.extraction -v        # ... and every difference
@@ -64,10 +65,20 @@ HOLDOUT = CORPUS / "holdout"
 # like line breaks still links two quotes to a later footnote).
 HOLDOUT_FLOORS = {"urls": 1.0, "quotes": 1.0, "speakers": 1.0, "quote_links": 0.71}
 
+HOLDOUT2 = CORPUS / "holdout2"
+# A second held-out set in styles the others lack (Markdown reference links and [^n] notes, HTML
+# <blockquote cite>/<q>/<sup> notes, a PDF paste with glued markers and broken URLs, a wire
+# story, scare quotes and titles), written and annotated before extraction was run on it.
+# First run: urls 0.889/0.889, quotes 1.000/0.898, speakers 0.932/0.837, quote_links
+# 1.000/0.867; pinned after one round of general fixes. Left: two-word quotations ('described
+# as "not negotiable."') are terms by the rule that keeps two-word scare quotes out.
+HOLDOUT2_FLOORS = {"urls": 1.0, "quotes": 0.95, "speakers": 0.95, "quote_links": 0.93}
+
 CORPORA = (
     Corpus("seeds", SEEDS, EXPECTED, {m: FLOOR for m in GATED}),
     Corpus("corpus", CORPUS, CORPUS_EXPECTED, CORPUS_FLOORS),
     Corpus("holdout", HOLDOUT, HOLDOUT / "expected", HOLDOUT_FLOORS),
+    Corpus("holdout2", HOLDOUT2, HOLDOUT2 / "expected", HOLDOUT2_FLOORS),
 )
 
 

@@ -167,6 +167,16 @@ def test_parenthetical_sources_several_per_pair(tmp_path: Path):
     ]
 
 
+def test_parenthetical_sources_without_a_year_take_the_documents(tmp_path: Path):
+    text = ("PORT HALDEN, March 5, 2024 - Ships waited at anchor (Reuters, 3 March 2024; AP, "
+            "March 4). Stocks ran low (Daily Meridian, 28 December). The talks (on March 2, at "
+            "the ministry) failed. A note (see March 1 and the annex) follows.")
+    _doc, citations = load(tmp_path, text)
+    assert named(citations) == [
+        ("Reuters", date(2024, 3, 3)), ("AP", date(2024, 3, 4)),
+        ("Daily Meridian", date(2023, 12, 28))]
+
+
 def test_according_to_and_reported(tmp_path: Path):
     text = ("The talks failed, according to the Iranian Press TV. According to Nasrallah, Iran "
             "helped. Last May, Iran International reported that funds fell. Reuters reports the "
@@ -215,3 +225,18 @@ def test_angle_brackets_delimit_urls_with_spaces_and_line_breaks() -> None:
     found = [url for _s, _e, url in find_urls(text)]
     assert found == ["http://news.example.org/a b", "https://x.example.org/long/path"]
     assert normalize_url(found[0]) == "http://news.example.org/a%20b"
+
+
+def test_pdf_footnote_url_cut_mid_slug_is_rejoined(tmp_path: Path):
+    text = ("The programme missed its target by a wide margin, the evaluation found.1 Its\n"
+            "authors said so in their summary.2\n\n"
+            "1 Department for Infrastructure, Progress Update, July 2024,\n"
+            "https://www.gov.example.uk/government/publications/connect-every-home-progress-up\n"
+            "date-july-2024.\n"
+            "2 Evaluation summary, https://eval.example.org/summary\n"
+            "and annex.\n")
+    _doc, citations = load(tmp_path, text)
+    assert [(c.marker, c.url) for c in citations] == [
+        ("1", "https://www.gov.example.uk/government/publications/"
+              "connect-every-home-progress-update-july-2024"),
+        ("2", "https://eval.example.org/summary")]

@@ -270,3 +270,59 @@ def test_markdown_blockquotes_with_dash_attribution_and_colon_intro(tmp_path: Pa
         ("ministry", "Our position has not changed since the talks began.",
          ["https://mfa.example/statement"]),
     ]
+
+
+# -- appositives between subject and verb ----------------------------------------------------
+def test_possessive_description_after_a_name_keeps_the_name(tmp_path: Path):
+    text = ("Patricia Vaughn, Clearbrook's chief executive, told the committee in February "
+            'that the company "will not be the scapegoat for a century of underinvestment."')
+    quotes, _, _ = run(tmp_path, text)
+    assert said(quotes) == [
+        ("Patricia Vaughn", "will not be the scapegoat for a century of underinvestment.")]
+
+
+def test_name_in_apposition_to_a_description_is_the_speaker(tmp_path: Path):
+    text = ("Talks broke down on Monday. The employers' group, the Southern Ports Alliance, "
+            'said its offer was "fair, generous and final." The report, the first by the '
+            'Alliance, said the port was "in decline for a decade."')
+    quotes, _, _ = run(tmp_path, text)
+    assert said(quotes)[0] == ("Southern Ports Alliance", "fair, generous and final.")
+    # an appositive that is not the name itself ('the first by the Alliance') names no one
+    assert "Alliance" not in {q.speaker for q in quotes[1:]}
+
+
+# -- nicknames and fronted topics -------------------------------------------------------------
+def test_nickname_inside_a_name_is_not_part_of_the_speakers_name(tmp_path: Path):
+    text = ('The queue for Tomás "El Flaco" Herrera\'s grilled corn is long. '
+            '"We cook what our grandmothers cooked," Herrera said.')
+    quotes, terms, _ = run(tmp_path, text)
+    assert said(quotes) == [("Tomás Herrera", "We cook what our grandmothers cooked")]
+    assert terms == ["El Flaco"]
+
+
+def test_person_fronted_by_a_preposition_is_what_the_pronoun_refers_to(tmp_path: Path):
+    text = ('Tomás Herrera has sold corn here since 1996.\n\n'
+            'The vendors have hired a lawyer. Their secretary, Arturo Peña, said the group '
+            'would go to court.\n\n'
+            'For Herrera, the debate is simpler. Asked about a kiosk, he pointed at his '
+            'table. "This is my kiosk," he said.')
+    quotes, _, _ = run(tmp_path, text)
+    assert said(quotes) == [("Tomás Herrera", "This is my kiosk")]
+
+
+# -- speech idioms ----------------------------------------------------------------------------
+def test_put_it_reports_speech(tmp_path: Path):
+    text = ("Providers see the problem differently. As one network engineer put it to us: "
+            '"The last mile is where the money runs out and the promises start."\n\n'
+            'Maria Lopez spoke last. "Nobody wins a long strike," as she put it.')
+    quotes, _, _ = run(tmp_path, text)
+    assert said(quotes) == [
+        ("network engineer", "The last mile is where the money runs out and the promises start."),
+        ("Maria Lopez", "Nobody wins a long strike")]
+
+
+def test_put_it_with_a_place_is_not_speech():
+    from verifier.text.speechverbs import find_speech_verbs
+
+    text = "The minister put it on the agenda and later put it bluntly: no."
+    assert [m.start() for m in find_speech_verbs(text)] == [text.index("put it bluntly")]

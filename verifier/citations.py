@@ -54,8 +54,11 @@ def extract_citations(doc: Document) -> list[Citation]:
             add_url(url, start, end)
 
     # a name that is a link's text ('El País reports') is cited by that link already
+    # a file's modification time is no date of writing: year-less citations stay undated
+    reference = doc.date if doc.date_source not in ("", "mtime") else None
     found = find_named_sources(text, skip=[(s, e) for s, e, _m in regions]
-                               + [(link.start, link.end) for link in doc.links])
+                               + [(link.start, link.end) for link in doc.links],
+                               reference=reference)
     for f in doc.footnotes:
         if not f.urls:
             found += [NamedSource(s.start, s.end, s.outlet, s.cited_date, "footnote")

@@ -47,6 +47,34 @@ def find_dates(text: str, *, month_only: bool = True) -> list[TextDate]:
     return _find_dates(text, month_only)
 
 
+# 'March 4', '4 March' with no year; capitalised months only ('may 4' is a verb).
+_YEARLESS = [
+    re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?!,?\s*\d)"),
+    re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?![\w.]*,?\s*\d)"),
+]
+
+
+def find_yearless_dates(text: str, reference: date) -> list[TextDate]:
+    """Day-and-month dates without a year ('AP, March 4' in a wire story), dated to the year
+    of `reference` (the document's date), or the year before when that would be after it:
+    a text cites what has already happened."""
+    found: list[TextDate] = []
+    for pattern in _YEARLESS:
+        for m in pattern.finditer(text):
+            month = _MONTHS[m.group("m")[:3].lower()]
+            day = int(re.sub(r"\D", "", m.group("d")))
+            for year in (reference.year, reference.year - 1):
+                try:
+                    value = date(year, month, day)
+                except ValueError:
+                    continue
+                if value <= reference:
+                    found.append(TextDate(m.start(), m.end(), value, True))
+                    break
+    found.sort(key=lambda d: d.start)
+    return found
+
+
 def _around_years(text: str) -> list[tuple[int, int]]:
     """Stretches of text around each year, merged where they touch."""
     spans: list[tuple[int, int]] = []

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from .docdates import TextDate, find_dates
+from .docdates import TextDate, find_dates, find_yearless_dates
 from .names import TITLE_WORDS, is_org_name
 from .textspans import SpanIndex
 from .urls import find_urls
@@ -82,12 +82,13 @@ class NamedSource:
     group: tuple[int, int] | None = None  # the parentheses it came from
 
 
-def find_named_sources(text: str, *, skip: list[tuple[int, int]] | None = None
-                       ) -> list[NamedSource]:
-    """Every named source in `text`, in order; `skip` spans (footnote bodies) are left out."""
+def find_named_sources(text: str, *, skip: list[tuple[int, int]] | None = None,
+                       reference: date | None = None) -> list[NamedSource]:
+    """Every named source in `text`, in order; `skip` spans (footnote bodies) are left out.
+    `reference` (the document's date) dates citations that give no year ('(AP, March 4)')."""
     skip = skip or []
     found: list[NamedSource] = []
-    found += _parenthetical(text)
+    found += _parenthetical(text, reference)
     found += _according(text)
     found += _reported(text)
     found += _source_lines(text)
@@ -98,11 +99,16 @@ def find_named_sources(text: str, *, skip: list[tuple[int, int]] | None = None
 
 
 def parse_source_list(inner: str, base: int, how: str,
-                      group: tuple[int, int] | None = None) -> list[NamedSource]:
+                      group: tuple[int, int] | None = None,
+                      reference: date | None = None) -> list[NamedSource]:
     """'Outlet, date; Outlet and Outlet, date' -> one NamedSource per outlet. A headline in
     quotation marks before the outlet is not part of its name; an interview or a letter
-    ('Interview with the author, Herat, 14 May 2023') names no outlet."""
+    ('Interview with the author, Herat, 14 May 2023') names no outlet. With a `reference`
+    date, a day and month closing an item ('AP, March 4') date it too."""
     dates = find_dates(inner)
+    if reference is not None:
+        dates = sorted(dates + _yearless_item_dates(inner, dates, reference),
+                       key=lambda d: d.start)
     if not dates:
         return []
     inner = _QUOTED_TITLE.sub(lambda m: " " * len(m.group(0)), inner)
@@ -114,6 +120,14 @@ def parse_source_list(inner: str, base: int, how: str,
             sources += _outlets(segment, base + previous, when, how, group)
         previous = when.end
     return sources
+
+
+def _yearless_item_dates(inner: str, dates: list[TextDate], reference: date) -> list[TextDate]:
+    """Year-less dates that end an item of the list (before ';' or the closing parenthesis),
+    the place a citation's date takes; elsewhere 'March 4' is just part of a remark."""
+    return [d for d in find_yearless_dates(inner, reference)
+            if not any(d.start < o.end and o.start < d.end for o in dates)
+            and re.fullmatch(r"[\s.,]*(?:;.*)?", inner[d.end:], re.S)]
 
 
 def _outlets(segment: str, base: int, when: TextDate, how: str,
@@ -154,11 +168,11 @@ def _plausible_outlet(name: str) -> bool:
     return not re.fullmatch(r"(?:p|pp|vol|no)\.?\s*\d+.*", name, re.I)
 
 
-def _parenthetical(text: str) -> list[NamedSource]:
+def _parenthetical(text: str, reference: date | None = None) -> list[NamedSource]:
     found: list[NamedSource] = []
     for m in _PAREN.finditer(text):
         found += parse_source_list(m.group(1), m.start(1), "parenthetical",
-                                   (m.start(), m.end()))
+                                   (m.start(), m.end()), reference)
     return found
 
 

@@ -53,6 +53,9 @@ _PERSON_AFTER = re.compile(r"^(?:\*|,\s+\d{1,3}\s*[,.)]|,\s+(?:a|an)\s+(?:former
                            r"|,\s+who\s)")
 _KIN_BEFORE = re.compile(r"\b(?:(?:his|her|their|my|our)\s+)?([a-z]+)\s*,\s*$")
 _PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.I)
+MASK = "¤"  # what stands for each character of a quotation in the text names are read from
+# A nickname in quotation marks between a given name and a surname, masked: ' ¤¤¤¤¤¤¤¤¤¤ '.
+_NICKNAME_GAP = re.compile(rf" {MASK}{{3,30}} ")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z“\"‘(¤])|\n\n")
 
 
@@ -198,6 +201,11 @@ class NameIndex:
         for start, end in joined:
             if result and start < result[-1][1]:
                 continue  # swallowed by the organisation name before
+            if result and _NICKNAME_GAP.fullmatch(self.text, result[-1][1], start) and \
+                    not self._org_run(self.text[result[-1][0]:end]) and \
+                    not _POSSESSIVE.search(self.text[result[-1][0]:result[-1][1]]):
+                result[-1] = (result[-1][0], end)  # 'Tomás “El Flaco” Herrera' is one name
+                continue
             tail = _LIST_TAIL.match(self.text, end)
             if tail and (self._org_run(self.text[start:end]) or
                          self._org_run(tail.group(2).split()[-1])):
@@ -238,7 +246,7 @@ class NameIndex:
         titled = bool(titles)
         before, after = self._titles_around(run_start, run_end)
         titles |= before
-        name = " ".join(self.text[start:end].split())
+        name = " ".join(w for w in self.text[start:end].split() if MASK not in w)
         mention = Mention(start, end, name, tuple(name_tokens), titles,
                           titled=titled or bool(before), org=is_org_name(name_tokens))
         if len(name_tokens) == 1 and not mention.org and _given_name(name_tokens[0]):

@@ -467,7 +467,11 @@ def _joins_url(a: str, b: str) -> bool:
     if not head:
         return False
     token = head.group(0)
-    return tail.group(0)[-1] in "/-_=?&%#~." or any(ch in token for ch in "/=&?%")
+    if tail.group(0)[-1] in "/-_=?&%#~." or any(ch in token for ch in "/=&?%"):
+        return True
+    # A slug cut mid-word ('…/connect-every-home-progress-up' / 'date-july-2024.'): the next
+    # line is nothing but the rest of it, and that rest reads as a slug, not as a word.
+    return token == b.strip() and bool(re.search(r"\w[-_]\w|\d", token))
 
 
 def _heading_like(text: str) -> bool:

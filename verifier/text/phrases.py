@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 
-from .names import DEMONYMS, TITLE_WORDS
+from .names import DEMONYMS, MASK, TITLE_WORDS
 from .wordlists import words
 
-MASK = "¤"
 TOKEN = re.compile(r"¤+|[^\W\d_][\w’'\-]*(?:\.[^\W\d_]+)*\.?|\d+|[,;:()\[\]—–]|[^\s\w]", re.U)
 BOUNDARY_WORDS = words("""
 that because while when if although whereas since and but or what

@@ -149,10 +149,17 @@ class Referents:
                             DETERMINERS or left[-1][0].islower() and left[-1][0] in (
                                 "former", "deputy")):
                 left.pop()
-            if left and left[-1][0].lower() in PREPOSITIONS:
+            if left and left[-1][0].lower() in PREPOSITIONS and not self._fronted(left, m.end):
                 continue
             found.append((m.start, full))
         return found
+
+    def _fronted(self, left: list[tuple[str, int]], end: int) -> bool:
+        """'For Herrera, the debate is simpler': a person fronted by a sentence's opening
+        preposition and a comma is what the sentence (and the next pronoun) is about."""
+        opens = len(left) == 1 or left[-2][0] in (".", "!", "?", "¤") or \
+            left[-2][0].endswith((".", "!", "?"))
+        return opens and left[-1][0][:1].isupper() and self.masked[end:end + 1] == ","
 
     def _it(self, at: int, paragraph: int) -> Speaker | None:
         """'it said', 'Its statement': the organisation or outlet the passage is about."""

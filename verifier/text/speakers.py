@@ -337,16 +337,24 @@ class SpeakerFinder:
         if not appositive:
             return None
         head = appositive[0][0]
+        named_appositive = self._name_ending(sent_start, appositive)
+        if named_appositive and not only_titles(
+                self.text[sent_start + appositive[0][1]:named_appositive.start]):
+            named_appositive = None
         if head.lower() in DETERMINERS | TITLE_WORDS | {"former", "deputy"} or head.islower():
             named = self._name_ending(sent_start, before)
             if named is None and is_participle(head):  # 'what one official, speaking …,'
                 described = self._noun_phrase(sent_start, last_clause(before))
                 return described if described.kind == "description" else None
+            if named is None and head.lower() in DETERMINERS:
+                return named_appositive  # 'The employers' group, the Ports Alliance, said'
             return named
         # 'The prime minister, Jane Doe, said' -> the appositive is the name
-        named = self._name_ending(sent_start, appositive)
-        if named and only_titles(self.text[sent_start + appositive[0][1]:named.start]):
-            return named
+        if named_appositive:
+            return named_appositive
+        if re.search(r"[’']s?$", head) and any(t[:1].islower() for t, _s in appositive[1:]):
+            # 'Jane Doe, Acme's chief executive, said': a possessive description of the name
+            return self._name_ending(sent_start, before)
         return None
 
     def _name_ending(self, sent_start: int, tokens: list[tuple[str, int]]) -> _Subject | None:

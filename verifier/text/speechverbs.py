@@ -46,7 +46,14 @@ def _inflect(verb: str) -> tuple[str, ...]:
 SPEECH_FORMS = frozenset(
     {form for verb in _REGULAR for form in _inflect(verb)} | set(_IRREGULAR)) - _NOT_VERBS
 _ALL_FORMS = SPEECH_FORMS | AFTER_ONLY
-_WORD = re.compile(r"[A-Za-z]+(?: on\b)?")
+_WORD = re.compile(r"[A-Za-z]+(?: on\b| it\b)?")
+# 'As one engineer put it: “…”' — 'put' reports speech only with 'it', and only where the
+# words come next or 'as' introduces it ('put it on the agenda' is not speech).
+_PUT_IT = frozenset({"put it", "puts it", "putting it"})
+_PUT_IT_AFTER = re.compile(r"\s*(?:[:,.;—–]|to\s+(?:us|me|him|her|them|reporters|the)\b|"
+                           r"(?:this|that)\s+way\b|(?:bluntly|simply|plainly|succinctly|"
+                           r"best|starkly)\b)")
+_AS_BEFORE = re.compile(r"\b[Aa]s\s+(?:\S+\s+){0,4}$")
 
 
 class _Match:
@@ -70,12 +77,17 @@ def find_speech_verbs(text: str, start: int = 0, end: int | None = None) -> list
     found = []
     for m in _WORD.finditer(text, start, len(text) if end is None else end):
         word = m.group(0).lower()
-        if word in _ALL_FORMS:
+        if word in _ALL_FORMS or word in _PUT_IT and _puts_words(text, m.start(), m.end()):
             found.append(_Match(m.start(), m.end(), m.group(0)))
         elif " " in word and word.split()[0] in _ALL_FORMS:
             first = m.group(0).split()[0]
             found.append(_Match(m.start(), m.start() + len(first), first))
     return found
+
+
+def _puts_words(text: str, start: int, end: int) -> bool:
+    return bool(_PUT_IT_AFTER.match(text, end)
+                or _AS_BEFORE.search(text, max(0, start - 60), start))
 
 
 MODALS = words("""
