@@ -41,13 +41,18 @@ def _requests(web: FixtureWeb, path: str) -> int:
     return sum(r.path == path for r in web.requests)
 
 
-def test_a_failing_quote_fetches_its_page_again_inside_the_interval(
-        workspace: Path, web: FixtureWeb) -> None:
+def _two_pages_quoted(workspace: Path, web: FixtureWeb) -> Path:
+    """A document quoting two pages: the first quote is on its page, the second is not."""
     web.page("/page1", PAGE)
     web.page("/page2", PAGE)
-    docs = _document(workspace / "docs", web,
+    return _document(workspace / "docs", web,
                      "the harbour will reopen next spring after the repairs are finished.",
                      "the tunnel will reopen next spring after the storms are over.")
+
+
+def test_a_failing_quote_fetches_its_page_again_inside_the_interval(
+        workspace: Path, web: FixtureWeb) -> None:
+    docs = _two_pages_quoted(workspace, web)
     settings = _settings(workspace)
     first = verifier.run([str(docs)], settings, now=lambda: T0)
     assert _found(first) == {"verified": 1, "not_found": 1}
@@ -107,11 +112,7 @@ def test_checking_keeps_nothing_a_recorded_verdict_no_longer_needs(
     from verifier.net.wayback import WaybackClient
     from verifier.store import Store
 
-    web.page("/page1", PAGE)
-    web.page("/page2", PAGE)
-    docs = _document(workspace / "docs", web,
-                     "the harbour will reopen next spring after the repairs are finished.",
-                     "the tunnel will reopen next spring after the storms are over.")
+    docs = _two_pages_quoted(workspace, web)
     settings = _settings(workspace)
     store = Store.open(settings.db)
     run_id = store.start_run(inputs=[], settings={}, pid=1, host="h", version="0")

@@ -56,14 +56,16 @@ REPORT = [
 ]
 
 
-def write_report(path: Path) -> None:
+def write_pages(path: Path, pages: list[list[str]], *, header: str, header_style: str,
+                page_label: str, label_x: float, created: datetime) -> None:
+    """Lines set page by page under a running header, each page numbered at its foot."""
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(False)
-    for number, lines in enumerate(REPORT, start=1):
+    for number, lines in enumerate(pages, start=1):
         pdf.add_page()
-        pdf.set_font("Helvetica", size=9)
+        pdf.set_font("Helvetica", style=header_style, size=9)
         pdf.set_xy(15, 10)
-        pdf.cell(0, 6, HEADER)
+        pdf.cell(0, 6, header)
         pdf.set_font("Helvetica", size=11)
         pdf.set_xy(15, 25)
         for line in lines:
@@ -71,10 +73,15 @@ def write_report(path: Path) -> None:
             pdf.cell(0, 6, line)
             pdf.ln(6)
         pdf.set_font("Helvetica", size=9)
-        pdf.set_xy(15, 280)
-        pdf.cell(0, 6, f"Page {number} of {len(REPORT)}")
-    pdf.set_creation_date(datetime(2024, 1, 15, tzinfo=UTC))  # the same file on every run
+        pdf.set_xy(label_x, 280)
+        pdf.cell(0, 6, page_label.format(number=number, count=len(pages)))
+    pdf.set_creation_date(created)  # the same file on every run
     path.write_bytes(bytes(pdf.output()))
+
+
+def write_report(path: Path) -> None:
+    write_pages(path, REPORT, header=HEADER, header_style="", page_label="Page {number} of {count}",
+                label_x=15, created=datetime(2024, 1, 15, tzinfo=UTC))
 
 
 # The held-out set's PDF (holdout_cases.toml): a two-page briefing from an aid agency with a
@@ -110,24 +117,8 @@ BRIEF = [
 
 
 def write_brief(path: Path) -> None:
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(False)
-    for number, lines in enumerate(BRIEF, start=1):
-        pdf.add_page()
-        pdf.set_font("Helvetica", style="B", size=9)
-        pdf.set_xy(15, 10)
-        pdf.cell(0, 6, BRIEF_HEADER)
-        pdf.set_font("Helvetica", size=11)
-        pdf.set_xy(15, 25)
-        for line in lines:
-            pdf.set_x(15)
-            pdf.cell(0, 6, line)
-            pdf.ln(6)
-        pdf.set_font("Helvetica", size=9)
-        pdf.set_xy(180, 280)
-        pdf.cell(0, 6, str(number))
-    pdf.set_creation_date(datetime(2024, 4, 2, tzinfo=UTC))
-    path.write_bytes(bytes(pdf.output()))
+    write_pages(path, BRIEF, header=BRIEF_HEADER, header_style="B", page_label="{number}",
+                label_x=180, created=datetime(2024, 4, 2, tzinfo=UTC))
 
 
 if __name__ == "__main__":
