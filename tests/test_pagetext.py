@@ -184,6 +184,30 @@ def test_streamed_reading_agrees_with_the_tree(name: str) -> None:
     assert from_tree
 
 
+@pytest.mark.parametrize("cut", [False, True], ids=["tree", "stream"])
+def test_superscript_footnote_numbers_read_as_markers_and_powers_stay(cut: bool) -> None:
+    markup = ("<html><body><p>The treaty held until 1919.<sup>6</sup> Its clauses\u201d<sup>"
+              "<a href='#n12'>12</a></sup> were cited<sup>14</sup> in 10<sup>6</sup> copies "
+              "over 40 km<sup>2</sup>; see note<sup>a</sup>.</p></body></html>").encode()
+    root, _ = parse_html(markup)
+    assert root is not None
+    assert visible_text(root, markup, cut=cut) == (
+        "The treaty held until 1919.[6] Its clauses\u201d[12] were cited[14] in 106 copies over "
+        "40 km2; see notea.")
+
+
+def test_quote_over_a_superscript_footnote_number_is_verified() -> None:
+    from verifier.matching import match_quote
+    from verifier.status import QuoteStatus
+
+    page = page_text(b"<p>The treaty remained in force until 1919.<sup>6</sup> Its border "
+                     b"clauses were cited in the arbitration of 1954.</p>", "text/html")
+    assert page is not None
+    match = match_quote("The treaty remained in force until 1919. Its border clauses were "
+                        "cited in the arbitration of 1954", page)
+    assert match.status is QuoteStatus.VERIFIED
+
+
 def test_page_served_as_latin1_with_curly_quotes_is_read_as_browsers_do(web) -> None:
     """Browsers read an ISO-8859-1 label as windows-1252: its curly quotes stay quotes."""
     import requests
