@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import requests
 from requests.models import PreparedRequest
@@ -266,28 +266,63 @@ def error_page_reason(title: str, text: str) -> str | None:
 
 
 _GENERIC_SEGMENTS = frozenset({
-    "index.html", "index.htm", "index.php", "default.aspx", "default.asp", "home", "homepage",
-    "main", "404", "404.html", "404.htm", "404.php", "error", "errors", "error.html", "notfound",
+    "index", "default", "home", "homepage", "main", "404", "error", "errors", "notfound",
     "not-found", "page-not-found", "pagenotfound", "error404", "error-404", "404-error", "search",
 })
+_ERROR_STEMS = frozenset({"404", "410", "error", "errors", "notfound", "not-found", "page-not-found",
+                          "pagenotfound", "error404", "error-404", "404-error", "404error"})
+_PAGE_EXTENSION = re.compile(r"\.(html?|php\d?|aspx?|jsp|cfm|shtml)$")
 _LANGUAGE_SEGMENT = re.compile(r"[a-z]{2}([-_][a-z]{2,4})?")
-_LOGIN_SEGMENTS = frozenset({"login", "signin", "sign-in", "log-in", "sso", "auth", "authorize"})
+# Query keys that make a home or search page show search results or an error, not a page.
+_NON_PAGE_KEYS = frozenset({"s", "q", "query", "search", "keyword", "keywords", "term", "error",
+                            "code", "status", "aspxerrorpath", "notfound", "from", "ref", "source",
+                            "page", "lang", "hl", "locale", "sort"})
+_LOGIN_WORDS = frozenset({"login", "signin", "logon", "sso", "auth", "authorize"})
 
 
 def _path_segments(path: str) -> list[str]:
     return [s.lower() for s in unquote(path).split("/") if s]
 
 
+def _stem(segment: str) -> str:
+    """A path segment without its page extension: 'Error.aspx' -> 'error', 'index.html' -> 'index'."""
+    return _PAGE_EXTENSION.sub("", segment)
+
+
 def _is_generic_path(path: str) -> bool:
-    segments = _path_segments(path)
+    """A home, index, search or error path ('/', '/en/', '/index.html', '/errors/404').
+
+    An error page name ('/Error.aspx', '/site/errors/not-found.html') is generic at any depth:
+    nothing but a missing page is sent there."""
+    segments = [_stem(s) for s in _path_segments(path)]
+    if _is_error_path(path):
+        return True
     return len(segments) <= 2 and all(s in _GENERIC_SEGMENTS or _LANGUAGE_SEGMENT.fullmatch(s)
                                       for s in segments)
+
+
+def _is_error_path(path: str) -> bool:
+    segments = _path_segments(path)
+    return bool(segments) and _stem(segments[-1]) in _ERROR_STEMS
+
+
+def _names_a_page(query: str) -> bool:
+    """Whether a query picks a page ('?p=123', '?id=7') rather than searches or reports an error."""
+    keys = {k.lower() for k, _ in parse_qsl(query, keep_blank_values=True)}
+    return any(k not in _NON_PAGE_KEYS and not k.startswith("utm_") for k in keys)
 
 
 def is_deep_link(url: str) -> bool:
     """Whether a URL names a page below a site's home (a path, or a query on the home)."""
     parts = urlsplit(url)
-    return not _is_generic_path(parts.path) or (bool(parts.query) and not _path_segments(parts.path))
+    return not _is_generic_path(parts.path) or (_names_a_page(parts.query) and not _is_error_path(parts.path))
+
+
+def _is_login_segment(segment: str) -> bool:
+    """'login', 'sign_in', 'Login.aspx', 'wp-login.php', 'log-on': a segment naming a login page."""
+    words = [w for w in re.split(r"[-_.]", segment) if w]
+    joined = {a + b for a, b in zip(words, words[1:], strict=False)}
+    return bool(_LOGIN_WORDS.intersection(words) or _LOGIN_WORDS.intersection(joined))
 
 
 def redirect_target_reason(cited: str, final: str, hops: Sequence[Hop]) -> tuple[LinkStatus, str] | None:
@@ -297,9 +332,9 @@ def redirect_target_reason(cited: str, final: str, hops: Sequence[Hop]) -> tuple
     parts = urlsplit(final)
     segments = _path_segments(parts.path)
     host = (parts.hostname or "").lower()
-    if _LOGIN_SEGMENTS.intersection(segments) or host.startswith(("login.", "accounts.", "consent.")):
+    if any(_is_login_segment(s) for s in segments) or host.startswith(("login.", "accounts.", "consent.")):
         return LinkStatus.BLOCKED, f"the link was redirected to a login or consent page ({final})"
-    if _is_generic_path(parts.path) and not (parts.query and not segments):
+    if not is_deep_link(final):
         where = "home page" if not segments else f"generic page /{'/'.join(segments)}"
         return LinkStatus.SOFT_404, f"the deep link was redirected to the site's {where} ({final})"
     return None
