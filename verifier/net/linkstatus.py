@@ -12,7 +12,6 @@ import errno
 import html
 import re
 import socket
-import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -24,12 +23,13 @@ from requests.models import PreparedRequest
 from ..models import Hop
 from ..pagetext import content_kind, decode_body, html_text
 from ..status import LinkStatus
+from .errorpages import error_page_reason
+from .errorpages import normalize as _normalize
 from .guard import AddressRefused
 
 RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504, *range(520, 530)})
 PERMANENT_REDIRECTS = frozenset({301, 308})
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
-SOFT_404_TEXT_LIMIT = 3000  # a page longer than this is not judged by its body lines
 LOOK_LIMIT = 1_000_000  # bytes of a page read for the error-page checks: error pages are small
 SHORT_PAGE_MARKUP = 300_000  # larger markup is not searched line by line for error phrases
 
@@ -199,70 +199,16 @@ def redirect_summary(hops: Sequence[Hop], final_url: str) -> str:
 
 # -- soft 404s ----------------------------------------------------------------------------
 
-_NOUN = r"(page|file|article|story|content|document|post|resource|item|url|link)"
-_YOU = r"( you( are|re| were)? (looking for|requested|tried to reach))?"
-def _fold(text: str) -> str:
-    """Accents and other combining marks removed (página -> pagina, найдена -> наидена)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-_NOT_FOUND = re.compile("|".join(_fold(pattern) for pattern in [
-    r"(error )?(http )?(404|410)( error)?( page)?( not found| gone| page not found)?( error)?",
-    r"(error )?(404 )?(the |this )?" + _NOUN + _YOU + r" (is |was )?not found",
-    r"not found",
-    r"(the |this |that )?" + _NOUN + _YOU + r" (does not|doesnt|did not|no longer|dont) exists?",
-    r"(the |this |that )?" + _NOUN + _YOU + r" (could not|couldnt|cannot|can not|cant) be found",
-    r"(the |this |that )?" + _NOUN + r" (is )?no longer available",
-    r"(seite|datei) nicht gefunden|fehler 404",
-    r"page (non trouvee|introuvable)|erreur 404",
-    r"pagina no encontrada|pagina non trovata|pagina niet gevonden|pagina nao encontrada",
-    r"страница не найдена|ошибка 404",
-    r"(خطای )?404|صفحه (مورد نظر )?(یافت نشد|پیدا نشد|وجود ندارد)|(یافت نشد|پیدا نشد)",
-    r"الصفحة (غير موجودة|المطلوبة غير موجودة)|لم يتم العثور على الصفحة",
-    r"ページが見つかりません|页面不存在|找不到页面|页面未找到",
-]))
 _CHALLENGE = re.compile(r"just a moment|attention required cloudflare|access denied|"
                         r"are you a (robot|human)|verify you are (a )?human|checking your browser|"
                         r"please verify you are a human|ddos protection by cloudflare|captcha")
-_NOISE = re.compile(r"^((oops|whoops|sorry|uh oh|hmm|ooops|error)\s+)+|(\s+(error\s+)?(404|410)(\s+error)?)+$")
 _TITLE_SEPARATORS = re.compile(r"\s[|\-–—·•»:]\s|[|–—·•»:]")
 
 
-def _normalize(text: str) -> str:
-    """Lower case, ASCII digits, no accents or punctuation: for phrase matching."""
-    text = text.lower()
-    if not text.isascii():
-        text = _fold("".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in text))
-    text = _APOSTROPHES.sub("", text)
-    return " ".join(_PUNCTUATION.sub(" ", text).split())
-
-
-_APOSTROPHES = re.compile(r"['’`]")
-_PUNCTUATION = re.compile(r"[^\w\s]")
-
-
 def _segments(title: str) -> list[str]:
-    """A title's parts between separators ('404 - Page not found | Site'), normalized."""
+    """A title's parts between separators ('Just a moment... | Site'), normalized."""
     parts = [_normalize(p) for p in _TITLE_SEPARATORS.split(title)] + [_normalize(title)]
     return [p for p in parts if p]
-
-
-def _says_not_found(line: str) -> bool:
-    normalized = _normalize(line)
-    stripped = _NOISE.sub("", normalized)
-    return bool(_NOT_FOUND.fullmatch(normalized) or (stripped and _NOT_FOUND.fullmatch(stripped)))
-
-
-def error_page_reason(title: str, text: str) -> str | None:
-    """Why a 200 page reads as an error page (its title, or a line of a short page), or None."""
-    for part in _TITLE_SEPARATORS.split(title):
-        if _says_not_found(part):
-            return f"the page title says {title.strip()!r}"
-    if len(text) <= SOFT_404_TEXT_LIMIT:
-        for line in text.splitlines():
-            if line.strip() and len(line) < 120 and _says_not_found(line):
-                return f"the page says {line.strip()!r}"
-    return None
 
 
 _GENERIC_SEGMENTS = frozenset({
@@ -390,9 +336,9 @@ class PageLook:
 
 
 # A cheap superset of the body phrases _NOT_FOUND knows: a page with none is not parsed.
-_MAYBE_NOT_FOUND = ("found", "404", "410", "۴۰۴", "exist", "no longer", "gefunden", "introuvable",
+_MAYBE_NOT_FOUND = ("found", "find", "locate", "404", "removed", "deleted", "taken down", "for sale", "parked", "410", "۴۰۴", "exist", "no longer", "gefunden", "introuvable",
                     "trouv", "encontrada", "trovata", "gevonden", "найден", "یافت", "پیدا", "وجود",
-                    "موجودة", "العثور", "見つかりません", "不存在", "找不到", "未找到")
+                    "موجودة", "العثور", "見つかりません", "つかりません", "不存在", "找不到", "未找到")
 
 
 def path_noise(url: str) -> list[str]:
