@@ -164,6 +164,8 @@ def blocked_reason(status: int, headers: Mapping[str, str], title: str = "") -> 
         return "HTTP 403 Forbidden: the server refused access"
     if status == 451:
         return "HTTP 451: unavailable for legal reasons"
+    if status == 999:
+        return "HTTP 999: a non-standard status sites (LinkedIn among them) send to refuse automated clients"
     if any(_CHALLENGE.fullmatch(segment) for segment in _segments(title)):
         return f"a bot challenge page (title {title!r})"
     return None
@@ -271,6 +273,15 @@ def _is_login_segment(segment: str) -> bool:
     return bool(_LOGIN_WORDS.intersection(words) or _LOGIN_WORDS.intersection(joined))
 
 
+_LOGIN_TITLE = re.compile(r"(please )?(sign|log) ?(in|on)( to( [\w]+){1,5})?|login|anmelden|"
+                          r"iniciar sesion|se connecter|connexion|accedi|inloggen|entrar")
+
+
+def login_title(title: str) -> bool:
+    """Whether a title (or one of its segments) is a login prompt: 'Sign in · Site', 'Log in to continue'."""
+    return any(_LOGIN_TITLE.fullmatch(part) for part in _segments(title))
+
+
 def redirect_target_reason(cited: str, final: str, hops: Sequence[Hop]) -> tuple[LinkStatus, str] | None:
     """A deep link redirected to a home page or generic path (soft 404), or to a login page."""
     if not hops or not is_deep_link(cited):
@@ -328,10 +339,12 @@ class PageLook:
         return error_page_reason(self.title, self.text if maybe else "")
 
     def signature(self, *noise: str) -> str:
-        """Normalized title and text with the given strings (the requested path) removed."""
+        """Normalized title and text with the given strings (the requested path) removed, and
+        every word holding a digit: request ids, tokens, timings and clocks change per request."""
         text = f"{self.title}\n{self.text}"
         for piece in sorted({n for n in noise if len(n) > 2}, key=len, reverse=True):
             text = text.replace(piece, " ")
+        text = _VOLATILE.sub(" ", text)
         return " ".join(text.split()).lower()[:20_000]
 
 
@@ -339,6 +352,9 @@ class PageLook:
 _MAYBE_NOT_FOUND = ("found", "find", "locate", "404", "removed", "deleted", "taken down", "for sale", "parked", "410", "۴۰۴", "exist", "no longer", "gefunden", "introuvable",
                     "trouv", "encontrada", "trovata", "gevonden", "найден", "یافت", "پیدا", "وجود",
                     "موجودة", "العثور", "見つかりません", "つかりません", "不存在", "找不到", "未找到")
+
+
+_VOLATILE = re.compile(r"\S*\d\S*")
 
 
 def path_noise(url: str) -> list[str]:
