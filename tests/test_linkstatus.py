@@ -10,11 +10,13 @@ from fixtureweb import FixtureWeb, Reply, Request
 
 from verifier.config import Settings
 from verifier.fetching import Fetcher
+from verifier.models import Hop
 from verifier.net.linkstatus import (
     InvalidLink,
     error_page_reason,
     is_deep_link,
     prepare_url,
+    redirect_target_reason,
     skip_reason,
 )
 from verifier.status import LinkStatus
@@ -261,6 +263,10 @@ def test_not_error_pages(title: str, text: str) -> None:
     ("https://example.org/index.html", False), ("https://example.org/en/", False),
     ("https://example.org/?p=123", True), ("https://example.org/2019/05/story", True),
     ("https://example.org/about", True),
+    ("https://example.org/home.aspx", False), ("https://example.org/Error.aspx?aspxerrorpath=/a", False),
+    ("https://example.org/site/errors/not-found.html", False), ("https://example.org/?s=budget", False),
+    ("https://example.org/?utm_source=x", False), ("https://example.org/index.php?title=Budget", True),
+    ("https://example.org/2019/05/error-handling", True),
 ])
 def test_deep_links(url: str, deep: bool) -> None:
     assert is_deep_link(url) is deep
@@ -282,3 +288,22 @@ def test_skip_reason_matches_idn_entries() -> None:
 
 def test_ipv6_literal_urls_are_fetchable() -> None:
     assert prepare_url("http://[::1]:8080/x") == "http://[::1]:8080/x"
+
+
+@pytest.mark.parametrize("final, expected", [
+    ("https://example.org/", LinkStatus.SOFT_404),
+    ("https://example.org/Error.aspx?aspxerrorpath=/2019/story", LinkStatus.SOFT_404),  # any depth
+    ("https://example.org/a/b/errors/404.html", LinkStatus.SOFT_404),
+    ("https://example.org/?s=story", LinkStatus.SOFT_404),  # the home page's search results
+    ("https://example.org/?p=42", None),  # a page picked by its query
+    ("https://example.org/index.php?title=Story", None),
+    ("https://example.org/2019/story?utm_source=x", None),
+    ("https://example.org/users/sign_in?next=/2019/story", LinkStatus.BLOCKED),
+    ("https://example.org/Account/Login.aspx", LinkStatus.BLOCKED),
+    ("https://example.org/wp-login.php", LinkStatus.BLOCKED),
+    ("https://example.org/blog/logging-in-python", None),  # a slug, not a login page
+])
+def test_redirect_target_rules(final: str, expected: LinkStatus | None) -> None:
+    cited = "https://example.org/2019/story"
+    decided = redirect_target_reason(cited, final, [Hop(cited, 302, final)])
+    assert (decided[0] if decided else None) is expected

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from http.client import HTTPException
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 import requests
 import urllib3.exceptions as u3
@@ -34,6 +34,7 @@ from .config import Settings
 from .errors import RetryableFetchError
 from .evidence import EvidenceStore, Exchange
 from .models import Attempt, EvidenceRef, Fetch, Hop
+from .net.clientredirect import client_redirect
 from .net.guard import AddressRefused, check_literal, literal_address
 from .net.linkstatus import (
     REDIRECTS,
@@ -44,6 +45,7 @@ from .net.linkstatus import (
     blocked_reason,
     describe_failure,
     is_deep_link,
+    login_title,
     path_noise,
     prepare_url,
     redirect_summary,
@@ -286,21 +288,34 @@ class Fetcher:
                             f"{len(ctx.hops)} redirects", "redirect loop")
             seen.add(state)
             response = self._exchange(session, ctx)
-            if response.status not in REDIRECTS or not response.location:
+            target = self._next_hop(ctx, response)
+            if target is None:
                 return response  # its record is written by the caller (_attempt, _missing_page)
             self._keep(response)
             if len(ctx.hops) >= self.settings.max_redirects:
                 raise _Stop(LinkStatus.ERROR, f"too many redirects (more than {self.settings.max_redirects})",
                             "too many redirects")
-            target = urljoin(ctx.current, response.location)
-            if ctx.rewrite_location:
-                target = ctx.rewrite_location(target)
             ctx.hops.append(Hop(ctx.current, response.status, target))
             try:
                 ctx.current = prepare_url(target)
             except InvalidLink as exc:
                 raise _Stop(LinkStatus.ERROR, f"redirected to an unusable URL {target!r}: {exc}",
                             "bad redirect") from None
+
+    @staticmethod
+    def _next_hop(ctx: _Context, response: _Response) -> str | None:
+        """Where a response sends the client: its Location, or (for a page fetched for a
+        citation) a meta refresh or script-only redirect, recorded as a hop like any other."""
+        if response.status in REDIRECTS and response.location:
+            moved = urljoin(ctx.current, response.location)
+            return ctx.rewrite_location(moved) if ctx.rewrite_location else moved
+        if ctx.trusted or not 200 <= response.status < 300:
+            return None
+        written = client_redirect(response.body, response.headers.get("Content-Type"))
+        target = urljoin(ctx.current, written) if written else None
+        if target is None or urldefrag(target)[0] == urldefrag(ctx.current)[0]:
+            return None  # a page refreshing itself is a page
+        return target
 
     def _exchange(self, session: requests.Session, ctx: _Context) -> _Response:
         """One GET, body read within the size cap and the deadline, evidence written."""
@@ -404,6 +419,10 @@ class Fetcher:
         soft = redirect_target_reason(ctx.url, final, hops)
         if soft:
             return soft
+        if hops and look is not None and is_deep_link(ctx.url) and login_title(look.title):
+            return LinkStatus.BLOCKED, f"the link was redirected to a login page titled {look.title!r} ({final})"
+        if not response.body.strip() and response.status != 204:
+            return LinkStatus.ERROR, f"HTTP {response.status} with an empty body: nothing to read"
         if look is not None:
             says = look.error_page_reason()
             if says:

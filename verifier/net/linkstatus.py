@@ -12,11 +12,10 @@ import errno
 import html
 import re
 import socket
-import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import requests
 from requests.models import PreparedRequest
@@ -24,12 +23,13 @@ from requests.models import PreparedRequest
 from ..models import Hop
 from ..pagetext import content_kind, decode_body, html_text
 from ..status import LinkStatus
+from .errorpages import error_page_reason
+from .errorpages import normalize as _normalize
 from .guard import AddressRefused
 
 RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504, *range(520, 530)})
 PERMANENT_REDIRECTS = frozenset({301, 308})
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
-SOFT_404_TEXT_LIMIT = 3000  # a page longer than this is not judged by its body lines
 LOOK_LIMIT = 1_000_000  # bytes of a page read for the error-page checks: error pages are small
 SHORT_PAGE_MARKUP = 300_000  # larger markup is not searched line by line for error phrases
 
@@ -164,6 +164,8 @@ def blocked_reason(status: int, headers: Mapping[str, str], title: str = "") -> 
         return "HTTP 403 Forbidden: the server refused access"
     if status == 451:
         return "HTTP 451: unavailable for legal reasons"
+    if status == 999:
+        return "HTTP 999: a non-standard status sites (LinkedIn among them) send to refuse automated clients"
     if any(_CHALLENGE.fullmatch(segment) for segment in _segments(title)):
         return f"a bot challenge page (title {title!r})"
     return None
@@ -199,95 +201,85 @@ def redirect_summary(hops: Sequence[Hop], final_url: str) -> str:
 
 # -- soft 404s ----------------------------------------------------------------------------
 
-_NOUN = r"(page|file|article|story|content|document|post|resource|item|url|link)"
-_YOU = r"( you( are|re| were)? (looking for|requested|tried to reach))?"
-def _fold(text: str) -> str:
-    """Accents and other combining marks removed (página -> pagina, найдена -> наидена)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-_NOT_FOUND = re.compile("|".join(_fold(pattern) for pattern in [
-    r"(error )?(http )?(404|410)( error)?( page)?( not found| gone| page not found)?( error)?",
-    r"(error )?(404 )?(the |this )?" + _NOUN + _YOU + r" (is |was )?not found",
-    r"not found",
-    r"(the |this |that )?" + _NOUN + _YOU + r" (does not|doesnt|did not|no longer|dont) exists?",
-    r"(the |this |that )?" + _NOUN + _YOU + r" (could not|couldnt|cannot|can not|cant) be found",
-    r"(the |this |that )?" + _NOUN + r" (is )?no longer available",
-    r"(seite|datei) nicht gefunden|fehler 404",
-    r"page (non trouvee|introuvable)|erreur 404",
-    r"pagina no encontrada|pagina non trovata|pagina niet gevonden|pagina nao encontrada",
-    r"страница не найдена|ошибка 404",
-    r"(خطای )?404|صفحه (مورد نظر )?(یافت نشد|پیدا نشد|وجود ندارد)|(یافت نشد|پیدا نشد)",
-    r"الصفحة (غير موجودة|المطلوبة غير موجودة)|لم يتم العثور على الصفحة",
-    r"ページが見つかりません|页面不存在|找不到页面|页面未找到",
-]))
 _CHALLENGE = re.compile(r"just a moment|attention required cloudflare|access denied|"
                         r"are you a (robot|human)|verify you are (a )?human|checking your browser|"
                         r"please verify you are a human|ddos protection by cloudflare|captcha")
-_NOISE = re.compile(r"^((oops|whoops|sorry|uh oh|hmm|ooops|error)\s+)+|(\s+(error\s+)?(404|410)(\s+error)?)+$")
 _TITLE_SEPARATORS = re.compile(r"\s[|\-–—·•»:]\s|[|–—·•»:]")
 
 
-def _normalize(text: str) -> str:
-    """Lower case, ASCII digits, no accents or punctuation: for phrase matching."""
-    text = text.lower()
-    if not text.isascii():
-        text = _fold("".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in text))
-    text = _APOSTROPHES.sub("", text)
-    return " ".join(_PUNCTUATION.sub(" ", text).split())
-
-
-_APOSTROPHES = re.compile(r"['’`]")
-_PUNCTUATION = re.compile(r"[^\w\s]")
-
-
 def _segments(title: str) -> list[str]:
-    """A title's parts between separators ('404 - Page not found | Site'), normalized."""
+    """A title's parts between separators ('Just a moment... | Site'), normalized."""
     parts = [_normalize(p) for p in _TITLE_SEPARATORS.split(title)] + [_normalize(title)]
     return [p for p in parts if p]
 
 
-def _says_not_found(line: str) -> bool:
-    normalized = _normalize(line)
-    stripped = _NOISE.sub("", normalized)
-    return bool(_NOT_FOUND.fullmatch(normalized) or (stripped and _NOT_FOUND.fullmatch(stripped)))
-
-
-def error_page_reason(title: str, text: str) -> str | None:
-    """Why a 200 page reads as an error page (its title, or a line of a short page), or None."""
-    for part in _TITLE_SEPARATORS.split(title):
-        if _says_not_found(part):
-            return f"the page title says {title.strip()!r}"
-    if len(text) <= SOFT_404_TEXT_LIMIT:
-        for line in text.splitlines():
-            if line.strip() and len(line) < 120 and _says_not_found(line):
-                return f"the page says {line.strip()!r}"
-    return None
-
-
 _GENERIC_SEGMENTS = frozenset({
-    "index.html", "index.htm", "index.php", "default.aspx", "default.asp", "home", "homepage",
-    "main", "404", "404.html", "404.htm", "404.php", "error", "errors", "error.html", "notfound",
+    "index", "default", "home", "homepage", "main", "404", "error", "errors", "notfound",
     "not-found", "page-not-found", "pagenotfound", "error404", "error-404", "404-error", "search",
 })
+_ERROR_STEMS = frozenset({"404", "410", "error", "errors", "notfound", "not-found", "page-not-found",
+                          "pagenotfound", "error404", "error-404", "404-error", "404error"})
+_PAGE_EXTENSION = re.compile(r"\.(html?|php\d?|aspx?|jsp|cfm|shtml)$")
 _LANGUAGE_SEGMENT = re.compile(r"[a-z]{2}([-_][a-z]{2,4})?")
-_LOGIN_SEGMENTS = frozenset({"login", "signin", "sign-in", "log-in", "sso", "auth", "authorize"})
+# Query keys that make a home or search page show search results or an error, not a page.
+_NON_PAGE_KEYS = frozenset({"s", "q", "query", "search", "keyword", "keywords", "term", "error",
+                            "code", "status", "aspxerrorpath", "notfound", "from", "ref", "source",
+                            "page", "lang", "hl", "locale", "sort"})
+_LOGIN_WORDS = frozenset({"login", "signin", "logon", "sso", "auth", "authorize"})
 
 
 def _path_segments(path: str) -> list[str]:
     return [s.lower() for s in unquote(path).split("/") if s]
 
 
+def _stem(segment: str) -> str:
+    """A path segment without its page extension: 'Error.aspx' -> 'error', 'index.html' -> 'index'."""
+    return _PAGE_EXTENSION.sub("", segment)
+
+
 def _is_generic_path(path: str) -> bool:
-    segments = _path_segments(path)
+    """A home, index, search or error path ('/', '/en/', '/index.html', '/errors/404').
+
+    An error page name ('/Error.aspx', '/site/errors/not-found.html') is generic at any depth:
+    nothing but a missing page is sent there."""
+    segments = [_stem(s) for s in _path_segments(path)]
+    if _is_error_path(path):
+        return True
     return len(segments) <= 2 and all(s in _GENERIC_SEGMENTS or _LANGUAGE_SEGMENT.fullmatch(s)
                                       for s in segments)
+
+
+def _is_error_path(path: str) -> bool:
+    segments = _path_segments(path)
+    return bool(segments) and _stem(segments[-1]) in _ERROR_STEMS
+
+
+def _names_a_page(query: str) -> bool:
+    """Whether a query picks a page ('?p=123', '?id=7') rather than searches or reports an error."""
+    keys = {k.lower() for k, _ in parse_qsl(query, keep_blank_values=True)}
+    return any(k not in _NON_PAGE_KEYS and not k.startswith("utm_") for k in keys)
 
 
 def is_deep_link(url: str) -> bool:
     """Whether a URL names a page below a site's home (a path, or a query on the home)."""
     parts = urlsplit(url)
-    return not _is_generic_path(parts.path) or (bool(parts.query) and not _path_segments(parts.path))
+    return not _is_generic_path(parts.path) or (_names_a_page(parts.query) and not _is_error_path(parts.path))
+
+
+def _is_login_segment(segment: str) -> bool:
+    """'login', 'sign_in', 'Login.aspx', 'wp-login.php', 'log-on': a segment naming a login page."""
+    words = [w for w in re.split(r"[-_.]", segment) if w]
+    joined = {a + b for a, b in zip(words, words[1:], strict=False)}
+    return bool(_LOGIN_WORDS.intersection(words) or _LOGIN_WORDS.intersection(joined))
+
+
+_LOGIN_TITLE = re.compile(r"(please )?(sign|log) ?(in|on)( to( [\w]+){1,5})?|login|anmelden|"
+                          r"iniciar sesion|se connecter|connexion|accedi|inloggen|entrar")
+
+
+def login_title(title: str) -> bool:
+    """Whether a title (or one of its segments) is a login prompt: 'Sign in · Site', 'Log in to continue'."""
+    return any(_LOGIN_TITLE.fullmatch(part) for part in _segments(title))
 
 
 def redirect_target_reason(cited: str, final: str, hops: Sequence[Hop]) -> tuple[LinkStatus, str] | None:
@@ -297,9 +289,9 @@ def redirect_target_reason(cited: str, final: str, hops: Sequence[Hop]) -> tuple
     parts = urlsplit(final)
     segments = _path_segments(parts.path)
     host = (parts.hostname or "").lower()
-    if _LOGIN_SEGMENTS.intersection(segments) or host.startswith(("login.", "accounts.", "consent.")):
+    if any(_is_login_segment(s) for s in segments) or host.startswith(("login.", "accounts.", "consent.")):
         return LinkStatus.BLOCKED, f"the link was redirected to a login or consent page ({final})"
-    if _is_generic_path(parts.path) and not (parts.query and not segments):
+    if not is_deep_link(final):
         where = "home page" if not segments else f"generic page /{'/'.join(segments)}"
         return LinkStatus.SOFT_404, f"the deep link was redirected to the site's {where} ({final})"
     return None
@@ -347,17 +339,22 @@ class PageLook:
         return error_page_reason(self.title, self.text if maybe else "")
 
     def signature(self, *noise: str) -> str:
-        """Normalized title and text with the given strings (the requested path) removed."""
+        """Normalized title and text with the given strings (the requested path) removed, and
+        every word holding a digit: request ids, tokens, timings and clocks change per request."""
         text = f"{self.title}\n{self.text}"
         for piece in sorted({n for n in noise if len(n) > 2}, key=len, reverse=True):
             text = text.replace(piece, " ")
+        text = _VOLATILE.sub(" ", text)
         return " ".join(text.split()).lower()[:20_000]
 
 
 # A cheap superset of the body phrases _NOT_FOUND knows: a page with none is not parsed.
-_MAYBE_NOT_FOUND = ("found", "404", "410", "۴۰۴", "exist", "no longer", "gefunden", "introuvable",
+_MAYBE_NOT_FOUND = ("found", "find", "locate", "404", "removed", "deleted", "taken down", "for sale", "parked", "410", "۴۰۴", "exist", "no longer", "gefunden", "introuvable",
                     "trouv", "encontrada", "trovata", "gevonden", "найден", "یافت", "پیدا", "وجود",
-                    "موجودة", "العثور", "見つかりません", "不存在", "找不到", "未找到")
+                    "موجودة", "العثور", "見つかりません", "つかりません", "不存在", "找不到", "未找到")
+
+
+_VOLATILE = re.compile(r"\S*\d\S*")
 
 
 def path_noise(url: str) -> list[str]:
