@@ -268,6 +268,16 @@ def test_what_does_not_fit_the_budget_is_queued(wayback: FakeWayback,
     assert wayback.count("cdx") == 2
 
 
+@pytest.mark.parametrize(("status", "queued"), [(503, True), (502, True), (500, False),
+                                                (403, False)])
+def test_only_an_overloaded_archive_queues_the_lookup(wayback: FakeWayback, clock: FakeClock,
+                                                      status: int, queued: bool) -> None:
+    """502/503/504 (and timeouts) did not answer: queued. Other statuses are answers."""
+    wayback.fail_with = status
+    info = make(wayback, clock).info(PAGE, date(2021, 6, 1))
+    assert info.queued is queued and info.error and str(status) in info.error
+
+
 def test_an_unreachable_archive_is_an_error_note(clock: FakeClock) -> None:
     gone = FakeWayback()
     gone.close()

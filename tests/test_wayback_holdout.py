@@ -270,7 +270,6 @@ def test_an_unreadable_newest_capture_falls_back_to_the_one_before_it(
 
 
 # -- the archive unavailable --------------------------------------------------------------------------
-@FAILS_NOW
 def test_a_cdx_timeout_is_unavailable_and_queued_not_no_capture(clock: FakeClock) -> None:
     web = FixtureWeb()
     try:
@@ -285,7 +284,6 @@ def test_a_cdx_timeout_is_unavailable_and_queued_not_no_capture(clock: FakeClock
         web.close()
 
 
-@FAILS_NOW
 @pytest.mark.parametrize("status", [502, 503, 504])
 def test_an_overloaded_cdx_is_unavailable_and_queued(wayback: FakeWayback, clock: FakeClock,
                                                      status: int) -> None:
@@ -388,7 +386,6 @@ def _config(root: Path, wayback: FakeWayback, extra: str = "") -> None:
         "wayback_lookups_per_minute = 6000\nwayback_saves_per_minute = 6000\n" + extra)
 
 
-@FAILS_NOW
 def test_an_overloaded_cdx_leaves_the_run_complete_and_everything_queued(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback,
         run_cli: Callable[..., CliResult]) -> None:

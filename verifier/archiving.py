@@ -17,7 +17,7 @@ from functools import partial
 from typing import Any
 
 from .config import Settings
-from .errors import ArchiveError, ArchiveRateLimited
+from .errors import ArchiveError, ArchiveRateLimited, ArchiveUnavailable
 from .models import ArchiveInfo, Fetch, SaveJob, Snapshot
 from .net.pacer import LOOKUP, SAVE
 from .net.wayback import WaybackClient, parse_memento
@@ -105,8 +105,8 @@ class Archivist:
                 else:
                     after = self.client.captures(url, from_ts=cited + timedelta(days=1), limit=1)
                     info.closest = after[0] if after else newest
-        except ArchiveRateLimited as exc:
-            info.queued, info.error = True, str(exc)
+        except (ArchiveRateLimited, ArchiveUnavailable) as exc:
+            info.queued, info.error = True, str(exc)  # not answered: the next run asks first
         except ArchiveError as exc:
             info.error = str(exc)
         return info

@@ -35,7 +35,7 @@ from waybackpy.exceptions import MaximumSaveRetriesExceeded, WaybackError
 
 from .. import __version__
 from ..config import Settings
-from ..errors import ArchiveError, ArchiveRateLimited, ArchiveTimeout
+from ..errors import ArchiveError, ArchiveRateLimited, ArchiveTimeout, ArchiveUnavailable
 from ..models import SaveJob, Snapshot
 from .cdxrows import CDXRow, parse_cdx
 from .pacer import LOOKUP, SAVE, IAPacer
@@ -48,6 +48,7 @@ MAX_ANSWER_BYTES = 20_000_000  # an API answer larger than this is not one we as
 MAX_CDX_PAGES = 20  # resume-key pages followed for one query
 MAX_API_REDIRECTS = 3
 _REDIRECTS = (301, 302, 303, 307, 308)
+_OVERLOADED = (502, 503, 504)
 _MEMENTO = re.compile(r"/web/(\d{4,14})(?:[a-z]{2}_)?/(.+)$")  # short ones are real too
 _BLOCKED_SITE = "AdministrativeAccessControlException"
 
@@ -328,7 +329,7 @@ class WaybackClient:
                 self.pacer.record_rate_limited(_retry_after(answer.headers))
                 raise ArchiveRateLimited(f"{what} answered 429 Too Many Requests: "
                                          "every Internet Archive call pauses")
-            if answer.status in (502, 503, 504):
+            if answer.status in _OVERLOADED:
                 self.pacer.record_failure("overloaded answers")
             else:
                 self.pacer.record_success()
@@ -408,8 +409,7 @@ class _CDXQuery(WaybackMachineCDXServerAPI):
             self.last_api_request_url = request_url
             if _BLOCKED_SITE in answer.text:
                 raise ArchiveError(f"{self.url} is excluded from the Wayback Machine")
-            if answer.status != 200:
-                raise ArchiveError(f"CDX server answered HTTP {answer.status}")
+            _raise_for_status(answer, "CDX server")
             rows, resume_key = _split_resume_key(answer.text)
             yield rows
             if not (self._follow_resume and resume_key):
@@ -430,8 +430,7 @@ class _AvailabilityQuery(WaybackMachineAvailabilityAPI):
         answer = self._client._call("GET", full_url(self.endpoint, params=self.payload),
                                     what="availability API")
         self.tries += 1
-        if answer.status != 200:
-            raise ArchiveError(f"availability API answered HTTP {answer.status}")
+        _raise_for_status(answer, "availability API")
         body = answer.json("availability API")
         self.json = body if isinstance(body, dict) else None
         return self.json
@@ -499,6 +498,14 @@ def _split_resume_key(text: str) -> tuple[str, str | None]:
             and " " not in lines[-1].strip():
         return "\n".join(lines[:-2]), lines[-1].strip()
     return text, None
+
+
+def _raise_for_status(answer: _Answer, what: str) -> None:
+    """A lookup answered anything but 200: unavailable (queued) when overloaded, else refused."""
+    if answer.status in _OVERLOADED:
+        raise ArchiveUnavailable(f"{what} answered HTTP {answer.status} (overloaded)")
+    if answer.status != 200:
+        raise ArchiveError(f"{what} answered HTTP {answer.status}")
 
 
 def _spn2_message(body: object) -> str:
