@@ -221,6 +221,37 @@ def test_an_unreadable_copy_is_left_out_and_noted(wayback: FakeWayback,
     assert "HTTP 503" in (archivist.info(PAGE, None).error or "")
 
 
+def test_fallbacks_are_few_and_asked_once(wayback: FakeWayback, clock: FakeClock) -> None:
+    """Every replay failing: the closest and MAX_FALLBACKS more are tried, with one extra
+    CDX question for the list of captures; the failure is noted."""
+    for month in range(1, 8):
+        ts = f"2021{month:02d}01000000"
+        wayback.capture(PAGE, ts, page(ts))
+        wayback.replay_errors[ts] = 503
+    archivist = make(wayback, clock)
+    assert archivist.copies(PAGE, date(2021, 6, 15)) == []
+    # closest (06-01) and two older; newest (07-01), whose two older ones were tried already
+    assert wayback.count("snapshot") == 3 + 1
+    assert wayback.count("cdx") == 2 + 1  # newest, closest before, and the list once
+    assert "could not be read" in (archivist.info(PAGE, date(2021, 6, 15)).error or "")
+
+
+def test_a_200_without_memento_datetime_is_not_a_capture(wayback: FakeWayback,
+                                                         clock: FakeClock) -> None:
+    wayback.capture(PAGE, "20210315000000", page("x"))
+    config = Settings(wayback_url=wayback.base)
+    client = WaybackClient(config, clock=clock, sleep=clock.sleep)
+    fetch_raw = raw_fetcher(client)
+
+    def own_page(url: str) -> Fetch:
+        fetch = fetch_raw(url)
+        return replace(fetch, headers={"Content-Type": "text/html"})
+
+    archivist = Archivist(client, own_page, config, clock=clock)
+    assert archivist.copies(PAGE, None) == []
+    assert "page of its own" in (archivist.info(PAGE, None).error or "")
+
+
 def test_a_copy_stopped_by_the_breaker_is_queued(wayback: FakeWayback,
                                                  clock: FakeClock) -> None:
     wayback.capture(PAGE, "20210315000000", page("x"))

@@ -234,7 +234,6 @@ def test_a_copy_redirected_to_another_timestamp_is_recorded_as_served(
     assert fetch.body == page("listed, not playable").encode()
 
 
-@FAILS_NOW
 def test_two_captures_served_as_one_are_one_copy(wayback: FakeWayback, clock: FakeClock) -> None:
     wayback.capture(PAGE, "20210315000000", page("old"))
     wayback.capture(PAGE, "20230101000000", page("new"))
@@ -243,7 +242,6 @@ def test_two_captures_served_as_one_are_one_copy(wayback: FakeWayback, clock: Fa
     assert [s.timestamp for s, _ in copies] == ["20230101000000"]
 
 
-@FAILS_NOW
 @pytest.mark.parametrize("status", [404, 503, 200])
 def test_an_unreadable_closest_capture_falls_back_to_the_next_before(
         wayback: FakeWayback, clock: FakeClock, status: int) -> None:
@@ -259,7 +257,6 @@ def test_an_unreadable_closest_capture_falls_back_to_the_next_before(
     assert all(b"cannot be displayed" not in (f.body or b"") for _, f in copies)
 
 
-@FAILS_NOW
 def test_an_unreadable_newest_capture_falls_back_to_the_one_before_it(
         wayback: FakeWayback, clock: FakeClock) -> None:
     wayback.capture(PAGE, "20220101000000", page("recent"))
