@@ -470,6 +470,8 @@ def test_poll_asks_spn2_and_treats_a_recent_capture_refusal_as_saved(
     assert settled.status == "success" and settled.timestamp
     overloaded = replace(refused, error="Save Page Now 2: error:gateway-timeout")
     assert archivist._settle_refusal(overloaded).status == "pending"
+    unindexed = replace(refused, url=OTHER)  # no capture of OTHER in the index yet
+    assert archivist._settle_refusal(unindexed).status == "pending"
     final = replace(refused, error="Save Page Now 2: error:blocked-url")
     assert archivist._settle_refusal(final).status == "error"
 

@@ -29,9 +29,8 @@ PAGE = "http://news.example.com/2021/story.html"
 KEYS = ("access", "secret")
 HEADER = ["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"]
 DIGEST = "A" * 32
-# First run (before any code change): 17 of 33 passed. Failing ones are marked strictly, so
-# each mark comes off with the fix that makes its test pass.
-FAILS_NOW = pytest.mark.xfail(strict=True, reason="first run: not handled yet")
+# First run (before any code change): 17 of 33 passed; the 16 others were marked
+# xfail(strict=True) and each mark came off with the fix that made its test pass.
 
 
 @pytest.fixture(autouse=True)
@@ -304,7 +303,6 @@ def test_spn2_same_snapshot_answer_uses_the_recent_capture(wayback: FakeWayback,
     assert job.timestamp == stamp(now - timedelta(hours=4, minutes=45))
 
 
-@FAILS_NOW
 def test_spn2_same_snapshot_not_yet_indexed_is_pending(wayback: FakeWayback,
                                                        clock: FakeClock) -> None:
     """The CDX index lags the capture by minutes to hours: not an error, CDX tells later."""
@@ -328,7 +326,6 @@ def test_spn2_too_many_daily_captures_with_a_capture_today(wayback: FakeWayback,
     assert job.status == "success" and job.timestamp == stamp(now - timedelta(hours=3))
 
 
-@FAILS_NOW
 def test_spn2_too_many_daily_captures_not_yet_indexed_is_pending(wayback: FakeWayback,
                                                                  clock: FakeClock) -> None:
     wayback.job_outcome = {"status": "error", "status_ext": "error:too-many-daily-captures",

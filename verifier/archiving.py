@@ -32,6 +32,7 @@ RESUBMIT_AFTER = timedelta(hours=1)  # a save still unconfirmed after this is su
 MAX_ATTEMPTS = 3  # submissions of one save before it is given up as an error
 MAX_FALLBACKS = 2  # further captures tried when a chosen one cannot be replayed
 STEP = 0.25  # longest uninterrupted wait of the background worker, so it stops promptly
+# Save Page Now refusals that mean "captured recently": success once CDX lists the capture
 _RECENT_CAPTURE = ("same snapshot", "too-many-daily-captures")
 # Save Page Now errors that often hide a save that was made, or pass: CDX tells later
 _TRANSIENT = ("timeout", "time-limit", "gateway", "unavailable", "internal-server-error",
@@ -295,6 +296,9 @@ class Archivist:
             window = timedelta(days=max(1, self._settings.save_window_days))
             if newest is not None and self._recent(newest, window):
                 return self._succeed(job, newest)
+            # the capture exists but the CDX index lags it (minutes to hours): CDX tells later
+            return replace(job, status="pending",
+                           error=f"{job.error}; the recent capture is not in the CDX index yet")
         if any(marker in message for marker in _TRANSIENT):
             return replace(job, status="pending")
         return job
