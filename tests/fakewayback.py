@@ -64,7 +64,7 @@ class Capture:
     original: str
     timestamp: str
     body: bytes
-    statuscode: int = 200
+    statuscode: int | str = 200  # "-" for warc/revisit records, as the real CDX lists them
     mimetype: str = "text/html"
     headers: dict[str, str] = field(default_factory=dict)
 
@@ -96,13 +96,23 @@ class FakeWayback:
         self.pending_polls = 1  # SPN2 status polls answered "pending" before success
         self.keys = ("access", "secret")
         self.cdx_page_size = 0  # >0: split CDX answers with resume keys
+        # Real replay trouble: a capture the index lists whose WARC cannot be read is answered
+        # with the Wayback's own error page (no Memento-Datetime), at this status
+        self.replay_errors: dict[str, int] = {}
+        # ...or redirected to the nearest capture that can be replayed (timestamp changes)
+        self.unplayable: set[str] = set()
+        # SPN2 answers other than the plain job: the POST's JSON (e.g. job_id null and "The
+        # same snapshot had been made ..."), and the status answer after the pending polls
+        # (e.g. status "error" with status_ext "error:too-many-daily-captures")
+        self.save2_answer: dict[str, object] | None = None
+        self.job_outcome: dict[str, object] | None = None
         self._jobs: dict[str, dict[str, object]] = {}
         self._lock = threading.Lock()
         self._server = self._start()
         self.base = f"http://127.0.0.1:{self._server.server_address[1]}"
 
     # -- test-facing -------------------------------------------------------
-    def capture(self, url: str, timestamp: str, body: bytes | str, statuscode: int = 200,
+    def capture(self, url: str, timestamp: str, body: bytes | str, statuscode: int | str = 200,
                 mimetype: str = "text/html", headers: dict[str, str] | None = None) -> Capture:
         data = body.encode("utf-8") if isinstance(body, str) else body
         cap = Capture(url, pad_timestamp(timestamp), data, statuscode, mimetype, headers or {})
@@ -305,21 +315,29 @@ class FakeWayback:
         if not caps:
             return self._send(h, 404, b"<title>Wayback Machine</title>Hrm. This page has not been archived.",
                               "text/html")
-        exact = [c for c in caps if c.timestamp == pad_timestamp(ts)]
+        if pad_timestamp(ts) in self.replay_errors:
+            return self._send(h, self.replay_errors[pad_timestamp(ts)],
+                              b"<html><head><title>Wayback Machine</title></head><body>"
+                              b"<p>This snapshot cannot be displayed due to an internal error."
+                              b"</p></body></html>", "text/html")
+        exact = [c for c in caps if c.timestamp == pad_timestamp(ts)
+                 and c.timestamp not in self.unplayable]
         if not exact:
-            nearest = min(caps, key=lambda c: self._distance(c.timestamp, ts))
+            playable = [c for c in caps if c.timestamp not in self.unplayable] or caps
+            nearest = min(playable, key=lambda c: self._distance(c.timestamp, ts))
             location = f"{REAL_WEB}/web/{nearest.timestamp}{flag}/{nearest.original}"
             return self._send(h, 302, b"", None, {"Location": location})
         cap = exact[0]
         headers = {"Memento-Datetime": time.strftime(
             "%a, %d %b %Y %H:%M:%S GMT", time.strptime(cap.timestamp, "%Y%m%d%H%M%S"))}
         headers.update(cap.headers)
+        status = cap.statuscode if isinstance(cap.statuscode, int) else 200  # a revisit replays
         if flag == "id_":
-            return self._send(h, cap.statuscode, cap.body, cap.mimetype, headers)
+            return self._send(h, status, cap.body, cap.mimetype, headers)
         toolbar = (b"<!-- BEGIN WAYBACK TOOLBAR INSERT --><div id='wm-ipp'>Wayback Machine "
                    b"toolbar</div><!-- END WAYBACK TOOLBAR INSERT -->")
         body = cap.body.replace(b"<body>", b"<body>" + toolbar, 1)
-        self._send(h, cap.statuscode, body, cap.mimetype, headers)
+        self._send(h, status, body, cap.mimetype, headers)
 
     # -- saving --------------------------------------------------------------------------
     def _record_save(self, url: str) -> Capture:
@@ -355,6 +373,9 @@ class FakeWayback:
             return self._send(h, 401, json.dumps({"message": "auth"}).encode(), "application/json")
         form = dict(parse_qsl(payload.decode()))
         url = form.get("url", "")
+        if self.save2_answer is not None:
+            answer = {"url": url, **self.save2_answer}
+            return self._send(h, 200, json.dumps(answer).encode(), "application/json")
         job_id = "spn2-" + uuid.uuid4().hex
         with self._lock:
             self._jobs[job_id] = {"url": url, "polls": 0}
@@ -370,6 +391,8 @@ class FakeWayback:
             body = {"status": "error", "status_ext": "error:not-found", "job_id": job_id}
         elif int(job["polls"]) <= self.pending_polls:  # type: ignore[call-overload]
             body = {"status": "pending", "job_id": job_id}
+        elif self.job_outcome is not None:
+            body = {"job_id": job_id, "original_url": job["url"], **self.job_outcome}
         else:
             if "timestamp" not in job:
                 cap = self._record_save(str(job["url"]))

@@ -221,6 +221,37 @@ def test_an_unreadable_copy_is_left_out_and_noted(wayback: FakeWayback,
     assert "HTTP 503" in (archivist.info(PAGE, None).error or "")
 
 
+def test_fallbacks_are_few_and_asked_once(wayback: FakeWayback, clock: FakeClock) -> None:
+    """Every replay failing: the closest and MAX_FALLBACKS more are tried, with one extra
+    CDX question for the list of captures; the failure is noted."""
+    for month in range(1, 8):
+        ts = f"2021{month:02d}01000000"
+        wayback.capture(PAGE, ts, page(ts))
+        wayback.replay_errors[ts] = 503
+    archivist = make(wayback, clock)
+    assert archivist.copies(PAGE, date(2021, 6, 15)) == []
+    # closest (06-01) and two older; newest (07-01), whose two older ones were tried already
+    assert wayback.count("snapshot") == 3 + 1
+    assert wayback.count("cdx") == 2 + 1  # newest, closest before, and the list once
+    assert "could not be read" in (archivist.info(PAGE, date(2021, 6, 15)).error or "")
+
+
+def test_a_200_without_memento_datetime_is_not_a_capture(wayback: FakeWayback,
+                                                         clock: FakeClock) -> None:
+    wayback.capture(PAGE, "20210315000000", page("x"))
+    config = Settings(wayback_url=wayback.base)
+    client = WaybackClient(config, clock=clock, sleep=clock.sleep)
+    fetch_raw = raw_fetcher(client)
+
+    def own_page(url: str) -> Fetch:
+        fetch = fetch_raw(url)
+        return replace(fetch, headers={"Content-Type": "text/html"})
+
+    archivist = Archivist(client, own_page, config, clock=clock)
+    assert archivist.copies(PAGE, None) == []
+    assert "page of its own" in (archivist.info(PAGE, None).error or "")
+
+
 def test_a_copy_stopped_by_the_breaker_is_queued(wayback: FakeWayback,
                                                  clock: FakeClock) -> None:
     wayback.capture(PAGE, "20210315000000", page("x"))
@@ -266,6 +297,16 @@ def test_what_does_not_fit_the_budget_is_queued(wayback: FakeWayback,
     assert [i.queued for i in infos] == [False, False, True, True]  # at 0 s, 2.5 s; then 5 s
     assert "budget" in (infos[2].error or "")
     assert wayback.count("cdx") == 2
+
+
+@pytest.mark.parametrize(("status", "queued"), [(503, True), (502, True), (500, False),
+                                                (403, False)])
+def test_only_an_overloaded_archive_queues_the_lookup(wayback: FakeWayback, clock: FakeClock,
+                                                      status: int, queued: bool) -> None:
+    """502/503/504 (and timeouts) did not answer: queued. Other statuses are answers."""
+    wayback.fail_with = status
+    info = make(wayback, clock).info(PAGE, date(2021, 6, 1))
+    assert info.queued is queued and info.error and str(status) in info.error
 
 
 def test_an_unreachable_archive_is_an_error_note(clock: FakeClock) -> None:
@@ -429,6 +470,8 @@ def test_poll_asks_spn2_and_treats_a_recent_capture_refusal_as_saved(
     assert settled.status == "success" and settled.timestamp
     overloaded = replace(refused, error="Save Page Now 2: error:gateway-timeout")
     assert archivist._settle_refusal(overloaded).status == "pending"
+    unindexed = replace(refused, url=OTHER)  # no capture of OTHER in the index yet
+    assert archivist._settle_refusal(unindexed).status == "pending"
     final = replace(refused, error="Save Page Now 2: error:blocked-url")
     assert archivist._settle_refusal(final).status == "error"
 

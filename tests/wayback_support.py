@@ -84,6 +84,7 @@ def raw_fetcher(client: WaybackClient, *, max_hops: int = 5) -> Callable[[str], 
                          fetched_at=datetime.now(UTC), http_status=response.status_code,
                          final_url=current, redirects=hops,
                          content_type=response.headers.get("Content-Type"),
+                         headers=dict(response.headers),
                          sha256=hashlib.sha256(response.content).hexdigest(),
                          size=len(response.content), body=response.content)
         return Fetch(url=url, link_status=LinkStatus.ERROR, reason="too many redirects",

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from typing import Any
 
 from .config import Settings
-from .errors import ArchiveError, ArchiveRateLimited
-from .models import ArchiveInfo, Fetch, SaveJob, Snapshot
+from .errors import ArchiveError, ArchiveRateLimited, ArchiveUnavailable
+from .models import ArchiveInfo, Fetch, SaveJob, Snapshot, full_timestamp
 from .net.pacer import LOOKUP, SAVE
 from .net.wayback import WaybackClient, parse_memento
 from .status import LinkStatus
@@ -30,7 +30,9 @@ POLL_MAX = 30.0
 WATCH_SECONDS = 120.0  # how long a run follows one save before leaving it for the next run
 RESUBMIT_AFTER = timedelta(hours=1)  # a save still unconfirmed after this is submitted again
 MAX_ATTEMPTS = 3  # submissions of one save before it is given up as an error
+MAX_FALLBACKS = 2  # further captures tried when a chosen one cannot be replayed
 STEP = 0.25  # longest uninterrupted wait of the background worker, so it stops promptly
+# Save Page Now refusals that mean "captured recently": success once CDX lists the capture
 _RECENT_CAPTURE = ("same snapshot", "too-many-daily-captures")
 # Save Page Now errors that often hide a save that was made, or pass: CDX tells later
 _TRANSIENT = ("timeout", "time-limit", "gateway", "unavailable", "internal-server-error",
@@ -76,22 +78,66 @@ class Archivist:
 
     def copies(self, url: str, cited: date | None) -> list[tuple[Snapshot, Fetch]]:
         """Raw (`id_`) copies to match quotes against: the closest capture first, then the
-        newest if its content differs. Copies that could not be read are left out (and noted
-        in the info's error)."""
+        newest if its content differs. A capture whose replay fails (404, 5xx, the Wayback's
+        own page) gives way to the next one in the same order of preference (up to
+        MAX_FALLBACKS more); a replay served from another capture counts as that capture,
+        once. What could not be read is noted in the info's error."""
+        if isinstance(cited, datetime):
+            cited = cited.date()
         info = self.info(url, cited)
         targets = [s for s in (info.closest, info.newest) if s is not None]
         if len(targets) == 2 and _same_content(targets[0], targets[1]):
             targets.pop()
         found: list[tuple[Snapshot, Fetch]] = []
-        for snapshot in targets:
-            copy = self._memo.get(("copy", snapshot.url, snapshot.timestamp),
-                                  partial(self._fetch_copy, snapshot))
-            if isinstance(copy, str):
-                info.queued = info.queued or copy.startswith("queued: ")
-                info.error = info.error or copy.removeprefix("queued: ")
-            else:
-                found.append(copy)
+        for target in targets:
+            for candidate in self._candidates(url, cited, target, newest=target is info.newest):
+                if any(s.timestamp == candidate.timestamp for s, _ in found):
+                    if candidate is target:
+                        break  # this capture is in hand already
+                    continue
+                copy = self._memo.get(("copy", candidate.url, candidate.timestamp),
+                                      partial(self._fetch_copy, candidate))
+                if isinstance(copy, str):
+                    queued = copy.startswith("queued: ")
+                    info.queued = info.queued or queued
+                    info.error = info.error or copy.removeprefix("queued: ")
+                    if queued:
+                        return found  # no Internet Archive call can be made now
+                    continue
+                if not any(s.timestamp == copy[0].timestamp for s, _ in found):
+                    found.append(copy)
+                break
         return found
+
+    def _candidates(self, url: str, cited: date | None, target: Snapshot, *,
+                    newest: bool) -> Iterator[Snapshot]:
+        """The target, then (asked only if needed) the captures that come next in preference:
+        older ones for the newest or a capture before the citation, then later ones."""
+        yield target
+        try:
+            listed = self._all_captures(url)
+        except ArchiveError:
+            return
+        others = [s for s in listed if s.timestamp != target.timestamp]
+        older = [s for s in reversed(others) if s.timestamp < target.timestamp]
+        later = [s for s in others if s.timestamp > target.timestamp]
+        before_citation = cited is None or target.captured_at.date() <= cited
+        order = older if newest else (older + later if before_citation else later)
+        yield from order[:MAX_FALLBACKS]
+
+    def _all_captures(self, url: str) -> list[Snapshot]:
+        """Every status-200 capture of url, oldest first; asked once per run, when a chosen
+        capture could not be replayed."""
+        def ask() -> list[Snapshot] | ArchiveError:
+            try:
+                return self.client.captures(url)
+            except ArchiveError as exc:
+                return exc
+
+        listed = self._memo.get(("all", url), ask)
+        if isinstance(listed, ArchiveError):
+            raise listed
+        return list(listed)
 
     def _lookup(self, url: str, cited: date | None) -> ArchiveInfo:
         info = ArchiveInfo(url)
@@ -105,8 +151,8 @@ class Archivist:
                 else:
                     after = self.client.captures(url, from_ts=cited + timedelta(days=1), limit=1)
                     info.closest = after[0] if after else newest
-        except ArchiveRateLimited as exc:
-            info.queued, info.error = True, str(exc)
+        except (ArchiveRateLimited, ArchiveUnavailable) as exc:
+            info.queued, info.error = True, str(exc)  # not answered: the next run asks first
         except ArchiveError as exc:
             info.error = str(exc)
         return info
@@ -152,10 +198,16 @@ class Archivist:
             if blocked:
                 return f"queued: {blocked}"
             return f"snapshot {snapshot.timestamp} could not be read: {fetch.reason}"
+        if fetch.headers and not any(k.lower() == "memento-datetime" for k in fetch.headers):
+            # every replay of a capture carries Memento-Datetime; the Wayback's own pages
+            # ("snapshot cannot be displayed", "Hrm.") do not, whatever their status
+            return (f"snapshot {snapshot.timestamp} could not be read: the Wayback Machine "
+                    "answered with a page of its own, not the capture")
         landed = parse_memento(fetch.final_url or "")
         if landed and landed[0] != snapshot.timestamp:  # the Wayback served a nearby capture
-            snapshot = replace(snapshot, timestamp=landed[0],
-                               archive_url=self.client.archive_url(landed[0], snapshot.url))
+            snapshot = replace(snapshot, timestamp=full_timestamp(landed[0]), digest=None,
+                               archive_url=self.client.archive_url(
+                                   full_timestamp(landed[0]), snapshot.url))
         return snapshot, fetch
 
     # -- saving: policy and single steps -----------------------------------------------------
@@ -244,6 +296,9 @@ class Archivist:
             window = timedelta(days=max(1, self._settings.save_window_days))
             if newest is not None and self._recent(newest, window):
                 return self._succeed(job, newest)
+            # the capture exists but the CDX index lags it (minutes to hours): CDX tells later
+            return replace(job, status="pending",
+                           error=f"{job.error}; the recent capture is not in the CDX index yet")
         if any(marker in message for marker in _TRANSIENT):
             return replace(job, status="pending")
         return job

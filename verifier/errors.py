@@ -68,7 +68,14 @@ class ArchiveBudgetSpent(ArchiveRateLimited):
     """The run's Internet Archive time budget is spent: what is left is queued for the next run."""
 
 
-class ArchiveTimeout(ArchiveError):
+class ArchiveUnavailable(ArchiveError):
+    """The Internet Archive did not answer the question (overloaded 5xx, timeout): not a
+    'no capture'; the lookup is queued so the next run asks first."""
+
+    retryable = True
+
+
+class ArchiveTimeout(ArchiveUnavailable):
     """An Internet Archive call took longer than its timeout; a save may still have been made."""
 
     retryable = True

@@ -191,6 +191,20 @@ class Fetch:
     body: bytes | None = field(default=None, repr=False, compare=False)  # transient, never stored
 
 
+def full_timestamp(timestamp: str) -> str:
+    """A Wayback timestamp completed to 14 digits the way the Wayback reads a short one
+    ("2012" is 2012-01-01 00:00:00: month and day pad with 01, never 00)."""
+    digits = timestamp[:14]
+    padded = digits + "0101000000"[max(0, len(digits) - 4):]
+    return padded if len(digits) >= 4 else digits
+
+
+def timestamp_datetime(timestamp: str) -> datetime:
+    """The naive UTC datetime of a Wayback timestamp (short ones completed); ValueError for
+    one that names no real time (the index holds a few with month 00)."""
+    return datetime.strptime(full_timestamp(timestamp), "%Y%m%d%H%M%S")
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """One Wayback Machine capture of a URL."""
@@ -204,7 +218,7 @@ class Snapshot:
 
     @property
     def captured_at(self) -> datetime:
-        return datetime.strptime(self.timestamp[:14].ljust(14, "0"), "%Y%m%d%H%M%S")
+        return timestamp_datetime(self.timestamp)
 
 
 @dataclass

@@ -14,7 +14,7 @@ import json
 import os
 import re
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
@@ -30,14 +30,14 @@ from waybackpy import (
     WaybackMachineCDXServerAPI,
     WaybackMachineSaveAPI,
 )
-from waybackpy.cdx_snapshot import CDXSnapshot
 from waybackpy.cdx_utils import full_url
 from waybackpy.exceptions import MaximumSaveRetriesExceeded, WaybackError
 
 from .. import __version__
 from ..config import Settings
-from ..errors import ArchiveError, ArchiveRateLimited, ArchiveTimeout
+from ..errors import ArchiveError, ArchiveRateLimited, ArchiveTimeout, ArchiveUnavailable
 from ..models import SaveJob, Snapshot
+from .cdxrows import CDXRow, parse_cdx
 from .pacer import LOOKUP, SAVE, IAPacer
 
 REAL_WEB = "https://web.archive.org"
@@ -48,7 +48,8 @@ MAX_ANSWER_BYTES = 20_000_000  # an API answer larger than this is not one we as
 MAX_CDX_PAGES = 20  # resume-key pages followed for one query
 MAX_API_REDIRECTS = 3
 _REDIRECTS = (301, 302, 303, 307, 308)
-_MEMENTO = re.compile(r"/web/(\d{14})(?:[a-z]{2}_)?/(.+)$")
+_OVERLOADED = (502, 503, 504)
+_MEMENTO = re.compile(r"/web/(\d{4,14})(?:[a-z]{2}_)?/(.+)$")  # short ones are real too
 _BLOCKED_SITE = "AdministrativeAccessControlException"
 
 
@@ -200,17 +201,22 @@ class WaybackClient:
         }
         if closest is not None:
             options.update(closest=wayback_timestamp(closest), sort="closest")
-        query = _CDXQuery(self, url, follow_resume=limit is None, **options)
-        found: list[Snapshot] = []
         try:
-            for row in query.snapshots():
-                if not all_statuses and row.statuscode != "200":
-                    continue  # a server ignoring the filter must not slip a 404 in
-                found.append(self._snapshot(row))
-                if limit and 0 < limit <= len(found):
-                    break
+            query = _CDXQuery(self, url, follow_resume=limit is None, **options)
         except (WaybackError, ValueError) as exc:
-            raise ArchiveError(f"CDX answer not understood: {str(exc).splitlines()[0]}") from None
+            raise ArchiveError(f"CDX query not valid: {str(exc).splitlines()[0]}") from None
+        found: list[Snapshot] = []
+        seen: set[tuple[str, str, str]] = set()
+        for row in query.rows():
+            if not all_statuses and row.statuscode != "200":
+                continue  # a server ignoring the filter must not slip a 404 in
+            key = (row.timestamp, row.original, row.statuscode)
+            if key in seen:
+                continue  # the index can hold one capture twice
+            seen.add(key)
+            found.append(self._snapshot(row))
+            if limit and 0 < limit <= len(found):
+                break
         return found
 
     def available(self, url: str, timestamp: str | date | None = None) -> Snapshot | None:
@@ -323,7 +329,7 @@ class WaybackClient:
                 self.pacer.record_rate_limited(_retry_after(answer.headers))
                 raise ArchiveRateLimited(f"{what} answered 429 Too Many Requests: "
                                          "every Internet Archive call pauses")
-            if answer.status in (502, 503, 504):
+            if answer.status in _OVERLOADED:
                 self.pacer.record_failure("overloaded answers")
             else:
                 self.pacer.record_success()
@@ -368,7 +374,7 @@ class WaybackClient:
             self.pacer.record_failure()
             raise ArchiveError(f"{what} unreachable ({_reason(exc)})") from None
 
-    def _snapshot(self, row: CDXSnapshot) -> Snapshot:
+    def _snapshot(self, row: CDXRow) -> Snapshot:
         status = int(row.statuscode) if row.statuscode.isdigit() else None
         return Snapshot(url=row.original, timestamp=row.timestamp,
                         archive_url=self.archive_url(row.timestamp, row.original),
@@ -386,6 +392,13 @@ class _CDXQuery(WaybackMachineCDXServerAPI):
         self._client = client
         self._follow_resume = follow_resume
 
+    def rows(self) -> Iterator[CDXRow]:
+        """Every capture row of the answer's pages, read by our parser (see cdxrows)."""
+        payload: dict[str, str] = {}
+        self.add_payload(payload)
+        for text in self.cdx_api_manager(payload, {}):
+            yield from parse_cdx(text)
+
     def cdx_api_manager(self, payload: dict[str, str], headers: dict[str, str]) -> Any:
         payload["limit"] = str(self.limit)
         if self._follow_resume:
@@ -396,8 +409,7 @@ class _CDXQuery(WaybackMachineCDXServerAPI):
             self.last_api_request_url = request_url
             if _BLOCKED_SITE in answer.text:
                 raise ArchiveError(f"{self.url} is excluded from the Wayback Machine")
-            if answer.status != 200:
-                raise ArchiveError(f"CDX server answered HTTP {answer.status}")
+            _raise_for_status(answer, "CDX server")
             rows, resume_key = _split_resume_key(answer.text)
             yield rows
             if not (self._follow_resume and resume_key):
@@ -418,8 +430,7 @@ class _AvailabilityQuery(WaybackMachineAvailabilityAPI):
         answer = self._client._call("GET", full_url(self.endpoint, params=self.payload),
                                     what="availability API")
         self.tries += 1
-        if answer.status != 200:
-            raise ArchiveError(f"availability API answered HTTP {answer.status}")
+        _raise_for_status(answer, "availability API")
         body = answer.json("availability API")
         self.json = body if isinstance(body, dict) else None
         return self.json
@@ -487,6 +498,14 @@ def _split_resume_key(text: str) -> tuple[str, str | None]:
             and " " not in lines[-1].strip():
         return "\n".join(lines[:-2]), lines[-1].strip()
     return text, None
+
+
+def _raise_for_status(answer: _Answer, what: str) -> None:
+    """A lookup answered anything but 200: unavailable (queued) when overloaded, else refused."""
+    if answer.status in _OVERLOADED:
+        raise ArchiveUnavailable(f"{what} answered HTTP {answer.status} (overloaded)")
+    if answer.status != 200:
+        raise ArchiveError(f"{what} answered HTTP {answer.status}")
 
 
 def _spn2_message(body: object) -> str:

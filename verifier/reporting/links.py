@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from ..models import Hop
+from ..models import Hop, timestamp_datetime
 from ..status import LinkStatus
 from ..store import Store, parse_iso
 
@@ -29,7 +29,7 @@ class SnapshotView:
 
     @property
     def captured_at(self) -> datetime:
-        return datetime.strptime(self.timestamp[:14].ljust(14, "0"), "%Y%m%d%H%M%S").replace(tzinfo=UTC)
+        return timestamp_datetime(self.timestamp).replace(tzinfo=UTC)
 
     @property
     def day(self) -> str:

@@ -1,0 +1,79 @@
+"""Reading CDX server answers, row by row, without letting one odd row lose the rest.
+
+waybackpy's parser raises on the first row it cannot split into seven fields or whose
+timestamp strptime refuses, and reads only the plain-text format. The real index holds rows
+like that (originals with a raw space, timestamps with month 00 from some 2000 crawls), and
+the server answers JSON (a header row, then rows; the header alone or `[]` when there is no
+capture) when asked for it: both formats are read here, and rows that make no sense skipped.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from ..models import full_timestamp, timestamp_datetime
+
+FIELDS = ("urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length")
+
+
+@dataclass(frozen=True)
+class CDXRow:
+    urlkey: str
+    timestamp: str  # 14 digits
+    original: str
+    mimetype: str
+    statuscode: str  # "200", "301", "-" (revisit records), ...
+    digest: str
+    length: str
+
+
+def parse_cdx(text: str) -> list[CDXRow]:
+    """The capture rows of one CDX answer (plain text or JSON), malformed rows left out."""
+    stripped = text.strip()
+    if stripped.startswith("["):
+        try:
+            data = json.loads(stripped)
+        except ValueError:
+            data = None
+        if isinstance(data, list):
+            return _json_rows(data)
+    rows = (_plain_row(line) for line in stripped.splitlines())
+    return [row for row in rows if row is not None]
+
+
+def _json_rows(data: list[object]) -> list[CDXRow]:
+    rows = [r for r in data if isinstance(r, list) and len(r) > 1]  # [] and [resumeKey] out
+    if not rows:
+        return []
+    names: tuple[str, ...] = FIELDS
+    if "timestamp" in rows[0] and "original" in rows[0]:
+        names, rows = tuple(str(v) for v in rows[0]), rows[1:]
+    found = []
+    for values in rows:
+        fields = dict(zip(names, (str(v) for v in values), strict=False))
+        row = _row(fields)
+        if row is not None:
+            found.append(row)
+    return found
+
+
+def _plain_row(line: str) -> CDXRow | None:
+    parts = line.split(" ")
+    if len(parts) < len(FIELDS):
+        return None
+    if len(parts) > len(FIELDS):  # spaces inside the original: the other fields have none
+        parts = [parts[0], parts[1], " ".join(parts[2:-4]), *parts[-4:]]
+    return _row(dict(zip(FIELDS, parts, strict=True)))
+
+
+def _row(fields: dict[str, str]) -> CDXRow | None:
+    timestamp = fields.get("timestamp", "")
+    if not timestamp.isdigit() or not 4 <= len(timestamp) <= 14 or not fields.get("original"):
+        return None
+    try:
+        timestamp_datetime(timestamp)
+    except ValueError:
+        return None  # names no real time (month or day 00): its capture time is unknown
+    return CDXRow(**{name: fields.get(name, "-") for name in FIELDS} |
+                  {"timestamp": full_timestamp(timestamp)})
