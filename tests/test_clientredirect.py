@@ -35,6 +35,9 @@ def fetcher() -> Iterator[Fetcher]:
     ("<script>window.location.href = '/';</script>", "/"),
     ("<script>location.replace(\"/en/\")</script>", "/en/"),
     ("<script>if (x) { window.location = '/m/'; }</script><p>" + "Real text. " * 40 + "</p>", None),
+    ("<script>geolocation = '/api/geo'; myLocation.replace('/x')</script>", None),
+    ("<script>var p = geolocation; document.location='/home'</script>", "/home"),
+    ("<script>top.location.assign('/start')</script>", "/start"),
 ])
 def test_client_redirect(markup: str, target: str | None) -> None:
     assert client_redirect(f"<html><head>{markup}</head><body></body></html>".encode(), "text/html") == target

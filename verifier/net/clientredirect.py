@@ -22,9 +22,11 @@ _META = re.compile(r"<meta\b[^>]*>", re.I)
 _REFRESH = re.compile(r"""http-equiv\s*=\s*["']?\s*refresh\b""", re.I)
 _CONTENT = re.compile(r"""\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _DELAY_URL = re.compile(r"""\s*(\d+(?:\.\d+)?)\s*(?:[;,]\s*(?:url\s*=\s*)?["']?([^"']+?)["']?\s*)?$""", re.I)
+# Starts with its literal word, so the search skips along the page at C speed (a pattern
+# opening with \b and alternatives is tried at every character: 2 ms per 35 KB page).
 _SCRIPT_LOCATION = re.compile(
-    r"""\b(?:(?:window|document|top|self)\.)?location(?:\.href)?\s*=\s*["']([^"']+)["']"""
-    r"""|\b(?:(?:window|document|top|self)\.)?location\.(?:replace|assign)\(\s*["']([^"']+)["']\s*\)""")
+    r"""location(?:(?:\.href)?\s*=\s*["']([^"']+)["']"""
+    r"""|\.(?:replace|assign)\(\s*["']([^"']+)["']\s*\))""")
 
 
 def client_redirect(body: bytes, content_type: str | None) -> str | None:
@@ -35,9 +37,19 @@ def client_redirect(body: bytes, content_type: str | None) -> str | None:
     refresh = _meta_refresh(markup)
     if refresh:
         return refresh
-    found = _SCRIPT_LOCATION.search(markup)
+    found = _script_location(markup)
     if found and len(html_text(markup)[0].strip()) <= STUB_TEXT:
         return html.unescape(found.group(1) or found.group(2)).strip() or None
+    return None
+
+
+def _script_location(markup: str) -> re.Match[str] | None:
+    """The first assignment to (window.)location or location.href, or call of
+    location.replace or .assign, where `location` is a word of its own (not geolocation)."""
+    for found in _SCRIPT_LOCATION.finditer(markup):
+        before = markup[found.start() - 1:found.start()] if found.start() else ""
+        if not (before.isalnum() or before in ("_", "$")) or not before:
+            return found
     return None
 
 
