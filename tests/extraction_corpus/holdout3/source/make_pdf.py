@@ -1,6 +1,6 @@
 """Writes holdout3's think-tank brief PDF (committed; rerun only to change it).
 
-    python tests/extraction_corpus/holdout3/make_pdf.py
+    python tests/extraction_corpus/holdout3/source/make_pdf.py
 
 A three-page policy brief laid out as such briefs are: a running header and a footer with the
 site and "Page N of 3" on every page, endnote numbers glued to the words and quotation marks
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-OUT = Path(__file__).resolve().parent / "groundwater_brief.pdf"
+OUT = Path(__file__).resolve().parent.parent / "groundwater_brief.pdf"
 HEADER = "Meridian Institute for Water Policy  |  Policy Brief No. 14"
 FOOTER = "www.meridianwater.example.org"
 
