@@ -272,6 +272,22 @@ def test_markdown_blockquotes_with_dash_attribution_and_colon_intro(tmp_path: Pa
     ]
 
 
+def test_dash_attribution_line_after_a_markdown_blockquote(tmp_path: Path):
+    # the '— Name, role' line outside the '>' lines attributes the block, also a block that
+    # is one quotation in marks; a later dash line after an ordinary paragraph does not
+    text = ("Letters came in all week.\n\n"
+            "> Nobody who writes these plans has ever pumped out a lifeboat at night.\n\n"
+            "— Tom Pengelly, Port Isaac\n\n"
+            '> "You do not fight the sea. You negotiate with it."\n\n'
+            "— Grace Abernethy, lifeboat coxswain\n\n"
+            "That is all for this week.\n\n— The editors\n")
+    quotes, _, _ = run(tmp_path, text, ".md")
+    assert said(quotes) == [
+        ("Tom Pengelly", "Nobody who writes these plans has ever pumped out a lifeboat at night."),
+        ("Grace Abernethy", "You do not fight the sea. You negotiate with it."),
+    ]
+
+
 # -- appositives between subject and verb ----------------------------------------------------
 def test_possessive_description_after_a_name_keeps_the_name(tmp_path: Path):
     text = ("Patricia Vaughn, Clearbrook's chief executive, told the committee in February "
@@ -326,3 +342,19 @@ def test_put_it_with_a_place_is_not_speech():
 
     text = "The minister put it on the agenda and later put it bluntly: no."
     assert [m.start() for m in find_speech_verbs(text)] == [text.index("put it bluntly")]
+
+
+def test_outlet_named_without_url_and_a_later_note_in_the_paragraph(tmp_path: Path):
+    # the parenthetical outlet has no URL; the paragraph's note after the quotation gives one
+    text = ("Published 2 April 2025\n\n"
+            "The minister, Hamid Rezvani, said the country would ‘open three new plants on the "
+            "coast before the summer’ (IRNA, 14 January 2025). He added that the plants would "
+            "supply ‘water for two million people in the south’.[1]\n\n"
+            "Notes\n\n[1] IRNA, 14 January 2025, https://www.irna.example.ir/news/85012345/\n")
+    quotes, _, citations = run(tmp_path, text)
+    linked = [sorted((citations[n].kind, citations[n].url or citations[n].outlet)
+                     for n in q.citations) for q in quotes]
+    assert linked == [
+        [("footnote", "https://www.irna.example.ir/news/85012345/"), ("named_source", "IRNA")],
+        [("footnote", "https://www.irna.example.ir/news/85012345/")],
+    ]

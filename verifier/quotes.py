@@ -41,7 +41,8 @@ def extract_quotes(doc: Document, citations: list[Citation], *, people: People |
     text = doc.text
     paras = paragraphs(text)
     spans = find_quote_spans(text, paras)
-    spans += _block_quotes(doc, paras, spans)
+    blocks, replaced = _block_quotes(doc, paras, spans)
+    spans = [s for s in spans if id(s) not in replaced] + blocks
     if not spans:
         return [], []
     spans.sort(key=lambda s: s.open_at)
@@ -138,10 +139,19 @@ def _join_parts(text: str, candidates: list[QuoteSpan], terms: list[str]) -> lis
     return kept
 
 
+_DASH_LINE = re.compile(r"[ \t]*\n\s*(?:[—–―]|--)[ \t]*([A-Z][^\n]{1,160})[ \t]*(?:\n|$)")
+
+
 def _block_quotes(doc: Document, paras: list[tuple[int, int]],
-                  spans: list[QuoteSpan]) -> list[QuoteSpan]:
-    """<blockquote> (and Markdown '>') passages not already made of quotation marks."""
+                  spans: list[QuoteSpan]) -> tuple[list[QuoteSpan], set[int]]:
+    """<blockquote> (and Markdown '>') passages not already made of quotation marks, and
+    the ids of the quotation-mark spans a block stands for instead.
+
+    A block's attribution is its own last '— Name' line, or a '— Name, role' paragraph right
+    after it (newsletters and Markdown put it outside the '>' lines); a block that is one
+    quotation in marks is still the block when such a line attributes it."""
     found: list[QuoteSpan] = []
+    replaced: set[int] = set()
     para_starts = [a for a, _b in paras]
     for mq in doc.marked_quotes:
         if not mq.block:
@@ -166,14 +176,21 @@ def _block_quotes(doc: Document, paras: list[tuple[int, int]],
                 end = link.start
                 while end > start and doc.text[end - 1] in " ([—–-\n":
                     end -= 1
+        following = _DASH_LINE.match(doc.text, mq.end) if attribution is None else None
+        if following:
+            attribution, outer_end = following.group(1).strip(), following.end(1)
         inside = [s for s in spans if start <= s.open_at < end]
         covered = sum(s.close_at - s.open_at for s in inside)
-        if end - start < 3 or covered > 0.6 * (end - start):
+        if end - start < 3:
             continue
+        if covered > 0.6 * (end - start):
+            if not (following and len(inside) == 1):
+                continue
+            replaced.add(id(inside[0]))
         para = max(0, bisect.bisect_right(para_starts, start) - 1)
         found.append(QuoteSpan(start, end - 1, para, start, end, block=True,
                                attribution=attribution, outer_end=outer_end))
-    return found
+    return found, replaced
 
 
 def _mask(text: str, spans: list[QuoteSpan]) -> str:

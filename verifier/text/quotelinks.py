@@ -44,6 +44,11 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
         # The nearest evidence wins: the quote's own sentence first, then what follows it.
         linked = (notes_here or _inline_links(src, span, sent) or same_sentence
                   or following or notes_later or _parenthetical_before(text, src, span, sent))
+        if linked and not notes_here and notes_later and \
+                all(src.citations[n].kind == "named_source" for n in linked):
+            # '… ‘words’ (IRNA, 14 January 2025). He added … ‘more’.[1]': an outlet named
+            # without a URL, and the paragraph's note after it gives where to read it
+            linked = linked + notes_later
         if not linked and span.continues is not None:
             linked = list(span.continues.citations)
         if not linked and n > 0 and _split_from(spans[n - 1], span, text):
