@@ -167,6 +167,15 @@ def test_running_headers_repeated_lines_are_dropped(tmp_path: Path):
     assert "Policy Brief" not in doc.text and "Body text of page 3" in doc.text
 
 
+def test_running_footer_with_a_site_address_and_page_number_is_dropped(tmp_path: Path):
+    """'www.example.org  Page 2 of 4': the page number changes, the address does not."""
+    bodies = ["Rivers rose in spring.", "The dam held.", "Farmers were paid late.", "It ended."]
+    page = "{body}\n\nwww.institute.example.org   Page {n} of 4\n\f"
+    doc = load_document(write(tmp_path / "brief.txt", "".join(
+        page.format(body=body, n=n) for n, body in enumerate(bodies, start=1))))
+    assert "institute.example.org" not in doc.text and "Farmers were paid late." in doc.text
+
+
 # -- PDF documents built in the test --------------------------------------------------------
 def build_pdf(path: Path) -> Path:
     """Two pages: running header, page numbers, a footnote at the foot of page 1, a quote

@@ -186,9 +186,7 @@ class _Cleaner:
             text = line.text.strip()
             if self.kinds[i] != "text" or len(text) > 100 or len(text.split()) > 12:
                 continue
-            key = " ".join(text.lower().split())
-            if not find_urls(text):  # "Page 3 of 9" repeats; "4 http://…/s4" is a footnote
-                key = re.sub(r"\d+", "#", key)
+            key = _furniture_key(text)
             if sum(ch.isalpha() for ch in key) < 3:
                 continue
             keyed.setdefault(key, []).append(i)
@@ -430,6 +428,21 @@ class _Cleaner:
                     urls = tuple(url for _s, _e, url in find_urls(body))
                     footnotes.append(Footnote(para.marker, body, body_start, urls))
         return CleanedText("".join(out), line_map, footnotes, floating, self.dropped)
+
+
+def _furniture_key(text: str) -> str:
+    """A line as running furniture repeats it: numbers as '#' ("Page 3 of 9"), except in
+    URLs and in a footnote ("4 http://…/s4" is a note, not furniture), so that a footer
+    "www.example.org  Page 3 of 9" repeats from page to page."""
+    key = " ".join(text.lower().split())
+    urls = find_urls(key)
+    if urls and _FOOTNOTE_START.match(key):
+        return key
+    pieces, last = [], 0
+    for start, end, _url in urls:
+        pieces += [re.sub(r"\d+", "#", key[last:start]), key[start:end]]
+        last = end
+    return "".join(pieces + [re.sub(r"\d+", "#", key[last:])])
 
 
 def _terminal(text: str) -> bool:
