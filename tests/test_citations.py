@@ -240,3 +240,22 @@ def test_pdf_footnote_url_cut_mid_slug_is_rejoined(tmp_path: Path):
         ("1", "https://www.gov.example.uk/government/publications/"
               "connect-every-home-progress-update-july-2024"),
         ("2", "https://eval.example.org/summary")]
+
+
+def test_mailing_housekeeping_links_are_not_citations(tmp_path: Path):
+    text = ("The fund's [guidance](https://gov.example.uk/guidance) changed in June.\n\n"
+            "[Unsubscribe](https://mail.example.net/u?id=1) · "
+            "[View in browser](https://mail.example.net/issues/42)\n")
+    _, citations = load(tmp_path, text, ".md")
+    assert [c.url for c in citations] == ["https://gov.example.uk/guidance"]
+
+
+def test_author_page_share_buttons_and_bio_box_links_are_not_citations(tmp_path: Path):
+    html = ("<html><body><article><p class='byline'>By <a href='https://site.example/author/"
+            "hsaari/'>Hanna Saari</a></p><p>The council's <a href='https://council.example/"
+            "budget.pdf'>budget</a> grew.</p><div class='sharedaddy'><a href='https://x.example/"
+            "intent/tweet?url=a'>Share</a></div><div class='author-bio'><p>Hanna writes for "
+            "the <a href='https://paper.example/profile/hs'>national press</a>.</p></div>"
+            "</article></body></html>")
+    _, citations = load(tmp_path, html, ".html")
+    assert [c.url for c in citations] == ["https://council.example/budget.pdf"]

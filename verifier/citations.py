@@ -10,6 +10,7 @@ are not citations and are never returned.
 from __future__ import annotations
 
 import bisect
+import re
 
 from .models import Citation, Document
 from .text.namedsources import NamedSource, find_named_sources, parse_source_list
@@ -17,6 +18,11 @@ from .text.textspans import SpanIndex
 from .text.urls import find_urls, normalize_url
 
 __all__ = ["extract_citations", "normalize_url"]
+
+# A mailing's own housekeeping links ('Unsubscribe', 'View in browser') are not sources.
+_MAILING_LINK = re.compile(
+    r"^(?:unsubscribe(?: here)?|view (?:this (?:email|issue) )?(?:in (?:your |a )?browser|online)|"
+    r"manage (?:your )?(?:preferences|subscription)|update (?:your )?preferences)[.!]?$", re.I)
 
 CONTEXT_CHARS = 240
 
@@ -45,9 +51,9 @@ def extract_citations(doc: Document) -> list[Citation]:
 
     for link in doc.links:
         url = link.url.strip()
-        if url:
+        if url and not _MAILING_LINK.match(text[link.start:link.end].strip()):
             add_url(url, link.start, link.end)
-            covered.append((link.start, link.end))
+        covered.append((link.start, link.end))
     in_links = SpanIndex(covered)
     for start, end, url in find_urls(text):
         if not in_links.overlaps(start, end):

@@ -32,7 +32,8 @@ _CHROME_WORDS = {
     "nav", "navbar", "navigation", "menu", "share", "sharing", "social", "related", "comments",
     "newsletter", "subscribe", "subscription", "breadcrumb", "breadcrumbs", "sidebar", "advert",
     "advertisement", "ads", "promo", "cookie", "cookies", "popup", "modal", "masthead", "skip",
-    "toolbar", "pagination", "widget", "byline-share", "recommended", "outbrain", "taboola"}
+    "toolbar", "pagination", "widget", "byline-share", "recommended", "outbrain", "taboola",
+    "bio"}  # the author bio box: the writer's profile links are not the article's sources
 _NOTES_CONTAINER = re.compile(r"foot-?notes?|end-?notes?|\bnotes\b|references|\bfn\b", re.I)
 _NOTE_ID = re.compile(
     r"^(?:fn|footnote|note|endnote|ftn|_ftn|en|cite_note)[-_:.]?(?:[\w-]*[-_])?(\d{1,3})$", re.I)
@@ -199,7 +200,7 @@ class _Walker:
         b = self.builder
         start = state.get("start", b.end_offset())
         end = b.end_offset()
-        if tag == "a" and node not in self.ref_anchors:
+        if tag == "a" and node not in self.ref_anchors and not _author_link(node):
             url = self._resolve(node.get("href"))
             if url and end > start:
                 self.parts.links.append(Link(url, start, end, "a"))
@@ -273,7 +274,9 @@ class _Walker:
         if node.tag == "aside" and not _NOTES_CONTAINER.search(label):
             return not any(_inside(body, node) for body in self.bodies)
         words = set(re.split(r"[\s_\-]+", label))
-        if words & _CHROME_WORDS or "navigation" in label:
+        # 'sharedaddy', 'sharethis', 'social-icons': share buttons under any plugin's name
+        if words & _CHROME_WORDS or "navigation" in label or any(
+                w.startswith(("share", "social")) for w in words):
             return not any(_inside(body, node) for body in self.bodies)
         return False
 
@@ -319,6 +322,13 @@ def _block_of(el: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
     if node is not None and node.tag in ("section", "div") and len(node.text_content()) > 3000:
         return None
     return node
+
+
+def _author_link(a: lxml_html.HtmlElement) -> bool:
+    """A byline's link to the writer's page (rel="author", '/author/name/') cites nothing."""
+    rel = (a.get("rel") or "").lower().split()
+    return "author" in rel or bool(re.search(r"/(?:author|authors)/[^/]+/?$",
+                                             urlsplit((a.get("href") or "").strip()).path))
 
 
 def _inside(el: lxml_html.HtmlElement, ancestor: lxml_html.HtmlElement) -> bool:
