@@ -367,3 +367,11 @@ def test_organisation_or_demonym_before_a_title_in_a_colon_introduction(tmp_path
     quotes, _, _ = run(tmp_path, text)
     assert [q.speaker for q in quotes] == [
         "António Guterres", "Tedros Adhanom Ghebreyesus", "Mark Rutte", "Okonkwo"]
+
+
+def test_surname_with_particles_is_written_in_full(tmp_path: Path):
+    text = ("European Commission President Ursula von der Leyen spoke in Brussels.\n\n"
+            "Von der Leyen said that “the Green Deal is our man on the moon moment.”\n\n"
+            "Later, von der Leyen added: “We will not leave anyone behind in this transition.”\n")
+    quotes, _, _ = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == ["Ursula von der Leyen", "Ursula von der Leyen"]

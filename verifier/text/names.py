@@ -346,6 +346,10 @@ class NameIndex:
         surname (or, for names written surname first or with two surnames, of that first or
         middle name) introduced before the short form was first used, else anywhere."""
         parts = name.split()
+        if len(parts) >= 2 and all(p.lower() in PARTICLES for p in parts[:-1]):
+            # 'Von der Leyen said': a surname with its particles, of 'Ursula von der Leyen'
+            full = self.full_name(parts[-1], before)
+            return full if full.lower().endswith(" " + name.lower()) else name
         if len(parts) >= 2 or not parts:
             return name
         key = _name_key(name)
@@ -371,7 +375,8 @@ class NameIndex:
         if self._full is None:
             self._full = {}
             for m in self.mentions:
-                if len(m.tokens) >= 2 and m.person_like:
+                if len(m.tokens) >= 2 and m.person_like and not all(
+                        t.lower() in PARTICLES for t in m.tokens[:-1]):  # 'Von der Leyen'
                     keys = [_name_key(t) for t in m.tokens]
                     for i, k in enumerate(keys):
                         if k in PARTICLES or not k:
