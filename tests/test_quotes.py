@@ -358,3 +358,52 @@ def test_outlet_named_without_url_and_a_later_note_in_the_paragraph(tmp_path: Pa
         [("footnote", "https://www.irna.example.ir/news/85012345/"), ("named_source", "IRNA")],
         [("footnote", "https://www.irna.example.ir/news/85012345/")],
     ]
+
+
+def test_two_particles_stay_in_the_name(tmp_path: Path):
+    text = ("European Commission President Ursula von der Leyen said that “Europe has to become "
+            "the first climate-neutral continent.” Joost van den Berg said that “the dikes will "
+            "hold for another century.”\n")
+    quotes, _, _ = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == ["Ursula von der Leyen", "Joost van den Berg"]
+
+
+def test_colon_quote_with_a_link_in_parentheses_after_its_sentence(tmp_path: Path):
+    html = """<article>
+<p>Guterres was blunt: “Humanity has opened the gates to hell.” (<a href="https://news.un.org/a">UN
+News</a>)</p>
+<p>Climate scientist Friederike Otto said: “Heatwaves now happen every ten years.”
+(<a href="https://bbc.example/b">BBC</a>)</p>
+<p>Otto added that “attribution science has moved to the courtroom.” A <a
+href="https://example.org/c">later</a> sentence links elsewhere.</p></article>"""
+    quotes, terms, citations = run(tmp_path, html, ".html")
+    assert [(q.speaker, [citations[n].url for n in q.citations]) for q in quotes] == [
+        ("Guterres", ["https://news.un.org/a"]),
+        ("Friederike Otto", ["https://bbc.example/b"]),
+        ("Friederike Otto", [])]
+    assert terms == []
+
+
+def test_a_short_line_ending_in_a_parenthesised_citation_is_not_a_heading(tmp_path: Path):
+    text = "Guterres was blunt: “Humanity has opened the gates to hell.” (UN News)\n"
+    quotes, terms, _ = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == ["Guterres"] and terms == []
+
+
+def test_organisation_or_demonym_before_a_title_in_a_colon_introduction(tmp_path: Path):
+    text = ("The UN chief António Guterres was blunt: “Humanity has opened the gates to hell.”\n\n"
+            "WHO Director-General Tedros Adhanom Ghebreyesus was clear: “This pandemic is far "
+            "from over.”\n\n"
+            "Dutch prime minister Mark Rutte was firm: “We will not pay for this plan.”\n\n"
+            "Okonkwo's message is simple: “Stay at home and wait for the rain.”\n")
+    quotes, _, _ = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == [
+        "António Guterres", "Tedros Adhanom Ghebreyesus", "Mark Rutte", "Okonkwo"]
+
+
+def test_surname_with_particles_is_written_in_full(tmp_path: Path):
+    text = ("European Commission President Ursula von der Leyen spoke in Brussels.\n\n"
+            "Von der Leyen said that “the Green Deal is our man on the moon moment.”\n\n"
+            "Later, von der Leyen added: “We will not leave anyone behind in this transition.”\n")
+    quotes, _, _ = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == ["Ursula von der Leyen", "Ursula von der Leyen"]

@@ -230,8 +230,13 @@ def _split_opening(text: str, span: QuoteSpan) -> bool:
     return bool(m and find_speech_verbs(m.group(0)))
 
 
+_TRAILING_PARENS = re.compile(r"\s*\([^()]*\)$")
+
+
 def _heading(text: str, para: tuple[int, int]) -> bool:
-    body = text[para[0]:para[1]].strip()
+    """A short line without closing punctuation. A citation in parentheses after the last
+    sentence ('… to hell.” (UN News)') is not part of how the line ends."""
+    body = _TRAILING_PARENS.sub("", text[para[0]:para[1]].strip())
     words = body.split()
     return len(words) <= 15 and not re.search(r"[.!?:][\"”’)\]]*\d{0,3}$", body) \
         and body[:1].isupper() and "\n" not in body and not re.search(

@@ -28,7 +28,8 @@ from .namevocab import (
 )
 
 __all__ = ["DEMONYMS", "DEPARTMENTS", "NOT_GIVEN_NAMES", "ORG_WORDS", "PARTICLES",
-           "SENTENCE_STARTERS", "TITLE_WORDS", "Mention", "NameIndex", "surname_key"]
+           "SENTENCE_STARTERS", "TITLE_WORDS", "Mention", "NameIndex", "is_title_word",
+           "surname_key"]
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*", re.U)
 _PLAIN_WORD = re.compile(r"[^\W\d_][\w\-]*")
@@ -39,7 +40,8 @@ _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar|ul)-(?=[^\W\d_])"
 _POSSESSIVE = re.compile(r"(?:[’']s|s[’'])$")
 _ACRONYM = re.compile(r"^[A-Z]{2,7}s?$")
 
-_RUN = re.compile(rf"(?<![\w’'\-]){_NAME_TOKEN}(?:(?: (?:{'|'.join(sorted(PARTICLES))}))? "
+# Up to two particles between name words: 'Ursula von der Leyen', 'Joost van den Berg'.
+_RUN = re.compile(rf"(?<![\w’'\-]){_NAME_TOKEN}(?:(?: (?:{'|'.join(sorted(PARTICLES))})){{0,2}} "
                   rf"{_NAME_TOKEN})*")
 _TITLE_OF = re.compile(r"\b(?:[A-Z][a-z]+|" + "|".join(sorted(TITLE_WORDS))
                        + r")\s+(?:of|for)\s+(?:the\s+)?$", re.I)
@@ -80,6 +82,13 @@ class Mention:
             return True
         return len(self.tokens) >= 2 and _given_name(self.tokens[0]) and not any(
             t.lower() in NOT_GIVEN_NAMES for t in self.tokens)
+
+
+def is_title_word(word: str) -> bool:
+    """A title, hyphenated compounds of titles included ('director-general', 'vice-chair')."""
+    low = word.lower()
+    return low in TITLE_WORDS or ("-" in low and all(
+        part in TITLE_WORDS for part in low.split("-")))
 
 
 def surname_key(name: str) -> str:
@@ -227,7 +236,7 @@ class NameIndex:
         org = is_org_name(tokens[k:])
         for n in range(k, len(tokens)):
             low = _POSSESSIVE.sub("", tokens[n]).lower()
-            if low in TITLE_WORDS and not (org and n > k):
+            if is_title_word(low) and not (org and n > k):
                 last_title = n
                 titles.add(low)
         name_start = max(k, last_title + 1)
@@ -337,6 +346,10 @@ class NameIndex:
         surname (or, for names written surname first or with two surnames, of that first or
         middle name) introduced before the short form was first used, else anywhere."""
         parts = name.split()
+        if len(parts) >= 2 and all(p.lower() in PARTICLES for p in parts[:-1]):
+            # 'Von der Leyen said': a surname with its particles, of 'Ursula von der Leyen'
+            full = self.full_name(parts[-1], before)
+            return full if full.lower().endswith(" " + name.lower()) else name
         if len(parts) >= 2 or not parts:
             return name
         key = _name_key(name)
@@ -362,7 +375,8 @@ class NameIndex:
         if self._full is None:
             self._full = {}
             for m in self.mentions:
-                if len(m.tokens) >= 2 and m.person_like:
+                if len(m.tokens) >= 2 and m.person_like and not all(
+                        t.lower() in PARTICLES for t in m.tokens[:-1]):  # 'Von der Leyen'
                     keys = [_name_key(t) for t in m.tokens]
                     for i, k in enumerate(keys):
                         if k in PARTICLES or not k:

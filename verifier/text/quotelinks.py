@@ -42,7 +42,8 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
         notes_here, notes_later = _footnote_links(src, span, sent, para)
         same_sentence, following = _named_links(text, src, span, sent, para)
         # The nearest evidence wins: the quote's own sentence first, then what follows it.
-        linked = (notes_here or _inline_links(src, span, sent) or same_sentence
+        linked = (notes_here or _inline_links(src, span, sent)
+                  or _parenthesised_links(text, src, span, para) or same_sentence
                   or following or notes_later or _parenthetical_before(text, src, span, sent))
         if linked and not notes_here and notes_later and \
                 all(src.citations[n].kind == "named_source" for n in linked):
@@ -219,6 +220,16 @@ def _marker_citations(src: _Sources, refs: list) -> list[int]:
 def _inline_links(src: _Sources, span: QuoteSpan, sent: tuple[int, int]) -> list[int]:
     lo, hi = min(sent[0], span.open_at), max(sent[1], span.close_at + 1)
     return sorted(n for n in src.within(lo, hi) if src.citations[n].kind == "link")
+
+
+def _parenthesised_links(text: str, src: _Sources, span: QuoteSpan,
+                         para: tuple[int, int]) -> list[int]:
+    """Links in parentheses right after the quotation, even past its sentence's full stop:
+    '… every ten years.” (<a>BBC</a>)' cites the BBC for those words."""
+    m = _PARENS.search(text, span.close_at + 1, para[1])
+    if m is None or re.search(r"\w", text[span.close_at + 1:m.start()]):
+        return []
+    return [n for n in src.within(m.start(), m.end()) if src.citations[n].kind == "link"]
 
 
 def _named_links(text: str, src: _Sources, span: QuoteSpan,

@@ -19,6 +19,7 @@ from .names import (
     TITLE_WORDS,
     Mention,
     NameIndex,
+    is_title_word,
 )
 from .phrases import (
     COORDINATORS,
@@ -192,10 +193,13 @@ class SpeakerFinder:
         first = tokens[0][0].lower()
         if first in ("its", "their", "his", "her", "it", "he", "she", "they"):
             return self.refs.pronoun(first, start, paragraph)
-        for m in self.names.between(start, colon):
+        mentions = self.names.between(start, colon)
+        for n, m in enumerate(mentions):
             before = [t for t, p in tokens if start + p < m.start]
             if len(before) > 10:
                 return None
+            if n + 1 < len(mentions) and self._modifies_title(m, mentions[n + 1]):
+                continue
             words = [t.lower() for t in before if t not in (",", ".")]
             while words and (words[-1] in TITLE_WORDS or words[-1] in DETERMINERS):
                 words.pop()
@@ -205,6 +209,16 @@ class SpeakerFinder:
             person = not m.org and (m.person_like or m.titled or full != m.name)
             return Speaker(full, person, "colon")
         return None
+
+    def _modifies_title(self, mention: Mention, following: Mention) -> bool:
+        """'UN chief António Guterres', 'Dutch prime minister Mark Rutte': an organisation,
+        acronym or demonym qualifying the title of the person named next, not the subject."""
+        if mention.person_like and not mention.org:
+            return False
+        if not following.titled or following.org:
+            return False
+        gap = self.masked[mention.end:following.start].split()
+        return 0 < len(gap) <= 4 and all(is_title_word(w) for w in gap)
 
     def later_speaker(self, start: int, end: int) -> Speaker | None:
         """The person the sentence after a quotation names near its start: '“…” The
