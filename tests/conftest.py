@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import netguard  # noqa: E402
 from fakewayback import FakeWayback  # noqa: E402
 from fixtureweb import FixtureWeb  # noqa: E402
+from wayback_support import FakeClock, forbid_real_sleep  # noqa: E402
 
 netguard.install()
 
@@ -93,3 +94,20 @@ def subprocess_env(**extra: str) -> dict[str, str]:
     env["PYTHONPATH"] = os.pathsep.join([str(TESTS / "sitecustomize"), str(ROOT)])
     env.update(extra)
     return env
+
+
+@pytest.fixture
+def archive_hygiene(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """For the Wayback tests: no Internet Archive keys from the environment, and waybackpy's
+    own sleeps (5 s gaps, 5-10 s between save tries) never run."""
+    monkeypatch.delenv("IA_ACCESS_KEY", raising=False)
+    monkeypatch.delenv("IA_SECRET_KEY", raising=False)
+    slept = forbid_real_sleep(monkeypatch)
+    yield
+    assert slept == []
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """A clock the Wayback client's pacer reads and sleeps on, without real waiting."""
+    return FakeClock()

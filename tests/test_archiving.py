@@ -5,13 +5,12 @@ resumed, retried), and trouble that becomes a note instead of an exception."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from fakewayback import FakeWayback
-from wayback_support import FakeClock, forbid_real_sleep, raw_fetcher
+from wayback_support import FakeClock, raw_fetcher
 
 from verifier.archiving import Archivist
 from verifier.config import Settings
@@ -23,23 +22,7 @@ PAGE = "http://news.example.com/2021/story.html"
 OTHER = "http://blog.example.net/post"
 KEYS = ("access", "secret")
 
-
-@pytest.fixture(autouse=True)
-def _no_keys_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("IA_ACCESS_KEY", raising=False)
-    monkeypatch.delenv("IA_SECRET_KEY", raising=False)
-
-
-@pytest.fixture(autouse=True)
-def _real_sleep_forbidden(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    slept = forbid_real_sleep(monkeypatch)
-    yield
-    assert slept == []
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
+pytestmark = pytest.mark.usefixtures("archive_hygiene")  # see conftest
 
 
 def make(wayback: FakeWayback, clock: FakeClock, *, keys: tuple[str, str] | None = None,

@@ -4,14 +4,13 @@ Now, base-URL rewriting, the breaker, timeouts, and no hidden sleeps or retries.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
-from wayback_support import FakeClock, forbid_real_sleep, raw_fetcher
+from wayback_support import FakeClock, raw_fetcher
 
 from verifier.config import Settings
 from verifier.errors import ArchiveError, ArchiveRateLimited, ArchiveTimeout
@@ -21,24 +20,7 @@ from verifier.net.wayback import WaybackClient, parse_memento, wayback_timestamp
 PAGE = "http://news.example.com/2021/story.html"
 KEYS = ("access", "secret")
 
-
-@pytest.fixture(autouse=True)
-def _no_keys_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("IA_ACCESS_KEY", raising=False)
-    monkeypatch.delenv("IA_SECRET_KEY", raising=False)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture(autouse=True)
-def _real_sleep_forbidden(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """waybackpy's own sleeps (5 s gaps, 5-10 s between save tries) must never run."""
-    slept = forbid_real_sleep(monkeypatch)
-    yield
-    assert slept == []
+pytestmark = pytest.mark.usefixtures("archive_hygiene")  # see conftest
 
 
 def make_client(base: str, clock: FakeClock, *, keys: tuple[str, str] | None = None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -18,7 +18,7 @@ import pytest
 from conftest import CliResult
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
-from wayback_support import FakeClock, forbid_real_sleep, raw_fetcher
+from wayback_support import FakeClock, raw_fetcher
 
 from verifier.archiving import Archivist
 from verifier.config import Settings
@@ -32,23 +32,7 @@ DIGEST = "A" * 32
 # First run (before any code change): 17 of 33 passed; the 16 others were marked
 # xfail(strict=True) and each mark came off with the fix that made its test pass.
 
-
-@pytest.fixture(autouse=True)
-def _no_keys_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("IA_ACCESS_KEY", raising=False)
-    monkeypatch.delenv("IA_SECRET_KEY", raising=False)
-
-
-@pytest.fixture(autouse=True)
-def _real_sleep_forbidden(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    slept = forbid_real_sleep(monkeypatch)
-    yield
-    assert slept == []
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
+pytestmark = pytest.mark.usefixtures("archive_hygiene")  # see conftest
 
 
 def client_for(base: str, clock: FakeClock, *, keys: tuple[str, str] | None = None,
