@@ -13,15 +13,13 @@ peak RSS is sampled (psutil) while it runs; the figures are printed, nothing is 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-import psutil
+from bench.memory import run_sampling_rss
 
 ROOT = Path(__file__).resolve().parent.parent
 PROSE = "The committee discussed the budget at length and adjourned without a vote. " * 4 + "\n\n"
@@ -52,19 +50,12 @@ def write_document(path: Path, megabytes: int, dense: bool, markdown: bool) -> N
 def measure(path: Path) -> tuple[float, int, dict]:
     """(seconds, peak RSS in bytes, counts) of extracting `path` in a child process."""
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", _CHILD, str(path)], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = 0
-    ps = psutil.Process(proc.pid)
-    while proc.poll() is None:
-        with contextlib.suppress(psutil.NoSuchProcess):
-            peak = max(peak, ps.memory_info().rss)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            proc.wait(timeout=0.2)
-    out, err = proc.communicate()
-    if proc.returncode != 0:
-        raise SystemExit(err.strip().splitlines()[-1] if err.strip() else "extraction failed")
-    return time.perf_counter() - started, peak, json.loads(out)
+    done, peak = run_sampling_rss([sys.executable, "-c", _CHILD, str(path)], interval=0.2,
+                                  cwd=ROOT)
+    if done.returncode != 0:
+        err = done.stderr.strip()
+        raise SystemExit(err.splitlines()[-1] if err else "extraction failed")
+    return time.perf_counter() - started, peak, json.loads(done.stdout)
 
 
 def main(argv: list[str] | None = None) -> int:

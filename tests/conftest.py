@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent.parent))  # bench/, for its shared helpers
 
 import netguard  # noqa: E402
 from fakewayback import FakeWayback  # noqa: E402

@@ -3,20 +3,19 @@ recorded lost, and the run goes on where it can."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
 import stat
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import psutil
 import pytest
 from conftest import CliResult, subprocess_env
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
+
+from bench.memory import run_sampling_rss
 
 GOOD = "<html lang='en'><body><p>The mayor said the new bridge opens in May.</p></body></html>"
 
@@ -185,21 +184,10 @@ def test_huge_text_document_is_streamed_with_bounded_memory(cfg: Path) -> None:
         for _ in range(100_000_000 // len(line)):
             fh.write(line)
         fh.write("1 http://budget.invalid/statement\n")
-    proc = subprocess.Popen([sys.executable, "-m", "verifier", "run", "--quiet", "--no-wayback",
-                             str(big)], cwd=cfg, env=subprocess_env(), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
-    peak = 0
-    tree = psutil.Process(proc.pid)
-    while proc.poll() is None:
-        try:
-            processes = [tree, *tree.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in processes))
-        except psutil.NoSuchProcess:
-            pass
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            proc.wait(timeout=0.1)
-    out, err = proc.communicate()
-    assert proc.returncode in (0, 1), out + err
+    done, peak = run_sampling_rss([sys.executable, "-m", "verifier", "run", "--quiet",
+                                   "--no-wayback", str(big)], cwd=cfg, env=subprocess_env())
+    out, err = done.stdout, done.stderr
+    assert done.returncode in (0, 1), out + err
     assert "Traceback" not in err
     assert peak < 400 * 1024 * 1024, f"peak RSS {peak / 2**20:.0f} MB for a 100 MB document"
     conn = sqlite3.connect(cfg / "verifier.db")

@@ -3,16 +3,14 @@ streams files above a size; the tests force small windows on small files)."""
 
 from __future__ import annotations
 
-import contextlib
 import json
-import subprocess
 import sys
 from pathlib import Path
 
-import psutil
 import pytest
 from conftest import subprocess_env
 
+from bench.memory import run_sampling_rss
 from verifier.documents import file_sha256
 from verifier.errors import InputError
 from verifier.extraction import extract_path
@@ -191,18 +189,10 @@ def test_a_100_mb_document_is_extracted_in_bounded_memory(tmp_path: Path):
             fh.write(FILLER)
         fh.write("“We will finish the work,” said Omar Haddad.\n\nNotes\n\n"
                  "1 https://example.org/at-the-very-end\n")
-    proc = subprocess.Popen([sys.executable, "-c", _EXTRACT, str(path)], env=subprocess_env(),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = 0
-    ps = psutil.Process(proc.pid)
-    while proc.poll() is None:
-        with contextlib.suppress(psutil.NoSuchProcess):
-            peak = max(peak, ps.memory_info().rss)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            proc.wait(timeout=0.1)
-    out, err = proc.communicate()
-    assert proc.returncode == 0, err
-    found = json.loads(out)
+    done, peak = run_sampling_rss([sys.executable, "-c", _EXTRACT, str(path)],
+                                  env=subprocess_env())
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)
     lines = 2 + 2 * (100_000_000 // len(FILLER))
     assert found["text"] == 0 and found["citations"] == 1
     assert found["quotes"] == [["Jane Doe", 1], ["Omar Haddad", lines + 1]]
