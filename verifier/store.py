@@ -483,18 +483,19 @@ class Store:
         return self.db.query(sql, list(params))
 
 
-def _fetch_key(v: Verdict) -> str:
-    if v.against == "snapshot" and v.snapshot:
-        return f"snapshot:{v.snapshot.url}@{v.snapshot.timestamp}"
-    return f"live:{v.url}"
-
-
 def fetch_key_live(url: str) -> str:
     return f"live:{url}"
 
 
 def fetch_key_snapshot(snapshot: Snapshot) -> str:
     return f"snapshot:{snapshot.url}@{snapshot.timestamp}"
+
+
+def _fetch_key(v: Verdict) -> str:
+    """The key the checking stage filed the fetch this verdict was made against under."""
+    if v.against == "snapshot" and v.snapshot:
+        return fetch_key_snapshot(v.snapshot)
+    return fetch_key_live(v.url or "")
 
 
 def _check_foreign(path: Path) -> None:
