@@ -78,11 +78,6 @@ def _link_dict(link: LinkState) -> dict[str, Any]:
     return {"url": link.url, "status": str(link.status), "reason": link.reason}
 
 
-def run_document_ids(store: Store, run_id: int) -> list[int]:
-    return [r["document_id"] for r in store.rows(
-        "select document_id from run_documents where run_id=?", [run_id])]
-
-
 def quote_states(store: Store, run_id: int) -> dict[str, QuoteState]:
     """Each quote of the run's documents (their version in that run) with its latest verdict."""
     sql = """
@@ -103,13 +98,6 @@ def quote_states(store: Store, run_id: int) -> dict[str, QuoteState]:
             speaker=r["speaker"], status=QuoteStatus(r["status"]), run_id=r["run_id"],
             archived=r["against"] == "snapshot")
     return states
-
-
-def cited_urls(store: Store, run_id: int) -> list[str]:
-    return [r["normalized_url"] for r in store.rows(
-        """select distinct c.normalized_url from run_documents rd
-           join citations c on c.document_id = rd.document_id and c.doc_sha = rd.sha256
-           where rd.run_id = ? and c.normalized_url is not null""", [run_id])]
 
 
 def link_states(store: Store, run_id: int) -> dict[str, LinkState]:
