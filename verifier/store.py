@@ -3,7 +3,7 @@
 History is append-only: a run adds rows and never rewrites an earlier run's. Each unit of
 work (one document's extraction, one fetch, one quote's checks) is committed in its own
 transaction, so a run killed at any moment leaves a consistent database. The schema and its
-migrations live here and nowhere else.
+migrations live in schema.py and nowhere else.
 """
 
 from __future__ import annotations
