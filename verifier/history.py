@@ -132,8 +132,18 @@ def previous_run(store: Store, run_id: int) -> int | None:
 
 def changes_since_previous(store: Store, run_id: int) -> Changes:
     """Compare a run's state with the previous completed run's."""
+    return _changes(store, run_id, quote_states(store, run_id), link_states(store, run_id))
+
+
+def counts_and_changes(store: Store, run_id: int) -> tuple[dict[str, dict[str, int]], Changes]:
+    """run_counts and changes_since_previous together, reading the run's state once."""
+    quotes, links = quote_states(store, run_id), link_states(store, run_id)
+    return _counts(quotes, links), _changes(store, run_id, quotes, links)
+
+
+def _changes(store: Store, run_id: int, now_quotes: dict[str, QuoteState],
+             now_links: dict[str, LinkState]) -> Changes:
     prev = previous_run(store, run_id)
-    now_quotes, now_links = quote_states(store, run_id), link_states(store, run_id)
     before_quotes = quote_states(store, prev) if prev else {}
     before_links = link_states(store, prev) if prev else {}
     changes = Changes(previous_run=prev)
@@ -142,7 +152,7 @@ def changes_since_previous(store: Store, run_id: int) -> Changes:
         was_failing = bool(was and was.status.failing)
         if q.status.failing and not was_failing:
             if q.status == QuoteStatus.SOURCE_UNAVAILABLE and prev is not None and not any(
-                    now_links.get(u, None) and now_links[u].confirmed
+                    now_links.get(u) and now_links[u].confirmed
                     for u in _quote_urls(store, q.quote_id)):
                 continue  # the source is down, not yet confirmed: the link decides when to speak
             changes.newly_failing_quotes.append(q)
@@ -173,13 +183,17 @@ def _quote_urls(store: Store, quote_id: int) -> list[str]:
 
 def run_counts(store: Store, run_id: int) -> dict[str, dict[str, int]]:
     """Quote and link status counts as of a run."""
-    quotes: dict[str, int] = {str(s): 0 for s in QuoteStatus}
-    for q in quote_states(store, run_id).values():
-        quotes[str(q.status)] += 1
-    links: dict[str, int] = {str(s): 0 for s in LinkStatus}
-    for link in link_states(store, run_id).values():
-        links[str(link.status)] += 1
-    return {"quotes": quotes, "links": links}
+    return _counts(quote_states(store, run_id), link_states(store, run_id))
+
+
+def _counts(quotes: dict[str, QuoteState],
+            links: dict[str, LinkState]) -> dict[str, dict[str, int]]:
+    counts = {"quotes": {str(s): 0 for s in QuoteStatus}, "links": {str(s): 0 for s in LinkStatus}}
+    for q in quotes.values():
+        counts["quotes"][str(q.status)] += 1
+    for link in links.values():
+        counts["links"][str(link.status)] += 1
+    return counts
 
 
 def recent_runs(store: Store, limit: int = 10) -> list[dict[str, Any]]:
