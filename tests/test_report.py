@@ -403,21 +403,6 @@ def test_complete_without_javascript(fx: ReportFixture, written: Path) -> None:
     assert not [el for el in page.iter() if isinstance(el.tag, str) and el.get("style")]
 
 
-def test_regenerating_gives_the_same_bytes(fx: ReportFixture, written: Path,
-                                           tmp_path: Path) -> None:
-    store = Store.open(fx.store.path, create=False)
-    try:
-        again = tmp_path / "again"
-        write_report(store, fx.run1, again, archive_dir=fx.archive_dir)
-        write_report(store, fx.run2, again, archive_dir=fx.archive_dir)
-    finally:
-        store.close()
-    first = {p.relative_to(written): p.read_bytes() for p in written.rglob("*") if p.is_file()}
-    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
-    assert first.keys() == second.keys()
-    assert [name for name in first if first[name] != second[name]] == []
-
-
 def test_index_lists_every_run_and_points_at_the_latest(fx: ReportFixture, written: Path) -> None:
     page = parse(written / "index.html")
     latest = page.xpath("//header//a")[0]

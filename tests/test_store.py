@@ -57,7 +57,6 @@ def test_extraction_round_trip_and_one_version_per_hash(tmp_path: Path) -> None:
 
 def test_history_is_append_only_across_runs(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "v.db")
-    verdicts = {}
     for status in (QuoteStatus.VERIFIED, QuoteStatus.NOT_FOUND):
         run = _run(store)
         doc_id = store.save_extraction(run, _extraction())
@@ -70,7 +69,6 @@ def test_history_is_append_only_across_runs(tmp_path: Path) -> None:
         store.save_checks(run, qid, [v], v, {fetch_key_live(v.url or ""): fid}, {})
         store.finish_run(run, status="completed", counts={}, changes={}, exit_status=0,
                          warnings=[])
-        verdicts[run] = status
     rows = list(store.rows("select run_id, status, fetch_id from checks order by run_id"))
     assert [(r["run_id"], r["status"]) for r in rows] == [(1, "verified"), (2, "not_found")]
     assert all(r["fetch_id"] for r in rows)

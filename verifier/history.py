@@ -78,11 +78,6 @@ def _link_dict(link: LinkState) -> dict[str, Any]:
     return {"url": link.url, "status": str(link.status), "reason": link.reason}
 
 
-def run_document_ids(store: Store, run_id: int) -> list[int]:
-    return [r["document_id"] for r in store.rows(
-        "select document_id from run_documents where run_id=?", [run_id])]
-
-
 def quote_states(store: Store, run_id: int) -> dict[str, QuoteState]:
     """Each quote of the run's documents (their version in that run) with its latest verdict."""
     sql = """
@@ -103,13 +98,6 @@ def quote_states(store: Store, run_id: int) -> dict[str, QuoteState]:
             speaker=r["speaker"], status=QuoteStatus(r["status"]), run_id=r["run_id"],
             archived=r["against"] == "snapshot")
     return states
-
-
-def cited_urls(store: Store, run_id: int) -> list[str]:
-    return [r["normalized_url"] for r in store.rows(
-        """select distinct c.normalized_url from run_documents rd
-           join citations c on c.document_id = rd.document_id and c.doc_sha = rd.sha256
-           where rd.run_id = ? and c.normalized_url is not null""", [run_id])]
 
 
 def link_states(store: Store, run_id: int) -> dict[str, LinkState]:
@@ -144,8 +132,18 @@ def previous_run(store: Store, run_id: int) -> int | None:
 
 def changes_since_previous(store: Store, run_id: int) -> Changes:
     """Compare a run's state with the previous completed run's."""
+    return _changes(store, run_id, quote_states(store, run_id), link_states(store, run_id))
+
+
+def counts_and_changes(store: Store, run_id: int) -> tuple[dict[str, dict[str, int]], Changes]:
+    """run_counts and changes_since_previous together, reading the run's state once."""
+    quotes, links = quote_states(store, run_id), link_states(store, run_id)
+    return _counts(quotes, links), _changes(store, run_id, quotes, links)
+
+
+def _changes(store: Store, run_id: int, now_quotes: dict[str, QuoteState],
+             now_links: dict[str, LinkState]) -> Changes:
     prev = previous_run(store, run_id)
-    now_quotes, now_links = quote_states(store, run_id), link_states(store, run_id)
     before_quotes = quote_states(store, prev) if prev else {}
     before_links = link_states(store, prev) if prev else {}
     changes = Changes(previous_run=prev)
@@ -154,7 +152,7 @@ def changes_since_previous(store: Store, run_id: int) -> Changes:
         was_failing = bool(was and was.status.failing)
         if q.status.failing and not was_failing:
             if q.status == QuoteStatus.SOURCE_UNAVAILABLE and prev is not None and not any(
-                    now_links.get(u, None) and now_links[u].confirmed
+                    now_links.get(u) and now_links[u].confirmed
                     for u in _quote_urls(store, q.quote_id)):
                 continue  # the source is down, not yet confirmed: the link decides when to speak
             changes.newly_failing_quotes.append(q)
@@ -185,13 +183,17 @@ def _quote_urls(store: Store, quote_id: int) -> list[str]:
 
 def run_counts(store: Store, run_id: int) -> dict[str, dict[str, int]]:
     """Quote and link status counts as of a run."""
-    quotes: dict[str, int] = {str(s): 0 for s in QuoteStatus}
-    for q in quote_states(store, run_id).values():
-        quotes[str(q.status)] += 1
-    links: dict[str, int] = {str(s): 0 for s in LinkStatus}
-    for link in link_states(store, run_id).values():
-        links[str(link.status)] += 1
-    return {"quotes": quotes, "links": links}
+    return _counts(quote_states(store, run_id), link_states(store, run_id))
+
+
+def _counts(quotes: dict[str, QuoteState],
+            links: dict[str, LinkState]) -> dict[str, dict[str, int]]:
+    counts = {"quotes": {str(s): 0 for s in QuoteStatus}, "links": {str(s): 0 for s in LinkStatus}}
+    for q in quotes.values():
+        counts["quotes"][str(q.status)] += 1
+    for link in links.values():
+        counts["links"][str(link.status)] += 1
+    return counts
 
 
 def recent_runs(store: Store, limit: int = 10) -> list[dict[str, Any]]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
-import json
 import os
 import re
 import tempfile
@@ -30,6 +29,7 @@ from . import __version__
 from .errors import ReportError
 from .reporting.data import ReportData, build_report_data
 from .reporting.evidence import ReadableCopy, readable_copy
+from .reporting.links import loads
 from .status import LinkStatus, QuoteStatus
 from .store import Store, parse_iso
 
@@ -295,24 +295,17 @@ def _index_context(store: Store, report_dir: Path) -> dict[str, Any]:
     for r in store.rows("select id, started_at, duration, status, exit_status, counts, changes "
                         "from runs order by id desc"):
         file = f"run-{r['id']}.html"
-        counts = _json(r["counts"])
+        counts = loads(r["counts"], None)
         runs.append({
             "id": r["id"], "started_at": parse_iso(r["started_at"]), "duration": r["duration"],
             "status": r["status"], "exit_status": r["exit_status"],
             "file": file if (report_dir / file).exists() else None,
             "failing_quotes": _failing(counts, "quotes", QuoteStatus),
             "failing_links": _failing(counts, "links", LinkStatus),
-            "changes": _changes_summary(_json(r["changes"])),
+            "changes": _changes_summary(loads(r["changes"], None)),
         })
     latest = next((r for r in runs if r["file"]), None)
     return {"runs": runs, "latest": latest}
-
-
-def _json(value: str | None) -> Any:
-    try:
-        return json.loads(value) if value else None
-    except ValueError:
-        return None
 
 
 def _failing(counts: Any, group: str, statuses: Any) -> int | None:

@@ -3,7 +3,7 @@
 History is append-only: a run adds rows and never rewrites an earlier run's. Each unit of
 work (one document's extraction, one fetch, one quote's checks) is committed in its own
 transaction, so a run killed at any moment leaves a consistent database. The schema and its
-migrations live here and nowhere else.
+migrations live in schema.py and nowhere else.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from .models import (
     ArchiveInfo,
     Citation,
     Document,
-    EvidenceRef,
     Extraction,
     Fetch,
     Quote,
@@ -350,13 +349,6 @@ class Store:
     def fetch_row(self, fetch_id: int) -> dict[str, Any]:
         return self._get("fetches", fetch_id)
 
-    def evidence_for_digest(self, sha256: str) -> EvidenceRef | None:
-        """An earlier WARC record holding these exact bytes (for de-duplication)."""
-        row = self.db.execute(
-            "select warc_path, warc_offset, warc_length, sha256 from fetches where sha256=? "
-            "and warc_path is not null order by id limit 1", [sha256]).fetchone()
-        return EvidenceRef(row[0], row[1], row[2], row[3]) if row else None
-
     # -- the Wayback Machine --------------------------------------------------------------------
     def save_snapshot(self, snapshot: Snapshot, run_id: int) -> int:
         with self.db.atomic():
@@ -467,26 +459,8 @@ class Store:
                 found[row[column]] = row
         return found
 
-    def set_link_state(self, state: dict[str, Any]) -> None:
-        with self.db.atomic():
-            self._upsert("link_state", state, pk=("url",))
-
-    def quote_state(self, key: str) -> dict[str, Any] | None:
-        rows = list(self.db.query("select * from quote_state where key=?", [key]))
-        return rows[0] if rows else None
-
-    def set_quote_state(self, state: dict[str, Any]) -> None:
-        with self.db.atomic():
-            self._upsert("quote_state", state, pk=("key",))
-
     def rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
         return self.db.query(sql, list(params))
-
-
-def _fetch_key(v: Verdict) -> str:
-    if v.against == "snapshot" and v.snapshot:
-        return f"snapshot:{v.snapshot.url}@{v.snapshot.timestamp}"
-    return f"live:{v.url}"
 
 
 def fetch_key_live(url: str) -> str:
@@ -495,6 +469,13 @@ def fetch_key_live(url: str) -> str:
 
 def fetch_key_snapshot(snapshot: Snapshot) -> str:
     return f"snapshot:{snapshot.url}@{snapshot.timestamp}"
+
+
+def _fetch_key(v: Verdict) -> str:
+    """The key the checking stage filed the fetch this verdict was made against under."""
+    if v.against == "snapshot" and v.snapshot:
+        return fetch_key_snapshot(v.snapshot)
+    return fetch_key_live(v.url or "")
 
 
 def _check_foreign(path: Path) -> None:

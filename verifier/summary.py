@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .history import Changes, link_history, recent_runs
+from .history import Changes, LinkState, QuoteState, link_history, recent_runs
 from .pipeline import RunResult
 from .status import ExitStatus, LinkStatus, QuoteStatus
 from .store import Store
@@ -29,19 +29,20 @@ def render_changes(changes: Changes, *, limit: int = 10) -> list[str]:
         if len(items) > limit:
             lines.append(f"  … and {len(items) - limit} more (see the report)")
 
-    def quote_item(q: object) -> str:
-        text = getattr(q, "text", "")
-        short = text if len(text) <= 70 else text[:67] + "…"
-        return f"{q.status}: “{short}” ({q.document})"  # type: ignore[attr-defined]
+    def quote_item(q: QuoteState) -> str:
+        short = q.text if len(q.text) <= 70 else q.text[:67] + "…"
+        return f"{q.status}: “{short}” ({q.document})"
+
+    def link_item(link: LinkState) -> str:
+        return f"{link.status}: {link.url} ({link.reason})"
 
     section("Newly failing quotes", [quote_item(q) for q in changes.newly_failing_quotes])
-    section("Newly failing links", [f"{link.status}: {link.url} ({link.reason})"
-                                    for link in changes.newly_failing_links])
+    section("Newly failing links", [link_item(link) for link in changes.newly_failing_links])
     section("Recovered quotes", [quote_item(q) for q in changes.recovered_quotes])
     section("Recovered links", [f"{link.url} is {link.status} again" for link in changes.recovered_links])
     section("Newly archived", changes.newly_archived)
-    section("Failing, not yet confirmed", [f"{link.status}: {link.url} ({link.reason})"
-                                           for link in changes.failing_unconfirmed_links])
+    section("Failing, not yet confirmed",
+            [link_item(link) for link in changes.failing_unconfirmed_links])
     return lines
 
 

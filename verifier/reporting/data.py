@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ..errors import ReportError
-from ..history import Changes, changes_since_previous, previous_run, run_counts
+from ..history import Changes, counts_and_changes, previous_run
 from ..models import DiffOp
 from ..status import LinkStatus, QuoteStatus
 from ..store import Store, parse_iso
@@ -198,6 +198,7 @@ def build_report_data(store: Store, run_id: int) -> ReportData:
     _attach_citations(store, run_id, documents, links)
     _attach_quotes(store, run_id, documents)
     evidence = _evidence_sources(documents, links)
+    counts, changes = counts_and_changes(store, run_id)
     link_anchor: dict[str, int] = {}
     quote_anchor: dict[str, int] = {}
     for doc in documents:
@@ -208,7 +209,7 @@ def build_report_data(store: Store, run_id: int) -> ReportData:
             quote_anchor[q.key] = q.id
     return ReportData(
         run=run, previous_run=previous_run(store, run_id),
-        counts=run_counts(store, run_id), changes=changes_since_previous(store, run_id),
+        counts=counts, changes=changes,
         documents=documents, replacements=_replacements(documents), evidence=evidence,
         quote_anchor=quote_anchor, link_anchor=link_anchor,
         link_snapshots={url: link.newest for url, link in links.items()})
