@@ -3,6 +3,7 @@ work without duplicates; Ctrl-C stops within seconds and records the run as inte
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import sqlite3
 import subprocess
@@ -45,14 +46,28 @@ def _consistent(db: Path) -> sqlite3.Connection:
     return conn
 
 
+def _wait_for_fetches(db: Path, count: int, proc: subprocess.Popen[bytes],
+                      timeout: float = 60.0) -> None:
+    """Until the run has recorded `count` fetches in all (or has ended, or time is up)."""
+    deadline = time.monotonic() + timeout
+    while proc.poll() is None and time.monotonic() < deadline:
+        try:
+            with contextlib.closing(sqlite3.connect(db, timeout=1)) as conn:
+                if conn.execute("select count(*) from fetches").fetchone()[0] >= count:
+                    return
+        except sqlite3.Error:  # not created yet, or its schema not yet written
+            pass
+        time.sleep(0.02)
+
+
 def test_sigkill_at_several_points_then_resume(workspace: Path, web: FixtureWeb,
                                                wayback: FakeWayback) -> None:
     cmd = _slow_corpus(workspace, web, wayback)
     env = subprocess_env()
-    for delay in (0.8, 1.6, 2.4):
+    for recorded in (1, 8, 16):  # killed at points of progress, whatever the machine's speed
         proc = subprocess.Popen(cmd, cwd=workspace, env=env, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
-        time.sleep(delay)
+        _wait_for_fetches(workspace / "verifier.db", recorded, proc)
         proc.kill()
         proc.wait()
         _consistent(workspace / "verifier.db").close()
