@@ -210,12 +210,7 @@ def test_quote_over_a_superscript_footnote_number_is_verified() -> None:
 
 def test_page_served_as_latin1_with_curly_quotes_is_read_as_browsers_do(web) -> None:
     """Browsers read an ISO-8859-1 label as windows-1252: its curly quotes stay quotes."""
-    import requests
-
     body = ("<html><body><p>The mayor said: \u201cWe will rebuild the bridge \u2013 "
             "caf\u00e9s included.\u201d</p></body></html>").encode("cp1252")
-    url = web.page("/latin", body, content_type="text/html; charset=ISO-8859-1")
-    response = requests.get(url, timeout=10)
-    page = page_text(response.content, response.headers["Content-Type"])
-    assert page is not None
+    page = served(web, "/latin", body, content_type="text/html; charset=ISO-8859-1")
     assert "\u201cWe will rebuild the bridge \u2013 caf\u00e9s included.\u201d" in page.text
