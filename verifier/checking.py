@@ -263,11 +263,7 @@ class Checking:
                 return
         self.live_verdicts[url] = checked.verdicts
         if reused:
-            self.live[url] = fetch
-            self._release_page(url, fetch)
-            for task in self.tasks_by_url.get(url, []):
-                self._advance(task)
-            self._forget(url)
+            self._live_copy_known(url, fetch)
             return
         if checked.record_problem:
             log.warning("writing the record of %s in the work pool: %s", url, checked.record_problem)
@@ -285,16 +281,20 @@ class Checking:
         self.link_states.pop(url, None)  # read only before the link is checked
         self.fetch_ids[fetch_key_live(url)] = fetch_id
         fetch.headers, fetch.attempts, fetch.redirects = {}, [], []  # recorded; no verdict reads them
-        self.live[url] = fetch
-        self._release_page(url, fetch)
         self.sources_done += 1
         self.progress("sources", self.sources_done, self.sources_total)
-
         if self.wayback_enabled:
             if fetch.link_status.failing:
                 self._want_archive(url)
             elif fetch.link_status.readable:
                 self.archivist.save_later(url, live=fetch.link_status)
+        self._live_copy_known(url, fetch)
+
+    def _live_copy_known(self, url: str, fetch: Fetch) -> None:
+        """The link's live copy for this run (fetched now, or kept from an earlier run) is
+        known: judge the quotes citing it."""
+        self.live[url] = fetch
+        self._release_page(url, fetch)
         for task in self.tasks_by_url.get(url, []):
             self._advance(task)
         self._forget(url)
