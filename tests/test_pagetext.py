@@ -196,6 +196,15 @@ def test_superscript_footnote_numbers_read_as_markers_and_powers_stay(cut: bool)
         "40 km2; see notea.")
 
 
+@pytest.mark.parametrize("cut", [False, True], ids=["tree", "stream"])
+@pytest.mark.parametrize("tag", ["sup", "SUP", "Sup"])
+def test_superscript_tags_are_read_whatever_their_case(tag: str, cut: bool) -> None:
+    markup = f"<p>The treaty held until 1919.<{tag}>6</{tag}> Its clauses</p>".encode()
+    root, _ = parse_html(markup)
+    assert root is not None
+    assert visible_text(root, markup, cut=cut) == "The treaty held until 1919.[6] Its clauses"
+
+
 def test_quote_over_a_superscript_footnote_number_is_verified() -> None:
     from verifier.matching import match_quote
     from verifier.status import QuoteStatus
