@@ -196,6 +196,15 @@ def test_superscript_footnote_numbers_read_as_markers_and_powers_stay(cut: bool)
         "40 km2; see notea.")
 
 
+@pytest.mark.parametrize("cut", [False, True], ids=["tree", "stream"])
+@pytest.mark.parametrize("tag", ["sup", "SUP", "Sup"])
+def test_superscript_tags_are_read_whatever_their_case(tag: str, cut: bool) -> None:
+    markup = f"<p>The treaty held until 1919.<{tag}>6</{tag}> Its clauses</p>".encode()
+    root, _ = parse_html(markup)
+    assert root is not None
+    assert visible_text(root, markup, cut=cut) == "The treaty held until 1919.[6] Its clauses"
+
+
 def test_quote_over_a_superscript_footnote_number_is_verified() -> None:
     from verifier.matching import match_quote
     from verifier.status import QuoteStatus
@@ -210,12 +219,7 @@ def test_quote_over_a_superscript_footnote_number_is_verified() -> None:
 
 def test_page_served_as_latin1_with_curly_quotes_is_read_as_browsers_do(web) -> None:
     """Browsers read an ISO-8859-1 label as windows-1252: its curly quotes stay quotes."""
-    import requests
-
     body = ("<html><body><p>The mayor said: \u201cWe will rebuild the bridge \u2013 "
             "caf\u00e9s included.\u201d</p></body></html>").encode("cp1252")
-    url = web.page("/latin", body, content_type="text/html; charset=ISO-8859-1")
-    response = requests.get(url, timeout=10)
-    page = page_text(response.content, response.headers["Content-Type"])
-    assert page is not None
+    page = served(web, "/latin", body, content_type="text/html; charset=ISO-8859-1")
     assert "\u201cWe will rebuild the bridge \u2013 caf\u00e9s included.\u201d" in page.text

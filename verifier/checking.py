@@ -171,7 +171,7 @@ class Checking:
                 if url in cited:
                     self._want_archive(url)
         for url, fetch, row in reused:
-            self._read_page(url, fetch, _evidence_ref(row), row, reused=True)
+            self._read_page(url, fetch, _evidence_ref(row), reused=True)
         for task in tasks:
             if not task.urls:
                 self._finalize(task)
@@ -226,7 +226,7 @@ class Checking:
             fetch.size, fetch.content_type = row["size"] or 0, row["content_type"]
         if fetch.link_status.readable and (fetch.body is not None or stored is not None):
             self.reading.add(url)
-            self._read_page(url, fetch, stored, row, previous=previous,
+            self._read_page(url, fetch, stored, previous=previous,
                             record=self.records.claim(url, exchange) if exchange else None)
         else:
             if exchange is not None:
@@ -235,16 +235,15 @@ class Checking:
             self._record_live(url, fetch, previous)
         self._fetch_more()
 
-    def _read_page(self, url: str, fetch: Fetch, stored: EvidenceRef | None,
-                   row: dict[str, Any] | None, *, previous: dict[str, Any] | None = None,
-                   reused: bool = False, record: Exchange | None = None) -> None:
+    def _read_page(self, url: str, fetch: Fetch, stored: EvidenceRef | None, *,
+                   previous: dict[str, Any] | None = None, reused: bool = False,
+                   record: Exchange | None = None) -> None:
         """Page text and the live verdicts of the quotes citing it, in the work pool, which
         also writes the page's WARC record and readable copy when its payload is new."""
         job = PageCheck(replace(fetch), [t.text for t in self.tasks_by_url.get(url, [])],
                         self.settings.partial_threshold, self.now(), stored,
-                        row["content_type"] if row else None, self.settings.archive_dir,
-                        keep_text=self.wayback_enabled, record=record,
-                        record_label=self.evidence.label,
+                        self.settings.archive_dir, keep_text=self.wayback_enabled,
+                        record=record, record_label=self.evidence.label,
                         copy_dir=str(Path(self.settings.report_dir) / "evidence"))
         fut = self._use_pool().submit(check_page, job)
         fetch.body = None  # the job has it; the WARC record keeps it
@@ -255,7 +254,7 @@ class Checking:
         checked = fut.result()
         self.reading.discard(url)
         self._fetch_more()
-        fetch.page, fetch.content_type = checked.page, checked.content_type
+        fetch.page = checked.page
         if checked.problem:
             self.warnings.append(f"evidence copy of {url} unreadable: {checked.problem}")
             if reused:  # the earlier copy is gone: fetch the page after all
@@ -264,11 +263,7 @@ class Checking:
                 return
         self.live_verdicts[url] = checked.verdicts
         if reused:
-            self.live[url] = fetch
-            self._release_page(url, fetch)
-            for task in self.tasks_by_url.get(url, []):
-                self._advance(task)
-            self._forget(url)
+            self._live_copy_known(url, fetch)
             return
         if checked.record_problem:
             log.warning("writing the record of %s in the work pool: %s", url, checked.record_problem)
@@ -286,16 +281,20 @@ class Checking:
         self.link_states.pop(url, None)  # read only before the link is checked
         self.fetch_ids[fetch_key_live(url)] = fetch_id
         fetch.headers, fetch.attempts, fetch.redirects = {}, [], []  # recorded; no verdict reads them
-        self.live[url] = fetch
-        self._release_page(url, fetch)
         self.sources_done += 1
         self.progress("sources", self.sources_done, self.sources_total)
-
         if self.wayback_enabled:
             if fetch.link_status.failing:
                 self._want_archive(url)
             elif fetch.link_status.readable:
                 self.archivist.save_later(url, live=fetch.link_status)
+        self._live_copy_known(url, fetch)
+
+    def _live_copy_known(self, url: str, fetch: Fetch) -> None:
+        """The link's live copy for this run (fetched now, or kept from an earlier run) is
+        known: judge the quotes citing it."""
+        self.live[url] = fetch
+        self._release_page(url, fetch)
         for task in self.tasks_by_url.get(url, []):
             self._advance(task)
         self._forget(url)

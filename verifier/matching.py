@@ -151,7 +151,7 @@ def _languages_differ(pattern: QuotePattern, page: PageText,
     """Whether the quote is likely a translation of the page: another script, or another
     language sharing few words with the page (an invented quote shares its common words)."""
     quote_script = dominant_script(pattern.text)
-    page_script = language_script(page.language) or dominant_script(page.text[:20_000])
+    page_script = language_script(page.language) or dominant_script(page.text)
     quote_language = detect_language(pattern.text)
     page_language = page.language
     if quote_script and page_script and quote_script != page_script:

@@ -110,7 +110,7 @@ class _Run:
                                      ).fetchone()[0] == 0
         started = self.now()
         self.run_id = store.start_run(
-            inputs=self.args, settings=_recorded_settings(settings), pid=os.getpid(),
+            inputs=self.args, settings=asdict(settings), pid=os.getpid(),
             host=socket.gethostname(), version=__version__, started_at=started)
         log.info("run %s started on %d inputs", self.run_id, len(self.sources))
         try:
@@ -190,7 +190,6 @@ class _Run:
         known = {r["sha256"]: r for r in self.store.rows(
             "select sha256, warc_path, warc_offset, warc_length from fetches "
             "where warc_path is not null group by sha256")}
-        from .models import EvidenceRef
 
         def known_ref(sha: str) -> EvidenceRef | None:
             r = known.get(sha)
@@ -345,7 +344,3 @@ def _process_cpu() -> float:
     """CPU seconds this process has used (all its threads; not its worker processes)."""
     times = os.times()
     return times.user + times.system
-
-
-def _recorded_settings(settings: Settings) -> dict[str, Any]:
-    return {k: v for k, v in asdict(settings).items()}

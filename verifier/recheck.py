@@ -39,10 +39,17 @@ def needs_fresh_copy(quote_state: dict[str, Any] | None) -> bool:
         return False
 
 
-def _interval(stable_checks: int, settings: Settings) -> timedelta:
-    days = min(settings.recheck_min_days + settings.recheck_step_days * stable_checks,
+def _schedule(previous: dict[str, Any] | None, status: LinkStatus | QuoteStatus,
+              now: datetime, settings: Settings) -> tuple[int, datetime]:
+    """(stable checks, next check): a failing thing every run; another after an interval
+    that grows with each check finding the same status."""
+    if status.failing:
+        return 0, now
+    same = previous is not None and previous.get("status") == str(status)
+    stable = (previous.get("stable_checks") or 0) + 1 if previous and same else 0
+    days = min(settings.recheck_min_days + settings.recheck_step_days * stable,
                settings.recheck_max_days)
-    return timedelta(days=days)
+    return stable, now + timedelta(days=days)
 
 
 def next_link_state(url: str, previous: dict[str, Any] | None, fetch: Fetch, now: datetime,
@@ -50,8 +57,8 @@ def next_link_state(url: str, previous: dict[str, Any] | None, fetch: Fetch, now
     """The link's incremental state after this run's fetch."""
     status = fetch.link_status
     prev_status = previous.get("status") if previous else None
-    failing = status.failing
-    if failing:
+    stable, next_check = _schedule(previous, status, now, settings)
+    if status.failing:
         was_failing = bool(prev_status and LinkStatus(prev_status).failing)
         failing_since = previous.get("failing_since") if previous and was_failing else None
         failing_since = failing_since or utc_iso(now)
@@ -59,12 +66,8 @@ def next_link_state(url: str, previous: dict[str, Any] | None, fetch: Fetch, now
         started = parse_iso(failing_since) or now
         confirmed = (failed_checks >= settings.dead_after_checks
                      and now - started >= timedelta(days=settings.dead_after_days))
-        stable, next_check = 0, now  # failing links are checked every run
     else:
         failing_since, failed_checks, confirmed = None, 0, False
-        same = previous is not None and prev_status == str(status)
-        stable = (previous.get("stable_checks") or 0) + 1 if previous and same else 0
-        next_check = now + _interval(stable, settings)
     etag = fetch.headers.get("ETag") or fetch.headers.get("etag")
     last_modified = fetch.headers.get("Last-Modified") or fetch.headers.get("last-modified")
     if fetch.not_modified and previous:
@@ -81,11 +84,6 @@ def next_link_state(url: str, previous: dict[str, Any] | None, fetch: Fetch, now
 def next_quote_state(key: str, previous: dict[str, Any] | None, status: QuoteStatus,
                      now: datetime, settings: Settings) -> dict[str, Any]:
     """The quote's incremental state after this run's verdict."""
-    if status.failing:
-        stable, next_check = 0, now
-    else:
-        same = bool(previous and previous.get("status") == str(status))
-        stable = (previous.get("stable_checks") or 0) + 1 if previous and same else 0
-        next_check = now + _interval(stable, settings)
+    stable, next_check = _schedule(previous, status, now, settings)
     return {"key": key, "status": str(status), "last_checked": utc_iso(now),
             "next_check": utc_iso(next_check), "stable_checks": stable}

@@ -62,7 +62,6 @@ class PageCheck:
     partial_threshold: float
     now: datetime
     stored: EvidenceRef | None = None
-    stored_content_type: str | None = None  # when the fetch itself has none
     archive_dir: str = ""
     keep_text: bool = False  # the page text is wanted back when a quote is not verified
     record: Exchange | None = None  # a new payload: write its WARC response record here
@@ -75,7 +74,6 @@ class PageChecked:
     """The page read (its text only when wanted back) and the live verdict of each quote."""
 
     page: PageText | None
-    content_type: str | None
     verdicts: dict[str, Verdict]
     problem: str | None = None  # the stored copy could not be read
     evidence: EvidenceRef | None = None  # where `record` was written
@@ -122,7 +120,6 @@ def check_page(job: PageCheck) -> PageChecked:
     if job.stored is not None:
         try:
             fetch.body = read_record(Path(job.archive_dir), job.stored).body
-            fetch.content_type = fetch.content_type or job.stored_content_type
         except Exception as exc:  # a damaged or missing record costs this copy, not the run
             problem = str(exc)
     if fetch.link_status.readable and fetch.body is not None:
@@ -138,7 +135,7 @@ def check_page(job: PageCheck) -> PageChecked:
     if page is not None and not (job.keep_text and any(v.status is not QuoteStatus.VERIFIED
                                                        for v in verdicts.values())):
         page = replace(page, text="")  # sending the text back would cost more than reading it
-    return PageChecked(page, fetch.content_type, verdicts, problem, evidence, record_problem)
+    return PageChecked(page, verdicts, problem, evidence, record_problem)
 
 
 def _write_record(job: PageCheck) -> tuple[EvidenceRef | None, str | None]:

@@ -27,7 +27,6 @@ INSERTED_LINE_MAX_WORDS = 20
 INSERTED_LINES_MAX = 2
 
 _MARK_CHARS = "“”„\"«»「」『』"
-_MARKS = re.compile(f"[{_MARK_CHARS}]")
 _OPENING = frozenset("„«「『")
 _CLOSING = frozenset("”»」』")
 _WORD = re.compile(r"\w+")

@@ -147,14 +147,9 @@ def joinable(left: str, between: str, right: str) -> bool:
         len(right) == 3 and right.isdigit()
 
 
-def words_of(text: str) -> list[str]:
-    """Just the normalised words of a text (no spans)."""
-    return tokenize(text).words
-
-
 def normalize_text(text: str) -> str:
     """A text's normalised words joined by single spaces: what two texts are compared on."""
-    return " ".join(words_of(text))
+    return " ".join(tokenize(text).words)
 
 
 _SCRIPTS: dict[str, re.Pattern[str]] = {

@@ -39,6 +39,7 @@ _HIDING_ATTRIBUTES = etree.XPath("//@hidden | //@style")  # the parser lower-cas
 _HIDING_HINTS = (b"style", b"hidden", b"STYLE", b"HIDDEN", b"Style", b"Hidden")
 _DEPTH_LIMIT = etree.ErrorTypes.ERR_RESOURCE_LIMIT
 _SUPERSCRIPTS = etree.XPath("//sup")
+_SUPERSCRIPT_HINTS = (b"<sup", b"<SUP", b"<Sup")
 
 # The walk over the tree runs inside libxslt: several times faster than a loop in Python.
 _VISIBLE_TEXT_XSLT = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -86,7 +87,7 @@ def visible_text(root: etree._Element, markup: bytes, *, cut: bool = False) -> s
         for value in _HIDING_ATTRIBUTES(root):
             if value.attrname == "hidden" or _STYLE_HIDDEN.search(value):
                 _remove_keeping_tail(value.getparent())
-    if b"<sup" in markup or b"<SUP" in markup:
+    if any(hint in markup for hint in _SUPERSCRIPT_HINTS):
         _bracket_note_numbers(root)
     return collapse_whitespace(str(_transform()(root)))
 
