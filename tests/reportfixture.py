@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from verifier.evidence import EvidenceStore, Exchange
-from verifier.history import changes_since_previous, run_counts
+from verifier.history import counts_and_changes
 from verifier.models import (
     ArchiveInfo,
     Attempt,
@@ -335,8 +335,8 @@ def build_report_store(tmp_path: Path) -> ReportFixture:
         for quote_id, (all_v, best) in zip(quote_ids, verdicts, strict=True):
             store.save_checks(run, quote_id, all_v, best, writer.fetch_ids,
                               writer.snapshot_ids)
-        store.finish_run(run, status="completed", counts=run_counts(store, run),
-                         changes=changes_since_previous(store, run).as_dict(),
+        counts, changes = counts_and_changes(store, run)
+        store.finish_run(run, status="completed", counts=counts, changes=changes.as_dict(),
                          exit_status=1, warnings=["budget.html: 1 link could not be parsed"],
                          finished_at=start + timedelta(minutes=3, seconds=25))
     return fx

@@ -130,13 +130,9 @@ def previous_run(store: Store, run_id: int) -> int | None:
     return row[0] if row and row[0] is not None else None
 
 
-def changes_since_previous(store: Store, run_id: int) -> Changes:
-    """Compare a run's state with the previous completed run's."""
-    return _changes(store, run_id, quote_states(store, run_id), link_states(store, run_id))
-
-
 def counts_and_changes(store: Store, run_id: int) -> tuple[dict[str, dict[str, int]], Changes]:
-    """run_counts and changes_since_previous together, reading the run's state once."""
+    """Status counts as of a run, and what changed since the previous completed run, from
+    one reading of the run's state."""
     quotes, links = quote_states(store, run_id), link_states(store, run_id)
     return _counts(quotes, links), _changes(store, run_id, quotes, links)
 

@@ -24,9 +24,9 @@ from . import __version__
 from .checking import Checking, Progress, Stages
 from .config import Settings, load_settings
 from .errors import InputError, ReportError, VerifierError
-from .history import Changes, changes_since_previous, run_counts
+from .history import Changes, counts_and_changes
 from .lock import RunLock
-from .models import EvidenceRef, Extraction, Fetch
+from .models import Extraction, Fetch
 from .status import ExitStatus, LinkStatus, QuoteStatus
 from .store import Store
 from .workpool import (
@@ -137,8 +137,7 @@ class _Run:
             self._finish("failed", ExitStatus.INTERNAL)
             raise
         self._shutdown(cancel=False)
-        counts = run_counts(store, self.run_id)
-        changes = changes_since_previous(store, self.run_id)
+        counts, changes = counts_and_changes(store, self.run_id)
         if changes.previous_run is None:
             failing = any(QuoteStatus(s).failing and n for s, n in counts["quotes"].items()) or \
                 any(LinkStatus(s).failing and n for s, n in counts["links"].items())
@@ -187,16 +186,8 @@ class _Run:
         from .net.wayback import WaybackClient
 
         settings = self.settings
-        known = {r["sha256"]: r for r in self.store.rows(
-            "select sha256, warc_path, warc_offset, warc_length from fetches "
-            "where warc_path is not null group by sha256")}
-
-        def known_ref(sha: str) -> EvidenceRef | None:
-            r = known.get(sha)
-            return EvidenceRef(r["warc_path"], r["warc_offset"], r["warc_length"], sha) if r else None
-
         self.evidence = EvidenceStore(Path(settings.archive_dir), run_label=f"run{self.run_id}",
-                                      known=known_ref)
+                                      known=self.store.known_evidence().get)
         self.fetcher = Fetcher(settings, evidence=self.evidence, now=self.now,
                                session_factory=self.session_factory)
         self.client = WaybackClient(settings)

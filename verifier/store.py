@@ -24,6 +24,7 @@ from .models import (
     ArchiveInfo,
     Citation,
     Document,
+    EvidenceRef,
     Extraction,
     Fetch,
     Quote,
@@ -348,6 +349,16 @@ class Store:
 
     def fetch_row(self, fetch_id: int) -> dict[str, Any]:
         return self._get("fetches", fetch_id)
+
+    def known_evidence(self) -> dict[str, EvidenceRef]:
+        """The first WARC record of every payload kept so far, by sha256: a run writes a
+        payload seen before as a revisit of it, never a second copy."""
+        known: dict[str, EvidenceRef] = {}
+        for path, offset, length, sha in self.db.execute(
+                "select warc_path, warc_offset, warc_length, sha256 from fetches "
+                "where warc_path is not null and sha256 is not null order by id"):
+            known.setdefault(sha, EvidenceRef(path, offset, length, sha))
+        return known
 
     # -- the Wayback Machine --------------------------------------------------------------------
     def save_snapshot(self, snapshot: Snapshot, run_id: int) -> int:
