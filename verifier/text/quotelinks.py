@@ -20,11 +20,10 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
                 paras: list[tuple[int, int]],
                 by_sentence: dict[tuple[int, int], list[QuoteSpan]],
                 sentence_list: list[tuple[int, tuple[int, int]]],
-                next_sentence: dict[tuple[int, int], tuple[int, int]] | None = None,
+                next_sentence: dict[tuple[int, int], tuple[int, int]],
                 *, document_sources: bool = True) -> list[Quote]:
     """Quotes built from their spans, each with the indexes of the citations it rests on."""
     text = doc.text
-    next_sentence = next_sentence or {}
     starts = [a for a, _b in paras]
     ends = [b for _a, b in paras]
     src = _Sources(doc, citations)
@@ -159,7 +158,6 @@ class _Sources:
     """A document's citations and footnote markers, searchable by offset."""
 
     def __init__(self, doc: Document, citations: list[Citation]) -> None:
-        self.doc = doc
         self.citations = citations
         order = sorted(range(len(citations)), key=lambda n: citations[n].offset)
         self.order = order
