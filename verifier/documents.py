@@ -126,13 +126,19 @@ def load_document(path: Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> Documen
 
 def _check_footnotes(doc: Document) -> Document:
     """Warn about footnote markers whose footnote text the document does not contain."""
-    bodies = {f.marker for f in doc.footnotes}
-    missing = sorted({r.marker for r in doc.note_refs} - bodies,
-                     key=lambda m: (not m.isdigit(), int(m) if m.isdigit() else 0, m))
-    if missing:
-        doc.warnings.append(f"{doc.name}: footnote marker(s) {', '.join(missing)} have no "
-                            "footnote text in the document")
+    warning = missing_notes_warning(doc.name, {r.marker for r in doc.note_refs}
+                                    - {f.marker for f in doc.footnotes})
+    if warning:
+        doc.warnings.append(warning)
     return doc
+
+
+def missing_notes_warning(name: str, missing: set[str]) -> str | None:
+    """The warning naming footnote markers without footnote text, numbers in order."""
+    if not missing:
+        return None
+    ordered = sorted(missing, key=lambda m: (not m.isdigit(), int(m) if m.isdigit() else 0, m))
+    return f"{name}: footnote marker(s) {', '.join(ordered)} have no footnote text in the document"
 
 
 def decode_text(data: bytes, name: str) -> str:

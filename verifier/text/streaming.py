@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..citations import extract_citations
-from ..documents import title_from_text
+from ..documents import missing_notes_warning, title_from_text
 from ..models import Citation, Document, Extraction, Footnote, Quote
 from ..quotes import extract_quotes
 from .docdates import document_date, latest_full_date, parse_metadata_date
@@ -103,11 +103,10 @@ def extract_streamed(path: Path, fmt: str, *, window_chars: int = WINDOW_CHARS) 
     else:
         document.date = datetime.fromtimestamp(path.stat().st_mtime).date()
         document.date_source = "mtime"
-    missing = sorted(referenced - set(notes.by_marker) - merger.markers,
-                     key=lambda m: (not m.isdigit(), int(m) if m.isdigit() else 0, m))
-    if missing:
-        document.warnings.append(f"{path.name}: footnote marker(s) {', '.join(missing)} have "
-                                 "no footnote text in the document")
+    warning = missing_notes_warning(path.name,
+                                    referenced - set(notes.by_marker) - merger.markers)
+    if warning:
+        document.warnings.append(warning)
     return merger.result(document)
 
 
