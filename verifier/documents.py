@@ -96,13 +96,13 @@ def load_document(path: Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> Documen
     if fmt is None:
         raise InputError(f"{path}: unknown file type {path.suffix or '(no extension)'!r}")
     try:
-        size = path.stat().st_size
+        stat = path.stat()
         limit = MAX_PDF_BYTES if fmt == "pdf" else max_bytes
-        if size > limit:
-            raise InputError(f"{path}: {size / 2**20:.0f} MB is larger than the "
+        if stat.st_size > limit:
+            raise InputError(f"{path}: {stat.st_size / 2**20:.0f} MB is larger than the "
                              f"{limit / 2**20:.0f} MB limit for one document")
         data = path.read_bytes()
-        mtime = datetime.fromtimestamp(path.stat().st_mtime).date()
+        mtime = datetime.fromtimestamp(stat.st_mtime).date()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file or directory") from None
     except IsADirectoryError:
