@@ -279,7 +279,7 @@ def document_from_html(markup: bytes, source: str, *, content_type: str | None =
     decoded = decode_body(markup, content_type)
     base = source if _URL_ARG.match(source) else None
     parts = parse_html(decoded, base)
-    doc = Document(source=source, name=source if base else Path(source).name, format="html",
+    doc = Document(source=source, name=name, format="html",
                    sha256=_sha256(markup), text=parts.text, title=parts.title,
                    line_map=parts.line_map, links=parts.links,
                    marked_quotes=parts.marked_quotes, footnotes=parts.footnotes,
