@@ -30,6 +30,7 @@ from .text.docdates import document_date, parse_metadata_date
 from .text.footnotes import find_note_refs
 from .text.pdfclean import SourceLine, clean_lines, source_lines
 from .text.pdftext import read_pdf
+from .text.textstream import binary_text
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
            ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}
@@ -37,7 +38,6 @@ MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 MAX_PDF_BYTES = 200 * 1024 * 1024
 
 _URL_ARG = re.compile(r"^https?://", re.I)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _BOILERPLATE = {"skip to content", "skip to main content", "menu", "search", "home", "share",
                 "print", "main menu", "navigation", "subscribe", "log in", "sign in"}
 _TERMINAL_PERIOD = re.compile(r"[.;,]['\"”’)]*$")
@@ -154,8 +154,7 @@ def decode_text(data: bytes, name: str) -> str:
     text = _decode_unknown(data)
     if text is None:
         raise InputError(f"{name}: binary file, not text")
-    sample = text[:20_000]
-    if sample and len(_CONTROL.findall(sample)) > 0.01 * len(sample):
+    if binary_text(text):
         raise InputError(f"{name}: binary file, not text")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

@@ -31,14 +31,13 @@ from .pdfclean import SourceLine, clean_lines, footnote_lines
 from .quotelinks import document_source_citations
 from .textbuild import MarkupParts
 from .textspans import paragraphs
-from .textstream import WINDOW_CHARS, FileFacts, Window, file_facts, read_lines, windows
+from .textstream import FENCE, WINDOW_CHARS, FileFacts, Window, file_facts, read_lines, windows
 
 MAX_TERMS = 5_000  # distinct scare-quoted terms kept for one document
 _MD_FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
 _MD_REFERENCE_DEF = re.compile(r"^ {0,3}\[([^\]^][^\]]*)\]:\s*\S")
 _MD_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 _MD_LABEL = re.compile(r"\[([^\[\]]+)\]")
-_FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
 
 
 @dataclass
@@ -128,7 +127,7 @@ def _collect_md_notes(path: Path, facts: FileFacts) -> _Notes:
     in_fence = False
     for line in read_lines(path, facts):
         text = line.text
-        if _FENCE.match(text):
+        if FENCE.match(text):
             in_fence, current = not in_fence, None
             continue
         if in_fence:
