@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .models import Document
-from .pagetext import decode_body
+from .pagetext import content_kind, decode_body
 from .text.docdates import document_date, parse_metadata_date
 from .text.footnotes import find_note_refs
 from .text.pdfclean import SourceLine, clean_lines, source_lines
@@ -261,7 +261,6 @@ def document_from_html(markup: bytes, source: str, *, content_type: str | None =
     `source` is the page's URL (relative links resolve against it) or a file path. A URL
     that turns out to serve a PDF or plain text is read as such.
     """
-    from .pagetext import content_kind
     from .text.htmldoc import parse_html
 
     name = source if _URL_ARG.match(source) else Path(source).name
