@@ -70,6 +70,16 @@ def test_a_marker_links_to_a_footnote_body_in_another_window(tmp_path: Path):
     assert not e.document.warnings
 
 
+def test_markers_without_footnote_text_are_reported_as_for_a_whole_file(tmp_path: Path):
+    path = tmp_path / "orphans.txt"
+    path.write_text("First,1 then second.”2\n\n" + FILLER * 40 + "And third.4 No notes.\n",
+                    encoding="utf-8")
+    whole = extract_path(path)
+    streamed = extract_path(path, stream_bytes=0, window_chars=2_000)
+    assert streamed.document.warnings == whole.document.warnings == [
+        "orphans.txt: footnote marker(s) 1, 2, 4 have no footnote text in the document"]
+
+
 def test_markdown_definitions_at_the_end_serve_every_window(tmp_path: Path):
     path = tmp_path / "post.md"
     path.write_text(
