@@ -32,6 +32,20 @@ def summary(e: Extraction) -> tuple[list[tuple], list[tuple]]:
     return citations, quotes
 
 
+@pytest.fixture
+def sizes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The text length of each window extracted, in order."""
+    found: list[int] = []
+    real = streaming.extract_citations
+
+    def measured(doc):  # type: ignore[no-untyped-def]
+        found.append(len(doc.text))
+        return real(doc)
+
+    monkeypatch.setattr(streaming, "extract_citations", measured)
+    return found
+
+
 @pytest.mark.parametrize("window", [4_000, 9_000])
 def test_streamed_extraction_equals_whole_document_extraction(tmp_path: Path, window: int):
     names = ["iran_sanctions_brief.txt", "uk_housing_mould.txt", "kenya_doctors_strike.txt",
@@ -66,6 +80,16 @@ def test_a_marker_links_to_a_footnote_body_in_another_window(tmp_path: Path):
         ("footnote", "1", "https://example.org/second-source")]
     assert cited[0].line == 85 and len(e.citations) == 2  # once, at the body's own line
     assert not e.document.warnings
+
+
+def test_markers_without_footnote_text_are_reported_as_for_a_whole_file(tmp_path: Path):
+    path = tmp_path / "orphans.txt"
+    path.write_text("First,1 then second.”2\n\n" + FILLER * 40 + "And third.4 No notes.\n",
+                    encoding="utf-8")
+    whole = extract_path(path)
+    streamed = extract_path(path, stream_bytes=0, window_chars=2_000)
+    assert streamed.document.warnings == whole.document.warnings == [
+        "orphans.txt: footnote marker(s) 1, 2, 4 have no footnote text in the document"]
 
 
 def test_markdown_definitions_at_the_end_serve_every_window(tmp_path: Path):
@@ -112,35 +136,19 @@ def test_a_line_longer_than_the_read_limit_is_read_in_pieces(tmp_path: Path,
     assert [(c.url, c.line) for c in e.citations] == [("https://example.org/vote", 1)]
 
 
-def test_one_huge_line_is_still_cut_into_windows(tmp_path: Path,
+def test_one_huge_line_is_still_cut_into_windows(tmp_path: Path, sizes: list[int],
                                                 monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(textstream, "MAX_LINE_CHARS", 1_000)
     path = tmp_path / "blob.txt"
     path.write_text("word " * 20_000 + "https://example.org/at-the-end", encoding="utf-8")
-    sizes: list[int] = []
-    real = streaming.extract_citations
-
-    def measured(doc):  # type: ignore[no-untyped-def]
-        sizes.append(len(doc.text))
-        return real(doc)
-
-    monkeypatch.setattr(streaming, "extract_citations", measured)
     e = extract_path(path, stream_bytes=0, window_chars=5_000)
     assert [(c.url, c.line) for c in e.citations] == [("https://example.org/at-the-end", 1)]
     assert len(sizes) >= 10 and max(sizes) < 2 * 5_000 + textstream.LEAD_IN_CHARS + 2_000
 
 
-def test_windows_stay_near_their_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_windows_stay_near_their_size(tmp_path: Path, sizes: list[int]):
     path = tmp_path / "big.txt"
     path.write_text(FILLER * 400, encoding="utf-8")
-    sizes: list[int] = []
-    real = streaming.extract_citations
-
-    def measured(doc):  # type: ignore[no-untyped-def]
-        sizes.append(len(doc.text))
-        return real(doc)
-
-    monkeypatch.setattr(streaming, "extract_citations", measured)
     extract_path(path, stream_bytes=0, window_chars=5_000)
     assert len(sizes) > 15
     assert max(sizes) < 5_000 + textstream.LEAD_IN_CHARS + 500

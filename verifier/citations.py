@@ -13,7 +13,7 @@ import bisect
 import re
 
 from .models import Citation, Document
-from .text.namedsources import NamedSource, find_named_sources, parse_source_list
+from .text.namedsources import find_named_sources, parse_source_list
 from .text.textspans import SpanIndex
 from .text.urls import find_urls, normalize_url
 
@@ -67,8 +67,7 @@ def extract_citations(doc: Document) -> list[Citation]:
                                reference=reference)
     for f in doc.footnotes:
         if not f.urls:
-            found += [NamedSource(s.start, s.end, s.outlet, s.cited_date, "footnote")
-                      for s in parse_source_list(f.text, f.start, "footnote")]
+            found += parse_source_list(f.text, f.start, "footnote")
     for source in found:
         line, page = doc.locate(source.start)
         citations.append(Citation(

@@ -25,11 +25,12 @@ from pathlib import Path
 
 from .errors import InputError
 from .models import Document
-from .pagetext import decode_body
+from .pagetext import content_kind, decode_body
 from .text.docdates import document_date, parse_metadata_date
 from .text.footnotes import find_note_refs
 from .text.pdfclean import SourceLine, clean_lines, source_lines
 from .text.pdftext import read_pdf
+from .text.textstream import binary_text
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
            ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}
@@ -37,7 +38,6 @@ MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 MAX_PDF_BYTES = 200 * 1024 * 1024
 
 _URL_ARG = re.compile(r"^https?://", re.I)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _BOILERPLATE = {"skip to content", "skip to main content", "menu", "search", "home", "share",
                 "print", "main menu", "navigation", "subscribe", "log in", "sign in"}
 _TERMINAL_PERIOD = re.compile(r"[.;,]['\"”’)]*$")
@@ -96,13 +96,13 @@ def load_document(path: Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> Documen
     if fmt is None:
         raise InputError(f"{path}: unknown file type {path.suffix or '(no extension)'!r}")
     try:
-        size = path.stat().st_size
+        stat = path.stat()
         limit = MAX_PDF_BYTES if fmt == "pdf" else max_bytes
-        if size > limit:
-            raise InputError(f"{path}: {size / 2**20:.0f} MB is larger than the "
+        if stat.st_size > limit:
+            raise InputError(f"{path}: {stat.st_size / 2**20:.0f} MB is larger than the "
                              f"{limit / 2**20:.0f} MB limit for one document")
         data = path.read_bytes()
-        mtime = datetime.fromtimestamp(path.stat().st_mtime).date()
+        mtime = datetime.fromtimestamp(stat.st_mtime).date()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file or directory") from None
     except IsADirectoryError:
@@ -126,13 +126,19 @@ def load_document(path: Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> Documen
 
 def _check_footnotes(doc: Document) -> Document:
     """Warn about footnote markers whose footnote text the document does not contain."""
-    bodies = {f.marker for f in doc.footnotes}
-    missing = sorted({r.marker for r in doc.note_refs} - bodies,
-                     key=lambda m: (not m.isdigit(), int(m) if m.isdigit() else 0, m))
-    if missing:
-        doc.warnings.append(f"{doc.name}: footnote marker(s) {', '.join(missing)} have no "
-                            "footnote text in the document")
+    warning = missing_notes_warning(doc.name, {r.marker for r in doc.note_refs}
+                                    - {f.marker for f in doc.footnotes})
+    if warning:
+        doc.warnings.append(warning)
     return doc
+
+
+def missing_notes_warning(name: str, missing: set[str]) -> str | None:
+    """The warning naming footnote markers without footnote text, numbers in order."""
+    if not missing:
+        return None
+    ordered = sorted(missing, key=lambda m: (not m.isdigit(), int(m) if m.isdigit() else 0, m))
+    return f"{name}: footnote marker(s) {', '.join(ordered)} have no footnote text in the document"
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -148,8 +154,7 @@ def decode_text(data: bytes, name: str) -> str:
     text = _decode_unknown(data)
     if text is None:
         raise InputError(f"{name}: binary file, not text")
-    sample = text[:20_000]
-    if sample and len(_CONTROL.findall(sample)) > 0.01 * len(sample):
+    if binary_text(text):
         raise InputError(f"{name}: binary file, not text")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -256,7 +261,6 @@ def document_from_html(markup: bytes, source: str, *, content_type: str | None =
     `source` is the page's URL (relative links resolve against it) or a file path. A URL
     that turns out to serve a PDF or plain text is read as such.
     """
-    from .pagetext import content_kind
     from .text.htmldoc import parse_html
 
     name = source if _URL_ARG.match(source) else Path(source).name
@@ -273,7 +277,7 @@ def document_from_html(markup: bytes, source: str, *, content_type: str | None =
     decoded = decode_body(markup, content_type)
     base = source if _URL_ARG.match(source) else None
     parts = parse_html(decoded, base)
-    doc = Document(source=source, name=source if base else Path(source).name, format="html",
+    doc = Document(source=source, name=name, format="html",
                    sha256=_sha256(markup), text=parts.text, title=parts.title,
                    line_map=parts.line_map, links=parts.links,
                    marked_quotes=parts.marked_quotes, footnotes=parts.footnotes,

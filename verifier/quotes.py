@@ -19,7 +19,7 @@ from .text.quotelinks import link_quotes
 from .text.quotespans import CLOSERS, OPENERS, QuoteSpan, find_quote_spans, inner_text
 from .text.speakers import MASK, Speaker, SpeakerFinder
 from .text.speechverbs import find_speech_verbs
-from .text.textspans import paragraphs, sentences
+from .text.textspans import paragraph_before, paragraphs, sentences
 
 _WORD = re.compile(r"[\w\[\]’'\-]+")
 _NAMING = re.compile(
@@ -294,11 +294,3 @@ def _attribute_block(finder: SpeakerFinder, text: str, span: QuoteSpan,
     if span.speaker is not None:
         candidates.append(span)
         finder.record(span.open_at, span.speaker, span.paragraph)
-
-
-def paragraph_before(ends: list[int], pos: int) -> int | None:
-    """The index of the last paragraph ending at or before `pos` (`ends`: paragraph ends)."""
-    n = bisect.bisect_right(ends, pos) - 1
-    return n if n >= 0 else None
-
-

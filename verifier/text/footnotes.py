@@ -19,7 +19,7 @@ _YEAR_END = re.compile(r"(?:19|20)\d\d[.;:]+[\"”’»)\]]*$")
 _DIGITS = re.compile(r"\d+")
 _SUPERSCRIPT = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 _GLUED_END = re.compile(r"[\s.,;:]|$")
-_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
 
 def find_note_refs(text: str, footnotes: Iterable[Footnote],
@@ -42,7 +42,7 @@ def find_note_refs(text: str, footnotes: Iterable[Footnote],
         pos = m.start()
         if pos == 0 or text[pos - 1].isspace() or spans.covers(pos):
             continue
-        group = m.group(0).translate(_SUPERSCRIPTS)
+        group = m.group(0).translate(SUPERSCRIPT_DIGITS)
         if _plausible(group, numbers, text, pos):
             refs.append(NoteRef(str(int(group)), pos, m.end()))
     refs.sort(key=lambda r: r.start)

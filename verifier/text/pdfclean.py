@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..models import Footnote
-from .footnotes import glued_markers
+from .footnotes import SUPERSCRIPT_DIGITS, glued_markers
 from .urls import find_urls
 
 _PAGE_NUMBER = re.compile(
@@ -26,7 +26,6 @@ _RULE = re.compile(r"^[\s*_\-–—=•·~#.]{3,}$")
 _SEPARATOR = re.compile(r"^(?:\s{10,}|\s*_{5,}\s*|\s*-{10,}\s*)$")
 _FOOTNOTE_START = re.compile(
     r"^\s*(?:\[(?P<b>\d{1,3})\]|(?P<n>\d{1,3})(?P<p>[.)])?|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s+(?=\S)")
-_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 _LIST_START = re.compile(
     r"^(?:\d{1,2}[.)]\s|[ivxIVX]{1,5}[.)]\s|[a-hA-H]\)\s|[-–•▶◆►*●○■□➢✓·]\s|\([a-z0-9]{1,3}\)\s)")
 _CREDIT = re.compile(
@@ -232,7 +231,7 @@ class _Cleaner:
             m = _FOOTNOTE_START.match(line.text)
             if m:
                 marker = (m.group("b") or m.group("n") or m.group("s") or "").translate(
-                    _SUPERSCRIPTS)
+                    SUPERSCRIPT_DIGITS)
                 has_url = bool(find_urls(line.text[m.end():]))
                 numbered = bool(m.group("p"))
                 in_zone = zone == "heading" or zone == "separator" and not numbered

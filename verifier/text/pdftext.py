@@ -79,10 +79,3 @@ def pdf_pages(data: bytes, *, name: str = "PDF") -> list[str]:
     """The text of each page. Raises InputError for corrupt or encrypted files."""
     return read_pdf(data, name=name).pages
 
-
-def pdf_metadata(data: bytes) -> dict[str, str]:
-    """Title and dates from the PDF's info dictionary, when it has them."""
-    try:
-        return read_pdf(data).metadata
-    except InputError:
-        return {}

@@ -11,6 +11,7 @@ import re
 from ..models import Citation, Document, Quote
 from .namedsources import is_source_line
 from .quotespans import QuoteSpan, inner_text
+from .textspans import paragraph_before
 
 _PARENS = re.compile(r"\(([^()]*)\)")
 QUOTE_CONTEXT_CHARS = 300
@@ -20,11 +21,10 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
                 paras: list[tuple[int, int]],
                 by_sentence: dict[tuple[int, int], list[QuoteSpan]],
                 sentence_list: list[tuple[int, tuple[int, int]]],
-                next_sentence: dict[tuple[int, int], tuple[int, int]] | None = None,
+                next_sentence: dict[tuple[int, int], tuple[int, int]],
                 *, document_sources: bool = True) -> list[Quote]:
     """Quotes built from their spans, each with the indexes of the citations it rests on."""
     text = doc.text
-    next_sentence = next_sentence or {}
     starts = [a for a, _b in paras]
     ends = [b for _a, b in paras]
     src = _Sources(doc, citations)
@@ -88,14 +88,13 @@ def _introduction(text: str, src: _Sources, span: QuoteSpan, paras: list[tuple[i
                   ends: list[int]) -> list[int]:
     """A block quotation introduced by a sentence ending in a colon rests on that sentence's
     link or footnote ('… in a recent interview with Caixin:' then the quotation)."""
-    n = bisect.bisect_right(ends, span.open_at) - 1
-    if n < 0 or not text[paras[n][0]:paras[n][1]].rstrip().endswith(":"):
+    n = paragraph_before(ends, span.open_at)
+    if n is None or not text[paras[n][0]:paras[n][1]].rstrip().endswith(":"):
         return []
     start, end = paras[n]
     stop = max(text.rfind(". ", start, end), text.rfind("? ", start, end)) + 1
     lo = max(start, stop)
-    linked = [n for n in src.within(lo, end) if src.citations[n].kind == "link"]
-    return linked or _marker_citations(src, src.refs_within(lo, end + 1))
+    return src.links(lo, end) or _marker_citations(src, src.refs_within(lo, end + 1))
 
 
 def _pointer(text: str, src: _Sources, span: QuoteSpan, sent: tuple[int, int],
@@ -116,8 +115,7 @@ def _pointer(text: str, src: _Sources, span: QuoteSpan, sent: tuple[int, int],
     lo, hi = following
     if not _POINTER.search(text, lo, hi):
         return []
-    linked = [n for n in src.within(lo, hi) if src.citations[n].kind == "link"]
-    return linked or _marker_citations(src, src.refs_within(lo, hi + 1))
+    return src.links(lo, hi) or _marker_citations(src, src.refs_within(lo, hi + 1))
 
 
 def _quoted_outlet(src: _Sources, span: QuoteSpan, paras: list[tuple[int, int]]) -> list[int]:
@@ -159,7 +157,6 @@ class _Sources:
     """A document's citations and footnote markers, searchable by offset."""
 
     def __init__(self, doc: Document, citations: list[Citation]) -> None:
-        self.doc = doc
         self.citations = citations
         order = sorted(range(len(citations)), key=lambda n: citations[n].offset)
         self.order = order
@@ -181,6 +178,10 @@ class _Sources:
     def refs_within(self, lo: int, hi: int) -> list:
         return self.refs[bisect.bisect_left(self.ref_starts, lo):
                          bisect.bisect_left(self.ref_starts, hi)]
+
+    def links(self, lo: int, hi: int) -> list[int]:
+        """Indexes of the URL citations (not footnote bodies) at offsets in [lo, hi)."""
+        return [n for n in self.within(lo, hi) if self.citations[n].kind == "link"]
 
     def named(self, lo: int, hi: int) -> list[int]:
         return [n for n in self.within(lo, hi)
@@ -219,7 +220,7 @@ def _marker_citations(src: _Sources, refs: list) -> list[int]:
 
 def _inline_links(src: _Sources, span: QuoteSpan, sent: tuple[int, int]) -> list[int]:
     lo, hi = min(sent[0], span.open_at), max(sent[1], span.close_at + 1)
-    return sorted(n for n in src.within(lo, hi) if src.citations[n].kind == "link")
+    return sorted(src.links(lo, hi))
 
 
 def _parenthesised_links(text: str, src: _Sources, span: QuoteSpan,
@@ -229,7 +230,7 @@ def _parenthesised_links(text: str, src: _Sources, span: QuoteSpan,
     m = _PARENS.search(text, span.close_at + 1, para[1])
     if m is None or re.search(r"\w", text[span.close_at + 1:m.start()]):
         return []
-    return [n for n in src.within(m.start(), m.end()) if src.citations[n].kind == "link"]
+    return src.links(m.start(), m.end())
 
 
 def _named_links(text: str, src: _Sources, span: QuoteSpan,

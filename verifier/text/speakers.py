@@ -66,12 +66,12 @@ _OPENING_APPOSITIVE = re.compile(r"[^,.;:¤]{3,60}?,\s+([A-Z][^,.;:¤]{1,60}?),\
 class SpeakerFinder:
     """Attributes quotations to speakers, one sentence at a time, in document order."""
 
-    def __init__(self, text: str, masked: str, names: NameIndex | None = None,
-                 paras: list[tuple[int, int]] | None = None) -> None:
+    def __init__(self, text: str, masked: str, names: NameIndex,
+                 paras: list[tuple[int, int]]) -> None:
         self.text = text
         self.masked = masked  # text with every quotation replaced by MASK characters
-        self.names = names or NameIndex(text)
-        self.refs = Referents(text, masked, self.names, paras or [])
+        self.names = names
+        self.refs = Referents(text, masked, names, paras)
         self.events = self.refs.events
         self.paragraph_start = 0
         self._verbs: list | None = None  # every speech verb of the masked text, found once

@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..citations import extract_citations
-from ..documents import title_from_text
+from ..documents import missing_notes_warning, title_from_text
 from ..models import Citation, Document, Extraction, Footnote, Quote
 from ..quotes import extract_quotes
 from .docdates import document_date, latest_full_date, parse_metadata_date
@@ -31,14 +31,13 @@ from .pdfclean import SourceLine, clean_lines, footnote_lines
 from .quotelinks import document_source_citations
 from .textbuild import MarkupParts
 from .textspans import paragraphs
-from .textstream import WINDOW_CHARS, FileFacts, Window, file_facts, read_lines, windows
+from .textstream import FENCE, WINDOW_CHARS, FileFacts, Window, file_facts, read_lines, windows
 
 MAX_TERMS = 5_000  # distinct scare-quoted terms kept for one document
 _MD_FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:")
 _MD_REFERENCE_DEF = re.compile(r"^ {0,3}\[([^\]^][^\]]*)\]:\s*\S")
 _MD_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 _MD_LABEL = re.compile(r"\[([^\[\]]+)\]")
-_FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
 
 
 @dataclass
@@ -103,11 +102,10 @@ def extract_streamed(path: Path, fmt: str, *, window_chars: int = WINDOW_CHARS) 
     else:
         document.date = datetime.fromtimestamp(path.stat().st_mtime).date()
         document.date_source = "mtime"
-    missing = sorted(referenced - set(notes.by_marker) - merger.markers,
-                     key=lambda m: (not m.isdigit(), int(m) if m.isdigit() else 0, m))
-    if missing:
-        document.warnings.append(f"{path.name}: footnote marker(s) {', '.join(missing)} have "
-                                 "no footnote text in the document")
+    warning = missing_notes_warning(path.name,
+                                    referenced - set(notes.by_marker) - merger.markers)
+    if warning:
+        document.warnings.append(warning)
     return merger.result(document)
 
 
@@ -129,7 +127,7 @@ def _collect_md_notes(path: Path, facts: FileFacts) -> _Notes:
     in_fence = False
     for line in read_lines(path, facts):
         text = line.text
-        if _FENCE.match(text):
+        if FENCE.match(text):
             in_fence, current = not in_fence, None
             continue
         if in_fence:

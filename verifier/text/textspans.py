@@ -60,6 +60,12 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def paragraph_before(ends: list[int], pos: int) -> int | None:
+    """The index of the last paragraph ending at or before `pos` (`ends`: paragraph ends)."""
+    n = bisect.bisect_right(ends, pos) - 1
+    return n if n >= 0 else None
+
+
 def sentences(text: str, start: int, end: int,
               protected: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """(start, end) of each sentence of text[start:end]; no break falls inside `protected`."""

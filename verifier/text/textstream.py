@@ -27,7 +27,7 @@ LEAD_IN_CHARS = 4_000
 MAX_LINE_CHARS = 100_000  # a longer line is read in pieces, cut at a space
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _TERMINAL = re.compile(r"[.!?:;][\"”’»)\]]*(?:\d{1,3})?$|[\"”’»][.!?]?(?:\d{1,3})?$")
-_FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
+FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
 _QUOTE_OPENING = "“‘\"'«„"
 # In UTF-8 bytes: a line opening with a footnote number ('1 ', '[1] ', '1. ', '¹ ') or with
 # a Markdown definition ('[^1]:', '[label]:').
@@ -90,11 +90,17 @@ def file_facts(path: Path) -> FileFacts:
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     encoding = _encoding(path.name, head, utf8)
-    sample = head[:80_000].decode(encoding, errors="replace")[:20_000]
-    if sample and len(_CONTROL.findall(sample)) > 0.01 * len(sample):
+    if binary_text(head[:80_000].decode(encoding, errors="replace")):
         raise InputError(f"{path.name}: binary file, not text")
     return FileFacts(digest.hexdigest(), size, encoding, paged,
                      notes or encoding not in ("utf-8", "utf-8-sig"))
+
+
+def binary_text(text: str) -> bool:
+    """Whether decoded text is binary after all: control characters in over 1% of its first
+    20,000 characters."""
+    sample = text[:20_000]
+    return bool(sample) and len(_CONTROL.findall(sample)) > 0.01 * len(sample)
 
 
 def _encoding(name: str, head: bytes, utf8: bool) -> str:
@@ -175,7 +181,7 @@ def windows(lines: Iterable[SourceLine], fmt: str, size: int = WINDOW_CHARS
             buffer, chars = [], 0
         buffer.append(line)
         chars += len(line.text) + 1
-        if fmt == "md" and _FENCE.match(line.text):
+        if fmt == "md" and FENCE.match(line.text):
             in_fence = not in_fence
     if buffer:
         yield Window(index, lead + buffer, buffer[0].line, buffer[-1].line)
@@ -210,7 +216,7 @@ def _lead_in(buffer: list[SourceLine], fmt: str) -> list[SourceLine]:
     for line in reversed(buffer):
         if chars + len(line.text) > LEAD_IN_CHARS and tail:
             break
-        if fmt == "md" and _FENCE.match(line.text):
+        if fmt == "md" and FENCE.match(line.text):
             break
         tail.append(line)
         chars += len(line.text) + 1
