@@ -345,11 +345,6 @@ class Archivist:
             if job.status == "pending":
                 self._enqueue(job, first=True)
 
-    def save_jobs(self) -> list[SaveJob]:
-        """Every save job of this run so far, in its present state."""
-        with self._lock:
-            return list(self._jobs.values())
-
     def close(self, wait: float = 0.0) -> list[SaveJob]:
         """Stop background saving (after up to `wait` real seconds for it to finish) and
         return every job; those not finished stay "pending" for the next run."""
