@@ -5,6 +5,7 @@ resumed, retried), and trouble that becomes a note instead of an exception."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
@@ -12,7 +13,7 @@ import pytest
 from fakewayback import FakeWayback
 from wayback_support import FakeClock, raw_fetcher
 
-from verifier.archiving import Archivist
+from verifier.archiving import Archivist, FetchRaw
 from verifier.config import Settings
 from verifier.models import ArchiveInfo, Fetch, SaveJob, Snapshot
 from verifier.net.wayback import WaybackClient
@@ -26,12 +27,16 @@ pytestmark = pytest.mark.usefixtures("archive_hygiene")  # see conftest
 
 
 def make(wayback: FakeWayback, clock: FakeClock, *, keys: tuple[str, str] | None = None,
-         now: datetime | None = None, **settings: object) -> Archivist:
+         now: datetime | None = None, fetch_raw: FetchRaw | None = None,
+         replay: Callable[[Fetch], Fetch] | None = None, **settings: object) -> Archivist:
+    """An Archivist on the fake Wayback; `fetch_raw` stands in for its raw fetches, or
+    `replay` changes what each real one returned (an answer of the Wayback's seen another way)."""
     config = Settings(wayback_url=wayback.base, **settings)  # type: ignore[arg-type]
     moment = now or datetime.now(UTC)
     client = WaybackClient(config, clock=clock, sleep=clock.sleep, keys=keys,
                            now=lambda: moment)
-    return Archivist(client, raw_fetcher(client), config, clock=clock)
+    raw = fetch_raw or raw_fetcher(client)
+    return Archivist(client, (lambda url: replay(raw(url))) if replay else raw, config, clock=clock)
 
 
 def page(text: str) -> str:
@@ -176,15 +181,8 @@ def test_the_newest_copy_is_skipped_when_its_content_is_the_same(wayback: FakeWa
 def test_a_copy_served_from_a_nearby_capture_names_that_capture(wayback: FakeWayback,
                                                                 clock: FakeClock) -> None:
     wayback.capture(PAGE, "20210315000000", page("x"))
-    config = Settings(wayback_url=wayback.base)
-    client = WaybackClient(config, clock=clock, sleep=clock.sleep)
-    fetch_raw = raw_fetcher(client)
-
-    def elsewhere(url: str) -> Fetch:  # the Wayback redirected to another capture
-        fetch = fetch_raw(url)
-        return replace(fetch, final_url=f"https://web.archive.org/web/20210316101010id_/{PAGE}")
-
-    copies = Archivist(client, elsewhere, config, clock=clock).copies(PAGE, None)
+    elsewhere = f"https://web.archive.org/web/20210316101010id_/{PAGE}"  # another capture served
+    copies = make(wayback, clock, replay=lambda f: replace(f, final_url=elsewhere)).copies(PAGE, None)
     assert copies[0][0].timestamp == "20210316101010"
     assert copies[0][0].archive_url == f"https://web.archive.org/web/20210316101010/{PAGE}"
 
@@ -192,14 +190,12 @@ def test_a_copy_served_from_a_nearby_capture_names_that_capture(wayback: FakeWay
 def test_an_unreadable_copy_is_left_out_and_noted(wayback: FakeWayback,
                                                   clock: FakeClock) -> None:
     wayback.capture(PAGE, "20210315000000", page("x"))
-    config = Settings(wayback_url=wayback.base)
-    client = WaybackClient(config, clock=clock, sleep=clock.sleep)
 
     def broken(url: str) -> Fetch:
         return Fetch(url=url, link_status=LinkStatus.ERROR, reason="HTTP 503",
                      fetched_at=datetime.now(UTC), http_status=503)
 
-    archivist = Archivist(client, broken, config, clock=clock)
+    archivist = make(wayback, clock, fetch_raw=broken)
     assert archivist.copies(PAGE, None) == []
     assert "HTTP 503" in (archivist.info(PAGE, None).error or "")
 
@@ -222,15 +218,8 @@ def test_fallbacks_are_few_and_asked_once(wayback: FakeWayback, clock: FakeClock
 def test_a_200_without_memento_datetime_is_not_a_capture(wayback: FakeWayback,
                                                          clock: FakeClock) -> None:
     wayback.capture(PAGE, "20210315000000", page("x"))
-    config = Settings(wayback_url=wayback.base)
-    client = WaybackClient(config, clock=clock, sleep=clock.sleep)
-    fetch_raw = raw_fetcher(client)
-
-    def own_page(url: str) -> Fetch:
-        fetch = fetch_raw(url)
-        return replace(fetch, headers={"Content-Type": "text/html"})
-
-    archivist = Archivist(client, own_page, config, clock=clock)
+    own_page = {"Content-Type": "text/html"}  # the Wayback's own page: no Memento-Datetime
+    archivist = make(wayback, clock, replay=lambda f: replace(f, headers=own_page))
     assert archivist.copies(PAGE, None) == []
     assert "page of its own" in (archivist.info(PAGE, None).error or "")
 
@@ -238,18 +227,16 @@ def test_a_200_without_memento_datetime_is_not_a_capture(wayback: FakeWayback,
 def test_a_copy_stopped_by_the_breaker_is_queued(wayback: FakeWayback,
                                                  clock: FakeClock) -> None:
     wayback.capture(PAGE, "20210315000000", page("x"))
-    config = Settings(wayback_url=wayback.base)
-    client = WaybackClient(config, clock=clock, sleep=clock.sleep)
 
     def rate_limited(url: str) -> Fetch:  # the Fetcher met a 429 on the snapshot
         return Fetch(url=url, link_status=LinkStatus.ERROR, reason="HTTP 429",
                      fetched_at=datetime.now(UTC), http_status=429)
 
-    archivist = Archivist(client, rate_limited, config, clock=clock)
+    archivist = make(wayback, clock, fetch_raw=rate_limited)
     assert archivist.copies(PAGE, None) == []
     info = archivist.info(PAGE, None)
     assert info.queued and "429" in (info.error or "")
-    assert client.blocked()  # every later call pauses too
+    assert archivist.client.blocked()  # every later call pauses too
 
 
 # -- trouble is a note, never an exception -----------------------------------------------------------

@@ -13,6 +13,7 @@ from verifier.fetching import Fetcher
 from verifier.models import Hop
 from verifier.net.linkstatus import (
     InvalidLink,
+    PageLook,
     error_page_reason,
     is_deep_link,
     prepare_url,
@@ -256,6 +257,24 @@ def test_error_titles(title: str) -> None:
 ])
 def test_not_error_pages(title: str, text: str) -> None:
     assert error_page_reason(title, text) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Sorry, we couldn't find that page.", "The page you requested could not be located.", "404",
+    "410 Gone", "This article has been removed.", "This page has been deleted.",
+    "This story has been taken down.", "This domain is for sale!", "This domain is parked.",
+    "خطای ۴۰۴", "The page does not exist.", "This page is no longer available.", "PAGE NOT FOUND",
+    "Seite nicht gefunden", "Page introuvable", "Page non trouvée", "Página no encontrada",
+    "Pagina non trovata", "Pagina niet gevonden", "Страница не найдена", "صفحه مورد نظر یافت نشد",
+    "صفحه پیدا نشد", "صفحه وجود ندارد", "الصفحة غير موجودة", "لم يتم العثور على الصفحة",
+    "お探しのページは見つかりませんでした", "页面不存在", "找不到页面", "页面未找到",
+])
+def test_a_short_page_saying_not_found_is_read_past_the_markup_scan(line: str) -> None:
+    """PageLook extracts a page's text only when its markup holds a not-found word: every
+    message the line rules know must get past that scan."""
+    look = PageLook(f"<html><head><title>Example News</title></head><body><p>{line}</p>"
+                    "<p>Home</p></body></html>", "html")
+    assert look.error_page_reason() is not None
 
 
 @pytest.mark.parametrize("url, deep", [

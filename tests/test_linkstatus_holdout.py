@@ -250,7 +250,7 @@ CASES = [
 ]
 
 
-def _marked(case: Case) -> object:
+def _marked(case: Case | Chain) -> object:
     marks = [pytest.mark.xfail(strict=True, reason=case.miss)] if case.miss and not RAW else []
     return pytest.param(case, id=case.name, marks=marks)
 
@@ -295,9 +295,7 @@ CHAINS = [
 ]
 
 
-@pytest.mark.parametrize("chain", [
-    pytest.param(c, id=c.name, marks=[pytest.mark.xfail(strict=True, reason=c.miss)] if c.miss and not RAW else [])
-    for c in CHAINS])
+@pytest.mark.parametrize("chain", [_marked(c) for c in CHAINS])
 def test_holdout_chain(chain: Chain) -> None:
     decided = redirect_target_reason(chain.cited, chain.final, [Hop(chain.cited, 301, chain.final)])
     assert (decided[0] if decided else None) is chain.expected

@@ -4,6 +4,8 @@ Now, base-URL rewriting, the breaker, timeouts, and no hidden sleeps or retries.
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -310,6 +312,24 @@ def test_a_429_opens_the_breaker_for_every_call_until_it_closes(wayback: FakeWay
     assert len(wayback.requests) == 1  # refused without touching the Archive
     clock.advance(301)
     assert len(client.captures(PAGE)) == 1
+
+
+def test_a_429_with_an_http_date_retry_after_pauses_until_that_date(clock: FakeClock) -> None:
+    """Retry-After may be an HTTP date (RFC 9110) as well as seconds; both are honoured."""
+    until = datetime.now(UTC) + timedelta(seconds=1000)
+    web = FixtureWeb()
+    try:
+        web.page("/cdx/search/cdx", "", status=429,
+                 headers={"Retry-After": format_datetime(until, usegmt=True)})
+        client = make_client(web.base(), clock, wayback_breaker_seconds=300, wayback_budget=10_000)
+        with pytest.raises(ArchiveRateLimited):
+            client.captures(PAGE)
+        clock.advance(301)
+        assert client.blocked()  # the date is later than the breaker's own pause
+        clock.advance(700)
+        assert not client.blocked()
+    finally:
+        web.close()
 
 
 def test_repeated_connection_failures_open_the_breaker(clock: FakeClock) -> None:

@@ -128,16 +128,7 @@ class Archivist:
     def _all_captures(self, url: str) -> list[Snapshot]:
         """Every status-200 capture of url, oldest first; asked once per run, when a chosen
         capture could not be replayed."""
-        def ask() -> list[Snapshot] | ArchiveError:
-            try:
-                return self.client.captures(url)
-            except ArchiveError as exc:
-                return exc
-
-        listed = self._memo.get(("all", url), ask)
-        if isinstance(listed, ArchiveError):
-            raise listed
-        return list(listed)
+        return list(self._asked_once(("all", url), lambda: self.client.captures(url)))
 
     def _lookup(self, url: str, cited: date | None) -> ArchiveInfo:
         info = ArchiveInfo(url)
@@ -168,17 +159,21 @@ class Archivist:
         return kept
 
     def _newest(self, url: str) -> Snapshot | None:
-        def ask() -> Snapshot | None | ArchiveError:
+        newest: Snapshot | None = self._asked_once(("newest", url), lambda: self._newest_uncached(url))
+        return newest
+
+    def _asked_once(self, key: Hashable, ask: Callable[[], Any]) -> Any:
+        """ask() once per run; an ArchiveError is kept as the answer too, raised to every caller."""
+        def answer() -> Any:
             try:
-                found = self.client.captures(url, limit=-1)
+                return ask()
             except ArchiveError as exc:
                 return exc
-            return found[-1] if found else None
 
-        newest = self._memo.get(("newest", url), ask)
-        if isinstance(newest, ArchiveError):
-            raise newest
-        return newest
+        value = self._memo.get(key, answer)
+        if isinstance(value, ArchiveError):
+            raise value
+        return value
 
     def _fetch_copy(self, snapshot: Snapshot) -> tuple[Snapshot, Fetch] | str:
         """A raw copy, or why there is none ("queued: ..." when it waits for the next run)."""
@@ -349,11 +344,6 @@ class Archivist:
         for job in jobs:
             if job.status == "pending":
                 self._enqueue(job, first=True)
-
-    def save_jobs(self) -> list[SaveJob]:
-        """Every save job of this run so far, in its present state."""
-        with self._lock:
-            return list(self._jobs.values())
 
     def close(self, wait: float = 0.0) -> list[SaveJob]:
         """Stop background saving (after up to `wait` real seconds for it to finish) and

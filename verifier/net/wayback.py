@@ -39,6 +39,7 @@ from ..errors import ArchiveError, ArchiveRateLimited, ArchiveTimeout, ArchiveUn
 from ..models import SaveJob, Snapshot
 from .cdxrows import CDXRow, parse_cdx
 from .pacer import LOOKUP, SAVE, IAPacer
+from .transport import retry_after_seconds
 
 REAL_WEB = "https://web.archive.org"
 REAL_ORG = "https://archive.org"
@@ -326,7 +327,8 @@ class WaybackClient:
             self.pacer.acquire(kind)
             answer = self._send(method, url, data, headers, what)
             if answer.status == 429:
-                self.pacer.record_rate_limited(_retry_after(answer.headers))
+                self.pacer.record_rate_limited(retry_after_seconds(answer.headers.get("Retry-After"),
+                                                                    self.now()))
                 raise ArchiveRateLimited(f"{what} answered 429 Too Many Requests: "
                                          "every Internet Archive call pauses")
             if answer.status in _OVERLOADED:
@@ -513,11 +515,6 @@ def _spn2_message(body: object) -> str:
         return "Save Page Now 2 answered something unexpected"
     parts = [str(body[k]) for k in ("status_ext", "message") if body.get(k)]
     return "Save Page Now 2: " + (": ".join(parts) or "error")
-
-
-def _retry_after(headers: Mapping[str, str]) -> float | None:
-    value = headers.get("Retry-After", "")
-    return float(value) if value.strip().isdigit() else None
 
 
 def _is_timeout(exc: BaseException) -> bool:
