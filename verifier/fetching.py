@@ -421,7 +421,7 @@ class Fetcher:
             return soft
         if hops and look is not None and is_deep_link(ctx.url) and login_title(look.title):
             return LinkStatus.BLOCKED, f"the link was redirected to a login page titled {look.title!r} ({final})"
-        if not response.body.strip() and response.status != 204:
+        if (not response.body or response.body.isspace()) and response.status != 204:
             return LinkStatus.ERROR, f"HTTP {response.status} with an empty body: nothing to read"
         if look is not None:
             says = look.error_page_reason()

@@ -47,8 +47,8 @@ def _script_location(markup: str) -> re.Match[str] | None:
     """The first assignment to (window.)location or location.href, or call of
     location.replace or .assign, where `location` is a word of its own (not geolocation)."""
     for found in _SCRIPT_LOCATION.finditer(markup):
-        before = markup[found.start() - 1:found.start()] if found.start() else ""
-        if not (before.isalnum() or before in ("_", "$")) or not before:
+        before = markup[found.start() - 1:found.start()]  # "" at the very start
+        if not (before.isalnum() or before in ("_", "$")):
             return found
     return None
 
