@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).parent.parent))  # bench/, for its shared 
 import netguard  # noqa: E402
 from fakewayback import FakeWayback  # noqa: E402
 from fixtureweb import FixtureWeb  # noqa: E402
+from reportfixture import ReportFixture, build_report_store  # noqa: E402
 from wayback_support import FakeClock, forbid_real_sleep  # noqa: E402
 
 netguard.install()
@@ -112,3 +113,22 @@ def archive_hygiene(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def clock() -> FakeClock:
     """A clock the Wayback client's pacer reads and sleeps on, without real waiting."""
     return FakeClock()
+
+
+@pytest.fixture(scope="module")
+def fx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ReportFixture]:
+    """The report tests' database: two runs over realistic documents (reportfixture.py)."""
+    fixture = build_report_store(tmp_path_factory.mktemp("store"))
+    yield fixture
+    fixture.store.close()
+
+
+@pytest.fixture(scope="module")
+def written(fx: ReportFixture, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Both runs' reports in one directory, oldest first, as nightly runs leave them."""
+    from verifier.report import write_report
+
+    out = tmp_path_factory.mktemp("reports")
+    write_report(fx.store, fx.run1, out, archive_dir=fx.archive_dir)
+    write_report(fx.store, fx.run2, out, archive_dir=fx.archive_dir)
+    return out

@@ -7,7 +7,6 @@ import hashlib
 import re
 import shutil
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +31,6 @@ from reportfixture import (
     SLOW,
     SPEECH,
     ReportFixture,
-    build_report_store,
 )
 
 from verifier.errors import ReportError
@@ -42,22 +40,6 @@ from verifier.reporting.data import replacement_rows, split_highlight
 from verifier.reporting.evidence import readable_copy
 from verifier.reporting.links import closest_snapshot
 from verifier.store import Store
-
-
-@pytest.fixture(scope="module")
-def fx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ReportFixture]:
-    fixture = build_report_store(tmp_path_factory.mktemp("store"))
-    yield fixture
-    fixture.store.close()
-
-
-@pytest.fixture(scope="module")
-def written(fx: ReportFixture, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Both runs' reports in one directory, oldest first, as nightly runs leave them."""
-    out = tmp_path_factory.mktemp("reports")
-    write_report(fx.store, fx.run1, out, archive_dir=fx.archive_dir)
-    write_report(fx.store, fx.run2, out, archive_dir=fx.archive_dir)
-    return out
 
 
 def parse(path: Path) -> lxml_html.HtmlElement:

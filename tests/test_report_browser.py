@@ -15,11 +15,9 @@ from reportfixture import (
     PARTIAL_QUOTE,
     SCRIPT_QUOTE,
     ReportFixture,
-    build_report_store,
 )
 
 from verifier.history import run_counts
-from verifier.report import write_report
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -36,19 +34,9 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is in t
 
 
 @pytest.fixture(scope="module")
-def fx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ReportFixture]:
-    fixture = build_report_store(tmp_path_factory.mktemp("store"))
-    yield fixture
-    fixture.store.close()
-
-
-@pytest.fixture(scope="module")
-def reports(fx: ReportFixture, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("reports")
+def reports(written: Path) -> Path:
     OUTPUT.mkdir(exist_ok=True)  # screenshots for review land here (git-ignored)
-    write_report(fx.store, fx.run1, out, archive_dir=fx.archive_dir)
-    write_report(fx.store, fx.run2, out, archive_dir=fx.archive_dir)
-    return out
+    return written
 
 
 @pytest.fixture(scope="module")
