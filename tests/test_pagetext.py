@@ -135,6 +135,21 @@ def test_decode_body_and_detect_language() -> None:
     assert detect_language("Le gouvernement a annoncé mardi une nouvelle série de mesures.") == "fr"
 
 
+def test_pages_declared_utf8_are_decoded_the_way_their_bytes_allow() -> None:
+    curly = "\u201cWe will not retreat,\u201d she said."
+    # A byte-order mark is not text, whether the header or the page declares UTF-8.
+    bom = b"\xef\xbb\xbf" + curly.encode()
+    assert decode_body(bom, "text/plain; charset=utf-8") == curly
+    assert decode_body(b"\xef\xbb\xbf<meta charset=utf-8><p>" + curly.encode(), "text/html") \
+        .startswith("<meta")
+    # Declared UTF-8 but written in windows-1252 (a CMS misconfigured): the bytes decide.
+    wrong = b"<p>" + curly.encode("windows-1252") + b"</p>"
+    page = page_text(wrong, "text/html; charset=utf-8")
+    assert page is not None and page.text == curly
+    assert decode_body(b"<meta charset='UTF-8'>" + curly.encode("windows-1252"), "text/html") \
+        .endswith(curly)
+
+
 def test_extraction_from_many_threads_at_once(web) -> None:
     bodies = [f"<html><body><p>Story {i}: the <em>minister</em> said "
               f"<span hidden>secret</span>yes.</p></body></html>".encode() for i in range(40)]
