@@ -18,9 +18,11 @@ import pytest
 from conftest import subprocess_env
 from fixtureweb import FixtureWeb, Reply
 
+from verifier import pagetext
 from verifier.config import load_settings
+from verifier.pagetext import detect_language
 from verifier.pipeline import run
-from verifier.workpool import Completions, WorkPool, auto_processes
+from verifier.workpool import HANDED_PER_PROCESS, Completions, WorkPool, auto_processes
 
 SENTENCES = [
     "The harbour will reopen next spring after the repairs are finished",
@@ -45,6 +47,13 @@ def _corpus(root: Path, web: FixtureWeb) -> Path:
                      f"[the Gazette]({web.url(f'/story/{i}')}).\n")
     web.page("/gone", "<title>Not Found</title>gone", status=404)
     lines.append(f"Mayor Ann Lee said “the bridge is safe” according to [the Post]({web.url('/gone')}).\n")
+    # A 200 whose text (not its title) says the story is not there: a soft 404, judged by
+    # whichever process reads the page's text.
+    web.page("/story/moved", "<html><head><title>The Gazette</title></head><body><nav>Home | "
+                             "News</nav><h1>Sorry, the page you requested could not be found."
+                             "</h1><p>Try the search box.</p></body></html>")
+    lines.append(f"Mayor Ann Lee said “the ferry timetable stays the same all winter” according to "
+                 f"[the Gazette]({web.url('/story/moved')}).\n")
     for d in range(2):
         (docs / f"review{d}.md").write_text("\n".join(lines[d::2]), encoding="utf-8")
     return docs
@@ -80,6 +89,15 @@ def test_worker_processes_give_the_same_verdicts_and_rows(workspace: Path, web: 
     assert in_process == in_workers
     statuses = {row[2] for row in in_process[0]}
     assert {"verified", "partial", "not_found"} <= statuses  # matching really ran
+    moved = next(row for row in in_workers[1] if row[0].endswith("/story/moved"))
+    assert moved[1:3] == ("soft_404", "the page says 'Sorry, the page you requested could not be "
+                                      "found.'")
+    assert moved[5] is not None  # its bytes are kept as evidence all the same
+    ferry = next(row for row in in_workers[0] if row[0].startswith("the ferry"))
+    assert ferry[2] == "source_unavailable"
+    assert ferry[8] == ("No readable copy: the live page is soft_404: the page says 'Sorry, the "
+                        "page you requested could not be found.', and the Wayback Machine was not "
+                        "asked (--no-wayback).")
 
 
 def test_auto_processes_leave_small_runs_in_process_and_fetching_a_core() -> None:
@@ -98,6 +116,51 @@ def _die_in_worker(parent: int) -> str:
     if os.getpid() != parent:
         os._exit(1)
     return "done here"
+
+
+def _where(parent: int, x: int) -> tuple[int, int]:
+    if os.getpid() != parent:
+        time.sleep(0.2)  # a busy worker
+    return os.getpid(), x
+
+
+def _language_of(text: str) -> tuple[int, str | None]:
+    return os.getpid(), detect_language(text)
+
+
+def test_jobs_waiting_for_a_busy_worker_are_done_by_the_thread_with_time() -> None:
+    pool = WorkPool(1)
+    try:
+        futures = [pool.submit(_where, os.getpid(), i) for i in range(12)]
+        done_here = 0
+        while pool.work_one_here():
+            done_here += 1
+        results = [f.result(timeout=60) for f in futures]
+        assert [x for _pid, x in results] == list(range(12))  # each job done once
+        # The worker was handed only what keeps it busy; this thread did the rest at once.
+        assert done_here == 12 - HANDED_PER_PROCESS
+        assert sum(pid == os.getpid() for pid, _x in results) == done_here
+    finally:
+        pool.close()
+
+
+def test_jobs_needing_the_language_model_are_left_to_the_workers(monkeypatch) -> None:
+    monkeypatch.setattr(pagetext, "_model_loaded", False)  # as in a run's own process
+    texts = ["The council approved the budget for the new library after a long debate.",
+             "Le conseil a approuvé mardi le budget de la nouvelle bibliothèque municipale.",
+             "ok"]  # too short to tell: no model needed
+    pool = WorkPool(1)
+    try:
+        futures = [pool.submit(_language_of, text) for text in texts * 4]
+        while pool.work_one_here():
+            pass
+        results = [f.result(timeout=60) for f in futures]
+    finally:
+        pool.close()
+    assert [language for _pid, language in results] == ["en", "fr", None] * 4
+    assert all(pid != os.getpid() for pid, language in results if language)
+    assert any(pid == os.getpid() for pid, language in results if language is None)
+    assert pagetext._model_loaded is False  # never loaded into this process
 
 
 def test_completions_run_handlers_that_add_more_work() -> None:

@@ -181,7 +181,13 @@ class Checking:
         self.progress("sources", 0, self.sources_total)
         self.to_fetch.extend(_interleave_hosts(due_urls))
         self._fetch_more()
-        self.work.drain(self._interrupt_point)
+        self.work.drain(self._interrupt_point, meanwhile=self._read_a_page_here)
+
+    def _read_a_page_here(self) -> bool:
+        """Between handlers, read a page waiting for the work pool in this thread: the
+        fetching threads leave most of this process's core unused, while the pool sets the
+        pace of the run."""
+        return self.pool is not None and self.pool.work_one_here()
 
     def _fetch_live(self, url: str) -> None:
         """Fetch this URL as soon as the flow of work allows (it goes before those queued)."""
@@ -244,7 +250,8 @@ class Checking:
                         self.settings.partial_threshold, self.now(), stored,
                         self.settings.archive_dir, keep_text=self.wayback_enabled,
                         record=record, record_label=self.evidence.label,
-                        copy_dir=str(Path(self.settings.report_dir) / "evidence"))
+                        copy_dir=str(Path(self.settings.report_dir) / "evidence"),
+                        judge_text=stored is None)
         fut = self._use_pool().submit(check_page, job)
         fetch.body = None  # the job has it; the WARC record keeps it
         self.work.add(fut, functools.partial(self._on_page_read, url, fetch, previous, reused))
@@ -255,6 +262,8 @@ class Checking:
         self.reading.discard(url)
         self._fetch_more()
         fetch.page = checked.page
+        if checked.error_page:  # the fetcher left judging the page's text to the reader
+            fetch.link_status, fetch.reason = LinkStatus.SOFT_404, checked.error_page
         if checked.problem:
             self.warnings.append(f"evidence copy of {url} unreadable: {checked.problem}")
             if reused:  # the earlier copy is gone: fetch the page after all
@@ -341,7 +350,8 @@ class Checking:
             verdict = self.live_verdicts.get(url, {}).get(task.text)
             if verdict is None:  # no page was read (a failing link): nothing to match
                 verdict = judge(task.text, self.live[url], lambda: [],
-                                partial_threshold=self.settings.partial_threshold, now=self.now())
+                                partial_threshold=self.settings.partial_threshold, now=self.now(),
+                                archive_asked=self.wayback_enabled)
             task.live[url] = verdict
         if any(v.status == QuoteStatus.VERIFIED for v in task.live.values()) \
                 or not self.wayback_enabled:

@@ -80,11 +80,14 @@ class _Check:
 
 def judge(quote: str, live: Fetch | None,
           archived: Callable[[], list[tuple[Snapshot, Fetch]]], *,
-          partial_threshold: float = 0.80, now: datetime | None = None) -> Verdict:
+          partial_threshold: float = 0.80, now: datetime | None = None,
+          archive_asked: bool = True) -> Verdict:
     """The verdict of one quote against one cited URL.
 
     The live copy is checked first; `archived()` (Wayback copies, closest to the citation
     date first) is called only when the live copy does not verify the quote.
+    `archive_asked=False`: the run does not consult the Wayback Machine (--no-wayback), and a
+    verdict without any readable copy says so rather than that no snapshot exists.
     """
     checked_at = now or datetime.now(UTC)
     pattern = parse_quote(quote)
@@ -121,7 +124,7 @@ def judge(quote: str, live: Fetch | None,
             url=url or (copies[0][0].url if copies else None),
             status=QuoteStatus.SOURCE_UNAVAILABLE, checked_at=checked_at,
             note=(f"No readable copy: {_live_summary(live, checks)}, and "
-                  f"{_archive_summary(len(copies), archive_problem)}."))
+                  f"{_archive_summary(len(copies), archive_problem, archive_asked)}."))
     best = max(checks, key=lambda c: (c.status.rank, c.match.score, c.against == "live"))
     snapshots_note = ""
     if readable_snapshots:
@@ -248,7 +251,9 @@ def _live_summary(live: Fetch | None, checks: list[_Check]) -> str:
     return f"the live page is {live.link_status.value}{reason}"
 
 
-def _archive_summary(copies: int, problem: str | None) -> str:
+def _archive_summary(copies: int, problem: str | None, asked: bool) -> str:
+    if not asked:
+        return "the Wayback Machine was not asked (--no-wayback)"
     if problem:
         return f"the Wayback Machine could not be asked ({problem})"
     if copies:

@@ -7,7 +7,10 @@ UTF-8. What a reader sees of an HTML page is read in visibletext.py.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
+import threading
+from collections.abc import Iterator
 
 from lxml import etree
 
@@ -147,14 +150,39 @@ def _language_sample(text: str, size: int = 2000) -> str:
     return sample
 
 
+class LanguageModelElsewhere(Exception):
+    """Detecting a language here would load the language model (70 MB) into a process that
+    has chosen not to hold it (see `without_language_model`)."""
+
+
+_MODEL = threading.local()  # .refused: this thread must not load the model
+_model_loaded = False
+
+
+@contextlib.contextmanager
+def without_language_model() -> Iterator[None]:
+    """Within this block, detect_language() raises LanguageModelElsewhere instead of loading
+    the model, unless this process holds it already: the run's own process takes on pages
+    waiting for the work pool this way, and leaves those that need the model to the pool."""
+    _MODEL.refused = True
+    try:
+        yield
+    finally:
+        _MODEL.refused = False
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when there is too little text."""
+    global _model_loaded
     sample = _language_sample(text)
     if sum(ch.isalpha() for ch in sample[:400]) < 20 and sum(ch.isalpha() for ch in sample) < 20:
         return None
+    if not _model_loaded and getattr(_MODEL, "refused", False):
+        raise LanguageModelElsewhere
     import py3langid
 
     lang, _score = py3langid.classify(sample)
+    _model_loaded = True
     return str(lang)
 
 

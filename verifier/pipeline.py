@@ -250,6 +250,8 @@ class _Run:
             try:
                 if isinstance(begun, BaseException):
                     raise begun
+                if isinstance(begun, Future):  # this thread helps the pool while it waits
+                    begun = pool.result(begun)
                 entry = self._finish_document(begun)
             except InputError as exc:
                 self.warnings.append(str(exc))
@@ -286,10 +288,11 @@ class _Run:
                 return stored
         return pool.submit(extract_file, str(path))
 
-    def _finish_document(self, begun: Any) -> tuple[int, Extraction, list[int]]:
+    def _finish_document(self, begun: Extraction | tuple[int, Extraction, list[int]]
+                         ) -> tuple[int, Extraction, list[int]]:
         if isinstance(begun, tuple):
             return begun
-        extraction: Extraction = begun.result() if isinstance(begun, Future) else begun
+        extraction = begun
         document = extraction.document
         stored = self._stored_extraction(document.source, document.sha256)
         if stored:

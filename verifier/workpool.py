@@ -12,6 +12,7 @@ run never leaves them behind.
 from __future__ import annotations
 
 import contextlib
+import functools
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -19,8 +20,9 @@ import queue
 import signal
 import threading
 import traceback
+from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, InvalidStateError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -35,6 +37,7 @@ from .status import QuoteStatus
 AUTO_MIN_DOCUMENTS = 8  # with processes=0, a run starts its pool for this many documents...
 AUTO_MIN_PAGES = 64  # ...or this many pages to read
 MAX_AUTO_PROCESSES = 4
+HANDED_PER_PROCESS = 2  # jobs handed to each worker at a time; the rest wait in the run's process
 
 T = TypeVar("T")
 
@@ -67,6 +70,7 @@ class PageCheck:
     record: Exchange | None = None  # a new payload: write its WARC response record here
     record_label: str = ""  # the run's WARC file label; this process adds its own part
     copy_dir: str = ""  # write the readable copy there too (the report's evidence/ folder)
+    judge_text: bool = False  # a fresh fetch: judge whether its text reads as an error page
 
 
 @dataclass
@@ -78,6 +82,7 @@ class PageChecked:
     problem: str | None = None  # the stored copy could not be read
     evidence: EvidenceRef | None = None  # where `record` was written
     record_problem: str | None = None  # why it could not be
+    error_page: str | None = None  # why the text reads as an error page (the link is a soft 404)
 
 
 def extract_file(path: str) -> Extraction:
@@ -97,9 +102,11 @@ def extract(document: Document) -> Extraction:
 
 def _guarded(fn: Callable[[Any], Extraction], arg: Any) -> Extraction:
     """Input errors pass as they are; anything else keeps its traceback for the log."""
+    from .pagetext import LanguageModelElsewhere
+
     try:
         return fn(arg)
-    except InputError:
+    except (InputError, LanguageModelElsewhere):
         raise
     except Exception as exc:
         raise ExtractionFailed(f"{type(exc).__name__}: {exc}", traceback.format_exc()) from None
@@ -113,29 +120,36 @@ def check_page(job: PageCheck) -> PageChecked:
     """Read the page's text and judge each quote against this live copy alone."""
     from .evidence import read_record
     from .matching import judge
+    from .net.linkstatus import text_error_reason
     from .pagetext import page_text
 
-    fetch, problem = job.fetch, None
-    evidence, record_problem = _write_record(job) if job.record is not None else (None, None)
+    # Reading and judging come first, writing last: until then the job can be given up and
+    # done again elsewhere (see WorkPool.work_one_here) without writing anything twice.
+    fetch, problem, error_page = job.fetch, None, None
+    body = fetch.body
     if job.stored is not None:
         try:
-            fetch.body = read_record(Path(job.archive_dir), job.stored).body
+            body = read_record(Path(job.archive_dir), job.stored).body
         except Exception as exc:  # a damaged or missing record costs this copy, not the run
             problem = str(exc)
-    if fetch.link_status.readable and fetch.body is not None:
-        fetch.page = page_text(fetch.body, fetch.content_type)
-        if evidence is not None and job.copy_dir:
-            _write_copy(Path(job.copy_dir), fetch, evidence)
-    fetch.body = None
-    verdicts = {} if problem else {
-        quote: judge(quote, fetch, _no_copies, partial_threshold=job.partial_threshold,
+    page = None
+    if fetch.link_status.readable and body is not None:
+        page = page_text(body, fetch.content_type)
+        error_page = text_error_reason(page) if job.judge_text and page else None
+    read = replace(fetch, body=None, page=None if error_page else page)
+    verdicts = {} if problem or error_page else {
+        quote: judge(quote, read, _no_copies, partial_threshold=job.partial_threshold,
                      now=job.now)
         for quote in dict.fromkeys(job.quotes)}
-    page = fetch.page
+    evidence, record_problem = _write_record(job) if job.record is not None else (None, None)
+    if evidence is not None and job.copy_dir and read.page is not None:
+        _write_copy(Path(job.copy_dir), read, evidence)
+    fetch.body = None
+    page = read.page
     if page is not None and not (job.keep_text and any(v.status is not QuoteStatus.VERIFIED
                                                        for v in verdicts.values())):
         page = replace(page, text="")  # sending the text back would cost more than reading it
-    return PageChecked(page, verdicts, problem, evidence, record_problem)
+    return PageChecked(page, verdicts, problem, evidence, record_problem, error_page)
 
 
 def _write_record(job: PageCheck) -> tuple[EvidenceRef | None, str | None]:
@@ -193,6 +207,11 @@ class WorkPool:
     """Runs work in `processes` worker processes (started on first use), or in this process
     when `processes` is 0; either way the caller gets a Future.
 
+    Only a few jobs per worker are handed to the workers at a time; the rest wait here, and
+    the run's thread takes the oldest of them when it has nothing else to do
+    (`work_one_here`). The fetching process then lends the core it is not using: with one
+    worker on a two-core machine, that worker alone would set the pace of the whole run.
+
     Should the workers fail to start or die (a script calling verifier.run() without the
     `if __name__ == "__main__":` guard that process start-up needs, memory exhausted), the
     work is done in this process instead: slower, never lost."""
@@ -201,38 +220,120 @@ class WorkPool:
         self.processes = processes
         self._executor: ProcessPoolExecutor | None = None
         self._broken = False
+        self._lock = threading.Lock()
+        self._waiting: deque[_Job] = deque()  # submitted, not yet handed to a worker
+        self._handed = 0  # handed to the workers and not finished
 
     def submit(self, fn: Callable[..., T], *args: Any) -> Future[T]:
         if self.processes <= 0 or self._broken:
             return _run_here(fn, *args)
+        job = _Job(fn, args, Future())
+        with self._lock:
+            self._waiting.append(job)
+        self._hand_out()
+        return job.result
+
+    def work_one_here(self) -> bool:
+        """Do the oldest job no worker has taken yet, in this thread; False when none waits.
+
+        Without the language model: a job that turns out to need it goes back to the workers,
+        which hold it, rather than loading 70 MB more into this process."""
+        from .pagetext import LanguageModelElsewhere, without_language_model
+
+        with self._lock:
+            job = next((j for j in self._waiting if not j.needs_worker), None)
+            if job is None:
+                return False
+            self._waiting.remove(job)
+        if job.result.cancelled():
+            return True
+        with without_language_model():
+            outcome = _run_here(job.fn, *job.args)
+        if isinstance(outcome.exception(), LanguageModelElsewhere):
+            job.needs_worker = True
+            with self._lock:
+                self._waiting.appendleft(job)
+            self._hand_out()
+        elif job.result.set_running_or_notify_cancel():
+            _copy(outcome, job.result)
+        return True
+
+    def result(self, future: Future[T]) -> T:
+        """The future's result; until it is ready, this thread does waiting jobs."""
+        while not future.done() and self.work_one_here():
+            pass
+        return future.result()
+
+    def close(self, *, cancel: bool = False) -> None:
+        """Stop the workers: after their queued work, or at once (queued work dropped)."""
+        with self._lock:
+            waiting, self._waiting = list(self._waiting), deque()
+        for job in waiting:
+            if cancel:
+                job.result.cancel()
+            elif job.result.set_running_or_notify_cancel():
+                _copy(_run_here(job.fn, *job.args), job.result)
+        executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=not cancel, cancel_futures=cancel)
+
+    def _hand_out(self) -> None:
+        """Keep each worker a job ahead, no more: what waits here can still be done here."""
+        while True:
+            with self._lock:
+                if not self._waiting or self._handed >= HANDED_PER_PROCESS * self.processes:
+                    return
+                job = self._waiting.popleft()
+                self._handed += 1
+            if not job.result.set_running_or_notify_cancel():
+                with self._lock:
+                    self._handed -= 1
+                continue
+            self._send(job)
+
+    def _send(self, job: _Job) -> None:
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
                 self.processes, mp_context=multiprocessing.get_context("spawn"),
                 initializer=_worker_started)
         try:
-            remote = self._executor.submit(fn, *args)
+            if self._broken:
+                raise BrokenProcessPool("an earlier worker died")
+            remote = self._executor.submit(job.fn, *job.args)
+        except (BrokenProcessPool, RuntimeError):  # broken, or shut down while handing out
+            self._broken = True
+            with self._lock:
+                self._handed -= 1
+            _copy(_run_here(job.fn, *job.args), job.result)
+            return
+        remote.add_done_callback(functools.partial(self._relay, job))
+
+    def _relay(self, job: _Job, done: Future[Any]) -> None:
+        """A worker finished a job (on the executor's thread): pass its result on, hand out
+        the next one."""
+        with self._lock:
+            self._handed -= 1
+        try:
+            outcome: Future[Any] = Future()
+            outcome.set_result(done.result())
         except BrokenProcessPool:
             self._broken = True
-            return _run_here(fn, *args)
-        result: Future[T] = Future()
+            outcome = _run_here(job.fn, *job.args)
+        except BaseException as exc:  # the work's own error, or cancelled at shutdown
+            outcome = Future()
+            outcome.set_exception(exc)
+        with contextlib.suppress(InvalidStateError):  # cancelled by close(cancel=True)
+            _copy(outcome, job.result)
+        if not self._broken:
+            self._hand_out()
 
-        def relay(done: Future[T]) -> None:
-            try:
-                result.set_result(done.result())
-            except BrokenProcessPool:
-                self._broken = True
-                _copy(_run_here(fn, *args), result)
-            except BaseException as exc:  # the work's own error, or cancelled at shutdown
-                result.set_exception(exc)
 
-        remote.add_done_callback(relay)
-        return result
-
-    def close(self, *, cancel: bool = False) -> None:
-        """Stop the workers: after their queued work, or at once (queued work dropped)."""
-        executor, self._executor = self._executor, None
-        if executor is not None:
-            executor.shutdown(wait=not cancel, cancel_futures=cancel)
+@dataclass
+class _Job:
+    fn: Callable[..., Any]
+    args: tuple[Any, ...]
+    result: Future[Any]
+    needs_worker: bool = False  # tried here, and it needs what only the workers hold
 
 
 def _run_here(fn: Callable[..., T], *args: Any) -> Future[T]:
@@ -279,14 +380,21 @@ class Completions:
         self.pending += 1
         future.add_done_callback(lambda done: self._done.put((done, handler)))
 
-    def drain(self, checkpoint: Callable[[], None], poll: float = 0.25) -> None:
+    def drain(self, checkpoint: Callable[[], None], poll: float = 0.25,
+              meanwhile: Callable[[], bool] | None = None) -> None:
         """Run handlers as their futures finish (handlers may add more) until none is left;
-        `checkpoint` runs at least every `poll` seconds (it may raise to stop)."""
+        `checkpoint` runs at least every `poll` seconds (it may raise to stop). When nothing
+        has finished, `meanwhile` may do some work (it returns whether it did)."""
         while self.pending:
             checkpoint()
             try:
-                future, handler = self._done.get(timeout=poll)
+                future, handler = self._done.get_nowait()
             except queue.Empty:
-                continue
+                if meanwhile is not None and meanwhile():
+                    continue
+                try:
+                    future, handler = self._done.get(timeout=poll)
+                except queue.Empty:
+                    continue
             self.pending -= 1
             handler(future)

@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 import requests
 from requests.models import PreparedRequest
 
-from ..models import Hop
+from ..models import Hop, PageText
 from ..pagetext import content_kind, decode_body, html_text
 from ..status import LinkStatus
 from .errorpages import error_page_reason
@@ -297,6 +297,15 @@ def redirect_target_reason(cited: str, final: str, hops: Sequence[Hop]) -> tuple
     return None
 
 
+def text_error_reason(page: PageText) -> str | None:
+    """Why a page's text reads as an error page, or None: the body half of
+    `PageLook.error_page_reason`, for a page whose text was read (the title is judged when the
+    page is fetched)."""
+    if page.kind not in ("html", "text"):
+        return None
+    return error_page_reason("", page.text)
+
+
 class PageLook:
     """A page as the error-page and sameness checks read it, parsed only when needed.
 
@@ -333,9 +342,12 @@ class PageLook:
     def text(self) -> str:
         return html_text(self.decoded)[0] if self.kind == "html" else self.decoded
 
-    def error_page_reason(self) -> str | None:
-        """error_page_reason() of this page, extracting its text only when it could matter."""
-        maybe = len(self.decoded) <= SHORT_PAGE_MARKUP and \
+    def error_page_reason(self, *, read_text: bool = True) -> str | None:
+        """error_page_reason() of this page, extracting its text only when it could matter.
+
+        `read_text=False`: the title alone, for a caller who reads the page's text anyway and
+        judges it there (see `text_error_reason`)."""
+        maybe = read_text and len(self.decoded) <= SHORT_PAGE_MARKUP and \
             any(p.search(self.lowered) for p in _MAYBE_NOT_FOUND_BY_FIRST)
         return error_page_reason(self.title, self.text if maybe else "")
 
