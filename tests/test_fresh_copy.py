@@ -123,7 +123,7 @@ def test_checking_keeps_nothing_a_recorded_verdict_no_longer_needs(
     client = WaybackClient(settings)
     stages = Stages(fetcher, evidence, Archivist(client, fetcher.fetch, settings),
                     ThreadPoolExecutor(4), ThreadPoolExecutor(1))
-    checking = Checking(store, settings, run_id, stages, now=lambda: T0,
+    checking = Checking(store, settings, run_id, lambda: stages, now=lambda: T0,
                         progress=lambda *a: None, interrupt_point=lambda: None, warnings=[])
     checking.run([(doc_id, extraction, store.quote_ids(doc_id, extraction.document.sha256))])
     checking.close(cancel=False)

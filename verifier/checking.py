@@ -16,12 +16,13 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .config import Settings
 from .errors import ArchiveError
-from .evidence import EvidenceStore, Exchange
+from .evidence import Exchange
 from .models import ArchiveInfo, EvidenceRef, Extraction, Fetch, Snapshot, Verdict
 from .pagerecords import PageRecords
 from .recheck import is_due, needs_fresh_copy, next_link_state, next_quote_state
@@ -31,6 +32,7 @@ from .workpool import Completions, PageCheck, PageChecked, WorkPool, auto_proces
 
 if TYPE_CHECKING:
     from .archiving import Archivist
+    from .evidence import EvidenceStore
     from .fetching import Fetcher
 
 log = logging.getLogger(__name__)
@@ -69,16 +71,14 @@ class _QuoteTask:
 class Checking:
     """The checking stage of one run; its handlers run on the thread that calls `run`."""
 
-    def __init__(self, store: Store, settings: Settings, run_id: int, stages: Stages, *,
-                 now: Callable[[], datetime], progress: Progress,
+    def __init__(self, store: Store, settings: Settings, run_id: int,
+                 stages: Callable[[], Stages], *, now: Callable[[], datetime], progress: Progress,
                  interrupt_point: Callable[[], None], warnings: list[str]) -> None:
         self.store, self.settings, self.run_id = store, settings, run_id
-        self.fetcher, self.evidence, self.archivist = stages.fetcher, stages.evidence, stages.archivist
-        self.fetch_pool, self.archive_pool = stages.fetch_pool, stages.archive_pool
+        self._network = stages  # built on first use: a run with nothing due builds nothing
         self.now, self.progress, self._interrupt_point = now, progress, interrupt_point
         self.warnings = warnings  # the run's list: warnings found here are appended to it
         self.wayback_enabled = not settings.no_wayback
-        self.records = PageRecords(self.evidence)
         self.fetch_ids: dict[str, int] = {}
         self.snapshot_ids: dict[tuple[str, str], int] = {}
         self.live: dict[str, Fetch] = {}
@@ -97,6 +97,34 @@ class Checking:
         self.waiting_record: dict[str, tuple[Fetch, dict[str, Any] | None]] = {}
         self.link_states: dict[str, dict[str, Any]] = {}  # as stored; kept current by this run
         self.quote_states: dict[str, dict[str, Any]] = {}
+
+    @cached_property
+    def stages(self) -> Stages:
+        return self._network()
+
+    @property
+    def fetcher(self) -> Fetcher:
+        return self.stages.fetcher
+
+    @property
+    def evidence(self) -> EvidenceStore:
+        return self.stages.evidence
+
+    @property
+    def archivist(self) -> Archivist:
+        return self.stages.archivist
+
+    @property
+    def fetch_pool(self) -> ThreadPoolExecutor:
+        return self.stages.fetch_pool
+
+    @property
+    def archive_pool(self) -> ThreadPoolExecutor:
+        return self.stages.archive_pool
+
+    @cached_property
+    def records(self) -> PageRecords:
+        return PageRecords(self.evidence)
 
     def close(self, *, cancel: bool) -> None:
         """Stop the work pool: after its queued work, or at once."""

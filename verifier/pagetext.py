@@ -11,14 +11,16 @@ import contextlib
 import re
 import threading
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from lxml import etree
-
-from .match.normalize import dominant_script
-from .match.visibletext import parse_html, visible_text
 from .models import PageText
-from .text.pdfclean import SourceLine, clean_lines
-from .text.pdftext import pdf_pages
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+# Reading a page's text needs lxml, the matcher's Unicode tables and the PDF cleaner: they are
+# imported where pages are read, so that what only asks a content's kind or decodes it (the
+# documents stage, a nightly run with nothing to fetch) starts without them.
 
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-:.]+)", re.I)
 
@@ -112,6 +114,8 @@ def html_text(markup: str) -> tuple[str, str, str | None]:
 
 def _html_text(utf8: bytes) -> tuple[str, str, str | None]:
     """html_text of markup encoded in UTF-8, the parser's own encoding."""
+    from .match.visibletext import parse_html, visible_text
+
     if not utf8 or utf8.isspace():
         return "", "", None
     root, cut = parse_html(utf8)
@@ -208,6 +212,8 @@ def page_language(declared: str | None, text: str) -> str | None:
         expected = language_script(declared)
         if expected is None or expected == "latin" and text.isascii():
             return declared
+        from .match.normalize import dominant_script
+
         if expected == (dominant_script(_language_sample(text)) or expected):
             return declared
     return detect_language(text)
@@ -217,6 +223,9 @@ def pdf_text(body: bytes) -> str:
     """A PDF's text as a reader follows it: paragraphs rejoined across lines and pages, running
     headers and page numbers dropped, footnotes moved out of the sentences they interrupt
     (see pdfclean), so a quotation running over a page break is found whole."""
+    from .text.pdfclean import SourceLine, clean_lines
+    from .text.pdftext import pdf_pages
+
     lines = [SourceLine(text, number, page_no)
              for page_no, page in enumerate(pdf_pages(body), start=1)
              for number, text in enumerate(page.split("\n"), start=1)]

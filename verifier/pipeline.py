@@ -101,6 +101,7 @@ class _Run:
         self.run_id = 0
         self.requests_made = 0  # by documents given as URLs; the checking stage counts its own
         self.checking: Checking | None = None
+        self.stages: Stages | None = None  # see _network
 
     # -- the whole run ----------------------------------------------------------------------
     def execute(self) -> RunResult:
@@ -114,11 +115,11 @@ class _Run:
             host=socket.gethostname(), version=__version__, started_at=started)
         log.info("run %s started on %d inputs", self.run_id, len(self.sources))
         try:
-            self._build_stages()
+            self._resume_saves()
             extractions = self._load_documents()
             log.info("documents: %d loaded in %.2f s", len(extractions), self._since(started))
             checking, cpu = self.now(), _process_cpu()
-            self.checking = Checking(self.store, settings, self.run_id, self.stages, now=self.now,
+            self.checking = Checking(self.store, settings, self.run_id, self._network, now=self.now,
                                      progress=self.progress, interrupt_point=self._interrupt_point,
                                      warnings=self.warnings)
             self.checking.run(extractions)
@@ -179,40 +180,52 @@ class _Run:
             raise Interrupted("stopped")
 
     # -- wiring ----------------------------------------------------------------------------------
-    def _build_stages(self) -> None:
+    def _network(self) -> Stages:
+        """The run's network stages, built on first use: a nightly run with nothing due opens
+        no session, no thread pool and no WARC file, and imports none of their libraries."""
+        if self.stages is not None:
+            return self.stages
         from .archiving import Archivist
         from .evidence import EvidenceStore
         from .fetching import Fetcher
         from .net.wayback import WaybackClient
 
         settings = self.settings
-        self.evidence = EvidenceStore(Path(settings.archive_dir), run_label=f"run{self.run_id}",
-                                      known=self.store.known_evidence().get)
-        self.fetcher = Fetcher(settings, evidence=self.evidence, now=self.now,
-                               session_factory=self.session_factory)
-        self.client = WaybackClient(settings)
-        self.archivist = Archivist(self.client, self._fetch_snapshot, settings)
+        evidence = EvidenceStore(Path(settings.archive_dir), run_label=f"run{self.run_id}",
+                                 known=self.store.known_evidence().get)
+        fetcher = Fetcher(settings, evidence=evidence, now=self.now,
+                          session_factory=self.session_factory)
+        client = WaybackClient(settings)
+
+        def fetch_snapshot(raw_url: str) -> Fetch:
+            return fetcher.fetch(raw_url, trusted=True, before_attempt=client.pace_lookup,
+                                 rewrite_location=client.rewrite)
+
         self.stages = Stages(
-            self.fetcher, self.evidence, self.archivist,
+            fetcher, evidence, Archivist(client, fetch_snapshot, settings),
             fetch_pool=ThreadPoolExecutor(max(1, settings.concurrency), thread_name_prefix="fetch"),
             archive_pool=ThreadPoolExecutor(2, thread_name_prefix="wayback"))
-        if not settings.no_wayback and settings.save != "never":
-            self.archivist.resume_saves(self.store.pending_saves())
+        return self.stages
 
-    def _fetch_snapshot(self, raw_url: str) -> Fetch:
-        return self.fetcher.fetch(raw_url, trusted=True, before_attempt=self.client.pace_lookup,
-                                  rewrite_location=self.client.rewrite)
+    def _resume_saves(self) -> None:
+        """Saves an earlier run left unfinished go first (they alone build the network stages
+        of a run that has nothing else to do)."""
+        if self.settings.no_wayback or self.settings.save == "never":
+            return
+        pending = self.store.pending_saves()
+        if pending:
+            self._network().archivist.resume_saves(pending)
 
     def _shutdown(self, *, cancel: bool) -> None:
-        stages = getattr(self, "stages", None)
+        stages = self.stages
         if stages is not None:
             for pool in (stages.fetch_pool, stages.archive_pool):
                 pool.shutdown(wait=not cancel, cancel_futures=cancel)
         if self.checking is not None:
             self.checking.close(cancel=cancel)
-        for name in ("fetcher", "evidence"):
-            stage = getattr(self, name, None)
-            if stage is not None and hasattr(stage, "close"):
+        for name, stage in (("fetcher", stages and stages.fetcher),
+                            ("evidence", stages and stages.evidence)):
+            if stage:
                 try:
                     stage.close()
                 except Exception:  # closing must never hide the run's own outcome
@@ -272,7 +285,7 @@ class _Run:
         from .documents import document_from_html, file_sha256
 
         if source.startswith(("http://", "https://")):
-            fetch = self.fetcher.fetch(source)
+            fetch = self._network().fetcher.fetch(source)
             self.requests_made += len(fetch.attempts)
             if not fetch.link_status.readable or fetch.body is None:
                 raise InputError(f"{source}: could not fetch the article ({fetch.reason})")
@@ -329,9 +342,9 @@ class _Run:
     def _finish_saves(self, wait: float) -> None:
         """Stop background saves (after up to `wait` seconds) and record every job; unfinished
         ones stay pending and are resumed first by the next run."""
-        if not hasattr(self, "archivist"):
+        if self.stages is None:
             return
-        for job in self.archivist.close(wait=wait):
+        for job in self.stages.archivist.close(wait=wait):
             self.store.save_job(self.run_id, job)
 
 def _process_cpu() -> float:
