@@ -147,7 +147,7 @@ class _Run:
         exit_status = ExitStatus.NEWLY_FAILING if failing else ExitStatus.OK
         self._finish("completed", exit_status, counts, changes)
         reporting = self.now()
-        report_path = self._write_report()
+        report_path = self._write_report((counts, changes))
         log.info("report: written in %.2f s", self._since(reporting))
         finished = self.now()
         requests_made = self.requests_made + (self.checking.requests_made if self.checking else 0)
@@ -162,12 +162,13 @@ class _Run:
                               exit_status=int(exit_status), warnings=self.warnings,
                               finished_at=self.now())
 
-    def _write_report(self) -> Path | None:
+    def _write_report(self, counted: tuple[dict[str, dict[str, int]], Changes] | None = None
+                      ) -> Path | None:
         from .report import write_report
 
         try:
             return write_report(self.store, self.run_id, Path(self.settings.report_dir),
-                                archive_dir=Path(self.settings.archive_dir))
+                                archive_dir=Path(self.settings.archive_dir), counted=counted)
         except ReportError as exc:
             self.warnings.append(str(exc))
             return None

@@ -27,6 +27,7 @@ from markupsafe import Markup
 
 from . import __version__
 from .errors import ReportError
+from .history import Changes
 from .reporting.data import ReportData, build_report_data
 from .reporting.evidence import ReadableCopy, readable_copy
 from .reporting.links import loads
@@ -105,14 +106,16 @@ class Chart:
 
 
 def write_report(store: Store, run_id: int, report_dir: Path, *,
-                 archive_dir: Path | None = None) -> Path:
+                 archive_dir: Path | None = None,
+                 counted: tuple[dict[str, dict[str, int]], Changes] | None = None) -> Path:
     """Write `run-<id>.html`, refresh `index.html` and the evidence copies; return the run's page.
 
+    `counted`: the run's `history.counts_and_changes`, when the caller has just read them.
     Raises ReportError (one line) when the directory cannot be written; the database keeps
     everything regardless, so `verifier report` can write it later.
     """
     report_dir = Path(report_dir)
-    data = build_report_data(store, run_id)
+    data = build_report_data(store, run_id, counted)
     env = _environment()
     _make_dir(report_dir)
     evidence = _write_evidence(store, data, env, report_dir,

@@ -190,15 +190,18 @@ class ReportData:
 
 # -- building --------------------------------------------------------------------------------
 
-def build_report_data(store: Store, run_id: int) -> ReportData:
-    """Everything the report of one run shows, read from the database."""
+def build_report_data(store: Store, run_id: int,
+                      counted: tuple[dict[str, dict[str, int]], Changes] | None = None
+                      ) -> ReportData:
+    """Everything the report of one run shows, read from the database (`counted`: the run's
+    counts and changes, when the caller has them already)."""
     run = run_view(store, run_id)
     documents = _documents(store, run_id)
     links = link_views(store, run_id)
     _attach_citations(store, run_id, documents, links)
     _attach_quotes(store, run_id, documents)
     evidence = _evidence_sources(documents, links)
-    counts, changes = counts_and_changes(store, run_id)
+    counts, changes = counted or counts_and_changes(store, run_id)
     link_anchor: dict[str, int] = {}
     quote_anchor: dict[str, int] = {}
     for doc in documents:
