@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import __version__
 from .errors import ReportError
@@ -155,11 +155,53 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True, bytecode_cache=_bytecode_cache())
     env.filters.update(
         utc=format_utc, duration=format_duration, pct=format_percent, safe_href=safe_href,
-        quote_label=lambda s: QUOTE_LABELS.get(QuoteStatus(s), str(s)) if s else "Not checked",
+        quote_label=quote_label,
         quote_explanation=lambda s: QUOTE_EXPLANATIONS[QuoteStatus(s)] if s else NOT_CHECKED,
-        link_label=lambda s: LINK_LABELS.get(LinkStatus(s), str(s)),
+        link_label=link_label,
         link_explanation=lambda s: LINK_EXPLANATIONS[LinkStatus(s)])
+    env.globals.update(quote_badge=quote_badge, link_badge=link_badge, url_link=url_link,
+                       snapshot_link=snapshot_link, where=where)
     return env
+
+
+def quote_label(status: str | None) -> str:
+    return QUOTE_LABELS.get(QuoteStatus(status), str(status)) if status else "Not checked"
+
+
+def link_label(status: str) -> str:
+    return LINK_LABELS.get(LinkStatus(status), str(status))
+
+
+# The small pieces every quote and citation shows are Python functions, not template macros:
+# a macro call costs several times as much, and a report of a few thousand items makes tens
+# of thousands of them. Every value in them goes through escape().
+
+def quote_badge(status: str | None) -> Markup:
+    if not status:
+        return Markup('<span class="badge q-unchecked">Not checked</span>')
+    return Markup(f'<span class="badge q-{escape(status)}">{escape(quote_label(status))}</span>')
+
+
+def link_badge(status: str) -> Markup:
+    return Markup(f'<span class="badge l-{escape(status)}">{escape(link_label(status))}</span>')
+
+
+def url_link(url: str | None, text: str | None = None) -> Markup:
+    """A link to the URL, or the URL as text when it is not one that is safe to follow."""
+    target = safe_href(url)
+    if target:
+        return Markup(f'<a href="{escape(target)}" rel="noopener noreferrer">{escape(text or url)}</a>')
+    return Markup(f'<span class="url">{escape(text or url)}</span>')
+
+
+def snapshot_link(snapshot: Any) -> Markup:
+    return url_link(snapshot.archive_url, f"Wayback snapshot of {snapshot.day}")
+
+
+def where(line: int | None, page: int | None) -> Markup:
+    """'line 12, PDF page 3', or what of it is known (nothing: empty)."""
+    parts = ([f"line {line}"] if line else []) + ([f"PDF page {page}"] if page else [])
+    return Markup(", ".join(parts))
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
