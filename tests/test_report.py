@@ -35,7 +35,7 @@ from reportfixture import (
 
 from verifier.errors import ReportError
 from verifier.history import run_counts
-from verifier.report import safe_href, write_report
+from verifier.report import link_badge, quote_badge, safe_href, url_link, where, write_report
 from verifier.reporting.data import replacement_rows, split_highlight
 from verifier.reporting.evidence import readable_copy
 from verifier.reporting.links import closest_snapshot
@@ -152,6 +152,18 @@ def test_hostile_strings_are_text_never_markup(fx: ReportFixture, written: Path)
 ])
 def test_only_web_addresses_become_links(url: str | None, expected: str | None) -> None:
     assert safe_href(url) == expected
+
+
+def test_badges_links_and_locations_escape_what_they_are_given() -> None:
+    assert url_link('https://e.test/?q="><script>', "a <b>label</b>") == (
+        '<a href="https://e.test/?q=&#34;&gt;&lt;script&gt;" rel="noopener noreferrer">'
+        "a &lt;b&gt;label&lt;/b&gt;</a>")
+    assert url_link("javascript:alert(1)") == '<span class="url">javascript:alert(1)</span>'
+    assert quote_badge("partial") == '<span class="badge q-partial">Partial match</span>'
+    assert quote_badge(None) == '<span class="badge q-unchecked">Not checked</span>'
+    assert link_badge("soft_404") == '<span class="badge l-soft_404">Soft 404</span>'
+    assert (where(12, 3), where(None, 3), where(12, None), where(None, None)) == \
+        ("line 12, PDF page 3", "PDF page 3", "line 12", "")
 
 
 # -- counts, changes, documents ------------------------------------------------------------------
