@@ -139,7 +139,7 @@ def test_jobs_waiting_for_a_busy_worker_are_done_by_the_thread_with_time() -> No
         assert [x for _pid, x in results] == list(range(12))  # each job done once
         # The worker was handed only what keeps it busy; this thread did the rest at once.
         assert done_here == 12 - HANDED_PER_PROCESS
-        assert sum(pid == os.getpid() for pid, _x in results) == done_here
+        assert sum(pid == os.getpid() for pid, _x in results) == done_here == pool.done_here
     finally:
         pool.close()
 

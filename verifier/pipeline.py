@@ -123,9 +123,10 @@ class _Run:
                                      progress=self.progress, interrupt_point=self._interrupt_point,
                                      warnings=self.warnings)
             self.checking.run(extractions)
-            log.info("sources: %d fetched, %d checked in %.2f s (CPU of this process %.2f s)",
-                     self.checking.sources_done, len(self.checking.live), self._since(checking),
-                     _process_cpu() - cpu)
+            log.info("sources: %d fetched, %d checked in %.2f s (CPU of this process %.2f s); "
+                     "%d jobs of the work pool done in this process", self.checking.sources_done,
+                     len(self.checking.live), self._since(checking), _process_cpu() - cpu,
+                     self.checking.pool.done_here if self.checking.pool else 0)
             self._finish_saves(wait=min(self.settings.wayback_budget, 30.0))
         except (KeyboardInterrupt, Interrupted):
             self._finish_saves(wait=0.0)

@@ -223,6 +223,7 @@ class WorkPool:
         self._lock = threading.Lock()
         self._waiting: deque[_Job] = deque()  # submitted, not yet handed to a worker
         self._handed = 0  # handed to the workers and not finished
+        self.done_here = 0  # jobs taken by work_one_here and finished in this process
 
     def submit(self, fn: Callable[..., T], *args: Any) -> Future[T]:
         if self.processes <= 0 or self._broken:
@@ -256,6 +257,7 @@ class WorkPool:
             self._hand_out()
         elif job.result.set_running_or_notify_cancel():
             _copy(outcome, job.result)
+            self.done_here += 1
         return True
 
     def result(self, future: Future[T]) -> T:
