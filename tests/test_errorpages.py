@@ -18,6 +18,20 @@ LONG = "a long article body " * 400
     "Lo sentimos, la página que buscas no existe.",
     "Die angeforderte Seite wurde nicht gefunden.",
     "お探しのページは見つかりませんでした",
+    "¡Vaya! No se puede encontrar esa página.",
+    "Hoppla! Diese Seite konnte nicht gefunden werden.",
+    "Die Seite existiert leider nicht mehr.",
+    "Oups ! Cette page est introuvable.",
+    "К сожалению, запрашиваемая страница не найдена.",
+    "Такой страницы не существует",
+    "Aradığınız sayfa bulunamadı",
+    "عذراً، الصفحة التي تبحث عنها غير موجودة.",
+    "متأسفانه صفحه‌ای که به دنبال آن هستید پیدا نشد.",
+    "指定されたページは存在しません。",
+    "It seems we can't find what you're looking for.",
+    "Sorry, this page isn't available.",
+    "This article has expired.",
+    "The article you requested is no longer available on our website.",
 ])
 def test_a_not_found_sentence_on_a_short_page(line: str) -> None:
     assert error_page_reason("Example News", f"Example News\n{line}\nHome") is not None
@@ -27,6 +41,9 @@ def test_a_not_found_sentence_on_a_short_page(line: str) -> None:
     "The article has been removed from the print edition after complaints, the editor said.",
     "Readers wrote in when we couldn't find the page numbers in the index of last week's magazine.",
     "Why a page you requested could not be found is a question for the server, not the browser.",
+    "This video is not available in your country.",  # a geo-block, not a missing page
+    "Kayıp dağcılar bulunamadı.",  # 'the missing climbers were not found': no page is missing
+    "警察によると、行方不明の登山者は見つかりませんでした。",
 ])
 def test_a_not_found_clause_inside_a_longer_sentence_is_not_an_error_page(line: str) -> None:
     assert error_page_reason("Example News", f"Example News\n{line}\nHome") is None
@@ -34,6 +51,15 @@ def test_a_not_found_clause_inside_a_longer_sentence_is_not_an_error_page(line: 
 
 def test_not_found_sentences_on_a_long_page_are_not_judged() -> None:
     assert error_page_reason("Example News", "Sorry, we couldn't find that page.\n" + LONG) is None
+
+
+def test_a_short_article_quoting_an_error_message_is_not_an_error_page() -> None:
+    """Paragraphs of prose make a tutorial or story, even a short one, that quotes the message."""
+    prose = ("After adding the new app, every request to the blog returned the debug page, a common "
+             "mistake when the project's URL configuration does not include the app's own patterns.")
+    text = f"Fixing it in Django\n{prose}\nPage not found (404)\n{prose}\nDev Notes"
+    assert error_page_reason("Fixing it | Dev Notes", text) is None
+    assert error_page_reason("Dev Notes", f"Page not found (404)\n{prose}\nHome") is not None
 
 
 def test_a_list_of_status_codes_is_a_reference_not_an_error_page() -> None:

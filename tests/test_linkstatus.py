@@ -170,6 +170,31 @@ def test_challenge_page_served_with_200_is_blocked(web: FixtureWeb, fetcher: Fet
     assert fetch.link_status is LinkStatus.BLOCKED and "bot challenge page" in fetch.reason
 
 
+@pytest.mark.parametrize("title", [
+    "Before you continue", "Before you continue to YouTube", "Cookie consent | Example News",
+    "Pardon Our Interruption",
+])
+def test_consent_walls_and_challenge_titles_served_with_200_are_blocked(
+        web: FixtureWeb, fetcher: Fetcher, title: str) -> None:
+    fetch = fetcher.fetch(web.page("/story/1", f"<html><title>{title}</title><p>Accept all</p></html>"))
+    assert fetch.link_status is LinkStatus.BLOCKED, fetch.reason
+
+
+def test_before_you_continue_in_a_headline_is_not_a_wall(web: FixtureWeb, fetcher: Fetcher) -> None:
+    page = ARTICLE.replace("Budget talks stall |", "Before you continue your studies, read this |")
+    assert fetcher.fetch(web.page("/story/2", page)).link_status is LinkStatus.OK
+
+
+def test_catch_all_page_echoing_the_slug_as_words_is_a_soft_404(web: FixtureWeb, fetcher: Fetcher) -> None:
+    """Many CMSs answer an unknown slug with a search for its words: 'budget-talks' -> 'budget talks'."""
+    def search(r: Request) -> Reply:
+        words = r.path.rsplit("/", 1)[-1].replace("-", " ")
+        return Reply(200, f"<html><title>The Daily</title><h1>Results for {words}</h1><p>None.</p></html>")
+    web.route("*", search)
+    fetch = fetcher.fetch(web.url("/2024/05/budget-talks-stall"))
+    assert fetch.link_status is LinkStatus.SOFT_404 and "identical" in fetch.reason
+
+
 def test_deep_link_redirected_to_login_is_blocked(web: FixtureWeb, fetcher: Fetcher) -> None:
     web.page("/account/login", "<html><title>Sign in</title><p>Subscribers only</p></html>")
     fetch = fetcher.fetch(web.redirect("/2024/05/budget", "/account/login?next=/2024/05/budget", status=302))
@@ -268,6 +293,9 @@ def test_not_error_pages(title: str, text: str) -> None:
     "Pagina non trovata", "Pagina niet gevonden", "Страница не найдена", "صفحه مورد نظر یافت نشد",
     "صفحه پیدا نشد", "صفحه وجود ندارد", "الصفحة غير موجودة", "لم يتم العثور على الصفحة",
     "お探しのページは見つかりませんでした", "页面不存在", "找不到页面", "页面未找到",
+    "No se puede encontrar esa página.", "Такой страницы не существует", "Sayfa bulunamadı",
+    "ページは存在しません", "الصفحة التي تبحث عنها غير موجودة", "This article has expired.",
+    "Sorry, this page isn't available.",
 ])
 def test_a_short_page_saying_not_found_is_read_past_the_markup_scan(line: str) -> None:
     """PageLook extracts a page's text only when its markup holds a not-found word: every
@@ -286,6 +314,10 @@ def test_a_short_page_saying_not_found_is_read_past_the_markup_scan(line: str) -
     ("https://example.org/site/errors/not-found.html", False), ("https://example.org/?s=budget", False),
     ("https://example.org/?utm_source=x", False), ("https://example.org/index.php?title=Budget", True),
     ("https://example.org/2019/05/error-handling", True),
+    ("https://example.org/search/?q=budget&type=article", False),  # refining a search
+    ("https://example.org/?s=budget&lang=en&orderby=date", False),
+    ("https://example.org/de/startseite", False), ("https://example.org/es/inicio", False),
+    ("https://example.org/not_found", False),  # underscores read as hyphens
 ])
 def test_deep_links(url: str, deep: bool) -> None:
     assert is_deep_link(url) is deep
@@ -321,6 +353,12 @@ def test_ipv6_literal_urls_are_fetchable() -> None:
     ("https://example.org/Account/Login.aspx", LinkStatus.BLOCKED),
     ("https://example.org/wp-login.php", LinkStatus.BLOCKED),
     ("https://example.org/blog/logging-in-python", None),  # a slug, not a login page
+    ("https://guce.example.org/consent?done=x", LinkStatus.BLOCKED),  # a consent wall by path
+    ("https://example.org/privacy/cookie-consent", LinkStatus.BLOCKED),
+    ("https://example.org/cookiewall?ref=story", LinkStatus.BLOCKED),
+    ("https://example.org/2019/consent-law-changes", None),  # a headline about consent
+    ("https://example.org/art/wall", None),  # a wall without a cookie is no consent wall
+    ("https://example.org/fr-fr/accueil", LinkStatus.SOFT_404),  # a home page in another language
 ])
 def test_redirect_target_rules(final: str, expected: LinkStatus | None) -> None:
     cited = "https://example.org/2019/story"

@@ -15,6 +15,8 @@ import unicodedata
 SOFT_404_TEXT_LIMIT = 3000  # a page longer than this is not judged by its body lines
 SITE_NAME_WORDS = 3  # 'Page not found: Example News'
 SENTENCE_SHARE = 0.6  # a not-found clause must be this much of its sentence
+PROSE_LINE = 140  # characters: a line this long is a paragraph of prose, not template text
+PROSE_LINES = 2  # a short page with this many paragraphs is an article quoting a message
 
 
 def _fold(text: str) -> str:
@@ -50,9 +52,23 @@ _MISSING_CLAUSE = _compile([
     r"(we |i )?(could not|couldnt|cannot|can not|cant|were unable to|are unable to|were not able to) "
     r"(find|locate) " + _DET + _NOUN + _YOU,
     _DET + _NOUN + r" (has been|have been|was|is) (removed|deleted|taken down|unpublished)",
+    _DET + _NOUN + _YOU + r" (is |was )?no longer available",
+    _DET + _NOUN + r" (is not|isnt) available( anymore| any more)?$",  # not '... in your country'
+    _DET + _NOUN + r" (has|is) expired",
+    r"(we |i )?(could not|couldnt|cannot|can not|cant|were unable to|are unable to) (seem to )?"
+    r"find what (you are|youre|you were) looking for",
+    r"no se (puede|pudo|ha podido) encontrar (la |esa |esta )?pagina( (que )?(buscas|busca|solicitada))?",
+    r"(la |cette )?page (demandee |que vous recherchez )?(est )?(introuvable|n existe pas|n existe plus)",
+    r"(die |diese )?(angeforderte |gesuchte )?seite (wurde |konnte |kann )?(leider )?nicht gefunden"
+    r"( werden)?",
+    r"(die |diese )?(angeforderte |gesuchte )?seite existiert (leider )?nicht( mehr)?",
+    r"(запрашиваемая |искомая |эта )?страница не найдена",
+    r"(такой |этой |данной |запрашиваемой )?страницы не существует|страница не существует",
+    r"(aradığınız |istediğiniz )?sayfa (bulunamadı|mevcut değil)",
+    r"الصفحة( \S+){0,4} (غير موجودة|لم يتم العثور عليها)",
+    r"صفحه( \S+){0,6} (یافت نشد|پیدا نشد|وجود ندارد)",
     r"(la )?pagina (que (buscas|busca|buscaba|solicitaste|solicito|has solicitado) )?no existe",
-    r"(die )?(angeforderte |gesuchte )?seite (wurde )?nicht gefunden",
-    r"(お探しの)?ページ(は|が)見つかりません(でした)?",
+    r"(お探しの|指定された|ご指定の)?ページ(は|が)(見つかりません|存在しません)(でした)?",
 ])
 _PARKED = _compile([
     r"(this |the )?domain( name)?( [\w-]+( [\w-]+)?)? (is|may be|might be|could be) for sale",
@@ -118,6 +134,13 @@ def _lists_statuses(lines: list[str]) -> bool:
     return len(codes) >= 3
 
 
+def _is_article(lines: list[str]) -> bool:
+    """Several paragraphs of prose: an article (a tutorial, a news story) that quotes an
+    error message, not an error page, whose text is a line or two of template."""
+    prose = [line for line in lines if len(line) >= PROSE_LINE and not says_not_found(line)]
+    return len(prose) >= PROSE_LINES
+
+
 def error_page_reason(title: str, text: str) -> str | None:
     """Why a 200 page reads as an error page (its title, or a line of a short page), or None."""
     for part in _title_parts(title):
@@ -128,7 +151,7 @@ def error_page_reason(title: str, text: str) -> str | None:
     if len(text) > SOFT_404_TEXT_LIMIT:
         return None
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if _lists_statuses(lines):
+    if _lists_statuses(lines) or _is_article(lines):
         return None
     for line in lines:
         if len(line) < 160 and says_not_found(line):

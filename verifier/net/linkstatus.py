@@ -168,6 +168,8 @@ def blocked_reason(status: int, headers: Mapping[str, str], title: str = "") -> 
         return "HTTP 999: a non-standard status sites (LinkedIn among them) send to refuse automated clients"
     if any(_CHALLENGE.fullmatch(segment) for segment in _segments(title)):
         return f"a bot challenge page (title {title!r})"
+    if any(_CONSENT_TITLE.fullmatch(segment) for segment in _segments(title)):
+        return f"a cookie consent wall stands before the page (title {title!r})"
     return None
 
 
@@ -203,7 +205,11 @@ def redirect_summary(hops: Sequence[Hop], final_url: str) -> str:
 
 _CHALLENGE = re.compile(r"just a moment|attention required cloudflare|access denied|"
                         r"are you a (robot|human)|verify you are (a )?human|checking your browser|"
-                        r"please verify you are a human|ddos protection by cloudflare|captcha")
+                        r"please verify you are a human|ddos protection by cloudflare|captcha|"
+                        r"pardon our interruption")
+# Consent-management walls: the page is behind a cookie choice, not refused, not missing.
+_CONSENT_TITLE = re.compile(r"before you continue( to( [\w]+){1,5})?|cookie consent|"
+                            r"privacy (consent|choices)|consent to cookies")
 _TITLE_SEPARATORS = re.compile(r"\s[|\-–—·•»:]\s|[|–—·•»:]")
 
 
@@ -216,6 +222,9 @@ def _segments(title: str) -> list[str]:
 _GENERIC_SEGMENTS = frozenset({
     "index", "default", "home", "homepage", "main", "404", "error", "errors", "notfound",
     "not-found", "page-not-found", "pagenotfound", "error404", "error-404", "404-error", "search",
+    # home pages in other languages
+    "startseite", "accueil", "inicio", "portada", "pagina-inicial", "inizio", "anasayfa", "forside",
+    "etusivu", "strona-glowna", "glavnaya", "home-page", "frontpage", "front-page",
 })
 _ERROR_STEMS = frozenset({"404", "410", "error", "errors", "notfound", "not-found", "page-not-found",
                           "pagenotfound", "error404", "error-404", "404-error", "404error"})
@@ -226,6 +235,12 @@ _NON_PAGE_KEYS = frozenset({"s", "q", "query", "search", "keyword", "keywords", 
                             "code", "status", "aspxerrorpath", "notfound", "from", "ref", "source",
                             "page", "lang", "hl", "locale", "sort"})
 _LOGIN_WORDS = frozenset({"login", "signin", "logon", "sso", "auth", "authorize"})
+_SEARCH_KEYS = frozenset({"s", "q", "query", "search", "keyword", "keywords", "term"})
+# A segment made only of these words, one of them a wall word, is a consent page ('/consent',
+# '/cookie-consent', '/privacy/cookiewall'); 'consent' inside a headline's slug is not.
+_CONSENT_WORDS = frozenset({"cookie", "cookies", "consent", "privacy", "gdpr", "wall", "cookiewall",
+                            "gate", "choice", "choices"})
+_CONSENT_TOPIC = frozenset({"cookie", "cookies", "privacy", "gdpr"})  # '/wall' alone is no wall
 
 
 def _path_segments(path: str) -> list[str]:
@@ -233,8 +248,9 @@ def _path_segments(path: str) -> list[str]:
 
 
 def _stem(segment: str) -> str:
-    """A path segment without its page extension: 'Error.aspx' -> 'error', 'index.html' -> 'index'."""
-    return _PAGE_EXTENSION.sub("", segment)
+    """A path segment without its page extension, underscores as hyphens: 'Error.aspx' ->
+    'error', 'index.html' -> 'index', 'page_not_found' -> 'page-not-found'."""
+    return _PAGE_EXTENSION.sub("", segment).replace("_", "-")
 
 
 def _is_generic_path(path: str) -> bool:
@@ -260,10 +276,18 @@ def _names_a_page(query: str) -> bool:
     return any(k not in _NON_PAGE_KEYS and not k.startswith("utm_") for k in keys)
 
 
+def _searches(query: str) -> bool:
+    """Whether a query carries search words ('?q=budget'): with them, other keys
+    ('&type=article', '&page=2') refine a search rather than pick a page."""
+    return any(k.lower() in _SEARCH_KEYS for k, _ in parse_qsl(query, keep_blank_values=True))
+
+
 def is_deep_link(url: str) -> bool:
     """Whether a URL names a page below a site's home (a path, or a query on the home)."""
     parts = urlsplit(url)
-    return not _is_generic_path(parts.path) or (_names_a_page(parts.query) and not _is_error_path(parts.path))
+    if not _is_generic_path(parts.path):
+        return True
+    return _names_a_page(parts.query) and not _is_error_path(parts.path) and not _searches(parts.query)
 
 
 def _is_login_segment(segment: str) -> bool:
@@ -282,6 +306,14 @@ def login_title(title: str) -> bool:
     return any(_LOGIN_TITLE.fullmatch(part) for part in _segments(title))
 
 
+def _is_consent_segment(segment: str) -> bool:
+    """'consent', 'cookie-consent', 'cookiewall', 'privacy-gate': a segment naming a consent wall."""
+    words = {w for w in _stem(segment).split("-") if w}
+    walled = "consent" in words or "cookiewall" in words or \
+        bool(words & {"wall", "gate"} and words & _CONSENT_TOPIC)
+    return words <= _CONSENT_WORDS and walled
+
+
 def redirect_target_reason(cited: str, final: str, hops: Sequence[Hop]) -> tuple[LinkStatus, str] | None:
     """A deep link redirected to a home page or generic path (soft 404), or to a login page."""
     if not hops or not is_deep_link(cited):
@@ -289,7 +321,8 @@ def redirect_target_reason(cited: str, final: str, hops: Sequence[Hop]) -> tuple
     parts = urlsplit(final)
     segments = _path_segments(parts.path)
     host = (parts.hostname or "").lower()
-    if any(_is_login_segment(s) for s in segments) or host.startswith(("login.", "accounts.", "consent.")):
+    if any(_is_login_segment(s) or _is_consent_segment(s) for s in segments) \
+            or host.startswith(("login.", "accounts.", "consent.")):
         return LinkStatus.BLOCKED, f"the link was redirected to a login or consent page ({final})"
     if not is_deep_link(final):
         where = "home page" if not segments else f"generic page /{'/'.join(segments)}"
@@ -364,9 +397,10 @@ class PageLook:
 # A cheap superset of the body phrases _NOT_FOUND knows: a page with none is not parsed.
 # No word holds another ("trouv" finds "introuvable" too): each is one more pass over the page.
 _MAYBE_NOT_FOUND = ("found", "find", "locate", "404", "removed", "deleted", "taken down", "for sale",
-                    "parked", "410", "۴۰۴", "exist", "no longer", "gefunden", "trouv", "encontrada",
-                    "trovata", "gevonden", "найден", "یافت", "پیدا", "وجود", "العثور", "つかりません",
-                    "不存在", "找不到", "未找到")
+                    "parked", "410", "۴۰۴", "exist", "no longer", "gefunden", "trouv", "encontr",
+                    "trovata", "gevonden", "найден", "существ", "یافت", "پیدا", "وجود", "العثور",
+                    "موجود", "つかりません", "存在しません", "不存在", "找不到", "未找到", "bulunama",
+                    "t available", "expired")
 
 
 def _by_first_character(words: Sequence[str]) -> tuple[re.Pattern[str], ...]:
@@ -391,7 +425,8 @@ def path_noise(url: str) -> list[str]:
     segments = [s for s in parts.path.split("/") if s]
     pieces = [url, parts.path, unquote(parts.path), parts.query]
     if segments:
-        pieces += [segments[-1], unquote(segments[-1])]
+        last = unquote(segments[-1])
+        pieces += [segments[-1], last, _stem(last).replace("-", " ")]  # the slug's words, echoed
     return pieces
 
 
