@@ -259,3 +259,11 @@ def test_author_page_share_buttons_and_bio_box_links_are_not_citations(tmp_path:
             "</article></body></html>")
     _, citations = load(tmp_path, html, ".html")
     assert [c.url for c in citations] == ["https://council.example/budget.pdf"]
+
+
+def test_plain_text_mailing_labels_make_their_bare_urls_housekeeping(tmp_path: Path):
+    text = ("View this email in your browser: https://mail.example.net/issues/112\n\n"
+            "The board's agenda is online: https://transit.example.gov/board/2025-03-11\n\n"
+            "Unsubscribe: https://mail.example.net/u?id=8f3a2c\n")
+    _, citations = load(tmp_path, text)
+    assert [c.url for c in citations] == ["https://transit.example.gov/board/2025-03-11"]

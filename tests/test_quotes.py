@@ -395,3 +395,62 @@ def test_a_short_line_ending_in_a_parenthesised_citation_is_not_a_heading(tmp_pa
     assert [q.speaker for q in quotes] == ["Guterres"] and terms == []
 
 
+
+
+def test_a_role_named_once_then_used_alone_means_its_holder(tmp_path: Path):
+    text = ("Speakers included Brazil's health minister, Dr. Paulo Andrade, and the chair of "
+            "the negotiating body, Ambassador Lotte Visser.\n\n"
+            "The health minister said the annex was “the difference between a promise and a "
+            "plan.”\n\n"
+            "The chair reported progress. “We are closer than the headlines suggest,” she said.\n")
+    quotes, _, _ = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == ["Paulo Andrade", "Lotte Visser"]
+
+
+def test_a_role_introducing_a_quotation_with_a_colon(tmp_path: Path):
+    text = ("Ministers met in Geneva.\n\nThe WHO chief was clear: “No country will be safe by "
+            "building a wall around its own supply chains.”\n")
+    quotes, _, _ = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == ["WHO chief"]
+
+
+def test_a_colon_clause_speaks_for_a_short_paraphrase_before_the_quotation(tmp_path: Path):
+    text = ("The World Health Organization's guidance makes the same point: early warnings "
+            "matter less than “reaching the people who will not hear the warning”.\n")
+    quotes, _, _ = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == ["World Health Organization"]
+
+
+def test_a_speech_verb_form_after_a_determiner_is_a_noun(tmp_path: Path):
+    text = ("Its coordinator, Lucía Romero, described the calls as “boring, cheap and the "
+            "single thing that saves the most lives” last summer.\n")
+    quotes, _, _ = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == ["Lucía Romero"]
+
+
+def test_a_titled_name_in_apposition_to_a_role_is_the_subject(tmp_path: Path):
+    html = ("<article><p>In a statement posted on the council website, the cabinet member for "
+            "transport, Councillor Daniel Achebe, apologised to residents:</p>"
+            "<blockquote><p>I know how much disruption this is causing, and I am sorry.</p>"
+            "</blockquote></article>")
+    quotes, _, _ = run(tmp_path, html, ".html")
+    assert [q.speaker for q in quotes] == ["Daniel Achebe"]
+
+
+def test_according_to_a_role_then_the_name_holding_it(tmp_path: Path):
+    html = ("<article><p>The bearings had <q cite='https://council.example/inspection.pdf'>"
+            "corroded well beyond the point of safe repair</q>, according to the city "
+            "council’s chief engineer, Marta Lindqvist.</p></article>")
+    quotes, _, citations = run(tmp_path, html, ".html")
+    assert [(q.speaker, [citations[n].url for n in q.citations]) for q in quotes] == [
+        ("Marta Lindqvist", ["https://council.example/inspection.pdf"])]
+
+
+def test_a_note_marker_on_the_attribution_line_after_a_block_quote(tmp_path: Path):
+    text = ("One member summed it up:\n\n"
+            "> \"We should judge this plan by how many people come through the doors.\"\n>\n"
+            "> — Councillor Ana Ferreira, Valmont Greens[^4]\n\n"
+            "[^4]: Health committee, 12 June 2025: https://video.example.eu/health/2025-06-12\n")
+    quotes, _, citations = run(tmp_path, text, ".md")
+    assert [[citations[n].url for n in q.citations] for q in quotes] == [
+        ["https://video.example.eu/health/2025-06-12"]]

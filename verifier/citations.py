@@ -27,6 +27,13 @@ _MAILING_LINK = re.compile(
 CONTEXT_CHARS = 240
 
 
+def _mailing_label(text: str, start: int) -> bool:
+    """A bare URL a plain-text e-mail labels as its own housekeeping ('Unsubscribe: https://…',
+    'View this email in your browser: https://…'): the link of such a label in markup."""
+    label = text[text.rfind("\n", 0, start) + 1:start].strip().rstrip(":-–—").strip()
+    return bool(label) and bool(_MAILING_LINK.match(label))
+
+
 def extract_citations(doc: Document) -> list[Citation]:
     """Citations in order of their offset in `doc.text`."""
     text = doc.text
@@ -56,7 +63,7 @@ def extract_citations(doc: Document) -> list[Citation]:
         covered.append((link.start, link.end))
     in_links = SpanIndex(covered)
     for start, end, url in find_urls(text):
-        if not in_links.overlaps(start, end):
+        if not in_links.overlaps(start, end) and not _mailing_label(text, start):
             add_url(url, start, end)
 
     # a name that is a link's text ('El País reports') is cited by that link already

@@ -36,6 +36,11 @@ _PLAIN_WORD = re.compile(r"[^\W\d_][\w\-]*")
 _NAME_TOKEN = r"(?:[A-Z\u00C0-\u00DE][\w’'\-]*|(?:al|el|ad|as|ash|at|az|an|ar|ul)-[^\W\d_][\w’'\-]*)"
 _APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:former\s+)?(?:deputy\s+)?"
                          r"([^\W\d_][\w\-]*)")
+# An honorific the name run leaves out ('Dr. ' has a full stop), and a role 'of' something in
+# an appositive before the name: both say what the role words before them belong to.
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+$")
+_ROLE_OF_BEFORE = re.compile(r"(?<![\w\-])([A-Za-z]+(?:-[A-Za-z]+)?)\s+(?:of|for|at)\s+"
+                             r"(?:the\s+)?[^,.;:()¤\n]{2,50},\s*$")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar|ul)-(?=[^\W\d_])", re.I)
 _POSSESSIVE = re.compile(r"(?:[’']s|s[’'])$")
 _ACRONYM = re.compile(r"^[A-Z]{2,7}s?$")
@@ -272,6 +277,13 @@ class NameIndex:
         """Lower-case role words just before ("Hamas leader X") and in an appositive after
         ("X, head of ...", "X, the head of ...")."""
         before: set[str] = set()
+        honorific = _HONORIFIC_BEFORE.search(self.text, max(0, start - 12), start)
+        if honorific:  # 'Brazil's health minister, Dr. Paulo Andrade'
+            start = honorific.start()
+        role_of = _ROLE_OF_BEFORE.search(self.text, max(0, start - 90), start)
+        if role_of and is_title_word(role_of.group(1)):
+            # 'the chair of the negotiating body, Ambassador Lotte Visser'
+            before.add(role_of.group(1).lower())
         words = list(_PLAIN_WORD.finditer(self.text, max(0, start - 40), start))
         limit = start
         for word in reversed(words[-3:]):
@@ -392,8 +404,10 @@ class NameIndex:
         return name in self._person_names or name in self.genders or (
             self.known is not None and name in self.known.genders)
 
-    def by_role(self, head: str, modifiers: set[str], before: int) -> str | None:
-        """The person a description such as 'the supreme leader' most likely means."""
+    def by_role(self, head: str, modifiers: set[str], before: int, *,
+                known: bool = True) -> str | None:
+        """The person a description such as 'the supreme leader' most likely means (among
+        the well-known holders of the role too, unless `known` is False)."""
         head = head.lower()
         scored: dict[str, tuple[int, int, int]] = {}
         for m in self.titled_by.get(head, []):
@@ -408,8 +422,8 @@ class NameIndex:
             if full not in scored or score > scored[full]:
                 scored[full] = score
         if not scored:
-            known = self.known.roles.get(head) if self.known is not None else None
-            return max(known.items(), key=lambda kv: kv[1])[0] if known else None
+            holders = self.known.roles.get(head) if known and self.known is not None else None
+            return max(holders.items(), key=lambda kv: kv[1])[0] if holders else None
         return max(scored.items(), key=lambda kv: kv[1])[0]
 
     def last_person(self, before: int, after: int) -> str | None:

@@ -193,7 +193,9 @@ def _footnote_links(src: _Sources, span: QuoteSpan, sent: tuple[int, int],
     """Citations of the markers after the quote in its sentence, and of the first marker
     (group) after it later in its paragraph."""
     lo = span.start if span.block else span.close_at
-    after = src.refs_within(lo, max(para[1], span.close_at + 2))
+    # a block's '— Name, role[4]' line after it is part of it, and so is that line's marker
+    hi = max(para[1], span.close_at + 2, span.outer_end if span.block and span.outer_end else 0)
+    after = src.refs_within(lo, hi)
     in_sentence = [r for r in after if r.start < sent[1] + 4]
     later: list = []
     if not in_sentence and after:

@@ -119,7 +119,10 @@ class Referents:
         here = self._window_start(paragraph, 0)
         for m in _PERSON_DESCRIPTION.finditer(self.masked, here, at):
             candidates.append((m.start(1), strip_determiners(m.group(1)), True))
-        for _pos, name, described in sorted(candidates, reverse=True):
+        for pos, name, described in sorted(candidates, reverse=True):
+            holder = self._role_holder(name, pos) if described else None
+            if holder:  # 'The chair reported progress. “…,” she said': the chair's name
+                name, described = holder, False
             if self.gender(name) == other:
                 continue
             if described and re.search(r"\b(?:wo)?men\b|\bpeople\b", name):
@@ -129,6 +132,15 @@ class Referents:
         if last and self.gender(last) != other:
             return self._remember(last, pronoun, True)
         return None
+
+    def _role_holder(self, description: str, at: int) -> str | None:
+        """The person named earlier with the role a description ends in ('the chair' after
+        'the chair of the negotiating body, Ambassador Lotte Visser'), when it is a title."""
+        found = [w.lower() for w in re.findall(r"[^\W\d_][\w’'\-]*", description)]
+        found = [w for w in found if w not in DETERMINERS]
+        if not found or found[-1] not in self._titles():
+            return None
+        return self.names.by_role(found[-1], set(found[:-1]), at, known=False)
 
     def _remember(self, name: str, pronoun: str, named: bool) -> Speaker:
         """Remember that `name` is 'he' (or 'she'), so the other pronoun looks elsewhere."""

@@ -41,6 +41,7 @@ from .speechverbs import (
     AFTER_ONLY,
     AUXILIARIES,
     MODALS,
+    PERSON_NOUNS,
     PRONOUNS,
     find_speech_verbs,
     is_participle,
@@ -60,6 +61,16 @@ _REBUTTAL = re.compile(r"\s*(?:,[^,]*,\s*)?(?:disagree|dispute|denie|denied|reje
                        r"object|dismisse|contradict)", re.I)
 
 
+# 'The WHO chief was clear:', 'Her spokesman was blunt:' — a role as the subject of the clause
+# a colon closes, right before a linking verb.
+_DESCRIBED_INTRO = re.compile(
+    r"\s*((?:The|This|That|Their|His|Her|Our)\s+(?:[\w\-’']+\s+){0,3}?(?:"
+    + "|".join(sorted(PERSON_NOUNS)) + r"))\s+(?:was|is|were|are|sounded|seemed|remained)\b")
+# A determiner or possessive right before a speech-verb form makes it a noun ('the calls').
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your|these|those)\s+$",
+                          re.I)
+_ACCORDING_ROLE = re.compile(r"\b[Aa]ccording to\s+(?:the|a|an|its|his|her|their)\s+"
+                            r"[^,.;:¤()\n]{2,60}?,\s+")
 _OPENING_APPOSITIVE = re.compile(r"[^,.;:¤]{3,60}?,\s+([A-Z][^,.;:¤]{1,60}?),\s")
 
 
@@ -95,6 +106,8 @@ class SpeakerFinder:
             word = m.group(0).lower()
             if word in AFTER_ONLY and not self._right_after_quote(start, m.start()):
                 continue
+            if _NOUN_BEFORE.search(self.masked, max(start, m.start() - 8), m.start()):
+                continue  # 'described the calls as', 'his remarks': a noun, not a verb
             subject = self._subject(start, m.start(), word, verbs)
             speaker = self._resolve(subject, m.start(), paragraph, verbs)
             verbs.append((m.start(), m.end(), word, speaker, subject))
@@ -178,7 +191,12 @@ class SpeakerFinder:
         """'Khamenei: “…”' — a name and a colon introducing the quote."""
         left = self.masked[sent_start:open_at].rstrip()
         if not left.endswith(":"):
-            return None
+            # 'X's guidance makes the same point: warnings matter less than “…”' — the clause
+            # before a colon speaks for a short paraphrase leading into the quotation after it
+            colon = left.rfind(":")
+            if colon == -1 or MASK in left[colon:] or len(left[colon + 1:].split()) > 12:
+                return None
+            return self.intro_subject(sent_start, sent_start + colon, paragraph)
         mention = self.names.mention_at(max(sent_start, open_at - 80), len(left) + sent_start)
         if mention and self.masked[mention.end:open_at].strip(" :’'s") == "":
             return Speaker(self.names.full_name(mention.name, mention.start), True, "colon")
@@ -191,6 +209,9 @@ class SpeakerFinder:
         if not tokens or len(tokens) > 40 or any(t.startswith(MASK) for t, _ in tokens):
             return None
         first = tokens[0][0].lower()
+        described = _DESCRIBED_INTRO.match(self.masked, start, colon)
+        if described:  # 'The WHO chief was clear:' — a role, read as the person holding it
+            return self.refs.description(described.group(1), start, paragraph)
         if first in ("its", "their", "his", "her", "it", "he", "she", "they"):
             return self.refs.pronoun(first, start, paragraph)
         mentions = self.names.between(start, colon)
@@ -252,7 +273,19 @@ class SpeakerFinder:
             if " " not in name:
                 name = self.names.full_name(name, s)
             return Speaker(name, not name.lower().endswith(tuple(OWNED)), "according")
-        return None
+        return self._according_described(start, end)
+
+    def _according_described(self, start: int, end: int) -> Speaker | None:
+        """'according to the council's chief engineer, Marta Lindqvist': a role, then the
+        name of the person holding it."""
+        m = _ACCORDING_ROLE.search(self.masked, start, end)
+        if m is None:
+            return None
+        mention = self.names.mention_at(m.end(), min(end, m.end() + 80))
+        if mention is None or mention.org or not only_titles(
+                self.masked[m.end():mention.start]):
+            return None
+        return Speaker(self.names.full_name(mention.name, mention.start), True, "according")
 
     def _name_after(self, pos: int, end: int) -> Speaker | None:
         """'said Foreign Minister X': a name within a few (title) words after the verb."""
@@ -360,8 +393,10 @@ class SpeakerFinder:
             if named is None and is_participle(head):  # 'what one official, speaking …,'
                 described = self._noun_phrase(sent_start, last_clause(before))
                 return described if described.kind == "description" else None
-            if named is None and head.lower() in DETERMINERS:
-                return named_appositive  # 'The employers' group, the Ports Alliance, said'
+            if named is None and (head.lower() in DETERMINERS or head[:1].isupper()):
+                # 'The employers' group, the Ports Alliance, said'; 'the cabinet member for
+                # transport, Councillor Daniel Achebe, apologised'
+                return named_appositive
             return named
         # 'The prime minister, Jane Doe, said' -> the appositive is the name
         if named_appositive:
