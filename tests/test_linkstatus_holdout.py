@@ -14,20 +14,18 @@ Count the current score with HOLDOUT_RAW=1 (marks ignored, misses fail).
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 
 import pytest
 from fixtureweb import FixtureWeb, Reply, Request
+from linkstatus_cases import Case, Chain, Setup, chain_status, fetcher, marked, page
+from linkstatus_cases import redirect as shared_redirect
+from linkstatus_cases import with_home as shared_with_home
 
-from verifier.config import Settings
 from verifier.fetching import Fetcher
-from verifier.models import Hop
-from verifier.net.linkstatus import redirect_target_reason
 from verifier.status import LinkStatus
 
-RAW = bool(os.environ.get("HOLDOUT_RAW"))  # 1: ignore the xfail marks, to count the score
+__all__ = ["fetcher"]  # the shared fixture, used by the tests below
 OK, REDIRECTED, DEAD = LinkStatus.OK, LinkStatus.REDIRECTED, LinkStatus.DEAD
 SOFT, BLOCKED, ERROR = LinkStatus.SOFT_404, LinkStatus.BLOCKED, LinkStatus.ERROR
 
@@ -65,36 +63,12 @@ STATUS_REFERENCE = small(
     "404 Not Found", "410 Gone", "500 Internal Server Error", "503 Service Unavailable")
 
 
-@dataclass(frozen=True)
-class Case:
-    name: str
-    setup: Callable[[FixtureWeb, int], str]  # declares routes on host h, returns the cited URL
-    expected: LinkStatus
-    miss: str = ""  # non-empty: the first run got this wrong (xfail, strict)
+def with_home(setup: Setup) -> Setup:
+    return shared_with_home(setup, HOME)
 
 
-def page(path: str, body: str | bytes, **reply: object) -> Callable[[FixtureWeb, int], str]:
-    return lambda web, h: web.page(path, body, host=h, **reply)
-
-
-def with_home(setup: Callable[[FixtureWeb, int], str]) -> Callable[[FixtureWeb, int], str]:
-    """setup, on a host that also serves its home page."""
-    def both(web: FixtureWeb, h: int) -> str:
-        web.page("/", HOME, host=h)
-        return setup(web, h)
-    return both
-
-
-def redirect(path: str, to: str, target_body: str | None = None, status: int = 301,
-             home: str = HOME) -> Callable[[FixtureWeb, int], str]:
-    """A redirect from path to `to` (a path on the same host) which serves target_body."""
-    def setup(web: FixtureWeb, h: int) -> str:
-        web.page("/", home, host=h)
-        target_path = to.split("?")[0]
-        if target_path != "/":
-            web.page(target_path, target_body if target_body is not None else HOME, host=h)
-        return web.redirect(path, to, status=status, host=h)
-    return setup
+def redirect(path: str, to: str, target_body: str | None = None, status: int = 301) -> Setup:
+    return shared_redirect(path, to, target_body, status, home=HOME)
 
 
 def catch_all(render: Callable[[Request], str], cited: str = "/2019/05/deleted-story",
@@ -250,19 +224,7 @@ CASES = [
 ]
 
 
-def _marked(case: Case | Chain) -> object:
-    marks = [pytest.mark.xfail(strict=True, reason=case.miss)] if case.miss and not RAW else []
-    return pytest.param(case, id=case.name, marks=marks)
-
-
-@pytest.fixture
-def fetcher() -> Iterator[Fetcher]:
-    made = Fetcher(Settings(allow_private_hosts=True, retries=1), sleep=lambda _s: None)
-    yield made
-    made.close()
-
-
-@pytest.mark.parametrize("case", [_marked(c) for c in CASES])
+@pytest.mark.parametrize("case", [marked(c) for c in CASES])
 def test_holdout_case(web: FixtureWeb, fetcher: Fetcher, case: Case) -> None:
     host = 10 + 2 * CASES.index(case)  # a host (and its neighbour) of its own: no shared probes
     url = case.setup(web, host)
@@ -274,28 +236,20 @@ def test_holdout_case(web: FixtureWeb, fetcher: Fetcher, case: Case) -> None:
 
 # -- chains the loopback web cannot serve (another scheme or host name): the redirect rule ----
 
-@dataclass(frozen=True)
-class Chain:
-    name: str
-    cited: str
-    final: str
-    expected: LinkStatus | None  # what redirect_target_reason decides; None: an ordinary redirect
-    miss: str = ""
-
-
 CHAINS = [
-    Chain("http to https, same path", "http://news.example.org/2024/05/budget",
-          "https://news.example.org/2024/05/budget", None),
-    Chain("www added", "https://example.org/2024/05/budget", "https://www.example.org/2024/05/budget", None),
-    Chain("www dropped, trailing slash", "https://www.example.org/about", "https://example.org/about/", None),
-    Chain("http to https and tracking dropped", "http://example.org/story?utm_campaign=x&fbclid=1",
-          "https://example.org/story", None),
-    Chain("deep link to another site's home page", "https://old.example.org/2019/05/story",
-          "https://www.example.org/", SOFT),
+    Chain("http to https, same path", ("http://news.example.org/2024/05/budget",
+                                       "https://news.example.org/2024/05/budget"), None),
+    Chain("www added", ("https://example.org/2024/05/budget",
+                        "https://www.example.org/2024/05/budget"), None),
+    Chain("www dropped, trailing slash", ("https://www.example.org/about",
+                                          "https://example.org/about/"), None),
+    Chain("http to https and tracking dropped", ("http://example.org/story?utm_campaign=x&fbclid=1",
+                                                 "https://example.org/story"), None),
+    Chain("deep link to another site's home page", ("https://old.example.org/2019/05/story",
+                                                    "https://www.example.org/"), SOFT),
 ]
 
 
-@pytest.mark.parametrize("chain", [_marked(c) for c in CHAINS])
+@pytest.mark.parametrize("chain", [marked(c) for c in CHAINS])
 def test_holdout_chain(chain: Chain) -> None:
-    decided = redirect_target_reason(chain.cited, chain.final, [Hop(chain.cited, 301, chain.final)])
-    assert (decided[0] if decided else None) is chain.expected
+    assert chain_status(chain) is chain.expected

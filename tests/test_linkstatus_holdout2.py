@@ -17,20 +17,16 @@ Count the current score with HOLDOUT_RAW=1 (marks ignored, misses fail).
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-
 import pytest
 from fixtureweb import FixtureWeb, Reply, Request
+from linkstatus_cases import Case, Chain, Setup, chain_status, fetcher, marked, page
+from linkstatus_cases import redirect as shared_redirect
+from linkstatus_cases import with_home as shared_with_home
 
-from verifier.config import Settings
 from verifier.fetching import Fetcher
-from verifier.models import Hop
-from verifier.net.linkstatus import redirect_target_reason
 from verifier.status import LinkStatus
 
-RAW = bool(os.environ.get("HOLDOUT_RAW"))  # 1: ignore the xfail marks, to count the score
+__all__ = ["fetcher"]  # the shared fixture, used by the tests below
 OK, REDIRECTED, DEAD = LinkStatus.OK, LinkStatus.REDIRECTED, LinkStatus.DEAD
 SOFT, BLOCKED, ERROR = LinkStatus.SOFT_404, LinkStatus.BLOCKED, LinkStatus.ERROR
 
@@ -61,36 +57,12 @@ def cms(site: str, heading: str, *lines: str, lang: str = "en") -> str:
 HOME = cms("Daily Example", "Top stories", "Markets close higher", "Weather: rain later")
 
 
-@dataclass(frozen=True)
-class Case:
-    name: str
-    setup: Callable[[FixtureWeb, int], str]  # declares routes on host h (and h+1, h+2), returns the URL
-    expected: LinkStatus
-    also: tuple[LinkStatus, ...] = ()  # genuinely ambiguous: these are acceptable too
-    miss: str = ""  # non-empty: still wrong (xfail, strict)
+def with_home(setup: Setup) -> Setup:
+    return shared_with_home(setup, HOME)
 
 
-def page(path: str, body: str | bytes, **reply: object) -> Callable[[FixtureWeb, int], str]:
-    return lambda web, h: web.page(path, body, host=h, **reply)
-
-
-def redirect(path: str, to: str, target_body: str | None = None, status: int = 301
-             ) -> Callable[[FixtureWeb, int], str]:
-    """A redirect from path to `to` (same host), which serves target_body (default: home)."""
-    def setup(web: FixtureWeb, h: int) -> str:
-        web.page("/", HOME, host=h)
-        target_path = to.split("?")[0]
-        if target_path != "/":
-            web.page(target_path, target_body if target_body is not None else HOME, host=h)
-        return web.redirect(path, to, status=status, host=h)
-    return setup
-
-
-def with_home(setup: Callable[[FixtureWeb, int], str]) -> Callable[[FixtureWeb, int], str]:
-    def both(web: FixtureWeb, h: int) -> str:
-        web.page("/", HOME, host=h)
-        return setup(web, h)
-    return both
+def redirect(path: str, to: str, target_body: str | None = None, status: int = 301) -> Setup:
+    return shared_redirect(path, to, target_body, status, home=HOME)
 
 
 def meta_refresh(to: str) -> str:
@@ -99,7 +71,7 @@ def meta_refresh(to: str) -> str:
 
 
 def client_to_error(stub: str, target: str, target_body: str, status: int = 200
-                    ) -> Callable[[FixtureWeb, int], str]:
+                    ) -> Setup:
     """A cited page that sends the browser to target (an error page) by a client redirect."""
     def setup(web: FixtureWeb, h: int) -> str:
         web.page("/", HOME, host=h)
@@ -275,19 +247,7 @@ CASES = [
 ]
 
 
-def _marked(case: Case | Chain) -> object:
-    marks = [pytest.mark.xfail(strict=True, reason=case.miss)] if case.miss and not RAW else []
-    return pytest.param(case, id=case.name, marks=marks)
-
-
-@pytest.fixture
-def fetcher() -> Iterator[Fetcher]:
-    made = Fetcher(Settings(allow_private_hosts=True, retries=1), sleep=lambda _s: None)
-    yield made
-    made.close()
-
-
-@pytest.mark.parametrize("case", [_marked(c) for c in CASES])
+@pytest.mark.parametrize("case", [marked(c) for c in CASES])
 def test_holdout2_case(web: FixtureWeb, fetcher: Fetcher, case: Case) -> None:
     host = 10 + 3 * CASES.index(case)  # hosts of its own (and two neighbours): no shared probes
     fetch = fetcher.fetch(case.setup(web, host))
@@ -295,14 +255,6 @@ def test_holdout2_case(web: FixtureWeb, fetcher: Fetcher, case: Case) -> None:
 
 
 # -- chains the loopback web cannot serve (https, real host names): the redirect rule -------
-
-@dataclass(frozen=True)
-class Chain:
-    name: str
-    hops: tuple[str, ...]  # the cited URL, then each redirect's target
-    expected: LinkStatus | None  # None: an ordinary redirect
-    miss: str = ""
-
 
 CHAINS = [
     Chain("http to https to www, same path", ("http://example.org/2024/05/budget",
@@ -328,8 +280,6 @@ CHAINS = [
 ]
 
 
-@pytest.mark.parametrize("chain", [_marked(c) for c in CHAINS])
+@pytest.mark.parametrize("chain", [marked(c) for c in CHAINS])
 def test_holdout2_chain(chain: Chain) -> None:
-    hops = [Hop(a, 301, b) for a, b in zip(chain.hops, chain.hops[1:], strict=False)]
-    decided = redirect_target_reason(chain.hops[0], chain.hops[-1], hops)
-    assert (decided[0] if decided else None) is chain.expected
+    assert chain_status(chain) is chain.expected

@@ -1,0 +1,87 @@
+"""What the held-out link-status sets share: a case (routes on the fixture web and the status
+a careful librarian would give the link, decided before the classifier ran), a redirect
+chain the loopback web cannot serve, and the helpers that declare pages and redirects.
+
+Cases the classifier still gets wrong carry `miss` and run as xfail(strict=True), so each
+set's score stays honest; HOLDOUT_RAW=1 ignores the marks, to count it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import pytest
+from fixtureweb import FixtureWeb
+
+from verifier.config import Settings
+from verifier.fetching import Fetcher
+from verifier.models import Hop
+from verifier.net.linkstatus import redirect_target_reason
+from verifier.status import LinkStatus
+
+RAW = bool(os.environ.get("HOLDOUT_RAW"))  # 1: ignore the xfail marks, to count the score
+Setup = Callable[[FixtureWeb, int], str]  # declares routes on host h (and neighbours), returns the URL
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    setup: Setup
+    expected: LinkStatus
+    also: tuple[LinkStatus, ...] = ()  # genuinely ambiguous: these are acceptable too
+    miss: str = ""  # non-empty: still wrong (xfail, strict)
+
+
+@dataclass(frozen=True)
+class Chain:
+    """A redirect chain the loopback web cannot serve (another scheme or host name)."""
+
+    name: str
+    hops: tuple[str, ...]  # the cited URL, then each redirect's target
+    expected: LinkStatus | None  # what redirect_target_reason decides; None: an ordinary redirect
+    miss: str = ""
+
+
+def marked(case: Case | Chain) -> object:
+    marks = [pytest.mark.xfail(strict=True, reason=case.miss)] if case.miss and not RAW else []
+    return pytest.param(case, id=case.name, marks=marks)
+
+
+@pytest.fixture
+def fetcher() -> Iterator[Fetcher]:
+    made = Fetcher(Settings(allow_private_hosts=True, retries=1), sleep=lambda _s: None)
+    yield made
+    made.close()
+
+
+def chain_status(chain: Chain) -> LinkStatus | None:
+    hops = [Hop(a, 301, b) for a, b in zip(chain.hops, chain.hops[1:], strict=False)]
+    decided = redirect_target_reason(chain.hops[0], chain.hops[-1], hops)
+    return decided[0] if decided else None
+
+
+def page(path: str, body: str | bytes, **reply: object) -> Setup:
+    return lambda web, h: web.page(path, body, host=h, **reply)
+
+
+def with_home(setup: Setup, home: str) -> Setup:
+    """setup, on a host that also serves its home page."""
+    def both(web: FixtureWeb, h: int) -> str:
+        web.page("/", home, host=h)
+        return setup(web, h)
+    return both
+
+
+def redirect(path: str, to: str, target_body: str | None = None, status: int = 301, *,
+             home: str) -> Setup:
+    """A redirect from path to `to` (a path on the same host), which serves target_body
+    (default: the home page)."""
+    def setup(web: FixtureWeb, h: int) -> str:
+        web.page("/", home, host=h)
+        target_path = to.split("?")[0]
+        if target_path != "/":
+            web.page(target_path, target_body if target_body is not None else home, host=h)
+        return web.redirect(path, to, status=status, host=h)
+    return setup
