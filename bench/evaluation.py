@@ -7,7 +7,8 @@ page_text and judge.
 
 A second, held-out set (tests/eval/holdout_cases.toml, pages in pages/holdout/) was written
 before the code was run on it, to measure how matching generalises; it is scored and
-reported apart, with its own floor.
+reported apart, with its own floor; so is a second one (holdout2_cases.toml, pages in
+pages/holdout2/), written later the same way.
 """
 
 from __future__ import annotations
@@ -34,6 +35,12 @@ HOLDOUT = EVAL_DIR / "holdout_cases.toml"
 # The held-out set scored 70/72 on its first run, before any change; 72/72 once a quotation
 # broken off mid-sentence by a caption or an update line was looked past. CI fails below it.
 HOLDOUT_FLOOR = 1.0
+HOLDOUT2 = EVAL_DIR / "holdout2_cases.toml"
+# The second held-out set (pages in pages/holdout2/) scored 63/67 on its first run; 67/67 once
+# transcript time codes and another speaker's interjection inside a broken-off turn were looked
+# past, and a passage took back the quote's first words beyond an edge it had taken in (a
+# dropped "not" fell below partial). CI fails below it.
+HOLDOUT2_FLOOR = 1.0
 CHECKED_AT = datetime(2024, 6, 1, tzinfo=UTC)
 _CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8",
                   ".pdf": "application/pdf"}
@@ -143,11 +150,14 @@ def _report(name: str, outcomes: list[Outcome], floor: float) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true",
-                        help=f"exit 1 below the floors ({FLOOR}, held-out {HOLDOUT_FLOOR})")
+                        help=f"exit 1 below the floors ({FLOOR}, held-out {HOLDOUT_FLOOR}, "
+                             f"second held-out {HOLDOUT2_FLOOR})")
     args = parser.parse_args(argv)
     ok = _report("quote verdicts", evaluate(), FLOOR)
     print()
     ok = _report("held-out quote verdicts", evaluate(HOLDOUT), HOLDOUT_FLOOR) and ok
+    print()
+    ok = _report("second held-out quote verdicts", evaluate(HOLDOUT2), HOLDOUT2_FLOOR) and ok
     return 1 if args.check and not ok else 0
 
 

@@ -360,6 +360,34 @@ def test_interruptions_are_found_by_the_quotation_marks_around_them() -> None:
     assert interruption_spans('He called it "a disaster" in 2019.') == []
 
 
+TRANSCRIPT = PageText(text="""00:12:07 DR MARIA LOPEZ: What we found in the samples was
+00:12:11 JAMES ODUYA: Mm-hmm.
+00:12:11 DR MARIA LOPEZ: lead at four times the legal limit.
+00:12:19 JAMES ODUYA: And the utility knew?
+00:12:21 DR MARIA LOPEZ: They had our results in 2021. [00:12:25] They sat on them.
+00:12:30 JAMES ODUYA: The meeting is at 10:30 tomorrow, and
+00:12:33 DR MARIA LOPEZ: Right.
+00:12:34 JAMES ODUYA: We will be there.""", language="en", kind="html")
+
+
+def test_transcript_time_codes_and_interjections_are_looked_past() -> None:
+    for quote in ("What we found in the samples was lead at four times the legal limit",
+                  "They had our results in 2021. They sat on them."):
+        assert match_quote(quote, TRANSCRIPT).status is VERIFIED, quote
+    # the speaker's own words are still compared, a time she says is hers, and a turn going
+    # on with a new sentence (upper case) is not the broken-off one taken up again
+    assert match_quote("What we found in the samples was lead at five times the legal limit",
+                       TRANSCRIPT).status is not VERIFIED
+    assert match_quote("The meeting is at tomorrow", TRANSCRIPT).status is not VERIFIED
+    assert match_quote("The meeting is at 10:30 tomorrow, and We will be there",
+                       TRANSCRIPT).status is not VERIFIED
+
+
+def test_time_codes_are_told_from_times_and_longer_numbers() -> None:
+    text = "at 10:30 on 2024:05:09, then [12:25] and 01:02:03.5 or 1:02:03:04"
+    assert [text[a:b] for a, b in interruption_spans(text)] == ["[12:25]", "01:02:03.5"]
+
+
 def test_chinese_and_japanese_quotes_may_start_inside_a_clause(web) -> None:
     page = served(web, "/zh", "<html lang='zh'><body><p>中方坚决反对美方将经贸科技问题政治化，"
                   "也严重冲击全球产业链供应链稳定。</p><p>政府は来年度の予算案を閣議決定した。</p>"
@@ -389,6 +417,18 @@ def test_digit_group_separators_join_a_number_but_nothing_else(web) -> None:
     assert match_quote("12,000 people marched", page).status is VERIFIED
     assert match_quote("1500 jobs and 25 per cent growth", page).status is not VERIFIED
     assert match_quote("The port promised 15,00 jobs", page).status is not VERIFIED
+
+
+def test_a_negation_dropped_after_the_first_words_keeps_them_in_the_passage() -> None:
+    # the alignment drops "The company" as an outlying block: the passage must take it back,
+    # or a quote whose only change is the lost negation falls below partial
+    page = PageText(text="She added. The company did not tell staff that the inspection had "
+                    "been brought forward.", language="en", kind="html")
+    match = match_quote("The company told staff that the inspection had been brought forward",
+                        page)
+    assert match.status is PARTIAL
+    assert [(d.op, d.text) for d in match.diff][:2] == [("equal", "The company"),
+                                                        ("removed", "told")]
 
 
 def test_an_ellipsis_may_not_stand_for_a_lone_negation(article: PageText) -> None:

@@ -121,6 +121,34 @@ def write_brief(path: Path) -> None:
                 label_x=180, created=datetime(2024, 4, 2, tzinfo=UTC))
 
 
+# The second held-out set's PDF (holdout2_cases.toml): a one-page audit summary with "per cent",
+# a hyphenated word at a line end, a quotation running over three lines and a footnote marker.
+AUDIT_HEADER = "Office of the Auditor-General - Report 12 of 2024"
+
+AUDIT = [
+    [
+        "Summary of findings",
+        "",
+        "The Water Authority spent 14 per cent more on its capital programme than",
+        "planned, and completed fewer than half of the projects it had committed to.",
+        "",
+        "In her foreword, the Auditor-General writes: \"The Authority did not know, at any",
+        "point in the last three years, how many of its pipes were at risk of failure. A",
+        "body that cannot answer that question cannot set priorities, and it cannot ex-",
+        "pect the public to accept higher charges.\"",
+        "",
+        "The Authority accepted all eleven recommendations and said it would report",
+        "back to the Public Accounts Committee by December.",
+    ],
+]
+
+
+def write_audit(path: Path) -> None:
+    write_pages(path, AUDIT, header=AUDIT_HEADER, header_style="", page_label="{number}",
+                label_x=100, created=datetime(2024, 7, 9, tzinfo=UTC))
+
+
 if __name__ == "__main__":
     write_report(PAGES / "en_rights_report.pdf")
     write_brief(PAGES / "holdout" / "en_relief_brief.pdf")
+    write_audit(PAGES / "holdout2" / "en_audit_summary.pdf")

@@ -15,7 +15,12 @@ leaves all of these out, honestly. An interruption is:
   the paragraph that takes it up again: reopening it (the newspaper way of continuing a
   quotation), or going on with the broken-off sentence in lower case and closing it (a photo
   and its caption, an "Updated at 13.24" line or an advertisement label a publishing system
-  set inside the sentence).
+  set inside the sentence);
+- a transcript's time code: "00:12:45", "[00:12:25]", "(12:25)" (a speaker says no seconds,
+  and nobody says a bracketed time);
+- in a transcript laid out one turn a line ("MARIA LOPEZ: ..."), another speaker's short
+  interjection ("Mm-hmm.") between a turn broken off mid-sentence and the same speaker's next
+  turn, which goes on with it in lower case.
 """
 
 from __future__ import annotations
@@ -30,6 +35,14 @@ _MARK_CHARS = "“”„\"«»「」『』"
 _OPENING = frozenset("„«「『")
 _CLOSING = frozenset("”»」』")
 _WORD = re.compile(r"\w+")
+_TIME_CODE = re.compile(r"[\[(]?\d{1,2}:\d\d:\d\d(?:[.,]\d{1,3})?[\])]?(?!\w|[:.,]\d)"
+                        r"|[\[(]\d{1,2}:\d\d(?:[.,]\d{1,3})?[\])]")
+# A turn's speaker label at the start of a line, after any time code: "DR MARIA LOPEZ:",
+# "Lopez:", "HOST (JAMES ODUYA):".
+_SPEAKER = re.compile(r"[ \t]*(?:[\[(]?\d{1,2}:\d\d(?::\d\d)?[\])]?[ \t]+)?"
+                      r"((?:[A-Z][\w.'’-]*[ \t]+){0,4}[A-Z][\w.'’-]*(?:[ \t]*\([^()\n]{1,40}\))?)"
+                      r":[ \t]+")
+_BROKEN_OFF_END = frozenset(",—–-")  # a line ending so, or in a word, leaves its sentence open
 _REACTIONS = (r"applause|laughter|laughs|laughing|cheers|cheering|booing|boos|jeers|inaudible|"
               r"unintelligible|indistinct|crosstalk|cross-talk|overlapping|silence|pause|music|"
               r"chanting|chants|sighs|chuckles|groans|audience|members?|standing|ovation|"
@@ -71,6 +84,8 @@ def interruption_spans(text: str) -> list[tuple[int, int]]:
                     1 <= len(_WORD.findall(between)) <= ATTRIBUTION_MAX_WORDS:
                 spans.append((close + 1, opening))
     spans.extend(_inserted_lines(text, marks))
+    spans.extend(_time_codes(text))
+    spans.extend(_interjections(text))
     return sorted(spans)
 
 
@@ -117,3 +132,58 @@ def _takes_up(text: str, start: int, mark: int) -> bool:
     if not text[start:mark].strip():
         return kind == "open"
     return kind == "close" and text[start].islower()
+
+
+def _time_codes(text: str) -> list[tuple[int, int]]:
+    """Spans of transcript time codes, found from the colons in the text (str.find is fast)."""
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for colon in _positions(text, ":"):
+        if colon < end or not text[colon - 1:colon].isdigit():
+            continue
+        start = colon - 2 if text[colon - 2:colon - 1].isdigit() else colon - 1
+        if text[start - 1:start] in ("[", "("):
+            start -= 1
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ":.,"):
+            continue  # part of a longer number or time ("2024-05-09 12:30:00.5" stays)
+        found = _TIME_CODE.match(text, start)
+        if found:
+            spans.append(found.span())
+            end = found.end()
+    return spans
+
+
+def _interjections(text: str) -> list[tuple[int, int]]:
+    """Other speakers' short turns between a speaker's turn broken off mid-sentence and her
+    next turn going on with it in lower case (see the module's docstring)."""
+    if ":" not in text:
+        return []
+    lines = _turns(text)
+    spans = []
+    for i, (start, end, speaker, _words) in enumerate(lines):
+        tail = text[start:end].rstrip()
+        if speaker is None or not (tail[-1:].isalnum() or tail[-1:] in _BROKEN_OFF_END):
+            continue
+        for later in lines[i + 1:i + 2 + INSERTED_LINES_MAX]:
+            if later[2] is None:
+                break
+            if later[2] == speaker:
+                if text[later[3]:later[3] + 1].islower():
+                    spans.append((end, later[3]))
+                break
+            if len(_WORD.findall(text, later[0], later[1])) > ATTRIBUTION_MAX_WORDS:
+                break
+    return spans
+
+
+def _turns(text: str) -> list[tuple[int, int, str | None, int]]:
+    """Each line's (start, end, speaker label or None, where the words after the label start)."""
+    lines: list[tuple[int, int, str | None, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        label = _SPEAKER.match(text, start, end)
+        lines.append((start, end, label.group(1) if label else None,
+                      label.end() if label else start))
+        start = end + 1
+    return lines

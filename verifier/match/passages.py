@@ -324,6 +324,9 @@ def closest_passage(pattern: QuotePattern, page: PreparedPage) -> Passage | None
         return None
     first, last = _grow(words, page.tokens.words, best[1], best[2])
     first, last = _take_replaced_edges(words, page, first, last)
+    # an edge taken in may reach the quote's own words beyond it ("The company told" for "The
+    # company did not tell", whose "The company" the alignment had dropped as outlying)
+    first, last = _grow(words, page.tokens.words, first, last)
     score, diff = _diff(pattern, page, first, last, free, marks)
     # a reordering scores at most ORDER_FREE_WEIGHT: no need to look when the passage is closer
     reordered = _reordered(words, page.tokens.words, regions) if score < ORDER_FREE_WEIGHT \
