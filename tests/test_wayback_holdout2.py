@@ -28,7 +28,9 @@ DIGEST = "A" * 32
 SOFT_404 = ("<html><head><title>Page not found | News Example</title></head><body>"
             "<h1>Page not found</h1><p>Sorry, the page you are looking for could not be found."
             "</p></body></html>")
-# First run (before any code change): see the commit that records the score.
+# First run (before any code change, commit dd9f86b): 22 of 31 passed. One of the nine
+# failures was the 429 case's own setup (the default 180 s run budget ran out while its
+# clock moved past the pause); its budget was raised, its expectations kept.
 
 pytestmark = pytest.mark.usefixtures("archive_hygiene")  # see conftest
 
@@ -122,7 +124,7 @@ def test_a_cdx_429_with_a_long_retry_after_pauses_that_long(clock: FakeClock) ->
     try:
         web.page("/cdx/search/cdx", "Too Many Requests", status=429,
                  headers={"Retry-After": "1800"}, content_type="text/plain")
-        client = client_for(web.base(), clock)
+        client = client_for(web.base(), clock, wayback_budget=3600)  # not spent meanwhile
         with pytest.raises(ArchiveRateLimited):
             client.captures(PAGE)
         clock.advance(1000)
