@@ -43,7 +43,8 @@ def _seconds(ts: str) -> float:
 
 
 def urlkey(url: str) -> str:
-    """A SURT-like key: scheme, www. and default port ignored, host lower-cased."""
+    """A SURT-like key: scheme, www., default port and fragment ignored, host lower-cased,
+    query arguments in order (as the real index keys them)."""
     if "://" not in url:
         url = "http://" + url
     parts = urlsplit(url)
@@ -54,8 +55,8 @@ def urlkey(url: str) -> str:
     netloc = host if port in (None, 80, 443) else f"{host}:{port}"
     path = parts.path or "/"
     key = f"{netloc}{path}"
-    if parts.query:
-        key += "?" + parts.query
+    if parts.query:  # the real canonicalizer sorts query arguments: ?b=2&a=1 is ?a=1&b=2
+        key += "?" + "&".join(sorted(parts.query.split("&")))
     return key.rstrip("/") or key
 
 

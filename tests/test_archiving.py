@@ -467,3 +467,26 @@ def test_saves_beyond_the_budget_stay_queued(wayback: FakeWayback, clock: FakeCl
     assert [j.status for j in jobs] == ["success", "success", "pending"]  # 0 s, 15 s, (30 s)
     assert jobs[2].submitted_at is None and "budget" in (jobs[2].error or "")
     assert wayback.count("save") == 2
+
+
+def test_a_copy_reading_as_an_error_page_is_no_copy(wayback: FakeWayback,
+                                                    clock: FakeClock) -> None:
+    """Judged by the Archivist whatever fetched the copy: a 200 capture of a "Page not found"
+    page gives way to the capture before it, and the reason is noted."""
+    wayback.capture(PAGE, "20210101000000", page("the words"))
+    wayback.capture(PAGE, "20210315000000", "<html><head><title>404 - Page not found</title>"
+                    "</head><body><h1>Page not found</h1></body></html>")
+    archivist = make(wayback, clock)
+    copies = archivist.copies(PAGE, date(2021, 6, 1))
+    assert [s.timestamp for s, _ in copies] == ["20210101000000"]
+    assert "archived error page" in (archivist.info(PAGE, date(2021, 6, 1)).error or "")
+
+
+@pytest.mark.parametrize("status_ext", ["error:no-browsers-available", "error:overloaded",
+                                        "error:too-many-requests", "error:redis-error"])
+def test_spn2_trouble_of_its_own_leaves_a_save_pending(wayback: FakeWayback, clock: FakeClock,
+                                                       status_ext: str) -> None:
+    archivist = make(wayback, clock, keys=KEYS)
+    job = SaveJob(url=PAGE, status="error", method="spn2", job_id="spn2-1",
+                  error=f"Save Page Now 2: {status_ext}: try again later")
+    assert archivist._settle_refusal(job).status == "pending"

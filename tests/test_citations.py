@@ -267,3 +267,18 @@ def test_plain_text_mailing_labels_make_their_bare_urls_housekeeping(tmp_path: P
             "Unsubscribe: https://mail.example.net/u?id=8f3a2c\n")
     _, citations = load(tmp_path, text)
     assert [c.url for c in citations] == ["https://transit.example.gov/board/2025-03-11"]
+
+
+@pytest.mark.parametrize(("line", "when"), [
+    ("1 https://example.com/a (accessed 12 March 2019)", date(2019, 3, 12)),
+    ("1 https://example.com/a. Retrieved on March 12, 2019.", date(2019, 3, 12)),
+    ("1 Retrieved March 12, 2019, from https://example.com/a", date(2019, 3, 12)),
+    ("1 https://example.com/a, last visited: 2019-03-12", date(2019, 3, 12)),
+    ("1 https://example.com/a (published 12 March 2019)", None),  # not when it was read
+    ("1 https://example.com/a (accessed March 2019)", None),  # no day: no date to pick by
+])
+def test_a_url_reference_s_access_date_is_its_cited_date(tmp_path: Path, line: str,
+                                                         when: date | None) -> None:
+    _doc, citations = load(tmp_path, f"Ferry news\n\nHe said “words here.”1\n\n{line}\n")
+    [cited] = [c for c in citations if c.url]
+    assert cited.cited_date == when

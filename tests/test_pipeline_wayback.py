@@ -11,6 +11,7 @@ from pathlib import Path
 from conftest import CliResult
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
+from wayback_support import write_wayback_config
 
 SAID = "the new ferry terminal will open to passengers in the first week of March"
 PAGE = f"<html lang='en'><body><p>The harbour master said {SAID}.</p></body></html>"
@@ -25,12 +26,6 @@ def _doc(root: Path, web: FixtureWeb, path: str = "/terminal") -> Path:
     return doc
 
 
-def _config(root: Path, wayback: FakeWayback, extra: str = "") -> None:
-    (root / "verifier.toml").write_text(
-        f'wayback_url = "{wayback.base}"\nallow_private_hosts = true\nretries = 0\n'
-        "wayback_lookups_per_minute = 6000\nwayback_saves_per_minute = 6000\n" + extra)
-
-
 def _quote(run_cli: Callable[..., CliResult]) -> dict[str, object]:
     data = json.loads(run_cli("export", "--format", "json").out)
     return data["quotes"][0]
@@ -41,7 +36,7 @@ def test_no_archive_call_when_the_link_is_ok_and_the_quote_verified_live(
         run_cli: Callable[..., CliResult]) -> None:
     web.page("/terminal", PAGE)
     doc = _doc(workspace, web)
-    _config(workspace, wayback, 'save = "never"\n')
+    write_wayback_config(workspace, wayback, 'save = "never"\n')
     assert run_cli("run", str(doc)).code == 0
     assert _quote(run_cli)["status"] == "verified"
     assert wayback.requests == []
@@ -55,7 +50,7 @@ def test_changed_page_is_checked_against_the_capture_nearest_before_the_citation
     wayback.capture(url, "20210520000000", PAGE)  # before the document's date: the evidence
     wayback.capture(url, "20240101000000", CHANGED)  # the newest: what is there now
     doc = _doc(workspace, web)
-    _config(workspace, wayback, 'save = "never"\n')
+    write_wayback_config(workspace, wayback, 'save = "never"\n')
     run_cli("run", str(doc))
     quote = _quote(run_cli)
     assert quote["status"] == "verified_archive"
@@ -71,7 +66,7 @@ def test_a_429_opens_the_breaker_the_run_completes_and_the_next_run_asks_first(
     web.page("/gone", "<title>Not Found</title>", status=404)
     wayback.capture(web.url("/gone"), "20210520000000", PAGE)
     doc = _doc(workspace, web, "/gone")
-    _config(workspace, wayback, 'save = "never"\n')
+    write_wayback_config(workspace, wayback, 'save = "never"\n')
     wayback.rate_limited = 1000
     first = run_cli("run", str(doc))
     assert first.code == 1  # completed: a dead link and an unavailable source
@@ -91,7 +86,7 @@ def test_no_wayback_makes_no_call(workspace: Path, web: FixtureWeb, wayback: Fak
                                   run_cli: Callable[..., CliResult]) -> None:
     web.page("/gone", "<title>Not Found</title>", status=404)
     doc = _doc(workspace, web, "/gone")
-    _config(workspace, wayback)
+    write_wayback_config(workspace, wayback)
     result = run_cli("run", "--no-wayback", str(doc))
     assert result.code == 1
     assert wayback.requests == []
@@ -105,7 +100,7 @@ def test_live_source_without_a_recent_capture_is_saved(
 
     web.page("/terminal", PAGE)
     doc = _doc(workspace, web)
-    _config(workspace, wayback, 'save = "missing"\n')
+    write_wayback_config(workspace, wayback, 'save = "missing"\n')
     assert run_cli("run", str(doc)).code == 0
     assert wayback.count("save") == 1
     rows = sqlite3.connect(workspace / "verifier.db").execute(

@@ -391,3 +391,18 @@ def test_every_call_is_paced_on_the_injected_clock(wayback: FakeWayback,
         stamps.append(clock())
     assert wayback.count("cdx") == 5
     assert [round(b - a, 6) for a, b in zip(stamps, stamps[1:], strict=False)] == [5.0] * 4
+
+
+@pytest.mark.parametrize(("cited", "asked"), [
+    ("http://news.example.com/a#comments", "http://news.example.com/a"),
+    ("http://bücher.example/seite", "http://xn--bcher-kva.example/seite"),
+    ("http://news.example.com/café?q=ü", "http://news.example.com/caf%C3%A9?q=%C3%BC"),
+    ("http://news.example.com/caf%C3%A9?a=1&b=2", "http://news.example.com/caf%C3%A9?a=1&b=2"),
+])
+def test_the_cdx_is_asked_about_the_address_as_recorded(wayback: FakeWayback, clock: FakeClock,
+                                                        cited: str, asked: str) -> None:
+    """No fragment (never sent to a server), punycode hosts, UTF-8 percent-encoding: the form
+    crawlers fetched and the index keys; an address already in that form is left alone."""
+    make_client(wayback.base, clock).captures(cited)
+    [request] = [r for r in wayback.requests if r.kind == "cdx"]
+    assert parse_qs(urlsplit(request.path).query)["url"] == [asked]

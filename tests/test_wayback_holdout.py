@@ -18,12 +18,11 @@ import pytest
 from conftest import CliResult
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
-from wayback_support import FakeClock, raw_fetcher
+from wayback_support import FakeClock, archivist_for, client_for, raw_fetcher, write_wayback_config
 
 from verifier.archiving import Archivist
-from verifier.config import Settings
 from verifier.models import SaveJob, Snapshot
-from verifier.net.wayback import WaybackClient, parse_memento
+from verifier.net.wayback import parse_memento
 
 PAGE = "http://news.example.com/2021/story.html"
 KEYS = ("access", "secret")
@@ -33,18 +32,6 @@ DIGEST = "A" * 32
 # xfail(strict=True) and each mark came off with the fix that made its test pass.
 
 pytestmark = pytest.mark.usefixtures("archive_hygiene")  # see conftest
-
-
-def client_for(base: str, clock: FakeClock, *, keys: tuple[str, str] | None = None,
-               now: datetime | None = None, **settings: object) -> WaybackClient:
-    moment = now or datetime.now(UTC)
-    return WaybackClient(Settings(wayback_url=base, **settings),  # type: ignore[arg-type]
-                         clock=clock, sleep=clock.sleep, keys=keys, now=lambda: moment)
-
-
-def archivist_for(wayback: FakeWayback, clock: FakeClock, **kw: object) -> Archivist:
-    client = client_for(wayback.base, clock, **kw)  # type: ignore[arg-type]
-    return Archivist(client, raw_fetcher(client), client.settings, clock=clock)
 
 
 def page(text: str) -> str:
@@ -358,12 +345,6 @@ def test_a_resumed_job_with_status_error_is_not_resubmitted_blindly(
 SAID = "the new ferry terminal will open to passengers in the first week of March"
 
 
-def _config(root: Path, wayback: FakeWayback, extra: str = "") -> None:
-    (root / "verifier.toml").write_text(
-        f'wayback_url = "{wayback.base}"\nallow_private_hosts = true\nretries = 0\n'
-        "wayback_lookups_per_minute = 6000\nwayback_saves_per_minute = 6000\n" + extra)
-
-
 def test_an_overloaded_cdx_leaves_the_run_complete_and_everything_queued(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback,
         run_cli: Callable[..., CliResult]) -> None:
@@ -374,7 +355,7 @@ def test_an_overloaded_cdx_leaves_the_run_complete_and_everything_queued(
     lines += [f"{i + 1} {web.url(f'/gone{i}')}\n" for i in range(6)]
     doc = workspace / "note.txt"
     doc.write_text("\n".join(lines), encoding="utf-8")
-    _config(workspace, wayback, 'save = "never"\n')
+    write_wayback_config(workspace, wayback, 'save = "never"\n')
     wayback.capture(web.url("/gone0"), "20210520000000", f"<p>He said {SAID}.</p>")
     wayback.fail_with = 503
     result = run_cli("run", str(doc))

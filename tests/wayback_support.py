@@ -9,14 +9,21 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 import pytest
 import requests
 
+from verifier.archiving import Archivist
+from verifier.config import Settings
 from verifier.models import Fetch, Hop
 from verifier.net.wayback import WaybackClient
 from verifier.status import LinkStatus
+
+if TYPE_CHECKING:
+    from fakewayback import FakeWayback
 
 
 def forbid_real_sleep(monkeypatch: pytest.MonkeyPatch) -> list[float]:
@@ -91,3 +98,24 @@ def raw_fetcher(client: WaybackClient, *, max_hops: int = 5) -> Callable[[str], 
                      fetched_at=datetime.now(UTC), final_url=current, redirects=hops)
 
     return fetch
+
+
+def client_for(base: str, clock: FakeClock, *, keys: tuple[str, str] | None = None,
+               now: datetime | None = None, **settings: object) -> WaybackClient:
+    """A client on the injected clock, at a fixed `now`, with only the given keys."""
+    moment = now or datetime.now(UTC)
+    return WaybackClient(Settings(wayback_url=base, **settings),  # type: ignore[arg-type]
+                         clock=clock, sleep=clock.sleep, keys=keys, now=lambda: moment)
+
+
+def archivist_for(wayback: FakeWayback, clock: FakeClock, **kw: object) -> Archivist:
+    """An Archivist on the fake Wayback, its raw copies fetched as the pipeline does."""
+    client = client_for(wayback.base, clock, **kw)  # type: ignore[arg-type]
+    return Archivist(client, raw_fetcher(client), client.settings, clock=clock)
+
+
+def write_wayback_config(root: Path, wayback: FakeWayback, extra: str = "") -> None:
+    """verifier.toml for a run against the fake Wayback, paced fast enough for tests."""
+    (root / "verifier.toml").write_text(
+        f'wayback_url = "{wayback.base}"\nallow_private_hosts = true\nretries = 0\n'
+        "wayback_lookups_per_minute = 6000\nwayback_saves_per_minute = 6000\n" + extra)

@@ -19,6 +19,7 @@ from typing import Any
 from .config import Settings
 from .errors import ArchiveError, ArchiveRateLimited, ArchiveUnavailable
 from .models import ArchiveInfo, Fetch, SaveJob, Snapshot, full_timestamp
+from .net.linkstatus import PageLook
 from .net.pacer import LOOKUP, SAVE
 from .net.wayback import WaybackClient, parse_memento
 from .status import LinkStatus
@@ -35,8 +36,10 @@ STEP = 0.25  # longest uninterrupted wait of the background worker, so it stops 
 # Save Page Now refusals that mean "captured recently": success once CDX lists the capture
 _RECENT_CAPTURE = ("same snapshot", "too-many-daily-captures")
 # Save Page Now errors that often hide a save that was made, or pass: CDX tells later
+# (Save Page Now 2's status_ext codes for its own trouble: no browser free, overloaded, ...)
 _TRANSIENT = ("timeout", "time-limit", "gateway", "unavailable", "internal-server-error",
-              "proxy-error", "celery", "session-limit", "may still have been saved", "http 52")
+              "proxy-error", "celery", "session-limit", "may still have been saved", "http 52",
+              "no-browsers-available", "overloaded", "too-many-requests", "redis-error")
 
 
 class Archivist:
@@ -198,6 +201,9 @@ class Archivist:
             # ("snapshot cannot be displayed", "Hrm.") do not, whatever their status
             return (f"snapshot {snapshot.timestamp} could not be read: the Wayback Machine "
                     "answered with a page of its own, not the capture")
+        error_page = _error_page(fetch)
+        if error_page:  # the crawler archived the site's "not found" page under this address
+            return f"snapshot {snapshot.timestamp} is an archived error page: {error_page}"
         landed = parse_memento(fetch.final_url or "")
         if landed and landed[0] != snapshot.timestamp:  # the Wayback served a nearby capture
             snapshot = replace(snapshot, timestamp=full_timestamp(landed[0]), digest=None,
@@ -460,6 +466,13 @@ class _Memo:
             with self._lock:
                 self._values[key] = value
             return value
+
+
+def _error_page(fetch: Fetch) -> str | None:
+    """Why a replayed copy reads as an error page, judged here whatever fetched it: a capture
+    listed with status 200 can hold a soft 404, which is no evidence of what the page said."""
+    look = PageLook.of(fetch.body or b"", fetch.content_type)
+    return look.error_page_reason() if look is not None else None
 
 
 def _same_content(a: Snapshot, b: Snapshot) -> bool:

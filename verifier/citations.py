@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from datetime import date
 
 from .models import Citation, Document
+from .text.docdates import find_dates
 from .text.namedsources import find_named_sources, parse_source_list
 from .text.textspans import SpanIndex
 from .text.urls import find_urls, normalize_url
@@ -25,6 +27,9 @@ _MAILING_LINK = re.compile(
     r"manage (?:your )?(?:preferences|subscription)|update (?:your )?preferences)[.!]?$", re.I)
 
 CONTEXT_CHARS = 240
+# 'Accessed 12 March 2019', 'retrieved on March 12, 2019', 'last visited: 2019-03-12'
+_ACCESSED = re.compile(r"\b(?:accessed|retrieved|viewed|consulted|(?:last )?visited)"
+                       r"(?:\s+on)?[\s:]*", re.I)
 
 
 def _mailing_label(text: str, start: int) -> bool:
@@ -32,6 +37,28 @@ def _mailing_label(text: str, start: int) -> bool:
     'View this email in your browser: https://…'): the link of such a label in markup."""
     label = text[text.rfind("\n", 0, start) + 1:start].strip().rstrip(":-–—").strip()
     return bool(label) and bool(_MAILING_LINK.match(label))
+
+
+def access_date(text: str, start: int, end: int) -> date | None:
+    """The date a reference says its URL was read ('Accessed 12 March 2019'), from the URL's
+    own line: the first one after the URL, else the last before it (APA's 'Retrieved March
+    12, 2019, from https://…'). It says when the author saw the page, as a document's date
+    cannot when the page changed between reading and publishing."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    after = _access_dates(text[end:line_end])
+    before = _access_dates(text[line_start:start])
+    return after[0] if after else before[-1] if before else None
+
+
+def _access_dates(line: str) -> list[date]:
+    found = []
+    for m in _ACCESSED.finditer(line):
+        dates = find_dates(line[m.end():m.end() + 40], month_only=False)
+        if dates and dates[0].start == 0 and dates[0].full:
+            found.append(dates[0].value)
+    return found
 
 
 def extract_citations(doc: Document) -> list[Citation]:
@@ -54,7 +81,8 @@ def extract_citations(doc: Document) -> list[Citation]:
         citations.append(Citation(
             kind="footnote" if marker else "link", offset=start, line=line, page=page,
             context=_context(text, start, end, marker is not None), url=url,
-            normalized_url=normalize_url(url), marker=marker))
+            normalized_url=normalize_url(url), marker=marker,
+            cited_date=access_date(text, start, end)))
 
     for link in doc.links:
         url = link.url.strip()

@@ -10,6 +10,7 @@ and is written here.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -18,7 +19,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 import requests
 from requests.structures import CaseInsensitiveDict
@@ -52,6 +53,7 @@ _REDIRECTS = (301, 302, 303, 307, 308)
 _OVERLOADED = (502, 503, 504)
 _MEMENTO = re.compile(r"/web/(\d{4,14})(?:[a-z]{2}_)?/(.+)$")  # short ones are real too
 _BLOCKED_SITE = "AdministrativeAccessControlException"
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def utcnow() -> datetime:
@@ -70,6 +72,22 @@ def wayback_timestamp(when: str | date | datetime) -> str:
     if not 1 <= len(digits) <= 14:
         raise ArchiveError(f"not a Wayback timestamp: {when!r}")
     return digits
+
+
+def lookup_address(url: str) -> str:
+    """url as crawlers fetched it and the index recorded it: without its fragment (never
+    sent to a server), the host in punycode, non-ASCII characters percent-encoded as UTF-8.
+    The CDX matches on that form, so a cited `bücher.example/café#top` finds its captures."""
+    parts = urlsplit(url.strip())
+    netloc = parts.netloc
+    if not netloc.isascii():
+        with contextlib.suppress(UnicodeError):  # a name IDNA cannot spell: asked as written
+            netloc = netloc.encode("idna").decode("ascii")
+    return urlunsplit((parts.scheme, netloc, _ascii(parts.path), _ascii(parts.query), ""))
+
+
+def _ascii(part: str) -> str:
+    return _NON_ASCII.sub(lambda m: quote(m.group(), safe=""), part)
 
 
 def parse_memento(url: str) -> tuple[str, str] | None:
@@ -203,7 +221,7 @@ class WaybackClient:
         if closest is not None:
             options.update(closest=wayback_timestamp(closest), sort="closest")
         try:
-            query = _CDXQuery(self, url, follow_resume=limit is None, **options)
+            query = _CDXQuery(self, lookup_address(url), follow_resume=limit is None, **options)
         except (WaybackError, ValueError) as exc:
             raise ArchiveError(f"CDX query not valid: {str(exc).splitlines()[0]}") from None
         found: list[Snapshot] = []
@@ -222,6 +240,7 @@ class WaybackClient:
 
     def available(self, url: str, timestamp: str | date | None = None) -> Snapshot | None:
         """The availability API's capture nearest timestamp (known to miss some; CDX decides)."""
+        url = lookup_address(url)
         query = _AvailabilityQuery(self, url)
         if timestamp is not None:
             query.payload["timestamp"] = wayback_timestamp(timestamp)
@@ -250,7 +269,7 @@ class WaybackClient:
         Raises ArchiveRateLimited (not submitted) and ArchiveError when unreachable.
         """
         job = SaveJob(url=url, submitted_at=self.now(), method="anonymous", attempts=1)
-        saver = _AnonymousSave(self, url)
+        saver = _AnonymousSave(self, lookup_address(url))
         try:
             archived = saver.save()
         except ArchiveTimeout as exc:
@@ -269,7 +288,7 @@ class WaybackClient:
         """Submit url to Save Page Now 2; the job is pending until save_status says otherwise."""
         if not self._keys:
             raise ArchiveError("Save Page Now 2 needs IA_ACCESS_KEY and IA_SECRET_KEY")
-        form = {"url": url}
+        form = {"url": lookup_address(url)}
         if if_not_archived_within:
             form["if_not_archived_within"] = if_not_archived_within
         job = SaveJob(url=url, submitted_at=self.now(), method="spn2", attempts=1)
