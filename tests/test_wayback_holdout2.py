@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -279,51 +280,45 @@ def _rests_on(quote: dict[str, object], timestamp: str) -> bool:
         and str(day.year) in str(quote["note"])
 
 
-def test_run_an_archived_not_found_page_gives_way_to_the_capture_before(
+@dataclass(frozen=True)
+class DeadLinkRun:
+    """A dead cited link, its captures (timestamp -> archived page), and the capture the
+    verdict must rest on."""
+
+    name: str
+    captures: tuple[tuple[str, str], ...]
+    rests_on: str
+    replay_errors: tuple[tuple[str, int], ...] = ()
+    doc: tuple[tuple[str, object], ...] = ()
+
+
+DEAD_LINK_RUNS = [
+    DeadLinkRun("an archived not-found page gives way to the capture before",
+                (("20200101000000", QUOTED), ("20210520000000", SOFT_404),
+                 ("20240101000000", SOFT_404)), "20200101000000"),
+    DeadLinkRun("a 5xx replay of the closest capture: the capture used is named",
+                (("20200101000000", QUOTED), ("20210520000000", QUOTED),
+                 ("20240101000000", CHANGED)), "20200101000000",
+                replay_errors=(("20210520000000", 502),)),
+    DeadLinkRun("without a document date, the newest capture",
+                (("20190101000000", CHANGED), ("20230101000000", QUOTED)), "20230101000000",
+                doc=(("dated", None),)),
+    DeadLinkRun("only captures after the date: the first after",
+                (("20210901000000", QUOTED), ("20240101000000", CHANGED)), "20210901000000"),
+]
+
+
+@pytest.mark.parametrize("case", DEAD_LINK_RUNS, ids=lambda c: c.name)
+def test_run_on_a_dead_link_rests_on_the_right_capture(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback,
-        run_cli: Callable[..., CliResult]) -> None:
+        run_cli: Callable[..., CliResult], case: DeadLinkRun) -> None:
     url = web.url("/gone")
-    wayback.capture(url, "20200101000000", QUOTED)
-    wayback.capture(url, "20210520000000", SOFT_404)
-    wayback.capture(url, "20240101000000", SOFT_404)
-    quote = _run_dead_link(workspace, web, wayback, run_cli)
+    for timestamp, body in case.captures:
+        wayback.capture(url, timestamp, body)
+    wayback.replay_errors.update(case.replay_errors)
+    quote = _run_dead_link(workspace, web, wayback, run_cli, **dict(case.doc))
     assert quote["status"] == "verified_archive"
-    assert _rests_on(quote, "20200101000000")
-
-
-def test_run_a_5xx_replay_of_the_closest_capture_names_the_capture_used(
-        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
-        run_cli: Callable[..., CliResult]) -> None:
-    url = web.url("/gone")
-    wayback.capture(url, "20200101000000", QUOTED)
-    wayback.capture(url, "20210520000000", QUOTED)
-    wayback.capture(url, "20240101000000", CHANGED)
-    wayback.replay_errors["20210520000000"] = 502
-    quote = _run_dead_link(workspace, web, wayback, run_cli)
-    assert quote["status"] == "verified_archive"
-    assert _rests_on(quote, "20200101000000")
-
-
-def test_run_without_a_document_date_uses_the_newest_capture(
-        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
-        run_cli: Callable[..., CliResult]) -> None:
-    url = web.url("/gone")
-    wayback.capture(url, "20190101000000", CHANGED)
-    wayback.capture(url, "20230101000000", QUOTED)
-    quote = _run_dead_link(workspace, web, wayback, run_cli, dated=None)
-    assert quote["status"] == "verified_archive"
-    assert _rests_on(quote, "20230101000000")
-
-
-def test_run_only_captures_after_the_date_takes_the_first_after(
-        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
-        run_cli: Callable[..., CliResult]) -> None:
-    url = web.url("/gone")
-    wayback.capture(url, "20210901000000", QUOTED)
-    wayback.capture(url, "20240101000000", CHANGED)
-    quote = _run_dead_link(workspace, web, wayback, run_cli)
-    assert quote["status"] == "verified_archive"
-    assert _rests_on(quote, "20210901000000")
+    assert _rests_on(quote, case.rests_on)
 
 
 def test_run_a_capture_recorded_with_another_query_order_is_the_page(
