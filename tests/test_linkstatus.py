@@ -364,3 +364,10 @@ def test_redirect_target_rules(final: str, expected: LinkStatus | None) -> None:
     cited = "https://example.org/2019/story"
     decided = redirect_target_reason(cited, final, [Hop(cited, 302, final)])
     assert (decided[0] if decided else None) is expected
+
+
+def test_the_not_found_prescan_words_are_each_needed() -> None:
+    """Each pre-scan word is one more pass over every page: none may hold another."""
+    from verifier.net.linkstatus import _MAYBE_NOT_FOUND
+
+    assert [(a, b) for a in _MAYBE_NOT_FOUND for b in _MAYBE_NOT_FOUND if a != b and a in b] == []

@@ -100,31 +100,12 @@ class Checking:
 
     @cached_property
     def stages(self) -> Stages:
+        """The network stages, built the first time something is fetched or recorded."""
         return self._network()
-
-    @property
-    def fetcher(self) -> Fetcher:
-        return self.stages.fetcher
-
-    @property
-    def evidence(self) -> EvidenceStore:
-        return self.stages.evidence
-
-    @property
-    def archivist(self) -> Archivist:
-        return self.stages.archivist
-
-    @property
-    def fetch_pool(self) -> ThreadPoolExecutor:
-        return self.stages.fetch_pool
-
-    @property
-    def archive_pool(self) -> ThreadPoolExecutor:
-        return self.stages.archive_pool
 
     @cached_property
     def records(self) -> PageRecords:
-        return PageRecords(self.evidence)
+        return PageRecords(self.stages.evidence)
 
     def close(self, *, cancel: bool) -> None:
         """Stop the work pool: after its queued work, or at once."""
@@ -213,7 +194,7 @@ class Checking:
 
     def _read_a_page_here(self) -> bool:
         """Between handlers, read a page waiting for the work pool in this thread: the
-        fetching threads leave most of this process's core unused, while the pool sets the
+        fetching threads leave part of this process's core unused, while the pool sets the
         pace of the run."""
         return self.pool is not None and self.pool.work_one_here()
 
@@ -232,8 +213,8 @@ class Checking:
             state = self.link_states.get(url)
             etag = state.get("etag") if state and not self.settings.full else None
             modified = state.get("last_modified") if state and not self.settings.full else None
-            fut = self.fetch_pool.submit(self.fetcher.fetch_unrecorded, url, etag=etag,
-                                         last_modified=modified)
+            fut = self.stages.fetch_pool.submit(self.stages.fetcher.fetch_unrecorded, url,
+                                                etag=etag, last_modified=modified)
             self.fetching += 1
             self.work.add(fut, functools.partial(self._on_fetched, url))
 
@@ -264,7 +245,7 @@ class Checking:
                             record=self.records.claim(url, exchange) if exchange else None)
         else:
             if exchange is not None:
-                fetch.evidence = self.evidence.record(exchange)
+                fetch.evidence = self.stages.evidence.record(exchange)
             fetch.body = None
             self._record_live(url, fetch, previous)
         self._fetch_more()
@@ -277,7 +258,7 @@ class Checking:
         job = PageCheck(replace(fetch), [t.text for t in self.tasks_by_url.get(url, [])],
                         self.settings.partial_threshold, self.now(), stored,
                         self.settings.archive_dir, keep_text=self.wayback_enabled,
-                        record=record, record_label=self.evidence.label,
+                        record=record, record_label=self.stages.evidence.label,
                         copy_dir=str(Path(self.settings.report_dir) / "evidence"),
                         judge_text=stored is None)
         fut = self._use_pool().submit(check_page, job)
@@ -324,7 +305,7 @@ class Checking:
             if fetch.link_status.failing:
                 self._want_archive(url)
             elif fetch.link_status.readable:
-                self.archivist.save_later(url, live=fetch.link_status)
+                self.stages.archivist.save_later(url, live=fetch.link_status)
         self._live_copy_known(url, fetch)
 
     def _live_copy_known(self, url: str, fetch: Fetch) -> None:
@@ -397,15 +378,15 @@ class Checking:
         if url in self.archive_requested:
             return
         self.archive_requested.add(url)
-        fut = self.archive_pool.submit(self._archive_lookup, url)
+        fut = self.stages.archive_pool.submit(self._archive_lookup, url)
         self.work.add(fut, functools.partial(self._on_archived, url))
 
     def _archive_lookup(self, url: str) -> tuple[Any, list[tuple[Snapshot, Fetch]]]:
         from .pagetext import page_text
 
         cited = self.url_dates.get(url)
-        info = self.archivist.info(url, cited)
-        copies = self.archivist.copies(url, cited) if self.tasks_by_url.get(url) else []
+        info = self.stages.archivist.info(url, cited)
+        copies = self.stages.archivist.copies(url, cited) if self.tasks_by_url.get(url) else []
         for _snapshot, fetch in copies:
             if fetch.link_status.readable and fetch.body is not None:
                 fetch.page = page_text(fetch.body, fetch.content_type)

@@ -173,9 +173,9 @@ class Fetcher:
 
         That process also judges what the page's text says (`text_error_reason`: a 200 page
         saying "page not found" is a soft 404): the text is read there anyway, and searching
-        the markup for error phrases here cost a third of a millisecond a page of this
-        process's time, more than a millisecond when a phrase turned up and the text had to be
-        read. The title and everything else are judged here as usual."""
+        the markup for error phrases here cost this process a third of a millisecond on a 35 KB
+        news page, more than a millisecond when a phrase turned up and the text had to be read.
+        The title and everything else are judged here as usual."""
         return self._fetch(url, etag, last_modified, False, None, None, defer=True)
 
     def _fetch(self, url: str, etag: str | None, last_modified: str | None, trusted: bool,

@@ -70,15 +70,11 @@ def _decode(body: bytes, content_type: str | None) -> tuple[str, str]:
     Beautiful Soup's UnicodeDammit tries the encodings given, a byte-order mark, detection,
     UTF-8 and windows-1252 in turn; we give it the header's charset, then the page's own
     declaration, each read the way browsers read them."""
-    from bs4.dammit import EncodingDetector, UnicodeDammit
+    from bs4.dammit import UnicodeDammit
 
     header = _browser_encoding(_charset_from_header(content_type))
-    declared = None
-    if not header:
-        declared = _browser_encoding(EncodingDetector.find_declared_encoding(
-            body[:4096], is_html=True, search_entire_document=True))
-    first = header or declared
-    if first and _is_utf8(first):
+    declared = None if header else _declared_encoding(body)
+    if _is_utf8(header or declared or ""):
         # Most of the web: what UnicodeDammit would do first (strip a byte-order mark, decode
         # strictly), without its setup, which costs several times the decoding.
         try:
@@ -86,13 +82,20 @@ def _decode(body: bytes, content_type: str | None) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     if header:
-        declared = _browser_encoding(EncodingDetector.find_declared_encoding(
-            body[:4096], is_html=True, search_entire_document=True))
+        declared = _declared_encoding(body)
     known = [e for e in (header, declared) if e]
     dammit = UnicodeDammit(body, known_definite_encodings=known, is_html=True)
     if dammit.unicode_markup is None:
         return body.decode("windows-1252", errors="replace"), "windows-1252"
     return dammit.unicode_markup, str(dammit.original_encoding or "utf-8")
+
+
+def _declared_encoding(body: bytes) -> str | None:
+    """The encoding the page declares in its first 4 KB (<meta charset>, an XML declaration)."""
+    from bs4.dammit import EncodingDetector
+
+    return _browser_encoding(EncodingDetector.find_declared_encoding(
+        body[:4096], is_html=True, search_entire_document=True))
 
 
 def _charset_from_header(content_type: str | None) -> str | None:

@@ -225,13 +225,13 @@ class _Run:
                 pool.shutdown(wait=not cancel, cancel_futures=cancel)
         if self.checking is not None:
             self.checking.close(cancel=cancel)
-        for name, stage in (("fetcher", stages and stages.fetcher),
-                            ("evidence", stages and stages.evidence)):
-            if stage:
-                try:
-                    stage.close()
-                except Exception:  # closing must never hide the run's own outcome
-                    log.exception("closing %s", name)
+        if stages is None:
+            return
+        for name, stage in (("fetcher", stages.fetcher), ("evidence", stages.evidence)):
+            try:
+                stage.close()
+            except Exception:  # closing must never hide the run's own outcome
+                log.exception("closing %s", name)
 
     # -- documents ---------------------------------------------------------------------------------
     def _load_documents(self) -> list[tuple[int, Extraction, list[int]]]:

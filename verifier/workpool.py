@@ -125,14 +125,13 @@ def check_page(job: PageCheck) -> PageChecked:
 
     # Reading and judging come first, writing last: until then the job can be given up and
     # done again elsewhere (see WorkPool.work_one_here) without writing anything twice.
-    fetch, problem, error_page = job.fetch, None, None
+    fetch, problem, error_page, page = job.fetch, None, None, None
     body = fetch.body
     if job.stored is not None:
         try:
             body = read_record(Path(job.archive_dir), job.stored).body
         except Exception as exc:  # a damaged or missing record costs this copy, not the run
             problem = str(exc)
-    page = None
     if fetch.link_status.readable and body is not None:
         page = page_text(body, fetch.content_type)
         error_page = text_error_reason(page) if job.judge_text and page else None
@@ -144,12 +143,11 @@ def check_page(job: PageCheck) -> PageChecked:
     evidence, record_problem = _write_record(job) if job.record is not None else (None, None)
     if evidence is not None and job.copy_dir and read.page is not None:
         _write_copy(Path(job.copy_dir), read, evidence)
-    fetch.body = None
-    page = read.page
-    if page is not None and not (job.keep_text and any(v.status is not QuoteStatus.VERIFIED
+    kept = read.page
+    if kept is not None and not (job.keep_text and any(v.status is not QuoteStatus.VERIFIED
                                                        for v in verdicts.values())):
-        page = replace(page, text="")  # sending the text back would cost more than reading it
-    return PageChecked(page, verdicts, problem, evidence, record_problem, error_page)
+        kept = replace(kept, text="")  # sending the text back would cost more than reading it
+    return PageChecked(kept, verdicts, problem, evidence, record_problem, error_page)
 
 
 def _write_record(job: PageCheck) -> tuple[EvidenceRef | None, str | None]:
@@ -191,8 +189,8 @@ def auto_processes(setting: int, *, documents: int = 0, pages: int = 0,
 
     The setting when given; else nothing for a small run, one per core while documents are
     extracted (nothing else runs then), and one per core but the one the fetching process
-    needs while pages are read. Each page worker costs about 130 MB (70 MB of it the language
-    model), an extraction worker about 55 MB."""
+    needs while pages are read. Each page worker costs about 150 MB (70 MB of it the language
+    model), an extraction worker about 40 MB."""
     if setting > 0:
         return setting
     cores = cpus or os.cpu_count() or 1

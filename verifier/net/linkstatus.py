@@ -399,7 +399,7 @@ class PageLook:
 _MAYBE_NOT_FOUND = ("found", "find", "locate", "404", "removed", "deleted", "taken down", "for sale",
                     "parked", "410", "۴۰۴", "exist", "no longer", "gefunden", "trouv", "encontr",
                     "trovata", "gevonden", "найден", "существ", "یافت", "پیدا", "وجود", "العثور",
-                    "موجود", "つかりません", "存在しません", "不存在", "找不到", "未找到", "bulunama",
+                    "つかりません", "存在しません", "不存在", "找不到", "未找到", "bulunama",
                     "t available", "expired")
 
 
