@@ -11,7 +11,7 @@ from fpdf import FPDF
 
 from verifier.match.editorial import parse_quote
 from verifier.match.interruptions import interruption_spans
-from verifier.match.normalize import normalize_text, tokenize
+from verifier.match.normalize import dominant_script, normalize_text, tokenize
 from verifier.match.passages import partial_floor
 from verifier.matching import match_quote
 from verifier.models import PageText
@@ -462,3 +462,15 @@ def test_citation_markers_inside_a_quoted_passage_are_looked_past(web) -> None:
     quote = "The treaty ended the war. It fixed the border. Lennet paid four million crowns."
     assert match_quote(quote, page).status is VERIFIED
     assert match_quote("The treaty ended the war. It fixed the river.", page).status is PARTIAL
+
+
+@pytest.mark.parametrize(("text", "script"), [
+    ("The minister said “we will act” — and left.", "latin"),
+    ("Министр сказал: «мы будем действовать», and the BBC reported it", "cyrillic"),
+    ("وزیر گفت «ما اقدام خواهیم کرد» (Reuters, AP, AFP)", "arabic"),
+    ("Café déjà vu: naïve élève à Genève", "latin"),
+    ("ABC " + "דבר " * 3, "hebrew"),
+])
+def test_dominant_script_counts_letters_whatever_the_mix(text: str, script: str) -> None:
+    """The ASCII-letter shortcut answers 'latin' only when no other script can outnumber it."""
+    assert dominant_script(text) == script

@@ -261,7 +261,8 @@ class Checking:
                         record=record, record_label=self.stages.evidence.label,
                         copy_dir=str(Path(self.settings.report_dir) / "evidence"),
                         judge_text=stored is None)
-        fut = self._use_pool().submit(check_page, job)
+        pool = self.pool if self.pool is not None else self._use_pool()
+        fut = pool.submit(check_page, job)
         fetch.body = None  # the job has it; the WARC record keeps it
         self.work.add(fut, functools.partial(self._on_page_read, url, fetch, previous, reused))
 

@@ -170,11 +170,19 @@ _SCRIPTS: dict[str, re.Pattern[str]] = {
 }
 
 
+_NOT_ASCII_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+
+
 def dominant_script(text: str, *, sample: int = 4000) -> str | None:
     """The writing system most letters of the text use ('latin', 'arabic', ...), if any."""
     text = text[:sample]
     if text.isascii():
         return "latin" if any(ch.isalpha() for ch in text) else None
+    # English with curly quotes and dashes, the common case: when its ASCII letters outnumber
+    # all its other characters, no other script can have more letters (a count in C).
+    ascii_only = text.encode("ascii", "ignore")
+    if len(ascii_only.translate(None, _NOT_ASCII_LETTERS)) > len(text) - len(ascii_only):
+        return "latin"
     counts = {name: len(rx.findall(text)) for name, rx in _SCRIPTS.items()}
     best = max(counts, key=counts.__getitem__)
     return best if counts[best] else None
