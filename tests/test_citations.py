@@ -282,3 +282,16 @@ def test_a_url_reference_s_access_date_is_its_cited_date(tmp_path: Path, line: s
     _doc, citations = load(tmp_path, f"Ferry news\n\nHe said “words here.”1\n\n{line}\n")
     [cited] = [c for c in citations if c.url]
     assert cited.cited_date == when
+
+
+def test_pdf_note_whose_url_comes_on_a_continuation_line_is_a_footnote(tmp_path: Path):
+    # The glued '2021.1' after a year is not read as a marker (it could be a decimal), so
+    # only the note's own URL, two lines down, says that '1 Agency, ...' is a note body.
+    text = ("The share rose from 41 to 46 per cent between 2019 and 2021.1 In the\n"
+            "north it fell.\n\n"
+            "1 Joint Monitoring Programme, Progress on drinking\n"
+            "water, 2021 update, https://www.unicef.example.org/reports/2021/water-\n"
+            "access.pdf\n")
+    _doc, citations = load(tmp_path, text)
+    assert [(c.kind, c.marker, c.url) for c in citations] == [
+        ("footnote", "1", "https://www.unicef.example.org/reports/2021/water-access.pdf")]
