@@ -282,3 +282,50 @@ def test_a_url_reference_s_access_date_is_its_cited_date(tmp_path: Path, line: s
     _doc, citations = load(tmp_path, f"Ferry news\n\nHe said “words here.”1\n\n{line}\n")
     [cited] = [c for c in citations if c.url]
     assert cited.cited_date == when
+
+
+def test_pdf_note_whose_url_comes_on_a_continuation_line_is_a_footnote(tmp_path: Path):
+    # The glued '2021.1' after a year is not read as a marker (it could be a decimal), so
+    # only the note's own URL, two lines down, says that '1 Agency, ...' is a note body.
+    text = ("The share rose from 41 to 46 per cent between 2019 and 2021.1 In the\n"
+            "north it fell.\n\n"
+            "1 Joint Monitoring Programme, Progress on drinking\n"
+            "water, 2021 update, https://www.unicef.example.org/reports/2021/water-\n"
+            "access.pdf\n")
+    _doc, citations = load(tmp_path, text)
+    assert [(c.kind, c.marker, c.url) for c in citations] == [
+        ("footnote", "1", "https://www.unicef.example.org/reports/2021/water-access.pdf")]
+
+
+def test_a_wikipedia_note_s_backlinks_are_dropped_and_its_outlet_follows_the_title(
+        tmp_path: Path):
+    html = ("<article><p>The council approved it.<sup id='cite_ref-bz_3-0' class='reference'>"
+            "<a href='#cite_note-bz-3'>[3]</a></sup></p><ol class='references'>"
+            "<li id='cite_note-bz-3'><span class='mw-cite-backlink'>^ <a href='#cite_ref-bz_3-0'>"
+            "<sup><b>a</b></sup></a> <a href='#cite_ref-bz_3-1'><sup><b>b</b></sup></a></span> "
+            "<span class='reference-text'>Hartl, Monika (13 June 2014). \"Stadtrat billigt "
+            "Stadtbahn\". <i>Mainfränkische Rundschau</i>. p. 3.</span></li></ol></article>")
+    doc, citations = load(tmp_path, html, ".html")
+    assert "^" not in doc.footnotes[0].text
+    assert [(c.kind, c.marker, c.outlet, c.cited_date) for c in citations] == [
+        ("named_source", "3", "Mainfränkische Rundschau", date(2014, 6, 13))]
+
+
+def test_a_newsletter_s_comment_and_declared_author_links_are_not_citations(tmp_path: Path):
+    html = ("<html><head><meta name='author' content='Hannah Okereke'><script type="
+            "'application/ld+json'>{\"author\": [{\"name\": \"Hannah Okereke\", \"url\": "
+            "\"https://substack.example.com/@ho\"}]}</script></head><body><article>"
+            "<div class='post-meta'><a href='https://substack.example.com/@ho'>Hannah Okereke"
+            "</a></div><a class='post-ufi-button' href='https://gl.example.com/p/slug/comments'>"
+            "14</a><p>The office <a href='https://office.example/statement'>said so</a>.</p>"
+            "</article></body></html>")
+    _, citations = load(tmp_path, html, ".html")
+    assert [c.url for c in citations] == ["https://office.example/statement"]
+
+
+def test_a_source_caption_names_the_outlet_before_its_description(tmp_path: Path):
+    text = ("Figures rose.\n\n*Source: Waterschap Merwedeland, progress report to the general "
+            "assembly, May 2025.*\n\nMore.\n\nSource: Reuters, 3 June 2023\n")
+    _, citations = load(tmp_path, text, ".md")
+    assert [(c.outlet, c.cited_date) for c in citations] == [
+        ("Waterschap Merwedeland", None), ("Reuters", date(2023, 6, 3))]

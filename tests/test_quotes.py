@@ -454,3 +454,75 @@ def test_a_note_marker_on_the_attribution_line_after_a_block_quote(tmp_path: Pat
     quotes, _, citations = run(tmp_path, text, ".md")
     assert [[citations[n].url for n in q.citations] for q in quotes] == [
         ["https://video.example.eu/health/2025-06-12"]]
+
+
+def test_a_quoted_title_in_a_reference_list_entry_is_no_quotation(tmp_path: Path):
+    html = ("<article><p>Mayor Dieter Kranz said it was \"the most important decision since "
+            "the war\"."
+            "<sup class='reference'><a href='#cite_note-1'>[1]</a></sup></p>"
+            "<ol class='references'><li id='cite_note-1'>Okonkwo, Daniel (2 February 2023). "
+            "\"Kaltenbrunn opens after long delays\". Railway Gazette Europe.</li></ol>"
+            "</article>")
+    quotes, terms, _ = run(tmp_path, html, ".html")
+    assert said(quotes) == [("Dieter Kranz", "the most important decision since the war")]
+    assert "Kaltenbrunn opens after long delays" in terms
+
+
+def test_a_participle_after_a_clause_names_its_full_named_subject(tmp_path: Path):
+    text = ("Ridership rose. The transport researcher Tobias Lindqvist was more cautious, "
+            "writing that the overrun was \"a warning to every city now drawing lines on a "
+            "map\" and that most riders came from buses.")
+    quotes, _, _ = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == ["Tobias Lindqvist"]
+
+
+def test_a_report_that_found_speaks_for_a_coordinated_description(tmp_path: Path):
+    text = ("Costs rose. A report by the Court of Audit found that the city had underestimated "
+            "the risk, and described its reserve as \"inadequate from the outset\".")
+    quotes, _, _ = run(tmp_path, text)
+    assert said(quotes) == [("report by the Court of Audit", "inadequate from the outset")]
+
+
+def test_what_people_call_a_phrase_names_it_rather_than_quotes_it(tmp_path: Path):
+    text = ("Prices rose. Residents have long complained about what they call \"the tanker "
+            "economy\", in which suppliers charge ten times more.")
+    quotes, terms, _ = run(tmp_path, text)
+    assert quotes == [] and terms == ["the tanker economy"]
+
+
+def test_a_capitalised_description_is_a_name_not_the_last_organisation(tmp_path: Path):
+    text = ("The Ministry of Water said the plan was ready.\n\n"
+            "Minister, the Audit Bureau said in its report that the plant was \"a plant built "
+            "for a city that does not exist.\" Why?")
+    quotes, _, _ = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == ["Audit Bureau"]
+
+
+def test_i_in_a_transcript_turn_is_the_person_its_label_names(tmp_path: Path):
+    text = ("The minister, Karim Hassan, opened the briefing.\n\n"
+            "MINISTER HASSAN: Thank you. As I told the governors last week, \"No village will "
+            "be asked to wait while the cities are served first.\" That is the principle.\n\n"
+            "QUESTION (Samir Haddad): When will it open?")
+    quotes, _, _ = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == ["Karim Hassan"]
+
+
+def test_according_to_an_unnamed_spokesperson_for_an_organisation(tmp_path: Path):
+    text = ("Money came. The grant is \"conditional on a public register being in place "
+            "first,\" according to a spokesperson for the EU delegation, who said more.")
+    quotes, _, _ = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == ["spokesperson for the EU delegation"]
+
+
+def test_a_block_rests_on_its_introducing_sentence_not_a_note_glued_before_it(
+        tmp_path: Path):
+    html = ("<article><p>Nkosi calls storage \"a generator that happens to be shy\".<a "
+            "class='footnote-anchor' id='footnote-anchor-3' href='#footnote-3'>3</a> When I "
+            "asked her what that means, she was patient with me:</p><blockquote><p>It means the "
+            "batteries will be paid to do what is profitable for the owner.</p></blockquote>"
+            "<div class='footnote'><a id='footnote-3' href='#footnote-anchor-3'>3</a><div>"
+            "<p>Nkosi, <a href='https://epru.example.ac.za/briefs/12'>brief 12</a></p></div>"
+            "</div></article>")
+    quotes, _, citations = run(tmp_path, html, ".html")
+    assert [(q.speaker, [citations[n].url for n in q.citations]) for q in quotes] == [
+        ("Nkosi", ["https://epru.example.ac.za/briefs/12"]), ("Nkosi", [])]

@@ -19,12 +19,12 @@ from .text.quotelinks import link_quotes
 from .text.quotespans import CLOSERS, OPENERS, QuoteSpan, find_quote_spans, inner_text
 from .text.speakers import MASK, Speaker, SpeakerFinder
 from .text.speechverbs import find_speech_verbs
-from .text.textspans import paragraph_before, paragraphs, sentences
+from .text.textspans import SpanIndex, paragraph_before, paragraphs, sentences
 
 _WORD = re.compile(r"[\w\[\]’'\-]+")
 _NAMING = re.compile(
     r"(?:so-called|so called|dubbed|nicknamed|termed|labell?ed|branded|titled|entitled|named|"
-    r"called|known as|referred to as|the terms?|the words?|the phrase|the slogans?|the motto|"
+    r"called|\bcall|\bcalls|\bcalling|known as|referred to as|the terms?|the words?|the phrase|the slogans?|the motto|"
     r"the hashtag|the name|the label|the expression|the concept of|the notion of|the idea of)"
     r"\s*(?:as\s+)?(?:the\s+|a\s+|an\s+|its\s+|his\s+|their\s+)?$", re.I)
 _SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "by", "or",
@@ -51,6 +51,7 @@ def extract_quotes(doc: Document, citations: list[Citation], *, people: People |
     finder = SpeakerFinder(text, masked, names, paras)
     terms: list[str] = []
     candidates: list[QuoteSpan] = []
+    notes = SpanIndex((f.start, f.start + len(f.text)) for f in doc.footnotes)
     by_sentence: dict[tuple[int, int], list[QuoteSpan]] = {}
     sentence_list: list[tuple[int, tuple[int, int]]] = []
     opens = [s.open_at for s in spans]
@@ -89,7 +90,9 @@ def extract_quotes(doc: Document, citations: list[Citation], *, people: People |
         for s, speaker in zip(quoting, speakers, strict=True):
             s.speaker = speaker
         for s in quoting:
-            if s.speaker is None and _standalone(masked, sent, s):
+            # in a note body, '"Title". Outlet.' cites a title: the next name is no speaker
+            if s.speaker is None and _standalone(masked, sent, s) and \
+                    not notes.covers(s.open_at):
                 s.speaker, s.continues = _continuation(finder, candidates, s, sent)
                 after = next_sentence.get(sent)
                 if s.speaker is None and after is not None:

@@ -9,6 +9,7 @@ links are not the article's citations.
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -40,6 +41,8 @@ _NOTE_ID = re.compile(
 _NOTES_HEADING = re.compile(
     r"^(?:notes?|endnotes?|footnotes?|references?|sources?|citations?)\s*:?$", re.I)
 _MARKER_LABEL = re.compile(r"^[\[(]?\^?(\d{1,3}|[*†‡])[\])]?\.?$")
+# A footnote body's way back to its marker: Wikipedia's '^ a b' span, '↩' links.
+_BACKLINK_CLASS = re.compile(r"back-?(?:link|ref)|footnote-return", re.I)
 _SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "about:", "sms:", "file:")
 
 
@@ -86,6 +89,8 @@ class _Walker:
         self.ref_anchors: dict[lxml_html.HtmlElement, str] = {}
         self.bodies: dict[lxml_html.HtmlElement, str] = {}
         self._find_footnotes()
+        self.marker_ids = _marker_ids(self.ref_anchors)
+        self.authors = _declared_authors(root)
         self.starts: dict[lxml_html.HtmlElement, int] = {}
 
     def run(self) -> MarkupParts:
@@ -167,7 +172,8 @@ class _Walker:
                     b.add(node.tail, line)
                     line += node.tail.count("\n")
                 continue
-            if not tag or (tag in _DROP or _hidden(node) or self._chrome(node)) and node is not top:
+            if not tag or (tag in _DROP or _hidden(node) or self._chrome(node)
+                           or self._backlink(node)) and node is not top:
                 if node is not top and node.tail:
                     b.add(node.tail, node.sourceline or line)
                     line = (node.sourceline or line) + node.tail.count("\n")
@@ -200,7 +206,8 @@ class _Walker:
         b = self.builder
         start = state.get("start", b.end_offset())
         end = b.end_offset()
-        if tag == "a" and node not in self.ref_anchors and not _author_link(node):
+        if tag == "a" and node not in self.ref_anchors and not _author_link(node) \
+                and not self._declared_author(node) and not _comments_link(node):
             url = self._resolve(node.get("href"))
             if url and end > start:
                 self.parts.links.append(Link(url, start, end, "a"))
@@ -266,6 +273,21 @@ class _Walker:
         self.parts.skipped_relative_links += 1
         return None
 
+    def _backlink(self, node: lxml_html.HtmlElement) -> bool:
+        """A footnote body's link back to its marker ('^ a b c', '↩') is no part of the note:
+        its letters would read as the start of an author's or outlet's name."""
+        if _BACKLINK_CLASS.search(node.get("class") or ""):
+            return True
+        href = (node.get("href") or "").strip() if node.tag == "a" else ""
+        return href.startswith("#") and unquote(href[1:]) in self.marker_ids
+
+    def _declared_author(self, a: lxml_html.HtmlElement) -> bool:
+        """A link to the writer the page declares as its author (meta author, JSON-LD), by
+        the writer's name as its text or the declared profile address: a byline, no source."""
+        names, urls = self.authors
+        text = " ".join(a.text_content().split()).lower()
+        return bool(text and text in names) or (a.get("href") or "").strip() in urls
+
     def _chrome(self, node: lxml_html.HtmlElement) -> bool:
         label = f"{node.get('class', '')} {node.get('id', '')} {node.get('role', '')}".lower()
         if node.tag in ("header", "footer") and node.getparent() is not None \
@@ -329,6 +351,43 @@ def _author_link(a: lxml_html.HtmlElement) -> bool:
     rel = (a.get("rel") or "").lower().split()
     return "author" in rel or bool(re.search(r"/(?:author|authors)/[^/]+/?$",
                                              urlsplit((a.get("href") or "").strip()).path))
+
+
+def _comments_link(a: lxml_html.HtmlElement) -> bool:
+    """A link to the post's own comment thread ('…/p/slug/comments', 'Leave a comment')."""
+    path = urlsplit((a.get("href") or "").strip()).path.rstrip("/")
+    return path.endswith("/comments") and path.count("/") <= 3
+
+
+def _marker_ids(anchors: dict[lxml_html.HtmlElement, str]) -> set[str]:
+    """The ids of footnote markers and of the <sup> holding them: what back-links point at."""
+    ids: set[str] = set()
+    for node in anchors:
+        for el in (node, node.getparent()):
+            if el is not None and el.get("id"):
+                ids.add(el.get("id"))
+    return ids
+
+
+def _declared_authors(root: lxml_html.HtmlElement) -> tuple[set[str], set[str]]:
+    """(lower-cased names, profile URLs) of the authors the page's metadata declares."""
+    names = {" ".join(str(v).split()).lower()
+             for v in root.xpath('//meta[@name="author"]/@content') if str(v).strip()}
+    urls: set[str] = set()
+    for script in root.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        for item in data if isinstance(data, list) else [data]:
+            authors = item.get("author", []) if isinstance(item, dict) else []
+            for author in authors if isinstance(authors, list) else [authors]:
+                if isinstance(author, dict):
+                    if isinstance(author.get("name"), str):
+                        names.add(" ".join(author["name"].split()).lower())
+                    if isinstance(author.get("url"), str):
+                        urls.add(author["url"].strip())
+    return names, urls
 
 
 def _inside(el: lxml_html.HtmlElement, ancestor: lxml_html.HtmlElement) -> bool:

@@ -112,6 +112,10 @@ def parse_source_list(inner: str, base: int, how: str,
     if not dates:
         return []
     inner = _QUOTED_TITLE.sub(lambda m: " " * len(m.group(0)), inner)
+    if how == "footnote":
+        cited = _author_date_outlet(inner, base, dates[0], group)
+        if cited is not None:
+            return [] if _PRIVATE_SOURCE.search(inner) else [cited]
     sources: list[NamedSource] = []
     previous = 0
     for when in dates:
@@ -120,6 +124,25 @@ def parse_source_list(inner: str, base: int, how: str,
             sources += _outlets(segment, base + previous, when, how, group)
         previous = when.end
     return sources
+
+
+_AUTHOR_DATE = re.compile(r"^\s*[^\W\d][^()\d]{1,80}\(\s*$")
+
+
+def _author_date_outlet(inner: str, base: int, when: TextDate,
+                        group: tuple[int, int] | None) -> NamedSource | None:
+    """'Hartl, Monika (13 June 2014). "Title". Mainfränkische Rundschau. p. 3.': in the
+    author-date style the name before the date in parentheses is the writer's, and the
+    outlet is the first name-like item after the title."""
+    if not _AUTHOR_DATE.match(inner[:when.start]) or not inner[when.end:].lstrip().startswith(")"):
+        return None
+    rest = inner.index(")", when.end) + 1
+    for m in re.finditer(r"[^.]+", inner[rest:]):
+        name = m.group(0).strip(" ,;:")
+        if name and _plausible_outlet(name) and name[:1].isupper() and not find_urls(name):
+            start = base + rest + m.start() + m.group(0).find(name)
+            return NamedSource(start, start + len(name), name, when.value, "footnote", group)
+    return None
 
 
 def _yearless_item_dates(inner: str, dates: list[TextDate], reference: date) -> list[TextDate]:
@@ -316,9 +339,14 @@ def _source_lines(text: str) -> list[NamedSource]:
         s = _SOURCE_LINE.match(line)
         if not s or find_urls(s.group("x")):
             continue
-        outlet = s.group("x").strip(" .")
+        outlet = s.group("x").strip(" .*_")
+        head, _, rest = outlet.partition(",")
+        if rest and _plausible_outlet(head.strip()) and re.match(r"\s*[a-z\d]", rest):
+            outlet = head.strip()  # 'Source: Agency, progress report to …, May 2025'
+        when = find_dates(rest, month_only=False) if rest else []
         start = m.start() + m.group(0).find(s.group("x"))
-        found.append(NamedSource(start, start + len(outlet), outlet, None, "source-line"))
+        found.append(NamedSource(start, start + len(outlet), outlet,
+                                 when[0].value if when else None, "source-line"))
     return found
 
 

@@ -232,8 +232,9 @@ class _Cleaner:
             if m:
                 marker = (m.group("b") or m.group("n") or m.group("s") or "").translate(
                     SUPERSCRIPT_DIGITS)
-                has_url = bool(find_urls(line.text[m.end():]))
                 numbered = bool(m.group("p"))
+                has_url = bool(find_urls(line.text[m.end():])) or (
+                    not numbered and self._after_gap(i) and self._url_in_continuation(i))
                 in_zone = zone == "heading" or zone == "separator" and not numbered
                 follows = marker.isdigit() and int(marker) == last_number + 1 and i - last_at <= 4
                 announced = (not numbered and marker in markers_seen and self._after_gap(i)
@@ -252,6 +253,17 @@ class _Cleaner:
                 continue
             zone, previous = None, -1
             markers_seen.update(glued_markers(line.text))
+
+    def _url_in_continuation(self, i: int, reach: int = 3) -> bool:
+        """Whether the lines continuing line i hold a URL: a note body ('1 Agency, Title,
+        2021 up-' / 'date, https://…') often gives its URL only on its second or third line."""
+        for j in range(i + 1, min(i + 1 + reach, len(self.lines))):
+            if self.kinds[j] != "text" or self.lines[j].page != self.lines[i].page \
+                    or not self._continues_footnote(j - 1, j):
+                return False
+            if find_urls(self.lines[j].text):
+                return True
+        return False
 
     def _after_gap(self, i: int) -> bool:
         """Whether line i starts a block: after a blank line, page furniture or a page break."""

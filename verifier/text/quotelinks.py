@@ -14,6 +14,8 @@ from .quotespans import QuoteSpan, inner_text
 from .textspans import paragraph_before
 
 _PARENS = re.compile(r"\(([^()]*)\)")
+# A sentence's end, with the note marker glued to it: '. ', '.” ', '.3 ', '.[3] '.
+_SENTENCE_END = re.compile(r"[.?!][\"”’)]*(?:\[\d{1,3}\]|\d{1,3})*\s+(?=[A-Z“\"‘'])")
 QUOTE_CONTEXT_CHARS = 300
 
 
@@ -92,8 +94,9 @@ def _introduction(text: str, src: _Sources, span: QuoteSpan, paras: list[tuple[i
     if n is None or not text[paras[n][0]:paras[n][1]].rstrip().endswith(":"):
         return []
     start, end = paras[n]
-    stop = max(text.rfind(". ", start, end), text.rfind("? ", start, end)) + 1
-    lo = max(start, stop)
+    lo = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        lo = m.end()  # the last sentence; a marker glued to an earlier one ('asset.3') is its
     return src.links(lo, end) or _marker_citations(src, src.refs_within(lo, end + 1))
 
 

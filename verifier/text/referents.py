@@ -42,6 +42,9 @@ _PERSON_DESCRIPTION = re.compile(
     r"(?:^|(?<=[.!?;¤]\s))((?:Another|An?|The|One|Other)\s+(?:[a-z\-]+\s+){0,2}(?:"
     + "|".join(sorted(PERSON_NOUNS)) + r"))\b", re.M)
 
+# A transcript turn's label: 'MINISTER HASSAN:', 'DR. EL-SAYED:', 'MR. O'NEILL (World Bank):'.
+_TURN_LABEL = re.compile(r"((?:[A-Z][A-Z.'’\-]*\s){0,3}[A-Z][A-Z.'’\-]+)\s*(?:\([^()\n]*\))?:\s")
+_NON_SPEAKER_LABELS = words("Q A QUESTION ANSWER MODERATOR HOST INTERVIEWER CHAIR VOICE AUDIENCE")
 
 _ORG_SUBJECT = re.compile(
     r"(?:^|(?<=[.!?¤]\s))((?:The|This|That)\s+(?:[a-z\-]+\s+){0,2}(" + "|".join(
@@ -88,6 +91,8 @@ class Referents:
 
     # -- pronouns ------------------------------------------------------------------------
     def pronoun(self, pronoun: str, at: int, paragraph: int) -> Speaker | None:
+        if pronoun in ("i", "my"):
+            return self._turn_speaker(paragraph)
         if pronoun in ("he", "she", "his", "her"):
             return self._person_pronoun("he" if pronoun in ("he", "his") else "she", at,
                                         paragraph)
@@ -102,6 +107,25 @@ class Referents:
                 if not event.speaker.person:
                     return Speaker(event.speaker.name, False, "pronoun")
         return None
+
+    def _turn_speaker(self, paragraph: int) -> Speaker | None:
+        """'I' in a transcript's turn ('MINISTER HASSAN: … As I told them, “…”') is the
+        person its label names: the last word of the label, as the text names that person in
+        full ('Karim Hassan')."""
+        if not 0 <= paragraph < len(self.paras):
+            return None
+        start = self.paras[paragraph][0]
+        label = _TURN_LABEL.match(self.text, start, self.paras[paragraph][1])
+        if label is None:
+            return None
+        surname = label.group(1).split()[-1].strip(".")
+        if len(surname) < 2 or surname.upper() in _NON_SPEAKER_LABELS:
+            return None
+        form = surname[:1] + surname[1:].lower() if surname.isupper() else surname
+        if "-" in form or "'" in form:  # EL-SAYED -> El-Sayed, O'NEILL -> O'Neill
+            form = re.sub(r"(?<=[-'])\w", lambda m: m.group(0).upper(), form)
+        full = self.names.full_name(form, start)
+        return Speaker(full, True, "turn")
 
     def _person_pronoun(self, pronoun: str, at: int, paragraph: int) -> Speaker | None:
         """The most recent person of the passage the text does not call by the other
@@ -215,8 +239,11 @@ class Referents:
         if head in ORG_NOUNS and definite and len(core) <= 3:
             named = [w for w in found[1:] if w[:1].isupper() and w.lower() in core[:-1]]
             org = self._organisation(head, at - len(phrase) - 1, paragraph, named)
-            if org:
+            proper = len(found) > 1 and all(w[:1].isupper() for w in found[1:])
+            if org and not (proper and not all(w in org.split() for w in named)):
                 return Speaker(org, False, "description")
+            if proper:  # 'the Audit Bureau' is a name, not another organisation's description
+                return Speaker(" ".join(found[1:]), False, "description")
         person_noun = head in PERSON_NOUNS
         if person_noun and head in self._titles():
             name = self.names.by_role(head, set(core[:-1]), at)

@@ -71,6 +71,11 @@ _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your|these|th
                           re.I)
 _ACCORDING_ROLE = re.compile(r"\b[Aa]ccording to\s+(?:the|a|an|its|his|her|their)\s+"
                             r"[^,.;:¤()\n]{2,60}?,\s+")
+# 'according to a spokesperson for the EU delegation, who …': a role nobody is named for.
+_ACCORDING_PERSON = re.compile(
+    r"\b[Aa]ccording to\s+(?:the|a|an|one)\s+((?:[\w\-’']+\s+){0,2}?(?:"
+    + "|".join(sorted(PERSON_NOUNS)) + r")(?:\s+(?:for|of|at|from)\s+[^,.;:¤()\n]{2,60}?)?)"
+    r"\s*(?=[,.;:)]|$)")
 _OPENING_APPOSITIVE = re.compile(r"[^,.;:¤]{3,60}?,\s+([A-Z][^,.;:¤]{1,60}?),\s")
 
 
@@ -279,12 +284,11 @@ class SpeakerFinder:
         """'according to the council's chief engineer, Marta Lindqvist': a role, then the
         name of the person holding it."""
         m = _ACCORDING_ROLE.search(self.masked, start, end)
-        if m is None:
-            return None
-        mention = self.names.mention_at(m.end(), min(end, m.end() + 80))
-        if mention is None or mention.org or not only_titles(
+        mention = self.names.mention_at(m.end(), min(end, m.end() + 80)) if m else None
+        if m is None or mention is None or mention.org or not only_titles(
                 self.masked[m.end():mention.start]):
-            return None
+            role = _ACCORDING_PERSON.search(self.masked, start, end)
+            return Speaker(role.group(1), True, "according") if role else None
         return Speaker(self.names.full_name(mention.name, mention.start), True, "according")
 
     def _name_after(self, pos: int, end: int) -> Speaker | None:
@@ -358,7 +362,9 @@ class SpeakerFinder:
                 return _Subject("name", mention.name, mention.start, weak=True)
         for token, s in tokens:
             pos = sent_start + s
-            mention = self.names.mention_at(pos, pos + len(token))
+            # the mention this token starts ('Tobias' of 'Tobias Lindqvist'), else one of its own
+            mention = next((m for m in self.names.between(pos, pos + 120) if m.start == pos),
+                           None) or self.names.mention_at(pos, pos + len(token))
             if mention is None or mention.start != pos and mention.start > pos:
                 continue
             if not self._personish(mention):

@@ -54,6 +54,10 @@ _PUT_IT_AFTER = re.compile(r"\s*(?:[:,.;—–]|to\s+(?:us|me|him|her|them|repor
                            r"(?:this|that)\s+way\b|(?:bluntly|simply|plainly|succinctly|"
                            r"best|starkly)\b)")
 _AS_BEFORE = re.compile(r"\b[Aa]s\s+(?:\S+\s+){0,4}$")
+# 'The audit found that …' reports what a report or court wrote; 'found' alone ('found the
+# body', 'found it hard') does not.
+_FINDS = frozenset({"find", "finds", "found"})
+_THAT_AFTER = re.compile(r"\s+that\b")
 
 
 class _Match:
@@ -77,7 +81,8 @@ def find_speech_verbs(text: str, start: int = 0, end: int | None = None) -> list
     found = []
     for m in _WORD.finditer(text, start, len(text) if end is None else end):
         word = m.group(0).lower()
-        if word in _ALL_FORMS or word in _PUT_IT and _puts_words(text, m.start(), m.end()):
+        if word in _ALL_FORMS or word in _PUT_IT and _puts_words(text, m.start(), m.end()) \
+                or word in _FINDS and _THAT_AFTER.match(text, m.end()):
             found.append(_Match(m.start(), m.end(), m.group(0)))
         elif " " in word and word.split()[0] in _ALL_FORMS:
             first = m.group(0).split()[0]
