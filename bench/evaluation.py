@@ -43,9 +43,12 @@ HOLDOUT2 = EVAL_DIR / "holdout2_cases.toml"
 # dropped "not" fell below partial). CI fails below it.
 HOLDOUT2_FLOOR = 1.0
 HOLDOUT3 = EVAL_DIR / "holdout3_cases.toml"
-# The third held-out set (pages in pages/holdout3/) scored 77/81 on its first run. CI fails
-# below it.
-HOLDOUT3_FLOOR = 0.95
+# The third held-out set (pages in pages/holdout3/) scored 77/81 on its first run; 81/81 once
+# an alignment's outlying blocks could be dropped several at a time (million/billion in a quote
+# whose first words also occur a sentence earlier fell below partial), a "Read more" box of
+# three lines inside a quotation and a transcript turn taken up after a dash were looked past,
+# and a section of reader comments was no longer read as the page's text. CI fails below it.
+HOLDOUT3_FLOOR = 1.0
 CHECKED_AT = datetime(2024, 6, 1, tzinfo=UTC)
 _CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8",
                   ".pdf": "application/pdf"}
