@@ -353,6 +353,29 @@ def test_a_line_set_inside_a_broken_off_sentence_is_looked_past(web) -> None:
                        page).status is PARTIAL
 
 
+READ_MORE = """<html lang="en"><body>
+<p>The company said: &ldquo;We have let down our customers, and we accept</p>
+<aside class="read-more"><p>Read more</p><p><a href="/r">&lsquo;Our river is dying&rsquo;: the
+villagers fighting a water giant</a></p><p>Residents have logged every spill for three years</p>
+</aside>
+<p>the court&rsquo;s judgment in full.&rdquo;</p>
+<p>The mayor said: &ldquo;We will reopen the pool in May,</p>
+<p>Related</p><p>Pool closed</p><p>Council votes</p><p>Budget cut</p>
+<p>and the library in June.&rdquo;</p>
+</body></html>"""
+
+
+def test_a_read_more_box_inside_a_broken_off_sentence_is_looked_past(web) -> None:
+    # a label, a headline and a standfirst: three short lines a publishing system set inside
+    # the sentence, which goes on in lower case
+    page = served(web, "/read-more", READ_MORE)
+    assert match_quote("We have let down our customers, and we accept the court's judgment in "
+                       "full", page).status is VERIFIED
+    # four lines are more than such a box holds
+    assert match_quote("We will reopen the pool in May, and the library in June",
+                       page).status is not VERIFIED
+
+
 def test_interruptions_are_found_by_the_quotation_marks_around_them() -> None:
     text = '"We will not," he said, "surrender." „Niemand spart gern“, sagte er, „aber“.'
     spans = [text[a:b] for a, b in interruption_spans(text)]
@@ -381,6 +404,20 @@ def test_transcript_time_codes_and_interjections_are_looked_past() -> None:
     assert match_quote("The meeting is at tomorrow", TRANSCRIPT).status is not VERIFIED
     assert match_quote("The meeting is at 10:30 tomorrow, and We will be there",
                        TRANSCRIPT).status is not VERIFIED
+
+
+def test_a_turn_taken_up_after_a_dash_goes_on_with_the_broken_off_sentence() -> None:
+    page = PageText(text="GOVERNOR HALE: The plan would cost 40,000 jobs in its first year \u2014\n"
+                    "MODERATOR (KAREN WELLS): Thirty seconds, Governor.\n"
+                    "GOVERNOR HALE: \u2014 and every economist says so.\n"
+                    "MAYOR DIAZ: We will close the loopholes \u2014\n"
+                    "MODERATOR: Time.\n"
+                    "MAYOR DIAZ: \u2014 Next question, please.", language="en", kind="html")
+    assert match_quote("The plan would cost 40,000 jobs in its first year, and every economist "
+                       "says so", page).status is VERIFIED
+    # after the dash, a new sentence (upper case) is not the broken-off one taken up
+    assert match_quote("We will close the loopholes. Next question, please",
+                       page).status is not VERIFIED
 
 
 def test_time_codes_are_told_from_times_and_longer_numbers() -> None:
@@ -429,6 +466,20 @@ def test_a_negation_dropped_after_the_first_words_keeps_them_in_the_passage() ->
     assert match.status is PARTIAL
     assert [(d.op, d.text) for d in match.diff][:2] == [("equal", "The company"),
                                                         ("removed", "told")]
+
+
+def test_a_quote_whose_first_words_occur_earlier_is_aligned_with_its_own_passage() -> None:
+    # the alignment may match "the mayor has" to "the new mayor ... has" a sentence before:
+    # several blocks away from the rest, which no single dropped block brings back
+    page = PageText(text="The new mayor, Ann Lee, has spoken in the chamber. This is a plan "
+                    "built on hope. The mayor has pledged 40 million dollars for schools, but "
+                    "she has not said where a single cent of it will come from.",
+                    language="en", kind="html")
+    match = match_quote("The mayor has pledged 40 billion dollars for schools, but she has not "
+                        "said where a single cent of it will come from", page)
+    assert match.status is PARTIAL
+    assert [(d.op, d.text) for d in match.diff][:3] == [
+        ("equal", "The mayor has pledged 40"), ("removed", "billion"), ("added", "million")]
 
 
 def test_an_ellipsis_may_not_stand_for_a_lone_negation(article: PageText) -> None:

@@ -220,6 +220,20 @@ def test_superscript_tags_are_read_whatever_their_case(tag: str, cut: bool) -> N
     assert visible_text(root, markup, cut=cut) == "The treaty held until 1919.[6] Its clauses"
 
 
+@pytest.mark.parametrize("cut", [False, True], ids=["tree", "stream"])
+def test_a_section_of_reader_comments_is_not_the_pages_text(cut: bool) -> None:
+    # a commenter's words are not the source's: the section an id names so goes; an article
+    # classed "comment" (an opinion page) and a link to the comments stay
+    markup = (b"<html><body><article class='comment opinion'><p>The column.</p></article>"
+              b"<a class='comment-count' href='#comments'>3 comments</a>"
+              b"<section id='comments' class='comments-area'><ol class='comment-list'><li>"
+              b"Reader: she said it all</li></ol></section><div id='disqus_thread'>Disqus words"
+              b"</div><div id=' Comments '>Old words</div><p>The end.</p></body></html>")
+    root, _ = parse_html(markup)
+    assert root is not None
+    assert visible_text(root, markup, cut=cut) == "The column.\n3 comments\nThe end."
+
+
 def test_quote_over_a_superscript_footnote_number_is_verified() -> None:
     from verifier.matching import match_quote
     from verifier.status import QuoteStatus

@@ -57,22 +57,27 @@ REPORT = [
 
 
 def write_pages(path: Path, pages: list[list[str]], *, header: str, header_style: str,
-                page_label: str, label_x: float, created: datetime) -> None:
+                page_label: str, label_x: float, created: datetime,
+                font: str = "Helvetica") -> None:
     """Lines set page by page under a running header, each page numbered at its foot."""
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(False)
+    if font != "Helvetica":  # a TrueType file, for characters Helvetica lacks (ligatures)
+        pdf.add_font("Body", fname=font)
+        pdf.add_font("Body", style="B", fname=font)
+    family = "Helvetica" if font == "Helvetica" else "Body"
     for number, lines in enumerate(pages, start=1):
         pdf.add_page()
-        pdf.set_font("Helvetica", style=header_style, size=9)
+        pdf.set_font(family, style=header_style, size=9)
         pdf.set_xy(15, 10)
         pdf.cell(0, 6, header)
-        pdf.set_font("Helvetica", size=11)
+        pdf.set_font(family, size=11)
         pdf.set_xy(15, 25)
         for line in lines:
             pdf.set_x(15)
             pdf.cell(0, 6, line)
             pdf.ln(6)
-        pdf.set_font("Helvetica", size=9)
+        pdf.set_font(family, size=9)
         pdf.set_xy(label_x, 280)
         pdf.cell(0, 6, page_label.format(number=number, count=len(pages)))
     pdf.set_creation_date(created)  # the same file on every run
@@ -148,7 +153,51 @@ def write_audit(path: Path) -> None:
                 label_x=100, created=datetime(2024, 7, 9, tzinfo=UTC))
 
 
+# The third held-out set's PDF (holdout3_cases.toml): a typeset inquiry report whose text
+# carries the ligature characters (U+FB01 fi, U+FB02 fl) some PDF fonts map words to, words
+# hyphenated at line ends (one inside a ligature), and a quotation running over a page break.
+# DejaVu Sans (free licence) is embedded, since Helvetica has no ligature glyphs.
+LIGATURE_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+INQUIRY_HEADER = "Independent Inquiry into the Riverside Flood Defences - Final Report"
+
+INQUIRY = [
+    [
+        "Chapter 4: Findings",
+        "",
+        "4.1 The Inquiry \ufb01nds that the \ufb02ood barrier at Riverside failed because of a",
+        "\ufb02aw in its design that the Environment Agency identi\ufb01ed in 2017 and did not",
+        "\ufb01x. The cost of the damage is estimated at 310 million pounds.",
+        "",
+        "4.2 Witnesses gave con\ufb02icting accounts of who was told. The Agency's former",
+        "chief engineer, Margaret Oyelaran, told the Inquiry: \"I raised the \ufb02aw in writing",
+        "with my director on three occasions. I was told each time that there was no",
+        "money in the budget to \ufb01x it, and that the risk was acceptable.\"",
+        "",
+        "4.3 The director, Graham Pellew, accepted that the warnings were received but",
+        "said their signi\ufb01-",
+        "cance was not clear to him at the time. \"With hindsight, I should have escalated",
+        "it. I did not, and I have to live with the consequences of that,\" he said.",
+        "",
+        "4.4 The Inquiry is satis\ufb01ed that the \ufb01nancial constraints were real, but \ufb01nds",
+        "that they do not justify the decision to leave a known \ufb02aw unrepaired for",
+    ],
+    [
+        "more than six years. As one resident put it in evidence, \"We were told we were",
+        "safe. Nobody told us the barrier had a \ufb02aw, and nobody has said sorry.\"",
+        "",
+        "4.5 The Inquiry's recommendations are set out in Chapter 5.",
+    ],
+]
+
+
+def write_inquiry(path: Path) -> None:
+    write_pages(path, INQUIRY, header=INQUIRY_HEADER, header_style="",
+                page_label="- {number} -", label_x=100, created=datetime(2024, 9, 3, tzinfo=UTC),
+                font=LIGATURE_FONT)
+
+
 if __name__ == "__main__":
     write_report(PAGES / "en_rights_report.pdf")
     write_brief(PAGES / "holdout" / "en_relief_brief.pdf")
     write_audit(PAGES / "holdout2" / "en_audit_summary.pdf")
+    write_inquiry(PAGES / "holdout3" / "en_inquiry_ligatures.pdf")

@@ -14,13 +14,13 @@ leaves all of these out, honestly. An interruption is:
 - a short line with no quotation marks between a paragraph that leaves a quotation open and
   the paragraph that takes it up again: reopening it (the newspaper way of continuing a
   quotation), or going on with the broken-off sentence in lower case and closing it (a photo
-  and its caption, an "Updated at 13.24" line or an advertisement label a publishing system
-  set inside the sentence);
+  and its caption, an "Updated at 13.24" line, an advertisement label or a "Read more" box a
+  publishing system set inside the sentence);
 - a transcript's time code: "00:12:45", "[00:12:25]", "(12:25)" (a speaker says no seconds,
   and nobody says a bracketed time);
 - in a transcript laid out one turn a line ("MARIA LOPEZ: ..."), another speaker's short
   interjection ("Mm-hmm.") between a turn broken off mid-sentence and the same speaker's next
-  turn, which goes on with it in lower case.
+  turn, which goes on with it in lower case (after a dash or an ellipsis, if any: "— and").
 """
 
 from __future__ import annotations
@@ -29,7 +29,10 @@ import re
 
 ATTRIBUTION_MAX_WORDS = 12
 INSERTED_LINE_MAX_WORDS = 20
-INSERTED_LINES_MAX = 2
+# A "Read more" box is a label, a headline and a standfirst: three lines, few words in all.
+INSERTED_LINES_MAX = 3
+INSERTED_WORDS_MAX = 40
+INTERJECTIONS_MAX = 2  # other speakers' turns between a broken-off turn and its sequel
 
 _MARK_CHARS = "“”„\"«»「」『』"
 _OPENING = frozenset("„«「『")
@@ -42,7 +45,8 @@ _TIME_CODE = re.compile(r"[\[(]?\d{1,2}:\d\d:\d\d(?:[.,]\d{1,3})?[\])]?(?!\w|[:.
 _SPEAKER = re.compile(r"[ \t]*(?:[\[(]?\d{1,2}:\d\d(?::\d\d)?[\])]?[ \t]+)?"
                       r"((?:[A-Z][\w.'’-]*[ \t]+){0,4}[A-Z][\w.'’-]*(?:[ \t]*\([^()\n]{1,40}\))?)"
                       r":[ \t]+")
-_BROKEN_OFF_END = frozenset(",—–-")  # a line ending so, or in a word, leaves its sentence open
+_BROKEN_OFF_END = frozenset(",—–-…")  # a line ending so, or in a word, leaves its sentence open
+_SEQUEL_MARKS = "—–-…. \t"  # what a transcript may set before the sequel of a broken-off turn
 _REACTIONS = (r"applause|laughter|laughs|laughing|cheers|cheering|booing|boos|jeers|inaudible|"
               r"unintelligible|indistinct|crosstalk|cross-talk|overlapping|silence|pause|music|"
               r"chanting|chants|sighs|chuckles|groans|audience|members?|standing|ovation|"
@@ -111,6 +115,7 @@ def _inserted_lines(text: str, marks: list[tuple[int, str | None]]) -> list[tupl
         if kind != "open" or line_end == -1 or following < line_end:
             continue  # no line break, or another mark after this one on its line
         start = line_end + 1
+        words = 0
         for inserted in range(INSERTED_LINES_MAX + 1):
             end = text.find("\n", start)
             end = len(text) if end == -1 else end
@@ -118,7 +123,9 @@ def _inserted_lines(text: str, marks: list[tuple[int, str | None]]) -> list[tupl
                 if inserted and _takes_up(text, start, following):
                     spans.append((line_end + 1, start - 1))
                 break
-            if len(_WORD.findall(text, start, end)) > INSERTED_LINE_MAX_WORDS:
+            line_words = len(_WORD.findall(text, start, end))
+            words += line_words
+            if line_words > INSERTED_LINE_MAX_WORDS or words > INSERTED_WORDS_MAX:
                 break
             start = end + 1
     return spans
@@ -164,16 +171,23 @@ def _interjections(text: str) -> list[tuple[int, int]]:
         tail = text[start:end].rstrip()
         if speaker is None or not (tail[-1:].isalnum() or tail[-1:] in _BROKEN_OFF_END):
             continue
-        for later in lines[i + 1:i + 2 + INSERTED_LINES_MAX]:
+        for later in lines[i + 1:i + 2 + INTERJECTIONS_MAX]:
             if later[2] is None:
                 break
             if later[2] == speaker:
-                if text[later[3]:later[3] + 1].islower():
+                if _goes_on(text, later[3], later[1]):
                     spans.append((end, later[3]))
                 break
             if len(_WORD.findall(text, later[0], later[1])) > ATTRIBUTION_MAX_WORDS:
                 break
     return spans
+
+
+def _goes_on(text: str, start: int, end: int) -> bool:
+    """Whether a turn's words (text[start:end]) go on with a broken-off sentence: they start in
+    lower case, after a dash or an ellipsis marking the sequel, if any ("— and every ...")."""
+    words = text[start:end].lstrip(_SEQUEL_MARKS)
+    return words[:1].islower()
 
 
 def _turns(text: str) -> list[tuple[int, int, str | None, int]]:

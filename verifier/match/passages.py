@@ -33,6 +33,7 @@ LONG_QUOTE_MAX_EASING = 0.10
 CANDIDATES = 3  # places aligned word by word
 FUZZY_SCORE_CAP = 0.99  # a fuzzy passage is never "verified", however close
 EDGE_EXTRA_WORDS = 1  # a word replaced at a passage's edge may stand for one more
+EDGE_BLOCKS = 16  # an alignment's runs of matching blocks scored from each end (see _align)
 # A passage with the quote's words in another order is close, never the same: its score is
 # the words' overlap discounted by this, so a perfect reordering scores 0.9.
 ORDER_FREE_WEIGHT = 0.9
@@ -276,23 +277,29 @@ def _score(matched: int, quote_words: int, passage_words: int, discount: int) ->
 
 
 def _align(words: list[str], window: list[str], free: list[int]) -> tuple[int, int, float]:
-    """The best sub-span [first, last) of the window for the quote, and its score."""
+    """The best sub-span [first, last) of the window for the quote, and its score.
+
+    Outlying blocks of the alignment are dropped several at a time, not only one by one: the
+    alignment may match a quote's first words ("the chancellor has") to an earlier occurrence
+    of them ("the shadow chancellor ... has"), several blocks away from the rest, and no
+    single drop improves on that. Every run of blocks starting and ending near the edges is
+    scored (a bounded number), then single drops go on while they help."""
     blocks = [(op.src_start, op.src_end, op.dest_start, op.dest_end)
               for op in Indel.opcodes(words, window) if op.tag == "equal"]
     if not blocks:
         return 0, 0, 0.0
+    matched = [0, *accumulate(b[1] - b[0] for b in blocks)]
+    discounts = [0, *accumulate(
+        min(nxt[2] - prev[3], free[nxt[0]]) if nxt[0] == prev[1] else 0
+        for prev, nxt in zip(blocks, blocks[1:], strict=False))]
 
     def score_of(i: int, j: int) -> float:
-        matched = sum(b[1] - b[0] for b in blocks[i:j + 1])
-        discount = 0
-        for prev, nxt in zip(blocks[i:j], blocks[i + 1:j + 1], strict=True):
-            inserted = nxt[2] - prev[3]
-            if inserted and nxt[0] == prev[1]:
-                discount += min(inserted, free[nxt[0]])
-        return _score(matched, len(words), blocks[j][3] - blocks[i][2], discount)
+        return _score(matched[j + 1] - matched[i], len(words), blocks[j][3] - blocks[i][2],
+                      discounts[j] - discounts[i])
 
-    i, j = 0, len(blocks) - 1
-    best = score_of(i, j)
+    last = len(blocks) - 1
+    best, i, j = max((score_of(i, j), i, j) for i in range(min(EDGE_BLOCKS, last + 1))
+                     for j in range(max(i, last + 1 - EDGE_BLOCKS), last + 1))
     while i < j:  # drop outlying blocks (a stray "the" far away) while that helps
         drop_first, drop_last = score_of(i + 1, j), score_of(i, j - 1)
         if max(drop_first, drop_last) <= best:
