@@ -228,10 +228,11 @@ def test_a_section_of_reader_comments_is_not_the_pages_text(cut: bool) -> None:
               b"<a class='comment-count' href='#comments'>3 comments</a>"
               b"<section id='comments' class='comments-area'><ol class='comment-list'><li>"
               b"Reader: she said it all</li></ol></section><div id='disqus_thread'>Disqus words"
-              b"</div><div id=' Comments '>Old words</div><p>The end.</p></body></html>")
+              b"</div><div id='Comments'>Old words</div><div id='comments-x'>Kept</div>"
+              b"<p>The end.</p></body></html>")
     root, _ = parse_html(markup)
     assert root is not None
-    assert visible_text(root, markup, cut=cut) == "The column.\n3 comments\nThe end."
+    assert visible_text(root, markup, cut=cut) == "The column.\n3 comments\nKept\nThe end."
 
 
 def test_quote_over_a_superscript_footnote_number_is_verified() -> None:

@@ -35,20 +35,21 @@ BREAK = "\ue001"  # a block boundary, told apart from line breaks in the source'
 
 _PER_THREAD = threading.local()  # lxml parsers and stylesheets are not shared between threads
 _STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_HIDING_ATTRIBUTES = etree.XPath("//@hidden | //@style | //@id")  # the parser lower-cases names
+_HIDING_ATTRIBUTES = etree.XPath("//@hidden | //@style")  # the parser lower-cases names
 # Most pages name a stylesheet early on, so the search usually stops in the first lines.
-_HIDING_HINTS = (b"style", b"hidden", b"id=", b"STYLE", b"HIDDEN", b"ID=", b"Style", b"Hidden")
+_HIDING_HINTS = (b"style", b"hidden", b"STYLE", b"HIDDEN", b"Style", b"Hidden")
 _DEPTH_LIMIT = etree.ErrorTypes.ERR_RESOURCE_LIMIT
 # A page's reader comments are not its words: a quotation only a commenter typed is not in the
 # source. Publishing systems give the section an id saying so (WordPress, Disqus, most news
-# sites). Ids are read with the attributes that hide elements: measured on the matching bench's
-# 40 KB pages, 25-45 us a page (about 3% of its reading), where searching every element's
-# class for them cost over 500 us.
-_READ_ATTRIBUTES = ("hidden", "style", "id")
-_COMMENT_SECTIONS = frozenset({
-    "comments", "comment-list", "commentlist", "comments-list", "comments-area",
-    "comments-section", "comment-section", "comments-container", "disqus_thread",
-})
+# sites). The parser keeps a table of ids, so XPath's id() finds them in a few lookups: the
+# table costs about 0.3 us per id while parsing, where a walk over every element's @id costs
+# as much on a page of 200 ids and 25 us more on the matching bench's pages, which have two.
+_COMMENT_SECTION_IDS = ("comments", "comment-list", "commentlist", "comments-list",
+                        "comments-area", "comments-section", "comment-section",
+                        "comments-container", "disqus_thread")
+_COMMENT_SECTIONS = frozenset((*_COMMENT_SECTION_IDS,  # ids are case-sensitive: both forms
+                               *(name.capitalize() for name in _COMMENT_SECTION_IDS)))
+_COMMENT_SECTION_ELEMENTS = etree.XPath(f"id('{' '.join(sorted(_COMMENT_SECTIONS))}')")
 
 # The walk over the tree runs inside libxslt: several times faster than a loop in Python.
 _VISIBLE_TEXT_XSLT = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -61,9 +62,9 @@ _VISIBLE_TEXT_XSLT = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.
 def _parser() -> etree.HTMLParser:
     parser: etree.HTMLParser | None = getattr(_PER_THREAD, "parser", None)
     if parser is None:
-        # collect_ids=False: no hash table of id attributes, which pages with many ids pay for.
+        # collect_ids: the table of ids finds the reader comments (see _COMMENT_SECTIONS).
         parser = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True,
-                                  encoding="utf-8", no_network=True, collect_ids=False)
+                                  encoding="utf-8", no_network=True, collect_ids=True)
         _PER_THREAD.parser = parser
     return parser
 
@@ -94,18 +95,19 @@ def visible_text(root: etree._Element, markup: bytes, *, cut: bool = False) -> s
         return collapse_whitespace(_streamed_text(markup))
     if any(hint in markup for hint in _HIDING_HINTS):  # searching the bytes costs far less
         for value in _HIDING_ATTRIBUTES(root):
-            if _hides(value.attrname, value):
+            if value.attrname == "hidden" or _STYLE_HIDDEN.search(value):
                 _remove_keeping_tail(value.getparent())
+    for section in _COMMENT_SECTION_ELEMENTS(root):
+        _remove_keeping_tail(section)
     _bracket_note_numbers(root)
     return collapse_whitespace(str(_transform()(root)))
 
 
-def _hides(name: str, value: str) -> bool:
-    """Whether an element's attribute keeps it from being read: hidden, hidden by its style,
+def _hides(attrib: dict[str, str]) -> bool:
+    """Whether an element's attributes keep it from being read: hidden, hidden by its style,
     or an id naming the page's reader comments."""
-    if name == "id":
-        return value.strip().lower() in _COMMENT_SECTIONS
-    return name == "hidden" or bool(_STYLE_HIDDEN.search(value))
+    return "hidden" in attrib or bool(_STYLE_HIDDEN.search(attrib.get("style", ""))) or \
+        attrib.get("id") in _COMMENT_SECTIONS
 
 
 _NOTE_NUMBER = re.compile(r"\d{1,3}")
@@ -171,8 +173,7 @@ class _VisibleTextEvents:
     def start(self, tag: str, attrib: dict[str, str]) -> None:
         if self.skipping:
             self.skipping += 1
-        elif tag in DROP or any(_hides(name, attrib[name]) for name in _READ_ATTRIBUTES
-                                if name in attrib):
+        elif tag in DROP or _hides(attrib):
             self.skipping = 1
         elif tag in BLOCK:
             self.parts.append(BREAK)
