@@ -13,7 +13,10 @@ instead, for the few cases that are genuinely ambiguous. Cases the classifier st
 are xfail(strict=True), so the score stays honest.
 
 First run, before any rule changed: 39 of 65 right (31 of 56 fetched cases, 8 of 9 redirect
-chains).
+chains). After the general fixes of branch l3 (paths quoted in a message left out, 'requested'
+and 'in this blog' inside a phrase, '<noun> unavailable', ten more languages, a message before
+any prose, headlines about an error, JSON error envelopes, legal, regional and login walls
+served with 200, 402, password gates, query values naming an error, '#/' routes): 65 of 65.
 Count the current score with HOLDOUT_RAW=1 (marks ignored, misses fail).
 """
 
@@ -293,8 +296,8 @@ JSON = "application/json; charset=utf-8"
 CASES = [
     # -- systems' not-found pages served with 200 --------------------------------------------
     Case("Drupal: The requested page \"/node/4411\" could not be found", page("/node/4411", DRUPAL), SOFT),
-    Case("Drupal message only, the path quoted inside it", page("/node/4411", DRUPAL_NO_HEADING), SOFT, miss="the quoted path splits the sentence"),
-    Case("Joomla: The requested page can't be found", page("/index.php/news/42-old", JOOMLA), SOFT, miss="'requested' between the article and the noun"),
+    Case("Drupal message only, the path quoted inside it", page("/node/4411", DRUPAL_NO_HEADING), SOFT),
+    Case("Joomla: The requested page can't be found", page("/index.php/news/42-old", JOOMLA), SOFT),
     Case("Django debug 404 served with 200", page("/blog/2021/old-post/", DJANGO_DEBUG), SOFT),
     Case("Next.js app router __next_error__, title the site name", page("/products/old-kettle", NEXT_APP),
          SOFT),
@@ -302,63 +305,63 @@ CASES = [
     Case("Squarespace Page Not Found", page("/blog/2020/spring-sale", SQUARESPACE), SOFT),
     Case("Wix: We Couldn't Find This Page", page("/post/old-post", WIX), SOFT),
     Case("Blogger: page you were looking for in this blog does not exist", page(
-        "/2019/05/first-harvest.html", BLOGGER), SOFT, miss="'in this blog' between the noun and the verb"),
-    Case("Medium 404 with recommended stories", page("/@someone/old-post-1a2b3c", MEDIUM), SOFT, miss="story teasers after the message read as an article's prose"),
-    Case("video: Video unavailable, account terminated", page("/watch?v=abc123XYZ", YOUTUBE_GONE), SOFT, miss="'Video unavailable' is no known phrase"),
+        "/2019/05/first-harvest.html", BLOGGER), SOFT),
+    Case("Medium 404 with recommended stories", page("/@someone/old-post-1a2b3c", MEDIUM), SOFT),
+    Case("video: Video unavailable, account terminated", page("/watch?v=abc123XYZ", YOUTUBE_GONE), SOFT),
     Case("social: This content isn't available right now", page("/groups/123/posts/456", SOCIAL_GONE),
-         SOFT, also=(BLOCKED,), miss="'right now' after 'isn't available'"),
+         SOFT, also=(BLOCKED,)),
     # -- languages not yet covered -------------------------------------------------------------
     Case("Indonesian: Halaman tidak ditemukan", page("/2021/03/berita", not_found_in(
         "Kabar Contoh", "id", "Halaman tidak ditemukan", "Maaf, halaman yang Anda cari tidak ditemukan.",
-        "Kembali ke beranda")), SOFT, miss="no Indonesian phrases"),
+        "Kembali ke beranda")), SOFT),
     Case("Vietnamese: Không tìm thấy trang", page("/2021/03/tin-tuc", not_found_in(
         "Báo Ví Dụ", "vi", "Không tìm thấy trang", "Trang bạn tìm kiếm không tồn tại hoặc đã bị xóa.",
-        "Về trang chủ")), SOFT, miss="no Vietnamese phrases"),
+        "Về trang chủ")), SOFT),
     Case("Polish: Nie znaleziono strony", page("/2021/03/wiadomosc", not_found_in(
         "Gazeta Przykład", "pl", "Nie znaleziono strony", "Strona, której szukasz, nie istnieje.",
-        "Wróć na stronę główną")), SOFT, miss="no Polish phrases"),
+        "Wróć na stronę główną")), SOFT),
     Case("Dutch: Deze pagina bestaat niet (meer)", page("/2021/03/nieuws", not_found_in(
         "Voorbeeld Krant", "nl", "Oeps! Deze pagina bestaat niet (meer).",
-        "De pagina die je zoekt kon niet worden gevonden.", "Terug naar de homepage")), SOFT, miss="no 'bestaat niet' phrase"),
+        "De pagina die je zoekt kon niet worden gevonden.", "Terug naar de homepage")), SOFT),
     Case("Korean: 페이지를 찾을 수 없습니다", page("/2021/03/gisa", not_found_in(
         "예시일보", "ko", "페이지를 찾을 수 없습니다", "요청하신 페이지가 삭제되었거나 주소가 변경되었습니다.",
-        "홈으로 돌아가기")), SOFT, miss="no Korean phrases"),
+        "홈으로 돌아가기")), SOFT),
     Case("Hebrew: הדף לא נמצא", page("/2021/03/kataba", not_found_in(
-        "עיתון לדוגמה", "he", "הדף לא נמצא", "מצטערים, הדף שחיפשת אינו קיים.", "חזרה לדף הבית")), SOFT, miss="no Hebrew phrases"),
+        "עיתון לדוגמה", "he", "הדף לא נמצא", "מצטערים, הדף שחיפשת אינו קיים.", "חזרה לדף הבית")), SOFT),
     Case("Ukrainian: Сторінку не знайдено", page("/2021/03/novyna", not_found_in(
         "Приклад Новини", "uk", "Сторінку не знайдено", "На жаль, сторінка, яку ви шукаєте, не існує.",
-        "Повернутися на головну")), SOFT, miss="no Ukrainian phrases"),
+        "Повернутися на головну")), SOFT),
     Case("Urdu: صفحہ نہیں ملا", page("/2021/03/khabar", not_found_in(
         "مثال اخبار", "ur", "صفحہ نہیں ملا", "معذرت، آپ جس صفحے کی تلاش کر رہے ہیں وہ موجود نہیں ہے۔",
-        "مرکزی صفحہ")), SOFT, miss="no Urdu phrases"),
+        "مرکزی صفحہ")), SOFT),
     Case("Italian: la pagina richiesta non è stata trovata", page("/2021/03/notizia", not_found_in(
         "Giornale Esempio", "it", "Ops!", "Spiacenti, la pagina richiesta non è stata trovata.",
-        "Torna alla home")), SOFT, miss="no 'non è stata trovata' phrase"),
+        "Torna alla home")), SOFT),
     Case("Portuguese: A página que você procura não existe", page("/2021/03/noticia", not_found_in(
         "Jornal Exemplo", "pt", "Erro", "A página que você procura não existe.", "Voltar ao início")),
-         SOFT, miss="no Portuguese 'não existe' phrase"),
+         SOFT),
     # -- JSON APIs -----------------------------------------------------------------------------
     Case("JSON API 200 {\"error\": \"not found\"}", page("/api/v1/articles/4411",
-                                                         '{"error": "not found"}', content_type=JSON), SOFT, miss="JSON answers are not judged"),
+                                                         '{"error": "not found"}', content_type=JSON), SOFT),
     Case("JSON API 200 {\"status\": 404, \"message\": \"Article not found\"}", page(
         "/api/v2/articles/4411", '{"status": 404, "message": "Article not found", "data": null}',
-        content_type=JSON), SOFT, miss="JSON answers are not judged"),
+        content_type=JSON), SOFT),
     Case("JSON API 200, a record whose title says not found", page("/api/v1/articles/77", (
         '{"id": 77, "title": "Missing hikers not found after three days", "section": "local", '
         '"published": "2024-05-02T09:10:00Z", "words": 640}'), content_type=JSON), OK),
     # -- blocks, paywalls, walls ----------------------------------------------------------------
     Case("200 'This content is not available in your region'", page("/programmes/river-cottage/s1e4",
-                                                                     REGION_BLOCK), BLOCKED, miss="regional blocks served with 200 are not read"),
+                                                                     REGION_BLOCK), BLOCKED),
     Case("200 GDPR block '451: Unavailable due to legal reasons'", page("/2024/05/flood-defences",
-                                                                       GDPR_BLOCK), BLOCKED, miss="legal blocks served with 200 are not read"),
+                                                                       GDPR_BLOCK), BLOCKED),
     Case("402 Payment Required", page("/2024/05/flood-defences", template(
-        "The Courier", "<h1>Subscribe to keep reading</h1>"), status=402), BLOCKED, miss="402 is an error, not a refusal"),
+        "The Courier", "<h1>Subscribe to keep reading</h1>"), status=402), BLOCKED),
     Case("archive notice: subscribe to read the full story", page("/1998/03/flood-defences",
                                                                   ARCHIVE_PAYWALL), OK, also=(BLOCKED,)),
     Case("Ghost members-only post", page("/how-we-priced/", GHOST_MEMBERS), OK, also=(BLOCKED,)),
-    Case("forum topic answered 200 with a login form", page("/viewtopic.php?t=5512", FORUM_LOGIN), BLOCKED, miss="a login title counts only after a redirect"),
+    Case("forum topic answered 200 with a login form", page("/viewtopic.php?t=5512", FORUM_LOGIN), BLOCKED),
     Case("store product redirected to /password", redirect("/products/blue-kettle", "/password",
-                                                           STORE_PASSWORD, status=302), BLOCKED, miss="a password gate is no login path"),
+                                                           STORE_PASSWORD, status=302), BLOCKED),
     Case("redirect to an OpenID Connect sign-in on another host", sso_redirect, BLOCKED),
     Case("script redirect to /login?next=", with_home(lambda web, h: (
         web.page("/login", SIGN_IN, host=h),
@@ -376,7 +379,7 @@ CASES = [
     Case("location.replace to home with a campaign parameter", with_home(page(
         "/2019/05/council-votes", js_stub("location.replace('/?utm_source=expired-link');"))), SOFT),
     Case("deep link 302 to home with ?msg=page_not_found", redirect(
-        "/2019/05/council-votes", "/?msg=page_not_found", status=302), SOFT, miss="a query value naming an error still names a page"),
+        "/2019/05/council-votes", "/?msg=page_not_found", status=302), SOFT),
     # -- redirects that are not failures --------------------------------------------------------
     Case("redirect to the same URL plus tracking parameters", same_url_with_tracking, REDIRECTED,
          also=(OK,)),
@@ -407,7 +410,7 @@ CASES = [
     Case("headline quoting 'The page you requested could not be found'", page(
         "/2024/05/error-messages", QUOTED_HEADLINE), OK),
     Case("one-line statement page", page("/news/statement-northfield", STATEMENT), OK),
-    Case("issue page quoting 404 Not Found output", page("/example/uploader/issues/1234", ISSUE), OK, miss="the quoted output line reads as the page's message"),
+    Case("issue page quoting 404 Not Found output", page("/example/uploader/issues/1234", ISSUE), OK),
     Case("Indonesian news: pendaki belum ditemukan", page("/2024/05/pendaki", INDONESIAN_NEWS), OK),
     Case("Korean news: 등산객 찾지 못해", page("/2024/05/deungsan", KOREAN_NEWS), OK),
 ]
@@ -433,7 +436,7 @@ CHAINS = [
     Chain("DOI to the publisher's article", ("https://doi.org/10.1000/j.jfl.2021.04.002",
                                              "https://journal.example.org/article/S0001-2021-04-002"), None),
     Chain("path route moved into a hash route", ("https://app.example.org/articles/4411",
-                                                 "https://app.example.org/#/articles/4411"), None, miss="the '#/' route is ignored: '/' is the home page"),
+                                                 "https://app.example.org/#/articles/4411"), None),
     Chain("deep link to /en/home.aspx", ("https://www.example.org/2019/05/story",
                                          "https://www.example.org/en/home.aspx"), SOFT),
     Chain("deep link to /page-not-found/?url=", ("https://www.example.org/2019/05/story",
