@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from verifier.net import errorpages
 from verifier.net.errorpages import error_page_reason
 
 LONG = "a long article body " * 400
@@ -32,6 +33,22 @@ LONG = "a long article body " * 400
     "Sorry, this page isn't available.",
     "This article has expired.",
     "The article you requested is no longer available on our website.",
+    "The requested page \"/node/4411\" could not be found.",  # the quoted path left out
+    "Page not found: /products/old-kettle",
+    "The requested page can't be found.",
+    "Sorry, the page you were looking for in this blog does not exist.",
+    "This content isn't available right now",
+    "Video unavailable",
+    "Maaf, halaman yang Anda cari tidak ditemukan.",
+    "Trang bạn tìm kiếm không tồn tại hoặc đã bị xóa.",
+    "Strona, której szukasz, nie istnieje.",
+    "De pagina die je zoekt kon niet worden gevonden.",
+    "요청하신 페이지를 찾을 수 없습니다.",
+    "מצטערים, הדף שחיפשת אינו קיים.",
+    "На жаль, сторінка, яку ви шукаєте, не існує.",
+    "معذرت، آپ جس صفحے کی تلاش کر رہے ہیں وہ موجود نہیں ہے۔",
+    "Spiacenti, la pagina richiesta non è stata trovata.",
+    "A página que você procura não existe.",
 ])
 def test_a_not_found_sentence_on_a_short_page(line: str) -> None:
     assert error_page_reason("Example News", f"Example News\n{line}\nHome") is not None
@@ -44,6 +61,10 @@ def test_a_not_found_sentence_on_a_short_page(line: str) -> None:
     "This video is not available in your country.",  # a geo-block, not a missing page
     "Kayıp dağcılar bulunamadı.",  # 'the missing climbers were not found': no page is missing
     "警察によると、行方不明の登山者は見つかりませんでした。",
+    "Currently unavailable.",  # a product out of stock, not a missing page
+    "Item unavailable",
+    "Tim SAR mengatakan kedua pendaki belum ditemukan.",  # 'the climbers have not been found'
+    "구조대는 실종된 등산객을 아직 찾지 못했다.",
 ])
 def test_a_not_found_clause_inside_a_longer_sentence_is_not_an_error_page(line: str) -> None:
     assert error_page_reason("Example News", f"Example News\n{line}\nHome") is None
@@ -94,3 +115,62 @@ def test_parked_domains(title: str, text: str) -> None:
 def test_an_article_about_domain_sales_is_not_parked() -> None:
     text = "Domains\nThe owner said the domain name for the old festival site is for sale at a high price.\nMore"
     assert error_page_reason("Old festival site up for auction | Example News", text) is None
+
+
+@pytest.mark.parametrize("title", [
+    "Page not found at /blog/2021/old-post/",  # Django's debug page: the path is no headline
+    "Page Not Found Error | Example News",
+])
+def test_error_titles_around_a_path_or_a_trailing_word(title: str) -> None:
+    assert error_page_reason(title, LONG) is not None
+
+
+def test_an_error_page_leads_with_its_message_before_any_prose() -> None:
+    """Teasers of other stories after the message do not make a not-found page an article."""
+    teaser = ("Cartographers used to add invented streets to catch copiers, and one of them became "
+              "real after a shop opened there and named itself after the street that never existed.")
+    assert error_page_reason("Medium", f"PAGE NOT FOUND\n404\n{teaser}\n{teaser}") is not None
+
+
+def test_a_headline_about_an_error_quotes_it_rather_than_shows_it() -> None:
+    """An issue or a question about a 404 quotes the server's output; the page is no error page."""
+    text = "Error 404 when uploading\nWhen I upload a large file the server answers:\n404 Not Found\nSame here."
+    assert error_page_reason("Error 404 when uploading large files · Issue #1234 · example/up", text) is None
+    short = error_page_reason("Profile not found | Example", "Sorry, this page does not exist.\nHome")
+    assert short is not None  # a short title segment is a message, not a headline about one
+
+
+@pytest.mark.parametrize("title, text, words", [
+    ("Example TV", "Example TV\nThis content is not available in your region.\nHome", "regional"),
+    ("The Courier", "451: Unavailable due to legal reasons\nWe recognize you are in the EEA.", "legal"),
+    ("Unavailable For Legal Reasons", "", "legal"),
+    ("Log in | Forum", "Log in\nThe board requires you to be registered and logged in to view this topic.",
+     "login wall"),
+    ("Example", "Please log in to view this page.", "login wall"),
+])
+def test_walls_served_with_200(title: str, text: str, words: str) -> None:
+    reason = errorpages.wall_reason(title, text)
+    assert reason is not None and words in reason
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Example News", "Sign in to see your saved articles\nBudget talks stall"),  # navigation
+    ("Travel | Example", "The ferry is not available in winter.\nTimetable"),
+    ("Example News", "This video is not available in your country. " * 40),  # a long page
+])
+def test_no_wall(title: str, text: str) -> None:
+    assert errorpages.wall_reason(title, text) is None
+
+
+@pytest.mark.parametrize("body, error", [
+    (b'{"error": "not found"}', True),
+    (b'{"status": 404, "message": "Article not found", "data": null}', True),
+    (b'{"error": {"code": 404, "message": "Requested entity was not found."}}', True),
+    (b'{"statusCode": 410}', True),
+    (b'{"id": 77, "title": "Missing hikers not found", "code": "A-404"}', False),  # a record
+    (b'[{"error": "not found"}]', False),  # a list of records, not an envelope
+    (b'{"error": null, "data": {"id": 7}}', False),
+    (b'not json', False),
+])
+def test_json_error_answers(body: bytes, error: bool) -> None:
+    assert (errorpages.json_error_reason(body) is not None) is error

@@ -151,7 +151,7 @@ def test_honest_host_probed_once(web: FixtureWeb, fetcher: Fetcher) -> None:
 
 
 @pytest.mark.parametrize("status, header, words", [
-    (401, {}, "HTTP 401"), (403, {}, "HTTP 403"), (451, {}, "HTTP 451"),
+    (401, {}, "HTTP 401"), (402, {}, "HTTP 402"), (403, {}, "HTTP 403"), (451, {}, "HTTP 451"),
     (403, {"cf-mitigated": "challenge"}, "Cloudflare bot challenge"),
 ])
 def test_blocked(web: FixtureWeb, fetcher: Fetcher, status: int, header: dict[str, str], words: str) -> None:
@@ -296,6 +296,11 @@ def test_not_error_pages(title: str, text: str) -> None:
     "No se puede encontrar esa página.", "Такой страницы не существует", "Sayfa bulunamadı",
     "ページは存在しません", "الصفحة التي تبحث عنها غير موجودة", "This article has expired.",
     "Sorry, this page isn't available.",
+    "Video unavailable", "Halaman tidak ditemukan", "Không tìm thấy trang", "Nie znaleziono strony",
+    "Deze pagina bestaat niet (meer).", "페이지를 찾을 수 없습니다", "요청하신 페이지가 존재하지 않습니다.",
+    "הדף לא נמצא", "הדף שחיפשת אינו קיים.", "Сторінку не знайдено", "Сторінка не існує.",
+    "صفحہ نہیں ملا", "آپ جس صفحے کی تلاش کر رہے ہیں وہ موجود نہیں ہے۔",
+    "La pagina richiesta non è stata trovata.", "A página que você procura não existe.",
 ])
 def test_a_short_page_saying_not_found_is_read_past_the_markup_scan(line: str) -> None:
     """PageLook extracts a page's text only when its markup holds a not-found word: every
@@ -318,6 +323,11 @@ def test_a_short_page_saying_not_found_is_read_past_the_markup_scan(line: str) -
     ("https://example.org/?s=budget&lang=en&orderby=date", False),
     ("https://example.org/de/startseite", False), ("https://example.org/es/inicio", False),
     ("https://example.org/not_found", False),  # underscores read as hyphens
+    ("https://example.org/#/articles/4411", True),  # a single-page application's route
+    ("https://example.org/#!/articles/4411", True), ("https://example.org/#/", False),
+    ("https://example.org/#top", False),  # an anchor on the home page
+    ("https://example.org/?msg=page_not_found", False),  # a value naming an error page
+    ("https://example.org/?p=404", True),  # a number is a post id, not an error
 ])
 def test_deep_links(url: str, deep: bool) -> None:
     assert is_deep_link(url) is deep
@@ -359,6 +369,8 @@ def test_ipv6_literal_urls_are_fetchable() -> None:
     ("https://example.org/2019/consent-law-changes", None),  # a headline about consent
     ("https://example.org/art/wall", None),  # a wall without a cookie is no consent wall
     ("https://example.org/fr-fr/accueil", LinkStatus.SOFT_404),  # a home page in another language
+    ("https://example.org/password", LinkStatus.BLOCKED),  # a store's password gate
+    ("https://example.org/2024/05/choosing-a-password", None),  # a slug about passwords
 ])
 def test_redirect_target_rules(final: str, expected: LinkStatus | None) -> None:
     cited = "https://example.org/2019/story"
@@ -371,3 +383,33 @@ def test_the_not_found_prescan_words_are_each_needed() -> None:
     from verifier.net.linkstatus import _MAYBE_NOT_FOUND
 
     assert [(a, b) for a in _MAYBE_NOT_FOUND for b in _MAYBE_NOT_FOUND if a != b and a in b] == []
+
+
+def test_a_short_page_kept_from_the_reader_is_blocked_not_soft(web: FixtureWeb, fetcher: Fetcher) -> None:
+    """A regional block or a login demand served with 200: the page exists, it is not missing."""
+    for path, line in (("/tv/s1e4", "This programme is not available in your region."),
+                       ("/viewtopic.php?t=7", "You must be logged in to view this topic.")):
+        fetch = fetcher.fetch(web.page(path, f"<html><title>Example</title><body><h1>{line}</h1></body></html>"))
+        assert fetch.link_status is LinkStatus.BLOCKED, fetch.reason
+
+
+def test_json_answers_with_a_not_found_error_are_soft_404s(web: FixtureWeb, fetcher: Fetcher) -> None:
+    json = "application/json"
+    missing = fetcher.fetch(web.page("/api/articles/9", '{"error": {"code": 404, "message": "x"}}',
+                                     content_type=json))
+    assert missing.link_status is LinkStatus.SOFT_404 and "code: 404" in missing.reason
+    record = fetcher.fetch(web.page("/api/articles/7", '{"id": 7, "title": "Not found"}', content_type=json))
+    assert record.link_status is LinkStatus.OK  # a record's own fields are not an error envelope
+
+
+def test_text_verdict_tells_walls_from_error_pages() -> None:
+    """The reader process judges the text of a page the fetcher did not read."""
+    from verifier.models import PageText
+    from verifier.net.linkstatus import text_verdict
+
+    walled = text_verdict(PageText("Example TV\nThis video is not available in your country.", title="Example TV"))
+    missing = text_verdict(PageText("Example News\nPage not found", title="Example News"))
+    about = text_verdict(PageText("404 Not Found", title="Getting 404 Not Found from nginx after an upgrade"))
+    assert walled is not None and walled[0] is LinkStatus.BLOCKED
+    assert missing is not None and missing[0] is LinkStatus.SOFT_404
+    assert about is None

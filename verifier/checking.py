@@ -273,7 +273,7 @@ class Checking:
         self._fetch_more()
         fetch.page = checked.page
         if checked.error_page:  # the fetcher left judging the page's text to the reader
-            fetch.link_status, fetch.reason = LinkStatus.SOFT_404, checked.error_page
+            fetch.link_status, fetch.reason = checked.error_status, checked.error_page
         if checked.problem:
             self.warnings.append(f"evidence copy of {url} unreadable: {checked.problem}")
             if reused:  # the earlier copy is gone: fetch the page after all

@@ -32,7 +32,7 @@ from typing import Any, TypeVar
 from .errors import InputError, VerifierError
 from .evidence import Exchange
 from .models import Document, EvidenceRef, Extraction, Fetch, PageText, Snapshot, Verdict
-from .status import QuoteStatus
+from .status import LinkStatus, QuoteStatus
 
 AUTO_MIN_DOCUMENTS = 8  # with processes=0, a run starts its pool for this many documents...
 AUTO_MIN_PAGES = 64  # ...or this many pages to read
@@ -82,7 +82,8 @@ class PageChecked:
     problem: str | None = None  # the stored copy could not be read
     evidence: EvidenceRef | None = None  # where `record` was written
     record_problem: str | None = None  # why it could not be
-    error_page: str | None = None  # why the text reads as an error page (the link is a soft 404)
+    error_page: str | None = None  # why the text reads as an error page or a block
+    error_status: LinkStatus = LinkStatus.SOFT_404  # what error_page makes the link
 
 
 def extract_file(path: str) -> Extraction:
@@ -120,12 +121,13 @@ def check_page(job: PageCheck) -> PageChecked:
     """Read the page's text and judge each quote against this live copy alone."""
     from .evidence import read_record
     from .matching import judge
-    from .net.linkstatus import text_error_reason
+    from .net.linkstatus import text_verdict
     from .pagetext import page_text
 
     # Reading and judging come first, writing last: until then the job can be given up and
     # done again elsewhere (see WorkPool.work_one_here) without writing anything twice.
     fetch, problem, error_page, page = job.fetch, None, None, None
+    error_status = LinkStatus.SOFT_404
     body = fetch.body
     if job.stored is not None:
         try:
@@ -134,7 +136,9 @@ def check_page(job: PageCheck) -> PageChecked:
             problem = str(exc)
     if fetch.link_status.readable and body is not None:
         page = page_text(body, fetch.content_type)
-        error_page = text_error_reason(page) if job.judge_text and page else None
+        said = text_verdict(page) if job.judge_text and page else None
+        if said:
+            error_status, error_page = said
     read = replace(fetch, body=None, page=None if error_page else page)
     verdicts = {} if problem or error_page else {
         quote: judge(quote, read, _no_copies, partial_threshold=job.partial_threshold,
@@ -147,7 +151,7 @@ def check_page(job: PageCheck) -> PageChecked:
     if kept is not None and not (job.keep_text and any(v.status is not QuoteStatus.VERIFIED
                                                        for v in verdicts.values())):
         kept = replace(kept, text="")  # sending the text back would cost more than reading it
-    return PageChecked(kept, verdicts, problem, evidence, record_problem, error_page)
+    return PageChecked(kept, verdicts, problem, evidence, record_problem, error_page, error_status)
 
 
 def _write_record(job: PageCheck) -> tuple[EvidenceRef | None, str | None]:

@@ -23,7 +23,7 @@ from requests.models import PreparedRequest
 from ..models import Hop, PageText
 from ..pagetext import content_kind, decode_body, html_text
 from ..status import LinkStatus
-from .errorpages import error_page_reason
+from .errorpages import error_page_reason, json_error_reason, wall_reason
 from .errorpages import normalize as _normalize
 from .guard import AddressRefused
 
@@ -160,6 +160,8 @@ def blocked_reason(status: int, headers: Mapping[str, str], title: str = "") -> 
         return f"an AWS WAF bot challenge (x-amzn-waf-action: {waf})"
     if status == 401:
         return "HTTP 401: the server asks for a login"
+    if status == 402:
+        return "HTTP 402 Payment Required: the page is behind a paywall"
     if status == 403:
         return "HTTP 403 Forbidden: the server refused access"
     if status == 451:
@@ -282,19 +284,42 @@ def _searches(query: str) -> bool:
     return any(k.lower() in _SEARCH_KEYS for k, _ in parse_qsl(query, keep_blank_values=True))
 
 
+def _reports_error(query: str) -> bool:
+    """Whether a query's value names an error page ('?msg=page_not_found', '?reason=notfound').
+    Numbers do not: '?p=404' is a post id."""
+    return any(_stem(v.lower()) in _ERROR_STEMS and not v.isdigit()
+               for _, v in parse_qsl(query, keep_blank_values=True))
+
+
+def _hash_route(fragment: str) -> str | None:
+    """The path a single-page application routes by ('#/articles/12', '#!/articles/12'), or None."""
+    route = fragment[1:] if fragment.startswith("!") else fragment
+    return urlsplit(route).path if route.startswith("/") else None
+
+
 def is_deep_link(url: str) -> bool:
-    """Whether a URL names a page below a site's home (a path, or a query on the home)."""
+    """Whether a URL names a page below a site's home (a path, a query on the home, or an
+    application's route after '#/')."""
     parts = urlsplit(url)
     if not _is_generic_path(parts.path):
         return True
-    return _names_a_page(parts.query) and not _is_error_path(parts.path) and not _searches(parts.query)
+    route = _hash_route(parts.fragment)
+    if route is not None and not _is_generic_path(route):
+        return True
+    return _names_a_page(parts.query) and not _is_error_path(parts.path) \
+        and not _searches(parts.query) and not _reports_error(parts.query)
 
 
 def _is_login_segment(segment: str) -> bool:
-    """'login', 'sign_in', 'Login.aspx', 'wp-login.php', 'log-on': a segment naming a login page."""
+    """'login', 'sign_in', 'Login.aspx', 'wp-login.php', 'log-on', 'password': a segment naming
+    a login page or a password gate ('password' only whole: '/choosing-a-password' is a slug)."""
     words = [w for w in re.split(r"[-_.]", segment) if w]
     joined = {a + b for a, b in zip(words, words[1:], strict=False)}
-    return bool(_LOGIN_WORDS.intersection(words) or _LOGIN_WORDS.intersection(joined))
+    return bool(_LOGIN_WORDS.intersection(words) or _LOGIN_WORDS.intersection(joined)) \
+        or _stem(segment) in _PASSWORD_GATES
+
+
+_PASSWORD_GATES = frozenset({"password", "password-protected"})
 
 
 _LOGIN_TITLE = re.compile(r"(please )?(sign|log) ?(in|on)( to( [\w]+){1,5})?|login|anmelden|"
@@ -304,6 +329,7 @@ _LOGIN_TITLE = re.compile(r"(please )?(sign|log) ?(in|on)( to( [\w]+){1,5})?|log
 def login_title(title: str) -> bool:
     """Whether a title (or one of its segments) is a login prompt: 'Sign in · Site', 'Log in to continue'."""
     return any(_LOGIN_TITLE.fullmatch(part) for part in _segments(title))
+
 
 
 def _is_consent_segment(segment: str) -> bool:
@@ -330,13 +356,26 @@ def redirect_target_reason(cited: str, final: str, hops: Sequence[Hop]) -> tuple
     return None
 
 
-def text_error_reason(page: PageText) -> str | None:
-    """Why a page's text reads as an error page, or None: the body half of
-    `PageLook.error_page_reason`, for a page whose text was read (the title is judged when the
-    page is fetched)."""
+def text_verdict(page: PageText) -> tuple[LinkStatus, str] | None:
+    """What a page's text says about the link, or None: a legal, regional or login wall, or an error
+    page (a soft 404). The body half of `PageLook.block_reason` and `error_page_reason`, for a
+    page whose text was read (its title was judged when the page was fetched; here it tells
+    a page about an error from an error page)."""
     if page.kind not in ("html", "text"):
         return None
-    return error_page_reason("", page.text)
+    blocked = wall_reason("", page.text)
+    if blocked:
+        return LinkStatus.BLOCKED, blocked
+    says = error_page_reason(page.title, page.text)
+    return (LinkStatus.SOFT_404, says) if says else None
+
+
+def json_verdict(body: bytes, content_type: str | None) -> str | None:
+    """Why a JSON answer served with 200 is a not-found error, or None for anything else."""
+    ctype = (content_type or "").split(";")[0].strip().lower()
+    if not (ctype == "application/json" or ctype.endswith("+json")):
+        return None
+    return json_error_reason(body)
 
 
 class PageLook:
@@ -375,14 +414,23 @@ class PageLook:
     def text(self) -> str:
         return html_text(self.decoded)[0] if self.kind == "html" else self.decoded
 
+    @cached_property
+    def maybe_message(self) -> bool:
+        """Whether the page is short enough and its markup holds a word of a not-found or
+        blocked message: only then is its text extracted."""
+        return len(self.decoded) <= SHORT_PAGE_MARKUP and \
+            any(p.search(self.lowered) for p in _MAYBE_NOT_FOUND_BY_FIRST)
+
     def error_page_reason(self, *, read_text: bool = True) -> str | None:
         """error_page_reason() of this page, extracting its text only when it could matter.
 
         `read_text=False`: the title alone, for a caller who reads the page's text anyway and
-        judges it there (see `text_error_reason`)."""
-        maybe = read_text and len(self.decoded) <= SHORT_PAGE_MARKUP and \
-            any(p.search(self.lowered) for p in _MAYBE_NOT_FOUND_BY_FIRST)
-        return error_page_reason(self.title, self.text if maybe else "")
+        judges it there (see `text_verdict`)."""
+        return error_page_reason(self.title, self.text if read_text and self.maybe_message else "")
+
+    def block_reason(self, *, read_text: bool = True) -> str | None:
+        """wall_reason() of this page: its title, and its text as error_page_reason reads it."""
+        return wall_reason(self.title, self.text if read_text and self.maybe_message else "")
 
     def signature(self, *noise: str) -> str:
         """Normalized title and text with the given strings (the requested path) removed, and
@@ -398,18 +446,22 @@ class PageLook:
 # No word holds another ("trouv" finds "introuvable" too): each is one more pass over the page.
 _MAYBE_NOT_FOUND = ("found", "find", "locate", "404", "removed", "deleted", "taken down", "for sale",
                     "parked", "410", "۴۰۴", "exist", "no longer", "gefunden", "trouv", "encontr",
-                    "trovata", "gevonden", "найден", "существ", "یافت", "پیدا", "وجود", "العثور",
+                    "trovat", "gevonden", "найден", "существ", "یافت", "پیدا", "جود", "عثور",
                     "つかりません", "存在しません", "不存在", "找不到", "未找到", "bulunama",
-                    "t available", "expired")
+                    "t available", "expired", "unavailable", "legal reason", "451", "temukan",
+                    "tìm thấy", "tồn tại", "znalez", "istnie", "bestaat", "찾을 수", "존재하지",
+                    "נמצא", "קיים", "існу", "ہیں ملا", "logged in", "log in to")
 
 
 def _by_first_character(words: Sequence[str]) -> tuple[re.Pattern[str], ...]:
-    """The words as one alternation per first character. re skips ahead to a literal first
-    character quickly, so these ~20 passes over a page cost a quarter to a third less than one
-    `in` per word (this runs on every page fetched, in the fetching process)."""
+    """The words as one alternation per first character, and the words of other scripts as
+    one more. re skips ahead to a literal first character quickly, so the ~15 Latin passes
+    over a page cost a quarter to a third less than one `in` per word; a pass costs about as
+    much whatever its letter, so the other scripts' words share one (this runs on every page
+    fetched, in the fetching process: 33 passes cost 40% more than these 16)."""
     groups: dict[str, list[str]] = {}
     for word in words:
-        groups.setdefault(word[0], []).append(re.escape(word))
+        groups.setdefault(word[0] if word[0].isascii() else "", []).append(re.escape(word))
     return tuple(re.compile("|".join(group)) for group in groups.values())
 
 
