@@ -490,3 +490,47 @@ def test_spn2_trouble_of_its_own_leaves_a_save_pending(wayback: FakeWayback, clo
     job = SaveJob(url=PAGE, status="error", method="spn2", job_id="spn2-1",
                   error=f"Save Page Now 2: {status_ext}: try again later")
     assert archivist._settle_refusal(job).status == "pending"
+
+
+# -- held-out set 3's rules -----------------------------------------------------------------------
+def test_a_copy_is_recorded_under_the_address_the_wayback_served(wayback: FakeWayback,
+                                                                 clock: FakeClock) -> None:
+    served = "https://www.news.example.com/2021/story.html"
+    wayback.capture(served, "20210101000000", page("served"))
+    wayback.capture(PAGE, "20210102000000", page("asked"))
+    wayback.unplayable.add("20210102000000")
+    [(snapshot, _)] = make(wayback, clock).copies(PAGE, date(2021, 6, 1))
+    assert (snapshot.timestamp, snapshot.url) == ("20210101000000", served)
+    assert snapshot.archive_url.endswith(f"/20210101000000/{served}")
+
+
+def test_an_empty_replay_gives_way_to_the_next_capture(wayback: FakeWayback,
+                                                       clock: FakeClock) -> None:
+    wayback.capture(PAGE, "20210101000000", page("the words"))
+    wayback.capture(PAGE, "20210301000000", b"  \n")
+    archivist = make(wayback, clock)
+    assert [s.timestamp for s, _ in archivist.copies(PAGE, date(2021, 6, 1))] == \
+        ["20210101000000"]
+    assert "empty" in (archivist.info(PAGE, date(2021, 6, 1)).error or "")
+
+
+def test_a_recent_revisit_is_a_recent_capture_for_save_missing(wayback: FakeWayback,
+                                                               clock: FakeClock) -> None:
+    now = datetime.now(UTC)
+    wayback.capture(PAGE, "20200101000000", page("x"))
+    recent = (now - timedelta(days=2)).strftime("%Y%m%d%H%M%S")
+    wayback.capture(PAGE, recent, page("x"), statuscode="-", mimetype="warc/revisit")
+    job = make(wayback, clock, now=now, save="missing").submit_save(PAGE)
+    assert job.status == "success" and job.timestamp == recent
+    assert wayback.count("save") == 0
+
+
+def test_a_daily_limit_refusal_settles_on_a_revisit_made_today(wayback: FakeWayback,
+                                                               clock: FakeClock) -> None:
+    now = datetime.now(UTC)
+    today = (now - timedelta(hours=1)).strftime("%Y%m%d%H%M%S")
+    wayback.capture(PAGE, today, page("x"), statuscode="-", mimetype="warc/revisit")
+    archivist = make(wayback, clock, keys=KEYS, now=now, save="always")
+    refused = SaveJob(url=PAGE, submitted_at=now, status="error", method="spn2",
+                      error="Save Page Now 2: error:too-many-daily-captures")
+    assert archivist._settle_refusal(refused).timestamp == today

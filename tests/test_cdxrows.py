@@ -6,7 +6,7 @@ import json
 from datetime import datetime
 
 from verifier.models import Snapshot, full_timestamp
-from verifier.net.cdxrows import FIELDS, parse_cdx
+from verifier.net.cdxrows import FIELDS, parse_cdx, split_resume_key
 from verifier.net.wayback import parse_memento
 
 ROW = "com,example)/a 20210315000000 http://example.com/a text/html 200 DIGEST 123"
@@ -48,3 +48,11 @@ def test_short_timestamps_complete_with_month_and_day_01() -> None:
     assert full_timestamp("201203151200") == "20120315120000"
     assert Snapshot(url="u", timestamp="2012", archive_url="").captured_at == datetime(2012, 1, 1)
     assert parse_memento("https://web.archive.org/web/2012id_/http://e.com/") == ("2012", "http://e.com/")
+
+
+def test_a_json_answer_gives_up_its_resume_key_like_a_plain_one() -> None:
+    """JSON answers end with an empty row and the key alone in a row; the rows stay JSON."""
+    rows, key = split_resume_key(json.dumps([list(FIELDS), ROW.split(" "), [], ["next=k2"]]))
+    assert key == "next=k2" and parse_cdx(rows) == parse_cdx(ROW)
+    assert split_resume_key(ROW + "\n\nk2\n") == (ROW, "k2")
+    assert split_resume_key(json.dumps([list(FIELDS), ROW.split(" ")]))[1] is None

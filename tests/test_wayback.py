@@ -15,7 +15,7 @@ from fixtureweb import FixtureWeb
 from wayback_support import FakeClock, raw_fetcher
 
 from verifier.config import Settings
-from verifier.errors import ArchiveError, ArchiveRateLimited, ArchiveTimeout
+from verifier.errors import ArchiveError, ArchiveRateLimited, ArchiveTimeout, ArchiveUnavailable
 from verifier.models import SaveJob, Snapshot
 from verifier.net.wayback import WaybackClient, parse_memento, wayback_timestamp
 
@@ -406,3 +406,85 @@ def test_the_cdx_is_asked_about_the_address_as_recorded(wayback: FakeWayback, cl
     make_client(wayback.base, clock).captures(cited)
     [request] = [r for r in wayback.requests if r.kind == "cdx"]
     assert parse_qs(urlsplit(request.path).query)["url"] == [asked]
+
+
+# -- odd CDX answers (held-out set 3) -----------------------------------------------------------
+CDX_ROW = "com,example,news)/2021/story.html {ts} " + PAGE + " text/html {status} {digest} 10"
+
+
+def cdx_text(*timestamps: str, status: str = "200", digest: str = "D") -> str:
+    return "\n".join(CDX_ROW.format(ts=ts, status=status, digest=digest)
+                     for ts in timestamps) + "\n"
+
+
+def test_a_dash_digest_or_mimetype_is_unknown_not_a_value(clock: FakeClock) -> None:
+    web = FixtureWeb()
+    try:
+        web.page("/cdx/search/cdx", cdx_text("20210315000000", digest="-").replace(
+            "text/html", "-"), content_type="text/plain")
+        [found] = make_client(web.base(), clock).captures(PAGE)
+        assert found.digest is None and found.mimetype is None
+    finally:
+        web.close()
+
+
+def test_a_repeated_resume_key_ends_the_paging(clock: FakeClock) -> None:
+    web = FixtureWeb()
+    try:
+        web.page("/cdx/search/cdx", cdx_text("20210315000000") + "\nsame\n",
+                 content_type="text/plain")
+        found = make_client(web.base(), clock).captures(PAGE)
+        assert [s.timestamp for s in found] == ["20210315000000"]
+        assert web.hits("/cdx/search/cdx") == 2
+    finally:
+        web.close()
+
+
+def test_captures_come_oldest_first_whatever_order_the_server_lists(clock: FakeClock) -> None:
+    web = FixtureWeb()
+    try:
+        web.page("/cdx/search/cdx", cdx_text("20210315000000", "20230101000000",
+                                             "20200101000000"), content_type="text/plain")
+        client = make_client(web.base(), clock)
+        assert [s.timestamp[:4] for s in client.captures(PAGE)] == ["2020", "2021", "2023"]
+        assert [s.timestamp[:4] for s in client.captures(PAGE, limit=-1)] == ["2023"]
+        assert [s.timestamp[:4] for s in client.captures(PAGE, limit=1)] == ["2020"]
+    finally:
+        web.close()
+
+
+def test_an_html_page_instead_of_cdx_rows_is_unavailable(clock: FakeClock) -> None:
+    web = FixtureWeb()
+    try:
+        web.page("/cdx/search/cdx", "<!DOCTYPE html><html><body>Down for maintenance"
+                 "</body></html>")
+        with pytest.raises(ArchiveUnavailable, match="HTML"):
+            make_client(web.base(), clock).captures(PAGE)
+    finally:
+        web.close()
+
+
+@pytest.mark.parametrize(("exception", "meaning"), [
+    ("org.archive.wayback.accesscontrol.robotstxt.RobotAccessControlException: Blocked By "
+     "Robots", "robots.txt"),
+    ("org.archive.wayback.exception.AdministrativeAccessControlException: Blocked Site Error",
+     "excluded"),
+])
+def test_access_control_refusals_say_what_they_are(clock: FakeClock, exception: str,
+                                                   meaning: str) -> None:
+    web = FixtureWeb()
+    try:
+        web.page("/cdx/search/cdx", exception, status=403, content_type="text/plain")
+        with pytest.raises(ArchiveError, match=meaning):
+            make_client(web.base(), clock).captures(PAGE)
+    finally:
+        web.close()
+
+
+def test_revisits_are_asked_for_only_when_wanted(wayback: FakeWayback, clock: FakeClock) -> None:
+    wayback.capture(PAGE, "20200101000000", "first")
+    wayback.capture(PAGE, "20210101000000", "first", statuscode="-", mimetype="warc/revisit")
+    wayback.capture(PAGE, "20220101000000", "gone", statuscode=404)
+    client = make_client(wayback.base, clock)
+    assert [s.timestamp[:4] for s in client.captures(PAGE)] == ["2020"]
+    assert [s.timestamp[:4] for s in client.captures(PAGE, revisits=True)] == ["2020", "2021"]

@@ -201,15 +201,27 @@ class Archivist:
             # ("snapshot cannot be displayed", "Hrm.") do not, whatever their status
             return (f"snapshot {snapshot.timestamp} could not be read: the Wayback Machine "
                     "answered with a page of its own, not the capture")
+        if not fetch.not_modified and fetch.body is not None and not fetch.body.strip():
+            # the site answered 200 with nothing: no evidence of what the page said
+            return f"snapshot {snapshot.timestamp} is empty"
         error_page = _error_page(fetch)
         if error_page:  # the crawler archived the site's "not found" page under this address
             return f"snapshot {snapshot.timestamp} is an archived error page: {error_page}"
+        return self._as_served(snapshot, fetch), fetch
+
+    def _as_served(self, snapshot: Snapshot, fetch: Fetch) -> Snapshot:
+        """The capture the Wayback actually served: it redirects a replay to the nearest
+        playable capture, which may be another time and another recorded spelling of the
+        address (www., https, a port)."""
         landed = parse_memento(fetch.final_url or "")
-        if landed and landed[0] != snapshot.timestamp:  # the Wayback served a nearby capture
-            snapshot = replace(snapshot, timestamp=full_timestamp(landed[0]), digest=None,
-                               archive_url=self.client.archive_url(
-                                   full_timestamp(landed[0]), snapshot.url))
-        return snapshot, fetch
+        if not landed:
+            return snapshot
+        timestamp = full_timestamp(landed[0])
+        original = landed[1] if fetch.redirects else snapshot.url
+        if (timestamp, original) == (snapshot.timestamp, snapshot.url):
+            return snapshot
+        return replace(snapshot, timestamp=timestamp, url=original, digest=None,
+                       archive_url=self.client.archive_url(timestamp, original))
 
     # -- saving: policy and single steps -----------------------------------------------------
     def want_save(self, url: str, info: ArchiveInfo | None,
@@ -241,7 +253,7 @@ class Archivist:
             within = f"{self._settings.save_window_days}d" if missing_only else None
             return self._settle_refusal(self.client.save_spn2(url, if_not_archived_within=within))
         if missing_only:
-            newest = self._newest(url)
+            newest = self._asked_once(("recent", url), lambda: self._newest_recorded(url))
             if newest is not None and self._recent(newest):
                 return self._succeed(SaveJob(url=url, submitted_at=self.client.now(),
                                              method="anonymous"), newest)
@@ -293,7 +305,7 @@ class Archivist:
             return job
         message = (job.error or "").lower()
         if any(marker in message for marker in _RECENT_CAPTURE):
-            newest = self._newest_uncached(job.url)
+            newest = self._newest_recorded(job.url)
             window = timedelta(days=max(1, self._settings.save_window_days))
             if newest is not None and self._recent(newest, window):
                 return self._succeed(job, newest)
@@ -325,6 +337,12 @@ class Archivist:
 
     def _newest_uncached(self, url: str) -> Snapshot | None:
         found = self.client.captures(url, limit=-1)
+        return found[-1] if found else None
+
+    def _newest_recorded(self, url: str) -> Snapshot | None:
+        """The newest status-200 capture or revisit record: saving an unchanged page records
+        a revisit, which is a capture of that day all the same (never evidence, though)."""
+        found = self.client.captures(url, limit=-1, revisits=True)
         return found[-1] if found else None
 
     def _recent(self, snapshot: Snapshot, window: timedelta | None = None) -> bool:

@@ -42,6 +42,33 @@ def parse_cdx(text: str) -> list[CDXRow]:
     return [row for row in rows if row is not None]
 
 
+def split_resume_key(text: str) -> tuple[str, str | None]:
+    """A CDX answer's rows and its resume key (None when there is none), in either format.
+
+    Plain text prints the key alone on the last line after a blank one (rows contain spaces;
+    keys do not); JSON ends with an empty row and the key as a one-element row. waybackpy
+    instead deletes the key's first occurrence anywhere in the text, and reads no JSON.
+    """
+    if text.lstrip().startswith("["):
+        return _split_json_resume_key(text)
+    lines = text.rstrip().split("\n")
+    if len(lines) >= 2 and not lines[-2].strip() and lines[-1].strip() \
+            and " " not in lines[-1].strip():
+        return "\n".join(lines[:-2]), lines[-1].strip()
+    return text, None
+
+
+def _split_json_resume_key(text: str) -> tuple[str, str | None]:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return text, None
+    if isinstance(data, list) and len(data) >= 2 and data[-2] == [] and \
+            isinstance(data[-1], list) and len(data[-1]) == 1 and data[-1][0]:
+        return json.dumps(data[:-2]), str(data[-1][0])
+    return text, None
+
+
 def _json_rows(data: list[object]) -> list[CDXRow]:
     rows = [r for r in data if isinstance(r, list) and len(r) > 1]  # [] and [resumeKey] out
     if not rows:

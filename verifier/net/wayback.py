@@ -38,7 +38,7 @@ from .. import __version__
 from ..config import Settings
 from ..errors import ArchiveError, ArchiveRateLimited, ArchiveTimeout, ArchiveUnavailable
 from ..models import SaveJob, Snapshot
-from .cdxrows import CDXRow, parse_cdx
+from .cdxrows import CDXRow, parse_cdx, split_resume_key
 from .pacer import LOOKUP, SAVE, IAPacer
 from .transport import retry_after_seconds
 
@@ -52,7 +52,12 @@ MAX_API_REDIRECTS = 3
 _REDIRECTS = (301, 302, 303, 307, 308)
 _OVERLOADED = (502, 503, 504)
 _MEMENTO = re.compile(r"/web/(\d{4,14})(?:[a-z]{2}_)?/(.+)$")  # short ones are real too
-_BLOCKED_SITE = "AdministrativeAccessControlException"
+# The Wayback's access-control exceptions, named in its refusals (any status), and what they mean
+_ACCESS_REFUSALS = (
+    ("AdministrativeAccessControlException", "is excluded from the Wayback Machine"),
+    ("RobotAccessControlException", "is blocked from the Wayback Machine by robots.txt"),
+    ("AccessControlException", "is refused by the Wayback Machine's access control"),
+)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
@@ -206,16 +211,19 @@ class WaybackClient:
     # -- lookups ---------------------------------------------------------------------
     def captures(self, url: str, *, from_ts: str | date | None = None,
                  to_ts: str | date | None = None, closest: str | date | None = None,
-                 limit: int | None = None, all_statuses: bool = False) -> list[Snapshot]:
+                 limit: int | None = None, all_statuses: bool = False,
+                 revisits: bool = False) -> list[Snapshot]:
         """CDX captures of url, oldest first (nearest first with `closest`).
 
-        Status-200 captures only unless `all_statuses`: 404s and redirects are captures too.
-        A negative limit asks for the last N.
+        Status-200 captures only unless `all_statuses` (404s and redirects are captures too),
+        with `revisits` also revisit records (status "-": the content of an earlier capture,
+        recorded again). A negative limit asks for the last N.
         """
+        wanted = None if all_statuses else ("200", "-") if revisits else ("200",)
         options: dict[str, Any] = {
             "start_timestamp": None if from_ts is None else wayback_timestamp(from_ts),
             "end_timestamp": None if to_ts is None else wayback_timestamp(to_ts),
-            "filters": [] if all_statuses else ["statuscode:200"],
+            "filters": [] if wanted is None else ["statuscode:" + "|".join(wanted)],
             "limit": None if limit is None else str(limit),
         }
         if closest is not None:
@@ -227,16 +235,14 @@ class WaybackClient:
         found: list[Snapshot] = []
         seen: set[tuple[str, str, str]] = set()
         for row in query.rows():
-            if not all_statuses and row.statuscode != "200":
+            if wanted is not None and row.statuscode not in wanted:
                 continue  # a server ignoring the filter must not slip a 404 in
             key = (row.timestamp, row.original, row.statuscode)
             if key in seen:
                 continue  # the index can hold one capture twice
             seen.add(key)
             found.append(self._snapshot(row))
-            if limit and 0 < limit <= len(found):
-                break
-        return found
+        return _in_order(found, limit, nearest_first=closest is not None)
 
     def available(self, url: str, timestamp: str | date | None = None) -> Snapshot | None:
         """The availability API's capture nearest timestamp (known to miss some; CDX decides)."""
@@ -399,7 +405,8 @@ class WaybackClient:
         status = int(row.statuscode) if row.statuscode.isdigit() else None
         return Snapshot(url=row.original, timestamp=row.timestamp,
                         archive_url=self.archive_url(row.timestamp, row.original),
-                        status_code=status, digest=row.digest, mimetype=row.mimetype)
+                        status_code=status, digest=_known(row.digest),
+                        mimetype=_known(row.mimetype))
 
 
 # -- waybackpy, with its requests replaced by the client's --------------------------------------
@@ -424,17 +431,21 @@ class _CDXQuery(WaybackMachineCDXServerAPI):
         payload["limit"] = str(self.limit)
         if self._follow_resume:
             payload["showResumeKey"] = "true"
+        asked: set[str] = set()
         for _page in range(MAX_CDX_PAGES):
             request_url = full_url(self.endpoint, params=payload)
             answer = self._client._call("GET", request_url, what="CDX server")
             self.last_api_request_url = request_url
-            if _BLOCKED_SITE in answer.text:
-                raise ArchiveError(f"{self.url} is excluded from the Wayback Machine")
+            refusal = _access_refusal(answer.text)
+            if refusal:
+                raise ArchiveError(f"{self.url} {refusal}")
             _raise_for_status(answer, "CDX server")
-            rows, resume_key = _split_resume_key(answer.text)
+            _raise_for_html(answer, "CDX server")
+            rows, resume_key = split_resume_key(answer.text)
             yield rows
-            if not (self._follow_resume and resume_key):
-                return
+            if not (self._follow_resume and resume_key) or resume_key in asked:
+                return  # the same key again would be the same page again, for ever
+            asked.add(resume_key)
             payload["resumeKey"] = resume_key
 
 
@@ -505,20 +516,36 @@ class _AnonymousSave(WaybackMachineSaveAPI):
 
 
 # -- small helpers -------------------------------------------------------------------------------
+def _in_order(found: list[Snapshot], limit: int | None, *,
+              nearest_first: bool) -> list[Snapshot]:
+    """Captures oldest first (an answer merged from several index shards need not be
+    sorted), then the first or, for a negative limit, the last N of them; a `closest`
+    answer keeps the server's nearest-first order."""
+    if not nearest_first:
+        found = sorted(found, key=lambda s: s.timestamp)
+    if limit and limit > 0:
+        return found[:limit]
+    if limit and limit < 0 and not nearest_first:
+        return found[limit:]
+    return found
+
+
+def _known(field: str) -> str | None:
+    """A CDX field's value, or None for "-" (the index's "unknown"): two unknown digests
+    must not make two captures the same content."""
+    return None if field.strip() in ("", "-") else field
+
+
 def _keys_from_environment(environ: Mapping[str, str]) -> tuple[str, str] | None:
     access = environ.get("IA_ACCESS_KEY", "").strip()
     secret = environ.get("IA_SECRET_KEY", "").strip()
     return (access, secret) if access and secret else None
 
 
-def _split_resume_key(text: str) -> tuple[str, str | None]:
-    """CDX rows and the resume key printed after a blank line (rows contain spaces; keys
-    do not). waybackpy instead deletes the key's first occurrence anywhere in the text."""
-    lines = text.rstrip().split("\n")
-    if len(lines) >= 2 and not lines[-2].strip() and lines[-1].strip() \
-            and " " not in lines[-1].strip():
-        return "\n".join(lines[:-2]), lines[-1].strip()
-    return text, None
+def _access_refusal(text: str) -> str | None:
+    """What a Wayback access-control exception named in an answer means, or None."""
+    head = text[:1000]  # the refusal is the whole answer; rows come after no such text
+    return next((meaning for name, meaning in _ACCESS_REFUSALS if name in head), None)
 
 
 def _raise_for_status(answer: _Answer, what: str) -> None:
@@ -527,6 +554,15 @@ def _raise_for_status(answer: _Answer, what: str) -> None:
         raise ArchiveUnavailable(f"{what} answered HTTP {answer.status} (overloaded)")
     if answer.status != 200:
         raise ArchiveError(f"{what} answered HTTP {answer.status}")
+
+
+def _raise_for_html(answer: _Answer, what: str) -> None:
+    """An HTML page where rows were asked for (the Archive's maintenance or error page,
+    served with status 200) did not answer the question: unavailable, not "no captures".
+    Judged by the body (no row or JSON answer starts with "<"), not by a Content-Type."""
+    if answer.body.lstrip()[:1] == b"<":
+        raise ArchiveUnavailable(f"{what} answered an HTML page, not CDX rows "
+                                 f"(HTTP {answer.status})")
 
 
 def _spn2_message(body: object) -> str:
