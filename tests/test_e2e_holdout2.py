@@ -4,7 +4,10 @@ are its citations, a Markdown note and a plain-text digest citing the same page 
 apart) quoting 21 sources served by the fixture web and the fake Wayback Machine, then a second
 run after one source page and one document changed. Every expected value below was written by
 hand, as a careful fact-checker would judge it, before the pipeline was run on it; each
-expected field is its own test case so the score is countable."""
+expected field is its own test case so the score is countable.
+
+First run: 128 of 129 expected fields right (the one miss: a name with a title word inside
+it, "Hassan Sheikh Mohamud", read as "Mohamud")."""
 
 from __future__ import annotations
 
@@ -520,7 +523,10 @@ REFETCHED = ["h12/2023/03/10/red-cross-kenya", "h2/2023/03/01/diriye-rains",
              "h5/speeches/ruto-drought", "h21/transparency/flows"]
 
 # Cases that failed on the first run, each with its reason (see the commit history).
-XFAIL: dict[str, str] = {}
+XFAIL: dict[str, str] = {
+    "h10/analysis/2023/04/horn-drought-aid:never again face famine:speaker":
+        "'Sheikh' inside the name is read as a title: the speaker becomes 'Mohamud'",
+}
 
 
 # -- the runs ----------------------------------------------------------------------------
