@@ -198,6 +198,13 @@ def test_quote_across_line_and_page_breaks_skips_footnotes_and_captions(tmp_path
         "Later, von der Leyen added: “We will not leave anyone behind in this transition.”\n",
         ["Ursula von der Leyen", "Ursula von der Leyen"],
         id="surname_with_particles_is_written_in_full"),
+    pytest.param(
+        "The former president, Sharif Sheikh Ahmed, said that “the elections must be held on "
+        "time.”\n\nFormer prime minister John Major said that “the country has lost its way on "
+        "Europe.”\n\nJordan's King Abdullah said that “there is no alternative to the two-state "
+        "solution.”\n\nSheikh Tamim said that “Qatar will keep mediating between the sides.”\n",
+        ["Sharif Sheikh Ahmed", "John Major", "Abdullah", "Tamim"],
+        id="title_word_inside_a_name_stays_in_the_name"),
 ])
 def test_speaker_of_each_quote(tmp_path: Path, text: str, speakers: list[str]):
     quotes, _, _ = run(tmp_path, text)

@@ -19,6 +19,7 @@ from .namevocab import (
     DEPARTMENTS,
     FEMALE_NOUNS,
     MALE_NOUNS,
+    NAME_TITLES,
     NOT_GIVEN_NAMES,
     ORG_WORDS,
     PARTICLES,
@@ -110,6 +111,22 @@ def _given_name(token: str) -> bool:
     low = token.lower()
     return (token[:1].isupper() and low not in NOT_GIVEN_NAMES and low not in SENTENCE_STARTERS
             and low not in TITLE_WORDS and not _ACRONYM.match(token))
+
+
+def _title_inside_name(tokens: list[str], start: int, title: int) -> bool:
+    """Whether the run's title word is part of a person's name ('Hassan Sheikh Mohamud',
+    'John Major'): a word that is also a name, the run's only title, after given names and
+    before at most a surname. A title before a name follows a place or a possessive ('Kenya
+    President Ruto', "Jordan's King Abdullah") or opens the run ('Sheikh Tamim')."""
+    from .namedsources import is_place
+
+    if tokens[title].lower() not in NAME_TITLES or title < len(tokens) - 2:
+        return False
+    before, after = tokens[start:title], tokens[title + 1:]
+    if any(is_title_word(_POSSESSIVE.sub("", t)) for t in before + after):
+        return False
+    return all(_given_name(t) and not _POSSESSIVE.search(t) and not is_place(t)
+               for t in before + after)
 
 
 def is_org_name(tokens: tuple[str, ...] | list[str]) -> bool:
@@ -244,6 +261,9 @@ class NameIndex:
             if is_title_word(low) and not (org and n > k):
                 last_title = n
                 titles.add(low)
+        if last_title > k and _title_inside_name(tokens, k, last_title):
+            titles.discard(_POSSESSIVE.sub("", tokens[last_title]).lower())
+            last_title = -1
         name_start = max(k, last_title + 1)
         run_start = run[0][1]
         run_end = run[-1][1] + len(tokens[-1])

@@ -21,6 +21,11 @@ inspector superintendent constable detective sheriff dean rector provost rapport
 undersecretary under-secretary cabinet historian sociologist hydrologist scientist lawyer
 pharmacist engineer teacher doctor nurse activist campaigner
 """)
+# Titles that are also parts of people's names ('Hassan Sheikh Mohamud', 'John Major',
+# 'Martin Luther King'): after a given name they are read as the name, not as a title.
+NAME_TITLES = words("""
+sheikh shaykh sultan emir imam king prince major dean bishop judge pope sheriff rector
+""")
 DEMONYMS = words("""
 iranian israeli american us u.s palestinian lebanese syrian egyptian iraqi saudi qatari turkish
 russian chinese british french german european arab arabic western eastern muslim sunni shia
