@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
 
 import pytest
+from e2e_support import ExportView, Q, check_export, e2e_settings, export_cases
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb, Reply
 
@@ -303,15 +302,6 @@ def serve(web: FixtureWeb, wayback: FakeWayback) -> dict[str, str]:
 # -- expected export, written before the first run -------------------------------------
 
 
-@dataclass(frozen=True)
-class Q:
-    doc: str
-    key: str  # a fragment of the quote's text
-    status: str
-    speaker: str
-    source: str | None  # "h2/path" or None
-
-
 QUOTES = [
     Q("report.txt", "worst drought in fifty years", "verified", "Reza Ardakanian",
       "h2/2021/05/03/water-minister"),
@@ -394,32 +384,9 @@ XFAIL: dict[str, str] = {}
 # -- the run -----------------------------------------------------------------------------
 
 
-@dataclass
-class Outcome:
-    hosts: dict[str, str]
-    data: dict[str, Any]
-
-    def url(self, ref: str | None) -> str | None:
-        if ref is None:
-            return None
-        host, _, path = ref.partition("/")
-        return self.hosts[host] + "/" + path
-
-    def quote(self, doc: str, key: str) -> dict[str, Any] | None:
-        found = [q for q in self.data["quotes"] if q["document"] == doc and key in q["text"]]
-        return found[0] if len(found) == 1 else None
-
-    def link(self, doc: str, ref: str) -> dict[str, Any] | None:
-        url = self.url(ref)
-        found = [c for c in self.data["citations"]
-                 if c["document"] == doc and url in (c["url"], c["normalized_url"])]
-        return found[0] if found else None
-
-
 @pytest.fixture(scope="module")
-def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
+def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ExportView]:
     import verifier
-    from verifier.config import load_settings
     from verifier.export import export_json
     from verifier.store import Store
 
@@ -432,52 +399,19 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
         (docs / "report.txt").write_text(REPORT_TXT.format(**hosts), encoding="utf-8")
         (docs / "article.md").write_text(ARTICLE_MD.format(**hosts), encoding="utf-8")
         (docs / "article.html").write_text(ARTICLE_HTML.format(**hosts), encoding="utf-8")
-        settings = load_settings(env={}, cwd=root, overrides={
-            "db": str(root / "verifier.db"), "archive_dir": str(root / "archive"),
-            "report_dir": str(root / "reports"), "wayback_url": wayback.base,
-            "allow_private_hosts": True, "wayback_lookups_per_minute": 6000.0,
-            "wayback_saves_per_minute": 6000.0, "save": "never", "retries": 2,
-            "quiet": True})
+        settings = e2e_settings(root, wayback)
         verifier.run([str(docs)], settings)
         store = Store.open(root / "verifier.db", create=False)
         data = json.loads(export_json(store))
-        yield Outcome(hosts, data)
+        yield ExportView(hosts, data)
     finally:
         web.close()
         wayback.close()
 
 
-def _cases() -> Iterator[Any]:
-    for q in QUOTES:
-        for field, value in (("status", q.status), ("speaker", q.speaker),
-                             ("source_url", q.source)):
-            ident = f"{q.doc}:{q.key}:{field}"
-            marks = [pytest.mark.xfail(strict=True, reason=XFAIL[ident])] if ident in XFAIL else []
-            yield pytest.param("quote", q.doc, q.key, field, value, id=ident, marks=marks)
-    for doc, key in NOT_QUOTES:
-        ident = f"{doc}:{key}:not-a-quote"
-        marks = [pytest.mark.xfail(strict=True, reason=XFAIL[ident])] if ident in XFAIL else []
-        yield pytest.param("absent", doc, key, "", None, id=ident, marks=marks)
-    for doc, ref, status in LINKS:
-        ident = f"{doc}:{ref}:link_status"
-        marks = [pytest.mark.xfail(strict=True, reason=XFAIL[ident])] if ident in XFAIL else []
-        yield pytest.param("link", doc, ref, "link_status", status, id=ident, marks=marks)
-
-
 @pytest.mark.timeout(120)
-@pytest.mark.parametrize(("kind", "doc", "key", "field", "expected"), list(_cases()))
-def test_expected_export(outcome: Outcome, kind: str, doc: str, key: str, field: str,
+@pytest.mark.parametrize(("kind", "doc", "key", "field", "expected"),
+                         list(export_cases(QUOTES, NOT_QUOTES, LINKS, XFAIL)))
+def test_expected_export(outcome: ExportView, kind: str, doc: str, key: str, field: str,
                          expected: str | None) -> None:
-    if kind == "absent":
-        assert not [q for q in outcome.data["quotes"]
-                    if q["document"] == doc and q["text"].strip("“”\" ") == key]
-        return
-    if kind == "link":
-        row = outcome.link(doc, key)
-        assert row is not None, f"no citation of {key}"
-        assert row[field] == expected
-        return
-    row = outcome.quote(doc, key)
-    assert row is not None, f"no single quote containing {key!r}"
-    want = outcome.url(expected) if field == "source_url" else expected
-    assert row[field] == want, row
+    assert check_export(outcome, kind, doc, key, field, expected)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from e2e_support import ExportView, Q, case, check_export, e2e_settings, export_cases
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
 
@@ -395,15 +396,6 @@ def _serve_gas_sources(web: FixtureWeb, wayback: FakeWayback, u: Any) -> None:
 ARTICLE_DOC = "h10" + ARTICLE_PATH  # the URL document; its name is its URL
 
 
-@dataclass(frozen=True)
-class Q:
-    doc: str
-    key: str  # a fragment of the quote's text
-    status: str
-    speaker: str
-    source: str | None  # "h2/path" or None
-
-
 QUOTES = [
     Q("brief.pdf", "one step away from famine", "verified", "Laurent Bukera",
       "h2/2023/02/20/wfp-somalia"),
@@ -532,38 +524,14 @@ XFAIL: dict[str, str] = {}
 
 
 @dataclass
-class Outcome:
-    hosts: dict[str, str]
-    data: dict[str, Any]  # export after the first run
-    checks: list[dict[str, Any]]  # every check of the first run, with its quote and document
+class Outcome(ExportView):
+    checks: list[dict[str, Any]] = field(default_factory=list)  # every check of the first run
     data2: dict[str, Any] = field(default_factory=dict)  # export after the second run
     changes2: dict[str, Any] = field(default_factory=dict)
     exit2: int = -1
     status_out: str = ""
     checked2: list[str] = field(default_factory=list)  # quote texts checked in run 2
     requested2: set[str] = field(default_factory=set)  # "h2/path" requested in run 2
-
-    def url(self, ref: str | None) -> str | None:
-        if ref is None:
-            return None
-        host, _, path = ref.partition("/")
-        return self.hosts[host] + "/" + path
-
-    def doc(self, name: str) -> str:
-        return self.url(name) or name if name.startswith("h10/") else name
-
-    def quote(self, doc: str, key: str, data: dict[str, Any] | None = None
-              ) -> dict[str, Any] | None:
-        rows = (data or self.data)["quotes"]
-        found = [q for q in rows if q["document"] == self.doc(doc) and key in q["text"]]
-        return found[0] if len(found) == 1 else None
-
-    def link(self, doc: str, ref: str, data: dict[str, Any] | None = None
-             ) -> dict[str, Any] | None:
-        url = self.url(ref)
-        found = [c for c in (data or self.data)["citations"]
-                 if c["document"] == self.doc(doc) and url in (c["url"], c["normalized_url"])]
-        return found[0] if found else None
 
     def quote_checks(self, doc: str, key: str) -> list[dict[str, Any]]:
         return [c for c in self.checks if c["document"] == self.doc(doc) and key in c["text"]]
@@ -574,16 +542,6 @@ class Outcome:
             if url.startswith(base + "/"):
                 return name + url[len(base):]
         return None
-
-
-def _settings(root: Path, wayback: FakeWayback) -> Any:
-    from verifier.config import load_settings
-
-    return load_settings(env={}, cwd=root, overrides={
-        "db": str(root / "verifier.db"), "archive_dir": str(root / "archive"),
-        "report_dir": str(root / "reports"), "wayback_url": wayback.base,
-        "allow_private_hosts": True, "wayback_lookups_per_minute": 6000.0,
-        "wayback_saves_per_minute": 6000.0, "save": "never", "retries": 2, "quiet": True})
 
 
 def _checks(store: Any, run_id: int) -> list[dict[str, Any]]:
@@ -643,7 +601,7 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
         (docs / "brief.pdf").write_bytes(brief_pdf(hosts))
         (docs / "notes.md").write_text(NOTES_MD.format(**hosts), encoding="utf-8")
         (docs / "digest.txt").write_text(DIGEST_TXT.format(**hosts), encoding="utf-8")
-        settings = _settings(root, wayback)
+        settings = e2e_settings(root, wayback)
         first = verifier.run([str(docs), hosts["h10"] + ARTICLE_PATH], settings, now=lambda: T0)
         store = Store.open(root / "verifier.db", create=False)
         out = Outcome(hosts, json.loads(export_json(store)), _checks(store, first.run_id))
@@ -659,15 +617,11 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
 
 
 def _param(kind: str, doc: str, key: str, field_name: str, value: Any, ident: str) -> Any:
-    marks = [pytest.mark.xfail(strict=True, reason=XFAIL[ident])] if ident in XFAIL else []
-    return pytest.param(kind, doc, key, field_name, value, id=ident, marks=marks)
+    return case(kind, doc, key, field_name, value, ident, XFAIL)
 
 
 def _cases() -> Iterator[Any]:
-    for q in QUOTES:
-        for name, value in (("status", q.status), ("speaker", q.speaker),
-                            ("source_url", q.source)):
-            yield _param("quote", q.doc, q.key, name, value, f"{q.doc}:{q.key}:{name}")
+    yield from export_cases(QUOTES, [], [], XFAIL)
     for doc, key, stamp in SNAPSHOTS:
         yield _param("snapshot", doc, key, "snapshot_url", stamp, f"{doc}:{key}:snapshot")
     yield _param("live_had_quote", "brief.pdf", "eighty of our hundred goats", "", False,
@@ -680,10 +634,7 @@ def _cases() -> Iterator[Any]:
                  {"h5/speeches/ruto-drought": "source_unavailable",
                   "h6/2023/02/ruto-drought-address": "verified"},
                  "brief.pdf:permanent feature:both URLs checked")
-    for doc, key in NOT_QUOTES:
-        yield _param("absent", doc, key, "", None, f"{doc}:{key}:not-a-quote")
-    for doc, ref, status in LINKS:
-        yield _param("link", doc, ref, "link_status", status, f"{doc}:{ref}:link_status")
+    yield from export_cases([], NOT_QUOTES, LINKS, XFAIL)
     yield _param("article_citations", ARTICLE_DOC, "", "", ARTICLE_CITATIONS,
                  "article URL:citations are its story's links")
 
@@ -706,14 +657,7 @@ def _second_cases() -> Iterator[Any]:
 
 def _check_first(outcome: Outcome, kind: str, doc: str, key: str, field_name: str,
                  expected: Any) -> None:
-    if kind == "absent":
-        assert not [q for q in outcome.data["quotes"] if q["document"] == outcome.doc(doc)
-                    and q["text"].strip("“”\" ") == key]
-        return
-    if kind == "link":
-        row = outcome.link(doc, key)
-        assert row is not None, f"no citation of {key}"
-        assert row[field_name] == expected, row
+    if check_export(outcome, kind, doc, key, field_name, expected):
         return
     if kind == "article_citations":
         found = {outcome.ref(c["normalized_url"]) or c["normalized_url"]
@@ -737,11 +681,8 @@ def _check_first(outcome: Outcome, kind: str, doc: str, key: str, field_name: st
     assert row is not None, f"no single quote containing {key!r}"
     if kind == "snapshot":
         assert f"/{expected}" in (row["snapshot_url"] or ""), row
-    elif kind == "named_source":
-        assert row["named_source"] == expected, row
     else:
-        want = outcome.url(expected) if field_name == "source_url" else expected
-        assert row[field_name] == want, row
+        assert row["named_source"] == expected, row
 
 
 def _check_second(outcome: Outcome, kind: str, doc: str, key: str, expected: Any) -> None:

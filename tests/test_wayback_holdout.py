@@ -18,28 +18,28 @@ import pytest
 from conftest import CliResult
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
-from wayback_support import FakeClock, archivist_for, client_for, raw_fetcher, write_wayback_config
+from wayback_support import (
+    DIGEST,
+    HEADER,
+    KEYS,
+    PAGE,
+    FakeClock,
+    archivist_for,
+    client_for,
+    page,
+    raw_fetcher,
+    stamp,
+    write_wayback_config,
+)
 
 from verifier.archiving import Archivist
 from verifier.models import SaveJob, Snapshot
 from verifier.net.wayback import parse_memento
 
-PAGE = "http://news.example.com/2021/story.html"
-KEYS = ("access", "secret")
-HEADER = ["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"]
-DIGEST = "A" * 32
 # First run (before any code change): 17 of 33 passed; the 16 others were marked
 # xfail(strict=True) and each mark came off with the fix that made its test pass.
 
 pytestmark = pytest.mark.usefixtures("archive_hygiene")  # see conftest
-
-
-def page(text: str) -> str:
-    return f"<html><body><p>{text}</p></body></html>"
-
-
-def stamp(when: datetime) -> str:
-    return when.strftime("%Y%m%d%H%M%S")
 
 
 # -- CDX answers ---------------------------------------------------------------------------------

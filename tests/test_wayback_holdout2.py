@@ -19,13 +19,19 @@ import pytest
 from conftest import CliResult
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb, Reply, Request
-from wayback_support import FakeClock, archivist_for, client_for, write_wayback_config
+from wayback_support import (
+    DIGEST,
+    KEYS,
+    PAGE,
+    FakeClock,
+    archivist_for,
+    client_for,
+    page,
+    write_wayback_config,
+)
 
 from verifier.errors import ArchiveRateLimited
 
-PAGE = "http://news.example.com/2021/story.html"
-KEYS = ("access", "secret")
-DIGEST = "A" * 32
 SOFT_404 = ("<html><head><title>Page not found | News Example</title></head><body>"
             "<h1>Page not found</h1><p>Sorry, the page you are looking for could not be found."
             "</p></body></html>")
@@ -34,10 +40,6 @@ SOFT_404 = ("<html><head><title>Page not found | News Example</title></head><bod
 # clock moved past the pause); its budget was raised, its expectations kept.
 
 pytestmark = pytest.mark.usefixtures("archive_hygiene")  # see conftest
-
-
-def page(text: str) -> str:
-    return f"<html><body><p>{text}</p></body></html>"
 
 
 def cdx_urls(wayback: FakeWayback) -> list[str]:

@@ -29,29 +29,29 @@ import pytest
 from conftest import CliResult
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb, Reply, Request
-from wayback_support import FakeClock, archivist_for, client_for, raw_fetcher, write_wayback_config
+from wayback_support import (
+    DIGEST,
+    HEADER,
+    KEYS,
+    PAGE,
+    FakeClock,
+    archivist_for,
+    client_for,
+    page,
+    raw_fetcher,
+    stamp,
+    write_wayback_config,
+)
 
 from verifier.archiving import Archivist
 from verifier.errors import ArchiveError, ArchiveRateLimited
 from verifier.models import SaveJob
 from verifier.net.wayback import WaybackClient
 
-PAGE = "http://news.example.com/2021/story.html"
 KEY = "com,example,news)/2021/story.html"
-KEYS = ("access", "secret")
-HEADER = ["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"]
-DIGEST = "A" * 32
 # First run: 24 of 34 passed; now 34 of 34 (see the module docstring).
 
 pytestmark = pytest.mark.usefixtures("archive_hygiene")  # see conftest
-
-
-def page(text: str) -> str:
-    return f"<html><body><p>{text}</p></body></html>"
-
-
-def stamp(when: datetime) -> str:
-    return when.strftime("%Y%m%d%H%M%S")
 
 
 def row(ts: str, *, url: str = PAGE, status: str = "200", mimetype: str = "text/html",

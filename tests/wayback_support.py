@@ -26,6 +26,23 @@ if TYPE_CHECKING:
     from fakewayback import FakeWayback
 
 
+# What the Wayback tests share: the cited page, SPN2 keys, the CDX JSON header and a digest.
+PAGE = "http://news.example.com/2021/story.html"
+KEYS = ("access", "secret")
+HEADER = ["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"]
+DIGEST = "A" * 32
+
+
+def page(text: str) -> str:
+    """A minimal HTML page holding `text`."""
+    return f"<html><body><p>{text}</p></body></html>"
+
+
+def stamp(when: datetime) -> str:
+    """A Wayback timestamp (14 digits) of a moment."""
+    return when.strftime("%Y%m%d%H%M%S")
+
+
 def forbid_real_sleep(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Make a real time.sleep in the test's own thread or the background save worker fail
     the test (waybackpy's hidden waits); the local servers' deliberate delays still run.

@@ -1,0 +1,108 @@
+"""What the held-out end-to-end sets share: the expected quote as written down, the run's
+settings, the exported verdicts read back by document and fixture reference ('h2/path'), and
+the checks every set makes of them, each expected field its own countable test case."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fakewayback import FakeWayback
+
+
+@dataclass(frozen=True)
+class Q:
+    """A quote as a careful fact-checker expects the export to show it."""
+
+    doc: str
+    key: str  # a fragment of the quote's text
+    status: str
+    speaker: str
+    source: str | None  # "h2/path" or None
+
+
+def e2e_settings(root: Path, wayback: FakeWayback) -> Any:
+    """A run's settings: everything under `root`, the fake Wayback unpaced, no saves."""
+    from verifier.config import load_settings
+
+    return load_settings(env={}, cwd=root, overrides={
+        "db": str(root / "verifier.db"), "archive_dir": str(root / "archive"),
+        "report_dir": str(root / "reports"), "wayback_url": wayback.base,
+        "allow_private_hosts": True, "wayback_lookups_per_minute": 6000.0,
+        "wayback_saves_per_minute": 6000.0, "save": "never", "retries": 2, "quiet": True})
+
+
+@dataclass
+class ExportView:
+    """A run's JSON export, looked up the way the expectations are written."""
+
+    hosts: dict[str, str]  # "h2" -> its base URL on the fixture web
+    data: dict[str, Any]
+
+    def url(self, ref: str | None) -> str | None:
+        if ref is None:
+            return None
+        host, _, path = ref.partition("/")
+        return self.hosts[host] + "/" + path
+
+    def doc(self, name: str) -> str:
+        """The export's name for a document: its file name, or for an article given by
+        address ('h10/path'), its URL."""
+        return (self.url(name) or name) if name.split("/")[0] in self.hosts else name
+
+    def quote(self, doc: str, key: str, data: dict[str, Any] | None = None
+              ) -> dict[str, Any] | None:
+        rows = (data or self.data)["quotes"]
+        found = [q for q in rows if q["document"] == self.doc(doc) and key in q["text"]]
+        return found[0] if len(found) == 1 else None
+
+    def link(self, doc: str, ref: str, data: dict[str, Any] | None = None
+             ) -> dict[str, Any] | None:
+        url = self.url(ref)
+        found = [c for c in (data or self.data)["citations"]
+                 if c["document"] == self.doc(doc) and url in (c["url"], c["normalized_url"])]
+        return found[0] if found else None
+
+
+def case(kind: str, doc: str, key: str, field_name: str, value: Any, ident: str,
+         xfail: dict[str, str]) -> Any:
+    """One expected field as a test case, marked xfail(strict) while the code still misses it."""
+    marks = [pytest.mark.xfail(strict=True, reason=xfail[ident])] if ident in xfail else []
+    return pytest.param(kind, doc, key, field_name, value, id=ident, marks=marks)
+
+
+def export_cases(quotes: list[Q], not_quotes: list[tuple[str, str]],
+                 links: list[tuple[str, str, str]], xfail: dict[str, str]) -> Iterator[Any]:
+    """The cases every set has: each quote's status, speaker and source; each phrase that
+    must not be a quote; each link's status."""
+    for q in quotes:
+        for name, value in (("status", q.status), ("speaker", q.speaker),
+                            ("source_url", q.source)):
+            yield case("quote", q.doc, q.key, name, value, f"{q.doc}:{q.key}:{name}", xfail)
+    for doc, key in not_quotes:
+        yield case("absent", doc, key, "", None, f"{doc}:{key}:not-a-quote", xfail)
+    for doc, ref, status in links:
+        yield case("link", doc, ref, "link_status", status, f"{doc}:{ref}:link_status", xfail)
+
+
+def check_export(view: ExportView, kind: str, doc: str, key: str, field_name: str,
+                 expected: Any) -> bool:
+    """Check a case of `export_cases`; False for a kind it does not know."""
+    if kind == "absent":
+        assert not [q for q in view.data["quotes"] if q["document"] == view.doc(doc)
+                    and q["text"].strip("“”\" ") == key]
+    elif kind == "link":
+        row = view.link(doc, key)
+        assert row is not None, f"no citation of {key}"
+        assert row[field_name] == expected, row
+    elif kind == "quote":
+        row = view.quote(doc, key)
+        assert row is not None, f"no single quote containing {key!r}"
+        want = view.url(expected) if field_name == "source_url" else expected
+        assert row[field_name] == want, row
+    else:
+        return False
+    return True
