@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from fakewayback import FakeWayback
-from wayback_support import FakeClock, raw_fetcher
+from wayback_support import KEYS, PAGE, FakeClock, page, raw_fetcher
 
 from verifier.archiving import Archivist, FetchRaw
 from verifier.config import Settings
@@ -19,9 +19,7 @@ from verifier.models import ArchiveInfo, Fetch, SaveJob, Snapshot
 from verifier.net.wayback import WaybackClient
 from verifier.status import LinkStatus
 
-PAGE = "http://news.example.com/2021/story.html"
 OTHER = "http://blog.example.net/post"
-KEYS = ("access", "secret")
 
 pytestmark = pytest.mark.usefixtures("archive_hygiene")  # see conftest
 
@@ -37,10 +35,6 @@ def make(wayback: FakeWayback, clock: FakeClock, *, keys: tuple[str, str] | None
                            now=lambda: moment)
     raw = fetch_raw or raw_fetcher(client)
     return Archivist(client, (lambda url: replay(raw(url))) if replay else raw, config, clock=clock)
-
-
-def page(text: str) -> str:
-    return f"<html><body><p>{text}</p></body></html>"
 
 
 def changed_page(wayback: FakeWayback) -> None:

@@ -322,12 +322,12 @@ def test_a_fetch_row_keeps_every_field_of_its_attempts_and_redirects(tmp_path: P
 
 def test_the_page_worker_tells_a_wall_from_an_error_page() -> None:
     """The text the fetcher left unread: a regional block makes the link blocked, not a soft 404."""
-    def checked(line: str) -> tuple[LinkStatus, str | None]:
+    def checked(line: str) -> tuple[LinkStatus | None, str | None]:
         body = f"<html><head><title>Example TV</title></head><body><h1>{line}</h1></body></html>".encode()
         fetch = Fetch(url="http://a.test/1", link_status=LinkStatus.OK, reason="HTTP 200", fetched_at=WHEN,
                       http_status=200, content_type="text/html", body=body, size=len(body))
         result = check_page(PageCheck(fetch, [], 0.8, WHEN, judge_text=True))
-        return result.error_status, result.error_page
+        return result.text_verdict or (None, None)
 
     assert checked("This programme is not available in your region.")[0] is LinkStatus.BLOCKED
     assert checked("Page not found")[0] is LinkStatus.SOFT_404

@@ -12,15 +12,12 @@ import pytest
 import requests
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
-from wayback_support import FakeClock, raw_fetcher
+from wayback_support import KEYS, PAGE, FakeClock, raw_fetcher
 
 from verifier.config import Settings
 from verifier.errors import ArchiveError, ArchiveRateLimited, ArchiveTimeout, ArchiveUnavailable
 from verifier.models import SaveJob, Snapshot
 from verifier.net.wayback import WaybackClient, parse_memento, wayback_timestamp
-
-PAGE = "http://news.example.com/2021/story.html"
-KEYS = ("access", "secret")
 
 pytestmark = pytest.mark.usefixtures("archive_hygiene")  # see conftest
 

@@ -162,7 +162,7 @@ class Archivist:
         return kept
 
     def _newest(self, url: str) -> Snapshot | None:
-        newest: Snapshot | None = self._asked_once(("newest", url), lambda: self._newest_uncached(url))
+        newest: Snapshot | None = self._asked_once(("newest", url), lambda: self._newest_capture(url))
         return newest
 
     def _asked_once(self, key: Hashable, ask: Callable[[], Any]) -> Any:
@@ -253,7 +253,7 @@ class Archivist:
             within = f"{self._settings.save_window_days}d" if missing_only else None
             return self._settle_refusal(self.client.save_spn2(url, if_not_archived_within=within))
         if missing_only:
-            newest = self._asked_once(("recent", url), lambda: self._newest_recorded(url))
+            newest = self._asked_once(("recent", url), lambda: self._newest_capture(url, revisits=True))
             if newest is not None and self._recent(newest):
                 return self._succeed(SaveJob(url=url, submitted_at=self.client.now(),
                                              method="anonymous"), newest)
@@ -305,7 +305,7 @@ class Archivist:
             return job
         message = (job.error or "").lower()
         if any(marker in message for marker in _RECENT_CAPTURE):
-            newest = self._newest_recorded(job.url)
+            newest = self._newest_capture(job.url, revisits=True)
             window = timedelta(days=max(1, self._settings.save_window_days))
             if newest is not None and self._recent(newest, window):
                 return self._succeed(job, newest)
@@ -335,14 +335,11 @@ class Archivist:
         return replace(job, status="success", error=None, timestamp=capture.timestamp,
                        archive_url=capture.archive_url)
 
-    def _newest_uncached(self, url: str) -> Snapshot | None:
-        found = self.client.captures(url, limit=-1)
-        return found[-1] if found else None
-
-    def _newest_recorded(self, url: str) -> Snapshot | None:
-        """The newest status-200 capture or revisit record: saving an unchanged page records
-        a revisit, which is a capture of that day all the same (never evidence, though)."""
-        found = self.client.captures(url, limit=-1, revisits=True)
+    def _newest_capture(self, url: str, *, revisits: bool = False) -> Snapshot | None:
+        """The newest status-200 capture; with `revisits`, a revisit record too: saving an
+        unchanged page records a revisit, which is a capture of that day all the same (never
+        evidence, though)."""
+        found = self.client.captures(url, limit=-1, revisits=revisits)
         return found[-1] if found else None
 
     def _recent(self, snapshot: Snapshot, window: timedelta | None = None) -> bool:

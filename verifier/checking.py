@@ -114,6 +114,8 @@ class Checking:
 
     def _use_pool(self, *, pages: int = 0) -> WorkPool:
         """The pool reading pages, started in processes once the run proves big enough."""
+        if self.pool is not None and (self.pool.processes or not pages):
+            return self.pool  # asked per page: no sizing to redo
         wanted = auto_processes(self.settings.work_processes, pages=pages)
         if self.pool is None or (self.pool.processes == 0 and wanted > 0):
             self.pool = WorkPool(wanted)
@@ -261,8 +263,7 @@ class Checking:
                         record=record, record_label=self.stages.evidence.label,
                         copy_dir=str(Path(self.settings.report_dir) / "evidence"),
                         judge_text=stored is None)
-        pool = self.pool if self.pool is not None else self._use_pool()
-        fut = pool.submit(check_page, job)
+        fut = self._use_pool().submit(check_page, job)
         fetch.body = None  # the job has it; the WARC record keeps it
         self.work.add(fut, functools.partial(self._on_page_read, url, fetch, previous, reused))
 
@@ -272,8 +273,8 @@ class Checking:
         self.reading.discard(url)
         self._fetch_more()
         fetch.page = checked.page
-        if checked.error_page:  # the fetcher left judging the page's text to the reader
-            fetch.link_status, fetch.reason = checked.error_status, checked.error_page
+        if checked.text_verdict:  # the fetcher left judging the page's text to the reader
+            fetch.link_status, fetch.reason = checked.text_verdict
         if checked.problem:
             self.warnings.append(f"evidence copy of {url} unreadable: {checked.problem}")
             if reused:  # the earlier copy is gone: fetch the page after all

@@ -172,10 +172,11 @@ class Fetcher:
         not-found probes are recorded here as usual. This lets the process that reads the
         page write its bytes too, instead of this one.
 
-        That process also judges what the page's text says (`text_verdict`: a 200 page
-        saying "page not found" is a soft 404, one saying "not available in your region" blocked): the text is read there anyway, and searching
-        the markup for error phrases here cost this process a third of a millisecond on a 35 KB
-        news page, more than a millisecond when a phrase turned up and the text had to be read.
+        That process also judges what the page's text says (`text_verdict`: a 200 page saying
+        "page not found" is a soft 404, one saying "not available in your region" blocked): the
+        text is read there anyway, and searching the markup for error phrases here cost this
+        process a third of a millisecond on a 35 KB news page, more than a millisecond when a
+        phrase turned up and the text had to be read.
         The title and everything else are judged here as usual."""
         return self._fetch(url, etag, last_modified, False, None, None, defer=True)
 

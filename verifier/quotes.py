@@ -24,7 +24,7 @@ from .text.textspans import SpanIndex, paragraph_before, paragraphs, sentences
 _WORD = re.compile(r"[\w\[\]’'\-]+")
 _NAMING = re.compile(
     r"(?:so-called|so called|dubbed|nicknamed|termed|labell?ed|branded|titled|entitled|named|"
-    r"called|\bcall|\bcalls|\bcalling|known as|referred to as|the terms?|the words?|the phrase|the slogans?|the motto|"
+    r"called|\bcall(?:s|ing)?|known as|referred to as|the terms?|the words?|the phrase|the slogans?|the motto|"
     r"the hashtag|the name|the label|the expression|the concept of|the notion of|the idea of)"
     r"\s*(?:as\s+)?(?:the\s+|a\s+|an\s+|its\s+|his\s+|their\s+)?$", re.I)
 _SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "by", "or",

@@ -82,8 +82,9 @@ class PageChecked:
     problem: str | None = None  # the stored copy could not be read
     evidence: EvidenceRef | None = None  # where `record` was written
     record_problem: str | None = None  # why it could not be
-    error_page: str | None = None  # why the text reads as an error page or a block
-    error_status: LinkStatus = LinkStatus.SOFT_404  # what error_page makes the link
+    # what the text says of the link, left by the fetcher to this reader: a wall (blocked) or
+    # an error page (soft 404), and why
+    text_verdict: tuple[LinkStatus, str] | None = None
 
 
 def extract_file(path: str) -> Extraction:
@@ -126,8 +127,7 @@ def check_page(job: PageCheck) -> PageChecked:
 
     # Reading and judging come first, writing last: until then the job can be given up and
     # done again elsewhere (see WorkPool.work_one_here) without writing anything twice.
-    fetch, problem, error_page, page = job.fetch, None, None, None
-    error_status = LinkStatus.SOFT_404
+    fetch, problem, said, page = job.fetch, None, None, None
     body = fetch.body
     if job.stored is not None:
         try:
@@ -137,10 +137,8 @@ def check_page(job: PageCheck) -> PageChecked:
     if fetch.link_status.readable and body is not None:
         page = page_text(body, fetch.content_type)
         said = text_verdict(page) if job.judge_text and page else None
-        if said:
-            error_status, error_page = said
-    read = replace(fetch, body=None, page=None if error_page else page)
-    verdicts = {} if problem or error_page else {
+    read = replace(fetch, body=None, page=None if said else page)
+    verdicts = {} if problem or said else {
         quote: judge(quote, read, _no_copies, partial_threshold=job.partial_threshold,
                      now=job.now)
         for quote in dict.fromkeys(job.quotes)}
@@ -151,7 +149,7 @@ def check_page(job: PageCheck) -> PageChecked:
     if kept is not None and not (job.keep_text and any(v.status is not QuoteStatus.VERIFIED
                                                        for v in verdicts.values())):
         kept = replace(kept, text="")  # sending the text back would cost more than reading it
-    return PageChecked(kept, verdicts, problem, evidence, record_problem, error_page, error_status)
+    return PageChecked(kept, verdicts, problem, evidence, record_problem, said)
 
 
 def _write_record(job: PageCheck) -> tuple[EvidenceRef | None, str | None]:

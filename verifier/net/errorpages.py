@@ -188,15 +188,15 @@ def _is_article(lines: list[str], message: int) -> bool:
     return len(prose) >= PROSE_LINES and prose[0] < message
 
 
+_ERROR_TOPIC = re.compile(r"\b(404|410)\b|\bnot found\b")
+
+
 def _about_the_error(title: str) -> bool:
     """A headline that names an error without being an error title ('Error 404 when uploading
     files · Issue #12'): the page discusses the error, and the message it quotes is no verdict.
     A short segment ('Profile not found') is a message, not a headline about one."""
     return any(len(part.split()) >= HEADLINE_WORDS and _ERROR_TOPIC.search(part)
                for part in map(normalize, _SITE_SEPARATORS.split(title)))
-
-
-_ERROR_TOPIC = re.compile(r"\b(404|410)\b|\bnot found\b")
 
 
 def _message_line(lines: list[str]) -> tuple[int, str] | None:

@@ -118,10 +118,10 @@ def _title_inside_name(tokens: list[str], start: int, title: int) -> bool:
     'John Major'): a word that is also a name, the run's only title, after given names and
     before at most a surname. A title before a name follows a place or a possessive ('Kenya
     President Ruto', "Jordan's King Abdullah") or opens the run ('Sheikh Tamim')."""
-    from .namedsources import is_place
-
     if tokens[title].lower() not in NAME_TITLES or title < len(tokens) - 2:
         return False
+    from .namedsources import is_place  # (namedsources imports this module)
+
     before, after = tokens[start:title], tokens[title + 1:]
     if any(is_title_word(_POSSESSIVE.sub("", t)) for t in before + after):
         return False
