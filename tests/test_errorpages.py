@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from verifier.net import errorpages
@@ -174,3 +176,55 @@ def test_no_wall(title: str, text: str) -> None:
 ])
 def test_json_error_answers(body: bytes, error: bool) -> None:
     assert (errorpages.json_error_reason(body) is not None) is error
+
+
+def _branches(source: str) -> list[str]:
+    """The top-level alternatives of a regex source."""
+    branches, depth, current = [], 0, ""
+    for i, char in enumerate(source):
+        escaped = source[i - 1:i] == "\\"
+        depth += (char == "(" and not escaped) - (char == ")" and not escaped)
+        if char == "|" and depth == 0:
+            branches.append(current)
+            current = ""
+        else:
+            current += char
+    return branches + [current]
+
+
+def _required(branch: str) -> tuple[str, list[list[str]]]:
+    """A branch with its optional groups dropped: the text outside groups, and the
+    alternatives of each group that remains (each one required)."""
+    previous = None
+    while previous != branch:  # innermost optional groups first: '( x)?', '( \\S+){0,4}'
+        previous = branch
+        branch = re.sub(r"\((?:\?:)?[^()]*\)(?:\?|\{0,\d+\})", "", branch)
+    branch = branch.removeprefix("(?:").removesuffix(")")
+    groups = [g.split("|") for g in re.findall(r"\(([^()]*)\)", branch)]
+    return re.sub(r"\([^()]*\)", " ", branch), groups
+
+
+@pytest.mark.parametrize("name", ["_MISSING_CLAUSE", "_LEGAL_BLOCK", "_LOGIN_REQUIRED", "_PARKED"])
+def test_every_clause_needs_a_word_the_prescan_looks_for(name):
+    """The pre-scan may skip a sentence only if no branch could match it: each branch holds,
+    outside its optional parts, a word of the pre-scan (or each alternative of a group does)."""
+    clauses = getattr(errorpages, name)
+    for branch in _branches(clauses.pattern.pattern):
+        outside, groups = _required(branch)
+        assert clauses.needs.search(outside) or any(
+            all(clauses.needs.search(alternative) for alternative in group) for group in groups), branch
+
+
+def test_a_sentence_without_those_words_is_skipped_before_the_clauses():
+    class Counting:
+        calls = 0
+
+        def finditer(self, sentence):
+            Counting.calls += 1
+            return iter(())
+
+    clauses = errorpages._MISSING_CLAUSE._replace(pattern=Counting())
+    assert not errorpages._mostly(clauses, "parliament approves the budget amid protests")
+    assert Counting.calls == 0
+    errorpages._mostly(clauses, "the page you requested does not exist")
+    assert Counting.calls == 1
