@@ -164,3 +164,17 @@ def test_start_up_leaves_numpy_unimported_yet_importable() -> None:
                           env=subprocess_env(), timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["numpy", "Database"]
+
+
+def test_reading_utf8_pages_leaves_beautiful_soup_unimported() -> None:
+    """A page worker reading pages whose header says UTF-8 never imports Beautiful Soup (a
+    seventh of a second per worker); a page in another encoding still decodes with it."""
+    probe = ("import sys; from verifier.pagetext import page_text; "
+             "page = page_text(b'<title>t</title><p>caf\\xc3\\xa9</p>', 'text/html; charset=utf-8'); "
+             "assert 'bs4' not in sys.modules, 'bs4 imported'; "
+             "other = page_text(b'<title>t</title><p>caf\\xe9</p>', 'text/html; charset=windows-1252'); "
+             "print(page.text, other.text)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          env=subprocess_env(), timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["café", "café"]
