@@ -99,6 +99,8 @@ def extract_quotes(doc: Document, citations: list[Citation], *, people: People |
                     s.speaker = finder.later_speaker(*after)
                     if s.speaker is not None:
                         finder.record(s.open_at, s.speaker, p_index)
+                if s.speaker is None:
+                    s.speaker = _speaker_of_quote_before(text, paras[p_index], candidates, s)
             if s.speaker is None and not _chained(s):
                 terms.append(inner_text(text, s))
             elif s.speaker is not None or _chained(s):
@@ -278,6 +280,27 @@ def _continuation(finder: SpeakerFinder, earlier: list[QuoteSpan], span: QuoteSp
             same = q
             break
     return Speaker(speaker.name, speaker.person, "continuation"), same
+
+
+_NEXT_SENTENCE = re.compile(r"[.!?]\s+\S")
+
+
+def _speaker_of_quote_before(text: str, para: tuple[int, int], earlier: list[QuoteSpan],
+                             span: QuoteSpan) -> Speaker | None:
+    """News style carries a speaker on: '“…,” he said.' closing one paragraph, then a
+    paragraph that is nothing but a quotation, is the same person speaking on. Only when
+    the paragraph before ends with that quotation and its short attribution."""
+    if not earlier or span.paragraph == 0 or span.open_at != para[0] or \
+            text[span.close_at + 1:para[1]].strip(" .,;:!?"):
+        return None
+    last = earlier[-1]
+    if last.paragraph != span.paragraph - 1 or last.speaker is None or last.block:
+        return None
+    tail = text[last.close_at + 1:span.open_at].strip()
+    if len(tail.split()) > 8 or _NEXT_SENTENCE.search(tail) or any(
+            mark in tail for mark in OPENERS + CLOSERS + '"') or not find_speech_verbs(tail):
+        return None
+    return Speaker(last.speaker.name, last.speaker.person, "continuation")
 
 
 def _attribute_block(finder: SpeakerFinder, text: str, span: QuoteSpan,

@@ -44,7 +44,7 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
         notes_here, notes_later = _footnote_links(src, span, sent, para)
         same_sentence, following = _named_links(text, src, span, sent, para)
         # The nearest evidence wins: the quote's own sentence first, then what follows it.
-        linked = (notes_here or _inline_links(src, span, sent)
+        linked = (notes_here or _inline_links(src, span, sent, by_sentence.get(sent, []))
                   or _parenthesised_links(text, src, span, para) or same_sentence
                   or following or notes_later or _parenthetical_before(text, src, span, sent))
         if linked and not notes_here and notes_later and \
@@ -223,9 +223,23 @@ def _marker_citations(src: _Sources, refs: list) -> list[int]:
     return linked
 
 
-def _inline_links(src: _Sources, span: QuoteSpan, sent: tuple[int, int]) -> list[int]:
+def _inline_links(src: _Sources, span: QuoteSpan, sent: tuple[int, int],
+                  in_sentence: list[QuoteSpan]) -> list[int]:
+    """Links in the quotation's sentence, but not those another speaker's quotation stands
+    between: in 'X accused them in a [statement] of “…”, and Y said that “…”' the link is
+    X's source, not Y's."""
     lo, hi = min(sent[0], span.open_at), max(sent[1], span.close_at + 1)
-    return sorted(src.links(lo, hi))
+    others = [s for s in in_sentence if s is not span and s.speaker is not None
+              and span.speaker is not None and s.speaker.name != span.speaker.name]
+    return sorted(n for n in src.links(lo, hi)
+                  if not any(_between(src.citations[n].offset, span, s) for s in others))
+
+
+def _between(offset: int, span: QuoteSpan, other: QuoteSpan) -> bool:
+    """Whether `other` lies between a citation at `offset` and `span`."""
+    if offset < span.open_at:
+        return offset < other.open_at and other.close_at < span.open_at
+    return span.close_at < other.open_at and other.close_at < offset
 
 
 def _parenthesised_links(text: str, src: _Sources, span: QuoteSpan,

@@ -76,6 +76,9 @@ _ACCORDING_PERSON = re.compile(
     r"\b[Aa]ccording to\s+(?:the|a|an|one)\s+((?:[\w\-’']+\s+){0,2}?(?:"
     + "|".join(sorted(PERSON_NOUNS)) + r")(?:\s+(?:for|of|at|from)\s+[^,.;:¤()\n]{2,60}?)?)"
     r"\s*(?=[,.;:)]|$)")
+# '… of „…“, and the director, X, said that …': a coordinated clause after a quotation
+# has its own subject, so its verb reports the next quotation, not this one.
+_NEW_CLAUSE = re.compile(r"\s*,?\s*(?:and|but|while|whereas)\s+(?!said\b|says\b|added\b)\S", re.I)
 _OPENING_APPOSITIVE = re.compile(r"[^,.;:¤]{3,60}?,\s+([A-Z][^,.;:¤]{1,60}?),\s")
 
 
@@ -164,7 +167,7 @@ class SpeakerFinder:
                 return None
             if speaker and 0 < subject.start - close_at <= 4:  # '”, Zhang Lihua, deputy …, told'
                 return speaker
-            if len(between.split()) > 7:
+            if len(between.split()) > 7 or _NEW_CLAUSE.match(between):
                 return None
             if speaker and subject.start > close_at:
                 return speaker
