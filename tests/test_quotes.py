@@ -613,3 +613,31 @@ def test_roman_numeral_endnotes_of_a_pdf_report(tmp_path: Path):
                      ("ii", "https://www.unhcr.example.org/brief")]
     assert [(q.speaker, [citations[n].url for n in q.citations]) for q in quotes] == [
         ("Amina Issufo", []), ("Margarida Loureiro", ["https://www.unhcr.example.org/brief"])]
+
+
+_PAPER = (
+    "# Paper\n\n"
+    "In a review, Halvorsen and Van Rijn (2022) conclude that the evidence is \"thin, local "
+    "and mostly unreplicated\" (p. 44). Fare revenue covered \"less than a fifth of operating "
+    "costs even before abolition\" (Halvorsen & Van Rijn, 2022, p. 39). Ostrowski et al. "
+    "(2017) warned that \"the benefits are likely to be modest without car restraint\" "
+    "(p. 1092).\n\n"
+    "## References\n\n"
+    "Halvorsen, T., & Van Rijn, E. (2022). Who pays for the free ride? *Transport Policy*, "
+    "*118*, 37–49. https://doi.org/10.1016/j.tranpol.2022.01.012\n\n"
+    "Ostrowski, P., Lind, K., & Maasik, T. (2017). The ridership effects of fare abolition. "
+    "https://doi.org/10.1080/23249935.2017.1309811\n")
+
+
+def test_author_date_citations_name_all_the_authors_as_speakers(tmp_path: Path):
+    quotes, _, _ = run(tmp_path, _PAPER, ".md")
+    assert [q.speaker for q in quotes] == [
+        "Halvorsen and Van Rijn", "Halvorsen & Van Rijn", "Ostrowski et al."]
+
+
+def test_author_date_citations_rest_on_the_reference_lists_doi(tmp_path: Path):
+    quotes, _, citations = run(tmp_path, _PAPER, ".md")
+    assert [[citations[n].url for n in q.citations] for q in quotes] == [
+        ["https://doi.org/10.1016/j.tranpol.2022.01.012"],
+        ["https://doi.org/10.1016/j.tranpol.2022.01.012"],
+        ["https://doi.org/10.1080/23249935.2017.1309811"]]

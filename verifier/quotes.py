@@ -14,6 +14,7 @@ import bisect
 import re
 
 from .models import Citation, Document, Quote
+from .text.authordate import narrative_before, parenthetical_after
 from .text.names import NameIndex, People
 from .text.quotelinks import link_quotes
 from .text.quotespans import CLOSERS, OPENERS, QuoteSpan, find_quote_spans, inner_text
@@ -88,7 +89,7 @@ def extract_quotes(doc: Document, citations: list[Citation], *, people: People |
                                    [(s.open_at, s.close_at, text[s.open_at + 1:s.close_at])
                                     for s in quoting], paras[p_index][0])
         for s, speaker in zip(quoting, speakers, strict=True):
-            s.speaker = speaker
+            s.speaker = _cited_authors(text, s, speaker, sent, paras[p_index])
         for s in quoting:
             # in a note body, '"Title". Outlet.' cites a title: the next name is no speaker
             if s.speaker is None and _standalone(masked, sent, s) and \
@@ -114,6 +115,21 @@ def extract_quotes(doc: Document, citations: list[Citation], *, people: People |
     if people is not None:
         people.learn(names)
     return quotes, terms
+
+
+def _cited_authors(text: str, span: QuoteSpan, speaker: Speaker | None,
+                   sent: tuple[int, int], para: tuple[int, int]) -> Speaker | None:
+    """Academic style names who wrote the words by an author-date citation: all the authors
+    of 'Halvorsen and Van Rijn (2022) conclude that “…”' (not the last name alone), and the
+    authors in '“…” (Halvorsen & Van Rijn, 2022, p. 39)' when nothing else names anyone."""
+    if speaker is None:
+        cited = parenthetical_after(text, span.close_at + 1, para[1])
+        return Speaker(cited.authors, False, "author-date") if cited else None
+    narrative = narrative_before(text, sent[0], span.open_at)
+    if narrative and speaker.name != narrative.authors and \
+            re.search(rf"\b{re.escape(speaker.name)}\b", narrative.authors):
+        return Speaker(narrative.authors, False, "author-date")
+    return speaker
 
 
 def _chained(span: QuoteSpan) -> bool:

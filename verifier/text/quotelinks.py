@@ -9,6 +9,7 @@ import bisect
 import re
 
 from ..models import Citation, Document, Quote
+from .authordate import narrative_before, parenthetical_after, reference_entry
 from .namedsources import is_source_line
 from .quotespans import QuoteSpan, inner_text
 from .textspans import paragraph_before
@@ -45,7 +46,8 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
         same_sentence, following = _named_links(text, src, span, sent, para)
         # The nearest evidence wins: the quote's own sentence first, then what follows it.
         linked = (notes_here or _inline_links(src, span, sent, by_sentence.get(sent, []))
-                  or _parenthesised_links(text, src, span, para) or same_sentence
+                  or _parenthesised_links(text, src, span, para)
+                  or _reference_links(text, src, span, sent, paras) or same_sentence
                   or following or notes_later or _parenthetical_before(text, src, span, sent))
         if linked and not notes_here and notes_later and \
                 all(src.citations[n].kind == "named_source" for n in linked):
@@ -250,6 +252,20 @@ def _parenthesised_links(text: str, src: _Sources, span: QuoteSpan,
     if m is None or re.search(r"\w", text[span.close_at + 1:m.start()]):
         return []
     return src.links(m.start(), m.end())
+
+
+def _reference_links(text: str, src: _Sources, span: QuoteSpan, sent: tuple[int, int],
+                     paras: list[tuple[int, int]]) -> list[int]:
+    """The DOI or URL of the reference-list entry an author-date citation of the quotation
+    points at: '“…” (Halvorsen & Van Rijn, 2022, p. 39)' or 'Dubrovska (2020) argues that
+    “…”' -> 'Dubrovska, A. (2020). … https://doi.org/…'."""
+    para_end = paras[span.paragraph][1]
+    cited = parenthetical_after(text, span.close_at + 1, para_end) or narrative_before(
+        text, sent[0], span.open_at)
+    if cited is None:
+        return []
+    entry = reference_entry(text, paras, cited, span.paragraph)
+    return src.links(*entry) if entry else []
 
 
 def _named_links(text: str, src: _Sources, span: QuoteSpan,
