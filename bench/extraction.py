@@ -140,8 +140,13 @@ HOLDOUT6 = CORPUS / "holdout6"
 # guillemets. Written and annotated before extraction was run on it. First run (no code
 # changed): urls 0.905/0.950, footnotes 1.000/0.250, named_sources 1.000/0.000, quotes
 # 0.949/0.822, speakers 0.897/0.778, quote_links 0.200/0.083, dates 1.000/1.000
-# (precision/recall).
-HOLDOUT6_FLOORS = {"urls": 0.0, "quotes": 0.0, "speakers": 0.0, "quote_links": 0.0}
+# (precision/recall). Pinned after one round of general fixes (German „…“ pairs, a coordinated
+# clause after a quotation with its own subject and link, a quotation-only paragraph after
+# '“…,” he said.', a tweet's hashtag link, Roman-numeral endnotes, a note marker glued after a
+# URL, 'according to X’s register', unpublished data and focus groups in notes, author-date
+# citations and their reference-list DOIs, 'A planner in Tallinn was …:', a 'Claim:' box's
+# 'Claimed by:' line, 'In it, X says'): every measure 1.000/1.000.
+HOLDOUT6_FLOORS = {"urls": 1.0, "quotes": 1.0, "speakers": 1.0, "quote_links": 1.0}
 
 CORPORA = (
     Corpus("seeds", SEEDS, EXPECTED, {m: FLOOR for m in GATED}),

@@ -641,3 +641,28 @@ def test_author_date_citations_rest_on_the_reference_lists_doi(tmp_path: Path):
         ["https://doi.org/10.1016/j.tranpol.2022.01.012"],
         ["https://doi.org/10.1016/j.tranpol.2022.01.012"],
         ["https://doi.org/10.1080/23249935.2017.1309811"]]
+
+
+def test_an_unnamed_person_described_by_role_before_a_colon_speaks(tmp_path: Path):
+    text = ("A planner in Tallinn was more positive: \"We lost some walkers, yes. But we kept "
+            "a whole generation of teenagers on the bus\" (P-02).")
+    quotes, _, _ = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == ["planner in Tallinn"]
+
+
+def test_a_fact_checks_claim_box_names_the_claimant_not_the_label(tmp_path: Path):
+    html = ("<article><div class='claim-review'><p><strong>Claim:</strong> “Pensioners now pay "
+            "more in tax than the fifty biggest companies put together.”</p><p><strong>Claimed "
+            "by:</strong> Senator Harald Brekke, in a video posted on 2 February 2025</p>"
+            "<p><strong>Rating:</strong> False</p></div></article>")
+    quotes, _, _ = run(tmp_path, html, ".html")
+    assert [q.speaker for q in quotes] == ["Harald Brekke"]
+
+
+def test_in_it_points_back_at_the_link_of_the_sentence_before(tmp_path: Path):
+    html = ("<article><p><a href='https://video.example.com/v/1187'>A video posted by Senator "
+            "Harald Brekke</a> has been shared widely. In it, Brekke says that “the government "
+            "has turned the old into its piggy bank.” Nobody agreed.</p></article>")
+    quotes, _, citations = run(tmp_path, html, ".html")
+    assert [[citations[n].url for n in q.citations] for q in quotes] == [
+        ["https://video.example.com/v/1187"]]

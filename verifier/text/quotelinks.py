@@ -36,6 +36,7 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
     for _p, sent in sentence_list:
         for s in by_sentence[sent]:
             sentence_of[id(s)] = sent
+    previous_sentence = {after: before for before, after in next_sentence.items()}
     quotes: list[Quote] = []
     for n, span in enumerate(spans):
         para = paras[span.paragraph]
@@ -62,6 +63,8 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
             linked = _introduction(text, src, span, paras, ends)
         if not linked:
             linked = _pointer(text, src, span, sent, paras, starts, next_sentence, by_sentence)
+        if not linked:
+            linked = _anaphoric_source(text, src, sent, previous_sentence)
         if not linked:
             linked = _quoted_outlet(src, span, paras)
         span.citations = sorted(set(linked))
@@ -121,6 +124,22 @@ def _pointer(text: str, src: _Sources, span: QuoteSpan, sent: tuple[int, int],
     if not _POINTER.search(text, lo, hi):
         return []
     return src.links(lo, hi) or _marker_citations(src, src.refs_within(lo, hi + 1))
+
+
+_IN_IT = re.compile(
+    r"\s*In\s+(?:it|(?:the|that|this|his|her|their|its)\s+(?:\w+\s+)?"
+    r"(?:video|post|statement|letter|interview|speech|clip|recording|broadcast|podcast|"
+    r"article|op-ed|column|tweet|thread|report|submission|filing|message)),")
+
+
+def _anaphoric_source(text: str, src: _Sources, sent: tuple[int, int],
+                      previous_sentence: dict[tuple[int, int], tuple[int, int]]) -> list[int]:
+    """'[A video posted by X] … In it, X says that “…”': a sentence opening 'In it,' (or 'In
+    the video,') points back at what the sentence before it linked."""
+    before = previous_sentence.get(sent)
+    if before is None or not _IN_IT.match(text, sent[0], sent[1]):
+        return []
+    return src.links(*before)
 
 
 def _quoted_outlet(src: _Sources, span: QuoteSpan, paras: list[tuple[int, int]]) -> list[int]:
