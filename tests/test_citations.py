@@ -329,3 +329,41 @@ def test_a_source_caption_names_the_outlet_before_its_description(tmp_path: Path
     _, citations = load(tmp_path, text, ".md")
     assert [(c.outlet, c.cited_date) for c in citations] == [
         ("Waterschap Merwedeland", None), ("Reuters", date(2023, 6, 3))]
+
+
+@pytest.mark.parametrize("prose, url", [
+    ("(https://stat.example.ee/survey-2012-2023).[^1] Control", "https://stat.example.ee/survey-2012-2023"),
+    ("(https://stat.example.ee/survey).[1] Control", "https://stat.example.ee/survey"),
+    ("see https://example.com/search?f[0]=type then", "https://example.com/search?f[0]=type"),
+])
+def test_a_note_marker_glued_after_a_url_is_not_part_of_it(prose: str, url: str):
+    assert find_urls(prose)[0][2] == url
+
+
+def test_roman_numeral_marker_after_an_according_to_source_ends_its_name(tmp_path: Path):
+    text = ("Endnotes are used.\n\nThe plan was 18 per cent funded, according to the UN "
+            "Financial Tracking Service.vi The cluster got less.\n\n\fEndnotes\n\n"
+            "vi OCHA, plan summary, 31 May 2024. https://fts.example.org/plans/1187\n")
+    _doc, citations = load(tmp_path, text)
+    assert [c.outlet for c in citations if c.kind == "named_source"] == [
+        "UN Financial Tracking Service"]
+
+
+def test_an_organisations_own_register_is_a_named_source(tmp_path: Path):
+    text = ("The fifty largest companies paid 88.9 billion crowns, according to the Tax "
+            "Administration’s company register. Netanyahu’s office disagreed, according to "
+            "Netanyahu’s office.")
+    _doc, citations = load(tmp_path, text)
+    assert [c.outlet for c in citations if c.kind == "named_source"] == ["Tax Administration"]
+
+
+@pytest.mark.parametrize("note", [
+    "2 Norwegian Shelter Alliance, site monitoring data, January–May 2024 (unpublished).",
+    "2 Focus group discussion, Nanjua site, 10 May 2024.",
+])
+def test_unpublished_data_and_focus_groups_in_notes_name_no_source(tmp_path: Path, note: str):
+    text = ("Families live in camps.1 Families live under tarpaulins.2\n\n\fNotes\n\n"
+            "1 IOM, Mobility Tracking, Round 21. https://dtm.example.int/round-21\n"
+            f"{note}\n")
+    _doc, citations = load(tmp_path, text)
+    assert [c for c in citations if c.kind == "named_source"] == []

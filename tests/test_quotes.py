@@ -533,3 +533,136 @@ def test_a_block_rests_on_its_introducing_sentence_not_a_note_glued_before_it(
     quotes, _, citations = run(tmp_path, html, ".html")
     assert [(q.speaker, [citations[n].url for n in q.citations]) for q in quotes] == [
         ("Nkosi", ["https://epru.example.ac.za/briefs/12"]), ("Nkosi", [])]
+
+
+# -- holdout6 fixes -------------------------------------------------------------------------
+def test_german_low_opening_mark_closes_with_the_english_opening_mark(tmp_path: Path):
+    text = ("The minister, Bernd Hollmann, said the union was „holding the whole country "
+            "hostage over a 35-hour week“ and left.")
+    quotes, _, _ = run(tmp_path, text)
+    assert said(quotes) == [
+        ("Bernd Hollmann", "holding the whole country hostage over a 35-hour week")]
+
+
+def test_a_coordinated_clause_after_a_quotation_speaks_for_the_next_one(tmp_path: Path):
+    text = ("Minister Bernd Hollmann accused the union of „holding the whole country hostage "
+            "over a week“, and the personnel director, Thomas Kessler, said on Friday that "
+            "the demands were „simply not affordable for a company like ours“.")
+    quotes, _, _ = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == ["Bernd Hollmann", "Thomas Kessler"]
+
+
+def test_a_link_is_not_the_source_of_a_quotation_another_speakers_stands_before(
+        tmp_path: Path):
+    text = ("Minister Bernd Hollmann accused the union in a [statement](https://gov.example.de/"
+            "s/112) of „holding the whole country hostage over a week“, and the personnel "
+            "director, Thomas Kessler, said that the demands were „simply not affordable for "
+            "a company like ours“.\n")
+    quotes, _, citations = run(tmp_path, text, ".md")
+    assert [[citations[n].url for n in q.citations] for q in quotes] == [
+        ["https://gov.example.de/s/112"], []]
+
+
+def test_a_paragraph_that_is_only_a_quotation_carries_on_the_speaker_before(tmp_path: Path):
+    text = ("Dev Sharma chairs the group.\n\n"
+            "“When the council says consultation, it means a form nobody can find,” he said.\n\n"
+            "“We collected six thousand signatures in a fortnight. Every single time, the "
+            "answer was no.”\n\n"
+            "The petition has 6,212 signatures.")
+    quotes, _, _ = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == ["Dev Sharma", "Dev Sharma"]
+
+
+def test_a_quotation_paragraph_after_an_unattributed_one_is_not_carried_on(tmp_path: Path):
+    text = ("Khamenei described the resistance as the “brightest chapter in the recent "
+            "century of Palestinian history.”\n\n"
+            "“Palestine: The Main Source of Enmity toward the Islamic Republic”\n\n"
+            "More text follows here.")
+    quotes, _, _ = run(tmp_path, text)
+    assert [q.text for q in quotes] == ["brightest chapter in the recent century of "
+                                        "Palestinian history."]
+
+
+def test_a_tweets_hashtag_stays_in_its_words_and_its_link_is_no_source(tmp_path: Path):
+    html = ("<article><p>The MP, Helen Carrow, criticised the decision earlier:</p>"
+            "<blockquote class='twitter-tweet'><p lang='en'>Closing the library tells you "
+            "everything about their priorities. <a href='https://twitter.com/hashtag/"
+            "SaveTheLibrary?src=hash'>#SaveTheLibrary</a></p>&mdash; Helen Carrow MP "
+            "(@HelenCarrowMP) <a href='https://twitter.com/HelenCarrowMP/status/1897651'>"
+            "March 6, 2025</a></blockquote></article>")
+    quotes, _, citations = run(tmp_path, html, ".html")
+    assert [c.url for c in citations] == ["https://twitter.com/HelenCarrowMP/status/1897651"]
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Helen Carrow MP", "Closing the library tells you everything about their "
+                            "priorities. #SaveTheLibrary")]
+
+
+def test_roman_numeral_endnotes_of_a_pdf_report(tmp_path: Path):
+    text = ("Displacement report\n\n"
+            "“We sleep eight people under one tarpaulin,” said Amina Issufo, a mother of "
+            "five.iii She said more.\n\n"
+            "The representative, Margarida Loureiro, said the response was \"being asked to do "
+            "more every month with less.\"ii\n\n"
+            "\f2\n\nEndnotes\n\n"
+            "i IOM, Mobility Tracking, Round 21. https://dtm.example.int/round-21\n"
+            "ii UNHCR, briefing notes, 14 May 2024. https://www.unhcr.example.org/brief\n"
+            "iii Interview by the monitoring team, Marrupa site, 9 May 2024.\n")
+    quotes, _, citations = run(tmp_path, text)
+    notes = [(c.marker, c.url) for c in citations if c.kind == "footnote"]
+    assert notes == [("i", "https://dtm.example.int/round-21"),
+                     ("ii", "https://www.unhcr.example.org/brief")]
+    assert [(q.speaker, [citations[n].url for n in q.citations]) for q in quotes] == [
+        ("Amina Issufo", []), ("Margarida Loureiro", ["https://www.unhcr.example.org/brief"])]
+
+
+_PAPER = (
+    "# Paper\n\n"
+    "In a review, Halvorsen and Van Rijn (2022) conclude that the evidence is \"thin, local "
+    "and mostly unreplicated\" (p. 44). Fare revenue covered \"less than a fifth of operating "
+    "costs even before abolition\" (Halvorsen & Van Rijn, 2022, p. 39). Ostrowski et al. "
+    "(2017) warned that \"the benefits are likely to be modest without car restraint\" "
+    "(p. 1092).\n\n"
+    "## References\n\n"
+    "Halvorsen, T., & Van Rijn, E. (2022). Who pays for the free ride? *Transport Policy*, "
+    "*118*, 37–49. https://doi.org/10.1016/j.tranpol.2022.01.012\n\n"
+    "Ostrowski, P., Lind, K., & Maasik, T. (2017). The ridership effects of fare abolition. "
+    "https://doi.org/10.1080/23249935.2017.1309811\n")
+
+
+def test_author_date_citations_name_all_the_authors_as_speakers(tmp_path: Path):
+    quotes, _, _ = run(tmp_path, _PAPER, ".md")
+    assert [q.speaker for q in quotes] == [
+        "Halvorsen and Van Rijn", "Halvorsen & Van Rijn", "Ostrowski et al."]
+
+
+def test_author_date_citations_rest_on_the_reference_lists_doi(tmp_path: Path):
+    quotes, _, citations = run(tmp_path, _PAPER, ".md")
+    assert [[citations[n].url for n in q.citations] for q in quotes] == [
+        ["https://doi.org/10.1016/j.tranpol.2022.01.012"],
+        ["https://doi.org/10.1016/j.tranpol.2022.01.012"],
+        ["https://doi.org/10.1080/23249935.2017.1309811"]]
+
+
+def test_an_unnamed_person_described_by_role_before_a_colon_speaks(tmp_path: Path):
+    text = ("A planner in Tallinn was more positive: \"We lost some walkers, yes. But we kept "
+            "a whole generation of teenagers on the bus\" (P-02).")
+    quotes, _, _ = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == ["planner in Tallinn"]
+
+
+def test_a_fact_checks_claim_box_names_the_claimant_not_the_label(tmp_path: Path):
+    html = ("<article><div class='claim-review'><p><strong>Claim:</strong> “Pensioners now pay "
+            "more in tax than the fifty biggest companies put together.”</p><p><strong>Claimed "
+            "by:</strong> Senator Harald Brekke, in a video posted on 2 February 2025</p>"
+            "<p><strong>Rating:</strong> False</p></div></article>")
+    quotes, _, _ = run(tmp_path, html, ".html")
+    assert [q.speaker for q in quotes] == ["Harald Brekke"]
+
+
+def test_in_it_points_back_at_the_link_of_the_sentence_before(tmp_path: Path):
+    html = ("<article><p><a href='https://video.example.com/v/1187'>A video posted by Senator "
+            "Harald Brekke</a> has been shared widely. In it, Brekke says that “the government "
+            "has turned the old into its piggy bank.” Nobody agreed.</p></article>")
+    quotes, _, citations = run(tmp_path, html, ".html")
+    assert [[citations[n].url for n in q.citations] for q in quotes] == [
+        ["https://video.example.com/v/1187"]]

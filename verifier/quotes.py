@@ -14,6 +14,7 @@ import bisect
 import re
 
 from .models import Citation, Document, Quote
+from .text.authordate import narrative_before, parenthetical_after
 from .text.names import NameIndex, People
 from .text.quotelinks import link_quotes
 from .text.quotespans import CLOSERS, OPENERS, QuoteSpan, find_quote_spans, inner_text
@@ -88,7 +89,7 @@ def extract_quotes(doc: Document, citations: list[Citation], *, people: People |
                                    [(s.open_at, s.close_at, text[s.open_at + 1:s.close_at])
                                     for s in quoting], paras[p_index][0])
         for s, speaker in zip(quoting, speakers, strict=True):
-            s.speaker = speaker
+            s.speaker = _cited_authors(text, s, speaker, sent, paras[p_index])
         for s in quoting:
             # in a note body, '"Title". Outlet.' cites a title: the next name is no speaker
             if s.speaker is None and _standalone(masked, sent, s) and \
@@ -99,6 +100,8 @@ def extract_quotes(doc: Document, citations: list[Citation], *, people: People |
                     s.speaker = finder.later_speaker(*after)
                     if s.speaker is not None:
                         finder.record(s.open_at, s.speaker, p_index)
+                if s.speaker is None:
+                    s.speaker = _speaker_of_quote_before(text, paras[p_index], candidates, s)
             if s.speaker is None and not _chained(s):
                 terms.append(inner_text(text, s))
             elif s.speaker is not None or _chained(s):
@@ -112,6 +115,21 @@ def extract_quotes(doc: Document, citations: list[Citation], *, people: People |
     if people is not None:
         people.learn(names)
     return quotes, terms
+
+
+def _cited_authors(text: str, span: QuoteSpan, speaker: Speaker | None,
+                   sent: tuple[int, int], para: tuple[int, int]) -> Speaker | None:
+    """Academic style names who wrote the words by an author-date citation: all the authors
+    of 'Halvorsen and Van Rijn (2022) conclude that “…”' (not the last name alone), and the
+    authors in '“…” (Halvorsen & Van Rijn, 2022, p. 39)' when nothing else names anyone."""
+    if speaker is None:
+        cited = parenthetical_after(text, span.close_at + 1, para[1])
+        return Speaker(cited.authors, False, "author-date") if cited else None
+    narrative = narrative_before(text, sent[0], span.open_at)
+    if narrative and speaker.name != narrative.authors and \
+            re.search(rf"\b{re.escape(speaker.name)}\b", narrative.authors):
+        return Speaker(narrative.authors, False, "author-date")
+    return speaker
 
 
 def _chained(span: QuoteSpan) -> bool:
@@ -278,6 +296,27 @@ def _continuation(finder: SpeakerFinder, earlier: list[QuoteSpan], span: QuoteSp
             same = q
             break
     return Speaker(speaker.name, speaker.person, "continuation"), same
+
+
+_NEXT_SENTENCE = re.compile(r"[.!?]\s+\S")
+
+
+def _speaker_of_quote_before(text: str, para: tuple[int, int], earlier: list[QuoteSpan],
+                             span: QuoteSpan) -> Speaker | None:
+    """News style carries a speaker on: '“…,” he said.' closing one paragraph, then a
+    paragraph that is nothing but a quotation, is the same person speaking on. Only when
+    the paragraph before ends with that quotation and its short attribution."""
+    if not earlier or span.paragraph == 0 or span.open_at != para[0] or \
+            text[span.close_at + 1:para[1]].strip(" .,;:!?"):
+        return None
+    last = earlier[-1]
+    if last.paragraph != span.paragraph - 1 or last.speaker is None or last.block:
+        return None
+    tail = text[last.close_at + 1:span.open_at].strip()
+    if len(tail.split()) > 8 or _NEXT_SENTENCE.search(tail) or any(
+            mark in tail for mark in OPENERS + CLOSERS + '"') or not find_speech_verbs(tail):
+        return None
+    return Speaker(last.speaker.name, last.speaker.person, "continuation")
 
 
 def _attribute_block(finder: SpeakerFinder, text: str, span: QuoteSpan,

@@ -38,6 +38,9 @@ def find_note_refs(text: str, footnotes: Iterable[Footnote],
         if spans.covers(pos):
             continue
         refs += _refs_at(text, pos, m.end(), numbers)
+    numerals = {n for n in numbers if roman_value(n)}
+    if numerals:
+        refs += _roman_refs(text, numerals, spans)
     for m in _SUPERSCRIPT.finditer(text):
         pos = m.start()
         if pos == 0 or text[pos - 1].isspace() or spans.covers(pos):
@@ -86,6 +89,33 @@ def _refs_at(text: str, pos: int, end: int, numbers: set[str]) -> list[NoteRef]:
             _GLUED_END.match(text, end):
         return [NoteRef(number, pos, end)]  # 'Threats3'
     return []
+
+
+_ROMAN = re.compile(r"^(?:x{0,3})(?:ix|iv|v?i{0,3})$")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
+# 'people.ii', 'machamba,”iv', 'warehouses.”vii': a lower-case Roman numeral glued to a
+# sentence's or quotation's end, as endnotes are numbered in UN and NGO reports.
+_ROMAN_AFTER_PUNCT = re.compile(
+    r"(?<=[^\W\d_])(?:[.,;:!?]+[\"”’»)\]]*|[\"”’»)\]]+[.,;:!?]?)(?P<n>[ivx]{1,6})(?=[\s\"“”’)\]]|$)")
+
+
+def roman_value(numeral: str) -> int | None:
+    """The value of a lower-case Roman numeral up to xxxix, else None."""
+    if not numeral or not _ROMAN.match(numeral):
+        return None
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    return sum(-v if n + 1 < len(values) and v < values[n + 1] else v
+               for n, v in enumerate(values))
+
+
+def _roman_refs(text: str, numerals: set[str], spans: SpanIndex) -> list[NoteRef]:
+    """Roman-numeral markers glued after punctuation, for the numerals the document has
+    endnotes for (elsewhere 'i' or 'v' after a full stop is far too common to mean one)."""
+    refs = []
+    for m in _ROMAN_AFTER_PUNCT.finditer(text):
+        if m.group("n") in numerals and not spans.covers(m.start("n")):
+            refs.append(NoteRef(m.group("n"), m.start("n"), m.end("n")))
+    return refs
 
 
 def glued_markers(line: str) -> list[str]:

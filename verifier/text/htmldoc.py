@@ -207,7 +207,8 @@ class _Walker:
         start = state.get("start", b.end_offset())
         end = b.end_offset()
         if tag == "a" and node not in self.ref_anchors and not _author_link(node) \
-                and not self._declared_author(node) and not _comments_link(node):
+                and not self._declared_author(node) and not _comments_link(node) \
+                and not _hashtag_link(node):
             url = self._resolve(node.get("href"))
             if url and end > start:
                 self.parts.links.append(Link(url, start, end, "a"))
@@ -351,6 +352,12 @@ def _author_link(a: lxml_html.HtmlElement) -> bool:
     rel = (a.get("rel") or "").lower().split()
     return "author" in rel or bool(re.search(r"/(?:author|authors)/[^/]+/?$",
                                              urlsplit((a.get("href") or "").strip()).path))
+
+
+def _hashtag_link(a: lxml_html.HtmlElement) -> bool:
+    """A hashtag in an embedded post ('#SaveOurLibrary') links to the platform's search for
+    it: the tag is part of the post's words, the link is no source."""
+    return bool(re.fullmatch(r"#\w+", a.text_content().strip()))
 
 
 def _comments_link(a: lxml_html.HtmlElement) -> bool:

@@ -27,6 +27,12 @@ _DATA_SOURCE = re.compile(r"(?:estimates|figures|data|statistics|reports?|survey
                           r"stud(?:y|ies)|research|analysis|polls?|records|calculations)\s+"
                           r"(?:by|from|of|published by|compiled by)\s+(?:the\s+|a\s+|an\s+)?"
                           r"(?:[a-z][\w\-]*\s+){0,2}$")
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+# What an organisation publishes of its own: its register, figures, records (not its office
+# or spokesman, who speak for it).
+_OWNED_DATA = re.compile(r"\s+(?:own\s+|latest\s+|official\s+|annual\s+)?(?:[a-z\-]+\s+)?"
+                         r"(?:register|registry|data|database|figures|statistics|records|"
+                         r"estimates|survey|census|accounts|tallies|count)\b")
 _REPORTED = re.compile(r"report(?:ed|s)\b")
 _REPORTED_PREFIX = re.compile(r"\b(?:has|had|also|earlier)\s+$")
 _REPORTED_BY = re.compile(r"\b(?:as\s+)?reported\s+by\s+(?:the\s+)?")
@@ -39,6 +45,7 @@ _SOURCE_LINE_START = re.compile(
     r"(?im)^[ \t]*(?:sources?|via|courtesy of|originally published|first published|"
     r"republished from|reprinted from)\b[^\n]*")
 _NP_WORD = re.compile(r"[^\W\d_][\w’'\-&]*(?:\.[^\W\d_][\w’'\-&]*)*|\d+")
+_GLUED_ROMAN = re.compile(r"\.[ivx]{1,6}$")
 _CONNECTORS = {"of", "the", "for", "de", "al", "el", "&"}
 _CALENDAR = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _OWNED = {"office", "website", "account", "channel", "page", "spokesman", "spokesperson",
@@ -61,10 +68,12 @@ _REJECT_END = words("""
 on in at of since until from by for to the a an and or
 """)
 _QUOTED_TITLE = re.compile(r"“[^”]*”|\"[^\"]*\"")
-# Sources nobody else can look up: the author's interviews, letters, e-mails, conversations.
+# Sources nobody else can look up: the author's interviews, focus groups, letters, e-mails,
+# conversations, and data it marks as unpublished.
 _PRIVATE_SOURCE = re.compile(
     r"\b(?:interview(?:s|ed)?|conversation|correspondence|e-?mail|letter from|phone call|"
-    r"telephone|on file with|personal communication|meeting with)\b", re.I)
+    r"telephone|on file with|personal communication|meeting with|focus group(?:s| discussions?)?|"
+    r"unpublished|field notes)\b", re.I)
 _STRIP_START = re.compile(
     r"^(?:(?:and|&|see|cf\.|e\.g\.,?|via|quoted in|quoting|reported by)\s+"
     r"|(?:photo|photos|image|source|sources|credit|via)\s*:\s*)", re.I)
@@ -118,9 +127,13 @@ def parse_source_list(inner: str, base: int, how: str,
             return [] if _PRIVATE_SOURCE.search(inner) else [cited]
     sources: list[NamedSource] = []
     previous = 0
-    for when in dates:
+    for n, when in enumerate(dates):
         segment = inner[previous:when.start]
-        if not _PRIVATE_SOURCE.search(segment):
+        # '…, site data, May 2024 (unpublished)': what follows the date up to the next item
+        semicolon = inner.find(";", when.end)
+        item_end = min([semicolon if semicolon != -1 else len(inner)]
+                       + [d.start for d in dates[n + 1:n + 2]])
+        if not _PRIVATE_SOURCE.search(segment + inner[when.end:item_end]):
             sources += _outlets(segment, base + previous, when, how, group)
         previous = when.end
     return sources
@@ -210,6 +223,11 @@ def _noun_phrase(text: str, start: int) -> tuple[int, int] | None:
         low = word.lower()
         if low in _CALENDAR:
             break
+        marker = _GLUED_ROMAN.search(word)
+        if marker and word[:1].isupper():  # 'Service.vi The': a sentence end and its endnote
+            end = m.start() + marker.start()
+            words += 1
+            break
         if word[:1].isupper() or re.match(r"^(?:al|el)-", word) or (
                 words and low in _OWNED and _possessive(text, end)):
             end = last = m.end()
@@ -251,7 +269,12 @@ def _according(text: str) -> list[NamedSource]:
     found = []
     for start, end, phrase in according_to(text):
         data = _DATA_SOURCE.search(text, max(0, start - 60), start)
-        if is_outlet(phrase) or data or is_org_name(phrase.split()) and not re.search(
+        owner = _POSSESSIVE_END.sub("", phrase)
+        if owner != phrase and is_org_name(owner.split()) and _OWNED_DATA.match(text, end):
+            # 'according to the Tax Administration’s company register': the body's own data
+            found.append(NamedSource(start, start + len(owner), owner,
+                                     _date_near(text, start), "according"))
+        elif is_outlet(phrase) or data or is_org_name(phrase.split()) and not re.search(
                 r"[’']s\b", phrase):
             found.append(NamedSource(start, end, phrase, _date_near(text, start), "according"))
     return found

@@ -9,6 +9,7 @@ import bisect
 import re
 
 from ..models import Citation, Document, Quote
+from .authordate import narrative_before, parenthetical_after, reference_entry
 from .namedsources import is_source_line
 from .quotespans import QuoteSpan, inner_text
 from .textspans import paragraph_before
@@ -35,6 +36,7 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
     for _p, sent in sentence_list:
         for s in by_sentence[sent]:
             sentence_of[id(s)] = sent
+    previous_sentence = {after: before for before, after in next_sentence.items()}
     quotes: list[Quote] = []
     for n, span in enumerate(spans):
         para = paras[span.paragraph]
@@ -44,8 +46,9 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
         notes_here, notes_later = _footnote_links(src, span, sent, para)
         same_sentence, following = _named_links(text, src, span, sent, para)
         # The nearest evidence wins: the quote's own sentence first, then what follows it.
-        linked = (notes_here or _inline_links(src, span, sent)
-                  or _parenthesised_links(text, src, span, para) or same_sentence
+        linked = (notes_here or _inline_links(src, span, sent, by_sentence.get(sent, []))
+                  or _parenthesised_links(text, src, span, para)
+                  or _reference_links(text, src, span, sent, paras) or same_sentence
                   or following or notes_later or _parenthetical_before(text, src, span, sent))
         if linked and not notes_here and notes_later and \
                 all(src.citations[n].kind == "named_source" for n in linked):
@@ -60,6 +63,8 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
             linked = _introduction(text, src, span, paras, ends)
         if not linked:
             linked = _pointer(text, src, span, sent, paras, starts, next_sentence, by_sentence)
+        if not linked:
+            linked = _anaphoric_source(text, src, sent, previous_sentence)
         if not linked:
             linked = _quoted_outlet(src, span, paras)
         span.citations = sorted(set(linked))
@@ -119,6 +124,22 @@ def _pointer(text: str, src: _Sources, span: QuoteSpan, sent: tuple[int, int],
     if not _POINTER.search(text, lo, hi):
         return []
     return src.links(lo, hi) or _marker_citations(src, src.refs_within(lo, hi + 1))
+
+
+_IN_IT = re.compile(
+    r"\s*In\s+(?:it|(?:the|that|this|his|her|their|its)\s+(?:\w+\s+)?"
+    r"(?:video|post|statement|letter|interview|speech|clip|recording|broadcast|podcast|"
+    r"article|op-ed|column|tweet|thread|report|submission|filing|message)),")
+
+
+def _anaphoric_source(text: str, src: _Sources, sent: tuple[int, int],
+                      previous_sentence: dict[tuple[int, int], tuple[int, int]]) -> list[int]:
+    """'[A video posted by X] … In it, X says that “…”': a sentence opening 'In it,' (or 'In
+    the video,') points back at what the sentence before it linked."""
+    before = previous_sentence.get(sent)
+    if before is None or not _IN_IT.match(text, sent[0], sent[1]):
+        return []
+    return src.links(*before)
 
 
 def _quoted_outlet(src: _Sources, span: QuoteSpan, paras: list[tuple[int, int]]) -> list[int]:
@@ -223,9 +244,23 @@ def _marker_citations(src: _Sources, refs: list) -> list[int]:
     return linked
 
 
-def _inline_links(src: _Sources, span: QuoteSpan, sent: tuple[int, int]) -> list[int]:
+def _inline_links(src: _Sources, span: QuoteSpan, sent: tuple[int, int],
+                  in_sentence: list[QuoteSpan]) -> list[int]:
+    """Links in the quotation's sentence, but not those another speaker's quotation stands
+    between: in 'X accused them in a [statement] of “…”, and Y said that “…”' the link is
+    X's source, not Y's."""
     lo, hi = min(sent[0], span.open_at), max(sent[1], span.close_at + 1)
-    return sorted(src.links(lo, hi))
+    others = [s for s in in_sentence if s is not span and s.speaker is not None
+              and span.speaker is not None and s.speaker.name != span.speaker.name]
+    return sorted(n for n in src.links(lo, hi)
+                  if not any(_between(src.citations[n].offset, span, s) for s in others))
+
+
+def _between(offset: int, span: QuoteSpan, other: QuoteSpan) -> bool:
+    """Whether `other` lies between a citation at `offset` and `span`."""
+    if offset < span.open_at:
+        return offset < other.open_at and other.close_at < span.open_at
+    return span.close_at < other.open_at and other.close_at < offset
 
 
 def _parenthesised_links(text: str, src: _Sources, span: QuoteSpan,
@@ -236,6 +271,20 @@ def _parenthesised_links(text: str, src: _Sources, span: QuoteSpan,
     if m is None or re.search(r"\w", text[span.close_at + 1:m.start()]):
         return []
     return src.links(m.start(), m.end())
+
+
+def _reference_links(text: str, src: _Sources, span: QuoteSpan, sent: tuple[int, int],
+                     paras: list[tuple[int, int]]) -> list[int]:
+    """The DOI or URL of the reference-list entry an author-date citation of the quotation
+    points at: '“…” (Halvorsen & Van Rijn, 2022, p. 39)' or 'Dubrovska (2020) argues that
+    “…”' -> 'Dubrovska, A. (2020). … https://doi.org/…'."""
+    para_end = paras[span.paragraph][1]
+    cited = parenthetical_after(text, span.close_at + 1, para_end) or narrative_before(
+        text, sent[0], span.open_at)
+    if cited is None:
+        return []
+    entry = reference_entry(text, paras, cited, span.paragraph)
+    return src.links(*entry) if entry else []
 
 
 def _named_links(text: str, src: _Sources, span: QuoteSpan,

@@ -54,7 +54,10 @@ def find_quote_spans(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan]
         found: list[QuoteSpan] = []
         for m in _DOUBLE_MARK.finditer(text, p_start, p_end):
             i, ch = m.start(), m.group(0)
-            if ch in OPENERS:
+            if open_at is not None and _closes_low_opener(text, open_at, ch):
+                _add_span(found, text, open_at, i, p_index)
+                open_at = None
+            elif ch in OPENERS:
                 open_at = i
             elif ch in CLOSERS:
                 if open_at is not None:
@@ -84,6 +87,12 @@ def find_quote_spans(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan]
         carried = open_ended
         spans += found
     return spans
+
+
+def _closes_low_opener(text: str, open_at: int, ch: str) -> bool:
+    """German and other central European quotations open low and close with the English
+    opening mark („so“), so after „ the mark “ closes rather than opens."""
+    return text[open_at] == "„" and ch == "“"
 
 
 def _single_quotes(text: str, p_start: int, p_end: int, p_index: int,

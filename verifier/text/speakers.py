@@ -66,6 +66,18 @@ _REBUTTAL = re.compile(r"\s*(?:,[^,]*,\s*)?(?:disagree|dispute|denie|denied|reje
 _DESCRIBED_INTRO = re.compile(
     r"\s*((?:The|This|That|Their|His|Her|Our)\s+(?:[\w\-’']+\s+){0,3}?(?:"
     + "|".join(sorted(PERSON_NOUNS)) + r"))\s+(?:was|is|were|are|sounded|seemed|remained)\b")
+# A fact-check's box: 'Claim: “…”' then 'Claimed by: Senator X, in a video …'. The label is
+# no speaker; the line naming the claimant is.
+_CLAIM_LABEL = re.compile(r"(?:^|\n)\s*(?:the\s+)?(?:claim|what was claimed|statement)\s*:$",
+                          re.I)
+_CLAIMED_BY = re.compile(r"\b(?:claimed by|claim(?:ed)? made by|made by|said by|who said it)"
+                         r"\s*:\s*([^\n]{2,120})", re.I)
+# 'A planner in Tallinn was more positive:', 'One driver was blunter:' — an unnamed person
+# described by role (and place), who is the speaker as described.
+_INDEFINITE_INTRO = re.compile(
+    r"\s*(?:A|An|One)\s+((?:[\w\-’']+\s+){0,2}?(?:" + "|".join(sorted(PERSON_NOUNS))
+    + r")(?:\s+(?:in|at|from|for|of)\s+(?:the\s+)?[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){0,3})?)"
+    r"\s+(?:was|is|were|are|sounded|seemed|remained)\b")
 # A determiner or possessive right before a speech-verb form makes it a noun ('the calls').
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your|these|those)\s+$",
                           re.I)
@@ -76,6 +88,9 @@ _ACCORDING_PERSON = re.compile(
     r"\b[Aa]ccording to\s+(?:the|a|an|one)\s+((?:[\w\-’']+\s+){0,2}?(?:"
     + "|".join(sorted(PERSON_NOUNS)) + r")(?:\s+(?:for|of|at|from)\s+[^,.;:¤()\n]{2,60}?)?)"
     r"\s*(?=[,.;:)]|$)")
+# '… of „…“, and the director, X, said that …': a coordinated clause after a quotation
+# has its own subject, so its verb reports the next quotation, not this one.
+_NEW_CLAUSE = re.compile(r"\s*,?\s*(?:and|but|while|whereas)\s+(?!said\b|says\b|added\b)\S", re.I)
 _OPENING_APPOSITIVE = re.compile(r"[^,.;:¤]{3,60}?,\s+([A-Z][^,.;:¤]{1,60}?),\s")
 
 
@@ -164,7 +179,7 @@ class SpeakerFinder:
                 return None
             if speaker and 0 < subject.start - close_at <= 4:  # '”, Zhang Lihua, deputy …, told'
                 return speaker
-            if len(between.split()) > 7:
+            if len(between.split()) > 7 or _NEW_CLAUSE.match(between):
                 return None
             if speaker and subject.start > close_at:
                 return speaker
@@ -195,6 +210,8 @@ class SpeakerFinder:
     def _colon(self, open_at: int, sent_start: int, paragraph: int) -> Speaker | None:
         """'Khamenei: “…”' — a name and a colon introducing the quote."""
         left = self.masked[sent_start:open_at].rstrip()
+        if _CLAIM_LABEL.search(left):
+            return self._claimant(open_at)
         if not left.endswith(":"):
             # 'X's guidance makes the same point: warnings matter less than “…”' — the clause
             # before a colon speaks for a short paraphrase leading into the quotation after it
@@ -207,6 +224,16 @@ class SpeakerFinder:
             return Speaker(self.names.full_name(mention.name, mention.start), True, "colon")
         return self.intro_subject(sent_start, sent_start + len(left) - 1, paragraph)
 
+    def _claimant(self, open_at: int) -> Speaker | None:
+        """Who a fact-check's 'Claim:' box says made the claim: its 'Claimed by:' line."""
+        m = _CLAIMED_BY.search(self.masked, open_at, open_at + 600)
+        if m is None:
+            return None
+        for mention in self.names.between(m.start(1), m.end(1)):
+            return Speaker(self.names.full_name(mention.name, mention.start),
+                           not mention.org, "name")
+        return None
+
     def intro_subject(self, start: int, colon: int, paragraph: int) -> Speaker | None:
         """The subject of a clause a colon closes: 'Okonkwo's message is simple:', 'The
         union's leader, Dr. X, was defiant:', 'Its statement was short:'."""
@@ -217,6 +244,9 @@ class SpeakerFinder:
         described = _DESCRIBED_INTRO.match(self.masked, start, colon)
         if described:  # 'The WHO chief was clear:' — a role, read as the person holding it
             return self.refs.description(described.group(1), start, paragraph)
+        unnamed = _INDEFINITE_INTRO.match(self.masked, start, colon)
+        if unnamed:
+            return Speaker(unnamed.group(1), True, "description")
         if first in ("its", "their", "his", "her", "it", "he", "she", "they"):
             return self.refs.pronoun(first, start, paragraph)
         mentions = self.names.between(start, colon)

@@ -104,7 +104,8 @@ PERSON_NOUNS = words("""
 official source spokesman spokeswoman spokesperson diplomat aide adviser advisor minister
 analyst expert officer commander leader president envoy ambassador representative lawmaker
 senator member resident witness man woman person cleric general chief head chairman director
-chair chairwoman chairperson
+chair chairwoman chairperson planner driver engineer economist researcher scientist doctor
+nurse teacher farmer worker lawyer activist campaigner councillor mayor professor
 """)
 
 

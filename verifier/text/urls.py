@@ -52,9 +52,19 @@ def find_urls(text: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
+# A note marker glued after the sentence's punctuation ('…/survey).[1]', '….[^2]'): prose, not
+# part of the URL (a URL's own brackets, as in '?f[0]', follow a word character).
+_GLUED_MARKER = re.compile(r"(?<=[.,;:!?)’”\"])\[\^?\w{1,4}\]$")
+
+
 def trim_url(url: str) -> str:
-    """Cut what prose put after a URL: '.', ',', closing quotes, unbalanced ')' or ']'."""
+    """Cut what prose put after a URL: '.', ',', closing quotes, unbalanced ')' or ']', and
+    a note marker glued after such punctuation."""
     while url:
+        marker = _GLUED_MARKER.search(url)
+        if marker:
+            url = url[:marker.start()]
+            continue
         last = url[-1]
         if last in _TRAILING or last in _PAIRS and url.count(last) > url.count(_PAIRS[last]):
             url = url[:-1]

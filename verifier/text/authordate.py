@@ -1,0 +1,66 @@
+"""Author-date citations, as academic writing cites (APA, Harvard, Chicago author-date):
+narrative ('Halvorsen and Van Rijn (2022) conclude that') or parenthetical ('"…"
+(Halvorsen & Van Rijn, 2022, p. 39)'), and the reference-list entry each points at, whose
+DOI or URL is where a reader goes to check the words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NAME = r"[A-Z\u00C0-\u00DE][\w’'\-]+"
+# 'Dubrovska', 'Van Rijn', 'Communauté urbaine de Dunkerque': capitalised words, with at
+# most a few lower-case particles between them
+_AUTHOR = rf"{_NAME}(?:\s+(?:[a-zà-ÿ]{{1,8}}\s+){{0,2}}{_NAME})*"
+_AUTHORS = rf"{_AUTHOR}(?:\s*(?:,\s*|\s+and\s+|\s*&\s*){_AUTHOR})*(?:\s+et\s+al\.)?"
+_YEAR = r"(?:19|20)\d\d[a-z]?"
+_NARRATIVE = re.compile(rf"(?P<authors>{_AUTHORS})\s+\((?P<year>{_YEAR})(?:,[^()]*)?\)")
+_PARENTHETICAL = re.compile(
+    rf"\(\s*(?:see\s+|cf\.\s+)?(?P<authors>{_AUTHORS}),\s*(?P<year>{_YEAR})(?:,[^();]*)?\)")
+_SPLIT_AUTHORS = re.compile(r"\s*(?:,|\band\b|&)\s*")
+
+
+@dataclass(frozen=True)
+class AuthorDate:
+    """One author-date citation: who ('Halvorsen and Van Rijn') and when ('2022')."""
+
+    authors: str
+    year: str
+    start: int
+    end: int
+
+    @property
+    def first_author(self) -> str:
+        """The name a reference list sorts the work under."""
+        return _SPLIT_AUTHORS.split(re.sub(r"\s+et\s+al\.$", "", self.authors))[0]
+
+
+def narrative_before(text: str, lo: int, hi: int) -> AuthorDate | None:
+    """The last 'Authors (Year)' in text[lo:hi]: the subject who says a quotation after it."""
+    found = None
+    for m in _NARRATIVE.finditer(text, lo, hi):
+        found = AuthorDate(m.group("authors"), m.group("year"), m.start(), m.end())
+    return found
+
+
+def parenthetical_after(text: str, pos: int, hi: int) -> AuthorDate | None:
+    """'(Authors, Year, p. N)' right after a quotation's closing mark (punctuation aside)."""
+    m = _PARENTHETICAL.search(text, pos, hi)
+    if m is None or text[pos:m.start()].strip(" ,.;:\"”’'"):
+        return None
+    return AuthorDate(m.group("authors"), m.group("year"), m.start(), m.end())
+
+
+def reference_entry(text: str, paras: list[tuple[int, int]], cited: AuthorDate,
+                    after: int) -> tuple[int, int] | None:
+    """The reference-list paragraph (after paragraph `after`) for a citation: it opens with
+    the first author's name and gives the year in parentheses, 'Halvorsen, T., & Van Rijn,
+    E. (2022). …'."""
+    opening = re.compile(re.escape(cited.first_author) + r"[,.\s(]")
+    year = f"({cited.year}"
+    for start, end in paras[after + 1:]:
+        head = text[start:end].lstrip("*_-•· \t")
+        if opening.match(head) and year in text[start:min(end, start + 400)]:
+            return start, end
+    return None
