@@ -204,7 +204,8 @@ def _required(branch: str) -> tuple[str, list[list[str]]]:
     return re.sub(r"\([^()]*\)", " ", branch), groups
 
 
-@pytest.mark.parametrize("name", ["_MISSING_CLAUSE", "_LEGAL_BLOCK", "_LOGIN_REQUIRED", "_PARKED"])
+@pytest.mark.parametrize("name", ["_MISSING_CLAUSE", "_LEGAL_BLOCK", "_LOGIN_REQUIRED", "_PARKED",
+                                  "_PAYWALL", "_CHALLENGE_TEXT", "_TROUBLE"])
 def test_every_clause_needs_a_word_the_prescan_looks_for(name):
     """The pre-scan may skip a sentence only if no branch could match it: each branch holds,
     outside its optional parts, a word of the pre-scan (or each alternative of a group does)."""
@@ -228,3 +229,133 @@ def test_a_sentence_without_those_words_is_skipped_before_the_clauses():
     assert Counting.calls == 0
     errorpages._mostly(clauses, "the page you requested does not exist")
     assert Counting.calls == 1
+
+
+# -- branch l4: shapes of the fourth held-out set, each rule with what it must leave alone ---
+
+@pytest.mark.parametrize("line", [
+    "Account suspended",
+    "This Account has been suspended.",
+    "This account doesn’t exist",
+    "This Post was deleted by the Post author.",
+    "Sorry, this post was deleted by the person who originally posted it.",
+    "This content has been removed due to a copyright claim.",
+    "This story was removed from our website for legal reasons.",
+    "The article you are looking for has been archived and is no longer accessible.",
+    "Video currently unavailable",
+    "The product you’re looking for can’t be found.",
+    "Sorry, the page you have requested is not available.",
+    "The page you were trying to view has been deleted or moved.",
+    "The page you’re looking for doesn’t exist in this version of the documentation.",
+    "We couldn't find that Web page (Error 404)",
+    "Η σελίδα δεν βρέθηκε", "Η σελίδα που ζητήσατε δεν υπάρχει.",
+    "Sidan kunde inte hittas", "Sidan du letar efter finns inte.",
+    "Stránka nenalezena", "Požadovaná stránka neexistuje.",
+    "Pagina nu a fost găsită", "Ne pare rău, pagina pe care o căutați nu există.",
+    "ไม่พบหน้าที่คุณต้องการ",
+    "पृष्ठ नहीं मिला", "क्षमा करें, आप जिस पृष्ठ को खोज रहे हैं वह मौजूद नहीं है।",
+    "Ukurasa haukupatikana", "Samahani, ukurasa unaoutafuta haupo.",
+    "পৃষ্ঠাটি খুঁজে পাওয়া যায়নি", "দুঃখিত, আপনি যে পৃষ্ঠাটি খুঁজছেন সেটি নেই।",
+    "Az oldal nem található", "A keresett oldal nem létezik vagy törölték.",
+    "Sivua ei löytynyt", "Etsimääsi sivua ei valitettavasti löytynyt.",
+])
+def test_not_found_messages_of_the_fourth_set(line: str) -> None:
+    assert error_page_reason("Example", f"Example\n{line}\nHome") is not None
+
+
+@pytest.mark.parametrize("line", [
+    "This account has been suspended, a spokesperson for the council told reporters.",
+    "Council account suspended after phishing attack",  # a headline: not the whole sentence
+    "This product is not available at the moment.",  # out of stock, not missing
+    "Οι έρευνες συνεχίστηκαν, αλλά οι δύο ορειβάτες δεν βρέθηκαν.",  # the climbers, not a page
+    "Sjöräddningen säger att seglaren ännu inte har hittats.",
+    "बचाव दल ने कहा कि दोनों पर्वतारोही अभी तक नहीं मिले हैं।",
+])
+def test_sentences_near_the_fourth_sets_messages_are_not_error_pages(line: str) -> None:
+    assert error_page_reason("Example", f"Example\n{line}\nHome") is None
+
+
+def test_marks_of_indic_scripts_are_folded_like_accents() -> None:
+    """A Devanagari vowel sign is no word character to `re`; kept, it would split the word."""
+    assert errorpages.normalize("पृष्ठ नहीं मिला") == errorpages._fold("पृष्ठ नहीं मिला")
+
+
+def test_a_paragraph_opening_with_a_not_found_sentence() -> None:
+    """MediaWiki's message is one long paragraph; its short opening sentence is the message."""
+    wiki = ("There is currently no text in this page. You can search for this page title in other "
+            "pages, or search the related logs, but you do not have permission to create this page.")
+    assert error_page_reason("Harbour history - Example Wiki", f"Harbour history\n{wiki}") is not None
+    story = ("The page was not found in the archive until 1998, when a librarian in Leeds noticed it "
+             "tucked inside a ledger of harbour dues, and it has been on display ever since then.")
+    assert error_page_reason("Harbour history", f"Harbour history\n{story}") is None
+
+
+@pytest.mark.parametrize("title, default", [
+    ("Welcome to nginx!", True), ("Apache2 Ubuntu Default Page: It works", True),
+    ("Test Page for the Apache HTTP Server on Rocky Linux", True), ("IIS Windows Server", True),
+    ("It works! | My Blog", False), ("Welcome to nginx configuration: a tutorial | Dev Notes", False),
+])
+def test_web_server_default_pages(title: str, default: bool) -> None:
+    assert (error_page_reason(title, "") is not None) is default
+
+
+@pytest.mark.parametrize("title, text, words", [
+    ("Example Video", "Private video\nThis video is private.", "login wall"),
+    ("Reddit", "r/example_private is a private community\nOnly approved members can view.", "login wall"),
+    ("Facebook", "You must log in to continue.\nLog in", "login wall"),
+    ("Example Network", "Sign in to view this post\nJoin now", "login wall"),
+    ("Example Drive", "You need access\nAsk for access.", "login wall"),
+    ("Example", "Verify you are human by completing the action below.", "bot challenge"),
+    ("DDoS", "Checking your browser before accessing example.org", "bot challenge"),
+    ("Access to this page has been denied", "", "bot challenge"),
+    ("Subscribe to read | Example Times", "", "paywall"),
+    ("Budget | Example", "Budget\nThis article is for subscribers only.\nLog in", "paywall"),
+    ("Budget | Example", "Budget\nYou have reached your limit of free articles this month.", "paywall"),
+    ("Example", "We value your privacy\nWe and our partners use cookies.\nAccept all\nManage options",
+     "cookie-consent"),
+])
+def test_walls_of_the_fourth_set(title: str, text: str, words: str) -> None:
+    reason = errorpages.wall_reason(title, text)
+    assert reason is not None and words in reason
+
+
+LEAD = ("The harbour authority confirmed on Monday that the new breakwater will be finished before "
+        "the winter storms, after two years of delays caused by a shortage of stone.")
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Budget | Example", f"Budget\n{LEAD}\nThis article is for subscribers only."),  # a lead: the page
+    ("Budget | Example", f"Budget\n{LEAD}\nYou have reached your limit of free articles this month."),
+    ("Notice | Example", "Office closure\nThe offices will be closed on Monday for the holiday.\nAccept all"),
+    ("Tax | Example", "You need to sign in to view your tax statements.\nUse your user ID."),
+    ("Trade | Example", "Sign in to see trade prices.\nStainless steel, 3000 W"),
+    ("Press and hold the button for five seconds to reset the router | Help", ""),
+])
+def test_no_wall_of_the_fourth_set(title: str, text: str) -> None:
+    assert errorpages.wall_reason(title, text) is None
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Example", "We’ll be back soon!\nSorry for the inconvenience."),
+    ("Maintenance", "Briefly unavailable for scheduled maintenance. Check back in a minute."),
+    ("500 Internal Server Error", ""), ("502 Bad Gateway", ""), ("Site Maintenance | Example", ""),
+    ("Database Error", "Error establishing a database connection"),
+    ("Example", "We are currently down for scheduled maintenance."),
+])
+def test_maintenance_and_server_error_pages(title: str, text: str) -> None:
+    assert errorpages.trouble_reason(title, text) is not None
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Planned maintenance on 2 June | Example Bank",
+     "Online banking will be unavailable from 01:00 to 05:00 on Sunday 2 June."),
+    ("Maintenance | Example Boilers", "Have your boiler serviced once a year."),
+    ("Example", "The shop owner told us she would be back soon with more bread."),
+])
+def test_no_trouble(title: str, text: str) -> None:
+    assert errorpages.trouble_reason(title, text) is None
+
+
+def test_expired_domains_are_parked() -> None:
+    assert "parked" in (error_page_reason("Domain Expired", "") or "")
+    assert "parked" in (error_page_reason("Example", "Example\nThis domain has expired.\nRenew") or "")

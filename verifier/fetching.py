@@ -34,7 +34,7 @@ from .config import Settings
 from .errors import RetryableFetchError
 from .evidence import EvidenceStore, Exchange
 from .models import Attempt, EvidenceRef, Fetch, Hop
-from .net.clientredirect import client_redirect
+from .net.clientredirect import client_redirect, refresh_target
 from .net.guard import AddressRefused, check_literal, literal_address
 from .net.linkstatus import (
     REDIRECTS,
@@ -46,7 +46,7 @@ from .net.linkstatus import (
     describe_failure,
     is_deep_link,
     json_verdict,
-    login_title,
+    login_page_reason,
     path_noise,
     prepare_url,
     redirect_summary,
@@ -424,11 +424,12 @@ class Fetcher:
             return verdict
         if 300 <= response.status < 400:
             return LinkStatus.ERROR, f"HTTP {response.status}: a redirect without a usable Location"
-        soft = redirect_target_reason(ctx.url, final, hops)
+        soft = redirect_target_reason(ctx.url, final, hops) or _refresh_verdict(ctx.url, response, hops)
         if soft:
             return soft
-        if hops and look is not None and is_deep_link(ctx.url) and login_title(look.title):
-            return LinkStatus.BLOCKED, f"the link was redirected to a login page titled {look.title!r} ({final})"
+        login = login_page_reason(ctx.url, final, look, hops) if look is not None else None
+        if login:
+            return LinkStatus.BLOCKED, login
         if (not response.body or response.body.isspace()) and response.status != 204:
             return LinkStatus.ERROR, f"HTTP {response.status} with an empty body: nothing to read"
         json_error = json_verdict(response.body, response.headers.get("Content-Type"))
@@ -438,6 +439,9 @@ class Fetcher:
             blocked = look.block_reason(read_text=not ctx.defer)
             if blocked:
                 return LinkStatus.BLOCKED, blocked
+            trouble = look.trouble_reason(read_text=not ctx.defer)
+            if trouble:
+                return LinkStatus.ERROR, trouble
             says = look.error_page_reason(read_text=not ctx.defer)
             if says:
                 return LinkStatus.SOFT_404, says
@@ -488,6 +492,17 @@ class Fetcher:
                 except OSError:
                     self._dns_works = False
             return self._dns_works
+
+
+def _refresh_verdict(cited: str, response: _Response, hops: list[Hop]) -> tuple[LinkStatus, str] | None:
+    """A Refresh header ('0; url=/') judged like the redirect a browser makes of it: a deep link
+    refreshed to the home page is a soft 404. The header is not followed; only its target is read."""
+    written = refresh_target(response.headers.get("Refresh"))
+    target = urljoin(response.url, written) if written else None
+    if target is None or urldefrag(target)[0] == urldefrag(response.url)[0]:
+        return None
+    decided = redirect_target_reason(cited, target, [*hops, Hop(response.url, response.status, target)])
+    return (decided[0], f"{decided[1]}, by a Refresh header") if decided else None
 
 
 def _wait(state: RetryCallState) -> float:

@@ -53,6 +53,15 @@ def _script_location(markup: str) -> re.Match[str] | None:
     return None
 
 
+def refresh_target(value: str | None) -> str | None:
+    """The URL (as written) a Refresh header or meta refresh value ('0; url=/') sends the
+    browser to within REFRESH_DELAY seconds, or None (a plain reload timer, or no URL)."""
+    parsed = _DELAY_URL.match(html.unescape(value)) if value else None
+    if parsed and parsed.group(2) and float(parsed.group(1)) <= REFRESH_DELAY:
+        return parsed.group(2).strip()
+    return None
+
+
 def _meta_refresh(markup: str) -> str | None:
     for tag in _META.findall(markup):
         if not _REFRESH.search(tag):
@@ -60,8 +69,7 @@ def _meta_refresh(markup: str) -> str | None:
         content = _CONTENT.search(tag)
         if not content:
             continue
-        value = html.unescape(next(g for g in content.groups() if g is not None))
-        parsed = _DELAY_URL.match(value)
-        if parsed and parsed.group(2) and float(parsed.group(1)) <= REFRESH_DELAY:
-            return parsed.group(2).strip()
+        target = refresh_target(next(g for g in content.groups() if g is not None))
+        if target:
+            return target
     return None

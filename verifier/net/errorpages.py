@@ -23,12 +23,18 @@ SITE_NAME_WORDS = 3  # 'Page not found: Example News'
 SENTENCE_SHARE = 0.6  # a not-found clause must be this much of its sentence
 PROSE_LINE = 140  # characters: a line this long is a paragraph of prose, not template text
 PROSE_LINES = 2  # a short page with this many paragraphs is an article quoting a message
+OPENING_MESSAGE = 100  # characters: a not-found sentence opening a paragraph is short
+CONTENT_LINE = 40  # characters: a line this long beside a consent dialog is the page's own
+CONSENT_BUTTON_LINE = 30  # characters: 'Accept all cookies', 'Alle akzeptieren'
 HEADLINE_WORDS = 5  # a title segment this long naming an error is a headline about it
 
 
 def _fold(text: str) -> str:
-    """Accents and other combining marks removed (página -> pagina, найдена -> наидена)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    """Accents and other marks removed (página -> pagina, найдена -> наидена). Spacing marks
+    go too: Devanagari and Bengali vowel signs are no word characters to `re`, so keeping them
+    would cut 'पृष्ठ' into pieces that no pattern could match."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.category(c).startswith("M"))
 
 
 def _compile(patterns: list[str]) -> re.Pattern[str]:
@@ -48,20 +54,36 @@ class _Clauses(NamedTuple):
 
 
 def _clauses(patterns: list[str], needs: list[str]) -> _Clauses:
-    return _Clauses(_compile(patterns), _compile(needs))
+    """The needed words as one flat alternation of literals, not wrapped in groups: `re` then
+    skips to the characters they start with (a group around each hides those characters)."""
+    return _Clauses(_compile(patterns), re.compile("|".join(map(_fold, needs))))
 
 
 _NOUN = r"(page|file|article|story|content|document|post|resource|item|url|link|video|entry)"
-# Where the page was looked for: 'the page you were looking for in this blog does not exist'.
-_WHERE = r"( (in|on|from) (this|our|the) (blog|site|website|server|forum|wiki|shop|store))?"
-_YOU = r"( you( are|re| were)? (looking for|requested|tried to reach))?" + _WHERE
+# Things that can be missing but not merely unavailable ('This product is not available' is
+# out of stock; 'The product you are looking for cannot be found' is gone).
+_FOUND_NOUN = r"(page|file|article|story|content|document|post|resource|item|url|link|video|entry|" \
+    r"product|account|profile|user|web page|webpage)"
+# Where the page was looked for: 'the page you were looking for in this blog does not exist',
+# '... in this version of the documentation'.
+_WHERE = r"( (in|on|from) (this|our|the) (version of (this|our|the) )?(blog|site|website|server|forum|" \
+    r"wiki|shop|store|documentation|docs|app|version))?"
+_YOU = r"( you( are|re| were| have| had)? (looking for|requested|tried to reach|" \
+    r"trying to (view|reach|access|find|open)))?" + _WHERE
+# Why or by whom a page went: '... by the post author', '... from our website for legal reasons'.
+_GONE_TAIL = r"( by (the|its|their|a|an) (\S+ ){0,5}\S+)?( from (this|our|the) (site|website|server|" \
+    r"platform|archive))?( (for|due to|because of) (a |an |the )?(\S+ ){0,2}(reasons?|claims?|" \
+    r"complaints?|requests?|violations?|orders?))?"
+_GONE = r"(removed|deleted|taken down|unpublished|moved or (deleted|removed)|" \
+    r"(deleted|removed) or moved|archived and is no longer (accessible|available))"
 _DET = r"(the |this |that |your )?(requested |specified |selected )?"
 _GONE_NOUN = r"(page|video|content|post|article|story|file|document)"  # no 'item': a product
 # Phrases that make a whole line (or title segment) an error message.
 _NOT_FOUND = _compile([
     r"(error )?(http )?(404|410)( error)?( page)?( not found| gone| page not found)?( error)?",
     r"(error )?(404 )?" + _DET + _NOUN + _YOU + r" (is |was )?not found" + _WHERE,
-    r"(this )?" + _GONE_NOUN + r" (is )?unavailable",  # 'Video unavailable', not 'Currently unavailable'
+    r"(this )?" + _GONE_NOUN + r" (is )?(currently )?unavailable",  # not 'Currently unavailable'
+    r"(this )?account (has been |is )?suspended",  # whole: not 'account suspended, police said'
     r"(halaman|laman) tidak ditemukan|không tìm thấy trang|nie znaleziono strony|"
     r"페이지를 찾을 수 없습니다|(הדף|העמוד) לא נמצא|сторінку не знайдено|صفحہ (نہیں ملا|موجود نہیں)",
     r"not found",
@@ -73,16 +95,20 @@ _NOT_FOUND = _compile([
     r"(خطای )?404|صفحه (مورد نظر )?(یافت نشد|پیدا نشد|وجود ندارد)|(یافت نشد|پیدا نشد)",
     r"الصفحة (غير موجودة|المطلوبة غير موجودة)|لم يتم العثور على الصفحة",
     r"页面不存在|找不到页面|页面未找到",
+    r"(η )?σελίδα δεν (βρέθηκε|υπάρχει)|sidan (kunde inte hittas|hittades inte)|stránka nenalezena|"
+    r"pagina nu a fost găsită|(ขออภัย )?ไม่พบหน้า(ที่คุณ(ต้องการ|ค้นหา)|นี้|เว็บ)?|(पृष्ठ|पेज) नहीं मिला|"
+    r"ukurasa (haukupatikana|haupatikani)|পৃষ্ঠা(টি)? (খুঁজে )?পাওয়া যায়নি|(az )?oldal nem található|"
+    r"sivua ei (löytynyt|löydy)",
 ])
 # Clauses that say a page is missing wherever they stand in a sentence.
 _MISSING_CLAUSE = _clauses([
-    _DET + _NOUN + _YOU + r" (does not|doesnt|did not|no longer|dont) exists?( anymore)?",
-    _DET + _NOUN + _YOU + r" (could not|couldnt|cannot|can not|cant) be (found|located)",
+    _DET + _FOUND_NOUN + _YOU + r" (does not|doesnt|did not|no longer|dont) exists?( anymore)?" + _WHERE,
+    _DET + _FOUND_NOUN + _YOU + r" (could not|couldnt|cannot|can not|cant) be (found|located)",
     r"(we |i )?(could not|couldnt|cannot|can not|cant|were unable to|are unable to|were not able to) "
-    r"(find|locate) " + _DET + _NOUN + _YOU,
-    _DET + _NOUN + r" (has been|have been|was|is) (removed|deleted|taken down|unpublished)",
+    r"(find|locate) " + _DET + _FOUND_NOUN + _YOU,
+    _DET + _FOUND_NOUN + _YOU + r" (has been|have been|was|is|may have been) " + _GONE + _GONE_TAIL,
     _DET + _NOUN + _YOU + r" (is |was )?no longer available",
-    _DET + _NOUN + r" (is not|isnt) available( anymore| any more| right now| at the moment)?$",
+    _DET + _NOUN + _YOU + r" (is not|isnt) available( anymore| any more| right now| at the moment)?$",
     # not '... in your country': see _LEGAL_BLOCK
     _DET + _NOUN + r" (has|is) expired",
     r"(we |i )?(could not|couldnt|cannot|can not|cant|were unable to|are unable to) (seem to )?"
@@ -109,14 +135,72 @@ _MISSING_CLAUSE = _clauses([
     r"صفح[ہے]( \S+){0,7} موجود نہیں( ہے)?",
     r"(la )?pagina( \S+){0,3} (non è stata trovata|non esiste( più)?)",
     r"(a )?página( que (você )?(procura|está procurando|solicitou))? não (existe|foi encontrada)",
-], needs=[r"exist|found|locat|find|remov|delet|taken down|unpublish|availab|expired|encontrar|"
+    r"there is (currently )?no text (in|on) this page",  # MediaWiki's missing article
+    r"(\S+ )?does not have an? (article|page) with this (exact )?name",
+    r"(η )?σελίδα( \S+){0,3} δεν (βρέθηκε|υπάρχει)",
+    r"sidan( \S+){0,4} (kunde inte hittas|finns inte( längre)?|hittades inte)",
+    r"(požadovaná |hledaná )?stránka (nenalezena|nebyla nalezena|neexistuje)",
+    r"pagina( \S+){0,4} (nu a fost găsită|nu există|nu mai există)",
+    r"(पृष्ठ|पेज)( \S+){0,7} (नहीं मिला|मौजूद नहीं( है)?)",
+    r"ukurasa( \S+){0,2} (haukupatikana|haupo|haupatikani)",
+    r"পৃষ্ঠা\S*( \S+){0,4} (নেই|পাওয়া যায়নি)",
+    r"(a keresett |az )?oldal (nem található|nem létezik)( vagy törölték)?",
+    r"(etsimääsi )?sivua ei( valitettavasti)? (löytynyt|löydy)",
+], needs=[r"exist|found|locat|find|remov|delet|taken down|unpublish|archived|availab|"
+          r"expired|encontrar|no text|not have an|"
           r"introuvable|seite|страниц|sayfa|الصفحة|صفح|pagina|ページ|halaman|trang|strona|"
-          r"페이지|הדף|העמוד|сторінк"])
+          r"페이지|הדף|העמוד|сторінк|σελίδα|sidan|stránka|पृष्ठ|पेज|ukurasa|পৃষ্ঠা|oldal|sivua"])
 # A page kept from the reader until they log in: 'Please log in to view this page'.
 _LOGIN_REQUIRED = _clauses([
     r"(you (must|need to|have to) |please |(the|this) \w+ requires you to )(be )?(registered and )?"
     r"(logged in|log in) to (view|see|read|access) (this|the) \w+",
-], needs=["log"])
+    # At the end of the sentence only: 'Sign in to see trade prices' is a link on a page.
+    r"(you (must|need to|have to) |please )?(be )?(log in|logged in|sign in|signed in) to "
+    r"(continue|(view|see|read|access)( (this|the) \w+)?)$",
+    r"you (need|do not have|dont have) (access|permission)( to (view|see|access|open|read) (this|the) \w+)?",
+    # 'This video is private', 'r/example is a private community': the page exists, for a few.
+    r"(this |the )?\S+ is (private|a private (account|community|group|profile|channel|page|repository))",
+], needs=["log|sign|access|permission|private"])
+# A paywall with nothing of the page before or after it (a page with a lead is the page).
+_PAYWALL = _clauses([
+    r"(this )?(article|story|content|post|page) is (only )?(for|available (to|for)) (paying )?"
+    r"(subscribers|members)( only)?",
+    r"subscribe (now )?to (read|continue reading|keep reading|unlock)( (this|the full) (article|story))?",
+    r"you have (reached|used up|used) (your|all your|all of your) (limit of )?(\w+ )?(free articles|"
+    r"free stories)( for)?( this| the)?( month| week)?",
+], needs=["subscri|members|free articles|free stories"])
+# Cookie-consent dialogs: a line that only accepts them.
+_CONSENT_BUTTON = re.compile(r"accept all( cookies)?|accept (and|&) (continue|close)|agree and continue|"
+                             r"alle akzeptieren|tout accepter|aceptar todo|accetta tutto|alles accepteren|"
+                             r"aceitar todos|godkann alla|zaakceptuj wszystkie")
+_CONSENT_TOPIC = re.compile(r"cookie|privacy|partners|personal data|consent|datenschutz|zustimmung|"
+                            r"donnees|confidentialite|privacidad|privacy|gegevens|integritet")
+# Bot challenges told by their words rather than their title or headers.
+_CHALLENGE_TEXT = _clauses([
+    r"verify(ing)? (that )?you are (a )?human( by completing the action below)?",
+    r"checking (if the site connection is secure|your browser( before accessing( \S+)?)?)",
+    r"press (and )?hold( to confirm you are (a )?human( and not a bot)?)?",
+    r"access to this page has been denied( because we believe you are using automation tools to "
+    r"browse the website)?",
+], needs=["human|checking|press|denied"])
+# A site answering with a maintenance or server-error page: the page is there, the site is down.
+_TROUBLE = _clauses([
+    r"(were|we are|we will be|well be) back soon",
+    r"(we are|were|the site is|this site is|the website is|this website is) (currently )?"
+    r"(down for|undergoing|performing( some)?|under) (scheduled |planned )?maintenance( at the moment)?",
+    r"briefly unavailable for scheduled maintenance",
+    r"error establishing a database connection",
+    r"the server encountered an internal error( and was unable to complete your request)?",
+], needs=["back soon|maintenance|database|internal error"])
+# Not 'Maintenance' alone (a guide to looking after a boiler) nor 'Database error' (a reference page).
+_TROUBLE_TITLE = re.compile(r"(error )?(http )?(500|502|503|504)( error)?( (internal server error|bad gateway|"
+                            r"service unavailable|gateway time ?out))?|internal server error|bad gateway|"
+                            r"service unavailable|(site|scheduled) maintenance|maintenance mode|"
+                            r"(site )?(under|down for) maintenance")
+# A web server's page for a site with no content: the cited page is not there.
+_DEFAULT_PAGE = re.compile(r"welcome to (nginx|openresty|centos|iis)|apache2? \w+ default page( it works)?|"
+                           r"test page for the (apache|nginx)( http)? server( on \w+( \w+)?)?|"
+                           r"iis windows server|default web site page")
 # A page kept from the reader by law or by where the reader is: blocked, not missing.
 _LEGAL_BLOCK = _clauses([
     r"(this |the )?\S+( \S+)? (is )?(not available|unavailable) (in|from) your "
@@ -127,12 +211,13 @@ _PARKED = _clauses([
     r"(this |the )?domain( name)?( [\w-]+( [\w-]+)?)? (is|may be|might be|could be) for sale",
     r"buy this domain( name)?",
     r"this domain (is|has been) (parked|registered)( [\w ]+)?",
+    r"(this |the )?domain( name)?( [\w-]+)? (has )?expired",
 ], needs=["domain"])
 _NOISE = re.compile(r"^((oops|whoops|sorry|uh oh|hmm|ooops|error|lo sentimos|leider|oeps|maaf|"
                     r"spiacenti|ops|desculpe|на жаль)\s+)+"
                     r"|(\s+(error\s+)?(404|410)(\s+error)?|\s+error)+$")
 _SITE_SEPARATORS = re.compile(r"\s[|\-–—·•»]\s|[|–—·•»]")  # 'Page not found | Site'
-_SENTENCE_END = re.compile(r"[.!?。！？۔]+(\s|$)")
+_SENTENCE_END = re.compile(r"[.!?。！？۔।]+(\s|$)")
 # A path or URL a message quotes ('The requested page "/node/7" could not be found', 'Page not
 # found at /blog/x/'), with the 'at' or colon that leads in to it: it is the link, not words.
 _QUOTED_PATH = re.compile(r"""(\s(at|for|on)|:)?\s*["'“”‘’]?([a-z][a-z0-9+.-]*://\S+|(?<![\w/])/[^\s"'“”‘’]*)"""
@@ -167,16 +252,19 @@ def _sentences(line: str) -> list[str]:
 
 def says_not_found(line: str) -> bool:
     """Whether a line or title segment is a not-found message (apologies and codes aside)."""
-    for sentence in _sentences(line):
-        stripped = _NOISE.sub("", sentence) or sentence
-        if _NOT_FOUND.fullmatch(sentence) or _NOT_FOUND.fullmatch(stripped) \
-                or _mostly(_MISSING_CLAUSE, stripped):
-            return True
-    return False
+    return any(map(_not_found_sentence, _sentences(line)))
+
+
+def _not_found_sentence(sentence: str) -> bool:
+    """Whether a normalized sentence is a not-found message."""
+    stripped = _NOISE.sub("", sentence) or sentence
+    return _NOT_FOUND.fullmatch(sentence) is not None \
+        or (stripped != sentence and _NOT_FOUND.fullmatch(stripped) is not None) \
+        or _mostly(_MISSING_CLAUSE, stripped)
 
 
 def _says_parked(line: str) -> bool:
-    return any(_mostly(_PARKED, normalize(s)) for s in _SENTENCE_END.split(line) if s.strip())
+    return any(_mostly(_PARKED, s) for s in _sentences(line))
 
 
 def _title_parts(title: str) -> list[str]:
@@ -220,10 +308,14 @@ def _about_the_error(title: str) -> bool:
 
 
 def _message_line(lines: list[str]) -> tuple[int, str] | None:
-    """The first short line that is a not-found or parked-domain message: (index, reason)."""
+    """The first short line that is a not-found or parked-domain message, or the first
+    paragraph that opens with a not-found sentence ('There is currently no text in this page.
+    You can search for ...'): (index, reason)."""
+    first_paragraph = next((i for i, line in enumerate(lines) if len(line) >= 160), None)
     for i, line in enumerate(lines):
-        if len(line) < 160 and says_not_found(line):
-            return i, f"the page says {line!r}"
+        opening = _SENTENCE_END.split(line, 1)[0] if i == first_paragraph else line
+        if len(opening) < (OPENING_MESSAGE if i == first_paragraph else 160) and says_not_found(opening):
+            return i, f"the page says {opening!r}"
         if len(line) < 160 and _says_parked(line):
             return i, f"a parked domain: the page says {line!r}"
     return None
@@ -231,10 +323,13 @@ def _message_line(lines: list[str]) -> tuple[int, str] | None:
 
 def error_page_reason(title: str, text: str) -> str | None:
     """Why a 200 page reads as an error page (its title, or a line of a short page), or None."""
+    if _DEFAULT_PAGE.fullmatch(normalize(title)):
+        return f"a web server's default page stands where the site was: the title says {title.strip()!r}"
     for part in _title_parts(title):
-        if says_not_found(part):
+        sentences = _sentences(part)
+        if any(map(_not_found_sentence, sentences)):
             return f"the page title says {title.strip()!r}"
-        if _says_parked(part):
+        if any(_mostly(_PARKED, s) for s in sentences):
             return f"a parked domain: the page title says {title.strip()!r}"
     if len(text) > SOFT_404_TEXT_LIMIT or _about_the_error(title):
         return None
@@ -245,23 +340,72 @@ def error_page_reason(title: str, text: str) -> str | None:
     return found[1]
 
 
+_TITLE_WALLS = ((_LEGAL_BLOCK, "a legal or regional block"), (_PAYWALL, "a paywall"),
+                (_CHALLENGE_TEXT, "a bot challenge"))
+# One pre-scan for the three: a title holding none of their words is skipped at once.
+_TITLE_WALL_WORDS = re.compile("|".join(c.needs.pattern for c, _ in _TITLE_WALLS))
+_LINE_WALLS = ((_LEGAL_BLOCK, "a legal or regional block"), (_LOGIN_REQUIRED, "a login wall"),
+               (_CHALLENGE_TEXT, "a bot challenge"))
+
+
 def wall_reason(title: str, text: str) -> str | None:
     """Why a 200 page stands between the reader and the page: a legal or regional block ('This
-    content is not available in your region', '451: Unavailable due to legal reasons') or a
-    login demand ('You must be logged in to view this topic'). The page exists: blocked."""
+    content is not available in your region', '451: Unavailable due to legal reasons'), a
+    login or access demand ('You must be logged in to view this topic', 'This video is
+    private'), a bot challenge in words, a paywall or a cookie-consent dialog with nothing of
+    the page around it. The page exists: blocked."""
     for part in _title_parts(title):
-        if any(_mostly(_LEGAL_BLOCK, s) for s in _sentences(part)):
-            return f"a legal or regional block: the page title says {title.strip()!r}"
+        for sentence in filter(_TITLE_WALL_WORDS.search, _sentences(part)):
+            for clauses, what in _TITLE_WALLS:
+                if _mostly(clauses, sentence):
+                    return f"{what}: the page title says {title.strip()!r}"
+    if not text or len(text) > SOFT_404_TEXT_LIMIT:
+        return None
+    lines = [line for line in map(str.strip, text.splitlines()) if line]
+    short = {line: _sentences(line) for line in lines if len(line) < 160}
+    return _wall_line(short) or _bare_wall(lines, short)
+
+
+def _wall_line(short: dict[str, list[str]]) -> str | None:
+    """A short line (given with its sentences) that keeps every reader out, whatever else the
+    page holds."""
+    for line, sentences in short.items():
+        for clauses, what in _LINE_WALLS:
+            if any(_mostly(clauses, s) for s in sentences):
+                return f"{what}: the page says {line!r}"
+    return None
+
+
+def _bare_wall(lines: list[str], short: dict[str, list[str]]) -> str | None:
+    """A paywall notice or a cookie-consent dialog on a page with no prose of its own: a page
+    showing its lead under the notice is the page (the lead can be quoted), one showing only
+    the notice keeps the page from the reader."""
+    notice = next((line for line, sentences in short.items()
+                   if any(_mostly(_PAYWALL, s) for s in sentences)), None)
+    if notice and not any(len(line) >= PROSE_LINE for line in lines):
+        return f"a paywall: the page says {notice!r}"
+    consent = next((line for line in lines if len(line) <= CONSENT_BUTTON_LINE
+                    and _CONSENT_BUTTON.fullmatch(normalize(line))), None)
+    if consent and not any(len(line) >= CONTENT_LINE and not _CONSENT_TOPIC.search(normalize(line))
+                           for line in lines):
+        return f"a cookie-consent dialog with no page behind it: the page says {consent!r}"
+    return None
+
+
+def trouble_reason(title: str, text: str) -> str | None:
+    """Why a 200 page is a maintenance or server-error page ('We'll be back soon', 'Error
+    establishing a database connection', a title '500 Internal Server Error'): the site is
+    down for now, which says nothing of the page (an error, not a soft 404). The caller
+    asks only of a small page: a reference page titled '500 Internal Server Error' is long."""
+    for part in _title_parts(title):
+        if _TROUBLE_TITLE.fullmatch(normalize(part)):
+            return f"a maintenance or server-error page: the title says {title.strip()!r}"
     if len(text) > SOFT_404_TEXT_LIMIT:
         return None
-    for line in filter(None, map(str.strip, text.splitlines())):
-        if len(line) >= 160:
-            continue
-        sentences = _sentences(line)
-        if any(_mostly(_LEGAL_BLOCK, s) for s in sentences):
-            return f"a legal or regional block: the page says {line!r}"
-        if any(_mostly(_LOGIN_REQUIRED, s) for s in sentences):
-            return f"a login wall: the page says {line!r}"
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in lines:
+        if len(line) < 160 and any(_mostly(_TROUBLE, s) for s in _sentences(line)):
+            return f"a maintenance or server-error page: the page says {line!r}"
     return None
 
 

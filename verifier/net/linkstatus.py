@@ -23,7 +23,7 @@ from requests.models import PreparedRequest
 from ..models import Hop, PageText
 from ..pagetext import content_kind, decode_body, html_text
 from ..status import LinkStatus
-from .errorpages import error_page_reason, json_error_reason, wall_reason
+from .errorpages import error_page_reason, json_error_reason, trouble_reason, wall_reason
 from .errorpages import normalize as _normalize
 from .guard import AddressRefused
 
@@ -32,6 +32,7 @@ PERMANENT_REDIRECTS = frozenset({301, 308})
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 LOOK_LIMIT = 1_000_000  # bytes of a page read for the error-page checks: error pages are small
 SHORT_PAGE_MARKUP = 300_000  # larger markup is not searched line by line for error phrases
+TROUBLE_MARKUP = 50_000  # bytes: larger markup is no maintenance or server-error page
 
 
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+\-]*):(?!\d)")  # "host:8080/x" has no scheme
@@ -158,6 +159,9 @@ def blocked_reason(status: int, headers: Mapping[str, str], title: str = "") -> 
     waf = headers.get("x-amzn-waf-action", "")
     if waf.lower() in ("challenge", "captcha"):
         return f"an AWS WAF bot challenge (x-amzn-waf-action: {waf})"
+    vercel = headers.get("x-vercel-mitigated", "")
+    if vercel.lower() in ("challenge", "deny"):
+        return f"a Vercel firewall challenge (x-vercel-mitigated: {vercel})"
     if status == 401:
         return "HTTP 401: the server asks for a login"
     if status == 402:
@@ -208,7 +212,8 @@ def redirect_summary(hops: Sequence[Hop], final_url: str) -> str:
 _CHALLENGE = re.compile(r"just a moment|attention required cloudflare|access denied|"
                         r"are you a (robot|human)|verify you are (a )?human|checking your browser|"
                         r"please verify you are a human|ddos protection by cloudflare|captcha|"
-                        r"pardon our interruption")
+                        r"pardon our interruption|access to this page has been denied|ddos guard|"
+                        r"vercel security checkpoint")
 # Consent-management walls: the page is behind a cookie choice, not refused, not missing.
 _CONSENT_TITLE = re.compile(r"before you continue( to( [\w]+){1,5})?|cookie consent|"
                             r"privacy (consent|choices)|consent to cookies")
@@ -238,6 +243,14 @@ _NON_PAGE_KEYS = frozenset({"s", "q", "query", "search", "keyword", "keywords", 
                             "page", "lang", "hl", "locale", "sort"})
 _LOGIN_WORDS = frozenset({"login", "signin", "logon", "sso", "auth", "authorize"})
 _SEARCH_KEYS = frozenset({"s", "q", "query", "search", "keyword", "keywords", "term"})
+# A site's search page in some language ('/suche?q=', '/search/old-slug'): no page of its own.
+_SEARCH_SEGMENTS = frozenset({"search", "suche", "recherche", "buscar", "busca", "busqueda", "cerca",
+                              "ricerca", "zoeken", "sok", "haku", "szukaj", "arama", "poisk", "pesquisa"})
+# Where a site sends readers who must pay or register first: whole segments only, as a
+# headline's slug ('/2024/05/register-to-vote') holds such words too.
+_PAYWALL_GATES = frozenset({"subscribe", "subscription", "subscriptions", "paywall", "register",
+                            "registration", "signup", "sign-up"})
+_MAINTENANCE_STEMS = frozenset({"maintenance", "maintenance-mode", "under-maintenance", "site-maintenance"})
 # A segment made only of these words, one of them a wall word, is a consent page ('/consent',
 # '/cookie-consent', '/privacy/cookiewall'); 'consent' inside a headline's slug is not.
 _CONSENT_WORDS = frozenset({"cookie", "cookies", "consent", "privacy", "gdpr", "wall", "cookiewall",
@@ -261,10 +274,17 @@ def _is_generic_path(path: str) -> bool:
     An error page name ('/Error.aspx', '/site/errors/not-found.html') is generic at any depth:
     nothing but a missing page is sent there."""
     segments = [_stem(s) for s in _path_segments(path)]
-    if _is_error_path(path):
+    if _is_error_path(path) or _is_search_path(segments):
         return True
     return len(segments) <= 2 and all(s in _GENERIC_SEGMENTS or _LANGUAGE_SEGMENT.fullmatch(s)
                                       for s in segments)
+
+
+def _is_search_path(segments: list[str]) -> bool:
+    """A search page, its words in the path or none ('/suche', '/en/search/old-slug')."""
+    if segments and _LANGUAGE_SEGMENT.fullmatch(segments[0]):
+        segments = segments[1:]
+    return 1 <= len(segments) <= 2 and segments[0] in _SEARCH_SEGMENTS
 
 
 def _is_error_path(path: str) -> bool:
@@ -316,7 +336,7 @@ def _is_login_segment(segment: str) -> bool:
     words = [w for w in re.split(r"[-_.]", segment) if w]
     joined = {a + b for a, b in zip(words, words[1:], strict=False)}
     return bool(_LOGIN_WORDS.intersection(words) or _LOGIN_WORDS.intersection(joined)) \
-        or _stem(segment) in _PASSWORD_GATES
+        or _stem(segment) in _PASSWORD_GATES or _stem(segment) in _PAYWALL_GATES
 
 
 _PASSWORD_GATES = frozenset({"password", "password-protected"})
@@ -331,6 +351,19 @@ def login_title(title: str) -> bool:
     return any(_LOGIN_TITLE.fullmatch(part) for part in _segments(title))
 
 
+def login_page_reason(cited: str, final: str, look: PageLook, hops: Sequence[Hop]) -> str | None:
+    """Why a deep link ends on a page titled as a login prompt ('Sign in • Docs'): redirected
+    there, or answered at the cited URL itself with a password form (a help page titled 'Sign
+    in' explains signing in and asks for no password; a cited login page is itself), or None."""
+    if not is_deep_link(cited) or not login_title(look.title):
+        return None
+    if hops:
+        return f"the link was redirected to a login page titled {look.title!r} ({final})"
+    if not look.asks_password or any(_is_login_segment(s) for s in _path_segments(urlsplit(cited).path)):
+        return None
+    return f"the link answers with a login form titled {look.title!r}"
+
+
 def _is_consent_segment(segment: str) -> bool:
     """'consent', 'cookie-consent', 'cookiewall', 'privacy-gate': a segment naming a consent wall."""
     words = {w for w in _stem(segment).split("-") if w}
@@ -340,15 +373,20 @@ def _is_consent_segment(segment: str) -> bool:
 
 
 def redirect_target_reason(cited: str, final: str, hops: Sequence[Hop]) -> tuple[LinkStatus, str] | None:
-    """A deep link redirected to a home page or generic path (soft 404), or to a login page."""
-    if not hops or not is_deep_link(cited):
+    """A deep link redirected to a home page or generic path (soft 404), or to a login, paywall
+    or consent page (blocked); any link redirected to a maintenance page (error)."""
+    if not hops:
         return None
     parts = urlsplit(final)
     segments = _path_segments(parts.path)
+    if segments and _stem(segments[-1]) in _MAINTENANCE_STEMS:
+        return LinkStatus.ERROR, f"the link was redirected to a maintenance page ({final})"
+    if not is_deep_link(cited):
+        return None
     host = (parts.hostname or "").lower()
     if any(_is_login_segment(s) or _is_consent_segment(s) for s in segments) \
             or host.startswith(("login.", "accounts.", "consent.")):
-        return LinkStatus.BLOCKED, f"the link was redirected to a login or consent page ({final})"
+        return LinkStatus.BLOCKED, f"the link was redirected to a login, paywall or consent page ({final})"
     if not is_deep_link(final):
         where = "home page" if not segments else f"generic page /{'/'.join(segments)}"
         return LinkStatus.SOFT_404, f"the deep link was redirected to the site's {where} ({final})"
@@ -356,15 +394,19 @@ def redirect_target_reason(cited: str, final: str, hops: Sequence[Hop]) -> tuple
 
 
 def text_verdict(page: PageText) -> tuple[LinkStatus, str] | None:
-    """What a page's text says about the link, or None: a legal, regional or login wall, or an error
-    page (a soft 404). The body half of `PageLook.block_reason` and `error_page_reason`, for a
-    page whose text was read (its title was judged when the page was fetched; here it tells
-    a page about an error from an error page)."""
+    """What a page's text says about the link, or None: a wall (blocked), a maintenance or
+    server-error page (error), or an error page (a soft 404). The body half of
+    `PageLook.block_reason`, `trouble_reason` and `error_page_reason`, for a page whose text
+    was read (its title was judged when the page was fetched; here it tells a page about an
+    error from an error page)."""
     if page.kind not in ("html", "text"):
         return None
     blocked = wall_reason("", page.text)
     if blocked:
         return LinkStatus.BLOCKED, blocked
+    trouble = trouble_reason("", page.text)
+    if trouble:
+        return LinkStatus.ERROR, trouble
     says = error_page_reason(page.title, page.text)
     return (LinkStatus.SOFT_404, says) if says else None
 
@@ -410,6 +452,11 @@ class PageLook:
         return " ".join(html.unescape(self.decoded[start:end]).split()) if end > 0 else ""
 
     @cached_property
+    def asks_password(self) -> bool:
+        """Whether the markup holds a password field: a login form."""
+        return self.kind == "html" and _PASSWORD_FIELD.search(self.lowered) is not None
+
+    @cached_property
     def text(self) -> str:
         return html_text(self.decoded)[0] if self.kind == "html" else self.decoded
 
@@ -431,6 +478,14 @@ class PageLook:
         """wall_reason() of this page: its title, and its text as error_page_reason reads it."""
         return wall_reason(self.title, self.text if read_text and self.maybe_message else "")
 
+    def trouble_reason(self, *, read_text: bool = True) -> str | None:
+        """trouble_reason() of a small page: its title, and its text as error_page_reason reads
+        it. A failing server's page is small; a page about an error (a reference page titled
+        '500 Internal Server Error') is not."""
+        if len(self.decoded) > TROUBLE_MARKUP:
+            return None
+        return trouble_reason(self.title, self.text if read_text and self.maybe_message else "")
+
     def signature(self, *noise: str) -> str:
         """Normalized title and text with the given strings (the requested path) removed, and
         every word holding a digit: request ids, tokens, timings and clocks change per request."""
@@ -449,7 +504,12 @@ _MAYBE_NOT_FOUND = ("found", "find", "locate", "404", "removed", "deleted", "tak
                     "つかりません", "存在しません", "不存在", "找不到", "未找到", "bulunama",
                     "t available", "expired", "unavailable", "legal reason", "451", "temukan",
                     "tìm thấy", "tồn tại", "znalez", "istnie", "bestaat", "찾을 수", "존재하지",
-                    "נמצא", "קיים", "існу", "ہیں ملا", "logged in", "log in to")
+                    "נמצא", "קיים", "існу", "ہیں ملا", "logged in", "log in to", "sign in to",
+                    "suspended", "private", "permission", "need access", "subscri", "free articles",
+                    "accept all", "akzeptieren", "tout accepter", "aceptar todo", "human", "browser",
+                    "back soon", "maintenance", "database", "internal error", "no text in",
+                    "βρέθηκε", "υπάρχει", "hittas", "finns inte", "nenalezen", "găsit", "ไม่พบ", "नहीं मिल", "मौजूद नहीं", "haukupatikana", "haupo",
+                    "যায়নি", "নেই", "található", "nem létezik", "löyty", "löydy", "not have an")
 
 
 def _by_first_character(words: Sequence[str]) -> tuple[re.Pattern[str], ...]:
@@ -469,6 +529,7 @@ _MAYBE_NOT_FOUND_BY_FIRST = _by_first_character(_MAYBE_NOT_FOUND)
 
 
 _VOLATILE = re.compile(r"\S*\d\S*")
+_PASSWORD_FIELD = re.compile(r"""type\s*=\s*["']?password\b""")
 
 
 def path_noise(url: str) -> list[str]:

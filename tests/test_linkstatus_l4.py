@@ -1,0 +1,140 @@
+"""The fetch-level rules added with the fourth held-out set: redirects to paywall, maintenance
+and search pages, a Refresh header, login forms at the cited URL, a Vercel challenge header,
+maintenance pages served with 200, and the markup pre-scan letting their words through."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fixtureweb import FixtureWeb
+
+from verifier.config import Settings
+from verifier.fetching import Fetcher
+from verifier.models import Hop, PageText
+from verifier.net.clientredirect import refresh_target
+from verifier.net.linkstatus import (
+    PageLook,
+    blocked_reason,
+    is_deep_link,
+    redirect_target_reason,
+    text_verdict,
+)
+from verifier.status import LinkStatus
+
+HOME = "<html><head><title>The Daily</title></head><body><h1>Top stories</h1></body></html>"
+ARTICLE = ("<html><head><title>Budget talks stall | The Daily</title></head><body><h1>Budget talks stall</h1>"
+           + "<p>The minister said the talks had stalled after a long night of negotiation.</p>" * 20
+           + "</body></html>")
+LOGIN_FORM = ("<html><head><title>Sign in • Example Docs</title></head><body><form><input name='email'>"
+              "<input type='password' name='password'><button>Sign in</button></form></body></html>")
+
+
+@pytest.fixture
+def fetcher() -> Iterator[Fetcher]:
+    made = Fetcher(Settings(allow_private_hosts=True, retries=1), sleep=lambda _s: None)
+    yield made
+    made.close()
+
+
+@pytest.mark.parametrize("final, expected", [
+    ("https://example.org/subscribe?return=%2F2019%2Fstory", LinkStatus.BLOCKED),
+    ("https://example.org/account/register?next=%2F2019", LinkStatus.BLOCKED),
+    ("https://example.org/paywall?article=88123", LinkStatus.BLOCKED),
+    ("https://example.org/2024/05/register-to-vote", None),  # a slug holding the word
+    ("https://example.org/maintenance.html", LinkStatus.ERROR),
+    ("https://example.org/search/old-story", LinkStatus.SOFT_404),  # the slug searched for
+    ("https://example.org/en/search/old-story", LinkStatus.SOFT_404),
+    ("https://example.org/suche?q=story", LinkStatus.SOFT_404),  # a search page in German
+    ("https://example.org/research/2019/story", None),
+    ("https://example.org/search/papers/2019/story", None),  # deeper than a search page
+])
+def test_redirect_targets_of_the_fourth_set(final: str, expected: LinkStatus | None) -> None:
+    cited = "https://example.org/2019/story"
+    decided = redirect_target_reason(cited, final, [Hop(cited, 302, final)])
+    assert (decided[0] if decided else None) is expected
+
+
+def test_any_link_sent_to_a_maintenance_page_is_an_error() -> None:
+    """Even a cited home page: the site is down for now, which says nothing of the link."""
+    decided = redirect_target_reason("https://example.org/", "https://example.org/maintenance/",
+                                     [Hop("https://example.org/", 302, "https://example.org/maintenance/")])
+    assert decided is not None and decided[0] is LinkStatus.ERROR
+
+
+@pytest.mark.parametrize("url, deep", [
+    ("https://example.org/suche?q=budget", False), ("https://example.org/search/budget-talks", False),
+    ("https://example.org/products/search/new-feature", True), ("https://example.org/research", True),
+])
+def test_search_pages_are_not_deep_links(url: str, deep: bool) -> None:
+    assert is_deep_link(url) is deep
+
+
+@pytest.mark.parametrize("value, target", [
+    ("0; url=/", "/"), ("2;URL='https://example.org/'", "https://example.org/"), ("0", None),
+    ("600; url=/", None), (None, None),
+])
+def test_refresh_target(value: str | None, target: str | None) -> None:
+    assert refresh_target(value) == target
+
+
+def test_a_refresh_header_to_the_home_page_is_a_soft_404(web: FixtureWeb, fetcher: Fetcher) -> None:
+    web.page("/", HOME)
+    stub = "<html><head><title>The Daily</title></head><body>Redirecting</body></html>"
+    fetch = fetcher.fetch(web.page("/2019/05/story", stub, headers={"Refresh": "0; url=/"}))
+    assert fetch.link_status is LinkStatus.SOFT_404 and "Refresh header" in fetch.reason
+    moved = fetcher.fetch(web.page("/2019/05/other", ARTICLE, headers={"Refresh": "0; url=/2019/05/new"}))
+    assert moved.link_status is LinkStatus.OK  # to another article: not judged as a failure
+    reload = fetcher.fetch(web.page("/2019/05/live", ARTICLE, headers={"Refresh": "300"}))
+    assert reload.link_status is LinkStatus.OK
+
+
+def test_a_login_form_at_the_cited_url_is_blocked(web: FixtureWeb, fetcher: Fetcher) -> None:
+    fetch = fetcher.fetch(web.page("/guides/deploying", LOGIN_FORM))
+    assert fetch.link_status is LinkStatus.BLOCKED and "login form" in fetch.reason
+    cited_login = fetcher.fetch(web.page("/users/sign_in", LOGIN_FORM))
+    assert cited_login.link_status is LinkStatus.OK  # a cited login page is itself
+
+
+def test_a_vercel_challenge_header_is_blocked() -> None:
+    assert blocked_reason(429, {"x-vercel-mitigated": "challenge"}) is not None
+    assert blocked_reason(429, {}) is None
+
+
+@pytest.mark.parametrize("title", ["Access to this page has been denied", "DDoS-Guard",
+                                   "Vercel Security Checkpoint"])
+def test_challenge_titles(title: str) -> None:
+    assert blocked_reason(200, {}, title) is not None
+
+
+def test_a_maintenance_page_served_with_200_is_an_error(web: FixtureWeb, fetcher: Fetcher) -> None:
+    page = "<html><head><title>The Daily</title></head><body><h1>We’ll be back soon!</h1></body></html>"
+    fetch = fetcher.fetch(web.page("/2024/05/budget", page))
+    assert fetch.link_status is LinkStatus.ERROR and "maintenance" in fetch.reason
+    verdict = text_verdict(PageText("The Daily\nWe’ll be back soon!", title="The Daily"))
+    assert verdict is not None and verdict[0] is LinkStatus.ERROR
+
+
+def test_a_long_page_titled_like_a_server_error_is_a_reference() -> None:
+    reference = ("<html><head><title>500 Internal Server Error - HTTP | Web Docs</title></head><body>"
+                 + "<p>The server encountered an unexpected condition that prevented it.</p>" * 1000
+                 + "</body></html>")
+    assert PageLook(reference, "html").trouble_reason() is None
+    assert PageLook("<html><head><title>500 Internal Server Error</title></head></html>", "html") \
+        .trouble_reason() is not None
+
+
+@pytest.mark.parametrize("line", [
+    "This video is private.", "You must log in to continue.", "Sign in to view this post",
+    "This article is for subscribers only.", "You have reached your limit of free articles.",
+    "Verify you are human by completing the action below.", "We’ll be back soon!",
+    "Error establishing a database connection", "This account doesn’t exist",
+    "Η σελίδα δεν βρέθηκε", "Sidan kunde inte hittas", "Stránka nenalezena", "Pagina nu a fost găsită",
+    "ไม่พบหน้าที่คุณต้องการ", "पृष्ठ नहीं मिला", "Ukurasa haukupatikana", "পৃষ্ঠাটি খুঁজে পাওয়া যায়নি",
+    "Az oldal nem található", "Sivua ei löytynyt", "There is currently no text in this page.",
+])
+def test_the_fourth_sets_messages_get_past_the_markup_scan(line: str) -> None:
+    """PageLook extracts a page's text only when its markup holds one of the scan's words."""
+    look = PageLook(f"<html><head><title>Example</title></head><body><p>{line}</p></body></html>", "html")
+    assert look.maybe_message
+    assert look.block_reason() or look.trouble_reason() or look.error_page_reason()
