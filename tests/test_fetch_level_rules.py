@@ -1,6 +1,7 @@
-"""The fetch-level rules added with the fourth held-out set: redirects to paywall, maintenance
-and search pages, a Refresh header, login forms at the cited URL, a Vercel challenge header,
-maintenance pages served with 200, and the markup pre-scan letting their words through."""
+"""Fetch-level link-status rules (first met in the fourth held-out set): redirects to paywall,
+maintenance and search pages, a Refresh header, login forms at the cited URL, a Vercel
+challenge header, maintenance pages served with 200, and the markup pre-scan letting their
+words through."""
 
 from __future__ import annotations
 
