@@ -79,15 +79,18 @@ def test_refresh_target(value: str | None, target: str | None) -> None:
     assert refresh_target(value) == target
 
 
-def test_a_refresh_header_to_the_home_page_is_a_soft_404(web: FixtureWeb, fetcher: Fetcher) -> None:
+def test_a_refresh_header_is_followed_like_the_redirect_a_browser_makes(web: FixtureWeb,
+                                                                         fetcher: Fetcher) -> None:
     web.page("/", HOME)
     stub = "<html><head><title>The Daily</title></head><body>Redirecting</body></html>"
     fetch = fetcher.fetch(web.page("/2019/05/story", stub, headers={"Refresh": "0; url=/"}))
-    assert fetch.link_status is LinkStatus.SOFT_404 and "Refresh header" in fetch.reason
-    moved = fetcher.fetch(web.page("/2019/05/other", ARTICLE, headers={"Refresh": "0; url=/2019/05/new"}))
-    assert moved.link_status is LinkStatus.OK  # to another article: not judged as a failure
+    assert fetch.link_status is LinkStatus.SOFT_404 and "home page" in fetch.reason
+    assert [(h.url, h.location) for h in fetch.redirects] == [(web.url("/2019/05/story"), web.url("/"))]
+    web.page("/2019/05/new", ARTICLE)
+    moved = fetcher.fetch(web.page("/2019/05/other", stub, headers={"Refresh": "0; url=/2019/05/new"}))
+    assert moved.link_status is LinkStatus.REDIRECTED and moved.final_url == web.url("/2019/05/new")
     reload = fetcher.fetch(web.page("/2019/05/live", ARTICLE, headers={"Refresh": "300"}))
-    assert reload.link_status is LinkStatus.OK
+    assert reload.link_status is LinkStatus.OK and not reload.redirects  # a reload timer
 
 
 def test_a_login_form_at_the_cited_url_is_blocked(web: FixtureWeb, fetcher: Fetcher) -> None:

@@ -313,13 +313,15 @@ class Fetcher:
     @staticmethod
     def _next_hop(ctx: _Context, response: _Response) -> str | None:
         """Where a response sends the client: its Location, or (for a page fetched for a
-        citation) a meta refresh or script-only redirect, recorded as a hop like any other."""
+        citation) a Refresh header, meta refresh or script-only redirect, recorded as a hop
+        like any other."""
         if response.status in REDIRECTS and response.location:
             moved = urljoin(ctx.current, response.location)
             return ctx.rewrite_location(moved) if ctx.rewrite_location else moved
         if ctx.trusted or not 200 <= response.status < 300:
             return None
-        written = client_redirect(response.body, response.headers.get("Content-Type"))
+        written = refresh_target(response.headers.get("Refresh")) or \
+            client_redirect(response.body, response.headers.get("Content-Type"))
         target = urljoin(ctx.current, written) if written else None
         if target is None or urldefrag(target)[0] == urldefrag(ctx.current)[0]:
             return None  # a page refreshing itself is a page
@@ -424,7 +426,7 @@ class Fetcher:
             return verdict
         if 300 <= response.status < 400:
             return LinkStatus.ERROR, f"HTTP {response.status}: a redirect without a usable Location"
-        soft = redirect_target_reason(ctx.url, final, hops) or _refresh_verdict(ctx.url, response, hops)
+        soft = redirect_target_reason(ctx.url, final, hops)
         if soft:
             return soft
         login = login_page_reason(ctx.url, final, look, hops) if look is not None else None
@@ -492,17 +494,6 @@ class Fetcher:
                 except OSError:
                     self._dns_works = False
             return self._dns_works
-
-
-def _refresh_verdict(cited: str, response: _Response, hops: list[Hop]) -> tuple[LinkStatus, str] | None:
-    """A Refresh header ('0; url=/') judged like the redirect a browser makes of it: a deep link
-    refreshed to the home page is a soft 404. The header is not followed; only its target is read."""
-    written = refresh_target(response.headers.get("Refresh"))
-    target = urljoin(response.url, written) if written else None
-    if target is None or urldefrag(target)[0] == urldefrag(response.url)[0]:
-        return None
-    decided = redirect_target_reason(cited, target, [*hops, Hop(response.url, response.status, target)])
-    return (decided[0], f"{decided[1]}, by a Refresh header") if decided else None
 
 
 def _wait(state: RetryCallState) -> float:
