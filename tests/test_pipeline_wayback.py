@@ -124,5 +124,8 @@ def test_pacer_rate_is_respected_over_a_run(workspace: Path, web: FixtureWeb,
     assert run_cli("run", str(doc)).code == 1
     times = sorted(r.at for r in wayback.requests)
     assert len(times) >= 6
-    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
-    assert min(gaps) >= 0.18, gaps
+    # The pacer spaces its grants 0.2 s apart; a request reaches the server a little after its
+    # grant (thread scheduling on a busy machine), so each span is allowed 0.1 s of that delay
+    # once, never accumulated: n requests always span at least (n - 1) * 0.2 - 0.1 s.
+    spans = [(j - i, times[j] - times[i]) for i in range(len(times)) for j in range(i + 1, len(times))]
+    assert all(span >= 0.2 * calls - 0.1 for calls, span in spans), spans
