@@ -447,6 +447,15 @@ def test_spelling_variants_of_arabic_persian_and_russian() -> None:
     assert normalize_text("договорённостей Ёлка") == normalize_text("договоренностей елка")
 
 
+def test_turkish_dotted_and_dotless_i_fold_whatever_the_case() -> None:
+    # a page with a capital İ once kept every word unfolded, "Kaynak" apart from "kaynak"
+    page = PageText(text="İSTANBUL İÇİN PLAN: “HİÇBİR BİNAYI TERK ETMEYECEĞİZ”\n"
+                         "Bakan “Kaynak sorunu yok, irade sorunu vardı” dedi.", language="tr")
+    assert match_quote("Hiçbir binayı terk etmeyeceğiz", page).status is VERIFIED
+    assert match_quote("kaynak sorunu yok, irade sorunu vardı", page).status is VERIFIED
+    assert normalize_text("Istanbul'da") == normalize_text("İstanbul’da")
+
+
 def test_digit_group_separators_join_a_number_but_nothing_else(web) -> None:
     page = served(web, "/numbers", "<html><body><p>The port promised 1,500 jobs and 2.5 "
                   "per cent growth; 12\u202f000 people marched.</p></body></html>")

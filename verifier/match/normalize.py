@@ -3,7 +3,7 @@
 Text becomes a sequence of word tokens (letters, digits and combining marks), each normalised
 with NFKC and case folding, with soft hyphens, zero-width and bidi controls, tatweel and
 Arabic-script vowel marks removed, Arabic/Persian letter variants (yeh, kaf, alef with hamza or
-madda), Russian ё and digits unified, Chinese and Japanese characters taken one by one, and
+madda), Russian ё, Turkish dotted and dotless i, and digits unified, Chinese and Japanese characters taken one by one, and
 line-break hyphenation ("govern-\\nment") repaired. Punctuation (quotation marks, apostrophes,
 dashes) separates words and is otherwise ignored, so it can never change a verdict. Each token
 keeps its character span in the original text, so a match maps back to a snippet.
@@ -65,6 +65,7 @@ _DELETE = {cp: None for cp in (0x00AD, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0
                                0x061C, 0x0640, *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 # Arabic-script vowel marks and Quranic annotation signs are usually omitted in writing.
 _DELETE.update({cp: None for cp in (*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE))})
+_DELETE[0x0307] = None  # the dot above that case folding leaves on Turkish "İ" ("i̇")
 _UNIFY = {
     0x064A: "\u06cc",  # Arabic yeh -> Farsi yeh
     0x0649: "\u06cc",  # alef maksura -> Farsi yeh
@@ -72,6 +73,9 @@ _UNIFY = {
     # Alef with hamza or madda -> bare alef: many writers leave the marks off.
     0x0622: "\u0627", 0x0623: "\u0627", 0x0625: "\u0627", 0x0671: "\u0627",
     0x0451: "\u0435",  # Russian ё -> е: writing the diaeresis is optional
+    # Turkish dotless ı -> i: capitals lose the dot distinction ("BİNAYI" folds to "binayi"),
+    # and so does typing on a keyboard without Turkish letters.
+    0x0131: "i",
     **{0x0660 + d: str(d) for d in range(10)},  # Arabic-Indic digits
     **{0x06F0 + d: str(d) for d in range(10)},  # Extended Arabic-Indic (Persian) digits
 }
@@ -112,8 +116,8 @@ def tokenize(text: str) -> Tokens:
     One regex split and running sums, all in C: a per-match loop costs five times as much.
     Lower-casing the whole text first leaves only non-ASCII words to normalise one by one."""
     lowered = text.lower()
-    if len(lowered) != len(text):  # a few letters grow when lower-cased ("İ"): keep offsets
-        lowered = text
+    if len(lowered) != len(text):  # "İ" alone grows when lower-cased ("i̇"): keep offsets
+        lowered = text.replace("İ", "i").lower()
     parts = _SPLIT.split(lowered)  # [separator, word, separator, word, ..., separator]
     if not lowered.isascii():
         separators = "".join(parts[0::2])
