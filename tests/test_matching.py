@@ -376,6 +376,20 @@ def test_a_read_more_box_inside_a_broken_off_sentence_is_looked_past(web) -> Non
                        page).status is not VERIFIED
 
 
+def test_a_pull_quote_set_inside_the_sentence_it_repeats_is_looked_past() -> None:
+    page = PageText(text="“It was the closing of them. When the pit went, the shops went, and\n"
+                         "“When the pit went, the shops went”\n"
+                         "they never came back.”\n"
+                         "“A line of its own”\n", language="en", kind="html")
+    assert match_quote("When the pit went, the shops went, and they never came back",
+                       page).status is VERIFIED
+    # a quotation alone on its line that the page does not repeat is not a pull-quote
+    other = PageText(text="“It was the closing of them, and\n“Nobody ever told us why”\n"
+                          "they never came back.”", language="en", kind="html")
+    assert match_quote("It was the closing of them, and they never came back",
+                       other).status is not VERIFIED
+
+
 def test_interruptions_are_found_by_the_quotation_marks_around_them() -> None:
     text = '"We will not," he said, "surrender." „Niemand spart gern“, sagte er, „aber“.'
     spans = [text[a:b] for a, b in interruption_spans(text)]
