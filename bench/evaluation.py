@@ -51,8 +51,12 @@ HOLDOUT3 = EVAL_DIR / "holdout3_cases.toml"
 HOLDOUT3_FLOOR = 1.0
 HOLDOUT4 = EVAL_DIR / "holdout4_cases.toml"
 # The fourth held-out set (pages in pages/holdout4/) scored 85/97 on its first run, before any
-# change. CI fails below it.
-HOLDOUT4_FLOOR = 0.87
+# change; 96/97 once Turkish İ/ı folded whatever the case, several footnote numbers and note
+# letters in <sup> read as markers, <ruby> readings were dropped, Markdown links read as their
+# words, a pull-quote inside the sentence it repeats was looked past, a number with digit
+# groups became one word and a minus sign part of its number. The one miss left: a question
+# cell and the next answer cell of a table read as one run of words. CI fails below it.
+HOLDOUT4_FLOOR = 0.98
 CHECKED_AT = datetime(2024, 6, 1, tzinfo=UTC)
 _CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8",
                   ".md": "text/markdown; charset=utf-8", ".pdf": "application/pdf"}

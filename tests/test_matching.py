@@ -479,6 +479,27 @@ def test_digit_group_separators_join_a_number_but_nothing_else(web) -> None:
     assert match_quote("The port promised 15,00 jobs", page).status is not VERIFIED
 
 
+def test_a_number_with_digit_groups_is_one_word() -> None:
+    # "14,100" for "11,400" is one word changed, as a reader counts it, not two
+    page = PageText(text="We have cancelled 11,400 services since January, and 30 000 "
+                         "passengers were stranded.", language="en")
+    assert tokenize("11,400 and 30\u202f000").words == ["11400", "and", "30000"]
+    assert match_quote("We have cancelled 14,100 services since January",
+                       page).status is PARTIAL
+    assert match_quote("We have cancelled 11 400 services", page).status is VERIFIED
+    assert match_quote("30,000 passengers were stranded", page).status is VERIFIED
+
+
+def test_a_minus_sign_is_part_of_its_number() -> None:
+    # a hyphen typed for the minus sign is the same figure; a dropped sign changes it, while a
+    # hyphen between numbers (2020-21, COVID-19) stays a separator
+    page = PageText(text="Overnight lows of \u22128\u202f°C are not unusual in March, said "
+                         "the 2020-21 report on COVID-19.", language="en")
+    assert match_quote("Overnight lows of -8°C are not unusual in March", page).status is VERIFIED
+    assert match_quote("Overnight lows of 8°C are not unusual in March", page).status is PARTIAL
+    assert match_quote("the 2020 21 report on COVID 19", page).status is VERIFIED
+
+
 def test_a_negation_dropped_after_the_first_words_keeps_them_in_the_passage() -> None:
     # the alignment drops "The company" as an outlying block: the passage must take it back,
     # or a quote whose only change is the lost negation falls below partial

@@ -50,7 +50,14 @@ def _word_class() -> str:
 
 
 _WORD = f"[{_word_class()}]"
-_TOKEN = re.compile(rf"{_WORD}+(?:[-\u2010\u2011][ \t]*\r?\n[ \t]*{_WORD}+)*")
+# A number written with digit groups ("11,400", "30 000" with a thin or no-break space) is one
+# word, as a reader counts it: "14,100" for "11,400" is one word changed, not two.
+_GROUP_SEPARATORS = ",.'\u00a0\u2009\u202f\u066c"
+_DIGIT_GROUPS = rf"(?:[{_GROUP_SEPARATORS}](?<=\d.)\d{{3}}(?!\d))*"
+# A minus sign (or a hyphen standing for one) before a number, after a space or a bracket, is
+# the number's sign: "-8" and "8" are different figures, though punctuation never counts.
+_SIGN = r"(?:(?<![^\s(\[])[-\u2212](?=\d))?"
+_TOKEN = re.compile(rf"{_SIGN}{_WORD}+{_DIGIT_GROUPS}(?:[-\u2010\u2011][ \t]*\r?\n[ \t]*{_WORD}+)*")
 _SPLIT = re.compile(f"({_TOKEN.pattern})")  # alternating separators and words
 # Chinese and Japanese characters are left out of _WORD, so they fall among the separators;
 # a text that has any is split again with them as words of one character.
@@ -76,10 +83,13 @@ _UNIFY = {
     # Turkish dotless ı -> i: capitals lose the dot distinction ("BİNAYI" folds to "binayi"),
     # and so does typing on a keyboard without Turkish letters.
     0x0131: "i",
+    0x2212: "-",  # the minus sign of a number (see _SIGN)
     **{0x0660 + d: str(d) for d in range(10)},  # Arabic-Indic digits
     **{0x06F0 + d: str(d) for d in range(10)},  # Extended Arabic-Indic (Persian) digits
 }
-_TOKEN_TABLE = {**_DELETE, **_UNIFY}
+_UNGROUP = {ord(char): None for char in _GROUP_SEPARATORS}
+_UNGROUP[0x20] = None  # NFKC reads a no-break or thin space as a space
+_TOKEN_TABLE = {**_DELETE, **_UNIFY, **_UNGROUP}  # separators occur only in grouped numbers
 
 
 @lru_cache(maxsize=131072)
@@ -88,7 +98,7 @@ def normalize_word(raw: str) -> str:
     if raw.isascii():
         if "\n" in raw:
             raw = _LINE_BREAK_HYPHEN.sub("", raw)
-        return raw.lower()
+        return raw.lower().translate(_UNGROUP)
     if "\n" in raw:
         raw = _LINE_BREAK_HYPHEN.sub("", raw)
     return unicodedata.normalize("NFKC", raw).casefold().translate(_TOKEN_TABLE)
@@ -128,7 +138,9 @@ def tokenize(text: str) -> Tokens:
     starts = bounds[0:-1:2]
     ends = bounds[1::2]
     norm = normalize_word
-    words = [w if w.isascii() and "\n" not in w else norm(w) for w in parts[1::2]]
+    # letters and digits only: lower-cased already (a grouped number or a word broken over a
+    # line has more to normalise)
+    words = [w if w.isascii() and w.isalnum() else norm(w) for w in parts[1::2]]
     if "" in words:  # words made only of invisible characters
         kept = [i for i, w in enumerate(words) if w]
         words = [words[i] for i in kept]
@@ -138,7 +150,8 @@ def tokenize(text: str) -> Tokens:
 
 
 _HYPHENS = frozenset("-\u2010\u2011\u200b\u200c")  # hyphens, zero-width space and non-joiner
-_DIGIT_GROUP_SEPARATORS = frozenset({",", ".", "'", "\u00a0", "\u2009", "\u202f", "\u066c"})
+# A plain space too: "30 000" (two words) is the number "30,000" (one, see _DIGIT_GROUPS).
+_DIGIT_GROUP_SEPARATORS = frozenset({*_GROUP_SEPARATORS, " "})
 
 
 def joinable(left: str, between: str, right: str) -> bool:
