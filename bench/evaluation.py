@@ -8,8 +8,8 @@ page_text and judge.
 A second, held-out set (tests/eval/holdout_cases.toml, pages in pages/holdout/) was written
 before the code was run on it, to measure how matching generalises; it is scored and
 reported apart, with its own floor; so are a second one (holdout2_cases.toml, pages in
-pages/holdout2/) and a third (holdout3_cases.toml, pages in pages/holdout3/), written later
-the same way.
+pages/holdout2/), a third (holdout3_cases.toml, pages in pages/holdout3/) and a fourth
+(holdout4_cases.toml, pages in pages/holdout4/), written later the same way.
 """
 
 from __future__ import annotations
@@ -49,9 +49,17 @@ HOLDOUT3 = EVAL_DIR / "holdout3_cases.toml"
 # three lines inside a quotation and a transcript turn taken up after a dash were looked past,
 # and a section of reader comments was no longer read as the page's text. CI fails below it.
 HOLDOUT3_FLOOR = 1.0
+HOLDOUT4 = EVAL_DIR / "holdout4_cases.toml"
+# The fourth held-out set (pages in pages/holdout4/) scored 85/97 on its first run, before any
+# change; 96/97 once Turkish İ/ı folded whatever the case, several footnote numbers and note
+# letters in <sup> read as markers, <ruby> readings were dropped, Markdown links read as their
+# words, a pull-quote inside the sentence it repeats was looked past, a number with digit
+# groups became one word and a minus sign part of its number. The one miss left: a question
+# cell and the next answer cell of a table read as one run of words. CI fails below it.
+HOLDOUT4_FLOOR = 0.98
 CHECKED_AT = datetime(2024, 6, 1, tzinfo=UTC)
 _CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8",
-                  ".pdf": "application/pdf"}
+                  ".md": "text/markdown; charset=utf-8", ".pdf": "application/pdf"}
 
 
 @dataclass
@@ -159,7 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true",
                         help=f"exit 1 below the floors ({FLOOR}, held-out {HOLDOUT_FLOOR}, "
-                             f"second held-out {HOLDOUT2_FLOOR}, third {HOLDOUT3_FLOOR})")
+                             f"second held-out {HOLDOUT2_FLOOR}, third {HOLDOUT3_FLOOR}, "
+                             f"fourth {HOLDOUT4_FLOOR})")
     args = parser.parse_args(argv)
     ok = _report("quote verdicts", evaluate(), FLOOR)
     print()
@@ -168,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     ok = _report("second held-out quote verdicts", evaluate(HOLDOUT2), HOLDOUT2_FLOOR) and ok
     print()
     ok = _report("third held-out quote verdicts", evaluate(HOLDOUT3), HOLDOUT3_FLOOR) and ok
+    print()
+    ok = _report("fourth held-out quote verdicts", evaluate(HOLDOUT4), HOLDOUT4_FLOOR) and ok
     return 1 if args.check and not ok else 0
 
 

@@ -376,6 +376,20 @@ def test_a_read_more_box_inside_a_broken_off_sentence_is_looked_past(web) -> Non
                        page).status is not VERIFIED
 
 
+def test_a_pull_quote_set_inside_the_sentence_it_repeats_is_looked_past() -> None:
+    page = PageText(text="“It was the closing of them. When the pit went, the shops went, and\n"
+                         "“When the pit went, the shops went”\n"
+                         "they never came back.”\n"
+                         "“A line of its own”\n", language="en", kind="html")
+    assert match_quote("When the pit went, the shops went, and they never came back",
+                       page).status is VERIFIED
+    # a quotation alone on its line that the page does not repeat is not a pull-quote
+    other = PageText(text="“It was the closing of them, and\n“Nobody ever told us why”\n"
+                          "they never came back.”", language="en", kind="html")
+    assert match_quote("It was the closing of them, and they never came back",
+                       other).status is not VERIFIED
+
+
 def test_interruptions_are_found_by_the_quotation_marks_around_them() -> None:
     text = '"We will not," he said, "surrender." „Niemand spart gern“, sagte er, „aber“.'
     spans = [text[a:b] for a, b in interruption_spans(text)]
@@ -447,6 +461,15 @@ def test_spelling_variants_of_arabic_persian_and_russian() -> None:
     assert normalize_text("договорённостей Ёлка") == normalize_text("договоренностей елка")
 
 
+def test_turkish_dotted_and_dotless_i_fold_whatever_the_case() -> None:
+    # a page with a capital İ once kept every word unfolded, "Kaynak" apart from "kaynak"
+    page = PageText(text="İSTANBUL İÇİN PLAN: “HİÇBİR BİNAYI TERK ETMEYECEĞİZ”\n"
+                         "Bakan “Kaynak sorunu yok, irade sorunu vardı” dedi.", language="tr")
+    assert match_quote("Hiçbir binayı terk etmeyeceğiz", page).status is VERIFIED
+    assert match_quote("kaynak sorunu yok, irade sorunu vardı", page).status is VERIFIED
+    assert normalize_text("Istanbul'da") == normalize_text("İstanbul’da")
+
+
 def test_digit_group_separators_join_a_number_but_nothing_else(web) -> None:
     page = served(web, "/numbers", "<html><body><p>The port promised 1,500 jobs and 2.5 "
                   "per cent growth; 12\u202f000 people marched.</p></body></html>")
@@ -454,6 +477,27 @@ def test_digit_group_separators_join_a_number_but_nothing_else(web) -> None:
     assert match_quote("12,000 people marched", page).status is VERIFIED
     assert match_quote("1500 jobs and 25 per cent growth", page).status is not VERIFIED
     assert match_quote("The port promised 15,00 jobs", page).status is not VERIFIED
+
+
+def test_a_number_with_digit_groups_is_one_word() -> None:
+    # "14,100" for "11,400" is one word changed, as a reader counts it, not two
+    page = PageText(text="We have cancelled 11,400 services since January, and 30 000 "
+                         "passengers were stranded.", language="en")
+    assert tokenize("11,400 and 30\u202f000").words == ["11400", "and", "30000"]
+    assert match_quote("We have cancelled 14,100 services since January",
+                       page).status is PARTIAL
+    assert match_quote("We have cancelled 11 400 services", page).status is VERIFIED
+    assert match_quote("30,000 passengers were stranded", page).status is VERIFIED
+
+
+def test_a_minus_sign_is_part_of_its_number() -> None:
+    # a hyphen typed for the minus sign is the same figure; a dropped sign changes it, while a
+    # hyphen between numbers (2020-21, COVID-19) stays a separator
+    page = PageText(text="Overnight lows of \u22128\u202f°C are not unusual in March, said "
+                         "the 2020-21 report on COVID-19.", language="en")
+    assert match_quote("Overnight lows of -8°C are not unusual in March", page).status is VERIFIED
+    assert match_quote("Overnight lows of 8°C are not unusual in March", page).status is PARTIAL
+    assert match_quote("the 2020 21 report on COVID 19", page).status is VERIFIED
 
 
 def test_a_negation_dropped_after_the_first_words_keeps_them_in_the_passage() -> None:

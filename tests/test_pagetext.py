@@ -208,7 +208,21 @@ def test_superscript_footnote_numbers_read_as_markers_and_powers_stay(cut: bool)
     assert root is not None
     assert visible_text(root, markup, cut=cut) == (
         "The treaty held until 1919.[6] Its clauses\u201d[12] were cited[14] in 106 copies over "
-        "40 km2; see notea.")
+        "40 km2; see note[a].")
+
+
+@pytest.mark.parametrize("cut", [False, True], ids=["tree", "stream"])
+def test_several_footnote_numbers_and_note_letters_read_as_markers(cut: bool) -> None:
+    # "2,3" is two notes, not the number 2,3; a letter after a lower-case word is a note, but
+    # after a capital (XIX<sup>e</sup> siècle) or a digit (2<sup>e</sup>) an ordinal's ending
+    markup = ("<p>in the last year.<sup>2,3</sup> The prices<sup>a</sup> rose in the "
+              "XIX<sup>e</sup> siècle and the 2<sup>e</sup> arrondissement.<sup>4\u20136</sup>"
+              "</p>").encode()
+    root, _ = parse_html(markup)
+    assert root is not None
+    assert visible_text(root, markup, cut=cut) == (
+        "in the last year.[2][3] The prices[a] rose in the XIXe siècle and the 2e "
+        "arrondissement.[4][6]")
 
 
 @pytest.mark.parametrize("cut", [False, True], ids=["tree", "stream"])
@@ -233,6 +247,23 @@ def test_a_section_of_reader_comments_is_not_the_pages_text(cut: bool) -> None:
     root, _ = parse_html(markup)
     assert root is not None
     assert visible_text(root, markup, cut=cut) == "The column.\n3 comments\nKept\nThe end."
+
+
+@pytest.mark.parametrize("cut", [False, True], ids=["tree", "stream"])
+def test_ruby_readings_are_not_part_of_the_sentence(cut: bool) -> None:
+    markup = "<p>「沿岸部の<ruby>避難<rp>(</rp><rt>ひなん</rt><rp>)</rp></ruby>タワー」</p>".encode()
+    root, _ = parse_html(markup)
+    assert root is not None
+    assert visible_text(root, markup, cut=cut) == "「沿岸部の避難タワー」"
+
+
+def test_markdown_links_read_as_their_words(web) -> None:
+    page = served(web, "/notes.md", "The leader had \"spent three years [blaming Whitehall]"
+                  "(https://news.example/2023/blame \"Blame\")\ninstead of fixing the bins\". "
+                  "![The town hall](/img/hall.jpg) See [the papers](/budget.pdf) and [1] "
+                  "(footnote).", content_type="text/markdown; charset=utf-8")
+    assert page.text == ("The leader had \"spent three years blaming Whitehall\ninstead of "
+                         "fixing the bins\".  See the papers and [1] (footnote).")
 
 
 def test_quote_over_a_superscript_footnote_number_is_verified() -> None:

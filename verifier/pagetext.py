@@ -254,5 +254,19 @@ def page_text(body: bytes, content_type: str | None) -> PageText | None:
         utf8 = body if _is_utf8(encoding) else decoded.encode("utf-8", "replace")
         text, title, lang = _html_text(utf8)
         return PageText(text=text, language=page_language(lang, text), title=title, kind="html")
-    text = decoded.replace("\r\n", "\n").replace("\r", "\n")
+    text = markdown_links_as_text(decoded.replace("\r\n", "\n").replace("\r", "\n"))
     return PageText(text=text, language=detect_language(text), kind="text")
+
+
+# A Markdown link "[words](address)" shows its words; an image "![alt](address)" shows a
+# picture. Plain-text sources are often Markdown (READMEs, notes, text/markdown), and an
+# address read as words would break every quotation running through a link.
+_MARKDOWN_LINK = re.compile(r"(!?)\[([^\[\]]{1,300})\]\((?:[a-z][a-z0-9+.-]*:|/|#|\.)[^()\s]*"
+                            r"(?:\s+\"[^\"\n]*\")?\)", re.I)
+
+
+def markdown_links_as_text(text: str) -> str:
+    """The text with Markdown links read as their words and Markdown images left out."""
+    if "](" not in text:
+        return text
+    return _MARKDOWN_LINK.sub(lambda m: "" if m.group(1) else m.group(2), text)

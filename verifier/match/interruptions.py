@@ -25,6 +25,7 @@ leaves all of these out, honestly. An interruption is:
 
 from __future__ import annotations
 
+import bisect
 import re
 
 ATTRIBUTION_MAX_WORDS = 12
@@ -32,7 +33,8 @@ INSERTED_LINE_MAX_WORDS = 20
 # A "Read more" box is a label, a headline and a standfirst: three lines, few words in all.
 INSERTED_LINES_MAX = 3
 INSERTED_WORDS_MAX = 40
-INTERJECTIONS_MAX = 2  # other speakers' turns between a broken-off turn and its sequel
+INTERJECTIONS_MAX = 2
+PULL_QUOTE_MIN_WORDS = 4  # fewer words repeated elsewhere may be a chance echo  # other speakers' turns between a broken-off turn and its sequel
 
 _MARK_CHARS = "“”„\"«»「」『』"
 _OPENING = frozenset("„«「『")
@@ -106,10 +108,11 @@ def _positions(text: str, chars: str) -> list[int]:
 
 
 def _inserted_lines(text: str, marks: list[tuple[int, str | None]]) -> list[tuple[int, int]]:
-    """Short lines without quotation marks between a line that leaves a quotation open and a
-    line that takes it up again (see _takes_up)."""
+    """Short lines without quotation marks, or pull-quotes, between a line that leaves a
+    quotation open and a line that takes it up again (see _takes_up)."""
     spans: list[tuple[int, int]] = []
-    following_marks = [m[0] for m in marks[1:]] + [len(text)] if marks else []
+    positions = [m[0] for m in marks]
+    following_marks = positions[1:] + [len(text)] if marks else []
     for (at, kind), following in zip(marks, following_marks, strict=True):
         line_end = text.find("\n", at)
         if kind != "open" or line_end == -1 or following < line_end:
@@ -119,7 +122,10 @@ def _inserted_lines(text: str, marks: list[tuple[int, str | None]]) -> list[tupl
         for inserted in range(INSERTED_LINES_MAX + 1):
             end = text.find("\n", start)
             end = len(text) if end == -1 else end
-            if following < end:  # the next mark is on this line: is the quotation taken up?
+            if following < end and _is_pull_quote(text, start, end):
+                at_next = bisect.bisect_right(positions, end)
+                following = positions[at_next] if at_next < len(positions) else len(text)
+            elif following < end:  # the next mark is on this line: is the quotation taken up?
                 if inserted and _takes_up(text, start, following):
                     spans.append((line_end + 1, start - 1))
                 break
@@ -129,6 +135,21 @@ def _inserted_lines(text: str, marks: list[tuple[int, str | None]]) -> list[tupl
                 break
             start = end + 1
     return spans
+
+
+def _is_pull_quote(text: str, start: int, end: int) -> bool:
+    """Whether the line text[start:end] is a pull-quote: one quotation, alone on its line,
+    repeating words the page has elsewhere (a magazine layout sets it inside the very
+    sentence it repeats)."""
+    line = text[start:end].strip()
+    if len(line) < 2 or _kind(line, 0) != "open" or _kind(line, len(line) - 1) != "close" or \
+            any(char in _MARK_CHARS for char in line[1:-1]):
+        return False
+    words = line[1:-1].strip(" .,;:…")
+    if len(_WORD.findall(words)) < PULL_QUOTE_MIN_WORDS:
+        return False
+    found = text.find(words)
+    return found != -1 and (found < start or text.find(words, end) != -1)
 
 
 def _takes_up(text: str, start: int, mark: int) -> bool:

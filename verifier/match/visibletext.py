@@ -18,10 +18,13 @@ import threading
 
 from lxml import etree
 
-# Never shown to a reader (or shown as widgets, not prose).
+# Never shown to a reader (or shown as widgets, not prose). A <ruby> annotation (<rt>, the
+# reading set small above a Japanese or Chinese word, and <rp>, its fallback parentheses) is
+# not part of the sentence: read inline, it would put the reading inside every quoted word.
 DROP = frozenset({
     "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object",
     "embed", "canvas", "audio", "video", "select", "datalist", "textarea", "dialog", "map",
+    "rt", "rp",
 })
 # Elements that start a new line of text; every other element is inline.
 BLOCK = frozenset({
@@ -110,34 +113,44 @@ def _hides(attrib: dict[str, str]) -> bool:
         attrib.get("id") in _COMMENT_SECTIONS
 
 
-_NOTE_NUMBER = re.compile(r"\d{1,3}")
+# One footnote number or several ("2,3", "4–6"), or a note letter ("a").
+_NOTE_NUMBERS = re.compile(r"\d{1,3}(?:\s?[,;\u2013-]\s?\d{1,3})*")
+_NOTE_LETTER = re.compile(r"[a-z]")
+_NUMBER = re.compile(r"\d{1,3}")
 _POWERS = frozenset({"2", "3"})  # m², km³: after a unit, a superscript 2 or 3 is a power
 
 
 def _bracket_note_numbers(root: etree._Element) -> None:
     """A bare superscript footnote number ("until 1919.<sup>6</sup> Its") reads as "[6]", the
     form the matcher already passes over as a citation marker; read as text it would join
-    the sentence ("1919.6 Its") and turn a faithful quotation into a partial one. A
-    superscript after a digit (10<sup>6</sup>), or a 2 or 3 after a letter (km<sup>2</sup>),
-    is a power and stays as it is.
+    the sentence ("1919.6 Its") and turn a faithful quotation into a partial one. Several
+    numbers ("<sup>2,3</sup>") read as "[2][3]", and a note letter after a word in lower case
+    ("prices<sup>a</sup>") as "[a]". A superscript after a digit (10<sup>6</sup>, 2<sup>e</sup>),
+    a 2 or 3 after a letter (km<sup>2</sup>), or a letter after a capital (XIX<sup>e</sup>
+    siècle) is part of what it follows and stays as it is.
 
     The elements are found by lxml's own walk (a microsecond on a news page), where an
     XPath query or a search of the markup for "<sup" costs tens of microseconds."""
     for sup in list(root.iter("sup")):
-        number = "".join(sup.itertext()).strip()
-        if not _is_note_number(number, _text_before(sup)):
+        marker = _note_marker("".join(sup.itertext()).strip(), _text_before(sup))
+        if marker is None:
             continue
         for child in list(sup):
             _remove_keeping_tail(child)
-        sup.text = f"[{number}]"
+        sup.text = marker
 
 
-def _is_note_number(text: str, before: str) -> bool:
-    """Whether a superscript's text, after `before`, is a footnote number rather than a power."""
-    if not _NOTE_NUMBER.fullmatch(text):
-        return False
+def _note_marker(text: str, before: str) -> str | None:
+    """A superscript's text (after `before`) as citation markers ("[2][3]") when it is a
+    footnote reference, None when it is a power or an ordinal's ending."""
     last = before[-1:]
-    return not (last.isdigit() or (last.isalpha() and text in _POWERS))
+    if last.isdigit():
+        return None
+    if _NOTE_LETTER.fullmatch(text):
+        return f"[{text}]" if not (last.isalpha() and last.isupper()) else None
+    if not _NOTE_NUMBERS.fullmatch(text) or (last.isalpha() and text in _POWERS):
+        return None
+    return "".join(f"[{number}]" for number in _NUMBER.findall(text))
 
 
 def _text_before(el: etree._Element) -> str:
@@ -187,9 +200,10 @@ class _VisibleTextEvents:
             self.parts.append(BREAK)
         elif tag == "sup" and self.superscript is not None:
             at, self.superscript = self.superscript, None
-            number = "".join(self.parts[at:]).strip()
-            if _is_note_number(number, "".join(self.parts[max(0, at - 2):at])):
-                self.parts[at:] = [f"[{number}]"]
+            marker = _note_marker("".join(self.parts[at:]).strip(),
+                                  "".join(self.parts[max(0, at - 2):at]))
+            if marker is not None:
+                self.parts[at:] = [marker]
 
     def data(self, data: str) -> None:
         if not self.skipping:
