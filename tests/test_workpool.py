@@ -22,7 +22,7 @@ from verifier import pagetext
 from verifier.config import load_settings
 from verifier.pagetext import detect_language
 from verifier.pipeline import run
-from verifier.workpool import HANDED_PER_PROCESS, Completions, SpareCore, WorkPool, auto_processes
+from verifier.workpool import HANDED_PER_PROCESS, Completions, WorkPool, auto_processes
 
 SENTENCES = [
     "The harbour will reopen next spring after the repairs are finished",
@@ -142,51 +142,6 @@ def test_jobs_waiting_for_a_busy_worker_are_done_by_the_thread_with_time() -> No
         assert sum(pid == os.getpid() for pid, _x in results) == done_here == pool.done_here
     finally:
         pool.close()
-
-
-class _Clocks:
-    """A wall clock and this process's CPU clock, moved by hand."""
-
-    def __init__(self) -> None:
-        self.wall = self.cpu = 100.0
-
-    def spend(self, seconds: float, share: float) -> None:
-        self.wall += seconds
-        self.cpu += seconds * share
-
-
-def test_spare_core_says_whether_the_process_left_its_core_idle_lately() -> None:
-    clocks = _Clocks()
-    spare = SpareCore(busy=0.8, window=0.5, clock=lambda: clocks.wall, cpu=lambda: clocks.cpu)
-    assert spare()  # nothing measured yet: fetching has only begun
-    clocks.spend(0.6, share=0.95)  # fetching threads kept the core busy
-    assert not spare()
-    clocks.spend(0.3, share=0.1)  # within the next window: the last complete one still counts
-    assert not spare()
-    clocks.spend(0.3, share=0.1)  # that window (0.6 s at 0.1 of a core) is complete
-    assert spare()
-
-
-def test_the_run_reads_pages_itself_only_with_a_core_to_spare(workspace: Path, web: FixtureWeb,
-                                                              monkeypatch, caplog) -> None:
-    """With the fetching process busy, the pages are left to the worker; idle, it helps."""
-    docs = _corpus(workspace, web)
-    done_here = {}
-    for spare in (False, True):
-        monkeypatch.setattr(SpareCore, "__call__", lambda self, spare=spare: spare)
-        monkeypatch.setattr(pagetext, "_model_loaded", True)  # no page goes back for the model
-        base = workspace / f"spare-{spare}"
-        settings = load_settings(overrides={
-            "db": str(base / "verifier.db"), "archive_dir": str(base / "archive"),
-            "report_dir": str(base / "reports"), "no_wayback": True, "allow_private_hosts": True,
-            "retries": 0, "work_processes": 1})
-        caplog.clear()
-        with caplog.at_level("INFO", logger="verifier.pipeline"):
-            run([str(docs)], settings)
-        line = next(r.getMessage() for r in caplog.records if "jobs of the work pool" in r.getMessage())
-        done_here[spare] = int(line.split("; ")[-1].split()[0])
-    assert done_here[False] == 0
-    assert done_here[True] > 0
 
 
 def test_jobs_needing_the_language_model_are_left_to_the_workers(monkeypatch) -> None:

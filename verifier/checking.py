@@ -28,15 +28,7 @@ from .pagerecords import PageRecords
 from .recheck import is_due, needs_fresh_copy, next_link_state, next_quote_state
 from .status import LinkStatus, QuoteStatus
 from .store import Store, fetch_key_live, fetch_key_snapshot, parse_iso
-from .workpool import (
-    Completions,
-    PageCheck,
-    PageChecked,
-    SpareCore,
-    WorkPool,
-    auto_processes,
-    check_page,
-)
+from .workpool import Completions, PageCheck, PageChecked, WorkPool, auto_processes, check_page
 
 if TYPE_CHECKING:
     from .archiving import Archivist
@@ -98,7 +90,6 @@ class Checking:
         self.archive_results: dict[str, tuple[ArchiveInfo, list[tuple[Snapshot, Fetch]]]] = {}
         self.work = Completions()
         self.pool: WorkPool | None = None
-        self.spare_core = SpareCore()
         self.reading: set[str] = set()  # URLs whose page is being read in the work pool
         self.to_fetch: deque[str] = deque()  # due URLs not yet handed to the fetching threads
         self.fetching = 0  # handed to them and not yet handled here
@@ -204,9 +195,10 @@ class Checking:
         self.work.drain(self._interrupt_point, meanwhile=self._read_a_page_here)
 
     def _read_a_page_here(self) -> bool:
-        """Between handlers, read a page waiting for the work pool in this thread, when the
-        fetching threads have been leaving part of this process's core unused (see SpareCore)."""
-        return self.pool is not None and self.spare_core() and self.pool.work_one_here()
+        """Between handlers, read a page waiting for the work pool in this thread: the
+        fetching threads leave part of this process's core unused, while the pool sets the
+        pace of the run."""
+        return self.pool is not None and self.pool.work_one_here()
 
     def _fetch_live(self, url: str) -> None:
         """Fetch this URL as soon as the flow of work allows (it goes before those queued)."""

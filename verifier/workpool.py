@@ -19,7 +19,6 @@ import os
 import queue
 import signal
 import threading
-import time
 import traceback
 from collections import deque
 from collections.abc import Callable
@@ -366,33 +365,6 @@ def _worker_started() -> None:
 def _exit_with_parent(sentinel: int) -> None:
     multiprocessing.connection.wait([sentinel])
     os._exit(0)
-
-
-class SpareCore:
-    """Whether this process has left part of its core unused lately: the fetching process
-    should read pages itself only then.
-
-    Waiting on slow servers, the fetching threads leave most of the core idle, and reading a
-    waiting page there gets through the run sooner. With many fast answers they keep the core
-    busy themselves, and a page read there (several milliseconds holding the interpreter
-    lock) only holds the fetches back while a worker process waits for work. The share of a
-    core the process used is measured over the last `window` seconds of its CPU time."""
-
-    def __init__(self, *, busy: float = 0.8, window: float = 0.5,
-                 clock: Callable[[], float] = time.monotonic,
-                 cpu: Callable[[], float] = time.process_time) -> None:
-        self.busy, self.window = busy, window
-        self._clock, self._cpu = clock, cpu
-        self._since, self._used = clock(), cpu()
-        self._share = 0.0  # of a core, over the last complete window
-
-    def __call__(self) -> bool:
-        now = self._clock()
-        if now - self._since >= self.window:
-            used = self._cpu()
-            self._share = (used - self._used) / (now - self._since)
-            self._since, self._used = now, used
-        return self._share < self.busy
 
 
 class Completions:
