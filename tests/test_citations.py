@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from verifier.citations import extract_citations, normalize_url
+from verifier.citations import ACCESS_DATE_REACH, access_date, extract_citations, normalize_url
 from verifier.documents import load_document
 from verifier.models import Citation, Document
 from verifier.text.urls import find_urls
@@ -282,6 +282,19 @@ def test_a_url_reference_s_access_date_is_its_cited_date(tmp_path: Path, line: s
     _doc, citations = load(tmp_path, f"Ferry news\n\nHe said “words here.”1\n\n{line}\n")
     [cited] = [c for c in citations if c.url]
     assert cited.cited_date == when
+
+
+def test_an_access_date_belongs_to_the_reference_beside_it_not_to_one_far_along_its_line():
+    """Notes run together on one line (a PDF's) each keep their own access date: only the
+    text within ACCESS_DATE_REACH of a URL is read for it."""
+    filler = "Ministry of Transport, annual report on ferry services and harbour works. " * 4
+    line = (f"https://example.com/a (accessed 12 March 2019). {filler}"
+            f"https://example.com/b (a later edition). {filler}")
+    a_start = line.index("https://example.com/a")
+    b_start = line.index("https://example.com/b")
+    assert access_date(line, a_start, a_start + 21) == date(2019, 3, 12)
+    assert b_start - a_start > ACCESS_DATE_REACH
+    assert access_date(line, b_start, b_start + 21) is None
 
 
 def test_pdf_note_whose_url_comes_on_a_continuation_line_is_a_footnote(tmp_path: Path):

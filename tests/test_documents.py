@@ -435,3 +435,15 @@ def test_utf8_text_with_pasted_windows_1252_quotes_is_repaired(tmp_path: Path) -
     path.write_bytes(data)
     doc = load_document(path)
     assert "Caf\u00e9 owner Ana Ruiz said that \u201crent doubled\u201d last year." in doc.text
+
+
+def test_dates_of_a_long_text_are_each_found_once() -> None:
+    """A text of thousands of dates (a citation list run together) keeps every date, none
+    counted twice where patterns overlap ('25 December 2017' is not also 'December 2017')."""
+    from verifier.text.docdates import find_dates
+
+    text = " ".join(f"(Fars, {d} December 2017;" for d in range(1, 29)) * 50
+    found = find_dates(text)
+    assert len(found) == 28 * 50
+    assert all(d.full for d in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))

@@ -666,3 +666,21 @@ def test_in_it_points_back_at_the_link_of_the_sentence_before(tmp_path: Path):
     quotes, _, citations = run(tmp_path, html, ".html")
     assert [[citations[n].url for n in q.citations] for q in quotes] == [
         ["https://video.example.com/v/1187"]]
+
+
+SURNAMES = ["Okafor", "Lindqvist", "Moreau", "Haddad", "Kowalski", "Tanaka", "Ferreira", "Novak"]
+
+
+def test_a_sentence_of_many_attributed_quotations_gives_each_its_speaker(tmp_path: Path):
+    """Text without full stops (a transcript dump, a PDF without punctuation) makes one long
+    sentence: every quotation in it still gets the name before its own verb (the sentence's
+    words are read once for all its verbs, and each quotation's verbs found by bisection)."""
+    parts = []
+    for n in range(240):
+        name = f"{['Ann', 'Ben', 'Cleo', 'Dev'][n % 4]} {SURNAMES[n % 8]}"
+        parts.append(f"{name} said “the ferry plan number {n} is late and over budget”")
+    quotes, _, _ = run(tmp_path, ", and ".join(parts) + "\n")
+    assert len(quotes) == 240
+    assert [q.speaker for q in quotes] == [
+        f"{['Ann', 'Ben', 'Cleo', 'Dev'][n % 4]} {SURNAMES[n % 8]}" for n in range(240)]
+    assert all(len(q.context) <= 300 for q in quotes)

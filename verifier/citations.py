@@ -27,6 +27,7 @@ _MAILING_LINK = re.compile(
     r"manage (?:your )?(?:preferences|subscription)|update (?:your )?preferences)[.!]?$", re.I)
 
 CONTEXT_CHARS = 240
+ACCESS_DATE_REACH = 200  # characters around a URL where its access date may stand
 # 'Accessed 12 March 2019', 'retrieved on March 12, 2019', 'last visited: 2019-03-12'
 _ACCESSED = re.compile(r"\b(?:accessed|retrieved|viewed|consulted|(?:last )?visited)"
                        r"(?:\s+on)?[\s:]*", re.I)
@@ -43,10 +44,12 @@ def access_date(text: str, start: int, end: int) -> date | None:
     """The date a reference says its URL was read ('Accessed 12 March 2019'), from the URL's
     own line: the first one after the URL, else the last before it (APA's 'Retrieved March
     12, 2019, from https://…'). It says when the author saw the page, as a document's date
-    cannot when the page changed between reading and publishing."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
+    cannot when the page changed between reading and publishing. Only ACCESS_DATE_REACH
+    characters on either side are read: a reference's date stands next to its URL, and a
+    long line of references (a PDF's notes run together) must not be read again per URL."""
+    line_start = max(text.rfind("\n", 0, start) + 1, start - ACCESS_DATE_REACH)
+    line_end = text.find("\n", end, end + ACCESS_DATE_REACH)
+    line_end = min(len(text), end + ACCESS_DATE_REACH) if line_end == -1 else line_end
     after = _access_dates(text[end:line_end])
     before = _access_dates(text[line_start:start])
     return after[0] if after else before[-1] if before else None

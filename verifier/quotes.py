@@ -252,11 +252,14 @@ def _split_opening(text: str, span: QuoteSpan) -> bool:
 
 
 _TRAILING_PARENS = re.compile(r"\s*\([^()]*\)$")
+HEADING_LIMIT = 1000  # characters: fifteen words and a citation in parentheses fit in far less
 
 
 def _heading(text: str, para: tuple[int, int]) -> bool:
     """A short line without closing punctuation. A citation in parentheses after the last
     sentence ('… to hell.” (UN News)') is not part of how the line ends."""
+    if para[1] - para[0] > HEADING_LIMIT:
+        return False  # read once per quotation: a long paragraph is never read whole here
     body = _TRAILING_PARENS.sub("", text[para[0]:para[1]].strip())
     words = body.split()
     return len(words) <= 15 and not re.search(r"[.!?:][\"”’)\]]*\d{0,3}$", body) \

@@ -22,6 +22,7 @@ _YEAR = r"(?:19|20)\d\d[a-z]?"
 _YEAR_IN_PARENTHESES = re.compile(rf"\((?P<year>{_YEAR})(?:,[^()]*)?\)")
 _AUTHORS_BEFORE = re.compile(rf"(?P<authors>{_AUTHORS})\s+$")
 AUTHORS_REACH = 200  # characters: longer than any author list a sentence names
+NARRATIVE_REACH = 600  # characters before a quotation where its narrative citation may stand
 _PARENTHETICAL = re.compile(
     rf"\(\s*(?:see\s+|cf\.\s+)?(?P<authors>{_AUTHORS}),\s*(?P<year>{_YEAR})(?:,[^();]*)?\)")
 _BEFORE_PARENTHETICAL = re.compile(r"[\s,.;:\"”’']*")
@@ -50,9 +51,10 @@ class AuthorDate:
 
 
 def narrative_before(text: str, lo: int, hi: int) -> AuthorDate | None:
-    """The last 'Authors (Year)' in text[lo:hi]: the subject who says a quotation after it."""
+    """The last 'Authors (Year)' in text[lo:hi], within NARRATIVE_REACH of its end: the
+    subject who says a quotation after it."""
     found = None
-    for year in _YEAR_IN_PARENTHESES.finditer(text, lo, hi):
+    for year in _YEAR_IN_PARENTHESES.finditer(text, max(lo, hi - NARRATIVE_REACH), hi):
         names = _AUTHORS_BEFORE.search(text, max(lo, year.start() - AUTHORS_REACH), year.start())
         if names is None:
             continue

@@ -3,6 +3,7 @@ and month-only forms ("June 2019") for citations that state no day."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -89,18 +90,24 @@ def _around_years(text: str) -> list[tuple[int, int]]:
 
 def _find_dates(text: str, month_only: bool) -> list[TextDate]:
     found: list[TextDate] = []
-    taken: list[tuple[int, int]] = []
+    # Spans taken by an earlier pattern, kept sorted: they never overlap, so a new match can
+    # only overlap the last one starting before its end (a text of thousands of dates is not
+    # checked against every one of them).
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
     for kind, pattern in _PATTERNS:
         if kind == "my" and not month_only:
             continue
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            i = bisect.bisect_left(taken_starts, m.end())
+            if i and taken_ends[i - 1] > m.start():
                 continue
             value = _to_date(m, kind)
             if value is None:
                 continue
             found.append(TextDate(m.start(), m.end(), value, kind != "my"))
-            taken.append((m.start(), m.end()))
+            taken_starts.insert(i, m.start())
+            taken_ends.insert(i, m.end())
     found.sort(key=lambda d: d.start)
     return found
 

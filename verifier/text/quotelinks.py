@@ -250,9 +250,12 @@ def _inline_links(src: _Sources, span: QuoteSpan, sent: tuple[int, int],
     between: in 'X accused them in a [statement] of “…”, and Y said that “…”' the link is
     X's source, not Y's."""
     lo, hi = min(sent[0], span.open_at), max(sent[1], span.close_at + 1)
+    links = src.links(lo, hi)
+    if not links:
+        return []
     others = [s for s in in_sentence if s is not span and s.speaker is not None
               and span.speaker is not None and s.speaker.name != span.speaker.name]
-    return sorted(n for n in src.links(lo, hi)
+    return sorted(n for n in links
                   if not any(_between(src.citations[n].offset, span, s) for s in others))
 
 
@@ -313,7 +316,10 @@ def _in_parentheses(text: str, pos: int, floor: int) -> bool:
 
 def _context(text: str, sent: tuple[int, int], span: QuoteSpan) -> str:
     lo, hi = min(sent[0], span.open_at), max(sent[1], span.close_at + 1)
-    snippet = " ".join(text[lo:hi].split())
-    if len(snippet) <= QUOTE_CONTEXT_CHARS:
+    # Whitespace collapsed, the context is at most QUOTE_CONTEXT_CHARS: a few times that of the
+    # text gives it, however long the sentence (a page of text without full stops).
+    window = text[lo:min(hi, lo + 4 * QUOTE_CONTEXT_CHARS)]
+    snippet = " ".join(window.split())
+    if len(snippet) <= QUOTE_CONTEXT_CHARS and lo + len(window) == hi:
         return snippet
     return snippet[:QUOTE_CONTEXT_CHARS - 1] + "…"

@@ -107,6 +107,9 @@ class SpeakerFinder:
         self.paragraph_start = 0
         self._verbs: list | None = None  # every speech verb of the masked text, found once
         self._verb_starts: list[int] = []
+        # the sentence being read, and its tokens with their ends once wanted (_words_before)
+        self._sentence = (0, 0)
+        self._words: tuple[list[tuple[str, int]], list[int]] | None = None
 
     # -- per sentence --------------------------------------------------------------------
     def sentence(self, start: int, end: int, paragraph: int,
@@ -114,6 +117,7 @@ class SpeakerFinder:
                  ) -> list[Speaker | None]:
         """Speakers of the quotes (open offset, close offset, inner text) in one sentence."""
         self.paragraph_start = paragraph_start
+        self._sentence, self._words = (start, end), None
         verbs: list[tuple[int, int, str, Speaker | None, _Subject]] = []
         if self._verbs is None:
             self._verbs = find_speech_verbs(self.masked)
@@ -167,10 +171,10 @@ class SpeakerFinder:
         return False
 
     def _after(self, close_at: int, inner: str, verbs: list, end: int) -> Speaker | None:
-        """'“…,” Khamenei said' / '“…,” said Khamenei' / '“…,” he added'."""
-        for verb_start, verb_end, word, speaker, subject in verbs:  # noqa: B007
-            if verb_start <= close_at:
-                continue
+        """'“…,” Khamenei said' / '“…,” said Khamenei' / '“…,” he added': the first speech
+        verb after the quotation decides (found by bisection: a sentence may hold thousands)."""
+        first = bisect.bisect_right(verbs, close_at, key=lambda v: v[0])
+        for verb_start, verb_end, word, speaker, subject in verbs[first:first + 1]:
             between = self.masked[close_at + 1:verb_start]
             if MASK in between:
                 return None
@@ -190,7 +194,8 @@ class SpeakerFinder:
 
     def _before(self, open_at: int, verbs: list, according: Speaker | None) -> Speaker | None:
         """The last speech verb before the quote, in the same sentence, and its subject."""
-        candidates = [v for v in verbs if v[1] <= open_at]
+        before = bisect.bisect_right(verbs, open_at, key=lambda v: v[1])  # verbs end in order
+        candidates = verbs[:before]
         for _start, _e, word, speaker, subject in reversed(candidates):
             if word in AFTER_ONLY:
                 continue
@@ -331,9 +336,24 @@ class SpeakerFinder:
         return None
 
     # -- subjects ------------------------------------------------------------------------
+    def _words_before(self, sent_start: int, at: int) -> list[tuple[str, int]]:
+        """tokenize(masked[sent_start:at]), cut from one tokenizing of the sentence (see
+        `sentence`): a sentence with many speech verbs (a page of text without full stops)
+        is not read again for each of them."""
+        start, end = self._sentence
+        if sent_start != start or at > end:
+            return tokenize(self.masked[sent_start:at])
+        if self._words is None:
+            words = tokenize(self.masked[start:end])
+            self._words = (words, [pos + len(t) for t, pos in words])
+        tokens, ends = self._words
+        k = bisect.bisect_right(ends, at - sent_start)
+        if k < len(tokens) and tokens[k][1] < at - sent_start:  # a token runs across `at`
+            return tokenize(self.masked[sent_start:at])
+        return tokens[:k]
+
     def _subject(self, sent_start: int, verb_at: int, word: str, prior: list) -> _Subject:
-        left = self.masked[sent_start:verb_at]
-        tokens = tokenize(left)
+        tokens = self._words_before(sent_start, verb_at)
         modal = False
         while tokens:
             last = tokens[-1][0]
