@@ -15,8 +15,10 @@ First run: 94 of 113 expected fields right. The misses, each fixed by a general 
   its "Sources" list, so three quotes were unsourced (9 fields): a bracketed number in an HTML
   document now names the item of a numbered notes or sources list, when the list has it;
 - "He added that “…”" after "Uri Schor said that “…” ([Globes](…))" in the same paragraph
-  rested on nothing (2 fields): a quotation citing nothing rests on what the same speaker's
-  quotation earlier in its paragraph cited, unless someone else was quoted between;
+  rested on nothing (2 fields): a quotation citing nothing and introduced as the speaker
+  going on ('added', 'also said', 'continued') rests on what the same speaker's quotation
+  earlier in its paragraph cited, unless someone else was quoted between (a quotation merely
+  'said' later keeps citing nothing: it may come from elsewhere);
 - "… Ali Riza Guney, said that" ending one line and “Iraq is wasting …” opening the next made
   two paragraphs of a plain-text document, and the quote lost its speaker (4 fields, the
   second run's included): a line ending on a word that needs more words ('that', 'the',
