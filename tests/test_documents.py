@@ -150,6 +150,19 @@ def test_pdf_copy_is_rejoined_with_page_furniture_removed(tmp_path: Path):
     assert [r.marker for r in doc.note_refs] == ["1"]
 
 
+def test_short_line_ending_on_a_word_that_needs_more_goes_on(tmp_path: Path):
+    """'… said that' then a line opening with a quotation mark is one sentence, while a
+    short heading line before a capitalised line stays apart."""
+    text = ("Weekly digest\n"
+            "Turkey. The ambassador, Ali Riza Guney, said that\n"
+            "“Iraq is wasting its water” (http://example.org/a).\n"
+            "Rates rose by more than\nThree percent in May, the bank said.\n")
+    doc = load_document(write(tmp_path / "digest.txt", text))
+    assert "Guney, said that “Iraq is wasting its water”" in doc.text
+    assert "more than Three percent" in doc.text
+    assert "Weekly digest\n\nTurkey." in doc.text
+
+
 def line_of(text: str, phrase: str) -> int:
     return next(n for n, line in enumerate(text.split("\n"), start=1) if phrase in line)
 
@@ -339,6 +352,28 @@ def test_html_article_text_links_and_footnotes(tmp_path: Path):
     assert "“This is posturing for a domestic audience”" in doc.text  # <q> renders its marks
     for phrase in ("aggression.", "We are committed", "domestic audience", "November 2, 2022"):
         assert doc.locate(doc.text.index(phrase))[0] == line_of(ARTICLE, phrase), phrase
+
+
+NEWSLETTER = """<html><body><table><tr><td>
+<p>Minister Mohammad Al-Najjar said that “every drop of water matters now” [1].</p>
+<p>Édouard Beigbeder said that “access to safe water has collapsed” [2]. Prices rose [7].</p>
+<h2>Sources</h2>
+<ol><li>Al Jazeera, 10 September 2023, <a href="https://aljazeera.example/a">link</a></li>
+<li><a href="https://unicef.example/b">UNICEF Lebanon</a>, 5 September 2023</li></ol>
+</td></tr></table></body></html>"""
+
+
+def test_plain_bracketed_numbers_point_at_a_numbered_sources_list(tmp_path: Path):
+    """'[1]' typed as text (no <sup>, no link) names the first item of the 'Sources' list
+    after it; a number the list lacks stays text."""
+    path = tmp_path / "letter.html"
+    path.write_bytes(NEWSLETTER.encode("utf-8"))
+    doc = load_document(path)
+    assert [r.marker for r in doc.note_refs] == ["1", "2"]
+    citations = extract_citations(doc)
+    quotes, _ = extract_quotes(doc, citations)
+    assert [[citations[n].url for n in q.citations] for q in quotes] == [
+        ["https://aljazeera.example/a"], ["https://unicef.example/b"]]
 
 
 def test_html_quotes_speakers_and_sources(tmp_path: Path):

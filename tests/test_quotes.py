@@ -271,6 +271,27 @@ def test_inline_link_in_the_same_sentence(tmp_path: Path):
         ["https://home.treasury.gov/news/jy1234"], []]
 
 
+def test_he_added_rests_on_the_link_of_the_same_speaker_earlier_in_the_paragraph(
+        tmp_path: Path):
+    """'X said that “…” ([link]). He added that “…”': the speaker going on in the paragraph
+    goes on from the same source; someone else quoted between, a new paragraph, or a
+    quotation merely 'said' (it may come from elsewhere) breaks the chain."""
+    text = ("Spokesman Uri Schor said that “desalination will supply most of our water” "
+            "([Globes](https://globes.example/a)). He added that “no country can solve its "
+            "water problems alone.”\n\n"
+            "Minister Dan Levi said that “the plan is funded” ([Ynet](https://ynet.example/b)). "
+            "The critic Ruth Gal said that “the plan is a fantasy.” He added that “the money is "
+            "there.”\n\n"
+            "Schor added that “the sixth plant opens next year.”\n\n"
+            "Amit Lang said that “two plants open this year” ([Globes](https://globes.example/c)). "
+            "“The third will follow,” Lang said.\n")
+    quotes, _, citations = run(tmp_path, text, ".md")
+    assert [(q.speaker, [citations[n].url for n in q.citations]) for q in quotes] == [
+        ("Uri Schor", ["https://globes.example/a"]), ("Uri Schor", ["https://globes.example/a"]),
+        ("Dan Levi", ["https://ynet.example/b"]), ("Ruth Gal", []), ("Ruth Gal", []),
+        ("Uri Schor", []), ("Amit Lang", ["https://globes.example/c"]), ("Amit Lang", [])]
+
+
 def test_named_source_in_the_parentheses_that_follow(tmp_path: Path):
     text = ("Saleh al-Arouri spoke. He added that Hamas hoped the support would continue until “the occupation is "
             "stamped out” (al-Alam TV, October 22, 2017). Khamenei said “the enemy is weak,” "
@@ -330,6 +351,19 @@ def test_markdown_blockquotes_with_dash_attribution_and_colon_intro(tmp_path: Pa
         ("ministry", "Our position has not changed since the talks began.",
          ["https://mfa.example/statement"]),
     ]
+
+
+def test_markdown_blockquote_in_marks_with_its_dash_attribution_on_the_next_line(
+        tmp_path: Path):
+    """'> "…"' then '> — Name, role, in [a statement](…)' with no blank '>' line between: Markdown
+    joins the two lines, and the dash after the closing mark still names the speaker."""
+    text = ("Notes from the conference.\n\n"
+            '> "Water must be a source of cooperation, not conflict, across the region."\n'
+            "> — Rola Dashti, ESCWA Executive Secretary, in [a statement](https://escwa.example/s)\n")
+    quotes, _, citations = run(tmp_path, text, ".md")
+    assert [(q.speaker, q.text, [citations[n].url for n in q.citations]) for q in quotes] == [
+        ("Rola Dashti", "Water must be a source of cooperation, not conflict, across the region.",
+         ["https://escwa.example/s"])]
 
 
 # -- appositives between subject and verb ----------------------------------------------------

@@ -160,6 +160,8 @@ def _join_parts(text: str, candidates: list[QuoteSpan], terms: list[str]) -> lis
     return kept
 
 
+# '“…” — Name, role' on one line: a block whose lines Markdown joined into one paragraph
+_INLINE_DASH = re.compile(r"(?<=[”\"])\s+[—–―]\s*([A-Z][^\n“”\"]{1,160})$")
 _DASH_LINE = re.compile(r"[ \t]*\n\s*(?:[—–―]|--)[ \t]*([A-Z][^\n]{1,160})[ \t]*(?:\n|$)")
 
 
@@ -184,7 +186,8 @@ def _block_quotes(doc: Document, paras: list[tuple[int, int]],
             end -= 1
         attribution = mq.attribution
         outer_end = end  # the attribution line and a closing source link included
-        dash = re.search(r"\n\s*[—–―-]{1,2}\s*([^\n]{2,160})$", doc.text[start:end])
+        dash = re.search(r"\n\s*[—–―-]{1,2}\s*([^\n]{2,160})$", doc.text[start:end]) or \
+            _INLINE_DASH.search(doc.text[start:end])
         if attribution is None and dash:
             attribution = dash.group(1).strip()
             end = start + dash.start()
@@ -205,7 +208,7 @@ def _block_quotes(doc: Document, paras: list[tuple[int, int]],
         if end - start < 3:
             continue
         if covered > 0.6 * (end - start):
-            if not (following and len(inside) == 1):
+            if not ((following or dash) and len(inside) == 1):
                 continue
             replaced.add(id(inside[0]))
         para = max(0, bisect.bisect_right(para_starts, start) - 1)

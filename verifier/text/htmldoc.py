@@ -40,6 +40,7 @@ _NOTE_ID = re.compile(
     r"^(?:fn|footnote|note|endnote|ftn|_ftn|en|cite_note)[-_:.]?(?:[\w-]*[-_])?(\d{1,3})$", re.I)
 _NOTES_HEADING = re.compile(
     r"^(?:notes?|endnotes?|footnotes?|references?|sources?|citations?)\s*:?$", re.I)
+_BRACKETED = re.compile(r"\[(\d{1,3})\]")
 _MARKER_LABEL = re.compile(r"^[\[(]?\^?(\d{1,3}|[*†‡])[\])]?\.?$")
 # A footnote body's way back to its marker: Wikipedia's '^ a b' span, '↩' links.
 _BACKLINK_CLASS = re.compile(r"back-?(?:link|ref)|footnote-return", re.I)
@@ -88,6 +89,7 @@ class _Walker:
         self.content = _content_root(root)
         self.ref_anchors: dict[lxml_html.HtmlElement, str] = {}
         self.bodies: dict[lxml_html.HtmlElement, str] = {}
+        self.bracketed: set[str] = set()  # '[n]' written as plain text, n a notes-list item
         self._find_footnotes()
         self.marker_ids = _marker_ids(self.ref_anchors)
         self.authors = _declared_authors(root)
@@ -102,6 +104,7 @@ class _Walker:
         self.parts.text = self.builder.text
         self.parts.line_map = self.builder.line_map
         self.parts.footnotes.sort(key=lambda f: f.start)
+        self._add_bracketed_refs()
         return self.parts
 
     # -- footnotes -----------------------------------------------------------------------
@@ -126,6 +129,7 @@ class _Walker:
                 for n, li in enumerate(items, start=1):
                     value = li.get("value")
                     numbered.setdefault(value if value and value.isdigit() else str(n), li)
+        self._bracketed_bodies(numbered)
         for name, el in targets.items():
             m = _NOTE_ID.match(name)
             block = _block_of(el) if m else None
@@ -156,6 +160,34 @@ class _Walker:
             found = numbered.get(sup_marker)
             if found is not None and not _inside(sup, found):
                 self.bodies.setdefault(found, sup_marker)
+
+    def _bracketed_bodies(self, numbered: dict[str, lxml_html.HtmlElement]) -> None:
+        """Plain-text '[2]' in the running text, with a numbered notes or sources list whose
+        second item it names: that item is a footnote body (newsletters and pasted articles
+        keep the bracketed numbers but lose the <sup> and the link)."""
+        if not numbered:
+            return
+        for el in self.root.iter():
+            if not isinstance(el.tag, str) or el.tag == "a" or el.tag in _DROP:
+                continue
+            for chunk in (el.text, el.tail):
+                for m in _BRACKETED.finditer(chunk or ""):
+                    body = numbered.get(str(int(m.group(1))))
+                    if body is not None and not _inside(el, body):
+                        self.bracketed.add(str(int(m.group(1))))
+                        self.bodies.setdefault(body, str(int(m.group(1))))
+
+    def _add_bracketed_refs(self) -> None:
+        """The plain-text '[n]' markers before their note body, as note references."""
+        text = self.parts.text
+        taken = [(r.start, r.end) for r in self.parts.note_refs]
+        body_at = {f.marker: f.start for f in self.parts.footnotes}
+        for m in _BRACKETED.finditer(text):
+            marker = str(int(m.group(1)))
+            if marker in self.bracketed and m.start() < body_at.get(marker, -1) and \
+                    not any(a < m.end() and m.start() < b for a, b in taken):
+                self.parts.note_refs.append(NoteRef(marker, m.start(), m.end()))
+        self.parts.note_refs.sort(key=lambda r: r.start)
 
     # -- walking -------------------------------------------------------------------------
     def _walk(self, top: lxml_html.HtmlElement) -> None:

@@ -396,6 +396,8 @@ class _Cleaner:
             return False
         if _hyphenated(a, b) or _joins_url(a, b):
             return True
+        if gap == "none" and _open_ended(a):
+            return True
         terminal = _terminal(a)
         lower_start = b[0].islower()
         if self.mode == "lines":
@@ -514,6 +516,18 @@ def _joins_url(a: str, b: str) -> bool:
     # A slug cut mid-word ('…/connect-every-home-progress-up' / 'date-july-2024.'): the next
     # line is nothing but the rest of it, and that rest reads as a slug, not as a word.
     return token == b.strip() and bool(re.search(r"\w[-_]\w|\d", token))
+
+
+# Words a sentence, a heading or a label cannot end with: a line ending in one goes on in the
+# next line, even a short line before one opening with a capital or a quotation mark
+# ('… said that' / '“Iraq is …”').
+_OPEN_ENDED = re.compile(
+    r"(?<![\w'’-])(?:the|a|an|and|or|but|nor|of|that|than|whose|its|their|our|your|my)$")
+
+
+def _open_ended(text: str) -> bool:
+    """Whether a line stops on a word that needs more words after it."""
+    return bool(_OPEN_ENDED.search(text[-8:]))
 
 
 def _heading_like(text: str) -> bool:

@@ -57,6 +57,8 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
             linked = linked + notes_later
         if not linked and span.continues is not None:
             linked = list(span.continues.citations)
+        if not linked and _ADDED.search(text, sent[0], span.open_at):
+            linked = _same_speaker_earlier(spans, n)
         if not linked and n > 0 and _split_from(spans[n - 1], span, text):
             linked = list(spans[n - 1].citations)
         if not linked and span.block:
@@ -167,6 +169,27 @@ def document_source_citations(text: str, citations: list[Citation],
                 any(a <= c.offset < b for a, b in edges) and is_source_line(text, c.offset):
             found.append(n)
     return found
+
+
+# A sentence saying the speaker went on: 'He added that', 'she also said', 'Lang continued:'.
+_ADDED = re.compile(r"\b(?:added|adds|adding|continued|went on|also (?:said|says|told|stated))\b")
+
+
+def _same_speaker_earlier(spans: list[QuoteSpan], n: int) -> list[int]:
+    """'X said that “…” (link). He added that “…”': a quotation citing nothing, introduced as
+    the speaker going on, rests on what the same speaker's quotation earlier in the paragraph
+    cited (the same statement); not when someone else was quoted between. A quotation merely
+    'said' later may come from elsewhere, and keeps citing nothing."""
+    span = spans[n]
+    if span.speaker is None:
+        return []
+    for earlier in reversed(spans[:n]):
+        if earlier.paragraph != span.paragraph:
+            return []
+        if earlier.speaker is not None:
+            same = earlier.speaker.name == span.speaker.name
+            return list(earlier.citations) if same else []
+    return []
 
 
 def _split_from(first: QuoteSpan, second: QuoteSpan, text: str) -> bool:
