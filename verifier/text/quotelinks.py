@@ -57,7 +57,7 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
             linked = linked + notes_later
         if not linked and span.continues is not None:
             linked = list(span.continues.citations)
-        if not linked and _ADDED.search(text, sent[0], span.open_at):
+        if not linked and _ADDED.search(text, max(sent[0], span.open_at - ADDED_REACH), span.open_at):
             linked = _same_speaker_earlier(spans, n)
         if not linked and n > 0 and _split_from(spans[n - 1], span, text):
             linked = list(spans[n - 1].citations)
@@ -171,7 +171,9 @@ def document_source_citations(text: str, citations: list[Citation],
     return found
 
 
-# A sentence saying the speaker went on: 'He added that', 'she also said', 'Lang continued:'.
+# A sentence saying the speaker went on: 'He added that', 'she also said', 'Lang continued:',
+# within ADDED_REACH characters before the quotation.
+ADDED_REACH = 200
 _ADDED = re.compile(r"\b(?:added|adds|adding|continued|went on|also (?:said|says|told|stated))\b")
 
 
