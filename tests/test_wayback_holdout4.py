@@ -186,7 +186,6 @@ def _pacer(clock: FakeClock, lookups_per_minute: float = 60) -> IAPacer:
                    breaker_seconds=300, clock=clock, sleep=clock.sleep)
 
 
-@pytest.mark.xfail(strict=True, reason="a 429 while the breaker is already open doubles the pause")
 def test_429s_of_calls_in_flight_together_are_one_trip(clock: FakeClock) -> None:
     """Two calls sent before the breaker opened both come back 429: one incident, not a
     repeat that doubles the pause."""
