@@ -210,13 +210,9 @@ def test_after_the_breaker_closes_calls_resume_at_the_pace_not_in_a_burst(
 
 
 # -- Save Page Now 2 ---------------------------------------------------------------------------------
-SYSTEM_ERROR = pytest.mark.xfail(strict=True, reason="not among the transient SPN2 errors: final")
-
-
 @pytest.mark.parametrize("status_ext", [
-    pytest.param(code, marks=SYSTEM_ERROR) for code in (
-        "error:job-failed", "error:capture-location-error", "error:cannot-fetch",
-        "error:protocol-error", "error:max-daily-bandwidth")
+    "error:job-failed", "error:capture-location-error", "error:cannot-fetch",
+    "error:protocol-error", "error:max-daily-bandwidth",
 ])
 def test_spn2_system_errors_leave_the_save_pending(wayback: FakeWayback, clock: FakeClock,
                                                    status_ext: str) -> None:
@@ -308,7 +304,6 @@ def test_spn2_delayed_capture_message_is_a_job_not_an_error(fweb: FixtureWeb,
 
 
 # -- saves in general --------------------------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="a 503 from Save Page Now is taken as a final error")
 @pytest.mark.parametrize("method", ["anonymous", "spn2"])
 def test_a_save_answered_503_is_pending_not_an_error(wayback: FakeWayback, fweb: FixtureWeb,
                                                      clock: FakeClock, method: str) -> None:

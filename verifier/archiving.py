@@ -36,10 +36,13 @@ STEP = 0.25  # longest uninterrupted wait of the background worker, so it stops 
 # Save Page Now refusals that mean "captured recently": success once CDX lists the capture
 _RECENT_CAPTURE = ("same snapshot", "too-many-daily-captures")
 # Save Page Now errors that often hide a save that was made, or pass: CDX tells later
-# (Save Page Now 2's status_ext codes for its own trouble: no browser free, overloaded, ...)
+# (Save Page Now 2's documented status_ext codes for trouble of its own systems or of today's
+# quota: no browser free, overloaded, a job or capture location lost, bandwidth spent, ...)
 _TRANSIENT = ("timeout", "time-limit", "gateway", "unavailable", "internal-server-error",
               "proxy-error", "celery", "session-limit", "may still have been saved", "http 52",
-              "no-browsers-available", "overloaded", "too-many-requests", "redis-error")
+              "no-browsers-available", "overloaded", "too-many-requests", "redis-error",
+              "job-failed", "capture-location-error", "cannot-fetch", "protocol-error",
+              "bandwidth", "http 502", "http 503", "http 504")
 
 
 class Archivist:
