@@ -237,7 +237,6 @@ def test_spn2_errors_about_the_target_are_final(wayback: FakeWayback, clock: Fak
     assert job.status == "error" and status_ext in (job.error or "")
 
 
-@pytest.mark.xfail(strict=True, reason="one failed status poll stops following the job this run")
 @pytest.mark.parametrize("trouble", [(502, "Bad Gateway"), (200, MAINTENANCE)],
                          ids=["502", "maintenance-page"])
 def test_trouble_between_status_polls_does_not_stop_following_the_job(

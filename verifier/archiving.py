@@ -435,6 +435,8 @@ class Archivist:
         except ArchiveRateLimited as exc:
             self._update(replace(job, error=str(exc)))
             return False
+        except ArchiveUnavailable as exc:  # not answered this time: a followed job is asked again
+            job = replace(job, error=str(exc))
         except ArchiveError as exc:
             self._update(replace(job, error=str(exc)))
             return True
