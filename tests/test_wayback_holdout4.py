@@ -165,7 +165,6 @@ def test_the_newest_with_the_content_of_an_unreadable_closest_is_still_fetched(
     assert timestamps(copies) == ["20200101000000", "20230101000000"]
 
 
-@pytest.mark.xfail(strict=True, reason="a replay's Retry-After is ignored: the breaker pauses only its own 300 s")
 def test_a_429_on_a_replay_pauses_as_long_as_its_retry_after(fweb: FixtureWeb,
                                                              clock: FakeClock) -> None:
     archive = ScriptedArchive(fweb, plain(row("20210315000000")), {
@@ -328,7 +327,6 @@ def test_an_anonymous_save_answered_429_is_queued_and_pauses_everything(
     assert archivist.client.blocked()
 
 
-@pytest.mark.xfail(strict=True, reason="the old capture named by the answer is taken as this save's success")
 def test_an_anonymous_save_naming_a_capture_years_old_is_not_this_save(
         fweb: FixtureWeb, clock: FakeClock) -> None:
     """Save Page Now answering with the page's old capture (a redirect to the latest one it

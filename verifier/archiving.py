@@ -18,9 +18,10 @@ from typing import Any
 
 from .config import Settings
 from .errors import ArchiveError, ArchiveRateLimited, ArchiveUnavailable
-from .models import ArchiveInfo, Fetch, SaveJob, Snapshot, full_timestamp
+from .models import ArchiveInfo, Fetch, SaveJob, Snapshot, full_timestamp, timestamp_datetime
 from .net.linkstatus import PageLook
 from .net.pacer import LOOKUP, SAVE
+from .net.transport import retry_after_seconds
 from .net.wayback import WaybackClient, parse_memento
 from .status import LinkStatus
 
@@ -193,7 +194,8 @@ class Archivist:
         except ArchiveError as exc:
             return f"snapshot {snapshot.timestamp} not fetched: {exc}"
         if fetch.http_status == 429 or any(a.outcome.startswith("429") for a in fetch.attempts):
-            self.client.note_rate_limited()
+            self.client.note_rate_limited(retry_after_seconds(_header(fetch, "Retry-After"),
+                                                              self.client.now()))
         if not fetch.link_status.readable:
             blocked = self.client.blocked()  # the pacer may have stopped the fetch midway
             if blocked:
@@ -260,7 +262,7 @@ class Archivist:
             if newest is not None and self._recent(newest):
                 return self._succeed(SaveJob(url=url, submitted_at=self.client.now(),
                                              method="anonymous"), newest)
-        return self._settle_refusal(self.client.save_anonymous(url))
+        return self._settle_old_capture(self._settle_refusal(self.client.save_anonymous(url)))
 
     def poll(self, job: SaveJob) -> SaveJob:
         """One step for a pending job, this run's or an earlier one's: submit it if it was
@@ -318,6 +320,20 @@ class Archivist:
         if any(marker in message for marker in _TRANSIENT):
             return replace(job, status="pending")
         return job
+
+    def _settle_old_capture(self, job: SaveJob) -> SaveJob:
+        """Save Page Now answering with a capture older than the recent-capture window (the
+        latest one it had, when it did not save) did not save the page now: pending, and
+        never a success resting on that old capture; CDX tells later whether it saved."""
+        if job.status != "success" or not job.timestamp or job.submitted_at is None:
+            return job
+        window = timedelta(days=max(1, self._settings.save_window_days))
+        named = timestamp_datetime(job.timestamp).replace(tzinfo=UTC)
+        if _aware(job.submitted_at) - named <= window:
+            return job
+        return replace(job, status="pending", timestamp=None, archive_url=None,
+                       error=f"Save Page Now named a capture of {named:%Y-%m-%d}, older than "
+                             "this save; it may still have been saved")
 
     def _confirm(self, job: SaveJob) -> SaveJob:
         """"Submitted" is not "archived": only the CDX index says a capture exists."""
@@ -493,6 +509,12 @@ def _error_page(fetch: Fetch) -> str | None:
     listed with status 200 can hold a soft 404, which is no evidence of what the page said."""
     look = PageLook.of(fetch.body or b"", fetch.content_type)
     return look.error_page_reason() if look is not None else None
+
+
+def _header(fetch: Fetch, name: str) -> str | None:
+    """A response header of a fetch, whatever the case of its name."""
+    wanted = name.lower()
+    return next((value for key, value in fetch.headers.items() if key.lower() == wanted), None)
 
 
 def _same_content(a: Snapshot, b: Snapshot) -> bool:
