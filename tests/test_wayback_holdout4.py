@@ -90,7 +90,6 @@ def test_a_revisit_listed_with_status_200_is_a_capture_of_its_own_time(
     assert timestamps(archivist.copies(PAGE, CITED)) == ["20210520000000", "20230101000000"]
 
 
-@pytest.mark.xfail(strict=True, reason="each spelling of one page is asked about again (4 CDX calls, not 2)")
 def test_one_page_cited_as_http_and_as_https_www_is_looked_up_once(wayback: FakeWayback,
                                                                    clock: FakeClock) -> None:
     """The CDX matches on the SURT (no scheme, no www.): asking again about another spelling
@@ -108,7 +107,6 @@ def test_one_page_cited_as_http_and_as_https_www_is_looked_up_once(wayback: Fake
 
 
 # -- raw copies ------------------------------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="the copy keeps the listed timestamp, not the one Memento-Datetime names")
 def test_a_replay_dated_otherwise_by_its_memento_datetime_is_recorded_at_that_time(
         fweb: FixtureWeb, clock: FakeClock) -> None:
     """Memento-Datetime is the Wayback's word on which capture it served, redirect or not."""
@@ -121,7 +119,6 @@ def test_a_replay_dated_otherwise_by_its_memento_datetime_is_recorded_at_that_ti
     assert snapshot.archive_url == f"https://web.archive.org/web/20210315000000/{PAGE}"
 
 
-@pytest.mark.xfail(strict=True, reason="a replay redirected to the front page's capture is taken as a copy of the cited page")
 def test_a_replay_redirected_to_another_page_is_no_copy_of_the_cited_one(
         fweb: FixtureWeb, clock: FakeClock) -> None:
     """A replay landing on the capture of another page (the site's front page) holds nothing
@@ -138,7 +135,6 @@ def test_a_replay_redirected_to_another_page_is_no_copy_of_the_cited_one(
     assert "20210315000000" in (archivist.info(PAGE, CITED).error or "")
 
 
-@pytest.mark.xfail(strict=True, reason="a replay served from after the citation is kept though one before can be read")
 def test_a_replay_before_the_citation_landing_after_it_gives_way_to_one_before(
         wayback: FakeWayback, clock: FakeClock) -> None:
     """The Wayback redirects an unplayable capture to the nearest playable one, which can lie
@@ -152,7 +148,6 @@ def test_a_replay_before_the_citation_landing_after_it_gives_way_to_one_before(
     assert timestamps(copies) == ["20210101000000", "20230101000000"]
 
 
-@pytest.mark.xfail(strict=True, reason="the newest is dropped as a twin of the closest even when the closest could not be read")
 def test_the_newest_with_the_content_of_an_unreadable_closest_is_still_fetched(
         wayback: FakeWayback, clock: FakeClock) -> None:
     """The newest is skipped only as a copy of content already in hand: when the closest

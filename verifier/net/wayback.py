@@ -91,6 +91,22 @@ def lookup_address(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, _ascii(parts.path), _ascii(parts.query), ""))
 
 
+def index_key(url: str) -> str:
+    """The page an address names, as the CDX index keys it (a simplified SURT): scheme, a
+    leading www., a default port, the fragment and a trailing slash do not matter, query
+    arguments count in any order, and case is not told apart. Two addresses with one key
+    have one list of captures."""
+    parts = urlsplit(lookup_address(url if "://" in url else f"http://{url}"))
+    host = (parts.hostname or "").removeprefix("www.")
+    try:
+        port = parts.port
+    except ValueError:  # a port no server listens on: the address as written is the key
+        port = None
+    netloc = host if port in (None, 80, 443) else f"{host}:{port}"
+    query = "&".join(sorted(parts.query.split("&"))) if parts.query else ""
+    return (netloc + parts.path.rstrip("/") + (f"?{query}" if query else "")).lower()
+
+
 def _ascii(part: str) -> str:
     return _NON_ASCII.sub(lambda m: quote(m.group(), safe=""), part)
 
