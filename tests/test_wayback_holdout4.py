@@ -7,8 +7,15 @@ verbatim by the fixture web, in the shapes the real endpoints use (SPN2's docume
 status_ext codes, the Wayback's redirects and Memento headers).
 
 First run (before any code change, on commit 628378d plus this file and the fake's status
-trouble): 18 of 35 passed; the 17 others were marked xfail(strict=True) with the reason
-they failed, and each mark comes off with the general fix that makes its test pass.
+trouble, commit abbbf01): 18 of 35 passed; the 17 others were marked xfail(strict=True)
+with the reason they failed, and each mark came off with the general fix that made its test
+pass (35 of 35 now): CDX answers are kept per page (a simplified SURT) so another spelling
+asks nothing again, Memento-Datetime names the capture a replay served, a replay landing on
+another page is no copy, a copy served from after the citation gives way to a readable one
+before it, the newest is skipped only as a twin of a copy in hand, a replay's Retry-After is
+honoured, 429s while the breaker is open are one trip, SPN2's documented system errors and
+502/503/504 from Save Page Now leave a save pending, trouble between status polls keeps the
+job followed, and an anonymous save naming an old capture is pending, not a success.
 """
 
 from __future__ import annotations
