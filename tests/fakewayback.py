@@ -107,6 +107,9 @@ class FakeWayback:
         # (e.g. status "error" with status_ext "error:too-many-daily-captures")
         self.save2_answer: dict[str, object] | None = None
         self.job_outcome: dict[str, object] | None = None
+        # Trouble of the real status endpoint between polls, answered in turn to the next polls
+        # (status, body): a 502 of an overloaded front end, its HTML maintenance page, a 429
+        self.status_trouble: list[tuple[int, str]] = []
         self._jobs: dict[str, dict[str, object]] = {}
         self._lock = threading.Lock()
         self._server = self._start()
@@ -383,6 +386,13 @@ class FakeWayback:
         self._send(h, 200, json.dumps({"url": url, "job_id": job_id}).encode(), "application/json")
 
     def _status(self, h: BaseHTTPRequestHandler, _payload: bytes) -> None:
+        with self._lock:
+            trouble = self.status_trouble.pop(0) if self.status_trouble else None
+        if trouble is not None:
+            status, text = trouble
+            ctype = "text/html" if text.lstrip().startswith("<") else "text/plain"
+            extra = {"Retry-After": "60"} if status == 429 else {}
+            return self._send(h, status, text.encode(), ctype, extra)
         job_id = h.path.rsplit("/", 1)[-1].split("?")[0]
         with self._lock:
             job = self._jobs.get(job_id)

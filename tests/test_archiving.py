@@ -176,7 +176,12 @@ def test_a_copy_served_from_a_nearby_capture_names_that_capture(wayback: FakeWay
                                                                 clock: FakeClock) -> None:
     wayback.capture(PAGE, "20210315000000", page("x"))
     elsewhere = f"https://web.archive.org/web/20210316101010id_/{PAGE}"  # another capture served
-    copies = make(wayback, clock, replay=lambda f: replace(f, final_url=elsewhere)).copies(PAGE, None)
+    served = {"Memento-Datetime": "Tue, 16 Mar 2021 10:10:10 GMT"}  # as its replay names it
+
+    def moved(fetch: Fetch) -> Fetch:
+        return replace(fetch, final_url=elsewhere, headers={**fetch.headers, **served})
+
+    copies = make(wayback, clock, replay=moved).copies(PAGE, None)
     assert copies[0][0].timestamp == "20210316101010"
     assert copies[0][0].archive_url == f"https://web.archive.org/web/20210316101010/{PAGE}"
 

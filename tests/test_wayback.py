@@ -485,3 +485,15 @@ def test_revisits_are_asked_for_only_when_wanted(wayback: FakeWayback, clock: Fa
     client = make_client(wayback.base, clock)
     assert [s.timestamp[:4] for s in client.captures(PAGE)] == ["2020"]
     assert [s.timestamp[:4] for s in client.captures(PAGE, revisits=True)] == ["2020", "2021"]
+
+
+def test_index_key_names_one_page_whatever_its_spelling() -> None:
+    """What the CDX treats as one page (a simplified SURT) has one key; other pages do not."""
+    from verifier.net.wayback import index_key
+
+    same = ["http://news.example.com/2021/story.html", "https://www.news.example.com/2021/story.html",
+            "http://NEWS.example.com:80/2021/story.html#top", "news.example.com/2021/story.html/"]
+    assert len({index_key(u) for u in same}) == 1
+    assert index_key("http://a.example/item?b=2&a=1") == index_key("https://a.example/item?a=1&b=2")
+    assert index_key("http://news.example.com/") != index_key(same[0])
+    assert index_key("http://a.example:8080/x") != index_key("http://a.example/x")

@@ -18,27 +18,28 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
-from email.utils import format_datetime
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from conftest import CliResult
 from fakewayback import FakeWayback
-from fixtureweb import FixtureWeb, Reply, Request
+from fixtureweb import FixtureWeb, Reply
 from wayback_support import (
     DIGEST,
     HEADER,
+    KEY,
     KEYS,
     PAGE,
     FakeClock,
+    ScriptedArchive,
     archivist_for,
     client_for,
     page,
+    plain,
     raw_fetcher,
+    row,
     stamp,
     write_wayback_config,
 )
@@ -48,58 +49,9 @@ from verifier.errors import ArchiveError, ArchiveRateLimited
 from verifier.models import SaveJob
 from verifier.net.wayback import WaybackClient
 
-KEY = "com,example,news)/2021/story.html"
 # First run: 24 of 34 passed; now 34 of 34 (see the module docstring).
 
 pytestmark = pytest.mark.usefixtures("archive_hygiene")  # see conftest
-
-
-def row(ts: str, *, url: str = PAGE, status: str = "200", mimetype: str = "text/html",
-        digest: str = DIGEST, length: str = "100") -> str:
-    """One plain-text CDX row, as the real server prints it."""
-    return f"{KEY} {ts} {url} {mimetype} {status} {digest} {length}"
-
-
-def memento_date(ts: str) -> str:
-    return format_datetime(datetime.strptime(ts, "%Y%m%d%H%M%S").replace(tzinfo=UTC),
-                           usegmt=True)
-
-
-class ScriptedArchive:
-    """A Wayback on the fixture web: CDX answers by a function of the query, replays by
-    timestamp (a 200 reply gets the Memento-Datetime every real replay carries)."""
-
-    def __init__(self, web: FixtureWeb, cdx: Callable[[dict[str, str]], Reply],
-                 replays: dict[str, Reply] | None = None) -> None:
-        self.web = web
-        self.replays = replays or {}
-        web.route("/cdx/search/cdx", lambda r: cdx(_query(r)))
-        web.route("*", self._replay)
-
-    def _replay(self, request: Request) -> Reply:
-        m = re.match(r"^/web/(\d{14})id_/", request.path)
-        if not m:
-            return Reply(404, "<title>Wayback Machine</title>Hrm.")
-        reply = self.replays.get(m.group(1))
-        if reply is None:
-            return Reply(404, "<title>Wayback Machine</title>Hrm.")
-        if reply.status == 200 and "Memento-Datetime" not in reply.headers:
-            reply.headers = {**reply.headers, "Memento-Datetime": memento_date(m.group(1))}
-        return reply
-
-    def archivist(self, clock: FakeClock, **settings: object) -> Archivist:
-        client = client_for(self.web.base(), clock, **settings)  # type: ignore[arg-type]
-        return Archivist(client, raw_fetcher(client), client.settings, clock=clock)
-
-
-def _query(request: Request) -> dict[str, str]:
-    return {k: v[0] for k, v in parse_qs(urlsplit(request.path).query).items()}
-
-
-def plain(*rows: str) -> Callable[[dict[str, str]], Reply]:
-    """The same plain-text answer to every CDX query (a server ignoring from/to/limit)."""
-    text = "\n".join(rows) + "\n"
-    return lambda _q: Reply(body=text, content_type="text/plain")
 
 
 @pytest.fixture

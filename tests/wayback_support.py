@@ -5,16 +5,19 @@ client, redirect Locations rewritten onto the base URL)."""
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from email.utils import format_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 import requests
+from fixtureweb import FixtureWeb, Reply, Request
 
 from verifier.archiving import Archivist
 from verifier.config import Settings
@@ -31,6 +34,7 @@ PAGE = "http://news.example.com/2021/story.html"
 KEYS = ("access", "secret")
 HEADER = ["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"]
 DIGEST = "A" * 32
+KEY = "com,example,news)/2021/story.html"  # the CDX urlkey (SURT) of PAGE
 
 
 def page(text: str) -> str:
@@ -136,3 +140,55 @@ def write_wayback_config(root: Path, wayback: FakeWayback, extra: str = "") -> N
     (root / "verifier.toml").write_text(
         f'wayback_url = "{wayback.base}"\nallow_private_hosts = true\nretries = 0\n'
         "wayback_lookups_per_minute = 6000\nwayback_saves_per_minute = 6000\n" + extra)
+
+
+# -- a Wayback scripted on the fixture web, for answers the fake does not give ---------------------
+def row(ts: str, *, url: str = PAGE, status: str = "200", mimetype: str = "text/html",
+        digest: str = DIGEST, length: str = "100") -> str:
+    """One plain-text CDX row, as the real server prints it."""
+    return f"{KEY} {ts} {url} {mimetype} {status} {digest} {length}"
+
+
+def memento_date(ts: str) -> str:
+    """The Memento-Datetime header value of a 14-digit timestamp."""
+    return format_datetime(datetime.strptime(ts, "%Y%m%d%H%M%S").replace(tzinfo=UTC),
+                           usegmt=True)
+
+
+class ScriptedArchive:
+    """A Wayback on the fixture web: CDX answers by a function of the query, replays by
+    "timestamp/original" or by timestamp alone (a 200 reply gets the Memento-Datetime every
+    real replay carries, unless it names its own)."""
+
+    def __init__(self, web: FixtureWeb, cdx: Callable[[dict[str, str]], Reply],
+                 replays: dict[str, Reply] | None = None) -> None:
+        self.web = web
+        self.replays = replays or {}
+        web.route("/cdx/search/cdx", lambda r: cdx(cdx_query(r)))
+        web.route("*", self._replay)
+
+    def _replay(self, request: Request) -> Reply:
+        m = re.match(r"^/web/(\d{14})id_/(.+)$", request.path)
+        if not m:
+            return Reply(404, "<title>Wayback Machine</title>Hrm.")
+        reply = self.replays.get(f"{m.group(1)}/{m.group(2)}") or self.replays.get(m.group(1))
+        if reply is None:
+            return Reply(404, "<title>Wayback Machine</title>Hrm.")
+        if reply.status == 200 and "Memento-Datetime" not in reply.headers:
+            reply.headers = {**reply.headers, "Memento-Datetime": memento_date(m.group(1))}
+        return reply
+
+    def archivist(self, clock: FakeClock, **settings: object) -> Archivist:
+        client = client_for(self.web.base(), clock, **settings)  # type: ignore[arg-type]
+        return Archivist(client, raw_fetcher(client), client.settings, clock=clock)
+
+
+def cdx_query(request: Request) -> dict[str, str]:
+    """The parameters of a CDX request, first value of each."""
+    return {k: v[0] for k, v in parse_qs(urlsplit(request.path).query).items()}
+
+
+def plain(*rows: str) -> Callable[[dict[str, str]], Reply]:
+    """The same plain-text answer to every CDX query (a server ignoring from/to/limit)."""
+    text = "\n".join(rows) + "\n"
+    return lambda _q: Reply(body=text, content_type="text/plain")

@@ -8,6 +8,7 @@ trouble with the Internet Archive becomes an `error` or `queued` note, never an 
 
 from __future__ import annotations
 
+import email.utils
 import threading
 import time
 from collections.abc import Callable, Hashable, Iterable, Iterator
@@ -18,10 +19,11 @@ from typing import Any
 
 from .config import Settings
 from .errors import ArchiveError, ArchiveRateLimited, ArchiveUnavailable
-from .models import ArchiveInfo, Fetch, SaveJob, Snapshot, full_timestamp
+from .models import ArchiveInfo, Fetch, SaveJob, Snapshot, full_timestamp, timestamp_datetime
 from .net.linkstatus import PageLook
 from .net.pacer import LOOKUP, SAVE
-from .net.wayback import WaybackClient, parse_memento
+from .net.transport import retry_after_seconds
+from .net.wayback import WaybackClient, index_key, parse_memento
 from .status import LinkStatus
 
 FetchRaw = Callable[[str], Fetch]
@@ -36,10 +38,13 @@ STEP = 0.25  # longest uninterrupted wait of the background worker, so it stops 
 # Save Page Now refusals that mean "captured recently": success once CDX lists the capture
 _RECENT_CAPTURE = ("same snapshot", "too-many-daily-captures")
 # Save Page Now errors that often hide a save that was made, or pass: CDX tells later
-# (Save Page Now 2's status_ext codes for its own trouble: no browser free, overloaded, ...)
+# (Save Page Now 2's documented status_ext codes for trouble of its own systems or of today's
+# quota: no browser free, overloaded, a job or capture location lost, bandwidth spent, ...)
 _TRANSIENT = ("timeout", "time-limit", "gateway", "unavailable", "internal-server-error",
               "proxy-error", "celery", "session-limit", "may still have been saved", "http 52",
-              "no-browsers-available", "overloaded", "too-many-requests", "redis-error")
+              "no-browsers-available", "overloaded", "too-many-requests", "redis-error",
+              "job-failed", "capture-location-error", "cannot-fetch", "protocol-error",
+              "bandwidth", "http 502", "http 503", "http 504")
 
 
 class Archivist:
@@ -81,36 +86,50 @@ class Archivist:
 
     def copies(self, url: str, cited: date | None) -> list[tuple[Snapshot, Fetch]]:
         """Raw (`id_`) copies to match quotes against: the closest capture first, then the
-        newest if its content differs. A capture whose replay fails (404, 5xx, the Wayback's
-        own page) gives way to the next one in the same order of preference (up to
-        MAX_FALLBACKS more); a replay served from another capture counts as that capture,
-        once. What could not be read is noted in the info's error."""
+        newest unless its content is in hand already. A capture whose replay fails (404,
+        5xx, the Wayback's own page, another page's capture) gives way to the next one in the
+        same order of preference (up to MAX_FALLBACKS more); a replay served from another
+        capture counts as that capture, once. What could not be read is noted in the info's
+        error."""
         if isinstance(cited, datetime):
             cited = cited.date()
         info = self.info(url, cited)
-        targets = [s for s in (info.closest, info.newest) if s is not None]
-        if len(targets) == 2 and _same_content(targets[0], targets[1]):
-            targets.pop()
         found: list[tuple[Snapshot, Fetch]] = []
-        for target in targets:
-            for candidate in self._candidates(url, cited, target, newest=target is info.newest):
-                if any(s.timestamp == candidate.timestamp for s, _ in found):
-                    if candidate is target:
-                        break  # this capture is in hand already
-                    continue
-                copy = self._memo.get(("copy", candidate.url, candidate.timestamp),
-                                      partial(self._fetch_copy, candidate))
-                if isinstance(copy, str):
-                    queued = copy.startswith("queued: ")
-                    info.queued = info.queued or queued
-                    info.error = info.error or copy.removeprefix("queued: ")
-                    if queued:
-                        return found  # no Internet Archive call can be made now
-                    continue
-                if not any(s.timestamp == copy[0].timestamp for s, _ in found):
-                    found.append(copy)
-                break
+        for target in _targets(info):
+            if target is info.newest and any(_same_content(s, target) for s, _ in found):
+                continue  # the newest holds what a copy in hand holds
+            try:
+                copy = self._readable_copy(url, cited, target, info, found)
+            except _Queued:
+                return found  # no Internet Archive call can be made now
+            if copy is not None and not any(s.timestamp == copy[0].timestamp for s, _ in found):
+                found.append(copy)
         return found
+
+    def _readable_copy(self, url: str, cited: date | None, target: Snapshot, info: ArchiveInfo,
+                       found: list[tuple[Snapshot, Fetch]]) -> tuple[Snapshot, Fetch] | None:
+        """The first readable copy of the target or its fallbacks; None when none can be read
+        (or the target is in hand already). For a target on or before the citation, a replay
+        the Wayback served from after it is kept aside while a capture before may be read.
+        Raises _Queued when the breaker or the budget stops the calls."""
+        newest = target is info.newest
+        wants_before = cited is not None and not newest and target.captured_at.date() <= cited
+        aside: tuple[Snapshot, Fetch] | None = None
+        for candidate in self._candidates(url, cited, target, newest=newest):
+            if any(s.timestamp == candidate.timestamp for s, _ in found):
+                if candidate is target:
+                    return None
+                continue
+            copy = self._memo.get(("copy", candidate.url, candidate.timestamp),
+                                  partial(self._fetch_copy, candidate))
+            if isinstance(copy, str):
+                _note_unread(info, copy)
+                continue
+            if wants_before and cited is not None and copy[0].captured_at.date() > cited:
+                aside = aside or copy
+                continue
+            return copy
+        return aside
 
     def _candidates(self, url: str, cited: date | None, target: Snapshot, *,
                     newest: bool) -> Iterator[Snapshot]:
@@ -129,27 +148,34 @@ class Archivist:
         yield from order[:MAX_FALLBACKS]
 
     def _all_captures(self, url: str) -> list[Snapshot]:
-        """Every status-200 capture of url, oldest first; asked once per run, when a chosen
-        capture could not be replayed."""
-        return list(self._asked_once(("all", url), lambda: self.client.captures(url)))
+        """Every status-200 capture of url, oldest first; asked once per run (for every
+        spelling of the page), when a chosen capture could not be replayed."""
+        return list(self._asked_once(("all", index_key(url)), lambda: self.client.captures(url)))
 
     def _lookup(self, url: str, cited: date | None) -> ArchiveInfo:
+        """The lookup behind info(); its CDX answers are kept per page (index_key), so
+        another spelling of the same page (http/https, www.) asks nothing again."""
         info = ArchiveInfo(url)
         try:
             newest = self._newest(url)
             info.newest = info.closest = newest
             if cited is not None and newest is not None and newest.captured_at.date() > cited:
-                before = self._last_before(url, cited)
-                if before:
-                    info.closest = before[-1]
-                else:
-                    after = self.client.captures(url, from_ts=cited + timedelta(days=1), limit=1)
-                    info.closest = after[0] if after else newest
+                nearest = self._asked_once(("nearest", index_key(url), cited),
+                                           lambda: self._nearest_to(url, cited))
+                info.closest = nearest or newest
         except (ArchiveRateLimited, ArchiveUnavailable) as exc:
             info.queued, info.error = True, str(exc)  # not answered: the next run asks first
         except ArchiveError as exc:
             info.error = str(exc)
         return info
+
+    def _nearest_to(self, url: str, cited: date) -> Snapshot | None:
+        """The last capture up to the end of the cited day, else the first after it."""
+        before = self._last_before(url, cited)
+        if before:
+            return before[-1]
+        after = self.client.captures(url, from_ts=cited + timedelta(days=1), limit=1)
+        return after[0] if after else None
 
     def _last_before(self, url: str, cited: date) -> list[Snapshot]:
         """Captures up to the end of the cited day, the last one only when the server's
@@ -162,7 +188,8 @@ class Archivist:
         return kept
 
     def _newest(self, url: str) -> Snapshot | None:
-        newest: Snapshot | None = self._asked_once(("newest", url), lambda: self._newest_capture(url))
+        newest: Snapshot | None = self._asked_once(("newest", index_key(url)),
+                                                   lambda: self._newest_capture(url))
         return newest
 
     def _asked_once(self, key: Hashable, ask: Callable[[], Any]) -> Any:
@@ -190,7 +217,8 @@ class Archivist:
         except ArchiveError as exc:
             return f"snapshot {snapshot.timestamp} not fetched: {exc}"
         if fetch.http_status == 429 or any(a.outcome.startswith("429") for a in fetch.attempts):
-            self.client.note_rate_limited()
+            self.client.note_rate_limited(retry_after_seconds(_header(fetch, "Retry-After"),
+                                                              self.client.now()))
         if not fetch.link_status.readable:
             blocked = self.client.blocked()  # the pacer may have stopped the fetch midway
             if blocked:
@@ -207,17 +235,20 @@ class Archivist:
         error_page = _error_page(fetch)
         if error_page:  # the crawler archived the site's "not found" page under this address
             return f"snapshot {snapshot.timestamp} is an archived error page: {error_page}"
-        return self._as_served(snapshot, fetch), fetch
+        served = self._as_served(snapshot, fetch)
+        if index_key(served.url) != index_key(snapshot.url):  # an archived redirect, followed
+            return (f"snapshot {snapshot.timestamp} could not be read: the Wayback Machine "
+                    f"served a capture of another page ({served.url})")
+        return served, fetch
 
     def _as_served(self, snapshot: Snapshot, fetch: Fetch) -> Snapshot:
         """The capture the Wayback actually served: it redirects a replay to the nearest
         playable capture, which may be another time and another recorded spelling of the
-        address (www., https, a port)."""
+        address (www., https, a port). Its Memento-Datetime, when given, names the time."""
         landed = parse_memento(fetch.final_url or "")
-        if not landed:
-            return snapshot
-        timestamp = full_timestamp(landed[0])
-        original = landed[1] if fetch.redirects else snapshot.url
+        timestamp = _memento_timestamp(fetch) or \
+            (full_timestamp(landed[0]) if landed else snapshot.timestamp)
+        original = landed[1] if landed and fetch.redirects else snapshot.url
         if (timestamp, original) == (snapshot.timestamp, snapshot.url):
             return snapshot
         return replace(snapshot, timestamp=timestamp, url=original, digest=None,
@@ -257,7 +288,7 @@ class Archivist:
             if newest is not None and self._recent(newest):
                 return self._succeed(SaveJob(url=url, submitted_at=self.client.now(),
                                              method="anonymous"), newest)
-        return self._settle_refusal(self.client.save_anonymous(url))
+        return self._settle_old_capture(self._settle_refusal(self.client.save_anonymous(url)))
 
     def poll(self, job: SaveJob) -> SaveJob:
         """One step for a pending job, this run's or an earlier one's: submit it if it was
@@ -315,6 +346,20 @@ class Archivist:
         if any(marker in message for marker in _TRANSIENT):
             return replace(job, status="pending")
         return job
+
+    def _settle_old_capture(self, job: SaveJob) -> SaveJob:
+        """Save Page Now answering with a capture older than the recent-capture window (the
+        latest one it had, when it did not save) did not save the page now: pending, and
+        never a success resting on that old capture; CDX tells later whether it saved."""
+        if job.status != "success" or not job.timestamp or job.submitted_at is None:
+            return job
+        window = timedelta(days=max(1, self._settings.save_window_days))
+        named = timestamp_datetime(job.timestamp).replace(tzinfo=UTC)
+        if _aware(job.submitted_at) - named <= window:
+            return job
+        return replace(job, status="pending", timestamp=None, archive_url=None,
+                       error=f"Save Page Now named a capture of {named:%Y-%m-%d}, older than "
+                             "this save; it may still have been saved")
 
     def _confirm(self, job: SaveJob) -> SaveJob:
         """"Submitted" is not "archived": only the CDX index says a capture exists."""
@@ -432,6 +477,8 @@ class Archivist:
         except ArchiveRateLimited as exc:
             self._update(replace(job, error=str(exc)))
             return False
+        except ArchiveUnavailable as exc:  # not answered this time: a followed job is asked again
+            job = replace(job, error=str(exc))
         except ArchiveError as exc:
             self._update(replace(job, error=str(exc)))
             return True
@@ -458,6 +505,27 @@ class Archivist:
             self.client.sleep(step)
             seconds -= step
         return not self._stop.is_set()
+
+
+class _Queued(Exception):
+    """No Internet Archive call can be made now (breaker or budget): stop asking."""
+
+
+def _note_unread(info: ArchiveInfo, why: str) -> None:
+    """Note why a copy was not read on the info; raise _Queued when it waits for the next run."""
+    queued = why.startswith("queued: ")
+    info.queued = info.queued or queued
+    info.error = info.error or why.removeprefix("queued: ")
+    if queued:
+        raise _Queued
+
+
+def _targets(info: ArchiveInfo) -> list[Snapshot]:
+    """The closest capture, then the newest unless it is that very capture."""
+    targets = [s for s in (info.closest, info.newest) if s is not None]
+    if len(targets) == 2 and targets[0].timestamp == targets[1].timestamp:
+        targets.pop()
+    return targets
 
 
 class _Memo:
@@ -488,6 +556,25 @@ def _error_page(fetch: Fetch) -> str | None:
     listed with status 200 can hold a soft 404, which is no evidence of what the page said."""
     look = PageLook.of(fetch.body or b"", fetch.content_type)
     return look.error_page_reason() if look is not None else None
+
+
+def _header(fetch: Fetch, name: str) -> str | None:
+    """A response header of a fetch, whatever the case of its name."""
+    wanted = name.lower()
+    return next((value for key, value in fetch.headers.items() if key.lower() == wanted), None)
+
+
+def _memento_timestamp(fetch: Fetch) -> str | None:
+    """The 14-digit time of the capture a replay served, from its Memento-Datetime."""
+    value = _header(fetch, "Memento-Datetime")
+    try:
+        when = email.utils.parsedate_to_datetime(value) if value else None
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC) \
+        .strftime("%Y%m%d%H%M%S")
 
 
 def _same_content(a: Snapshot, b: Snapshot) -> bool:

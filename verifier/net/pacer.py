@@ -117,10 +117,16 @@ class IAPacer:
 
     # -- inside ------------------------------------------------------------------
     def _trip(self, pause: float, reason: str) -> None:
+        now = self._clock()
+        self._failures = 0
+        if now < self._open_until:
+            # a call sent before the breaker opened came back with the same trouble: one
+            # incident, not a repeat (only a longer Retry-After lengthens the pause)
+            self._open_until = max(self._open_until, now + pause)
+            return
         pause *= 2 ** min(self._trips, MAX_PAUSE_DOUBLINGS)
         self._trips += 1
-        self._failures = 0
-        self._open_until = max(self._open_until, self._clock() + pause)
+        self._open_until = max(self._open_until, now + pause)
         self._open_reason = reason
 
     def _refuse_if_open(self, now: float) -> None:

@@ -91,6 +91,22 @@ def lookup_address(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, _ascii(parts.path), _ascii(parts.query), ""))
 
 
+def index_key(url: str) -> str:
+    """The page an address names, as the CDX index keys it (a simplified SURT): scheme, a
+    leading www., a default port, the fragment and a trailing slash do not matter, query
+    arguments count in any order, and case is not told apart. Two addresses with one key
+    have one list of captures."""
+    parts = urlsplit(lookup_address(url if "://" in url else f"http://{url}"))
+    host = (parts.hostname or "").removeprefix("www.")
+    try:
+        port = parts.port
+    except ValueError:  # a port no server listens on: the address as written is the key
+        port = None
+    netloc = host if port in (None, 80, 443) else f"{host}:{port}"
+    query = "&".join(sorted(parts.query.split("&"))) if parts.query else ""
+    return (netloc + parts.path.rstrip("/") + (f"?{query}" if query else "")).lower()
+
+
 def _ascii(part: str) -> str:
     return _NON_ASCII.sub(lambda m: quote(m.group(), safe=""), part)
 
@@ -321,8 +337,8 @@ class WaybackClient:
             raise ArchiveError(f"save of {job.url} has no Save Page Now 2 job to ask about")
         answer = self._call("GET", f"{self._web}/save/status/{quote(job.job_id, safe='')}",
                             headers=self._spn2_headers(), what="Save Page Now 2 status")
-        if answer.status != 200:
-            raise ArchiveError(f"Save Page Now 2 status answered HTTP {answer.status}")
+        _raise_for_status(answer, "Save Page Now 2 status")
+        _raise_for_html(answer, "Save Page Now 2 status")
         body = answer.json("Save Page Now 2 status")
         status = body.get("status") if isinstance(body, dict) else None
         if status == "pending":
@@ -557,11 +573,12 @@ def _raise_for_status(answer: _Answer, what: str) -> None:
 
 
 def _raise_for_html(answer: _Answer, what: str) -> None:
-    """An HTML page where rows were asked for (the Archive's maintenance or error page,
-    served with status 200) did not answer the question: unavailable, not "no captures".
-    Judged by the body (no row or JSON answer starts with "<"), not by a Content-Type."""
+    """An HTML page where rows or JSON were asked for (the Archive's maintenance or error
+    page, served with status 200) did not answer the question: unavailable, not "no
+    captures". Judged by the body (no row or JSON answer starts with "<"), not by a
+    Content-Type."""
     if answer.body.lstrip()[:1] == b"<":
-        raise ArchiveUnavailable(f"{what} answered an HTML page, not CDX rows "
+        raise ArchiveUnavailable(f"{what} answered an HTML page of its own, not an answer "
                                  f"(HTTP {answer.status})")
 
 
