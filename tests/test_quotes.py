@@ -718,3 +718,12 @@ def test_a_sentence_of_many_attributed_quotations_gives_each_its_speaker(tmp_pat
     assert [q.speaker for q in quotes] == [
         f"{['Ann', 'Ben', 'Cleo', 'Dev'][n % 4]} {SURNAMES[n % 8]}" for n in range(240)]
     assert all(len(q.context) <= 300 for q in quotes)
+
+
+@pytest.mark.parametrize("role", ["Critic", "Photographer", "Epidemiologist", "Columnist",
+                                  "Former diplomat", "Retired surgeon"])
+def test_a_role_before_a_name_at_a_sentence_start_is_no_part_of_the_name(tmp_path: Path,
+                                                                           role: str):
+    quotes, _, _ = run(tmp_path, f"Intro line here.\n\n{role} Ruth Gal said “the new bridge "
+                                 "will not open before the spring of next year.”\n")
+    assert [q.speaker for q in quotes] == ["Ruth Gal"]

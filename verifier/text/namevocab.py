@@ -19,7 +19,14 @@ researcher economist negotiator mediator delegate coordinator commissioner premi
 mufti secretary-general former late acting councillor councilor alderman ombudsman magistrate
 inspector superintendent constable detective sheriff dean rector provost rapporteur special
 undersecretary under-secretary cabinet historian sociologist hydrologist scientist lawyer
-pharmacist engineer teacher doctor nurse activist campaigner
+pharmacist engineer teacher doctor nurse activist campaigner critic commentator columnist
+photographer filmmaker novelist poet artist architect physician surgeon paramedic firefighter
+midwife student volunteer survivor veteran athlete actor actress designer entrepreneur investor
+banker consultant strategist pollster blogger broadcaster presenter producer curator librarian
+lecturer academic prosecutor lobbyist organiser organizer protester protestor diplomat pastor
+psychologist epidemiologist virologist biologist ecologist climatologist geologist meteorologist
+physicist chemist mathematician philosopher linguist anthropologist archaeologist demographer
+statistician
 """)
 # Titles that are also parts of people's names ('Hassan Sheikh Mohamud', 'John Major',
 # 'Martin Luther King'): after a given name they are read as the name, not as a title.
