@@ -184,3 +184,20 @@ def test_a_dead_original_cited_with_its_capture(
     assert str(quote["snapshot_url"]).startswith("https://web.archive.org/web/20210520000000/")
     assert wayback.count("cdx") >= 1  # the dead original is looked up as usual...
     _no_lookup_of_the_archive_address(wayback)  # ...the capture's address never
+
+
+def test_a_cited_capture_answered_with_a_page_of_the_wayback_is_no_copy(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        run_cli: Callable[..., CliResult]) -> None:
+    original = web.url("/terminal")
+    wayback.capture(original, "20210520000000", PAGE)
+    wayback.replay_errors["20210520000000"] = 200  # "cannot be displayed", no Memento-Datetime
+    memento = f"https://web.archive.org/web/20210520000000/{original}"
+    doc = _doc(workspace, memento)
+    write_wayback_config(workspace, wayback, 'save = "never"\n')
+    assert run_cli("run", str(doc)).code == 1
+    data = _export(run_cli)
+    assert data["quotes"][0]["status"] == "source_unavailable"
+    link = _link(data, memento)
+    assert link["link_status"] == "soft_404"
+    assert wayback.count("cdx") == 0
