@@ -12,7 +12,7 @@ import email.utils
 import threading
 import time
 from collections.abc import Callable, Hashable, Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from typing import Any
@@ -23,7 +23,7 @@ from .models import ArchiveInfo, Fetch, SaveJob, Snapshot, full_timestamp, times
 from .net.linkstatus import PageLook
 from .net.pacer import LOOKUP, SAVE
 from .net.transport import retry_after_seconds
-from .net.wayback import WaybackClient, index_key, parse_memento
+from .net.wayback import WaybackClient, cited_memento, index_key, parse_memento
 from .status import LinkStatus
 
 FetchRaw = Callable[[str], Fetch]
@@ -105,6 +105,44 @@ class Archivist:
             if copy is not None and not any(s.timestamp == copy[0].timestamp for s, _ in found):
                 found.append(copy)
         return found
+
+    def cited_capture(self, url: str) -> CitedCapture:
+        """A cited Wayback address read as the one capture it names (see cited_memento): its
+        raw copy, through the same paced path as every snapshot, and the address's own check.
+        No CDX lookup and no save: the citation names its capture already."""
+        named = cited_memento(url)
+        if named is None:
+            raise ValueError(f"not a Wayback capture address: {url}")
+        timestamp, original = named
+        asked = Snapshot(url=original, timestamp=timestamp,
+                         archive_url=self.client.archive_url(timestamp, original))
+        fetch: Fetch | None = None
+        outcome: tuple[Snapshot, Fetch] | str = \
+            "not fetched: Wayback Machine calls are off (--no-wayback)"
+        if not self._settings.no_wayback:
+            fetch, outcome = self._read_capture(asked)
+        if isinstance(outcome, tuple):
+            return CitedCapture(self._cited_link(url, fetch, outcome),
+                                ArchiveInfo(url, closest=outcome[0], newest=outcome[0]), outcome)
+        return CitedCapture(self._cited_link(url, fetch, outcome), ArchiveInfo(url, error=outcome))
+
+    def _cited_link(self, url: str, fetch: Fetch | None,
+                    outcome: tuple[Snapshot, Fetch] | str) -> Fetch:
+        """The cited capture address's own check: ok when the capture replays, the raw
+        fetch's status when the Wayback refused it (404: not archived, dead), soft_404 when it
+        answered with something else than the capture, skipped when nothing was sent."""
+        if fetch is None:
+            why = str(outcome).removeprefix("queued: ")
+            return Fetch(url=url, link_status=LinkStatus.SKIPPED, fetched_at=self.client.now(),
+                         reason=f"Wayback Machine snapshot {why}")
+        if isinstance(outcome, tuple):
+            status = LinkStatus.OK
+            reason = f"the Wayback Machine replays its capture of {outcome[0].captured_at:%Y-%m-%d}"
+        else:
+            status = LinkStatus.SOFT_404 if fetch.link_status.readable else fetch.link_status
+            reason = outcome.removeprefix("queued: ")
+        return replace(fetch, url=url, link_status=status, reason=reason, body=None, page=None,
+                       final_url=fetch.final_url and self.client.canonical(fetch.final_url))
 
     def _readable_copy(self, url: str, cited: date | None, target: Snapshot, info: ArchiveInfo,
                        found: list[tuple[Snapshot, Fetch]]) -> tuple[Snapshot, Fetch] | None:
@@ -207,15 +245,25 @@ class Archivist:
 
     def _fetch_copy(self, snapshot: Snapshot) -> tuple[Snapshot, Fetch] | str:
         """A raw copy, or why there is none ("queued: ..." when it waits for the next run)."""
+        return self._read_capture(snapshot)[1]
+
+    def _read_capture(self, snapshot: Snapshot
+                      ) -> tuple[Fetch | None, tuple[Snapshot, Fetch] | str]:
+        """The raw fetch of a capture (None when nothing was sent) and what came of it: the
+        copy as served, or why there is none ("queued: ..." when it waits for the next run)."""
         blocked = self.client.blocked()
         if blocked:
-            return f"queued: {blocked}"
+            return None, f"queued: {blocked}"
         try:
             fetch = self._fetch_raw(self.client.raw_url(snapshot))
         except ArchiveRateLimited as exc:
-            return f"queued: {exc}"
+            return None, f"queued: {exc}"
         except ArchiveError as exc:
-            return f"snapshot {snapshot.timestamp} not fetched: {exc}"
+            return None, f"snapshot {snapshot.timestamp} not fetched: {exc}"
+        return fetch, self._judge_replay(snapshot, fetch)
+
+    def _judge_replay(self, snapshot: Snapshot, fetch: Fetch) -> tuple[Snapshot, Fetch] | str:
+        """The copy a raw fetch of a capture gave, or why it is not one."""
         if fetch.http_status == 429 or any(a.outcome.startswith("429") for a in fetch.attempts):
             self.client.note_rate_limited(retry_after_seconds(_header(fetch, "Retry-After"),
                                                               self.client.now()))
@@ -505,6 +553,17 @@ class Archivist:
             self.client.sleep(step)
             seconds -= step
         return not self._stop.is_set()
+
+
+@dataclass
+class CitedCapture:
+    """A citation of one Wayback capture, read: the cited address's own check, what the
+    Wayback holds for it (that capture as closest and newest, or why there is none), and
+    the copy to judge quotes against."""
+
+    link: Fetch
+    info: ArchiveInfo
+    copy: tuple[Snapshot, Fetch] | None = None
 
 
 class _Queued(Exception):

@@ -31,7 +31,7 @@ from .store import Store, fetch_key_live, fetch_key_snapshot, parse_iso
 from .workpool import Completions, PageCheck, PageChecked, WorkPool, auto_processes, check_page
 
 if TYPE_CHECKING:
-    from .archiving import Archivist
+    from .archiving import Archivist, CitedCapture
     from .evidence import EvidenceStore
     from .fetching import Fetcher
 
@@ -63,7 +63,8 @@ class _QuoteTask:
     named_source: str | None
     fresh_copy: bool = False  # failing last time: only a fresh copy of its pages can help
     done: bool = False  # its verdicts are recorded (and dropped from memory)
-    live: dict[str, Verdict] = field(default_factory=dict)  # first verdict per URL, live only
+    # first verdict per URL: live, or for a cited Wayback capture, that capture's (final)
+    live: dict[str, Verdict] = field(default_factory=dict)
     final: dict[str, Verdict] = field(default_factory=dict)
     waiting_archive: set[str] = field(default_factory=set)
 
@@ -87,6 +88,7 @@ class Checking:
         self.requests_made = 0
         self.sources_done = self.sources_total = 0
         self.archive_requested: set[str] = set()
+        self.cited_captures: set[str] = set()  # cited Wayback addresses: read as that capture
         self.archive_results: dict[str, tuple[ArchiveInfo, list[tuple[Snapshot, Fetch]]]] = {}
         self.work = Completions()
         self.pool: WorkPool | None = None
@@ -135,6 +137,8 @@ class Checking:
                 if not url:
                     continue
                 cited.setdefault(url, None)
+                if _names_a_capture(url):
+                    self.cited_captures.add(url)
                 when = c.cited_date or doc_date
                 if when and (self.url_dates.get(url) is None or when < self.url_dates[url]):  # type: ignore[operator]
                     self.url_dates[url] = when
@@ -166,6 +170,10 @@ class Checking:
                 self.tasks_by_url[url].append(task)
                 if url in due_set or url in self.live or url in self.reading:
                     continue
+                if url in self.cited_captures:  # its verdict needs the capture read again
+                    due_set.add(url)
+                    due_urls.append(url)
+                    continue
                 stored = self._stored_copy(url)  # a quote to check, its page not at hand
                 if stored is None:
                     due_set.add(url)
@@ -179,7 +187,7 @@ class Checking:
         self._use_pool(pages=len(due_urls) + len(reused))
         if self.wayback_enabled:  # lookups an earlier run had to leave go first
             for url in self.store.queued_urls():
-                if url in cited:
+                if url in cited and url not in self.cited_captures:
                     self._want_archive(url)
         for url, fetch, row in reused:
             self._read_page(url, fetch, _evidence_ref(row), reused=True)
@@ -212,6 +220,9 @@ class Checking:
         while self.to_fetch and self.fetching < 2 * workers \
                 and len(self.reading) < PAGES_WAITING_PER_WORKER * workers:
             url = self.to_fetch.popleft()
+            if url in self.cited_captures:
+                self._read_cited_capture(url)
+                continue
             state = self.link_states.get(url)
             etag = state.get("etag") if state and not self.settings.full else None
             modified = state.get("last_modified") if state and not self.settings.full else None
@@ -250,6 +261,40 @@ class Checking:
                 fetch.evidence = self.stages.evidence.record(exchange)
             fetch.body = None
             self._record_live(url, fetch, previous)
+        self._fetch_more()
+
+    def _read_cited_capture(self, url: str) -> None:
+        """A cited Wayback address is read as the capture it names, on the archive's threads
+        and through its pacer; no CDX lookup or save is ever made for the address itself."""
+        self.archive_requested.add(url)
+        fut = self.stages.archive_pool.submit(self._cited_capture, url)
+        self.fetching += 1
+        self.work.add(fut, functools.partial(self._on_cited_capture, url))
+
+    def _cited_capture(self, url: str) -> CitedCapture:
+        from .pagetext import page_text
+
+        capture = self.stages.archivist.cited_capture(url)
+        if capture.copy is not None and capture.copy[1].body is not None:
+            fetch = capture.copy[1]
+            fetch.page = page_text(fetch.body or b"", fetch.content_type)
+        return capture
+
+    def _on_cited_capture(self, url: str, fut: Future[CitedCapture]) -> None:
+        self.fetching -= 1
+        try:
+            capture = fut.result()
+        except Exception as exc:  # a bug in reading it must cost one link, not the run
+            log.exception("reading the cited capture %s", url)
+            error = f"internal error: {type(exc).__name__}: {exc}"
+            from .archiving import CitedCapture
+
+            capture = CitedCapture(Fetch(url=url, link_status=LinkStatus.ERROR, reason=error,
+                                         fetched_at=self.now()), ArchiveInfo(url, error=error))
+        self.requests_made += len(capture.link.attempts)
+        copies = [capture.copy] if capture.copy is not None else []
+        self._save_archived(url, capture.info, copies)
+        self._record_live(url, capture.link, self.link_states.get(url))
         self._fetch_more()
 
     def _read_page(self, url: str, fetch: Fetch, stored: EvidenceRef | None, *,
@@ -303,7 +348,7 @@ class Checking:
         fetch.headers, fetch.attempts, fetch.redirects = {}, [], []  # recorded; no verdict reads them
         self.sources_done += 1
         self.progress("sources", self.sources_done, self.sources_total)
-        if self.wayback_enabled:
+        if self.wayback_enabled and url not in self.cited_captures:
             if fetch.link_status.failing:
                 self._want_archive(url)
             elif fetch.link_status.readable:
@@ -358,6 +403,9 @@ class Checking:
         if task.live:
             return  # already judged live; waiting on the archive
         for url in task.urls:
+            if url in self.cited_captures:
+                task.live[url] = self._cited_capture_verdict(task, url)
+                continue
             verdict = self.live_verdicts.get(url, {}).get(task.text)
             if verdict is None:  # no page was read (a failing link): nothing to match
                 verdict = judge(task.text, self.live[url], lambda: [],
@@ -369,12 +417,26 @@ class Checking:
             task.final = dict(task.live)
             self._finalize(task)
             return
-        task.waiting_archive.update(task.urls)
-        for url in task.urls:
+        waiting = [u for u in task.urls if u not in self.cited_captures]
+        if not waiting:  # every URL a cited capture, judged already: nothing to wait for
+            self._maybe_final(task)
+            return
+        task.waiting_archive.update(waiting)
+        for url in waiting:
             if url in self.archive_results:
                 self._judge_archived(task, url)
             else:
                 self._want_archive(url)
+
+    def _cited_capture_verdict(self, task: _QuoteTask, url: str) -> Verdict:
+        """The verdict against a cited Wayback capture, read already (see _on_cited_capture)."""
+        from .matching import judge_cited_snapshot
+
+        info, copies = self.archive_results[url]
+        verdict = judge_cited_snapshot(task.text, copies[0] if copies else None, info.error,
+                                       partial_threshold=self.settings.partial_threshold,
+                                       now=self.now())
+        return replace(verdict, url=url)
 
     def _want_archive(self, url: str) -> None:
         if url in self.archive_requested:
@@ -400,6 +462,14 @@ class Checking:
         except Exception as exc:
             log.exception("archive lookup for %s", url)
             info, copies = ArchiveInfo(url=url, error=f"{type(exc).__name__}: {exc}"), []
+        self._save_archived(url, info, copies)
+        for task in self.tasks_by_url.get(url, []):
+            if url in task.waiting_archive:
+                self._judge_archived(task, url)
+
+    def _save_archived(self, url: str, info: ArchiveInfo,
+                       copies: list[tuple[Snapshot, Fetch]]) -> None:
+        """Record what the archive answered for a URL and keep it for the run's verdicts."""
         self.store.save_archive_info(self.run_id, url, info)
         for snapshot, fetch in copies:
             sid = self.store.save_snapshot(snapshot, self.run_id)
@@ -408,9 +478,6 @@ class Checking:
             self.fetch_ids[fetch_key_snapshot(snapshot)] = fid
             fetch.body = None
         self.archive_results[url] = (info, copies)
-        for task in self.tasks_by_url.get(url, []):
-            if url in task.waiting_archive:
-                self._judge_archived(task, url)
 
     def _judge_archived(self, task: _QuoteTask, url: str) -> None:
         """The verdict on one cited URL once the archive has answered for it."""
@@ -465,6 +532,16 @@ class Checking:
             for r in self.store.rows(f"select id, key from quotes where id in ({marks})", ids):
                 keys[r["id"]] = r["key"]
         return keys
+
+
+def _names_a_capture(url: str) -> bool:
+    """Whether a cited URL is a Wayback capture's address; the Wayback client (and
+    waybackpy) is imported only for an address on the Archive's hosts."""
+    if "archive.org/" not in url.lower():
+        return False
+    from .net.wayback import cited_memento
+
+    return cited_memento(url) is not None
 
 
 def _evidence_ref(row: dict[str, Any]) -> EvidenceRef:

@@ -136,6 +136,28 @@ def judge(quote: str, live: Fetch | None,
     return verdict
 
 
+def judge_cited_snapshot(quote: str, copy: tuple[Snapshot, Fetch] | None,
+                         problem: str | None, *, partial_threshold: float = 0.80,
+                         now: datetime | None = None) -> Verdict:
+    """The verdict of one quote whose citation is a Wayback capture: that capture is the
+    source cited, so a match is `verified_archive` against it, and there is no live page to
+    prefer or to blame. `problem` says why there is no copy."""
+    checked_at = now or datetime.now(UTC)
+    page = _readable_page(copy[1]) if copy is not None else None
+    if copy is None or page is None:
+        why = problem or "its capture has no text that can be read"
+        return Verdict(url=None, status=QuoteStatus.SOURCE_UNAVAILABLE, checked_at=checked_at,
+                       note=f"No readable copy of the cited Wayback Machine snapshot: {why}.")
+    snapshot, fetch = copy
+    check = _check(parse_quote(quote), fetch, page, "snapshot", snapshot, partial_threshold)
+    if check.status is not QuoteStatus.VERIFIED:
+        return _verdict(check, None, checked_at, _miss_note(check))
+    verdict = _verdict(check, None, checked_at, "Found word for word in the cited Wayback "
+                       f"Machine snapshot of {_day(snapshot)}.")
+    verdict.status = QuoteStatus.VERIFIED_ARCHIVE
+    return verdict
+
+
 def _check(pattern: QuotePattern, fetch: Fetch, page: PageText, against: str,
            snapshot: Snapshot | None, partial_threshold: float) -> _Check:
     prepared = prepare(page)

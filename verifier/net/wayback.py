@@ -59,6 +59,7 @@ _ACCESS_REFUSALS = (
     ("AccessControlException", "is refused by the Wayback Machine's access control"),
 )
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ORIGINAL_SLASH = re.compile(r"^(https?):/(?!/)", re.I)  # "https:/host": a slash merged away
 
 
 def utcnow() -> datetime:
@@ -115,6 +116,30 @@ def parse_memento(url: str) -> tuple[str, str] | None:
     """(timestamp, original URL) of a .../web/<ts>[id_]/<url> address, or None."""
     match = _MEMENTO.search(urlsplit(url)._replace(scheme="", netloc="").geturl())
     return (match.group(1), match.group(2)) if match else None
+
+
+def cited_memento(url: str) -> tuple[str, str] | None:
+    """(timestamp, original URL) when a cited address names one Wayback capture, on any of
+    the Archive's hosts and with any replay flag (`id_`, `if_`); None for any other address,
+    a capture listing (`/web/2019*/...`) included. Such a citation cites that capture, not a
+    live page. A short timestamp ("2019") is kept as written: the Wayback serves the capture
+    nearest it. An original written without its scheme, or with "https:/" (a slash lost on
+    the way), is completed."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if (parts.hostname or "").lower() not in ARCHIVE_HOSTS:
+        return None
+    path = re.sub(r"^/wait/", "/web/", parts.path)  # an old Save Page Now address of a capture
+    if not path.startswith("/web/"):
+        return None
+    memento = parse_memento(urlunsplit(("", "", path, parts.query, "")))
+    if memento is None:
+        return None
+    timestamp, original = memento
+    original = _ORIGINAL_SLASH.sub(r"\1://", original)
+    return timestamp, original if "://" in original else f"http://{original}"
 
 
 @dataclass
