@@ -4,8 +4,10 @@ the checks every set makes of them, each expected field its own countable test c
 
 from __future__ import annotations
 
+import contextlib
+import io
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +67,45 @@ class ExportView:
         found = [c for c in (data or self.data)["citations"]
                  if c["document"] == self.doc(doc) and url in (c["url"], c["normalized_url"])]
         return found[0] if found else None
+
+
+@dataclass
+class TwoRuns(ExportView):
+    """The export of a first run with its checks, and what a second run changed."""
+
+    checks: list[dict[str, Any]] = field(default_factory=list)  # every check of the first run
+    data2: dict[str, Any] = field(default_factory=dict)  # export after the second run
+    changes2: dict[str, Any] = field(default_factory=dict)
+    exit2: int = -1
+    status_out: str = ""
+
+    def quote_checks(self, doc: str, key: str) -> list[dict[str, Any]]:
+        return [c for c in self.checks if c["document"] == self.doc(doc) and key in c["text"]]
+
+    def ref(self, url: str) -> str | None:
+        """'h2/path' for a served URL."""
+        for name, base in self.hosts.items():
+            if url.startswith(base + "/"):
+                return name + url[len(base):]
+        return None
+
+
+def run_checks(store: Any, run_id: int) -> list[dict[str, Any]]:
+    """Every check of a run, with its quote's text and document."""
+    return [dict(r) for r in store.rows(
+        """select d.name as document, q.text, c.url, c.status, c.best, c.live_had_quote, c.diff
+           from checks c join quotes q on q.id = c.quote_id
+           join documents d on d.id = q.document_id where c.run_id = ?""", [run_id])]
+
+
+def status_output(db: Path) -> str:
+    """What `verifier status` prints for a database."""
+    from verifier.cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):
+        main(["status", "--db", str(db)])
+    return out.getvalue()
 
 
 def case(kind: str, doc: str, key: str, field_name: str, value: Any, ident: str,

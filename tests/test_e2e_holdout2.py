@@ -11,8 +11,6 @@ it, "Hassan Sheikh Mohamud", read as "Mohamud"); 129 of 129 after the general fi
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,7 +19,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from e2e_support import ExportView, Q, case, check_export, e2e_settings, export_cases
+from e2e_support import (
+    Q,
+    TwoRuns,
+    case,
+    check_export,
+    e2e_settings,
+    export_cases,
+    run_checks,
+    status_output,
+)
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
 
@@ -524,40 +531,9 @@ XFAIL: dict[str, str] = {}
 
 
 @dataclass
-class Outcome(ExportView):
-    checks: list[dict[str, Any]] = field(default_factory=list)  # every check of the first run
-    data2: dict[str, Any] = field(default_factory=dict)  # export after the second run
-    changes2: dict[str, Any] = field(default_factory=dict)
-    exit2: int = -1
-    status_out: str = ""
+class Outcome(TwoRuns):
     checked2: list[str] = field(default_factory=list)  # quote texts checked in run 2
     requested2: set[str] = field(default_factory=set)  # "h2/path" requested in run 2
-
-    def quote_checks(self, doc: str, key: str) -> list[dict[str, Any]]:
-        return [c for c in self.checks if c["document"] == self.doc(doc) and key in c["text"]]
-
-    def ref(self, url: str) -> str | None:
-        """'h2/path' for a served URL."""
-        for name, base in self.hosts.items():
-            if url.startswith(base + "/"):
-                return name + url[len(base):]
-        return None
-
-
-def _checks(store: Any, run_id: int) -> list[dict[str, Any]]:
-    return [dict(r) for r in store.rows(
-        """select d.name as document, q.text, c.url, c.status, c.best, c.live_had_quote, c.diff
-           from checks c join quotes q on q.id = c.quote_id
-           join documents d on d.id = q.document_id where c.run_id = ?""", [run_id])]
-
-
-def _status_output(db: Path) -> str:
-    from verifier.cli import main
-
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):
-        main(["status", "--db", str(db)])
-    return out.getvalue()
 
 
 def _second_run(out: Outcome, web: FixtureWeb, root: Path, docs: Path, settings: Any) -> None:
@@ -581,9 +557,9 @@ def _second_run(out: Outcome, web: FixtureWeb, root: Path, docs: Path, settings:
             out.requested2.add(name + r.path.split("?")[0])
     store = Store.open(root / "verifier.db", create=False)
     out.data2 = json.loads(export_json(store))
-    out.checked2 = [c["text"] for c in _checks(store, result.run_id)]
+    out.checked2 = [c["text"] for c in run_checks(store, result.run_id)]
     store.close()
-    out.status_out = _status_output(root / "verifier.db")
+    out.status_out = status_output(root / "verifier.db")
 
 
 @pytest.fixture(scope="module")
@@ -604,7 +580,7 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
         settings = e2e_settings(root, wayback)
         first = verifier.run([str(docs), hosts["h10"] + ARTICLE_PATH], settings, now=lambda: T0)
         store = Store.open(root / "verifier.db", create=False)
-        out = Outcome(hosts, json.loads(export_json(store)), _checks(store, first.run_id))
+        out = Outcome(hosts, json.loads(export_json(store)), run_checks(store, first.run_id))
         store.close()
         _second_run(out, web, root, docs, settings)
         yield out

@@ -30,17 +30,23 @@ First run: 94 of 113 expected fields right. The misses, each fixed by a general 
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from e2e_support import ExportView, Q, case, check_export, e2e_settings, export_cases
+from e2e_support import (
+    Q,
+    TwoRuns,
+    case,
+    check_export,
+    e2e_settings,
+    export_cases,
+    run_checks,
+    status_output,
+)
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
 
@@ -510,42 +516,7 @@ XFAIL: dict[str, str] = {}
 # -- the runs ----------------------------------------------------------------------------
 
 
-@dataclass
-class Outcome(ExportView):
-    checks: list[dict[str, Any]] = field(default_factory=list)  # every check of the first run
-    data2: dict[str, Any] = field(default_factory=dict)  # export after the second run
-    changes2: dict[str, Any] = field(default_factory=dict)
-    exit2: int = -1
-    status_out: str = ""
-
-    def quote_checks(self, doc: str, key: str) -> list[dict[str, Any]]:
-        return [c for c in self.checks if c["document"] == self.doc(doc) and key in c["text"]]
-
-    def ref(self, url: str) -> str | None:
-        """'h2/path' for a served URL."""
-        for name, base in self.hosts.items():
-            if url.startswith(base + "/"):
-                return name + url[len(base):]
-        return None
-
-
-def _checks(store: Any, run_id: int) -> list[dict[str, Any]]:
-    return [dict(r) for r in store.rows(
-        """select d.name as document, q.text, c.url, c.status, c.best
-           from checks c join quotes q on q.id = c.quote_id
-           join documents d on d.id = q.document_id where c.run_id = ?""", [run_id])]
-
-
-def _status_output(db: Path) -> str:
-    from verifier.cli import main
-
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):
-        main(["status", "--db", str(db)])
-    return out.getvalue()
-
-
-def _second_run(out: Outcome, web: FixtureWeb, root: Path, docs: Path, settings: Any) -> None:
+def _second_run(out: TwoRuns, web: FixtureWeb, root: Path, docs: Path, settings: Any) -> None:
     import verifier
     from verifier.export import export_json
     from verifier.store import Store
@@ -559,11 +530,11 @@ def _second_run(out: Outcome, web: FixtureWeb, root: Path, docs: Path, settings:
     store = Store.open(root / "verifier.db", create=False)
     out.data2 = json.loads(export_json(store))
     store.close()
-    out.status_out = _status_output(root / "verifier.db")
+    out.status_out = status_output(root / "verifier.db")
 
 
 @pytest.fixture(scope="module")
-def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
+def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TwoRuns]:
     import verifier
     from verifier.export import export_json
     from verifier.store import Store
@@ -580,7 +551,7 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
         settings = e2e_settings(root, wayback)
         first = verifier.run([str(docs)], settings, now=lambda: T0)
         store = Store.open(root / "verifier.db", create=False)
-        out = Outcome(hosts, json.loads(export_json(store)), _checks(store, first.run_id))
+        out = TwoRuns(hosts, json.loads(export_json(store)), run_checks(store, first.run_id))
         store.close()
         _second_run(out, web, root, docs, settings)
         yield out
@@ -628,7 +599,7 @@ def _second_cases() -> Iterator[Any]:
 SECOND_KINDS = ("quote2", "absent2", "link2", "changes", "exit", "status_line")
 
 
-def _check_first(outcome: Outcome, kind: str, doc: str, key: str, field_name: str,
+def _check_first(outcome: TwoRuns, kind: str, doc: str, key: str, field_name: str,
                  expected: Any) -> None:
     if check_export(outcome, kind, doc, key, field_name, expected):
         return
@@ -653,7 +624,7 @@ def _check_first(outcome: Outcome, kind: str, doc: str, key: str, field_name: st
         assert row["named_source"] == expected, row
 
 
-def _check_second(outcome: Outcome, kind: str, doc: str, key: str, expected: Any) -> None:
+def _check_second(outcome: TwoRuns, kind: str, doc: str, key: str, expected: Any) -> None:
     if kind == "quote2":
         row = outcome.quote(doc, " ".join(key.split()), outcome.data2)
         assert row is not None, f"no single quote containing {key!r}"
@@ -679,7 +650,7 @@ def _check_second(outcome: Outcome, kind: str, doc: str, key: str, expected: Any
 @pytest.mark.timeout(180)
 @pytest.mark.parametrize(("kind", "doc", "key", "field_name", "expected"),
                          list(_cases()) + list(_second_cases()))
-def test_expected_export(outcome: Outcome, kind: str, doc: str, key: str, field_name: str,
+def test_expected_export(outcome: TwoRuns, kind: str, doc: str, key: str, field_name: str,
                          expected: Any) -> None:
     if kind in SECOND_KINDS:
         _check_second(outcome, kind, doc, key, expected)
