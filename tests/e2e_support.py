@@ -9,7 +9,7 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from fakewayback import FakeWayback
@@ -88,6 +88,26 @@ class TwoRuns(ExportView):
             if url.startswith(base + "/"):
                 return name + url[len(base):]
         return None
+
+
+TwoRunsT = TypeVar("TwoRunsT", bound=TwoRuns)
+
+
+def first_run(outcome: type[TwoRunsT], hosts: dict[str, str], root: Path, inputs: list[str],
+              settings: Any, now: Any) -> TwoRunsT:
+    """Run verifier once on `inputs` and read back its export and checks."""
+    import json
+
+    import verifier
+    from verifier.export import export_json
+    from verifier.store import Store
+
+    result = verifier.run(inputs, settings, now=now)
+    store = Store.open(root / "verifier.db", create=False)
+    try:
+        return outcome(hosts, json.loads(export_json(store)), run_checks(store, result.run_id))
+    finally:
+        store.close()
 
 
 def run_checks(store: Any, run_id: int) -> list[dict[str, Any]]:

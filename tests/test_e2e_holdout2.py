@@ -26,6 +26,7 @@ from e2e_support import (
     check_export,
     e2e_settings,
     export_cases,
+    first_run,
     run_checks,
     status_output,
 )
@@ -564,9 +565,6 @@ def _second_run(out: Outcome, web: FixtureWeb, root: Path, docs: Path, settings:
 
 @pytest.fixture(scope="module")
 def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
-    import verifier
-    from verifier.export import export_json
-    from verifier.store import Store
 
     root = tmp_path_factory.mktemp("e2e2")
     web, wayback = FixtureWeb(), FakeWayback()
@@ -578,10 +576,7 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
         (docs / "notes.md").write_text(NOTES_MD.format(**hosts), encoding="utf-8")
         (docs / "digest.txt").write_text(DIGEST_TXT.format(**hosts), encoding="utf-8")
         settings = e2e_settings(root, wayback)
-        first = verifier.run([str(docs), hosts["h10"] + ARTICLE_PATH], settings, now=lambda: T0)
-        store = Store.open(root / "verifier.db", create=False)
-        out = Outcome(hosts, json.loads(export_json(store)), run_checks(store, first.run_id))
-        store.close()
+        out = first_run(Outcome, hosts, root, [str(docs), hosts["h10"] + ARTICLE_PATH], settings, lambda: T0)
         _second_run(out, web, root, docs, settings)
         yield out
     finally:

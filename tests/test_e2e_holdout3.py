@@ -44,7 +44,7 @@ from e2e_support import (
     check_export,
     e2e_settings,
     export_cases,
-    run_checks,
+    first_run,
     status_output,
 )
 from fakewayback import FakeWayback
@@ -535,9 +535,6 @@ def _second_run(out: TwoRuns, web: FixtureWeb, root: Path, docs: Path, settings:
 
 @pytest.fixture(scope="module")
 def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TwoRuns]:
-    import verifier
-    from verifier.export import export_json
-    from verifier.store import Store
 
     root = tmp_path_factory.mktemp("e2e3")
     web, wayback = FixtureWeb(), FakeWayback()
@@ -549,10 +546,7 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TwoRuns]:
                            ("digest.txt", DIGEST_TXT), ("roundup.md", ROUNDUP_MD)):
             (docs / name).write_text(text.format(**hosts), encoding="utf-8")
         settings = e2e_settings(root, wayback)
-        first = verifier.run([str(docs)], settings, now=lambda: T0)
-        store = Store.open(root / "verifier.db", create=False)
-        out = TwoRuns(hosts, json.loads(export_json(store)), run_checks(store, first.run_id))
-        store.close()
+        out = first_run(TwoRuns, hosts, root, [str(docs)], settings, lambda: T0)
         _second_run(out, web, root, docs, settings)
         yield out
     finally:
