@@ -380,3 +380,35 @@ def test_unpublished_data_and_focus_groups_in_notes_name_no_source(tmp_path: Pat
             f"{note}\n")
     _doc, citations = load(tmp_path, text)
     assert [c for c in citations if c.kind == "named_source"] == []
+
+
+@pytest.mark.parametrize("back_reference", ["Ibid., para. 43.", "Id. at 44.", "ibidem, p. 2.",
+                                            "Committee, supra note 1, para. 40."])
+def test_a_note_pointing_back_rests_on_the_source_of_the_note_it_names(tmp_path: Path,
+                                                                        back_reference: str):
+    text = ("The report called it \"a measure of last resort in every case.\"1 Later it said the\n"
+            "practice was \"an exceptional measure, used only where no alternative exists.\"2\n\n"
+            "1 Committee, Concluding observations, https://docs.example.org/crc/co/5.\n"
+            f"2 {back_reference}\n")
+    _doc, citations = load(tmp_path, text)
+    notes = [(c.marker, c.url) for c in citations if c.kind == "footnote"]
+    assert ("2", "https://docs.example.org/crc/co/5") in notes
+
+
+def test_an_ibid_after_an_interview_note_rests_on_nothing(tmp_path: Path):
+    text = ("She said it was \"far worse than anything in the official report.\"1 He added that\n"
+            "it was \"the same every single night for three weeks.\"2\n\n"
+            "1 Interview with R., Tallmark, 3 September 2024.\n"
+            "2 Ibid.\n")
+    _doc, citations = load(tmp_path, text)
+    assert [c for c in citations if c.kind == "footnote"] == []
+
+
+@pytest.mark.parametrize("label", ["Share on WhatsApp", "Subscribe", "Share this article",
+                                   "Post on X"])
+def test_share_and_subscribe_links_in_markdown_are_no_sources(tmp_path: Path, label: str):
+    text = ("The bridge opened in 2023 ([report](https://www.highways.example.gov.gh/bridge)).\n\n"
+            f"[{label}](https://wa.example.me/?text=The%20story)\n")
+    _doc, citations = load(tmp_path, text, ".md")
+    assert [c.url for c in citations if c.kind == "link"] == [
+        "https://www.highways.example.gov.gh/bridge"]

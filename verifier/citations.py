@@ -16,14 +16,18 @@ from datetime import date
 from .models import Citation, Document
 from .text.docdates import find_dates
 from .text.namedsources import find_named_sources, parse_source_list
+from .text.notebackrefs import inherited_urls
 from .text.textspans import SpanIndex
 from .text.urls import find_urls, normalize_url
 
 __all__ = ["extract_citations", "normalize_url"]
 
-# A mailing's own housekeeping links ('Unsubscribe', 'View in browser') are not sources.
+# A mailing's or page's own housekeeping links ('Unsubscribe', 'View in browser', 'Subscribe',
+# 'Share on WhatsApp') are not sources: Markdown and plain text have no share-tools class.
 _MAILING_LINK = re.compile(
-    r"^(?:unsubscribe(?: here)?|view (?:this (?:email|issue) )?(?:in (?:your |a )?browser|online)|"
+    r"^(?:unsubscribe(?: here)?|subscribe(?: now| here| for free)?|"
+    r"(?:share|post|tweet|email)(?: this(?: article| story| post)?| it)?(?: on [\w. ]{1,20})?|"
+    r"view (?:this (?:email|issue) )?(?:in (?:your |a )?browser|online)|"
     r"manage (?:your )?(?:preferences|subscription)|update (?:your )?preferences)[.!]?$", re.I)
 
 CONTEXT_CHARS = 240
@@ -96,6 +100,11 @@ def extract_citations(doc: Document) -> list[Citation]:
     for start, end, url in find_urls(text):
         if not in_links.overlaps(start, end) and not _mailing_label(text, start):
             add_url(url, start, end)
+
+    pointed_back = inherited_urls(doc.footnotes)  # 'Ibid.', 'supra note 3'
+    for f in doc.footnotes:
+        for url in pointed_back.get(f.marker, ()):
+            add_url(url, f.start, f.start + len(f.text))
 
     # a name that is a link's text ('El País reports') is cited by that link already
     # a file's modification time is no date of writing: year-less citations stay undated
