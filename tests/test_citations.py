@@ -404,8 +404,19 @@ def test_an_ibid_after_an_interview_note_rests_on_nothing(tmp_path: Path):
     assert [c for c in citations if c.kind == "footnote"] == []
 
 
+@pytest.mark.parametrize("label", ["tweet", "Post", "email", "post"])
+def test_a_link_named_for_what_it_cites_is_a_source_though_share_buttons_use_the_word(
+        tmp_path: Path, label: str):
+    """'In a [tweet](…)', 'according to the [Post](…)', 'in an [email](…)': the link is the
+    source; only 'Post on X', 'Tweet this', 'Share' and the like are buttons."""
+    text = f"Mayor Ann Lee said in a [{label}](https://social.example.com/annlee/status/17) that it was over.\n"
+    _doc, citations = load(tmp_path, text, ".md")
+    assert [c.url for c in citations if c.kind == "link"] == [
+        "https://social.example.com/annlee/status/17"]
+
+
 @pytest.mark.parametrize("label", ["Share on WhatsApp", "Subscribe", "Share this article",
-                                   "Post on X"])
+                                   "Post on X", "Tweet this", "Share"])
 def test_share_and_subscribe_links_in_markdown_are_no_sources(tmp_path: Path, label: str):
     text = ("The bridge opened in 2023 ([report](https://www.highways.example.gov.gh/bridge)).\n\n"
             f"[{label}](https://wa.example.me/?text=The%20story)\n")

@@ -26,7 +26,9 @@ __all__ = ["extract_citations", "normalize_url"]
 # 'Share on WhatsApp') are not sources: Markdown and plain text have no share-tools class.
 _MAILING_LINK = re.compile(
     r"^(?:unsubscribe(?: here)?|subscribe(?: now| here| for free)?|"
-    r"(?:share|post|tweet|email)(?: this(?: article| story| post)?| it)?(?: on [\w. ]{1,20})?|"
+    r"share(?: this(?: article| story| post)?| it)?(?: on [\w. ]{1,20})?|"
+    r"(?:post|tweet|email)(?: this(?: article| story| post)?| it)(?: on [\w. ]{1,20})?|"
+    r"(?:post|tweet) on [\w. ]{1,20}|"
     r"view (?:this (?:email|issue) )?(?:in (?:your |a )?browser|online)|"
     r"manage (?:your )?(?:preferences|subscription)|update (?:your )?preferences)[.!]?$", re.I)
 
