@@ -60,9 +60,10 @@ HOLDOUT4 = EVAL_DIR / "holdout4_cases.toml"
 HOLDOUT4_FLOOR = 0.98
 HOLDOUT5 = EVAL_DIR / "holdout5_cases.toml"
 # The fifth held-out set (pages in pages/holdout5/) scored 66/67 on its first run, before any
-# change (the miss: contractions expanded, "do not" for "don't", fell to not_found). CI fails
-# below it.
-HOLDOUT5_FLOOR = 0.98
+# change (the miss: contractions expanded, "do not" for "don't", fell to not_found); 67/67 once
+# a contraction with "n't" read as its two words and an <iframe srcdoc> as the document it
+# shows. CI fails below it.
+HOLDOUT5_FLOOR = 1.0
 CHECKED_AT = datetime(2024, 6, 1, tzinfo=UTC)
 _CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8",
                   ".md": "text/markdown; charset=utf-8", ".pdf": "application/pdf"}
