@@ -8,8 +8,9 @@ page_text and judge.
 A second, held-out set (tests/eval/holdout_cases.toml, pages in pages/holdout/) was written
 before the code was run on it, to measure how matching generalises; it is scored and
 reported apart, with its own floor; so are a second one (holdout2_cases.toml, pages in
-pages/holdout2/), a third (holdout3_cases.toml, pages in pages/holdout3/) and a fourth
-(holdout4_cases.toml, pages in pages/holdout4/), written later the same way.
+pages/holdout2/), a third (holdout3_cases.toml, pages in pages/holdout3/), a fourth
+(holdout4_cases.toml, pages in pages/holdout4/) and a fifth (holdout5_cases.toml, pages in
+pages/holdout5/), written later the same way.
 """
 
 from __future__ import annotations
@@ -57,6 +58,12 @@ HOLDOUT4 = EVAL_DIR / "holdout4_cases.toml"
 # groups became one word and a minus sign part of its number. The one miss left: a question
 # cell and the next answer cell of a table read as one run of words. CI fails below it.
 HOLDOUT4_FLOOR = 0.98
+HOLDOUT5 = EVAL_DIR / "holdout5_cases.toml"
+# The fifth held-out set (pages in pages/holdout5/) scored 66/67 on its first run, before any
+# change (the miss: contractions expanded, "do not" for "don't", fell to not_found); 67/67 once
+# a contraction with "n't" read as its two words and an <iframe srcdoc> as the document it
+# shows. CI fails below it.
+HOLDOUT5_FLOOR = 1.0
 CHECKED_AT = datetime(2024, 6, 1, tzinfo=UTC)
 _CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8",
                   ".md": "text/markdown; charset=utf-8", ".pdf": "application/pdf"}
@@ -168,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true",
                         help=f"exit 1 below the floors ({FLOOR}, held-out {HOLDOUT_FLOOR}, "
                              f"second held-out {HOLDOUT2_FLOOR}, third {HOLDOUT3_FLOOR}, "
-                             f"fourth {HOLDOUT4_FLOOR})")
+                             f"fourth {HOLDOUT4_FLOOR}, fifth {HOLDOUT5_FLOOR})")
     args = parser.parse_args(argv)
     ok = _report("quote verdicts", evaluate(), FLOOR)
     print()
@@ -179,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     ok = _report("third held-out quote verdicts", evaluate(HOLDOUT3), HOLDOUT3_FLOOR) and ok
     print()
     ok = _report("fourth held-out quote verdicts", evaluate(HOLDOUT4), HOLDOUT4_FLOOR) and ok
+    print()
+    ok = _report("fifth held-out quote verdicts", evaluate(HOLDOUT5), HOLDOUT5_FLOOR) and ok
     return 1 if args.check and not ok else 0
 
 

@@ -569,3 +569,16 @@ def test_citation_markers_inside_a_quoted_passage_are_looked_past(web) -> None:
 def test_dominant_script_counts_letters_whatever_the_mix(text: str, script: str) -> None:
     """The ASCII-letter shortcut answers 'latin' only when no other script can outnumber it."""
     assert dominant_script(text) == script
+
+
+@pytest.mark.parametrize(("on_page", "quoted"), [
+    ("I don't think anyone should worry. We won't abandon them.",
+     "I do not think anyone should worry. We will not abandon them."),
+    ("They can\u2019t and shouldn\u2019t be asked to pay twice for the same service.",
+     "They can not and should not be asked to pay twice for the same service."),
+])
+def test_a_contraction_with_nt_reads_as_its_two_words(web, on_page: str, quoted: str) -> None:
+    page = served(web, "/contraction", f"<html><body><p>{on_page}</p></body></html>")
+    assert match_quote(quoted, page).status is VERIFIED
+    assert match_quote(on_page, page).status is VERIFIED
+    assert normalize_text("Don't, won't, isn't") == "do not will not is not"

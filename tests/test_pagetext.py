@@ -42,6 +42,14 @@ def test_only_visible_text_is_kept(web) -> None:
     assert page.title == "Visible text"
 
 
+def test_an_inline_frame_shows_the_document_in_its_srcdoc(web) -> None:
+    page = served(web, "/srcdoc", """<html><body><p>Before</p>
+        <iframe title="statement" srcdoc="&lt;p&gt;&ldquo;We closed the gap.&rdquo;&lt;/p&gt;
+        &lt;p hidden&gt;secret&lt;/p&gt;&lt;p&gt;Second line&lt;/p&gt;"></iframe>after
+        <iframe src="/elsewhere">fallback words</iframe><p>End</p></body></html>""")
+    assert page.text == "Before\n\u201cWe closed the gap.\u201d\nSecond line\nafter\nEnd"
+
+
 def test_block_elements_break_and_inline_elements_join(web) -> None:
     page = served(web, "/blocks", """<html><body><h1>Headline</h1>
         <p>The minister said the plan was <em>un</em>work<b>able</b>, then left.</p>

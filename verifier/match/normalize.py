@@ -137,7 +137,29 @@ def tokenize(text: str) -> Tokens:
         ends = [ends[i] for i in kept]
     tokens = Tokens(words, starts, ends)
     _read_numbers(lowered, tokens)
+    if "n't" in lowered or "n\u2019t" in lowered or "n\u02bct" in lowered:
+        _expand_negations(lowered, tokens)
     return tokens
+
+
+# A contraction with "n't" is read as the two words it stands for ("don't" is "do not", "won't"
+# "will not"): a transcript may write a speaker's words either way, and split at its apostrophe
+# "don't" would otherwise be two words ("don", "t") that match neither. Most drop their "n".
+_NEGATION = re.compile("n['\u2019\u02bc]t\\b")
+_NEGATED_IRREGULAR = {"won": "will", "can": "can", "shan": "shall", "ain": "am"}
+
+
+def _expand_negations(text: str, tokens: Tokens) -> None:
+    """Rewrite each "n't" contraction's two tokens (its word and "t") as the word and "not",
+    each keeping its span of the text."""
+    words, starts, ends = tokens.words, tokens.starts, tokens.ends
+    for negation in _NEGATION.finditer(text):
+        apostrophe = negation.start() + 1
+        k = bisect.bisect_left(ends, apostrophe)
+        if k + 1 < len(words) and ends[k] == apostrophe and starts[k + 1] == apostrophe + 1 \
+                and words[k + 1] == "t" and len(words[k]) > 1:
+            words[k] = _NEGATED_IRREGULAR.get(words[k], words[k][:-1])
+            words[k + 1] = "not"
 
 
 # A number written with digit groups ("11,400", "30 000" with a thin or no-break space) is one

@@ -2,7 +2,8 @@
 
 lxml is used directly (an order of magnitude faster than BeautifulSoup): only shown text is
 kept (script, style, noscript, template, comments and hidden elements go, and so does a
-section of reader comments named by its id); block elements
+section of reader comments named by its id; an <iframe> whose document is written inline in
+its srcdoc shows that document, read in its place); block elements
 become line breaks while inline elements join without a break, so a word split across
 <em>/<span> stays one word, and a drop-cap joins its word. Entities arrive decoded.
 
@@ -90,10 +91,12 @@ def parse_html(markup: bytes) -> tuple[etree._Element | None, bool]:
     return root, cut
 
 
-def visible_text(root: etree._Element, markup: bytes, *, cut: bool = False) -> str:
+def visible_text(root: etree._Element, markup: bytes, *, cut: bool = False,
+                 depth: int = 0) -> str:
     """What a reader sees of a parsed document (`markup` is what `root` was parsed from).
 
-    `cut`: the tree stopped at libxml2's depth limit, so the markup is read as a stream."""
+    `cut`: the tree stopped at libxml2's depth limit, so the markup is read as a stream;
+    `depth`: how many inline frames (see _inline_frame_documents) this document sits in."""
     if cut:
         return collapse_whitespace(_streamed_text(markup))
     if any(hint in markup for hint in _HIDING_HINTS):  # searching the bytes costs far less
@@ -102,8 +105,33 @@ def visible_text(root: etree._Element, markup: bytes, *, cut: bool = False) -> s
                 _remove_keeping_tail(value.getparent())
     for section in _COMMENT_SECTION_ELEMENTS(root):
         _remove_keeping_tail(section)
+    if b"srcdoc" in markup and depth < _FRAME_NESTING:
+        _inline_frame_documents(root, depth)
     _bracket_note_numbers(root)
     return collapse_whitespace(str(_transform()(root)))
+
+
+_INLINE_FRAMES = etree.XPath("//iframe[@srcdoc]")
+_FRAME_NESTING = 3  # a srcdoc may hold an iframe with a srcdoc of its own: read this deep
+
+
+def _inline_frame_documents(root: etree._Element, depth: int) -> None:
+    """An <iframe srcdoc="..."> shows the document in its srcdoc inside the page, where
+    every reader sees it (an embedded statement, a syndicated box): that document's visible
+    text takes the frame's place, one block per line. A frame with only a src shows another
+    address and stays dropped."""
+    for frame in _INLINE_FRAMES(root):
+        parent = frame.getparent()
+        if parent is None:
+            continue
+        document = frame.get("srcdoc", "").encode("utf-8", "surrogatepass")
+        framed, cut = parse_html(document)
+        block = etree.Element("div")
+        if framed is not None:
+            block.text = visible_text(framed, document, cut=cut, depth=depth + 1)
+            block.text = block.text.replace("\n", BREAK)
+        block.tail = frame.tail
+        parent.replace(frame, block)
 
 
 def _hides(attrib: dict[str, str]) -> bool:
