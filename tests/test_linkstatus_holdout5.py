@@ -17,7 +17,8 @@ classifier was run on it; `also` names a status a reasonable tool could give ins
 few cases that are genuinely ambiguous. Cases the classifier still gets wrong are
 xfail(strict=True), so the score stays honest.
 
-First run, before any rule changed: FIRST_RUN.
+First run, before any rule changed: 45 of 70 right (38 of 62 fetched cases, 7 of 8 redirect
+chains).
 Count the current score with HOLDOUT_RAW=1 (marks ignored, misses fail).
 """
 
@@ -376,7 +377,7 @@ CASES = [
 
 @pytest.mark.parametrize("case", [marked(c) for c in CASES])
 def test_holdout5_case(web: FixtureWeb, fetcher: Fetcher, case: Case) -> None:
-    host = 10 + 5 * CASES.index(case)  # hosts of its own (and four neighbours): no shared probes
+    host = 10 + 3 * CASES.index(case)  # hosts of its own (five_hosts uses four more; each test has its own web)
     fetch = fetcher.fetch(case.setup(web, host))
     assert fetch.link_status in (case.expected, *case.also), fetch.reason
 
