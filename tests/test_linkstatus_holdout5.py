@@ -18,7 +18,11 @@ few cases that are genuinely ambiguous. Cases the classifier still gets wrong ar
 xfail(strict=True), so the score stays honest.
 
 First run, before any rule changed: 45 of 70 right (38 of 62 fetched cases, 7 of 8 redirect
-chains).
+chains). After the general fixes of branch l5 (tracks, albums, questions and threads as things
+that go missing, 'removed for violating the terms', 'disabled' as a way of going, "isn't here"
+and "there's nothing here", fifteen more languages, reported speech that quotes a message, age
+checks as walls): 67 of 70. Still wrong: a deep link answered with the home page when random
+paths are honest 404s, an Instagram login prompt, a redirect to /gone.html.
 Count the current score with HOLDOUT_RAW=1 (marks ignored, misses fail).
 """
 
@@ -306,7 +310,8 @@ CASES = [
     # -- the home page under an old URL -------------------------------------------------------------
     Case("home page served 200 at every path", home_everywhere, SOFT),
     Case("home page at every path with a per-request clock", clock_home_everywhere, SOFT),
-    Case("deep link 200 with exactly the home page, random paths 404", home_at_deep_link, SOFT),
+    Case("deep link 200 with exactly the home page, random paths 404", home_at_deep_link, SOFT,
+         miss="the home page is fetched only for redirects, never compared with a 200 deep link"),
     # -- redirects ---------------------------------------------------------------------------------
     Case("deep link 301 to /en/?utm_source=legacy", localized_home_tracking, SOFT),
     Case("redirect through five hosts to the article", five_hosts, REDIRECTED),
@@ -323,7 +328,8 @@ CASES = [
     Case("Akamai 'Access Denied' with a reference, served 200", page("/2024/05/barrier", AKAMAI), BLOCKED),
     Case("YouTube consent: Before you continue to YouTube", page("/watch?v=c0nsent", YT_CONSENT), BLOCKED),
     Case("age gate: You must be 18 or older", page("/products/single-malt", AGE_GATE), BLOCKED),
-    Case("Instagram: Log in to see photos and videos", page("/someone/", IG_LOGIN), BLOCKED),
+    Case("Instagram: Log in to see photos and videos", page("/someone/", IG_LOGIN), BLOCKED,
+         miss="'Log in to see photos and videos from friends' is an invitation to no rule"),
     # -- languages not yet covered ---------------------------------------------------------------
     Case("Danish: Siden blev ikke fundet", lang_404("/2021/03/nyhed", "Eksempelavisen",
          "Siden blev ikke fundet", "Beklager, siden du leder efter findes ikke.", "da"), SOFT),
@@ -395,7 +401,8 @@ CHAINS = [
           SOFT),
     Chain("to /page-not-found/", (OLD, "https://www.example.org/page-not-found/"), SOFT),
     Chain("to a WordPress search /?s=", (OLD, "https://www.example.org/?s=mill+fire"), SOFT),
-    Chain("to /gone.html", (OLD, "https://www.example.org/gone.html"), SOFT),
+    Chain("to /gone.html", (OLD, "https://www.example.org/gone.html"), SOFT,
+          miss="'gone' is left out of the error paths: a song or book may be called that"),
     Chain("to the login page /signin?continue=", (OLD, "https://accounts.example.org/signin?continue="
                                                        "https%3A%2F%2Fexample.org%2F2019"), BLOCKED),
     Chain("across five hosts to the same article", (OLD, "https://example.org/2019/05/mill-fire",
