@@ -205,7 +205,7 @@ def _required(branch: str) -> tuple[str, list[list[str]]]:
 
 
 @pytest.mark.parametrize("name", ["_MISSING_CLAUSE", "_LEGAL_BLOCK", "_LOGIN_REQUIRED", "_PARKED",
-                                  "_PAYWALL", "_CHALLENGE_TEXT", "_TROUBLE"])
+                                  "_PAYWALL", "_CHALLENGE_TEXT", "_TROUBLE", "_AGE_GATE"])
 def test_every_clause_needs_a_word_the_prescan_looks_for(name):
     """The pre-scan may skip a sentence only if no branch could match it: each branch holds,
     outside its optional parts, a word of the pre-scan (or each alternative of a group does)."""
@@ -359,3 +359,40 @@ def test_no_trouble(title: str, text: str) -> None:
 def test_expired_domains_are_parked() -> None:
     assert "parked" in (error_page_reason("Domain Expired", "") or "")
     assert "parked" in (error_page_reason("Example", "Example\nThis domain has expired.\nRenew") or "")
+
+
+# -- branch l5: shapes of the fifth held-out set, each rule with what it must leave alone ---
+
+@pytest.mark.parametrize("line", [
+    "This video has been removed for violating YouTube's Terms of Service",  # why it went
+    "This link has been disabled",  # 'disabled' as a way of going
+    "We can’t find that track.", "Couldn’t find that album.",  # more things that go missing
+    "The page you are looking for isn't here.",
+    "There's nothing here.",
+    "Whatever you were looking for doesn't currently exist at this address.",
+    "Siden blev ikke fundet", "Beklager, vi fant ikke siden", "Siden du leter etter finnes ikke.",
+    "Stránka sa nenašla", "Страницата не е намерена", "Страница није пронађена",
+    "Stranica nije pronađena", "Strani ni mogoče najti", "Lehekülge ei leitud", "Lapa nav atrasta",
+    "Puslapis nerastas", "Halaman tidak dijumpai", "Hindi mahanap ang pahina",
+    "பக்கம் கிடைக்கவில்லை", "No s'ha trobat la pàgina", "Síða fannst ekki",
+])
+def test_l5_not_found_lines(line: str) -> None:
+    assert error_page_reason("Example", f"Example\n{line}\nHome") is not None
+
+
+@pytest.mark.parametrize("line", [
+    "“This post was deleted by the author,” the platform now shows.",  # reported speech
+    "\"The page has been removed.\" the editor wrote.",
+    "There's nothing here yet.",
+    "The track was removed after the band split, the label said.",
+    "Siden blev ikke fundet af politiet, der søgte hele natten efter den savnede sejler i fjorden.",
+])
+def test_l5_lines_that_are_no_message(line: str) -> None:
+    assert error_page_reason("Example", f"Example\n{line}\nHome") is None
+
+
+def test_l5_an_age_check_is_a_wall_and_advice_about_age_is_not() -> None:
+    gate = "Example Spirits\nAre you of legal drinking age?\nYou must be 18 or older to enter this site.\nYes"
+    assert errorpages.wall_reason("Example Spirits", gate) is not None
+    advice = "Example Council\nYou must be 18 or older to buy alcohol in this country.\nHome"
+    assert errorpages.wall_reason("Example Council", advice) is None

@@ -413,3 +413,12 @@ def test_text_verdict_tells_walls_from_error_pages() -> None:
     assert walled is not None and walled[0] is LinkStatus.BLOCKED
     assert missing is not None and missing[0] is LinkStatus.SOFT_404
     assert about is None
+
+
+def test_l5_pages_in_new_languages_are_read_for_their_message() -> None:
+    """The cheap pre-check must let the new languages' words through, or their text is never read."""
+    from verifier.net.linkstatus import PageLook
+    for line in ("Vi fant ikke siden", "Lapa nav atrasta", "Страницата не е намерена",
+                 "பக்கம் கிடைக்கவில்லை", "This link has been disabled", "There's nothing here."):
+        look = PageLook.of(f"<html><title>Example</title><p>{line}</p></html>".encode(), "text/html")
+        assert look is not None and look.maybe_message, line

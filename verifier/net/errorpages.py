@@ -63,7 +63,7 @@ _NOUN = r"(page|file|article|story|content|document|post|resource|item|url|link|
 # Things that can be missing but not merely unavailable ('This product is not available' is
 # out of stock; 'The product you are looking for cannot be found' is gone).
 _FOUND_NOUN = r"(page|file|article|story|content|document|post|resource|item|url|link|video|entry|" \
-    r"product|account|profile|user|web page|webpage)"
+    r"product|account|profile|user|web page|webpage|track|album|playlist|episode|question|topic|thread)"
 # Where the page was looked for: 'the page you were looking for in this blog does not exist',
 # '... in this version of the documentation'.
 _WHERE = r"( (in|on|from) (this|our|the) (version of (this|our|the) )?(blog|site|website|server|forum|" \
@@ -73,8 +73,9 @@ _YOU = r"( you( are|re| were| have| had)? (looking for|requested|tried to reach|
 # Why or by whom a page went: '... by the post author', '... from our website for legal reasons'.
 _GONE_TAIL = r"( by (the|its|their|a|an) (\S+ ){0,5}\S+)?( from (this|our|the) (site|website|server|" \
     r"platform|archive))?( (for|due to|because of) (a |an |the )?(\S+ ){0,2}(reasons?|claims?|" \
-    r"complaints?|requests?|violations?|orders?))?"
-_GONE = r"(removed|deleted|taken down|unpublished|moved or (deleted|removed)|" \
+    r"complaints?|requests?|violations?|orders?))?( for (violating|breaching|breaking) (\S+ ){0,2}(terms|rules|" \
+    r"policy|policies|guidelines)( of (service|use))?)?"
+_GONE = r"(removed|deleted|disabled|taken down|unpublished|moved or (deleted|removed)|" \
     r"(deleted|removed) or moved|archived and is no longer (accessible|available))"
 _DET = r"(the |this |that |your )?(requested |specified |selected )?"
 _GONE_NOUN = r"(page|video|content|post|article|story|file|document)"  # no 'item': a product
@@ -99,6 +100,7 @@ _NOT_FOUND = _compile([
     r"pagina nu a fost găsită|(ขออภัย )?ไม่พบหน้า(ที่คุณ(ต้องการ|ค้นหา)|นี้|เว็บ)?|(पृष्ठ|पेज) नहीं मिला|"
     r"ukurasa (haukupatikana|haupatikani)|পৃষ্ঠা(টি)? (খুঁজে )?পাওয়া যায়নি|(az )?oldal nem található|"
     r"sivua ei (löytynyt|löydy)",
+    r"(there is|theres) nothing here",  # Tumblr; whole line: not 'There is nothing here yet'
 ])
 # Clauses that say a page is missing wherever they stand in a sentence.
 _MISSING_CLAUSE = _clauses([
@@ -146,10 +148,31 @@ _MISSING_CLAUSE = _clauses([
     r"পৃষ্ঠা\S*( \S+){0,4} (নেই|পাওয়া যায়নি)",
     r"(a keresett |az )?oldal (nem található|nem létezik)( vagy törölték)?",
     r"(etsimääsi )?sivua ei( valitettavasti)? (löytynyt|löydy)",
-], needs=[r"exist|found|locat|find|remov|delet|taken down|unpublish|archived|availab|"
+    _DET + _FOUND_NOUN + _YOU + r" (is not|isnt) here",
+    r"(whatever|what) (you are|youre|you were) looking for (does not|doesnt) (currently )?exist"
+    r"( at this address)?",
+    r"siden( \S+){0,4} (findes|finnes) ikke",
+    r"(požadovaná |hľadaná )?stránka (sa nenašla|neexistuje)",
+    r"страницата( \S+){0,3} не (съществува|е намерена)",
+    r"(страница|stranica)( \S+){0,3} (не постоји|ne postoji|није пронађена|nije pronađena)",
+    r"stran( \S+){0,4} ne obstaja",
+    r"(otsitud )?lehte ei (ole olemas|leitud)",
+    r"(meklētā )?lapa (neeksistē|nav atrasta)",
+    r"(ieškomas )?puslapis (neegzistuoja|nerastas)",
+    r"halaman( yang anda cari)? tidak (wujud|dijumpai)",
+    r"(ang )?pahina( \S+){0,3} (ay )?hindi (umiiral|mahanap)",
+    r"பக்கம் (இல்லை|கிடைக்கவில்லை)",
+    r"(la )?pagina( que (cerqueu|cerques|busqueu))? no existeix",
+    r"síð(a|an)( \S+){0,5} (fannst ekki|er ekki til)",
+    # Headings, behind the pre-scan (a title segment is tried against _NOT_FOUND unscreened).
+    r"siden (blev ikke fundet|ble ikke funnet)|(beklager )?vi fant ikke siden",
+    r"strani ni mogoče najti|lehekülge ei leitud|hindi (mahanap|makita) ang pahina|"
+    r"no sha trobat la pagina|síða fannst ekki",
+], needs=[r"exist|found|locat|find|remov|delet|disabl|taken down|unpublish|archived|availab|here|"
           r"expired|encontrar|no text|not have an|"
           r"introuvable|seite|страниц|sayfa|الصفحة|صفح|pagina|ページ|halaman|trang|strona|"
-          r"페이지|הדף|העמוד|сторінк|σελίδα|sidan|stránka|पृष्ठ|पेज|ukurasa|পৃষ্ঠা|oldal|sivua"])
+          r"페이지|הדף|העמוד|сторінк|σελίδα|sidan|stránka|पृष्ठ|पेज|ukurasa|পৃষ্ঠা|oldal|sivua|"
+          r"siden|страниц|stranica|stran|lehte|lehek|lapa|puslapis|pahina|பக்கம்|síð"])
 # A page kept from the reader until they log in: 'Please log in to view this page'.
 _LOGIN_REQUIRED = _clauses([
     r"(you (must|need to|have to) |please |(the|this) \w+ requires you to )(be )?(registered and )?"
@@ -169,6 +192,11 @@ _PAYWALL = _clauses([
     r"you have (reached|used up|used) (your|all your|all of your) (limit of )?(\w+ )?(free articles|"
     r"free stories)( for)?( this| the)?( month| week)?",
 ], needs=["subscri|members|free articles|free stories"])
+# An age check with nothing of the page beside it: the page exists, for adults who say so.
+_AGE_GATE = _clauses([
+    r"you (must|need to|have to) be (at least )?\d\d( years old| years of age)?( or older| or over)? to "
+    r"(enter|view|access|visit) (this|the|our) (site|website|page|content)",
+], needs=["enter|view|access|visit"])
 # Cookie-consent dialogs: a line that only accepts them.
 _CONSENT_BUTTON = re.compile(r"accept all( cookies)?|accept (and|&) (continue|close)|agree and continue|"
                              r"alle akzeptieren|tout accepter|aceptar todo|accetta tutto|alles accepteren|"
@@ -222,6 +250,9 @@ _SENTENCE_END = re.compile(r"[.!?。！？۔।]+(\s|$)")
 # found at /blog/x/'), with the 'at' or colon that leads in to it: it is the link, not words.
 _QUOTED_PATH = re.compile(r"""(\s(at|for|on)|:)?\s*["'“”‘’]?([a-z][a-z0-9+.-]*://\S+|(?<![\w/])/[^\s"'“”‘’]*)"""
                           r"""["'“”‘’]?""", re.I)
+# A quotation that ends a sentence and is followed by who said it ('“This post was deleted,”
+# the platform now shows'): reported speech, not the page's own message.
+_REPORTED_SPEECH = re.compile(r"""[,.!?]["”»]\s*\w""")
 _STATUS_LINE = re.compile(r"\s*([1-5]\d\d)\s+[A-Za-z]")
 _APOSTROPHES = re.compile(r"['’`]")
 _PUNCTUATION = re.compile(r"[^\w\s]")
@@ -313,6 +344,8 @@ def _message_line(lines: list[str]) -> tuple[int, str] | None:
     You can search for ...'): (index, reason)."""
     first_paragraph = next((i for i, line in enumerate(lines) if len(line) >= 160), None)
     for i, line in enumerate(lines):
+        if _REPORTED_SPEECH.search(line):
+            continue
         opening = _SENTENCE_END.split(line, 1)[0] if i == first_paragraph else line
         if len(opening) < (OPENING_MESSAGE if i == first_paragraph else 160) and says_not_found(opening):
             return i, f"the page says {opening!r}"
@@ -345,7 +378,7 @@ _TITLE_WALLS = ((_LEGAL_BLOCK, "a legal or regional block"), (_PAYWALL, "a paywa
 # One pre-scan for the three: a title holding none of their words is skipped at once.
 _TITLE_WALL_WORDS = re.compile("|".join(c.needs.pattern for c, _ in _TITLE_WALLS))
 _LINE_WALLS = ((_LEGAL_BLOCK, "a legal or regional block"), (_LOGIN_REQUIRED, "a login wall"),
-               (_CHALLENGE_TEXT, "a bot challenge"))
+               (_CHALLENGE_TEXT, "a bot challenge"), (_AGE_GATE, "an age check"))
 
 
 def wall_reason(title: str, text: str) -> str | None:

@@ -509,7 +509,11 @@ _MAYBE_NOT_FOUND = ("found", "find", "locate", "404", "removed", "deleted", "tak
                     "accept all", "akzeptieren", "tout accepter", "aceptar todo", "human", "browser",
                     "back soon", "maintenance", "database", "internal error", "no text in",
                     "βρέθηκε", "υπάρχει", "hittas", "finns inte", "nenalezen", "găsit", "ไม่พบ", "नहीं मिल", "मौजूद नहीं", "haukupatikana", "haupo",
-                    "যায়নি", "নেই", "található", "nem létezik", "löyty", "löydy", "not have an")
+                    "যায়নি", "নেই", "található", "nem létezik", "löyty", "löydy", "not have an",
+                    "fant ikke", "finnes ikke", "nenašla", "намерена", "пронађена", "pronađena",
+                    "mogoče najti", "ne obstaja", "ei leitud", "nav atrasta", "neeksist", "nerastas",
+                    "dijumpai", "wujud", "mahanap", "umiiral", "கிடைக்கவில்லை", "fannst ekki",
+                    "nothing here", "n't here", "n’t here", "been disabled", "or older", "years of age")
 
 
 def _by_first_character(words: Sequence[str]) -> tuple[re.Pattern[str], ...]:
