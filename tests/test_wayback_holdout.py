@@ -34,6 +34,7 @@ from wayback_support import (
 
 from verifier.archiving import Archivist
 from verifier.models import SaveJob, Snapshot
+from verifier.net.pacer import FAILURES_TO_TRIP
 from verifier.net.wayback import parse_memento
 
 # First run (before any code change): 17 of 33 passed; the 16 others were marked
@@ -364,7 +365,9 @@ def test_an_overloaded_cdx_leaves_the_run_complete_and_everything_queued(
     assert data["quotes"] and all(q["status"] == "source_unavailable" for q in data["quotes"])
     for quote in data["quotes"]:
         assert "no snapshot" not in str(quote["note"])
-    assert wayback.count("cdx") <= 3  # the breaker opened after repeated overload
+    # The breaker opened after FAILURES_TO_TRIP overloaded answers; the run's second archive
+    # thread may have had one more call in flight by then, never more.
+    assert wayback.count("cdx") <= FAILURES_TO_TRIP + 1
     db = sqlite3.connect(workspace / "verifier.db")
     queued = {r[0] for r in db.execute("select url from wayback_queue")}
     assert queued == {web.url(f"/gone{i}") for i in range(6)}
