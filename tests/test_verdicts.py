@@ -275,6 +275,18 @@ def test_best_verdict_by_status_then_score() -> None:
         best_verdict([])
 
 
+def test_best_verdict_prefers_a_cited_capture_on_a_tie() -> None:
+    original = "https://news.example/story"
+    capture = f"https://web.archive.org/web/20150311090000/{original}"
+    for order in ([original, capture], [capture, original]):
+        verdicts = [_verdict(QuoteStatus.VERIFIED_ARCHIVE, 1.0, url) for url in order]
+        assert best_verdict(verdicts).url == capture
+    # a better verdict still wins over a cited capture
+    verdicts = [_verdict(QuoteStatus.VERIFIED, 1.0, original),
+                _verdict(QuoteStatus.VERIFIED_ARCHIVE, 1.0, capture)]
+    assert best_verdict(verdicts).url == original
+
+
 def test_unsourced_verdict_keeps_the_named_source() -> None:
     verdict = unsourced_verdict("Al-Monitor", now=NOW)
     assert (verdict.status, verdict.url, verdict.checked_at) == (QuoteStatus.UNSOURCED, None, NOW)

@@ -302,10 +302,20 @@ def _language_name(code: str | None) -> str:
 
 
 def best_verdict(verdicts: list[Verdict]) -> Verdict:
-    """The best of a quote's verdicts against its several sources (by status, then score)."""
+    """The best of a quote's verdicts against its several sources (by status, then score).
+    On a tie a cited Wayback capture wins over the page it is a copy of: an original cited
+    with its 'archived' copy, both judged against that copy, rests on the copy the document
+    offers as its proof, not on an address that no longer shows it."""
     if not verdicts:
         raise ValueError("best_verdict needs at least one verdict")
-    return max(verdicts, key=lambda v: (v.status.rank, v.score))
+    return max(verdicts, key=lambda v: (v.status.rank, v.score, _is_cited_capture(v.url)))
+
+
+def _is_cited_capture(url: str | None) -> bool:
+    """Whether a verdict's URL is a Wayback capture address the document cited itself."""
+    from .net.wayback import cited_memento
+
+    return bool(url) and cited_memento(url or "") is not None
 
 
 def unsourced_verdict(named_source: str | None, *, now: datetime | None = None) -> Verdict:
