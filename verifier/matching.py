@@ -312,10 +312,13 @@ def best_verdict(verdicts: list[Verdict]) -> Verdict:
 
 
 def _is_cited_capture(url: str | None) -> bool:
-    """Whether a verdict's URL is a Wayback capture address the document cited itself."""
+    """Whether a verdict's URL is a Wayback capture address the document cited itself (the
+    Wayback client, and waybackpy with it, is imported only for an Archive address)."""
+    if not url or "archive.org/" not in url.lower():
+        return False
     from .net.wayback import cited_memento
 
-    return bool(url) and cited_memento(url or "") is not None
+    return cited_memento(url) is not None
 
 
 def unsourced_verdict(named_source: str | None, *, now: datetime | None = None) -> Verdict:
