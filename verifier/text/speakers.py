@@ -36,7 +36,7 @@ from .phrases import (
     strip_titles,
     tokenize,
 )
-from .referents import Referents, Speaker, SpeechEvent
+from .referents import Referents, Speaker, SpeechEvent, age_or_nationality
 from .speechverbs import (
     AFTER_ONLY,
     AUXILIARIES,
@@ -90,6 +90,7 @@ _ACCORDING_PERSON = re.compile(
     r"\s*(?=[,.;:)]|$)")
 # '… of „…“, and the director, X, said that …': a coordinated clause after a quotation
 # has its own subject, so its verb reports the next quotation, not this one.
+_AGE_OR_NATIONALITY_AFTER = re.compile(r"\s+the\s+(?:\d+-)?([A-Za-z][\w\-]*)\b")
 _NEW_CLAUSE = re.compile(r"\s*,?\s*(?:and|but|while|whereas)\s+(?!said\b|says\b|added\b)\S", re.I)
 _OPENING_APPOSITIVE = re.compile(r"[^,.;:¤]{3,60}?,\s+([A-Z][^,.;:¤]{1,60}?),\s")
 
@@ -140,7 +141,7 @@ class SpeakerFinder:
         according = self._according(start, end, paragraph)
         results: list[Speaker | None] = []
         for open_at, close_at, inner in quotes:
-            speaker = self._after(close_at, inner, verbs, end) or self._before(
+            speaker = self._after(close_at, inner, verbs, end, paragraph) or self._before(
                 open_at, verbs, according) or self._colon(open_at, start, paragraph)
             results.append(speaker)
             if speaker:
@@ -170,7 +171,8 @@ class SpeakerFinder:
                 return False
         return False
 
-    def _after(self, close_at: int, inner: str, verbs: list, end: int) -> Speaker | None:
+    def _after(self, close_at: int, inner: str, verbs: list, end: int,
+               paragraph: int) -> Speaker | None:
         """'“…,” Khamenei said' / '“…,” said Khamenei' / '“…,” he added': the first speech
         verb after the quotation decides (found by bisection: a sentence may hold thousands)."""
         first = bisect.bisect_right(verbs, close_at, key=lambda v: v[0])
@@ -188,7 +190,8 @@ class SpeakerFinder:
             if speaker and subject.start > close_at:
                 return speaker
             if not between.strip(" ,—–") and not is_participle(word):  # said Khamenei
-                return self._name_after(verb_end, end)
+                return self._name_after(verb_end, end) or self._described_after(
+                    verb_end, end, paragraph)
             return None
         return None
 
@@ -334,6 +337,14 @@ class SpeakerFinder:
                 return None
             return Speaker(self.names.full_name(m.name, m.start), True, "name")
         return None
+
+    def _described_after(self, pos: int, end: int, paragraph: int) -> Speaker | None:
+        """'said the 24-year-old', 'added the Norwegian': the person called by age or
+        nationality right after the verb."""
+        m = _AGE_OR_NATIONALITY_AFTER.match(self.masked, pos, min(end, pos + 40))
+        if m is None or not age_or_nationality(m.group(1)):
+            return None
+        return self.refs.description(m.group(0).strip(), pos, paragraph)
 
     # -- subjects ------------------------------------------------------------------------
     def _words_before(self, sent_start: int, at: int) -> list[tuple[str, int]]:
@@ -494,6 +505,8 @@ class SpeakerFinder:
         start = sent_start + clause[0][1]
         end = sent_start + clause[-1][1] + len(clause[-1][0])
         phrase = self.text[start:end]
+        if len(words) == 2 and words[0].lower() == "the" and age_or_nationality(words[1]):
+            return _Subject("description", phrase, start)  # 'the Finn said', 'the 24-year-old'
         if len(words) <= 8:
             mention = self.names.mention_at(start, end + 1)
             tail_is_name = mention is not None and mention.end >= end - 2

@@ -106,6 +106,7 @@ analyst expert officer commander leader president envoy ambassador representativ
 senator member resident witness man woman person cleric general chief head chairman director
 chair chairwoman chairperson planner driver engineer economist researcher scientist doctor
 nurse teacher farmer worker lawyer activist campaigner councillor mayor professor
+judge magistrate prosecutor barrister solicitor detective inspector coach manager captain player
 """)
 
 
