@@ -765,3 +765,19 @@ def test_the_company_is_no_country_written_as_an_acronym(tmp_path: Path):
         "our people in Tilburg.”"))
     assert [q.speaker for q in quotes] != ["US"]
     assert quotes[0].speaker in ("company", "Brightwater Systems")
+
+
+def test_a_person_of_an_organisation_speaks_not_the_organisation(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "Landlords are unhappy too. Siobhán Keane of the Irish Property Owners’ Association "
+        "told me the Guarantee had been “designed in a hurry and explained to nobody.”"))
+    assert said(quotes) == [("Siobhán Keane", "designed in a hurry and explained to nobody.")]
+
+
+def test_a_one_word_answer_opening_a_sentence_before_he_says_is_a_quotation(tmp_path: Path):
+    quotes, terms, _c = run(tmp_path, (
+        "Emmanuel Tetteh counts the passengers as they board.\n\n"
+        "“Forty-one,” he says, to nobody in particular. The scheme was called “fair rent,” "
+        "officials insist."))
+    assert said(quotes) == [("Emmanuel Tetteh", "Forty-one")]
+    assert "fair rent" in terms

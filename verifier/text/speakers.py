@@ -499,7 +499,8 @@ class SpeakerFinder:
         if len(words) == 1 and words[0].lower() in PRONOUNS:
             return _Subject("pronoun", words[0].lower(), sent_start + clause[0][1])
         for n in range(1, len(clause)):
-            if words[n].lower() in POST_MODIFIERS and words[n].islower():
+            if words[n].lower() in POST_MODIFIERS and words[n].islower() or \
+                    words[n] == "of" and self._person_ends(sent_start, clause[n - 1]):
                 clause, words = clause[:n], words[:n]
                 break
         start = sent_start + clause[0][1]
@@ -531,6 +532,16 @@ class SpeakerFinder:
                     continue
                 return _Subject("name", mention.name, mention.start)
         return _Subject("none")
+
+    def _person_ends(self, sent_start: int, token: tuple[str, int]) -> bool:
+        """Whether `token` ends a person's name: 'Siobhán Keane of the … Association told me'
+        is Keane speaking, the organisation only saying where she is from."""
+        end = sent_start + token[1] + len(token[0])
+        mention = self.names.mention_at(max(0, end - 80), end + 1)
+        if mention is None or mention.end < end - 1 or mention.org:
+            return False
+        return mention.person_like or self.names.is_person(
+            self.names.full_name(mention.name, mention.start))
 
     def _personish(self, mention: Mention) -> bool:
         if mention.person_like or mention.titled:
