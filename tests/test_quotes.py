@@ -781,3 +781,12 @@ def test_a_one_word_answer_opening_a_sentence_before_he_says_is_a_quotation(tmp_
         "officials insist."))
     assert said(quotes) == [("Emmanuel Tetteh", "Forty-one")]
     assert "fair rent" in terms
+
+
+def test_recorded_that_introduces_a_records_words(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "The inspectors visited the centre in June 2024. The inspectors also recorded that staff "
+        "had received \"no training in working with children or with victims of trafficking.\" "
+        "The clerk recorded the names in a ledger."))
+    assert said(quotes) == [
+        ("inspectors", "no training in working with children or with victims of trafficking.")]

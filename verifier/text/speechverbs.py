@@ -54,9 +54,9 @@ _PUT_IT_AFTER = re.compile(r"\s*(?:[:,.;—–]|to\s+(?:us|me|him|her|them|repor
                            r"(?:this|that)\s+way\b|(?:bluntly|simply|plainly|succinctly|"
                            r"best|starkly)\b)")
 _AS_BEFORE = re.compile(r"\b[Aa]s\s+(?:\S+\s+){0,4}$")
-# 'The audit found that …' reports what a report or court wrote; 'found' alone ('found the
-# body', 'found it hard') does not.
-_FINDS = frozenset({"find", "finds", "found"})
+# 'The audit found that …' and 'the inspectors recorded that …' report what a report, court or
+# inspection wrote; 'found' or 'recorded' alone ('found the body', 'recorded the names') does not.
+_FINDS = frozenset({"find", "finds", "found", "record", "records", "recorded"})
 _THAT_AFTER = re.compile(r"\s+that\b")
 
 
