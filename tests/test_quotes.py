@@ -790,3 +790,12 @@ def test_recorded_that_introduces_a_records_words(tmp_path: Path):
         "The clerk recorded the names in a ledger."))
     assert said(quotes) == [
         ("inspectors", "no training in working with children or with victims of trafficking.")]
+
+
+def test_an_organisations_finding_that_is_the_organisations_words(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "In 2023 the Committee on the Rights of the Child reviewed Kessland. That description "
+        "cannot be reconciled with the Committee's finding that detaining a child "
+        "\"is never in the best interests of the child.\""))
+    assert said(quotes) == [
+        ("Committee on the Rights of the Child", "is never in the best interests of the child.")]

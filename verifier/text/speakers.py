@@ -40,6 +40,7 @@ from .referents import Referents, Speaker, SpeechEvent, age_or_nationality
 from .speechverbs import (
     AFTER_ONLY,
     AUXILIARIES,
+    FINDING_NOUNS,
     MODALS,
     PERSON_NOUNS,
     PRONOUNS,
@@ -375,6 +376,8 @@ class SpeakerFinder:
                 continue  # 'The minister — who asked not to be named — said'
             else:
                 break
+        if word.lower() in FINDING_NOUNS:
+            return self._owner_subject(sent_start, tokens, modal)
         if is_participle(word):
             return self._participle_subject(sent_start, tokens, prior)
         if not tokens:
@@ -400,6 +403,20 @@ class SpeakerFinder:
         subject = self._noun_phrase(sent_start, clause)
         subject.modal = modal
         return subject
+
+    def _owner_subject(self, sent_start: int, tokens: list[tuple[str, int]],
+                       modal: bool) -> _Subject:
+        """'the Committee's finding that': the owner of the finding, not the clause's subject."""
+        if not tokens:
+            return _Subject("none", modal=modal)
+        token, at = tokens[-1]
+        owner_end = sent_start + at + len(token) - 2
+        mention = self.names.mention_at(max(sent_start, owner_end - 80), owner_end + 1)
+        if mention is not None and mention.end >= owner_end - 1:
+            named = self.names.last_org(mention.start, max(0, mention.start - 20_000),
+                                        mention.name.lower()) if " " not in mention.name else None
+            return _Subject("name", named or mention.name, mention.start, modal=modal)
+        return _Subject("description", token, sent_start + at, modal=modal)
 
     def _participle_subject(self, sent_start: int, tokens: list[tuple[str, int]],
                             prior: list) -> _Subject:
