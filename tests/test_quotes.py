@@ -799,3 +799,12 @@ def test_an_organisations_finding_that_is_the_organisations_words(tmp_path: Path
         "\"is never in the best interests of the child.\""))
     assert said(quotes) == [
         ("Committee on the Rights of the Child", "is never in the best interests of the child.")]
+
+
+def test_found_as_an_aside_between_commas_reports_the_finding(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "They attribute the gap to sampling: earlier surveys, the study found, concentrated on "
+        "“the densest and oldest meadows, which are the least representative”. Divers found, "
+        "in the end, a wreck that locals call “the old lady of the bay”."))
+    assert said(quotes) == [
+        ("study", "the densest and oldest meadows, which are the least representative")]
