@@ -21,7 +21,9 @@
   tests/extraction_corpus/holdout6);
 - holdout7: a seventh (a briefing transcript quoting third parties, a magazine feature with an
   epigraph and first names, a legal submission with Ibid./Id./supra notes, an op-ed whose quotations
-  are link texts; tests/extraction_corpus/holdout7).
+  are link texts; tests/extraction_corpus/holdout7);
+- holdout8: an eighth (a sports report, a science news piece quoting a paper, a court report,
+  business news with an earnings call; tests/extraction_corpus/holdout8).
 
     python -m bench.extraction           # precision / recall per measure and corpus, timing
     python -m bench.extraction -v        # ... and every difference
@@ -166,7 +168,29 @@ HOLDOUT7 = CORPUS / "holdout7"
 # quote_links 1.000/0.700. Left: words after 'found'/'recorded that'/'the Committee's finding
 # that' with no speech verb are taken for terms; 'X of the Y Association told me' names the
 # association; a one-word '“Forty-one,” he says'; 'Its reply to the Committee stated' as speaker.
-HOLDOUT7_FLOORS = {"urls": 1.0, "quotes": 0.86, "speakers": 0.76, "quote_links": 0.70}
+# Since holdout8 (a person 'of' an organisation speaks, a short quotation opening a sentence before
+# its speaker and verb is speech, 'recorded that' reports a record, 'the Committee's finding that'
+# is the Committee's): quotes 1.000/0.967, speakers 0.931/0.900, quote_links 1.000/0.900; 'They
+# found … “…”' without 'that' and 'Its reply to the Committee stated' are still wrong.
+HOLDOUT7_FLOORS = {"urls": 1.0, "quotes": 0.96, "speakers": 0.90, "quote_links": 0.90}
+
+HOLDOUT8 = CORPUS / "holdout8"
+# An eighth held-out set: a sports report in Markdown (speakers called 'the 24-year-old', 'the
+# Norwegian', 'the Finn', a quotation nested in a quotation); a science news piece in HTML quoting a
+# paper's abstract ('the authors write', 'the study found that “…”') with its DOI link; a court report
+# in plain text ('Judge X said in her ruling that', 'told the court her client had “…”'); business
+# news in HTML with an earnings call, a company statement and a press-release link. Written and
+# annotated before extraction was run on it. First run (no code changed): urls 1.000/1.000,
+# footnotes 1.000/1.000, named_sources 0.000/1.000 (one extra), quotes 1.000/0.949, speakers
+# 0.838/0.795, quote_links 1.000/1.000, dates 1.000/1.000 (precision/recall). Pinned after one round of general fixes
+# ('the judge said' is the judge named before; 'said the 24-year-old' and 'the Finn said' are the
+# person last named as a subject, one the text places in that country first; 'of Sweden's X' is an
+# object; 'the company' is no country acronym such as 'US'; 'the study found,' as an aside
+# reports): quotes 1.000/1.000, speakers 0.974/0.974, quote_links 1.000/1.000. Left: 'The
+# Norwegian added that her coach had told her to wait: “…”' gives the coach; 'according to
+# Reuters' beside a link whose text is not the outlet is read as a named source too (the
+# annotation counts the link only).
+HOLDOUT8_FLOORS = {"urls": 1.0, "quotes": 1.0, "speakers": 0.97, "quote_links": 1.0}
 
 CORPORA = (
     Corpus("seeds", SEEDS, EXPECTED, {m: FLOOR for m in GATED}),
@@ -178,6 +202,7 @@ CORPORA = (
     Corpus("holdout5", HOLDOUT5, HOLDOUT5 / "expected", HOLDOUT5_FLOORS),
     Corpus("holdout6", HOLDOUT6, HOLDOUT6 / "expected", HOLDOUT6_FLOORS),
     Corpus("holdout7", HOLDOUT7, HOLDOUT7 / "expected", HOLDOUT7_FLOORS),
+    Corpus("holdout8", HOLDOUT8, HOLDOUT8 / "expected", HOLDOUT8_FLOORS),
 )
 
 

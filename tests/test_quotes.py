@@ -727,3 +727,84 @@ def test_a_role_before_a_name_at_a_sentence_start_is_no_part_of_the_name(tmp_pat
     quotes, _, _ = run(tmp_path, f"Intro line here.\n\n{role} Ruth Gal said “the new bridge "
                                  "will not open before the spring of next year.”\n")
     assert [q.speaker for q in quotes] == ["Ruth Gal"]
+
+
+def test_the_judge_is_the_judge_named_before(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        'Judge Eleri Rhys sentenced Gareth Morgan on Monday. '
+        '"This was not a moment of weakness," the judge said.'))
+    assert said(quotes) == [("Eleri Rhys", "This was not a moment of weakness")]
+
+
+def test_said_the_24_year_old_is_the_subject_named_before_not_a_rival_after_of(
+        tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "Ingrid Vestby won the race on Saturday, finishing 11 seconds clear of Sweden's Elsa "
+        "Lindqvist.\n\n"
+        '"I knew the last hill would decide it, so I saved everything for that," said the '
+        "24-year-old, who had never before won a medal."))
+    assert said(quotes) == [
+        ("Ingrid Vestby", "I knew the last hill would decide it, so I saved everything for that")]
+
+
+def test_the_finn_is_the_person_the_text_places_in_finland(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "The bronze went to Finland's Aino Kettunen after France's Léa Marchand fell on the "
+        "final climb.\n\n"
+        '"Third place at my age, I will take it every day," the Finn said.'))
+    assert said(quotes) == [
+        ("Aino Kettunen", "Third place at my age, I will take it every day")]
+
+
+def test_the_company_is_no_country_written_as_an_acronym(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "Shares in Brightwater Systems fell on Tuesday.\n\n"
+        "The company blamed the end of federal rebates in several US states and delayed a US "
+        "factory.\n\n"
+        "In a statement, the company said it remained “fully committed to our customers and "
+        "our people in Tilburg.”"))
+    assert [q.speaker for q in quotes] != ["US"]
+    assert quotes[0].speaker in ("company", "Brightwater Systems")
+
+
+def test_a_person_of_an_organisation_speaks_not_the_organisation(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "Landlords are unhappy too. Siobhán Keane of the Irish Property Owners’ Association "
+        "told me the Guarantee had been “designed in a hurry and explained to nobody.”"))
+    assert said(quotes) == [("Siobhán Keane", "designed in a hurry and explained to nobody.")]
+
+
+def test_a_one_word_answer_opening_a_sentence_before_he_says_is_a_quotation(tmp_path: Path):
+    quotes, terms, _c = run(tmp_path, (
+        "Emmanuel Tetteh counts the passengers as they board.\n\n"
+        "“Forty-one,” he says, to nobody in particular. The scheme was called “fair rent,” "
+        "officials insist."))
+    assert said(quotes) == [("Emmanuel Tetteh", "Forty-one")]
+    assert "fair rent" in terms
+
+
+def test_recorded_that_introduces_a_records_words(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "The inspectors visited the centre in June 2024. The inspectors also recorded that staff "
+        "had received \"no training in working with children or with victims of trafficking.\" "
+        "The clerk recorded the names in a ledger."))
+    assert said(quotes) == [
+        ("inspectors", "no training in working with children or with victims of trafficking.")]
+
+
+def test_an_organisations_finding_that_is_the_organisations_words(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "In 2023 the Committee on the Rights of the Child reviewed Kessland. That description "
+        "cannot be reconciled with the Committee's finding that detaining a child "
+        "\"is never in the best interests of the child.\""))
+    assert said(quotes) == [
+        ("Committee on the Rights of the Child", "is never in the best interests of the child.")]
+
+
+def test_found_as_an_aside_between_commas_reports_the_finding(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "They attribute the gap to sampling: earlier surveys, the study found, concentrated on "
+        "“the densest and oldest meadows, which are the least representative”. Divers found, "
+        "in the end, a wreck that locals call “the old lady of the bay”."))
+    assert said(quotes) == [
+        ("study", "the densest and oldest meadows, which are the least representative")]

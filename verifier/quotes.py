@@ -234,7 +234,8 @@ def _kind(text: str, span: QuoteSpan, para: tuple[int, int]) -> str:
     inner = inner_text(text, span)
     words = _WORD.findall(inner)
     if len(words) <= 2:
-        return "quote" if _split_opening(text, span) else "term"
+        return "quote" if _split_opening(text, span) or _answer_then_attribution(
+            text, span, para) else "term"
     if _heading(text, para):
         return "term"
     before = text[max(para[0], span.open_at - 40):span.open_at]
@@ -252,6 +253,22 @@ def _split_opening(text: str, span: QuoteSpan) -> bool:
     after = text[span.close_at + 1:span.close_at + 60]
     m = re.match(r"[^“\"”.!?]{1,40}?[,:]?\s*[“\"]", after)
     return bool(m and find_speech_verbs(m.group(0)))
+
+
+_ATTRIBUTION_NEXT = re.compile(r"\s*(?:[\w’'\-.]+\s+){1,3}?$")
+
+
+def _answer_then_attribution(text: str, span: QuoteSpan, para: tuple[int, int]) -> bool:
+    """'“Forty-one,” he says.' — a sentence that opens with a short quotation ending in a
+    comma (or ! ?) and goes straight on to its speaker and verb: speech, not a scare quote."""
+    if text[span.close_at - 1:span.close_at] not in (",", "!", "?"):
+        return False
+    before = text[max(para[0], span.open_at - 3):span.open_at].rstrip()
+    if before and before[-1] not in ".!?”\"":
+        return False
+    after = text[span.close_at + 1:span.close_at + 40]
+    verb = next(iter(find_speech_verbs(after)), None)
+    return bool(verb and _ATTRIBUTION_NEXT.match(after[:verb.start()]))
 
 
 _TRAILING_PARENS = re.compile(r"\s*\([^()]*\)$")

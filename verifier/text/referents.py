@@ -38,6 +38,14 @@ DOCUMENT_NOUNS = words("""
 statement report letter post tweet release communique communiqué announcement message memo
 ruling document notice filing decree
 """)
+# 'the 24-year-old', 'the Norwegian', 'the Finn': sports and news copy call the person just
+# quoted by age or nationality instead of repeating the name.
+_DEMONYM_ENDINGS = ("ian", "ean", "ish", "ese", "man", "woman", "ard", "ani", "i")
+_SHORT_DEMONYMS = words("""
+finn swede dane briton scot pole czech swiss greek thai turk serb croat slovak slovene basque
+""")
+_COUNTRY_BEFORE = re.compile(r"([A-Z][\w\-]+)['’]s\s+(?:[a-z\-]+\s+){0,2}$")
+_COUNTRY_ACRONYMS = words("us u.s usa uk u.k uae drc prc")
 _PERSON_DESCRIPTION = re.compile(
     r"(?:^|(?<=[.!?;¤]\s))((?:Another|An?|The|One|Other)\s+(?:[a-z\-]+\s+){0,2}(?:"
     + "|".join(sorted(PERSON_NOUNS)) + r"))\b", re.M)
@@ -183,7 +191,7 @@ class Referents:
             left = tokenize(self.masked[max(after, m.start - 40):m.start])
             while left and (left[-1][0].lower() in PERSON_NOUNS or left[-1][0].lower() in
                             DETERMINERS or left[-1][0].islower() and left[-1][0] in (
-                                "former", "deputy")):
+                                "former", "deputy") or _owner(left[-1][0])):
                 left.pop()
             if left and left[-1][0].lower() in PREPOSITIONS and not self._fronted(left, m.end):
                 continue
@@ -244,6 +252,10 @@ class Referents:
                 return Speaker(org, False, "description")
             if proper:  # 'the Audit Bureau' is a name, not another organisation's description
                 return Speaker(" ".join(found[1:]), False, "description")
+        if definite and len(core) == 1 and age_or_nationality(found[-1]):
+            person = self._person_byage_or_nationality(found[-1], at, paragraph)
+            if person:
+                return self._remember(person, self.pronoun_of.get(person, ""), False)
         person_noun = head in PERSON_NOUNS
         if person_noun and head in self._titles():
             name = self.names.by_role(head, set(core[:-1]), at)
@@ -258,6 +270,25 @@ class Referents:
                     return event.speaker
         cleaned = strip_determiners(phrase)
         return Speaker(cleaned, person_noun and not head.endswith("s"), "description")
+
+    def _person_byage_or_nationality(self, word: str, at: int, paragraph: int) -> str | None:
+        """The person 'the Finn' or 'the 24-year-old' means: the last person named as a subject
+        in the last few paragraphs whom the text does not place in another country ('Sweden's
+        Elsa Lindqvist' is not 'the Norwegian'); one it places in that country first."""
+        window = max(self._window_start(paragraph, 3), at - 3000)
+        country: dict[str, str] = {}
+        for m in self.names.between(window, at):
+            tag = _COUNTRY_BEFORE.search(self.masked, max(window, m.start - 40), m.start)
+            if tag and not m.org:
+                country[self.names.full_name(m.name, m.start)] = tag.group(1)
+        people = [name for _start, name in self._subject_people(window, at)]
+        if word[:1].isupper():
+            stem = word.lower()[:3]
+            same = [p for p, place in country.items() if place.lower().startswith(stem)]
+            if same:
+                return same[-1]
+            people = [p for p in people if p not in country]
+        return people[-1] if people else None
 
     @staticmethod
     def _titles() -> frozenset[str]:
@@ -287,10 +318,7 @@ class Referents:
         if named and all(m in named.split() for m in modifiers):
             return named
         window = self._window_start(paragraph, 1)
-        best: tuple[int, str] | None = None
-        org = self.names.last_org(before, window)
-        if org:
-            best = max(m.start for m in self.names.between(window, before) if m.name == org), org
+        best = self._last_organisation(window, before)
         for event in reversed(self.events):
             if paragraph - event.paragraph > 1:
                 break
@@ -300,3 +328,27 @@ class Referents:
                     best = (event.offset, event.speaker.name)
                 break
         return best[1] if best else None
+
+    def _last_organisation(self, after: int, before: int) -> tuple[int, str] | None:
+        """The last organisation named between the offsets that is not a country written as
+        an acronym ('US states' does not make the US 'the company')."""
+        for m in reversed(self.names.between(after, before)):
+            if m.org and m.name.lower().rstrip(".") not in _COUNTRY_ACRONYMS:
+                return m.start, m.name
+        return None
+
+
+def age_or_nationality(word: str) -> bool:
+    """'24-year-old' (written 'year-old' once digits are cut), 'Norwegian', 'Finn'."""
+    lowered = word.lower()
+    if lowered.endswith("year-old"):
+        return True
+    if not word[:1].isupper() or lowered in ORG_NOUNS or lowered in PERSON_NOUNS:
+        return False
+    return lowered in _SHORT_DEMONYMS or lowered.endswith(_DEMONYM_ENDINGS)
+
+
+def _owner(token: str) -> bool:
+    """'Sweden's' in 'clear of Sweden's Elsa Lindqvist': a possessive before a name, which
+    leaves the preposition before it governing the name."""
+    return token[:1].isupper() and token.endswith(("'s", "’s"))

@@ -36,10 +36,11 @@ from .phrases import (
     strip_titles,
     tokenize,
 )
-from .referents import Referents, Speaker, SpeechEvent
+from .referents import Referents, Speaker, SpeechEvent, age_or_nationality
 from .speechverbs import (
     AFTER_ONLY,
     AUXILIARIES,
+    FINDING_NOUNS,
     MODALS,
     PERSON_NOUNS,
     PRONOUNS,
@@ -90,6 +91,7 @@ _ACCORDING_PERSON = re.compile(
     r"\s*(?=[,.;:)]|$)")
 # '… of „…“, and the director, X, said that …': a coordinated clause after a quotation
 # has its own subject, so its verb reports the next quotation, not this one.
+_AGE_OR_NATIONALITY_AFTER = re.compile(r"\s+the\s+(?:\d+-)?([A-Za-z][\w\-]*)\b")
 _NEW_CLAUSE = re.compile(r"\s*,?\s*(?:and|but|while|whereas)\s+(?!said\b|says\b|added\b)\S", re.I)
 _OPENING_APPOSITIVE = re.compile(r"[^,.;:¤]{3,60}?,\s+([A-Z][^,.;:¤]{1,60}?),\s")
 
@@ -140,7 +142,7 @@ class SpeakerFinder:
         according = self._according(start, end, paragraph)
         results: list[Speaker | None] = []
         for open_at, close_at, inner in quotes:
-            speaker = self._after(close_at, inner, verbs, end) or self._before(
+            speaker = self._after(close_at, inner, verbs, end, paragraph) or self._before(
                 open_at, verbs, according) or self._colon(open_at, start, paragraph)
             results.append(speaker)
             if speaker:
@@ -170,7 +172,8 @@ class SpeakerFinder:
                 return False
         return False
 
-    def _after(self, close_at: int, inner: str, verbs: list, end: int) -> Speaker | None:
+    def _after(self, close_at: int, inner: str, verbs: list, end: int,
+               paragraph: int) -> Speaker | None:
         """'“…,” Khamenei said' / '“…,” said Khamenei' / '“…,” he added': the first speech
         verb after the quotation decides (found by bisection: a sentence may hold thousands)."""
         first = bisect.bisect_right(verbs, close_at, key=lambda v: v[0])
@@ -188,7 +191,8 @@ class SpeakerFinder:
             if speaker and subject.start > close_at:
                 return speaker
             if not between.strip(" ,—–") and not is_participle(word):  # said Khamenei
-                return self._name_after(verb_end, end)
+                return self._name_after(verb_end, end) or self._described_after(
+                    verb_end, end, paragraph)
             return None
         return None
 
@@ -335,6 +339,14 @@ class SpeakerFinder:
             return Speaker(self.names.full_name(m.name, m.start), True, "name")
         return None
 
+    def _described_after(self, pos: int, end: int, paragraph: int) -> Speaker | None:
+        """'said the 24-year-old', 'added the Norwegian': the person called by age or
+        nationality right after the verb."""
+        m = _AGE_OR_NATIONALITY_AFTER.match(self.masked, pos, min(end, pos + 40))
+        if m is None or not age_or_nationality(m.group(1)):
+            return None
+        return self.refs.description(m.group(0).strip(), pos, paragraph)
+
     # -- subjects ------------------------------------------------------------------------
     def _words_before(self, sent_start: int, at: int) -> list[tuple[str, int]]:
         """tokenize(masked[sent_start:at]), cut from one tokenizing of the sentence (see
@@ -364,6 +376,8 @@ class SpeakerFinder:
                 continue  # 'The minister — who asked not to be named — said'
             else:
                 break
+        if word.lower() in FINDING_NOUNS:
+            return self._owner_subject(sent_start, tokens, modal)
         if is_participle(word):
             return self._participle_subject(sent_start, tokens, prior)
         if not tokens:
@@ -389,6 +403,20 @@ class SpeakerFinder:
         subject = self._noun_phrase(sent_start, clause)
         subject.modal = modal
         return subject
+
+    def _owner_subject(self, sent_start: int, tokens: list[tuple[str, int]],
+                       modal: bool) -> _Subject:
+        """'the Committee's finding that': the owner of the finding, not the clause's subject."""
+        if not tokens:
+            return _Subject("none", modal=modal)
+        token, at = tokens[-1]
+        owner_end = sent_start + at + len(token) - 2
+        mention = self.names.mention_at(max(sent_start, owner_end - 80), owner_end + 1)
+        if mention is not None and mention.end >= owner_end - 1:
+            named = self.names.last_org(mention.start, max(0, mention.start - 20_000),
+                                        mention.name.lower()) if " " not in mention.name else None
+            return _Subject("name", named or mention.name, mention.start, modal=modal)
+        return _Subject("description", token, sent_start + at, modal=modal)
 
     def _participle_subject(self, sent_start: int, tokens: list[tuple[str, int]],
                             prior: list) -> _Subject:
@@ -488,12 +516,15 @@ class SpeakerFinder:
         if len(words) == 1 and words[0].lower() in PRONOUNS:
             return _Subject("pronoun", words[0].lower(), sent_start + clause[0][1])
         for n in range(1, len(clause)):
-            if words[n].lower() in POST_MODIFIERS and words[n].islower():
+            if words[n].lower() in POST_MODIFIERS and words[n].islower() or \
+                    words[n] == "of" and self._person_ends(sent_start, clause[n - 1]):
                 clause, words = clause[:n], words[:n]
                 break
         start = sent_start + clause[0][1]
         end = sent_start + clause[-1][1] + len(clause[-1][0])
         phrase = self.text[start:end]
+        if len(words) == 2 and words[0].lower() == "the" and age_or_nationality(words[1]):
+            return _Subject("description", phrase, start)  # 'the Finn said', 'the 24-year-old'
         if len(words) <= 8:
             mention = self.names.mention_at(start, end + 1)
             tail_is_name = mention is not None and mention.end >= end - 2
@@ -518,6 +549,16 @@ class SpeakerFinder:
                     continue
                 return _Subject("name", mention.name, mention.start)
         return _Subject("none")
+
+    def _person_ends(self, sent_start: int, token: tuple[str, int]) -> bool:
+        """Whether `token` ends a person's name: 'Siobhán Keane of the … Association told me'
+        is Keane speaking, the organisation only saying where she is from."""
+        end = sent_start + token[1] + len(token[0])
+        mention = self.names.mention_at(max(0, end - 80), end + 1)
+        if mention is None or mention.end < end - 1 or mention.org:
+            return False
+        return mention.person_like or self.names.is_person(
+            self.names.full_name(mention.name, mention.start))
 
     def _personish(self, mention: Mention) -> bool:
         if mention.person_like or mention.titled:

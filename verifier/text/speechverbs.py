@@ -54,10 +54,14 @@ _PUT_IT_AFTER = re.compile(r"\s*(?:[:,.;—–]|to\s+(?:us|me|him|her|them|repor
                            r"(?:this|that)\s+way\b|(?:bluntly|simply|plainly|succinctly|"
                            r"best|starkly)\b)")
 _AS_BEFORE = re.compile(r"\b[Aa]s\s+(?:\S+\s+){0,4}$")
-# 'The audit found that …' reports what a report or court wrote; 'found' alone ('found the
-# body', 'found it hard') does not.
-_FINDS = frozenset({"find", "finds", "found"})
+# 'The audit found that …' and 'the inspectors recorded that …' report what a report, court or
+# inspection wrote; 'found' or 'recorded' alone ('found the body', 'recorded the names') does not.
+_FINDS = frozenset({"find", "finds", "found", "record", "records", "recorded"})
 _THAT_AFTER = re.compile(r"\s+that\b")
+_ASIDE_BEFORE = re.compile(r",\s+(?:[\w’'\-]+\s+){1,3}$")
+# 'the Committee's finding that …' and 'the court's conclusion that …' report what the owner wrote.
+FINDING_NOUNS = frozenset({"finding", "findings", "conclusion", "conclusions", "ruling"})
+_OWNER_BEFORE = re.compile(r"\w['’]s\s+$")
 
 
 class _Match:
@@ -82,12 +86,24 @@ def find_speech_verbs(text: str, start: int = 0, end: int | None = None) -> list
     for m in _WORD.finditer(text, start, len(text) if end is None else end):
         word = m.group(0).lower()
         if word in _ALL_FORMS or word in _PUT_IT and _puts_words(text, m.start(), m.end()) \
-                or word in _FINDS and _THAT_AFTER.match(text, m.end()):
+                or word in _FINDS and _finds_words(text, m.start(), m.end()) \
+                or word in FINDING_NOUNS and _owners_finding(text, m.start(), m.end()):
             found.append(_Match(m.start(), m.end(), m.group(0)))
         elif " " in word and word.split()[0] in _ALL_FORMS:
             first = m.group(0).split()[0]
             found.append(_Match(m.start(), m.start() + len(first), first))
     return found
+
+
+def _finds_words(text: str, start: int, end: int) -> bool:
+    """'found that …', or found as an aside: 'earlier surveys, the study found, concentrated'."""
+    return bool(_THAT_AFTER.match(text, end) or text.startswith(",", end) and _ASIDE_BEFORE.search(
+        text, max(0, start - 40), start))
+
+
+def _owners_finding(text: str, start: int, end: int) -> bool:
+    return bool(_THAT_AFTER.match(text, end) and _OWNER_BEFORE.search(text, max(0, start - 4),
+                                                                      start))
 
 
 def _puts_words(text: str, start: int, end: int) -> bool:
@@ -106,6 +122,7 @@ analyst expert officer commander leader president envoy ambassador representativ
 senator member resident witness man woman person cleric general chief head chairman director
 chair chairwoman chairperson planner driver engineer economist researcher scientist doctor
 nurse teacher farmer worker lawyer activist campaigner councillor mayor professor
+judge magistrate prosecutor barrister solicitor detective inspector coach manager captain player
 """)
 
 
