@@ -15,6 +15,8 @@ from .quotespans import QuoteSpan, inner_text
 from .textspans import paragraph_before
 
 _PARENS = re.compile(r"\(([^()]*)\)")
+_BEFORE_PARENS = re.compile(r"[^\w(]*")  # punctuation and spaces between a quotation and '('
+PARENTHESES_REACH = 600  # characters after a quotation where its parenthetical source may open
 # A sentence's end, with the note marker glued to it: '. ', '.” ', '.3 ', '.[3] '.
 _SENTENCE_END = re.compile(r"[.?!][\"”’)]*(?:\[\d{1,3}\]|\d{1,3})*\s+(?=[A-Z“\"‘'])")
 QUOTE_CONTEXT_CHARS = 300
@@ -295,8 +297,9 @@ def _parenthesised_links(text: str, src: _Sources, span: QuoteSpan,
                          para: tuple[int, int]) -> list[int]:
     """Links in parentheses right after the quotation, even past its sentence's full stop:
     '… every ten years.” (<a>BBC</a>)' cites the BBC for those words."""
-    m = _PARENS.search(text, span.close_at + 1, para[1])
-    if m is None or re.search(r"\w", text[span.close_at + 1:m.start()]):
+    opening = _BEFORE_PARENS.match(text, span.close_at + 1, para[1])
+    m = _PARENS.match(text, opening.end(), para[1]) if opening else None
+    if m is None:
         return []
     return src.links(m.start(), m.end())
 
@@ -321,7 +324,7 @@ def _named_links(text: str, src: _Sources, span: QuoteSpan,
     the first parentheses after the quote that name any."""
     same = [n for n in src.named(sent[0], sent[1])
             if not _in_parentheses(text, src.citations[n].offset, sent[0])]
-    for m in _PARENS.finditer(text, span.close_at, para[1]):
+    for m in _PARENS.finditer(text, span.close_at, min(para[1], span.close_at + PARENTHESES_REACH)):
         group = src.named(m.start(), m.end())
         if group:
             return same, group
