@@ -18,9 +18,11 @@ First run: 89 of 92 expected fields right. The misses:
   (1 field);
 - "rose by 30 percent in a decade" against "rose by almost 30 percent over the past decade"
   was not_found (similarity 0.75) where a fact-checker says partial (1 field).
-Fixed since by a general rule: on a tie between verdicts, a cited Wayback capture wins over
-the original it copies (the document offers the capture as its proof). 90 of 92 now; the two
-others are marked below with their reasons. No expectation was changed."""
+Fixed since by general rules: on a tie between verdicts, a cited Wayback capture wins over
+the original it copies (the document offers the capture as its proof); another language's
+article opening a sentence alone ('Le', 'La', 'El') is no name, and in a role phrase before a
+colon the place after 'de'/'del'/'di' is not the speaker, the name in apposition is. 91 of 92
+now; the other is marked below with its reason. No expectation was changed."""
 
 from __future__ import annotations
 
@@ -428,10 +430,6 @@ STATUS_LINE = ("changed: newly failing quotes 1, recovered quotes 1, failing unc
 
 # Cases that failed on the first run, each with its reason (see the commit history).
 XFAIL: dict[str, str] = {
-    "digest.txt:neutre en carbone:speaker":
-        "a French attribution 'Le maire de Lyon, Grégory Doucet, a déclaré :' is read with the "
-        "speaker 'Le': a role phrase opening with a French article ('Le/La/L'' + title) before "
-        "an appositive name is not yet skipped (speaker extraction, verifier/text/speakers.py)",
     f"{ARTICLE_DOC}:rose by 30 percent in a decade:status":
         "'in a decade' for 'over the past decade' and 'almost' dropped scores 0.75, under the "
         "0.80 partial threshold; lowering the project-wide threshold for one case would call "

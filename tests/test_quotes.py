@@ -808,3 +808,17 @@ def test_found_as_an_aside_between_commas_reports_the_finding(tmp_path: Path):
         "in the end, a wreck that locals call “the old lady of the bay”."))
     assert said(quotes) == [
         ("study", "the densest and oldest meadows, which are the least representative")]
+
+
+@pytest.mark.parametrize(("intro", "speaker"), [
+    ("Le maire de Lyon, Grégory Doucet, a déclaré :", "Grégory Doucet"),
+    ("La ministre de la Santé, Agnès Firmin, a déclaré :", "Agnès Firmin"),
+    ("El alcalde de Madrid, José Almeida, dijo:", "José Almeida"),
+])
+def test_a_role_phrase_in_another_language_gives_the_name_in_apposition(tmp_path: Path,
+                                                                       intro: str, speaker: str):
+    """An article opening the sentence ('Le', 'La', 'El') is no name, and the place after
+    'de' in the role phrase is not who speaks."""
+    quotes, _, _ = run(tmp_path, f"Intro line here.\n\n{intro} « La ville aura cent bus "
+                                 "électriques de plus avant la fin de l'année. »\n")
+    assert [q.speaker for q in quotes] == [speaker]

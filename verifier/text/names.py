@@ -29,7 +29,7 @@ from .namevocab import (
 )
 
 __all__ = ["DEMONYMS", "DEPARTMENTS", "NOT_GIVEN_NAMES", "ORG_WORDS", "PARTICLES",
-           "SENTENCE_STARTERS", "TITLE_WORDS", "Mention", "NameIndex", "is_title_word",
+           "ARTICLES", "SENTENCE_STARTERS", "TITLE_WORDS", "Mention", "NameIndex", "is_title_word",
            "surname_key"]
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*", re.U)
@@ -101,6 +101,12 @@ def surname_key(name: str) -> str:
     """The comparable last word of a name: 'al-Arouri' and 'Arouri' share 'arouri'."""
     last = name.split()[-1] if name.split() else ""
     return _name_key(last)
+
+
+# Other languages' articles opening a sentence on their own ('Le maire de Lyon, X, a déclaré',
+# 'El alcalde'): no name. Only alone: 'Les Paul', 'La Guardia', 'Das' in 'Tarun Das' stay names.
+ARTICLES = frozenset({"le", "la", "les", "el", "los", "las", "il", "lo", "gli", "der", "die",
+                      "das", "un", "une", "uno", "una", "ein", "eine"})
 
 
 def _name_key(token: str) -> str:
@@ -202,8 +208,8 @@ class NameIndex:
     def _scan(self) -> None:
         for start, end in self._runs():
             run = self.text[start:end]
-            if " " not in run and run.lower() in SENTENCE_STARTERS:
-                continue  # 'The', 'In': a sentence's first word, not a name
+            if " " not in run and (run.lower() in SENTENCE_STARTERS or run.lower() in ARTICLES):
+                continue  # 'The', 'In', 'Le' ('Le maire de Lyon'): a sentence's first word
             tokens: list[tuple[str, int]] = []
             for m in _WORD.finditer(run):
                 tokens.append((m.group(0), start + m.start()))

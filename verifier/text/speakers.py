@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .namedsources import according_to, is_outlet
 from .names import (
+    ARTICLES,
     DEMONYMS,
     NOT_GIVEN_NAMES,
     SENTENCE_STARTERS,
@@ -93,6 +94,9 @@ _ACCORDING_PERSON = re.compile(
 # has its own subject, so its verb reports the next quotation, not this one.
 _AGE_OR_NATIONALITY_AFTER = re.compile(r"\s+the\s+(?:\d+-)?([A-Za-z][\w\-]*)\b")
 _NEW_CLAUSE = re.compile(r"\s*,?\s*(?:and|but|while|whereas)\s+(?!said\b|says\b|added\b)\S", re.I)
+# 'of' in the languages whose role phrases open a sentence ('Le maire de Lyon, X, a déclaré :',
+# 'El alcalde de Madrid, X, dijo:'): the place after it is no speaker.
+_OF_ELSEWHERE = frozenset({"de", "du", "des", "del", "della", "di", "da", "do", "dos"})
 _OPENING_APPOSITIVE = re.compile(r"[^,.;:¤]{3,60}?,\s+([A-Z][^,.;:¤]{1,60}?),\s")
 
 
@@ -266,9 +270,10 @@ class SpeakerFinder:
             if n + 1 < len(mentions) and self._modifies_title(m, mentions[n + 1]):
                 continue
             words = [t.lower() for t in before if t not in (",", ".")]
-            while words and (words[-1] in TITLE_WORDS or words[-1] in DETERMINERS):
+            while words and (words[-1] in TITLE_WORDS or words[-1] in DETERMINERS
+                             or words[-1] in ARTICLES):
                 words.pop()
-            if words and words[-1] in PREPOSITIONS:
+            if words and (words[-1] in PREPOSITIONS or words[-1] in _OF_ELSEWHERE):
                 continue
             full = self.names.full_name(m.name, m.start)
             person = not m.org and (m.person_like or m.titled or full != m.name)
@@ -294,7 +299,8 @@ class SpeakerFinder:
             if len(before) > 12:
                 return None
             words = [t for t in before if t not in (",", ".")]
-            while words and (words[-1] in TITLE_WORDS or words[-1] in DETERMINERS):
+            while words and (words[-1] in TITLE_WORDS or words[-1] in DETERMINERS
+                             or words[-1] in ARTICLES):
                 words.pop()
             if words and words[-1] in PREPOSITIONS - {"from", "by"}:
                 continue
