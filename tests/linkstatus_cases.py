@@ -85,3 +85,28 @@ def redirect(path: str, to: str, target_body: str | None = None, status: int = 3
             web.page(target_path, target_body if target_body is not None else home, host=h)
         return web.redirect(path, to, status=status, host=h)
     return setup
+
+
+def template(site: str, *blocks: str, lang: str = "en", head: str = "") -> str:
+    """A site template around some blocks of markup; the <title> is the site name."""
+    return (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{site}</title>"
+            f"{head}</head><body><header><a class='logo' href='/'>{site}</a><nav><a href='/about'>"
+            f"About</a> <a href='/help'>Help</a></nav></header><main>{''.join(blocks)}</main>"
+            f"<footer>© {site}</footer></body></html>")
+
+
+def message(site: str, heading: str, *lines: str, lang: str = "en") -> str:
+    """A short message page: a heading and a few lines, in some language."""
+    return template(site, f"<h1>{heading}</h1>", *(f"<p>{line}</p>" for line in lines), lang=lang)
+
+
+def news_article(site: str, sections: tuple[str, str], title: str, paragraph: str, *,
+                 paragraphs: int = 10, extra: str = "", lang: str = "en", head: str = "") -> str:
+    """A news article of `site`: a masthead with two sections, a headline, paragraphs, a footer."""
+    body = "".join(f"<p>{paragraph}</p>" for _ in range(paragraphs))
+    nav = " ".join(f"<a href='/{name.lower()}'>{name}</a>" for name in sections)
+    return (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{title}</title>"
+            f"{head}</head><body><header><a href='/'>{site}</a><nav>{nav}</nav></header><main>"
+            f"<article><h1>{title.split(' | ')[0]}</h1><p class='byline'>By a Staff Reporter</p>"
+            f"{extra}{body}</article></main><footer>© {site} 2024 · Privacy · Terms</footer>"
+            f"</body></html>")

@@ -31,7 +31,18 @@ from __future__ import annotations
 
 import pytest
 from fixtureweb import FixtureWeb, Reply
-from linkstatus_cases import Case, Chain, Setup, chain_status, fetcher, marked, page
+from linkstatus_cases import (
+    Case,
+    Chain,
+    Setup,
+    chain_status,
+    fetcher,
+    marked,
+    message,
+    news_article,
+    page,
+    template,
+)
 from linkstatus_cases import redirect as shared_redirect
 from linkstatus_cases import with_home as shared_with_home
 
@@ -49,26 +60,8 @@ PARAGRAPH = ("The harbour authority confirmed on Monday that the new breakwater 
 
 def article(title: str, paragraphs: int = 10, extra: str = "", lang: str = "en",
             paragraph: str = PARAGRAPH, head: str = "") -> str:
-    """A news article: a masthead, a headline, paragraphs, a footer."""
-    body = "".join(f"<p>{paragraph}</p>" for _ in range(paragraphs))
-    return (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{title}</title>"
-            f"{head}</head><body><header><a href='/'>The Harbour Gazette</a><nav><a href='/news'>News"
-            f"</a> <a href='/sport'>Sport</a></nav></header><main><article><h1>{title.split(' | ')[0]}"
-            f"</h1><p class='byline'>By a Staff Reporter</p>{extra}{body}</article></main>"
-            f"<footer>© The Harbour Gazette 2024 · Privacy · Terms</footer></body></html>")
-
-
-def template(site: str, *blocks: str, lang: str = "en", head: str = "") -> str:
-    """A site template around some blocks of markup; the <title> is the site name."""
-    return (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{site}</title>"
-            f"{head}</head><body><header><a class='logo' href='/'>{site}</a><nav><a href='/about'>"
-            f"About</a> <a href='/help'>Help</a></nav></header><main>{''.join(blocks)}</main>"
-            f"<footer>© {site}</footer></body></html>")
-
-
-def message(site: str, heading: str, *lines: str, lang: str = "en") -> str:
-    """A short message page: a heading and a few lines, in some language."""
-    return template(site, f"<h1>{heading}</h1>", *(f"<p>{line}</p>" for line in lines), lang=lang)
+    return news_article('The Harbour Gazette', ('News', 'Sport'), title, paragraph, paragraphs=paragraphs,
+                        extra=extra, lang=lang, head=head)
 
 
 HOME = template("The Harbour Gazette", "<h2>Top stories</h2><ul><li><a href='/a'>Ferry timetable "
