@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from .config import Settings
 from .errors import ArchiveError
 from .evidence import Exchange
-from .models import ArchiveInfo, EvidenceRef, Extraction, Fetch, Snapshot, Verdict
+from .models import ArchiveInfo, EvidenceRef, Extraction, Fetch, Snapshot, Verdict, names_a_capture
 from .pagerecords import PageRecords
 from .recheck import is_due, needs_fresh_copy, next_link_state, next_quote_state
 from .status import LinkStatus, QuoteStatus
@@ -137,7 +137,7 @@ class Checking:
                 if not url:
                     continue
                 cited.setdefault(url, None)
-                if _names_a_capture(url):
+                if names_a_capture(url):
                     self.cited_captures.add(url)
                 when = c.cited_date or doc_date
                 if when and (self.url_dates.get(url) is None or when < self.url_dates[url]):  # type: ignore[operator]
@@ -532,16 +532,6 @@ class Checking:
             for r in self.store.rows(f"select id, key from quotes where id in ({marks})", ids):
                 keys[r["id"]] = r["key"]
         return keys
-
-
-def _names_a_capture(url: str) -> bool:
-    """Whether a cited URL is a Wayback capture's address; the Wayback client (and
-    waybackpy) is imported only for an address on the Archive's hosts."""
-    if "archive.org/" not in url.lower():
-        return False
-    from .net.wayback import cited_memento
-
-    return cited_memento(url) is not None
 
 
 def _evidence_ref(row: dict[str, Any]) -> EvidenceRef:

@@ -23,7 +23,7 @@ from .match.passages import (
     passage_at,
     prepare,
 )
-from .models import Fetch, Match, PageText, Snapshot, Verdict
+from .models import Fetch, Match, PageText, Snapshot, Verdict, names_a_capture
 from .pagetext import detect_language, language_script, page_text
 from .status import QuoteStatus
 
@@ -308,17 +308,7 @@ def best_verdict(verdicts: list[Verdict]) -> Verdict:
     offers as its proof, not on an address that no longer shows it."""
     if not verdicts:
         raise ValueError("best_verdict needs at least one verdict")
-    return max(verdicts, key=lambda v: (v.status.rank, v.score, _is_cited_capture(v.url)))
-
-
-def _is_cited_capture(url: str | None) -> bool:
-    """Whether a verdict's URL is a Wayback capture address the document cited itself (the
-    Wayback client, and waybackpy with it, is imported only for an Archive address)."""
-    if not url or "archive.org/" not in url.lower():
-        return False
-    from .net.wayback import cited_memento
-
-    return cited_memento(url) is not None
+    return max(verdicts, key=lambda v: (v.status.rank, v.score, names_a_capture(v.url)))
 
 
 def unsourced_verdict(named_source: str | None, *, now: datetime | None = None) -> Verdict:

@@ -199,6 +199,16 @@ def full_timestamp(timestamp: str) -> str:
     return padded if len(digits) >= 4 else digits
 
 
+def names_a_capture(url: str | None) -> bool:
+    """Whether a cited URL is a Wayback capture's address (web.archive.org/web/<ts>/<url>);
+    the Wayback client, and waybackpy with it, is imported only for an Archive address."""
+    if not url or "archive.org/" not in url.lower():
+        return False
+    from .net.wayback import cited_memento
+
+    return cited_memento(url) is not None
+
+
 def timestamp_datetime(timestamp: str) -> datetime:
     """The naive UTC datetime of a Wayback timestamp (short ones completed); ValueError for
     one that names no real time (the index holds a few with month 00)."""

@@ -33,8 +33,8 @@ INSERTED_LINE_MAX_WORDS = 20
 # A "Read more" box is a label, a headline and a standfirst: three lines, few words in all.
 INSERTED_LINES_MAX = 3
 INSERTED_WORDS_MAX = 40
-INTERJECTIONS_MAX = 2
-PULL_QUOTE_MIN_WORDS = 4  # fewer words repeated elsewhere may be a chance echo  # other speakers' turns between a broken-off turn and its sequel
+INTERJECTIONS_MAX = 2  # other speakers' turns between a broken-off turn and its sequel
+PULL_QUOTE_MIN_WORDS = 4  # fewer words repeated elsewhere may be a chance echo
 
 _MARK_CHARS = "“”„\"«»「」『』"
 _OPENING = frozenset("„«「『")

@@ -3,10 +3,12 @@
 Text becomes a sequence of word tokens (letters, digits and combining marks), each normalised
 with NFKC and case folding, with soft hyphens, zero-width and bidi controls, tatweel and
 Arabic-script vowel marks removed, Arabic/Persian letter variants (yeh, kaf, alef with hamza or
-madda), Russian ё, Turkish dotted and dotless i, and digits unified, Chinese and Japanese characters taken one by one, and
-line-break hyphenation ("govern-\\nment") repaired. Punctuation (quotation marks, apostrophes,
-dashes) separates words and is otherwise ignored, so it can never change a verdict. Each token
-keeps its character span in the original text, so a match maps back to a snippet.
+madda), Russian ё, Turkish dotted and dotless i, and digits unified, Chinese and Japanese
+characters taken one by one, a number's digit groups joined and its sign kept, "n't" read as
+"not", and line-break hyphenation ("govern-\\nment") repaired. Punctuation (quotation marks,
+apostrophes, dashes) separates words and is otherwise ignored, so it can never change a
+verdict. Each token keeps its character span in the original text, so a match maps back to a
+snippet.
 """
 
 from __future__ import annotations
