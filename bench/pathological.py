@@ -38,8 +38,6 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "open brackets and marks": (".txt", lambda n: "(" * n + "“" * n + " said “x y z w” " + "[" * n),
     "one long word": (".txt", lambda n: "a" * (n * 10) + " said “" + "b" * n + "”."),
     "Markdown brackets": (".md", lambda n: "[" * n + "x" + "](" * n),
-    "nested quotations in HTML": (".html", lambda n: "<p>" + "<q>" * (n // 8) + "x"
-                                  + "</q>" * (n // 8) + "</p>"),
 }
 
 
