@@ -32,6 +32,7 @@ _SENTENCE_OPENER = re.compile(
     r"(?:(?:As|In|But|And|Yet|So|Thus|While|Whereas|Although|Though|When|Since|Because|However|"
     r"Indeed|Still|Here|There|For|See|Like|Unlike|Following|After|Before|Both|Only|Even|Then|"
     r"Similarly|Likewise|Moreover|Later|Earlier|Recently|The)\s+)+")
+_ET_AL = re.compile(r"\s+et\s+al\.$")
 _SPLIT_AUTHORS = re.compile(r"\s*(?:,|\band\b|&)\s*")
 
 
@@ -47,7 +48,7 @@ class AuthorDate:
     @property
     def first_author(self) -> str:
         """The name a reference list sorts the work under."""
-        return _SPLIT_AUTHORS.split(re.sub(r"\s+et\s+al\.$", "", self.authors))[0]
+        return _SPLIT_AUTHORS.split(_ET_AL.sub("", self.authors))[0]
 
 
 def narrative_before(text: str, lo: int, hi: int) -> AuthorDate | None:

@@ -18,6 +18,7 @@ from lxml import html as lxml_html
 
 from ..models import Footnote, Link, MarkedQuote, NoteRef
 from .textbuild import MarkupParts, TextBuilder
+from .textspans import SpanIndex
 from .urls import find_urls
 
 _DROP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "embed",
@@ -172,20 +173,21 @@ class _Walker:
                 continue
             for chunk in (el.text, el.tail):
                 for m in _BRACKETED.finditer(chunk or ""):
-                    body = numbered.get(str(int(m.group(1))))
+                    marker = str(int(m.group(1)))
+                    body = numbered.get(marker)
                     if body is not None and not _inside(el, body):
-                        self.bracketed.add(str(int(m.group(1))))
-                        self.bodies.setdefault(body, str(int(m.group(1))))
+                        self.bracketed.add(marker)
+                        self.bodies.setdefault(body, marker)
 
     def _add_bracketed_refs(self) -> None:
         """The plain-text '[n]' markers before their note body, as note references."""
         text = self.parts.text
-        taken = [(r.start, r.end) for r in self.parts.note_refs]
+        taken = SpanIndex((r.start, r.end) for r in self.parts.note_refs)
         body_at = {f.marker: f.start for f in self.parts.footnotes}
         for m in _BRACKETED.finditer(text):
             marker = str(int(m.group(1)))
             if marker in self.bracketed and m.start() < body_at.get(marker, -1) and \
-                    not any(a < m.end() and m.start() < b for a, b in taken):
+                    not taken.overlaps(m.start(), m.end()):
                 self.parts.note_refs.append(NoteRef(marker, m.start(), m.end()))
         self.parts.note_refs.sort(key=lambda r: r.start)
 

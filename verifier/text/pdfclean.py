@@ -26,7 +26,7 @@ _RULE = re.compile(r"^[\s*_\-–—=•·~#.]{3,}$")
 _SEPARATOR = re.compile(r"^(?:\s{10,}|\s*_{5,}\s*|\s*-{10,}\s*)$")
 _FOOTNOTE_START = re.compile(
     r"^\s*(?:\[(?P<b>\d{1,3})\]|(?P<n>\d{1,3})(?P<p>[.)])?|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|"
-    r"(?P<r>[ivxl]{1,6}))\s+(?=\S)")
+    r"(?P<r>[ivx]{1,6}))\s+(?=\S)")
 _LIST_START = re.compile(
     r"^(?:\d{1,2}[.)]\s|[ivxIVX]{1,5}[.)]\s|[a-hA-H]\)\s|[-–•▶◆►*●○■□➢✓·]\s|\([a-z0-9]{1,3}\)\s)")
 _CREDIT = re.compile(
@@ -231,11 +231,12 @@ class _Cleaner:
                 continue
             m = _FOOTNOTE_START.match(line.text)
             if m and m.group("r"):
-                if self._roman_note(m.group("r"), zone, last_number, i - last_at):
+                value = self._roman_note(m.group("r"), zone, last_number, i - last_at)
+                if value is not None:
                     kinds[i] = "footnote"
                     self.markers[i] = m.group("r")
                     previous = last_at = i
-                    last_number = roman_value(m.group("r")) or 0
+                    last_number = value
                     continue
                 m = None
             if m:
@@ -264,13 +265,15 @@ class _Cleaner:
             markers_seen.update(glued_markers(line.text))
 
     @staticmethod
-    def _roman_note(numeral: str, zone: str | None, last_number: int, gap: int) -> bool:
-        """UN and NGO reports number endnotes i, ii, iii …: such a body opens under an
+    def _roman_note(numeral: str, zone: str | None, last_number: int, gap: int) -> int | None:
+        """The value of a Roman-numeral note body's number, or None when the line is none: UN
+        and NGO reports number endnotes i, ii, iii …, and such a body opens under an
         'Endnotes' heading (the first one, 'i') or follows the note numbered just before it."""
         value = roman_value(numeral)
         if value is None:
-            return False
-        return zone == "heading" and value == 1 or value == last_number + 1 and gap <= 4
+            return None
+        opens = zone == "heading" and value == 1 or value == last_number + 1 and gap <= 4
+        return value if opens else None
 
     def _url_in_continuation(self, i: int, reach: int = 3) -> bool:
         """Whether the lines continuing line i hold a URL: a note body ('1 Agency, Title,

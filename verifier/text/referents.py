@@ -21,7 +21,7 @@ from .phrases import (
     strip_titles,
     tokenize,
 )
-from .speechverbs import PERSON_NOUNS
+from .speechverbs import PERSON_NOUN_PATTERN, PERSON_NOUNS
 from .wordlists import words
 
 # 'the ministry said' refers to an organisation named before ('Ministry of …'), or to the
@@ -48,7 +48,7 @@ _COUNTRY_BEFORE = re.compile(r"([A-Z][\w\-]+)['’]s\s+(?:[a-z\-]+\s+){0,2}$")
 _COUNTRY_ACRONYMS = words("us u.s usa uk u.k uae drc prc")
 _PERSON_DESCRIPTION = re.compile(
     r"(?:^|(?<=[.!?;¤]\s))((?:Another|An?|The|One|Other)\s+(?:[a-z\-]+\s+){0,2}(?:"
-    + "|".join(sorted(PERSON_NOUNS)) + r"))\b", re.M)
+    + PERSON_NOUN_PATTERN + r"))\b", re.M)
 
 # A transcript turn's label: 'MINISTER HASSAN:', 'DR. EL-SAYED:', 'MR. O'NEILL (World Bank):'.
 _TURN_LABEL = re.compile(r"((?:[A-Z][A-Z.'’\-]*\s){0,3}[A-Z][A-Z.'’\-]+)\s*(?:\([^()\n]*\))?:\s")

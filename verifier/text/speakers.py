@@ -43,7 +43,7 @@ from .speechverbs import (
     AUXILIARIES,
     FINDING_NOUNS,
     MODALS,
-    PERSON_NOUNS,
+    PERSON_NOUN_PATTERN,
     PRONOUNS,
     find_speech_verbs,
     is_participle,
@@ -67,7 +67,7 @@ _REBUTTAL = re.compile(r"\s*(?:,[^,]*,\s*)?(?:disagree|dispute|denie|denied|reje
 # a colon closes, right before a linking verb.
 _DESCRIBED_INTRO = re.compile(
     r"\s*((?:The|This|That|Their|His|Her|Our)\s+(?:[\w\-’']+\s+){0,3}?(?:"
-    + "|".join(sorted(PERSON_NOUNS)) + r"))\s+(?:was|is|were|are|sounded|seemed|remained)\b")
+    + PERSON_NOUN_PATTERN + r"))\s+(?:was|is|were|are|sounded|seemed|remained)\b")
 # A fact-check's box: 'Claim: “…”' then 'Claimed by: Senator X, in a video …'. The label is
 # no speaker; the line naming the claimant is.
 _CLAIM_LABEL = re.compile(r"(?:^|\n)\s*(?:the\s+)?(?:claim|what was claimed|statement)\s*:$",
@@ -77,7 +77,7 @@ _CLAIMED_BY = re.compile(r"\b(?:claimed by|claim(?:ed)? made by|made by|said by|
 # 'A planner in Tallinn was more positive:', 'One driver was blunter:' — an unnamed person
 # described by role (and place), who is the speaker as described.
 _INDEFINITE_INTRO = re.compile(
-    r"\s*(?:A|An|One)\s+((?:[\w\-’']+\s+){0,2}?(?:" + "|".join(sorted(PERSON_NOUNS))
+    r"\s*(?:A|An|One)\s+((?:[\w\-’']+\s+){0,2}?(?:" + PERSON_NOUN_PATTERN
     + r")(?:\s+(?:in|at|from|for|of)\s+(?:the\s+)?[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){0,3})?)"
     r"\s+(?:was|is|were|are|sounded|seemed|remained)\b")
 # A determiner or possessive right before a speech-verb form makes it a noun ('the calls').
@@ -88,12 +88,14 @@ _ACCORDING_ROLE = re.compile(r"\b[Aa]ccording to\s+(?:the|a|an|its|his|her|their
 # 'according to a spokesperson for the EU delegation, who …': a role nobody is named for.
 _ACCORDING_PERSON = re.compile(
     r"\b[Aa]ccording to\s+(?:the|a|an|one)\s+((?:[\w\-’']+\s+){0,2}?(?:"
-    + "|".join(sorted(PERSON_NOUNS)) + r")(?:\s+(?:for|of|at|from)\s+[^,.;:¤()\n]{2,60}?)?)"
+    + PERSON_NOUN_PATTERN + r")(?:\s+(?:for|of|at|from)\s+[^,.;:¤()\n]{2,60}?)?)"
     r"\s*(?=[,.;:)]|$)")
 # '… of „…“, and the director, X, said that …': a coordinated clause after a quotation
 # has its own subject, so its verb reports the next quotation, not this one.
 _AGE_OR_NATIONALITY_AFTER = re.compile(r"\s+the\s+(?:\d+-)?([A-Za-z][\w\-]*)\b")
 _NEW_CLAUSE = re.compile(r"\s*,?\s*(?:and|but|while|whereas)\s+(?!said\b|says\b|added\b)\S", re.I)
+# Words a name's own mention may follow in its clause: titles, determiners, articles.
+_BEFORE_NAME = TITLE_WORDS | DETERMINERS | ARTICLES
 # 'of' in the languages whose role phrases open a sentence ('Le maire de Lyon, X, a déclaré :',
 # 'El alcalde de Madrid, X, dijo:'): the place after it is no speaker.
 _OF_ELSEWHERE = frozenset({"de", "du", "des", "del", "della", "di", "da", "do", "dos"})
@@ -270,8 +272,7 @@ class SpeakerFinder:
             if n + 1 < len(mentions) and self._modifies_title(m, mentions[n + 1]):
                 continue
             words = [t.lower() for t in before if t not in (",", ".")]
-            while words and (words[-1] in TITLE_WORDS or words[-1] in DETERMINERS
-                             or words[-1] in ARTICLES):
+            while words and words[-1] in _BEFORE_NAME:
                 words.pop()
             if words and (words[-1] in PREPOSITIONS or words[-1] in _OF_ELSEWHERE):
                 continue
@@ -299,8 +300,7 @@ class SpeakerFinder:
             if len(before) > 12:
                 return None
             words = [t for t in before if t not in (",", ".")]
-            while words and (words[-1] in TITLE_WORDS or words[-1] in DETERMINERS
-                             or words[-1] in ARTICLES):
+            while words and words[-1] in _BEFORE_NAME:
                 words.pop()
             if words and words[-1] in PREPOSITIONS - {"from", "by"}:
                 continue
@@ -447,8 +447,8 @@ class SpeakerFinder:
         for token, s in tokens:
             pos = sent_start + s
             # the mention this token starts ('Tobias' of 'Tobias Lindqvist'), else one of its own
-            mention = next((m for m in self.names.between(pos, pos + 120) if m.start == pos),
-                           None) or self.names.mention_at(pos, pos + len(token))
+            mention = next(iter(self.names.between(pos, pos + 1)), None) or \
+                self.names.mention_at(pos, pos + len(token))
             if mention is None or mention.start != pos and mention.start > pos:
                 continue
             if not self._personish(mention):

@@ -124,6 +124,8 @@ chair chairwoman chairperson planner driver engineer economist researcher scient
 nurse teacher farmer worker lawyer activist campaigner councillor mayor professor
 judge magistrate prosecutor barrister solicitor detective inspector coach manager captain player
 """)
+PERSON_NOUN_PATTERN = "|".join(sorted(PERSON_NOUNS))  # for patterns naming a person by role
+
 
 
 def is_participle(word: str) -> bool:
