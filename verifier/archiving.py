@@ -23,7 +23,7 @@ from .models import ArchiveInfo, Fetch, SaveJob, Snapshot, full_timestamp, times
 from .net.linkstatus import PageLook
 from .net.pacer import LOOKUP, SAVE
 from .net.transport import retry_after_seconds
-from .net.wayback import WaybackClient, cited_memento, index_key, parse_memento
+from .net.wayback import WaybackClient, cited_memento, index_key, parse_memento, wayback_timestamp
 from .status import LinkStatus
 
 FetchRaw = Callable[[str], Fetch]
@@ -272,7 +272,7 @@ class Archivist:
             if blocked:
                 return f"queued: {blocked}"
             return f"snapshot {snapshot.timestamp} could not be read: {fetch.reason}"
-        if fetch.headers and not any(k.lower() == "memento-datetime" for k in fetch.headers):
+        if fetch.headers and _header(fetch, "Memento-Datetime") is None:
             # every replay of a capture carries Memento-Datetime; the Wayback's own pages
             # ("snapshot cannot be displayed", "Hrm.") do not, whatever their status
             return (f"snapshot {snapshot.timestamp} could not be read: the Wayback Machine "
@@ -630,10 +630,7 @@ def _memento_timestamp(fetch: Fetch) -> str | None:
         when = email.utils.parsedate_to_datetime(value) if value else None
     except (TypeError, ValueError, IndexError):
         return None
-    if when is None:
-        return None
-    return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC) \
-        .strftime("%Y%m%d%H%M%S")
+    return wayback_timestamp(when) if when is not None else None
 
 
 def _same_content(a: Snapshot, b: Snapshot) -> bool:

@@ -137,8 +137,9 @@ class Checking:
                 if not url:
                     continue
                 cited.setdefault(url, None)
-                if names_a_capture(url):
+                if names_a_capture(url):  # read as that capture: never looked up itself
                     self.cited_captures.add(url)
+                    self.archive_requested.add(url)
                 when = c.cited_date or doc_date
                 if when and (self.url_dates.get(url) is None or when < self.url_dates[url]):  # type: ignore[operator]
                     self.url_dates[url] = when
@@ -187,7 +188,7 @@ class Checking:
         self._use_pool(pages=len(due_urls) + len(reused))
         if self.wayback_enabled:  # lookups an earlier run had to leave go first
             for url in self.store.queued_urls():
-                if url in cited and url not in self.cited_captures:
+                if url in cited:
                     self._want_archive(url)
         for url, fetch, row in reused:
             self._read_page(url, fetch, _evidence_ref(row), reused=True)
@@ -266,18 +267,13 @@ class Checking:
     def _read_cited_capture(self, url: str) -> None:
         """A cited Wayback address is read as the capture it names, on the archive's threads
         and through its pacer; no CDX lookup or save is ever made for the address itself."""
-        self.archive_requested.add(url)
         fut = self.stages.archive_pool.submit(self._cited_capture, url)
         self.fetching += 1
         self.work.add(fut, functools.partial(self._on_cited_capture, url))
 
     def _cited_capture(self, url: str) -> CitedCapture:
-        from .pagetext import page_text
-
         capture = self.stages.archivist.cited_capture(url)
-        if capture.copy is not None and capture.copy[1].body is not None:
-            fetch = capture.copy[1]
-            fetch.page = page_text(fetch.body or b"", fetch.content_type)
+        _read_copies([capture.copy] if capture.copy is not None else [])
         return capture
 
     def _on_cited_capture(self, url: str, fut: Future[CitedCapture]) -> None:
@@ -446,14 +442,10 @@ class Checking:
         self.work.add(fut, functools.partial(self._on_archived, url))
 
     def _archive_lookup(self, url: str) -> tuple[Any, list[tuple[Snapshot, Fetch]]]:
-        from .pagetext import page_text
-
         cited = self.url_dates.get(url)
         info = self.stages.archivist.info(url, cited)
         copies = self.stages.archivist.copies(url, cited) if self.tasks_by_url.get(url) else []
-        for _snapshot, fetch in copies:
-            if fetch.link_status.readable and fetch.body is not None:
-                fetch.page = page_text(fetch.body, fetch.content_type)
+        _read_copies(copies)
         return info, copies
 
     def _on_archived(self, url: str, fut: Future[Any]) -> None:
@@ -532,6 +524,15 @@ class Checking:
             for r in self.store.rows(f"select id, key from quotes where id in ({marks})", ids):
                 keys[r["id"]] = r["key"]
         return keys
+
+
+def _read_copies(copies: list[tuple[Snapshot, Fetch]]) -> None:
+    """The page text of each readable Wayback copy, read on the archive's thread."""
+    from .pagetext import page_text
+
+    for _snapshot, fetch in copies:
+        if fetch.link_status.readable and fetch.body is not None:
+            fetch.page = page_text(fetch.body, fetch.content_type)
 
 
 def _evidence_ref(row: dict[str, Any]) -> EvidenceRef:

@@ -172,7 +172,7 @@ _MISSING_CLAUSE = _clauses([
           r"expired|encontrar|no text|not have an|"
           r"introuvable|seite|страниц|sayfa|الصفحة|صفح|pagina|ページ|halaman|trang|strona|"
           r"페이지|הדף|העמוד|сторінк|σελίδα|sidan|stránka|पृष्ठ|पेज|ukurasa|পৃষ্ঠা|oldal|sivua|"
-          r"siden|страниц|stranica|stran|lehte|lehek|lapa|puslapis|pahina|பக்கம்|síð"])
+          r"siden|stranica|stran|lehte|lehek|lapa|puslapis|pahina|பக்கம்|síð"])
 # A page kept from the reader until they log in: 'Please log in to view this page'.
 _LOGIN_REQUIRED = _clauses([
     r"(you (must|need to|have to) |please |(the|this) \w+ requires you to )(be )?(registered and )?"
@@ -202,7 +202,7 @@ _CONSENT_BUTTON = re.compile(r"accept all( cookies)?|accept (and|&) (continue|cl
                              r"alle akzeptieren|tout accepter|aceptar todo|accetta tutto|alles accepteren|"
                              r"aceitar todos|godkann alla|zaakceptuj wszystkie")
 _CONSENT_TOPIC = re.compile(r"cookie|privacy|partners|personal data|consent|datenschutz|zustimmung|"
-                            r"donnees|confidentialite|privacidad|privacy|gegevens|integritet")
+                            r"donnees|confidentialite|privacidad|gegevens|integritet")
 # Bot challenges told by their words rather than their title or headers.
 _CHALLENGE_TEXT = _clauses([
     r"verify(ing)? (that )?you are (a )?human( by completing the action below)?",
@@ -294,10 +294,6 @@ def _not_found_sentence(sentence: str) -> bool:
         or _mostly(_MISSING_CLAUSE, stripped)
 
 
-def _says_parked(line: str) -> bool:
-    return any(_mostly(_PARKED, s) for s in _sentences(line))
-
-
 def _title_parts(title: str) -> list[str]:
     """Title segments. A colon splits off a site name ('Site: Page not found', 'Page not
     found: Site') but not a headline's topic ('Not Found: The Search for Amelia Earhart'):
@@ -346,10 +342,17 @@ def _message_line(lines: list[str]) -> tuple[int, str] | None:
     for i, line in enumerate(lines):
         if _REPORTED_SPEECH.search(line):
             continue
-        opening = _SENTENCE_END.split(line, 1)[0] if i == first_paragraph else line
-        if len(opening) < (OPENING_MESSAGE if i == first_paragraph else 160) and says_not_found(opening):
-            return i, f"the page says {opening!r}"
-        if len(line) < 160 and _says_parked(line):
+        if i == first_paragraph:
+            opening = _SENTENCE_END.split(line, 1)[0]
+            if len(opening) < OPENING_MESSAGE and says_not_found(opening):
+                return i, f"the page says {opening!r}"
+            continue  # 160 characters or more: no short line, so no parked-domain message
+        if len(line) >= 160:
+            continue
+        sentences = _sentences(line)  # read once for both questions
+        if any(map(_not_found_sentence, sentences)):
+            return i, f"the page says {line!r}"
+        if any(_mostly(_PARKED, s) for s in sentences):
             return i, f"a parked domain: the page says {line!r}"
     return None
 

@@ -126,7 +126,7 @@ class IAPacer:
             return
         pause *= 2 ** min(self._trips, MAX_PAUSE_DOUBLINGS)
         self._trips += 1
-        self._open_until = max(self._open_until, now + pause)
+        self._open_until = now + pause  # closed until now: nothing longer to keep
         self._open_reason = reason
 
     def _refuse_if_open(self, now: float) -> None:
