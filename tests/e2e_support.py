@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import contextlib
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
 from fakewayback import FakeWayback
+from fixtureweb import FixtureWeb
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,39 @@ class TwoRuns(ExportView):
             if url.startswith(base + "/"):
                 return name + url[len(base):]
         return None
+
+
+@dataclass
+class Corpus:
+    """A held-out set's servers, its documents written out, and the run's settings."""
+
+    web: FixtureWeb
+    wayback: FakeWayback
+    hosts: dict[str, str]  # "h2" -> its base URL on the fixture web
+    docs: Path
+    settings: Any
+
+
+@contextlib.contextmanager
+def served_corpus(root: Path, serve: Callable[[FixtureWeb, FakeWayback], dict[str, str]],
+                  documents: Callable[[dict[str, str]], dict[str, str | bytes]]) -> Iterator[Corpus]:
+    """The fixture web and the fake Wayback serving a set's pages (`serve`), its documents
+    (given the hosts, to fill in their addresses) written under root/docs; both servers are
+    closed after."""
+    web, wayback = FixtureWeb(), FakeWayback()
+    try:
+        hosts = serve(web, wayback)
+        docs = root / "docs"
+        docs.mkdir()
+        for name, content in documents(hosts).items():
+            if isinstance(content, bytes):
+                (docs / name).write_bytes(content)
+            else:
+                (docs / name).write_text(content, encoding="utf-8")
+        yield Corpus(web, wayback, hosts, docs, e2e_settings(root, wayback))
+    finally:
+        web.close()
+        wayback.close()
 
 
 TwoRunsT = TypeVar("TwoRunsT", bound=TwoRuns)

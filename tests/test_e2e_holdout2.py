@@ -24,10 +24,10 @@ from e2e_support import (
     TwoRuns,
     case,
     check_export,
-    e2e_settings,
     export_cases,
     first_run,
     run_checks,
+    served_corpus,
     status_output,
 )
 from fakewayback import FakeWayback
@@ -565,23 +565,17 @@ def _second_run(out: Outcome, web: FixtureWeb, root: Path, docs: Path, settings:
 
 @pytest.fixture(scope="module")
 def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
-
     root = tmp_path_factory.mktemp("e2e2")
-    web, wayback = FixtureWeb(), FakeWayback()
-    try:
-        hosts = serve(web, wayback)
-        docs = root / "docs"
-        docs.mkdir()
-        (docs / "brief.pdf").write_bytes(brief_pdf(hosts))
-        (docs / "notes.md").write_text(NOTES_MD.format(**hosts), encoding="utf-8")
-        (docs / "digest.txt").write_text(DIGEST_TXT.format(**hosts), encoding="utf-8")
-        settings = e2e_settings(root, wayback)
-        out = first_run(Outcome, hosts, root, [str(docs), hosts["h10"] + ARTICLE_PATH], settings, lambda: T0)
-        _second_run(out, web, root, docs, settings)
+
+    def documents(hosts: dict[str, str]) -> dict[str, str | bytes]:
+        return {"brief.pdf": brief_pdf(hosts), "notes.md": NOTES_MD.format(**hosts),
+                "digest.txt": DIGEST_TXT.format(**hosts)}
+
+    with served_corpus(root, serve, documents) as c:
+        inputs = [str(c.docs), c.hosts["h10"] + ARTICLE_PATH]
+        out = first_run(Outcome, c.hosts, root, inputs, c.settings, lambda: T0)
+        _second_run(out, c.web, root, c.docs, c.settings)
         yield out
-    finally:
-        web.close()
-        wayback.close()
 
 
 # -- the cases ---------------------------------------------------------------------------

@@ -42,9 +42,9 @@ from e2e_support import (
     TwoRuns,
     case,
     check_export,
-    e2e_settings,
     export_cases,
     first_run,
+    served_corpus,
     status_output,
 )
 from fakewayback import FakeWayback
@@ -535,23 +535,17 @@ def _second_run(out: TwoRuns, web: FixtureWeb, root: Path, docs: Path, settings:
 
 @pytest.fixture(scope="module")
 def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TwoRuns]:
-
     root = tmp_path_factory.mktemp("e2e3")
-    web, wayback = FixtureWeb(), FakeWayback()
-    try:
-        hosts = serve(web, wayback)
-        docs = root / "docs"
-        docs.mkdir()
-        for name, text in (("newsletter.html", NEWSLETTER_HTML), ("moved.md", MOVED_MD),
-                           ("digest.txt", DIGEST_TXT), ("roundup.md", ROUNDUP_MD)):
-            (docs / name).write_text(text.format(**hosts), encoding="utf-8")
-        settings = e2e_settings(root, wayback)
-        out = first_run(TwoRuns, hosts, root, [str(docs)], settings, lambda: T0)
-        _second_run(out, web, root, docs, settings)
+
+    def documents(hosts: dict[str, str]) -> dict[str, str | bytes]:
+        return {name: text.format(**hosts) for name, text in (
+            ("newsletter.html", NEWSLETTER_HTML), ("moved.md", MOVED_MD),
+            ("digest.txt", DIGEST_TXT), ("roundup.md", ROUNDUP_MD))}
+
+    with served_corpus(root, serve, documents) as c:
+        out = first_run(TwoRuns, c.hosts, root, [str(c.docs)], c.settings, lambda: T0)
+        _second_run(out, c.web, root, c.docs, c.settings)
         yield out
-    finally:
-        web.close()
-        wayback.close()
 
 
 # -- the cases ---------------------------------------------------------------------------

@@ -38,9 +38,9 @@ from e2e_support import (
     TwoRuns,
     case,
     check_export,
-    e2e_settings,
     export_cases,
     first_run,
+    served_corpus,
     status_output,
 )
 from fakewayback import FakeWayback
@@ -467,23 +467,18 @@ class Outcome(TwoRuns):
 @pytest.fixture(scope="module")
 def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
     root = tmp_path_factory.mktemp("e2e4")
-    web, wayback = FixtureWeb(), FakeWayback()
-    try:
-        hosts = serve(web, wayback)
-        docs = root / "docs"
-        docs.mkdir()
-        for name, text in (("wiki.html", WIKI_HTML), ("factcheck.md", FACTCHECK_MD),
-                           ("digest.txt", DIGEST_TXT)):
-            (docs / name).write_text(text.format(**hosts), encoding="utf-8")
-        settings = e2e_settings(root, wayback)
-        inputs = [str(docs), hosts["h13"] + ARTICLE_PATH]
-        out = first_run(Outcome, hosts, root, inputs, settings, lambda: T0)
-        out.fetched = {(r.host, r.path) for r in web.requests}
-        _second_run(out, web, root, inputs, settings)
+
+    def documents(hosts: dict[str, str]) -> dict[str, str | bytes]:
+        return {name: text.format(**hosts) for name, text in (
+            ("wiki.html", WIKI_HTML), ("factcheck.md", FACTCHECK_MD),
+            ("digest.txt", DIGEST_TXT))}
+
+    with served_corpus(root, serve, documents) as c:
+        inputs = [str(c.docs), c.hosts["h13"] + ARTICLE_PATH]
+        out = first_run(Outcome, c.hosts, root, inputs, c.settings, lambda: T0)
+        out.fetched = {(r.host, r.path) for r in c.web.requests}
+        _second_run(out, c.web, root, inputs, c.settings)
         yield out
-    finally:
-        web.close()
-        wayback.close()
 
 
 # -- the cases ---------------------------------------------------------------------------
