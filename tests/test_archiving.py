@@ -172,6 +172,27 @@ def test_the_newest_copy_is_skipped_when_its_content_is_the_same(wayback: FakeWa
     assert wayback.count("snapshot") == 1
 
 
+def test_earlier_versions_newest_first_unlike_the_copies_in_hand_and_few(
+        wayback: FakeWayback, clock: FakeClock) -> None:
+    """Captures older than every copy in hand, newest first, skipping content already in hand
+    or already taken, at most MAX_EARLIER of them; one listing of the captures for it all."""
+    wayback.capture(PAGE, "20180101000000", page("the oldest version"))
+    wayback.capture(PAGE, "20190101000000", page("the first edit"))
+    wayback.capture(PAGE, "20200101000000", page("the words as quoted"))
+    wayback.capture(PAGE, "20200601000000", page("the words as quoted"))  # the same again
+    wayback.capture(PAGE, "20210315000000", page("the words are gone"))
+    wayback.capture(PAGE, "20230101000000", page("the words are gone"))
+    archivist = make(wayback, clock)
+    copies = archivist.copies(PAGE, date(2021, 6, 1))
+    assert [s.timestamp for s, _ in copies] == ["20210315000000"]  # the newest: same content
+    cdx = wayback.count("cdx")
+    earlier = archivist.earlier_copies(PAGE, copies)
+    assert [s.timestamp for s, _ in earlier] == ["20200601000000", "20190101000000"]
+    assert earlier[0][1].body == page("the words as quoted").encode()
+    assert wayback.count("cdx") == cdx + 1
+    assert archivist.earlier_copies(PAGE, []) == []  # nothing in hand: nothing to go back from
+
+
 def test_a_copy_served_from_a_nearby_capture_names_that_capture(wayback: FakeWayback,
                                                                 clock: FakeClock) -> None:
     wayback.capture(PAGE, "20210315000000", page("x"))

@@ -319,6 +319,28 @@ def test_walls_of_the_fourth_set(title: str, text: str, words: str) -> None:
     assert reason is not None and words in reason
 
 
+@pytest.mark.parametrize("text", [
+    "Your privacy choices\nWe use cookies to measure traffic and personalise content.\n"
+    "Accept all cookies Reject non-essential Manage preferences",
+    "Wir brauchen Ihre Zustimmung\nWir verwenden Cookies.\nAlle akzeptieren Alle ablehnen Einstellungen",
+    "Privacy\nWe and our partners use cookies.\nReject all Accept all",
+])
+def test_consent_buttons_side_by_side_on_one_line(text: str) -> None:
+    reason = errorpages.wall_reason("Forest Watch Europe", text)
+    assert reason is not None and "cookie-consent" in reason
+
+
+@pytest.mark.parametrize("text", [
+    # the buttons of a banner over an article: the article's prose is there
+    "Breakwater finished before winter\nThe harbour authority confirmed on Monday that the new "
+    "breakwater will be finished.\nAccept all cookies Reject all Manage preferences",
+    # a line mentioning acceptance among other words is no row of buttons
+    "Terms\nAccept all terms and conditions before you order from our shop today",
+])
+def test_consent_button_rows_beside_a_page_are_no_wall(text: str) -> None:
+    assert errorpages.wall_reason("Example", text) is None
+
+
 LEAD = ("The harbour authority confirmed on Monday that the new breakwater will be finished before "
         "the winter storms, after two years of delays caused by a shortage of stone.")
 

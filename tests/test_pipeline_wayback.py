@@ -60,6 +60,39 @@ def test_changed_page_is_checked_against_the_capture_nearest_before_the_citation
     assert snapshot_paths[0].startswith("/web/20210520000000id_/")
 
 
+def test_a_page_edited_before_the_citation_is_checked_in_its_earlier_version(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        run_cli: Callable[..., CliResult]) -> None:
+    """The capture nearest before the citation already shows the edit: the author read the
+    page earlier, so the version captured before it is read too."""
+    web.page("/terminal", CHANGED)
+    url = web.url("/terminal")
+    wayback.capture(url, "20210301000000", PAGE)  # what the author read
+    wayback.capture(url, "20210601000000", CHANGED)  # edited two days before the document
+    wayback.capture(url, "20240101000000", CHANGED)
+    doc = _doc(workspace, web)
+    write_wayback_config(workspace, wayback, 'save = "never"\n')
+    run_cli("run", str(doc))
+    quote = _quote(run_cli)
+    assert quote["status"] == "verified_archive"
+    assert str(quote["snapshot_url"]).startswith("https://web.archive.org/web/20210301000000/")
+
+
+def test_no_earlier_version_is_read_when_a_copy_holds_the_quote(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        run_cli: Callable[..., CliResult]) -> None:
+    web.page("/terminal", CHANGED)
+    url = web.url("/terminal")
+    wayback.capture(url, "20190101000000", CHANGED.replace("postponed", "delayed"))
+    wayback.capture(url, "20210520000000", PAGE)
+    wayback.capture(url, "20240101000000", CHANGED)
+    doc = _doc(workspace, web)
+    write_wayback_config(workspace, wayback, 'save = "never"\n')
+    run_cli("run", str(doc))
+    assert _quote(run_cli)["status"] == "verified_archive"
+    assert not [r for r in wayback.requests if "/web/20190101000000" in r.path]
+
+
 def test_a_429_opens_the_breaker_the_run_completes_and_the_next_run_asks_first(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback,
         run_cli: Callable[..., CliResult]) -> None:

@@ -34,6 +34,7 @@ WATCH_SECONDS = 120.0  # how long a run follows one save before leaving it for t
 RESUBMIT_AFTER = timedelta(hours=1)  # a save still unconfirmed after this is submitted again
 MAX_ATTEMPTS = 3  # submissions of one save before it is given up as an error
 MAX_FALLBACKS = 2  # further captures tried when a chosen one cannot be replayed
+MAX_EARLIER = 2  # earlier versions of a page read when no copy in hand holds a quote
 STEP = 0.25  # longest uninterrupted wait of the background worker, so it stops promptly
 # Save Page Now refusals that mean "captured recently": success once CDX lists the capture
 _RECENT_CAPTURE = ("same snapshot", "too-many-daily-captures")
@@ -105,6 +106,39 @@ class Archivist:
             if copy is not None and not any(s.timestamp == copy[0].timestamp for s, _ in found):
                 found.append(copy)
         return found
+
+    def earlier_copies(self, url: str, found: list[tuple[Snapshot, Fetch]]
+                       ) -> list[tuple[Snapshot, Fetch]]:
+        """Versions of the page captured before every copy in hand, newest first: up to
+        MAX_EARLIER whose content differs from the copies in hand and from each other. The
+        author read the page some time before citing it, maybe before an edit that the
+        capture closest to the citation already shows. Trouble reading one skips it; a
+        breaker or budget stop ends the search."""
+        if not found:
+            return []
+        oldest = min(s.timestamp for s, _ in found)
+        try:
+            listed = self._all_captures(url)
+        except ArchiveError:
+            return []
+        seen = [s for s, _ in found]
+        earlier: list[tuple[Snapshot, Fetch]] = []
+        for candidate in reversed([s for s in listed if s.timestamp < oldest]):
+            if len(earlier) == MAX_EARLIER:
+                break
+            if any(_same_content(s, candidate) for s in seen):
+                continue
+            copy = self._memo.get(("copy", candidate.url, candidate.timestamp),
+                                  partial(self._fetch_copy, candidate))
+            if isinstance(copy, str):
+                if copy.startswith("queued: "):
+                    break
+                continue
+            if any(_same_content(s, copy[0]) for s in seen):
+                continue  # the Wayback served a copy in hand instead
+            seen += [candidate, copy[0]]
+            earlier.append(copy)
+        return earlier
 
     def cited_capture(self, url: str) -> CitedCapture:
         """A cited Wayback address read as the one capture it names (see cited_memento): its

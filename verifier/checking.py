@@ -442,11 +442,27 @@ class Checking:
         self.work.add(fut, functools.partial(self._on_archived, url))
 
     def _archive_lookup(self, url: str) -> tuple[Any, list[tuple[Snapshot, Fetch]]]:
+        """What the archive holds of a URL: its lookup and the copies to judge quotes on,
+        earlier versions of the page too when none of those copies holds a quote waiting."""
         cited = self.url_dates.get(url)
         info = self.stages.archivist.info(url, cited)
-        copies = self.stages.archivist.copies(url, cited) if self.tasks_by_url.get(url) else []
+        tasks = self.tasks_by_url.get(url, [])
+        copies = self.stages.archivist.copies(url, cited) if tasks else []
         _read_copies(copies)
+        waiting = [t.text for t in tasks if not t.done]
+        if copies and not all(self._held(text, copies) for text in waiting):
+            earlier = self.stages.archivist.earlier_copies(url, copies)
+            _read_copies(earlier)
+            copies += earlier
         return info, copies
+
+    def _held(self, quote: str, copies: list[tuple[Snapshot, Fetch]]) -> bool:
+        """Whether a copy holds the quote word for word."""
+        from .matching import match_quote
+
+        return any(fetch.page is not None and match_quote(
+            quote, fetch.page, partial_threshold=self.settings.partial_threshold).status
+            is QuoteStatus.VERIFIED for _snapshot, fetch in copies)
 
     def _on_archived(self, url: str, fut: Future[Any]) -> None:
         try:

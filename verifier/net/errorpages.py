@@ -26,6 +26,7 @@ PROSE_LINES = 2  # a short page with this many paragraphs is an article quoting 
 OPENING_MESSAGE = 100  # characters: a not-found sentence opening a paragraph is short
 CONTENT_LINE = 40  # characters: a line this long beside a consent dialog is the page's own
 CONSENT_BUTTON_LINE = 30  # characters: 'Accept all cookies', 'Alle akzeptieren'
+CONSENT_BUTTONS_LINE = 80  # characters: 'Accept all cookies Reject non-essential Manage preferences'
 HEADLINE_WORDS = 5  # a title segment this long naming an error is a headline about it
 
 
@@ -203,6 +204,15 @@ _CONSENT_BUTTON = re.compile(r"accept all( cookies)?|accept (and|&) (continue|cl
                              r"aceitar todos|godkann alla|zaakceptuj wszystkie")
 _CONSENT_TOPIC = re.compile(r"cookie|privacy|partners|personal data|consent|datenschutz|zustimmung|"
                             r"donnees|confidentialite|privacidad|gegevens|integritet")
+# The other choices such a dialog offers, often set on one line beside its 'Accept all'.
+_CONSENT_CHOICE = re.compile(
+    r"\b(?:(?:reject|decline|refuse|deny)(?: all| non essential| optional| unnecessary)?(?: cookies)?|"
+    r"(?:manage|customi[sz]e|adjust|change)(?: my| your)? (?:preferences|options|settings|choices|cookies)|"
+    r"(?:cookie|privacy) (?:settings|preferences)|more options|settings|preferences|options|"
+    r"(?:only|use only) (?:necessary|essential)(?: cookies)?|(?:necessary|essential) (?:cookies )?only|"
+    r"(?:alle )?ablehnen|einstellungen|(?:tout )?refuser|parametrer|personnaliser|"
+    r"rechazar(?: todo)?|configurar|rifiuta(?: tutto)?|impostazioni|(?:alles )?weigeren|instellingen|"
+    r"rejeitar(?: todos)?|definicoes|odrzuc(?: wszystkie)?|ustawienia)\b")
 # Bot challenges told by their words rather than their title or headers.
 _CHALLENGE_TEXT = _clauses([
     r"verify(ing)? (that )?you are (a )?human( by completing the action below)?",
@@ -420,12 +430,22 @@ def _bare_wall(lines: list[str], short: dict[str, list[str]]) -> str | None:
                    if any(_mostly(_PAYWALL, s) for s in sentences)), None)
     if notice and not any(len(line) >= PROSE_LINE for line in lines):
         return f"a paywall: the page says {notice!r}"
-    consent = next((line for line in lines if len(line) <= CONSENT_BUTTON_LINE
-                    and _CONSENT_BUTTON.fullmatch(normalize(line))), None)
+    consent = next(filter(_consent_buttons, lines), None)
     if consent and not any(len(line) >= CONTENT_LINE and not _CONSENT_TOPIC.search(normalize(line))
-                           for line in lines):
+                           for line in lines if line != consent):
         return f"a cookie-consent dialog with no page behind it: the page says {consent!r}"
     return None
+
+
+def _consent_buttons(line: str) -> bool:
+    """A consent dialog's 'Accept all', alone on its line or beside the dialog's other choices
+    ('Accept all cookies Reject non-essential Manage preferences': buttons set side by side)."""
+    if len(line) > CONSENT_BUTTONS_LINE:
+        return False
+    words = normalize(line)
+    if _CONSENT_BUTTON.fullmatch(words):
+        return len(line) <= CONSENT_BUTTON_LINE
+    return bool(_CONSENT_BUTTON.fullmatch(" ".join(_CONSENT_CHOICE.sub(" ", words).split())))
 
 
 def trouble_reason(title: str, text: str) -> str | None:
