@@ -449,7 +449,7 @@ class Fetcher:
                 return LinkStatus.SOFT_404, says
             if not ctx.trusted and is_deep_link(ctx.url) and is_deep_link(final):
                 missing = self._missing_page(ctx, final)
-                if missing and same_page(look.signature(*path_noise(final)), missing):
+                if missing and not look.is_shell and same_page(look.signature(*path_noise(final)), missing):
                     host = urlsplit(final).netloc
                     return LinkStatus.SOFT_404, f"the page is identical to what {host} returns for a nonexistent path"
         kind = content_kind(response.headers.get("Content-Type"), response.body)
