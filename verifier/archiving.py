@@ -279,9 +279,9 @@ class Archivist:
     def _judge_replay(self, snapshot: Snapshot, fetch: Fetch) -> tuple[Snapshot, Fetch] | str:
         """The copy a raw fetch of a capture gave, or why it is not one."""
         if any(a.outcome.startswith("429") for a in fetch.attempts):
-            self.client.note_answer(429, fetch.headers)  # retried, and answered otherwise at last
+            self.client.note_wait(429, fetch.headers)  # retried, and answered otherwise at last
         elif fetch.http_status is not None:
-            self.client.note_answer(fetch.http_status, fetch.headers)
+            self.client.note_wait(fetch.http_status, fetch.headers)
         if not fetch.link_status.readable:
             blocked = self.client.blocked()  # the pacer may have stopped the fetch midway
             if blocked:

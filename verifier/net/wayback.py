@@ -261,20 +261,18 @@ class WaybackClient:
             return "Wayback Machine calls are off (no_wayback)"
         return self.pacer.blocked()
 
-    def note_answer(self, status: int, headers: Mapping[str, str]) -> None:
-        """An Archive answer's word on pacing, wherever it was received (a snapshot fetched by
-        the Fetcher too): a 429 pauses every call, and so does an overloaded 502/503/504 that
-        says when to come back (Retry-After); an overloaded answer without one counts toward
-        the breaker, any other answer resets it."""
+    def note_wait(self, status: int, headers: Mapping[str, str]) -> bool:
+        """An Archive answer asking to wait, wherever it was received (a snapshot fetched by
+        the Fetcher too): a 429, or an overloaded 502/503/504 saying when to come back
+        (Retry-After), pauses every call. True when it asked."""
         retry_after = retry_after_seconds(_header(headers, "Retry-After"), self.now())
         if status == 429:
             self.pacer.record_rate_limited(retry_after)
         elif status in _OVERLOADED and retry_after is not None:
             self.pacer.record_unavailable(status, retry_after)
-        elif status in _OVERLOADED:
-            self.pacer.record_failure("overloaded answers")
         else:
-            self.pacer.record_success()
+            return False
+        return True
 
     # -- lookups ---------------------------------------------------------------------
     def captures(self, url: str, *, from_ts: str | date | None = None,
@@ -424,7 +422,12 @@ class WaybackClient:
         for _hop in range(MAX_API_REDIRECTS + 1):
             self.pacer.acquire(kind)
             answer = self._send(method, url, data, headers, what)
-            self.note_answer(answer.status, answer.headers)
+            if self.note_wait(answer.status, answer.headers):
+                pass  # paused: neither a failure to count nor a success to reset it
+            elif answer.status in _OVERLOADED:
+                self.pacer.record_failure("overloaded answers")
+            else:
+                self.pacer.record_success()
             if answer.status == 429:
                 raise ArchiveRateLimited(f"{what} answered 429 Too Many Requests: "
                                          "every Internet Archive call pauses")
