@@ -11,7 +11,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from fakewayback import FakeWayback
-from wayback_support import KEYS, PAGE, FakeClock, page, raw_fetcher
+from fixtureweb import FixtureWeb, Reply
+from wayback_support import KEYS, PAGE, FakeClock, ScriptedArchive, page, plain, raw_fetcher, row
 
 from verifier.archiving import Archivist, FetchRaw
 from verifier.config import Settings
@@ -554,3 +555,92 @@ def test_a_daily_limit_refusal_settles_on_a_revisit_made_today(wayback: FakeWayb
     refused = SaveJob(url=PAGE, submitted_at=now, status="error", method="spn2",
                       error="Save Page Now 2: error:too-many-daily-captures")
     assert archivist._settle_refusal(refused).timestamp == today
+
+
+# -- branch links6 -------------------------------------------------------------------------------
+CHALLENGE = ("<html><head><title>Just a moment...</title></head><body><p>Checking if the site connection "
+             "is secure</p></body></html>")
+MAINTENANCE = "<html><head><title>Example</title></head><body><h1>We’ll be back soon!</h1></body></html>"
+
+
+@pytest.mark.parametrize("body", [CHALLENGE, MAINTENANCE], ids=["challenge", "maintenance"])
+def test_a_capture_of_what_the_crawler_met_instead_of_the_page_is_no_copy(wayback: FakeWayback,
+                                                                         clock: FakeClock, body: str) -> None:
+    wayback.capture(PAGE, "20210101000000", page("the minister said the words"))
+    wayback.capture(PAGE, "20210520000000", body)
+    archivist = make(wayback, clock)
+    assert [s.timestamp for s, _ in archivist.copies(PAGE, date(2021, 6, 1))] == ["20210101000000"]
+    assert "no copy of the page" in (archivist.info(PAGE, date(2021, 6, 1)).error or "")
+
+
+def test_a_capture_of_an_article_under_a_cookie_banner_is_a_copy(wayback: FakeWayback,
+                                                                 clock: FakeClock) -> None:
+    article = ("<html><head><title>Minister speaks | Example</title></head><body><p>We use cookies.</p>"
+               "<button>Accept all</button>" + "<p>The minister said the words, and a great deal more "
+               "about the budget, the harbour and the new ferry terminal that opens in March.</p>" * 3 +
+               "</body></html>")
+    wayback.capture(PAGE, "20210520000000", article)
+    assert [s.timestamp for s, _ in make(wayback, clock).copies(PAGE, date(2021, 6, 1))] == ["20210520000000"]
+
+
+MOVED = "http://news.example.com/2021/06/the-story.html"
+
+
+def _moved(web: FixtureWeb, target: str) -> ScriptedArchive:
+    """PAGE captured only as a 301 to `target`, whose capture the replay leads to."""
+    def cdx(q: dict[str, str]) -> Reply:
+        wanted = q["filter"].removeprefix("statuscode:").split("|") if "filter" in q else None
+        rows = [row("20210315000000", status="301"), row("20210315000002", url=target)]
+        kept = [r for r in rows if r.split(" ")[2] == q["url"] and (wanted is None or r.split(" ")[4] in wanted)]
+        return Reply(body="".join(f"{r}\n" for r in kept), content_type="text/plain")
+    return ScriptedArchive(web, cdx, {
+        f"20210315000000/{PAGE}": Reply(302, b"", content_type=None, headers={
+            "Location": f"https://web.archive.org/web/20210315000002id_/{target}"}),
+        f"20210315000002/{target}": Reply(body=page("the minister said the words"))})
+
+
+def test_captures_of_a_redirect_only_lead_to_the_moved_page_not_to_the_home_page(web: FixtureWeb,
+                                                                                 clock: FakeClock) -> None:
+    archivist = _moved(web, MOVED).archivist(clock)
+    assert [(s.url, s.timestamp) for s, _ in archivist.copies(PAGE, date(2021, 6, 1))] == \
+        [(MOVED, "20210315000002")]
+    other = FixtureWeb()
+    try:
+        home = _moved(other, "http://news.example.com/").archivist(FakeClock())
+        assert home.copies(PAGE, date(2021, 6, 1)) == []
+    finally:
+        other.close()
+
+
+def test_a_page_never_captured_costs_one_question(wayback: FakeWayback, clock: FakeClock) -> None:
+    make(wayback, clock).info(OTHER, date(2021, 6, 1))
+    assert wayback.count("cdx") == 1
+
+
+def test_a_save_named_with_its_capture_waits_a_day_for_the_index_before_saving_again(
+        wayback: FakeWayback, clock: FakeClock) -> None:
+    now = datetime.now(UTC)
+    ts = (now - timedelta(hours=2)).strftime("%Y%m%d%H%M%S")
+    left = SaveJob(url=PAGE, submitted_at=now - timedelta(hours=2), status="pending", timestamp=ts,
+                   archive_url=f"https://web.archive.org/web/{ts}/{PAGE}", method="anonymous", attempts=1,
+                   error="saved; not yet in the CDX index")
+    assert make(wayback, clock, now=now).poll(left).status == "pending"
+    assert wayback.count("save") == 0
+    later = now + timedelta(hours=23)
+    assert make(wayback, clock, now=later).poll(left).status == "success"  # submitted again
+    assert wayback.count("save") == 1
+
+
+JOB = "spn2-0a1b2c3d4e"
+
+
+def test_an_anonymous_saves_job_is_followed_without_keys(web: FixtureWeb, clock: FakeClock) -> None:
+    ts = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
+    web.page(f"/save/status/{JOB}", f'{{"status": "success", "job_id": "{JOB}", "timestamp": "{ts}"}}',
+             content_type="application/json")
+    archivist = ScriptedArchive(web, plain(row(ts))).archivist(clock, save="always")
+    job = SaveJob(url=PAGE, submitted_at=datetime.now(UTC), status="pending", job_id=JOB, method="anonymous",
+                  attempts=1)
+    done = archivist.poll(job)
+    assert done.status == "success" and done.timestamp == ts
+

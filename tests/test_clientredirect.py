@@ -110,3 +110,9 @@ def test_signature_ignores_words_with_digits() -> None:
     assert same_page(look("a81f0c33e9").signature(), look("77d0b2ee41").signature())
     other = PageLook("<title>The Daily</title><p>Budget talks stall.</p>", "html")
     assert not same_page(other.signature(), look("a81f0c33e9").signature())
+
+
+def test_a_template_literal_is_an_address_unless_it_is_built() -> None:
+    assert client_redirect(b"<html><script>window.location.replace(`/`);</script></html>", "text/html") == "/"
+    built = b"<html><script>window.location.replace(`/${lang}/`);</script></html>"
+    assert client_redirect(built, "text/html") is None

@@ -391,3 +391,14 @@ def test_waiting_for_a_busy_host_is_bounded() -> None:
             pass
     with slots.hold("news.example.org", timeout=0.05):  # released again
         pass
+
+
+def test_a_fetch_its_caller_paces_leaves_a_429_to_the_caller(web: FixtureWeb,
+                                                            make_fetcher: Callable[..., Fetcher]) -> None:
+    """A Wayback snapshot is fetched with the Archive's pacer as `before_attempt`: a 429 is
+    that pacer's to honour (it pauses every call), not a retry here behind its back."""
+    url = web.sequence("/limited", [Reply(429, "slow down", headers={"Retry-After": "1"}), Reply(200, ARTICLE)])
+    paced: list[str] = []
+    fetch = make_fetcher().fetch(url, trusted=True, before_attempt=lambda: paced.append("slot"))
+    assert fetch.http_status == 429 and paced == ["slot"]
+    assert web.hits("/limited") == 1

@@ -422,3 +422,74 @@ def test_l5_pages_in_new_languages_are_read_for_their_message() -> None:
                  "பக்கம் கிடைக்கவில்லை", "This link has been disabled", "There's nothing here."):
         look = PageLook.of(f"<html><title>Example</title><p>{line}</p></html>".encode(), "text/html")
         assert look is not None and look.maybe_message, line
+
+
+# -- branch l6 ------------------------------------------------------------------------------
+
+STORY = "https://www.example.org/2019/06/boathouse-survey"
+
+
+@pytest.mark.parametrize(("cited", "final", "expected"), [
+    (STORY, "https://www.example.org/anmelden?returnUrl=%2F2019", LinkStatus.BLOCKED),  # login, in German
+    (STORY, "https://www.example.org/connexion?redirect=%2F2019", LinkStatus.BLOCKED),
+    (STORY, "https://www.example.org/iniciar-sesion?next=%2F2019", LinkStatus.BLOCKED),
+    (STORY, "https://www.example.org/abonnement?article=4412", LinkStatus.BLOCKED),  # a paywall's offer
+    (STORY, "https://www.examplegroup.com/gdpr/example.org/", LinkStatus.BLOCKED),  # readers in the EU
+    (STORY, "https://www.example.org/article-not-found", LinkStatus.SOFT_404),
+    (STORY, "https://www.example.org/fr/page-introuvable", LinkStatus.SOFT_404),
+    (STORY, "https://www.example.org/2019/06/", LinkStatus.SOFT_404),  # up to the folder that held it
+    ("https://example.org/documents/report-2019.pdf", "https://example.org/documents/", LinkStatus.SOFT_404),
+    # what those rules leave alone
+    (STORY, "https://www.example.org/2024/05/connexion-internet-lente", None),  # a headline's word
+    ("https://example.org/news/boathouse-survey/amp", "https://example.org/news/boathouse-survey", None),
+    ("https://example.org/docs/guide/index.html", "https://example.org/docs/guide/", None),
+    ("https://example.org/products/kettle", "https://example.org/products/", None),  # no slug, no id
+    (STORY, "https://www.example.org/privacy-policy", None),
+])
+def test_l6_redirect_targets(cited: str, final: str, expected: LinkStatus | None) -> None:
+    decided = redirect_target_reason(cited, final, [Hop(cited, 301, final)])
+    assert (decided[0] if decided else None) is expected
+
+
+def test_l6_a_406_is_a_firewalls_refusal(web: FixtureWeb, fetcher: Fetcher) -> None:
+    """Every request accepts */*: no content negotiation can fail, a 406 is ModSecurity's."""
+    fetch = fetcher.fetch(web.page("/2024/06/boathouse", "<h1>Not Acceptable!</h1>", status=406))
+    assert fetch.link_status is LinkStatus.BLOCKED
+
+
+def test_l6_a_page_that_only_loads_a_challenge_is_blocked() -> None:
+    incapsula = (b"<html><head><meta name='robots' content='noindex'></head><body><iframe "
+                 b"src='/_Incapsula_Resource?CWUDNSAI=24'>Request unsuccessful.</iframe></body></html>")
+    look = PageLook.of(incapsula, "text/html")
+    assert look is not None and look.block_reason() is not None
+    article = ("<html><head><title>Boathouse</title><script src='https://ct.captcha-delivery.com/c.js'>"
+               "</script></head><body>" + "<p>The council voted to rebuild the old boathouse.</p>" * 20 +
+               "</body></html>").encode()
+    look = PageLook.of(article, "text/html")
+    assert look is not None and look.block_reason() is None  # a page using the script has words
+
+
+def test_l6_a_title_making_sure_you_are_not_a_bot_is_a_challenge() -> None:
+    from verifier.net.linkstatus import blocked_reason
+    assert blocked_reason(200, {}, "Making sure you're not a bot!") is not None
+
+
+def test_l6_an_application_shell_at_every_path_is_not_a_soft_404(web: FixtureWeb, fetcher: Fetcher) -> None:
+    """A shell is the same at every path by design: its sameness with a nonexistent path says
+    nothing. A page with words that is the same everywhere still does."""
+    shell = ("<!DOCTYPE html><html><head><title>Lakeside Data</title><script type='module' "
+             "src='/assets/index.js'></script></head><body><div id='root'></div></body></html>")
+    web.route("*", lambda _r: Reply(200, shell), host=2)
+    assert fetcher.fetch(web.url("/stations/north-shore", host=2)).link_status is LinkStatus.OK
+    home = "<html><head><title>Example</title><script></script></head><body><p>Latest stories</p></body></html>"
+    web.route("*", lambda _r: Reply(200, home), host=3)
+    assert fetcher.fetch(web.url("/stations/north-shore", host=3)).link_status is LinkStatus.SOFT_404
+
+
+def test_l6_every_prescan_word_lets_its_page_be_read() -> None:
+    """Words of other scripts are looked for only behind a check for a letter of one: none may
+    be lost behind it."""
+    from verifier.net.linkstatus import _MAYBE_NOT_FOUND
+    for word in _MAYBE_NOT_FOUND:
+        look = PageLook.of(f"<html><title>Example</title><p>{word}</p></html>".encode(), "text/html")
+        assert look is not None and look.maybe_message, word

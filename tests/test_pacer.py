@@ -159,3 +159,16 @@ def test_from_settings_uses_the_declared_settings() -> None:
     pacer.record_rate_limited()
     clock.advance(11)
     assert pacer.blocked() is None
+
+
+def test_an_unavailable_answer_naming_its_wait_pauses_that_long_or_the_floor() -> None:
+    clock = FakeClock()
+    pacer = make(clock, breaker=300)
+    pacer.record_unavailable(503, 900)
+    clock.advance(899)
+    assert pacer.blocked() and "503" in (pacer.blocked() or "")
+    clock.advance(2)
+    assert pacer.blocked() is None
+    pacer.record_unavailable(503, 5)  # shorter than the breaker's own pause: the floor
+    clock.advance(299)
+    assert pacer.blocked()

@@ -497,3 +497,63 @@ def test_index_key_names_one_page_whatever_its_spelling() -> None:
     assert index_key("http://a.example/item?b=2&a=1") == index_key("https://a.example/item?a=1&b=2")
     assert index_key("http://news.example.com/") != index_key(same[0])
     assert index_key("http://a.example:8080/x") != index_key("http://a.example/x")
+
+
+# -- branch links6 -----------------------------------------------------------------------------
+
+def test_a_503_with_retry_after_pauses_every_call_that_long(web: FixtureWeb, clock: FakeClock) -> None:
+    """The Archive's word on when to come back counts on a 503 as on a 429; a 503 without one
+    is one overloaded answer toward the breaker, no pause by itself."""
+    web.page("/cdx/search/cdx", "Service Unavailable", status=503, content_type="text/plain",
+             headers={"Retry-After": "900"})
+    client = make_client(web.base(), clock, wayback_breaker_seconds=300, wayback_budget=10_000)
+    with pytest.raises(ArchiveUnavailable):
+        client.captures(PAGE)
+    clock.advance(600)
+    assert client.blocked()
+    clock.advance(400)
+    assert client.blocked() is None
+    web.page("/cdx/search/cdx", "Service Unavailable", status=503, content_type="text/plain")
+    with pytest.raises(ArchiveUnavailable):
+        client.captures(PAGE)
+    assert client.blocked() is None
+
+
+def test_an_html_page_from_the_availability_api_is_unavailable(web: FixtureWeb, clock: FakeClock) -> None:
+    web.page("/wayback/available", "<!DOCTYPE html><html><title>Internet Archive: Scheduled Maintenance"
+                                   "</title></html>")
+    with pytest.raises(ArchiveUnavailable):
+        make_client(web.base(), clock).available(PAGE)
+
+
+def test_a_cited_capture_of_a_percent_encoded_original_names_the_page() -> None:
+    from verifier.net.wayback import cited_memento
+    encoded = "https://web.archive.org/web/2021/https%3A%2F%2Fnews.example.com%2F2021%2Fa%3Fid%3D7"
+    assert cited_memento(encoded) == ("2021", "https://news.example.com/2021/a?id=7")
+    plain = "https://web.archive.org/web/2021/https://news.example.com/search?q=a%2Fb"
+    assert cited_memento(plain) == ("2021", "https://news.example.com/search?q=a%2Fb")  # left as written
+
+
+def test_index_keys_drop_the_session_ids_and_www_digits_the_index_drops() -> None:
+    from verifier.net.wayback import index_key
+    page_key = index_key("http://example.com/a?id=7")
+    assert index_key("http://example.com/a?PHPSESSID=9682993c8daa2c5497996114facdc805&id=7") == page_key
+    assert index_key("http://www2.example.com/a?id=7&jsessionid=0123456789abcdefghijklemopqrstuv") == page_key
+    assert index_key("http://example.com/a?CFID=12412453&CFTOKEN=15501799&id=7") == page_key
+    assert index_key("http://example.com/a?id=7&sid=abc") != page_key  # not a session id's form
+    assert index_key("http://example.com/a?id=7&CFID=12412453") != page_key  # CFID alone is kept
+
+
+SPN_PAGE = ("<html><body><p>Saving page now…</p><script>$(function(){ spn.watchJob(\"spn2-0a1b2c3d4e\", "
+            "\"/_static/\", 6000); });</script></body></html>")
+
+
+def test_an_anonymous_save_answered_with_a_page_watching_a_job_keeps_the_job(web: FixtureWeb,
+                                                                           clock: FakeClock) -> None:
+    web.page("/save/" + PAGE, SPN_PAGE)
+    job = make_client(web.base(), clock).save_anonymous(PAGE)
+    assert job.status == "pending" and job.job_id == "spn2-0a1b2c3d4e" and job.error is None
+    web.page("/save/status/spn2-0a1b2c3d4e", '{"status": "pending", "job_id": "spn2-0a1b2c3d4e"}',
+             content_type="application/json")
+    assert make_client(web.base(), clock).save_status(job).status == "pending"
+    assert "Authorization" not in web.requests[-1].headers  # no keys: none sent

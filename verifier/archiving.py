@@ -20,9 +20,9 @@ from typing import Any
 from .config import Settings
 from .errors import ArchiveError, ArchiveRateLimited, ArchiveUnavailable
 from .models import ArchiveInfo, Fetch, SaveJob, Snapshot, full_timestamp, timestamp_datetime
-from .net.linkstatus import PageLook
+from .net.linkstatus import REDIRECTS as _REDIRECT_STATUSES
+from .net.linkstatus import PageLook, blocked_reason, is_deep_link, redirect_target_reason
 from .net.pacer import LOOKUP, SAVE
-from .net.transport import retry_after_seconds
 from .net.wayback import WaybackClient, cited_memento, index_key, parse_memento, wayback_timestamp
 from .status import LinkStatus
 
@@ -32,6 +32,9 @@ POLL_FIRST = 5.0  # seconds before the first status poll of a background save; d
 POLL_MAX = 30.0
 WATCH_SECONDS = 120.0  # how long a run follows one save before leaving it for the next run
 RESUBMIT_AFTER = timedelta(hours=1)  # a save still unconfirmed after this is submitted again
+# ...unless Save Page Now named the capture it made: the CDX index can lag a capture by hours,
+# and saving again would spend one of the page's few daily captures on nothing
+INDEX_LAG = timedelta(days=1)
 MAX_ATTEMPTS = 3  # submissions of one save before it is given up as an error
 MAX_FALLBACKS = 2  # further captures tried when a chosen one cannot be replayed
 MAX_EARLIER = 2  # earlier versions of a page read when no copy in hand holds a quote
@@ -230,6 +233,16 @@ class Archivist:
         info = ArchiveInfo(url)
         try:
             newest = self._newest(url)
+            if newest is not None and newest.status_code != 200:
+                # the newest capture is a redirect: was the page ever captured itself, or only
+                # moved (then a replay of its redirects leads on, see _moved_page)?
+                newest = self._asked_once(("newest 200", index_key(url)), lambda: self._newest_capture(url))
+                if newest is None:
+                    moved = self._asked_once(("moved", index_key(url)), lambda: [
+                        s for s in self.client.captures(url, all_statuses=True)
+                        if s.status_code in _REDIRECT_STATUSES])
+                    info.closest, info.newest = _nearest_in(moved, cited), moved[-1] if moved else None
+                    return info
             info.newest = info.closest = newest
             if cited is not None and newest is not None and newest.captured_at.date() > cited:
                 nearest = self._asked_once(("nearest", index_key(url), cited),
@@ -260,8 +273,9 @@ class Archivist:
         return kept
 
     def _newest(self, url: str) -> Snapshot | None:
+        """The newest capture of the page itself or of a redirect from it: one question."""
         newest: Snapshot | None = self._asked_once(("newest", index_key(url)),
-                                                   lambda: self._newest_capture(url))
+                                                   lambda: self._newest_capture(url, redirects=True))
         return newest
 
     def _asked_once(self, key: Hashable, ask: Callable[[], Any]) -> Any:
@@ -298,9 +312,10 @@ class Archivist:
 
     def _judge_replay(self, snapshot: Snapshot, fetch: Fetch) -> tuple[Snapshot, Fetch] | str:
         """The copy a raw fetch of a capture gave, or why it is not one."""
-        if fetch.http_status == 429 or any(a.outcome.startswith("429") for a in fetch.attempts):
-            self.client.note_rate_limited(retry_after_seconds(_header(fetch, "Retry-After"),
-                                                              self.client.now()))
+        if any(a.outcome.startswith("429") for a in fetch.attempts):
+            self.client.note_wait(429, fetch.headers)  # retried, and answered otherwise at last
+        elif fetch.http_status is not None:
+            self.client.note_wait(fetch.http_status, fetch.headers)
         if not fetch.link_status.readable:
             blocked = self.client.blocked()  # the pacer may have stopped the fetch midway
             if blocked:
@@ -314,11 +329,11 @@ class Archivist:
         if not fetch.not_modified and fetch.body is not None and not fetch.body.strip():
             # the site answered 200 with nothing: no evidence of what the page said
             return f"snapshot {snapshot.timestamp} is empty"
-        error_page = _error_page(fetch)
-        if error_page:  # the crawler archived the site's "not found" page under this address
-            return f"snapshot {snapshot.timestamp} is an archived error page: {error_page}"
+        not_the_page = _not_the_page(fetch)
+        if not_the_page:  # the crawler archived the site's "not found" page, or met a wall
+            return f"snapshot {snapshot.timestamp} is {not_the_page}"
         served = self._as_served(snapshot, fetch)
-        if index_key(served.url) != index_key(snapshot.url):  # an archived redirect, followed
+        if index_key(served.url) != index_key(snapshot.url) and not _moved_page(snapshot, served, fetch):
             return (f"snapshot {snapshot.timestamp} could not be read: the Wayback Machine "
                     f"served a capture of another page ({served.url})")
         return served, fetch
@@ -383,12 +398,14 @@ class Archivist:
             return job
         if job.submitted_at is None:
             return self._resubmit(job)
-        if job.method == "spn2" and job.job_id and self.client.has_keys:
-            job = self._spn2_step(job)
+        if job.job_id and (job.method != "spn2" or self.client.has_keys):
+            job = self._spn2_step(job)  # an anonymous save's job is asked about without keys
         elif job.timestamp:
             job = self._confirm(job)
+        # a save the service reported with its capture's time waits for the index to catch up
+        unconfirmed = INDEX_LAG if job.timestamp else RESUBMIT_AFTER
         if job.status != "pending" or job.submitted_at is None or \
-                _aware(self.client.now()) - _aware(job.submitted_at) < RESUBMIT_AFTER:
+                _aware(self.client.now()) - _aware(job.submitted_at) < unconfirmed:
             return job
         found = self._captured_since(job)  # an uncertain save may have been made after all
         if found is not None:
@@ -462,11 +479,12 @@ class Archivist:
         return replace(job, status="success", error=None, timestamp=capture.timestamp,
                        archive_url=capture.archive_url)
 
-    def _newest_capture(self, url: str, *, revisits: bool = False) -> Snapshot | None:
+    def _newest_capture(self, url: str, *, revisits: bool = False,
+                        redirects: bool = False) -> Snapshot | None:
         """The newest status-200 capture; with `revisits`, a revisit record too: saving an
         unchanged page records a revisit, which is a capture of that day all the same (never
-        evidence, though)."""
-        found = self.client.captures(url, limit=-1, revisits=revisits)
+        evidence, though); with `redirects`, a capture of a redirect too."""
+        found = self.client.captures(url, limit=-1, revisits=revisits, redirects=redirects)
         return found[-1] if found else None
 
     def _recent(self, snapshot: Snapshot, window: timedelta | None = None) -> bool:
@@ -566,7 +584,7 @@ class Archivist:
             return True
         self._update(job)
         started, pause = watch
-        followable = job.status == "pending" and job.method == "spn2" and bool(job.job_id)
+        followable = job.status == "pending" and bool(job.job_id)
         if followable and self._clock() - started < WATCH_SECONDS:
             with self._lock:
                 if not self._stop.is_set():
@@ -613,6 +631,17 @@ def _note_unread(info: ArchiveInfo, why: str) -> None:
         raise _Queued
 
 
+def _nearest_in(captures: list[Snapshot], cited: date | None) -> Snapshot | None:
+    """Of captures oldest first: the last one up to the end of the cited day, else the first
+    after it; the newest without a date."""
+    if not captures:
+        return None
+    if cited is None:
+        return captures[-1]
+    before = [s for s in captures if s.captured_at.date() <= cited]
+    return before[-1] if before else captures[0]
+
+
 def _targets(info: ArchiveInfo) -> list[Snapshot]:
     """The closest capture, then the newest unless it is that very capture."""
     targets = [s for s in (info.closest, info.newest) if s is not None]
@@ -644,11 +673,28 @@ class _Memo:
             return value
 
 
-def _error_page(fetch: Fetch) -> str | None:
-    """Why a replayed copy reads as an error page, judged here whatever fetched it: a capture
-    listed with status 200 can hold a soft 404, which is no evidence of what the page said."""
+def _not_the_page(fetch: Fetch) -> str | None:
+    """Why a replayed copy holds nothing the page said, judged here whatever fetched it: a
+    capture listed with status 200 can hold a soft 404, or what the crawler met instead of the
+    page (a bot challenge, a consent, login or paywall, the site's maintenance page)."""
     look = PageLook.of(fetch.body or b"", fetch.content_type)
-    return look.error_page_reason() if look is not None else None
+    if look is None:
+        return None
+    walled = blocked_reason(200, {}, look.title) or look.block_reason() or look.trouble_reason()
+    if walled:
+        return f"no copy of the page: {walled}"
+    error_page = look.error_page_reason()
+    return f"an archived error page: {error_page}" if error_page else None
+
+
+def _moved_page(snapshot: Snapshot, served: Snapshot, fetch: Fetch) -> bool:
+    """Whether a capture of a redirect (301...) led to the capture of the page at its new
+    address, rather than to the site's home, a generic page or a login: the page the link led
+    readers to then, moved."""
+    if snapshot.status_code not in _REDIRECT_STATUSES:
+        return False
+    return redirect_target_reason(snapshot.url, served.url, fetch.redirects) is None \
+        and is_deep_link(served.url)
 
 
 def _header(fetch: Fetch, name: str) -> str | None:

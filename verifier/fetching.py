@@ -160,7 +160,10 @@ class Fetcher:
     def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
               trusted: bool = False, before_attempt: Callable[[], None] | None = None,
               rewrite_location: Callable[[str], str] | None = None) -> Fetch:
-        """Fetch one URL; never raises for network trouble (see Fetch.link_status/reason)."""
+        """Fetch one URL; never raises for network trouble (see Fetch.link_status/reason).
+
+        `before_attempt` runs before every request (a service's pacer, which may raise to stop
+        the fetch); a 429 is then the pacer's to handle, not retried here."""
         return self._fetch(url, etag, last_modified, trusted, before_attempt, rewrite_location,
                            defer=False)[0]
 
@@ -249,7 +252,7 @@ class Fetcher:
         ctx.hops, ctx.current = [], ctx.url
         try:
             response = self._walk(ctx)
-            result = self._first_look(response)
+            result = self._first_look(response, paced=ctx.before_attempt is not None)
             if result.retryable or not ctx.defer or not response.body:
                 self._keep(response)
         except _Stop as stop:
@@ -267,9 +270,13 @@ class Fetcher:
         ctx.waited, ctx.last = 0.0, result
         return result
 
-    def _first_look(self, response: _Response) -> _Result:
-        """Whether a final response is worth another attempt (429, 5xx that is no bot wall)."""
+    def _first_look(self, response: _Response, *, paced: bool = False) -> _Result:
+        """Whether a final response is worth another attempt (429, 5xx that is no bot wall).
+        A fetch its caller paces (`before_attempt`, a Wayback snapshot) leaves a 429 to the
+        caller's pacer, which pauses every call to that service: asking again here would be
+        the repeat that gets an address blocked."""
         retryable = (response.status in RETRYABLE_STATUSES
+                     and not (paced and response.status == 429)
                      and blocked_reason(response.status, response.headers) is None)
         retry_after = retry_after_seconds(response.headers.get("Retry-After"), self._now()) \
             if retryable else None
@@ -449,7 +456,7 @@ class Fetcher:
                 return LinkStatus.SOFT_404, says
             if not ctx.trusted and is_deep_link(ctx.url) and is_deep_link(final):
                 missing = self._missing_page(ctx, final)
-                if missing and same_page(look.signature(*path_noise(final)), missing):
+                if missing and not look.is_shell and same_page(look.signature(*path_noise(final)), missing):
                     host = urlsplit(final).netloc
                     return LinkStatus.SOFT_404, f"the page is identical to what {host} returns for a nonexistent path"
         kind = content_kind(response.headers.get("Content-Type"), response.body)

@@ -108,6 +108,13 @@ class IAPacer:
         with self._lock:
             self._trip(max(self._breaker_seconds, retry_after or 0.0), "a 429 Too Many Requests")
 
+    def record_unavailable(self, status: int, retry_after: float) -> None:
+        """The Archive answered 502/503/504 and said when to come back (Retry-After): no call
+        goes before then, as after a 429."""
+        with self._lock:
+            self._trip(max(self._breaker_seconds, retry_after),
+                       f"an HTTP {status} asking to wait {retry_after:.0f} s")
+
     def record_failure(self, what: str = "connection failures") -> None:
         """A call could not connect, timed out, or met an overloaded server."""
         with self._lock:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
-from urllib.parse import quote, urljoin, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
 
 import requests
 from requests.structures import CaseInsensitiveDict
@@ -51,6 +51,7 @@ MAX_CDX_PAGES = 20  # resume-key pages followed for one query
 MAX_API_REDIRECTS = 3
 _REDIRECTS = (301, 302, 303, 307, 308)
 _OVERLOADED = (502, 503, 504)
+REDIRECT_STATUSES = ("301", "302", "303", "307", "308")  # as the CDX lists them
 _MEMENTO = re.compile(r"/web/(\d{4,14})(?:[a-z]{2}_)?/(.+)$")  # short ones are real too
 # The Wayback's access-control exceptions, named in its refusals (any status), and what they mean
 _ACCESS_REFUSALS = (
@@ -60,6 +61,15 @@ _ACCESS_REFUSALS = (
 )
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _ORIGINAL_SLASH = re.compile(r"^(https?):/(?!/)", re.I)  # "https:/host": a slash merged away
+_ENCODED_SCHEME = re.compile(r"^https?%3a%2f%2f", re.I)
+# The page Save Page Now answers an anonymous save with today: it starts an SPN2 job and
+# watches it from the browser ('spn.watchJob("spn2-…", …)'); the job is asked about directly.
+_WATCHED_JOB = re.compile(r"""watchJob\(\s*["'](spn2-[0-9a-f]+)["']""")
+# Session ids the Wayback's canonicalizer drops from the query (IAURLCanonicalizer): captures
+# recorded with one are captures of the page without it.
+_SESSION_ARGUMENT = re.compile(r"(jsessionid|phpsessid|sid)=[0-9a-z]{32}|aspsessionid[a-z]{8}=[a-z]{24}")
+_COLDFUSION_SESSION = ("cfid", "cftoken")  # dropped when both are there
+_WWW = re.compile(r"^www\d*\.")
 
 
 def utcnow() -> datetime:
@@ -94,17 +104,21 @@ def lookup_address(url: str) -> str:
 
 def index_key(url: str) -> str:
     """The page an address names, as the CDX index keys it (a simplified SURT): scheme, a
-    leading www., a default port, the fragment and a trailing slash do not matter, query
-    arguments count in any order, and case is not told apart. Two addresses with one key
-    have one list of captures."""
+    leading www. (or www2.), a default port, the fragment, a trailing slash and the session ids
+    the index drops (jsessionid, PHPSESSID...) do not matter, query arguments count in any
+    order, and case is not told apart. Two addresses with one key have one list of captures."""
     parts = urlsplit(lookup_address(url if "://" in url else f"http://{url}"))
-    host = (parts.hostname or "").removeprefix("www.")
+    host = _WWW.sub("", parts.hostname or "")
     try:
         port = parts.port
     except ValueError:  # a port no server listens on: the address as written is the key
         port = None
     netloc = host if port in (None, 80, 443) else f"{host}:{port}"
-    query = "&".join(sorted(parts.query.split("&"))) if parts.query else ""
+    arguments = [a for a in parts.query.lower().split("&") if a and not _SESSION_ARGUMENT.fullmatch(a)]
+    names = {a.split("=", 1)[0] for a in arguments}
+    if names.issuperset(_COLDFUSION_SESSION):
+        arguments = [a for a in arguments if a.split("=", 1)[0] not in _COLDFUSION_SESSION]
+    query = "&".join(sorted(arguments))
     return (netloc + parts.path.rstrip("/") + (f"?{query}" if query else "")).lower()
 
 
@@ -138,6 +152,8 @@ def cited_memento(url: str) -> tuple[str, str] | None:
     if memento is None:
         return None
     timestamp, original = memento
+    if _ENCODED_SCHEME.match(original):  # 'https%3A%2F%2Fnews.example.com%2F...': encoded whole
+        original = unquote(original)
     original = _ORIGINAL_SLASH.sub(r"\1://", original)
     return timestamp, original if "://" in original else f"http://{original}"
 
@@ -245,22 +261,33 @@ class WaybackClient:
             return "Wayback Machine calls are off (no_wayback)"
         return self.pacer.blocked()
 
-    def note_rate_limited(self, retry_after: float | None = None) -> None:
-        """A 429 seen elsewhere (a snapshot fetched by the Fetcher) pauses every call too."""
-        self.pacer.record_rate_limited(retry_after)
+    def note_wait(self, status: int, headers: Mapping[str, str]) -> bool:
+        """An Archive answer asking to wait, wherever it was received (a snapshot fetched by
+        the Fetcher too): a 429, or an overloaded 502/503/504 saying when to come back
+        (Retry-After), pauses every call. True when it asked."""
+        retry_after = retry_after_seconds(_header(headers, "Retry-After"), self.now())
+        if status == 429:
+            self.pacer.record_rate_limited(retry_after)
+        elif status in _OVERLOADED and retry_after is not None:
+            self.pacer.record_unavailable(status, retry_after)
+        else:
+            return False
+        return True
 
     # -- lookups ---------------------------------------------------------------------
     def captures(self, url: str, *, from_ts: str | date | None = None,
                  to_ts: str | date | None = None, closest: str | date | None = None,
                  limit: int | None = None, all_statuses: bool = False,
-                 revisits: bool = False) -> list[Snapshot]:
+                 revisits: bool = False, redirects: bool = False) -> list[Snapshot]:
         """CDX captures of url, oldest first (nearest first with `closest`).
 
         Status-200 captures only unless `all_statuses` (404s and redirects are captures too),
         with `revisits` also revisit records (status "-": the content of an earlier capture,
-        recorded again). A negative limit asks for the last N.
+        recorded again), with `redirects` also captures of a redirect (301, 302...). A negative
+        limit asks for the last N.
         """
-        wanted = None if all_statuses else ("200", "-") if revisits else ("200",)
+        wanted = None if all_statuses else \
+            ("200",) + (("-",) if revisits else ()) + (REDIRECT_STATUSES if redirects else ())
         options: dict[str, Any] = {
             "start_timestamp": None if from_ts is None else wayback_timestamp(from_ts),
             "end_timestamp": None if to_ts is None else wayback_timestamp(to_ts),
@@ -324,6 +351,8 @@ class WaybackClient:
         except _SaveRefused as exc:
             return replace(job, status="pending" if exc.status >= 520 else "error", error=str(exc))
         except MaximumSaveRetriesExceeded:
+            if saver.job_id:  # a page watching the capture's job: followed like an SPN2 job
+                return replace(job, job_id=saver.job_id)
             return replace(job, error="Save Page Now named no capture; it may still have been saved")
         except (WaybackError, ValueError) as exc:
             return replace(job, status="error", error=str(exc).splitlines()[0])
@@ -360,8 +389,9 @@ class WaybackClient:
         """Ask Save Page Now 2 how a job went ("success" here is not yet confirmed by CDX)."""
         if not job.job_id:
             raise ArchiveError(f"save of {job.url} has no Save Page Now 2 job to ask about")
+        headers = self._spn2_headers() if self._keys else {"Accept": "application/json"}
         answer = self._call("GET", f"{self._web}/save/status/{quote(job.job_id, safe='')}",
-                            headers=self._spn2_headers(), what="Save Page Now 2 status")
+                            headers=headers, what="Save Page Now 2 status")
         _raise_for_status(answer, "Save Page Now 2 status")
         _raise_for_html(answer, "Save Page Now 2 status")
         body = answer.json("Save Page Now 2 status")
@@ -392,15 +422,15 @@ class WaybackClient:
         for _hop in range(MAX_API_REDIRECTS + 1):
             self.pacer.acquire(kind)
             answer = self._send(method, url, data, headers, what)
-            if answer.status == 429:
-                self.pacer.record_rate_limited(retry_after_seconds(answer.headers.get("Retry-After"),
-                                                                    self.now()))
-                raise ArchiveRateLimited(f"{what} answered 429 Too Many Requests: "
-                                         "every Internet Archive call pauses")
-            if answer.status in _OVERLOADED:
+            if self.note_wait(answer.status, answer.headers):
+                pass  # paused: neither a failure to count nor a success to reset it
+            elif answer.status in _OVERLOADED:
                 self.pacer.record_failure("overloaded answers")
             else:
                 self.pacer.record_success()
+            if answer.status == 429:
+                raise ArchiveRateLimited(f"{what} answered 429 Too Many Requests: "
+                                         "every Internet Archive call pauses")
             location = answer.headers.get("Location")
             if not (follow and answer.status in _REDIRECTS and location):
                 return answer
@@ -504,6 +534,7 @@ class _AvailabilityQuery(WaybackMachineAvailabilityAPI):
                                     what="availability API")
         self.tries += 1
         _raise_for_status(answer, "availability API")
+        _raise_for_html(answer, "availability API")
         body = answer.json("availability API")
         self.json = body if isinstance(body, dict) else None
         return self.json
@@ -523,6 +554,7 @@ class _AnonymousSave(WaybackMachineSaveAPI):
         super().__init__(url, user_agent=client.user_agent, max_tries=1)
         self.request_url = f"{client._web}/save/{self.url}"
         self._client = client
+        self.job_id: str | None = None
 
     def get_save_request_headers(self) -> None:
         answer = self._client._call("GET", self.request_url, kind=SAVE, follow=False,
@@ -531,6 +563,8 @@ class _AnonymousSave(WaybackMachineSaveAPI):
         self.status_code = answer.status
         location = answer.headers.get("Location")
         self.response_url = urljoin(answer.url, location) if location else answer.url
+        watched = _WATCHED_JOB.search(answer.text[:200_000]) if answer.status == 200 else None
+        self.job_id = watched.group(1) if watched else None
         if answer.status == 509:
             raise _SaveRefused(509, "Save Page Now: too many sessions at once (HTTP 509)")
         if answer.status >= 400:
@@ -569,6 +603,12 @@ def _in_order(found: list[Snapshot], limit: int | None, *,
     if limit and limit < 0 and not nearest_first:
         return found[limit:]
     return found
+
+
+def _header(headers: Mapping[str, str], name: str) -> str | None:
+    """A header's value, whatever the case of its name (a plain dict of a Fetch's headers too)."""
+    wanted = name.lower()
+    return next((value for key, value in headers.items() if key.lower() == wanted), None)
 
 
 def _known(field: str) -> str | None:
