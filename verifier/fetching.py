@@ -456,7 +456,8 @@ class Fetcher:
                 return LinkStatus.SOFT_404, says
             if not ctx.trusted and is_deep_link(ctx.url) and is_deep_link(final):
                 missing = self._missing_page(ctx, final)
-                if missing and not look.is_shell and same_page(look.signature(*path_noise(final)), missing):
+                if missing and same_page(look.signature(*path_noise(final)), missing) \
+                        and not look.is_shell:
                     host = urlsplit(final).netloc
                     return LinkStatus.SOFT_404, f"the page is identical to what {host} returns for a nonexistent path"
         kind = content_kind(response.headers.get("Content-Type"), response.body)
