@@ -165,3 +165,32 @@ def test_not_modified_reuses_the_previous_copy_as_evidence(
                             [second.run_id]))
     assert check["status"] == "verified" and check["sha256"] == first_fetch["sha256"]
     store.close()
+
+
+def test_document_reverted_to_an_earlier_version_is_checked_as_that_version(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
+    """v1, v2 (another quote, not found: checked every run), v1 again: the run loads v1's
+    quotes, not those of the version extracted last."""
+    web.page("/harbour", PAGE)
+    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
+    docs = _corpus(workspace, web)
+    v1 = (docs / "a.txt").read_text(encoding="utf-8")
+    settings = _settings(workspace, wayback, save="never")
+    t0 = datetime(2026, 11, 1, 3, 0, tzinfo=UTC)
+    verifier.run([str(docs)], settings, now=lambda: t0)
+    (docs / "a.txt").write_text(f"Jane Roe said that “the port will close for good next week "
+                                f"after the storm.”1\n\n1 {web.url('/port')}\n", encoding="utf-8")
+    verifier.run([str(docs)], settings, now=lambda: t0 + timedelta(hours=6))
+    (docs / "a.txt").write_text(v1, encoding="utf-8")
+    third = verifier.run([str(docs)], settings, now=lambda: t0 + timedelta(hours=12))
+    assert third.counts["quotes"]["verified"] == sum(third.counts["quotes"].values()) == 1
+    store = verifier.Store.open(settings.db)
+    try:
+        assert [r["text"] for r in store.rows(
+            "select q.text from checks c join quotes q on q.id = c.quote_id where c.run_id = ?",
+            [third.run_id])] == []  # v1's quote is inside its interval; v2's is not in the run
+        row = next(store.rows("select sha256 from documents"))
+        assert row["sha256"] == next(store.rows(
+            "select doc_sha from quotes where text like '%harbour%'"))["doc_sha"]
+    finally:
+        store.close()

@@ -309,16 +309,17 @@ class _Run:
             return begun
         extraction = begun
         document = extraction.document
-        stored = self._stored_extraction(document.source, document.sha256)
-        if stored:
-            return stored
+        # a version extracted before (a document reverted to it) is recorded again as the
+        # current one, with its own title and date, and keeps its citations and quotes
         document_id = self.store.save_extraction(self.run_id, extraction)
         return document_id, extraction, self.store.quote_ids(document_id, document.sha256)
 
     def _stored_extraction(self, source: str, sha256: str
                            ) -> tuple[int, Extraction, list[int]] | None:
+        """The stored extraction when this is the document's current version; an earlier
+        version is extracted again (its title and date are kept with the current one only)."""
         row = self.store.document_row(source)
-        if not row or not self.store.has_extraction(row["id"], sha256):
+        if not row or row["sha256"] != sha256 or not self.store.has_extraction(row["id"], sha256):
             return None
         self.store.mark_seen(self.run_id, row["id"], sha256)
         extraction, quote_ids = self.store.load_extraction(row["id"])
