@@ -194,3 +194,18 @@ def test_document_reverted_to_an_earlier_version_is_checked_as_that_version(
             "select doc_sha from quotes where text like '%harbour%'"))["doc_sha"]
     finally:
         store.close()
+
+
+def test_status_counts_the_failed_checks_since_the_link_last_worked(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        run_cli: Callable[..., CliResult]) -> None:
+    web.page("/harbour", PAGE)
+    gone = Reply(404, "<title>Not Found</title>")
+    web.sequence("/port", [gone, Reply(200, "<p>ok</p>"), gone, gone])
+    docs = _corpus(workspace, web)
+    settings = _settings(workspace, wayback, save="never", full=True)
+    t0 = datetime(2026, 11, 1, 3, 0, tzinfo=UTC)
+    for night in range(4):
+        verifier.run([str(docs)], settings, now=lambda n=night: t0 + timedelta(days=n))
+    shown = run_cli("status", "--db", str(workspace / "v.db"), "--url", web.url("/port"))
+    assert "failing since 2026-11-03T03:00:00Z (2 failed checks; not yet confirmed)" in shown.out
