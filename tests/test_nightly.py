@@ -209,3 +209,22 @@ def test_status_counts_the_failed_checks_since_the_link_last_worked(
         verifier.run([str(docs)], settings, now=lambda n=night: t0 + timedelta(days=n))
     shown = run_cli("status", "--db", str(workspace / "v.db"), "--url", web.url("/port"))
     assert "failing since 2026-11-03T03:00:00Z (2 failed checks; not yet confirmed)" in shown.out
+
+
+def test_recheck_interval_follows_the_settings_in_force() -> None:
+    """A state stored under one interval is due by the interval configured now: lowered, a
+    link checked longer ago is due at once; raised, one checked yesterday is not."""
+    from verifier.recheck import is_due
+
+    checked = datetime(2026, 11, 1, 3, 0, tzinfo=UTC)
+    state = {"status": "ok", "stable_checks": 5, "last_checked": "2026-11-01T03:00:00Z",
+             "next_check": "2026-11-07T03:00:00Z"}  # 6 days: the defaults after 5 stable checks
+    lowered = load_settings(env={}, overrides={"recheck_max_days": 2.0})
+    assert is_due(state, checked + timedelta(days=2), lowered)
+    assert not is_due(state, checked + timedelta(days=2), load_settings(env={}))
+    fresh = {**state, "stable_checks": 0, "next_check": "2026-11-02T03:00:00Z"}
+    raised = load_settings(env={}, overrides={"recheck_min_days": 7.0})
+    assert not is_due(fresh, checked + timedelta(days=1, hours=12), raised)
+    assert is_due(fresh, checked + timedelta(days=7), raised)
+    failing = {**state, "status": "dead", "next_check": state["last_checked"]}
+    assert is_due(failing, checked + timedelta(hours=1), raised)

@@ -21,6 +21,11 @@ def is_due(state: dict[str, Any] | None, now: datetime, settings: Settings) -> b
     if settings.full or state is None:
         return True
     next_check = parse_iso(state.get("next_check"))
+    last_checked = parse_iso(state.get("last_checked"))
+    if next_check is not None and last_checked is not None and next_check > last_checked:
+        # healthy: its interval is that of the settings in force, which may have changed
+        # since the run that stored the state (a failing thing is due every run anyway)
+        next_check = last_checked + _interval(state.get("stable_checks") or 0, settings)
     return next_check is None or now >= next_check
 
 
@@ -47,9 +52,14 @@ def _schedule(previous: dict[str, Any] | None, status: LinkStatus | QuoteStatus,
         return 0, now
     same = previous is not None and previous.get("status") == str(status)
     stable = (previous.get("stable_checks") or 0) + 1 if previous and same else 0
+    return stable, now + _interval(stable, settings)
+
+
+def _interval(stable: int, settings: Settings) -> timedelta:
+    """The re-check interval of a healthy thing after `stable` checks finding it unchanged."""
     days = min(settings.recheck_min_days + settings.recheck_step_days * stable,
                settings.recheck_max_days)
-    return stable, now + timedelta(days=days)
+    return timedelta(days=days)
 
 
 def next_link_state(url: str, previous: dict[str, Any] | None, fetch: Fetch, now: datetime,
