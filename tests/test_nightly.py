@@ -228,3 +228,22 @@ def test_recheck_interval_follows_the_settings_in_force() -> None:
     assert is_due(fresh, checked + timedelta(days=7), raised)
     failing = {**state, "status": "dead", "next_check": state["last_checked"]}
     assert is_due(failing, checked + timedelta(hours=1), raised)
+
+
+def test_quote_held_back_while_its_link_failed_is_news_when_the_link_is_confirmed(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
+    web.sequence("/harbour", [Reply(200, PAGE), Reply(404, "<title>Not Found</title>")])
+    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
+    docs = _corpus(workspace, web)
+    settings = _settings(workspace, wayback, save="never")
+    t0 = datetime(2026, 11, 1, 3, 0, tzinfo=UTC)
+    verifier.run([str(docs)], settings, now=lambda: t0)
+    held = [verifier.run([str(docs)], settings, now=lambda n=n: t0 + timedelta(days=n))
+            for n in (1, 2)]
+    assert [r.changes.newly_failing_quotes for r in held] == [[], []]
+    confirmed = verifier.run([str(docs)], settings, now=lambda: t0 + timedelta(days=4))
+    assert [link.url for link in confirmed.changes.newly_failing_links] == [web.url("/harbour")]
+    assert [str(q.status) for q in confirmed.changes.newly_failing_quotes] == \
+        ["source_unavailable"]
+    after = verifier.run([str(docs)], settings, now=lambda: t0 + timedelta(days=5))
+    assert after.changes.newly_failing_quotes == []
