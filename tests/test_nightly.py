@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -247,3 +248,57 @@ def test_quote_held_back_while_its_link_failed_is_news_when_the_link_is_confirme
         ["source_unavailable"]
     after = verifier.run([str(docs)], settings, now=lambda: t0 + timedelta(days=5))
     assert after.changes.newly_failing_quotes == []
+
+
+def test_quote_whose_note_now_cites_another_page_is_checked_again_at_once(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
+    web.page("/harbour", PAGE)
+    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
+    docs = _corpus(workspace, web)
+    settings = _settings(workspace, wayback, save="never")
+    t0 = datetime(2026, 11, 1, 3, 0, tzinfo=UTC)
+    verifier.run([str(docs)], settings, now=lambda: t0)
+    text = (docs / "a.txt").read_text(encoding="utf-8")
+    (docs / "a.txt").write_text(text.replace("are finished.”1", "are finished.”2"),
+                                encoding="utf-8")  # the quote's note is now the port's page
+    second = verifier.run([str(docs)], settings, now=lambda: t0 + timedelta(hours=6))
+    assert [(str(q.status), q.text[:11]) for q in second.changes.newly_failing_quotes] == \
+        [("not_found", "the harbour")]
+    store = verifier.Store.open(settings.db)
+    try:
+        data = json.loads(verifier.export_json(store))
+    finally:
+        store.close()
+    assert [(q["source_url"], q["status"]) for q in data["quotes"]] == \
+        [(web.url("/port"), "not_found")]
+
+
+def test_a_version_1_database_learns_what_its_quotes_were_checked_against(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
+    """Upgrading keeps the quotes inside their intervals (no re-check for all) while a quote
+    whose note changes afterwards is still checked again."""
+    import sqlite3
+
+    web.page("/harbour", PAGE)
+    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
+    docs = _corpus(workspace, web)
+    settings = _settings(workspace, wayback, save="never")
+    t0 = datetime(2026, 11, 1, 3, 0, tzinfo=UTC)
+    verifier.run([str(docs)], settings, now=lambda: t0)
+    conn = sqlite3.connect(settings.db)
+    with conn:  # back to schema 1: quote_state without urls
+        conn.execute("alter table quote_state drop column urls")
+        conn.execute("update meta set value = '1' where key = 'schema_version'")
+    conn.close()
+    from verifier.schema import SCHEMA_VERSION
+
+    store = verifier.Store.open(settings.db)
+    try:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert [r["urls"] for r in store.rows("select urls from quote_state")] == \
+            [json.dumps([web.url("/harbour")])]
+    finally:
+        store.close()
+    requests = len(web.requests)
+    verifier.run([str(docs)], settings, now=lambda: t0 + timedelta(hours=6))
+    assert len(web.requests) == requests

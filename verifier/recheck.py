@@ -7,6 +7,8 @@ so one bad night does not page anyone.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -27,6 +29,14 @@ def is_due(state: dict[str, Any] | None, now: datetime, settings: Settings) -> b
         # since the run that stored the state (a failing thing is due every run anyway)
         next_check = last_checked + _interval(state.get("stable_checks") or 0, settings)
     return next_check is None or now >= next_check
+
+
+def cited_elsewhere(state: dict[str, Any] | None, urls: Sequence[str]) -> bool:
+    """Whether the quote's document now cites other pages for it than those its last verdict
+    was made against (the author changed its note): its verdict is about the wrong pages."""
+    if not state or state.get("urls") is None:
+        return False
+    return bool(json.loads(state["urls"]) != sorted(set(urls)))
 
 
 def needs_fresh_copy(quote_state: dict[str, Any] | None) -> bool:
@@ -92,8 +102,11 @@ def next_link_state(url: str, previous: dict[str, Any] | None, fetch: Fetch, now
 
 
 def next_quote_state(key: str, previous: dict[str, Any] | None, status: QuoteStatus,
-                     now: datetime, settings: Settings) -> dict[str, Any]:
-    """The quote's incremental state after this run's verdict."""
+                     now: datetime, settings: Settings, urls: Sequence[str]) -> dict[str, Any]:
+    """The quote's incremental state after this run's verdict against `urls`."""
+    if cited_elsewhere(previous, urls):
+        previous = None  # a verdict about other pages: not the same finding again
     stable, next_check = _schedule(previous, status, now, settings)
     return {"key": key, "status": str(status), "last_checked": utc_iso(now),
-            "next_check": utc_iso(next_check), "stable_checks": stable}
+            "next_check": utc_iso(next_check), "stable_checks": stable,
+            "urls": json.dumps(sorted(set(urls)))}

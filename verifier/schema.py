@@ -7,11 +7,12 @@ version must reach the current one.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import sqlite_utils
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APP_ID = "verifier"
 
 
@@ -101,4 +102,21 @@ def _migrate_to_1(db: sqlite_utils.Database) -> None:
     }, pk="key")
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _migrate_to_1}
+def _migrate_to_2(db: sqlite_utils.Database) -> None:
+    """quote_state.urls: the cited URLs (a sorted JSON list) a quote's verdict was made
+    against, so a quote whose document now cites other pages is checked again at once.
+    Filled from each quote's latest checks."""
+    db.execute("alter table quote_state add column urls text")
+    latest: dict[str, set[str]] = {}
+    for key, url in db.execute(
+            """select q.key, c.url from checks c join quotes q on q.id = c.quote_id
+               where c.run_id = (select max(c2.run_id) from checks c2 join quotes q2
+                                 on q2.id = c2.quote_id where q2.key = q.key)"""):
+        latest.setdefault(key, set()).update([url] if url else [])
+    for key, found in latest.items():
+        db.execute("update quote_state set urls = ? where key = ?",
+                   [json.dumps(sorted(found)), key])
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _migrate_to_1,
+                                                                  2: _migrate_to_2}
