@@ -188,6 +188,8 @@ class Store:
                 "changes": _dumps(changes), "exit_status": exit_status, "duration": duration,
                 "warnings": _dumps(list(warnings)),
             })
+            if status == "interrupted":
+                self._carry_over_documents(run_id)
 
     def close_abandoned_runs(self) -> list[int]:
         """Mark runs left 'running' as interrupted. Call only while holding the run lock:
@@ -196,7 +198,24 @@ class Store:
         with self.db.atomic():
             for run_id in abandoned:
                 self._update("runs", run_id, {"status": "interrupted"})
+                self._carry_over_documents(run_id)
         return abandoned
+
+    def _carry_over_documents(self, run_id: int) -> None:
+        """The documents of a run stopped before it read them all: those it read, and the
+        rest as the last completed run before it left them (unless this run found them
+        removed). The state as of the run (its export, report, counts) then covers the whole
+        corpus, with the verdicts it did record."""
+        row = self.db.execute("select max(id) from runs where id < ? and status = 'completed'",
+                              [run_id]).fetchone()
+        if not row or row[0] is None:
+            return
+        self.db.execute(
+            """insert or ignore into run_documents (run_id, document_id, sha256)
+               select ?, rd.document_id, rd.sha256 from run_documents rd
+               join documents d on d.id = rd.document_id
+               where rd.run_id = ? and (d.removed_run is null or d.removed_run != ?)""",
+            [run_id, row[0], run_id])
 
     # -- documents --------------------------------------------------------------------------
     def document_row(self, source: str) -> dict[str, Any] | None:
