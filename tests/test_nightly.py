@@ -302,3 +302,70 @@ def test_a_version_1_database_learns_what_its_quotes_were_checked_against(
     requests = len(web.requests)
     verifier.run([str(docs)], settings, now=lambda: t0 + timedelta(hours=6))
     assert len(web.requests) == requests
+
+
+def test_working_directory_moved_elsewhere_keeps_its_documents_and_their_history(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
+    """Documents inside the database's directory are known by their path relative to it."""
+    import shutil
+
+    web.page("/harbour", PAGE.replace("next spring", "next autumn"))  # partial: failing
+    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
+    old = workspace / "old"
+    old.mkdir()
+    docs = _corpus(old, web)
+    t0 = datetime(2026, 11, 1, 3, 0, tzinfo=UTC)
+    first = verifier.run([str(docs)], _settings(old, wayback, save="never"), now=lambda: t0)
+    assert first.counts["quotes"]["partial"] == 1
+    new = workspace / "new"
+    shutil.move(old, new)
+    moved = verifier.run([str(new / "docs")], _settings(new, wayback, save="never"),
+                         now=lambda: t0 + timedelta(hours=6))
+    assert moved.counts == first.counts and not moved.warnings
+    assert not moved.changes.loud  # the partial quote is not news again
+    store = verifier.Store.open(new / "v.db")
+    try:
+        assert [r["source"] for r in store.rows("select source from documents")] == \
+            ["docs/a.txt"]
+        assert store.document_row(str(new / "docs" / "a.txt"))["source"] == \
+            str(new / "docs" / "a.txt")
+    finally:
+        store.close()
+
+
+def test_a_version_2_database_keeps_its_documents_relative_to_its_directory(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
+    """Upgrading: documents recorded by absolute path inside the database's directory are
+    kept relative to it, their quotes' keys following, so nothing is extracted or checked
+    again."""
+    import sqlite3
+
+    from verifier.store import quote_key
+
+    web.page("/harbour", PAGE)
+    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
+    docs = _corpus(workspace, web)
+    settings = _settings(workspace, wayback, save="never")
+    t0 = datetime(2026, 11, 1, 3, 0, tzinfo=UTC)
+    verifier.run([str(docs)], settings, now=lambda: t0)
+    conn = sqlite3.connect(settings.db)
+    [(kept_key,)] = conn.execute("select key from quotes").fetchall()
+    absolute = str((docs / "a.txt").resolve())
+    old_key = quote_key(absolute, next(conn.execute("select text from quotes"))[0], 0)
+    with conn:  # as schema 2 kept it
+        conn.execute("update documents set source = ?", [absolute])
+        conn.execute("update quotes set key = ?", [old_key])
+        conn.execute("update quote_state set key = ?", [old_key])
+        conn.execute("update meta set value = '2' where key = 'schema_version'")
+    conn.close()
+    requests = len(web.requests)
+    verifier.run([str(docs)], settings, now=lambda: t0 + timedelta(hours=6))
+    assert len(web.requests) == requests
+    store = verifier.Store.open(settings.db)
+    try:
+        assert [(r["source"], r["key"]) for r in store.rows(
+            "select d.source, q.key from quotes q join documents d on d.id = q.document_id")] \
+            == [("docs/a.txt", kept_key)]
+        assert [r["key"] for r in store.rows("select key from quote_state")] == [kept_key]
+    finally:
+        store.close()

@@ -332,12 +332,11 @@ class _Run:
         files = {str(Path(a).resolve()) for a in self.args
                  if not a.startswith(("http://", "https://"))}
         gone = []
-        for r in self.store.rows("select id, source from documents where removed_run is null"):
-            src = r["source"]
+        for document_id, src in self.store.present_documents():
             if src in present or src.startswith(("http://", "https://")):
                 continue
             if src in files or any(src.startswith(root + os.sep) for root in roots):
-                gone.append(r["id"])
+                gone.append(document_id)
         if gone:
             self.store.mark_removed(self.run_id, gone)
 
