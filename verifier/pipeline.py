@@ -80,14 +80,14 @@ def run(inputs: Sequence[str] = (), settings: Settings | None = None, *,
     sources, warnings = collect_inputs(args)
     if not sources:
         warnings.append(f"no documents found in {', '.join(args)}")
-    store = Store.open(settings.db)
-    try:
-        with RunLock(settings.db):
+    with RunLock(settings.db):  # first: opening may migrate the schema under a running run
+        store = Store.open(settings.db)
+        try:
             return _Run(store, settings, args, sources, warnings, progress=progress,
                         stop=stop or threading.Event(), session_factory=session_factory,
                         now=now or (lambda: datetime.now(UTC))).execute()
-    finally:
-        store.close()
+        finally:
+            store.close()
 
 
 class _Run:
