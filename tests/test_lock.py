@@ -65,3 +65,31 @@ def test_release_lets_the_next_run_in(tmp_path: Path) -> None:
     started = time.monotonic()
     with RunLock(db):
         assert time.monotonic() - started < 5
+
+
+def test_a_run_refused_by_the_lock_leaves_the_database_unmigrated(tmp_path: Path) -> None:
+    """A newer verifier started while an older one runs must not upgrade the schema under it."""
+    import sqlite3
+
+    from verifier import load_settings, run
+    from verifier.store import Store
+
+    db = tmp_path / "v.db"
+    Store.open(db).close()
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("update meta set value = '2' where key = 'schema_version'")
+    conn.close()
+    (tmp_path / "doc.txt").write_text("Nothing cited.\n")
+    proc = _holder(db)
+    try:
+        with pytest.raises(LockedError):
+            run([str(tmp_path / "doc.txt")], load_settings(env={}, overrides={
+                "db": str(db), "archive_dir": str(tmp_path / "a"),
+                "report_dir": str(tmp_path / "r")}))
+    finally:
+        proc.kill()
+        proc.wait()
+    conn = sqlite3.connect(db)
+    assert conn.execute("select value from meta where key = 'schema_version'").fetchone() == ("2",)
+    conn.close()

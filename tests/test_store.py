@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -108,3 +109,30 @@ def test_refuses_a_newer_schema_untouched(tmp_path: Path) -> None:
     with pytest.raises(DatabaseError, match="newer verifier"):
         Store.open(path)
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("ending", ["stopped", "killed"])
+def test_a_run_stopped_before_reading_every_document_keeps_the_rest_of_the_corpus(
+        tmp_path: Path, ending: str) -> None:
+    """Its state (export, report) covers the documents it did not reach, as the last
+    completed run left them, but none it found removed."""
+    store = Store.open(tmp_path / "v.db")
+    first = _run(store)
+    a = store.save_extraction(first, _extraction())
+    b_doc = replace(_extraction("b" * 64).document, source="/corpus/b.txt", name="b.txt")
+    b = store.save_extraction(first, replace(_extraction("b" * 64), document=b_doc))
+    c_doc = replace(_extraction("c" * 64).document, source="/corpus/c.txt", name="c.txt")
+    c = store.save_extraction(first, replace(_extraction("c" * 64), document=c_doc))
+    store.finish_run(first, status="completed", counts={}, changes={}, exit_status=0, warnings=[])
+    second = _run(store)
+    store.save_extraction(second, _extraction("d" * 64))  # a.txt edited: its new version read
+    store.mark_removed(second, [c])
+    if ending == "stopped":
+        store.finish_run(second, status="interrupted", counts={}, changes={}, exit_status=130,
+                         warnings=[])
+    else:
+        assert store.close_abandoned_runs() == [second]
+    rows = {(r["document_id"], r["sha256"]) for r in store.rows(
+        "select document_id, sha256 from run_documents where run_id = ?", [second])}
+    assert rows == {(a, "d" * 64), (b, "b" * 64)}
+    store.close()

@@ -25,7 +25,13 @@ from .errors import ArchiveError
 from .evidence import Exchange
 from .models import ArchiveInfo, EvidenceRef, Extraction, Fetch, Snapshot, Verdict, names_a_capture
 from .pagerecords import PageRecords
-from .recheck import is_due, needs_fresh_copy, next_link_state, next_quote_state
+from .recheck import (
+    cited_elsewhere,
+    is_due,
+    needs_fresh_copy,
+    next_link_state,
+    next_quote_state,
+)
 from .status import LinkStatus, QuoteStatus
 from .store import Store, fetch_key_live, fetch_key_snapshot, parse_iso
 from .workpool import Completions, PageCheck, PageChecked, WorkPool, auto_processes, check_page
@@ -147,11 +153,12 @@ class Checking:
                     self.url_dates.setdefault(url, when)
             for quote, quote_id in zip(extraction.quotes, quote_ids, strict=True):
                 key = keys[quote_id]
-                if not is_due(self.quote_states.get(key), now, self.settings):
-                    continue
                 linked = [extraction.citations[i] for i in quote.citations
                           if 0 <= i < len(extraction.citations)]
                 urls = list(dict.fromkeys(u for c in linked if (u := c.normalized_url or c.url)))
+                state = self.quote_states.get(key)
+                if not is_due(state, now, self.settings) and not cited_elsewhere(state, urls):
+                    continue
                 named = next((c.outlet for c in linked if c.kind == "named_source" and c.outlet),
                              None)
                 tasks.append(_QuoteTask(quote_id, key, quote.text, urls, named,
@@ -523,7 +530,7 @@ class Checking:
             best.checked_at = best.checked_at or self.now()
             verdicts = [best]
         state = next_quote_state(task.key, self.quote_states.get(task.key), best.status,
-                                 self.now(), self.settings)
+                                 self.now(), self.settings, task.urls)
         self.store.save_checks(self.run_id, task.quote_id, verdicts, best, self.fetch_ids,
                                self.snapshot_ids, quote_state=state)
         self.quote_states.pop(task.key, None)  # read only before the quote is recorded

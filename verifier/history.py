@@ -143,15 +143,21 @@ def _changes(store: Store, run_id: int, now_quotes: dict[str, QuoteState],
     before_quotes = quote_states(store, prev) if prev else {}
     before_links = link_states(store, prev) if prev else {}
     changes = Changes(previous_run=prev)
+    newly_confirmed = {url for url, link in now_links.items() if link.confirmed
+                       and not (before_links.get(url) and before_links[url].confirmed)}
     for key, q in now_quotes.items():
         was = before_quotes.get(key)
         was_failing = bool(was and was.status.failing)
+        unavailable = q.status == QuoteStatus.SOURCE_UNAVAILABLE and prev is not None
         if q.status.failing and not was_failing:
-            if q.status == QuoteStatus.SOURCE_UNAVAILABLE and prev is not None and not any(
-                    now_links.get(u) and now_links[u].confirmed
-                    for u in _quote_urls(store, q.quote_id)):
+            if unavailable and not any(now_links.get(u) and now_links[u].confirmed
+                                       for u in _quote_urls(store, q.quote_id)):
                 continue  # the source is down, not yet confirmed: the link decides when to speak
             changes.newly_failing_quotes.append(q)
+        elif unavailable and newly_confirmed and was \
+                and was.status == QuoteStatus.SOURCE_UNAVAILABLE \
+                and newly_confirmed.intersection(_quote_urls(store, q.quote_id)):
+            changes.newly_failing_quotes.append(q)  # held back until its link was confirmed
         elif was_failing and not q.status.failing:
             changes.recovered_quotes.append(q)
     for url, link in now_links.items():

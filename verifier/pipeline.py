@@ -80,14 +80,14 @@ def run(inputs: Sequence[str] = (), settings: Settings | None = None, *,
     sources, warnings = collect_inputs(args)
     if not sources:
         warnings.append(f"no documents found in {', '.join(args)}")
-    store = Store.open(settings.db)
-    try:
-        with RunLock(settings.db):
+    with RunLock(settings.db):  # first: opening may migrate the schema under a running run
+        store = Store.open(settings.db)
+        try:
             return _Run(store, settings, args, sources, warnings, progress=progress,
                         stop=stop or threading.Event(), session_factory=session_factory,
                         now=now or (lambda: datetime.now(UTC))).execute()
-    finally:
-        store.close()
+        finally:
+            store.close()
 
 
 class _Run:
@@ -309,16 +309,17 @@ class _Run:
             return begun
         extraction = begun
         document = extraction.document
-        stored = self._stored_extraction(document.source, document.sha256)
-        if stored:
-            return stored
+        # a version extracted before (a document reverted to it) is recorded again as the
+        # current one, with its own title and date, and keeps its citations and quotes
         document_id = self.store.save_extraction(self.run_id, extraction)
         return document_id, extraction, self.store.quote_ids(document_id, document.sha256)
 
     def _stored_extraction(self, source: str, sha256: str
                            ) -> tuple[int, Extraction, list[int]] | None:
+        """The stored extraction when this is the document's current version; an earlier
+        version is extracted again (its title and date are kept with the current one only)."""
         row = self.store.document_row(source)
-        if not row or not self.store.has_extraction(row["id"], sha256):
+        if not row or row["sha256"] != sha256 or not self.store.has_extraction(row["id"], sha256):
             return None
         self.store.mark_seen(self.run_id, row["id"], sha256)
         extraction, quote_ids = self.store.load_extraction(row["id"])
@@ -331,12 +332,11 @@ class _Run:
         files = {str(Path(a).resolve()) for a in self.args
                  if not a.startswith(("http://", "https://"))}
         gone = []
-        for r in self.store.rows("select id, source from documents where removed_run is null"):
-            src = r["source"]
+        for document_id, src in self.store.present_documents():
             if src in present or src.startswith(("http://", "https://")):
                 continue
             if src in files or any(src.startswith(root + os.sep) for root in roots):
-                gone.append(r["id"])
+                gone.append(document_id)
         if gone:
             self.store.mark_removed(self.run_id, gone)
 

@@ -7,6 +7,8 @@ so one bad night does not page anyone.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -21,7 +23,20 @@ def is_due(state: dict[str, Any] | None, now: datetime, settings: Settings) -> b
     if settings.full or state is None:
         return True
     next_check = parse_iso(state.get("next_check"))
+    last_checked = parse_iso(state.get("last_checked"))
+    if next_check is not None and last_checked is not None and next_check > last_checked:
+        # healthy: its interval is that of the settings in force, which may have changed
+        # since the run that stored the state (a failing thing is due every run anyway)
+        next_check = last_checked + _interval(state.get("stable_checks") or 0, settings)
     return next_check is None or now >= next_check
+
+
+def cited_elsewhere(state: dict[str, Any] | None, urls: Sequence[str]) -> bool:
+    """Whether the quote's document now cites other pages for it than those its last verdict
+    was made against (the author changed its note): its verdict is about the wrong pages."""
+    if not state or state.get("urls") is None:
+        return False
+    return bool(json.loads(state["urls"]) != sorted(set(urls)))
 
 
 def needs_fresh_copy(quote_state: dict[str, Any] | None) -> bool:
@@ -47,9 +62,14 @@ def _schedule(previous: dict[str, Any] | None, status: LinkStatus | QuoteStatus,
         return 0, now
     same = previous is not None and previous.get("status") == str(status)
     stable = (previous.get("stable_checks") or 0) + 1 if previous and same else 0
+    return stable, now + _interval(stable, settings)
+
+
+def _interval(stable: int, settings: Settings) -> timedelta:
+    """The re-check interval of a healthy thing after `stable` checks finding it unchanged."""
     days = min(settings.recheck_min_days + settings.recheck_step_days * stable,
                settings.recheck_max_days)
-    return stable, now + timedelta(days=days)
+    return timedelta(days=days)
 
 
 def next_link_state(url: str, previous: dict[str, Any] | None, fetch: Fetch, now: datetime,
@@ -82,8 +102,11 @@ def next_link_state(url: str, previous: dict[str, Any] | None, fetch: Fetch, now
 
 
 def next_quote_state(key: str, previous: dict[str, Any] | None, status: QuoteStatus,
-                     now: datetime, settings: Settings) -> dict[str, Any]:
-    """The quote's incremental state after this run's verdict."""
+                     now: datetime, settings: Settings, urls: Sequence[str]) -> dict[str, Any]:
+    """The quote's incremental state after this run's verdict against `urls`."""
+    if cited_elsewhere(previous, urls):
+        previous = None  # a verdict about other pages: not the same finding again
     stable, next_check = _schedule(previous, status, now, settings)
     return {"key": key, "status": str(status), "last_checked": utc_iso(now),
-            "next_check": utc_iso(next_check), "stable_checks": stable}
+            "next_check": utc_iso(next_check), "stable_checks": stable,
+            "urls": json.dumps(sorted(set(urls)))}

@@ -7,11 +7,12 @@ version must reach the current one.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import sqlite_utils
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 APP_ID = "verifier"
 
 
@@ -101,4 +102,51 @@ def _migrate_to_1(db: sqlite_utils.Database) -> None:
     }, pk="key")
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _migrate_to_1}
+def _migrate_to_2(db: sqlite_utils.Database) -> None:
+    """quote_state.urls: the cited URLs (a sorted JSON list) a quote's verdict was made
+    against, so a quote whose document now cites other pages is checked again at once.
+    Filled from each quote's latest checks."""
+    db.execute("alter table quote_state add column urls text")
+    latest: dict[str, set[str]] = {}
+    for key, url in db.execute(
+            """select q.key, c.url from checks c join quotes q on q.id = c.quote_id
+               where c.run_id = (select max(c2.run_id) from checks c2 join quotes q2
+                                 on q2.id = c2.quote_id where q2.key = q.key)"""):
+        latest.setdefault(key, set()).update([url] if url else [])
+    for key, found in latest.items():
+        db.execute("update quote_state set urls = ? where key = ?",
+                   [json.dumps(sorted(found)), key])
+
+
+def _migrate_to_3(db: sqlite_utils.Database) -> None:
+    """documents.source of a file inside the database's directory is kept relative to it
+    (store.kept_source), and its quotes' keys, which name their document, follow."""
+    from pathlib import Path
+
+    from .store import kept_source, quote_key
+
+    files = [row[2] for row in db.execute("pragma database_list") if row[1] == "main"]
+    if not files or not files[0]:
+        return
+    home = Path(files[0]).resolve().parent
+    keys: dict[str, str] = {}
+    for document_id, source in db.execute("select id, source from documents").fetchall():
+        kept = kept_source(source, home)
+        if kept == source:
+            continue
+        db.execute("update documents set source = ? where id = ?", [kept, document_id])
+        seen: dict[tuple[str, str], int] = {}
+        for quote_id, sha, text, key in db.execute(
+                "select id, doc_sha, text, key from quotes where document_id = ? "
+                "order by doc_sha, idx", [document_id]).fetchall():
+            words = " ".join(text.casefold().split())
+            occurrence = seen.get((sha, words), 0)
+            seen[(sha, words)] = occurrence + 1
+            keys[key] = quote_key(kept, text, occurrence)
+            db.execute("update quotes set key = ? where id = ?", [keys[key], quote_id])
+    for old, new in keys.items():
+        db.execute("update quote_state set key = ? where key = ?", [new, old])
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
+    1: _migrate_to_1, 2: _migrate_to_2, 3: _migrate_to_3}

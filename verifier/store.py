@@ -59,6 +59,18 @@ def quote_key(source: str, text: str, occurrence: int) -> str:
     return hashlib.sha1(f"{source}\0{words}\0{occurrence}".encode()).hexdigest()[:20]
 
 
+def kept_source(source: str, home: Path) -> str:
+    """How a document's source is kept: a file inside the database's directory (`home`) by
+    its path relative to it, so that directory can be moved or copied, documents and all,
+    and carry on with its history; any other file by its absolute path; a URL as it is."""
+    if source.startswith(("http://", "https://")):
+        return source
+    path = Path(source)
+    if not path.is_absolute() or not path.is_relative_to(home):
+        return source
+    return path.relative_to(home).as_posix()
+
+
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
@@ -73,6 +85,7 @@ class Store:
     def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
         self.db = db
         self.path = path
+        self.home = path.resolve().parent  # documents inside it are kept relative to it
         self._statements: dict[tuple[str, str, tuple[str, ...]], str] = {}
 
     # -- opening ------------------------------------------------------------------------
@@ -188,6 +201,8 @@ class Store:
                 "changes": _dumps(changes), "exit_status": exit_status, "duration": duration,
                 "warnings": _dumps(list(warnings)),
             })
+            if status == "interrupted":
+                self._carry_over_documents(run_id)
 
     def close_abandoned_runs(self) -> list[int]:
         """Mark runs left 'running' as interrupted. Call only while holding the run lock:
@@ -196,12 +211,51 @@ class Store:
         with self.db.atomic():
             for run_id in abandoned:
                 self._update("runs", run_id, {"status": "interrupted"})
+                self._carry_over_documents(run_id)
         return abandoned
+
+    def _carry_over_documents(self, run_id: int) -> None:
+        """The documents of a run stopped before it read them all: those it read, and the
+        rest as the last completed run before it left them (unless this run found them
+        removed). The state as of the run (its export, report, counts) then covers the whole
+        corpus, with the verdicts it did record."""
+        row = self.db.execute("select max(id) from runs where id < ? and status = 'completed'",
+                              [run_id]).fetchone()
+        if not row or row[0] is None:
+            return
+        self.db.execute(
+            """insert or ignore into run_documents (run_id, document_id, sha256)
+               select ?, rd.document_id, rd.sha256 from run_documents rd
+               join documents d on d.id = rd.document_id
+               where rd.run_id = ? and (d.removed_run is null or d.removed_run != ?)""",
+            [run_id, row[0], run_id])
 
     # -- documents --------------------------------------------------------------------------
     def document_row(self, source: str) -> dict[str, Any] | None:
-        rows = list(self.db.query("select * from documents where source = ?", [source]))
-        return rows[0] if rows else None
+        """The document with this source (an absolute path or a URL), its source as given."""
+        row = self._document_row(source)
+        return {**row, "source": self.local_source(row["source"])} if row else None
+
+    def _document_row(self, source: str) -> dict[str, Any] | None:
+        """The row as kept; a file inside the database's directory may be kept by its
+        absolute path still (recorded while the database was elsewhere)."""
+        kept = kept_source(source, self.home)
+        for key in dict.fromkeys((kept, source)):
+            rows = list(self.db.query("select * from documents where source = ?", [key]))
+            if rows:
+                return rows[0]
+        return None
+
+    def local_source(self, kept: str) -> str:
+        """A kept source as the documents stage names it: an absolute path, or a URL."""
+        if kept.startswith(("http://", "https://")) or Path(kept).is_absolute():
+            return kept
+        return str(self.home / kept)
+
+    def present_documents(self) -> list[tuple[int, str]]:
+        """(id, source as given) of every document not marked removed."""
+        return [(r["id"], self.local_source(r["source"])) for r in
+                self.db.query("select id, source from documents where removed_run is null")]
 
     def has_extraction(self, document_id: int, sha256: str) -> bool:
         return self.db.execute(
@@ -212,9 +266,10 @@ class Store:
         """Record a (new version of a) document and everything extracted from it."""
         doc = extraction.document
         with self.db.atomic():
-            row = self.document_row(doc.source)
+            row = self._document_row(doc.source)
+            source = row["source"] if row else kept_source(doc.source, self.home)
             fields = {
-                "source": doc.source, "name": doc.name, "format": doc.format,
+                "source": source, "name": doc.name, "format": doc.format,
                 "sha256": doc.sha256, "title": doc.title, "date": _date(doc.date),
                 "date_source": doc.date_source, "terms": _dumps(extraction.terms),
                 "last_run": run_id, "removed_run": None,
@@ -244,7 +299,7 @@ class Store:
                 seen[words] = occurrence + 1
                 quote_id = self._insert("quotes", {
                     "document_id": document_id, "doc_sha": doc.sha256, "idx": idx,
-                    "key": quote_key(doc.source, q.text, occurrence), "text": q.text,
+                    "key": quote_key(source, q.text, occurrence), "text": q.text,
                     "speaker": q.speaker, "line": q.line, "page": q.page, "offset": q.offset,
                     "context": q.context,
                 })
@@ -273,7 +328,8 @@ class Store:
     def load_extraction(self, document_id: int) -> tuple[Extraction, list[int]]:
         """Rebuild a stored document's extraction (text not kept) and its quote ids."""
         row = self._get("documents", document_id)
-        doc = Document(source=row["source"], name=row["name"], format=row["format"],
+        doc = Document(source=self.local_source(row["source"]), name=row["name"],
+                       format=row["format"],
                        sha256=row["sha256"], text="", title=row["title"] or "",
                        date=date.fromisoformat(row["date"]) if row["date"] else None,
                        date_source=row["date_source"] or "")

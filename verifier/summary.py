@@ -105,20 +105,20 @@ def render_link_history(store: Store, url: str) -> str:
     if not rows:
         return f"no checks recorded for {url}"
     lines = [f"{key}: {len(rows)} checks"]
-    failing_since = None
+    failing_since, failed = None, 0  # of the current failing spell only
     for r in rows:
         failing = LinkStatus(r["link_status"]).failing
         if failing and failing_since is None:
             failing_since = r["checked_at"]
         elif not failing:
             failing_since = None
+        failed = failed + 1 if failing else 0
         http = f"HTTP {r['http_status']}" if r["http_status"] is not None else "no response"
         reason = r["reason"] or ""
         detail = http if reason in ("", http) else f"{http}, {reason}"
         lines.append(f"  run {r['run_id']}  {r['checked_at']}  {r['link_status']:<10} {detail}")
     state = store.link_state(key)
     if failing_since:
-        failed = sum(1 for r in rows if LinkStatus(r["link_status"]).failing)
         confirmed = bool(state and state.get("confirmed"))
         lines.append(f"failing since {failing_since} ({failed} failed checks; "
                      f"{'confirmed' if confirmed else 'not yet confirmed'})")

@@ -279,7 +279,7 @@ def _documents(store: Store, run_id: int) -> list[DocumentView]:
     sql = """select d.id, d.name, d.source, d.title, d.date, d.format from run_documents rd
              join documents d on d.id = rd.document_id where rd.run_id = ?
              order by d.name, d.source"""
-    return [DocumentView(id=r["id"], name=r["name"] or "", source=r["source"],
+    return [DocumentView(id=r["id"], name=r["name"] or "", source=store.local_source(r["source"]),
                          title=r["title"] or "", date=_day(r["date"]), format=r["format"] or "")
             for r in store.rows(sql, [run_id])]
 
