@@ -23,7 +23,10 @@
   epigraph and first names, a legal submission with Ibid./Id./supra notes, an op-ed whose quotations
   are link texts; tests/extraction_corpus/holdout7);
 - holdout8: an eighth (a sports report, a science news piece quoting a paper, a court report,
-  business news with an earnings call; tests/extraction_corpus/holdout8).
+  business news with an earnings call; tests/extraction_corpus/holdout8);
+- holdout9: a ninth (a wire story in HTML, a PDF-pasted NGO briefing, a Markdown newsletter with
+  reference links, a select committee transcript, a translated Persian press digest;
+  tests/extraction_corpus/holdout9).
 
     python -m bench.extraction           # precision / recall per measure and corpus, timing
     python -m bench.extraction -v        # ... and every difference
@@ -192,6 +195,10 @@ HOLDOUT8 = CORPUS / "holdout8"
 # annotation counts the link only).
 HOLDOUT8_FLOORS = {"urls": 1.0, "quotes": 1.0, "speakers": 0.97, "quote_links": 1.0}
 
+HOLDOUT9 = CORPUS / "holdout9"
+# A ninth held-out set: FIRST_RUN.
+HOLDOUT9_FLOORS = {"urls": 0.0, "quotes": 0.0, "speakers": 0.0, "quote_links": 0.0}
+
 CORPORA = (
     Corpus("seeds", SEEDS, EXPECTED, {m: FLOOR for m in GATED}),
     Corpus("corpus", CORPUS, CORPUS_EXPECTED, CORPUS_FLOORS),
@@ -203,6 +210,7 @@ CORPORA = (
     Corpus("holdout6", HOLDOUT6, HOLDOUT6 / "expected", HOLDOUT6_FLOORS),
     Corpus("holdout7", HOLDOUT7, HOLDOUT7 / "expected", HOLDOUT7_FLOORS),
     Corpus("holdout8", HOLDOUT8, HOLDOUT8 / "expected", HOLDOUT8_FLOORS),
+    Corpus("holdout9", HOLDOUT9, HOLDOUT9 / "expected", HOLDOUT9_FLOORS),
 )
 
 

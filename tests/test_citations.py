@@ -423,3 +423,29 @@ def test_share_and_subscribe_links_in_markdown_are_no_sources(tmp_path: Path, la
     _doc, citations = load(tmp_path, text, ".md")
     assert [c.url for c in citations if c.kind == "link"] == [
         "https://www.highways.example.gov.gh/bridge"]
+
+
+def test_a_pdf_note_broken_after_a_colon_a_page_abbreviation_or_an_initial_goes_on(
+        tmp_path: Path) -> None:
+    """A reference breaks its line where a sentence could not end ('Country Profile:',
+    'p.', 'P. Chhim'): the next line is the same note, with its URL."""
+    text = ("Catches fell.1 Prices rose.2 Fish left.3\n\n"
+            "1 Agency, Report 2023, p. 61, https://a.example.org/r.pdf; see also FAO, Profile:\n"
+            "Cambodia, https://fao.example.org/khm.\n"
+            "2 Hydro Company, Assessment, vol. 2 (2012), p.\n"
+            "114, https://hydro.example.com/esia.pdf.\n"
+            "3 Interview; see also L. Brandt and P.\n"
+            "Chhim, “Fish passage”, 2024, https://doi.example.org/10.5555/x.\n")
+    _doc, citations = load(tmp_path, text)
+    assert [(c.kind, c.marker, c.url) for c in citations] == [
+        ("footnote", "1", "https://a.example.org/r.pdf"),
+        ("footnote", "1", "https://fao.example.org/khm"),
+        ("footnote", "2", "https://hydro.example.com/esia.pdf"),
+        ("footnote", "3", "https://doi.example.org/10.5555/x")]
+
+
+def test_a_meeting_the_authors_attended_is_no_named_source(tmp_path: Path) -> None:
+    text = ("“They moved our houses,” a village chief said.1\n\n"
+            "1 Community meeting, Siem Pang district, 12 November 2024, notes of the authors.\n")
+    _doc, citations = load(tmp_path, text)
+    assert [c for c in citations if c.kind == "named_source"] == []

@@ -69,11 +69,12 @@ on in at of since until from by for to the a an and or
 """)
 _QUOTED_TITLE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # Sources nobody else can look up: the author's interviews, focus groups, letters, e-mails,
-# conversations, and data it marks as unpublished.
+# conversations, the meetings it attended and took notes at, and data it marks as unpublished.
 _PRIVATE_SOURCE = re.compile(
     r"\b(?:interview(?:s|ed)?|conversation|correspondence|e-?mail|letter from|phone call|"
     r"telephone|on file with|personal communication|meeting with|focus group(?:s| discussions?)?|"
-    r"unpublished|field notes)\b", re.I)
+    r"(?:community|public|village|town[- ]hall|stakeholder|consultation) meetings?|"
+    r"notes (?:of|by) the authors?|authors?[’']s? notes|unpublished|field notes)\b", re.I)
 _STRIP_START = re.compile(
     r"^(?:(?:and|&|see|cf\.|e\.g\.,?|via|quoted in|quoting|reported by)\s+"
     r"|(?:photo|photos|image|source|sources|credit|via)\s*:\s*)", re.I)
