@@ -105,7 +105,33 @@ def find_named_sources(text: str, *, skip: list[tuple[int, int]] | None = None,
     skipped = SpanIndex(skip)
     found = [s for s in found if not skipped.covers(s.start)]
     found.sort(key=lambda s: s.start)
-    return found
+    return _named_again_with_a_date(text, found)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z“\"‘])|\n")
+SAME_SENTENCE_REACH = 600  # characters between an outlet's two mentions in one sentence
+
+
+def in_one_sentence(text: str, a: int, b: int) -> bool:
+    """Whether offsets a <= b lie near each other with no sentence or line end between."""
+    return b - a <= SAME_SENTENCE_REACH and not _SENTENCE_BREAK.search(text, a, b)
+
+
+def _named_again_with_a_date(text: str, found: list[NamedSource]) -> list[NamedSource]:
+    """'according to the Tasnim news agency (Tasnim, December 28)': an outlet named without a
+    date and again, dated, in a parenthetical of the same sentence is one source, the dated one."""
+    dated = [s for s in found if s.how == "parenthetical" and s.cited_date is not None]
+    if not dated:
+        return found
+
+    def again(s: NamedSource) -> bool:
+        for d in dated:
+            a, b = sorted((s.start, d.start))
+            if d.outlet.lower() == s.outlet.lower() and in_one_sentence(text, a, b):
+                return True
+        return False
+    return [s for s in found if s.cited_date is not None or s.how not in (
+        "according", "reported") or not again(s)]
 
 
 def parse_source_list(inner: str, base: int, how: str,

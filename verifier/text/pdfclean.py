@@ -550,6 +550,8 @@ def _joins_url(a: str, b: str) -> bool:
     if not head:
         return False
     token = head.group(0)
+    if token.isalpha() and len(b.strip()) > len(token):
+        return False  # '…/writtenevidence/130412/pdf/' / 'Written evidence submitted by …'
     if tail.group(0)[-1] in "/-_=?&%#~." or any(ch in token for ch in "/=&?%"):
         return True
     # A slug cut mid-word ('…/connect-every-home-progress-up' / 'date-july-2024.'): the next
