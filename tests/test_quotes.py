@@ -822,3 +822,63 @@ def test_a_role_phrase_in_another_language_gives_the_name_in_apposition(tmp_path
     quotes, _, _ = run(tmp_path, f"Intro line here.\n\n{intro} « La ville aura cent bus "
                                  "électriques de plus avant la fin de l'année. »\n")
     assert [q.speaker for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The World Food Programme has linked the decline to nutrition: in its latest country brief "
+     "it reported that stunting had risen, and it called fish “the most affordable source of "
+     "micronutrients for the poorest households”.", "World Food Programme"),
+    ("Governor Vilay Inthavong spoke on the radio. He told listeners that the operator had "
+     "“followed all procedures,” a statement he has not repeated since.", "Vilay Inthavong"),
+    ("The council's head of planning, Martin Oduya, agrees. In his report to the committee he "
+     "wrote that the evidence was “not yet conclusive for the whole corridor”.", "Martin Oduya"),
+])
+def test_a_noun_phrase_before_a_subject_pronoun_is_no_speaker(tmp_path: Path, text: str,
+                                                                speaker: str):
+    quotes, _terms, _c = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_you_is_the_person_the_sentence_opens_by_addressing(tmp_path: Path):
+    text = ("Q118 Chair: Good morning. Dr Helen Marsh, thank you for coming. Dr Marsh, in your "
+            "written evidence you describe the data as “incomplete to the point of being "
+            "misleading”. What do you mean?\n\nDr Marsh: The monitors tell you how long a spill "
+            "lasted.\n")
+    quotes, _terms, _c = run(tmp_path, text)
+    assert said(quotes) == [("Helen Marsh", "incomplete to the point of being misleading")]
+
+
+def test_so_called_is_no_speech_verb(tmp_path: Path):
+    quotes, terms, _c = run(tmp_path, (
+        "A commune councillor in Sesan district, who asked not to be named, described the "
+        "so-called “fish ladder” as a “monument for visitors”."))
+    assert said(quotes) == [("commune councillor", "monument for visitors")]
+    assert terms == ["fish ladder"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Asif Qureshi said trade was down. His neighbour, florist Jo Pennant, said the opposite: "
+     "“I have more people walking past than I have had in ten years.”", "Jo Pennant"),
+    ("Our volunteers are retired farmers. One of them, a former dairy farmer called Alan "
+     "Pryce, said to me last summer, “I have never seen the river look like this.”",
+     "Alan Pryce"),
+])
+def test_an_appositive_naming_the_subject_by_role_noun_or_called_is_the_speaker(
+        tmp_path: Path, text: str, speaker: str):
+    quotes, _terms, _c = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_a_participle_set_off_after_the_subject_leaves_the_subject_speaking(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "The audit, dated February 2026 and prepared by the firm Fjellstad Consult, found that "
+        "the generator “had not been tested under load since commissioning.”\n\n"
+        "The lenders, led by the Asia Infrastructure Fund, said in a statement that they had "
+        "asked for a review:\n\n"), ".md")
+    assert said(quotes) == [("audit", "had not been tested under load since commissioning.")]
+    html = ("<article><p>The lenders, led by the Asia Infrastructure Fund, said in a statement "
+            "that they had asked for a review:</p><blockquote><p>We are deeply saddened by the "
+            "loss of life and we will publish the findings of the review.</p></blockquote>"
+            "</article>")
+    quotes, _terms, _c = run(tmp_path, html, ".html")
+    assert [q.speaker for q in quotes] == ["lenders"]

@@ -99,6 +99,24 @@ _BEFORE_NAME = TITLE_WORDS | DETERMINERS | ARTICLES
 # 'of' in the languages whose role phrases open a sentence ('Le maire de Lyon, X, a déclaré :',
 # 'El alcalde de Madrid, X, dijo:'): the place after it is no speaker.
 _OF_ELSEWHERE = frozenset({"de", "du", "des", "del", "della", "di", "da", "do", "dos"})
+_PAST_PARTICIPLE = re.compile(r"[a-z]{2,}ed|led|made|written|given|taken|held|run|set|known|seen")
+# What may stand before the name an appositive gives: titles ('Councillor'), a role noun or two
+# ('florist Jo Pennant'), or a description naming it ('a former dairy farmer called Alan Pryce').
+_CALLED_NAME = re.compile(r"(?:(?:a|an|the|one)\s+)?(?:[\w’'\-]+\s+){0,4}?(?:called|named)\s+",
+                          re.I)
+
+
+def _introduces_name(text: str) -> bool:
+    if only_titles(text) or _CALLED_NAME.fullmatch(text):
+        return True
+    words = text.split()
+    return 0 < len(words) <= 2 and all(
+        w.isalpha() and w.islower() and w not in PREPOSITIONS | COORDINATORS
+        and not is_participle(w) and not _PAST_PARTICIPLE.fullmatch(w) for w in words)
+
+
+# A transcript turn's label opening a sentence: 'Q118 Chair: ', 'MINISTER VARGA: '.
+_TURN_OPENING = re.compile(r"\s*(?:Q\d{1,4}\s+)?[A-Z][\w’'.\- ]{0,40}:\s+")
 _OPENING_APPOSITIVE = re.compile(r"[^,.;:¤]{3,60}?,\s+([A-Z][^,.;:¤]{1,60}?),\s")
 
 
@@ -475,17 +493,20 @@ class SpeakerFinder:
             return None
         head = appositive[0][0]
         named_appositive = self._name_ending(sent_start, appositive)
-        if named_appositive and not only_titles(
+        if named_appositive and not _introduces_name(
                 self.text[sent_start + appositive[0][1]:named_appositive.start]):
             named_appositive = None
         if head.lower() in DETERMINERS | TITLE_WORDS | {"former", "deputy"} or head.islower():
             named = self._name_ending(sent_start, before)
-            if named is None and is_participle(head):  # 'what one official, speaking …,'
+            if named is None and (is_participle(head) or _PAST_PARTICIPLE.fullmatch(head)):
+                # 'what one official, speaking …,'; 'The audit, dated February 2026 and
+                # prepared by …, found'; 'The lenders, led by …, said'
                 described = self._noun_phrase(sent_start, last_clause(before))
                 return described if described.kind == "description" else None
-            if named is None and (head.lower() in DETERMINERS or head[:1].isupper()):
+            if named is None:
                 # 'The employers' group, the Ports Alliance, said'; 'the cabinet member for
-                # transport, Councillor Daniel Achebe, apologised'
+                # transport, Councillor Daniel Achebe, apologised'; 'His neighbour, florist
+                # Jo Pennant, said'
                 return named_appositive
             return named
         # 'The prime minister, Jane Doe, said' -> the appositive is the name
@@ -519,8 +540,11 @@ class SpeakerFinder:
                                    SENTENCE_STARTERS - DETERMINERS - PRONOUNS):
             clause = clause[1:]  # 'Later the supreme leader', 'In 2005 he'
         words = [t for t, _s in clause]
-        if len(words) == 1 and words[0].lower() in PRONOUNS:
-            return _Subject("pronoun", words[0].lower(), sent_start + clause[0][1])
+        if words[-1].lower() in PRONOUNS | {"you"} and (len(words) == 1 or words[-2].lower()
+                                                       not in PREPOSITIONS):
+            # 'in its latest brief it reported', 'a statement he has not repeated': a noun
+            # phrase cannot end in a subject pronoun; the pronoun is the subject
+            return _Subject("pronoun", words[-1].lower(), sent_start + clause[-1][1])
         for n in range(1, len(clause)):
             if words[n].lower() in POST_MODIFIERS and words[n].islower() or \
                     words[n] == "of" and self._person_ends(sent_start, clause[n - 1]):
@@ -556,6 +580,20 @@ class SpeakerFinder:
                 return _Subject("name", mention.name, mention.start)
         return _Subject("none")
 
+    def _addressee(self) -> Speaker | None:
+        """'you' is the person the sentence opens by addressing: 'Dr Marsh, in your written
+        evidence you describe … as “…”' (after a transcript's turn label, if any)."""
+        start, end = self._sentence
+        label = _TURN_OPENING.match(self.masked, start, end)
+        start = label.end() if label else start
+        for m in self.names.between(start, min(end, start + 60)):
+            if not only_titles(self.masked[start:m.start]) or m.org:
+                return None
+            if not self.masked.startswith(",", m.end):
+                return None
+            return Speaker(self.names.full_name(m.name, m.start), True, "vocative")
+        return None
+
     def _person_ends(self, sent_start: int, token: tuple[str, int]) -> bool:
         """Whether `token` ends a person's name: 'Siobhán Keane of the … Association told me'
         is Keane speaking, the organisation only saying where she is from."""
@@ -585,6 +623,8 @@ class SpeakerFinder:
                                           SENTENCE_STARTERS | NOT_GIVEN_NAMES)
             person = person and not (mention and mention.org) and not is_outlet(name)
             return Speaker(name, person, "name")
+        if subject.kind == "pronoun" and subject.text == "you":
+            return self._addressee()
         if subject.kind == "pronoun":
             return self.refs.pronoun(subject.text, at, paragraph)
         if subject.kind == "description":
