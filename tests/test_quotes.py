@@ -882,3 +882,46 @@ def test_a_participle_set_off_after_the_subject_leaves_the_subject_speaking(tmp_
             "</article>")
     quotes, _terms, _c = run(tmp_path, html, ".html")
     assert [q.speaker for q in quotes] == ["lenders"]
+
+
+def test_a_quotation_alone_in_its_sentence_before_its_parenthetical_source_speaks_on(
+        tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "Hojatoleslam Ali Sharifi struck a different tone. “For twenty years every government "
+        "has promised these farmers water,” he told the agency. “The farmers are not the enemy. "
+        "The enemy is mismanagement” (Khaneh Mellat, December 31, 2017).\n"))
+    assert [q.speaker for q in quotes] == ["Ali Sharifi", "Ali Sharifi"]
+
+
+def test_i_in_a_turn_labelled_by_a_titled_name_in_mixed_case_is_that_person(tmp_path: Path):
+    text = ("Witnesses: Dr Helen Marsh, Severn Vale Rivers Trust.\n\n"
+            "Q125 Chair: Will the rivers be cleaner in five years' time?\n\n"
+            "Dr Marsh: At the moment I have no confidence. I told our trustees last month, “We "
+            "should plan for the rivers to get worse before they get better.”\n\n"
+            "Chair: Thank you. I said “thank you very much to all of our witnesses” twice.\n")
+    quotes, _terms, _c = run(tmp_path, text)
+    assert said(quotes) == [
+        ("Helen Marsh", "We should plan for the rivers to get worse before they get better.")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Ofwat's final determination last year said that the company's “performance on "
+     "pollution incidents has been among the worst in the sector”.",
+     "Ofwat's final determination"),
+    ("The Environment Agency has studied the river. The same Environment Agency study says "
+     "that “water company discharges are the largest single source of phosphorus”.",
+     "Environment Agency study"),
+])
+def test_a_description_loses_a_trailing_time_phrase_and_a_leading_same(
+        tmp_path: Path, text: str, speaker: str):
+    quotes, _terms, _c = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_the_reply_we_got_is_the_words_of_whoever_gave_it(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "When we went to the Environment Agency with our own sampling from the River Leadon, "
+        "the response we got was, “The monitoring data are the best available evidence.” "
+        "The answer I received from Wessex Valley Water was: “We publish every spill within "
+        "an hour of it.”"))
+    assert [q.speaker for q in quotes] == ["Environment Agency", "Wessex Valley Water"]

@@ -293,9 +293,14 @@ def _title_case(words: list[str]) -> bool:
 
 
 def _standalone(masked: str, sent: tuple[int, int], span: QuoteSpan) -> bool:
-    """Whether the sentence is the quotation and nothing else (markers aside)."""
-    rest = masked[sent[0]:span.open_at] + masked[span.close_at + 1:sent[1]]
+    """Whether the sentence is the quotation and nothing else (markers and the citation in
+    parentheses after it aside: '“…” (Khaneh Mellat, December 31, 2017).')."""
+    rest = masked[sent[0]:span.open_at] + _PARENTHESES.sub(
+        "", masked[span.close_at + 1:sent[1]])
     return not re.sub(r"[\d\s.,;:!?¤\[\]()*^]", "", rest)
+
+
+_PARENTHESES = re.compile(r"\([^()¤]{1,200}\)")
 
 
 def _continuation(finder: SpeakerFinder, earlier: list[QuoteSpan], span: QuoteSpan,

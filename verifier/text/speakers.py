@@ -48,6 +48,7 @@ from .speechverbs import (
     find_speech_verbs,
     is_participle,
 )
+from .wordlists import words
 
 
 @dataclass
@@ -106,6 +107,22 @@ _CALLED_NAME = re.compile(r"(?:(?:a|an|the|one)\s+)?(?:[\w’'\-]+\s+){0,4}?(?:c
                           re.I)
 
 
+_TIME_NOUNS = words("""
+year week month night weekend spring summer autumn fall winter monday tuesday wednesday thursday
+friday saturday sunday january february march april may june july august september october
+november december
+""")
+
+
+def _time_adverbial(words: list[str], n: int) -> bool:
+    """Whether words[n] opens a time phrase ('last year', 'this week', 'yesterday')."""
+    word = words[n].lower()
+    if word in ("yesterday", "today", "tonight"):
+        return True
+    return word in ("last", "this", "next") and n + 1 < len(words) and \
+        words[n + 1].lower() in _TIME_NOUNS
+
+
 def _introduces_name(text: str) -> bool:
     if only_titles(text) or _CALLED_NAME.fullmatch(text):
         return True
@@ -115,6 +132,12 @@ def _introduces_name(text: str) -> bool:
         and not is_participle(w) and not _PAST_PARTICIPLE.fullmatch(w) for w in words)
 
 
+# 'the response we got was, “…”', 'The answer I received from the ministry was: “…”'
+_REPLY_INTRO = re.compile(
+    r"\b(?:the|their|its|his|her|our|my|an?)\s+(?:\w+\s+)?(?:response|reply|answer|message|"
+    r"explanation)\s+(?:(?:that|which)\s+)?(?:we|I|they|he|she|you)\s+(?:got|received|had|heard|"
+    r"were given|was given)(?:\s+(?:back\s+)?from\s+(?P<source>[^,.;:¤]{2,80}?))?\s+was\s*[,:]?\s*$",
+    re.I)
 # A transcript turn's label opening a sentence: 'Q118 Chair: ', 'MINISTER VARGA: '.
 _TURN_OPENING = re.compile(r"\s*(?:Q\d{1,4}\s+)?[A-Z][\w’'.\- ]{0,40}:\s+")
 _OPENING_APPOSITIVE = re.compile(r"[^,.;:¤]{3,60}?,\s+([A-Z][^,.;:¤]{1,60}?),\s")
@@ -167,7 +190,8 @@ class SpeakerFinder:
         results: list[Speaker | None] = []
         for open_at, close_at, inner in quotes:
             speaker = self._after(close_at, inner, verbs, end, paragraph) or self._before(
-                open_at, verbs, according) or self._colon(open_at, start, paragraph)
+                open_at, verbs, according) or self._colon(open_at, start, paragraph) or \
+                self._reply(open_at, start)
             results.append(speaker)
             if speaker:
                 self.events.append(SpeechEvent(open_at, speaker, paragraph))
@@ -256,6 +280,25 @@ class SpeakerFinder:
         if mention and self.masked[mention.end:open_at].strip(" :’'s") == "":
             return Speaker(self.names.full_name(mention.name, mention.start), True, "colon")
         return self.intro_subject(sent_start, sent_start + len(left) - 1, paragraph)
+
+    def _reply(self, open_at: int, sent_start: int) -> Speaker | None:
+        """'When we went to the Environment Agency …, the response we got was, “…”': the words
+        of whoever gave the reply ('from X' if said, else the organisation, or else the person,
+        named last before it in the sentence)."""
+        m = _REPLY_INTRO.search(self.masked, max(sent_start, open_at - 200), open_at)
+        if m is None:
+            return None
+        if m.group("source"):
+            found = self.names.between(m.start("source"), m.end("source"))
+        else:
+            found = [n for n in self.names.between(sent_start, m.start())
+                     if not self.masked.startswith(":", n.end)]  # not a turn's label
+            found = [n for n in found if n.org] or [n for n in found if self._personish(n)]
+        if not found:
+            return None
+        mention = found[-1]
+        return Speaker(self.names.full_name(mention.name, mention.start), not mention.org,
+                       "reply")
 
     def _claimant(self, open_at: int) -> Speaker | None:
         """Who a fact-check's 'Claim:' box says made the claim: its 'Claimed by:' line."""
@@ -547,7 +590,8 @@ class SpeakerFinder:
             return _Subject("pronoun", words[-1].lower(), sent_start + clause[-1][1])
         for n in range(1, len(clause)):
             if words[n].lower() in POST_MODIFIERS and words[n].islower() or \
-                    words[n] == "of" and self._person_ends(sent_start, clause[n - 1]):
+                    words[n] == "of" and self._person_ends(sent_start, clause[n - 1]) or \
+                    _time_adverbial(words, n):  # 'Ofwat's final determination last year said'
                 clause, words = clause[:n], words[:n]
                 break
         start = sent_start + clause[0][1]
