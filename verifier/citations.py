@@ -16,7 +16,13 @@ from urllib.parse import urlsplit
 
 from .models import Citation, Document, Link
 from .text.docdates import find_dates
-from .text.namedsources import NamedSource, find_named_sources, in_one_sentence, parse_source_list
+from .text.namedsources import (
+    SAME_SENTENCE_REACH,
+    NamedSource,
+    find_named_sources,
+    in_one_sentence,
+    parse_source_list,
+)
 from .text.notebackrefs import inherited_urls
 from .text.textspans import SpanIndex
 from .text.urls import find_urls, normalize_url
@@ -69,12 +75,16 @@ def _host_names(url: str, outlet: str) -> bool:
     return bool(key) and any(label == key or len(key) >= 4 and key in label for label in labels)
 
 
-def _cited_by_its_link(text: str, source: NamedSource, links: list[Link]) -> bool:
+def _cited_by_its_link(text: str, source: NamedSource, links: list[Link],
+                       starts: list[int]) -> bool:
     """'The Halden Echo [reported](…)', '[cut its outlook](…), according to Reuters': an outlet
-    named beside a link to its own site, in one sentence, is cited by that link."""
+    named beside a link to its own site, in one sentence, is cited by that link. `links` are
+    in order of `starts`."""
     if source.cited_date is not None or source.how not in ("according", "reported"):
         return False
-    for link in links:
+    lo = bisect.bisect_left(starts, source.start - SAME_SENTENCE_REACH)
+    hi = bisect.bisect_right(starts, source.start + SAME_SENTENCE_REACH)
+    for link in links[lo:hi]:
         a, b = sorted((source.start, link.start))
         if in_one_sentence(text, a, b) and _host_names(link.url, source.outlet):
             return True
@@ -151,7 +161,9 @@ def extract_citations(doc: Document) -> list[Citation]:
     found = find_named_sources(text, skip=[(s, e) for s, e, _m in regions]
                                + [(link.start, link.end) for link in doc.links],
                                reference=reference)
-    found = [s for s in found if not _cited_by_its_link(text, s, doc.links)]
+    in_order = sorted(doc.links, key=lambda link: link.start)
+    link_starts = [link.start for link in in_order]
+    found = [s for s in found if not _cited_by_its_link(text, s, in_order, link_starts)]
     for f in doc.footnotes:
         if not f.urls:
             found += parse_source_list(f.text, f.start, "footnote")

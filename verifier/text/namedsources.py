@@ -5,6 +5,7 @@ that names an outlet and a date, and a document-level line such as `Source » ir
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -123,9 +124,12 @@ def _named_again_with_a_date(text: str, found: list[NamedSource]) -> list[NamedS
     dated = [s for s in found if s.how == "parenthetical" and s.cited_date is not None]
     if not dated:
         return found
+    starts = [d.start for d in dated]  # in order, as `found` is
 
     def again(s: NamedSource) -> bool:
-        for d in dated:
+        lo = bisect.bisect_left(starts, s.start - SAME_SENTENCE_REACH)
+        hi = bisect.bisect_right(starts, s.start + SAME_SENTENCE_REACH)
+        for d in dated[lo:hi]:
             a, b = sorted((s.start, d.start))
             if d.outlet.lower() == s.outlet.lower() and in_one_sentence(text, a, b):
                 return True
@@ -400,10 +404,17 @@ def _source_lines(text: str) -> list[NamedSource]:
     return found
 
 
+SOURCE_LINE_CHARS = 500
+
+
 def is_source_line(text: str, pos: int) -> bool:
-    """Whether `pos` lies on a line such as 'Source » iranwire' or 'Via: Reuters'."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
+    """Whether `pos` lies on a line such as 'Source » iranwire' or 'Via: Reuters'. Only
+    SOURCE_LINE_CHARS on either side are read: a longer line is no such line."""
+    lo = max(0, pos - SOURCE_LINE_CHARS)
+    start = text.rfind("\n", lo, pos) + 1
+    end = text.find("\n", pos, pos + SOURCE_LINE_CHARS)
+    if start == 0 and lo > 0 or end == -1 and pos + SOURCE_LINE_CHARS < len(text):
+        return False
     line = text[start:end if end != -1 else len(text)].strip()
     return len(line.split()) <= 14 and bool(_SOURCE_LINE.match(line))
 

@@ -132,6 +132,8 @@ def _introduces_name(text: str) -> bool:
         and not is_participle(w) and not _PAST_PARTICIPLE.fullmatch(w) for w in words)
 
 
+COLON_REACH = 400  # characters before a quotation where its introducing colon is looked for
+INTRO_REACH = 800  # characters of the clause a colon closes, at the most
 # 'the response we got was, “…”', 'The answer I received from the ministry was: “…”'
 _REPLY_INTRO = re.compile(
     r"\b(?:the|their|its|his|her|our|my|an?)\s+(?:\w+\s+)?(?:response|reply|answer|message|"
@@ -265,8 +267,10 @@ class SpeakerFinder:
         return according
 
     def _colon(self, open_at: int, sent_start: int, paragraph: int) -> Speaker | None:
-        """'Khamenei: “…”' — a name and a colon introducing the quote."""
-        left = self.masked[sent_start:open_at].rstrip()
+        """'Khamenei: “…”' — a name and a colon introducing the quote (read within
+        COLON_REACH characters of it, however long the sentence)."""
+        near = max(sent_start, open_at - COLON_REACH)
+        left = self.masked[near:open_at].rstrip()
         if _CLAIM_LABEL.search(left):
             return self._claimant(open_at)
         if not left.endswith(":"):
@@ -275,11 +279,11 @@ class SpeakerFinder:
             colon = left.rfind(":")
             if colon == -1 or MASK in left[colon:] or len(left[colon + 1:].split()) > 12:
                 return None
-            return self.intro_subject(sent_start, sent_start + colon, paragraph)
-        mention = self.names.mention_at(max(sent_start, open_at - 80), len(left) + sent_start)
+            return self.intro_subject(sent_start, near + colon, paragraph)
+        mention = self.names.mention_at(max(sent_start, open_at - 80), len(left) + near)
         if mention and self.masked[mention.end:open_at].strip(" :’'s") == "":
             return Speaker(self.names.full_name(mention.name, mention.start), True, "colon")
-        return self.intro_subject(sent_start, sent_start + len(left) - 1, paragraph)
+        return self.intro_subject(sent_start, near + len(left) - 1, paragraph)
 
     def _reply(self, open_at: int, sent_start: int) -> Speaker | None:
         """'When we went to the Environment Agency …, the response we got was, “…”': the words
@@ -313,6 +317,8 @@ class SpeakerFinder:
     def intro_subject(self, start: int, colon: int, paragraph: int) -> Speaker | None:
         """The subject of a clause a colon closes: 'Okonkwo's message is simple:', 'The
         union's leader, Dr. X, was defiant:', 'Its statement was short:'."""
+        if colon - start > INTRO_REACH:
+            return None  # more than the 40 words an introduction may have
         tokens = tokenize(self.masked[start:colon])
         if not tokens or len(tokens) > 40 or any(t.startswith(MASK) for t, _ in tokens):
             return None
