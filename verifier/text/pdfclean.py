@@ -336,7 +336,8 @@ class _Cleaner:
             return True
         # A reference breaks its line after a colon, a page abbreviation or an initial
         # ('Country Profile:' / 'Cambodia, https://…'; 'p.' / '114'; 'L. Brandt and P.' / 'Chhim').
-        return not _terminal(before) or before.endswith(":") or bool(_NOTE_ABBREVIATION.search(before))
+        return not _terminal(before) or before.endswith(":") or \
+            bool(_NOTE_ABBREVIATION.search(before))
 
     def _classify_captions(self) -> None:
         """Photo captions sitting between the lines of a sentence (wrapped layouts only)."""

@@ -52,7 +52,7 @@ _PERSON_DESCRIPTION = re.compile(
 
 # A transcript turn's label: 'MINISTER HASSAN:', 'DR. EL-SAYED:', 'MR. O'NEILL (World Bank):'.
 _TURN_LABEL = re.compile(r"((?:[A-Z][A-Z.'’\-]*\s){0,3}[A-Z][A-Z.'’\-]+)\s*(?:\([^()\n]*\))?:\s")
-_SAME_OR_OWN = re.compile(r"^(?:same|own|very)\s+(?=\S)", re.I)
+_SAME_OR_OWN = re.compile(r"^(?:same|own)\s+(?=\S)", re.I)
 _NON_SPEAKER_LABELS = words("Q A QUESTION ANSWER MODERATOR HOST INTERVIEWER CHAIR VOICE AUDIENCE")
 # A committee's or court's transcript labels turns by a titled or full name in mixed case,
 # after the question number: 'Q122 Peter Lomax:', 'Dr Marsh:', 'Mark Tillotson:'.

@@ -27,14 +27,17 @@ from .phrases import (
     DETERMINERS,
     MASK,
     OWNED,
+    PAST_PARTICIPLE,
     POST_MODIFIERS,
     PREPOSITIONS,
     adverb,
     drop_aside,
+    introduces_name,
     last_clause,
     only_titles,
     possessive_owner,
     strip_titles,
+    time_adverbial,
     tokenize,
 )
 from .referents import Referents, Speaker, SpeechEvent, age_or_nationality
@@ -48,7 +51,6 @@ from .speechverbs import (
     find_speech_verbs,
     is_participle,
 )
-from .wordlists import words
 
 
 @dataclass
@@ -100,38 +102,6 @@ _BEFORE_NAME = TITLE_WORDS | DETERMINERS | ARTICLES
 # 'of' in the languages whose role phrases open a sentence ('Le maire de Lyon, X, a déclaré :',
 # 'El alcalde de Madrid, X, dijo:'): the place after it is no speaker.
 _OF_ELSEWHERE = frozenset({"de", "du", "des", "del", "della", "di", "da", "do", "dos"})
-_PAST_PARTICIPLE = re.compile(r"[a-z]{2,}ed|led|made|written|given|taken|held|run|set|known|seen")
-# What may stand before the name an appositive gives: titles ('Councillor'), a role noun or two
-# ('florist Jo Pennant'), or a description naming it ('a former dairy farmer called Alan Pryce').
-_CALLED_NAME = re.compile(r"(?:(?:a|an|the|one)\s+)?(?:[\w’'\-]+\s+){0,4}?(?:called|named)\s+",
-                          re.I)
-
-
-_TIME_NOUNS = words("""
-year week month night weekend spring summer autumn fall winter monday tuesday wednesday thursday
-friday saturday sunday january february march april may june july august september october
-november december
-""")
-
-
-def _time_adverbial(words: list[str], n: int) -> bool:
-    """Whether words[n] opens a time phrase ('last year', 'this week', 'yesterday')."""
-    word = words[n].lower()
-    if word in ("yesterday", "today", "tonight"):
-        return True
-    return word in ("last", "this", "next") and n + 1 < len(words) and \
-        words[n + 1].lower() in _TIME_NOUNS
-
-
-def _introduces_name(text: str) -> bool:
-    if only_titles(text) or _CALLED_NAME.fullmatch(text):
-        return True
-    words = text.split()
-    return 0 < len(words) <= 2 and all(
-        w.isalpha() and w.islower() and w not in PREPOSITIONS | COORDINATORS
-        and not is_participle(w) and not _PAST_PARTICIPLE.fullmatch(w) for w in words)
-
-
 COLON_REACH = 400  # characters before a quotation where its introducing colon is looked for
 INTRO_REACH = 800  # characters of the clause a colon closes, at the most
 # 'the response we got was, “…”', 'The answer I received from the ministry was: “…”'
@@ -542,12 +512,12 @@ class SpeakerFinder:
             return None
         head = appositive[0][0]
         named_appositive = self._name_ending(sent_start, appositive)
-        if named_appositive and not _introduces_name(
+        if named_appositive and not introduces_name(
                 self.text[sent_start + appositive[0][1]:named_appositive.start]):
             named_appositive = None
         if head.lower() in DETERMINERS | TITLE_WORDS | {"former", "deputy"} or head.islower():
             named = self._name_ending(sent_start, before)
-            if named is None and (is_participle(head) or _PAST_PARTICIPLE.fullmatch(head)):
+            if named is None and (is_participle(head) or PAST_PARTICIPLE.fullmatch(head)):
                 # 'what one official, speaking …,'; 'The audit, dated February 2026 and
                 # prepared by …, found'; 'The lenders, led by …, said'
                 described = self._noun_phrase(sent_start, last_clause(before))
@@ -597,7 +567,7 @@ class SpeakerFinder:
         for n in range(1, len(clause)):
             if words[n].lower() in POST_MODIFIERS and words[n].islower() or \
                     words[n] == "of" and self._person_ends(sent_start, clause[n - 1]) or \
-                    _time_adverbial(words, n):  # 'Ofwat's final determination last year said'
+                    time_adverbial(words, n):  # 'Ofwat's final determination last year said'
                 clause, words = clause[:n], words[:n]
                 break
         start = sent_start + clause[0][1]
@@ -636,13 +606,11 @@ class SpeakerFinder:
         start, end = self._sentence
         label = _TURN_OPENING.match(self.masked, start, end)
         start = label.end() if label else start
-        for m in self.names.between(start, min(end, start + 60)):
-            if not only_titles(self.masked[start:m.start]) or m.org:
-                return None
-            if not self.masked.startswith(",", m.end):
-                return None
-            return Speaker(self.names.full_name(m.name, m.start), True, "vocative")
-        return None
+        m = next(iter(self.names.between(start, min(end, start + 60))), None)
+        if m is None or m.org or not only_titles(self.masked[start:m.start]) or \
+                not self.masked.startswith(",", m.end):
+            return None
+        return Speaker(self.names.full_name(m.name, m.start), True, "vocative")
 
     def _person_ends(self, sent_start: int, token: tuple[str, int]) -> bool:
         """Whether `token` ends a person's name: 'Siobhán Keane of the … Association told me'
