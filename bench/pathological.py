@@ -4,7 +4,8 @@
     python -m bench.pathological --size 40000
 
 Documents nobody writes on purpose but tools meet: a page of text without full stops holding
-thousands of attributed quotations, thousands of notes run together on one line, a citation
+thousands of attributed quotations (or of quotations nobody is said to speak, each with its
+source in parentheses), thousands of notes run together on one line, a citation
 list of thousands of dates, long runs of capitalised names, author-date citations, unbalanced
 brackets and quotation marks, a word of a million letters. Each shape is extracted in this
 process (warm) at `--size` and at twice that; printed are the seconds at both sizes and their
@@ -27,6 +28,8 @@ NAMES = ["Okafor", "Lindqvist", "Moreau", "Haddad", "Kowalski", "Tanaka", "Ferre
 SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "quotes in one sentence": (".txt", lambda n: " ".join(
         f"Ann {NAMES[i % 8]} said “the plan number {i} is late”" for i in range(n // 20))),
+    "bare quotes in one sentence": (".txt", lambda n: " ".join(
+        f"“the plan number {i} is late” (Fars, December 3, 2017)" for i in range(n // 50)) + "."),
     "notes on one line": (".txt", lambda n: "The minister said so.1\n\n" + " ".join(
         f"{i} https://example.org/report/{i} (accessed 3 May 2021)" for i in range(1, n // 10))),
     "dates in a list": (".txt", lambda n: " ".join(

@@ -423,3 +423,73 @@ def test_share_and_subscribe_links_in_markdown_are_no_sources(tmp_path: Path, la
     _doc, citations = load(tmp_path, text, ".md")
     assert [c.url for c in citations if c.kind == "link"] == [
         "https://www.highways.example.gov.gh/bridge"]
+
+
+def test_a_pdf_note_broken_after_a_colon_a_page_abbreviation_or_an_initial_goes_on(
+        tmp_path: Path) -> None:
+    """A reference breaks its line where a sentence could not end ('Country Profile:',
+    'p.', 'P. Chhim'): the next line is the same note, with its URL."""
+    text = ("Catches fell.1 Prices rose.2 Fish left.3\n\n"
+            "1 Agency, Report 2023, p. 61, https://a.example.org/r.pdf; see also FAO, Profile:\n"
+            "Cambodia, https://fao.example.org/khm.\n"
+            "2 Hydro Company, Assessment, vol. 2 (2012), p.\n"
+            "114, https://hydro.example.com/esia.pdf.\n"
+            "3 Interview; see also L. Brandt and P.\n"
+            "Chhim, “Fish passage”, 2024, https://doi.example.org/10.5555/x.\n")
+    _doc, citations = load(tmp_path, text)
+    assert [(c.kind, c.marker, c.url) for c in citations] == [
+        ("footnote", "1", "https://a.example.org/r.pdf"),
+        ("footnote", "1", "https://fao.example.org/khm"),
+        ("footnote", "2", "https://hydro.example.com/esia.pdf"),
+        ("footnote", "3", "https://doi.example.org/10.5555/x")]
+
+
+def test_a_meeting_the_authors_attended_is_no_named_source(tmp_path: Path) -> None:
+    text = ("“They moved our houses,” a village chief said.1\n\n"
+            "1 Community meeting, Siem Pang district, 12 November 2024, notes of the authors.\n")
+    _doc, citations = load(tmp_path, text)
+    assert [c for c in citations if c.kind == "named_source"] == []
+
+
+def test_a_url_ending_in_a_slash_does_not_take_the_next_line_s_first_word(tmp_path: Path) -> None:
+    text = ("Written evidence (SRQ0041): https://committees.example.uk/writtenevidence/130412/pdf/\n"
+            "Written evidence (SRQ0057): https://committees.example.uk/writtenevidence/130588/pdf/\n")
+    _doc, citations = load(tmp_path, text)
+    assert [c.url for c in citations] == [
+        "https://committees.example.uk/writtenevidence/130412/pdf/",
+        "https://committees.example.uk/writtenevidence/130588/pdf/"]
+
+
+def test_sign_up_and_related_story_links_are_not_citations(tmp_path: Path) -> None:
+    markdown = ("If someone forwarded you this, you can [sign up here](https://letter.example.net/"
+                "subscribe).\n\nThe [report](https://council.example.gov/report.pdf) is out.\n\n"
+                "Related: [Farmers stage first protest](https://site.example.org/2017/12/14/x/)\n")
+    _doc, citations = load(tmp_path, markdown, ".md")
+    assert [c.url for c in citations] == ["https://council.example.gov/report.pdf"]
+    html = ("<article><p>See the <a href='https://doe.example.ir/plan.pdf'>plan</a>.</p><p><strong>"
+            "Read more:</strong> <a href='https://site.example.org/older/'>Older story</a></p>"
+            "</article>")
+    _doc, citations = load(tmp_path, html, ".html")
+    assert [c.url for c in citations] == ["https://doe.example.ir/plan.pdf"]
+
+
+@pytest.mark.parametrize("text", [
+    "*The Halden Echo* [reported](https://www.haldenecho.example.co.uk/news/fines-4471902) "
+    "that the cameras issued 11,400 fines.",
+    "Nordtherm [cut its outlook](https://www.reuters.example.com/business/nordtherm/) last "
+    "week, according to Reuters.",
+])
+def test_an_outlet_named_beside_a_link_to_its_own_site_is_cited_by_that_link(
+        tmp_path: Path, text: str) -> None:
+    _doc, citations = load(tmp_path, text + "\n", ".md")
+    assert [c.kind for c in citations] == ["link"]
+
+
+def test_an_outlet_named_and_cited_again_with_a_date_in_one_sentence_is_one_source(
+        tmp_path: Path) -> None:
+    text = ("Iran Press Monitor, January 4, 2018\n\nThe minister would not stop the transfer "
+            "“under pressure from the street,” according to the Tasnim news agency (Tasnim, "
+            "December 28). According to Tasnim, a committee will meet.\n")
+    _doc, citations = load(tmp_path, text)
+    assert [(c.outlet, c.cited_date) for c in citations if c.kind == "named_source"] == [
+        ("Tasnim", date(2017, 12, 28)), ("Tasnim", None)]

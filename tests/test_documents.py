@@ -482,3 +482,21 @@ def test_dates_of_a_long_text_are_each_found_once() -> None:
     assert len(found) == 28 * 50
     assert all(d.full for d in found)
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+
+
+def test_page_numbers_counting_up_without_form_feeds_go_with_their_running_header(
+        tmp_path: Path) -> None:
+    """A PDF viewer's copy has no form feeds: each page ends with its notes and its number on
+    a line of its own, right above the next page's header, and a sentence broken by them
+    joins up again."""
+    header = "GREEN RIVERS TRUST" + " " * 30 + "BRIEFING 4 | MAY 2025"
+    filler = "".join(f"Paragraph {n} of the page says something about the river.\n\n"
+                     for n in range(5))
+    text = (f"{filler}The survey found fewer fish.1 A fisher told our\n\n"
+            "1 Survey data, https://trust.example.org/survey.csv.\n" + " " * 70 + "1\n"
+            f"{header}\n\nresearchers: “The boat comes back empty.”\n\n{filler}"
+            "The end of the paper.\n" + " " * 70 + "2\n"
+            f"{header}\n\nAnnex text.\n")
+    doc = load_document(write(tmp_path / "copy.txt", text))
+    assert "A fisher told our researchers: “The boat comes back empty.”" in doc.text
+    assert "BRIEFING 4" not in doc.text and "survey.csv. 1" not in doc.text

@@ -822,3 +822,106 @@ def test_a_role_phrase_in_another_language_gives_the_name_in_apposition(tmp_path
     quotes, _, _ = run(tmp_path, f"Intro line here.\n\n{intro} « La ville aura cent bus "
                                  "électriques de plus avant la fin de l'année. »\n")
     assert [q.speaker for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The World Food Programme has linked the decline to nutrition: in its latest country brief "
+     "it reported that stunting had risen, and it called fish “the most affordable source of "
+     "micronutrients for the poorest households”.", "World Food Programme"),
+    ("Governor Vilay Inthavong spoke on the radio. He told listeners that the operator had "
+     "“followed all procedures,” a statement he has not repeated since.", "Vilay Inthavong"),
+    ("The council's head of planning, Martin Oduya, agrees. In his report to the committee he "
+     "wrote that the evidence was “not yet conclusive for the whole corridor”.", "Martin Oduya"),
+])
+def test_a_noun_phrase_before_a_subject_pronoun_is_no_speaker(tmp_path: Path, text: str,
+                                                                speaker: str):
+    quotes, _terms, _c = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_you_is_the_person_the_sentence_opens_by_addressing(tmp_path: Path):
+    text = ("Q118 Chair: Good morning. Dr Helen Marsh, thank you for coming. Dr Marsh, in your "
+            "written evidence you describe the data as “incomplete to the point of being "
+            "misleading”. What do you mean?\n\nDr Marsh: The monitors tell you how long a spill "
+            "lasted.\n")
+    quotes, _terms, _c = run(tmp_path, text)
+    assert said(quotes) == [("Helen Marsh", "incomplete to the point of being misleading")]
+
+
+def test_so_called_is_no_speech_verb(tmp_path: Path):
+    quotes, terms, _c = run(tmp_path, (
+        "A commune councillor in Sesan district, who asked not to be named, described the "
+        "so-called “fish ladder” as a “monument for visitors”."))
+    assert said(quotes) == [("commune councillor", "monument for visitors")]
+    assert terms == ["fish ladder"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Asif Qureshi said trade was down. His neighbour, florist Jo Pennant, said the opposite: "
+     "“I have more people walking past than I have had in ten years.”", "Jo Pennant"),
+    ("Our volunteers are retired farmers. One of them, a former dairy farmer called Alan "
+     "Pryce, said to me last summer, “I have never seen the river look like this.”",
+     "Alan Pryce"),
+])
+def test_an_appositive_naming_the_subject_by_role_noun_or_called_is_the_speaker(
+        tmp_path: Path, text: str, speaker: str):
+    quotes, _terms, _c = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_a_participle_set_off_after_the_subject_leaves_the_subject_speaking(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "The audit, dated February 2026 and prepared by the firm Fjellstad Consult, found that "
+        "the generator “had not been tested under load since commissioning.”\n\n"
+        "The lenders, led by the Asia Infrastructure Fund, said in a statement that they had "
+        "asked for a review:\n\n"), ".md")
+    assert said(quotes) == [("audit", "had not been tested under load since commissioning.")]
+    html = ("<article><p>The lenders, led by the Asia Infrastructure Fund, said in a statement "
+            "that they had asked for a review:</p><blockquote><p>We are deeply saddened by the "
+            "loss of life and we will publish the findings of the review.</p></blockquote>"
+            "</article>")
+    quotes, _terms, _c = run(tmp_path, html, ".html")
+    assert [q.speaker for q in quotes] == ["lenders"]
+
+
+def test_a_quotation_alone_in_its_sentence_before_its_parenthetical_source_speaks_on(
+        tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "Hojatoleslam Ali Sharifi struck a different tone. “For twenty years every government "
+        "has promised these farmers water,” he told the agency. “The farmers are not the enemy. "
+        "The enemy is mismanagement” (Khaneh Mellat, December 31, 2017).\n"))
+    assert [q.speaker for q in quotes] == ["Ali Sharifi", "Ali Sharifi"]
+
+
+def test_i_in_a_turn_labelled_by_a_titled_name_in_mixed_case_is_that_person(tmp_path: Path):
+    text = ("Witnesses: Dr Helen Marsh, Severn Vale Rivers Trust.\n\n"
+            "Q125 Chair: Will the rivers be cleaner in five years' time?\n\n"
+            "Dr Marsh: At the moment I have no confidence. I told our trustees last month, “We "
+            "should plan for the rivers to get worse before they get better.”\n\n"
+            "Chair: Thank you. I said “thank you very much to all of our witnesses” twice.\n")
+    quotes, _terms, _c = run(tmp_path, text)
+    assert said(quotes) == [
+        ("Helen Marsh", "We should plan for the rivers to get worse before they get better.")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Ofwat's final determination last year said that the company's “performance on "
+     "pollution incidents has been among the worst in the sector”.",
+     "Ofwat's final determination"),
+    ("The Environment Agency has studied the river. The same Environment Agency study says "
+     "that “water company discharges are the largest single source of phosphorus”.",
+     "Environment Agency study"),
+])
+def test_a_description_loses_a_trailing_time_phrase_and_a_leading_same(
+        tmp_path: Path, text: str, speaker: str):
+    quotes, _terms, _c = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_the_reply_we_got_is_the_words_of_whoever_gave_it(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "When we went to the Environment Agency with our own sampling from the River Leadon, "
+        "the response we got was, “The monitoring data are the best available evidence.” "
+        "The answer I received from Wessex Valley Water was: “We publish every spill within "
+        "an hour of it.”"))
+    assert [q.speaker for q in quotes] == ["Environment Agency", "Wessex Valley Water"]

@@ -12,10 +12,17 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date
+from urllib.parse import urlsplit
 
-from .models import Citation, Document
+from .models import Citation, Document, Link
 from .text.docdates import find_dates
-from .text.namedsources import find_named_sources, parse_source_list
+from .text.namedsources import (
+    SAME_SENTENCE_REACH,
+    NamedSource,
+    find_named_sources,
+    in_one_sentence,
+    parse_source_list,
+)
 from .text.notebackrefs import inherited_urls
 from .text.textspans import SpanIndex
 from .text.urls import find_urls, normalize_url
@@ -30,7 +37,14 @@ _MAILING_LINK = re.compile(
     r"(?:post|tweet|email)(?: this(?: article| story| post)?| it)(?: on [\w. ]{1,20})?|"
     r"(?:post|tweet) on [\w. ]{1,20}|"
     r"view (?:this (?:email|issue) )?(?:in (?:your |a )?browser|online)|"
-    r"manage (?:your )?(?:preferences|subscription)|update (?:your )?preferences)[.!]?$", re.I)
+    r"manage (?:your )?(?:preferences|subscription)|update (?:your )?preferences|"
+    r"sign[ -]?up(?: here| now| for free| today)?)[.!]?$", re.I)
+# A line's label saying its links are the site's other stories, not sources ('Related: …',
+# 'Read more: …').
+_RELATED_LABEL = re.compile(
+    r"^(?:related(?: articles?| stories| posts?| coverage| reading| content)?|read more|"
+    r"read next|read also|also read|more on this(?: story| topic)?|recommended(?: for you)?|"
+    r"you (?:may|might) also like)\s*[:»>|\-–—]+$", re.I)
 
 CONTEXT_CHARS = 240
 ACCESS_DATE_REACH = 200  # characters around a URL where its access date may stand
@@ -44,6 +58,37 @@ def _mailing_label(text: str, start: int) -> bool:
     'View this email in your browser: https://…'): the link of such a label in markup."""
     label = text[text.rfind("\n", 0, start) + 1:start].strip().rstrip(":-–—").strip()
     return bool(label) and bool(_MAILING_LINK.match(label))
+
+
+def _related_label(text: str, start: int) -> bool:
+    """A link (or bare URL) right after a 'Related:' or 'Read more:' label opening its line."""
+    label = text[max(text.rfind("\n", 0, start) + 1, start - 40):start].strip()
+    return bool(_RELATED_LABEL.match(label))
+
+
+def _host_names(url: str, outlet: str) -> bool:
+    """Whether a URL's host is the outlet's own site ('The Halden Echo' and
+    www.haldenecho.example.co.uk; 'Reuters' and www.reuters.example.com)."""
+    key = re.sub(r"[^a-z0-9]", "", re.sub(r"^the\s+", "", outlet.lower()))
+    host = urlsplit(url).hostname or ""
+    labels = [label.replace("-", "") for label in host.split(".")]
+    return bool(key) and any(label == key or len(key) >= 4 and key in label for label in labels)
+
+
+def _cited_by_its_link(text: str, source: NamedSource, links: list[Link],
+                       starts: list[int]) -> bool:
+    """'The Halden Echo [reported](…)', '[cut its outlook](…), according to Reuters': an outlet
+    named beside a link to its own site, in one sentence, is cited by that link. `links` are
+    in order of `starts`."""
+    if source.cited_date is not None or source.how not in ("according", "reported"):
+        return False
+    lo = bisect.bisect_left(starts, source.start - SAME_SENTENCE_REACH)
+    hi = bisect.bisect_right(starts, source.start + SAME_SENTENCE_REACH)
+    for link in links[lo:hi]:
+        a, b = sorted((source.start, link.start))
+        if in_one_sentence(text, a, b) and _host_names(link.url, source.outlet):
+            return True
+    return False
 
 
 def access_date(text: str, start: int, end: int) -> date | None:
@@ -95,12 +140,14 @@ def extract_citations(doc: Document) -> list[Citation]:
 
     for link in doc.links:
         url = link.url.strip()
-        if url and not _MAILING_LINK.match(text[link.start:link.end].strip()):
+        if url and not _MAILING_LINK.match(text[link.start:link.end].strip()) \
+                and not _related_label(text, link.start):
             add_url(url, link.start, link.end)
         covered.append((link.start, link.end))
     in_links = SpanIndex(covered)
     for start, end, url in find_urls(text):
-        if not in_links.overlaps(start, end) and not _mailing_label(text, start):
+        if not in_links.overlaps(start, end) and not _mailing_label(text, start) \
+                and not _related_label(text, start):
             add_url(url, start, end)
 
     pointed_back = inherited_urls(doc.footnotes)  # 'Ibid.', 'supra note 3'
@@ -114,6 +161,9 @@ def extract_citations(doc: Document) -> list[Citation]:
     found = find_named_sources(text, skip=[(s, e) for s, e, _m in regions]
                                + [(link.start, link.end) for link in doc.links],
                                reference=reference)
+    in_order = sorted(doc.links, key=lambda link: link.start)
+    link_starts = [link.start for link in in_order]
+    found = [s for s in found if not _cited_by_its_link(text, s, in_order, link_starts)]
     for f in doc.footnotes:
         if not f.urls:
             found += parse_source_list(f.text, f.start, "footnote")

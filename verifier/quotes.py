@@ -90,9 +90,12 @@ def extract_quotes(doc: Document, citations: list[Citation], *, people: People |
                                     for s in quoting], paras[p_index][0])
         for s, speaker in zip(quoting, speakers, strict=True):
             s.speaker = _cited_authors(text, s, speaker, sent, paras[p_index])
+        bare: _BareSentence | None = None
         for s in quoting:
+            if s.speaker is None and bare is None:
+                bare = _BareSentence(masked, sent)
             # in a note body, '"Title". Outlet.' cites a title: the next name is no speaker
-            if s.speaker is None and _standalone(masked, sent, s) and \
+            if s.speaker is None and bare is not None and bare.alone(s) and \
                     not notes.covers(s.open_at):
                 s.speaker, s.continues = _continuation(finder, candidates, s, sent)
                 after = next_sentence.get(sent)
@@ -292,10 +295,24 @@ def _title_case(words: list[str]) -> bool:
     return len(words) <= 8 and bool(significant) and all(w[:1].isupper() for w in significant)
 
 
-def _standalone(masked: str, sent: tuple[int, int], span: QuoteSpan) -> bool:
-    """Whether the sentence is the quotation and nothing else (markers aside)."""
-    rest = masked[sent[0]:span.open_at] + masked[span.close_at + 1:sent[1]]
-    return not re.sub(r"[\d\s.,;:!?¤\[\]()*^]", "", rest)
+class _BareSentence:
+    """Where a sentence has words besides its quotations, read once however many quotations
+    it holds: before a quotation, and after it once citations in parentheses are set aside."""
+
+    def __init__(self, masked: str, sent: tuple[int, int]) -> None:
+        self.words = [m.start() for m in _NOT_BARE.finditer(masked, sent[0], sent[1])]
+        unbracketed = _PARENTHESES.sub(lambda m: " " * len(m.group(0)), masked[sent[0]:sent[1]])
+        self.words_unbracketed = [sent[0] + m.start() for m in _NOT_BARE.finditer(unbracketed)]
+
+    def alone(self, span: QuoteSpan) -> bool:
+        """Whether the sentence is the quotation and nothing else (markers and the citation
+        in parentheses after it aside: '“…” (Khaneh Mellat, December 31, 2017).')."""
+        return bisect.bisect_left(self.words, span.open_at) == 0 and bisect.bisect_right(
+            self.words_unbracketed, span.close_at) == len(self.words_unbracketed)
+
+
+_NOT_BARE = re.compile(r"[^\d\s.,;:!?¤\[\]()*^]")
+_PARENTHESES = re.compile(r"\([^()¤]{1,200}\)")
 
 
 def _continuation(finder: SpeakerFinder, earlier: list[QuoteSpan], span: QuoteSpan,

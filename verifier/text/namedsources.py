@@ -5,6 +5,7 @@ that names an outlet and a date, and a document-level line such as `Source » ir
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -69,11 +70,12 @@ on in at of since until from by for to the a an and or
 """)
 _QUOTED_TITLE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # Sources nobody else can look up: the author's interviews, focus groups, letters, e-mails,
-# conversations, and data it marks as unpublished.
+# conversations, the meetings it attended and took notes at, and data it marks as unpublished.
 _PRIVATE_SOURCE = re.compile(
     r"\b(?:interview(?:s|ed)?|conversation|correspondence|e-?mail|letter from|phone call|"
     r"telephone|on file with|personal communication|meeting with|focus group(?:s| discussions?)?|"
-    r"unpublished|field notes)\b", re.I)
+    r"(?:community|public|village|town[- ]hall|stakeholder|consultation) meetings?|"
+    r"notes (?:of|by) the authors?|authors?[’']s? notes|unpublished|field notes)\b", re.I)
 _STRIP_START = re.compile(
     r"^(?:(?:and|&|see|cf\.|e\.g\.,?|via|quoted in|quoting|reported by)\s+"
     r"|(?:photo|photos|image|source|sources|credit|via)\s*:\s*)", re.I)
@@ -104,7 +106,36 @@ def find_named_sources(text: str, *, skip: list[tuple[int, int]] | None = None,
     skipped = SpanIndex(skip)
     found = [s for s in found if not skipped.covers(s.start)]
     found.sort(key=lambda s: s.start)
-    return found
+    return _named_again_with_a_date(text, found)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z“\"‘])|\n")
+SAME_SENTENCE_REACH = 600  # characters between an outlet's two mentions in one sentence
+
+
+def in_one_sentence(text: str, a: int, b: int) -> bool:
+    """Whether offsets a <= b lie near each other with no sentence or line end between."""
+    return b - a <= SAME_SENTENCE_REACH and not _SENTENCE_BREAK.search(text, a, b)
+
+
+def _named_again_with_a_date(text: str, found: list[NamedSource]) -> list[NamedSource]:
+    """'according to the Tasnim news agency (Tasnim, December 28)': an outlet named without a
+    date and again, dated, in a parenthetical of the same sentence is one source, the dated one."""
+    dated = [s for s in found if s.how == "parenthetical" and s.cited_date is not None]
+    if not dated:
+        return found
+    starts = [d.start for d in dated]  # in order, as `found` is
+
+    def again(s: NamedSource) -> bool:
+        lo = bisect.bisect_left(starts, s.start - SAME_SENTENCE_REACH)
+        hi = bisect.bisect_right(starts, s.start + SAME_SENTENCE_REACH)
+        for d in dated[lo:hi]:
+            a, b = sorted((s.start, d.start))
+            if d.outlet.lower() == s.outlet.lower() and in_one_sentence(text, a, b):
+                return True
+        return False
+    return [s for s in found if s.cited_date is not None or s.how not in (
+        "according", "reported") or not again(s)]
 
 
 def parse_source_list(inner: str, base: int, how: str,
@@ -373,10 +404,17 @@ def _source_lines(text: str) -> list[NamedSource]:
     return found
 
 
+SOURCE_LINE_CHARS = 500
+
+
 def is_source_line(text: str, pos: int) -> bool:
-    """Whether `pos` lies on a line such as 'Source » iranwire' or 'Via: Reuters'."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
+    """Whether `pos` lies on a line such as 'Source » iranwire' or 'Via: Reuters'. Only
+    SOURCE_LINE_CHARS on either side are read: a longer line is no such line."""
+    lo = max(0, pos - SOURCE_LINE_CHARS)
+    start = text.rfind("\n", lo, pos) + 1
+    end = text.find("\n", pos, pos + SOURCE_LINE_CHARS)
+    if start == 0 and lo > 0 or end == -1 and pos + SOURCE_LINE_CHARS < len(text):
+        return False
     line = text[start:end if end != -1 else len(text)].strip()
     return len(line.split()) <= 14 and bool(_SOURCE_LINE.match(line))
 

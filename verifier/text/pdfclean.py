@@ -36,6 +36,9 @@ _TERMINAL = re.compile(r"[.!?:][\"”’»)\]]*(?:\d{1,3})?$|[\"”»][.!?]?(?:\
 _URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$", re.I)
 _URL_CONTINUATION = re.compile(r"^[\w\-./?=&%#~+:;,@!$'()*]+")
 _BOLD = "**"
+_NOTE_ABBREVIATION = re.compile(
+    r"(?:(?<![\w.])(?:pp?|vol|nos?|para|paras|ch|eds?|cf|trans)|(?<![\w.])[A-Z])\.$")
+_PAGE_LINES = 10  # lines a page holds at the least, between two page numbers counted up
 _NOTES_HEADING = re.compile(
     r"^\s*(?:notes?|endnotes?|footnotes?|references?|sources?|bibliography|works cited|"
     r"citations)\s*:?\s*$", re.I)
@@ -147,6 +150,8 @@ class _Cleaner:
         for i, line in enumerate(lines):
             if kinds[i] == "text" and _PAGE_NUMBER.match(line.text.strip()) and self._isolated(i):
                 kinds[i] = "page-number"
+        for i in self._counted_pages():
+            kinds[i] = "page-number"
         for i in self._running_headers():
             kinds[i] = "header"
         for kind in ("rule", "page-number", "header"):
@@ -165,6 +170,24 @@ class _Cleaner:
             if i in edge:
                 return True
         return gap(i - 1) and gap(i + 1)
+
+    def _counted_pages(self) -> list[int]:
+        """Lone numbers counting up page by page (1, 2, 3) in a copy without form feeds: a
+        PDF viewer's copy keeps each page number on a line of its own, though nothing blank
+        may stand between it, the page's last note and the next page's header."""
+        if any(line.page is not None for line in self.lines):
+            return []
+        chain: list[int] = []
+        for i, line in enumerate(self.lines):
+            text = line.text.strip()
+            if self.kinds[i] != "text" or not text.isdigit() or len(text) > 4:
+                continue
+            if chain and int(text) == int(self.lines[chain[-1]].text) + 1 \
+                    and i - chain[-1] >= _PAGE_LINES:
+                chain.append(i)
+            elif not chain or len(chain) < 2:
+                chain = [i]
+        return chain if len(chain) >= 2 else []
 
     def _page_edges(self) -> set[int]:
         """Indexes of the first and last two non-blank lines of each page."""
@@ -199,9 +222,20 @@ class _Cleaner:
                 on_pages = {self.lines[i].page for i in at_edges}
                 if len(pages) >= 2 and len(on_pages) >= max(2, math.ceil(len(pages) / 2)):
                     found.extend(at_edges)
-            elif len(idx) >= 3 and not _terminal(self.lines[idx[0]].text.strip()):
+            elif len(idx) >= 3 and not _terminal(self.lines[idx[0]].text.strip()) or \
+                    len(idx) >= 2 and all(self._beside_page_number(i) for i in idx):
                 found.extend(idx)
         return found
+
+    def _beside_page_number(self, i: int) -> bool:
+        """Whether line i stands next to a page number, blank lines aside."""
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(self.lines) and self.kinds[j] in ("empty", "white"):
+                j += step
+            if 0 <= j < len(self.lines) and self.kinds[j] == "page-number":
+                return True
+        return False
 
     def _classify_footnotes(self) -> None:
         """Footnote bodies: 'n http://…' anywhere; 'n text' after a footnote separator or a
@@ -300,7 +334,10 @@ class _Cleaner:
             return False
         if _url_tail(before) and not before.endswith(".") or _joins_url(before, after):
             return True
-        return not _terminal(before)
+        # A reference breaks its line after a colon, a page abbreviation or an initial
+        # ('Country Profile:' / 'Cambodia, https://…'; 'p.' / '114'; 'L. Brandt and P.' / 'Chhim').
+        return not _terminal(before) or before.endswith(":") or \
+            bool(_NOTE_ABBREVIATION.search(before))
 
     def _classify_captions(self) -> None:
         """Photo captions sitting between the lines of a sentence (wrapped layouts only)."""
@@ -514,6 +551,8 @@ def _joins_url(a: str, b: str) -> bool:
     if not head:
         return False
     token = head.group(0)
+    if token.isalpha() and len(b.strip()) > len(token):
+        return False  # '…/writtenevidence/130412/pdf/' / 'Written evidence submitted by …'
     if tail.group(0)[-1] in "/-_=?&%#~." or any(ch in token for ch in "/=&?%"):
         return True
     # A slug cut mid-word ('…/connect-every-home-progress-up' / 'date-july-2024.'): the next

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .names import DEMONYMS, MASK, TITLE_WORDS
+from .speechverbs import is_participle
 from .wordlists import words
 
 TOKEN = re.compile(r"¤+|[^\W\d_][\w’'\-]*(?:\.[^\W\d_]+)*\.?|\d+|[,;:()\[\]—–]|[^\s\w]", re.U)
@@ -23,6 +24,16 @@ DETERMINERS = words("""
 the a an this that these those all some several many
 """)
 COORDINATORS = frozenset(["and", "but", "or", "then"])
+PAST_PARTICIPLE = re.compile(r"[a-z]{2,}ed|led|made|written|given|taken|held|run|set|known|seen")
+# What may stand before the name an appositive gives: titles ('Councillor'), a role noun or two
+# ('florist Jo Pennant'), or a description naming it ('a former dairy farmer called Alan Pryce').
+_CALLED_NAME = re.compile(r"(?:(?:a|an|the|one)\s+)?(?:[\w’'\-]+\s+){0,4}?(?:called|named)\s+",
+                          re.I)
+_TIME_NOUNS = words("""
+year week month night weekend spring summer autumn fall winter monday tuesday wednesday thursday
+friday saturday sunday january february march april may june july august september october
+november december
+""")
 OWNED = ("office", "website", "account", "ministry", "spokesman", "spokesperson", "bureau")
 
 
@@ -83,3 +94,22 @@ def strip_determiners(phrase: str) -> str:
     while len(words) > 1 and words[0].lower() in DETERMINERS:
         words = words[1:]
     return " ".join(words)
+
+
+def time_adverbial(tokens: list[str], n: int) -> bool:
+    """Whether tokens[n] opens a time phrase ('last year', 'this week', 'yesterday')."""
+    word = tokens[n].lower()
+    if word in ("yesterday", "today", "tonight"):
+        return True
+    return word in ("last", "this", "next") and n + 1 < len(tokens) and \
+        tokens[n + 1].lower() in _TIME_NOUNS
+
+
+def introduces_name(text: str) -> bool:
+    """Whether `text` may stand before the name an appositive gives (see _CALLED_NAME)."""
+    if only_titles(text) or _CALLED_NAME.fullmatch(text):
+        return True
+    parts = text.split()
+    return 0 < len(parts) <= 2 and all(
+        w.isalpha() and w.islower() and w not in PREPOSITIONS | COORDINATORS
+        and not is_participle(w) and not PAST_PARTICIPLE.fullmatch(w) for w in parts)

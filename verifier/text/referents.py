@@ -52,7 +52,14 @@ _PERSON_DESCRIPTION = re.compile(
 
 # A transcript turn's label: 'MINISTER HASSAN:', 'DR. EL-SAYED:', 'MR. O'NEILL (World Bank):'.
 _TURN_LABEL = re.compile(r"((?:[A-Z][A-Z.'’\-]*\s){0,3}[A-Z][A-Z.'’\-]+)\s*(?:\([^()\n]*\))?:\s")
+_SAME_OR_OWN = re.compile(r"^(?:same|own)\s+(?=\S)", re.I)
 _NON_SPEAKER_LABELS = words("Q A QUESTION ANSWER MODERATOR HOST INTERVIEWER CHAIR VOICE AUDIENCE")
+# A committee's or court's transcript labels turns by a titled or full name in mixed case,
+# after the question number: 'Q122 Peter Lomax:', 'Dr Marsh:', 'Mark Tillotson:'.
+_NAMED_TURN_LABEL = re.compile(
+    r"(?:Q\d{1,4}\s+)?((?:(?P<title>Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|"
+    r"Baroness|Cllr|Councillor|Judge|Justice)\.?\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})"
+    r":\s")
 
 _ORG_SUBJECT = re.compile(
     r"(?:^|(?<=[.!?¤]\s))((?:The|This|That)\s+(?:[a-z\-]+\s+){0,2}(" + "|".join(
@@ -125,7 +132,7 @@ class Referents:
         start = self.paras[paragraph][0]
         label = _TURN_LABEL.match(self.text, start, self.paras[paragraph][1])
         if label is None:
-            return None
+            return self._named_turn_speaker(start, self.paras[paragraph][1])
         surname = label.group(1).split()[-1].strip(".")
         if len(surname) < 2 or surname.upper() in _NON_SPEAKER_LABELS:
             return None
@@ -133,6 +140,22 @@ class Referents:
         if "-" in form or "'" in form:  # EL-SAYED -> El-Sayed, O'NEILL -> O'Neill
             form = re.sub(r"(?<=[-'])\w", lambda m: m.group(0).upper(), form)
         full = self.names.full_name(form, start)
+        return Speaker(full, True, "turn")
+
+    def _named_turn_speaker(self, start: int, end: int) -> Speaker | None:
+        """'I' in a turn labelled in mixed case ('Dr Marsh: … I told our trustees, “…”'): the
+        person the label names, when it is titled or a person the text names in full."""
+        label = _NAMED_TURN_LABEL.match(self.text, start, end)
+        if label is None:
+            return None
+        words = label.group(1).split()
+        surname = words[-1]
+        if surname.upper() in _NON_SPEAKER_LABELS:
+            return None
+        full = self.names.full_name(surname, start) if len(words) == 1 or label.group(
+            "title") else " ".join(words)
+        if not (label.group("title") or self.names.is_person(full)):
+            return None
         return Speaker(full, True, "turn")
 
     def _person_pronoun(self, pronoun: str, at: int, paragraph: int) -> Speaker | None:
@@ -268,7 +291,7 @@ class Referents:
                 if event.speaker.how == "description" and any(
                         w in PERSON_NOUNS for w in event.speaker.name.lower().split()):
                     return event.speaker
-        cleaned = strip_determiners(phrase)
+        cleaned = _SAME_OR_OWN.sub("", strip_determiners(phrase))  # 'the same study', 'own managers'
         return Speaker(cleaned, person_noun and not head.endswith("s"), "description")
 
     def _person_byage_or_nationality(self, word: str, at: int, paragraph: int) -> str | None:

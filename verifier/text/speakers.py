@@ -27,14 +27,17 @@ from .phrases import (
     DETERMINERS,
     MASK,
     OWNED,
+    PAST_PARTICIPLE,
     POST_MODIFIERS,
     PREPOSITIONS,
     adverb,
     drop_aside,
+    introduces_name,
     last_clause,
     only_titles,
     possessive_owner,
     strip_titles,
+    time_adverbial,
     tokenize,
 )
 from .referents import Referents, Speaker, SpeechEvent, age_or_nationality
@@ -99,6 +102,16 @@ _BEFORE_NAME = TITLE_WORDS | DETERMINERS | ARTICLES
 # 'of' in the languages whose role phrases open a sentence ('Le maire de Lyon, X, a déclaré :',
 # 'El alcalde de Madrid, X, dijo:'): the place after it is no speaker.
 _OF_ELSEWHERE = frozenset({"de", "du", "des", "del", "della", "di", "da", "do", "dos"})
+COLON_REACH = 400  # characters before a quotation where its introducing colon is looked for
+INTRO_REACH = 800  # characters of the clause a colon closes, at the most
+# 'the response we got was, “…”', 'The answer I received from the ministry was: “…”'
+_REPLY_INTRO = re.compile(
+    r"\b(?:the|their|its|his|her|our|my|an?)\s+(?:\w+\s+)?(?:response|reply|answer|message|"
+    r"explanation)\s+(?:(?:that|which)\s+)?(?:we|I|they|he|she|you)\s+(?:got|received|had|heard|"
+    r"were given|was given)(?:\s+(?:back\s+)?from\s+(?P<source>[^,.;:¤]{2,80}?))?\s+was\s*[,:]?\s*$",
+    re.I)
+# A transcript turn's label opening a sentence: 'Q118 Chair: ', 'MINISTER VARGA: '.
+_TURN_OPENING = re.compile(r"\s*(?:Q\d{1,4}\s+)?[A-Z][\w’'.\- ]{0,40}:\s+")
 _OPENING_APPOSITIVE = re.compile(r"[^,.;:¤]{3,60}?,\s+([A-Z][^,.;:¤]{1,60}?),\s")
 
 
@@ -149,7 +162,8 @@ class SpeakerFinder:
         results: list[Speaker | None] = []
         for open_at, close_at, inner in quotes:
             speaker = self._after(close_at, inner, verbs, end, paragraph) or self._before(
-                open_at, verbs, according) or self._colon(open_at, start, paragraph)
+                open_at, verbs, according) or self._colon(open_at, start, paragraph) or \
+                self._reply(open_at, start)
             results.append(speaker)
             if speaker:
                 self.events.append(SpeechEvent(open_at, speaker, paragraph))
@@ -223,8 +237,10 @@ class SpeakerFinder:
         return according
 
     def _colon(self, open_at: int, sent_start: int, paragraph: int) -> Speaker | None:
-        """'Khamenei: “…”' — a name and a colon introducing the quote."""
-        left = self.masked[sent_start:open_at].rstrip()
+        """'Khamenei: “…”' — a name and a colon introducing the quote (read within
+        COLON_REACH characters of it, however long the sentence)."""
+        near = max(sent_start, open_at - COLON_REACH)
+        left = self.masked[near:open_at].rstrip()
         if _CLAIM_LABEL.search(left):
             return self._claimant(open_at)
         if not left.endswith(":"):
@@ -233,11 +249,30 @@ class SpeakerFinder:
             colon = left.rfind(":")
             if colon == -1 or MASK in left[colon:] or len(left[colon + 1:].split()) > 12:
                 return None
-            return self.intro_subject(sent_start, sent_start + colon, paragraph)
-        mention = self.names.mention_at(max(sent_start, open_at - 80), len(left) + sent_start)
+            return self.intro_subject(sent_start, near + colon, paragraph)
+        mention = self.names.mention_at(max(sent_start, open_at - 80), len(left) + near)
         if mention and self.masked[mention.end:open_at].strip(" :’'s") == "":
             return Speaker(self.names.full_name(mention.name, mention.start), True, "colon")
-        return self.intro_subject(sent_start, sent_start + len(left) - 1, paragraph)
+        return self.intro_subject(sent_start, near + len(left) - 1, paragraph)
+
+    def _reply(self, open_at: int, sent_start: int) -> Speaker | None:
+        """'When we went to the Environment Agency …, the response we got was, “…”': the words
+        of whoever gave the reply ('from X' if said, else the organisation, or else the person,
+        named last before it in the sentence)."""
+        m = _REPLY_INTRO.search(self.masked, max(sent_start, open_at - 200), open_at)
+        if m is None:
+            return None
+        if m.group("source"):
+            found = self.names.between(m.start("source"), m.end("source"))
+        else:
+            found = [n for n in self.names.between(sent_start, m.start())
+                     if not self.masked.startswith(":", n.end)]  # not a turn's label
+            found = [n for n in found if n.org] or [n for n in found if self._personish(n)]
+        if not found:
+            return None
+        mention = found[-1]
+        return Speaker(self.names.full_name(mention.name, mention.start), not mention.org,
+                       "reply")
 
     def _claimant(self, open_at: int) -> Speaker | None:
         """Who a fact-check's 'Claim:' box says made the claim: its 'Claimed by:' line."""
@@ -252,6 +287,8 @@ class SpeakerFinder:
     def intro_subject(self, start: int, colon: int, paragraph: int) -> Speaker | None:
         """The subject of a clause a colon closes: 'Okonkwo's message is simple:', 'The
         union's leader, Dr. X, was defiant:', 'Its statement was short:'."""
+        if colon - start > INTRO_REACH:
+            return None  # more than the 40 words an introduction may have
         tokens = tokenize(self.masked[start:colon])
         if not tokens or len(tokens) > 40 or any(t.startswith(MASK) for t, _ in tokens):
             return None
@@ -475,17 +512,20 @@ class SpeakerFinder:
             return None
         head = appositive[0][0]
         named_appositive = self._name_ending(sent_start, appositive)
-        if named_appositive and not only_titles(
+        if named_appositive and not introduces_name(
                 self.text[sent_start + appositive[0][1]:named_appositive.start]):
             named_appositive = None
         if head.lower() in DETERMINERS | TITLE_WORDS | {"former", "deputy"} or head.islower():
             named = self._name_ending(sent_start, before)
-            if named is None and is_participle(head):  # 'what one official, speaking …,'
+            if named is None and (is_participle(head) or PAST_PARTICIPLE.fullmatch(head)):
+                # 'what one official, speaking …,'; 'The audit, dated February 2026 and
+                # prepared by …, found'; 'The lenders, led by …, said'
                 described = self._noun_phrase(sent_start, last_clause(before))
                 return described if described.kind == "description" else None
-            if named is None and (head.lower() in DETERMINERS or head[:1].isupper()):
+            if named is None:
                 # 'The employers' group, the Ports Alliance, said'; 'the cabinet member for
-                # transport, Councillor Daniel Achebe, apologised'
+                # transport, Councillor Daniel Achebe, apologised'; 'His neighbour, florist
+                # Jo Pennant, said'
                 return named_appositive
             return named
         # 'The prime minister, Jane Doe, said' -> the appositive is the name
@@ -519,11 +559,15 @@ class SpeakerFinder:
                                    SENTENCE_STARTERS - DETERMINERS - PRONOUNS):
             clause = clause[1:]  # 'Later the supreme leader', 'In 2005 he'
         words = [t for t, _s in clause]
-        if len(words) == 1 and words[0].lower() in PRONOUNS:
-            return _Subject("pronoun", words[0].lower(), sent_start + clause[0][1])
+        if words[-1].lower() in PRONOUNS | {"you"} and (len(words) == 1 or words[-2].lower()
+                                                       not in PREPOSITIONS):
+            # 'in its latest brief it reported', 'a statement he has not repeated': a noun
+            # phrase cannot end in a subject pronoun; the pronoun is the subject
+            return _Subject("pronoun", words[-1].lower(), sent_start + clause[-1][1])
         for n in range(1, len(clause)):
             if words[n].lower() in POST_MODIFIERS and words[n].islower() or \
-                    words[n] == "of" and self._person_ends(sent_start, clause[n - 1]):
+                    words[n] == "of" and self._person_ends(sent_start, clause[n - 1]) or \
+                    time_adverbial(words, n):  # 'Ofwat's final determination last year said'
                 clause, words = clause[:n], words[:n]
                 break
         start = sent_start + clause[0][1]
@@ -556,6 +600,18 @@ class SpeakerFinder:
                 return _Subject("name", mention.name, mention.start)
         return _Subject("none")
 
+    def _addressee(self) -> Speaker | None:
+        """'you' is the person the sentence opens by addressing: 'Dr Marsh, in your written
+        evidence you describe … as “…”' (after a transcript's turn label, if any)."""
+        start, end = self._sentence
+        label = _TURN_OPENING.match(self.masked, start, end)
+        start = label.end() if label else start
+        m = next(iter(self.names.between(start, min(end, start + 60))), None)
+        if m is None or m.org or not only_titles(self.masked[start:m.start]) or \
+                not self.masked.startswith(",", m.end):
+            return None
+        return Speaker(self.names.full_name(m.name, m.start), True, "vocative")
+
     def _person_ends(self, sent_start: int, token: tuple[str, int]) -> bool:
         """Whether `token` ends a person's name: 'Siobhán Keane of the … Association told me'
         is Keane speaking, the organisation only saying where she is from."""
@@ -585,6 +641,8 @@ class SpeakerFinder:
                                           SENTENCE_STARTERS | NOT_GIVEN_NAMES)
             person = person and not (mention and mention.org) and not is_outlet(name)
             return Speaker(name, person, "name")
+        if subject.kind == "pronoun" and subject.text == "you":
+            return self._addressee()
         if subject.kind == "pronoun":
             return self.refs.pronoun(subject.text, at, paragraph)
         if subject.kind == "description":

@@ -62,6 +62,7 @@ _ASIDE_BEFORE = re.compile(r",\s+(?:[\w’'\-]+\s+){1,3}$")
 # 'the Committee's finding that …' and 'the court's conclusion that …' report what the owner wrote.
 FINDING_NOUNS = frozenset({"finding", "findings", "conclusion", "conclusions", "ruling"})
 _OWNER_BEFORE = re.compile(r"\w['’]s\s+$")
+_SO_BEFORE = re.compile(r"(?<![\w-])[Ss]o $")
 
 
 class _Match:
@@ -85,6 +86,9 @@ def find_speech_verbs(text: str, start: int = 0, end: int | None = None) -> list
     found = []
     for m in _WORD.finditer(text, start, len(text) if end is None else end):
         word = m.group(0).lower()
+        if m.start() and (text[m.start() - 1] == "-" or word == "called" and _SO_BEFORE.match(
+                text, max(0, m.start() - 3), m.start())):
+            continue  # 'so-called', 'self-described', 'much-quoted': part of an adjective
         if word in _ALL_FORMS or word in _PUT_IT and _puts_words(text, m.start(), m.end()) \
                 or word in _FINDS and _finds_words(text, m.start(), m.end()) \
                 or word in FINDING_NOUNS and _owners_finding(text, m.start(), m.end()):
