@@ -164,6 +164,8 @@ def test_bracketed_replacement_stands_for_a_short_passage_only(article: PageText
     "the oppressed Palestinian people until final victory (emphasis added)",
     "the oppressed Palestinian people until final victory [emphasis mine]",
     "the oppressed Palestinian people until final victory, emphasis added",
+    "the oppressed Palestinian people until final victory (my emphasis)",
+    "the oppressed Palestinian people [our italics] until final victory",
 ])
 def test_emphasis_notes_never_break_a_match(article: PageText, quote: str) -> None:
     assert match_quote(quote, article).status is VERIFIED
@@ -437,6 +439,37 @@ def test_a_turn_taken_up_after_a_dash_goes_on_with_the_broken_off_sentence() -> 
 def test_time_codes_are_told_from_times_and_longer_numbers() -> None:
     text = "at 10:30 on 2024:05:09, then [12:25] and 01:02:03.5 or 1:02:03:04"
     assert [text[a:b] for a, b in interruption_spans(text)] == ["[12:25]", "01:02:03.5"]
+
+
+CUES = """<html><body><h2>Transcript</h2>
+<div><div class="t">0:04</div><div>We cannot keep asking families</div></div>
+<div><div class="t">0:07</div><div>to wait another winter. The pumps</div></div>
+<div><div class="t">0:11</div><div>will be fixed by March.</div></div>
+<p>Agenda</p><p>10:30 Opening remarks</p><p>Public questions</p></body></html>"""
+
+
+def test_the_times_opening_a_video_transcripts_cues_are_looked_past(web) -> None:
+    page = served(web, "/cues", CUES)
+    assert match_quote("We cannot keep asking families to wait another winter. The pumps will "
+                       "be fixed by March.", page).status is VERIFIED
+    assert match_quote("We cannot keep asking families to wait another summer. The pumps will "
+                       "be fixed by March.", page).status is PARTIAL
+    # one time opening one line is a schedule's, not a transcript's
+    assert interruption_spans("Agenda\n10:30 Opening remarks\nPublic questions") == []
+
+
+def test_printed_page_markers_and_written_out_addresses_are_looked_past(web) -> None:
+    page = served(web, "/record", "<html><body><pre>  Mr. SPEAKER, the families have waited. "
+                  "They should not have\n\n[[Page H2041]]\n\nto wait any longer.\n\nThe "
+                  "report &lt;https://gao.example/reports/24-118.pdf&gt;\nshows the money was "
+                  "spent (http://x.example/a) twice, as [Pg 7] printed.</pre></body></html>")
+    for quote in ("They should not have to wait any longer.",
+                  "The report shows the money was spent twice, as printed."):
+        assert match_quote(quote, page).status is VERIFIED, quote
+    assert match_quote("They should have to wait any longer.", page).status is PARTIAL
+    text = "See [Page 12], [p. 3], [[Page S14]] and <ftp://a.example/b> but not [Pages] or page 4"
+    assert [text[a:b] for a, b in interruption_spans(text)] == [
+        "[Page 12]", "[p. 3]", "[[Page S14]]", "[Page S14]]", "<ftp://a.example/b>"]
 
 
 def test_chinese_and_japanese_quotes_may_start_inside_a_clause(web) -> None:

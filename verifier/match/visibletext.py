@@ -1,8 +1,8 @@
 """What a reader sees of an HTML document: its visible text, one line per block.
 
 lxml is used directly (an order of magnitude faster than BeautifulSoup): only shown text is
-kept (script, style, noscript, template, comments and hidden elements go, and so does a
-section of reader comments named by its id; an <iframe> whose document is written inline in
+kept (script, style, noscript, template, comments, hidden elements and struck-out words go,
+and so does a section of reader comments named by its id; an <iframe> whose document is written inline in
 its srcdoc shows that document, read in its place); block elements
 become line breaks while inline elements join without a break, so a word split across
 <em>/<span> stays one word, and a drop-cap joins its word. Entities arrive decoded.
@@ -22,10 +22,12 @@ from lxml import etree
 # Never shown to a reader (or shown as widgets, not prose). A <ruby> annotation (<rt>, the
 # reading set small above a Japanese or Chinese word, and <rp>, its fallback parentheses) is
 # not part of the sentence: read inline, it would put the reading inside every quoted word.
+# Words struck out (<del>, <s>, <strike>: a correction's retracted figure, an amended clause)
+# are shown crossed through as no longer the page's: the sentence reads without them.
 DROP = frozenset({
     "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object",
     "embed", "canvas", "audio", "video", "select", "datalist", "textarea", "dialog", "map",
-    "rt", "rp",
+    "rt", "rp", "del", "s", "strike",
 })
 # Elements that start a new line of text; every other element is inline.
 BLOCK = frozenset({
