@@ -268,11 +268,12 @@ def test_ruby_readings_are_not_part_of_the_sentence(cut: bool) -> None:
 @pytest.mark.parametrize("cut", [False, True], ids=["tree", "stream"])
 def test_struck_out_words_are_not_part_of_the_sentence(cut: bool) -> None:
     # a correction strikes the old figure and inserts the new one; the page now says the new
-    markup = ("<p>Fares will rise by <del>5%</del> <ins>3%</ins> in May, and <s>all</s> "
-              "<strike>most</strike> <b>some</b> routes will close.</p>").encode()
+    markup = (b"<p>Fares will rise by <del>5%</del> <ins>3%</ins> in May, and <s>all</s> "
+              b"<strike>most</strike> <b>some</b> routes will close.</p>")
     root, _ = parse_html(markup)
     assert root is not None
-    assert visible_text(root, markup, cut=cut) == "Fares will rise by 3% in May, and some routes will close."
+    assert visible_text(root, markup, cut=cut) == (
+        "Fares will rise by 3% in May, and some routes will close.")
 
 
 def test_markdown_links_read_as_their_words(web) -> None:
