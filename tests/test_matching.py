@@ -294,6 +294,8 @@ lights are on. (Laughter and applause.)</p>
 <p>&ldquo;Nobody wants to do this. This is not a decision we took lightly.</p>
 <p>RELATED: <a href="/r">How the drought emptied the reservoirs</a></p>
 <p>&ldquo;I ask every family to save water.&rdquo;</p>
+<p>&ldquo;The checks were done,&rdquo; said Jane Doe, a spokeswoman for the Department of Homeland
+Security, in an emailed statement. &ldquo;Every one of them.&rdquo;</p>
 <p>&ldquo;We will win,&rdquo; the minister told a crowd of several thousand supporters who had
 gathered in the rain outside the ministry on Sunday evening, &ldquo;and we will win soon.&rdquo;</p>
 </body></html>"""
@@ -306,6 +308,7 @@ gathered in the rain outside the ministry on Sunday evening, &ldquo;and we will 
      "They said", "are on"),
     ("This is not a decision we took lightly. I ask every family to save water.",
      "This is", "save water"),
+    ("The checks were done. Every one of them.", "The checks", "of them"),
 ])
 def test_attribution_audience_notes_and_inserted_lines_are_looked_past(
         web, quote: str, first: str, last: str) -> None:
@@ -486,6 +489,17 @@ def test_reordered_words_are_close_but_never_the_same(article: PageText) -> None
     match = match_quote(swapped, article)
     assert match.status is PARTIAL and match.score <= 0.9
     assert article.text[match.start:match.end].startswith("Iran’s support")
+
+
+def test_a_reordered_passage_takes_in_no_stray_word_before_it() -> None:
+    # the "that" of "farms that join" is one "that" more than the quote has: not its passage
+    page = PageText(text="Payments go to farms that join early. We will not cut the grant for "
+                    "any farm. That was always a false promise, and this council rejects it. I "
+                    "know some of you doubt it.", language="en", kind="html")
+    match = match_quote("That was always a false promise, and this council rejects it. We will "
+                        "not cut the grant for any farm.", page)
+    assert match.status is PARTIAL and match.score == 0.9
+    assert page.text[match.start:match.end].startswith("We will not cut")
 
 
 def test_spelling_variants_of_arabic_persian_and_russian() -> None:

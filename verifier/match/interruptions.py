@@ -33,12 +33,15 @@ from __future__ import annotations
 import bisect
 import re
 
-ATTRIBUTION_MAX_WORDS = 12
+# "said Jane Doe, a spokeswoman for the Department of Homeland Security, in a statement":
+# a speaker named with a role, and where or when, takes up to 16 words.
+ATTRIBUTION_MAX_WORDS = 16
 INSERTED_LINE_MAX_WORDS = 20
 # A "Read more" box is a label, a headline and a standfirst: three lines, few words in all.
 INSERTED_LINES_MAX = 3
 INSERTED_WORDS_MAX = 40
 INTERJECTIONS_MAX = 2  # other speakers' turns between a broken-off turn and its sequel
+INTERJECTION_MAX_WORDS = 12  # words in each
 PULL_QUOTE_MIN_WORDS = 4  # fewer words repeated elsewhere may be a chance echo
 
 _MARK_CHARS = "“”„\"«»「」『』"
@@ -239,7 +242,7 @@ def _interjections(text: str) -> list[tuple[int, int]]:
                 if _goes_on(text, later[3], later[1]):
                     spans.append((end, later[3]))
                 break
-            if len(_WORD.findall(text, later[0], later[1])) > ATTRIBUTION_MAX_WORDS:
+            if len(_WORD.findall(text, later[0], later[1])) > INTERJECTION_MAX_WORDS:
                 break
     return spans
 
