@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -274,6 +275,47 @@ def test_struck_out_words_are_not_part_of_the_sentence(cut: bool) -> None:
     assert root is not None
     assert visible_text(root, markup, cut=cut) == (
         "Fares will rise by 3% in May, and some routes will close.")
+
+
+def _with_article(body: str, article: str) -> bytes:
+    data = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebPage", "name": "Harbour news"},
+        {"@type": "NewsArticle", "headline": "Ferry fares", "articleBody": article}]}
+    return (f"<html><head><script type='application/ld+json'>{json.dumps(data)}</script>"
+            f"</head><body>{body}</body></html>").encode()
+
+
+ARTICLE_BODY = ("Ferry fares will rise in May.\n\n\u201cWe held them for three years and cannot "
+                "hold them for a fourth,\u201d the operator said.\n\nThe council will "
+                "review the subsidy in June.")
+
+
+def test_an_article_declared_in_json_ld_is_read_when_the_page_does_not_show_it() -> None:
+    # an application shell renders its article from data; a paywalled page shows a teaser
+    for body, shown in (("<div id='root'></div>", ""),
+                        ("<p>Ferry fares will rise in May.</p><p>Subscribe to read on</p>",
+                         "Ferry fares will rise in May.\nSubscribe to read on\n")):
+        markup = _with_article(body, ARTICLE_BODY)
+        root, _ = parse_html(markup)
+        assert root is not None
+        assert visible_text(root, markup) == shown + (
+            "Ferry fares will rise in May.\n\u201cWe held them for three years and cannot hold "
+            "them for a fourth,\u201d the operator said.\nThe council will review the subsidy "
+            "in June.")
+    # a page showing its whole article is read once; declared markup is read as a page's
+    article = "<p>Ferry fares will rise in May.</p><p>The council will review the subsidy in June.</p>"
+    for markup in (_with_article(article, article.replace("<p>", " ").replace("</p>", "")),
+                   _with_article("<div id='app'></div>", article)):
+        root, _ = parse_html(markup)
+        assert root is not None
+        assert visible_text(root, markup) == (
+            "Ferry fares will rise in May.\nThe council will review the subsidy in June.")
+    # a page showing more text than the article it declares has shown its own article
+    markup = _with_article(article + "<p>Fares were last raised in 2021.</p>",
+                           "Ferry fares will fall in May.")
+    root, _ = parse_html(markup)
+    assert root is not None
+    assert "fall" not in visible_text(root, markup)
 
 
 def test_markdown_links_read_as_their_words(web) -> None:
