@@ -122,6 +122,39 @@ def test_plain_text_and_pdf_sources(web) -> None:
     assert page.language == "en"
 
 
+BILL_PAGE = """{header}
+{number:>40}
+
+ 1   SEC. 2. FINDINGS.
+ 2        Congress finds that households in rural
+ 3   counties were promised broadband service by
+ 4   2021, that most of them are still waiting, and
+ 5   that the grants made to connect them have not
+ 6   been audited since they were awarded. The
+ 7   Secretary shall report to Congress on every
+ 8   grant that has not connected the homes it was
+
+      •HR 4521 IH
+      (202) 555-0100
+"""
+
+
+def test_paged_plain_text_is_read_without_its_margin_numbers_and_page_furniture(web) -> None:
+    # a bill (or a court transcript) numbers each line; its pages end in a footer with no words
+    first = BILL_PAGE.format(header="118TH CONGRESS 2D SESSION", number=2)
+    second = BILL_PAGE.format(header="118TH CONGRESS 2D SESSION", number=3).replace(
+        "SEC. 2. FINDINGS.", "made for, within ninety days.")
+    text = f"{first}\f{second}"
+    page = served(web, "/bill.txt", text, "text/plain; charset=utf-8")
+    assert "Secretary shall report to Congress on every grant that has not connected the homes " \
+           "it was made for, within ninety days." in page.text
+    for gone in ("555", "HR 4521", "118TH", " 3 "):
+        assert gone not in page.text
+    # numbered lines that do not run on into each other are a list: its numbers stay
+    listing = "Contents\n1 Findings\n2 Grants\n3 Audits\n4 Reports\n5 Penalties\n\fEnd\n"
+    assert "1 Findings\n\n2 Grants" in served(web, "/contents.txt", listing, "text/plain").text
+
+
 def test_content_that_cannot_be_matched() -> None:
     assert content_kind("image/png", b"\x89PNG\r\n") is None
     assert page_text(b"\x89PNG\r\n", "image/png") is None
