@@ -310,6 +310,21 @@ def test_struck_out_words_are_not_part_of_the_sentence(cut: bool) -> None:
         "Fares will rise by 3% in May, and some routes will close.")
 
 
+@pytest.mark.parametrize("cut", [False, True], ids=["tree", "stream"])
+def test_a_correction_note_repeating_retracted_words_is_not_the_pages_text(cut: bool) -> None:
+    markup = ("<article><p>The mayor said the depot would “stay open until spring”.</p>"
+              "<p><em>Correction: March 4, 2024</em>. An earlier version misquoted the mayor as "
+              "saying the depot would “close in the autumn”.</p>"
+              "<p>\u2022 This article was amended on 5 March 2024: it said the depot had 40 staff."
+              "</p><p>An earlier version of this story gave the wrong date.</p>"
+              "<p>Corrections are published on page 2.</p></article>").encode()
+    root, _ = parse_html(markup)
+    assert root is not None
+    assert visible_text(root, markup, cut=cut) == (
+        "The mayor said the depot would “stay open until spring”.\n"
+        "Corrections are published on page 2.")
+
+
 def _with_article(body: str, article: str) -> bytes:
     data = {"@context": "https://schema.org", "@graph": [
         {"@type": "WebPage", "name": "Harbour news"},

@@ -2,13 +2,14 @@
 
 lxml is used directly (an order of magnitude faster than BeautifulSoup): only shown text is
 kept (script, style, noscript, template, comments, hidden elements and struck-out words go,
-and so does a section of reader comments named by its id; an <iframe> whose document is written inline in
-its srcdoc shows that document, read in its place; an application shell or a paywalled page
-whose text is shorter than the article it declares in its JSON-LD shows that article once its
-scripts have run or its reader has subscribed, so the article is read after the page's text;
-a page showing more text than its declared article has shown its own); block elements
-become line breaks while inline elements join without a break, so a word split across
-<em>/<span> stays one word, and a drop-cap joins its word. Entities arrive decoded.
+and so do a section of reader comments named by its id and a correction note, which repeats
+retracted words; an <iframe> whose document is written inline in its srcdoc shows that
+document, read in its place; an application shell or a paywalled page whose text is shorter
+than the article it declares in its JSON-LD shows that article once its scripts have run or
+its reader has subscribed, so the article is read after the page's text; a page showing more
+text than its declared article has shown its own); block elements become line breaks while
+inline elements join without a break, so a word split across <em>/<span> stays one word, and
+a drop-cap joins its word. Entities arrive decoded.
 
 libxml2 builds no tree deeper than 2,048 elements and stops parsing there, losing the rest of
 the page. Such pages (thousands of unclosed <div> or <font> tags) are read a second time as a
@@ -105,7 +106,7 @@ def visible_text(root: etree._Element, markup: bytes, *, cut: bool = False,
     `cut`: the tree stopped at libxml2's depth limit, so the markup is read as a stream;
     `depth`: how many inline frames (see _inline_frame_documents) this document sits in."""
     if cut:
-        return collapse_whitespace(_streamed_text(markup))
+        return _without_correction_notes(collapse_whitespace(_streamed_text(markup)))
     if any(hint in markup for hint in _HIDING_HINTS):  # searching the bytes costs far less
         for value in _HIDING_ATTRIBUTES(root):
             if value.attrname == "hidden" or _STYLE_HIDDEN.search(value):
@@ -115,7 +116,7 @@ def visible_text(root: etree._Element, markup: bytes, *, cut: bool = False,
     if b"srcdoc" in markup and depth < _FRAME_NESTING:
         _inline_frame_documents(root, depth)
     _bracket_note_numbers(root)
-    text = collapse_whitespace(str(_transform()(root)))
+    text = _without_correction_notes(collapse_whitespace(str(_transform()(root))))
     if b"articleBody" in markup and _declared_size(markup) > len(text):
         article = declared_article(root)
         if len(text) < len(article) and not _shows(text, article):
@@ -151,6 +152,22 @@ def _escaped(data: bytes, at: int) -> bool:
     while at > backslashes and data[at - backslashes - 1] == 0x5C:
         backslashes += 1
     return backslashes % 2 == 1
+
+
+# A correction note ("Correction, 7 March: An earlier version of this article quoted her as
+# saying ...") repeats retracted words to say they were wrong: they are not what the page says.
+_CORRECTION_NOTE = re.compile(
+    r"\n[•*\-–— ]*(?i:(?:corrections?|clarifications?)\b[^\n:]{0,40}:"
+    r"|an earlier version of this (?:article|story|report|piece|post)\b"
+    r"|this (?:article|story|report|piece|post) (?:was|has been) (?:amended|corrected)\b)[^\n]*")
+
+
+def _without_correction_notes(text: str) -> str:
+    """The text without its correction notes' lines (one pass, anchored at line breaks)."""
+    found = _CORRECTION_NOTE.search(text)
+    if found is None:
+        return text
+    return text[:found.start()] + _CORRECTION_NOTE.sub("", text[found.start():])
 
 
 _STRUCTURED_DATA = etree.XPath("//script[contains(@type, 'ld+json')]")
