@@ -9,8 +9,9 @@ A second, held-out set (tests/eval/holdout_cases.toml, pages in pages/holdout/) 
 before the code was run on it, to measure how matching generalises; it is scored and
 reported apart, with its own floor; so are a second one (holdout2_cases.toml, pages in
 pages/holdout2/), a third (holdout3_cases.toml, pages in pages/holdout3/), a fourth
-(holdout4_cases.toml, pages in pages/holdout4/) and a fifth (holdout5_cases.toml, pages in
-pages/holdout5/), written later the same way.
+(holdout4_cases.toml, pages in pages/holdout4/), a fifth (holdout5_cases.toml, pages in
+pages/holdout5/) and a sixth (holdout6_cases.toml, pages in pages/holdout6/), written later the
+same way.
 """
 
 from __future__ import annotations
@@ -64,6 +65,14 @@ HOLDOUT5 = EVAL_DIR / "holdout5_cases.toml"
 # a contraction with "n't" read as its two words and an <iframe srcdoc> as the document it
 # shows. CI fails below it.
 HOLDOUT5_FLOOR = 1.0
+HOLDOUT6 = EVAL_DIR / "holdout6_cases.toml"
+# The sixth held-out set (pages in pages/holdout6/) scored 70/94 on its first run, before any
+# change; 94/94 once a numbered margin, page furniture of paginated plain text, a video
+# transcript's cue times, printed page markers and written-out addresses were looked past, an
+# article declared only in JSON-LD was read, struck-out words and correction notes were not,
+# "(my emphasis)" read as a note, attributions ran to 16 words and a reordered passage's edges
+# dropped surplus words. CI fails below it.
+HOLDOUT6_FLOOR = 1.0
 CHECKED_AT = datetime(2024, 6, 1, tzinfo=UTC)
 _CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8",
                   ".md": "text/markdown; charset=utf-8", ".pdf": "application/pdf"}
@@ -175,7 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true",
                         help=f"exit 1 below the floors ({FLOOR}, held-out {HOLDOUT_FLOOR}, "
                              f"second held-out {HOLDOUT2_FLOOR}, third {HOLDOUT3_FLOOR}, "
-                             f"fourth {HOLDOUT4_FLOOR}, fifth {HOLDOUT5_FLOOR})")
+                             f"fourth {HOLDOUT4_FLOOR}, fifth {HOLDOUT5_FLOOR}, "
+                             f"sixth {HOLDOUT6_FLOOR})")
     args = parser.parse_args(argv)
     ok = _report("quote verdicts", evaluate(), FLOOR)
     print()
@@ -188,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
     ok = _report("fourth held-out quote verdicts", evaluate(HOLDOUT4), HOLDOUT4_FLOOR) and ok
     print()
     ok = _report("fifth held-out quote verdicts", evaluate(HOLDOUT5), HOLDOUT5_FLOOR) and ok
+    print()
+    ok = _report("sixth held-out quote verdicts", evaluate(HOLDOUT6), HOLDOUT6_FLOOR) and ok
     return 1 if args.check and not ok else 0
 
 

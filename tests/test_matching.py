@@ -164,6 +164,8 @@ def test_bracketed_replacement_stands_for_a_short_passage_only(article: PageText
     "the oppressed Palestinian people until final victory (emphasis added)",
     "the oppressed Palestinian people until final victory [emphasis mine]",
     "the oppressed Palestinian people until final victory, emphasis added",
+    "the oppressed Palestinian people until final victory (my emphasis)",
+    "the oppressed Palestinian people [our italics] until final victory",
 ])
 def test_emphasis_notes_never_break_a_match(article: PageText, quote: str) -> None:
     assert match_quote(quote, article).status is VERIFIED
@@ -292,6 +294,8 @@ lights are on. (Laughter and applause.)</p>
 <p>&ldquo;Nobody wants to do this. This is not a decision we took lightly.</p>
 <p>RELATED: <a href="/r">How the drought emptied the reservoirs</a></p>
 <p>&ldquo;I ask every family to save water.&rdquo;</p>
+<p>&ldquo;The checks were done,&rdquo; said Jane Doe, a spokeswoman for the Department of Homeland
+Security, in an emailed statement. &ldquo;Every one of them.&rdquo;</p>
 <p>&ldquo;We will win,&rdquo; the minister told a crowd of several thousand supporters who had
 gathered in the rain outside the ministry on Sunday evening, &ldquo;and we will win soon.&rdquo;</p>
 </body></html>"""
@@ -304,6 +308,7 @@ gathered in the rain outside the ministry on Sunday evening, &ldquo;and we will 
      "They said", "are on"),
     ("This is not a decision we took lightly. I ask every family to save water.",
      "This is", "save water"),
+    ("The checks were done. Every one of them.", "The checks", "of them"),
 ])
 def test_attribution_audience_notes_and_inserted_lines_are_looked_past(
         web, quote: str, first: str, last: str) -> None:
@@ -439,6 +444,37 @@ def test_time_codes_are_told_from_times_and_longer_numbers() -> None:
     assert [text[a:b] for a, b in interruption_spans(text)] == ["[12:25]", "01:02:03.5"]
 
 
+CUES = """<html><body><h2>Transcript</h2>
+<div><div class="t">0:04</div><div>We cannot keep asking families</div></div>
+<div><div class="t">0:07</div><div>to wait another winter. The pumps</div></div>
+<div><div class="t">0:11</div><div>will be fixed by March.</div></div>
+<p>Agenda</p><p>10:30 Opening remarks</p><p>Public questions</p></body></html>"""
+
+
+def test_the_times_opening_a_video_transcripts_cues_are_looked_past(web) -> None:
+    page = served(web, "/cues", CUES)
+    assert match_quote("We cannot keep asking families to wait another winter. The pumps will "
+                       "be fixed by March.", page).status is VERIFIED
+    assert match_quote("We cannot keep asking families to wait another summer. The pumps will "
+                       "be fixed by March.", page).status is PARTIAL
+    # one time opening one line is a schedule's, not a transcript's
+    assert interruption_spans("Agenda\n10:30 Opening remarks\nPublic questions") == []
+
+
+def test_printed_page_markers_and_written_out_addresses_are_looked_past(web) -> None:
+    page = served(web, "/record", "<html><body><pre>  Mr. SPEAKER, the families have waited. "
+                  "They should not have\n\n[[Page H2041]]\n\nto wait any longer.\n\nThe "
+                  "report &lt;https://gao.example/reports/24-118.pdf&gt;\nshows the money was "
+                  "spent (http://x.example/a) twice, as [Pg 7] printed.</pre></body></html>")
+    for quote in ("They should not have to wait any longer.",
+                  "The report shows the money was spent twice, as printed."):
+        assert match_quote(quote, page).status is VERIFIED, quote
+    assert match_quote("They should have to wait any longer.", page).status is PARTIAL
+    text = "See [Page 12], [p. 3], [[Page S14]] and <ftp://a.example/b> but not [Pages] or page 4"
+    assert [text[a:b] for a, b in interruption_spans(text)] == [
+        "[Page 12]", "[p. 3]", "[[Page S14]]", "[Page S14]]", "<ftp://a.example/b>"]
+
+
 def test_chinese_and_japanese_quotes_may_start_inside_a_clause(web) -> None:
     page = served(web, "/zh", "<html lang='zh'><body><p>中方坚决反对美方将经贸科技问题政治化，"
                   "也严重冲击全球产业链供应链稳定。</p><p>政府は来年度の予算案を閣議決定した。</p>"
@@ -453,6 +489,17 @@ def test_reordered_words_are_close_but_never_the_same(article: PageText) -> None
     match = match_quote(swapped, article)
     assert match.status is PARTIAL and match.score <= 0.9
     assert article.text[match.start:match.end].startswith("Iran’s support")
+
+
+def test_a_reordered_passage_takes_in_no_stray_word_before_it() -> None:
+    # the "that" of "farms that join" is one "that" more than the quote has: not its passage
+    page = PageText(text="Payments go to farms that join early. We will not cut the grant for "
+                    "any farm. That was always a false promise, and this council rejects it. I "
+                    "know some of you doubt it.", language="en", kind="html")
+    match = match_quote("That was always a false promise, and this council rejects it. We will "
+                        "not cut the grant for any farm.", page)
+    assert match.status is PARTIAL and match.score == 0.9
+    assert page.text[match.start:match.end].startswith("We will not cut")
 
 
 def test_spelling_variants_of_arabic_persian_and_russian() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -119,6 +120,39 @@ def test_plain_text_and_pdf_sources(web) -> None:
     assert page.kind == "pdf"
     assert "strongly condemns the attack on the embassy compound" in page.text
     assert page.language == "en"
+
+
+BILL_PAGE = """{header}
+{number:>40}
+
+ 1   SEC. 2. FINDINGS.
+ 2        Congress finds that households in rural
+ 3   counties were promised broadband service by
+ 4   2021, that most of them are still waiting, and
+ 5   that the grants made to connect them have not
+ 6   been audited since they were awarded. The
+ 7   Secretary shall report to Congress on every
+ 8   grant that has not connected the homes it was
+
+      •HR 4521 IH
+      (202) 555-0100
+"""
+
+
+def test_paged_plain_text_is_read_without_its_margin_numbers_and_page_furniture(web) -> None:
+    # a bill (or a court transcript) numbers each line; its pages end in a footer with no words
+    first = BILL_PAGE.format(header="118TH CONGRESS 2D SESSION", number=2)
+    second = BILL_PAGE.format(header="118TH CONGRESS 2D SESSION", number=3).replace(
+        "SEC. 2. FINDINGS.", "made for, within ninety days.")
+    text = f"{first}\f{second}"
+    page = served(web, "/bill.txt", text, "text/plain; charset=utf-8")
+    assert "Secretary shall report to Congress on every grant that has not connected the homes " \
+           "it was made for, within ninety days." in page.text
+    for gone in ("555", "HR 4521", "118TH", " 3 "):
+        assert gone not in page.text
+    # numbered lines that do not run on into each other are a list: its numbers stay
+    listing = "Contents\n1 Findings\n2 Grants\n3 Audits\n4 Reports\n5 Penalties\n\fEnd\n"
+    assert "1 Findings\n\n2 Grants" in served(web, "/contents.txt", listing, "text/plain").text
 
 
 def test_content_that_cannot_be_matched() -> None:
@@ -263,6 +297,73 @@ def test_ruby_readings_are_not_part_of_the_sentence(cut: bool) -> None:
     root, _ = parse_html(markup)
     assert root is not None
     assert visible_text(root, markup, cut=cut) == "「沿岸部の避難タワー」"
+
+
+@pytest.mark.parametrize("cut", [False, True], ids=["tree", "stream"])
+def test_struck_out_words_are_not_part_of_the_sentence(cut: bool) -> None:
+    # a correction strikes the old figure and inserts the new one; the page now says the new
+    markup = (b"<p>Fares will rise by <del>5%</del> <ins>3%</ins> in May, and <s>all</s> "
+              b"<strike>most</strike> <b>some</b> routes will close.</p>")
+    root, _ = parse_html(markup)
+    assert root is not None
+    assert visible_text(root, markup, cut=cut) == (
+        "Fares will rise by 3% in May, and some routes will close.")
+
+
+@pytest.mark.parametrize("cut", [False, True], ids=["tree", "stream"])
+def test_a_correction_note_repeating_retracted_words_is_not_the_pages_text(cut: bool) -> None:
+    markup = ("<article><p>The mayor said the depot would “stay open until spring”.</p>"
+              "<p><em>Correction: March 4, 2024</em>. An earlier version misquoted the mayor as "
+              "saying the depot would “close in the autumn”.</p>"
+              "<p>\u2022 This article was amended on 5 March 2024: it said the depot had 40 staff."
+              "</p><p>An earlier version of this story gave the wrong date.</p>"
+              "<p>Corrections are published on page 2.</p></article>").encode()
+    root, _ = parse_html(markup)
+    assert root is not None
+    assert visible_text(root, markup, cut=cut) == (
+        "The mayor said the depot would “stay open until spring”.\n"
+        "Corrections are published on page 2.")
+
+
+def _with_article(body: str, article: str) -> bytes:
+    data = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebPage", "name": "Harbour news"},
+        {"@type": "NewsArticle", "headline": "Ferry fares", "articleBody": article}]}
+    return (f"<html><head><script type='application/ld+json'>{json.dumps(data)}</script>"
+            f"</head><body>{body}</body></html>").encode()
+
+
+ARTICLE_BODY = ("Ferry fares will rise in May.\n\n\u201cWe held them for three years and cannot "
+                "hold them for a fourth,\u201d the operator said.\n\nThe council will "
+                "review the subsidy in June.")
+
+
+def test_an_article_declared_in_json_ld_is_read_when_the_page_does_not_show_it() -> None:
+    # an application shell renders its article from data; a paywalled page shows a teaser
+    for body, shown in (("<div id='root'></div>", ""),
+                        ("<p>Ferry fares will rise in May.</p><p>Subscribe to read on</p>",
+                         "Ferry fares will rise in May.\nSubscribe to read on\n")):
+        markup = _with_article(body, ARTICLE_BODY)
+        root, _ = parse_html(markup)
+        assert root is not None
+        assert visible_text(root, markup) == shown + (
+            "Ferry fares will rise in May.\n\u201cWe held them for three years and cannot hold "
+            "them for a fourth,\u201d the operator said.\nThe council will review the subsidy "
+            "in June.")
+    # a page showing its whole article is read once; declared markup is read as a page's
+    article = "<p>Ferry fares will rise in May.</p><p>The council will review the subsidy in June.</p>"
+    for markup in (_with_article(article, article.replace("<p>", " ").replace("</p>", "")),
+                   _with_article("<div id='app'></div>", article)):
+        root, _ = parse_html(markup)
+        assert root is not None
+        assert visible_text(root, markup) == (
+            "Ferry fares will rise in May.\nThe council will review the subsidy in June.")
+    # a page showing more text than the article it declares has shown its own article
+    markup = _with_article(article + "<p>Fares were last raised in 2021.</p>",
+                           "Ferry fares will fall in May.")
+    root, _ = parse_html(markup)
+    assert root is not None
+    assert "fall" not in visible_text(root, markup)
 
 
 def test_markdown_links_read_as_their_words(web) -> None:

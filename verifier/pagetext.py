@@ -255,7 +255,18 @@ def page_text(body: bytes, content_type: str | None) -> PageText | None:
         text, title, lang = _html_text(utf8)
         return PageText(text=text, language=page_language(lang, text), title=title, kind="html")
     text = markdown_links_as_text(decoded.replace("\r\n", "\n").replace("\r", "\n"))
+    if "\f" in text:
+        text = paged_text(text)
     return PageText(text=text, language=detect_language(text), kind="text")
+
+
+def paged_text(text: str) -> str:
+    """Plain text laid out in pages (form feeds between them, as pdftotext, court reporters
+    and RFCs write it) read as a PDF's pages are: page numbers, running headers and footers
+    and a numbered margin dropped, paragraphs rejoined across lines and pages."""
+    from .text.pdfclean import clean_lines, source_lines
+
+    return clean_lines(source_lines(text)).text
 
 
 # A Markdown link "[words](address)" shows its words; an image "![alt](address)" shows a

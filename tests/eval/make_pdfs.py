@@ -196,8 +196,80 @@ def write_inquiry(path: Path) -> None:
                 font=LIGATURE_FONT)
 
 
+# The sixth held-out set's PDF (holdout6_cases.toml): a one-page press release set in two
+# columns under a full-width headline, a sentence running from the foot of the left column to
+# the head of the right one, a boxed pull-quote drawn as a frame of its own after the columns,
+# "ENDS" and notes to editors.
+RELEASE_LEFT = [
+    "Northgate Water today announced a six-year",
+    "programme to replace 600 kilometres of Victorian",
+    "water mains across the region, the largest such",
+    "investment in the company's history.",
+    "",
+    "Chief executive Ruth Adeyemi said: \"Our pipes",
+    "were laid when Victoria was on the throne, and",
+    "too many of them are failing. Every burst main",
+    "means a street without water and a road dug up",
+    "for days. This programme will end that.\"",
+    "",
+    "The work will begin in Sunderland in September",
+    "and is expected to cost £410 million, which the",
+]
+RELEASE_RIGHT = [
+    "company says will be met without any increase",
+    "in bills beyond inflation.",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "Leakage fell by 9 per cent last year but remains",
+    "above the regulator's target. Ms Adeyemi said the",
+    "company \"will not take a single penny in",
+    "dividends until the leakage target is met\".",
+    "",
+    "ENDS",
+    "",
+    "Notes to editors",
+    "1. Northgate Water supplies 2.6 million customers",
+    "in the north-east of England.",
+    "2. Media contact: press@northgatewater.example",
+]
+
+
+def write_press_release(path: Path) -> None:
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", style="B", size=9)
+    pdf.set_xy(15, 10)
+    pdf.cell(0, 6, "NORTHGATE WATER - PRESS RELEASE")
+    pdf.set_xy(15, 16)
+    pdf.set_font("Helvetica", size=9)
+    pdf.cell(0, 6, "For immediate release: 3 June 2024")
+    pdf.set_font("Helvetica", style="B", size=15)
+    pdf.set_xy(15, 28)
+    pdf.cell(0, 8, "Northgate Water to replace 600 km of Victorian mains by 2030")
+    pdf.set_font("Helvetica", size=9.5)
+    for x, lines in ((15, RELEASE_LEFT), (110, RELEASE_RIGHT)):
+        pdf.set_xy(x, 45)
+        for line in lines:
+            pdf.set_x(x)
+            pdf.cell(85, 5, line)
+            pdf.ln(5)
+    pdf.set_font("Helvetica", style="I", size=12)
+    pdf.rect(110, 58, 85, 22)
+    pdf.set_xy(113, 62)
+    pdf.cell(80, 6, '"Every burst main means a street')
+    pdf.set_xy(113, 69)
+    pdf.cell(80, 6, 'without water."')
+    pdf.set_creation_date(datetime(2024, 6, 3, tzinfo=UTC))
+    path.write_bytes(bytes(pdf.output()))
+
+
 if __name__ == "__main__":
     write_report(PAGES / "en_rights_report.pdf")
     write_brief(PAGES / "holdout" / "en_relief_brief.pdf")
     write_audit(PAGES / "holdout2" / "en_audit_summary.pdf")
     write_inquiry(PAGES / "holdout3" / "en_inquiry_ligatures.pdf")
+    write_press_release(PAGES / "holdout6" / "en_press_release.pdf")

@@ -31,9 +31,11 @@ NEGATIONS = frozenset({
 })
 
 _QUOTE_MARKS = "\"'“”‘’„‟‚‛«»‹›「」『』〝〞＂"
+# "(emphasis added)", "[italics mine]", and the British "(my emphasis)", "(our italics)".
 _EMPHASIS = re.compile(
     r"[\[(]\s*(?:emphasis|italics|italic|underlining|underline|bold|bolding|stress)"
     r"\s+(?:added|mine|supplied|ours|in\s+(?:the\s+)?original)\s*[\])]"
+    r"|[\[(]\s*(?:my|our)\s+(?:emphasis|italics|underlining)\s*[\])]"
     r"|[,;:.]?\s*\b(?:emphasis|italics)\s+(?:added|mine|supplied|in\s+(?:the\s+)?original)\.?\s*$",
     re.I)
 _SIC = re.compile(r"\(\s*sic!?\s*\)", re.I)

@@ -17,7 +17,12 @@ leaves all of these out, honestly. An interruption is:
   and its caption, an "Updated at 13.24" line, an advertisement label or a "Read more" box a
   publishing system set inside the sentence);
 - a transcript's time code: "00:12:45", "[00:12:25]", "(12:25)" (a speaker says no seconds,
-  and nobody says a bracketed time);
+  and nobody says a bracketed time), and the "0:07" opening each cue of a video's transcript
+  (a time alone at the start of its line, where several lines start so);
+- a printed page's marker: "[[Page H1188]]" (the Congressional Record, the Federal Register),
+  "[Page 12]", "[Pg 7]", "[p. 12]";
+- an address written out in the text ("<https://...>" in a plain-text e-mail, "(https://...)"
+  after a link's words in a print version): nobody reads a URL as part of the sentence;
 - in a transcript laid out one turn a line ("MARIA LOPEZ: ..."), another speaker's short
   interjection ("Mm-hmm.") between a turn broken off mid-sentence and the same speaker's next
   turn, which goes on with it in lower case (after a dash or an ellipsis, if any: "— and").
@@ -28,12 +33,15 @@ from __future__ import annotations
 import bisect
 import re
 
-ATTRIBUTION_MAX_WORDS = 12
+# "said Jane Doe, a spokeswoman for the Department of Homeland Security, in a statement":
+# a speaker named with a role, and where or when, takes up to 16 words.
+ATTRIBUTION_MAX_WORDS = 16
 INSERTED_LINE_MAX_WORDS = 20
 # A "Read more" box is a label, a headline and a standfirst: three lines, few words in all.
 INSERTED_LINES_MAX = 3
 INSERTED_WORDS_MAX = 40
 INTERJECTIONS_MAX = 2  # other speakers' turns between a broken-off turn and its sequel
+INTERJECTION_MAX_WORDS = 12  # words in each
 PULL_QUOTE_MIN_WORDS = 4  # fewer words repeated elsewhere may be a chance echo
 
 _MARK_CHARS = "“”„\"«»「」『』"
@@ -44,6 +52,15 @@ _TIME_CODE = re.compile(r"[\[(]?\d{1,2}:\d\d:\d\d(?:[.,]\d{1,3})?[\])]?(?!\w|[:.
                         r"|[\[(]\d{1,2}:\d\d(?:[.,]\d{1,3})?[\])]")
 # A turn's speaker label at the start of a line, after any time code: "DR MARIA LOPEZ:",
 # "Lopez:", "HOST (JAMES ODUYA):".
+# A cue's time at the start of its line ("0:07", "12:45") is read as a time code only where
+# at least this many lines start with one: a transcript's cues, not a schedule's single time.
+CUE_TIMES_MIN = 3
+_CUE_TIME = re.compile(r"\d{1,2}:\d\d(?=\s|$)")
+# An address: its scheme before a "://" (found with str.find), the rest after it, and the
+# brackets a plain-text or print version sets around it.
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]{0,15}$", re.I)
+_ADDRESS_REST = re.compile(r"://[^\s<>()\[\]\"“”]+[>)\]]?")
+_ADDRESS_OPENERS = frozenset("<([")
 _SPEAKER = re.compile(r"[ \t]*(?:[\[(]?\d{1,2}:\d\d(?::\d\d)?[\])]?[ \t]+)?"
                       r"((?:[A-Z][\w.'’-]*[ \t]+){0,4}[A-Z][\w.'’-]*(?:[ \t]*\([^()\n]{1,40}\))?)"
                       r":[ \t]+")
@@ -57,7 +74,8 @@ _AUDIENCE_NOTE = re.compile(
     rf"[(\[]\s*(?:{_REACTIONS})(?:[\s,]+(?:{_REACTIONS}))*\s*[.!]?\s*[)\]]"
     r"|\[(?:\d{1,3}|[a-z]|(?:note|nb|n)\s?\d{1,3}|citation needed|clarification needed|"
     r"dubious(?: [–-] discuss)?|according to whom\?|by whom\?|when\?|who\?|which\?|"
-    r"failed verification|better source needed|page needed|verification needed)\]", re.I)
+    r"failed verification|better source needed|page needed|verification needed)\]"
+    r"|\[\[?(?:page|pg\.?|p\.)\s?[a-z]?\d{1,5}\]\]?", re.I)
 
 
 def _kind(text: str, at: int) -> str | None:
@@ -92,6 +110,8 @@ def interruption_spans(text: str) -> list[tuple[int, int]]:
     spans.extend(_inserted_lines(text, marks))
     spans.extend(_time_codes(text))
     spans.extend(_interjections(text))
+    if "://" in text:
+        spans.extend(_addresses(text))
     return sorted(spans)
 
 
@@ -165,6 +185,7 @@ def _takes_up(text: str, start: int, mark: int) -> bool:
 def _time_codes(text: str) -> list[tuple[int, int]]:
     """Spans of transcript time codes, found from the colons in the text (str.find is fast)."""
     spans: list[tuple[int, int]] = []
+    cues: list[tuple[int, int]] = []  # times opening their lines (see CUE_TIMES_MIN)
     end = 0
     for colon in _positions(text, ":"):
         if colon < end or not text[colon - 1:colon].isdigit():
@@ -178,6 +199,28 @@ def _time_codes(text: str) -> list[tuple[int, int]]:
         if found:
             spans.append(found.span())
             end = found.end()
+        elif not text[text.rfind("\n", 0, start) + 1:start].strip(" \t"):
+            cue = _CUE_TIME.match(text, start)
+            if cue:
+                cues.append(cue.span())
+    return spans + cues if len(cues) >= CUE_TIMES_MIN else spans
+
+
+def _addresses(text: str) -> list[tuple[int, int]]:
+    """Spans of the addresses written out in the text, with the brackets around them."""
+    spans = []
+    at = text.find("://")
+    while at != -1:
+        scheme = _SCHEME.search(text, max(0, at - 16), at)
+        rest = _ADDRESS_REST.match(text, at)
+        if scheme is None or rest is None:
+            at = text.find("://", at + 3)
+            continue
+        start = scheme.start()
+        if start and text[start - 1] in _ADDRESS_OPENERS:
+            start -= 1
+        spans.append((start, rest.end()))
+        at = text.find("://", rest.end())
     return spans
 
 
@@ -199,7 +242,7 @@ def _interjections(text: str) -> list[tuple[int, int]]:
                 if _goes_on(text, later[3], later[1]):
                     spans.append((end, later[3]))
                 break
-            if len(_WORD.findall(text, later[0], later[1])) > ATTRIBUTION_MAX_WORDS:
+            if len(_WORD.findall(text, later[0], later[1])) > INTERJECTION_MAX_WORDS:
                 break
     return spans
 

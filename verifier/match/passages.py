@@ -372,9 +372,19 @@ def _reordered(words: list[str], page_words: list[str], regions: list[tuple[int,
     if best is None or not best[0]:
         return None
     common, first, last = best
-    while page_words[first] not in wanted:
+    # the stretch's edges go while they hold no word the quote still needs: a word it lacks,
+    # or one more of a word it has enough of (a stray "that" just before the passage)
+    have = Counter(w for w in page_words[first:last] if w in wanted)
+
+    def spare(word: str) -> bool:
+        if have[word] <= wanted[word]:  # a word the quote lacks has neither
+            return word not in wanted
+        have[word] -= 1
+        return True
+
+    while first < last and spare(page_words[first]):
         first += 1
-    while page_words[last - 1] not in wanted:
+    while first < last and spare(page_words[last - 1]):
         last -= 1
     return ORDER_FREE_WEIGHT * _score(common, len(words), last - first, 0), first, last
 

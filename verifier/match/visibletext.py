@@ -1,11 +1,15 @@
 """What a reader sees of an HTML document: its visible text, one line per block.
 
 lxml is used directly (an order of magnitude faster than BeautifulSoup): only shown text is
-kept (script, style, noscript, template, comments and hidden elements go, and so does a
-section of reader comments named by its id; an <iframe> whose document is written inline in
-its srcdoc shows that document, read in its place); block elements
-become line breaks while inline elements join without a break, so a word split across
-<em>/<span> stays one word, and a drop-cap joins its word. Entities arrive decoded.
+kept (script, style, noscript, template, comments, hidden elements and struck-out words go,
+and so do a section of reader comments named by its id and a correction note, which repeats
+retracted words; an <iframe> whose document is written inline in its srcdoc shows that
+document, read in its place; an application shell or a paywalled page whose text is shorter
+than the article it declares in its JSON-LD shows that article once its scripts have run or
+its reader has subscribed, so the article is read after the page's text; a page showing more
+text than its declared article has shown its own); block elements become line breaks while
+inline elements join without a break, so a word split across <em>/<span> stays one word, and
+a drop-cap joins its word. Entities arrive decoded.
 
 libxml2 builds no tree deeper than 2,048 elements and stops parsing there, losing the rest of
 the page. Such pages (thousands of unclosed <div> or <font> tags) are read a second time as a
@@ -14,18 +18,22 @@ stream of parser events, which has no depth limit, so their text is never silent
 
 from __future__ import annotations
 
+import json
 import re
 import threading
+from collections.abc import Iterator
 
 from lxml import etree
 
 # Never shown to a reader (or shown as widgets, not prose). A <ruby> annotation (<rt>, the
 # reading set small above a Japanese or Chinese word, and <rp>, its fallback parentheses) is
 # not part of the sentence: read inline, it would put the reading inside every quoted word.
+# Words struck out (<del>, <s>, <strike>: a correction's retracted figure, an amended clause)
+# are shown crossed through as no longer the page's: the sentence reads without them.
 DROP = frozenset({
     "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object",
     "embed", "canvas", "audio", "video", "select", "datalist", "textarea", "dialog", "map",
-    "rt", "rp",
+    "rt", "rp", "del", "s", "strike",
 })
 # Elements that start a new line of text; every other element is inline.
 BLOCK = frozenset({
@@ -98,7 +106,7 @@ def visible_text(root: etree._Element, markup: bytes, *, cut: bool = False,
     `cut`: the tree stopped at libxml2's depth limit, so the markup is read as a stream;
     `depth`: how many inline frames (see _inline_frame_documents) this document sits in."""
     if cut:
-        return collapse_whitespace(_streamed_text(markup))
+        return collapse_whitespace(_streamed_text(markup), notes=False)
     if any(hint in markup for hint in _HIDING_HINTS):  # searching the bytes costs far less
         for value in _HIDING_ATTRIBUTES(root):
             if value.attrname == "hidden" or _STYLE_HIDDEN.search(value):
@@ -108,7 +116,100 @@ def visible_text(root: etree._Element, markup: bytes, *, cut: bool = False,
     if b"srcdoc" in markup and depth < _FRAME_NESTING:
         _inline_frame_documents(root, depth)
     _bracket_note_numbers(root)
-    return collapse_whitespace(str(_transform()(root)))
+    text = collapse_whitespace(str(_transform()(root)), notes=False)
+    if b"articleBody" in markup and _declared_size(markup) > len(text):
+        article = declared_article(root)
+        if len(text) < len(article) and not _shows(text, article):
+            text = f"{text}\n{article}" if text else article
+    return text
+
+
+def _declared_size(markup: bytes) -> int:
+    """Bytes of the longest articleBody string written in the markup: the article has no more
+    characters than that (escapes and UTF-8 only shrink when read), so a page whose text is
+    longer needs no look at its JSON-LD (finding and reading it costs a twentieth of the
+    page's reading)."""
+    longest = 0
+    at = markup.find(b'"articleBody"')
+    while at != -1:
+        opening = markup.find(b'"', at + 13)
+        if opening == -1:
+            break
+        if markup[at + 13:opening].strip() == b":":  # not microdata's itemprop="articleBody"
+            closing = markup.find(b'"', opening + 1)
+            while closing != -1 and _escaped(markup, closing):
+                closing = markup.find(b'"', closing + 1)
+            if closing == -1:
+                break
+            longest = max(longest, closing - opening - 1)
+        at = markup.find(b'"articleBody"', opening)
+    return longest
+
+
+def _escaped(data: bytes, at: int) -> bool:
+    """Whether the character at `at` follows an odd number of backslashes."""
+    backslashes = 0
+    while at > backslashes and data[at - backslashes - 1] == 0x5C:
+        backslashes += 1
+    return backslashes % 2 == 1
+
+
+# A correction note ("Correction, 7 March: An earlier version of this article quoted her as
+# saying ...") repeats retracted words to say they were wrong: they are not what the page says.
+_CORRECTION_NOTE = re.compile(
+    r"[•*\-–— ]*(?i:(?:corrections?|clarifications?)\b[^\n:]{0,40}:"
+    r"|an earlier version of this (?:article|story|report|piece|post)\b"
+    r"|this (?:article|story|report|piece|post) (?:was|has been) (?:amended|corrected)\b)")
+# The letters such a note opens with: a line opening otherwise needs no look (a fifth of the
+# cost of one search of the page's text, measured).
+_NOTE_INITIALS = frozenset("CcAaTt•*-–—")
+
+
+_STRUCTURED_DATA = etree.XPath("//script[contains(@type, 'ld+json')]")
+_ARTICLE_PROBE_WORDS = 8  # the article's first and last words, looked for in the page's text
+
+
+def _shows(text: str, article: str) -> bool:
+    """Whether the page's text shows the article from its first words to its last: a teaser
+    (the first paragraphs of a paywalled article) shows the first only. Paragraphs may break
+    where the declared article runs on."""
+    words, flat = article.split(), text.replace("\n", " ")
+    return " ".join(words[:_ARTICLE_PROBE_WORDS]) in flat and \
+        " ".join(words[-_ARTICLE_PROBE_WORDS:]) in flat
+
+
+def declared_article(root: etree._Element) -> str:
+    """The longest article body the page declares in its JSON-LD (schema.org's articleBody),
+    one paragraph a line; "" when it declares none. News sites declare it for search engines,
+    and an application shell renders its article from such data."""
+    bodies: list[str] = []
+    for script in _STRUCTURED_DATA(root):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        bodies.extend(_article_bodies(data))
+    if not bodies:
+        return ""
+    body = max(bodies, key=len)
+    if "</" in body:  # some publishing systems declare the body's markup
+        markup = body.encode("utf-8", "surrogatepass")
+        framed, cut = parse_html(markup)
+        return visible_text(framed, markup, cut=cut) if framed is not None else ""
+    return collapse_whitespace(body.replace("\n", BREAK))
+
+
+def _article_bodies(data: object) -> Iterator[str]:
+    """Every articleBody string in a JSON-LD document, however deeply nested (@graph)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "articleBody" and isinstance(value, str):
+                yield value
+            else:
+                yield from _article_bodies(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _article_bodies(item)
 
 
 _INLINE_FRAMES = etree.XPath("//iframe[@srcdoc]")
@@ -253,9 +354,9 @@ def _streamed_text(markup: bytes) -> str:
     return text
 
 
-def collapse_whitespace(text: str) -> str:
+def collapse_whitespace(text: str, *, notes: bool = True) -> str:
     """Runs of whitespace (NBSP and other Unicode spaces included) become one space; each
-    block keeps its own line; blank lines vanish.
+    block keeps its own line; blank lines vanish. `notes=False`: so do correction notes.
 
     Most blocks of a page are already clean (printable, single spaces, no edges to trim):
     they are kept as they are, and only the others are split and joined."""
@@ -265,7 +366,8 @@ def collapse_whitespace(text: str) -> str:
             continue
         if not (block.isprintable() and "  " not in block and block[:1] != " " != block[-1:]):
             block = " ".join(block.split())
-        if block:
+        if block and (notes or block[0] not in _NOTE_INITIALS
+                      or _CORRECTION_NOTE.match(block) is None):
             lines.append(block)
     _join_drop_caps(lines)
     return "\n".join(lines)

@@ -2,8 +2,9 @@
 
 What PDF text extraction leaves behind: words hyphenated across line breaks, page numbers
 and running headers between pages, paragraphs broken into lines (sometimes with a blank line
-after every line), footnote bodies and photo captions dropped into the middle of a sentence
-where a page ended. The cleaned text rejoins paragraphs, moves footnote bodies and captions
+after every line), a numbered margin (a court transcript's or a bill's 1, 2, 3 … before each
+line), footnote bodies and photo captions dropped into the middle of a sentence where a page
+ended. The cleaned text rejoins paragraphs, moves footnote bodies and captions
 out of the sentence they interrupted (to just after that paragraph), and keeps a line map so
 every offset still points at its original line and page.
 """
@@ -39,6 +40,13 @@ _BOLD = "**"
 _NOTE_ABBREVIATION = re.compile(
     r"(?:(?<![\w.])(?:pp?|vol|nos?|para|paras|ch|eds?|cf|trans)|(?<![\w.])[A-Z])\.$")
 _PAGE_LINES = 10  # lines a page holds at the least, between two page numbers counted up
+# A number opening a line, then the line's words (or nothing: a numbered blank line).
+_MARGIN_NUMBER = re.compile(r"\s*(\d{1,4})(?:\s+|$)")
+_MARGIN_OPENERS = frozenset(" \t0123456789")
+MARGIN_MIN_LINES = 5  # consecutive lines numbered one up from the last
+# Lines of a numbered margin run on into each other mid-sentence ("... anyone on the" /
+# "engineering staff?"); items of a numbered list (endnotes, a table of contents) never do.
+MARGIN_MIN_RUN_ONS = 2
 _NOTES_HEADING = re.compile(
     r"^\s*(?:notes?|endnotes?|footnotes?|references?|sources?|bibliography|works cited|"
     r"citations)\s*:?\s*$", re.I)
@@ -119,6 +127,7 @@ class _Cleaner:
         strip_bold = sum(line.text.count(_BOLD) for line in lines) >= 2
         self.lines = [
             SourceLine(_tidy(line.text, strip_bold), line.line, line.page) for line in lines]
+        _strip_numbered_margin(self.lines)
         self.kinds = ["text"] * len(self.lines)
         self.dropped: Counter[str] = Counter()
         self._edges: set[int] | None = None
@@ -204,6 +213,8 @@ class _Cleaner:
         return edges
 
     def _running_headers(self) -> list[int]:
+        pages = {line.page for line in self.lines if line.page is not None}
+        paged = len(pages) >= 2
         keyed: dict[str, list[int]] = {}
         for i, line in enumerate(self.lines):
             text = line.text.strip()
@@ -211,9 +222,11 @@ class _Cleaner:
                 continue
             key = _furniture_key(text)
             if sum(ch.isalpha() for ch in key) < 3:
-                continue
+                if not paged:
+                    continue
+                # a footer without words (a telephone number) repeats as it is, not as '#'
+                key = "\0" + " ".join(text.split())
             keyed.setdefault(key, []).append(i)
-        pages = {line.page for line in self.lines if line.page is not None}
         found: list[int] = []
         for idx in keyed.values():
             if pages:
@@ -499,6 +512,34 @@ class _Cleaner:
                     urls = tuple(url for _s, _e, url in find_urls(body))
                     footnotes.append(Footnote(para.marker, body, body_start, urls))
         return CleanedText("".join(out), line_map, footnotes, floating, self.dropped)
+
+
+def _strip_numbered_margin(lines: list[SourceLine]) -> None:
+    """Take the numbers of a numbered margin off its lines: runs of consecutive lines numbered
+    one up from the line before, whose lines run on into each other (see MARGIN_MIN_RUN_ONS)."""
+    numbered: list[tuple[int, int] | None] = []  # (number, where the line's words start)
+    for line in lines:
+        found = _MARGIN_NUMBER.match(line.text) if line.text[:1] in _MARGIN_OPENERS else None
+        numbered.append((int(found.group(1)), found.end()) if found else None)
+    start = 0
+    while start < len(lines):
+        end = start + 1
+        while end < len(lines) and _numbered_after(numbered[end - 1], numbered[end]) and \
+                lines[end].page == lines[start].page:
+            end += 1
+        if end - start >= MARGIN_MIN_LINES:
+            rest = [line.text[at[1]:] for line, at in zip(lines[start:end], numbered[start:end],
+                                                          strict=True) if at is not None]
+            run_ons = sum(bool(before) and not _terminal(before.rstrip()) and after[:1].islower()
+                          for before, after in zip(rest, rest[1:], strict=False))
+            if run_ons >= MARGIN_MIN_RUN_ONS:
+                for i, text in enumerate(rest, start=start):
+                    lines[i] = SourceLine(text, lines[i].line, lines[i].page)
+        start = end
+
+
+def _numbered_after(before: tuple[int, int] | None, line: tuple[int, int] | None) -> bool:
+    return before is not None and line is not None and line[0] == before[0] + 1
 
 
 def _furniture_key(text: str) -> str:
