@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -55,8 +55,24 @@ def parse_iso(value: str | None) -> datetime | None:
 
 def quote_key(source: str, text: str, occurrence: int) -> str:
     """A quote's identity across runs: its document, its words, and which repeat it is."""
-    words = " ".join(text.casefold().split())
-    return hashlib.sha1(f"{source}\0{words}\0{occurrence}".encode()).hexdigest()[:20]
+    return hashlib.sha1(f"{source}\0{_key_words(text)}\0{occurrence}".encode()).hexdigest()[:20]
+
+
+def quote_keys(source: str, texts: Iterable[str]) -> list[str]:
+    """The keys of one document version's quotes, in their order: a repeat of the same words
+    is told apart by its occurrence."""
+    seen: dict[str, int] = {}
+    keys = []
+    for text in texts:
+        words = _key_words(text)
+        occurrence = seen.get(words, 0)
+        seen[words] = occurrence + 1
+        keys.append(quote_key(source, text, occurrence))
+    return keys
+
+
+def _key_words(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def kept_source(source: str, home: Path) -> str:
@@ -292,14 +308,11 @@ class Store:
                     "marker": c.marker, "outlet": c.outlet, "cited_date": _date(c.cited_date),
                     "line": c.line, "page": c.page, "offset": c.offset, "context": c.context,
                 }))
-            seen: dict[str, int] = {}
-            for idx, q in enumerate(extraction.quotes):
-                words = " ".join(q.text.casefold().split())
-                occurrence = seen.get(words, 0)
-                seen[words] = occurrence + 1
+            keys = quote_keys(source, (q.text for q in extraction.quotes))
+            for idx, (q, key) in enumerate(zip(extraction.quotes, keys, strict=True)):
                 quote_id = self._insert("quotes", {
                     "document_id": document_id, "doc_sha": doc.sha256, "idx": idx,
-                    "key": quote_key(source, q.text, occurrence), "text": q.text,
+                    "key": key, "text": q.text,
                     "speaker": q.speaker, "line": q.line, "page": q.page, "offset": q.offset,
                     "context": q.context,
                 })
