@@ -235,16 +235,21 @@ class Store:
         rest as the last completed run before it left them (unless this run found them
         removed). The state as of the run (its export, report, counts) then covers the whole
         corpus, with the verdicts it did record."""
-        row = self.db.execute("select max(id) from runs where id < ? and status = 'completed'",
-                              [run_id]).fetchone()
-        if not row or row[0] is None:
+        previous = self.previous_run(run_id)
+        if previous is None:
             return
         self.db.execute(
             """insert or ignore into run_documents (run_id, document_id, sha256)
                select ?, rd.document_id, rd.sha256 from run_documents rd
                join documents d on d.id = rd.document_id
                where rd.run_id = ? and (d.removed_run is null or d.removed_run != ?)""",
-            [run_id, row[0], run_id])
+            [run_id, previous, run_id])
+
+    def previous_run(self, run_id: int) -> int | None:
+        """The last completed run before this one: what a run is compared with."""
+        row = self.db.execute("select max(id) from runs where id < ? and status = 'completed'",
+                              [run_id]).fetchone()
+        return row[0] if row and row[0] is not None else None
 
     # -- documents --------------------------------------------------------------------------
     def document_row(self, source: str) -> dict[str, Any] | None:
