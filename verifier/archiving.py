@@ -14,7 +14,6 @@ import time
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
-from functools import partial
 from typing import Any
 
 from .config import Settings
@@ -131,8 +130,7 @@ class Archivist:
                 break
             if any(_same_content(s, candidate) for s in seen):
                 continue
-            copy = self._memo.get(("copy", candidate.url, candidate.timestamp),
-                                  partial(self._fetch_copy, candidate))
+            copy = self._copy(candidate)
             if isinstance(copy, str):
                 if copy.startswith("queued: "):
                     break
@@ -195,8 +193,7 @@ class Archivist:
                 if candidate is target:
                     return None
                 continue
-            copy = self._memo.get(("copy", candidate.url, candidate.timestamp),
-                                  partial(self._fetch_copy, candidate))
+            copy = self._copy(candidate)
             if isinstance(copy, str):
                 _note_unread(info, copy)
                 continue
@@ -291,9 +288,11 @@ class Archivist:
             raise value
         return value
 
-    def _fetch_copy(self, snapshot: Snapshot) -> tuple[Snapshot, Fetch] | str:
-        """A raw copy, or why there is none ("queued: ..." when it waits for the next run)."""
-        return self._read_capture(snapshot)[1]
+    def _copy(self, snapshot: Snapshot) -> tuple[Snapshot, Fetch] | str:
+        """A raw copy, or why there is none ("queued: ..." when it waits for the next run);
+        read once per run."""
+        return self._memo.get(("copy", snapshot.url, snapshot.timestamp),
+                              lambda: self._read_capture(snapshot)[1])
 
     def _read_capture(self, snapshot: Snapshot
                       ) -> tuple[Fetch | None, tuple[Snapshot, Fetch] | str]:
