@@ -457,19 +457,11 @@ class Checking:
         copies = self.stages.archivist.copies(url, cited) if tasks else []
         _read_copies(copies)
         waiting = [t.text for t in tasks if not t.done]
-        if copies and not all(self._held(text, copies) for text in waiting):
+        if copies and not all(_held(text, copies) for text in waiting):
             earlier = self.stages.archivist.earlier_copies(url, copies)
             _read_copies(earlier)
             copies += earlier
         return info, copies
-
-    def _held(self, quote: str, copies: list[tuple[Snapshot, Fetch]]) -> bool:
-        """Whether a copy holds the quote word for word."""
-        from .matching import match_quote
-
-        return any(fetch.page is not None and match_quote(
-            quote, fetch.page, partial_threshold=self.settings.partial_threshold).status
-            is QuoteStatus.VERIFIED for _snapshot, fetch in copies)
 
     def _on_archived(self, url: str, fut: Future[Any]) -> None:
         try:
@@ -556,6 +548,14 @@ def _read_copies(copies: list[tuple[Snapshot, Fetch]]) -> None:
     for _snapshot, fetch in copies:
         if fetch.link_status.readable and fetch.body is not None:
             fetch.page = page_text(fetch.body, fetch.content_type)
+
+
+def _held(quote: str, copies: list[tuple[Snapshot, Fetch]]) -> bool:
+    """Whether a copy holds the quote word for word; the verdict itself is judged later."""
+    from .matching import holds_word_for_word
+
+    return any(fetch.page is not None and holds_word_for_word(quote, fetch.page)
+               for _snapshot, fetch in copies)
 
 
 def _evidence_ref(row: dict[str, Any]) -> EvidenceRef:
