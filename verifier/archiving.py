@@ -22,7 +22,14 @@ from .models import ArchiveInfo, Fetch, SaveJob, Snapshot, full_timestamp, times
 from .net.linkstatus import REDIRECTS as _REDIRECT_STATUSES
 from .net.linkstatus import PageLook, blocked_reason, is_deep_link, redirect_target_reason
 from .net.pacer import LOOKUP, SAVE
-from .net.wayback import WaybackClient, cited_memento, index_key, parse_memento, wayback_timestamp
+from .net.wayback import (
+    WaybackClient,
+    cited_memento,
+    header,
+    index_key,
+    parse_memento,
+    wayback_timestamp,
+)
 from .status import LinkStatus
 
 FetchRaw = Callable[[str], Fetch]
@@ -320,7 +327,7 @@ class Archivist:
             if blocked:
                 return f"queued: {blocked}"
             return f"snapshot {snapshot.timestamp} could not be read: {fetch.reason}"
-        if fetch.headers and _header(fetch, "Memento-Datetime") is None:
+        if fetch.headers and header(fetch.headers, "Memento-Datetime") is None:
             # every replay of a capture carries Memento-Datetime; the Wayback's own pages
             # ("snapshot cannot be displayed", "Hrm.") do not, whatever their status
             return (f"snapshot {snapshot.timestamp} could not be read: the Wayback Machine "
@@ -696,15 +703,9 @@ def _moved_page(snapshot: Snapshot, served: Snapshot, fetch: Fetch) -> bool:
         and is_deep_link(served.url)
 
 
-def _header(fetch: Fetch, name: str) -> str | None:
-    """A response header of a fetch, whatever the case of its name."""
-    wanted = name.lower()
-    return next((value for key, value in fetch.headers.items() if key.lower() == wanted), None)
-
-
 def _memento_timestamp(fetch: Fetch) -> str | None:
     """The 14-digit time of the capture a replay served, from its Memento-Datetime."""
-    value = _header(fetch, "Memento-Datetime")
+    value = header(fetch.headers, "Memento-Datetime")
     try:
         when = email.utils.parsedate_to_datetime(value) if value else None
     except (TypeError, ValueError, IndexError):
