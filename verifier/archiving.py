@@ -623,6 +623,11 @@ class CitedCapture:
     info: ArchiveInfo
     copy: tuple[Snapshot, Fetch] | None = None
 
+    @property
+    def copies(self) -> list[tuple[Snapshot, Fetch]]:
+        """The copy as a list of Wayback copies, like any URL's: empty when there is none."""
+        return [self.copy] if self.copy is not None else []
+
 
 class _Queued(Exception):
     """No Internet Archive call can be made now (breaker or budget): stop asking."""

@@ -280,7 +280,7 @@ class Checking:
 
     def _cited_capture(self, url: str) -> CitedCapture:
         capture = self.stages.archivist.cited_capture(url)
-        _read_copies([capture.copy] if capture.copy is not None else [])
+        _read_copies(capture.copies)
         return capture
 
     def _on_cited_capture(self, url: str, fut: Future[CitedCapture]) -> None:
@@ -295,8 +295,7 @@ class Checking:
             capture = CitedCapture(Fetch(url=url, link_status=LinkStatus.ERROR, reason=error,
                                          fetched_at=self.now()), ArchiveInfo(url, error=error))
         self.requests_made += len(capture.link.attempts)
-        copies = [capture.copy] if capture.copy is not None else []
-        self._save_archived(url, capture.info, copies)
+        self._save_archived(url, capture.info, capture.copies)
         self._record_live(url, capture.link, self.link_states.get(url))
         self._fetch_more()
 
