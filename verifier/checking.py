@@ -162,7 +162,7 @@ class Checking:
                 named = next((c.outlet for c in linked if c.kind == "named_source" and c.outlet),
                              None)
                 tasks.append(_QuoteTask(quote_id, key, quote.text, urls, named,
-                                        needs_fresh_copy(self.quote_states.get(key))))
+                                        needs_fresh_copy(state)))
 
         self.link_states = self.store.link_states(
             list(cited) + [u for t in tasks for u in t.urls if u not in cited])
