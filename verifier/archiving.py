@@ -14,7 +14,6 @@ import time
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
-from functools import partial
 from typing import Any
 
 from .config import Settings
@@ -23,7 +22,14 @@ from .models import ArchiveInfo, Fetch, SaveJob, Snapshot, full_timestamp, times
 from .net.linkstatus import REDIRECTS as _REDIRECT_STATUSES
 from .net.linkstatus import PageLook, blocked_reason, is_deep_link, redirect_target_reason
 from .net.pacer import LOOKUP, SAVE
-from .net.wayback import WaybackClient, cited_memento, index_key, parse_memento, wayback_timestamp
+from .net.wayback import (
+    WaybackClient,
+    cited_memento,
+    header,
+    index_key,
+    parse_memento,
+    wayback_timestamp,
+)
 from .status import LinkStatus
 
 FetchRaw = Callable[[str], Fetch]
@@ -131,8 +137,7 @@ class Archivist:
                 break
             if any(_same_content(s, candidate) for s in seen):
                 continue
-            copy = self._memo.get(("copy", candidate.url, candidate.timestamp),
-                                  partial(self._fetch_copy, candidate))
+            copy = self._copy(candidate)
             if isinstance(copy, str):
                 if copy.startswith("queued: "):
                     break
@@ -195,8 +200,7 @@ class Archivist:
                 if candidate is target:
                     return None
                 continue
-            copy = self._memo.get(("copy", candidate.url, candidate.timestamp),
-                                  partial(self._fetch_copy, candidate))
+            copy = self._copy(candidate)
             if isinstance(copy, str):
                 _note_unread(info, copy)
                 continue
@@ -291,9 +295,11 @@ class Archivist:
             raise value
         return value
 
-    def _fetch_copy(self, snapshot: Snapshot) -> tuple[Snapshot, Fetch] | str:
-        """A raw copy, or why there is none ("queued: ..." when it waits for the next run)."""
-        return self._read_capture(snapshot)[1]
+    def _copy(self, snapshot: Snapshot) -> tuple[Snapshot, Fetch] | str:
+        """A raw copy, or why there is none ("queued: ..." when it waits for the next run);
+        read once per run."""
+        return self._memo.get(("copy", snapshot.url, snapshot.timestamp),
+                              lambda: self._read_capture(snapshot)[1])
 
     def _read_capture(self, snapshot: Snapshot
                       ) -> tuple[Fetch | None, tuple[Snapshot, Fetch] | str]:
@@ -321,7 +327,7 @@ class Archivist:
             if blocked:
                 return f"queued: {blocked}"
             return f"snapshot {snapshot.timestamp} could not be read: {fetch.reason}"
-        if fetch.headers and _header(fetch, "Memento-Datetime") is None:
+        if fetch.headers and header(fetch.headers, "Memento-Datetime") is None:
             # every replay of a capture carries Memento-Datetime; the Wayback's own pages
             # ("snapshot cannot be displayed", "Hrm.") do not, whatever their status
             return (f"snapshot {snapshot.timestamp} could not be read: the Wayback Machine "
@@ -617,6 +623,11 @@ class CitedCapture:
     info: ArchiveInfo
     copy: tuple[Snapshot, Fetch] | None = None
 
+    @property
+    def copies(self) -> list[tuple[Snapshot, Fetch]]:
+        """The copy as a list of Wayback copies, like any URL's: empty when there is none."""
+        return [self.copy] if self.copy is not None else []
+
 
 class _Queued(Exception):
     """No Internet Archive call can be made now (breaker or budget): stop asking."""
@@ -697,15 +708,9 @@ def _moved_page(snapshot: Snapshot, served: Snapshot, fetch: Fetch) -> bool:
         and is_deep_link(served.url)
 
 
-def _header(fetch: Fetch, name: str) -> str | None:
-    """A response header of a fetch, whatever the case of its name."""
-    wanted = name.lower()
-    return next((value for key, value in fetch.headers.items() if key.lower() == wanted), None)
-
-
 def _memento_timestamp(fetch: Fetch) -> str | None:
     """The 14-digit time of the capture a replay served, from its Memento-Datetime."""
-    value = _header(fetch, "Memento-Datetime")
+    value = header(fetch.headers, "Memento-Datetime")
     try:
         when = email.utils.parsedate_to_datetime(value) if value else None
     except (TypeError, ValueError, IndexError):

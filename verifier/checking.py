@@ -162,7 +162,7 @@ class Checking:
                 named = next((c.outlet for c in linked if c.kind == "named_source" and c.outlet),
                              None)
                 tasks.append(_QuoteTask(quote_id, key, quote.text, urls, named,
-                                        needs_fresh_copy(self.quote_states.get(key))))
+                                        needs_fresh_copy(state)))
 
         self.link_states = self.store.link_states(
             list(cited) + [u for t in tasks for u in t.urls if u not in cited])
@@ -280,7 +280,7 @@ class Checking:
 
     def _cited_capture(self, url: str) -> CitedCapture:
         capture = self.stages.archivist.cited_capture(url)
-        _read_copies([capture.copy] if capture.copy is not None else [])
+        _read_copies(capture.copies)
         return capture
 
     def _on_cited_capture(self, url: str, fut: Future[CitedCapture]) -> None:
@@ -295,8 +295,7 @@ class Checking:
             capture = CitedCapture(Fetch(url=url, link_status=LinkStatus.ERROR, reason=error,
                                          fetched_at=self.now()), ArchiveInfo(url, error=error))
         self.requests_made += len(capture.link.attempts)
-        copies = [capture.copy] if capture.copy is not None else []
-        self._save_archived(url, capture.info, copies)
+        self._save_archived(url, capture.info, capture.copies)
         self._record_live(url, capture.link, self.link_states.get(url))
         self._fetch_more()
 
@@ -457,19 +456,11 @@ class Checking:
         copies = self.stages.archivist.copies(url, cited) if tasks else []
         _read_copies(copies)
         waiting = [t.text for t in tasks if not t.done]
-        if copies and not all(self._held(text, copies) for text in waiting):
+        if copies and not all(_held(text, copies) for text in waiting):
             earlier = self.stages.archivist.earlier_copies(url, copies)
             _read_copies(earlier)
             copies += earlier
         return info, copies
-
-    def _held(self, quote: str, copies: list[tuple[Snapshot, Fetch]]) -> bool:
-        """Whether a copy holds the quote word for word."""
-        from .matching import match_quote
-
-        return any(fetch.page is not None and match_quote(
-            quote, fetch.page, partial_threshold=self.settings.partial_threshold).status
-            is QuoteStatus.VERIFIED for _snapshot, fetch in copies)
 
     def _on_archived(self, url: str, fut: Future[Any]) -> None:
         try:
@@ -556,6 +547,14 @@ def _read_copies(copies: list[tuple[Snapshot, Fetch]]) -> None:
     for _snapshot, fetch in copies:
         if fetch.link_status.readable and fetch.body is not None:
             fetch.page = page_text(fetch.body, fetch.content_type)
+
+
+def _held(quote: str, copies: list[tuple[Snapshot, Fetch]]) -> bool:
+    """Whether a copy holds the quote word for word; the verdict itself is judged later."""
+    from .matching import holds_word_for_word
+
+    return any(fetch.page is not None and holds_word_for_word(quote, fetch.page)
+               for _snapshot, fetch in copies)
 
 
 def _evidence_ref(row: dict[str, Any]) -> EvidenceRef:

@@ -124,12 +124,6 @@ def link_states(store: Store, run_id: int) -> dict[str, LinkState]:
     return states
 
 
-def previous_run(store: Store, run_id: int) -> int | None:
-    row = store.db.execute(
-        "select max(id) from runs where id < ? and status = 'completed'", [run_id]).fetchone()
-    return row[0] if row and row[0] is not None else None
-
-
 def counts_and_changes(store: Store, run_id: int) -> tuple[dict[str, dict[str, int]], Changes]:
     """Status counts as of a run, and what changed since the previous completed run, from
     one reading of the run's state."""
@@ -139,7 +133,7 @@ def counts_and_changes(store: Store, run_id: int) -> tuple[dict[str, dict[str, i
 
 def _changes(store: Store, run_id: int, now_quotes: dict[str, QuoteState],
              now_links: dict[str, LinkState]) -> Changes:
-    prev = previous_run(store, run_id)
+    prev = store.previous_run(run_id)
     before_quotes = quote_states(store, prev) if prev else {}
     before_links = link_states(store, prev) if prev else {}
     changes = Changes(previous_run=prev)

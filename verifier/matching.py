@@ -16,6 +16,7 @@ from .errors import VerifierError
 from .match.editorial import QuotePattern, parse_quote
 from .match.normalize import dominant_script
 from .match.passages import (
+    ExactSpan,
     PreparedPage,
     closest_passage,
     find_exact,
@@ -43,14 +44,30 @@ def match_quote(quote: str, page: PageText, *, partial_threshold: float = 0.80) 
     return _match(parse_quote(quote), prepare(page), partial_threshold)
 
 
-def _match(pattern: QuotePattern, page: PreparedPage, partial_threshold: float) -> Match:
+def holds_word_for_word(quote: str, page: PageText) -> bool:
+    """Whether match_quote would find the quote VERIFIED on the page, without the search for
+    the closest passage that a miss costs it."""
+    pattern = parse_quote(quote)
     if not pattern.segments:
-        return Match(QuoteStatus.NOT_FOUND, 0.0)
+        return False
+    span, _view = _exact(pattern, prepare(page))
+    return span is not None and not span.hides_negation
+
+
+def _exact(pattern: QuotePattern, page: PreparedPage) -> tuple[ExactSpan | None, PreparedPage]:
+    """The quote's word-for-word span, and the view of the page it was found in."""
     span, view = find_exact(pattern, page), page
     speech = page.speech_only() if span is None else None
     if speech is not None:  # the page may interrupt the quotation with a reporter's words
         span = find_exact(pattern, speech)
         view = speech if span is not None else page
+    return span, view
+
+
+def _match(pattern: QuotePattern, page: PreparedPage, partial_threshold: float) -> Match:
+    if not pattern.segments:
+        return Match(QuoteStatus.NOT_FOUND, 0.0)
+    span, view = _exact(pattern, page)
     if span is not None and not span.hides_negation:
         start, end = view.tokens.span(span.first, span.last)
         return Match(QuoteStatus.VERIFIED, 1.0, start, end)

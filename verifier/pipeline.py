@@ -295,13 +295,8 @@ class _Run:
                                           fetched_at=fetch.fetched_at)
             return self._stored_extraction(document.source, document.sha256) or extract(document)
         path = Path(source)
-        sha = file_sha256(path)
-        row = self.store.document_row(str(path.resolve()))
-        if row and row["sha256"] == sha:
-            stored = self._stored_extraction(row["source"], sha)
-            if stored:
-                return stored
-        return pool.submit(extract_file, str(path))
+        stored = self._stored_extraction(str(path.resolve()), file_sha256(path))
+        return stored or pool.submit(extract_file, str(path))
 
     def _finish_document(self, begun: Extraction | tuple[int, Extraction, list[int]]
                          ) -> tuple[int, Extraction, list[int]]:

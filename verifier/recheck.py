@@ -36,7 +36,12 @@ def cited_elsewhere(state: dict[str, Any] | None, urls: Sequence[str]) -> bool:
     was made against (the author changed its note): its verdict is about the wrong pages."""
     if not state or state.get("urls") is None:
         return False
-    return bool(json.loads(state["urls"]) != sorted(set(urls)))
+    return bool(state["urls"] != _cited(urls))
+
+
+def _cited(urls: Sequence[str]) -> str:
+    """The cited URLs as quote_state keeps them: a sorted JSON list, each once."""
+    return json.dumps(sorted(set(urls)))
 
 
 def needs_fresh_copy(quote_state: dict[str, Any] | None) -> bool:
@@ -109,4 +114,4 @@ def next_quote_state(key: str, previous: dict[str, Any] | None, status: QuoteSta
     stable, next_check = _schedule(previous, status, now, settings)
     return {"key": key, "status": str(status), "last_checked": utc_iso(now),
             "next_check": utc_iso(next_check), "stable_checks": stable,
-            "urls": json.dumps(sorted(set(urls)))}
+            "urls": _cited(urls)}

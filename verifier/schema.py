@@ -121,9 +121,10 @@ def _migrate_to_2(db: sqlite_utils.Database) -> None:
 def _migrate_to_3(db: sqlite_utils.Database) -> None:
     """documents.source of a file inside the database's directory is kept relative to it
     (store.kept_source), and its quotes' keys, which name their document, follow."""
+    from itertools import groupby
     from pathlib import Path
 
-    from .store import kept_source, quote_key
+    from .store import kept_source, quote_keys
 
     files = [row[2] for row in db.execute("pragma database_list") if row[1] == "main"]
     if not files or not files[0]:
@@ -135,15 +136,14 @@ def _migrate_to_3(db: sqlite_utils.Database) -> None:
         if kept == source:
             continue
         db.execute("update documents set source = ? where id = ?", [kept, document_id])
-        seen: dict[tuple[str, str], int] = {}
-        for quote_id, sha, text, key in db.execute(
-                "select id, doc_sha, text, key from quotes where document_id = ? "
-                "order by doc_sha, idx", [document_id]).fetchall():
-            words = " ".join(text.casefold().split())
-            occurrence = seen.get((sha, words), 0)
-            seen[(sha, words)] = occurrence + 1
-            keys[key] = quote_key(kept, text, occurrence)
-            db.execute("update quotes set key = ? where id = ?", [keys[key], quote_id])
+        rows = db.execute("select id, doc_sha, text, key from quotes where document_id = ? "
+                          "order by doc_sha, idx", [document_id]).fetchall()
+        for _sha, grouped in groupby(rows, key=lambda r: r[1]):  # one version at a time
+            version = list(grouped)
+            renamed = quote_keys(kept, [text for _, _, text, _ in version])
+            for (quote_id, _, _, key), new_key in zip(version, renamed, strict=True):
+                keys[key] = new_key
+                db.execute("update quotes set key = ? where id = ?", [new_key, quote_id])
     for old, new in keys.items():
         db.execute("update quote_state set key = ? where key = ?", [new, old])
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -55,8 +55,24 @@ def parse_iso(value: str | None) -> datetime | None:
 
 def quote_key(source: str, text: str, occurrence: int) -> str:
     """A quote's identity across runs: its document, its words, and which repeat it is."""
-    words = " ".join(text.casefold().split())
-    return hashlib.sha1(f"{source}\0{words}\0{occurrence}".encode()).hexdigest()[:20]
+    return hashlib.sha1(f"{source}\0{_key_words(text)}\0{occurrence}".encode()).hexdigest()[:20]
+
+
+def quote_keys(source: str, texts: Iterable[str]) -> list[str]:
+    """The keys of one document version's quotes, in their order: a repeat of the same words
+    is told apart by its occurrence."""
+    seen: dict[str, int] = {}
+    keys = []
+    for text in texts:
+        words = _key_words(text)
+        occurrence = seen.get(words, 0)
+        seen[words] = occurrence + 1
+        keys.append(quote_key(source, text, occurrence))
+    return keys
+
+
+def _key_words(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def kept_source(source: str, home: Path) -> str:
@@ -219,16 +235,21 @@ class Store:
         rest as the last completed run before it left them (unless this run found them
         removed). The state as of the run (its export, report, counts) then covers the whole
         corpus, with the verdicts it did record."""
-        row = self.db.execute("select max(id) from runs where id < ? and status = 'completed'",
-                              [run_id]).fetchone()
-        if not row or row[0] is None:
+        previous = self.previous_run(run_id)
+        if previous is None:
             return
         self.db.execute(
             """insert or ignore into run_documents (run_id, document_id, sha256)
                select ?, rd.document_id, rd.sha256 from run_documents rd
                join documents d on d.id = rd.document_id
                where rd.run_id = ? and (d.removed_run is null or d.removed_run != ?)""",
-            [run_id, row[0], run_id])
+            [run_id, previous, run_id])
+
+    def previous_run(self, run_id: int) -> int | None:
+        """The last completed run before this one: what a run is compared with."""
+        row = self.db.execute("select max(id) from runs where id < ? and status = 'completed'",
+                              [run_id]).fetchone()
+        return row[0] if row and row[0] is not None else None
 
     # -- documents --------------------------------------------------------------------------
     def document_row(self, source: str) -> dict[str, Any] | None:
@@ -292,14 +313,11 @@ class Store:
                     "marker": c.marker, "outlet": c.outlet, "cited_date": _date(c.cited_date),
                     "line": c.line, "page": c.page, "offset": c.offset, "context": c.context,
                 }))
-            seen: dict[str, int] = {}
-            for idx, q in enumerate(extraction.quotes):
-                words = " ".join(q.text.casefold().split())
-                occurrence = seen.get(words, 0)
-                seen[words] = occurrence + 1
+            keys = quote_keys(source, (q.text for q in extraction.quotes))
+            for idx, (q, key) in enumerate(zip(extraction.quotes, keys, strict=True)):
                 quote_id = self._insert("quotes", {
                     "document_id": document_id, "doc_sha": doc.sha256, "idx": idx,
-                    "key": quote_key(source, q.text, occurrence), "text": q.text,
+                    "key": key, "text": q.text,
                     "speaker": q.speaker, "line": q.line, "page": q.page, "offset": q.offset,
                     "context": q.context,
                 })

@@ -265,7 +265,7 @@ class WaybackClient:
         """An Archive answer asking to wait, wherever it was received (a snapshot fetched by
         the Fetcher too): a 429, or an overloaded 502/503/504 saying when to come back
         (Retry-After), pauses every call. True when it asked."""
-        retry_after = retry_after_seconds(_header(headers, "Retry-After"), self.now())
+        retry_after = retry_after_seconds(header(headers, "Retry-After"), self.now())
         if status == 429:
             self.pacer.record_rate_limited(retry_after)
         elif status in _OVERLOADED and retry_after is not None:
@@ -605,7 +605,7 @@ def _in_order(found: list[Snapshot], limit: int | None, *,
     return found
 
 
-def _header(headers: Mapping[str, str], name: str) -> str | None:
+def header(headers: Mapping[str, str], name: str) -> str | None:
     """A header's value, whatever the case of its name (a plain dict of a Fetch's headers too)."""
     wanted = name.lower()
     return next((value for key, value in headers.items() if key.lower() == wanted), None)

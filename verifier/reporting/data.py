@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ..errors import ReportError
-from ..history import Changes, counts_and_changes, previous_run
+from ..history import Changes, counts_and_changes
 from ..models import DiffOp
 from ..status import LinkStatus, QuoteStatus
 from ..store import Store, parse_iso
@@ -211,7 +211,7 @@ def build_report_data(store: Store, run_id: int,
         for q in doc.quotes:
             quote_anchor[q.key] = q.id
     return ReportData(
-        run=run, previous_run=previous_run(store, run_id),
+        run=run, previous_run=store.previous_run(run_id),
         counts=counts, changes=changes,
         documents=documents, replacements=_replacements(documents), evidence=evidence,
         quote_anchor=quote_anchor, link_anchor=link_anchor,
