@@ -90,6 +90,28 @@ class TwoRuns(ExportView):
                 return name + url[len(base):]
         return None
 
+    def check_second(self, kind: str, doc: str, key: str, expected: Any) -> bool:
+        """Check an expectation of the second run of a kind every set has (a quote's or a
+        link's status then, what it listed as changed, its exit status); False for another
+        kind, which the set checks itself."""
+        if kind == "quote2":
+            row = self.quote(doc, key, self.data2)
+            assert row is not None, f"no single quote containing {key!r}"
+            assert row["status"] == expected, row
+        elif kind == "link2":
+            row = self.link(doc, key, self.data2)
+            assert row is not None and row["link_status"] == expected, row
+        elif kind == "changes":
+            items = self.changes2[key]
+            texts = [i.get("text") or self.ref(i.get("url", "")) for i in items]
+            assert len(texts) == len(expected), items
+            assert all(any(want in (t or "") for t in texts) for want in expected), items
+        elif kind == "exit":
+            assert self.exit2 == expected
+        else:
+            return False
+        return True
+
 
 @dataclass
 class Corpus:

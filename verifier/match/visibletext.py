@@ -106,7 +106,7 @@ def visible_text(root: etree._Element, markup: bytes, *, cut: bool = False,
     `cut`: the tree stopped at libxml2's depth limit, so the markup is read as a stream;
     `depth`: how many inline frames (see _inline_frame_documents) this document sits in."""
     if cut:
-        return collapse_whitespace(_streamed_text(markup), notes=False)
+        return collapse_whitespace(_streamed_text(markup), correction_notes=False)
     if any(hint in markup for hint in _HIDING_HINTS):  # searching the bytes costs far less
         for value in _HIDING_ATTRIBUTES(root):
             if value.attrname == "hidden" or _STYLE_HIDDEN.search(value):
@@ -116,7 +116,7 @@ def visible_text(root: etree._Element, markup: bytes, *, cut: bool = False,
     if b"srcdoc" in markup and depth < _FRAME_NESTING:
         _inline_frame_documents(root, depth)
     _bracket_note_numbers(root)
-    text = collapse_whitespace(str(_transform()(root)), notes=False)
+    text = collapse_whitespace(str(_transform()(root)), correction_notes=False)
     if b"articleBody" in markup and _declared_size(markup) > len(text):
         article = declared_article(root)
         if len(text) < len(article) and not _shows(text, article):
@@ -354,9 +354,10 @@ def _streamed_text(markup: bytes) -> str:
     return text
 
 
-def collapse_whitespace(text: str, *, notes: bool = True) -> str:
+def collapse_whitespace(text: str, *, correction_notes: bool = True) -> str:
     """Runs of whitespace (NBSP and other Unicode spaces included) become one space; each
-    block keeps its own line; blank lines vanish. `notes=False`: so do correction notes.
+    block keeps its own line; blank lines vanish, and with `correction_notes=False` so do
+    correction notes (see _CORRECTION_NOTE: dropped here, in the one pass over the lines).
 
     Most blocks of a page are already clean (printable, single spaces, no edges to trim):
     they are kept as they are, and only the others are split and joined."""
@@ -366,7 +367,7 @@ def collapse_whitespace(text: str, *, notes: bool = True) -> str:
             continue
         if not (block.isprintable() and "  " not in block and block[:1] != " " != block[-1:]):
             block = " ".join(block.split())
-        if block and (notes or block[0] not in _NOTE_INITIALS
+        if block and (correction_notes or block[0] not in _NOTE_INITIALS
                       or _CORRECTION_NOTE.match(block) is None):
             lines.append(block)
     _join_drop_caps(lines)
