@@ -9,7 +9,7 @@ import bisect
 import re
 
 from ..models import Citation, Document, Quote
-from .authordate import narrative_before, parenthetical_after, reference_entry
+from .authordate import ReferenceList, narrative_before, parenthetical_after
 from .namedsources import is_source_line
 from .quotespans import QuoteSpan, inner_text
 from .textspans import paragraph_before
@@ -33,6 +33,7 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
     starts = [a for a, _b in paras]
     ends = [b for _a, b in paras]
     src = _Sources(doc, citations)
+    references = ReferenceList(text, paras)
     spans.sort(key=lambda s: s.open_at)
     sentence_of = {}
     for _p, sent in sentence_list:
@@ -50,7 +51,7 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
         # The nearest evidence wins: the quote's own sentence first, then what follows it.
         linked = (notes_here or _inline_links(src, span, sent, by_sentence.get(sent, []))
                   or _parenthesised_links(text, src, span, para)
-                  or _reference_links(text, src, span, sent, paras) or same_sentence
+                  or _reference_links(text, src, span, sent, paras, references) or same_sentence
                   or following or notes_later or _parenthetical_before(text, src, span, sent))
         if linked and not notes_here and notes_later and \
                 all(src.citations[n].kind == "named_source" for n in linked):
@@ -305,7 +306,7 @@ def _parenthesised_links(text: str, src: _Sources, span: QuoteSpan,
 
 
 def _reference_links(text: str, src: _Sources, span: QuoteSpan, sent: tuple[int, int],
-                     paras: list[tuple[int, int]]) -> list[int]:
+                     paras: list[tuple[int, int]], references: ReferenceList) -> list[int]:
     """The DOI or URL of the reference-list entry an author-date citation of the quotation
     points at: '“…” (Halvorsen & Van Rijn, 2022, p. 39)' or 'Dubrovska (2020) argues that
     “…”' -> 'Dubrovska, A. (2020). … https://doi.org/…'."""
@@ -314,7 +315,7 @@ def _reference_links(text: str, src: _Sources, span: QuoteSpan, sent: tuple[int,
         text, sent[0], span.open_at)
     if cited is None:
         return []
-    entry = reference_entry(text, paras, cited, span.paragraph)
+    entry = references.entry(cited, span.paragraph)
     return src.links(*entry) if entry else []
 
 
