@@ -12,7 +12,7 @@ from datetime import date
 from functools import lru_cache
 
 from .docdates import TextDate, find_dates, find_yearless_dates
-from .names import TITLE_WORDS, is_org_name
+from .names import CALENDAR_WORDS, TITLE_WORDS, is_org_name
 from .textspans import SpanIndex
 from .urls import find_urls
 from .wordlists import words
@@ -48,7 +48,7 @@ _SOURCE_LINE_START = re.compile(
 _NP_WORD = re.compile(r"[^\W\d_][\w’'\-&]*(?:\.[^\W\d_][\w’'\-&]*)*|\d+")
 _GLUED_ROMAN = re.compile(r"\.[ivx]{1,6}$")
 _CONNECTORS = {"of", "the", "for", "de", "al", "el", "&"}
-_CALENDAR = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_CALENDAR = CALENDAR_WORDS | words("jan feb mar apr jun jul aug sep sept oct nov dec")
 _OWNED = {"office", "website", "account", "channel", "page", "spokesman", "spokesperson",
           "newspaper", "agency", "ministry", "feed", "site", "blog", "statement", "bureau"}
 _OUTLET_WORDS = words("""
