@@ -93,9 +93,10 @@ _ACCORDING_PERSON = re.compile(
     r"\b[Aa]ccording to\s+(?:the|a|an|one)\s+((?:[\w\-’']+\s+){0,2}?(?:"
     + PERSON_NOUN_PATTERN + r")(?:\s+(?:for|of|at|from)\s+[^,.;:¤()\n]{2,60}?)?)"
     r"\s*(?=[,.;:)]|$)")
+# 'said the 24-year-old', 'added the Norwegian': a person called by age or nationality
+_AGE_OR_NATIONALITY_AFTER = re.compile(r"\s+the\s+(?:\d+-)?([A-Za-z][\w\-]*)\b")
 # '… of „…“, and the director, X, said that …': a coordinated clause after a quotation
 # has its own subject, so its verb reports the next quotation, not this one.
-_AGE_OR_NATIONALITY_AFTER = re.compile(r"\s+the\s+(?:\d+-)?([A-Za-z][\w\-]*)\b")
 _NEW_CLAUSE = re.compile(r"\s*,?\s*(?:and|but|while|whereas)\s+(?!said\b|says\b|added\b)\S", re.I)
 # Words a name's own mention may follow in its clause: titles, determiners, articles.
 _BEFORE_NAME = TITLE_WORDS | DETERMINERS | ARTICLES
@@ -197,23 +198,24 @@ class SpeakerFinder:
         """'“…,” Khamenei said' / '“…,” said Khamenei' / '“…,” he added': the first speech
         verb after the quotation decides (found by bisection: a sentence may hold thousands)."""
         first = bisect.bisect_right(verbs, close_at, key=lambda v: v[0])
-        for verb_start, verb_end, word, speaker, subject in verbs[first:first + 1]:
-            between = self.masked[close_at + 1:verb_start]
-            if MASK in between:
-                return None
-            ends_open = inner.rstrip()[-1:] in ",?!—–-…" or between.lstrip()[:1] in (",", "—")
-            if not ends_open:
-                return None
-            if speaker and 0 < subject.start - close_at <= 4:  # '”, Zhang Lihua, deputy …, told'
-                return speaker
-            if len(between.split()) > 7 or _NEW_CLAUSE.match(between):
-                return None
-            if speaker and subject.start > close_at:
-                return speaker
-            if not between.strip(" ,—–") and not is_participle(word):  # said Khamenei
-                return self._name_after(verb_end, end) or self._described_after(
-                    verb_end, end, paragraph)
+        if first == len(verbs):
             return None
+        verb_start, verb_end, word, speaker, subject = verbs[first]
+        between = self.masked[close_at + 1:verb_start]
+        if MASK in between:
+            return None
+        ends_open = inner.rstrip()[-1:] in ",?!—–-…" or between.lstrip()[:1] in (",", "—")
+        if not ends_open:
+            return None
+        if speaker and 0 < subject.start - close_at <= 4:  # '”, Zhang Lihua, deputy …, told'
+            return speaker
+        if len(between.split()) > 7 or _NEW_CLAUSE.match(between):
+            return None
+        if speaker and subject.start > close_at:
+            return speaker
+        if not between.strip(" ,—–") and not is_participle(word):  # said Khamenei
+            return self._name_after(verb_end, end) or self._described_after(
+                verb_end, end, paragraph)
         return None
 
     def _before(self, open_at: int, verbs: list, according: Speaker | None) -> Speaker | None:
