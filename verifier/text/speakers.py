@@ -157,9 +157,8 @@ class SpeakerFinder:
 
     # -- patterns ------------------------------------------------------------------------
     def _right_after_quote(self, sent_start: int, pos: int) -> bool:
-        left = self.masked[sent_start:pos].rstrip()
-        tokens = [t for t, _s in tokenize(left)]
-        for n, token in enumerate(reversed(tokens)):
+        tokens = self.subjects.words_before(sent_start, pos)
+        for n, (token, _s) in enumerate(reversed(tokens)):
             if token.startswith(MASK):
                 return n <= 5
             if token in (".", ";"):

@@ -61,7 +61,7 @@ class SubjectReader:
         self.text = text
         self.masked = masked  # text with every quotation replaced by MASK characters
         self.names = names
-        # the sentence being read, and its tokens with their ends once wanted (_words_before)
+        # the sentence being read, and its tokens with their ends once wanted (words_before)
         self.sentence = (0, 0)
         self._words: tuple[list[tuple[str, int]], list[int]] | None = None
 
@@ -69,10 +69,10 @@ class SubjectReader:
         """The sentence whose speech verbs are read next."""
         self.sentence, self._words = (start, end), None
 
-    def _words_before(self, sent_start: int, at: int) -> list[tuple[str, int]]:
+    def words_before(self, sent_start: int, at: int) -> list[tuple[str, int]]:
         """tokenize(masked[sent_start:at]), cut from one tokenizing of the sentence: a
         sentence with many speech verbs (a page of text without full stops) is not read
-        again for each of them."""
+        again for each of them (nor for each 'continued' after a quotation)."""
         start, end = self.sentence
         if sent_start != start or at > end:
             return tokenize(self.masked[sent_start:at])
@@ -88,7 +88,7 @@ class SubjectReader:
     def subject(self, sent_start: int, verb_at: int, word: str, prior: list) -> Subject:
         """The subject of the speech verb `word` at `verb_at` (`prior`: the sentence's speech
         verbs before it, as (start, end, word, speaker, subject))."""
-        tokens = self._words_before(sent_start, verb_at)
+        tokens = self.words_before(sent_start, verb_at)
         modal = False
         while tokens:
             last = tokens[-1][0]
