@@ -17,10 +17,9 @@ from urllib.parse import urlsplit
 from .models import Citation, Document, Link
 from .text.docdates import find_dates
 from .text.namedsources import (
-    SAME_SENTENCE_REACH,
     NamedSource,
     find_named_sources,
-    in_one_sentence,
+    in_sentence_with,
     parse_source_list,
 )
 from .text.notebackrefs import inherited_urls
@@ -95,13 +94,8 @@ def _cited_by_its_link(text: str, source: NamedSource, links: list[Link],
     in order of `starts`."""
     if source.cited_date is not None or source.how not in ("according", "reported"):
         return False
-    lo = bisect.bisect_left(starts, source.start - SAME_SENTENCE_REACH)
-    hi = bisect.bisect_right(starts, source.start + SAME_SENTENCE_REACH)
-    for link in links[lo:hi]:
-        a, b = sorted((source.start, link.start))
-        if in_one_sentence(text, a, b) and _host_names(link.url, source.outlet):
-            return True
-    return False
+    return in_sentence_with(text, source.start, starts,
+                            lambda n: _host_names(links[n].url, source.outlet))
 
 
 def access_date(text: str, start: int, end: int) -> date | None:
