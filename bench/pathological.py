@@ -4,15 +4,15 @@
     python -m bench.pathological --size 40000
 
 Documents nobody writes on purpose but tools meet: a page of text without full stops holding
-thousands of attributed quotations (some 'continued', or quotations nobody is said to speak,
-each with its source in parentheses), a paragraph of thousands of quoted sentences, thousands
-of notes run together on one line, a citation list of thousands of dates, long runs of
-capitalised names, author-date citations (and thousands of quotations citing them, without a
-reference list), unbalanced brackets and quotation marks, a word of a million letters. Each
-shape is extracted in this process (warm) at `--size` and at twice that; printed are the
-seconds at both sizes and their ratio, which is about 2 when the time grows linearly and about
-4 when it grows quadratically. Nothing is gated: timings on a shared machine are too noisy for
-a pass mark.
+thousands of attributed quotations (some 'continued', some with a link each, or quotations
+nobody is said to speak, each with its source in parentheses), a paragraph of thousands of
+quoted sentences, thousands of notes run together on one line, a citation list of thousands of
+dates, long runs of capitalised names, author-date citations (and thousands of quotations
+citing them, without a reference list), unbalanced brackets and quotation marks, a word of a
+million letters. Each shape is extracted in this process (warm) at `--size` and at twice that;
+printed are the seconds at both sizes and their ratio, which is about 2 when the time grows
+linearly and about 4 when it grows quadratically. Nothing is gated: timings on a shared
+machine are too noisy for a pass mark.
 """
 
 from __future__ import annotations
@@ -32,6 +32,9 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
         f"Ann {NAMES[i % 8]} said “the plan number {i} is late”" for i in range(n // 20))),
     "'continued' in one sentence": (".txt", lambda n: " ".join(
         f"“the plan number {i} is late,” Ann {NAMES[i % 8]} continued" for i in range(n // 20))),
+    "linked quotes in one sentence": (".md", lambda n: ", and ".join(
+        f"Ann {NAMES[i % 8]} said “the plan number {i} is late” ([source](https://e.org/{i}))"
+        for i in range(n // 40)) + ".\n"),
     "quotes in one paragraph": (".txt", lambda n: " ".join(
         f"Ann {NAMES[i % 8]} said “the plan number {i} is late.”" for i in range(n // 20))),
     "bare quotes in one sentence": (".txt", lambda n: " ".join(
