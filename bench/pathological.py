@@ -4,13 +4,15 @@
     python -m bench.pathological --size 40000
 
 Documents nobody writes on purpose but tools meet: a page of text without full stops holding
-thousands of attributed quotations (or of quotations nobody is said to speak, each with its
-source in parentheses), thousands of notes run together on one line, a citation
-list of thousands of dates, long runs of capitalised names, author-date citations, unbalanced
-brackets and quotation marks, a word of a million letters. Each shape is extracted in this
-process (warm) at `--size` and at twice that; printed are the seconds at both sizes and their
-ratio, which is about 2 when the time grows linearly and about 4 when it grows quadratically.
-Nothing is gated: timings on a shared machine are too noisy for a pass mark.
+thousands of attributed quotations (some 'continued', some with a link each, or quotations
+nobody is said to speak, each with its source in parentheses), a paragraph of thousands of
+quoted sentences, thousands of notes run together on one line, a citation list of thousands of
+dates, long runs of capitalised names, author-date citations (and thousands of quotations
+citing them, without a reference list), unbalanced brackets and quotation marks, a word of a
+million letters. Each shape is extracted in this process (warm) at `--size` and at twice that;
+printed are the seconds at both sizes and their ratio, which is about 2 when the time grows
+linearly and about 4 when it grows quadratically. Nothing is gated: timings on a shared
+machine are too noisy for a pass mark.
 """
 
 from __future__ import annotations
@@ -28,6 +30,13 @@ NAMES = ["Okafor", "Lindqvist", "Moreau", "Haddad", "Kowalski", "Tanaka", "Ferre
 SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "quotes in one sentence": (".txt", lambda n: " ".join(
         f"Ann {NAMES[i % 8]} said “the plan number {i} is late”" for i in range(n // 20))),
+    "'continued' in one sentence": (".txt", lambda n: " ".join(
+        f"“the plan number {i} is late,” Ann {NAMES[i % 8]} continued" for i in range(n // 20))),
+    "linked quotes in one sentence": (".md", lambda n: ", and ".join(
+        f"Ann {NAMES[i % 8]} said “the plan number {i} is late” ([source](https://e.org/{i}))"
+        for i in range(n // 40)) + ".\n"),
+    "quotes in one paragraph": (".txt", lambda n: " ".join(
+        f"Ann {NAMES[i % 8]} said “the plan number {i} is late.”" for i in range(n // 20))),
     "bare quotes in one sentence": (".txt", lambda n: " ".join(
         f"“the plan number {i} is late” (Fars, December 3, 2017)" for i in range(n // 50)) + "."),
     "notes on one line": (".txt", lambda n: "The minister said so.1\n\n" + " ".join(
@@ -38,6 +47,9 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
         f"Van der {NAMES[i % 8]}" for i in range(n // 2)) + " said “yes, we will build it”."),
     "author-date citations": (".txt", lambda n: " ".join(
         f"{NAMES[i % 8]} ({1990 + i % 30})" for i in range(n // 5)) + " said “a b c d e f”."),
+    "cited quotations": (".md", lambda n: "\n\n".join(
+        f"The study found that “the plan number {i} is late” ({NAMES[i % 8]}, {1990 + i % 30}, "
+        f"p. {i})." for i in range(n // 20))),
     "open brackets and marks": (".txt", lambda n: "(" * n + "“" * n + " said “x y z w” " + "[" * n),
     "one long word": (".txt", lambda n: "a" * (n * 10) + " said “" + "b" * n + "”."),
     "Markdown brackets": (".md", lambda n: "[" * n + "x" + "](" * n),

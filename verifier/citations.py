@@ -17,10 +17,9 @@ from urllib.parse import urlsplit
 from .models import Citation, Document, Link
 from .text.docdates import find_dates
 from .text.namedsources import (
-    SAME_SENTENCE_REACH,
     NamedSource,
     find_named_sources,
-    in_one_sentence,
+    in_sentence_with,
     parse_source_list,
 )
 from .text.notebackrefs import inherited_urls
@@ -62,8 +61,21 @@ def _mailing_label(text: str, start: int) -> bool:
 
 def _related_label(text: str, start: int) -> bool:
     """A link (or bare URL) right after a 'Related:' or 'Read more:' label opening its line."""
-    label = text[max(text.rfind("\n", 0, start) + 1, start - 40):start].strip()
+    label = text[_line_start(text, start, 40):start].strip()
     return bool(_RELATED_LABEL.match(label))
+
+
+def _line_start(text: str, pos: int, reach: int) -> int:
+    """Where pos's line starts, or pos - reach when it starts further back: only `reach`
+    characters are read, however long the line (a PDF's notes run together on one)."""
+    lo = max(0, pos - reach)
+    return text.rfind("\n", lo, pos) + 1 or lo
+
+
+def _line_end(text: str, pos: int, reach: int) -> int:
+    """Where pos's line ends, or pos + reach when it ends further on (see _line_start)."""
+    end = text.find("\n", pos, pos + reach)
+    return pos + reach if end == -1 else end
 
 
 def _host_names(url: str, outlet: str) -> bool:
@@ -82,13 +94,8 @@ def _cited_by_its_link(text: str, source: NamedSource, links: list[Link],
     in order of `starts`."""
     if source.cited_date is not None or source.how not in ("according", "reported"):
         return False
-    lo = bisect.bisect_left(starts, source.start - SAME_SENTENCE_REACH)
-    hi = bisect.bisect_right(starts, source.start + SAME_SENTENCE_REACH)
-    for link in links[lo:hi]:
-        a, b = sorted((source.start, link.start))
-        if in_one_sentence(text, a, b) and _host_names(link.url, source.outlet):
-            return True
-    return False
+    return in_sentence_with(text, source.start, starts,
+                            lambda n: _host_names(links[n].url, source.outlet))
 
 
 def access_date(text: str, start: int, end: int) -> date | None:
@@ -98,9 +105,8 @@ def access_date(text: str, start: int, end: int) -> date | None:
     cannot when the page changed between reading and publishing. Only ACCESS_DATE_REACH
     characters on either side are read: a reference's date stands next to its URL, and a
     long line of references (a PDF's notes run together) must not be read again per URL."""
-    line_start = max(text.rfind("\n", 0, start) + 1, start - ACCESS_DATE_REACH)
-    line_end = text.find("\n", end, end + ACCESS_DATE_REACH)
-    line_end = min(len(text), end + ACCESS_DATE_REACH) if line_end == -1 else line_end
+    line_start = _line_start(text, start, ACCESS_DATE_REACH)
+    line_end = _line_end(text, end, ACCESS_DATE_REACH)
     after = _access_dates(text[end:line_end])
     before = _access_dates(text[line_start:start])
     return after[0] if after else before[-1] if before else None
@@ -180,14 +186,13 @@ def extract_citations(doc: Document) -> list[Citation]:
 
 def _context(text: str, start: int, end: int, whole_block: bool) -> str:
     """The sentence around a citation (a footnote's whole body), at most CONTEXT_CHARS."""
-    left = max(text.rfind("\n", 0, start) + 1, start - CONTEXT_CHARS)
+    left = _line_start(text, start, CONTEXT_CHARS)
     if not whole_block:
         for stop in (". ", "? ", "! "):
             pos = text.rfind(stop, left, start)
             if pos != -1:
                 left = max(left, pos + 2)
-    right_candidates = [text.find("\n", end), end + CONTEXT_CHARS]
-    right = min(p for p in right_candidates if p != -1)
+    right = _line_end(text, end, CONTEXT_CHARS)
     if not whole_block:
         for stop in (". ", "? ", "! "):
             pos = text.find(stop, end, right)

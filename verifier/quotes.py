@@ -97,14 +97,13 @@ def extract_quotes(doc: Document, citations: list[Citation], *, people: People |
             # in a note body, '"Title". Outlet.' cites a title: the next name is no speaker
             if s.speaker is None and bare is not None and bare.alone(s) and \
                     not notes.covers(s.open_at):
-                s.speaker, s.continues = _continuation(finder, candidates, s, sent)
+                s.speaker, s.continues = _continuation(finder, candidates, s, sent,
+                                                       paras[p_index])
                 after = next_sentence.get(sent)
                 if s.speaker is None and after is not None:
                     s.speaker = finder.later_speaker(*after)
                     if s.speaker is not None:
                         finder.record(s.open_at, s.speaker, p_index)
-                if s.speaker is None:
-                    s.speaker = _speaker_of_quote_before(text, paras[p_index], candidates, s)
             if s.speaker is None and not _chained(s):
                 terms.append(inner_text(text, s))
             elif s.speaker is not None or _chained(s):
@@ -316,15 +315,19 @@ _PARENTHESES = re.compile(r"\([^()¤]{1,200}\)")
 
 
 def _continuation(finder: SpeakerFinder, earlier: list[QuoteSpan], span: QuoteSpan,
-                  sent: tuple[int, int]) -> tuple[Speaker | None, QuoteSpan | None]:
+                  sent: tuple[int, int], para: tuple[int, int]
+                  ) -> tuple[Speaker | None, QuoteSpan | None]:
     """A quotation standing alone after an attributed sentence keeps that speaker (and,
-    when it carries on from a quotation of that speaker, that quotation's sources)."""
+    when it carries on from a quotation of that speaker, that quotation's sources). Opening
+    its paragraph, it carries on the paragraph before when that one ends in a colon ('He told
+    the crowd:') or in a quotation and its short attribution ('“…,” he said.')."""
     speaker = finder.previous_speaker(span.open_at, span.paragraph)
     if speaker is None and span.paragraph > 0 and sent[0] == finder.paragraph_start:
-        # 'He told the crowd:' closing one paragraph, the quotation opening the next
         intro = finder.text[max(0, sent[0] - 200):sent[0]].rstrip()
         if intro.endswith(":"):
             speaker = finder.previous_speaker(span.open_at, span.paragraph - 1)
+        if speaker is None:
+            speaker = _attributed_before(finder.text, para, earlier, span)
     if speaker is None:
         return None, None
     same = None
@@ -341,12 +344,11 @@ def _continuation(finder: SpeakerFinder, earlier: list[QuoteSpan], span: QuoteSp
 _NEXT_SENTENCE = re.compile(r"[.!?]\s+\S")
 
 
-def _speaker_of_quote_before(text: str, para: tuple[int, int], earlier: list[QuoteSpan],
-                             span: QuoteSpan) -> Speaker | None:
-    """News style carries a speaker on: '“…,” he said.' closing one paragraph, then a
-    paragraph that is nothing but a quotation, is the same person speaking on. Only when
-    the paragraph before ends with that quotation and its short attribution."""
-    if not earlier or span.paragraph == 0 or span.open_at != para[0] or \
+def _attributed_before(text: str, para: tuple[int, int], earlier: list[QuoteSpan],
+                       span: QuoteSpan) -> Speaker | None:
+    """The speaker of the quotation closing the paragraph before, when that paragraph ends with
+    it and its short attribution ('“…,” he said.') and this paragraph is only the quotation."""
+    if not earlier or span.open_at != para[0] or \
             text[span.close_at + 1:para[1]].strip(" .,;:!?"):
         return None
     last = earlier[-1]
@@ -356,7 +358,7 @@ def _speaker_of_quote_before(text: str, para: tuple[int, int], earlier: list[Quo
     if len(tail.split()) > 8 or _NEXT_SENTENCE.search(tail) or any(
             mark in tail for mark in OPENERS + CLOSERS + '"') or not find_speech_verbs(tail):
         return None
-    return Speaker(last.speaker.name, last.speaker.person, "continuation")
+    return last.speaker
 
 
 def _attribute_block(finder: SpeakerFinder, text: str, span: QuoteSpan,

@@ -6,6 +6,7 @@ DOI or URL is where a reader goes to check the words.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -76,15 +77,54 @@ def parenthetical_after(text: str, pos: int, hi: int) -> AuthorDate | None:
     return AuthorDate(m.group("authors"), m.group("year"), m.start(), m.end())
 
 
-def reference_entry(text: str, paras: list[tuple[int, int]], cited: AuthorDate,
-                    after: int) -> tuple[int, int] | None:
-    """The reference-list paragraph (after paragraph `after`) for a citation: it opens with
-    the first author's name and gives the year in parentheses, 'Halvorsen, T., & Van Rijn,
-    E. (2022). …'."""
-    opening = re.compile(re.escape(cited.first_author) + r"[,.\s(]")
-    year = f"({cited.year}"
-    for start, end in paras[after + 1:]:
-        head = text[start:end].lstrip("*_-•· \t")
-        if opening.match(head) and year in text[start:min(end, start + 400)]:
-            return start, end
-    return None
+_ENTRY_MARKS = re.compile(r"[*_\-•· \t]*")  # list and emphasis marks before an entry's name
+_WORD = re.compile(r"[^\s,.(]*")
+
+
+def _first_word(text: str, start: int, end: int) -> str:
+    m = _WORD.match(text, start, end)
+    return m.group(0) if m else ""
+
+
+class ReferenceList:
+    """The reference-list entries of a document's citations. Paragraphs are indexed once by
+    their first word and each (author, year) is looked up once, so a paper with many cited
+    quotations is not read again for each of them."""
+
+    def __init__(self, text: str, paras: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.paras = paras
+        self._heads: list[int] = []  # where each paragraph's first word starts
+        self._by_first_word: dict[str, list[int]] = {}
+        self._entries: dict[tuple[str, str], list[int]] = {}
+
+    def entry(self, cited: AuthorDate, after: int) -> tuple[int, int] | None:
+        """The reference-list paragraph (after paragraph `after`) for a citation: it opens with
+        the first author's name and gives the year in parentheses, 'Halvorsen, T., & Van Rijn,
+        E. (2022). …'."""
+        key = (cited.first_author, cited.year)
+        found = self._entries.get(key)
+        if found is None:
+            found = self._entries[key] = self._find_entries(*key)
+        n = bisect.bisect_right(found, after)
+        return self.paras[found[n]] if n < len(found) else None
+
+    def _find_entries(self, first_author: str, year: str) -> list[int]:
+        if not self._heads:
+            for n, (start, end) in enumerate(self.paras):
+                marks = _ENTRY_MARKS.match(self.text, start, end)
+                head = marks.end() if marks else start
+                self._heads.append(head)
+                self._by_first_word.setdefault(_first_word(self.text, head, end), []).append(n)
+        # an entry opening with the name opens with the name's first word
+        word = _first_word(first_author, 0, len(first_author))
+        candidates = self._by_first_word.get(word, []) if word else range(len(self.paras))
+        opening = re.compile(re.escape(first_author) + r"[,.\s(]")
+        in_parentheses = f"({year}"
+        found = []
+        for n in candidates:
+            start, end = self.paras[n]
+            if opening.match(self.text, self._heads[n], end) and \
+                    in_parentheses in self.text[start:min(end, start + 400)]:
+                found.append(n)
+        return found

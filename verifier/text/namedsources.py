@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
 from .docdates import TextDate, find_dates, find_yearless_dates
-from .names import TITLE_WORDS, is_org_name
+from .names import CALENDAR_WORDS, TITLE_WORDS, is_org_name
 from .textspans import SpanIndex
 from .urls import find_urls
 from .wordlists import words
@@ -48,7 +49,7 @@ _SOURCE_LINE_START = re.compile(
 _NP_WORD = re.compile(r"[^\W\d_][\w’'\-&]*(?:\.[^\W\d_][\w’'\-&]*)*|\d+")
 _GLUED_ROMAN = re.compile(r"\.[ivx]{1,6}$")
 _CONNECTORS = {"of", "the", "for", "de", "al", "el", "&"}
-_CALENDAR = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_CALENDAR = CALENDAR_WORDS | words("jan feb mar apr jun jul aug sep sept oct nov dec")
 _OWNED = {"office", "website", "account", "channel", "page", "spokesman", "spokesperson",
           "newspaper", "agency", "ministry", "feed", "site", "blog", "statement", "bureau"}
 _OUTLET_WORDS = words("""
@@ -113,9 +114,14 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z“\"‘])|\n")
 SAME_SENTENCE_REACH = 600  # characters between an outlet's two mentions in one sentence
 
 
-def in_one_sentence(text: str, a: int, b: int) -> bool:
-    """Whether offsets a <= b lie near each other with no sentence or line end between."""
-    return b - a <= SAME_SENTENCE_REACH and not _SENTENCE_BREAK.search(text, a, b)
+def in_sentence_with(text: str, pos: int, starts: list[int], wanted: Callable[[int], bool]
+                     ) -> bool:
+    """Whether an item at one of `starts` (in order) that `wanted` (given its index) accepts
+    stands within SAME_SENTENCE_REACH of pos, with no sentence or line end between them."""
+    lo = bisect.bisect_left(starts, pos - SAME_SENTENCE_REACH)
+    hi = bisect.bisect_right(starts, pos + SAME_SENTENCE_REACH)
+    return any(wanted(n) and not _SENTENCE_BREAK.search(
+        text, min(pos, starts[n]), max(pos, starts[n])) for n in range(lo, hi))
 
 
 def _named_again_with_a_date(text: str, found: list[NamedSource]) -> list[NamedSource]:
@@ -127,13 +133,8 @@ def _named_again_with_a_date(text: str, found: list[NamedSource]) -> list[NamedS
     starts = [d.start for d in dated]  # in order, as `found` is
 
     def again(s: NamedSource) -> bool:
-        lo = bisect.bisect_left(starts, s.start - SAME_SENTENCE_REACH)
-        hi = bisect.bisect_right(starts, s.start + SAME_SENTENCE_REACH)
-        for d in dated[lo:hi]:
-            a, b = sorted((s.start, d.start))
-            if d.outlet.lower() == s.outlet.lower() and in_one_sentence(text, a, b):
-                return True
-        return False
+        outlet = s.outlet.lower()
+        return in_sentence_with(text, s.start, starts, lambda n: dated[n].outlet.lower() == outlet)
     return [s for s in found if s.cited_date is not None or s.how not in (
         "according", "reported") or not again(s)]
 

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from .namevocab import (
+    ARTICLES,
+    CALENDAR_WORDS,
     DEMONYMS,
     DEPARTMENTS,
     FEMALE_NOUNS,
@@ -28,9 +30,9 @@ from .namevocab import (
     TITLE_WORDS,
 )
 
-__all__ = ["DEMONYMS", "DEPARTMENTS", "NOT_GIVEN_NAMES", "ORG_WORDS", "PARTICLES",
-           "ARTICLES", "SENTENCE_STARTERS", "TITLE_WORDS", "Mention", "NameIndex", "is_title_word",
-           "surname_key"]
+__all__ = ["ARTICLES", "CALENDAR_WORDS", "DEMONYMS", "DEPARTMENTS", "NOT_GIVEN_NAMES", "ORG_WORDS",
+           "PARTICLES", "SENTENCE_STARTERS", "TITLE_WORDS", "Mention", "NameIndex",
+           "is_title_word", "surname_key"]
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*", re.U)
 _PLAIN_WORD = re.compile(r"[^\W\d_][\w\-]*")
@@ -101,12 +103,6 @@ def surname_key(name: str) -> str:
     """The comparable last word of a name: 'al-Arouri' and 'Arouri' share 'arouri'."""
     last = name.split()[-1] if name.split() else ""
     return _name_key(last)
-
-
-# Other languages' articles opening a sentence on their own ('Le maire de Lyon, X, a déclaré',
-# 'El alcalde'): no name. Only alone: 'Les Paul', 'La Guardia', 'Das' in 'Tarun Das' stay names.
-ARTICLES = frozenset({"le", "la", "les", "el", "los", "las", "il", "lo", "gli", "der", "die",
-                      "das", "un", "une", "uno", "una", "ein", "eine"})
 
 
 def _name_key(token: str) -> str:

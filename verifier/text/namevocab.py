@@ -41,15 +41,19 @@ kuwaiti omani libyan tunisian moroccan algerian sudanese indian japanese korean 
 hebrew zionist islamist islamic israeli-palestinian un eu uk nato kenyan nigerian chilean
 spanish malian
 """)
-NOT_GIVEN_NAMES = DEMONYMS | words("""
+# Month and weekday names: no given names, and time words ('last May', 'this Monday').
+CALENDAR_WORDS = words("""
+january february march april may june july august september october november december monday
+tuesday wednesday thursday friday saturday sunday
+""")
+NOT_GIVEN_NAMES = DEMONYMS | CALENDAR_WORDS | words("""
 republic revolution hamas hezbollah hizbullah fatah iran israel gaza palestine lebanon syria
 egypt tehran washington united states nations council ministry agency news party movement front
 force forces guard guards corps university institute center centre government office assembly
 parliament majlis security union strip bank organization committee court army brigades jihad
 authority times post international press tv radio network foundation association department
 police navy air world north south east west middle new old great national federal state city
-january february march april may june july august september october november december monday
-tuesday wednesday thursday friday saturday sunday god allah
+god allah
 """)
 SENTENCE_STARTERS = words("""
 the a an in on at during after before since despite following however meanwhile while when
@@ -70,6 +74,9 @@ urbanization
 PARTICLES = words("""
 de van von der den da di du del la le bin ibn ben bint dos das
 """)
+# Other languages' articles opening a sentence on their own ('Le maire de Lyon, X, a déclaré',
+# 'El alcalde'): no name. Only alone: 'Les Paul', 'La Guardia', 'Das' in 'Tarun Das' stay names.
+ARTICLES = words("le la les el los las il lo gli der die das un une uno una ein eine")
 # A name with one of these words is an organisation's (or an outlet's), not a person's.
 ORG_WORDS = words("""
 ministry council panel bureau department office organisation organization programme program

@@ -6,7 +6,8 @@ after every line), a numbered margin (a court transcript's or a bill's 1, 2, 3 �
 line), footnote bodies and photo captions dropped into the middle of a sentence where a page
 ended. The cleaned text rejoins paragraphs, moves footnote bodies and captions
 out of the sentence they interrupted (to just after that paragraph), and keeps a line map so
-every offset still points at its original line and page.
+every offset still points at its original line and page. What a single line says (how it
+ends, whether the next carries it on, its margin number) is read in pdflines.py.
 """
 
 from __future__ import annotations
@@ -18,6 +19,18 @@ from dataclasses import dataclass, field
 
 from ..models import Footnote
 from .footnotes import SUPERSCRIPT_DIGITS, glued_markers, roman_value
+from .pdflines import (
+    SourceLine,
+    heading_like,
+    hyphen_words,
+    hyphenated,
+    joins_url,
+    open_ended,
+    rehyphen,
+    strip_numbered_margin,
+    terminal,
+    url_tail,
+)
 from .urls import find_urls
 
 _PAGE_NUMBER = re.compile(
@@ -33,32 +46,13 @@ _LIST_START = re.compile(
 _CREDIT = re.compile(
     r"\((?:photos?|images?|pictures?|credits?|courtesy|screenshots?|illustrations?)\b", re.I)
 _PARENTHETICAL_LINE = re.compile(r"^\(.*\)[.,]?$")
-_TERMINAL = re.compile(r"[.!?:][\"”’»)\]]*(?:\d{1,3})?$|[\"”»][.!?]?(?:\d{1,3})?$")
-_URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$", re.I)
-_URL_CONTINUATION = re.compile(r"^[\w\-./?=&%#~+:;,@!$'()*]+")
 _BOLD = "**"
 _NOTE_ABBREVIATION = re.compile(
     r"(?:(?<![\w.])(?:pp?|vol|nos?|para|paras|ch|eds?|cf|trans)|(?<![\w.])[A-Z])\.$")
 _PAGE_LINES = 10  # lines a page holds at the least, between two page numbers counted up
-# A number opening a line, then the line's words (or nothing: a numbered blank line).
-_MARGIN_NUMBER = re.compile(r"\s*(\d{1,4})(?:\s+|$)")
-_MARGIN_OPENERS = frozenset(" \t0123456789")
-MARGIN_MIN_LINES = 5  # consecutive lines numbered one up from the last
-# Lines of a numbered margin run on into each other mid-sentence ("... anyone on the" /
-# "engineering staff?"); items of a numbered list (endnotes, a table of contents) never do.
-MARGIN_MIN_RUN_ONS = 2
 _NOTES_HEADING = re.compile(
     r"^\s*(?:notes?|endnotes?|footnotes?|references?|sources?|bibliography|works cited|"
     r"citations)\s*:?\s*$", re.I)
-
-
-@dataclass
-class SourceLine:
-    """One line of the original, with its 1-based line number and PDF page (if any)."""
-
-    text: str
-    line: int
-    page: int | None = None
 
 
 @dataclass
@@ -127,7 +121,7 @@ class _Cleaner:
         strip_bold = sum(line.text.count(_BOLD) for line in lines) >= 2
         self.lines = [
             SourceLine(_tidy(line.text, strip_bold), line.line, line.page) for line in lines]
-        _strip_numbered_margin(self.lines)
+        strip_numbered_margin(self.lines)
         self.kinds = ["text"] * len(self.lines)
         self.dropped: Counter[str] = Counter()
         self._edges: set[int] | None = None
@@ -235,7 +229,7 @@ class _Cleaner:
                 on_pages = {self.lines[i].page for i in at_edges}
                 if len(pages) >= 2 and len(on_pages) >= max(2, math.ceil(len(pages) / 2)):
                     found.extend(at_edges)
-            elif len(idx) >= 3 and not _terminal(self.lines[idx[0]].text.strip()) or \
+            elif len(idx) >= 3 and not terminal(self.lines[idx[0]].text.strip()) or \
                     len(idx) >= 2 and all(self._beside_page_number(i) for i in idx):
                 found.extend(idx)
         return found
@@ -345,11 +339,11 @@ class _Cleaner:
         after = self.lines[i].text.strip()
         if _CREDIT.search(after) or _LIST_START.match(after) or _PARENTHETICAL_LINE.match(after):
             return False
-        if _url_tail(before) and not before.endswith(".") or _joins_url(before, after):
+        if url_tail(before) and not before.endswith(".") or joins_url(before, after):
             return True
         # A reference breaks its line after a colon, a page abbreviation or an initial
         # ('Country Profile:' / 'Cambodia, https://…'; 'p.' / '114'; 'L. Brandt and P.' / 'Chhim').
-        return not _terminal(before) or before.endswith(":") or \
+        return not terminal(before) or before.endswith(":") or \
             bool(_NOTE_ABBREVIATION.search(before))
 
     def _classify_captions(self) -> None:
@@ -413,7 +407,7 @@ class _Cleaner:
                 continue
             if kind == "footnote-cont" and pending and pending[-1].kind == "footnote":
                 prev = pending[-1].pieces[-1]
-                piece.glue = "" if _joins_url(prev.text, piece.text) else " "
+                piece.glue = "" if joins_url(prev.text, piece.text) else " "
                 pending[-1].pieces.append(piece)
                 gap = "none"
                 continue
@@ -447,30 +441,30 @@ class _Cleaner:
             return False
         if _LIST_START.match(b):
             return False
-        if _hyphenated(a, b) or _joins_url(a, b):
+        if hyphenated(a, b) or joins_url(a, b):
             return True
-        if gap == "none" and _open_ended(a):
+        if gap == "none" and open_ended(a):
             return True
-        terminal = _terminal(a)
+        closed = terminal(a)
         lower_start = b[0].islower()
         if self.mode == "lines":
-            return not terminal and lower_start
+            return not closed and lower_start
         short = len(a) < 0.75 * self.width
         if gap == "hard" or (gap == "soft" and not self.double_spaced):
-            if terminal:
+            if closed:
                 return False
-            return lower_start or (gap == "hard" and not short and not _heading_like(b))
-        if terminal and short:
+            return lower_start or (gap == "hard" and not short and not heading_like(b))
+        if closed and short:
             return False
-        return not (short and not terminal and not lower_start)
+        return not (short and not closed and not lower_start)
 
     def _glue(self, prev: _Piece, piece: _Piece) -> None:
         a, b = prev.text, piece.text
-        if _joins_url(a, b):
+        if joins_url(a, b):
             piece.glue = ""
-        elif _hyphenated(a, b):
+        elif hyphenated(a, b):
             piece.glue = ""
-            if b[0].islower() and not _url_tail(a):
+            if b[0].islower() and not url_tail(a):
                 prev.text = a[:-1]
                 piece.glue = "\u00ad"  # marks a removed hyphen until rendering checks it
         else:
@@ -495,8 +489,8 @@ class _Cleaner:
                     glue = piece.glue
                     if glue == "\u00ad":
                         if seen_words is None:
-                            seen_words = _hyphen_words(self.lines)
-                        glue = _rehyphen(out[-1], text, seen_words)
+                            seen_words = hyphen_words(self.lines)
+                        glue = rehyphen(out[-1], text, seen_words)
                     out.append(glue)
                     offset += len(glue)
                 line_map.append((offset, piece.line, piece.page))
@@ -514,34 +508,6 @@ class _Cleaner:
         return CleanedText("".join(out), line_map, footnotes, floating, self.dropped)
 
 
-def _strip_numbered_margin(lines: list[SourceLine]) -> None:
-    """Take the numbers of a numbered margin off its lines: runs of consecutive lines numbered
-    one up from the line before, whose lines run on into each other (see MARGIN_MIN_RUN_ONS)."""
-    numbered: list[tuple[int, int] | None] = []  # (number, where the line's words start)
-    for line in lines:
-        found = _MARGIN_NUMBER.match(line.text) if line.text[:1] in _MARGIN_OPENERS else None
-        numbered.append((int(found.group(1)), found.end()) if found else None)
-    start = 0
-    while start < len(lines):
-        end = start + 1
-        while end < len(lines) and _numbered_after(numbered[end - 1], numbered[end]) and \
-                lines[end].page == lines[start].page:
-            end += 1
-        if end - start >= MARGIN_MIN_LINES:
-            rest = [line.text[at[1]:] for line, at in zip(lines[start:end], numbered[start:end],
-                                                          strict=True) if at is not None]
-            run_ons = sum(bool(before) and not _terminal(before.rstrip()) and after[:1].islower()
-                          for before, after in zip(rest, rest[1:], strict=False))
-            if run_ons >= MARGIN_MIN_RUN_ONS:
-                for i, text in enumerate(rest, start=start):
-                    lines[i] = SourceLine(text, lines[i].line, lines[i].page)
-        start = end
-
-
-def _numbered_after(before: tuple[int, int] | None, line: tuple[int, int] | None) -> bool:
-    return before is not None and line is not None and line[0] == before[0] + 1
-
-
 def _furniture_key(text: str) -> str:
     """A line as running furniture repeats it: numbers as '#' ("Page 3 of 9"), except in
     URLs and in a footnote ("4 http://…/s4" is a note, not furniture), so that a footer
@@ -557,18 +523,6 @@ def _furniture_key(text: str) -> str:
     return "".join(pieces + [re.sub(r"\d+", "#", key[last:])])
 
 
-def _terminal(text: str) -> bool:
-    """Whether a line ends a sentence (its last few characters are enough to tell)."""
-    return bool(_TERMINAL.search(text[-16:]))
-
-
-def _url_tail(text: str) -> re.Match[str] | None:
-    """The URL a line ends with, if any."""
-    if "://" not in text and "www." not in text:
-        return None
-    return _URL_TAIL.search(text)
-
-
 def _tidy(text: str, strip_bold: bool) -> str:
     text = text.replace("\t", " ").replace("\u00a0", " ").replace("\u200b", "")
     if strip_bold:
@@ -576,61 +530,3 @@ def _tidy(text: str, strip_bold: bool) -> str:
     return text.rstrip()
 
 
-def _hyphenated(a: str, b: str) -> bool:
-    return len(a) >= 2 and a.endswith("-") and a[-2].isalpha() and b[:1].isalpha()
-
-
-def _joins_url(a: str, b: str) -> bool:
-    """A URL cut at the line end: the next line carries on with more of it."""
-    tail = _url_tail(a)
-    if not tail or a.endswith((",", ";")) or " " in b[:1]:
-        return False
-    if a.endswith("."):  # a sentence's full stop, unless the host is cut ('https://www.')
-        return bool(re.fullmatch(r"(?:https?://)?[^/\s]+\.", tail.group(0))
-                    and re.match(r"[a-z0-9][\w\-]*(?:\.[\w\-]+)*/", b))
-    head = _URL_CONTINUATION.match(b)
-    if not head:
-        return False
-    token = head.group(0)
-    if token.isalpha() and len(b.strip()) > len(token):
-        return False  # '…/writtenevidence/130412/pdf/' / 'Written evidence submitted by …'
-    if tail.group(0)[-1] in "/-_=?&%#~." or any(ch in token for ch in "/=&?%"):
-        return True
-    # A slug cut mid-word ('…/connect-every-home-progress-up' / 'date-july-2024.'): the next
-    # line is nothing but the rest of it, and that rest reads as a slug, not as a word.
-    return token == b.strip() and bool(re.search(r"\w[-_]\w|\d", token))
-
-
-# Words a sentence, a heading or a label cannot end with: a line ending in one goes on in the
-# next line, even a short line before one opening with a capital or a quotation mark
-# ('… said that' / '“Iraq is …”').
-_OPEN_ENDED = re.compile(
-    r"(?<![\w'’-])(?:the|a|an|and|or|but|nor|of|that|than|whose|its|their|our|your|my)$")
-
-
-def _open_ended(text: str) -> bool:
-    """Whether a line stops on a word that needs more words after it."""
-    return bool(_OPEN_ENDED.search(text[-8:]))
-
-
-def _heading_like(text: str) -> bool:
-    words = text.split()
-    return len(words) <= 10 and not _terminal(text) and text[:1].isupper()
-
-
-def _hyphen_words(lines: list[SourceLine]) -> set[str]:
-    """Hyphenated words the document writes in full somewhere (e.g. 'long-range')."""
-    words: set[str] = set()
-    for line in lines:
-        for m in re.finditer(r"\b[^\W\d_]+-[^\W\d_]+\b", line.text):
-            words.add(m.group(0).lower())
-    return words
-
-
-def _rehyphen(before: str, after: str, hyphenated: set[str]) -> str:
-    """Keep the hyphen of 'long-' + 'range' when the document writes 'long-range' elsewhere."""
-    left = re.search(r"([^\W\d_]+)$", before)
-    right = re.match(r"[^\W\d_]+", after)
-    if left and right and f"{left.group(1)}-{right.group(0)}".lower() in hyphenated:
-        return "-"
-    return ""

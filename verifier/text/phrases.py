@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .names import DEMONYMS, MASK, TITLE_WORDS
+from .names import CALENDAR_WORDS, DEMONYMS, MASK, TITLE_WORDS
 from .speechverbs import is_participle
 from .wordlists import words
 
@@ -29,11 +29,7 @@ PAST_PARTICIPLE = re.compile(r"[a-z]{2,}ed|led|made|written|given|taken|held|run
 # ('florist Jo Pennant'), or a description naming it ('a former dairy farmer called Alan Pryce').
 _CALLED_NAME = re.compile(r"(?:(?:a|an|the|one)\s+)?(?:[\w’'\-]+\s+){0,4}?(?:called|named)\s+",
                           re.I)
-_TIME_NOUNS = words("""
-year week month night weekend spring summer autumn fall winter monday tuesday wednesday thursday
-friday saturday sunday january february march april may june july august september october
-november december
-""")
+_TIME_NOUNS = CALENDAR_WORDS | words("year week month night weekend spring summer autumn fall winter")
 OWNED = ("office", "website", "account", "ministry", "spokesman", "spokesperson", "bureau")
 
 

@@ -9,7 +9,7 @@ import bisect
 import re
 
 from ..models import Citation, Document, Quote
-from .authordate import narrative_before, parenthetical_after, reference_entry
+from .authordate import ReferenceList, narrative_before, parenthetical_after
 from .namedsources import is_source_line
 from .quotespans import QuoteSpan, inner_text
 from .textspans import paragraph_before
@@ -33,6 +33,7 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
     starts = [a for a, _b in paras]
     ends = [b for _a, b in paras]
     src = _Sources(doc, citations)
+    references = ReferenceList(text, paras)
     spans.sort(key=lambda s: s.open_at)
     sentence_of = {}
     for _p, sent in sentence_list:
@@ -50,7 +51,7 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
         # The nearest evidence wins: the quote's own sentence first, then what follows it.
         linked = (notes_here or _inline_links(src, span, sent, by_sentence.get(sent, []))
                   or _parenthesised_links(text, src, span, para)
-                  or _reference_links(text, src, span, sent, paras) or same_sentence
+                  or _reference_links(text, src, span, sent, paras, references) or same_sentence
                   or following or notes_later or _parenthetical_before(text, src, span, sent))
         if linked and not notes_here and notes_later and \
                 all(src.citations[n].kind == "named_source" for n in linked):
@@ -187,7 +188,8 @@ def _same_speaker_earlier(spans: list[QuoteSpan], n: int) -> list[int]:
     span = spans[n]
     if span.speaker is None:
         return []
-    for earlier in reversed(spans[:n]):
+    for k in range(n - 1, -1, -1):
+        earlier = spans[k]
         if earlier.paragraph != span.paragraph:
             return []
         if earlier.speaker is not None:
@@ -225,6 +227,10 @@ class _Sources:
     def within(self, lo: int, hi: int) -> list[int]:
         """Indexes of the citations at offsets in [lo, hi)."""
         return self.order[bisect.bisect_left(self.offsets, lo):bisect.bisect_left(self.offsets, hi)]
+
+    def any_within(self, lo: int, hi: int) -> bool:
+        """Whether any citation is at an offset in [lo, hi)."""
+        return bisect.bisect_left(self.offsets, lo) < bisect.bisect_left(self.offsets, hi)
 
     def refs_within(self, lo: int, hi: int) -> list:
         return self.refs[bisect.bisect_left(self.ref_starts, lo):
@@ -275,22 +281,21 @@ def _inline_links(src: _Sources, span: QuoteSpan, sent: tuple[int, int],
                   in_sentence: list[QuoteSpan]) -> list[int]:
     """Links in the quotation's sentence, but not those another speaker's quotation stands
     between: in 'X accused them in a [statement] of “…”, and Y said that “…”' the link is
-    X's source, not Y's."""
+    X's source, not Y's. What is left is one stretch of the sentence, from the opening of the
+    other speaker's last quotation before this one to the closing of their first one after:
+    its links are read at once, not each checked against every quotation of the sentence."""
     lo, hi = min(sent[0], span.open_at), max(sent[1], span.close_at + 1)
-    links = src.links(lo, hi)
-    if not links:
-        return []
-    others = [s for s in in_sentence if s is not span and s.speaker is not None
-              and span.speaker is not None and s.speaker.name != span.speaker.name]
-    return sorted(n for n in links
-                  if not any(_between(src.citations[n].offset, span, s) for s in others))
-
-
-def _between(offset: int, span: QuoteSpan, other: QuoteSpan) -> bool:
-    """Whether `other` lies between a citation at `offset` and `span`."""
-    if offset < span.open_at:
-        return offset < other.open_at and other.close_at < span.open_at
-    return span.close_at < other.open_at and other.close_at < offset
+    if not src.any_within(lo, hi):
+        return []  # a sentence citing nothing: its quotations are not compared
+    if span.speaker is not None:
+        for s in in_sentence:
+            if s is span or s.speaker is None or s.speaker.name == span.speaker.name:
+                continue
+            if s.close_at < span.open_at:
+                lo = max(lo, s.open_at)  # a link before it is another's
+            elif s.open_at > span.close_at:
+                hi = min(hi, s.close_at + 1)  # a link after it is another's
+    return sorted(src.links(lo, hi))
 
 
 def _parenthesised_links(text: str, src: _Sources, span: QuoteSpan,
@@ -305,7 +310,7 @@ def _parenthesised_links(text: str, src: _Sources, span: QuoteSpan,
 
 
 def _reference_links(text: str, src: _Sources, span: QuoteSpan, sent: tuple[int, int],
-                     paras: list[tuple[int, int]]) -> list[int]:
+                     paras: list[tuple[int, int]], references: ReferenceList) -> list[int]:
     """The DOI or URL of the reference-list entry an author-date citation of the quotation
     points at: '“…” (Halvorsen & Van Rijn, 2022, p. 39)' or 'Dubrovska (2020) argues that
     “…”' -> 'Dubrovska, A. (2020). … https://doi.org/…'."""
@@ -314,7 +319,7 @@ def _reference_links(text: str, src: _Sources, span: QuoteSpan, sent: tuple[int,
         text, sent[0], span.open_at)
     if cited is None:
         return []
-    entry = reference_entry(text, paras, cited, span.paragraph)
+    entry = references.entry(cited, span.paragraph)
     return src.links(*entry) if entry else []
 
 

@@ -72,7 +72,9 @@ class Speaker:
 
     name: str
     person: bool  # a single person (pronouns he/she may refer to it)
-    how: str  # "name", "pronoun", "description", "according", "continuation", "colon"
+    # "name", "pronoun", "description", "according", "continuation", "colon", "turn",
+    # "vocative", "reply", "author-date": how the text says who speaks
+    how: str
 
 
 @dataclass

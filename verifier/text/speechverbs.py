@@ -131,6 +131,5 @@ judge magistrate prosecutor barrister solicitor detective inspector coach manage
 PERSON_NOUN_PATTERN = "|".join(sorted(PERSON_NOUNS))  # for patterns naming a person by role
 
 
-
 def is_participle(word: str) -> bool:
     return word.lower().endswith("ing")

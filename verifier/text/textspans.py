@@ -72,9 +72,10 @@ def sentences(text: str, start: int, end: int,
     spans: list[tuple[int, int]] = []
     pos = start
     chunk = text[start:end]
+    inside = SpanIndex(protected)  # a paragraph of many quotations is not scanned per break
     for m in _SENTENCE_END.finditer(chunk):
         cut = start + m.end()
-        if any(s < cut < e for s, e in protected):
+        if inside.overlaps(cut, cut):  # a span s, e with s < cut < e
             continue
         if m.group(0) != "\n" and _abbreviation(text, start + m.start()):
             continue

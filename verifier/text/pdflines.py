@@ -1,0 +1,130 @@
+"""Single lines of a PDF's text, and how one leads into the next: the numbered margin of a
+transcript or a bill taken off, whether a line ends a sentence, ends in a cut URL or a
+hyphenated word, or stops on a word that needs more, and whether the hyphen at a line break
+belongs to the word. pdfclean.py reads the document from them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TERMINAL = re.compile(r"[.!?:][\"”’»)\]]*(?:\d{1,3})?$|[\"”»][.!?]?(?:\d{1,3})?$")
+_URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$", re.I)
+_URL_CONTINUATION = re.compile(r"^[\w\-./?=&%#~+:;,@!$'()*]+")
+# A number opening a line, then the line's words (or nothing: a numbered blank line).
+_MARGIN_NUMBER = re.compile(r"\s*(\d{1,4})(?:\s+|$)")
+_MARGIN_OPENERS = frozenset(" \t0123456789")
+MARGIN_MIN_LINES = 5  # consecutive lines numbered one up from the last
+# Lines of a numbered margin run on into each other mid-sentence ("... anyone on the" /
+# "engineering staff?"); items of a numbered list (endnotes, a table of contents) never do.
+MARGIN_MIN_RUN_ONS = 2
+
+
+@dataclass
+class SourceLine:
+    """One line of the original, with its 1-based line number and PDF page (if any)."""
+
+    text: str
+    line: int
+    page: int | None = None
+
+
+def strip_numbered_margin(lines: list[SourceLine]) -> None:
+    """Take the numbers of a numbered margin off its lines: runs of consecutive lines numbered
+    one up from the line before, whose lines run on into each other (see MARGIN_MIN_RUN_ONS)."""
+    numbered: list[tuple[int, int] | None] = []  # (number, where the line's words start)
+    for line in lines:
+        found = _MARGIN_NUMBER.match(line.text) if line.text[:1] in _MARGIN_OPENERS else None
+        numbered.append((int(found.group(1)), found.end()) if found else None)
+    start = 0
+    while start < len(lines):
+        end = start + 1
+        while end < len(lines) and _numbered_after(numbered[end - 1], numbered[end]) and \
+                lines[end].page == lines[start].page:
+            end += 1
+        if end - start >= MARGIN_MIN_LINES:
+            rest = [line.text[at[1]:] for line, at in zip(lines[start:end], numbered[start:end],
+                                                          strict=True) if at is not None]
+            run_ons = sum(bool(before) and not terminal(before.rstrip()) and after[:1].islower()
+                          for before, after in zip(rest, rest[1:], strict=False))
+            if run_ons >= MARGIN_MIN_RUN_ONS:
+                for i, text in enumerate(rest, start=start):
+                    lines[i] = SourceLine(text, lines[i].line, lines[i].page)
+        start = end
+
+
+def _numbered_after(before: tuple[int, int] | None, line: tuple[int, int] | None) -> bool:
+    return before is not None and line is not None and line[0] == before[0] + 1
+
+
+def terminal(text: str) -> bool:
+    """Whether a line ends a sentence (its last few characters are enough to tell)."""
+    return bool(_TERMINAL.search(text[-16:]))
+
+
+def url_tail(text: str) -> re.Match[str] | None:
+    """The URL a line ends with, if any."""
+    if "://" not in text and "www." not in text:
+        return None
+    return _URL_TAIL.search(text)
+
+
+def hyphenated(a: str, b: str) -> bool:
+    return len(a) >= 2 and a.endswith("-") and a[-2].isalpha() and b[:1].isalpha()
+
+
+def joins_url(a: str, b: str) -> bool:
+    """A URL cut at the line end: the next line carries on with more of it."""
+    tail = url_tail(a)
+    if not tail or a.endswith((",", ";")) or " " in b[:1]:
+        return False
+    if a.endswith("."):  # a sentence's full stop, unless the host is cut ('https://www.')
+        return bool(re.fullmatch(r"(?:https?://)?[^/\s]+\.", tail.group(0))
+                    and re.match(r"[a-z0-9][\w\-]*(?:\.[\w\-]+)*/", b))
+    head = _URL_CONTINUATION.match(b)
+    if not head:
+        return False
+    token = head.group(0)
+    if token.isalpha() and len(b.strip()) > len(token):
+        return False  # '…/writtenevidence/130412/pdf/' / 'Written evidence submitted by …'
+    if tail.group(0)[-1] in "/-_=?&%#~." or any(ch in token for ch in "/=&?%"):
+        return True
+    # A slug cut mid-word ('…/connect-every-home-progress-up' / 'date-july-2024.'): the next
+    # line is nothing but the rest of it, and that rest reads as a slug, not as a word.
+    return token == b.strip() and bool(re.search(r"\w[-_]\w|\d", token))
+
+
+# Words a sentence, a heading or a label cannot end with: a line ending in one goes on in the
+# next line, even a short line before one opening with a capital or a quotation mark
+# ('… said that' / '“Iraq is …”').
+_OPEN_ENDED = re.compile(
+    r"(?<![\w'’-])(?:the|a|an|and|or|but|nor|of|that|than|whose|its|their|our|your|my)$")
+
+
+def open_ended(text: str) -> bool:
+    """Whether a line stops on a word that needs more words after it."""
+    return bool(_OPEN_ENDED.search(text[-8:]))
+
+
+def heading_like(text: str) -> bool:
+    words = text.split()
+    return len(words) <= 10 and not terminal(text) and text[:1].isupper()
+
+
+def hyphen_words(lines: list[SourceLine]) -> set[str]:
+    """Hyphenated words the document writes in full somewhere (e.g. 'long-range')."""
+    words: set[str] = set()
+    for line in lines:
+        for m in re.finditer(r"\b[^\W\d_]+-[^\W\d_]+\b", line.text):
+            words.add(m.group(0).lower())
+    return words
+
+
+def rehyphen(before: str, after: str, hyphenated: set[str]) -> str:
+    """Keep the hyphen of 'long-' + 'range' when the document writes 'long-range' elsewhere."""
+    left = re.search(r"([^\W\d_]+)$", before)
+    right = re.match(r"[^\W\d_]+", after)
+    if left and right and f"{left.group(1)}-{right.group(0)}".lower() in hyphenated:
+        return "-"
+    return ""
