@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 SOFT_404_TEXT_LIMIT = 3000  # a page longer than this is not judged by its body lines
@@ -393,11 +394,21 @@ def _mostly(clauses: _Clauses, sentence: str) -> bool:
     return False
 
 
-def _sentences(line: str) -> list[str]:
-    """A line's sentences, normalized, any path or URL it quotes left out."""
+@lru_cache(maxsize=256)
+def _sentences(line: str) -> tuple[str, ...]:
+    """A line's sentences, normalized, any path or URL it quotes left out.
+
+    Kept for the page's next question: a title segment or short line is read by wall_reason,
+    trouble_reason and error_page_reason in turn."""
     if "/" in line:
         line = _QUOTED_PATH.sub(" ", line)
-    return [n for n in map(normalize, _SENTENCE_END.split(line)) if n]
+    return tuple(n for n in map(normalize, _SENTENCE_END.split(line)) if n)
+
+
+@lru_cache(maxsize=8)
+def _lines(text: str) -> tuple[str, ...]:
+    """A page's text as its non-blank lines, stripped (kept for the page's next question)."""
+    return tuple(line for line in map(str.strip, text.splitlines()) if line)
 
 
 def says_not_found(line: str) -> bool:
@@ -413,7 +424,8 @@ def _not_found_sentence(sentence: str) -> bool:
         or _mostly(_MISSING_CLAUSE, stripped)
 
 
-def _title_parts(title: str) -> list[str]:
+@lru_cache(maxsize=64)
+def _title_parts(title: str) -> tuple[str, ...]:
     """Title segments. A colon splits off a site name ('Site: Page not found', 'Page not
     found: Site') but not a headline's topic ('Not Found: The Search for Amelia Earhart'):
     a piece before a colon counts only when what follows is as short as a site name."""
@@ -425,7 +437,7 @@ def _title_parts(title: str) -> list[str]:
             parts.append(pieces[-1])
             parts += [p for p, rest in zip(pieces, pieces[1:], strict=False)
                       if len(rest.split()) <= SITE_NAME_WORDS]
-    return parts
+    return tuple(parts)
 
 
 _BARE_CODE = re.compile(r"(error )?(http )?(404|410)( error)?")
@@ -440,17 +452,17 @@ def _a_work_named_by_a_code(title: str) -> bool:
         any(len(part.split()) >= HEADLINE_WORDS for part in parts)
 
 
-def _bare_code(sentences: list[str]) -> bool:
+def _bare_code(sentences: tuple[str, ...]) -> bool:
     return bool(sentences) and all(_BARE_CODE.fullmatch(s) for s in sentences)
 
 
-def _lists_statuses(lines: list[str]) -> bool:
+def _lists_statuses(lines: tuple[str, ...]) -> bool:
     """A page listing several HTTP status codes is about them, not an error page itself."""
     codes = {m.group(1) for m in map(_STATUS_LINE.match, lines) if m}
     return len(codes) >= 3
 
 
-def _is_article(lines: list[str], message: int) -> bool:
+def _is_article(lines: tuple[str, ...], message: int) -> bool:
     """Several paragraphs of prose, one of them before the message at lines[message]: an
     article (a tutorial, a news story) that quotes an error message. An error page leads
     with its message; prose after it (teasers of other stories) does not make it an article."""
@@ -469,7 +481,7 @@ def _about_the_error(title: str) -> bool:
                for part in map(normalize, _SITE_SEPARATORS.split(title)))
 
 
-def _message_line(lines: list[str], *, codes_are_names: bool = False) -> tuple[int, str] | None:
+def _message_line(lines: tuple[str, ...], *, codes_are_names: bool = False) -> tuple[int, str] | None:
     """The first short line that is a not-found or parked-domain message, or the first
     paragraph that opens with a not-found sentence ('There is currently no text in this page.
     You can search for ...'): (index, reason). With `codes_are_names`, a line that is only
@@ -510,7 +522,7 @@ def error_page_reason(title: str, text: str) -> str | None:
             return f"a parked domain: the page title says {title.strip()!r}"
     if len(text) > SOFT_404_TEXT_LIMIT or _about_the_error(title):
         return None
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = _lines(text)
     found = _message_line(lines, codes_are_names=named)
     if found is None or _lists_statuses(lines) or _is_article(lines, found[0]):
         return None
@@ -538,12 +550,12 @@ def wall_reason(title: str, text: str) -> str | None:
                     return f"{what}: the page title says {title.strip()!r}"
     if not text or len(text) > SOFT_404_TEXT_LIMIT:
         return None
-    lines = [line for line in map(str.strip, text.splitlines()) if line]
+    lines = _lines(text)
     short = {line: _sentences(line) for line in lines if len(line) < 160}
     return _wall_line(short) or _bare_wall(lines, short)
 
 
-def _wall_line(short: dict[str, list[str]]) -> str | None:
+def _wall_line(short: dict[str, tuple[str, ...]]) -> str | None:
     """A short line (given with its sentences) that keeps every reader out, whatever else the
     page holds."""
     for line, sentences in short.items():
@@ -553,7 +565,7 @@ def _wall_line(short: dict[str, list[str]]) -> str | None:
     return None
 
 
-def _bare_wall(lines: list[str], short: dict[str, list[str]]) -> str | None:
+def _bare_wall(lines: tuple[str, ...], short: dict[str, tuple[str, ...]]) -> str | None:
     """A paywall notice or a cookie-consent dialog on a page with no prose of its own: a page
     showing its lead under the notice is the page (the lead can be quoted), one showing only
     the notice keeps the page from the reader."""
@@ -589,8 +601,7 @@ def trouble_reason(title: str, text: str) -> str | None:
             return f"a maintenance or server-error page: the title says {title.strip()!r}"
     if len(text) > SOFT_404_TEXT_LIMIT:
         return None
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    for line in lines:
+    for line in _lines(text):
         if len(line) < 160 and any(_mostly(_TROUBLE, s) for s in _sentences(line)):
             return f"a maintenance or server-error page: the page says {line!r}"
     return None
