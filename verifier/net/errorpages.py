@@ -520,7 +520,7 @@ def error_page_reason(title: str, text: str) -> str | None:
             return f"the page title says {title.strip()!r}"
         if any(_mostly(_PARKED, s) for s in sentences):
             return f"a parked domain: the page title says {title.strip()!r}"
-    if len(text) > SOFT_404_TEXT_LIMIT or _about_the_error(title):
+    if not text or len(text) > SOFT_404_TEXT_LIMIT or _about_the_error(title):
         return None
     lines = _lines(text)
     found = _message_line(lines, codes_are_names=named)
