@@ -14,7 +14,7 @@ import re
 import socket
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 
 import requests
@@ -223,10 +223,12 @@ _CONSENT_TITLE = re.compile(r"before you continue( to( [\w]+){1,5})?|cookie cons
 _TITLE_SEPARATORS = re.compile(r"\s[|\-–—·•»:]\s|[|–—·•»:]")
 
 
-def _segments(title: str) -> list[str]:
-    """A title's parts between separators ('Just a moment... | Site'), normalized."""
+@lru_cache(maxsize=64)
+def _segments(title: str) -> tuple[str, ...]:
+    """A title's parts between separators ('Just a moment... | Site'), normalized; kept for
+    the page's next question (a challenge, a consent wall, a login prompt)."""
     parts = [_normalize(p) for p in _TITLE_SEPARATORS.split(title)] + [_normalize(title)]
-    return [p for p in parts if p]
+    return tuple(p for p in parts if p)
 
 
 _GENERIC_SEGMENTS = frozenset({
