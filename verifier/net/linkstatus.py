@@ -271,6 +271,8 @@ _LOGIN_GATES = frozenset({"anmelden", "anmeldung", "einloggen", "connexion", "se
                           "iniciar-sesion", "iniciar-sessao", "inicio-sesion", "accedi", "inloggen",
                           "logowanie", "zaloguj", "entrar", "giris", "giris-yap", "vhod", "prihlaseni",
                           "kirjaudu", "logga-in"})
+_PASSWORD_GATES = frozenset({"password", "password-protected"})
+_WHOLE_SEGMENT_GATES = _PAYWALL_GATES | _LOGIN_GATES | _PASSWORD_GATES
 _MAINTENANCE_STEMS = frozenset({"maintenance", "maintenance-mode", "under-maintenance", "site-maintenance"})
 # A segment made only of these words, one of them a wall word, is a consent page ('/consent',
 # '/cookie-consent', '/privacy/cookiewall'); 'consent' inside a headline's slug is not.
@@ -355,16 +357,13 @@ def is_deep_link(url: str) -> bool:
 
 
 def _is_login_segment(segment: str) -> bool:
-    """'login', 'sign_in', 'Login.aspx', 'wp-login.php', 'log-on', 'password': a segment naming
-    a login page or a password gate ('password' only whole: '/choosing-a-password' is a slug)."""
+    """'login', 'sign_in', 'Login.aspx', 'wp-login.php', 'log-on', 'password', 'subscribe',
+    'anmelden': a segment naming a login page, a password gate or a paywall's offer (those
+    and other languages' login pages only whole: '/choosing-a-password' is a slug)."""
     words = [w for w in re.split(r"[-_.]", segment) if w]
     joined = {a + b for a, b in zip(words, words[1:], strict=False)}
     return bool(_LOGIN_WORDS.intersection(words) or _LOGIN_WORDS.intersection(joined)) \
-        or _stem(segment) in _PASSWORD_GATES or _stem(segment) in _PAYWALL_GATES \
-        or _stem(segment) in _LOGIN_GATES
-
-
-_PASSWORD_GATES = frozenset({"password", "password-protected"})
+        or _stem(segment) in _WHOLE_SEGMENT_GATES
 
 
 _LOGIN_TITLE = re.compile(r"(please )?(sign|log) ?(in|on)( to( [\w]+){1,5})?|login|anmelden|"
