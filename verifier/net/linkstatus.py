@@ -511,18 +511,20 @@ class PageLook:
              or (_OTHER_SCRIPTS.search(self.lowered) is not None
                  and any(p.search(self.lowered) for p in _MAYBE_OTHER)))
 
-    def error_page_reason(self, *, read_text: bool = True) -> str | None:
-        """error_page_reason() of this page, extracting its text only when it could matter.
+    def _message_text(self, read_text: bool) -> str:
+        """The text the error-page, wall and trouble checks read: extracted only when it could
+        matter (`maybe_message`); none with `read_text=False`, for a caller who reads the
+        page's text anyway and judges it there (see `text_verdict`)."""
+        return self.text if read_text and self.maybe_message else ""
 
-        `read_text=False`: the title alone, for a caller who reads the page's text anyway and
-        judges it there (see `text_verdict`)."""
-        return error_page_reason(self.title, self.text if read_text and self.maybe_message else "")
+    def error_page_reason(self, *, read_text: bool = True) -> str | None:
+        """error_page_reason() of this page, extracting its text only when it could matter."""
+        return error_page_reason(self.title, self._message_text(read_text))
 
     def block_reason(self, *, read_text: bool = True) -> str | None:
         """wall_reason() of this page: its title, and its text as error_page_reason reads it;
         or a small page with no text that only loads a bot manager's challenge."""
-        return wall_reason(self.title, self.text if read_text and self.maybe_message else "") \
-            or self._challenge_resource()
+        return wall_reason(self.title, self._message_text(read_text)) or self._challenge_resource()
 
     def _challenge_resource(self) -> str | None:
         """A bot manager's challenge told by the resource it loads (Incapsula's iframe, DataDome's
@@ -547,7 +549,7 @@ class PageLook:
         '500 Internal Server Error') is not."""
         if len(self.decoded) > TROUBLE_MARKUP:
             return None
-        return trouble_reason(self.title, self.text if read_text and self.maybe_message else "")
+        return trouble_reason(self.title, self._message_text(read_text))
 
     def signature(self, *noise: str) -> str:
         """Normalized title and text with the given strings (the requested path) removed, and
