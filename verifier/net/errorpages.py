@@ -23,6 +23,7 @@ SOFT_404_TEXT_LIMIT = 3000  # a page longer than this is not judged by its body 
 SITE_NAME_WORDS = 3  # 'Page not found: Example News'
 SENTENCE_SHARE = 0.6  # a not-found clause must be this much of its sentence
 PROSE_LINE = 140  # characters: a line this long is a paragraph of prose, not template text
+MESSAGE_LINE = 160  # characters: a line this long is no message line ('Page not found')
 PROSE_LINES = 2  # a short page with this many paragraphs is an article quoting a message
 OPENING_MESSAGE = 100  # characters: a not-found sentence opening a paragraph is short
 CONTENT_LINE = 40  # characters: a line this long beside a consent dialog is the page's own
@@ -486,7 +487,7 @@ def _message_line(lines: tuple[str, ...], *, codes_are_names: bool = False) -> t
     paragraph that opens with a not-found sentence ('There is currently no text in this page.
     You can search for ...'): (index, reason). With `codes_are_names`, a line that is only
     '404' names the work the title names."""
-    first_paragraph = next((i for i, line in enumerate(lines) if len(line) >= 160), None)
+    first_paragraph = next((i for i, line in enumerate(lines) if len(line) >= MESSAGE_LINE), None)
     for i, line in enumerate(lines):
         if _REPORTED_SPEECH.search(line):
             continue
@@ -494,8 +495,8 @@ def _message_line(lines: tuple[str, ...], *, codes_are_names: bool = False) -> t
             opening = _SENTENCE_END.split(line, 1)[0]
             if len(opening) < OPENING_MESSAGE and says_not_found(opening):
                 return i, f"the page says {opening!r}"
-            continue  # 160 characters or more: no short line, so no parked-domain message
-        if len(line) >= 160:
+            continue  # no short line, so no parked-domain message
+        if len(line) >= MESSAGE_LINE:
             continue
         sentences = _sentences(line)  # read once for both questions
         if codes_are_names and _bare_code(sentences):
@@ -551,7 +552,7 @@ def wall_reason(title: str, text: str) -> str | None:
     if not text or len(text) > SOFT_404_TEXT_LIMIT:
         return None
     lines = _lines(text)
-    short = {line: _sentences(line) for line in lines if len(line) < 160}
+    short = {line: _sentences(line) for line in lines if len(line) < MESSAGE_LINE}
     return _wall_line(short) or _bare_wall(lines, short)
 
 
@@ -602,7 +603,7 @@ def trouble_reason(title: str, text: str) -> str | None:
     if len(text) > SOFT_404_TEXT_LIMIT:
         return None
     for line in _lines(text):
-        if len(line) < 160 and any(_mostly(_TROUBLE, s) for s in _sentences(line)):
+        if len(line) < MESSAGE_LINE and any(_mostly(_TROUBLE, s) for s in _sentences(line)):
             return f"a maintenance or server-error page: the page says {line!r}"
     return None
 
