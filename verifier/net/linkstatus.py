@@ -343,9 +343,11 @@ def _hash_route(fragment: str) -> str | None:
     return urlsplit(route).path if route.startswith("/") else None
 
 
+@lru_cache(maxsize=256)
 def is_deep_link(url: str) -> bool:
     """Whether a URL names a page below a site's home (a path, a query on the home, or an
-    application's route after '#/')."""
+    application's route after '#/'). Kept: the Fetcher asks it of one URL up to three times
+    (the login, sameness and redirect checks)."""
     parts = urlsplit(url)
     if not _is_generic_path(parts.path):
         return True
