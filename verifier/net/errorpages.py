@@ -53,25 +53,40 @@ class _Clauses(NamedTuple):
     test_errorpages checks that each branch needs one of them."""
 
     pattern: re.Pattern[str]
-    needs: re.Pattern[str]
+    needs: _Words
     words: tuple[str, ...]  # what `needs` looks for
 
 
 def _clauses(patterns: list[str], needs: list[str]) -> _Clauses:
     """Clause patterns, with the needed words (each alternative of the `needs` strings)."""
     words = tuple(dict.fromkeys("|".join(map(_fold, needs)).split("|")))
-    return _Clauses(_compile(patterns), _any_word(words), words)
+    return _Clauses(_compile(patterns), _Words(words), words)
+
+
+class _Words:
+    """A search for any of some literal words in a normalized sentence.
+
+    A sentence in ASCII, as most are, is searched for the ASCII words alone: no other word can
+    be in it, and the other scripts' words make half the branches tried at each position."""
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self._any = _any_word(words)
+        self._ascii = _any_word(tuple(word for word in words if word.isascii()))
+
+    def search(self, sentence: str) -> re.Match[str] | None:
+        return (self._ascii if sentence.isascii() else self._any).search(sentence)
 
 
 def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
     """Literal words as one alternation per first character ('e(?:xist|xpired)|f(?:ound|ind)'):
     at each position of a sentence `re` tries one branch per first character instead of one per
-    word, half the time of a flat alternation of the 80-odd words of _MISSING_CLAUSE."""
+    word, half the time of a flat alternation of the 80-odd words of _MISSING_CLAUSE. No words:
+    a pattern matching nothing."""
     groups: dict[str, list[str]] = {}
     for word in words:
         groups.setdefault(word[0], []).append(re.escape(word[1:]))
     return re.compile("|".join(re.escape(first) + (f"(?:{'|'.join(rest)})" if rest != [""] else "")
-                               for first, rest in groups.items()))
+                               for first, rest in groups.items()) or "(?!)")
 
 
 # Things a link can name that go missing: pages and files, and what platforms hold (a photo, a
@@ -533,7 +548,7 @@ def error_page_reason(title: str, text: str) -> str | None:
 _TITLE_WALLS = ((_LEGAL_BLOCK, "a legal or regional block"), (_PAYWALL, "a paywall"),
                 (_CHALLENGE_TEXT, "a bot challenge"))
 # One pre-scan for the three: a title holding none of their words is skipped at once.
-_TITLE_WALL_WORDS = _any_word(tuple(word for c, _ in _TITLE_WALLS for word in c.words))
+_TITLE_WALL_WORDS = _Words(tuple(word for c, _ in _TITLE_WALLS for word in c.words))
 _LINE_WALLS = ((_LEGAL_BLOCK, "a legal or regional block"), (_LOGIN_REQUIRED, "a login wall"),
                (_CHALLENGE_TEXT, "a bot challenge"), (_AGE_GATE, "an age check"))
 
