@@ -362,9 +362,11 @@ _PARKED = _clauses([
     r"publish|activate|set up) (this|your) (site|website)",
     r"(this |the )?domain( name)?( [\w-]+)? (has )?expired",
 ], needs=["domain|owner"])
-_NOISE = re.compile(r"^((oops|whoops|sorry|uh oh|hmm|ooops|error|lo sentimos|leider|oeps|maaf|"
-                    r"spiacenti|ops|desculpe|на жаль)\s+)+"
-                    r"|(\s+(error\s+)?(404|410)(\s+error)?|\s+error)+$")
+# Apologies before a message and codes after it ('Sorry, page not found (404)').
+_NOISE_LEAD = re.compile(r"((oops|whoops|sorry|uh oh|hmm|ooops|error|lo sentimos|leider|oeps|maaf|"
+                         r"spiacenti|ops|desculpe|на жаль)\s+)+")
+_NOISE_TAIL = re.compile(r"(\s+(error\s+)?(404|410)(\s+error)?|\s+error)+$")
+_NOISE_TAIL_ENDS = ("error", "404", "410")  # the last word of any _NOISE_TAIL
 _SITE_SEPARATORS = re.compile(r"\s[|\-–—·•»]\s|[|–—·•»]")  # 'Page not found | Site'
 _SENTENCE_END = re.compile(r"[.!?。！？۔।]+(\s|$)")
 # A path or URL a message quotes ('The requested page "/node/7" could not be found', 'Page not
@@ -434,10 +436,19 @@ def says_not_found(line: str) -> bool:
 
 def _not_found_sentence(sentence: str) -> bool:
     """Whether a normalized sentence is a not-found message."""
-    stripped = _NOISE.sub("", sentence) or sentence
+    stripped = _without_noise(sentence) or sentence
     return _NOT_FOUND.fullmatch(sentence) is not None \
         or (stripped != sentence and _NOT_FOUND.fullmatch(stripped) is not None) \
         or _mostly(_MISSING_CLAUSE, stripped)
+
+
+def _without_noise(sentence: str) -> str:
+    """A normalized sentence without the apologies before its message and the codes after it.
+    The codes are searched for only in a sentence ending with one: a search for them from every
+    position cost more than all the rest of a title's not-found test."""
+    lead = _NOISE_LEAD.match(sentence)
+    rest = sentence[lead.end():] if lead else sentence
+    return _NOISE_TAIL.sub("", rest) if rest.endswith(_NOISE_TAIL_ENDS) else rest
 
 
 @lru_cache(maxsize=64)
