@@ -575,12 +575,12 @@ def test_l6_walls(title: str, text: str) -> None:
     assert errorpages.wall_reason(title, text) is not None
 
 
-LEAD = ("Le conseil départemental a voté jeudi la reconstruction du vieux hangar à bateaux de la rive "
-        "nord, après qu'une expertise a montré que sa charpente pouvait être sauvée et réparée.")
+FRENCH_LEAD = ("Le conseil départemental a voté jeudi la reconstruction du vieux hangar à bateaux de la rive "
+               "nord, après qu'une expertise a montré que sa charpente pouvait être sauvée et réparée.")
 
 
 @pytest.mark.parametrize(("title", "text"), [
-    ("Exemple", f"Hangar\n{LEAD}\n{LEAD}\nCet article est réservé aux abonnés."),  # the lead is the page
+    ("Exemple", f"Hangar\n{FRENCH_LEAD}\n{FRENCH_LEAD}\nCet article est réservé aux abonnés."),  # the lead is the page
     ("Example", "The book is only available in paperback."),
     ("Example", "The app only works in the UK for now, while the company waits for approval, it said."),
     ("Example", "Our privacy settings page explains how to opt out of cookies."),

@@ -16,12 +16,14 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 SOFT_404_TEXT_LIMIT = 3000  # a page longer than this is not judged by its body lines
 SITE_NAME_WORDS = 3  # 'Page not found: Example News'
 SENTENCE_SHARE = 0.6  # a not-found clause must be this much of its sentence
 PROSE_LINE = 140  # characters: a line this long is a paragraph of prose, not template text
+MESSAGE_LINE = 160  # characters: a line this long is no message line ('Page not found')
 PROSE_LINES = 2  # a short page with this many paragraphs is an article quoting a message
 OPENING_MESSAGE = 100  # characters: a not-found sentence opening a paragraph is short
 CONTENT_LINE = 40  # characters: a line this long beside a consent dialog is the page's own
@@ -51,25 +53,40 @@ class _Clauses(NamedTuple):
     test_errorpages checks that each branch needs one of them."""
 
     pattern: re.Pattern[str]
-    needs: re.Pattern[str]
+    needs: _Words
     words: tuple[str, ...]  # what `needs` looks for
 
 
 def _clauses(patterns: list[str], needs: list[str]) -> _Clauses:
     """Clause patterns, with the needed words (each alternative of the `needs` strings)."""
     words = tuple(dict.fromkeys("|".join(map(_fold, needs)).split("|")))
-    return _Clauses(_compile(patterns), _any_word(words), words)
+    return _Clauses(_compile(patterns), _Words(words), words)
+
+
+class _Words:
+    """A search for any of some literal words in a normalized sentence.
+
+    A sentence in ASCII, as most are, is searched for the ASCII words alone: no other word can
+    be in it, and the other scripts' words make half the branches tried at each position."""
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self._any = _any_word(words)
+        self._ascii = _any_word(tuple(word for word in words if word.isascii()))
+
+    def search(self, sentence: str) -> re.Match[str] | None:
+        return (self._ascii if sentence.isascii() else self._any).search(sentence)
 
 
 def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
     """Literal words as one alternation per first character ('e(?:xist|xpired)|f(?:ound|ind)'):
     at each position of a sentence `re` tries one branch per first character instead of one per
-    word, half the time of a flat alternation of the 80-odd words of _MISSING_CLAUSE."""
+    word, half the time of a flat alternation of the 80-odd words of _MISSING_CLAUSE. No words:
+    a pattern matching nothing."""
     groups: dict[str, list[str]] = {}
     for word in words:
         groups.setdefault(word[0], []).append(re.escape(word[1:]))
     return re.compile("|".join(re.escape(first) + (f"(?:{'|'.join(rest)})" if rest != [""] else "")
-                               for first, rest in groups.items()))
+                               for first, rest in groups.items()) or "(?!)")
 
 
 # Things a link can name that go missing: pages and files, and what platforms hold (a photo, a
@@ -345,9 +362,11 @@ _PARKED = _clauses([
     r"publish|activate|set up) (this|your) (site|website)",
     r"(this |the )?domain( name)?( [\w-]+)? (has )?expired",
 ], needs=["domain|owner"])
-_NOISE = re.compile(r"^((oops|whoops|sorry|uh oh|hmm|ooops|error|lo sentimos|leider|oeps|maaf|"
-                    r"spiacenti|ops|desculpe|на жаль)\s+)+"
-                    r"|(\s+(error\s+)?(404|410)(\s+error)?|\s+error)+$")
+# Apologies before a message and codes after it ('Sorry, page not found (404)').
+_NOISE_LEAD = re.compile(r"((oops|whoops|sorry|uh oh|hmm|ooops|error|lo sentimos|leider|oeps|maaf|"
+                         r"spiacenti|ops|desculpe|на жаль)\s+)+")
+_NOISE_TAIL = re.compile(r"(\s+(error\s+)?(404|410)(\s+error)?|\s+error)+$")
+_NOISE_TAIL_ENDS = ("error", "404", "410")  # the last word of any _NOISE_TAIL
 _SITE_SEPARATORS = re.compile(r"\s[|\-–—·•»]\s|[|–—·•»]")  # 'Page not found | Site'
 _SENTENCE_END = re.compile(r"[.!?。！？۔।]+(\s|$)")
 # A path or URL a message quotes ('The requested page "/node/7" could not be found', 'Page not
@@ -393,11 +412,21 @@ def _mostly(clauses: _Clauses, sentence: str) -> bool:
     return False
 
 
-def _sentences(line: str) -> list[str]:
-    """A line's sentences, normalized, any path or URL it quotes left out."""
+@lru_cache(maxsize=256)
+def _sentences(line: str) -> tuple[str, ...]:
+    """A line's sentences, normalized, any path or URL it quotes left out.
+
+    Kept for the page's next question: a title segment or short line is read by wall_reason,
+    trouble_reason and error_page_reason in turn."""
     if "/" in line:
         line = _QUOTED_PATH.sub(" ", line)
-    return [n for n in map(normalize, _SENTENCE_END.split(line)) if n]
+    return tuple(n for n in map(normalize, _SENTENCE_END.split(line)) if n)
+
+
+@lru_cache(maxsize=8)
+def _lines(text: str) -> tuple[str, ...]:
+    """A page's text as its non-blank lines, stripped (kept for the page's next question)."""
+    return tuple(line for line in map(str.strip, text.splitlines()) if line)
 
 
 def says_not_found(line: str) -> bool:
@@ -407,13 +436,23 @@ def says_not_found(line: str) -> bool:
 
 def _not_found_sentence(sentence: str) -> bool:
     """Whether a normalized sentence is a not-found message."""
-    stripped = _NOISE.sub("", sentence) or sentence
+    stripped = _without_noise(sentence) or sentence
     return _NOT_FOUND.fullmatch(sentence) is not None \
         or (stripped != sentence and _NOT_FOUND.fullmatch(stripped) is not None) \
         or _mostly(_MISSING_CLAUSE, stripped)
 
 
-def _title_parts(title: str) -> list[str]:
+def _without_noise(sentence: str) -> str:
+    """A normalized sentence without the apologies before its message and the codes after it.
+    The codes are searched for only in a sentence ending with one: a search for them from every
+    position cost more than all the rest of a title's not-found test."""
+    lead = _NOISE_LEAD.match(sentence)
+    rest = sentence[lead.end():] if lead else sentence
+    return _NOISE_TAIL.sub("", rest) if rest.endswith(_NOISE_TAIL_ENDS) else rest
+
+
+@lru_cache(maxsize=64)
+def _title_parts(title: str) -> tuple[str, ...]:
     """Title segments. A colon splits off a site name ('Site: Page not found', 'Page not
     found: Site') but not a headline's topic ('Not Found: The Search for Amelia Earhart'):
     a piece before a colon counts only when what follows is as short as a site name."""
@@ -425,7 +464,7 @@ def _title_parts(title: str) -> list[str]:
             parts.append(pieces[-1])
             parts += [p for p, rest in zip(pieces, pieces[1:], strict=False)
                       if len(rest.split()) <= SITE_NAME_WORDS]
-    return parts
+    return tuple(parts)
 
 
 _BARE_CODE = re.compile(r"(error )?(http )?(404|410)( error)?")
@@ -440,17 +479,17 @@ def _a_work_named_by_a_code(title: str) -> bool:
         any(len(part.split()) >= HEADLINE_WORDS for part in parts)
 
 
-def _bare_code(sentences: list[str]) -> bool:
+def _bare_code(sentences: tuple[str, ...]) -> bool:
     return bool(sentences) and all(_BARE_CODE.fullmatch(s) for s in sentences)
 
 
-def _lists_statuses(lines: list[str]) -> bool:
+def _lists_statuses(lines: tuple[str, ...]) -> bool:
     """A page listing several HTTP status codes is about them, not an error page itself."""
     codes = {m.group(1) for m in map(_STATUS_LINE.match, lines) if m}
     return len(codes) >= 3
 
 
-def _is_article(lines: list[str], message: int) -> bool:
+def _is_article(lines: tuple[str, ...], message: int) -> bool:
     """Several paragraphs of prose, one of them before the message at lines[message]: an
     article (a tutorial, a news story) that quotes an error message. An error page leads
     with its message; prose after it (teasers of other stories) does not make it an article."""
@@ -469,12 +508,12 @@ def _about_the_error(title: str) -> bool:
                for part in map(normalize, _SITE_SEPARATORS.split(title)))
 
 
-def _message_line(lines: list[str], *, codes_are_names: bool = False) -> tuple[int, str] | None:
+def _message_line(lines: tuple[str, ...], *, codes_are_names: bool = False) -> tuple[int, str] | None:
     """The first short line that is a not-found or parked-domain message, or the first
     paragraph that opens with a not-found sentence ('There is currently no text in this page.
     You can search for ...'): (index, reason). With `codes_are_names`, a line that is only
     '404' names the work the title names."""
-    first_paragraph = next((i for i, line in enumerate(lines) if len(line) >= 160), None)
+    first_paragraph = next((i for i, line in enumerate(lines) if len(line) >= MESSAGE_LINE), None)
     for i, line in enumerate(lines):
         if _REPORTED_SPEECH.search(line):
             continue
@@ -482,8 +521,8 @@ def _message_line(lines: list[str], *, codes_are_names: bool = False) -> tuple[i
             opening = _SENTENCE_END.split(line, 1)[0]
             if len(opening) < OPENING_MESSAGE and says_not_found(opening):
                 return i, f"the page says {opening!r}"
-            continue  # 160 characters or more: no short line, so no parked-domain message
-        if len(line) >= 160:
+            continue  # no short line, so no parked-domain message
+        if len(line) >= MESSAGE_LINE:
             continue
         sentences = _sentences(line)  # read once for both questions
         if codes_are_names and _bare_code(sentences):
@@ -508,9 +547,9 @@ def error_page_reason(title: str, text: str) -> str | None:
             return f"the page title says {title.strip()!r}"
         if any(_mostly(_PARKED, s) for s in sentences):
             return f"a parked domain: the page title says {title.strip()!r}"
-    if len(text) > SOFT_404_TEXT_LIMIT or _about_the_error(title):
+    if not text or len(text) > SOFT_404_TEXT_LIMIT or _about_the_error(title):
         return None
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = _lines(text)
     found = _message_line(lines, codes_are_names=named)
     if found is None or _lists_statuses(lines) or _is_article(lines, found[0]):
         return None
@@ -520,7 +559,7 @@ def error_page_reason(title: str, text: str) -> str | None:
 _TITLE_WALLS = ((_LEGAL_BLOCK, "a legal or regional block"), (_PAYWALL, "a paywall"),
                 (_CHALLENGE_TEXT, "a bot challenge"))
 # One pre-scan for the three: a title holding none of their words is skipped at once.
-_TITLE_WALL_WORDS = _any_word(tuple(word for c, _ in _TITLE_WALLS for word in c.words))
+_TITLE_WALL_WORDS = _Words(tuple(word for c, _ in _TITLE_WALLS for word in c.words))
 _LINE_WALLS = ((_LEGAL_BLOCK, "a legal or regional block"), (_LOGIN_REQUIRED, "a login wall"),
                (_CHALLENGE_TEXT, "a bot challenge"), (_AGE_GATE, "an age check"))
 
@@ -538,12 +577,12 @@ def wall_reason(title: str, text: str) -> str | None:
                     return f"{what}: the page title says {title.strip()!r}"
     if not text or len(text) > SOFT_404_TEXT_LIMIT:
         return None
-    lines = [line for line in map(str.strip, text.splitlines()) if line]
-    short = {line: _sentences(line) for line in lines if len(line) < 160}
+    lines = _lines(text)
+    short = {line: _sentences(line) for line in lines if len(line) < MESSAGE_LINE}
     return _wall_line(short) or _bare_wall(lines, short)
 
 
-def _wall_line(short: dict[str, list[str]]) -> str | None:
+def _wall_line(short: dict[str, tuple[str, ...]]) -> str | None:
     """A short line (given with its sentences) that keeps every reader out, whatever else the
     page holds."""
     for line, sentences in short.items():
@@ -553,7 +592,7 @@ def _wall_line(short: dict[str, list[str]]) -> str | None:
     return None
 
 
-def _bare_wall(lines: list[str], short: dict[str, list[str]]) -> str | None:
+def _bare_wall(lines: tuple[str, ...], short: dict[str, tuple[str, ...]]) -> str | None:
     """A paywall notice or a cookie-consent dialog on a page with no prose of its own: a page
     showing its lead under the notice is the page (the lead can be quoted), one showing only
     the notice keeps the page from the reader."""
@@ -589,9 +628,8 @@ def trouble_reason(title: str, text: str) -> str | None:
             return f"a maintenance or server-error page: the title says {title.strip()!r}"
     if len(text) > SOFT_404_TEXT_LIMIT:
         return None
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    for line in lines:
-        if len(line) < 160 and any(_mostly(_TROUBLE, s) for s in _sentences(line)):
+    for line in _lines(text):
+        if len(line) < MESSAGE_LINE and any(_mostly(_TROUBLE, s) for s in _sentences(line)):
             return f"a maintenance or server-error page: the page says {line!r}"
     return None
 

@@ -14,7 +14,7 @@ import re
 import socket
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 
 import requests
@@ -223,10 +223,12 @@ _CONSENT_TITLE = re.compile(r"before you continue( to( [\w]+){1,5})?|cookie cons
 _TITLE_SEPARATORS = re.compile(r"\s[|\-–—·•»:]\s|[|–—·•»:]")
 
 
-def _segments(title: str) -> list[str]:
-    """A title's parts between separators ('Just a moment... | Site'), normalized."""
+@lru_cache(maxsize=64)
+def _segments(title: str) -> tuple[str, ...]:
+    """A title's parts between separators ('Just a moment... | Site'), normalized; kept for
+    the page's next question (a challenge, a consent wall, a login prompt)."""
     parts = [_normalize(p) for p in _TITLE_SEPARATORS.split(title)] + [_normalize(title)]
-    return [p for p in parts if p]
+    return tuple(p for p in parts if p)
 
 
 _GENERIC_SEGMENTS = frozenset({
@@ -269,6 +271,8 @@ _LOGIN_GATES = frozenset({"anmelden", "anmeldung", "einloggen", "connexion", "se
                           "iniciar-sesion", "iniciar-sessao", "inicio-sesion", "accedi", "inloggen",
                           "logowanie", "zaloguj", "entrar", "giris", "giris-yap", "vhod", "prihlaseni",
                           "kirjaudu", "logga-in"})
+_PASSWORD_GATES = frozenset({"password", "password-protected"})
+_WHOLE_SEGMENT_GATES = _PAYWALL_GATES | _LOGIN_GATES | _PASSWORD_GATES
 _MAINTENANCE_STEMS = frozenset({"maintenance", "maintenance-mode", "under-maintenance", "site-maintenance"})
 # A segment made only of these words, one of them a wall word, is a consent page ('/consent',
 # '/cookie-consent', '/privacy/cookiewall'); 'consent' inside a headline's slug is not.
@@ -339,9 +343,11 @@ def _hash_route(fragment: str) -> str | None:
     return urlsplit(route).path if route.startswith("/") else None
 
 
+@lru_cache(maxsize=256)
 def is_deep_link(url: str) -> bool:
     """Whether a URL names a page below a site's home (a path, a query on the home, or an
-    application's route after '#/')."""
+    application's route after '#/'). Kept: the Fetcher asks it of one URL up to three times
+    (the login, sameness and redirect checks)."""
     parts = urlsplit(url)
     if not _is_generic_path(parts.path):
         return True
@@ -353,16 +359,13 @@ def is_deep_link(url: str) -> bool:
 
 
 def _is_login_segment(segment: str) -> bool:
-    """'login', 'sign_in', 'Login.aspx', 'wp-login.php', 'log-on', 'password': a segment naming
-    a login page or a password gate ('password' only whole: '/choosing-a-password' is a slug)."""
+    """'login', 'sign_in', 'Login.aspx', 'wp-login.php', 'log-on', 'password', 'subscribe',
+    'anmelden': a segment naming a login page, a password gate or a paywall's offer (those
+    and other languages' login pages only whole: '/choosing-a-password' is a slug)."""
     words = [w for w in re.split(r"[-_.]", segment) if w]
     joined = {a + b for a, b in zip(words, words[1:], strict=False)}
     return bool(_LOGIN_WORDS.intersection(words) or _LOGIN_WORDS.intersection(joined)) \
-        or _stem(segment) in _PASSWORD_GATES or _stem(segment) in _PAYWALL_GATES \
-        or _stem(segment) in _LOGIN_GATES
-
-
-_PASSWORD_GATES = frozenset({"password", "password-protected"})
+        or _stem(segment) in _WHOLE_SEGMENT_GATES
 
 
 _LOGIN_TITLE = re.compile(r"(please )?(sign|log) ?(in|on)( to( [\w]+){1,5})?|login|anmelden|"
@@ -510,18 +513,20 @@ class PageLook:
              or (_OTHER_SCRIPTS.search(self.lowered) is not None
                  and any(p.search(self.lowered) for p in _MAYBE_OTHER)))
 
-    def error_page_reason(self, *, read_text: bool = True) -> str | None:
-        """error_page_reason() of this page, extracting its text only when it could matter.
+    def _message_text(self, read_text: bool) -> str:
+        """The text the error-page, wall and trouble checks read: extracted only when it could
+        matter (`maybe_message`); none with `read_text=False`, for a caller who reads the
+        page's text anyway and judges it there (see `text_verdict`)."""
+        return self.text if read_text and self.maybe_message else ""
 
-        `read_text=False`: the title alone, for a caller who reads the page's text anyway and
-        judges it there (see `text_verdict`)."""
-        return error_page_reason(self.title, self.text if read_text and self.maybe_message else "")
+    def error_page_reason(self, *, read_text: bool = True) -> str | None:
+        """error_page_reason() of this page, extracting its text only when it could matter."""
+        return error_page_reason(self.title, self._message_text(read_text))
 
     def block_reason(self, *, read_text: bool = True) -> str | None:
         """wall_reason() of this page: its title, and its text as error_page_reason reads it;
         or a small page with no text that only loads a bot manager's challenge."""
-        return wall_reason(self.title, self.text if read_text and self.maybe_message else "") \
-            or self._challenge_resource()
+        return wall_reason(self.title, self._message_text(read_text)) or self._challenge_resource()
 
     def _challenge_resource(self) -> str | None:
         """A bot manager's challenge told by the resource it loads (Incapsula's iframe, DataDome's
@@ -546,7 +551,7 @@ class PageLook:
         '500 Internal Server Error') is not."""
         if len(self.decoded) > TROUBLE_MARKUP:
             return None
-        return trouble_reason(self.title, self.text if read_text and self.maybe_message else "")
+        return trouble_reason(self.title, self._message_text(read_text))
 
     def signature(self, *noise: str) -> str:
         """Normalized title and text with the given strings (the requested path) removed, and

@@ -51,7 +51,7 @@ MAX_CDX_PAGES = 20  # resume-key pages followed for one query
 MAX_API_REDIRECTS = 3
 _REDIRECTS = (301, 302, 303, 307, 308)
 _OVERLOADED = (502, 503, 504)
-REDIRECT_STATUSES = ("301", "302", "303", "307", "308")  # as the CDX lists them
+REDIRECT_STATUSES = tuple(map(str, _REDIRECTS))  # as the CDX lists them
 _MEMENTO = re.compile(r"/web/(\d{4,14})(?:[a-z]{2}_)?/(.+)$")  # short ones are real too
 # The Wayback's access-control exceptions, named in its refusals (any status), and what they mean
 _ACCESS_REFUSALS = (
