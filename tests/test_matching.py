@@ -10,7 +10,7 @@ from fixtureweb import FixtureWeb
 from fpdf import FPDF
 
 from verifier.match.editorial import parse_quote
-from verifier.match.interruptions import interruption_spans
+from verifier.match.interruptions import PULL_QUOTE_REACH, interruption_spans
 from verifier.match.normalize import dominant_script, normalize_text, tokenize
 from verifier.match.passages import partial_floor
 from verifier.matching import match_quote
@@ -393,6 +393,14 @@ def test_a_pull_quote_set_inside_the_sentence_it_repeats_is_looked_past() -> Non
                           "they never came back.”", language="en", kind="html")
     assert match_quote("It was the closing of them, and they never came back",
                        other).status is not VERIFIED
+    # the sentence it repeats is looked for near it, not across the whole page: a
+    # page of thousands of such lines stays linear
+    far = PageText(text="When the pit went, the shops went, and that was that.\n"
+                        + "Filler words of another story. " * (PULL_QUOTE_REACH // 30)
+                        + "\n“It was the closing of them, and\n“When the pit went, the shops went”\n"
+                          "they never came back.”", language="en", kind="html")
+    assert match_quote("It was the closing of them, and they never came back",
+                       far).status is not VERIFIED
 
 
 def test_interruptions_are_found_by_the_quotation_marks_around_them() -> None:

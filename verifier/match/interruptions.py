@@ -43,6 +43,10 @@ INSERTED_WORDS_MAX = 40
 INTERJECTIONS_MAX = 2  # other speakers' turns between a broken-off turn and its sequel
 INTERJECTION_MAX_WORDS = 12  # words in each
 PULL_QUOTE_MIN_WORDS = 4  # fewer words repeated elsewhere may be a chance echo
+# How far from a pull-quote the words it repeats are looked for (some 8,000 words): a layout
+# sets it near the sentence it repeats, and a bounded search keeps a page of thousands of such
+# lines linear.
+PULL_QUOTE_REACH = 50_000
 
 _MARK_CHARS = "“”„\"«»「」『』"
 _OPENING = frozenset("„«「『")
@@ -168,8 +172,8 @@ def _is_pull_quote(text: str, start: int, end: int) -> bool:
     words = line[1:-1].strip(" .,;:…")
     if len(_WORD.findall(words)) < PULL_QUOTE_MIN_WORDS:
         return False
-    found = text.find(words)
-    return found != -1 and (found < start or text.find(words, end) != -1)
+    before = text.find(words, max(0, start - PULL_QUOTE_REACH), start)
+    return before != -1 or text.find(words, end, end + PULL_QUOTE_REACH) != -1
 
 
 def _takes_up(text: str, start: int, mark: int) -> bool:
