@@ -274,6 +274,14 @@ def test_error_titles(title: str) -> None:
     assert error_page_reason(title, "x" * 5000) is not None
 
 
+def test_a_title_is_read_whole_after_letters_that_grow_when_lower_cased() -> None:
+    # 'İ' lower-cases to two characters: a title found in a lowered copy would be cut short
+    look = PageLook('<html><head><meta name="x" content="İSTANBUL İZMİR">'
+                    "<TITLE lang=tr>Sayfa  bulunamadı &amp; 404</Title></head></html>", "html")
+    assert look.title == "Sayfa bulunamadı & 404"
+    assert PageLook("<html><head><title>Unclosed", "html").title == ""
+
+
 @pytest.mark.parametrize("title, text", [
     ("Why 404 errors matter for the web | Tech", "A long article."),
     ("Higgs boson not found at lower energies", "Physicists said..."),

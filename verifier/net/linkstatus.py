@@ -463,6 +463,14 @@ def json_verdict(body: bytes, content_type: str | None) -> str | None:
     return json_error_reason(body)
 
 
+# The title is looked for in the page's own case: lower-casing can change a text's length ('İ'
+# becomes two characters), so positions found in a lowered copy would be off. Each tag is one
+# search from where the last ended: a page of unclosed tags costs one pass, not one per tag.
+TITLE_LIMIT = 200_000
+_TITLE_OPEN = re.compile(r"<title\b", re.IGNORECASE)
+_TITLE_CLOSE = re.compile(r"</title", re.IGNORECASE)
+
+
 class PageLook:
     """A page as the error-page and sameness checks read it, parsed only when needed.
 
@@ -490,10 +498,11 @@ class PageLook:
     def title(self) -> str:
         if self.kind != "html":
             return ""
-        start = self.lowered.find("<title", 0, 200_000)
-        start = self.lowered.find(">", start) + 1 if start >= 0 else 0
-        end = self.lowered.find("</title", start) if start else -1
-        return " ".join(html.unescape(self.decoded[start:end]).split()) if end > 0 else ""
+        opening = _TITLE_OPEN.search(self.decoded, 0, TITLE_LIMIT)
+        start = self.decoded.find(">", opening.end()) + 1 if opening else 0
+        closing = _TITLE_CLOSE.search(self.decoded, start) if start else None
+        return " ".join(html.unescape(self.decoded[start:closing.start()]).split()) \
+            if closing else ""
 
     @cached_property
     def asks_password(self) -> bool:
