@@ -33,7 +33,7 @@ def is_subtitles(text: str) -> bool:
 
 def subtitle_text(text: str) -> str:
     """The cues' words, one line per cue, without numbers, times, markup or sound notes."""
-    cues = []
+    cues: list[str] = []
     for block in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n")):
         lines = block.strip("\ufeff\n").split("\n")
         timing = next((i for i, line in enumerate(lines) if _TIMING_LINE.match(line)), None)
