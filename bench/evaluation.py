@@ -74,8 +74,13 @@ HOLDOUT6 = EVAL_DIR / "holdout6_cases.toml"
 # dropped surplus words. CI fails below it.
 HOLDOUT6_FLOOR = 1.0
 HOLDOUT7 = EVAL_DIR / "holdout7_cases.toml"
-# The seventh held-out set (pages in pages/holdout7/): FIRST-RUN. CI fails below it.
-HOLDOUT7_FLOOR = 0.0
+# The seventh held-out set (pages in pages/holdout7/) scored 63/82 on its first run, before any
+# change; 80/82 once subtitle files were read as their cues' words, a declarative shadow root
+# rendered, a bracketed negation and an ellipsis joining passages in reverse order made a quote
+# partial, and a list of citation numbers ("[4, 11]") read as a marker. The misses left: a
+# LaTeXML footnote's inline text, and simplified characters against a traditional page.
+# CI fails below it.
+HOLDOUT7_FLOOR = 0.97
 CHECKED_AT = datetime(2024, 6, 1, tzinfo=UTC)
 _CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8",
                   ".md": "text/markdown; charset=utf-8", ".pdf": "application/pdf"}

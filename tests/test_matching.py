@@ -639,6 +639,15 @@ def test_citation_markers_inside_a_quoted_passage_are_looked_past(web) -> None:
     assert match_quote("The treaty ended the war. It fixed the river.", page).status is PARTIAL
 
 
+@pytest.mark.parametrize("marker", ["[4, 11]", "[3–7]", "[12,14,15]", "[2-4, 9]"])
+def test_a_papers_list_of_citation_numbers_inside_a_quoted_passage_is_looked_past(
+        marker: str) -> None:
+    page = PageText(text=f"The spread of fact-checking has been well documented {marker}, but "
+                         "far less is known about newsrooms.", language="en")
+    quote = "The spread of fact-checking has been well documented, but far less is known"
+    assert match_quote(quote, page).status is VERIFIED
+
+
 @pytest.mark.parametrize(("text", "script"), [
     ("The minister said “we will act” — and left.", "latin"),
     ("Министр сказал: «мы будем действовать», and the BBC reported it", "cyrillic"),

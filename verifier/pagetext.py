@@ -1,4 +1,4 @@
-"""Readable text of a fetched page (HTML, plain text, PDF), with its language.
+"""Readable text of a fetched page (HTML, plain text, subtitles, PDF), with its language.
 
 Decoding follows the header's charset, then the page's own <meta>, then detection, then
 UTF-8. What a reader sees of an HTML page is read in visibletext.py.
