@@ -10,8 +10,8 @@ before the code was run on it, to measure how matching generalises; it is scored
 reported apart, with its own floor; so are a second one (holdout2_cases.toml, pages in
 pages/holdout2/), a third (holdout3_cases.toml, pages in pages/holdout3/), a fourth
 (holdout4_cases.toml, pages in pages/holdout4/), a fifth (holdout5_cases.toml, pages in
-pages/holdout5/) and a sixth (holdout6_cases.toml, pages in pages/holdout6/), written later the
-same way.
+pages/holdout5/) and a sixth (holdout6_cases.toml, pages in pages/holdout6/) and a seventh (holdout7_cases.toml,
+pages in pages/holdout7/), written later the same way.
 """
 
 from __future__ import annotations
@@ -73,6 +73,14 @@ HOLDOUT6 = EVAL_DIR / "holdout6_cases.toml"
 # "(my emphasis)" read as a note, attributions ran to 16 words and a reordered passage's edges
 # dropped surplus words. CI fails below it.
 HOLDOUT6_FLOOR = 1.0
+HOLDOUT7 = EVAL_DIR / "holdout7_cases.toml"
+# The seventh held-out set (pages in pages/holdout7/) scored 63/82 on its first run, before any
+# change; 80/82 once subtitle files were read as their cues' words, a declarative shadow root
+# rendered, a bracketed negation and an ellipsis joining passages in reverse order made a quote
+# partial, and a list of citation numbers ("[4, 11]") read as a marker. The misses left: a
+# LaTeXML footnote's inline text, and simplified characters against a traditional page.
+# CI fails below it.
+HOLDOUT7_FLOOR = 0.97
 CHECKED_AT = datetime(2024, 6, 1, tzinfo=UTC)
 _CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8",
                   ".md": "text/markdown; charset=utf-8", ".pdf": "application/pdf"}
@@ -185,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"exit 1 below the floors ({FLOOR}, held-out {HOLDOUT_FLOOR}, "
                              f"second held-out {HOLDOUT2_FLOOR}, third {HOLDOUT3_FLOOR}, "
                              f"fourth {HOLDOUT4_FLOOR}, fifth {HOLDOUT5_FLOOR}, "
-                             f"sixth {HOLDOUT6_FLOOR})")
+                             f"sixth {HOLDOUT6_FLOOR}, seventh {HOLDOUT7_FLOOR})")
     args = parser.parse_args(argv)
     ok = _report("quote verdicts", evaluate(), FLOOR)
     print()
@@ -200,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
     ok = _report("fifth held-out quote verdicts", evaluate(HOLDOUT5), HOLDOUT5_FLOOR) and ok
     print()
     ok = _report("sixth held-out quote verdicts", evaluate(HOLDOUT6), HOLDOUT6_FLOOR) and ok
+    print()
+    ok = _report("seventh held-out quote verdicts", evaluate(HOLDOUT7), HOLDOUT7_FLOOR) and ok
     return 1 if args.check and not ok else 0
 
 

@@ -591,6 +591,39 @@ def test_an_ellipsis_may_not_stand_for_a_lone_negation(article: PageText) -> Non
                        article).status is VERIFIED
 
 
+
+def test_a_bracket_may_not_insert_or_take_out_a_negation() -> None:
+    """A bracket clarifies or replaces a referent; "[not]" where the source has none, or
+    "[they]" standing for "nobody", reverses what was said."""
+    page = PageText(text="Pausing would have cost us more. The audit says nobody will have to "
+                         "explain it, and they will have to pay.", language="en")
+    inserted = match_quote("Pausing would [not] have cost us more.", page)
+    assert inserted.status is PARTIAL
+    assert ("removed", "[not]") in [(d.op, d.text) for d in inserted.diff]
+    assert match_quote("The audit says [they] will have to explain it", page).status is PARTIAL
+    # a bracket for a referent, and one repeating the source's own negation, are honest
+    assert match_quote("explain it, and [the ministry] will have to pay.", page).status is VERIFIED
+    assert match_quote("The audit says [no one] will have to explain it", page).status is VERIFIED
+
+
+SWAP_PAGE = PageText(text=(
+    "Okafor: We were told the money was there. It wasn't. The previous administration had "
+    "signed contracts worth about 110 billion, and most of it had no funding behind it. So "
+    "the first year was spent finding out what we owed. You cannot build a railway on "
+    "promises."), language="en")
+
+
+def test_an_ellipsis_joining_two_passages_in_reverse_order_is_partial() -> None:
+    """Each fragment is the speaker's, word for word, but "B ... A" is not what was said."""
+    swapped = match_quote("You cannot build a railway on promises. … We were told the money "
+                          "was there. It wasn't.", SWAP_PAGE)
+    assert swapped.status is PARTIAL
+    assert SWAP_PAGE.text[swapped.start:swapped.end].startswith("We were told")
+    assert match_quote("We were told the money was there. … You cannot build a railway on "
+                       "promises.", SWAP_PAGE).status is VERIFIED
+    # short fragments prove nothing: words that happen to recur are not a quotation
+    assert match_quote("on promises … the money", SWAP_PAGE).status is not PARTIAL
+
 @pytest.mark.parametrize(("on_page", "quoted"), [
     ("$50 million", "$15 million"), ("in 2019", "in 2009"), ("1,500 jobs", "15,000 jobs"),
     ("2.1 per cent", "2.5 per cent"), ("2.5 per cent", "25 per cent"), ("14 June", "4 June"),
@@ -612,6 +645,15 @@ def test_citation_markers_inside_a_quoted_passage_are_looked_past(web) -> None:
     quote = "The treaty ended the war. It fixed the border. Lennet paid four million crowns."
     assert match_quote(quote, page).status is VERIFIED
     assert match_quote("The treaty ended the war. It fixed the river.", page).status is PARTIAL
+
+
+@pytest.mark.parametrize("marker", ["[4, 11]", "[3–7]", "[12,14,15]", "[2-4, 9]"])
+def test_a_papers_list_of_citation_numbers_inside_a_quoted_passage_is_looked_past(
+        marker: str) -> None:
+    page = PageText(text=f"The spread of fact-checking has been well documented {marker}, but "
+                         "far less is known about newsrooms.", language="en")
+    quote = "The spread of fact-checking has been well documented, but far less is known"
+    assert match_quote(quote, page).status is VERIFIED
 
 
 @pytest.mark.parametrize(("text", "script"), [

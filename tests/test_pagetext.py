@@ -393,3 +393,67 @@ def test_page_served_as_latin1_with_curly_quotes_is_read_as_browsers_do(web) -> 
             "caf\u00e9s included.\u201d</p></body></html>").encode("cp1252")
     page = served(web, "/latin", body, content_type="text/html; charset=ISO-8859-1")
     assert "\u201cWe will rebuild the bridge \u2013 caf\u00e9s included.\u201d" in page.text
+
+
+@pytest.mark.parametrize("cut", [False, True], ids=["tree", "stream"])
+def test_a_declarative_shadow_root_is_read_and_an_inert_template_is_not(cut: bool) -> None:
+    # a web component's article is served in <template shadowrootmode>, which browsers render
+    markup = (b"<news-article><template shadowrootmode='open'><style>p{}</style>"
+              b"<p>The report sat in a folder.</p></template></news-article>"
+              b"<x-old><template shadowroot='closed'><p>Nobody sent it.</p></template></x-old>"
+              b"<template id='paywall'><p>Subscribe for more.</p></template>")
+    root, _ = parse_html(markup)
+    assert root is not None
+    assert visible_text(root, markup, cut=cut) == (
+        "The report sat in a folder.\nNobody sent it.")
+
+
+SRT = """1
+00:00:00,800 --> 00:00:03,200
+In the spring of 2019, the first
+
+2
+00:00:03,200 --> 00:00:06,450
+- Did you know?
+- I knew nothing about
+
+3
+00:00:06,450 --> 00:00:09,000
+[sighs] the <i>payments</i> &amp; fees.
+"""
+
+VTT = """WEBVTT
+Kind: captions
+
+NOTE corrected by the clerk's office
+
+intro-1
+00:00:01.000 --> 00:00:04.500 align:start position:10%
+<v Mayor Ruiz>Crews have been working through
+the night, and <c.yellow>as of this morning</c>
+
+00:04.500 --> 00:08.250
+<v Mayor Ruiz>water service has been restored.
+"""
+
+
+@pytest.mark.parametrize(("body", "content_type", "expected"), [
+    (SRT, "text/plain; charset=utf-8", "In the spring of 2019, the first\n"
+     "Did you know? I knew nothing about\nthe payments & fees."),
+    (SRT.replace("\n", "\r\n"), "application/x-subrip", "In the spring of 2019, the first\n"
+     "Did you know? I knew nothing about\nthe payments & fees."),
+    (VTT, "text/vtt", "Crews have been working through the night, and as of this morning\n"
+     "water service has been restored."),
+], ids=["srt", "srt-crlf-x-subrip", "webvtt"])
+def test_subtitles_are_read_as_their_cues_words(body: str, content_type: str,
+                                                expected: str) -> None:
+    """Cue numbers, times, settings, NOTE blocks, voice tags and sound notes are not words:
+    read as words they break every quotation running over a cue."""
+    page = page_text(body.encode(), content_type)
+    assert page is not None and page.text == expected
+
+
+def test_prose_with_an_arrow_is_not_read_as_subtitles() -> None:
+    text = "Timeline: 10:00:00,000 --> 11:00:00,000 was the outage window.\nNothing else."
+    page = page_text(text.encode(), "text/plain")
+    assert page is not None and page.text == text

@@ -1,4 +1,4 @@
-"""Readable text of a fetched page (HTML, plain text, PDF), with its language.
+"""Readable text of a fetched page (HTML, plain text, subtitles, PDF), with its language.
 
 Decoding follows the header's charset, then the page's own <meta>, then detection, then
 UTF-8. What a reader sees of an HTML page is read in visibletext.py.
@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .models import PageText
+from .text.subtitles import is_subtitles, subtitle_text
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -31,7 +32,7 @@ def content_kind(content_type: str | None, body: bytes) -> str | None:
         return "html"
     if ctype == "application/pdf" or body[:5] == b"%PDF-":
         return "pdf"
-    if ctype.startswith("text/"):
+    if ctype.startswith("text/") or ctype == "application/x-subrip":
         return "text"
     if not ctype or ctype in ("application/octet-stream", "binary/octet-stream"):
         head = body[:512].lstrip().lower()
@@ -255,7 +256,9 @@ def page_text(body: bytes, content_type: str | None) -> PageText | None:
         text, title, lang = _html_text(utf8)
         return PageText(text=text, language=page_language(lang, text), title=title, kind="html")
     text = markdown_links_as_text(decoded.replace("\r\n", "\n").replace("\r", "\n"))
-    if "\f" in text:
+    if "-->" in text and is_subtitles(text):
+        text = subtitle_text(text)
+    elif "\f" in text:
         text = paged_text(text)
     return PageText(text=text, language=detect_language(text), kind="text")
 

@@ -79,10 +79,18 @@ class Gap:
     high: int
     kind: str  # "ellipsis", "bracket", "join"
     surface: str  # the editorial mark as written
+    negates: bool = False  # a bracket whose words hold a negation ("[not]", "[never]")
 
 
 def hides_negation(gap: Gap, omitted: list[str]) -> bool:
-    """Whether the words an ellipsis stands for are few and include a negation."""
+    """Whether an editorial mark turns the sentence around: an ellipsis standing for a few
+    words that include a negation, or a bracket putting a negation where the source has none
+    ("would [not] have") or standing for a negation without one. A bracket clarifies or
+    replaces a referent; it never reverses what was said."""
+    if gap.kind == "bracket":
+        negated = not NEGATIONS.isdisjoint(omitted)
+        return gap.negates and not negated or \
+            negated and not gap.negates and len(omitted) <= NEGATION_OMISSION_MAX_WORDS
     return gap.kind == "ellipsis" and 0 < len(omitted) <= NEGATION_OMISSION_MAX_WORDS and \
         not NEGATIONS.isdisjoint(omitted)
 
@@ -165,8 +173,9 @@ def _gap_for(kind: str, surface: str) -> Gap:
     content = surface[1:-1]
     if _INSERTION_ONLY.match(content):
         return Gap(0, 0, "bracket", surface)
-    words = len(tokenize(content))
-    return Gap(0, words + BRACKET_MAX_EXTRA_WORDS, "bracket", surface)
+    words = tokenize(content).words
+    return Gap(0, len(words) + BRACKET_MAX_EXTRA_WORDS, "bracket", surface,
+               not NEGATIONS.isdisjoint(words))
 
 
 def _limit_ellipses(pattern: QuotePattern) -> None:

@@ -10,7 +10,8 @@ leaves all of these out, honestly. An interruption is:
   paragraph;
 - an audience note: a parenthesised or bracketed run of reaction words ("(Laughter and
   applause.)", "[CROSSTALK]");
-- a citation marker of an encyclopedia or report: "[12]", "[a]", "[citation needed]";
+- a citation marker of an encyclopedia, report or paper: "[12]", "[4, 11]", "[3–7]", "[a]",
+  "[citation needed]";
 - a short line with no quotation marks between a paragraph that leaves a quotation open and
   the paragraph that takes it up again: reopening it (the newspaper way of continuing a
   quotation), or going on with the broken-off sentence in lower case and closing it (a photo
@@ -76,7 +77,7 @@ _REACTIONS = (r"applause|laughter|laughs|laughing|cheers|cheering|booing|boos|je
               r"interruption|interrupted|speakers?|speaking|and|from|the")
 _AUDIENCE_NOTE = re.compile(
     rf"[(\[]\s*(?:{_REACTIONS})(?:[\s,]+(?:{_REACTIONS}))*\s*[.!]?\s*[)\]]"
-    r"|\[(?:\d{1,3}|[a-z]|(?:note|nb|n)\s?\d{1,3}|citation needed|clarification needed|"
+    r"|\[(?:\d{1,3}(?:\s?[,–-]\s?\d{1,3}){0,8}|[a-z]|(?:note|nb|n)\s?\d{1,3}|citation needed|clarification needed|"
     r"dubious(?: [–-] discuss)?|according to whom\?|by whom\?|when\?|who\?|which\?|"
     r"failed verification|better source needed|page needed|verification needed)\]"
     r"|\[\[?(?:page|pg\.?|p\.)\s?[a-z]?\d{1,5}\]\]?", re.I)

@@ -16,12 +16,12 @@ import math
 import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, product
 
 from rapidfuzz.distance import Indel
 
 from ..models import DiffOp, PageText
-from .editorial import Gap, QuotePattern, Segment, hides_negation
+from .editorial import ELLIPSIS_MAX_WORDS, Gap, QuotePattern, Segment, hides_negation
 from .interruptions import interruption_spans
 from .normalize import Tokens, joinable, tokenize
 
@@ -173,6 +173,13 @@ def find_exact(pattern: QuotePattern, page: PreparedPage) -> ExactSpan | None:
 
     The most compact span is the reading a reader takes: when an ellipsis there stands for a
     lone negation (see editorial.hides_negation), the span says so."""
+    spans = exact_spans(pattern, page)
+    return min(spans, key=lambda s: (s.last - s.first, s.hides_negation)) if spans else None
+
+
+def exact_spans(pattern: QuotePattern, page: PreparedPage) -> list[ExactSpan]:
+    """Every place the quote's segments occur in order within their gaps, by where each
+    ends: for each end, the span starting latest (the most compact there)."""
     # each reachable occurrence: (first word, last word, first word of its whole chain,
     # whether an ellipsis on the way hides a negation)
     chains = [(first, last, first, False)
@@ -180,7 +187,7 @@ def find_exact(pattern: QuotePattern, page: PreparedPage) -> ExactSpan | None:
     words = page.tokens.words
     for segment, gap in zip(pattern.segments[1:], pattern.gaps, strict=True):
         if not chains:
-            return None
+            return []
         ends = [chain[1] for chain in chains]  # ascending: occurrences come in order
         extended = []
         for first, last in _occurrences(segment, page):
@@ -191,10 +198,7 @@ def find_exact(pattern: QuotePattern, page: PreparedPage) -> ExactSpan | None:
                 hides = chains[k][3] or hides_negation(gap, words[ends[k]:first])
                 extended.append((first, last, chains[k][2], hides))
         chains = sorted(extended, key=lambda c: c[1])
-    if not chains:
-        return None
-    _first, last, start, hides = min(chains, key=lambda c: (c[1] - c[2], c[3]))
-    return ExactSpan(start, last, hides)
+    return [ExactSpan(start, last, hides) for _first, last, start, hides in chains]
 
 
 def passage_at(pattern: QuotePattern, page: PreparedPage, first: int, last: int) -> Passage:
@@ -338,10 +342,56 @@ def closest_passage(pattern: QuotePattern, page: PreparedPage) -> Passage | None
     # a reordering scores at most ORDER_FREE_WEIGHT: no need to look when the passage is closer
     reordered = _reordered(words, page.tokens.words, regions) if score < ORDER_FREE_WEIGHT \
         else None
+    if score < ORDER_FREE_WEIGHT and any(gap.kind == "ellipsis" for gap in pattern.gaps):
+        swapped = _fragments_swapped(pattern, page)
+        reordered = swapped if reordered is None or swapped and swapped[0] > reordered[0] \
+            else reordered
     if reordered is not None and reordered[0] > score:
         score, first, last = reordered
         diff = _diff(pattern, page, first, last, free, marks)[1]
     return Passage(first, last, min(score, FUZZY_SCORE_CAP), diff)
+
+
+# A fragment this long, found word for word, is the source's own words, not a chance match.
+SWAPPED_FRAGMENT_MIN_WORDS = 5
+SWAPPED_FRAGMENT_PLACES = 8  # occurrences of each fragment weighed (a refrain is not read out)
+
+
+def _fragments_swapped(pattern: QuotePattern, page: PreparedPage
+                       ) -> tuple[float, int, int] | None:
+    """A quote whose ellipsis joins two of the source's passages in the reverse of their
+    order ("B ... A"): every fragment is found word for word, near the others, but not in the
+    quote's order. The words are the speaker's, their order is not: close as a perfect
+    reordering is (ORDER_FREE_WEIGHT), never the same. The stretch from the first fragment to
+    the last is the passage."""
+    fragments = _ellipsis_fragments(pattern)
+    if any(len(fragment) < SWAPPED_FRAGMENT_MIN_WORDS for fragment in fragments):
+        return None
+    places = []
+    for fragment in fragments:
+        spans = [(s.first, s.last) for s in exact_spans(fragment, page) if not s.hides_negation]
+        if not spans:
+            return None
+        places.append(spans[:SWAPPED_FRAGMENT_PLACES])
+    # the arrangement reading most compactly: a fragment repeated in a headline is far away
+    chosen = min(product(*places), key=lambda combo: max(s[1] for s in combo) -
+                 min(s[0] for s in combo))
+    first, last = min(s[0] for s in chosen), max(s[1] for s in chosen)
+    in_order = all(a[1] <= b[0] for a, b in zip(chosen, chosen[1:], strict=False))
+    if in_order or last - first > len(pattern) + ELLIPSIS_MAX_WORDS:
+        return None
+    return ORDER_FREE_WEIGHT, first, last
+
+
+def _ellipsis_fragments(pattern: QuotePattern) -> list[QuotePattern]:
+    """The quote's parts between its ellipses, each with its own brackets."""
+    fragments, start = [], 0
+    for i, gap in enumerate([*pattern.gaps, None]):
+        if gap is None or gap.kind == "ellipsis":
+            fragments.append(QuotePattern(pattern.text, pattern.segments[start:i + 1],
+                                          pattern.gaps[start:i]))
+            start = i + 1
+    return fragments
 
 
 def _reordered(words: list[str], page_words: list[str], regions: list[tuple[int, int]]
@@ -433,10 +483,11 @@ def _diff(pattern: QuotePattern, page: PreparedPage, first: int, last: int, free
     passage = page.tokens.words[first:last]
     ops: list[DiffOp] = []
     matched = discount = 0
+    negating = [at for at, gap in marks.items() if gap.negates and gap.kind == "bracket"]
     for op in Indel.opcodes(words, passage):
         if op.tag == "equal":
             matched += op.src_end - op.src_start
-            ops.append(DiffOp("equal", " ".join(surface[op.src_start:op.src_end])))
+            ops.extend(_equal_ops(surface, op.src_start, op.src_end, negating, marks))
         elif op.tag == "delete":
             ops.append(DiffOp("removed", " ".join(surface[op.src_start:op.src_end])))
         else:
@@ -451,6 +502,18 @@ def _diff(pattern: QuotePattern, page: PreparedPage, first: int, last: int, free
                 ops.append(DiffOp("added", _page_words(page, first + op.dest_start,
                                                        first + op.dest_end)))
     return _score(matched, len(words), len(passage), discount), _tidy(ops)
+
+
+def _equal_ops(surface: list[str], start: int, end: int, negating: list[int],
+               marks: dict[int, Gap]) -> list[DiffOp]:
+    """Quote words [start, end) found as they are, with a bracketed negation that stands
+    where the source has nothing ("would [not] have") shown as the quote's own words."""
+    ops, at = [], start
+    for mark in sorted(m for m in negating if start < m < end):
+        ops += [DiffOp("equal", " ".join(surface[at:mark])), DiffOp("removed", marks[mark].surface)]
+        at = mark
+    ops.append(DiffOp("equal", " ".join(surface[at:end])))
+    return ops
 
 
 def _page_words(page: PreparedPage, first: int, last: int) -> str:

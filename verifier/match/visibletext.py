@@ -35,6 +35,10 @@ DROP = frozenset({
     "embed", "canvas", "audio", "video", "select", "datalist", "textarea", "dialog", "map",
     "rt", "rp", "del", "s", "strike",
 })
+# A <template> is inert, except one declaring a shadow root (<template shadowrootmode="open">,
+# "shadowroot" before 2023): the browser renders its content as its element's, and a site
+# built of web components serves its article so.
+SHADOW_ROOT_ATTRIBUTES = ("shadowrootmode", "shadowroot")
 # Elements that start a new line of text; every other element is inline.
 BLOCK = frozenset({
     "address", "article", "aside", "blockquote", "br", "caption", "center", "dd", "details",
@@ -67,6 +71,7 @@ _COMMENT_SECTION_ELEMENTS = etree.XPath(f"id('{' '.join(sorted(_COMMENT_SECTIONS
 _VISIBLE_TEXT_XSLT = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 <xsl:output method="text" encoding="utf-8"/>
 <xsl:template match="{'|'.join(sorted(DROP))}"/>
+<xsl:template match="template[{' or '.join('@' + name for name in SHADOW_ROOT_ATTRIBUTES)}]"><xsl:text>&#xE001;</xsl:text><xsl:apply-templates/><xsl:text>&#xE001;</xsl:text></xsl:template>
 <xsl:template match="{'|'.join(sorted(BLOCK))}"><xsl:text>&#xE001;</xsl:text><xsl:apply-templates/><xsl:text>&#xE001;</xsl:text></xsl:template>
 </xsl:stylesheet>"""
 
@@ -304,6 +309,11 @@ def _remove_keeping_tail(el: etree._Element) -> None:
     parent.remove(el)
 
 
+def _is_shadow_root(tag: str, attrib: dict[str, str]) -> bool:
+    """Whether an element is a <template> the browser renders (see SHADOW_ROOT_ATTRIBUTES)."""
+    return tag == "template" and any(name in attrib for name in SHADOW_ROOT_ATTRIBUTES)
+
+
 class _VisibleTextEvents:
     """Parser target collecting visible text from start/end/data events, with no tree."""
 
@@ -315,9 +325,9 @@ class _VisibleTextEvents:
     def start(self, tag: str, attrib: dict[str, str]) -> None:
         if self.skipping:
             self.skipping += 1
-        elif tag in DROP or _hides(attrib):
+        elif tag in DROP and not _is_shadow_root(tag, attrib) or _hides(attrib):
             self.skipping = 1
-        elif tag in BLOCK:
+        elif tag in BLOCK or tag == "template":
             self.parts.append(BREAK)
         elif tag == "sup" and self.superscript is None:
             self.superscript = len(self.parts)  # its text is judged at its end (see below)
@@ -325,7 +335,7 @@ class _VisibleTextEvents:
     def end(self, tag: str) -> None:
         if self.skipping:
             self.skipping -= 1
-        elif tag in BLOCK:
+        elif tag in BLOCK or tag == "template":
             self.parts.append(BREAK)
         elif tag == "sup" and self.superscript is not None:
             at, self.superscript = self.superscript, None
