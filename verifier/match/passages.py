@@ -354,7 +354,9 @@ def closest_passage(pattern: QuotePattern, page: PreparedPage) -> Passage | None
 
 # A fragment this long, found word for word, is the source's own words, not a chance match.
 SWAPPED_FRAGMENT_MIN_WORDS = 5
-SWAPPED_FRAGMENT_PLACES = 8  # occurrences of each fragment weighed (a refrain is not read out)
+# Arrangements of the fragments' occurrences weighed in all: a quote of many ellipses weighs
+# fewer occurrences of each, so its cost stays bounded (8 each for two fragments, 2 for nine).
+SWAPPED_ARRANGEMENTS_MAX = 512
 
 
 def _fragments_swapped(pattern: QuotePattern, page: PreparedPage
@@ -368,11 +370,12 @@ def _fragments_swapped(pattern: QuotePattern, page: PreparedPage
     if any(len(fragment) < SWAPPED_FRAGMENT_MIN_WORDS for fragment in fragments):
         return None
     places = []
+    per_fragment = max(1, int(SWAPPED_ARRANGEMENTS_MAX ** (1 / len(fragments))))
     for fragment in fragments:
         spans = [(s.first, s.last) for s in exact_spans(fragment, page) if not s.hides_negation]
         if not spans:
             return None
-        places.append(spans[:SWAPPED_FRAGMENT_PLACES])
+        places.append(spans[:per_fragment])
     # the arrangement reading most compactly: a fragment repeated in a headline is far away
     chosen = min(product(*places), key=lambda combo: max(s[1] for s in combo) -
                  min(s[0] for s in combo))
