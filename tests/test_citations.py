@@ -416,7 +416,10 @@ def test_a_link_named_for_what_it_cites_is_a_source_though_share_buttons_use_the
 
 
 @pytest.mark.parametrize("label", ["Share on WhatsApp", "Subscribe", "Share this article",
-                                   "Post on X", "Tweet this", "Share"])
+                                   "Post on X", "Tweet this", "Share",
+                                   "Subscribe on Apple Podcasts", "Support the show on Patreon",
+                                   "Follow us on Mastodon", "Forward to a friend",
+                                   "unsubscribe from this list"])
 def test_share_and_subscribe_links_in_markdown_are_no_sources(tmp_path: Path, label: str):
     text = ("The bridge opened in 2023 ([report](https://www.highways.example.gov.gh/bridge)).\n\n"
             f"[{label}](https://wa.example.me/?text=The%20story)\n")
@@ -544,3 +547,12 @@ def test_a_short_note_naming_another_author_or_title_rests_on_nothing(tmp_path: 
             f"2 {note}\n")
     _doc, citations = load(tmp_path, text)
     assert [c.marker for c in citations if c.kind == "footnote"] == ["1"]
+
+
+def test_a_markdown_reference_link_to_an_email_address_is_no_source(tmp_path: Path):
+    text = ("The herd tested positive ([tally][t]). Spotted an error? [Tell us][fix].\n\n"
+            "[t]: https://www.aphis.example.gov/h5n1-detections\n"
+            "[fix]: mailto:corrections@desk.example.org\n")
+    _doc, citations = load(tmp_path, text, ".md")
+    assert [c.url for c in citations if c.kind == "link"] == [
+        "https://www.aphis.example.gov/h5n1-detections"]
