@@ -925,3 +925,16 @@ def test_the_reply_we_got_is_the_words_of_whoever_gave_it(tmp_path: Path):
         "The answer I received from Wessex Valley Water was: “We publish every spill within "
         "an hour of it.”"))
     assert [q.speaker for q in quotes] == ["Environment Agency", "Wessex Valley Water"]
+
+
+@pytest.mark.parametrize("role", ["the chief executive of Harlan Valley Medical Center",
+                                  "its vice-president for rural policy"])
+def test_said_then_a_role_then_the_name_in_apposition_names_the_speaker(tmp_path: Path,
+                                                                         role: str):
+    """'“…,” said the chief executive of X, Mark Delaney, when …': the role comes first and the
+    name after its comma; the organisation inside the role is not the speaker."""
+    text = ("Hospitals gave three reasons. \"We cannot safely staff a unit that delivers ninety "
+            f"babies a year,\" said {role}, Mark Delaney, when the hospital closed.\n")
+    quotes, _terms, _citations = run(tmp_path, text)
+    assert said(quotes) == [
+        ("Mark Delaney", "We cannot safely staff a unit that delivers ninety babies a year")]

@@ -73,6 +73,11 @@ _ACCORDING_PERSON = re.compile(
 _AGE_OR_NATIONALITY_AFTER = re.compile(r"\s+the\s+(?:\d+-)?([A-Za-z][\w\-]*)\b")
 # '… of „…“, and the director, X, said that …': a coordinated clause after a quotation
 # has its own subject, so its verb reports the next quotation, not this one.
+# 'the chief executive of Harlan Valley Medical Center, ' before a name in apposition
+_ROLE_WORDS = 10
+_ROLE_THEN_NAME = re.compile(
+    r"\s*(?:the|its|his|her|their)\s+(?:[^\W\d][\w'’-]*\s+){0,%d}?[^\W\d][\w'’-]*,\s*$"
+    % (_ROLE_WORDS - 2))
 _NEW_CLAUSE = re.compile(r"\s*,?\s*(?:and|but|while|whereas)\s+(?!said\b|says\b|added\b)\S", re.I)
 # Words a name's own mention may follow in its clause: titles, determiners, articles.
 _BEFORE_NAME = TITLE_WORDS | DETERMINERS | ARTICLES
@@ -348,12 +353,16 @@ class SpeakerFinder:
         return Speaker(self.names.full_name(mention.name, mention.start), True, "according")
 
     def _name_after(self, pos: int, end: int) -> Speaker | None:
-        """'said Foreign Minister X': a name within a few (title) words after the verb."""
+        """'said Foreign Minister X': a name within a few (title) words after the verb; or
+        'said the chief executive of the hospital, X,': the name in apposition to a role."""
         for m in self.names.between(pos, end):
-            between = self.masked[pos:m.start].split()
-            if len(between) > 3 or any(w.lower() in PREPOSITIONS for w in between):
+            gap = self.masked[pos:m.start]
+            between = gap.split()
+            if len(between) <= 3 and not any(w.lower() in PREPOSITIONS for w in between) \
+                    or _ROLE_THEN_NAME.match(gap):
+                return Speaker(self.names.full_name(m.name, m.start), True, "name")
+            if len(between) > _ROLE_WORDS:
                 return None
-            return Speaker(self.names.full_name(m.name, m.start), True, "name")
         return None
 
     def _described_after(self, pos: int, end: int, paragraph: int) -> Speaker | None:
