@@ -47,6 +47,9 @@ _REBUTTAL = re.compile(r"\s*(?:,[^,]*,\s*)?(?:disagree|dispute|denie|denied|reje
 _DESCRIBED_INTRO = re.compile(
     r"\s*((?:The|This|That|Their|His|Her|Our)\s+(?:[\w\-’']+\s+){0,3}?(?:"
     + PERSON_NOUN_PATTERN + r"))\s+(?:was|is|were|are|sounded|seemed|remained)\b")
+# 'The department's reply', 'The ministry's statement': the owner's words follow the colon
+_OWNED_REPLY_INTRO = re.compile(
+    r"\s*The\s+([a-z][\w\-]*)['’]s\s+(?:reply|response|answer|statement|email|e-mail|letter)\b")
 # A fact-check's box: 'Claim: “…”' then 'Claimed by: Senator X, in a video …'. The label is
 # no speaker; the line naming the claimant is.
 _CLAIM_LABEL = re.compile(r"(?:^|\n)\s*(?:the\s+)?(?:claim|what was claimed|statement)\s*:$",
@@ -275,6 +278,11 @@ class SpeakerFinder:
         described = _DESCRIBED_INTRO.match(self.masked, start, colon)
         if described:  # 'The WHO chief was clear:' — a role, read as the person holding it
             return self.refs.description(described.group(1), start, paragraph)
+        owned = _OWNED_REPLY_INTRO.match(self.masked, start, colon)
+        if owned:  # 'The department's reply, by email, …:' — the owner replied
+            speaker = self.refs.description("the " + owned.group(1), start, paragraph)
+            if speaker is not None:
+                return speaker
         unnamed = _INDEFINITE_INTRO.match(self.masked, start, colon)
         if unnamed:
             return Speaker(unnamed.group(1), True, "description")
