@@ -964,3 +964,15 @@ def test_a_role_introducing_a_quotation_with_a_colon_is_the_speaker(tmp_path: Pa
             "\"We have seen the virus move with the animals, and we intend to stop that.\"\n")
     quotes, _terms, _citations = run(tmp_path, text)
     assert [q.speaker for q in quotes] == [f"agency's {role}"]
+
+
+def test_a_pull_quote_paragraph_then_a_dash_line_names_its_speaker(tmp_path: Path):
+    """A newsletter's 'Quote of the week' box is no <blockquote>: a paragraph holding only the
+    quotation, then '— Name, role', is attributed like a block."""
+    text = ("<html><body><p>The library stays open.</p><p><strong>Quote of the week</strong></p>"
+            "<p>&ldquo;If you want to know what a city values, don&rsquo;t read its mission "
+            "statement. Read its budget.&rdquo;</p>"
+            "<p><em>&mdash; Gloria Nakamura, finance director, at the committee</em></p>"
+            "</body></html>")
+    quotes, _terms, _citations = run(tmp_path, text, ".html")
+    assert [q.speaker for q in quotes] == ["Gloria Nakamura"]

@@ -97,8 +97,10 @@ def extract_quotes(doc: Document, citations: list[Citation], *, people: People |
             # in a note body, '"Title". Outlet.' cites a title: the next name is no speaker
             if s.speaker is None and bare is not None and bare.alone(s) and \
                     not notes.covers(s.open_at):
-                s.speaker, s.continues = _continuation(finder, candidates, s, sent,
-                                                       paras[p_index])
+                s.speaker = _dash_attribution(finder, text, s, paras[p_index])
+                if s.speaker is None:
+                    s.speaker, s.continues = _continuation(finder, candidates, s, sent,
+                                                           paras[p_index])
                 after = next_sentence.get(sent)
                 if s.speaker is None and after is not None:
                     s.speaker = finder.later_speaker(*after)
@@ -379,6 +381,19 @@ def _attributed_before(text: str, para: tuple[int, int], earlier: list[QuoteSpan
             mark in tail for mark in OPENERS + CLOSERS + '"') or not find_speech_verbs(tail):
         return None
     return last.speaker
+
+
+def _dash_attribution(finder: SpeakerFinder, text: str, span: QuoteSpan,
+                      para: tuple[int, int]) -> Speaker | None:
+    """A pull quote outside <blockquote> ('Quote of the week' boxes): a paragraph that is one
+    quotation, then a '— Name, role' line, names its speaker like a block's attribution."""
+    if text[span.close_at + 1:para[1]].strip():
+        return None
+    m = _DASH_LINE.match(text, span.close_at + 1)
+    if m is None:
+        return None
+    name = re.split(r",|\(", m.group(1))[0].strip()
+    return Speaker(finder.names.full_name(name, span.start), True, "name") if name else None
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z“\"])")
