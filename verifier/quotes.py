@@ -53,6 +53,7 @@ def extract_quotes(doc: Document, citations: list[Citation], *, people: People |
     terms: list[str] = []
     candidates: list[QuoteSpan] = []
     notes = SpanIndex((f.start, f.start + len(f.text)) for f in doc.footnotes)
+    in_blocks = SpanIndex((b.open_at, b.close_at + 1) for b in blocks)
     by_sentence: dict[tuple[int, int], list[QuoteSpan]] = {}
     sentence_list: list[tuple[int, tuple[int, int]]] = []
     opens = [s.open_at for s in spans]
@@ -97,7 +98,8 @@ def extract_quotes(doc: Document, citations: list[Citation], *, people: People |
             # in a note body, '"Title". Outlet.' cites a title: the next name is no speaker
             if s.speaker is None and bare is not None and bare.alone(s) and \
                     not notes.covers(s.open_at):
-                s.speaker = _dash_attribution(finder, text, s, paras[p_index])
+                if not in_blocks.overlaps(s.open_at, s.close_at + 1):
+                    s.speaker = _dash_attribution(finder, text, s, paras[p_index])
                 if s.speaker is None:
                     s.speaker, s.continues = _continuation(finder, candidates, s, sent,
                                                            paras[p_index])
