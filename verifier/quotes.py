@@ -385,11 +385,15 @@ def _attributed_before(text: str, para: tuple[int, int], earlier: list[QuoteSpan
     return last.speaker
 
 
+_PARAGRAPH_TAIL = 8  # characters a paragraph may hold after a pull quote's closing mark
+
+
 def _dash_attribution(finder: SpeakerFinder, text: str, span: QuoteSpan,
                       para: tuple[int, int]) -> Speaker | None:
     """A pull quote outside <blockquote> ('Quote of the week' boxes): a paragraph that is one
     quotation, then a '— Name, role' line, names its speaker like a block's attribution."""
-    if text[span.close_at + 1:para[1]].strip():
+    # only the paragraph's last few characters are read: a sentence may hold thousands of quotes
+    if para[1] - span.close_at > _PARAGRAPH_TAIL or text[span.close_at + 1:para[1]].strip():
         return None
     m = _DASH_LINE.match(text, span.close_at + 1)
     if m is None:

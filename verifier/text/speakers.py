@@ -79,8 +79,8 @@ _AGE_OR_NATIONALITY_AFTER = re.compile(r"\s+the\s+(?:\d+-)?([A-Za-z][\w\-]*)\b")
 # 'the chief executive of Harlan Valley Medical Center, ' before a name in apposition
 _ROLE_WORDS = 10
 _ROLE_THEN_NAME = re.compile(
-    r"\s*(?:the|its|his|her|their)\s+(?:[^\W\d][\w'’-]*\s+){0,%d}?[^\W\d][\w'’-]*,\s*$"
-    % (_ROLE_WORDS - 2))
+    r"\s*(?:the|its|his|her|their)\s+(?:[^\W\d][\w'’-]*\s+){0," + str(_ROLE_WORDS - 2)
+    + r"}?[^\W\d][\w'’-]*,\s*$")
 _NEW_CLAUSE = re.compile(r"\s*,?\s*(?:and|but|while|whereas)\s+(?!said\b|says\b|added\b)\S", re.I)
 # Words a name's own mention may follow in its clause: titles, determiners, articles.
 _BEFORE_NAME = TITLE_WORDS | DETERMINERS | ARTICLES
