@@ -416,7 +416,10 @@ def test_a_link_named_for_what_it_cites_is_a_source_though_share_buttons_use_the
 
 
 @pytest.mark.parametrize("label", ["Share on WhatsApp", "Subscribe", "Share this article",
-                                   "Post on X", "Tweet this", "Share"])
+                                   "Post on X", "Tweet this", "Share",
+                                   "Subscribe on Apple Podcasts", "Support the show on Patreon",
+                                   "Follow us on Mastodon", "Forward to a friend",
+                                   "unsubscribe from this list"])
 def test_share_and_subscribe_links_in_markdown_are_no_sources(tmp_path: Path, label: str):
     text = ("The bridge opened in 2023 ([report](https://www.highways.example.gov.gh/bridge)).\n\n"
             f"[{label}](https://wa.example.me/?text=The%20story)\n")
@@ -493,3 +496,63 @@ def test_an_outlet_named_and_cited_again_with_a_date_in_one_sentence_is_one_sour
     _doc, citations = load(tmp_path, text)
     assert [(c.outlet, c.cited_date) for c in citations if c.kind == "named_source"] == [
         ("Tasnim", date(2017, 12, 28)), ("Tasnim", None)]
+
+
+def test_a_reference_entry_with_its_url_on_a_line_of_its_own_keeps_it(tmp_path: Path):
+    """A memo's reference list puts the address on an indented line after the entry's full
+    stop: it belongs to that entry, not to the text around the list."""
+    text = ("Nine units have closed since 2019 [1]. Staffing is the main reason [2].\n\n"
+            "REFERENCES\n\n"
+            "[1] Department of Health, Maternity Services Annual Report 2023, November 2023.\n"
+            "    https://health.example.gov/reports/maternity-2023.pdf\n"
+            "[2] Rural Health Research Center, brief, 2022.\n"
+            "    https://rhrc.example.edu/briefs/closures\n")
+    _doc, citations = load(tmp_path, text)
+    notes = [(c.marker, c.url) for c in citations if c.kind == "footnote"]
+    assert notes == [("1", "https://health.example.gov/reports/maternity-2023.pdf"),
+                     ("2", "https://rhrc.example.edu/briefs/closures")]
+    assert [c for c in citations if c.kind == "named_source"] == []
+
+
+@pytest.mark.parametrize("back_reference", [
+    "State Hospital Association, written testimony (see [1]).",
+    "Hospital Association testimony, see note 1.",
+    'Kovalenko, "Odesa Ports Handle Record Volumes," 3.',
+    "Ministry of Infrastructure, Monthly Port Throughput Bulletin, 6.",
+])
+def test_a_see_reference_or_a_shortened_note_rests_on_the_full_note(tmp_path: Path,
+                                                                    back_reference: str):
+    """Chicago's shortened note repeats the author's surname (or an organisation's opening
+    words) and a short title of a note given in full before; 'see [1]' names the note."""
+    full = ('Olena Kovalenko, "Odesa Ports Handle Record Volumes," Kyiv Ledger, August 14, 2024,'
+            " https://kyivledger.example.com/odesa.") if "Kovalenko" in back_reference or \
+        "see" in back_reference else (
+            "Ministry of Infrastructure of Ukraine, Monthly Port Throughput Bulletin, July 2024,"
+            " https://mininfra.example.gov.ua/bulletin.pdf.")
+    text = ("Ports handled record volumes.1 The broker was blunt.2 Exports rose again.3\n\n"
+            f"1 {full}\n2 Interview with a broker, Istanbul, June 3, 2024.\n3 {back_reference}\n")
+    _doc, citations = load(tmp_path, text)
+    notes = dict((c.marker, c.url) for c in citations if c.kind == "footnote")
+    assert notes.get("3") == notes["1"]
+
+
+@pytest.mark.parametrize("note", ['Petrenko, "Odesa Ports Handle Record Volumes," 3.',
+                                  'Kovalenko, "Grain Prices Fall Again," 3.',
+                                  "Lloyd's List, March 9, 2024."])
+def test_a_short_note_naming_another_author_or_title_rests_on_nothing(tmp_path: Path,
+                                                                       note: str):
+    text = ("Ports handled record volumes.1 Exports rose again.2\n\n"
+            '1 Olena Kovalenko, "Odesa Ports Handle Record Volumes," Kyiv Ledger, 2024,'
+            " https://kyivledger.example.com/odesa.\n"
+            f"2 {note}\n")
+    _doc, citations = load(tmp_path, text)
+    assert [c.marker for c in citations if c.kind == "footnote"] == ["1"]
+
+
+def test_a_markdown_reference_link_to_an_email_address_is_no_source(tmp_path: Path):
+    text = ("The herd tested positive ([tally][t]). Spotted an error? [Tell us][fix].\n\n"
+            "[t]: https://www.aphis.example.gov/h5n1-detections\n"
+            "[fix]: mailto:corrections@desk.example.org\n")
+    _doc, citations = load(tmp_path, text, ".md")
+    assert [c.url for c in citations if c.kind == "link"] == [
+        "https://www.aphis.example.gov/h5n1-detections"]

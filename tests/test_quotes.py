@@ -925,3 +925,54 @@ def test_the_reply_we_got_is_the_words_of_whoever_gave_it(tmp_path: Path):
         "The answer I received from Wessex Valley Water was: “We publish every spill within "
         "an hour of it.”"))
     assert [q.speaker for q in quotes] == ["Environment Agency", "Wessex Valley Water"]
+
+
+@pytest.mark.parametrize("role", ["the chief executive of Harlan Valley Medical Center",
+                                  "its vice-president for rural policy"])
+def test_said_then_a_role_then_the_name_in_apposition_names_the_speaker(tmp_path: Path,
+                                                                         role: str):
+    """'“…,” said the chief executive of X, Mark Delaney, when …': the role comes first and the
+    name after its comma; the organisation inside the role is not the speaker."""
+    text = ("Hospitals gave three reasons. \"We cannot safely staff a unit that delivers ninety "
+            f"babies a year,\" said {role}, Mark Delaney, when the hospital closed.\n")
+    quotes, _terms, _citations = run(tmp_path, text)
+    assert said(quotes) == [
+        ("Mark Delaney", "We cannot safely staff a unit that delivers ninety babies a year")]
+
+
+@pytest.mark.parametrize("intro", ["The department replied by email:",
+                                   "The department's reply, by email, quoted our question:"])
+def test_an_emailed_reply_quoting_our_question_is_the_replier_s_words_only(tmp_path: Path,
+                                                                           intro: str):
+    """A reply set as a block quotation opens with the question it answers in a nested '> >'
+    block: the question is ours, not a quotation; the reply is the department's, named by
+    the clause the colon closes."""
+    text = ("We asked the Colorado Department of Public Health about testing. " + intro + "\n\n"
+            "> > Have all workers been offered a test, and how many have\n"
+            "> > accepted?\n>\n"
+            "> Every worker who reported symptoms has been offered a test. We do not publish\n"
+            "> testing figures below the county level.\n\nAdvocates say that is not enough.\n")
+    quotes, _terms, _citations = run(tmp_path, text, ".md")
+    assert said(quotes) == [("Colorado Department of Public Health",
+                             "Every worker who reported symptoms has been offered a test. We do "
+                             "not publish testing figures below the county level.")]
+
+
+@pytest.mark.parametrize("role", ["chief veterinarian", "lead underwriter"])
+def test_a_role_introducing_a_quotation_with_a_colon_is_the_speaker(tmp_path: Path, role: str):
+    text = (f"Cattle movements matter. The agency's {role} was direct about the reason: "
+            "\"We have seen the virus move with the animals, and we intend to stop that.\"\n")
+    quotes, _terms, _citations = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == [f"agency's {role}"]
+
+
+def test_a_pull_quote_paragraph_then_a_dash_line_names_its_speaker(tmp_path: Path):
+    """A newsletter's 'Quote of the week' box is no <blockquote>: a paragraph holding only the
+    quotation, then '— Name, role', is attributed like a block."""
+    text = ("<html><body><p>The library stays open.</p><p><strong>Quote of the week</strong></p>"
+            "<p>&ldquo;If you want to know what a city values, don&rsquo;t read its mission "
+            "statement. Read its budget.&rdquo;</p>"
+            "<p><em>&mdash; Gloria Nakamura, finance director, at the committee</em></p>"
+            "</body></html>")
+    quotes, _terms, _citations = run(tmp_path, text, ".html")
+    assert [q.speaker for q in quotes] == ["Gloria Nakamura"]

@@ -31,7 +31,10 @@ __all__ = ["extract_citations", "normalize_url"]
 # A mailing's or page's own housekeeping links ('Unsubscribe', 'View in browser', 'Subscribe',
 # 'Share on WhatsApp') are not sources: Markdown and plain text have no share-tools class.
 _MAILING_LINK = re.compile(
-    r"^(?:unsubscribe(?: here)?|subscribe(?: now| here| for free)?|"
+    r"^(?:unsubscribe(?: here| from (?:this|our|the) (?:mailing )?list)?|"
+    r"subscribe(?: now| here| for free| (?:on|in|via) [\w. ]{1,25})?|"
+    r"forward (?:this (?:email|issue|newsletter) )?to a friend|follow us(?: on [\w. ]{1,20})?|"
+    r"support (?:the show|the podcast|us|our work|this newsletter)(?: on [\w. ]{1,20})?|"
     r"share(?: this(?: article| story| post)?| it)?(?: on [\w. ]{1,20})?|"
     r"(?:post|tweet|email)(?: this(?: article| story| post)?| it)(?: on [\w. ]{1,20})?|"
     r"(?:post|tweet) on [\w. ]{1,20}|"

@@ -18,7 +18,7 @@ from .text.authordate import narrative_before, parenthetical_after
 from .text.names import NameIndex, People
 from .text.quotelinks import link_quotes
 from .text.quotespans import CLOSERS, OPENERS, QuoteSpan, find_quote_spans, inner_text
-from .text.speakers import MASK, Speaker, SpeakerFinder
+from .text.speakers import INTRO_REACH, MASK, Speaker, SpeakerFinder
 from .text.speechverbs import find_speech_verbs
 from .text.textspans import SpanIndex, paragraph_before, paragraphs, sentences
 
@@ -53,6 +53,7 @@ def extract_quotes(doc: Document, citations: list[Citation], *, people: People |
     terms: list[str] = []
     candidates: list[QuoteSpan] = []
     notes = SpanIndex((f.start, f.start + len(f.text)) for f in doc.footnotes)
+    in_blocks = SpanIndex((b.open_at, b.close_at + 1) for b in blocks)
     by_sentence: dict[tuple[int, int], list[QuoteSpan]] = {}
     sentence_list: list[tuple[int, tuple[int, int]]] = []
     opens = [s.open_at for s in spans]
@@ -97,8 +98,11 @@ def extract_quotes(doc: Document, citations: list[Citation], *, people: People |
             # in a note body, '"Title". Outlet.' cites a title: the next name is no speaker
             if s.speaker is None and bare is not None and bare.alone(s) and \
                     not notes.covers(s.open_at):
-                s.speaker, s.continues = _continuation(finder, candidates, s, sent,
-                                                       paras[p_index])
+                if not in_blocks.overlaps(s.open_at, s.close_at + 1):
+                    s.speaker = _dash_attribution(finder, text, s, paras[p_index])
+                if s.speaker is None:
+                    s.speaker, s.continues = _continuation(finder, candidates, s, sent,
+                                                           paras[p_index])
                 after = next_sentence.get(sent)
                 if s.speaker is None and after is not None:
                     s.speaker = finder.later_speaker(*after)
@@ -178,10 +182,11 @@ def _block_quotes(doc: Document, paras: list[tuple[int, int]],
     found: list[QuoteSpan] = []
     replaced: set[int] = set()
     para_starts = [a for a, _b in paras]
+    inner, own_start = _nested_blocks(doc)
     for mq in doc.marked_quotes:
-        if not mq.block:
+        if not mq.block or id(mq) in inner:
             continue
-        start, end = mq.start, mq.end
+        start, end = own_start.get(id(mq), mq.start), mq.end
         while start < end and (doc.text[start].isspace() or doc.text[start] in OPENERS + '"'):
             start += 1
         while end > start and (doc.text[end - 1].isspace() or doc.text[end - 1] in CLOSERS + '"'):
@@ -214,9 +219,28 @@ def _block_quotes(doc: Document, paras: list[tuple[int, int]],
                 continue
             replaced.add(id(inside[0]))
         para = max(0, bisect.bisect_right(para_starts, start) - 1)
-        found.append(QuoteSpan(start, end - 1, para, start, end, block=True,
+        # a reply's block opens where its nested question does: its introduction is before
+        found.append(QuoteSpan(min(start, mq.start), end - 1, para, start, end, block=True,
                                attribution=attribution, outer_end=outer_end))
     return found, replaced
+
+
+def _nested_blocks(doc: Document) -> tuple[set[int], dict[int, int]]:
+    """The ids of blocks nested in another block, and where an outer block's own words start
+    when it opens with a nested one: an e-mailed reply quotes the message it answers ('> >
+    question' then '> answer'), and only the reply is the writer's."""
+    blocks = sorted((mq for mq in doc.marked_quotes if mq.block), key=lambda q: (q.start, -q.end))
+    inner: set[int] = set()
+    own_start: dict[int, int] = {}
+    outer = None
+    for mq in blocks:
+        if outer is not None and mq.end <= outer.end and mq is not outer:
+            inner.add(id(mq))
+            if doc.text[outer.start:mq.start].strip() == "" and mq.end < outer.end:
+                own_start[id(outer)] = max(own_start.get(id(outer), mq.end), mq.end)
+            continue
+        outer = mq
+    return inner, own_start
 
 
 def _mask(text: str, spans: list[QuoteSpan]) -> str:
@@ -361,6 +385,34 @@ def _attributed_before(text: str, para: tuple[int, int], earlier: list[QuoteSpan
     return last.speaker
 
 
+_PARAGRAPH_TAIL = 8  # characters a paragraph may hold after a pull quote's closing mark
+
+
+def _dash_attribution(finder: SpeakerFinder, text: str, span: QuoteSpan,
+                      para: tuple[int, int]) -> Speaker | None:
+    """A pull quote outside <blockquote> ('Quote of the week' boxes): a paragraph that is one
+    quotation, then a '— Name, role' line, names its speaker like a block's attribution."""
+    # only the paragraph's last few characters are read: a sentence may hold thousands of quotes
+    if para[1] - span.close_at > _PARAGRAPH_TAIL or text[span.close_at + 1:para[1]].strip():
+        return None
+    m = _DASH_LINE.match(text, span.close_at + 1)
+    if m is None:
+        return None
+    name = re.split(r",|\(", m.group(1))[0].strip()
+    return Speaker(finder.names.full_name(name, span.start), True, "name") if name else None
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z“\"])")
+
+
+def _sentence_start(text: str, start: int, pos: int) -> int:
+    """Where the sentence holding pos starts, reading back no further than `start` (the
+    paragraph's start) and no further than an introduction may reach."""
+    lo = max(start, pos - INTRO_REACH)
+    ends = list(_SENTENCE_END.finditer(text, lo, pos))
+    return ends[-1].end() if ends else lo
+
+
 def _attribute_block(finder: SpeakerFinder, text: str, span: QuoteSpan,
                      paras: list[tuple[int, int]], para_ends: list[int],
                      candidates: list[QuoteSpan]) -> None:
@@ -373,7 +425,12 @@ def _attribute_block(finder: SpeakerFinder, text: str, span: QuoteSpan,
         if n is not None:
             intro = paras[n]
             speaker = finder.previous_speaker(span.open_at, n)
-            if speaker and re.search(r"[:,]\s*$", text[intro[0]:intro[1]]):
+            intro_text = text[intro[0]:intro[1]].rstrip()
+            if speaker is None and intro_text.endswith(":"):
+                # 'The department replied by email:' — the subject of the introducing clause
+                colon = intro[0] + len(intro_text) - 1
+                speaker = finder.intro_subject(_sentence_start(text, intro[0], colon), colon, n)
+            if speaker and re.search(r"[:,]\s*$", intro_text):
                 span.speaker = speaker
     if span.speaker is not None:
         candidates.append(span)

@@ -19,7 +19,7 @@ from lxml import html as lxml_html
 from ..models import Footnote, Link, MarkedQuote, NoteRef
 from .textbuild import MarkupParts, TextBuilder
 from .textspans import SpanIndex
-from .urls import find_urls
+from .urls import SKIPPED_SCHEMES, find_urls
 
 _DROP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "embed",
          "nav", "form", "button", "select", "input", "textarea", "label", "canvas", "video",
@@ -45,7 +45,7 @@ _BRACKETED = re.compile(r"\[(\d{1,3})\]")
 _MARKER_LABEL = re.compile(r"^[\[(]?\^?(\d{1,3}|[*†‡])[\])]?\.?$")
 # A footnote body's way back to its marker: Wikipedia's '^ a b' span, '↩' links.
 _BACKLINK_CLASS = re.compile(r"back-?(?:link|ref)|footnote-return", re.I)
-_SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "about:", "sms:", "file:")
+_SKIP_SCHEMES = SKIPPED_SCHEMES
 
 
 def parse_html(markup: str, base_url: str | None = None) -> MarkupParts:

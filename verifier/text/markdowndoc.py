@@ -18,7 +18,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..models import Footnote, Link, MarkedQuote, NoteRef
 from .textbuild import MarkupParts, TextBuilder
-from .urls import find_urls
+from .urls import SKIPPED_SCHEMES, find_urls
 
 _BLOCK_OPEN = {"paragraph_open", "heading_open", "list_item_open", "blockquote_open",
                "table_open", "tr_open", "hr", "bullet_list_open", "ordered_list_open"}
@@ -122,7 +122,8 @@ class _Walker:
                                    if child.markup == "autolink" else "markdown"))
             elif kind == "link_close" and link_stack:
                 href, start, link_kind = link_stack.pop()
-                if href and not href.startswith("#") and b.end_offset() > start:
+                if href and not href.startswith("#") and b.end_offset() > start \
+                        and not href.lower().startswith(SKIPPED_SCHEMES):
                     self.parts.links.append(Link(href, start, b.end_offset(), link_kind))
             elif kind == "footnote_ref":
                 label = str(child.meta.get("label", child.meta.get("id", "")))

@@ -341,6 +341,10 @@ class _Cleaner:
             return False
         if url_tail(before) and not before.endswith(".") or joins_url(before, after):
             return True
+        if _only_url(after):
+            # a reference list entry gives its address on a line of its own ('[1] Agency,
+            # Title, 2023.' / '    https://…'), after the citation's full stop
+            return True
         # A reference breaks its line after a colon, a page abbreviation or an initial
         # ('Country Profile:' / 'Cambodia, https://…'; 'p.' / '114'; 'L. Brandt and P.' / 'Chhim').
         return not terminal(before) or before.endswith(":") or \
@@ -506,6 +510,14 @@ class _Cleaner:
                     urls = tuple(url for _s, _e, url in find_urls(body))
                     footnotes.append(Footnote(para.marker, body, body_start, urls))
         return CleanedText("".join(out), line_map, footnotes, floating, self.dropped)
+
+
+def _only_url(text: str) -> bool:
+    """Whether a line holds nothing but one URL (trailing punctuation aside)."""
+    if not text or " " in text:
+        return False
+    found = find_urls(text)
+    return len(found) == 1 and found[0][0] == 0 and len(text) - found[0][1] <= 1
 
 
 def _furniture_key(text: str) -> str:

@@ -47,6 +47,9 @@ _REBUTTAL = re.compile(r"\s*(?:,[^,]*,\s*)?(?:disagree|dispute|denie|denied|reje
 _DESCRIBED_INTRO = re.compile(
     r"\s*((?:The|This|That|Their|His|Her|Our)\s+(?:[\w\-’']+\s+){0,3}?(?:"
     + PERSON_NOUN_PATTERN + r"))\s+(?:was|is|were|are|sounded|seemed|remained)\b")
+# 'The department's reply', 'The ministry's statement': the owner's words follow the colon
+_OWNED_REPLY_INTRO = re.compile(
+    r"\s*The\s+([a-z][\w\-]*)['’]s\s+(?:reply|response|answer|statement|email|e-mail|letter)\b")
 # A fact-check's box: 'Claim: “…”' then 'Claimed by: Senator X, in a video …'. The label is
 # no speaker; the line naming the claimant is.
 _CLAIM_LABEL = re.compile(r"(?:^|\n)\s*(?:the\s+)?(?:claim|what was claimed|statement)\s*:$",
@@ -73,6 +76,11 @@ _ACCORDING_PERSON = re.compile(
 _AGE_OR_NATIONALITY_AFTER = re.compile(r"\s+the\s+(?:\d+-)?([A-Za-z][\w\-]*)\b")
 # '… of „…“, and the director, X, said that …': a coordinated clause after a quotation
 # has its own subject, so its verb reports the next quotation, not this one.
+# 'the chief executive of Harlan Valley Medical Center, ' before a name in apposition
+_ROLE_WORDS = 10
+_ROLE_THEN_NAME = re.compile(
+    r"\s*(?:the|its|his|her|their)\s+(?:[^\W\d][\w'’-]*\s+){0," + str(_ROLE_WORDS - 2)
+    + r"}?[^\W\d][\w'’-]*,\s*$")
 _NEW_CLAUSE = re.compile(r"\s*,?\s*(?:and|but|while|whereas)\s+(?!said\b|says\b|added\b)\S", re.I)
 # Words a name's own mention may follow in its clause: titles, determiners, articles.
 _BEFORE_NAME = TITLE_WORDS | DETERMINERS | ARTICLES
@@ -270,6 +278,11 @@ class SpeakerFinder:
         described = _DESCRIBED_INTRO.match(self.masked, start, colon)
         if described:  # 'The WHO chief was clear:' — a role, read as the person holding it
             return self.refs.description(described.group(1), start, paragraph)
+        owned = _OWNED_REPLY_INTRO.match(self.masked, start, colon)
+        if owned:  # 'The department's reply, by email, …:' — the owner replied
+            speaker = self.refs.description("the " + owned.group(1), start, paragraph)
+            if speaker is not None:
+                return speaker
         unnamed = _INDEFINITE_INTRO.match(self.masked, start, colon)
         if unnamed:
             return Speaker(unnamed.group(1), True, "description")
@@ -348,12 +361,16 @@ class SpeakerFinder:
         return Speaker(self.names.full_name(mention.name, mention.start), True, "according")
 
     def _name_after(self, pos: int, end: int) -> Speaker | None:
-        """'said Foreign Minister X': a name within a few (title) words after the verb."""
+        """'said Foreign Minister X': a name within a few (title) words after the verb; or
+        'said the chief executive of the hospital, X,': the name in apposition to a role."""
         for m in self.names.between(pos, end):
-            between = self.masked[pos:m.start].split()
-            if len(between) > 3 or any(w.lower() in PREPOSITIONS for w in between):
+            gap = self.masked[pos:m.start]
+            between = gap.split()
+            if len(between) <= 3 and not any(w.lower() in PREPOSITIONS for w in between) \
+                    or _ROLE_THEN_NAME.match(gap):
+                return Speaker(self.names.full_name(m.name, m.start), True, "name")
+            if len(between) > _ROLE_WORDS:
                 return None
-            return Speaker(self.names.full_name(m.name, m.start), True, "name")
         return None
 
     def _described_after(self, pos: int, end: int, paragraph: int) -> Speaker | None:

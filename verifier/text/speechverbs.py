@@ -127,6 +127,8 @@ senator member resident witness man woman person cleric general chief head chair
 chair chairwoman chairperson planner driver engineer economist researcher scientist doctor
 nurse teacher farmer worker lawyer activist campaigner councillor mayor professor
 judge magistrate prosecutor barrister solicitor detective inspector coach manager captain player
+veterinarian virologist epidemiologist broker underwriter executive neighbour neighbor installer
+electrician
 """)
 PERSON_NOUN_PATTERN = "|".join(sorted(PERSON_NOUNS))  # for patterns naming a person by role
 

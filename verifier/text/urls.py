@@ -18,6 +18,8 @@ _TRAILING = ".,;:!?'’\"”»*_…،؛。"
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 _HOST_LABEL = re.compile(r"^(?!-)[a-z0-9\-_]{1,63}(?<!-)$")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+# Link targets that name no page to fetch: a markup link to one is no citation.
+SKIPPED_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "about:", "sms:", "file:")
 # Characters kept as they are in a normalized path or query (everything else is %-encoded).
 _SAFE_PATH = "/%:@!$&'()*+,;=-._~"
 _SAFE_QUERY = _SAFE_PATH + "?"
