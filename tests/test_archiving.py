@@ -644,3 +644,16 @@ def test_an_anonymous_saves_job_is_followed_without_keys(web: FixtureWeb, clock:
     done = archivist.poll(job)
     assert done.status == "success" and done.timestamp == ts
 
+
+
+@pytest.mark.parametrize("url", ["https://web.archive.org/web/2021*/http://news.example.com/a",
+                                 "https://archive.org/details/an-item"])
+def test_the_archives_own_addresses_are_neither_looked_up_nor_saved(
+        wayback: FakeWayback, clock: FakeClock, url: str) -> None:
+    """The Wayback holds no captures of its own pages: asking, or saving one, spends the
+    rate limit on nothing."""
+    archivist = make(wayback, clock, keys=KEYS, save="always")
+    info = archivist.info(url, date(2021, 6, 1))
+    assert info.closest is None and not info.queued and "Internet Archive address" in str(info.error)
+    assert not archivist.want_save(url, None, LinkStatus.OK)
+    assert wayback.requests == []

@@ -187,7 +187,6 @@ LISTINGS = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="the CDX is asked about the Wayback's own listing page")
 @pytest.mark.parametrize("listing", LISTINGS)
 def test_a_cited_capture_listing_is_not_looked_up_in_the_cdx(wayback: FakeWayback,
                                                              clock: FakeClock, listing: str) -> None:
@@ -199,7 +198,6 @@ def test_a_cited_capture_listing_is_not_looked_up_in_the_cdx(wayback: FakeWaybac
     assert "Internet Archive" in (info.error or "")
 
 
-@pytest.mark.xfail(strict=True, reason="the save policy would save the Archive's own addresses")
 @pytest.mark.parametrize("url", [
     LISTINGS[0],
     "https://archive.org/details/harbour-report-2021",
@@ -214,7 +212,6 @@ def test_an_internet_archive_address_is_never_sent_to_save_page_now(
     assert wayback.requests == []
 
 
-@pytest.mark.xfail(strict=True, reason="the outer capture is taken as the one cited")
 def test_a_cited_capture_of_a_capture_names_the_inner_capture() -> None:
     """Someone archived a Wayback page: the outer address wraps the capture really cited."""
     nested = ("https://web.archive.org/web/20220101000000/"

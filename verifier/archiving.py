@@ -27,6 +27,7 @@ from .net.wayback import (
     cited_memento,
     header,
     index_key,
+    on_the_archive,
     parse_memento,
     wayback_timestamp,
 )
@@ -55,6 +56,10 @@ _TRANSIENT = ("timeout", "time-limit", "gateway", "unavailable", "internal-serve
               "no-browsers-available", "overloaded", "too-many-requests", "redis-error",
               "job-failed", "capture-location-error", "cannot-fetch", "protocol-error",
               "bandwidth", "http 502", "http 503", "http 504")
+
+
+OWN_ADDRESS = ("an Internet Archive address: the Wayback Machine holds no captures of its own "
+               "pages and is not asked")
 
 
 class Archivist:
@@ -90,6 +95,8 @@ class Archivist:
         """
         if self._settings.no_wayback:
             return ArchiveInfo(url, error="Wayback Machine not consulted (no_wayback)")
+        if on_the_archive(url):
+            return ArchiveInfo(url, error=OWN_ADDRESS)
         if isinstance(cited, datetime):
             cited = cited.date()
         return self._memo.get(("info", url, cited), lambda: self._lookup(url, cited))
@@ -365,8 +372,9 @@ class Archivist:
         With save=missing and no info (the link needed no lookup), the save itself checks
         the window: Save Page Now 2's if_not_archived_within, or a CDX check before an
         anonymous save. An info whose lookup failed or was queued says nothing: no save.
+        The Internet Archive's own addresses are never saved.
         """
-        if self._settings.no_wayback or self._settings.save == "never":
+        if self._settings.no_wayback or self._settings.save == "never" or on_the_archive(url):
             return False
         if live is not None and not live.readable:
             return False

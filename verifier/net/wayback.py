@@ -126,6 +126,16 @@ def _ascii(part: str) -> str:
     return _NON_ASCII.sub(lambda m: quote(m.group(), safe=""), part)
 
 
+def on_the_archive(url: str) -> bool:
+    """Whether an address is one of the Internet Archive's own (a capture, a capture listing,
+    an item): the Wayback Machine neither lists captures of its own pages nor saves them."""
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return False
+    return host.lower() in ARCHIVE_HOSTS
+
+
 def parse_memento(url: str) -> tuple[str, str] | None:
     """(timestamp, original URL) of a .../web/<ts>[id_]/<url> address, or None."""
     match = _MEMENTO.search(urlsplit(url)._replace(scheme="", netloc="").geturl())
@@ -138,7 +148,8 @@ def cited_memento(url: str) -> tuple[str, str] | None:
     a capture listing (`/web/2019*/...`) included. Such a citation cites that capture, not a
     live page. A short timestamp ("2019") is kept as written: the Wayback serves the capture
     nearest it. An original written without its scheme, or with "https:/" (a slash lost on
-    the way), is completed."""
+    the way), is completed; an original that is itself a capture's address names the capture
+    cited."""
     try:
         parts = urlsplit(url.strip())
     except ValueError:
@@ -155,7 +166,9 @@ def cited_memento(url: str) -> tuple[str, str] | None:
     if _ENCODED_SCHEME.match(original):  # 'https%3A%2F%2Fnews.example.com%2F...': encoded whole
         original = unquote(original)
     original = _ORIGINAL_SLASH.sub(r"\1://", original)
-    return timestamp, original if "://" in original else f"http://{original}"
+    original = original if "://" in original else f"http://{original}"
+    # a capture of a capture (someone archived a Wayback page): the inner one is what is cited
+    return cited_memento(original) or (timestamp, original)
 
 
 @dataclass
