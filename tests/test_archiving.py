@@ -657,3 +657,11 @@ def test_the_archives_own_addresses_are_neither_looked_up_nor_saved(
     assert info.closest is None and not info.queued and "Internet Archive address" in str(info.error)
     assert not archivist.want_save(url, None, LinkStatus.OK)
     assert wayback.requests == []
+
+
+def test_a_save_whose_keys_are_refused_is_made_anonymously(wayback: FakeWayback,
+                                                          clock: FakeClock) -> None:
+    archivist = make(wayback, clock, keys=("revoked", "keys"), save="always")
+    job = archivist.submit_save(PAGE)
+    assert (job.method, job.status) == ("anonymous", "success")
+    assert (wayback.count("save2"), wayback.count("save")) == (1, 1)

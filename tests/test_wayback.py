@@ -557,3 +557,12 @@ def test_an_anonymous_save_answered_with_a_page_watching_a_job_keeps_the_job(web
              content_type="application/json")
     assert make_client(web.base(), clock).save_status(job).status == "pending"
     assert "Authorization" not in web.requests[-1].headers  # no keys: none sent
+
+
+def test_keys_refused_once_are_not_sent_again(wayback: FakeWayback, clock: FakeClock) -> None:
+    client = make_client(wayback.base, clock, keys=("revoked", "keys"))
+    assert client.has_keys
+    assert client.save_spn2(PAGE).status == "error"
+    assert not client.has_keys
+    client.save_status(SaveJob(url=PAGE, job_id="spn2-gone", method="spn2"))
+    assert "Authorization" not in wayback.requests[-1].headers

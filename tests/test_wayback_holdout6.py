@@ -220,7 +220,6 @@ def test_a_cited_capture_of_a_capture_names_the_inner_capture() -> None:
 
 
 # -- Save Page Now 2 and its keys -----------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="refused keys end the save as an error")
 @pytest.mark.parametrize("status", [401, 403])
 def test_refused_keys_fall_back_to_the_anonymous_save(fweb: FixtureWeb, clock: FakeClock,
                                                       status: int) -> None:
@@ -239,7 +238,6 @@ def test_refused_keys_fall_back_to_the_anonymous_save(fweb: FixtureWeb, clock: F
     assert job.method == "anonymous" and job.status == "success" and job.timestamp == saved
 
 
-@pytest.mark.xfail(strict=True, reason="refused keys are sent with every save")
 def test_refused_keys_are_not_sent_again_in_the_run(wayback: FakeWayback, clock: FakeClock) -> None:
     archivist = archivist_for(wayback, clock, keys=("revoked", "keys"), save="always")
     first = archivist.submit_save(PAGE)

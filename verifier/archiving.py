@@ -385,7 +385,8 @@ class Archivist:
         return info.newest is None or not self._recent(info.newest)
 
     def submit_save(self, url: str) -> SaveJob:
-        """Submit one save now: Save Page Now 2 with keys, else the anonymous save.
+        """Submit one save now: Save Page Now 2 with keys, else (or once it refused the keys)
+        the anonymous save.
 
         With save=missing, a capture within the window makes the job succeed at once with
         that capture. Raises ArchiveRateLimited/ArchiveError when nothing was submitted.
@@ -393,7 +394,10 @@ class Archivist:
         missing_only = self._settings.save == "missing"
         if self.client.has_keys:
             within = f"{self._settings.save_window_days}d" if missing_only else None
-            return self._settle_refusal(self.client.save_spn2(url, if_not_archived_within=within))
+            job = self._settle_refusal(self.client.save_spn2(url, if_not_archived_within=within))
+            if self.client.has_keys:
+                return job
+            # the keys were refused: the page is saved anonymously all the same
         if missing_only:
             newest = self._asked_once(("recent", url), lambda: self._newest_capture(url, revisits=True))
             if newest is not None and self._recent(newest):

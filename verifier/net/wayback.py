@@ -215,12 +215,14 @@ class WaybackClient:
         self._web = self._base or REAL_WEB
         self._org = self._base or REAL_ORG
         self._keys = keys if keys is not None else _keys_from_environment(os.environ)
+        self._keys_refused = False  # Save Page Now 2 refused them (401/403): not sent again
 
     # -- addresses ---------------------------------------------------------------
     @property
     def has_keys(self) -> bool:
-        """Whether Save Page Now 2 keys (IA_ACCESS_KEY, IA_SECRET_KEY) are available."""
-        return bool(self._keys)
+        """Whether Save Page Now 2 keys (IA_ACCESS_KEY, IA_SECRET_KEY) are available and not
+        refused by Save Page Now 2 in this run (revoked or mistyped keys are not sent again)."""
+        return bool(self._keys) and not self._keys_refused
 
     def rewrite(self, url: str) -> str:
         """Map an address on web.archive.org or archive.org onto the configured base URL.
@@ -388,6 +390,7 @@ class WaybackClient:
         except ArchiveTimeout as exc:
             return replace(job, error=f"{exc}; it may still have been saved")
         if answer.status in (401, 403):
+            self._keys_refused = True
             return replace(job, status="error",
                            error=f"Save Page Now 2 refused the keys (HTTP {answer.status})")
         if answer.status >= 400:
@@ -402,7 +405,7 @@ class WaybackClient:
         """Ask Save Page Now 2 how a job went ("success" here is not yet confirmed by CDX)."""
         if not job.job_id:
             raise ArchiveError(f"save of {job.url} has no Save Page Now 2 job to ask about")
-        headers = self._spn2_headers() if self._keys else {"Accept": "application/json"}
+        headers = self._spn2_headers() if self.has_keys else {"Accept": "application/json"}
         answer = self._call("GET", f"{self._web}/save/status/{quote(job.job_id, safe='')}",
                             headers=headers, what="Save Page Now 2 status")
         _raise_for_status(answer, "Save Page Now 2 status")
