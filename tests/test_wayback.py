@@ -566,3 +566,14 @@ def test_keys_refused_once_are_not_sent_again(wayback: FakeWayback, clock: FakeC
     assert not client.has_keys
     client.save_status(SaveJob(url=PAGE, job_id="spn2-gone", method="spn2"))
     assert "Authorization" not in wayback.requests[-1].headers
+
+
+def test_a_job_the_status_endpoint_answers_404_for_is_left_to_the_cdx(web: FixtureWeb,
+                                                                      clock: FakeClock) -> None:
+    """Save Page Now 2 forgets old jobs: not a failed save, and no job to ask about again."""
+    web.page("/save/status/spn2-old", '{"message": "Not found"}', status=404,
+             content_type="application/json")
+    job = SaveJob(url=PAGE, job_id="spn2-old", method="spn2", status="pending")
+    asked = make_client(web.base(), clock, keys=KEYS).save_status(job)
+    assert (asked.status, asked.job_id) == ("pending", None)
+    assert "no longer knows" in str(asked.error)

@@ -251,7 +251,6 @@ def _job_left(now: datetime, hours: float) -> SaveJob:
                    status="pending", method="spn2", attempts=1)
 
 
-@pytest.mark.xfail(strict=True, reason="a 404 from the status endpoint raises; the job is never settled")
 def test_a_job_the_status_endpoint_no_longer_knows_is_settled_by_the_cdx(
         fweb: FixtureWeb, clock: FakeClock) -> None:
     """Save Page Now 2 forgets jobs: their status answers 404. The capture the job made is
@@ -268,7 +267,6 @@ def test_a_job_the_status_endpoint_no_longer_knows_is_settled_by_the_cdx(
     assert job.status == "success" and job.timestamp == made
 
 
-@pytest.mark.xfail(strict=True, reason="a 404 from the status endpoint raises; the job is never submitted again")
 def test_a_job_the_status_endpoint_no_longer_knows_and_never_captured_is_submitted_again(
         fweb: FixtureWeb, clock: FakeClock) -> None:
     now = datetime(2024, 5, 1, 12, tzinfo=UTC)

@@ -402,12 +402,17 @@ class WaybackClient:
         return replace(job, status="error", error=_spn2_message(body))
 
     def save_status(self, job: SaveJob) -> SaveJob:
-        """Ask Save Page Now 2 how a job went ("success" here is not yet confirmed by CDX)."""
+        """Ask Save Page Now 2 how a job went ("success" here is not yet confirmed by CDX). A
+        job it no longer knows (404) is left pending without its job id: only the CDX can
+        tell whether it saved, and the save is made again if not."""
         if not job.job_id:
             raise ArchiveError(f"save of {job.url} has no Save Page Now 2 job to ask about")
         headers = self._spn2_headers() if self.has_keys else {"Accept": "application/json"}
         answer = self._call("GET", f"{self._web}/save/status/{quote(job.job_id, safe='')}",
                             headers=headers, what="Save Page Now 2 status")
+        if answer.status == 404:  # jobs expire: the save is unknown, not failed (CDX tells)
+            return replace(job, status="pending", job_id=None,
+                           error=f"Save Page Now 2 no longer knows job {job.job_id}")
         _raise_for_status(answer, "Save Page Now 2 status")
         _raise_for_html(answer, "Save Page Now 2 status")
         body = answer.json("Save Page Now 2 status")
