@@ -577,3 +577,11 @@ def test_a_job_the_status_endpoint_answers_404_for_is_left_to_the_cdx(web: Fixtu
     asked = make_client(web.base(), clock, keys=KEYS).save_status(job)
     assert (asked.status, asked.job_id) == ("pending", None)
     assert "no longer knows" in str(asked.error)
+
+
+def test_an_anonymous_save_redirected_to_a_login_page_is_refused(web: FixtureWeb,
+                                                                 clock: FakeClock) -> None:
+    """Not a save that may have been made (retried for days): Save Page Now wants a login."""
+    web.redirect(f"/save/{PAGE}", "/account/login.php", 302)
+    job = make_client(web.base(), clock).save_anonymous(PAGE)
+    assert job.status == "error" and "log in" in str(job.error)

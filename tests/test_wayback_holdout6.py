@@ -293,7 +293,6 @@ def test_a_save_asks_about_the_page_without_its_fragment(wayback: FakeWayback, c
     assert all("#" not in r.path and b"%23" not in r.body and b"#" not in r.body for r in sent)
 
 
-@pytest.mark.xfail(strict=True, reason="a redirect to the login page is read as a save that may have been made")
 def test_an_anonymous_save_sent_to_the_login_page_is_refused_not_pending(
         fweb: FixtureWeb, clock: FakeClock) -> None:
     """Save Page Now asking anonymous users to log in did not save and will not: an error

@@ -39,6 +39,7 @@ from ..config import Settings
 from ..errors import ArchiveError, ArchiveRateLimited, ArchiveTimeout, ArchiveUnavailable
 from ..models import SaveJob, Snapshot
 from .cdxrows import CDXRow, parse_cdx, split_resume_key
+from .linkstatus import names_a_login_page
 from .pacer import LOOKUP, SAVE, IAPacer
 from .transport import retry_after_seconds
 
@@ -584,6 +585,9 @@ class _AnonymousSave(WaybackMachineSaveAPI):
         self.status_code = answer.status
         location = answer.headers.get("Location")
         self.response_url = urljoin(answer.url, location) if location else answer.url
+        if answer.status in _REDIRECTS and location and names_a_login_page(self.response_url):
+            raise _SaveRefused(answer.status, "Save Page Now asks anonymous users to log in: "
+                               f"not saved (HTTP {answer.status} to {self.response_url})")
         watched = _WATCHED_JOB.search(answer.text[:200_000]) if answer.status == 200 else None
         self.job_id = watched.group(1) if watched else None
         if answer.status == 509:
