@@ -665,3 +665,15 @@ def test_a_save_whose_keys_are_refused_is_made_anonymously(wayback: FakeWayback,
     job = archivist.submit_save(PAGE)
     assert (job.method, job.status) == ("anonymous", "success")
     assert (wayback.count("save2"), wayback.count("save")) == (1, 1)
+
+
+def test_a_capture_holding_only_a_meta_refresh_to_another_page_is_no_copy(
+        wayback: FakeWayback, clock: FakeClock) -> None:
+    refresh = ("<html><head><meta http-equiv='refresh' content='0; url=/2021/moved.html'>"
+               "</head><body></body></html>")
+    wayback.capture(PAGE, "20210101000000", page("the words"))
+    wayback.capture(PAGE, "20210520000000", refresh)
+    archivist = make(wayback, clock)
+    [(snapshot, _)] = archivist.copies(PAGE, date(2021, 6, 1))
+    assert snapshot.timestamp == "20210101000000"
+    assert "only sends the browser on" in str(archivist.info(PAGE, date(2021, 6, 1)).error)

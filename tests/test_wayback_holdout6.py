@@ -152,7 +152,6 @@ def test_an_empty_availability_answer_does_not_hide_the_cdx_captures(fweb: Fixtu
 
 
 # -- choosing and reading the capture ----------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="a capture holding only a meta refresh is taken as a copy of the page")
 def test_a_capture_that_only_refreshes_elsewhere_gives_way_to_the_one_before(
         fweb: FixtureWeb, clock: FakeClock) -> None:
     """The capture nearest the citation holds nothing but a meta refresh to another address

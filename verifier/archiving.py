@@ -15,11 +15,13 @@ from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from urllib.parse import urljoin
 
 from .config import Settings
 from .errors import ArchiveError, ArchiveRateLimited, ArchiveUnavailable
 from .models import ArchiveInfo, Fetch, SaveJob, Snapshot, full_timestamp, timestamp_datetime
 from .net.linkstatus import REDIRECTS as _REDIRECT_STATUSES
+from .net.clientredirect import client_redirect
 from .net.linkstatus import PageLook, blocked_reason, is_deep_link, redirect_target_reason
 from .net.pacer import LOOKUP, SAVE
 from .net.wayback import (
@@ -342,7 +344,7 @@ class Archivist:
         if not fetch.not_modified and fetch.body is not None and not fetch.body.strip():
             # the site answered 200 with nothing: no evidence of what the page said
             return f"snapshot {snapshot.timestamp} is empty"
-        not_the_page = _not_the_page(fetch)
+        not_the_page = _not_the_page(fetch) or _only_sends_on(snapshot, fetch)
         if not_the_page:  # the crawler archived the site's "not found" page, or met a wall
             return f"snapshot {snapshot.timestamp} is {not_the_page}"
         served = self._as_served(snapshot, fetch)
@@ -708,6 +710,19 @@ def _not_the_page(fetch: Fetch) -> str | None:
         return f"no copy of the page: {walled}"
     error_page = look.error_page_reason()
     return f"an archived error page: {error_page}" if error_page else None
+
+
+def _only_sends_on(snapshot: Snapshot, fetch: Fetch) -> str | None:
+    """Why a replay holding only a browser redirect (an instant meta refresh, a script-only
+    stub) to another page is no copy: the page's words were never in it. (The raw replay is
+    read as archived: its redirect is not followed, and would lead off the Archive.)"""
+    written = client_redirect(fetch.body or b"", fetch.content_type)
+    if not written:
+        return None
+    target = urljoin(snapshot.url, written)
+    if index_key(target) == index_key(snapshot.url):
+        return None  # a page refreshing itself is a page
+    return f"no copy of the page: it only sends the browser on to {target}"
 
 
 def _moved_page(snapshot: Snapshot, served: Snapshot, fetch: Fetch) -> bool:
