@@ -363,7 +363,6 @@ def _article(said: str) -> str:
     return f"<html lang='en'><body><p>The harbour master said {said}.</p></body></html>"
 
 
-@pytest.mark.xfail(strict=True, reason="one URL gets one date (the earliest) per run; the later document's quote is not_found")
 def test_run_one_page_cited_at_two_dates_is_checked_against_each_dates_capture(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback,
         run_cli: Callable[..., CliResult]) -> None:
