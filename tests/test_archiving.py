@@ -17,7 +17,7 @@ from wayback_support import KEYS, PAGE, FakeClock, ScriptedArchive, page, plain,
 from verifier.archiving import Archivist, FetchRaw
 from verifier.config import Settings
 from verifier.models import ArchiveInfo, Fetch, SaveJob, Snapshot
-from verifier.net.wayback import WaybackClient
+from verifier.net.wayback import MAX_CDX_PAGES, WaybackClient
 from verifier.status import LinkStatus
 
 OTHER = "http://blog.example.net/post"
@@ -677,3 +677,16 @@ def test_a_capture_holding_only_a_meta_refresh_to_another_page_is_no_copy(
     [(snapshot, _)] = archivist.copies(PAGE, date(2021, 6, 1))
     assert snapshot.timestamp == "20210101000000"
     assert "only sends the browser on" in str(archivist.info(PAGE, date(2021, 6, 1)).error)
+
+
+def test_a_capture_beyond_the_cut_list_of_captures_falls_back_to_its_neighbour(
+        wayback: FakeWayback, clock: FakeClock) -> None:
+    """The list of captures is cut at MAX_CDX_PAGES resume-key pages: the neighbours of a
+    capture past its end are asked about directly, not taken from where the list stopped."""
+    wayback.cdx_page_size = 2
+    stamps = [f"2020{m:02d}{d:02d}000000" for m in range(1, 4) for d in range(1, 17)]
+    for ts in stamps:
+        wayback.capture(PAGE, ts, page(ts))
+    wayback.replay_errors[stamps[-1]] = 404
+    [(snapshot, _)] = make(wayback, clock).copies(PAGE, None)
+    assert len(stamps) > 2 * MAX_CDX_PAGES and snapshot.timestamp == stamps[-2]

@@ -20,8 +20,8 @@ from urllib.parse import urljoin
 from .config import Settings
 from .errors import ArchiveError, ArchiveRateLimited, ArchiveUnavailable
 from .models import ArchiveInfo, Fetch, SaveJob, Snapshot, full_timestamp, timestamp_datetime
-from .net.linkstatus import REDIRECTS as _REDIRECT_STATUSES
 from .net.clientredirect import client_redirect
+from .net.linkstatus import REDIRECTS as _REDIRECT_STATUSES
 from .net.linkstatus import PageLook, blocked_reason, is_deep_link, redirect_target_reason
 from .net.pacer import LOOKUP, SAVE
 from .net.wayback import (
@@ -226,6 +226,9 @@ class Archivist:
         yield target
         try:
             listed = self._all_captures(url)
+            if not any(s.timestamp == target.timestamp for s in listed):
+                listed = self._asked_once(("neighbours", index_key(url), target.timestamp),
+                                          lambda: self._neighbours(url, target))  # list cut short
         except ArchiveError:
             return
         others = [s for s in listed if s.timestamp != target.timestamp]
@@ -234,6 +237,18 @@ class Archivist:
         before_citation = cited is None or target.captured_at.date() <= cited
         order = older if newest else (older + later if before_citation else later)
         yield from order[:MAX_FALLBACKS]
+
+    def _neighbours(self, url: str, target: Snapshot) -> list[Snapshot]:
+        """The MAX_FALLBACKS captures on each side of target, asked about directly: for a page
+        captured so often that the list of its captures (cut at MAX_CDX_PAGES pages) does not
+        reach the target, the list's end is not where its neighbours are."""
+        moment = target.captured_at
+        before = self.client.captures(url, to_ts=moment - timedelta(seconds=1),
+                                      limit=-MAX_FALLBACKS)
+        after = self.client.captures(url, from_ts=moment + timedelta(seconds=1),
+                                     limit=MAX_FALLBACKS)
+        return [s for s in before if s.timestamp < target.timestamp] + \
+            [s for s in after if s.timestamp > target.timestamp]
 
     def _all_captures(self, url: str) -> list[Snapshot]:
         """Every status-200 capture of url, oldest first; asked once per run (for every
