@@ -17,7 +17,7 @@ from wayback_support import KEYS, PAGE, FakeClock, ScriptedArchive, page, plain,
 from verifier.archiving import Archivist, FetchRaw
 from verifier.config import Settings
 from verifier.models import ArchiveInfo, Fetch, SaveJob, Snapshot
-from verifier.net.wayback import WaybackClient
+from verifier.net.wayback import MAX_CDX_PAGES, WaybackClient
 from verifier.status import LinkStatus
 
 OTHER = "http://blog.example.net/post"
@@ -644,3 +644,49 @@ def test_an_anonymous_saves_job_is_followed_without_keys(web: FixtureWeb, clock:
     done = archivist.poll(job)
     assert done.status == "success" and done.timestamp == ts
 
+
+
+@pytest.mark.parametrize("url", ["https://web.archive.org/web/2021*/http://news.example.com/a",
+                                 "https://archive.org/details/an-item"])
+def test_the_archives_own_addresses_are_neither_looked_up_nor_saved(
+        wayback: FakeWayback, clock: FakeClock, url: str) -> None:
+    """The Wayback holds no captures of its own pages: asking, or saving one, spends the
+    rate limit on nothing."""
+    archivist = make(wayback, clock, keys=KEYS, save="always")
+    info = archivist.info(url, date(2021, 6, 1))
+    assert info.closest is None and not info.queued and "Internet Archive address" in str(info.error)
+    assert not archivist.want_save(url, None, LinkStatus.OK)
+    assert wayback.requests == []
+
+
+def test_a_save_whose_keys_are_refused_is_made_anonymously(wayback: FakeWayback,
+                                                          clock: FakeClock) -> None:
+    archivist = make(wayback, clock, keys=("revoked", "keys"), save="always")
+    job = archivist.submit_save(PAGE)
+    assert (job.method, job.status) == ("anonymous", "success")
+    assert (wayback.count("save2"), wayback.count("save")) == (1, 1)
+
+
+def test_a_capture_holding_only_a_meta_refresh_to_another_page_is_no_copy(
+        wayback: FakeWayback, clock: FakeClock) -> None:
+    refresh = ("<html><head><meta http-equiv='refresh' content='0; url=/2021/moved.html'>"
+               "</head><body></body></html>")
+    wayback.capture(PAGE, "20210101000000", page("the words"))
+    wayback.capture(PAGE, "20210520000000", refresh)
+    archivist = make(wayback, clock)
+    [(snapshot, _)] = archivist.copies(PAGE, date(2021, 6, 1))
+    assert snapshot.timestamp == "20210101000000"
+    assert "only sends the browser on" in str(archivist.info(PAGE, date(2021, 6, 1)).error)
+
+
+def test_a_capture_beyond_the_cut_list_of_captures_falls_back_to_its_neighbour(
+        wayback: FakeWayback, clock: FakeClock) -> None:
+    """The list of captures is cut at MAX_CDX_PAGES resume-key pages: the neighbours of a
+    capture past its end are asked about directly, not taken from where the list stopped."""
+    wayback.cdx_page_size = 2
+    stamps = [f"2020{m:02d}{d:02d}000000" for m in range(1, 4) for d in range(1, 17)]
+    for ts in stamps:
+        wayback.capture(PAGE, ts, page(ts))
+    wayback.replay_errors[stamps[-1]] = 404
+    [(snapshot, _)] = make(wayback, clock).copies(PAGE, None)
+    assert len(stamps) > 2 * MAX_CDX_PAGES and snapshot.timestamp == stamps[-2]

@@ -64,6 +64,9 @@ def _no_lookup_of_the_archive_address(wayback: FakeWayback) -> None:
     ("https://web.archive.org/web/*/example.com/story", None),
     ("https://example.com/web/20190312104500/https://other.example/", None),
     ("https://archive.org/details/some-book", None),
+    # a capture of a capture (someone archived a Wayback page): the inner one is cited
+    ("https://web.archive.org/web/20220101000000/https://web.archive.org/web/20190312104500id_/"
+     "http://example.com/story", ("20190312104500", "http://example.com/story")),
 ])
 def test_a_cited_capture_address_is_recognised(url: str,
                                                expected: tuple[str, str] | None) -> None:

@@ -162,3 +162,25 @@ def test_pacer_rate_is_respected_over_a_run(workspace: Path, web: FixtureWeb,
     # once, never accumulated: n requests always span at least (n - 1) * 0.2 - 0.1 s.
     spans = [(j - i, times[j] - times[i]) for i in range(len(times)) for j in range(i + 1, len(times))]
     assert all(span >= 0.2 * calls - 0.1 for calls, span in spans), spans
+
+
+def test_a_page_cited_again_later_is_also_read_as_it_was_at_the_later_date(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        run_cli: Callable[..., CliResult]) -> None:
+    """A second document cites the changed page years later, quoting its new words: the
+    capture nearest before that document's date is read too (the live page has changed again)."""
+    web.page("/terminal", "<html><body><p>Timetables</p></body></html>")
+    url = web.url("/terminal")
+    wayback.capture(url, "20210520000000", PAGE)
+    wayback.capture(url, "20230520000000", CHANGED)
+    wayback.capture(url, "20240101000000", "<html><body><p>Timetables</p></body></html>")
+    _doc(workspace, web).rename(workspace / "first.txt")
+    (workspace / "later.txt").write_text(
+        "Ferry news, June 3, 2023\n\nHarbour master Tom Field said that “the terminal opening "
+        f"has been postponed indefinitely.”1\n\n1 {url}\n", encoding="utf-8")
+    write_wayback_config(workspace, wayback, 'save = "never"\n')
+    run_cli("run", str(workspace / "first.txt"), str(workspace / "later.txt"))
+    quotes = json.loads(run_cli("export", "--format", "json").out)["quotes"]
+    assert {q["status"] for q in quotes} == {"verified_archive"}
+    assert {str(q["snapshot_url"])[:41] for q in quotes} == {
+        "https://web.archive.org/web/2021052000000", "https://web.archive.org/web/2023052000000"}

@@ -557,3 +557,31 @@ def test_an_anonymous_save_answered_with_a_page_watching_a_job_keeps_the_job(web
              content_type="application/json")
     assert make_client(web.base(), clock).save_status(job).status == "pending"
     assert "Authorization" not in web.requests[-1].headers  # no keys: none sent
+
+
+def test_keys_refused_once_are_not_sent_again(wayback: FakeWayback, clock: FakeClock) -> None:
+    client = make_client(wayback.base, clock, keys=("revoked", "keys"))
+    assert client.has_keys
+    assert client.save_spn2(PAGE).status == "error"
+    assert not client.has_keys
+    client.save_status(SaveJob(url=PAGE, job_id="spn2-gone", method="spn2"))
+    assert "Authorization" not in wayback.requests[-1].headers
+
+
+def test_a_job_the_status_endpoint_answers_404_for_is_left_to_the_cdx(web: FixtureWeb,
+                                                                      clock: FakeClock) -> None:
+    """Save Page Now 2 forgets old jobs: not a failed save, and no job to ask about again."""
+    web.page("/save/status/spn2-old", '{"message": "Not found"}', status=404,
+             content_type="application/json")
+    job = SaveJob(url=PAGE, job_id="spn2-old", method="spn2", status="pending")
+    asked = make_client(web.base(), clock, keys=KEYS).save_status(job)
+    assert (asked.status, asked.job_id) == ("pending", None)
+    assert "no longer knows" in str(asked.error)
+
+
+def test_an_anonymous_save_redirected_to_a_login_page_is_refused(web: FixtureWeb,
+                                                                 clock: FakeClock) -> None:
+    """Not a save that may have been made (retried for days): Save Page Now wants a login."""
+    web.redirect(f"/save/{PAGE}", "/account/login.php", 302)
+    job = make_client(web.base(), clock).save_anonymous(PAGE)
+    assert job.status == "error" and "log in" in str(job.error)

@@ -15,10 +15,12 @@ from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from urllib.parse import urljoin
 
 from .config import Settings
 from .errors import ArchiveError, ArchiveRateLimited, ArchiveUnavailable
 from .models import ArchiveInfo, Fetch, SaveJob, Snapshot, full_timestamp, timestamp_datetime
+from .net.clientredirect import client_redirect
 from .net.linkstatus import REDIRECTS as _REDIRECT_STATUSES
 from .net.linkstatus import PageLook, blocked_reason, is_deep_link, redirect_target_reason
 from .net.pacer import LOOKUP, SAVE
@@ -27,6 +29,7 @@ from .net.wayback import (
     cited_memento,
     header,
     index_key,
+    on_the_archive,
     parse_memento,
     wayback_timestamp,
 )
@@ -55,6 +58,10 @@ _TRANSIENT = ("timeout", "time-limit", "gateway", "unavailable", "internal-serve
               "no-browsers-available", "overloaded", "too-many-requests", "redis-error",
               "job-failed", "capture-location-error", "cannot-fetch", "protocol-error",
               "bandwidth", "http 502", "http 503", "http 504")
+
+
+OWN_ADDRESS = ("an Internet Archive address: the Wayback Machine holds no captures of its own "
+               "pages and is not asked")
 
 
 class Archivist:
@@ -90,6 +97,8 @@ class Archivist:
         """
         if self._settings.no_wayback:
             return ArchiveInfo(url, error="Wayback Machine not consulted (no_wayback)")
+        if on_the_archive(url):
+            return ArchiveInfo(url, error=OWN_ADDRESS)
         if isinstance(cited, datetime):
             cited = cited.date()
         return self._memo.get(("info", url, cited), lambda: self._lookup(url, cited))
@@ -217,6 +226,9 @@ class Archivist:
         yield target
         try:
             listed = self._all_captures(url)
+            if not any(s.timestamp == target.timestamp for s in listed):
+                listed = self._asked_once(("neighbours", index_key(url), target.timestamp),
+                                          lambda: self._neighbours(url, target))  # list cut short
         except ArchiveError:
             return
         others = [s for s in listed if s.timestamp != target.timestamp]
@@ -225,6 +237,18 @@ class Archivist:
         before_citation = cited is None or target.captured_at.date() <= cited
         order = older if newest else (older + later if before_citation else later)
         yield from order[:MAX_FALLBACKS]
+
+    def _neighbours(self, url: str, target: Snapshot) -> list[Snapshot]:
+        """The MAX_FALLBACKS captures on each side of target, asked about directly: for a page
+        captured so often that the list of its captures (cut at MAX_CDX_PAGES pages) does not
+        reach the target, the list's end is not where its neighbours are."""
+        moment = target.captured_at
+        before = self.client.captures(url, to_ts=moment - timedelta(seconds=1),
+                                      limit=-MAX_FALLBACKS)
+        after = self.client.captures(url, from_ts=moment + timedelta(seconds=1),
+                                     limit=MAX_FALLBACKS)
+        return [s for s in before if s.timestamp < target.timestamp] + \
+            [s for s in after if s.timestamp > target.timestamp]
 
     def _all_captures(self, url: str) -> list[Snapshot]:
         """Every status-200 capture of url, oldest first; asked once per run (for every
@@ -335,7 +359,7 @@ class Archivist:
         if not fetch.not_modified and fetch.body is not None and not fetch.body.strip():
             # the site answered 200 with nothing: no evidence of what the page said
             return f"snapshot {snapshot.timestamp} is empty"
-        not_the_page = _not_the_page(fetch)
+        not_the_page = _not_the_page(fetch) or _only_sends_on(snapshot, fetch)
         if not_the_page:  # the crawler archived the site's "not found" page, or met a wall
             return f"snapshot {snapshot.timestamp} is {not_the_page}"
         served = self._as_served(snapshot, fetch)
@@ -365,8 +389,9 @@ class Archivist:
         With save=missing and no info (the link needed no lookup), the save itself checks
         the window: Save Page Now 2's if_not_archived_within, or a CDX check before an
         anonymous save. An info whose lookup failed or was queued says nothing: no save.
+        The Internet Archive's own addresses are never saved.
         """
-        if self._settings.no_wayback or self._settings.save == "never":
+        if self._settings.no_wayback or self._settings.save == "never" or on_the_archive(url):
             return False
         if live is not None and not live.readable:
             return False
@@ -377,7 +402,8 @@ class Archivist:
         return info.newest is None or not self._recent(info.newest)
 
     def submit_save(self, url: str) -> SaveJob:
-        """Submit one save now: Save Page Now 2 with keys, else the anonymous save.
+        """Submit one save now: Save Page Now 2 with keys, else (or once it refused the keys)
+        the anonymous save.
 
         With save=missing, a capture within the window makes the job succeed at once with
         that capture. Raises ArchiveRateLimited/ArchiveError when nothing was submitted.
@@ -385,7 +411,10 @@ class Archivist:
         missing_only = self._settings.save == "missing"
         if self.client.has_keys:
             within = f"{self._settings.save_window_days}d" if missing_only else None
-            return self._settle_refusal(self.client.save_spn2(url, if_not_archived_within=within))
+            job = self._settle_refusal(self.client.save_spn2(url, if_not_archived_within=within))
+            if self.client.has_keys:
+                return job
+            # the keys were refused: the page is saved anonymously all the same
         if missing_only:
             newest = self._asked_once(("recent", url), lambda: self._newest_capture(url, revisits=True))
             if newest is not None and self._recent(newest):
@@ -696,6 +725,19 @@ def _not_the_page(fetch: Fetch) -> str | None:
         return f"no copy of the page: {walled}"
     error_page = look.error_page_reason()
     return f"an archived error page: {error_page}" if error_page else None
+
+
+def _only_sends_on(snapshot: Snapshot, fetch: Fetch) -> str | None:
+    """Why a replay holding only a browser redirect (an instant meta refresh, a script-only
+    stub) to another page is no copy: the page's words were never in it. (The raw replay is
+    read as archived: its redirect is not followed, and would lead off the Archive.)"""
+    written = client_redirect(fetch.body or b"", fetch.content_type)
+    if not written:
+        return None
+    target = urljoin(snapshot.url, written)
+    if index_key(target) == index_key(snapshot.url):
+        return None  # a page refreshing itself is a page
+    return f"no copy of the page: it only sends the browser on to {target}"
 
 
 def _moved_page(snapshot: Snapshot, served: Snapshot, fetch: Fetch) -> bool:

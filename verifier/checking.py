@@ -89,7 +89,8 @@ class Checking:
         self.fetch_ids: dict[str, int] = {}
         self.snapshot_ids: dict[tuple[str, str], int] = {}
         self.live: dict[str, Fetch] = {}
-        self.url_dates: dict[str, date | None] = {}
+        self.url_dates: dict[str, date | None] = {}  # the earliest date a URL is cited at
+        self.other_dates: dict[str, set[date]] = defaultdict(set)  # ...and the later ones
         self.tasks_by_url: dict[str, list[_QuoteTask]] = defaultdict(list)
         self.requests_made = 0
         self.sources_done = self.sources_total = 0
@@ -147,6 +148,8 @@ class Checking:
                     self.cited_captures.add(url)
                     self.archive_requested.add(url)
                 when = c.cited_date or doc_date
+                if when:
+                    self.other_dates[url].add(when)
                 if when and (self.url_dates.get(url) is None or when < self.url_dates[url]):  # type: ignore[operator]
                     self.url_dates[url] = when
                 else:
@@ -448,7 +451,8 @@ class Checking:
         self.work.add(fut, functools.partial(self._on_archived, url))
 
     def _archive_lookup(self, url: str) -> tuple[Any, list[tuple[Snapshot, Fetch]]]:
-        """What the archive holds of a URL: its lookup and the copies to judge quotes on,
+        """What the archive holds of a URL: its lookup and the copies to judge quotes on (those
+        nearest each date the URL is cited at, the later dates' only while a quote waits),
         earlier versions of the page too when none of those copies holds a quote waiting."""
         cited = self.url_dates.get(url)
         info = self.stages.archivist.info(url, cited)
@@ -456,11 +460,24 @@ class Checking:
         copies = self.stages.archivist.copies(url, cited) if tasks else []
         _read_copies(copies)
         waiting = [t.text for t in tasks if not t.done]
+        for later in sorted(self.other_dates.get(url, set()) - {cited}):
+            if not copies or all(_held(text, copies) for text in waiting):
+                break
+            copies += self._more_copies(url, later, copies)
         if copies and not all(_held(text, copies) for text in waiting):
             earlier = self.stages.archivist.earlier_copies(url, copies)
             _read_copies(earlier)
             copies += earlier
         return info, copies
+
+    def _more_copies(self, url: str, cited: date, found: list[tuple[Snapshot, Fetch]]
+                     ) -> list[tuple[Snapshot, Fetch]]:
+        """The copies nearest another date the URL is cited at (another document quoted the
+        page as it was then), read, leaving out those in hand."""
+        in_hand = {s.timestamp for s, _ in found}
+        more = [c for c in self.stages.archivist.copies(url, cited) if c[0].timestamp not in in_hand]
+        _read_copies(more)
+        return more
 
     def _on_archived(self, url: str, fut: Future[Any]) -> None:
         try:

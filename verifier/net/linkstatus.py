@@ -368,6 +368,11 @@ def _is_login_segment(segment: str) -> bool:
         or _stem(segment) in _WHOLE_SEGMENT_GATES
 
 
+def names_a_login_page(url: str) -> bool:
+    """Whether an address names a login page ('/account/login', '/signin', 'wp-login.php')."""
+    return any(_is_login_segment(s) for s in _path_segments(urlsplit(url).path))
+
+
 _LOGIN_TITLE = re.compile(r"(please )?(sign|log) ?(in|on)( to( [\w]+){1,5})?|login|anmelden|"
                           r"iniciar sesion|se connecter|connexion|accedi|inloggen|entrar")
 

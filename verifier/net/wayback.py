@@ -39,6 +39,7 @@ from ..config import Settings
 from ..errors import ArchiveError, ArchiveRateLimited, ArchiveTimeout, ArchiveUnavailable
 from ..models import SaveJob, Snapshot
 from .cdxrows import CDXRow, parse_cdx, split_resume_key
+from .linkstatus import names_a_login_page
 from .pacer import LOOKUP, SAVE, IAPacer
 from .transport import retry_after_seconds
 
@@ -126,6 +127,16 @@ def _ascii(part: str) -> str:
     return _NON_ASCII.sub(lambda m: quote(m.group(), safe=""), part)
 
 
+def on_the_archive(url: str) -> bool:
+    """Whether an address is one of the Internet Archive's own (a capture, a capture listing,
+    an item): the Wayback Machine neither lists captures of its own pages nor saves them."""
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return False
+    return host.lower() in ARCHIVE_HOSTS
+
+
 def parse_memento(url: str) -> tuple[str, str] | None:
     """(timestamp, original URL) of a .../web/<ts>[id_]/<url> address, or None."""
     match = _MEMENTO.search(urlsplit(url)._replace(scheme="", netloc="").geturl())
@@ -138,7 +149,8 @@ def cited_memento(url: str) -> tuple[str, str] | None:
     a capture listing (`/web/2019*/...`) included. Such a citation cites that capture, not a
     live page. A short timestamp ("2019") is kept as written: the Wayback serves the capture
     nearest it. An original written without its scheme, or with "https:/" (a slash lost on
-    the way), is completed."""
+    the way), is completed; an original that is itself a capture's address names the capture
+    cited."""
     try:
         parts = urlsplit(url.strip())
     except ValueError:
@@ -155,7 +167,9 @@ def cited_memento(url: str) -> tuple[str, str] | None:
     if _ENCODED_SCHEME.match(original):  # 'https%3A%2F%2Fnews.example.com%2F...': encoded whole
         original = unquote(original)
     original = _ORIGINAL_SLASH.sub(r"\1://", original)
-    return timestamp, original if "://" in original else f"http://{original}"
+    original = original if "://" in original else f"http://{original}"
+    # a capture of a capture (someone archived a Wayback page): the inner one is what is cited
+    return cited_memento(original) or (timestamp, original)
 
 
 @dataclass
@@ -202,12 +216,14 @@ class WaybackClient:
         self._web = self._base or REAL_WEB
         self._org = self._base or REAL_ORG
         self._keys = keys if keys is not None else _keys_from_environment(os.environ)
+        self._keys_refused = False  # Save Page Now 2 refused them (401/403): not sent again
 
     # -- addresses ---------------------------------------------------------------
     @property
     def has_keys(self) -> bool:
-        """Whether Save Page Now 2 keys (IA_ACCESS_KEY, IA_SECRET_KEY) are available."""
-        return bool(self._keys)
+        """Whether Save Page Now 2 keys (IA_ACCESS_KEY, IA_SECRET_KEY) are available and not
+        refused by Save Page Now 2 in this run (revoked or mistyped keys are not sent again)."""
+        return bool(self._keys) and not self._keys_refused
 
     def rewrite(self, url: str) -> str:
         """Map an address on web.archive.org or archive.org onto the configured base URL.
@@ -375,6 +391,7 @@ class WaybackClient:
         except ArchiveTimeout as exc:
             return replace(job, error=f"{exc}; it may still have been saved")
         if answer.status in (401, 403):
+            self._keys_refused = True
             return replace(job, status="error",
                            error=f"Save Page Now 2 refused the keys (HTTP {answer.status})")
         if answer.status >= 400:
@@ -386,12 +403,17 @@ class WaybackClient:
         return replace(job, status="error", error=_spn2_message(body))
 
     def save_status(self, job: SaveJob) -> SaveJob:
-        """Ask Save Page Now 2 how a job went ("success" here is not yet confirmed by CDX)."""
+        """Ask Save Page Now 2 how a job went ("success" here is not yet confirmed by CDX). A
+        job it no longer knows (404) is left pending without its job id: only the CDX can
+        tell whether it saved, and the save is made again if not."""
         if not job.job_id:
             raise ArchiveError(f"save of {job.url} has no Save Page Now 2 job to ask about")
-        headers = self._spn2_headers() if self._keys else {"Accept": "application/json"}
+        headers = self._spn2_headers() if self.has_keys else {"Accept": "application/json"}
         answer = self._call("GET", f"{self._web}/save/status/{quote(job.job_id, safe='')}",
                             headers=headers, what="Save Page Now 2 status")
+        if answer.status == 404:  # jobs expire: the save is unknown, not failed (CDX tells)
+            return replace(job, status="pending", job_id=None,
+                           error=f"Save Page Now 2 no longer knows job {job.job_id}")
         _raise_for_status(answer, "Save Page Now 2 status")
         _raise_for_html(answer, "Save Page Now 2 status")
         body = answer.json("Save Page Now 2 status")
@@ -563,6 +585,9 @@ class _AnonymousSave(WaybackMachineSaveAPI):
         self.status_code = answer.status
         location = answer.headers.get("Location")
         self.response_url = urljoin(answer.url, location) if location else answer.url
+        if answer.status in _REDIRECTS and location and names_a_login_page(self.response_url):
+            raise _SaveRefused(answer.status, "Save Page Now asks anonymous users to log in: "
+                               f"not saved (HTTP {answer.status} to {self.response_url})")
         watched = _WATCHED_JOB.search(answer.text[:200_000]) if answer.status == 200 else None
         self.job_id = watched.group(1) if watched else None
         if answer.status == 509:
