@@ -73,6 +73,13 @@ def test_a_cited_capture_address_is_recognised(url: str,
     assert cited_memento(url) == expected
 
 
+def test_captures_of_captures_nested_deep_name_the_innermost_without_recursing() -> None:
+    url = "http://example.com/a"
+    for _ in range(3000):  # an address nobody writes, but a document may hold
+        url = f"https://web.archive.org/web/2019/{url}"
+    assert cited_memento(url) == ("2019", "http://example.com/a")
+
+
 def test_a_capture_address_and_its_original_stay_two_citations() -> None:
     original = "https://www.example.com/story"
     memento = f"https://web.archive.org/web/20190312104500/{original}"

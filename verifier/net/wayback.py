@@ -144,13 +144,21 @@ def parse_memento(url: str) -> tuple[str, str] | None:
 
 
 def cited_memento(url: str) -> tuple[str, str] | None:
+    """(timestamp, original URL) of the capture a cited address names (see _named_memento); of
+    a capture of a capture (someone archived a Wayback page), the inner one."""
+    found = _named_memento(url)
+    while found is not None and (inner := _named_memento(found[1])) is not None:
+        found = inner
+    return found
+
+
+def _named_memento(url: str) -> tuple[str, str] | None:
     """(timestamp, original URL) when a cited address names one Wayback capture, on any of
     the Archive's hosts and with any replay flag (`id_`, `if_`); None for any other address,
     a capture listing (`/web/2019*/...`) included. Such a citation cites that capture, not a
     live page. A short timestamp ("2019") is kept as written: the Wayback serves the capture
     nearest it. An original written without its scheme, or with "https:/" (a slash lost on
-    the way), is completed; an original that is itself a capture's address names the capture
-    cited."""
+    the way), is completed."""
     try:
         parts = urlsplit(url.strip())
     except ValueError:
@@ -167,9 +175,7 @@ def cited_memento(url: str) -> tuple[str, str] | None:
     if _ENCODED_SCHEME.match(original):  # 'https%3A%2F%2Fnews.example.com%2F...': encoded whole
         original = unquote(original)
     original = _ORIGINAL_SLASH.sub(r"\1://", original)
-    original = original if "://" in original else f"http://{original}"
-    # a capture of a capture (someone archived a Wayback page): the inner one is what is cited
-    return cited_memento(original) or (timestamp, original)
+    return timestamp, original if "://" in original else f"http://{original}"
 
 
 @dataclass
