@@ -976,3 +976,15 @@ def test_a_pull_quote_paragraph_then_a_dash_line_names_its_speaker(tmp_path: Pat
             "</body></html>")
     quotes, _terms, _citations = run(tmp_path, text, ".html")
     assert [q.speaker for q in quotes] == ["Gloria Nakamura"]
+
+
+def test_a_name_ending_in_s_before_a_speech_verb_keeps_it(tmp_path: Path) -> None:
+    # "Moody's said" is the agency speaking: a possessive needs a noun after it
+    quotes, _terms, _citations = run(tmp_path, "Moody's said “the outlook for the sector is negative” on Monday.\n\n"
+                           "McDonald's has said “prices will rise again next year” in a note.\n\n"
+                           "Moody's analyst Jane Okafor said “the downgrade was a close call”.\n")
+    assert said(quotes) == [
+        ("Moody's", "the outlook for the sector is negative"),
+        ("McDonald's", "prices will rise again next year"),
+        ("Jane Okafor", "the downgrade was a close call"),
+    ]

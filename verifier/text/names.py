@@ -29,6 +29,7 @@ from .namevocab import (
     THING_WORDS,
     TITLE_WORDS,
 )
+from .speechverbs import AUXILIARIES, SPEECH_FORMS
 
 __all__ = ["ARTICLES", "CALENDAR_WORDS", "DEMONYMS", "DEPARTMENTS", "NOT_GIVEN_NAMES", "ORG_WORDS",
            "PARTICLES", "SENTENCE_STARTERS", "TITLE_WORDS", "Mention", "NameIndex",
@@ -61,6 +62,7 @@ _LIST_TAIL = re.compile(rf", ((?:{_NAME_TOKEN} )*{_NAME_TOKEN}) and ((?:{_NAME_T
 # A lone name that is a person: 'Sodaba, 16,', 'Maryam, a former teacher', 'Salem*'.
 _PERSON_AFTER = re.compile(r"^(?:\*|,\s+\d{1,3}\s*[,.)]|,\s+(?:a|an)\s+(?:former\s+)?[a-z]"
                            r"|,\s+who\s)")
+_NEXT_WORDS = re.compile(r"[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?")
 _KIN_BEFORE = re.compile(r"\b(?:(?:his|her|their|my|our)\s+)?([a-z]+)\s*,\s*$")
 _PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.I)
 MASK = "¤"  # what stands for each character of a quotation in the text names are read from
@@ -277,6 +279,8 @@ class NameIndex:
         if name_start >= len(tokens):
             return
         name_tokens = [_POSSESSIVE.sub("", t) for t in tokens[name_start:]]
+        if name_tokens[-1] != tokens[-1] and self._verb_follows(run_end):
+            name_tokens[-1] = tokens[-1]  # "Moody's said": the 's is the name's own
         start = run[name_start][1]
         end = run_end - (len(tokens[-1]) - len(name_tokens[-1]))
         titled = bool(titles)
@@ -294,6 +298,15 @@ class NameIndex:
                       name_tokens[0].lower() not in NOT_GIVEN_NAMES | SENTENCE_STARTERS):
             mention.titles |= after
         self.mentions.append(mention)
+
+    def _verb_follows(self, end: int) -> bool:
+        """Whether a speech verb (after an auxiliary or two) follows a word: then a word
+        ending in 's is a name (Moody's, McDonald's), since a possessive needs a noun after it."""
+        following = _NEXT_WORDS.match(self.text, end)
+        if following is None:
+            return False
+        first, second = following.group(1).lower(), (following.group(2) or "").lower()
+        return first in SPEECH_FORMS or first in AUXILIARIES and second in SPEECH_FORMS
 
     def _titles_around(self, start: int, end: int) -> tuple[set[str], set[str]]:
         """Lower-case role words just before ("Hamas leader X") and in an appositive after
