@@ -241,10 +241,11 @@ HOLDOUT10 = CORPUS / "holdout10"
 # e-mailed reply's nested question block; a block's introducing clause before a colon; role
 # nouns; a pull-quote paragraph with a '— Name' line): urls 1.000/1.000, footnotes 1.000/1.000,
 # named_sources 0.818/1.000, quotes 1.000/0.902, speakers 0.946/0.854, quote_links 1.000/0.882;
-# speakers 0.973/0.878 once a name ending in 's before a speech verb kept it ("Moody's said").
+# speakers 0.973/0.878 once a name ending in 's before a speech verb kept it ("Moody's said"),
+# 1.000/0.902 once a reader's or resident's label before a name was read as a role.
 # Left: '— "…," as one virologist, Dr. X, put it'; 'Its current assessment is that "…"'; 'we
 # wrote that' and 'My neighbour, who's an electrician, told me,' inside transcript turns;
-# 'Reader Tom Aguilar'; 'reported by <author>' and 'The Ministry
+# 'reported by <author>' and 'The Ministry
 # reported' beside its own note as named sources.
 HOLDOUT10_FLOORS = {"urls": 1.0, "quotes": 0.90, "speakers": 0.85, "quote_links": 0.88}
 

@@ -988,3 +988,15 @@ def test_a_name_ending_in_s_before_a_speech_verb_keeps_it(tmp_path: Path) -> Non
         ("McDonald's", "prices will rise again next year"),
         ("Jane Okafor", "the downgrade was a close call"),
     ]
+
+
+def test_a_reader_or_resident_label_before_a_name_is_no_part_of_it(tmp_path: Path) -> None:
+    quotes, _terms, _citations = run(
+        tmp_path, "Reader Tom Aguilar wrote “the new timetable leaves us stranded at night”.\n\n"
+                  "Longtime resident Maria Lopez said “the river has never come this high”.\n\n"
+                  "The anthropologist John Reader said “the site was used for centuries”.\n")
+    assert said(quotes) == [
+        ("Tom Aguilar", "the new timetable leaves us stranded at night"),
+        ("Maria Lopez", "the river has never come this high"),
+        ("John Reader", "the site was used for centuries"),
+    ]

@@ -26,12 +26,13 @@ banker consultant strategist pollster blogger broadcaster presenter producer cur
 lecturer academic prosecutor lobbyist organiser organizer protester protestor diplomat pastor
 psychologist epidemiologist virologist biologist ecologist climatologist geologist meteorologist
 physicist chemist mathematician philosopher linguist anthropologist archaeologist demographer
-statistician
+statistician reader listener viewer subscriber resident homeowner shopper commuter tenant voter
+passenger neighbour neighbor
 """)
 # Titles that are also parts of people's names ('Hassan Sheikh Mohamud', 'John Major',
 # 'Martin Luther King'): after a given name they are read as the name, not as a title.
 NAME_TITLES = words("""
-sheikh shaykh sultan emir imam king prince major dean bishop judge pope sheriff rector
+sheikh shaykh sultan emir imam king prince major dean bishop judge pope sheriff rector reader
 """)
 DEMONYMS = words("""
 iranian israeli american us u.s palestinian lebanese syrian egyptian iraqi saudi qatari turkish
