@@ -245,9 +245,8 @@ HOLDOUT10 = CORPUS / "holdout10"
 # 1.000/0.902 once a reader's or resident's label before a name was read as a role.
 # Left: '— "…," as one virologist, Dr. X, put it'; 'Its current assessment is that "…"'; 'we
 # wrote that' and 'My neighbour, who's an electrician, told me,' inside transcript turns;
-# 'reported by <author>' and 'The Ministry
-# reported' beside its own note as named sources.
-HOLDOUT10_FLOORS = {"urls": 1.0, "quotes": 0.90, "speakers": 0.85, "quote_links": 0.88}
+# 'reported by <author>' and 'The Ministry reported' beside its own note as named sources.
+HOLDOUT10_FLOORS = {"urls": 1.0, "quotes": 0.90, "speakers": 0.90, "quote_links": 0.88}
 
 CORPORA = (
     Corpus("seeds", SEEDS, EXPECTED, {m: FLOOR for m in GATED}),
