@@ -1,0 +1,54 @@
+"""The general fixes the second nightly held-out set (test_nightly_holdout2.py) led to, each
+on its own small case."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from fakewayback import FakeWayback
+from fixtureweb import FixtureWeb, Reply, Request
+from test_nightly import PAGE, _corpus, _settings
+
+import verifier
+
+T0 = datetime(2026, 11, 1, 3, 0, tzinfo=UTC)
+
+
+def _etag_harbour(web: FixtureWeb, *, always_304: bool = False) -> None:
+    def harbour(request: Request) -> Reply:
+        if always_304 or request.headers.get("If-None-Match") == '"v1"':
+            return Reply(304, b"", headers={"ETag": '"v1"'}, content_type=None)
+        return Reply(200, PAGE, headers={"ETag": '"v1"'})
+
+    web.route("/harbour", harbour)
+    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
+
+
+def test_304_confirming_a_copy_no_longer_kept_fetches_the_page_in_full(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
+    """A 304 stands for the copy kept before; with that copy gone from the archive directory
+    it stands for nothing, so the page is asked for again without validators."""
+    _etag_harbour(web)
+    docs = _corpus(workspace, web)
+    settings = _settings(workspace, wayback, save="never")
+    verifier.run([str(docs)], settings, now=lambda: T0)
+    shutil.rmtree(workspace / "archive")
+    second = verifier.run([str(docs)], settings, now=lambda: T0 + timedelta(days=2))
+    sent = [r.headers.get("If-None-Match") for r in web.requests if r.path == "/harbour"]
+    assert sent == [None, '"v1"', None]
+    assert second.counts["quotes"]["verified"] == 1
+
+
+def test_server_answering_304_to_a_plain_request_is_asked_once_more_only(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
+    _etag_harbour(web)
+    docs = _corpus(workspace, web)
+    settings = _settings(workspace, wayback, save="never")
+    verifier.run([str(docs)], settings, now=lambda: T0)
+    shutil.rmtree(workspace / "archive")
+    _etag_harbour(web, always_304=True)  # broken: 304 whatever is asked
+    second = verifier.run([str(docs)], settings, now=lambda: T0 + timedelta(days=2))
+    assert web.hits("/harbour") == 3
+    assert sum(second.counts["quotes"].values()) == 1
