@@ -52,3 +52,16 @@ def test_server_answering_304_to_a_plain_request_is_asked_once_more_only(
     second = verifier.run([str(docs)], settings, now=lambda: T0 + timedelta(days=2))
     assert web.hits("/harbour") == 3
     assert sum(second.counts["quotes"].values()) == 1
+
+
+def test_failing_state_is_due_even_when_the_clock_reads_before_its_last_check() -> None:
+    """A failing link is checked every run; a clock set back a day must not skip it."""
+    from verifier.config import load_settings
+    from verifier.recheck import is_due
+
+    failing = {"status": "dead", "stable_checks": 0, "last_checked": "2026-11-06T03:00:00Z",
+               "next_check": "2026-11-06T03:00:00Z"}
+    healthy = {**failing, "status": "ok", "next_check": "2026-11-07T03:00:00Z"}
+    a_day_back = datetime(2026, 11, 5, 3, 0, tzinfo=UTC)
+    assert is_due(failing, a_day_back, load_settings(env={}))
+    assert not is_due(healthy, a_day_back, load_settings(env={}))
