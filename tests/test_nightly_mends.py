@@ -65,3 +65,21 @@ def test_failing_state_is_due_even_when_the_clock_reads_before_its_last_check() 
     a_day_back = datetime(2026, 11, 5, 3, 0, tzinfo=UTC)
     assert is_due(failing, a_day_back, load_settings(env={}))
     assert not is_due(healthy, a_day_back, load_settings(env={}))
+
+
+def test_document_unreadable_for_a_night_keeps_its_last_version_in_the_run(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
+    web.page("/harbour", PAGE)
+    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
+    docs = _corpus(workspace, web)
+    settings = _settings(workspace, wayback, save="never")
+    first = verifier.run([str(docs)], settings, now=lambda: T0)
+    (docs / "a.txt").write_bytes(bytes(range(256)) * 64)
+    broken = verifier.run([str(docs)], settings, now=lambda: T0 + timedelta(hours=6))
+    assert any("a.txt" in w for w in broken.warnings)
+    assert broken.counts == first.counts
+    store = verifier.Store.open(settings.db)
+    try:
+        assert next(store.rows("select removed_run from documents"))["removed_run"] is None
+    finally:
+        store.close()
