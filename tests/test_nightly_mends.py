@@ -83,3 +83,19 @@ def test_document_unreadable_for_a_night_keeps_its_last_version_in_the_run(
         assert next(store.rows("select removed_run from documents"))["removed_run"] is None
     finally:
         store.close()
+
+
+def test_document_renamed_brings_no_news_about_its_failing_quote(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
+    """A quote's key names its document: renamed, the same words come under a new key, and
+    they are the finding reported already, not a new one."""
+    web.page("/harbour", PAGE.replace("next spring", "next summer"))
+    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
+    docs = _corpus(workspace, web)
+    settings = _settings(workspace, wayback, save="never")
+    first = verifier.run([str(docs)], settings, now=lambda: T0)
+    assert [q.status for q in first.changes.newly_failing_quotes] == ["partial"]
+    (docs / "a.txt").rename(docs / "renamed.txt")
+    second = verifier.run([str(docs)], settings, now=lambda: T0 + timedelta(hours=6))
+    assert second.counts == first.counts
+    assert not second.changes.newly_failing_quotes and not second.changes.recovered_quotes

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .status import LinkStatus, QuoteStatus
-from .store import Store
+from .store import Store, quote_words
 
 
 @dataclass
@@ -139,8 +139,9 @@ def _changes(store: Store, run_id: int, now_quotes: dict[str, QuoteState],
     changes = Changes(previous_run=prev)
     newly_confirmed = {url for url, link in now_links.items() if link.confirmed
                        and not (before_links.get(url) and before_links[url].confirmed)}
+    moved = _vanished_by_words(before_quotes, now_quotes)
     for key, q in now_quotes.items():
-        was = before_quotes.get(key)
+        was = before_quotes.get(key) or moved.get(quote_words(q.text))
         was_failing = bool(was and was.status.failing)
         unavailable = q.status == QuoteStatus.SOURCE_UNAVAILABLE and prev is not None
         if q.status.failing and not was_failing:
@@ -169,6 +170,14 @@ def _changes(store: Store, run_id: int, now_quotes: dict[str, QuoteState],
         if link.archived and not (was_link and was_link.archived) and prev is not None:
             changes.newly_archived.append(url)
     return changes
+
+
+def _vanished_by_words(before: dict[str, QuoteState], now: dict[str, QuoteState]
+                       ) -> dict[str, QuoteState]:
+    """The quotes of the previous run gone from this one, by their words: a quote's key names
+    its document, so a document renamed (or a quote moved to another document) brings the
+    same words under a new key, and they are the same finding, not a new one."""
+    return {quote_words(q.text): q for key, q in before.items() if key not in now}
 
 
 def _quote_urls(store: Store, quote_id: int) -> list[str]:
