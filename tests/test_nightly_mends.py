@@ -7,6 +7,8 @@ import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb, Reply, Request
 from test_nightly import PAGE, _corpus, _settings
@@ -99,3 +101,32 @@ def test_document_renamed_brings_no_news_about_its_failing_quote(
     second = verifier.run([str(docs)], settings, now=lambda: T0 + timedelta(hours=6))
     assert second.counts == first.counts
     assert not second.changes.newly_failing_quotes and not second.changes.recovered_quotes
+
+
+def test_save_queued_by_a_run_that_died_is_made_by_the_next_run(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run records a save as pending when it queues it, not only when it stops: a run
+    killed before then leaves it to the next run, even when the link is not due then."""
+    from verifier.archiving import Archivist
+
+    web.page("/harbour", PAGE)
+    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
+    docs = _corpus(workspace, web)
+    settings = _settings(workspace, wayback, save="always")
+    real_close = Archivist.close
+    with monkeypatch.context() as patched:  # dies before recording its jobs at the end
+        patched.setattr(Archivist, "close", lambda self, wait=0.0: real_close(self, 0.0) and [])
+        verifier.run([str(docs)], settings, now=lambda: T0)
+    store = verifier.Store.open(settings.db)
+    try:
+        assert {r["status"] for r in store.rows("select status from saves")} == {"pending"}
+    finally:
+        store.close()
+    verifier.run([str(docs)], settings, now=lambda: T0 + timedelta(hours=1))
+    store = verifier.Store.open(settings.db)
+    try:
+        assert {(r["status"], r["n"]) for r in store.rows(
+            "select status, count(*) as n from saves group by url")} == {("success", 1)}
+    finally:
+        store.close()

@@ -23,7 +23,16 @@ from typing import TYPE_CHECKING, Any
 from .config import Settings
 from .errors import ArchiveError
 from .evidence import Exchange
-from .models import ArchiveInfo, EvidenceRef, Extraction, Fetch, Snapshot, Verdict, names_a_capture
+from .models import (
+    ArchiveInfo,
+    EvidenceRef,
+    Extraction,
+    Fetch,
+    SaveJob,
+    Snapshot,
+    Verdict,
+    names_a_capture,
+)
 from .pagerecords import PageRecords
 from .recheck import (
     cited_elsewhere,
@@ -377,8 +386,11 @@ class Checking:
         if self.wayback_enabled and url not in self.cited_captures:
             if fetch.link_status.failing:
                 self._want_archive(url)
-            elif fetch.link_status.readable:
-                self.stages.archivist.save_later(url, live=fetch.link_status)
+            elif fetch.link_status.readable and \
+                    self.stages.archivist.save_later(url, live=fetch.link_status):
+                # kept as pending at once: a run killed before the save is made leaves it to
+                # the next run, which resumes pending saves (this link may not be due then)
+                self.store.save_job(self.run_id, SaveJob(url=url))
         self._live_copy_known(url, fetch)
 
     def _live_copy_known(self, url: str, fetch: Fetch) -> None:
