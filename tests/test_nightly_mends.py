@@ -8,7 +8,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb, Reply, Request
 from test_nightly import PAGE, _corpus, _settings
@@ -52,8 +51,9 @@ def test_server_answering_304_to_a_plain_request_is_asked_once_more_only(
     shutil.rmtree(workspace / "archive")
     _etag_harbour(web, always_304=True)  # broken: 304 whatever is asked
     second = verifier.run([str(docs)], settings, now=lambda: T0 + timedelta(days=2))
-    assert web.hits("/harbour") == 3
-    assert sum(second.counts["quotes"].values()) == 1
+    assert web.hits("/harbour") == 3  # the first copy, the 304, the plain request: no loop
+    assert second.counts["links"]["error"] == 1  # a 304 to a plain request is no answer
+    assert second.counts["quotes"]["source_unavailable"] == 1
 
 
 def test_failing_state_is_due_even_when_the_clock_reads_before_its_last_check() -> None:

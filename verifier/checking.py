@@ -286,10 +286,10 @@ class Checking:
                 self._fetch_unconditionally(url)  # the copy the 304 confirms is gone
                 return
             fetch.body = None  # the 304 confirms the previous copy: that is the page
-            stored = _evidence_ref(row) if row else None
-            # provenance: this run's check stands on the bytes the 304 confirmed
-            fetch.sha256, fetch.evidence = row["sha256"], stored
-            fetch.size, fetch.content_type = row["size"] or 0, row["content_type"]
+            if row is not None:  # provenance: this check stands on the bytes it confirmed
+                stored = _evidence_ref(row)
+                fetch.sha256, fetch.evidence = row["sha256"], stored
+                fetch.size, fetch.content_type = row["size"] or 0, row["content_type"]
         if fetch.link_status.readable and (fetch.body is not None or stored is not None):
             self.reading.add(url)
             self._read_page(url, fetch, stored, previous=previous,
