@@ -17,7 +17,15 @@ other seven misses:
 - the clock set back a day: a failing link, due every night, was not checked (its next check
   was "now" as the clock read the night before);
 - a run killed while a Save Page Now request was under way: no run ever made the save (the
-  link was inside its interval the next night, and a save is only asked after a check)."""
+  link was inside its interval the next night, and a save is only asked after a check).
+28 of 28 after those fixes; no expectation was changed.
+
+A second batch of 7 (at the end of the file) was written after that round, before the code ran
+on it. First run: 4 of 7. The misses:
+- a run killed while writing its report had already been recorded as completed, so the next
+  --quiet night compared itself with it and said nothing: nobody heard of its findings;
+- a new warning (a file of the corpus unreadable) was not printed on a --quiet night;
+- `verifier status` showed a run killed mid-way as "running"."""
 
 from __future__ import annotations
 
@@ -785,3 +793,134 @@ def test_lock_file_naming_a_pid_now_used_by_another_process(
     with nights.db() as conn:
         assert [r[0] for r in conn.execute("select status from runs")] == ["completed"] * 2
     assert os.path.exists(workspace / "v.db.lock")
+
+
+# -- second batch: written after the first round of fixes, before running them ----------------------
+
+def test_killed_while_writing_the_report_then_the_quiet_night_tells_the_findings(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        run_cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cron's first run was killed before it wrote its report or printed anything: nobody
+    heard of the failing quote. The next night must say it."""
+    web.page("/harbour", page("harbour"))
+    web.page("/bridge", page("bridge", changed={"heavy lorries": "all lorries"}))
+    nights = Nights(workspace, web, wayback)
+    nights.write_config()
+    write_doc(nights.docs / "a.txt", [("harbour", web.url("/harbour")),
+                                      ("bridge", web.url("/bridge"))])
+    assert _driven(nights, 0, DIE_WRITING_REPORT).wait(timeout=120) == -signal.SIGKILL
+    night = cli_at(monkeypatch, run_cli, 0.5, "run", "--quiet", str(nights.docs))
+    assert night.code == 1
+    assert "partial 1" in night.out
+
+
+def test_a_new_warning_is_told_once_on_quiet_nights(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        run_cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file in the corpus turns out unreadable: cron mails it the night it appears, not
+    every night after."""
+    web.page("/harbour", page("harbour"))
+    nights = Nights(workspace, web, wayback)
+    nights.write_config()
+    write_doc(nights.docs / "a.txt", [("harbour", web.url("/harbour"))])
+    cli_at(monkeypatch, run_cli, 0, "run", "--quiet", str(nights.docs))
+    (nights.docs / "b.txt").write_bytes(bytes(range(256)) * 64)
+    first = cli_at(monkeypatch, run_cli, 0.5, "run", "--quiet", str(nights.docs))
+    assert first.code == 0 and "b.txt" in first.out
+    again = cli_at(monkeypatch, run_cli, 1.5, "run", "--quiet", str(nights.docs))
+    assert (again.code, again.out) == (0, "")
+
+
+def test_status_after_a_killed_run_does_not_show_it_running(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        run_cli: Callable[..., CliResult]) -> None:
+    from test_nightly_holdout import _slow_corpus
+
+    nights = Nights(workspace, web, wayback, concurrency=2, per_host=2)
+    _slow_corpus(web, nights, 8, 0.3)
+    proc = _driven(nights, 0)
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and time.monotonic() < deadline:
+        try:
+            with nights.db() as conn:
+                if conn.execute("select count(*) from fetches").fetchone()[0] >= 2:
+                    break
+        except sqlite3.Error:
+            pass
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    shown = run_cli("status", "--db", str(workspace / "v.db"))
+    assert shown.code == 0
+    assert "interrupted" in shown.out and "running" not in shown.out
+
+
+def test_page_saved_then_dead_has_its_saved_copy_as_replacement(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        run_cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IA_ACCESS_KEY", "access")
+    monkeypatch.setenv("IA_SECRET_KEY", "secret")
+    wayback.pending_polls = 0
+    nights = Nights(workspace, web, wayback, save="missing")
+    url, state = _switchable(web, nights)
+    nights.run(0)
+    with nights.db() as conn:
+        assert [r[0] for r in conn.execute("select status from saves")] == ["success"]
+    state["status"] = 404
+    for day in (1, 2.5, 4):
+        nights.run(day)
+    out = run_cli("export", "--format", "csv", "--table", "replacements", "--db",
+                  str(workspace / "v.db"))
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(out.out)))
+    assert [(r["url"], r["link_status"]) for r in rows] == [(url, "dead")]
+    assert rows[0]["replacement_url"].startswith("https://web.archive.org/web/")
+
+
+def test_304_bringing_a_new_etag_is_what_is_sent_next(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
+    def serve(request: Request) -> Reply:
+        if request.headers.get("If-None-Match") in ('"v1"', '"v1b"'):
+            return Reply(304, b"", headers={"ETag": '"v1b"'}, content_type=None)
+        return Reply(200, page("harbour"), headers={"ETag": '"v1"'})
+
+    web.route("/harbour", serve)
+    nights = Nights(workspace, web, wayback)
+    write_doc(nights.docs / "a.txt", [("harbour", web.url("/harbour"))])
+    nights.run(0)
+    nights.run(1.1)
+    third = nights.run(3.2)
+    assert _requests_to(nights, "/harbour", "If-None-Match") == ['"v1b"']
+    assert third.counts["quotes"]["verified"] == 1
+
+
+def test_page_turned_soft_404_is_confirmed_like_a_dead_one(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
+    state = {"gone": False}
+    missing = ("<html lang='en'><head><title>Page not found</title></head><body>"
+               "<h1>Page not found</h1><p>Sorry, the page you are looking for does not "
+               "exist.</p></body></html>")
+    web.route("/harbour", lambda _r: Reply(200, missing if state["gone"] else page("harbour")))
+    nights = Nights(workspace, web, wayback)
+    write_doc(nights.docs / "a.txt", [("harbour", web.url("/harbour"))])
+    nights.run(0)
+    state["gone"] = True
+    seen = [nights.run(day) for day in (1, 2.5, 4)]
+    assert [len(r.changes.newly_failing_links) for r in seen] == [0, 0, 1]
+    assert [len(r.changes.newly_failing_quotes) for r in seen] == [0, 0, 1]
+    assert seen[-1].counts["links"]["soft_404"] == 1
+
+
+def test_machine_off_for_sixty_days(workspace: Path, web: FixtureWeb,
+                                    wayback: FakeWayback) -> None:
+    """Back after two months: everything is due once; a link found failing then is not
+    confirmed on that one check, however long since it last worked."""
+    nights = Nights(workspace, web, wayback)
+    url, state = _switchable(web, nights)
+    nights.run(0)
+    state["status"] = 404
+    back = [nights.run(day) for day in (60, 61, 62, 63)]
+    assert nights.fetched("/harbour") == 1
+    assert [urls(r.changes.newly_failing_links) for r in back] == [[], [], [], [url]]
