@@ -13,6 +13,7 @@ from fixtureweb import FixtureWeb, Reply, Request
 from test_nightly import PAGE, _corpus, _settings
 
 import verifier
+from verifier.status import ExitStatus
 
 T0 = datetime(2026, 11, 1, 3, 0, tzinfo=UTC)
 
@@ -130,3 +131,35 @@ def test_save_queued_by_a_run_that_died_is_made_by_the_next_run(
             "select status, count(*) as n from saves group by url")} == {("success", 1)}
     finally:
         store.close()
+
+
+class _Killed(BaseException):
+    """Stands for SIGKILL: nothing after it runs, no handler sees it."""
+
+
+def test_run_killed_while_writing_its_report_is_not_completed(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run is completed together with its report: killed while writing it, nobody heard of
+    its findings, so the next run is compared with the run before it and tells them."""
+    import verifier.report
+
+    web.page("/harbour", PAGE.replace("next spring", "next summer"))
+    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
+    docs = _corpus(workspace, web)
+    settings = _settings(workspace, wayback, save="never")
+
+    def killed(*_args: object, **_kwargs: object) -> None:
+        raise _Killed
+
+    with monkeypatch.context() as patched, pytest.raises(_Killed):
+        patched.setattr(verifier.report, "write_report", killed)
+        verifier.run([str(docs)], settings, now=lambda: T0)
+    store = verifier.Store.open(settings.db)
+    try:
+        assert [r["status"] for r in store.rows("select status from runs")] == ["running"]
+    finally:
+        store.close()
+    second = verifier.run([str(docs)], settings, now=lambda: T0 + timedelta(hours=1))
+    assert [q.status for q in second.changes.newly_failing_quotes] == ["partial"]
+    assert second.exit_status == ExitStatus.NEWLY_FAILING

@@ -147,9 +147,16 @@ class _Run:
         else:
             failing = changes.newly_failing
         exit_status = ExitStatus.NEWLY_FAILING if failing else ExitStatus.OK
-        self._finish("completed", exit_status, counts, changes)
         reporting = self.now()
-        report_path = self._write_report((counts, changes))
+        try:
+            with store.db.atomic():
+                # completed together with its report: a run killed while writing it stays
+                # unfinished (interrupted, for the next run), whose findings are told again
+                self._finish("completed", exit_status, counts, changes)
+                report_path = self._write_report((counts, changes))
+        except Exception:
+            self._finish("failed", ExitStatus.INTERNAL)
+            raise
         log.info("report: written in %.2f s", self._since(reporting))
         finished = self.now()
         requests_made = self.requests_made + (self.checking.requests_made if self.checking else 0)
