@@ -163,3 +163,21 @@ def test_run_killed_while_writing_its_report_is_not_completed(
     second = verifier.run([str(docs)], settings, now=lambda: T0 + timedelta(hours=1))
     assert [q.status for q in second.changes.newly_failing_quotes] == ["partial"]
     assert second.exit_status == ExitStatus.NEWLY_FAILING
+
+
+def test_quiet_run_prints_a_warning_the_previous_run_did_not_give(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
+    from verifier.summary import render_summary
+
+    web.page("/harbour", PAGE)
+    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
+    docs = _corpus(workspace, web)
+    settings = _settings(workspace, wayback, save="never")
+    verifier.run([str(docs)], settings, now=lambda: T0)
+    (docs / "junk.txt").write_bytes(bytes(range(256)) * 64)
+    appeared = verifier.run([str(docs)], settings, now=lambda: T0 + timedelta(hours=6))
+    assert appeared.changes.new_warnings == appeared.warnings != []
+    assert "junk.txt" in render_summary(appeared, quiet=True)
+    stayed = verifier.run([str(docs)], settings, now=lambda: T0 + timedelta(hours=12))
+    assert stayed.warnings and stayed.changes.new_warnings == []
+    assert render_summary(stayed, quiet=True) == ""

@@ -47,12 +47,19 @@ class Changes:
     failing_unconfirmed_links: list[LinkState] = field(default_factory=list)
     recovered_links: list[LinkState] = field(default_factory=list)
     newly_archived: list[str] = field(default_factory=list)
+    new_warnings: list[str] = field(default_factory=list)  # not given by the previous run
 
     @property
     def loud(self) -> bool:
         """Whether anyone should be told: something newly failing (confirmed) or recovered."""
         return bool(self.newly_failing_quotes or self.newly_failing_links
                     or self.recovered_quotes or self.recovered_links or self.newly_archived)
+
+    @property
+    def worth_printing(self) -> bool:
+        """Whether a quiet run prints: a finding changed, or a warning the previous run did
+        not give (a document turned unreadable) appeared."""
+        return self.loud or bool(self.new_warnings)
 
     @property
     def newly_failing(self) -> bool:
@@ -67,6 +74,7 @@ class Changes:
             "failing_unconfirmed_links": [_link_dict(link) for link in self.failing_unconfirmed_links],
             "recovered_links": [_link_dict(link) for link in self.recovered_links],
             "newly_archived": self.newly_archived,
+            "new_warnings": self.new_warnings,
         }
 
 
@@ -178,6 +186,16 @@ def _vanished_by_words(before: dict[str, QuoteState], now: dict[str, QuoteState]
     its document, so a document renamed (or a quote moved to another document) brings the
     same words under a new key, and they are the same finding, not a new one."""
     return {quote_words(q.text): q for key, q in before.items() if key not in now}
+
+
+def new_warnings(store: Store, previous_run: int | None, warnings: list[str]) -> list[str]:
+    """This run's warnings that the previous completed run did not give: news for a quiet
+    night once, not every night while the cause stays."""
+    if previous_run is None:
+        return list(warnings)
+    row = store.db.execute("select warnings from runs where id = ?", [previous_run]).fetchone()
+    before = set(json.loads(row[0]) if row and row[0] else [])
+    return [w for w in warnings if w not in before]
 
 
 def _quote_urls(store: Store, quote_id: int) -> list[str]:

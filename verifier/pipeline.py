@@ -24,7 +24,7 @@ from . import __version__
 from .checking import Checking, Progress, Stages
 from .config import Settings, load_settings
 from .errors import InputError, ReportError, VerifierError
-from .history import Changes, counts_and_changes
+from .history import Changes, counts_and_changes, new_warnings
 from .lock import RunLock
 from .models import Extraction, Fetch
 from .status import ExitStatus, LinkStatus, QuoteStatus
@@ -141,6 +141,7 @@ class _Run:
             raise
         self._shutdown(cancel=False)
         counts, changes = counts_and_changes(store, self.run_id)
+        changes.new_warnings = new_warnings(store, changes.previous_run, self.warnings)
         if changes.previous_run is None:
             failing = any(QuoteStatus(s).failing and n for s, n in counts["quotes"].items()) or \
                 any(LinkStatus(s).failing and n for s, n in counts["links"].items())
