@@ -220,9 +220,17 @@ def _counts(quotes: dict[str, QuoteState],
 
 
 def recent_runs(store: Store, limit: int = 10) -> list[dict[str, Any]]:
+    """The last runs, newest first; a run left 'running' by a process that died (nobody
+    holds the run lock) is shown as the interrupted run the next run will record it as."""
+    from .lock import run_going
+
     runs = []
+    going: bool | None = None
     for r in store.rows("select * from runs order by id desc limit ?", [limit]):
         r = dict(r)
+        if r["status"] == "running":
+            going = run_going(store.path) if going is None else going
+            r["status"] = "running" if going else "interrupted"
         for name in ("counts", "changes", "inputs", "settings", "warnings"):
             r[name] = json.loads(r[name]) if r.get(name) else None
         runs.append(r)
