@@ -93,3 +93,35 @@ def test_a_run_refused_by_the_lock_leaves_the_database_unmigrated(tmp_path: Path
     conn = sqlite3.connect(db)
     assert conn.execute("select value from meta where key = 'schema_version'").fetchone() == ("2",)
     conn.close()
+
+
+def test_run_going_tells_a_live_holder_from_a_dead_one(tmp_path: Path) -> None:
+    """`verifier status` asks whether a run left 'running' still holds the lock."""
+    from verifier.lock import run_going
+
+    db = tmp_path / "v.db"
+    assert not run_going(db)  # no lock file yet
+    proc = _holder(db)
+    try:
+        assert run_going(db)
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    assert not run_going(db)
+    lock = RunLock(db)
+    lock.acquire()  # the probe let go of its shared lock
+    lock.release()
+
+
+def test_status_shows_a_run_whose_process_died_as_interrupted(tmp_path: Path) -> None:
+    from verifier.history import recent_runs
+    from verifier.store import Store
+
+    store = Store.open(tmp_path / "v.db")
+    try:
+        store.start_run(inputs=[], settings={}, pid=1, host="h", version="0")
+        assert [r["status"] for r in recent_runs(store)] == ["interrupted"]
+        with RunLock(store.path):
+            assert [r["status"] for r in recent_runs(store)] == ["running"]
+    finally:
+        store.close()

@@ -23,7 +23,16 @@ from typing import TYPE_CHECKING, Any
 from .config import Settings
 from .errors import ArchiveError
 from .evidence import Exchange
-from .models import ArchiveInfo, EvidenceRef, Extraction, Fetch, Snapshot, Verdict, names_a_capture
+from .models import (
+    ArchiveInfo,
+    EvidenceRef,
+    Extraction,
+    Fetch,
+    SaveJob,
+    Snapshot,
+    Verdict,
+    names_a_capture,
+)
 from .pagerecords import PageRecords
 from .recheck import (
     cited_elsewhere,
@@ -101,6 +110,7 @@ class Checking:
         self.pool: WorkPool | None = None
         self.reading: set[str] = set()  # URLs whose page is being read in the work pool
         self.to_fetch: deque[str] = deque()  # due URLs not yet handed to the fetching threads
+        self.unconditional: set[str] = set()  # fetched again without validators (see _on_fetched)
         self.fetching = 0  # handed to them and not yet handled here
         self.live_verdicts: dict[str, dict[str, Verdict]] = {}  # url -> quote text -> verdict
         self.waiting_record: dict[str, tuple[Fetch, dict[str, Any] | None]] = {}
@@ -224,6 +234,22 @@ class Checking:
         self.to_fetch.appendleft(url)
         self._fetch_more()
 
+    def _confirmed_copy(self, previous: dict[str, Any] | None) -> dict[str, Any] | None:
+        """The fetch row of the copy a 304 confirms, when its WARC record is still in the
+        archive directory; None when there is no such copy to read."""
+        if not previous or not previous.get("fetch_id"):
+            return None
+        row = self.store.fetch_row(previous["fetch_id"])
+        if not row.get("warc_path") or \
+                not (Path(self.settings.archive_dir) / row["warc_path"]).is_file():
+            return None
+        return row
+
+    def _fetch_unconditionally(self, url: str) -> None:
+        """Fetch the URL again without validators: a 304 stands only for a copy still kept."""
+        self.unconditional.add(url)
+        self._fetch_live(url)
+
     def _fetch_more(self) -> None:
         """Keep the fetching threads busy, but hold back while the work pool is behind: each
         fetched page waits there with its body in memory."""
@@ -235,8 +261,9 @@ class Checking:
                 self._read_cited_capture(url)
                 continue
             state = self.link_states.get(url)
-            etag = state.get("etag") if state and not self.settings.full else None
-            modified = state.get("last_modified") if state and not self.settings.full else None
+            etag = modified = None
+            if state and not self.settings.full and url not in self.unconditional:
+                etag, modified = state.get("etag"), state.get("last_modified")
             fut = self.stages.fetch_pool.submit(self.stages.fetcher.fetch_unrecorded, url,
                                                 etag=etag, last_modified=modified)
             self.fetching += 1
@@ -256,13 +283,16 @@ class Checking:
         previous = self.link_states.get(url)
         stored: EvidenceRef | None = None
         row: dict[str, Any] | None = None
-        if fetch.not_modified and previous and previous.get("fetch_id"):
+        if fetch.not_modified:
+            row = self._confirmed_copy(previous)
+            if row is None and url not in self.unconditional:
+                self._fetch_unconditionally(url)  # the copy the 304 confirms is gone
+                return
             fetch.body = None  # the 304 confirms the previous copy: that is the page
-            row = self.store.fetch_row(previous["fetch_id"])
-            stored = _evidence_ref(row) if row.get("warc_path") else None
-            # provenance: this run's check stands on the bytes the 304 confirmed
-            fetch.sha256, fetch.evidence = row["sha256"], stored
-            fetch.size, fetch.content_type = row["size"] or 0, row["content_type"]
+            if row is not None:  # provenance: this check stands on the bytes it confirmed
+                stored = _evidence_ref(row)
+                fetch.sha256, fetch.evidence = row["sha256"], stored
+                fetch.size, fetch.content_type = row["size"] or 0, row["content_type"]
         if fetch.link_status.readable and (fetch.body is not None or stored is not None):
             self.reading.add(url)
             self._read_page(url, fetch, stored, previous=previous,
@@ -331,6 +361,9 @@ class Checking:
                 self.sources_total += 1
                 self._fetch_live(url)
                 return
+            if fetch.not_modified and url not in self.unconditional:
+                self._fetch_unconditionally(url)  # the copy a 304 confirmed is unreadable
+                return
         self.live_verdicts[url] = checked.verdicts
         if reused:
             self._live_copy_known(url, fetch)
@@ -356,8 +389,11 @@ class Checking:
         if self.wayback_enabled and url not in self.cited_captures:
             if fetch.link_status.failing:
                 self._want_archive(url)
-            elif fetch.link_status.readable:
-                self.stages.archivist.save_later(url, live=fetch.link_status)
+            elif fetch.link_status.readable and \
+                    self.stages.archivist.save_later(url, live=fetch.link_status):
+                # kept as pending at once: a run killed before the save is made leaves it to
+                # the next run, which resumes pending saves (this link may not be due then)
+                self.store.save_job(self.run_id, SaveJob(url=url))
         self._live_copy_known(url, fetch)
 
     def _live_copy_known(self, url: str, fetch: Fetch) -> None:

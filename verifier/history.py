@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .status import LinkStatus, QuoteStatus
-from .store import Store
+from .store import Store, quote_words
 
 
 @dataclass
@@ -47,12 +47,19 @@ class Changes:
     failing_unconfirmed_links: list[LinkState] = field(default_factory=list)
     recovered_links: list[LinkState] = field(default_factory=list)
     newly_archived: list[str] = field(default_factory=list)
+    new_warnings: list[str] = field(default_factory=list)  # not given by the previous run
 
     @property
     def loud(self) -> bool:
         """Whether anyone should be told: something newly failing (confirmed) or recovered."""
         return bool(self.newly_failing_quotes or self.newly_failing_links
                     or self.recovered_quotes or self.recovered_links or self.newly_archived)
+
+    @property
+    def worth_printing(self) -> bool:
+        """Whether a quiet run prints: a finding changed, or a warning the previous run did
+        not give (a document turned unreadable) appeared."""
+        return self.loud or bool(self.new_warnings)
 
     @property
     def newly_failing(self) -> bool:
@@ -67,6 +74,7 @@ class Changes:
             "failing_unconfirmed_links": [_link_dict(link) for link in self.failing_unconfirmed_links],
             "recovered_links": [_link_dict(link) for link in self.recovered_links],
             "newly_archived": self.newly_archived,
+            "new_warnings": self.new_warnings,
         }
 
 
@@ -139,8 +147,9 @@ def _changes(store: Store, run_id: int, now_quotes: dict[str, QuoteState],
     changes = Changes(previous_run=prev)
     newly_confirmed = {url for url, link in now_links.items() if link.confirmed
                        and not (before_links.get(url) and before_links[url].confirmed)}
+    moved = _vanished_by_words(before_quotes, now_quotes)
     for key, q in now_quotes.items():
-        was = before_quotes.get(key)
+        was = before_quotes.get(key) or moved.get(quote_words(q.text))
         was_failing = bool(was and was.status.failing)
         unavailable = q.status == QuoteStatus.SOURCE_UNAVAILABLE and prev is not None
         if q.status.failing and not was_failing:
@@ -171,6 +180,24 @@ def _changes(store: Store, run_id: int, now_quotes: dict[str, QuoteState],
     return changes
 
 
+def _vanished_by_words(before: dict[str, QuoteState], now: dict[str, QuoteState]
+                       ) -> dict[str, QuoteState]:
+    """The quotes of the previous run gone from this one, by their words: a quote's key names
+    its document, so a document renamed (or a quote moved to another document) brings the
+    same words under a new key, and they are the same finding, not a new one."""
+    return {quote_words(q.text): q for key, q in before.items() if key not in now}
+
+
+def new_warnings(store: Store, previous_run: int | None, warnings: list[str]) -> list[str]:
+    """This run's warnings that the previous completed run did not give: news for a quiet
+    night once, not every night while the cause stays."""
+    if previous_run is None:
+        return list(warnings)
+    row = store.db.execute("select warnings from runs where id = ?", [previous_run]).fetchone()
+    before = set(json.loads(row[0]) if row and row[0] else [])
+    return [w for w in warnings if w not in before]
+
+
 def _quote_urls(store: Store, quote_id: int) -> list[str]:
     return [r["normalized_url"] for r in store.rows(
         """select c.normalized_url from quote_citations qc join citations c on c.id = qc.citation_id
@@ -193,9 +220,17 @@ def _counts(quotes: dict[str, QuoteState],
 
 
 def recent_runs(store: Store, limit: int = 10) -> list[dict[str, Any]]:
+    """The last runs, newest first; a run left 'running' by a process that died (nobody
+    holds the run lock) is shown as the interrupted run the next run will record it as."""
+    from .lock import run_going
+
     runs = []
+    going: bool | None = None
     for r in store.rows("select * from runs order by id desc limit ?", [limit]):
         r = dict(r)
+        if r["status"] == "running":
+            going = run_going(store.path) if going is None else going
+            r["status"] = "running" if going else "interrupted"
         for name in ("counts", "changes", "inputs", "settings", "warnings"):
             r[name] = json.loads(r[name]) if r.get(name) else None
         runs.append(r)

@@ -11,11 +11,14 @@ import fcntl
 import json
 import os
 import socket
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
 from .errors import LockedError
+
+PROBE_TRIES, PROBE_WAIT = 5, 0.05  # a status probe holds a shared lock for far less than this
 
 
 class RunLock:
@@ -28,12 +31,10 @@ class RunLock:
     def acquire(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        if not _lock_soon(fd):
             holder = _describe(fd)
             os.close(fd)
-            raise LockedError(f"another verifier run holds {self.path.name} ({holder})") from None
+            raise LockedError(f"another verifier run holds {self.path.name} ({holder})")
         holder_info = {"pid": os.getpid(), "host": socket.gethostname(),
                        "started": datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")}
         os.ftruncate(fd, 0)
@@ -54,6 +55,35 @@ class RunLock:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.release()
+
+
+def run_going(db_path: str | Path) -> bool:
+    """Whether a run holds the database's lock now (a run left 'running' in the database
+    while nobody holds it was killed). The probe holds a shared lock for an instant; a run
+    starting at that instant waits for it (see _lock_soon)."""
+    path = Path(str(db_path) + ".lock")
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)  # closing drops the shared lock, if taken
+    return False
+
+
+def _lock_soon(fd: int) -> bool:
+    """Take the exclusive lock, allowing a moment for a probe (run_going) to let go of it."""
+    for _ in range(PROBE_TRIES):
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            time.sleep(PROBE_WAIT)
+    return False
 
 
 def _describe(fd: int) -> str:

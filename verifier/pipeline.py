@@ -24,7 +24,7 @@ from . import __version__
 from .checking import Checking, Progress, Stages
 from .config import Settings, load_settings
 from .errors import InputError, ReportError, VerifierError
-from .history import Changes, counts_and_changes
+from .history import Changes, counts_and_changes, new_warnings
 from .lock import RunLock
 from .models import Extraction, Fetch
 from .status import ExitStatus, LinkStatus, QuoteStatus
@@ -101,6 +101,7 @@ class _Run:
         self.run_id = 0
         self.requests_made = 0  # by documents given as URLs; the checking stage counts its own
         self.checking: Checking | None = None
+        self.unreadable: set[str] = set()  # sources that could not be read (see _keep_unreadable)
         self.stages: Stages | None = None  # see _network
 
     # -- the whole run ----------------------------------------------------------------------
@@ -140,15 +141,23 @@ class _Run:
             raise
         self._shutdown(cancel=False)
         counts, changes = counts_and_changes(store, self.run_id)
+        changes.new_warnings = new_warnings(store, changes.previous_run, self.warnings)
         if changes.previous_run is None:
             failing = any(QuoteStatus(s).failing and n for s, n in counts["quotes"].items()) or \
                 any(LinkStatus(s).failing and n for s, n in counts["links"].items())
         else:
             failing = changes.newly_failing
         exit_status = ExitStatus.NEWLY_FAILING if failing else ExitStatus.OK
-        self._finish("completed", exit_status, counts, changes)
         reporting = self.now()
-        report_path = self._write_report((counts, changes))
+        try:
+            with store.db.atomic():
+                # completed together with its report: a run killed while writing it stays
+                # unfinished (interrupted, for the next run), whose findings are told again
+                self._finish("completed", exit_status, counts, changes)
+                report_path = self._write_report((counts, changes))
+        except Exception:
+            self._finish("failed", ExitStatus.INTERNAL)
+            raise
         log.info("report: written in %.2f s", self._since(reporting))
         finished = self.now()
         requests_made = self.requests_made + (self.checking.requests_made if self.checking else 0)
@@ -246,7 +255,7 @@ class _Run:
             raise
         pool.close()
         self.progress("documents", total, total)
-        self._mark_removed({e[1].document.source for e in loaded})
+        self._mark_removed({e[1].document.source for e in loaded} | self.unreadable)
         return loaded
 
     def _extract_documents(self, pool: WorkPool) -> list[tuple[int, Extraction, list[int]]]:
@@ -270,17 +279,29 @@ class _Run:
                 entry = self._finish_document(begun)
             except InputError as exc:
                 self.warnings.append(str(exc))
+                self._keep_unreadable(source)
                 continue
             except ExtractionFailed as exc:
                 log.error("extracting %s: %s", source, exc.detail)
                 self.warnings.append(f"{source}: extraction failed ({exc})")
+                self._keep_unreadable(source)
                 continue
             except Exception as exc:  # one bad document must not stop the others
                 log.exception("extracting %s", source)
                 self.warnings.append(f"{source}: extraction failed ({type(exc).__name__}: {exc})")
+                self._keep_unreadable(source)
                 continue
             loaded.append(entry)
         return loaded
+
+    def _keep_unreadable(self, source: str) -> None:
+        """A document that could not be read this run (junk after a bad sync, its site down)
+        is still there: it is not marked removed, and the version last read stays in the
+        run with its verdicts, so its quotes are neither dropped tonight nor news tomorrow."""
+        self.unreadable.add(source)
+        row = self.store.document_row(source)
+        if row and self.store.has_extraction(row["id"], row["sha256"]):
+            self.store.mark_seen(self.run_id, row["id"], row["sha256"])
 
     def _start_document(self, source: str, pool: WorkPool) -> Any:
         """The stored extraction of an unchanged document, or the extraction under way."""

@@ -55,7 +55,7 @@ def parse_iso(value: str | None) -> datetime | None:
 
 def quote_key(source: str, text: str, occurrence: int) -> str:
     """A quote's identity across runs: its document, its words, and which repeat it is."""
-    return hashlib.sha1(f"{source}\0{_key_words(text)}\0{occurrence}".encode()).hexdigest()[:20]
+    return hashlib.sha1(f"{source}\0{quote_words(text)}\0{occurrence}".encode()).hexdigest()[:20]
 
 
 def quote_keys(source: str, texts: Iterable[str]) -> list[str]:
@@ -64,14 +64,15 @@ def quote_keys(source: str, texts: Iterable[str]) -> list[str]:
     seen: dict[str, int] = {}
     keys = []
     for text in texts:
-        words = _key_words(text)
+        words = quote_words(text)
         occurrence = seen.get(words, 0)
         seen[words] = occurrence + 1
         keys.append(quote_key(source, text, occurrence))
     return keys
 
 
-def _key_words(text: str) -> str:
+def quote_words(text: str) -> str:
+    """A quote's words as its identity reads them: case and spacing do not count."""
     return " ".join(text.casefold().split())
 
 

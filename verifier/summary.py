@@ -49,7 +49,7 @@ def render_changes(changes: Changes, *, limit: int = 10) -> list[str]:
 def render_summary(result: RunResult, *, quiet: bool) -> str:
     """One screen: counts per status, changes, paths. With quiet, only when something changed."""
     change_lines = render_changes(result.changes)
-    if quiet and not result.changes.loud:
+    if quiet and not result.changes.worth_printing:
         return ""
     q, links = result.counts["quotes"], result.counts["links"]
     lines = [
