@@ -4,9 +4,12 @@ recorded lost, and the run goes on where it can."""
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import stat
+import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -124,6 +127,37 @@ def test_read_only_report_directory(cfg: Path, run_cli: Callable[..., CliResult]
     assert any("reports" in line for line in result.out.splitlines() if line.startswith("warning:"))
     assert sqlite3.connect(cfg / "verifier.db").execute("select status from runs").fetchone() == (
         "completed",)
+
+
+NOBODY = 65534
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("setpriv"),
+                    reason="the test above covers an unprivileged user")
+def test_read_only_report_directory_as_an_unprivileged_user() -> None:
+    """Root writes anywhere, so as root (as in CI containers) the read-only case is run by
+    the unprivileged 'nobody' in a folder of its own."""
+    folder = Path(tempfile.mkdtemp(prefix="verifier-readonly-"))
+    try:
+        (folder / "doc.txt").write_text("Nothing cited.\n")
+        (folder / "verifier.toml").write_text("no_wayback = true\nretries = 0\n")
+        (folder / "reports").mkdir(mode=0o555)
+        folder.chmod(0o777)
+        (folder / "reports").chmod(0o555)
+        result = subprocess.run(
+            ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
+             sys.executable, "-m", "verifier", "run", "doc.txt"],
+            cwd=folder, env=subprocess_env(HOME=str(folder)), capture_output=True, text=True,
+            timeout=120)
+        assert result.returncode == 0, result.stderr
+        assert "Traceback" not in result.stdout + result.stderr
+        assert any("reports" in line for line in result.stdout.splitlines()
+                   if line.startswith("warning:"))
+        assert not any((folder / "reports").iterdir())
+        status = sqlite3.connect(folder / "verifier.db").execute("select status from runs")
+        assert status.fetchone() == ("completed",)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_report_directory_that_is_a_file(cfg: Path, run_cli: Callable[..., CliResult]) -> None:
