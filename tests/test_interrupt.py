@@ -39,6 +39,14 @@ def _slow_corpus(root: Path, web: FixtureWeb, wayback: FakeWayback) -> list[str]
     return [sys.executable, "-m", "verifier", "run", str(docs)]
 
 
+def _wait_for_requests(web: FixtureWeb, proc: subprocess.Popen[str], timeout: float = 60.0
+                       ) -> None:
+    """Until the run is fetching its sources (its signal handlers are in place by then)."""
+    deadline = time.monotonic() + timeout
+    while not web.requests and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
 def _consistent(db: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(db)
     assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
@@ -98,7 +106,7 @@ def test_ctrl_c_stops_within_seconds_and_records_the_run(
     cmd = _slow_corpus(workspace, web, wayback)
     proc = subprocess.Popen(cmd, cwd=workspace, env=subprocess_env(), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
-    time.sleep(1.2)
+    _wait_for_requests(web, proc)  # a fixed pause may end before a loaded machine has started
     sent = time.monotonic()
     proc.send_signal(signum)
     out, err = proc.communicate(timeout=30)
