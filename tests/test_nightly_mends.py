@@ -177,7 +177,9 @@ def test_quiet_run_prints_a_warning_the_previous_run_did_not_give(
     (docs / "junk.txt").write_bytes(bytes(range(256)) * 64)
     appeared = verifier.run([str(docs)], settings, now=lambda: T0 + timedelta(hours=6))
     assert appeared.changes.new_warnings == appeared.warnings != []
-    assert "junk.txt" in render_summary(appeared, quiet=True)
+    printed = render_summary(appeared, quiet=True)
+    assert "junk.txt" in printed
+    assert "1 new warning since run 1" in printed and "no changes since" not in printed
     stayed = verifier.run([str(docs)], settings, now=lambda: T0 + timedelta(hours=12))
     assert stayed.warnings and stayed.changes.new_warnings == []
     assert render_summary(stayed, quiet=True) == ""

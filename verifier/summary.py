@@ -59,8 +59,7 @@ def render_summary(result: RunResult, *, quiet: bool) -> str:
         "links:  " + _counts_line(links, [str(s) for s in LinkStatus]),
     ]
     if result.changes.previous_run is not None:
-        lines.append(f"changes since run {result.changes.previous_run}:"
-                     if change_lines else f"no changes since run {result.changes.previous_run}")
+        lines.append(_changes_heading(result.changes, bool(change_lines)))
     lines.extend(change_lines if result.changes.previous_run is not None or not quiet else [])
     for warning in result.warnings[:10]:
         lines.append(f"warning: {warning}")
@@ -71,6 +70,18 @@ def render_summary(result: RunResult, *, quiet: bool) -> str:
     meaning = _EXIT_MEANING.get(result.exit_status, "")
     lines.append(f"exit status {int(result.exit_status)}: {meaning}")
     return "\n".join(lines)
+
+
+def _changes_heading(changes: Changes, findings_changed: bool) -> str:
+    """The line over the changes: a night whose only news is a new warning says so, rather
+    than 'no changes' above the warning it prints."""
+    since = f"since run {changes.previous_run}"
+    if findings_changed:
+        return f"changes {since}:"
+    warned = len(changes.new_warnings)
+    if warned:
+        return f"no changed findings; {warned} new warning{'s' if warned > 1 else ''} {since}"
+    return f"no changes {since}"
 
 
 def render_runs(store: Store, limit: int) -> str:
