@@ -13,6 +13,9 @@ from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
 from wayback_support import write_wayback_config
 
+from verifier.archiving import MAX_EARLIER
+from verifier.checking import LATER_DATES_READ
+
 SAID = "the new ferry terminal will open to passengers in the first week of March"
 PAGE = f"<html lang='en'><body><p>The harbour master said {SAID}.</p></body></html>"
 CHANGED = ("<html lang='en'><body><p>The harbour master said the terminal opening has been "
@@ -184,3 +187,22 @@ def test_a_page_cited_again_later_is_also_read_as_it_was_at_the_later_date(
     assert {q["status"] for q in quotes} == {"verified_archive"}
     assert {str(q["snapshot_url"])[:41] for q in quotes} == {
         "https://web.archive.org/web/2021052000000", "https://web.archive.org/web/2023052000000"}
+
+
+def test_a_page_cited_on_many_dates_is_read_at_a_few_of_them(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        run_cli: Callable[..., CliResult]) -> None:
+    """Twelve documents cite the page on twelve dates, quoting words no copy holds: the
+    captures nearest a few of those dates are read, not one lookup and read per date."""
+    web.page("/terminal", "<html><body><p>Timetables</p></body></html>")
+    url = web.url("/terminal")
+    for year in range(2012, 2024):
+        wayback.capture(url, f"{year}0520000000", f"<html><body><p>Edition {year}.</p></body></html>")
+    for month in range(1, 13):
+        (workspace / f"note{month}.txt").write_text(
+            f"Ferry news, June 3, {2011 + month}\n\nHarbour master Tom Field said that “the "
+            f"terminal will never reopen to ferries again.”1\n\n1 {url}\n", encoding="utf-8")
+    write_wayback_config(workspace, wayback, 'save = "never"\n')
+    run_cli("run", str(workspace))
+    snapshots = {r.path for r in wayback.requests if r.kind == "snapshot"}
+    assert 2 <= len(snapshots) <= 2 + LATER_DATES_READ + MAX_EARLIER

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .config import Settings
 from .errors import ArchiveError
@@ -52,6 +52,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# Later dates a URL is cited at whose nearest captures are read while a quote waits: each is a
+# lookup and a read paced by the Internet Archive, and a page cited on 500 dates is not read 500
+# times (the dates read are spread over the span, the latest always among them).
+LATER_DATES_READ = 3
+T = TypeVar("T")
 PAGES_WAITING_PER_WORKER = 4  # fetched pages (bodies in memory) queued for reading, per thread
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -496,7 +501,7 @@ class Checking:
         copies = self.stages.archivist.copies(url, cited) if tasks else []
         _read_copies(copies)
         waiting = [t.text for t in tasks if not t.done]
-        for later in sorted(self.other_dates.get(url, set()) - {cited}):
+        for later in spread(sorted(self.other_dates.get(url, set()) - {cited}), LATER_DATES_READ):
             if not copies or all(_held(text, copies) for text in waiting):
                 break
             copies += self._more_copies(url, later, copies)
@@ -591,6 +596,14 @@ class Checking:
             for r in self.store.rows(f"select id, key from quotes where id in ({marks})", ids):
                 keys[r["id"]] = r["key"]
         return keys
+
+
+def spread(items: list[T], count: int) -> list[T]:
+    """`count` items spread evenly over a sorted list, its last one included; all when fewer."""
+    if len(items) <= count:
+        return items
+    step = (len(items) - 1) / (count - 1) if count > 1 else 0
+    return [items[round(len(items) - 1 - k * step)] for k in reversed(range(count))]
 
 
 def _read_copies(copies: list[tuple[Snapshot, Fetch]]) -> None:
