@@ -248,6 +248,10 @@ HOLDOUT10 = CORPUS / "holdout10"
 # 'reported by <author>' and 'The Ministry reported' beside its own note as named sources.
 HOLDOUT10_FLOORS = {"urls": 1.0, "quotes": 0.90, "speakers": 0.90, "quote_links": 0.88}
 
+HOLDOUT11 = CORPUS / "holdout11"
+# TODO
+HOLDOUT11_FLOORS = {"urls": 0.0, "quotes": 0.0, "speakers": 0.0, "quote_links": 0.0}
+
 CORPORA = (
     Corpus("seeds", SEEDS, EXPECTED, {m: FLOOR for m in GATED}),
     Corpus("corpus", CORPUS, CORPUS_EXPECTED, CORPUS_FLOORS),
@@ -261,6 +265,7 @@ CORPORA = (
     Corpus("holdout8", HOLDOUT8, HOLDOUT8 / "expected", HOLDOUT8_FLOORS),
     Corpus("holdout9", HOLDOUT9, HOLDOUT9 / "expected", HOLDOUT9_FLOORS),
     Corpus("holdout10", HOLDOUT10, HOLDOUT10 / "expected", HOLDOUT10_FLOORS),
+    Corpus("holdout11", HOLDOUT11, HOLDOUT11 / "expected", HOLDOUT11_FLOORS),
 )
 
 

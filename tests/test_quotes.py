@@ -1000,3 +1000,14 @@ def test_a_reader_or_resident_label_before_a_name_is_no_part_of_it(tmp_path: Pat
         ("Maria Lopez", "the river has never come this high"),
         ("John Reader", "the site was used for centuries"),
     ]
+
+
+def test_a_note_marker_closing_a_markdown_block_is_no_part_of_its_words(tmp_path: Path):
+    text = ("When we asked Mrs Janet Oduya how the cut had affected her, she replied:\n\n"
+            "> I used to work the late shift. There was no other way of getting home.[^6]\n\n"
+            "[^6]: [Q14](https://committees.example.uk/oralevidence/15120/html/)\n")
+    quotes, _terms, citations = run(tmp_path, text, ".md")
+    [quote] = quotes
+    assert quote.text == "I used to work the late shift. There was no other way of getting home."
+    assert [citations[n].url for n in quote.citations] == [
+        "https://committees.example.uk/oralevidence/15120/html/"]

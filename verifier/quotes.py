@@ -191,6 +191,7 @@ def _block_quotes(doc: Document, paras: list[tuple[int, int]],
             start += 1
         while end > start and (doc.text[end - 1].isspace() or doc.text[end - 1] in CLOSERS + '"'):
             end -= 1
+        end = _before_closing_marker(doc, start, end)
         attribution = mq.attribution
         outer_end = end  # the attribution line and a closing source link included
         dash = re.search(r"\n\s*[—–―-]{1,2}\s*([^\n]{2,160})$", doc.text[start:end]) or \
@@ -223,6 +224,20 @@ def _block_quotes(doc: Document, paras: list[tuple[int, int]],
         found.append(QuoteSpan(min(start, mq.start), end - 1, para, start, end, block=True,
                                attribution=attribution, outer_end=outer_end))
     return found, replaced
+
+
+def _before_closing_marker(doc: Document, start: int, end: int) -> int:
+    """A block's end before the note marker closing it ('… getting home.[^6]' in a '>'
+    block): the marker cites the words, it is none of them."""
+    for ref in doc.note_refs:
+        if start < ref.start and ref.end >= end and doc.text[ref.end:end].strip() == "" \
+                and ref.start < end:
+            end = ref.start
+            while end > start and (doc.text[end - 1].isspace()
+                                   or doc.text[end - 1] in CLOSERS + '"'):
+                end -= 1
+            break
+    return end
 
 
 def _nested_blocks(doc: Document) -> tuple[set[int], dict[int, int]]:
