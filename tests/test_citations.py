@@ -573,3 +573,12 @@ def test_a_markdown_reference_link_to_an_email_address_is_no_source(tmp_path: Pa
     _doc, citations = load(tmp_path, text, ".md")
     assert [c.url for c in citations if c.kind == "link"] == [
         "https://www.aphis.example.gov/h5n1-detections"]
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("The ministry said it struck depots, according to the Interfax news agency.", "Interfax"),
+    ("Turnout was low, according to the Kommersant newspaper.", "Kommersant"),
+])
+def test_a_name_an_outlet_noun_follows_is_a_named_source(tmp_path: Path, text: str, outlet: str):
+    _doc, citations = load(tmp_path, text + "\n")
+    assert [c.outlet for c in citations if c.kind == "named_source"] == [outlet]

@@ -191,7 +191,6 @@ def _block_quotes(doc: Document, paras: list[tuple[int, int]],
             start += 1
         while end > start and (doc.text[end - 1].isspace() or doc.text[end - 1] in CLOSERS + '"'):
             end -= 1
-        end = _before_closing_marker(doc, start, end)
         attribution = mq.attribution
         outer_end = end  # the attribution line and a closing source link included
         dash = re.search(r"\n\s*[—–―-]{1,2}\s*([^\n]{2,160})$", doc.text[start:end]) or \
@@ -201,6 +200,7 @@ def _block_quotes(doc: Document, paras: list[tuple[int, int]],
             end = start + dash.start()
             while end > start and doc.text[end - 1] in CLOSERS + '" \n':
                 end -= 1
+        end = _before_closing_marker(doc, start, end)
         for link in doc.links:  # '… [Source](https://…)' closing the block is not quoted
             if start < link.start < link.end <= end and \
                     doc.text[link.end:end].strip(" .)\n") == "" and \
