@@ -1030,3 +1030,15 @@ def test_letters_after_a_name_are_no_part_of_it(tmp_path: Path):
 def test_a_provision_quoted_is_a_law_s_text_not_a_speaker_s_words(tmp_path: Path, text: str):
     quotes, terms, _citations = run(tmp_path, text)
     assert quotes == [] and len(terms) == 1
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Kok and colleagues argued that it is "the single most important determinant of '
+     'performance" in such programmes.', "Kok"),
+    ('Dr Ana Ruiz and her colleagues wrote that the drug "cut deaths by a third in every '
+     'trial arm".', "Ana Ruiz"),
+])
+def test_an_author_and_colleagues_speak_by_the_author_s_name(tmp_path: Path, text: str,
+                                                             speaker: str):
+    quotes, _terms, _citations = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == [speaker]
