@@ -228,15 +228,16 @@ def _block_quotes(doc: Document, paras: list[tuple[int, int]],
 
 def _before_closing_marker(doc: Document, start: int, end: int) -> int:
     """A block's end before the note marker closing it ('… getting home.[^6]' in a '>'
-    block): the marker cites the words, it is none of them."""
-    for ref in doc.note_refs:
-        if start < ref.start and ref.end >= end and doc.text[ref.end:end].strip() == "" \
-                and ref.start < end:
-            end = ref.start
-            while end > start and (doc.text[end - 1].isspace()
-                                   or doc.text[end - 1] in CLOSERS + '"'):
-                end -= 1
-            break
+    block): the marker cites the words, it is none of them. `doc.note_refs` are in order."""
+    refs = doc.note_refs
+    n = bisect.bisect_left(refs, end, key=lambda r: r.start)
+    if n == 0:
+        return end
+    ref = refs[n - 1]
+    if start < ref.start and (ref.end >= end or doc.text[ref.end:end].strip() == ""):
+        end = ref.start
+        while end > start and (doc.text[end - 1].isspace() or doc.text[end - 1] in CLOSERS + '"'):
+            end -= 1
     return end
 
 

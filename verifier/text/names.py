@@ -48,8 +48,9 @@ _ROLE_OF_BEFORE = re.compile(r"(?<![\w\-])([A-Za-z]+(?:-[A-Za-z]+)?)\s+(?:of|for
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar|ul)-(?=[^\W\d_])", re.I)
 _POSSESSIVE = re.compile(r"(?:[’']s|s[’'])$")
 # Letters written after a person's name (a seat, an honour, a degree): not part of the name.
-_POST_NOMINALS = frozenset("""MP MPs MSP MS MLA MEP AM TD QC KC JP OBE CBE MBE KBE DBE CH OM FRS
-    FRSE FBA FMedSci PhD DPhil MD""".split())
+_POST_NOMINALS = frozenset((
+    "MP", "MPs", "MSP", "MS", "MLA", "MEP", "AM", "TD", "QC", "KC", "JP", "OBE", "CBE", "MBE",
+    "KBE", "DBE", "CH", "OM", "FRS", "FRSE", "FBA", "FMedSci", "PhD", "DPhil", "MD"))
 _ACRONYM = re.compile(r"^[A-Z]{2,7}s?$")
 
 # Up to two particles between name words: 'Ursula von der Leyen', 'Joost van den Berg'.
