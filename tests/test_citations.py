@@ -269,6 +269,23 @@ def test_plain_text_mailing_labels_make_their_bare_urls_housekeeping(tmp_path: P
     assert [c.url for c in citations] == ["https://transit.example.gov/board/2025-03-11"]
 
 
+def test_a_sentence_sending_readers_to_unsubscribe_makes_its_url_housekeeping(tmp_path: Path):
+    text = ("The board's agenda is online: https://transit.example.gov/board/2025-03-11\n\n"
+            "To unsubscribe from this roundup, visit\nhttps://mail.example.net/manage\n")
+    _, citations = load(tmp_path, text)
+    assert [c.url for c in citations] == ["https://transit.example.gov/board/2025-03-11"]
+
+
+def test_a_url_ending_a_line_does_not_run_on_across_a_drawn_rule(tmp_path: Path):
+    """A wire roundup's items end with a link and a rule; the next item's slug line
+    ('KENYA-HEALTH/') is not more of the URL."""
+    text = ("Grid restored in Kharkiv, officials said.\n"
+            "Link: https://wire.example.com/world/ukraine-energy-2025-03-03/\n\n"
+            + "-" * 70 + "\n\nKENYA-HEALTH/\nKenyan nurses call off strike\n")
+    _, citations = load(tmp_path, text)
+    assert [c.url for c in citations] == ["https://wire.example.com/world/ukraine-energy-2025-03-03/"]
+
+
 @pytest.mark.parametrize(("line", "when"), [
     ("1 https://example.com/a (accessed 12 March 2019)", date(2019, 3, 12)),
     ("1 https://example.com/a. Retrieved on March 12, 2019.", date(2019, 3, 12)),
@@ -556,3 +573,12 @@ def test_a_markdown_reference_link_to_an_email_address_is_no_source(tmp_path: Pa
     _doc, citations = load(tmp_path, text, ".md")
     assert [c.url for c in citations if c.kind == "link"] == [
         "https://www.aphis.example.gov/h5n1-detections"]
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("The ministry said it struck depots, according to the Interfax news agency.", "Interfax"),
+    ("Turnout was low, according to the Kommersant newspaper.", "Kommersant"),
+])
+def test_a_name_an_outlet_noun_follows_is_a_named_source(tmp_path: Path, text: str, outlet: str):
+    _doc, citations = load(tmp_path, text + "\n")
+    assert [c.outlet for c in citations if c.kind == "named_source"] == [outlet]

@@ -1000,3 +1000,45 @@ def test_a_reader_or_resident_label_before_a_name_is_no_part_of_it(tmp_path: Pat
         ("Maria Lopez", "the river has never come this high"),
         ("John Reader", "the site was used for centuries"),
     ]
+
+
+def test_a_note_marker_closing_a_markdown_block_is_no_part_of_its_words(tmp_path: Path):
+    text = ("When we asked Mrs Janet Oduya how the cut had affected her, she replied:\n\n"
+            "> I used to work the late shift. There was no other way of getting home.[^6]\n\n"
+            "[^6]: [Q14](https://committees.example.uk/oralevidence/15120/html/)\n")
+    quotes, _terms, citations = run(tmp_path, text, ".md")
+    [quote] = quotes
+    assert quote.text == "I used to work the late shift. There was no other way of getting home."
+    assert [citations[n].url for n in quote.citations] == [
+        "https://committees.example.uk/oralevidence/15120/html/"]
+
+
+def test_letters_after_a_name_are_no_part_of_it(tmp_path: Path):
+    """'Simon Lightwood MP' is Simon Lightwood, so 'He' after him is he, not an earlier man."""
+    text = ('Cllr Peter Askew put it plainly: "We have spent more on bids than ever."\n\n'
+            "The Minister for Local Transport, Simon Lightwood MP, defended the approach. "
+            'He told us that competition had "driven up the quality of local plans".\n')
+    quotes, _terms, _citations = run(tmp_path, text)
+    assert said(quotes)[1] == ("Simon Lightwood", "driven up the quality of local plans")
+
+
+@pytest.mark.parametrize("text", [
+    'Section 12(b) provides in full: "A landlord shall serve sixty days\' notice of termination."',
+    'Nothing in the statute permits a shorter period, and Section 3 forbids any waiver: '
+    '"Any provision of a lease that waives a right conferred by this Act is void."',
+])
+def test_a_provision_quoted_is_a_law_s_text_not_a_speaker_s_words(tmp_path: Path, text: str):
+    quotes, terms, _citations = run(tmp_path, text)
+    assert quotes == [] and len(terms) == 1
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Kok and colleagues argued that it is "the single most important determinant of '
+     'performance" in such programmes.', "Kok"),
+    ('Dr Ana Ruiz and her colleagues wrote that the drug "cut deaths by a third in every '
+     'trial arm".', "Ana Ruiz"),
+])
+def test_an_author_and_colleagues_speak_by_the_author_s_name(tmp_path: Path, text: str,
+                                                             speaker: str):
+    quotes, _terms, _citations = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == [speaker]

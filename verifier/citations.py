@@ -40,7 +40,10 @@ _MAILING_LINK = re.compile(
     r"(?:post|tweet) on [\w. ]{1,20}|"
     r"view (?:this (?:email|issue) )?(?:in (?:your |a )?browser|online)|"
     r"manage (?:your )?(?:preferences|subscription)|update (?:your )?preferences|"
-    r"sign[ -]?up(?: here| now| for free| today)?)[.!]?$", re.I)
+    r"sign[ -]?up(?: here| now| for free| today)?|"
+    # 'To unsubscribe from this roundup, visit https://…'
+    r"(?:to|you can) (?:unsubscribe|manage your (?:subscription|preferences)|"
+    r"update your preferences)\b[\w ,]{0,40}\b(?:visit|go to|click)(?: here)?)[.!]?$", re.I)
 # A line's label saying its links are the site's other stories, not sources ('Related: …',
 # 'Read more: …').
 _RELATED_LABEL = re.compile(

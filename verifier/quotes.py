@@ -200,6 +200,7 @@ def _block_quotes(doc: Document, paras: list[tuple[int, int]],
             end = start + dash.start()
             while end > start and doc.text[end - 1] in CLOSERS + '" \n':
                 end -= 1
+        end = _before_closing_marker(doc, start, end)
         for link in doc.links:  # '… [Source](https://…)' closing the block is not quoted
             if start < link.start < link.end <= end and \
                     doc.text[link.end:end].strip(" .)\n") == "" and \
@@ -223,6 +224,21 @@ def _block_quotes(doc: Document, paras: list[tuple[int, int]],
         found.append(QuoteSpan(min(start, mq.start), end - 1, para, start, end, block=True,
                                attribution=attribution, outer_end=outer_end))
     return found, replaced
+
+
+def _before_closing_marker(doc: Document, start: int, end: int) -> int:
+    """A block's end before the note marker closing it ('… getting home.[^6]' in a '>'
+    block): the marker cites the words, it is none of them. `doc.note_refs` are in order."""
+    refs = doc.note_refs
+    n = bisect.bisect_left(refs, end, key=lambda r: r.start)
+    if n == 0:
+        return end
+    ref = refs[n - 1]
+    if start < ref.start and (ref.end >= end or doc.text[ref.end:end].strip() == ""):
+        end = ref.start
+        while end > start and (doc.text[end - 1].isspace() or doc.text[end - 1] in CLOSERS + '"'):
+            end -= 1
+    return end
 
 
 def _nested_blocks(doc: Document) -> tuple[set[int], dict[int, int]]:

@@ -294,6 +294,14 @@ def according_to(text: str, start: int = 0, end: int | None = None
     return found
 
 
+# 'according to the Interfax news agency', '… the Kommersant newspaper': a name that a common
+# noun after it says is an outlet's.
+_OUTLET_NOUN_AFTER = re.compile(
+    r"\s+(?:news\s+(?:agency|service|site|website|channel|outlet)|newspaper|daily|broadcaster|"
+    r"wire\s+service|magazine|(?:state\s+)?(?:television|radio)(?:\s+channel|\s+station)?)\b",
+    re.I)
+
+
 def _according(text: str) -> list[NamedSource]:
     """'according to Reuters', 'according to the World Food Programme', 'according to
     estimates by the consultancy X' — an outlet, an organisation, or whoever produced the
@@ -306,8 +314,8 @@ def _according(text: str) -> list[NamedSource]:
             # 'according to the Tax Administration’s company register': the body's own data
             found.append(NamedSource(start, start + len(owner), owner,
                                      _date_near(text, start), "according"))
-        elif is_outlet(phrase) or data or is_org_name(phrase.split()) and not re.search(
-                r"[’']s\b", phrase):
+        elif is_outlet(phrase) or data or _OUTLET_NOUN_AFTER.match(text, end) or is_org_name(
+                phrase.split()) and not re.search(r"[’']s\b", phrase):
             found.append(NamedSource(start, end, phrase, _date_near(text, start), "according"))
     return found
 

@@ -47,6 +47,10 @@ _ROLE_OF_BEFORE = re.compile(r"(?<![\w\-])([A-Za-z]+(?:-[A-Za-z]+)?)\s+(?:of|for
                              r"(?:the\s+)?[^,.;:()¤\n]{2,50},\s*$")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar|ul)-(?=[^\W\d_])", re.I)
 _POSSESSIVE = re.compile(r"(?:[’']s|s[’'])$")
+# Letters written after a person's name (a seat, an honour, a degree): not part of the name.
+_POST_NOMINALS = frozenset((
+    "MP", "MPs", "MSP", "MS", "MLA", "MEP", "AM", "TD", "QC", "KC", "JP", "OBE", "CBE", "MBE",
+    "KBE", "DBE", "CH", "OM", "FRS", "FRSE", "FBA", "FMedSci", "PhD", "DPhil", "MD"))
 _ACRONYM = re.compile(r"^[A-Z]{2,7}s?$")
 
 # Up to two particles between name words: 'Ursula von der Leyen', 'Joost van den Berg'.
@@ -253,6 +257,8 @@ class NameIndex:
         return any(_POSSESSIVE.sub("", w).lower() in ORG_WORDS for w in run.split())
 
     def _add_run(self, run: list[tuple[str, int]]) -> None:
+        while len(run) > 2 and run[-1][0] in _POST_NOMINALS:
+            run = run[:-1]  # 'Simon Lightwood MP', 'Dame Jane Roe DBE': the name ends before
         tokens = [token for token, _start in run]
         k = 0
         while k < len(tokens) and tokens[k].lower() in SENTENCE_STARTERS:

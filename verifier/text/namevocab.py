@@ -63,7 +63,7 @@ their its our my your it he she they we i you there here also then thus yet so a
 last next two three one many some all other such both each every most more only even still just
 not no yes why what who whom which where how today yesterday tomorrow earlier later recently
 now once again statement statements appendix source sources photo note notes overview filed
-skip right left above below see read click
+skip right left above below see read click nothing none nobody everything something anything
 """)
 DEPARTMENTS = words("""
 state defense defence foreign affairs interior justice treasury energy health education

@@ -392,6 +392,7 @@ class _Cleaner:
         current: list[_Piece] = []
         pending: list[_Float] = []
         gap = "start"  # between the previous line and this one
+        ruled = False  # a drawn rule came since the last body line: nothing runs across it
         after_float = False  # a footnote or caption came since the last body line
         last_page = self.lines[0].page if self.lines else None
         for i, line in enumerate(self.lines):
@@ -403,6 +404,7 @@ class _Cleaner:
                 continue
             if kind in ("white", "separator", "rule", "page-number", "header"):
                 gap = "hard"
+                ruled = ruled or kind in ("rule", "separator") and bool(line.text.strip())
                 continue
             piece = _Piece(line.text.strip(), line.line, line.page)
             if kind == "footnote":
@@ -424,7 +426,7 @@ class _Cleaner:
                 continue
             if after_float:
                 gap, after_float = "hard", False
-            if current and self._joins(current[-1], piece, gap):
+            if current and not ruled and self._joins(current[-1], piece, gap):
                 self._glue(current[-1], piece)
                 current.append(piece)
             else:
@@ -433,7 +435,7 @@ class _Cleaner:
                 paragraphs.extend(pending)
                 pending = []
                 current = [piece]
-            gap = "none"
+            gap, ruled = "none", False
         if current:
             paragraphs.append(current)
         paragraphs.extend(pending)

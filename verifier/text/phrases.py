@@ -52,8 +52,19 @@ def adverb(token: str) -> bool:
     return token.islower() and token.endswith("ly") and len(token) > 4
 
 
+# 'X and colleagues', 'X and her co-authors': a team named by its first author, who is the
+# subject ('and' here joins no clause).
+_AND_COLLEAGUES = frozenset(("colleagues", "co-authors", "coauthors", "co-workers",
+                             "collaborators"))
+
+
 def last_clause(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """The tokens after the last clause boundary."""
+    words = [t.lower() for t, _s in tokens[-4:]]
+    if words and words[-1] in _AND_COLLEAGUES:
+        team = len(words) - 1 - (words[-2] in ("his", "her", "their") if len(words) > 1 else 0)
+        if team > 1 and words[team - 1] in ("and", "&"):
+            return last_clause(tokens[:len(tokens) - len(words) + team - 1])
     for n in range(len(tokens) - 1, -1, -1):
         token = tokens[n][0]
         if token in (",", ";", ":", "(", ")", "—", "–", "[", "]") or token.startswith(MASK) \

@@ -87,6 +87,11 @@ _BEFORE_NAME = TITLE_WORDS | DETERMINERS | ARTICLES
 # 'of' in the languages whose role phrases open a sentence ('Le maire de Lyon, X, a déclaré :',
 # 'El alcalde de Madrid, X, dijo:'): the place after it is no speaker.
 _OF_ELSEWHERE = frozenset({"de", "du", "des", "del", "della", "di", "da", "do", "dos"})
+# A law's or a contract's provision as the subject of 'provides', 'states', 'requires': what
+# it says is its text, quoted, and nobody's words.
+_PROVISION = re.compile(
+    r"(?:the\s+)?(?:statute|provision|(?:sub)?section|article|clause|(?:sub)?paragraph|rule|"
+    r"schedule|regulation|§+)s?(?:\s*[\dIVXL][\w().\-]*)?", re.I)
 COLON_REACH = 400  # characters before a quotation where its introducing colon is looked for
 INTRO_REACH = 800  # characters of the clause a colon closes, at the most
 # 'the response we got was, “…”', 'The answer I received from the ministry was: “…”'
@@ -146,6 +151,8 @@ class SpeakerFinder:
             speaker = self._after(close_at, inner, verbs, end, paragraph) or self._before(
                 open_at, verbs, according) or self._colon(open_at, start, paragraph) or \
                 self._reply(open_at, start)
+            if speaker and _PROVISION.fullmatch(speaker.name):
+                speaker = None  # 'Section 12(b) provides:' quotes a law's text, no one's words
             results.append(speaker)
             if speaker:
                 self.events.append(SpeechEvent(open_at, speaker, paragraph))
