@@ -516,6 +516,27 @@ def test_spelling_variants_of_arabic_persian_and_russian() -> None:
     assert normalize_text("договорённостей Ёлка") == normalize_text("договоренностей елка")
 
 
+def test_hebrew_points_are_left_out() -> None:
+    # a pointed verse and its unpointed quotation are the same words
+    page = PageText(text="\u05e6\u05b6\u05d3\u05b6\u05e7 \u05e6\u05b6\u05d3\u05b6\u05e7 "
+                         "\u05ea\u05b4\u05bc\u05e8\u05b0\u05d3\u05b9\u05bc\u05e3 "
+                         "\u05dc\u05b0\u05de\u05b7\u05e2\u05b7\u05df "
+                         "\u05ea\u05b4\u05bc\u05d7\u05b0\u05d9\u05b6\u05d4", language="he")
+    quote = "צדק צדק תרדף למען תחיה"
+    assert normalize_text(page.text) == normalize_text(quote)
+    assert match_quote(quote, page).status is VERIFIED
+    assert match_quote("צדק צדק תרדף למען תמות", page).status is not VERIFIED
+
+
+def test_full_width_digits_and_their_comma_are_one_number() -> None:
+    page = PageText(text="予備費から１，５５３億円を追加で支出し、約６，４００戸のうち約４，６００戸を完成させる。",
+                    language="ja")
+    assert match_quote("予備費から1,553億円を追加で支出し", page).status is VERIFIED
+    assert match_quote("約6400戸のうち約4600戸を完成させる", page).status is VERIFIED
+    assert match_quote("約6400戸のうち約5600戸を完成させる", page).status is PARTIAL
+    assert tokenize("１，５５３億").words == ["1553", "億"]
+
+
 def test_turkish_dotted_and_dotless_i_fold_whatever_the_case() -> None:
     # a page with a capital İ once kept every word unfolded, "Kaynak" apart from "kaynak"
     page = PageText(text="İSTANBUL İÇİN PLAN: “HİÇBİR BİNAYI TERK ETMEYECEĞİZ”\n"
