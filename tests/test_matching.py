@@ -469,6 +469,22 @@ def test_the_times_opening_a_video_transcripts_cues_are_looked_past(web) -> None
     assert interruption_spans("Agenda\n10:30 Opening remarks\nPublic questions") == []
 
 
+def test_list_numbers_and_step_labels_opening_lines_are_looked_past(web) -> None:
+    page = served(web, "/steps", "<html><body><p>We will act on three fronts. Among them:</p>"
+                  "<ol><li>1. every inspection signed off;</li><li>2. reports published within"
+                  " 28 days.</li></ol><div>Step 1</div><div>Blend the peppers until smooth."
+                  "</div><div>Step 2</div><div>Fry the onion until soft.</div></body></html>")
+    for quote in ("Among them: every inspection signed off; reports published within 28 days.",
+                  "Blend the peppers until smooth. Fry the onion until soft."):
+        assert match_quote(quote, page).status is VERIFIED, quote
+    assert match_quote("Blend the peppers until smooth. Fry the garlic until soft.",
+                       page).status is PARTIAL
+    # one line opening with a number is not a list
+    assert interruption_spans("He said:\n3. That is all.") == []
+    assert [t[a:b] for t in ["x\n1. a\n(b) c\nStep 4\nd"]
+            for a, b in interruption_spans(t)] == ["1.", "(b)", "Step 4"]
+
+
 def test_printed_page_markers_and_written_out_addresses_are_looked_past(web) -> None:
     page = served(web, "/record", "<html><body><pre>  Mr. SPEAKER, the families have waited. "
                   "They should not have\n\n[[Page H2041]]\n\nto wait any longer.\n\nThe "
