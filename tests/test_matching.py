@@ -134,6 +134,24 @@ def test_both_ellipsis_forms_skip_words(article: PageText, quote: str) -> None:
                        article).status is PARTIAL
 
 
+def test_an_ellipsis_dropping_the_negation_of_a_kept_word_is_partial() -> None:
+    page = PageText(text="We did not, whatever you may have read, lose that business to our "
+                         "rivals in Ohio. We will, if the board agrees, never sell the plant or "
+                         "its land to a developer. The plan is not only cheap "
+                         "but also fast. We expect growth. No one will lose a job. We start now.",
+                    language="en")
+    # the omission opens (or closes) with the negation of the verb it keeps
+    assert match_quote("We did … lose that business to our rivals in Ohio.",
+                       page).status is PARTIAL
+    assert match_quote("We will … sell the plant or its land to a developer.",
+                       page).status is PARTIAL
+    # an omission holding a negation that negates nothing kept is honest
+    for quote in ("The plan is … fast.", "We expect growth. … We start now.",
+                  "We did not, whatever you may have read, lose that business to our rivals in "
+                  "Ohio. … The plan is not only cheap but also fast."):
+        assert match_quote(quote, page).status is VERIFIED, quote
+
+
 def test_ellipsis_fragments_must_be_in_order_and_close(article: PageText) -> None:
     reordered = "no pressure will make us step back … The Islamic Republic will continue"
     assert match_quote(reordered, article).status is not VERIFIED
