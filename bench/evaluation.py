@@ -11,7 +11,8 @@ reported apart, with its own floor; so are a second one (holdout2_cases.toml, pa
 pages/holdout2/), a third (holdout3_cases.toml, pages in pages/holdout3/), a fourth
 (holdout4_cases.toml, pages in pages/holdout4/), a fifth (holdout5_cases.toml, pages in
 pages/holdout5/) and a sixth (holdout6_cases.toml, pages in pages/holdout6/) and a seventh (holdout7_cases.toml,
-pages in pages/holdout7/), written later the same way.
+pages in pages/holdout7/) and an eighth (holdout8_cases.toml, pages in pages/holdout8/), written
+later the same way.
 """
 
 from __future__ import annotations
@@ -81,6 +82,14 @@ HOLDOUT7 = EVAL_DIR / "holdout7_cases.toml"
 # LaTeXML footnote's inline text, and simplified characters against a traditional page.
 # CI fails below it.
 HOLDOUT7_FLOOR = 0.97
+HOLDOUT8 = EVAL_DIR / "holdout8_cases.toml"
+# The eighth held-out set (pages in pages/holdout8/) scored 74/81 on its first run, before any
+# change; 80/81 once a list's numbers and a how-to's "Step N" labels opening their lines were
+# looked past, Hebrew points left out, a full-width comma read as a digit-group separator, and
+# an ellipsis whose omission opens or closes with the negation of a word it keeps made a quote
+# partial. The miss left: a responses section named by its class only, not its id, read as the
+# page. CI fails below it.
+HOLDOUT8_FLOOR = 0.98
 CHECKED_AT = datetime(2024, 6, 1, tzinfo=UTC)
 _CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8",
                   ".md": "text/markdown; charset=utf-8", ".pdf": "application/pdf"}
@@ -193,7 +202,8 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"exit 1 below the floors ({FLOOR}, held-out {HOLDOUT_FLOOR}, "
                              f"second held-out {HOLDOUT2_FLOOR}, third {HOLDOUT3_FLOOR}, "
                              f"fourth {HOLDOUT4_FLOOR}, fifth {HOLDOUT5_FLOOR}, "
-                             f"sixth {HOLDOUT6_FLOOR}, seventh {HOLDOUT7_FLOOR})")
+                             f"sixth {HOLDOUT6_FLOOR}, seventh {HOLDOUT7_FLOOR}, "
+                             f"eighth {HOLDOUT8_FLOOR})")
     args = parser.parse_args(argv)
     ok = _report("quote verdicts", evaluate(), FLOOR)
     print()
@@ -210,6 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     ok = _report("sixth held-out quote verdicts", evaluate(HOLDOUT6), HOLDOUT6_FLOOR) and ok
     print()
     ok = _report("seventh held-out quote verdicts", evaluate(HOLDOUT7), HOLDOUT7_FLOOR) and ok
+    print()
+    ok = _report("eighth held-out quote verdicts", evaluate(HOLDOUT8), HOLDOUT8_FLOOR) and ok
     return 1 if args.check and not ok else 0
 
 

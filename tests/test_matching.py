@@ -134,6 +134,24 @@ def test_both_ellipsis_forms_skip_words(article: PageText, quote: str) -> None:
                        article).status is PARTIAL
 
 
+def test_an_ellipsis_dropping_the_negation_of_a_kept_word_is_partial() -> None:
+    page = PageText(text="We did not, whatever you may have read, lose that business to our "
+                         "rivals in Ohio. We will, if the board agrees, never sell the plant or "
+                         "its land to a developer. The plan is not only cheap "
+                         "but also fast. We expect growth. No one will lose a job. We start now.",
+                    language="en")
+    # the omission opens (or closes) with the negation of the verb it keeps
+    assert match_quote("We did … lose that business to our rivals in Ohio.",
+                       page).status is PARTIAL
+    assert match_quote("We will … sell the plant or its land to a developer.",
+                       page).status is PARTIAL
+    # an omission holding a negation that negates nothing kept is honest
+    for quote in ("The plan is … fast.", "We expect growth. … We start now.",
+                  "We did not, whatever you may have read, lose that business to our rivals in "
+                  "Ohio. … The plan is not only cheap but also fast."):
+        assert match_quote(quote, page).status is VERIFIED, quote
+
+
 def test_ellipsis_fragments_must_be_in_order_and_close(article: PageText) -> None:
     reordered = "no pressure will make us step back … The Islamic Republic will continue"
     assert match_quote(reordered, article).status is not VERIFIED
@@ -469,6 +487,22 @@ def test_the_times_opening_a_video_transcripts_cues_are_looked_past(web) -> None
     assert interruption_spans("Agenda\n10:30 Opening remarks\nPublic questions") == []
 
 
+def test_list_numbers_and_step_labels_opening_lines_are_looked_past(web) -> None:
+    page = served(web, "/steps", "<html><body><p>We will act on three fronts. Among them:</p>"
+                  "<ol><li>1. every inspection signed off;</li><li>2. reports published within"
+                  " 28 days.</li></ol><div>Step 1</div><div>Blend the peppers until smooth."
+                  "</div><div>Step 2</div><div>Fry the onion until soft.</div></body></html>")
+    for quote in ("Among them: every inspection signed off; reports published within 28 days.",
+                  "Blend the peppers until smooth. Fry the onion until soft."):
+        assert match_quote(quote, page).status is VERIFIED, quote
+    assert match_quote("Blend the peppers until smooth. Fry the garlic until soft.",
+                       page).status is PARTIAL
+    # one line opening with a number is not a list
+    assert interruption_spans("He said:\n3. That is all.") == []
+    assert [t[a:b] for t in ["x\n1. a\n(b) c\nStep 4\nd"]
+            for a, b in interruption_spans(t)] == ["1.", "(b)", "Step 4"]
+
+
 def test_printed_page_markers_and_written_out_addresses_are_looked_past(web) -> None:
     page = served(web, "/record", "<html><body><pre>  Mr. SPEAKER, the families have waited. "
                   "They should not have\n\n[[Page H2041]]\n\nto wait any longer.\n\nThe "
@@ -514,6 +548,27 @@ def test_spelling_variants_of_arabic_persian_and_russian() -> None:
     assert normalize_text("إن الأمن آمن") == normalize_text("ان الامن امن")
     assert normalize_text("مسؤولية") == normalize_text("مسؤولیة")  # Arabic and Persian yeh
     assert normalize_text("договорённостей Ёлка") == normalize_text("договоренностей елка")
+
+
+def test_hebrew_points_are_left_out() -> None:
+    # a pointed verse and its unpointed quotation are the same words
+    page = PageText(text="\u05e6\u05b6\u05d3\u05b6\u05e7 \u05e6\u05b6\u05d3\u05b6\u05e7 "
+                         "\u05ea\u05b4\u05bc\u05e8\u05b0\u05d3\u05b9\u05bc\u05e3 "
+                         "\u05dc\u05b0\u05de\u05b7\u05e2\u05b7\u05df "
+                         "\u05ea\u05b4\u05bc\u05d7\u05b0\u05d9\u05b6\u05d4", language="he")
+    quote = "צדק צדק תרדף למען תחיה"
+    assert normalize_text(page.text) == normalize_text(quote)
+    assert match_quote(quote, page).status is VERIFIED
+    assert match_quote("צדק צדק תרדף למען תמות", page).status is not VERIFIED
+
+
+def test_full_width_digits_and_their_comma_are_one_number() -> None:
+    page = PageText(text="予備費から１，５５３億円を追加で支出し、約６，４００戸のうち約４，６００戸を完成させる。",
+                    language="ja")
+    assert match_quote("予備費から1,553億円を追加で支出し", page).status is VERIFIED
+    assert match_quote("約6400戸のうち約4600戸を完成させる", page).status is VERIFIED
+    assert match_quote("約6400戸のうち約5600戸を完成させる", page).status is PARTIAL
+    assert tokenize("１，５５３億").words == ["1553", "億"]
 
 
 def test_turkish_dotted_and_dotless_i_fold_whatever_the_case() -> None:

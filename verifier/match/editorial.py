@@ -82,17 +82,35 @@ class Gap:
     negates: bool = False  # a bracket whose words hold a negation ("[not]", "[never]")
 
 
-def hides_negation(gap: Gap, omitted: list[str]) -> bool:
+def hides_negation(gap: Gap, omitted: list[str], *, attached: bool = False) -> bool:
     """Whether an editorial mark turns the sentence around: an ellipsis standing for a few
-    words that include a negation, or a bracket putting a negation where the source has none
-    ("would [not] have") or standing for a negation without one. A bracket clarifies or
-    replaces a referent; it never reverses what was said."""
+    words that include a negation, or for a longer stretch opening or closing with the
+    negation of a word it keeps (`attached`, see negation_attached: "We did … lose" for "We did
+    not, whatever you may have read, lose"), or a bracket putting a negation where the source
+    has none ("would [not] have") or standing for a negation without one. A bracket clarifies
+    or replaces a referent; it never reverses what was said."""
     if gap.kind == "bracket":
         negated = not NEGATIONS.isdisjoint(omitted)
         return gap.negates and not negated or \
             negated and not gap.negates and len(omitted) <= NEGATION_OMISSION_MAX_WORDS
-    return gap.kind == "ellipsis" and 0 < len(omitted) <= NEGATION_OMISSION_MAX_WORDS and \
+    return gap.kind == "ellipsis" and bool(omitted) and \
+        (attached or len(omitted) <= NEGATION_OMISSION_MAX_WORDS) and \
         not NEGATIONS.isdisjoint(omitted)
+
+
+# "not only … but also", "not least": a negation opening an omission that negates nothing kept.
+_NOT_NEGATING = frozenset({"only", "just", "merely", "simply", "least", "to", "that"})
+
+
+def negation_attached(omitted: list[str], space_before: bool, space_after: bool) -> bool:
+    """Whether an omission opens with a negation joined to the word kept before it by nothing
+    but spacing (no punctuation: the same clause), or closes with one so joined to the word
+    kept after it: dropping it, however long the omission, reverses the word kept."""
+    if not omitted:
+        return False
+    opens = space_before and omitted[0] in NEGATIONS and \
+        (len(omitted) < 2 or omitted[1] not in _NOT_NEGATING)
+    return opens or space_after and omitted[-1] in NEGATIONS
 
 
 @dataclass

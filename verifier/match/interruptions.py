@@ -20,6 +20,9 @@ leaves all of these out, honestly. An interruption is:
 - a transcript's time code: "00:12:45", "[00:12:25]", "(12:25)" (a speaker says no seconds,
   and nobody says a bracketed time), and the "0:07" opening each cue of a video's transcript
   (a time alone at the start of its line, where several lines start so);
+- a list's numbering opening its items' lines ("1.", "2)", "(b)", and a how-to's "Step 3"
+  labels, on a line of their own or before the step's words), where at least two lines open
+  so: a word processor's exported list or a recipe card quoted as running text;
 - a printed page's marker: "[[Page H1188]]" (the Congressional Record, the Federal Register),
   "[Page 12]", "[Pg 7]", "[p. 12]";
 - an address written out in the text ("<https://...>" in a plain-text e-mail, "(https://...)"
@@ -61,6 +64,13 @@ _TIME_CODE = re.compile(r"[\[(]?\d{1,2}:\d\d:\d\d(?:[.,]\d{1,3})?[\])]?(?!\w|[:.
 # at least this many lines start with one: a transcript's cues, not a schedule's single time.
 CUE_TIMES_MIN = 3
 _CUE_TIME = re.compile(r"\d{1,2}:\d\d(?=\s|$)")
+# A list item's number or letter, or a how-to's step label, opening its line (see _enumerators).
+# Found after a line break: a search for a literal character runs far faster than a "^" tried
+# at every position.
+LIST_MARKERS_MIN = 2
+_LIST_MARKER = re.compile(r"\n[ \t]*(\(?\d{1,3}[.)]|\(?[a-z]\)|\([a-z]\)"
+                          r"|(?:step|schritt|étape|etape|paso|passo|stap)[ \t]+\d{1,3}[.:]?)"
+                          r"(?=[ \t\n]|$)", re.I)
 # An address: its scheme before a "://" (found with str.find), the rest after it, and the
 # brackets a plain-text or print version sets around it.
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]{0,15}$", re.I)
@@ -115,6 +125,7 @@ def interruption_spans(text: str) -> list[tuple[int, int]]:
     spans.extend(_inserted_lines(text, marks))
     spans.extend(_time_codes(text))
     spans.extend(_interjections(text))
+    spans.extend(_enumerators(text))
     if "://" in text:
         spans.extend(_addresses(text))
     return sorted(spans)
@@ -209,6 +220,13 @@ def _time_codes(text: str) -> list[tuple[int, int]]:
             if cue:
                 cues.append(cue.span())
     return spans + cues if len(cues) >= CUE_TIMES_MIN else spans
+
+
+def _enumerators(text: str) -> list[tuple[int, int]]:
+    """Spans of the numbers, letters and step labels opening list items' lines, where the
+    text has at least LIST_MARKERS_MIN of them (a list, not a line that happens to start so)."""
+    spans = [m.span(1) for m in _LIST_MARKER.finditer(text)]
+    return spans if len(spans) >= LIST_MARKERS_MIN else []
 
 
 def _addresses(text: str) -> list[tuple[int, int]]:

@@ -2,7 +2,7 @@
 
 Text becomes a sequence of word tokens (letters, digits and combining marks), each normalised
 with NFKC and case folding, with soft hyphens, zero-width and bidi controls, tatweel and
-Arabic-script vowel marks removed, Arabic/Persian letter variants (yeh, kaf, alef with hamza or
+Arabic-script vowel marks and Hebrew points removed, Arabic/Persian letter variants (yeh, kaf, alef with hamza or
 madda), Russian ё, Turkish dotted and dotless i, and digits unified, Chinese and Japanese
 characters taken one by one, a number's digit groups joined and its sign kept, "n't" read as
 "not", and line-break hyphenation ("govern-\\nment") repaired. Punctuation (quotation marks,
@@ -68,6 +68,10 @@ _DELETE = {cp: None for cp in (0x00AD, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0
                                0x061C, 0x0640, *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 # Arabic-script vowel marks and Quranic annotation signs are usually omitted in writing.
 _DELETE.update({cp: None for cp in (*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE))})
+# Hebrew points and cantillation marks (niqqud, dagesh, shin/sin dots) are left out of most
+# writing: a pointed verse and its unpointed quotation are the same words.
+_DELETE.update({cp: None for cp in (*range(0x0591, 0x05BE), 0x05BF, 0x05C1, 0x05C2, 0x05C4,
+                                    0x05C5, 0x05C7)})
 _DELETE[0x0307] = None  # the dot above that case folding leaves on Turkish "İ" ("i̇")
 _UNIFY = {
     0x064A: "\u06cc",  # Arabic yeh -> Farsi yeh
@@ -168,7 +172,7 @@ def _expand_negations(text: str, tokens: Tokens) -> None:
 # word, as a reader counts it: "14,100" for "11,400" is one word changed, not two. A minus sign
 # (or a hyphen standing for one) before a number, after a space or a bracket, is the number's
 # sign: "-8" and "8" are different figures, though punctuation otherwise never counts.
-_GROUP_SEPARATORS = ",.'\u00a0\u2009\u202f\u066c"
+_GROUP_SEPARATORS = ",.'\u00a0\u2009\u202f\u066c\uff0c"  # ，: Japanese full-width digits' comma
 # A digit-group separator or a sign before a digit: one character class, searched fast.
 _NUMBER_MARK = re.compile(rf"[{_GROUP_SEPARATORS}\-\u2212](?=\d)")
 _SIGN_AFTER = frozenset(" \t\n([")

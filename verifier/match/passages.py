@@ -21,7 +21,15 @@ from itertools import accumulate, product
 from rapidfuzz.distance import Indel
 
 from ..models import DiffOp, PageText
-from .editorial import ELLIPSIS_MAX_WORDS, Gap, QuotePattern, Segment, hides_negation
+from .editorial import (
+    ELLIPSIS_MAX_WORDS,
+    NEGATIONS,
+    Gap,
+    QuotePattern,
+    Segment,
+    hides_negation,
+    negation_attached,
+)
 from .interruptions import interruption_spans
 from .normalize import Tokens, joinable, tokenize
 
@@ -195,7 +203,8 @@ def exact_spans(pattern: QuotePattern, page: PreparedPage) -> list[ExactSpan]:
             hi = bisect.bisect_right(ends, first - gap.low)
             if lo < hi:
                 k = max(range(lo, hi), key=lambda k: (chains[k][2], not chains[k][3]))
-                hides = chains[k][3] or hides_negation(gap, words[ends[k]:first])
+                hides = chains[k][3] or hides_negation(
+                    gap, words[ends[k]:first], attached=_attached(page, ends[k], first))
                 extended.append((first, last, chains[k][2], hides))
         chains = sorted(extended, key=lambda c: c[1])
     return [ExactSpan(start, last, hides) for _first, last, start, hides in chains]
@@ -497,11 +506,16 @@ def _diff(pattern: QuotePattern, page: PreparedPage, first: int, last: int, free
             inserted = op.dest_end - op.dest_start
             allowed = free[op.src_start] if 0 < op.src_start < len(words) else 0
             gap = marks.get(op.src_start)
+            omitted = passage[op.dest_start:op.dest_end]
             if inserted <= allowed and not (gap and hides_negation(
-                    gap, passage[op.dest_start:op.dest_end])):
+                    gap, omitted,
+                    attached=_attached(page, first + op.dest_start, first + op.dest_end))):
                 discount += inserted
                 ops.append(DiffOp("equal", gap.surface if gap and gap.surface else "…"))
             else:
+                if inserted <= allowed and gap:  # an omission hiding a negation: the
+                    # negation is the change, the rest an honest omission
+                    discount += sum(word not in NEGATIONS for word in omitted)
                 ops.append(DiffOp("added", _page_words(page, first + op.dest_start,
                                                        first + op.dest_end)))
     return _score(matched, len(words), len(passage), discount), _tidy(ops)
@@ -522,6 +536,19 @@ def _equal_ops(surface: list[str], start: int, end: int, negating: list[int],
 def _page_words(page: PreparedPage, first: int, last: int) -> str:
     text, starts, ends = page.text, page.tokens.starts, page.tokens.ends
     return " ".join(text[starts[k]:ends[k]] for k in range(first, last))
+
+
+def _attached(page: PreparedPage, start: int, end: int) -> bool:
+    """Whether the omitted words [start, end) hold a negation joined to a kept neighbour (see
+    editorial.negation_attached); only ever asked about an omission."""
+    tokens = page.tokens
+    if not 0 < start < end < len(tokens) or \
+            NEGATIONS.isdisjoint((tokens.words[start], tokens.words[end - 1])):
+        return False
+    text = page.text
+    return negation_attached(tokens.words[start:end],
+                             not text[tokens.ends[start - 1]:tokens.starts[start]].strip(),
+                             not text[tokens.ends[end - 1]:tokens.starts[end]].strip())
 
 
 def _same_clause(page: PreparedPage, left: int, right: int) -> bool:
