@@ -1,6 +1,7 @@
 """A seventh held-out set of link-status shapes, none of them in the first six sets.
 
-FIRST-RUN PLACEHOLDER: scores are filled in below after the first run.
+First run, before any rule changed: 36 of 83 right (29 of 71 fetched cases, 7 of 12 redirect
+chains).
 """
 
 from __future__ import annotations
