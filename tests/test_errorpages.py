@@ -265,7 +265,7 @@ def _always_needs(items: list[tuple[object, object]], needs: re.Pattern[str], ke
 
 
 @pytest.mark.parametrize("name", ["_MISSING_CLAUSE", "_LEGAL_BLOCK", "_LOGIN_REQUIRED", "_PARKED",
-                                  "_PAYWALL", "_CHALLENGE_TEXT", "_TROUBLE", "_AGE_GATE"])
+                                  "_PAYWALL", "_CHALLENGE_TEXT", "_TROUBLE", "_AGE_GATE", "_LINK_WARNING"])
 def test_every_clause_needs_a_word_the_prescan_looks_for(name):
     """The pre-scan may skip a sentence only if no branch could match it: every string each
     branch matches holds a word of the pre-scan (each branch parsed and spelt out)."""
