@@ -603,7 +603,7 @@ class PageLook:
         at = self.lowered.find("__next_data__")
         if at >= 0:
             return _next_data_reason(self.decoded, at)
-        found = _WINDOW_STATE.search(self.decoded, 0, STATE_MARKUP)
+        found = _window_state(self.decoded)
         if found is None:
             return None
         try:
@@ -684,13 +684,14 @@ _MAYBE_NOT_FOUND = ("found", "find", "locate", "404", "removed", "deleted", "tak
                     "متاحة", "kaldırıl", "存在しない", "削除", "掲載期間", "삭제", "उपलब्ध नहीं",
                     "видален", "переміщ", "διαθέσιμ", "הוסר", "נמחק", "bị xóa", "删除", "刪除",
                     "tapılmadı", "mövcud deyil", "მოიძებნა", "არსებობს", "չի գտնվել",
-                    "գոյություն չունի", "табылмады", "this domain", "for purchase", "domain parking",
-                    "are protected", "followers can", "in users", "members-only", "unlock this",
-                    "be displayed", "before you are allowed", "was rejected", "your access to this",
-                    "ограничен", "engellen", "nuk u gjet", "nuk ekziston", "пронајдена", "знойдзен",
-                    "topilmadi", "mavjud emas", "олдсонгүй", "o hyd i", "aurkitu", "atopou",
-                    "bestaan nie", "gevind nie", "सापडले नाही", "కనుగొనబడలేదు", "រកមិនឃើញ",
-                    "be a problem with")
+                    "գոյություն չունի", "табылмады",
+                    # Each word is tried wherever its first letter stands: a word for a language or
+                    # a wording names the rarest-lettered word all its sentences hold ('faqja' for
+                    # 'nuk u gjet', 'udalen' for the Welsh 'dudalen' and 'tudalen').
+                    "domain", "followers can", "be shown to", "members-only", "unlock this", "be displayed",
+                    "before you are allowed", "was rejected", "your access to this", "be a problem with",
+                    "faqja", "sahifa", "udalen", "aurkitu", "páxina", "bladsy", "ограничен", "пронајдена",
+                    "знойдзен", "олдсонгүй", "सापडले नाही", "కనుగొనబడలేదు", "រកមិនឃើញ")
 
 
 def _by_first_character(words: Sequence[str]) -> tuple[re.Pattern[str], ...]:
@@ -718,6 +719,18 @@ _MAYBE_OTHER = _by_first_character([w for w in _MAYBE_NOT_FOUND if _OTHER_SCRIPT
 STATE_MARKUP = 50_000  # characters: a page's application state is read only on a page this small
 _WINDOW_STATE = re.compile(r"window\.__[A-Z][A-Z_]*__\s*=\s*\{")
 _NEXT_ERROR_PAGE = re.compile(r'"page"\s*:\s*"/(404|_error)"')
+
+
+def _window_state(markup: str) -> re.Match[str] | None:
+    """The first 'window.__STATE__ = {' within STATE_MARKUP, found by a plain search for
+    'window.__' (a search with the pattern itself costs several times more)."""
+    at = markup.find("window.__", 0, STATE_MARKUP)
+    while at >= 0:
+        found = _WINDOW_STATE.match(markup, at, STATE_MARKUP)
+        if found is not None:
+            return found
+        at = markup.find("window.__", at + 1, STATE_MARKUP)
+    return None
 
 
 def _next_data_reason(markup: str, at: int) -> str | None:
