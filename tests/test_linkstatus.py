@@ -501,3 +501,72 @@ def test_l6_every_prescan_word_lets_its_page_be_read() -> None:
     for word in _MAYBE_NOT_FOUND:
         look = PageLook.of(f"<html><title>Example</title><p>{word}</p></html>".encode(), "text/html")
         assert look is not None and look.maybe_message, word
+
+
+# -- holdout7's rules ---------------------------------------------------------------------------
+
+def _next_page(data: str, body: str = "") -> bytes:
+    return (f"<html><head><title>Example</title></head><body><div id='__next'>{body}</div><script "
+            f"id='__NEXT_DATA__' type='application/json'>{data}</script></body></html>").encode()
+
+
+def test_l7_a_nextjs_not_found_page_is_told_by_its_state() -> None:
+    look = PageLook.of(_next_page('{"props":{"pageProps":{}},"page":"/404","query":{}}'), "text/html")
+    assert look is not None and look.error_page_reason() is not None
+    look = PageLook.of(_next_page('{"props":{"pageProps":{"statusCode":410}},"page":"/_error"}'), "text/html")
+    assert look is not None and look.error_page_reason() is not None
+    look = PageLook.of(_next_page('{"props":{"pageProps":{"statusCode":500}},"page":"/_error"}'), "text/html")
+    assert look is not None and look.error_page_reason() is None  # a server error, not a missing page
+    nested = '{"props":{"pageProps":{"widget":{"statusCode":404}}},"page":"/news/[slug]"}'
+    look = PageLook.of(_next_page(nested, "<p>The story.</p>"), "text/html")
+    assert look is not None and look.error_page_reason() is None
+
+
+def test_l7_a_small_pages_window_state_saying_not_found() -> None:
+    page = ("<html><head><title>Example</title></head><body><article></article><script>"
+            "window.__PRELOADED_STATE__ = {\"status\": 404, \"article\": null};</script></body></html>")
+    look = PageLook.of(page.encode(), "text/html")
+    assert look is not None and look.error_page_reason() is not None
+    fine = page.replace('"status": 404', '"status": 200')
+    look = PageLook.of(fine.encode(), "text/html")
+    assert look is not None and look.error_page_reason() is None
+
+
+def test_l7_firewall_challenges_told_by_their_resources() -> None:
+    for marker in ("<script src='https://abc.token.awswaf.com/abc/challenge.js'></script>",
+                   "<script>sucuri_cloudproxy_js='';location.reload();</script>"):
+        look = PageLook.of(f"<html><head><title></title>{marker}</head><body></body></html>".encode(), "text/html")
+        assert look is not None and look.block_reason() is not None, marker
+
+
+def test_l7_a_503_titled_as_a_refusal_is_blocked(web: FixtureWeb, fetcher: Fetcher) -> None:
+    page = "<html><head><title>Your access to this site has been limited</title></head><body></body></html>"
+    fetch = fetcher.fetch(web.page("/2024/06/depot", page, status=503))
+    assert fetch.link_status is LinkStatus.BLOCKED, fetch.reason
+
+
+def _moved(cited: str, final: str) -> LinkStatus | None:
+    decided = redirect_target_reason(cited, final, [Hop(cited, 302, final)])
+    return decided[0] if decided else None
+
+
+def test_l7_redirects_to_an_identity_provider_or_a_region_selector_are_walls() -> None:
+    story = "https://www.example.org/2024/06/depot-plan"
+    assert _moved(story, "https://idp.example.org/profile/x?SAMLRequest=fZJN") is LinkStatus.BLOCKED
+    assert _moved(story, "https://id.example.org/oauth/v1?client_id=a&response_type=code") is LinkStatus.BLOCKED
+    assert _moved(story, "https://www.example.org/select-your-country/") is LinkStatus.BLOCKED
+    assert _moved(story, "https://www.example.org/de/country-selector?next=%2F") is LinkStatus.BLOCKED
+    assert _moved(story, "https://www.example.org/2024/how-to-choose-a-country-to-retire") is None
+
+
+def test_l7_redirects_to_an_expired_offer_or_another_section_are_soft_404s() -> None:
+    story = "https://a.example/news/2019/05/depot-plan-approved"
+    assert _moved(story, "https://a.example/offer-expired") is LinkStatus.SOFT_404
+    assert _moved(story, "https://b.example/media") is LinkStatus.SOFT_404
+    assert _moved("https://a.example/amp/2024/05/breakwater", "https://a.example/breakwater") is None  # the slug kept
+
+
+def test_l7_a_short_link_to_a_home_page_was_made_for_it() -> None:
+    assert _moved("https://ow.ly/Ab12Cd", "https://www.example.org/") is None
+    assert _moved("https://example.org/abc123", "https://example.org/") is LinkStatus.SOFT_404  # same host
+    assert _moved("https://old.example.org/story12345", "https://new.example.org/") is LinkStatus.SOFT_404

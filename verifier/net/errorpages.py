@@ -92,11 +92,12 @@ def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
 # Things a link can name that go missing: pages and files, and what platforms hold (a photo, a
 # recording, a job posting, a shared transfer, a whole blog or site, a channel or community).
 _THINGS = "page|file|article|story|content|document|post|resource|item|url|link|video|entry|image|photo|" \
-    "recording|posting|listing|job|transfer|blog|site|website|channel|subreddit|community"
+    "recording|posting|listing|job|transfer|blog|site|website|channel|subreddit|community|episode|invite|" \
+    "invitation"
 _NOUN = f"({_THINGS})"
 # Things that can be missing but not merely unavailable ('This product is not available' is
 # out of stock; 'The product you are looking for cannot be found' is gone).
-_FOUND_NOUN = f"({_THINGS}|product|account|profile|user|web page|webpage|track|album|playlist|episode|" \
+_FOUND_NOUN = f"({_THINGS}|product|account|profile|user|web page|webpage|track|album|playlist|" \
     "question|topic|thread)"
 # Where the page was looked for: 'the page you were looking for in this blog does not exist',
 # '... in this version of the documentation'.
@@ -124,7 +125,7 @@ _NOT_FOUND = _compile([
     r"페이지를 찾을 수 없습니다|(הדף|העמוד) לא נמצא|сторінку не знайдено|صفحہ (نہیں ملا|موجود نہیں)",
     r"not found",
     r"(the |this |that )?" + _NOUN + r" (is )?no longer available",
-    r"(the |this |that )?" + _NOUN + r" (has |is )?expired",  # 'Transfer expired', 'Link expired'
+    r"(the |this |that )?" + _NOUN + r" (has |is )?(expired|invalid)",  # 'Transfer expired', 'Invite invalid'
     r"(seite|datei) nicht gefunden|fehler 404",
     r"page (non trouvee|introuvable)|erreur 404",
     r"pagina no encontrada|pagina non trovata|pagina niet gevonden|pagina nao encontrada",
@@ -154,14 +155,22 @@ _MISSING_CLAUSE = _clauses([
     r"(\S+ ){0,3}(rules|terms|policy|policies|guidelines)( of (service|use))?",
     r"(it (looks|seems) like )?nothing (was|could be) found (at|on) this (location|address|url|page)",
     # No one has that name: 'Sorry, nobody on Reddit goes by that name.', 'No such user'
-    r"no such (user|account|profile|channel|page|file|app|site)",
+    r"no such (user|account|profile|channel|page|file|app|site|article|post|story|record|resource|document|"
+    r"item|object|video)",
     r"no (user|account|profile|channel) (by|with) that name|no (user|account|profile|channel) (by|with) "
     r"that username",
     r"(nobody|no one)( on \S+)? goes by that (user)?name",
     _DET + _NOUN + _YOU + r" (is |was )?no longer available",
     _DET + _NOUN + _YOU + r" (is not|isnt) available( anymore| any more| right now| at the moment)?$",
     # not '... in your country': see _LEGAL_BLOCK
-    _DET + _NOUN + r" (has|is) expired",
+    # 'This invite may be expired, or you might not have permission to join.'
+    _DET + _NOUN + r" (has|is|may be|might be|may have|might have) expired( or you (might|may) not have "
+    r"(permission|access)( to (join|view|access|open)( it)?)?)?",
+    # A platform's removal: 'This channel can't be displayed because it violated Telegram's Terms of Service.'
+    r"(this )?\S+ (cant|cannot|can not) be displayed because it (violated|violates) (\S+ ){0,3}(terms of service|"
+    r"terms|rules|guidelines|policies|policy)",
+    # A user gone from a platform: 'This member is no longer active on Flickr.'
+    r"(this )?(member|user|account|profile) is no longer active( on \S+)?",
     r"(we |i )?(could not|couldnt|cannot|can not|cant|were unable to|are unable to) (seem to )?"
     r"find what (you are|youre|you were) looking for",
     r"no se (puede|pudo|ha podido) encontrar (la |esa |esta )?pagina( (que )?(buscas|busca|solicitada))?",
@@ -235,6 +244,18 @@ _MISSING_CLAUSE = _clauses([
     r"გვერდი (ვერ მოიძებნა|არ არსებობს)",
     r"էջը( \S+){0,4} (չի գտնվել|գոյություն չունի)",
     r"(сіз )?іздеген бет (табылмады|жоқ)|бет табылмады",
+    r"faqja( \S+){0,3} (nuk u gjet|nuk ekziston)",  # Albanian
+    r"страницата( \S+){0,3} не (е пронајдена|постои)",  # Macedonian
+    r"старонк[аі]( \S+){0,4} не (знойдзена|існуе)",  # Belarusian
+    r"(siz qidirayotgan )?sahifa (topilmadi|mavjud emas)",  # Uzbek
+    r"(таны хайсан )?хуудас олдсонгүй",  # Mongolian
+    r"(nid oedd modd |methu |heb )?dod o hyd ir dudalen|tudalen heb ei chanfod",  # Welsh
+    r"(bilatzen ari zaren )?orria ez da (existitzen|aurkitu)|ez da orria aurkitu",  # Basque
+    r"non se (atopou|atopa|puido atopar) a páxina( que (buscas|procuras))?|(a )?páxina( \S+){0,3} non existe",
+    r"(die )?bladsy( \S+){0,4} (bestaan nie|is nie gevind nie|kon nie gevind word nie)|bladsy nie gevind nie",
+    r"(आपण शोधत असलेले |तुम्ही शोधत असलेले )?(पृष्ठ|पेज)( \S+){0,7} सापडले नाही",  # Marathi
+    r"(మీరు వెతుకుతున్న )?పేజీ (కనుగొనబడలేదు|లేదు)",  # Telugu
+    r"រកមិនឃើញ(ទំព័រ|អត្ថបទ)\S*",  # Khmer, written without spaces
     # Headings, behind the pre-scan (a title segment is tried against _NOT_FOUND unscreened).
     r"siden (blev ikke fundet|ble ikke funnet)|(beklager )?vi fant ikke siden",
     r"strani ni mogoče najti|lehekülge ei leitud|hindi (mahanap|makita) ang pahina|"
@@ -245,7 +266,9 @@ _MISSING_CLAUSE = _clauses([
           r"페이지|הדף|העמוד|сторінк|σελίδα|sidan|stránka|पृष्ठ|पेज|ukurasa|পৃষ্ঠা|oldal|sivua|"
           r"siden|stranica|stran|lehte|lehek|lapa|puslapis|pahina|பக்கம்|síð|goes by|no such|that name|"
           r"that username|içerik|haber|kaldırıl|記事|ニュース|掲載期間|기사|게시물|게시글|bài viết|nội dung|"
-          r"页面|頁面|网页|網頁|文章|内容|內容|找不到|nicht mehr|est plus|disponib|səhifə|გვერდი|էջը|табылма|іздеген"])
+          r"页面|頁面|网页|網頁|文章|内容|內容|找不到|nicht mehr|est plus|disponib|səhifə|გვერდი|էջը|табылма|іздеген|"
+          r"displayed|longer active|faqja|страницата|старонк|sahifa|хуудас|dudalen|tudalen|orria|páxina|bladsy|"
+          r"सापडले|పేజీ|រកមិនឃើញ"])
 # A page kept from the reader until they log in: 'Please log in to view this page'.
 _LOGIN_REQUIRED = _clauses([
     r"(you (must|need to|have to) |please |(the|this) \w+ requires you to )(be )?(registered and )?"
@@ -258,7 +281,12 @@ _LOGIN_REQUIRED = _clauses([
     r"(this |the )?\S+ is (private|a private (account|community|group|profile|channel|page|repository))",
     r"(because of|due to) (its|the|their) privacy settings,? (this|the) \S+ (cannot|can not|cant) be (played|"
     r"viewed|shown|displayed)( here)?",
-], needs=["log|sign|access|permission|private|privacy"])
+    # Posts kept for approved followers, or for readers who sign in.
+    r"(these |this accounts |their |\S+s )?(posts|tweets) are protected",
+    r"only (approved|confirmed) followers can see (\S+ ){0,2}(posts|tweets)",
+    r"(this|the) (user|author|account|owner) has (requested|asked|chosen) that (their|this|the|his|her) (content|"
+    r"posts?|profile|account) (only )?be (shown|visible|available) (only )?to (signed in|logged in) users",
+], needs=["log|sign|access|permission|private|privacy|protected|followers"])
 # A paywall with nothing of the page before or after it (a page with a lead is the page).
 _PAYWALL = _clauses([
     r"(this )?(article|story|content|post|page) is (only )?(for|available (to|for)) (paid |paying )?"
@@ -273,7 +301,12 @@ _PAYWALL = _clauses([
     r"(cet |cette |ce )?(article|contenu|page) est (exclusivement )?réservée? aux (abonnés|abonnées)",
     r"(este |esta )?(artículo|contenido|noticia) es (solo |sólo |exclusivo )?para (suscriptores|suscriptoras)",
     r"(questo )?(articolo|contenuto) è riservato agli abbonati",
-], needs=["subscri|members|free articles|free stories|continue reading|keep reading|abonn|suscript|abbonat"])
+    # Members' content: 'Join this channel to get access to members-only content like this video'
+    r"join (this|the|our) (channel|community|club|server|group) to get access to (members only|exclusive) "
+    r"(content|videos?|posts?)( like this (video|post))?( and other exclusive perks)?",
+    r"unlock this (post|article|story|video|episode) by becoming an? (paid |paying )?(member|patron|subscriber)",
+], needs=["subscri|members|free articles|free stories|continue reading|keep reading|abonn|suscript|abbonat|"
+          "unlock|get access to"])
 # An age check with nothing of the page beside it: the page exists, for adults who say so.
 _AGE_GATE = _clauses([
     r"you (must|need to|have to) be (at least )?\d\d( years old| years of age)?( or older| or over)? to "
@@ -310,8 +343,22 @@ _CHALLENGE_TEXT = _clauses([
     r"press (and )?hold( to confirm you are (a )?human( and not a bot)?)?",
     r"access to this page has been denied( because we believe you are using automation tools to "
     r"browse the website)?",
-], needs=["human|checking|press|denied|not a bot|not a robot|security of your connection|enable j|"
+    # Firewalls refusing the request in words (Sucuri, F5, Wordfence) and captchas they set.
+    r"please enable javascript before you are allowed to (see|view|access) this (page|site|website)",
+    r"the requested url was rejected( please consult with your administrator)?",
+    r"your access to this (site|website|page) has been (limited|blocked|restricted)( by the (site|website) "
+    r"(owner|administrator))?",
+    r"(in order to continue )?(you need to )?verify that (you are|youre) not a robot( by solving a captcha"
+    r"( puzzle)?)?",
+], needs=["human|checking|press|denied|not a bot|not a robot|security of your connection|enable j|rejected|"
+          "your access|"
           "security check|detected unusual"])
+# A shortener or platform holding back the link's target as unsafe: the target is withheld.
+_LINK_WARNING = _clauses([
+    r"(warning )?there (might|may) be a problem with (the|this) (requested )?link",
+    r"(the|this) link you (requested|followed|clicked)( \S+)? has been (identified|flagged)( by (\S+ ){0,3}\S+)? as "
+    r"(being )?(potentially )?(problematic|unsafe|malicious|harmful|spam|suspicious)",
+], needs=["problem|identified|flagged"])
 # A site answering with a maintenance or server-error page: the page is there, the site is down.
 _TROUBLE = _clauses([
     r"(were|we are|we will be|well be) back soon",
@@ -351,17 +398,25 @@ _LEGAL_BLOCK = _clauses([
     r"(dieses |dieser |diese |das |der |die )?\S+ ist (leider )?in (deutschland|österreich|der schweiz|"
     r"deinem land|ihrem land|deiner region|ihrer region) (leider )?nicht (verfügbar|abrufbar)",
     r"(error )?(http )?(451 )?unavailable (due to|for) legal reasons",
-], needs=["available|only works|only available|only be|disponib|disponív|verfügbar|abrufbar"])
+    r"(this )?\S+ (cant|cannot|can not) be displayed because it (violated|violates) local laws",
+    # National blocks by law or court order, set by a country's internet providers.
+    r"доступ (к (информационному )?(ресурсу|сайту) )?(\S+ )?ограничен( на основании( \S+)*)?",
+    r"erişim engellendi|(bu )?(internet )?site(si)?( \S+){0,8} erişim engellenmiştir",
+], needs=["available|only works|only available|only be|disponib|disponív|verfügbar|abrufbar|local laws|"
+          "ограничен|engellen"])
 _PARKED = _clauses([
-    r"(this |the )?domain( name)?( [\w-]+( [\w-]+)?)? (is|may be|might be|could be) for sale",
+    r"(this |the )?domain( name)?( [\w-]+( [\w-]+)?)? (is|may be|might be|could be) (listed |now |still )?(for sale|available for "
+    r"(purchase|sale|lease))( by (its|the) owner)?",
     r"buy this domain( name)?",
-    r"this domain (is|has been) (parked|registered)( [\w ]+)?",
+    r"this domain (is|has been|was) (recently )?(parked|registered)( [\w ]+)?",
+    r"([\w-]+ ){1,3}is parked( free)? courtesy of( \S+){1,4}",
+    r"this (web ?page|page|site) was generated by the domain owner using (\S+ ){0,2}domain parking",
     r"(looks like )?this domain (isnt|is not) connected to an? (website|site)( yet)?",
     # a host's placeholder where a site was: 'If you're the site owner, log in to launch this site'
     r"(if you are|if youre) the (site|website|domain) owner,? (please )?(log in|sign in|login) to (launch|"
     r"publish|activate|set up) (this|your) (site|website)",
     r"(this |the )?domain( name)?( [\w-]+)? (has )?expired",
-], needs=["domain|owner"])
+], needs=["domain|owner|parked"])
 # Apologies before a message and codes after it ('Sorry, page not found (404)').
 _NOISE_LEAD = re.compile(r"((oops|whoops|sorry|uh oh|hmm|ooops|error|lo sentimos|leider|oeps|maaf|"
                          r"spiacenti|ops|desculpe|на жаль)\s+)+")
@@ -376,7 +431,8 @@ _QUOTED_PATH = re.compile(r"""(\s(at|for|on)|:)?\s*["'“”‘’]?([a-z][a-z0-
 # A quotation that ends a sentence and is followed by who said it ('“This post was deleted,”
 # the platform now shows'): reported speech, not the page's own message.
 _REPORTED_SPEECH = re.compile(r"""[,.!?]["”»]\s*\w""")
-_STATUS_LINE = re.compile(r"\s*([1-5]\d\d)\s+[A-Za-z]")
+_STATUS_LINE = re.compile(r"\s*([1-5]\d\d)\s+[A-Za-z]")  # '404 Not Found'
+_STATUS_NAMED = re.compile(r"[A-Za-z][A-Za-z' -]*\(([1-5]\d\d)\)\s*$")  # 'Not Found (404)', a table's cell
 _APOSTROPHES = re.compile(r"['’`]")
 _PUNCTUATION = re.compile(r"[^\w\s]")
 
@@ -484,9 +540,12 @@ def _bare_code(sentences: tuple[str, ...]) -> bool:
 
 
 def _lists_statuses(lines: tuple[str, ...]) -> bool:
-    """A page listing several HTTP status codes is about them, not an error page itself."""
-    codes = {m.group(1) for m in map(_STATUS_LINE.match, lines) if m}
-    return len(codes) >= 3
+    """A page naming two or more HTTP statuses on lines of their own ('404 Not Found', 'Conflict
+    (409)': a reference or an API's table of error codes) is about them; an error page names
+    its one status."""
+    codes = {m.group(1) for line in lines if len(line) < MESSAGE_LINE
+             for m in (_STATUS_LINE.match(line) or _STATUS_NAMED.match(line),) if m}
+    return len(codes) >= 2
 
 
 def _is_article(lines: tuple[str, ...], message: int) -> bool:
@@ -557,11 +616,12 @@ def error_page_reason(title: str, text: str) -> str | None:
 
 
 _TITLE_WALLS = ((_LEGAL_BLOCK, "a legal or regional block"), (_PAYWALL, "a paywall"),
-                (_CHALLENGE_TEXT, "a bot challenge"))
+                (_CHALLENGE_TEXT, "a bot challenge"), (_LINK_WARNING, "a link-safety warning"))
 # One pre-scan for the three: a title holding none of their words is skipped at once.
 _TITLE_WALL_WORDS = _Words(tuple(word for c, _ in _TITLE_WALLS for word in c.words))
 _LINE_WALLS = ((_LEGAL_BLOCK, "a legal or regional block"), (_LOGIN_REQUIRED, "a login wall"),
-               (_CHALLENGE_TEXT, "a bot challenge"), (_AGE_GATE, "an age check"))
+               (_CHALLENGE_TEXT, "a bot challenge"), (_AGE_GATE, "an age check"),
+               (_LINK_WARNING, "a link-safety warning"))
 
 
 def wall_reason(title: str, text: str) -> str | None:
@@ -650,19 +710,39 @@ def json_error_reason(body: bytes) -> str | None:
         data = json.loads(body)
     except ValueError:
         return None
+    return envelope_error_reason(data, "the JSON answer")
+
+
+def envelope_error_reason(data: object, what: str) -> str | None:
+    """Why a decoded JSON envelope (an API's answer, a page's application state) says not
+    found: a status or code of 404 or 410 or one naming it ('NOT_FOUND', 'ResourceNotFound'),
+    or a message reading as a not-found message; None otherwise."""
     for envelope in _envelopes(data):
         for key, value in envelope.items():
             name = str(key).lower()
-            if name in _JSON_STATUS_KEYS and str(value).strip() in ("404", "410"):
-                return f"the JSON answer says {key}: {value}"
+            if name in _JSON_STATUS_KEYS and (str(value).strip() in ("404", "410") or _names_not_found(value)):
+                return f"{what} says {key}: {value}"
             if name in _JSON_MESSAGE_KEYS and isinstance(value, str) and says_not_found(value):
-                return f"the JSON answer says {key}: {value!r}"
+                return f"{what} says {key}: {value!r}"
     return None
 
 
+_CODE_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])|[_\-.]+")
+
+
+def _names_not_found(value: object) -> bool:
+    """Whether an error code names a missing thing: 'NOT_FOUND', 'ResourceNotFound', 'page-not-found'."""
+    return isinstance(value, str) and len(value) <= 40 and says_not_found(_CODE_WORDS.sub(" ", value))
+
+
 def _envelopes(data: object) -> list[dict[object, object]]:
-    """The top-level object of a JSON answer and its 'error' object, if any."""
+    """The top-level object of a JSON answer, its 'error' object, and the objects of an
+    'errors' list (GraphQL's '{"data": null, "errors": [{"message": "Article not found"}]}')."""
     if not isinstance(data, dict):
         return []
     inner = data.get("error")
-    return [data, inner] if isinstance(inner, dict) else [data]
+    listed = data.get("errors")
+    found = [data, inner] if isinstance(inner, dict) else [data]
+    if isinstance(listed, list):
+        found += [item for item in listed[:10] if isinstance(item, dict)]
+    return found

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import html
+import json
 import re
 import socket
 from collections.abc import Iterator, Mapping, Sequence
@@ -23,7 +24,13 @@ from requests.models import PreparedRequest
 from ..models import Hop, PageText
 from ..pagetext import content_kind, decode_body, html_text
 from ..status import LinkStatus
-from .errorpages import error_page_reason, json_error_reason, trouble_reason, wall_reason
+from .errorpages import (
+    envelope_error_reason,
+    error_page_reason,
+    json_error_reason,
+    trouble_reason,
+    wall_reason,
+)
 from .errorpages import normalize as _normalize
 from .guard import AddressRefused
 
@@ -216,7 +223,9 @@ _CHALLENGE = re.compile(r"just a moment|attention required cloudflare|access den
                         r"are you a (robot|human)|verify you are (a )?human|checking your browser|"
                         r"please verify you are a human|ddos protection by cloudflare|captcha|"
                         r"pardon our interruption|access to this page has been denied|ddos guard|"
-                        r"vercel security checkpoint|making sure (you are|youre) not a (ro)?bot")
+                        r"vercel security checkpoint|making sure (you are|youre) not a (ro)?bot|"
+                        r"your access to this (site|website) has been (limited|blocked|restricted)"
+                        r"( by the (site|website) owner)?")
 # Consent-management walls: the page is behind a cookie choice, not refused, not missing.
 _CONSENT_TITLE = re.compile(r"before you continue( to( [\w]+){1,5})?|cookie consent|"
                             r"privacy (consent|choices)|consent to cookies")
@@ -244,9 +253,11 @@ _ERROR_STEMS = frozenset({"404", "410", "error", "errors", "notfound", "not-foun
                           "page-introuvable", "page-non-trouvee", "pagina-no-encontrada",
                           "pagina-non-trovata", "pagina-nao-encontrada", "seite-nicht-gefunden",
                           "pagina-niet-gevonden", "fehler-404", "erreur-404", "error-404-pagina"})
-# '/article-not-found', '/content_not_found': a thing the site names as missing.
+# '/article-not-found', '/content_not_found', '/link-expired': a thing the site names as missing
+# or gone ('expired' or 'removed' alone may name a song or a book: only with the thing).
 _MISSING_THING = re.compile(r"(page|article|content|post|story|item|product|file|video|document|"
-                            r"resource|user|profile)-?not-?found")
+                            r"resource|user|profile)-?not-?found|(link|page|content|article|post|story|item|"
+                            r"url|offer|listing)-?(expired|removed|deleted|unavailable)")
 _PAGE_EXTENSION = re.compile(r"\.(html?|php\d?|aspx?|jsp|cfm|shtml)$")
 _LANGUAGE_SEGMENT = re.compile(r"[a-z]{2}([-_][a-z]{2,4})?")
 # Query keys that make a home or search page show search results or an error, not a page.
@@ -417,14 +428,72 @@ def redirect_target_reason(cited: str, final: str, hops: Sequence[Hop]) -> tuple
         return None
     host = (parts.hostname or "").lower()
     if any(_is_login_segment(s) or _is_consent_segment(s) for s in segments) \
-            or host.startswith(("login.", "accounts.", "consent.")):
+            or host.startswith(("login.", "accounts.", "consent.")) or _asks_identity(parts.query):
         return LinkStatus.BLOCKED, f"the link was redirected to a login, paywall or consent page ({final})"
+    if any(_is_region_gate(s) for s in segments):
+        return LinkStatus.BLOCKED, f"the link was redirected to a country or region selector ({final})"
+    cited_parts = urlsplit(cited)
     if not is_deep_link(final):
+        if _short_link_elsewhere(cited_parts, parts):
+            return None
         where = "home page" if not segments else f"generic page /{'/'.join(segments)}"
         return LinkStatus.SOFT_404, f"the deep link was redirected to the site's {where} ({final})"
-    if _up_to_a_folder(urlsplit(cited), parts):
+    if _up_to_a_folder(cited_parts, parts):
         return LinkStatus.SOFT_404, f"the link was redirected up to the folder that held it ({final})"
+    if _to_another_section(cited_parts, parts):
+        return LinkStatus.SOFT_404, f"the page was redirected to a section's front page ({final})"
     return None
+
+
+# Query keys of a request to an identity provider: SAML, WS-Federation (ADFS), OAuth / OpenID.
+_IDENTITY_KEYS = frozenset({"samlrequest", "wtrealm"})
+_OAUTH_KEYS = frozenset({"client_id", "redirect_uri", "response_type"})
+
+
+def _asks_identity(query: str) -> bool:
+    """Whether a query is a sign-in request to an identity provider ('?SAMLRequest=',
+    '?wa=wsignin1.0&wtrealm=', '?client_id=..&redirect_uri=..'), whatever its path is called."""
+    keys = {k.lower() for k, _ in parse_qsl(query, keep_blank_values=True)}
+    return bool(keys & _IDENTITY_KEYS) or len(keys & _OAUTH_KEYS) >= 2
+
+
+_REGION_WORDS = frozenset({"country", "countries", "region", "regions", "locale", "location"})
+_CHOOSER_WORDS = frozenset({"select", "selector", "selection", "choose", "chooser", "picker", "switcher",
+                            "gateway"})
+_REGION_GATE_WORDS = _REGION_WORDS | _CHOOSER_WORDS | {"your", "or", "and", "a", "page"}
+
+
+def _is_region_gate(segment: str) -> bool:
+    """'choose-country-region', 'country-selector', 'select-your-country': a page where a shop
+    or brand asks the reader's country before showing a page. The page stands behind it: a
+    gate, like a consent page. A headline's slug has other words."""
+    words = {w for w in _stem(segment).split("-") if w}
+    return bool(words & _REGION_WORDS) and bool(words & _CHOOSER_WORDS) and words <= _REGION_GATE_WORDS
+
+
+_SHORT_CODE = re.compile(r"[A-Za-z0-9]{4,12}")
+SHORTENER_LABEL = 7  # characters: 'bit', 'tinyurl', 'ow', 't': a shortener's name is short
+
+
+def _short_link_elsewhere(cited: SplitResult, final: SplitResult) -> bool:
+    """A shortener's link ('https://bit.ly/3kTz9Qa': a short host name, one short code of
+    letters and digits) sent to another host: it was made for whatever it points to, so its
+    landing on a home page says nothing of a page gone."""
+    labels = (cited.hostname or "").lower().split(".")
+    code = cited.path.strip("/")
+    return len(labels) == 2 and len(labels[0]) <= SHORTENER_LABEL and _SHORT_CODE.fullmatch(code) is not None \
+        and (any(c.isdigit() for c in code) or not code.islower()) \
+        and (final.hostname or "").lower().removeprefix("www.") != ".".join(labels)
+
+
+def _to_another_section(cited: SplitResult, final: SplitResult) -> bool:
+    """A page named by a slug, deep in a site ('/news/press-releases/2019/06/depot-market'),
+    redirected to a one-word section of the same or a new site ('/newsroom/'): the page is
+    gone and a list of others is shown. Not a canonical move keeping the slug ('/depot')."""
+    above, below = _path_segments(final.path), _path_segments(cited.path)
+    return len(above) == 1 and len(below) >= 3 and above[0] not in below \
+        and _NAMES_A_PAGE.search(below[-1]) is not None and _NAMES_A_PAGE.search(above[0]) is None \
+        and not _names_a_page(final.query)
 
 
 _NAMES_A_PAGE = re.compile(r"[-_.\d]")  # a slug, a file name or an id, not a view ('amp', 'print')
@@ -534,8 +603,28 @@ class PageLook:
         return self.text if read_text and self.maybe_message else ""
 
     def error_page_reason(self, *, read_text: bool = True) -> str | None:
-        """error_page_reason() of this page, extracting its text only when it could matter."""
-        return error_page_reason(self.title, self._message_text(read_text))
+        """error_page_reason() of this page, extracting its text only when it could matter; or
+        its application's state saying it rendered a not-found page."""
+        return error_page_reason(self.title, self._message_text(read_text)) or self.state_reason()
+
+    def state_reason(self) -> str | None:
+        """A page's application state saying it is the not-found page: Next.js's __NEXT_DATA__
+        naming the page '/404' (or '/_error' with status 404), or, on a small page, a
+        'window.__STATE__ = {...}' whose envelope says not found (see envelope_error_reason).
+        The state is decoded only when its marker is in the page: one search of the markup."""
+        if self.kind != "html":
+            return None
+        at = self.lowered.find("__next_data__")
+        if at >= 0:
+            return _next_data_reason(self.decoded, at)
+        found = _window_state(self.decoded)
+        if found is None:
+            return None
+        try:
+            state, _end = json.JSONDecoder().raw_decode(self.decoded, found.end() - 1)
+        except ValueError:
+            return None
+        return envelope_error_reason(state, "the page's application state")
 
     def block_reason(self, *, read_text: bool = True) -> str | None:
         """wall_reason() of this page: its title, and its text as error_page_reason reads it;
@@ -609,7 +698,14 @@ _MAYBE_NOT_FOUND = ("found", "find", "locate", "404", "removed", "deleted", "tak
                     "متاحة", "kaldırıl", "存在しない", "削除", "掲載期間", "삭제", "उपलब्ध नहीं",
                     "видален", "переміщ", "διαθέσιμ", "הוסר", "נמחק", "bị xóa", "删除", "刪除",
                     "tapılmadı", "mövcud deyil", "მოიძებნა", "არსებობს", "չի գտնվել",
-                    "գոյություն չունի", "табылмады")
+                    "գոյություն չունի", "табылмады",
+                    # Each word is tried wherever its first letter stands: a word for a language or
+                    # a wording names the rarest-lettered word all its sentences hold ('faqja' for
+                    # 'nuk u gjet', 'udalen' for the Welsh 'dudalen' and 'tudalen').
+                    "domain", "followers can", "be shown to", "members-only", "unlock this", "be displayed",
+                    "before you are allowed", "was rejected", "your access to this", "be a problem with",
+                    "faqja", "sahifa", "udalen", "aurkitu", "páxina", "bladsy", "ограничен", "пронајдена",
+                    "знойдзен", "олдсонгүй", "सापडले नाही", "కనుగొనబడలేదు", "រកមិនឃើញ")
 
 
 def _by_first_character(words: Sequence[str]) -> tuple[re.Pattern[str], ...]:
@@ -628,15 +724,53 @@ def _by_first_character(words: Sequence[str]) -> tuple[re.Pattern[str], ...]:
 # The words of other scripts are looked for only on a page holding a letter of one: a single
 # pass of _OTHER_SCRIPTS over a page in a Latin script costs about what three passes for words
 # cost, and saves the forty-odd passes of those words (a quarter of the time of all the passes).
-_OTHER_SCRIPTS = re.compile("[\u0370-\u0fff\u10a0-\u10ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_OTHER_SCRIPTS = re.compile("[\u0370-\u0fff\u10a0-\u10ff\u1780-\u17ff\u3040-\u30ff\u4e00-\u9fff"
+                            "\uac00-\ud7af]")
 _MAYBE_LATIN = _by_first_character([w for w in _MAYBE_NOT_FOUND if not _OTHER_SCRIPTS.match(w)])
 _MAYBE_OTHER = _by_first_character([w for w in _MAYBE_NOT_FOUND if _OTHER_SCRIPTS.match(w)])
+
+
+STATE_MARKUP = 50_000  # characters: a page's application state is read only on a page this small
+_WINDOW_STATE = re.compile(r"window\.__[A-Z][A-Z_]*__\s*=\s*\{")
+_NEXT_ERROR_PAGE = re.compile(r'"page"\s*:\s*"/(404|_error)"')
+
+
+def _window_state(markup: str) -> re.Match[str] | None:
+    """The first 'window.__STATE__ = {' within STATE_MARKUP, found by a plain search for
+    'window.__' (a search with the pattern itself costs several times more)."""
+    at = markup.find("window.__", 0, STATE_MARKUP)
+    while at >= 0:
+        found = _WINDOW_STATE.match(markup, at, STATE_MARKUP)
+        if found is not None:
+            return found
+        at = markup.find("window.__", at + 1, STATE_MARKUP)
+    return None
+
+
+def _next_data_reason(markup: str, at: int) -> str | None:
+    """Whether the __NEXT_DATA__ script found at `at` names Next.js's not-found page."""
+    start = markup.find(">", at) + 1
+    end = markup.find("</script", start)
+    if start <= 0 or end < 0 or _NEXT_ERROR_PAGE.search(markup, start, end) is None:
+        return None
+    try:
+        data = json.loads(markup[start:end])
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    props = data.get("props")
+    page_props = props.get("pageProps") if isinstance(props, dict) else None
+    status = page_props.get("statusCode") if isinstance(page_props, dict) else None
+    if data.get("page") == "/404" or status in (404, 410):
+        return f"the page is the site's not-found page (Next.js page {data.get('page')!r})"
+    return None
 
 
 CHALLENGE_MARKUP = 20_000  # bytes: a challenge page is small
 CHALLENGE_TEXT = 100  # characters of text ('Please enable JS') a challenge page may show
 _CHALLENGE_RESOURCES = _by_first_character(("/_incapsula_resource", "captcha-delivery.com",
-                                            "/_sec/cp_challenge/"))
+                                            "/_sec/cp_challenge/", ".awswaf.com/", "sucuri_cloudproxy"))
 _VOLATILE = re.compile(r"\S*\d\S*")
 _PASSWORD_FIELD = re.compile(r"""type\s*=\s*["']?password\b""")
 
