@@ -614,7 +614,7 @@ class PageLook:
         The state is decoded only when its marker is in the page: one search of the markup."""
         if self.kind != "html":
             return None
-        at = self.lowered.find("__next_data__")
+        at = self.decoded.find("__NEXT_DATA__")  # as Next.js writes it; the page's own case
         if at >= 0:
             return _next_data_reason(self.decoded, at)
         found = _window_state(self.decoded)
