@@ -85,6 +85,13 @@ _UNIFY = {
 _TOKEN_TABLE = {**_DELETE, **_UNIFY}
 
 
+# British and American spellings of one word ('organisation', 'organization'; 'analysed',
+# 'analyzed'): the s of -ise, -ised, -ises, -ising, -isation(s), -yse … is read as z on both
+# sides, so a quotation respelt in the other convention is the speaker's words. Length is kept,
+# so offsets stay right; a stem of three letters at least leaves 'rise', 'wise', 'noise' alone.
+_S_SPELLING = re.compile(r"(?<=[a-z]{3})([iy])s(?=(?:e[ds]?|ing|ations?)\b)")
+
+
 @lru_cache(maxsize=131072)
 def normalize_word(raw: str) -> str:
     """The comparable form of one word as it appears in a text (may be empty)."""
@@ -121,6 +128,7 @@ def tokenize(text: str) -> Tokens:
     lowered = text.lower()
     if len(lowered) != len(text):  # "İ" alone grows when lower-cased ("i̇"): keep offsets
         lowered = text.replace("İ", "i").lower()
+    lowered = _S_SPELLING.sub(r"\1z", lowered)
     parts = _SPLIT.split(lowered)  # [separator, word, separator, word, ..., separator]
     if not lowered.isascii():
         separators = "".join(parts[0::2])
