@@ -582,3 +582,34 @@ def test_a_markdown_reference_link_to_an_email_address_is_no_source(tmp_path: Pa
 def test_a_name_an_outlet_noun_follows_is_a_named_source(tmp_path: Path, text: str, outlet: str):
     _doc, citations = load(tmp_path, text + "\n")
     assert [c.outlet for c in citations if c.kind == "named_source"] == [outlet]
+
+
+# -- click-tracking wrappers and tracking arguments ------------------------------------------
+def test_a_google_docs_export_cites_the_pages_its_wrapped_links_lead_to(tmp_path: Path):
+    # Google Docs writes every link as google.com/url?q=<page>&sa=D…; fetching the wrapper
+    # would check Google, not the source
+    wrapped = ("https://www.google.com/url?q=https%3A%2F%2Fnews.example.org%2Fa%3Fid%3D7"
+               "&amp;sa=D&amp;source=editors&amp;ust=1741950000000000&amp;usg=AOvVaw3x")
+    markup = (f"<html><body><p>The minister said so.<sup><a href='#ftnt1' id='ftnt_ref1'>[1]"
+              f"</a></sup></p><div><p><a href='#ftnt_ref1' id='ftnt1'>[1]</a> Reuters, <a "
+              f"href='{wrapped}'>story</a>; <a href='https://l.facebook.com/l.php?u=https%3A%2F"
+              f"%2Fb.example.org%2Fx&amp;h=AT0'>post</a>; <a href='https://www.google.com/"
+              f"search?q=x'>search</a></p></div></body></html>")
+    _doc, citations = load(tmp_path, markup, ".html")
+    assert [c.url for c in citations if c.url] == [
+        "https://news.example.org/a?id=7", "https://b.example.org/x",
+        "https://www.google.com/search?q=x"]
+
+
+@pytest.mark.parametrize("url, normal", [
+    ("http://example.com/a?utm_source=nl&utm_medium=email", "http://example.com/a"),
+    ("http://example.com/a?id=3&utm_campaign=x&fbclid=Iw1", "http://example.com/a?id=3"),
+    ("http://example.com/a?UTM_Source=x&gclid=1&page=2", "http://example.com/a?page=2"),
+    ("http://example.com/a?utmost=1", "http://example.com/a?utmost=1"),
+    ("https://web.archive.org/web/2020/http://example.com/a?utm_source=x",
+     "https://web.archive.org/web/2020/http://example.com/a?utm_source=x"),
+])
+def test_tracking_arguments_are_no_part_of_the_resource(url: str, normal: str):
+    # a URL cited with and without utm_ arguments is one page, fetched once; an archived
+    # address keeps its original's query, which picks the capture
+    assert normalize_url(url) == normal

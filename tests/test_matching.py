@@ -734,3 +734,16 @@ def test_a_contraction_with_nt_reads_as_its_two_words(web, on_page: str, quoted:
     assert match_quote(quoted, page).status is VERIFIED
     assert match_quote(on_page, page).status is VERIFIED
     assert normalize_text("Don't, won't, isn't") == "do not will not is not"
+
+
+@pytest.mark.parametrize("quote", [
+    "the organisation of emergency services must change",
+    "hospitals analysed and recognised the risk early",
+])
+def test_british_and_american_spellings_are_one_word(quote: str) -> None:
+    # a quotation respelt in the writer's convention ('organisation' for 'organization') is
+    # still the speaker's words; 'rise' and 'wise' are left alone
+    page = PageText(text="She said that the organization of emergency services must change. "
+                         "Hospitals analyzed and recognized the risk early.")
+    assert match_quote(quote, page).status is VERIFIED
+    assert tokenize("rise wise noise").words == ["rise", "wise", "noise"]

@@ -457,3 +457,17 @@ def test_prose_with_an_arrow_is_not_read_as_subtitles() -> None:
     text = "Timeline: 10:00:00,000 --> 11:00:00,000 was the outage window.\nNothing else."
     page = page_text(text.encode(), "text/plain")
     assert page is not None and page.text == text
+
+
+@pytest.mark.parametrize("cut", [False, True], ids=["tree", "stream"])
+def test_an_advertisement_inside_a_sentence_is_not_the_pages_text(cut: bool) -> None:
+    # an ad slot injected mid-paragraph would split a quotation it sits in; a class merely
+    # containing "ad" ('ad-supported', 'shadow', 'header') keeps its text
+    markup = (b"<html><body><div class='story ad-supported'><p>She said that direct extraction "
+              b"will cut our water use<div class='ad-slot inline-ad'><span>Advertisement</span>"
+              b"<a href='/x'>Drills on sale</a></div> by half.</p><aside class='ads'>Buy now"
+              b"</aside><p class='shadow header'>The end.</p></div></body></html>")
+    root, _ = parse_html(markup)
+    assert root is not None
+    assert visible_text(root, markup, cut=cut) == (
+        "She said that direct extraction will cut our water use\nby half.\nThe end.")

@@ -1041,4 +1041,20 @@ def test_a_provision_quoted_is_a_law_s_text_not_a_speaker_s_words(tmp_path: Path
 def test_an_author_and_colleagues_speak_by_the_author_s_name(tmp_path: Path, text: str,
                                                              speaker: str):
     quotes, _terms, _citations = run(tmp_path, text)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The institute changed its tune. Its director, Karin Lund, now says that "grey seals eat '
+     'more cod than the fleets".\n', "Karin Lund"),
+    ('Minister Anna Berg herself said that "the quota was a mistake".\n', "Anna Berg"),
+    ("Stockholm University's Baltic centre said the zones \"now cover an area the size of "
+     "Ireland\".\n", "Stockholm University's Baltic centre"),
+    ("Stockholm University's press office said that \"the centre will close\".\n",
+     "Stockholm University"),
+])
+def test_speaker_past_a_time_word_and_a_named_unit_of_an_owner(tmp_path: Path, text: str,
+                                                               speaker: str):
+    # 'now' between the name and its verb is no speaker; 'X's Baltic centre' is the unit that
+    # spoke (its 'Baltic' alone is a place), while 'X's press office' speaks for X
+    quotes, _, _ = run(tmp_path, text)
     assert [q.speaker for q in quotes] == [speaker]

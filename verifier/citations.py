@@ -24,7 +24,7 @@ from .text.namedsources import (
 )
 from .text.notebackrefs import inherited_urls
 from .text.textspans import SpanIndex
-from .text.urls import find_urls, normalize_url
+from .text.urls import find_urls, normalize_url, unwrap_redirector
 
 __all__ = ["extract_citations", "normalize_url"]
 
@@ -142,6 +142,7 @@ def extract_citations(doc: Document) -> list[Citation]:
         return None
 
     def add_url(url: str, start: int, end: int) -> None:
+        url = unwrap_redirector(url)
         marker = marker_at(start)
         line, page = doc.locate(start)
         citations.append(Citation(

@@ -2,8 +2,8 @@
 
 lxml is used directly (an order of magnitude faster than BeautifulSoup): only shown text is
 kept (script, style, noscript, template, comments, hidden elements and struck-out words go,
-and so do a section of reader comments named by its id and a correction note, which repeats
-retracted words; an <iframe> whose document is written inline in its srcdoc shows that
+and so do a section of reader comments named by its id, an advertisement named by its class
+and a correction note, which repeats retracted words; an <iframe> whose document is written inline in its srcdoc shows that
 document, read in its place; an application shell or a paywalled page whose text is shorter
 than the article it declares in its JSON-LD shows that article once its scripts have run or
 its reader has subscribed, so the article is read after the page's text; a page showing more
@@ -66,6 +66,17 @@ _COMMENT_SECTION_IDS = ("comments", "comment-list", "commentlist", "comments-lis
 _COMMENT_SECTIONS = frozenset((*_COMMENT_SECTION_IDS,  # ids are case-sensitive: both forms
                                *(name.capitalize() for name in _COMMENT_SECTION_IDS)))
 _COMMENT_SECTION_ELEMENTS = etree.XPath(f"id('{' '.join(sorted(_COMMENT_SECTIONS))}')")
+# An advertisement set inside the story ("<div class='ad-slot'>Advertisement …</div>" between
+# two halves of a sentence) is not the source's words: read, it splits a quotation it sits in.
+# Only class names that say nothing but "advertisement" count ('ad-supported', 'shadow' do
+# not); the bytes are searched first, so most pages never have their classes read.
+_AD_CLASSES = frozenset({"ad", "ads", "advert", "adverts", "advertisement", "advertisements",
+                         "adsbygoogle", "ad-slot", "ad-unit", "ad-container", "ad-wrapper",
+                         "ad-banner", "ad-placeholder", "inline-ad", "dfp-ad", "google-ad"})
+# "ad" opening a class-like word ('ad', 'ads', 'ad-slot', 'advert', 'adsbygoogle') or closing
+# one ('inline-ad'); the literal first, then the context, so the search runs at memchr speed
+_AD_HINT = re.compile(rb"ad(?=s?[\s\"'>]|vert|sbygoogle|-)(?<=[\s\"'=-]ad)")
+_CLASSED = etree.XPath("//*[@class]")
 
 # The walk over the tree runs inside libxslt: several times faster than a loop in Python.
 _VISIBLE_TEXT_XSLT = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -118,6 +129,10 @@ def visible_text(root: etree._Element, markup: bytes, *, cut: bool = False,
                 _remove_keeping_tail(value.getparent())
     for section in _COMMENT_SECTION_ELEMENTS(root):
         _remove_keeping_tail(section)
+    if _AD_HINT.search(markup):
+        for element in _CLASSED(root):
+            if _is_ad(element.get("class")):
+                _remove_keeping_tail(element)
     if b"srcdoc" in markup and depth < _FRAME_NESTING:
         _inline_frame_documents(root, depth)
     _bracket_note_numbers(root)
@@ -242,9 +257,14 @@ def _inline_frame_documents(root: etree._Element, depth: int) -> None:
 
 def _hides(attrib: dict[str, str]) -> bool:
     """Whether an element's attributes keep it from being read: hidden, hidden by its style,
-    or an id naming the page's reader comments."""
+    an id naming the page's reader comments, or a class naming an advertisement."""
     return "hidden" in attrib or bool(_STYLE_HIDDEN.search(attrib.get("style", ""))) or \
-        attrib.get("id") in _COMMENT_SECTIONS
+        attrib.get("id") in _COMMENT_SECTIONS or _is_ad(attrib.get("class"))
+
+
+def _is_ad(classes: str | None) -> bool:
+    """Whether an element's class list names it an advertisement (see _AD_CLASSES)."""
+    return bool(classes) and not _AD_CLASSES.isdisjoint(str(classes).lower().split())
 
 
 # One footnote number or several ("2,3", "4–6"), or a note letter ("a").

@@ -118,7 +118,9 @@ def _puts_words(text: str, start: int, end: int) -> bool:
 MODALS = words("""
 would could might may will should can shall must
 """)
-AUXILIARIES = frozenset(["has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "did", "does", "do", "also", "then", "later", "further", "again", "once", "reportedly", "publicly", "openly", "previously", "recently", "repeatedly", "strongly", "explicitly", "clearly", "firmly", "angrily", "bluntly", "quickly", "immediately", "subsequently", "later", "allegedly", "earlier", "separately", "often", "always", "never", "not", "quoted", "as", "went", "on", "to", "go", "goes", "going", "continued", "just", "even", "still", "yet"]) | MODALS
+AUXILIARIES = frozenset(["has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "did", "does", "do", "also", "then", "later", "further", "again", "once", "reportedly", "publicly", "openly", "previously", "recently", "repeatedly", "strongly", "explicitly", "clearly", "firmly", "angrily", "bluntly", "quickly", "immediately", "subsequently", "later", "allegedly", "earlier", "separately", "often", "always", "never", "not", "quoted", "as", "went", "on", "to", "go", "goes", "going", "continued", "just", "even", "still", "yet",
+    # time words and reflexives between a subject and its verb: 'X now says', 'X herself said'
+    "now", "already", "today", "yesterday", "himself", "herself", "itself", "themselves"]) | MODALS
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
 PERSON_NOUNS = words("""
 official source spokesman spokeswoman spokesperson diplomat aide adviser advisor minister

@@ -265,7 +265,8 @@ class SubjectReader:
                 return Subject("name", mention.name, mention.start)
             if words[0].lower() in DETERMINERS or words[0][:1].islower() or \
                     words[0].lower() in DEMONYMS or possessive_owner(phrase) or \
-                    len(words) > 1 and re.search(r"[’']s$", words[0]) and words[1].islower():
+                    len(words) > 1 and re.search(r"[’']s$", words[0]) and words[1].islower() or \
+                    _owned_unit(words):
                 return Subject("description", phrase, start)  # 'Spain’s prime minister'
 
             if mention is not None:
@@ -298,3 +299,11 @@ class SubjectReader:
             return False
         return self.names.full_name(mention.name, mention.start) != mention.name or \
             mention.name.lower() not in NOT_GIVEN_NAMES | SENTENCE_STARTERS
+
+
+def _owned_unit(words: list[str]) -> bool:
+    """'Stockholm University's Baltic centre', 'Acme's Paris office': a named part of a named
+    owner, the whole phrase the speaker (the name inside it alone is neither)."""
+    return len(words) > 3 and words[-1].islower() and words[-1].isalpha() and \
+        words[-2][:1].isupper() and not re.search(r"[’']s$", words[-2]) and any(
+            re.search(r"[’']s$", w) for w in words[1:-2])

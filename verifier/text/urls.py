@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import parse_qs, quote, urlsplit, urlunsplit
 
 # A candidate runs from a scheme (or "www.") to the next whitespace or character that
 # cannot appear in a URL written in prose; trimming then removes what prose added.
@@ -75,9 +75,41 @@ def trim_url(url: str) -> str:
     return url
 
 
+# Click-tracking wrappers that carry their destination in a query argument: Google's (every
+# link of a Google Docs export, search results, Gmail), Facebook's outbound links and Outlook's
+# Safe Links. (host pattern, path, argument holding the destination)
+_WRAPPERS = (
+    (re.compile(r"(?:www\.)?google\.[a-z]{2,3}(?:\.[a-z]{2})?$"), "/url", ("q", "url")),
+    (re.compile(r"l[m]?\.facebook\.com$"), "/l.php", ("u",)),
+    (re.compile(r"(?:[\w-]+\.)*safelinks\.protection\.outlook\.com$"), "/", ("url",)),
+)
+
+
+def unwrap_redirector(url: str) -> str:
+    """The destination of a click-tracking wrapper ('https://www.google.com/url?q=<page>&sa=D'),
+    which is what the author cited; any other URL as it is. Fetching the wrapper would test
+    the tracker (or a login wall) rather than the source."""
+    if "?" not in url or not any(k in url for k in ("/url?", "l.php?", "safelinks")):
+        return url
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url
+    host = (parts.hostname or "").lower()
+    for pattern, path, keys in _WRAPPERS:
+        if parts.path == path and pattern.match(host):
+            args = parse_qs(parts.query)
+            for key in keys:
+                target = (args.get(key) or [""])[0].strip()
+                if target.lower().startswith(("http://", "https://")):
+                    return unwrap_redirector(target)
+    return url
+
+
 def normalize_url(url: str) -> str | None:
-    """One form per resource: lower-case scheme and host, no default port, no fragment,
-    unsafe characters %-encoded. None when the URL is not a fetchable http(s) URL."""
+    """One form per resource: lower-case scheme and host, no default port, no fragment, no
+    tracking arguments (`utm_*`, click identifiers), unsafe characters %-encoded. None when
+    the URL is not a fetchable http(s) URL."""
     url = url.strip()
     if url.lower().startswith("www."):
         url = "http://" + url
@@ -99,8 +131,26 @@ def normalize_url(url: str) -> str | None:
         userinfo = parts.username + (f":{parts.password}" if parts.password is not None else "")
         netloc = f"{userinfo}@{netloc}"
     path = quote(parts.path, safe=_SAFE_PATH) or "/"
-    query = quote(parts.query, safe=_SAFE_QUERY)
+    # an archive's address holds the original URL, whose query is the archive's key: kept
+    tracked = parts.query if "://" in parts.path else _without_tracking(parts.query)
+    query = quote(tracked, safe=_SAFE_QUERY)
     return urlunsplit((scheme, netloc, path, query, ""))
+
+
+# Query arguments that only tell the site's analytics where a reader came from: the page is the
+# same without them, so a URL cited with and without them is one resource, fetched once.
+_TRACKING_KEYS = frozenset({"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid",
+                            "mc_cid", "mc_eid", "igshid", "_ga", "_gl"})
+
+
+def _without_tracking(query: str) -> str:
+    """The query without `utm_*` and click-identifier arguments, the others kept as written."""
+    if not query or ("utm_" not in query and not any(k in query for k in _TRACKING_KEYS)):
+        return query
+    kept = [arg for arg in query.split("&")
+            if not ((key := arg.split("=", 1)[0].lower()).startswith("utm_")
+                    or key in _TRACKING_KEYS)]
+    return "&".join(kept)
 
 
 def _normalize_host(host: str) -> str | None:
