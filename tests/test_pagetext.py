@@ -471,3 +471,9 @@ def test_an_advertisement_inside_a_sentence_is_not_the_pages_text(cut: bool) -> 
     assert root is not None
     assert visible_text(root, markup, cut=cut) == (
         "She said that direct extraction will cut our water use\nby half.\nThe end.")
+    # however its class attribute is written, and with a longer list of classes
+    spelled = (b'<html><body><p>He said the plan <span CLASS = "promo ad">BUY NOW</span>was '
+               b'late.</p><p class="adventure">Kept.</p></body></html>')
+    root, _ = parse_html(spelled)
+    assert root is not None
+    assert visible_text(root, spelled, cut=cut) == "He said the plan was late.\nKept."

@@ -85,16 +85,29 @@ _WRAPPERS = (
 )
 
 
+WRAPPERS_UNWRAPPED = 4  # a wrapper around a wrapper (a Safe Link to a Google link) and so on
+
+
 def unwrap_redirector(url: str) -> str:
     """The destination of a click-tracking wrapper ('https://www.google.com/url?q=<page>&sa=D'),
     which is what the author cited; any other URL as it is. Fetching the wrapper would test
     the tracker (or a login wall) rather than the source."""
+    for _ in range(WRAPPERS_UNWRAPPED):
+        target = _wrapped(url)
+        if target is None:
+            break
+        url = target
+    return url
+
+
+def _wrapped(url: str) -> str | None:
+    """The destination one click-tracking wrapper holds, or None for any other URL."""
     if "?" not in url or not any(k in url for k in ("/url?", "l.php?", "safelinks")):
-        return url
+        return None
     try:
         parts = urlsplit(url.strip())
     except ValueError:
-        return url
+        return None
     host = (parts.hostname or "").lower()
     for pattern, path, keys in _WRAPPERS:
         if parts.path == path and pattern.match(host):
@@ -102,8 +115,8 @@ def unwrap_redirector(url: str) -> str:
             for key in keys:
                 target = (args.get(key) or [""])[0].strip()
                 if target.lower().startswith(("http://", "https://")):
-                    return unwrap_redirector(target)
-    return url
+                    return target
+    return None
 
 
 def normalize_url(url: str) -> str | None:
