@@ -3,8 +3,10 @@ a temporary workspace and an in-process CLI runner."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,15 +28,46 @@ TESTS = Path(__file__).parent
 ROOT = TESTS.parent
 
 
+# Subprocesses log what the guard refused them here (see netguard.LOG_VARIABLE).
+_guard_fd, _guard_name = tempfile.mkstemp(prefix="netguard-", suffix=".log")
+os.close(_guard_fd)
+_GUARD_LOG = Path(_guard_name)
+os.environ[netguard.LOG_VARIABLE] = str(_GUARD_LOG)
+
+
+def _refused_since_last_look() -> list[str]:
+    """What the guard refused, in this process or a subprocess, since the last look: a
+    refusal in a module-scoped fixture counts against the first test that uses it."""
+    found = list(netguard.violations)
+    netguard.violations.clear()
+    with contextlib.suppress(OSError):
+        text = _GUARD_LOG.read_text(encoding="utf-8")
+        _GUARD_LOG.write_text("", encoding="utf-8")
+        own = f"{os.getpid()}: "
+        found += [line for line in text.splitlines() if line and not line.startswith(own)]
+    return found
+
+
 @pytest.fixture(autouse=True)
 def _loopback_only() -> Iterator[None]:
-    """Fail any test that tried to open a connection or look up a name off loopback."""
-    netguard.violations.clear()
+    """Fail any test that tried to open a connection or look up a name off loopback, in this
+    process or in a subprocess it started, or in a wider fixture set up for it."""
+    before = _refused_since_last_look()
+    if before:
+        pytest.fail("network guard (while setting up): " + "; ".join(before))
     yield
-    if netguard.violations:
-        found = list(netguard.violations)
-        netguard.violations.clear()
+    found = _refused_since_last_look()
+    if found:
         pytest.fail("network guard: " + "; ".join(found))
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A refusal after the last test (a module fixture's teardown) fails the run too."""
+    found = _refused_since_last_look()
+    _GUARD_LOG.unlink(missing_ok=True)
+    if found:
+        print("\nnetwork guard: " + "; ".join(found))
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ any other name fails the test.
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 
 _real_connect = socket.socket.connect
@@ -18,6 +19,9 @@ _real_getaddrinfo = socket.getaddrinfo
 
 
 violations: list[str] = []  # conftest fails the test that caused any of these
+# Where a subprocess writes its violations, for the test process to find (its own refusals are
+# caught by the code under test, which records them as a failed fetch and goes on).
+LOG_VARIABLE = "NETGUARD_LOG"
 
 # The Fetcher's DNS canary (a name that always exists): answered locally like .test names,
 # so telling "name not found" from "no DNS at all" never reaches a real resolver.
@@ -30,6 +34,13 @@ class NetworkGuardError(OSError):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         violations.append(message)
+        log = os.environ.get(LOG_VARIABLE)
+        if log:
+            try:
+                with open(log, "a", encoding="utf-8") as out:
+                    out.write(f"{os.getpid()}: {message}\n")
+            except OSError:  # a subprocess run as another user may not write it
+                pass
 
 
 def _is_loopback(host: object) -> bool:
