@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -203,6 +203,17 @@ def export_cases(quotes: list[Q], not_quotes: list[tuple[str, str]],
         yield case("absent", doc, key, "", None, f"{doc}:{key}:not-a-quote", xfail)
     for doc, ref, status in links:
         yield case("link", doc, ref, "link_status", status, f"{doc}:{ref}:link_status", xfail)
+
+
+def archive_cases(snapshots: Iterable[tuple[str, str, str]],
+                  final_urls: Iterable[tuple[str, str, str]], xfail: dict[str, str]
+                  ) -> Iterator[Any]:
+    """The Wayback snapshot each quote was verified in (its timestamp's start), and where each
+    redirected link ended."""
+    for doc, key, stamp in snapshots:
+        yield case("snapshot", doc, key, "snapshot_url", stamp, f"{doc}:{key}:snapshot", xfail)
+    for doc, ref, final in final_urls:
+        yield case("final_url", doc, ref, "final_url", final, f"{doc}:{ref}:final_url", xfail)
 
 
 def check_export(view: ExportView, kind: str, doc: str, key: str, field_name: str,

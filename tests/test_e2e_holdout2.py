@@ -22,6 +22,7 @@ import pytest
 from e2e_support import (
     Q,
     TwoRuns,
+    archive_cases,
     case,
     check_export,
     export_cases,
@@ -587,8 +588,7 @@ def _param(kind: str, doc: str, key: str, field_name: str, value: Any, ident: st
 
 def _cases() -> Iterator[Any]:
     yield from export_cases(QUOTES, [], [], XFAIL)
-    for doc, key, stamp in SNAPSHOTS:
-        yield _param("snapshot", doc, key, "snapshot_url", stamp, f"{doc}:{key}:snapshot")
+    yield from archive_cases(SNAPSHOTS, (), XFAIL)
     yield _param("live_had_quote", "brief.pdf", "eighty of our hundred goats", "", False,
                  "brief.pdf:eighty of our hundred goats:live_had_quote")
     yield _param("diff", "brief.pdf", "sixth consecutive season", "", ["sixth", "fifth"],

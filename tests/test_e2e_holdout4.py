@@ -36,6 +36,7 @@ import pytest
 from e2e_support import (
     Q,
     TwoRuns,
+    archive_cases,
     case,
     check_export,
     export_cases,
@@ -490,10 +491,7 @@ def _param(kind: str, doc: str, key: str, field_name: str, value: Any, ident: st
 
 def _cases() -> Iterator[Any]:
     yield from export_cases(QUOTES, NOT_QUOTES, LINKS, XFAIL)
-    for doc, key, stamp in SNAPSHOTS:
-        yield _param("snapshot", doc, key, "snapshot_url", stamp, f"{doc}:{key}:snapshot")
-    for doc, ref, final in FINAL_URLS:
-        yield _param("final_url", doc, ref, "final_url", final, f"{doc}:{ref}:final_url")
+    yield from archive_cases(SNAPSHOTS, FINAL_URLS, XFAIL)
     for host, path in UNFETCHED:
         yield _param("unfetched", "factcheck.md", host, "", path,
                      f"factcheck.md:{host}{path}:original not fetched")

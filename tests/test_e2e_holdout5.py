@@ -34,7 +34,16 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from e2e_support import Q, TwoRuns, case, check_export, export_cases, first_run, served_corpus
+from e2e_support import (
+    Q,
+    TwoRuns,
+    archive_cases,
+    case,
+    check_export,
+    export_cases,
+    first_run,
+    served_corpus,
+)
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
 
@@ -970,10 +979,7 @@ def _cases() -> Iterator[Any]:
         yield _param("archive", doc, ref, "archive_url", archived, f"{doc}:{ref}:archive_url")
     for doc, key, outlet in NAMED_SOURCES:
         yield _param("named_source", doc, key, "named_source", outlet, f"{doc}:{key}:named_source")
-    for doc, key, stamp in SNAPSHOTS:
-        yield _param("snapshot", doc, key, "snapshot_url", stamp, f"{doc}:{key}:snapshot")
-    for doc, ref, final in FINAL_URLS:
-        yield _param("final_url", doc, ref, "final_url", final, f"{doc}:{ref}:final_url")
+    yield from archive_cases(SNAPSHOTS, FINAL_URLS, XFAIL)
 
 
 @pytest.mark.timeout(240)
