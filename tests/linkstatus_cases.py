@@ -23,6 +23,8 @@ from verifier.status import LinkStatus
 
 RAW = bool(os.environ.get("HOLDOUT_RAW"))  # 1: ignore the xfail marks, to count the score
 Setup = Callable[[FixtureWeb, int], str]  # declares routes on host h (and neighbours), returns the URL
+OK, REDIRECTED, DEAD = LinkStatus.OK, LinkStatus.REDIRECTED, LinkStatus.DEAD
+SOFT, BLOCKED, ERROR = LinkStatus.SOFT_404, LinkStatus.BLOCKED, LinkStatus.ERROR
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,13 @@ def fetcher() -> Iterator[Fetcher]:
     made = Fetcher(Settings(allow_private_hosts=True, retries=1), sleep=lambda _s: None)
     yield made
     made.close()
+
+
+def check(web: FixtureWeb, fetcher: Fetcher, case: Case, host: int) -> None:
+    """Fetch a case set up on `host` (hosts of its own: no probes shared with another case)
+    and assert the status it was given: the expected one, or one of `also`."""
+    fetch = fetcher.fetch(case.setup(web, host))
+    assert fetch.link_status in (case.expected, *case.also), fetch.reason
 
 
 def chain_status(chain: Chain) -> LinkStatus | None:
@@ -98,6 +107,16 @@ def template(site: str, *blocks: str, lang: str = "en", head: str = "") -> str:
 def message(site: str, heading: str, *lines: str, lang: str = "en") -> str:
     """A short message page: a heading and a few lines, in some language."""
     return template(site, f"<h1>{heading}</h1>", *(f"<p>{line}</p>" for line in lines), lang=lang)
+
+
+def article_of(site: str, sections: tuple[str, str], usual: str) -> Callable[..., str]:
+    """A held-out set's `article(title, ...)`: news_article of its site and sections, its
+    paragraph `usual` unless told otherwise."""
+    def article(title: str, paragraphs: int = 10, extra: str = "", lang: str = "en",
+                paragraph: str = usual, head: str = "") -> str:
+        return news_article(site, sections, title, paragraph, paragraphs=paragraphs, extra=extra,
+                            lang=lang, head=head)
+    return article
 
 
 def news_article(site: str, sections: tuple[str, str], title: str, paragraph: str, *,

@@ -29,17 +29,25 @@ Count the current score with HOLDOUT_RAW=1 (marks ignored, misses fail).
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from fixtureweb import FixtureWeb, Reply
 from linkstatus_cases import (
+    BLOCKED,
+    DEAD,
+    ERROR,
+    OK,
+    REDIRECTED,
+    SOFT,
     Case,
     Chain,
-    Setup,
+    article_of,
     chain_status,
+    check,
     fetcher,
     marked,
     message,
-    news_article,
     page,
     template,
 )
@@ -50,30 +58,20 @@ from verifier.fetching import Fetcher
 from verifier.status import LinkStatus
 
 __all__ = ["fetcher"]  # the shared fixture, used by the tests below
-OK, REDIRECTED, DEAD = LinkStatus.OK, LinkStatus.REDIRECTED, LinkStatus.DEAD
-SOFT, BLOCKED, ERROR = LinkStatus.SOFT_404, LinkStatus.BLOCKED, LinkStatus.ERROR
 
 PARAGRAPH = ("The harbour authority confirmed on Monday that the new breakwater will be finished "
              "before the winter storms, after two years of delays caused by a shortage of stone "
              "and a dispute with the original contractor over the cost of repairs. ")
 
 
-def article(title: str, paragraphs: int = 10, extra: str = "", lang: str = "en",
-            paragraph: str = PARAGRAPH, head: str = "") -> str:
-    return news_article('The Harbour Gazette', ('News', 'Sport'), title, paragraph, paragraphs=paragraphs,
-                        extra=extra, lang=lang, head=head)
+article = article_of("The Harbour Gazette", ("News", "Sport"), PARAGRAPH)
 
 
 HOME = template("The Harbour Gazette", "<h2>Top stories</h2><ul><li><a href='/a'>Ferry timetable "
                 "changes</a></li><li><a href='/b'>Storm warning for the coast</a></li></ul>")
 
-
-def with_home(setup: Setup) -> Setup:
-    return shared_with_home(setup, HOME)
-
-
-def redirect(path: str, to: str, target_body: str | None = None, status: int = 301) -> Setup:
-    return shared_redirect(path, to, target_body, status, home=HOME)
+with_home = partial(shared_with_home, home=HOME)
+redirect = partial(shared_redirect, home=HOME)
 
 
 # -- social and video sites --------------------------------------------------------------
@@ -438,8 +436,7 @@ CASES = [
 @pytest.mark.parametrize("case", [marked(c) for c in CASES])
 def test_holdout4_case(web: FixtureWeb, fetcher: Fetcher, case: Case) -> None:
     host = 10 + 3 * CASES.index(case)  # hosts of its own (and two neighbours): no shared probes
-    fetch = fetcher.fetch(case.setup(web, host))
-    assert fetch.link_status in (case.expected, *case.also), fetch.reason
+    check(web, fetcher, case, host)
 
 
 # -- chains the loopback web cannot serve (https, real host names): the redirect rule -------

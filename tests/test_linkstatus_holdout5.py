@@ -29,18 +29,24 @@ Count the current score with HOLDOUT_RAW=1 (marks ignored, misses fail).
 from __future__ import annotations
 
 import itertools
+from functools import partial
 
 import pytest
 from fixtureweb import FixtureWeb, Reply, Request
 from linkstatus_cases import (
+    BLOCKED,
+    OK,
+    REDIRECTED,
+    SOFT,
     Case,
     Chain,
     Setup,
+    article_of,
     chain_status,
+    check,
     fetcher,
     marked,
     message,
-    news_article,
     page,
     template,
 )
@@ -48,21 +54,15 @@ from linkstatus_cases import redirect as shared_redirect
 from linkstatus_cases import with_home as shared_with_home
 
 from verifier.fetching import Fetcher
-from verifier.status import LinkStatus
 
 __all__ = ["fetcher"]  # the shared fixture, used by the tests below
-OK, REDIRECTED, DEAD = LinkStatus.OK, LinkStatus.REDIRECTED, LinkStatus.DEAD
-SOFT, BLOCKED, ERROR = LinkStatus.SOFT_404, LinkStatus.BLOCKED, LinkStatus.ERROR
 
 PARAGRAPH = ("The river authority said on Tuesday that the new flood barrier at the old mill will be "
              "ready before the autumn rains, after a year of delays caused by a shortage of steel and "
              "a dispute with the contractor over the cost of the foundations. ")
 
 
-def article(title: str, paragraphs: int = 10, extra: str = "", lang: str = "en",
-            paragraph: str = PARAGRAPH, head: str = "") -> str:
-    return news_article('The River Courier', ('News', 'Local'), title, paragraph, paragraphs=paragraphs,
-                        extra=extra, lang=lang, head=head)
+article = article_of("The River Courier", ("News", "Local"), PARAGRAPH)
 
 
 HOME = template("The River Courier", "<h2>Top stories</h2><ul><li><a href='/a'>Bridge closed for "
@@ -70,13 +70,8 @@ HOME = template("The River Courier", "<h2>Top stories</h2><ul><li><a href='/a'>B
                 "reopens on Saturday</a></li></ul>")
 STORY = article("Flood barrier ready before autumn | The River Courier")
 
-
-def with_home(setup: Setup) -> Setup:
-    return shared_with_home(setup, HOME)
-
-
-def redirect(path: str, to: str, target_body: str | None = None, status: int = 301) -> Setup:
-    return shared_redirect(path, to, target_body, status, home=HOME)
+with_home = partial(shared_with_home, home=HOME)
+redirect = partial(shared_redirect, home=HOME)
 
 
 # -- platforms' not-found and removed pages ------------------------------------------------------
@@ -377,8 +372,7 @@ CASES = [
 @pytest.mark.parametrize("case", [marked(c) for c in CASES])
 def test_holdout5_case(web: FixtureWeb, fetcher: Fetcher, case: Case) -> None:
     host = 10 + 3 * CASES.index(case)  # hosts of its own (five_hosts uses four more; each test has its own web)
-    fetch = fetcher.fetch(case.setup(web, host))
-    assert fetch.link_status in (case.expected, *case.also), fetch.reason
+    check(web, fetcher, case, host)
 
 
 # -- chains the loopback web cannot serve (https, real host names): the redirect rule -------

@@ -39,17 +39,25 @@ Count the current score with HOLDOUT_RAW=1 (marks ignored, misses fail).
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from fixtureweb import FixtureWeb, Reply
 from linkstatus_cases import (
+    BLOCKED,
+    ERROR,
+    OK,
+    REDIRECTED,
+    SOFT,
     Case,
     Chain,
     Setup,
+    article_of,
     chain_status,
+    check,
     fetcher,
     marked,
     message,
-    news_article,
     page,
     template,
 )
@@ -57,11 +65,8 @@ from linkstatus_cases import redirect as shared_redirect
 from linkstatus_cases import with_home as shared_with_home
 
 from verifier.fetching import Fetcher
-from verifier.status import LinkStatus
 
 __all__ = ["fetcher"]  # the shared fixture, used by the tests below
-OK, REDIRECTED, DEAD = LinkStatus.OK, LinkStatus.REDIRECTED, LinkStatus.DEAD
-SOFT, BLOCKED, ERROR = LinkStatus.SOFT_404, LinkStatus.BLOCKED, LinkStatus.ERROR
 
 SITE = "The Lakeside Herald"
 PARAGRAPH = ("The county council voted on Thursday to rebuild the old boathouse on the north shore, "
@@ -69,23 +74,15 @@ PARAGRAPH = ("The county council voted on Thursday to rebuild the old boathouse 
              "share the cost of a new slipway and changing rooms for the rowing season. ")
 
 
-def article(title: str, paragraphs: int = 10, extra: str = "", lang: str = "en",
-            paragraph: str = PARAGRAPH, head: str = "") -> str:
-    return news_article(SITE, ('News', 'Sport'), title, paragraph, paragraphs=paragraphs, extra=extra,
-                        lang=lang, head=head)
+article = article_of(SITE, ("News", "Sport"), PARAGRAPH)
 
 
 HOME = template(SITE, "<h2>Latest</h2><ul><li><a href='/a'>Boathouse to be rebuilt</a></li><li><a "
                 "href='/b'>Regatta moved to June</a></li><li><a href='/c'>New ferry timetable</a></li></ul>")
 STORY = article("Boathouse to be rebuilt | The Lakeside Herald")
 
-
-def with_home(setup: Setup) -> Setup:
-    return shared_with_home(setup, HOME)
-
-
-def redirect(path: str, to: str, target_body: str | None = None, status: int = 301) -> Setup:
-    return shared_redirect(path, to, target_body, status, home=HOME)
+with_home = partial(shared_with_home, home=HOME)
+redirect = partial(shared_redirect, home=HOME)
 
 
 def everywhere(body: str, path: str = "/2019/06/boathouse-survey") -> Setup:
@@ -453,8 +450,7 @@ CASES = [
 @pytest.mark.parametrize("case", [marked(c) for c in CASES])
 def test_holdout6_case(web: FixtureWeb, fetcher: Fetcher, case: Case) -> None:
     host = 10 + 2 * CASES.index(case)  # hosts of its own (and one neighbour): no shared probes
-    fetch = fetcher.fetch(case.setup(web, host))
-    assert fetch.link_status in (case.expected, *case.also), fetch.reason
+    check(web, fetcher, case, host)
 
 
 # -- chains the loopback web cannot serve (https, real host names): the redirect rule -------

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -31,17 +31,22 @@ from conftest import CliResult
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb, Reply
 from wayback_support import (
+    CITED,
+    HOME,
     KEYS,
+    MAINTENANCE,
     PAGE,
     FakeClock,
     ScriptedArchive,
     archivist_for,
     client_for,
+    fweb,
     memento_date,
     page,
     plain,
     row,
     stamp,
+    timestamps,
     write_wayback_config,
 )
 
@@ -49,24 +54,9 @@ from verifier.models import SaveJob
 from verifier.net.pacer import LOOKUP, IAPacer
 from verifier.store import Store
 
+__all__ = ["fweb"]  # the shared fixture, used by the tests below
 pytestmark = pytest.mark.usefixtures("archive_hygiene")  # see conftest
 
-CITED = date(2021, 6, 1)
-HOME = "http://news.example.com/"
-MAINTENANCE = ("<!DOCTYPE html><html><head><title>Internet Archive: Scheduled Maintenance"
-               "</title></head><body><p>The Wayback Machine is temporarily offline for "
-               "scheduled maintenance. Please check back soon.</p></body></html>")
-
-
-@pytest.fixture
-def fweb() -> Iterator[FixtureWeb]:
-    server = FixtureWeb()
-    yield server
-    server.close()
-
-
-def timestamps(copies: list[tuple[object, object]]) -> list[str]:
-    return [s.timestamp for s, _ in copies]  # type: ignore[attr-defined]
 
 
 # -- choosing the capture ------------------------------------------------------------------------

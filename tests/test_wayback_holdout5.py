@@ -28,8 +28,8 @@ it is made again; a cited capture's percent-encoded original is decoded.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -37,34 +37,33 @@ from conftest import CliResult
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb, Reply
 from wayback_support import (
+    CITED,
+    HOME,
     KEYS,
+    MAINTENANCE,
     PAGE,
     FakeClock,
     ScriptedArchive,
     archivist_for,
     client_for,
+    fweb,
     page,
     plain,
     row,
     stamp,
+    timestamps,
+    wired_archivist,
     write_wayback_config,
 )
 
-from verifier.archiving import Archivist
-from verifier.config import Settings
 from verifier.errors import ArchiveError, ArchiveUnavailable
-from verifier.fetching import Fetcher
-from verifier.models import Fetch, SaveJob
+from verifier.models import SaveJob
 from verifier.net.wayback import cited_memento, index_key
 
+__all__ = ["fweb"]  # the shared fixture, used by the tests below
 pytestmark = pytest.mark.usefixtures("archive_hygiene")  # see conftest
 
-CITED = date(2021, 6, 1)
-HOME = "http://news.example.com/"
 MOVED = "http://news.example.com/2021/06/harbour-story.html"
-MAINTENANCE = ("<!DOCTYPE html><html><head><title>Internet Archive: Scheduled Maintenance"
-               "</title></head><body><p>The Wayback Machine is temporarily offline for "
-               "scheduled maintenance. Please check back soon.</p></body></html>")
 CHALLENGE = ("<!DOCTYPE html><html lang='en-US'><head><title>Just a moment...</title></head><body>"
              "<h1>news.example.com</h1><p>Checking if the site connection is secure</p><p>"
              "news.example.com needs to review the security of your connection before "
@@ -87,17 +86,6 @@ SPN_PAGE = ("<!DOCTYPE html><html><head><title>Wayback Machine</title></head><bo
 JOB = "spn2-1a2b3c4d5e6f7a8b"
 
 
-@pytest.fixture
-def fweb() -> Iterator[FixtureWeb]:
-    server = FixtureWeb()
-    yield server
-    server.close()
-
-
-def timestamps(copies: list[tuple[object, object]]) -> list[str]:
-    return [s.timestamp for s, _ in copies]  # type: ignore[attr-defined]
-
-
 def by_query(*rows: str) -> Callable[[dict[str, str]], Reply]:
     """A CDX that answers the rows of the page asked about, honouring a statuscode filter."""
     def answer(q: dict[str, str]) -> Reply:
@@ -106,18 +94,6 @@ def by_query(*rows: str) -> Callable[[dict[str, str]], Reply]:
                 and (wanted is None or r.split(" ")[4] in wanted)]
         return Reply(body="".join(f"{r}\n" for r in kept), content_type="text/plain")
     return answer
-
-
-def wired_archivist(base: str, clock: FakeClock, **settings: object) -> Archivist:
-    """An Archivist whose snapshots the real Fetcher reads, wired as the pipeline wires it."""
-    client = client_for(base, clock, **settings)  # type: ignore[arg-type]
-    fetcher = Fetcher(Settings(allow_private_hosts=True, retries=3), clock=clock, sleep=clock.sleep)
-
-    def fetch_snapshot(raw_url: str) -> Fetch:
-        return fetcher.fetch(raw_url, trusted=True, before_attempt=client.pace_lookup,
-                             rewrite_location=client.rewrite)
-
-    return Archivist(client, fetch_snapshot, client.settings, clock=clock)
 
 
 # -- the index -------------------------------------------------------------------------------------

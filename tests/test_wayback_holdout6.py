@@ -31,8 +31,8 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Callable, Iterator
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -41,6 +41,7 @@ from conftest import CliResult
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb, Reply, Request
 from wayback_support import (
+    CITED,
     DIGEST,
     KEYS,
     PAGE,
@@ -48,48 +49,27 @@ from wayback_support import (
     ScriptedArchive,
     archivist_for,
     client_for,
+    fweb,
     page,
     plain,
     row,
     stamp,
+    timestamps,
+    wired_archivist,
     write_wayback_config,
 )
 
 from verifier.archiving import Archivist
 from verifier.config import Settings
-from verifier.fetching import Fetcher
-from verifier.models import Fetch, SaveJob
+from verifier.models import SaveJob
 from verifier.net.pacer import FAILURES_TO_TRIP
 from verifier.net.wayback import cited_memento
 from verifier.status import LinkStatus
 
+__all__ = ["fweb"]  # the shared fixture, used by the tests below
 pytestmark = pytest.mark.usefixtures("archive_hygiene")  # see conftest
 
-CITED = date(2021, 6, 1)
 JOB = "spn2-0f1e2d3c4b5a69788796a5b4c3d2e1f0"
-
-
-@pytest.fixture
-def fweb() -> Iterator[FixtureWeb]:
-    server = FixtureWeb()
-    yield server
-    server.close()
-
-
-def timestamps(copies: list[tuple[object, object]]) -> list[str]:
-    return [s.timestamp for s, _ in copies]  # type: ignore[attr-defined]
-
-
-def wired_archivist(base: str, clock: FakeClock, **settings: object) -> Archivist:
-    """An Archivist whose snapshots the real Fetcher reads, wired as the pipeline wires it."""
-    client = client_for(base, clock, **settings)  # type: ignore[arg-type]
-    fetcher = Fetcher(Settings(allow_private_hosts=True, retries=3), clock=clock, sleep=clock.sleep)
-
-    def fetch_snapshot(raw_url: str) -> Fetch:
-        return fetcher.fetch(raw_url, trusted=True, before_attempt=client.pace_lookup,
-                             rewrite_location=client.rewrite)
-
-    return Archivist(client, fetch_snapshot, client.settings, clock=clock)
 
 
 # -- CDX answers ---------------------------------------------------------------------------------

@@ -8,8 +8,8 @@ import hashlib
 import re
 import threading
 import time
-from collections.abc import Callable
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime
 from email.utils import format_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +21,8 @@ from fixtureweb import FixtureWeb, Reply, Request
 
 from verifier.archiving import Archivist
 from verifier.config import Settings
-from verifier.models import Fetch, Hop
+from verifier.fetching import Fetcher
+from verifier.models import Fetch, Hop, Snapshot
 from verifier.net.wayback import WaybackClient
 from verifier.status import LinkStatus
 
@@ -35,6 +36,12 @@ KEYS = ("access", "secret")
 HEADER = ["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"]
 DIGEST = "A" * 32
 KEY = "com,example,news)/2021/story.html"  # the CDX urlkey (SURT) of PAGE
+CITED = date(2021, 6, 1)  # the day a document cited PAGE
+HOME = "http://news.example.com/"  # PAGE's site's front page
+# The Archive's own page while it is down: served with 200, no Memento-Datetime.
+MAINTENANCE = ("<!DOCTYPE html><html><head><title>Internet Archive: Scheduled Maintenance"
+               "</title></head><body><p>The Wayback Machine is temporarily offline for "
+               "scheduled maintenance. Please check back soon.</p></body></html>")
 
 
 def page(text: str) -> str:
@@ -135,6 +142,23 @@ def archivist_for(wayback: FakeWayback, clock: FakeClock, **kw: object) -> Archi
     return Archivist(client, raw_fetcher(client), client.settings, clock=clock)
 
 
+def wired_archivist(base: str, clock: FakeClock, **settings: object) -> Archivist:
+    """An Archivist whose snapshots the real Fetcher reads, wired as the pipeline wires it."""
+    client = client_for(base, clock, **settings)  # type: ignore[arg-type]
+    fetcher = Fetcher(Settings(allow_private_hosts=True, retries=3), clock=clock, sleep=clock.sleep)
+
+    def fetch_snapshot(raw_url: str) -> Fetch:
+        return fetcher.fetch(raw_url, trusted=True, before_attempt=client.pace_lookup,
+                             rewrite_location=client.rewrite)
+
+    return Archivist(client, fetch_snapshot, client.settings, clock=clock)
+
+
+def timestamps(copies: list[tuple[Snapshot, Fetch]]) -> list[str]:
+    """The timestamps of some copies, in their order."""
+    return [s.timestamp for s, _ in copies]
+
+
 def write_wayback_config(root: Path, wayback: FakeWayback, extra: str = "") -> None:
     """verifier.toml for a run against the fake Wayback, paced fast enough for tests."""
     (root / "verifier.toml").write_text(
@@ -143,6 +167,14 @@ def write_wayback_config(root: Path, wayback: FakeWayback, extra: str = "") -> N
 
 
 # -- a Wayback scripted on the fixture web, for answers the fake does not give ---------------------
+@pytest.fixture
+def fweb() -> Iterator[FixtureWeb]:
+    """A fixture web of the test's own, beside the `web` fixture (a ScriptedArchive's host)."""
+    server = FixtureWeb()
+    yield server
+    server.close()
+
+
 def row(ts: str, *, url: str = PAGE, status: str = "200", mimetype: str = "text/html",
         digest: str = DIGEST, length: str = "100") -> str:
     """One plain-text CDX row, as the real server prints it."""

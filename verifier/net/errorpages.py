@@ -54,13 +54,16 @@ class _Clauses(NamedTuple):
 
     pattern: re.Pattern[str]
     needs: _Words
-    words: tuple[str, ...]  # what `needs` looks for
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """What `needs` looks for."""
+        return self.needs.words
 
 
 def _clauses(patterns: list[str], needs: list[str]) -> _Clauses:
     """Clause patterns, with the needed words (each alternative of the `needs` strings)."""
-    words = tuple(dict.fromkeys("|".join(map(_fold, needs)).split("|")))
-    return _Clauses(_compile(patterns), _Words(words), words)
+    return _Clauses(_compile(patterns), _Words(tuple(dict.fromkeys("|".join(map(_fold, needs)).split("|")))))
 
 
 class _Words:
@@ -70,6 +73,7 @@ class _Words:
     be in it, and the other scripts' words make half the branches tried at each position."""
 
     def __init__(self, words: tuple[str, ...]) -> None:
+        self.words = words
         self._any = _any_word(words)
         self._ascii = _any_word(tuple(word for word in words if word.isascii()))
 
