@@ -6,7 +6,8 @@ Builds realistic news pages (~40 KB of HTML: head with scripts and styles, navig
 an article of ~1,300 words with inline markup, related links, footer), then measures on one
 core: page-text extraction (pages/s), quote checks (quotes/s, one quote per page, half of them
 verbatim, a quarter with one word changed, a quarter absent), and the cost of a check at
-40, 120 and 400 KB pages, to show matching grows no faster than the page. Beside the
+40, 120 and 400 KB pages, to show matching grows no faster than the page (and the reading
+of quotation interruptions on a page of thousands of pull-quote lines). Beside the
 page-text rate, lxml's own parse of the same pages (the tree built, nothing read from it)
 is timed too: no reader built on lxml can go faster than that on the machine at hand.
 
@@ -247,7 +248,26 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  {w2 / w1:.0f}x the words cost {t2 / t1:.0f}x the time per check: {verdict} "
           f"(per-word cost within {LINEAR_TOLERANCE}x; memory caches make big pages a little "
           "dearer per word)")
+    _pull_quote_lines()
     return 0
+
+
+def _pull_quote_lines() -> None:
+    """A page of thousands of quotations alone on their lines (a magazine sets a pull-quote
+    so, and each is looked for elsewhere on the page): the search must stay near each line."""
+    from verifier.match.interruptions import interruption_spans
+
+    def page(lines: int) -> str:
+        return "\n".join(f"He said “the harbour plan will be late,\n“a quiet line {i} that no one "
+                         "repeats here”\nand we know it” in May." for i in range(lines))
+
+    times = []
+    for lines in (4_000, 8_000):
+        text = page(lines)
+        times.append(min(timed(lambda t=text: interruption_spans(t)) for _ in range(3)))
+    print(f"\npull-quote lines (quotation interruptions read on a page): 4,000 lines "
+          f"{times[0]:.2f} s, 8,000 lines {times[1]:.2f} s, ratio {times[1] / times[0]:.1f} "
+          "(about 2 when linear)")
 
 
 if __name__ == "__main__":
