@@ -41,6 +41,8 @@ def _refused_since_last_look() -> list[str]:
     found = list(netguard.violations)
     netguard.violations.clear()
     with contextlib.suppress(OSError):
+        if not _GUARD_LOG.stat().st_size:
+            return found  # the usual case: one stat per look, no read or write
         text = _GUARD_LOG.read_text(encoding="utf-8")
         _GUARD_LOG.write_text("", encoding="utf-8")
         own = f"{os.getpid()}: "
