@@ -17,6 +17,7 @@ from verifier.status import ExitStatus
 
 PAGE = ("<html lang='en'><body><p>The minister said the harbour will reopen next spring after "
         "the repairs are finished.</p></body></html>")
+PORT = "<html><body><p>Port authority home.</p></body></html>"
 
 
 def _corpus(root: Path, web: FixtureWeb) -> Path:
@@ -37,12 +38,18 @@ def _settings(root: Path, wayback: FakeWayback, **extra: object) -> verifier.Set
         "wayback_saves_per_minute": 6000.0, "retries": 0, **extra})
 
 
+def _port_corpus(root: Path, web: FixtureWeb, wayback: FakeWayback, **extra: object
+                 ) -> tuple[Path, verifier.Settings]:
+    """a.txt under root/docs with the port's page served (/harbour is the test's to serve),
+    and settings that save nothing to the Wayback Machine unless told."""
+    web.page("/port", PORT)
+    return _corpus(root, web), _settings(root, wayback, **{"save": "never", **extra})
+
+
 def test_second_run_inside_the_interval_makes_no_requests(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
     web.page("/harbour", PAGE)
-    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
-    docs = _corpus(workspace, web)
-    settings = _settings(workspace, wayback, save="never")
+    docs, settings = _port_corpus(workspace, web, wayback)
     t0 = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
     first = verifier.run([str(docs)], settings, now=lambda: t0)
     assert first.counts["quotes"]["verified"] == 1
@@ -61,9 +68,7 @@ def test_second_run_inside_the_interval_makes_no_requests(
 def test_failing_link_is_confirmed_only_after_repeated_failures_over_days(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
     web.page("/harbour", PAGE)
-    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
-    docs = _corpus(workspace, web)
-    settings = _settings(workspace, wayback, save="never")
+    docs, settings = _port_corpus(workspace, web, wayback)
     t0 = datetime(2026, 11, 1, 3, 0, tzinfo=UTC)
     assert verifier.run([str(docs)], settings, now=lambda: t0).exit_status == ExitStatus.OK
 
@@ -87,7 +92,7 @@ def test_quiet_prints_nothing_when_nothing_changed(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback,
         run_cli: Callable[..., CliResult]) -> None:
     web.page("/harbour", PAGE)
-    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
+    web.page("/port", PORT)
     docs = _corpus(workspace, web)
     (workspace / "verifier.toml").write_text(
         f'wayback_url = "{wayback.base}"\nallow_private_hosts = true\nsave = "never"\n'
@@ -148,9 +153,7 @@ def test_not_modified_reuses_the_previous_copy_as_evidence(
         return Reply(200, PAGE, headers={"ETag": '"v1"'})
 
     web.route("/harbour", harbour)
-    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
-    docs = _corpus(workspace, web)
-    settings = _settings(workspace, wayback, save="never")
+    docs, settings = _port_corpus(workspace, web, wayback)
     t0 = datetime(2026, 11, 1, 3, 0, tzinfo=UTC)
     verifier.run([str(docs)], settings, now=lambda: t0)
     second = verifier.run([str(docs)], settings, now=lambda: t0 + timedelta(days=2))
@@ -173,7 +176,7 @@ def test_document_reverted_to_an_earlier_version_is_checked_as_that_version(
     """v1, v2 (another quote, not found: checked every run), v1 again: the run loads v1's
     quotes, not those of the version extracted last."""
     web.page("/harbour", PAGE)
-    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
+    web.page("/port", PORT)
     docs = _corpus(workspace, web)
     v1 = (docs / "a.txt").read_text(encoding="utf-8")
     settings = _settings(workspace, wayback, save="never")
@@ -234,9 +237,7 @@ def test_recheck_interval_follows_the_settings_in_force() -> None:
 def test_quote_held_back_while_its_link_failed_is_news_when_the_link_is_confirmed(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
     web.sequence("/harbour", [Reply(200, PAGE), Reply(404, "<title>Not Found</title>")])
-    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
-    docs = _corpus(workspace, web)
-    settings = _settings(workspace, wayback, save="never")
+    docs, settings = _port_corpus(workspace, web, wayback)
     t0 = datetime(2026, 11, 1, 3, 0, tzinfo=UTC)
     verifier.run([str(docs)], settings, now=lambda: t0)
     held = [verifier.run([str(docs)], settings, now=lambda n=n: t0 + timedelta(days=n))
@@ -253,9 +254,7 @@ def test_quote_held_back_while_its_link_failed_is_news_when_the_link_is_confirme
 def test_quote_whose_note_now_cites_another_page_is_checked_again_at_once(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
     web.page("/harbour", PAGE)
-    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
-    docs = _corpus(workspace, web)
-    settings = _settings(workspace, wayback, save="never")
+    docs, settings = _port_corpus(workspace, web, wayback)
     t0 = datetime(2026, 11, 1, 3, 0, tzinfo=UTC)
     verifier.run([str(docs)], settings, now=lambda: t0)
     text = (docs / "a.txt").read_text(encoding="utf-8")
@@ -280,9 +279,7 @@ def test_a_version_1_database_learns_what_its_quotes_were_checked_against(
     import sqlite3
 
     web.page("/harbour", PAGE)
-    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
-    docs = _corpus(workspace, web)
-    settings = _settings(workspace, wayback, save="never")
+    docs, settings = _port_corpus(workspace, web, wayback)
     t0 = datetime(2026, 11, 1, 3, 0, tzinfo=UTC)
     verifier.run([str(docs)], settings, now=lambda: t0)
     conn = sqlite3.connect(settings.db)
@@ -310,7 +307,7 @@ def test_working_directory_moved_elsewhere_keeps_its_documents_and_their_history
     import shutil
 
     web.page("/harbour", PAGE.replace("next spring", "next autumn"))  # partial: failing
-    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
+    web.page("/port", PORT)
     old = workspace / "old"
     old.mkdir()
     docs = _corpus(old, web)
@@ -343,9 +340,7 @@ def test_a_version_2_database_keeps_its_documents_relative_to_its_directory(
     from verifier.store import quote_key
 
     web.page("/harbour", PAGE)
-    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
-    docs = _corpus(workspace, web)
-    settings = _settings(workspace, wayback, save="never")
+    docs, settings = _port_corpus(workspace, web, wayback)
     t0 = datetime(2026, 11, 1, 3, 0, tzinfo=UTC)
     verifier.run([str(docs)], settings, now=lambda: t0)
     conn = sqlite3.connect(settings.db)

@@ -207,6 +207,60 @@ def urls(links: list[Any]) -> list[str]:
     return [link.url for link in links]
 
 
+NOT_FOUND = "<title>Not Found</title><p>No such page.</p>"
+
+
+def switchable_link(web: FixtureWeb, nights: Nights, error_page: str = NOT_FOUND
+                    ) -> tuple[str, dict[str, int]]:
+    """/harbour cited from a.txt: the page while state["status"] is 200, else error_page
+    with that status."""
+    state = {"status": 200}
+
+    def serve(_r: Request) -> Reply:
+        if state["status"] == 200:
+            return Reply(200, page("harbour"))
+        return Reply(state["status"], error_page)
+
+    url = web.route("/harbour", serve)
+    write_doc(nights.docs / "a.txt", [("harbour", url)])
+    return url, state
+
+
+def harbour_and_bridge(workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> Nights:
+    """a.txt quoting harbour (verified) and bridge (partial: its page says "all lorries"),
+    with the verifier.toml the CLI reads."""
+    web.page("/harbour", page("harbour"))
+    web.page("/bridge", page("bridge", changed={"heavy lorries": "all lorries"}))
+    nights = Nights(workspace, web, wayback)
+    nights.write_config()
+    write_doc(nights.docs / "a.txt", [("harbour", web.url("/harbour")),
+                                      ("bridge", web.url("/bridge"))])
+    return nights
+
+
+def save_left_pending(workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+                      monkeypatch: pytest.MonkeyPatch) -> tuple[str, Nights]:
+    """Night 0 with /harbour saved through Save Page Now, whose job never finishes that
+    night: the save is left pending."""
+    monkeypatch.setenv("IA_ACCESS_KEY", "access")
+    monkeypatch.setenv("IA_SECRET_KEY", "secret")
+    url = web.page("/harbour", page("harbour"))
+    nights = Nights(workspace, web, wayback, save="missing", wayback_budget=2.0)
+    write_doc(nights.docs / "a.txt", [("harbour", url)])
+    wayback.pending_polls = 10**6
+    nights.run(0)
+    return url, nights
+
+
+def read_evidence(root: Path, row: sqlite3.Row) -> bytes:
+    """The body kept in the WARC record a fetches row points at, under root/archive."""
+    from verifier.evidence import read_record
+    from verifier.models import EvidenceRef
+
+    ref = EvidenceRef(row["warc_path"], row["warc_offset"], row["warc_length"], row["sha256"])
+    return read_record(root / "archive", ref).body
+
+
 # -- a page edited, seen at its next check -------------------------------------------------------
 
 def test_page_edited_on_night_3_turns_the_quote_partial_at_its_next_check(
@@ -236,34 +290,16 @@ def test_page_edited_on_night_3_turns_the_quote_partial_at_its_next_check(
                                    "'%/harbour'").fetchone()
         assert history[0]["sha256"] == first_fetch["sha256"] == history[1]["sha256"]
         assert history[2]["sha256"] != history[0]["sha256"]
-    from verifier.evidence import read_record
-    from verifier.models import EvidenceRef
-
-    kept = read_record(workspace / "archive", EvidenceRef(
-        first_fetch["warc_path"], first_fetch["warc_offset"], first_fetch["warc_length"],
-        first_fetch["sha256"]))
-    assert SAID["harbour"].encode() in kept.body  # night 1's evidence is still there
+    kept = read_evidence(workspace, first_fetch)
+    assert SAID["harbour"].encode() in kept  # night 1's evidence is still there
 
 
 # -- failing links: confirmed only after repeated failures over days ------------------------------
 
-def _flaky_link(web: FixtureWeb, nights: Nights) -> tuple[str, dict[str, int]]:
-    state = {"status": 200}
-
-    def serve(_r: Request) -> Reply:
-        if state["status"] == 200:
-            return Reply(200, page("harbour"))
-        return Reply(state["status"], "<title>Not Found</title><p>No such page.</p>")
-
-    url = web.route("/harbour", serve)
-    write_doc(nights.docs / "a.txt", [("harbour", url)])
-    return url, state
-
-
 def test_link_failing_nights_2_to_4_then_recovering_is_never_confirmed(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
     nights = Nights(workspace, web, wayback)
-    url, state = _flaky_link(web, nights)
+    url, state = switchable_link(web, nights)
     nights.run(0)
     state["status"] = 404
     failing = [nights.run(day) for day in (1, 2, 3)]
@@ -285,7 +321,7 @@ def test_link_failing_nights_2_to_4_then_recovering_is_never_confirmed(
 def test_three_failures_within_two_days_are_not_confirmed(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
     nights = Nights(workspace, web, wayback)
-    url, state = _flaky_link(web, nights)
+    url, state = switchable_link(web, nights)
     nights.run(0)
     state["status"] = 404
     results = [nights.run(day) for day in (1.0, 1.5, 2.0, 2.9)]
@@ -299,7 +335,7 @@ def test_three_failures_within_two_days_are_not_confirmed(
 def test_three_failures_over_three_days_are_confirmed(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
     nights = Nights(workspace, web, wayback)
-    url, state = _flaky_link(web, nights)
+    url, state = switchable_link(web, nights)
     nights.run(0)
     state["status"] = 404
     first, second, third = (nights.run(day) for day in (1, 2.5, 4))
@@ -317,7 +353,7 @@ def test_quote_held_back_behind_an_unconfirmed_link_is_reported_when_the_link_is
     """Its source went down on night 2 and stayed down: no copy anywhere. Held back while the
     link was only failing, the quote is news the night the link is confirmed dead."""
     nights = Nights(workspace, web, wayback)
-    _url, state = _flaky_link(web, nights)
+    _url, state = switchable_link(web, nights)
     nights.run(0)
     state["status"] = 404
     held = [nights.run(day) for day in (1, 2.5)]
@@ -331,7 +367,7 @@ def test_status_counts_the_failed_checks_of_the_current_failing_spell(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback,
         run_cli: Callable[..., CliResult]) -> None:
     nights = Nights(workspace, web, wayback)
-    url, state = _flaky_link(web, nights)
+    url, state = switchable_link(web, nights)
     nights.run(0)
     for day, status in ((1, 404), (2, 404), (3, 200), (4, 404), (5, 404)):
         state["status"] = status
@@ -606,13 +642,7 @@ def test_wayback_work_over_the_budget_is_done_the_next_night(
 def test_save_left_pending_on_night_1_is_confirmed_on_night_2(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("IA_ACCESS_KEY", "access")
-    monkeypatch.setenv("IA_SECRET_KEY", "secret")
-    url = web.page("/harbour", page("harbour"))
-    nights = Nights(workspace, web, wayback, save="missing", wayback_budget=2.0)
-    write_doc(nights.docs / "a.txt", [("harbour", url)])
-    wayback.pending_polls = 10**6
-    nights.run(0)
+    url, nights = save_left_pending(workspace, web, wayback, monkeypatch)
     with nights.db() as conn:
         rows = conn.execute("select url, status, job_id from saves").fetchall()
         assert [(r["url"], r["status"]) for r in rows] == [(url, "pending")] and rows[0]["job_id"]
@@ -878,12 +908,7 @@ def test_export_after_several_nights_keeps_its_contract_and_the_latest_verdicts(
 def test_quiet_is_exactly_empty_on_unchanged_nights(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback,
         run_cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch) -> None:
-    web.page("/harbour", page("harbour"))
-    web.page("/bridge", page("bridge", changed={"heavy lorries": "all lorries"}))
-    nights = Nights(workspace, web, wayback)
-    nights.write_config()
-    write_doc(nights.docs / "a.txt", [("harbour", web.url("/harbour")),
-                                      ("bridge", web.url("/bridge"))])
+    nights = harbour_and_bridge(workspace, web, wayback)
     first = cli_at(monkeypatch, run_cli, 0, "run", "--quiet", str(nights.docs))
     assert first.code == 1 and "quotes: verified 1, partial 1" in first.out
     for day in (1, 1.5, 3.5, 4):

@@ -62,7 +62,11 @@ from test_nightly_holdout import (
     at,
     best_checks,
     cli_at,
+    harbour_and_bridge,
     page,
+    read_evidence,
+    save_left_pending,
+    switchable_link,
     urls,
     write_doc,
 )
@@ -91,14 +95,6 @@ def _latest_live_fetch(nights: Nights, path: str) -> sqlite3.Row:
         return row
 
 
-def _read_evidence(nights: Nights, row: sqlite3.Row, archive: Path | None = None) -> bytes:
-    from verifier.evidence import read_record
-    from verifier.models import EvidenceRef
-
-    ref = EvidenceRef(row["warc_path"], row["warc_offset"], row["warc_length"], row["sha256"])
-    return read_record(archive or nights.root / "archive", ref).body
-
-
 def _etag_server(body: dict[str, str], tag: dict[str, str]) -> Callable[[Request], Reply]:
     """A server with validators: 304 when the request's If-None-Match is the current ETag."""
 
@@ -108,6 +104,17 @@ def _etag_server(body: dict[str, str], tag: dict[str, str]) -> Callable[[Request
         return Reply(200, body["body"], headers={"ETag": tag["etag"]})
 
     return serve
+
+
+def _etag_night(workspace: Path, web: FixtureWeb, wayback: FakeWayback
+                ) -> tuple[Nights, dict[str, str], dict[str, str]]:
+    """Night 0 of a.txt citing /harbour served with an ETag (body and tag may change later)."""
+    body, tag = {"body": page("harbour")}, {"etag": '"v1"'}
+    web.route("/harbour", _etag_server(body, tag))
+    nights = Nights(workspace, web, wayback)
+    write_doc(nights.docs / "a.txt", [("harbour", web.url("/harbour"))])
+    nights.run(0)
+    return nights, body, tag
 
 
 def _digest(path: Path) -> str:
@@ -156,11 +163,7 @@ def test_etag_changed_while_the_body_did_not(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
     """A new deployment changes every ETag, the page stays the same: a 200 with the same bytes,
     kept once (a revisit record), and the new ETag is what is sent next."""
-    body, tag = {"body": page("harbour")}, {"etag": '"v1"'}
-    web.route("/harbour", _etag_server(body, tag))
-    nights = Nights(workspace, web, wayback)
-    write_doc(nights.docs / "a.txt", [("harbour", web.url("/harbour"))])
-    nights.run(0)
+    nights, body, tag = _etag_night(workspace, web, wayback)
     tag["etag"] = '"v2"'
     assert nights.run(1.1).exit_status == ExitStatus.OK
     assert _requests_to(nights, "/harbour", "If-None-Match") == ['"v1"']
@@ -213,11 +216,7 @@ def test_304_for_a_page_whose_kept_copy_was_deleted(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
     """Someone cleaned up archive/; the server then answers 304 to the conditional request.
     The copy it confirms is gone, so the page is fetched again in full and kept again."""
-    body, tag = {"body": page("harbour")}, {"etag": '"v1"'}
-    web.route("/harbour", _etag_server(body, tag))
-    nights = Nights(workspace, web, wayback)
-    write_doc(nights.docs / "a.txt", [("harbour", web.url("/harbour"))])
-    nights.run(0)
+    nights, body, tag = _etag_night(workspace, web, wayback)
     shutil.rmtree(workspace / "archive")
     second = nights.run(1.1)
     assert second.exit_status == ExitStatus.OK and not second.changes.loud
@@ -225,7 +224,7 @@ def test_304_for_a_page_whose_kept_copy_was_deleted(
     sent = _requests_to(nights, "/harbour", "If-None-Match")
     assert sent[-1] is None  # a plain request for a full copy
     latest = _latest_live_fetch(nights, "/harbour")
-    assert SAID["harbour"].encode() in _read_evidence(nights, latest)
+    assert SAID["harbour"].encode() in read_evidence(nights.root, latest)
     third = nights.run(3.2)  # and the night after, the new copy serves the 304
     assert third.counts["quotes"]["verified"] == 1
     assert _requests_to(nights, "/harbour", "If-None-Match") == ['"v1"']
@@ -243,16 +242,12 @@ def test_archive_emptied_then_the_same_bytes_fetched_again_are_kept_in_full(
     assert nights.fetched("/harbour") == 1
     assert second.counts["quotes"]["verified"] == 1
     latest = _latest_live_fetch(nights, "/harbour")
-    assert SAID["harbour"].encode() in _read_evidence(nights, latest)
+    assert SAID["harbour"].encode() in read_evidence(nights.root, latest)
 
 
 def test_archive_moved_with_the_setting_serves_the_next_304(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
-    body, tag = {"body": page("harbour")}, {"etag": '"v1"'}
-    web.route("/harbour", _etag_server(body, tag))
-    nights = Nights(workspace, web, wayback)
-    write_doc(nights.docs / "a.txt", [("harbour", web.url("/harbour"))])
-    nights.run(0)
+    nights, body, tag = _etag_night(workspace, web, wayback)
     moved = workspace / "evidence-store"
     shutil.move(workspace / "archive", moved)
     second = nights.run(1.1, archive_dir=str(moved))
@@ -297,12 +292,7 @@ def test_database_replaced_between_nights_is_refused_untouched(
 def test_document_renamed_keeps_its_history_and_reports_nothing_again(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback,
         run_cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch) -> None:
-    web.page("/harbour", page("harbour"))
-    web.page("/bridge", page("bridge", changed={"heavy lorries": "all lorries"}))
-    nights = Nights(workspace, web, wayback)
-    nights.write_config()
-    write_doc(nights.docs / "a.txt", [("harbour", web.url("/harbour")),
-                                      ("bridge", web.url("/bridge"))])
+    nights = harbour_and_bridge(workspace, web, wayback)
     first = cli_at(monkeypatch, run_cli, 0, "run", "--quiet", str(nights.docs))
     assert first.code == 1
     (nights.docs / "a.txt").rename(nights.docs / "2026-harbour-report.txt")
@@ -477,13 +467,7 @@ def test_host_excluded_in_the_config_is_skipped_from_then_on(
 def test_save_switched_to_never_leaves_a_pending_save_alone_until_switched_back(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("IA_ACCESS_KEY", "access")
-    monkeypatch.setenv("IA_SECRET_KEY", "secret")
-    url = web.page("/harbour", page("harbour"))
-    nights = Nights(workspace, web, wayback, save="missing", wayback_budget=2.0)
-    write_doc(nights.docs / "a.txt", [("harbour", url)])
-    wayback.pending_polls = 10**6
-    nights.run(0)
+    url, nights = save_left_pending(workspace, web, wayback, monkeypatch)
     wayback.pending_polls = 0
     wayback.requests.clear()
     nights.run(1.1, save="never")
@@ -522,16 +506,7 @@ def test_config_with_a_typo_between_nights_is_one_line_and_records_nothing(
 # -- failing spells ------------------------------------------------------------------------------------
 
 def _switchable(web: FixtureWeb, nights: Nights) -> tuple[str, dict[str, int]]:
-    state = {"status": 200}
-
-    def serve(_r: Request) -> Reply:
-        if state["status"] == 200:
-            return Reply(200, page("harbour"))
-        return Reply(state["status"], "<title>Error</title><p>Something went wrong.</p>")
-
-    url = web.route("/harbour", serve)
-    write_doc(nights.docs / "a.txt", [("harbour", url)])
-    return url, state
+    return switchable_link(web, nights, "<title>Error</title><p>Something went wrong.</p>")
 
 
 def test_failing_spell_restarts_after_a_recovery(
@@ -589,12 +564,7 @@ def test_clock_set_back_a_day(workspace: Path, web: FixtureWeb, wayback: FakeWay
 def test_two_runs_started_in_the_same_minute(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback,
         run_cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch) -> None:
-    web.page("/harbour", page("harbour"))
-    web.page("/bridge", page("bridge", changed={"heavy lorries": "all lorries"}))
-    nights = Nights(workspace, web, wayback)
-    nights.write_config()
-    write_doc(nights.docs / "a.txt", [("harbour", web.url("/harbour")),
-                                      ("bridge", web.url("/bridge"))])
+    nights = harbour_and_bridge(workspace, web, wayback)
     assert cli_at(monkeypatch, run_cli, 0, "run", "--quiet", str(nights.docs)).code == 1
     before = len(web.requests)
     again = cli_at(monkeypatch, run_cli, 20 / 86400, "run", "--quiet", str(nights.docs))
@@ -809,12 +779,7 @@ def test_killed_while_writing_the_report_then_the_quiet_night_tells_the_findings
         run_cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch) -> None:
     """Cron's first run was killed before it wrote its report or printed anything: nobody
     heard of the failing quote. The next night must say it."""
-    web.page("/harbour", page("harbour"))
-    web.page("/bridge", page("bridge", changed={"heavy lorries": "all lorries"}))
-    nights = Nights(workspace, web, wayback)
-    nights.write_config()
-    write_doc(nights.docs / "a.txt", [("harbour", web.url("/harbour")),
-                                      ("bridge", web.url("/bridge"))])
+    nights = harbour_and_bridge(workspace, web, wayback)
     assert _driven(nights, 0, DIE_WRITING_REPORT).wait(timeout=120) == -signal.SIGKILL
     night = cli_at(monkeypatch, run_cli, 0.5, "run", "--quiet", str(nights.docs))
     assert night.code == 1

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb, Reply, Request
-from test_nightly import PAGE, _corpus, _settings
+from test_nightly import PAGE, PORT, _corpus, _port_corpus, _settings
 
 import verifier
 from verifier.status import ExitStatus
@@ -25,7 +25,7 @@ def _etag_harbour(web: FixtureWeb, *, always_304: bool = False) -> None:
         return Reply(200, PAGE, headers={"ETag": '"v1"'})
 
     web.route("/harbour", harbour)
-    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
+    web.page("/port", PORT)
 
 
 def test_304_confirming_a_copy_no_longer_kept_fetches_the_page_in_full(
@@ -73,9 +73,7 @@ def test_failing_state_is_due_even_when_the_clock_reads_before_its_last_check() 
 def test_document_unreadable_for_a_night_keeps_its_last_version_in_the_run(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
     web.page("/harbour", PAGE)
-    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
-    docs = _corpus(workspace, web)
-    settings = _settings(workspace, wayback, save="never")
+    docs, settings = _port_corpus(workspace, web, wayback)
     first = verifier.run([str(docs)], settings, now=lambda: T0)
     (docs / "a.txt").write_bytes(bytes(range(256)) * 64)
     broken = verifier.run([str(docs)], settings, now=lambda: T0 + timedelta(hours=6))
@@ -93,9 +91,7 @@ def test_document_renamed_brings_no_news_about_its_failing_quote(
     """A quote's key names its document: renamed, the same words come under a new key, and
     they are the finding reported already, not a new one."""
     web.page("/harbour", PAGE.replace("next spring", "next summer"))
-    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
-    docs = _corpus(workspace, web)
-    settings = _settings(workspace, wayback, save="never")
+    docs, settings = _port_corpus(workspace, web, wayback)
     first = verifier.run([str(docs)], settings, now=lambda: T0)
     assert [q.status for q in first.changes.newly_failing_quotes] == ["partial"]
     (docs / "a.txt").rename(docs / "renamed.txt")
@@ -112,9 +108,7 @@ def test_save_queued_by_a_run_that_died_is_made_by_the_next_run(
     from verifier.archiving import Archivist
 
     web.page("/harbour", PAGE)
-    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
-    docs = _corpus(workspace, web)
-    settings = _settings(workspace, wayback, save="always")
+    docs, settings = _port_corpus(workspace, web, wayback, save="always")
     real_close = Archivist.close
     with monkeypatch.context() as patched:  # dies before recording its jobs at the end
         patched.setattr(Archivist, "close", lambda self, wait=0.0: real_close(self, 0.0) and [])
@@ -145,9 +139,7 @@ def test_run_killed_while_writing_its_report_is_not_completed(
     import verifier.report
 
     web.page("/harbour", PAGE.replace("next spring", "next summer"))
-    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
-    docs = _corpus(workspace, web)
-    settings = _settings(workspace, wayback, save="never")
+    docs, settings = _port_corpus(workspace, web, wayback)
 
     def killed(*_args: object, **_kwargs: object) -> None:
         raise _Killed
@@ -170,9 +162,7 @@ def test_quiet_run_prints_a_warning_the_previous_run_did_not_give(
     from verifier.summary import render_summary
 
     web.page("/harbour", PAGE)
-    web.page("/port", "<html><body><p>Port authority home.</p></body></html>")
-    docs = _corpus(workspace, web)
-    settings = _settings(workspace, wayback, save="never")
+    docs, settings = _port_corpus(workspace, web, wayback)
     verifier.run([str(docs)], settings, now=lambda: T0)
     (docs / "junk.txt").write_bytes(bytes(range(256)) * 64)
     appeared = verifier.run([str(docs)], settings, now=lambda: T0 + timedelta(hours=6))

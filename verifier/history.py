@@ -148,18 +148,21 @@ def _changes(store: Store, run_id: int, now_quotes: dict[str, QuoteState],
     newly_confirmed = {url for url, link in now_links.items() if link.confirmed
                        and not (before_links.get(url) and before_links[url].confirmed)}
     moved = _vanished_by_words(before_quotes, now_quotes)
+    held = {q.quote_id for q in now_quotes.values()
+            if q.status == QuoteStatus.SOURCE_UNAVAILABLE} if prev is not None else set()
+    cited = _quote_urls(store, run_id, held) if held else {}
     for key, q in now_quotes.items():
         was = before_quotes.get(key) or moved.get(quote_words(q.text))
         was_failing = bool(was and was.status.failing)
-        unavailable = q.status == QuoteStatus.SOURCE_UNAVAILABLE and prev is not None
+        unavailable = q.quote_id in held
         if q.status.failing and not was_failing:
             if unavailable and not any(now_links.get(u) and now_links[u].confirmed
-                                       for u in _quote_urls(store, q.quote_id)):
+                                       for u in cited.get(q.quote_id, ())):
                 continue  # the source is down, not yet confirmed: the link decides when to speak
             changes.newly_failing_quotes.append(q)
         elif unavailable and newly_confirmed and was \
                 and was.status == QuoteStatus.SOURCE_UNAVAILABLE \
-                and newly_confirmed.intersection(_quote_urls(store, q.quote_id)):
+                and newly_confirmed.intersection(cited.get(q.quote_id, ())):
             changes.newly_failing_quotes.append(q)  # held back until its link was confirmed
         elif was_failing and not q.status.failing:
             changes.recovered_quotes.append(q)
@@ -198,10 +201,18 @@ def new_warnings(store: Store, previous_run: int | None, warnings: list[str]) ->
     return [w for w in warnings if w not in before]
 
 
-def _quote_urls(store: Store, quote_id: int) -> list[str]:
-    return [r["normalized_url"] for r in store.rows(
-        """select c.normalized_url from quote_citations qc join citations c on c.id = qc.citation_id
-           where qc.quote_id = ? and c.normalized_url is not null""", [quote_id])]
+def _quote_urls(store: Store, run_id: int, quote_ids: set[int]) -> dict[int, set[str]]:
+    """The URLs each of these quotes (of the run's documents) cites, in one query."""
+    cited: dict[int, set[str]] = {}
+    for quote_id, url in store.db.execute(
+            """select qc.quote_id, c.normalized_url from run_documents rd
+               join quotes q on q.document_id = rd.document_id and q.doc_sha = rd.sha256
+               join quote_citations qc on qc.quote_id = q.id
+               join citations c on c.id = qc.citation_id
+               where rd.run_id = ? and c.normalized_url is not null""", [run_id]):
+        if quote_id in quote_ids:
+            cited.setdefault(quote_id, set()).add(url)
+    return cited
 
 
 def run_counts(store: Store, run_id: int) -> dict[str, dict[str, int]]:

@@ -77,12 +77,14 @@ def run_going(db_path: str | Path) -> bool:
 
 def _lock_soon(fd: int) -> bool:
     """Take the exclusive lock, allowing a moment for a probe (run_going) to let go of it."""
-    for _ in range(PROBE_TRIES):
+    for attempt in range(PROBE_TRIES):
+        if attempt:
+            time.sleep(PROBE_WAIT)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             return True
         except BlockingIOError:
-            time.sleep(PROBE_WAIT)
+            pass
     return False
 
 

@@ -24,11 +24,11 @@ def is_due(state: dict[str, Any] | None, now: datetime, settings: Settings) -> b
         return True
     next_check = parse_iso(state.get("next_check"))
     last_checked = parse_iso(state.get("last_checked"))
-    if next_check is not None and last_checked is not None and next_check <= last_checked:
-        return True  # failing: due every run, even when the clock reads before its last check
     if next_check is not None and last_checked is not None:
+        if next_check <= last_checked:
+            return True  # failing: due every run, even when the clock reads before its last check
         # healthy: its interval is that of the settings in force, which may have changed
-        # since the run that stored the state (a failing thing is due every run anyway)
+        # since the run that stored the state
         next_check = last_checked + _interval(state.get("stable_checks") or 0, settings)
     return next_check is None or now >= next_check
 
