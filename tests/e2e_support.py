@@ -77,8 +77,9 @@ class TwoRuns(ExportView):
     checks: list[dict[str, Any]] = field(default_factory=list)  # every check of the first run
     data2: dict[str, Any] = field(default_factory=dict)  # export after the second run
     changes2: dict[str, Any] = field(default_factory=dict)
+    checks2: list[dict[str, Any]] = field(default_factory=list)  # every check of the second run
     exit2: int = -1
-    status_out: str = ""
+    status_out: str = ""  # what `verifier status` printed after the second run
 
     def quote_checks(self, doc: str, key: str) -> list[dict[str, Any]]:
         return [c for c in self.checks if c["document"] == self.doc(doc) and key in c["text"]]
@@ -164,6 +165,28 @@ def first_run(outcome: type[TwoRunsT], hosts: dict[str, str], root: Path, inputs
         return outcome(hosts, json.loads(export_json(store)), run_checks(store, result.run_id))
     finally:
         store.close()
+
+
+def second_run(out: TwoRuns, root: Path, inputs: list[str], settings: Any, now: Any) -> None:
+    """Run verifier again on `inputs` (after the set changed some pages or documents) and
+    read back its exit status, what it listed as changed, its export and checks, and what
+    `verifier status` then prints."""
+    import json
+
+    import verifier
+    from verifier.export import export_json
+    from verifier.store import Store
+
+    result = verifier.run(inputs, settings, now=now)
+    out.exit2 = int(result.exit_status)
+    out.changes2 = result.changes.as_dict()
+    store = Store.open(root / "verifier.db", create=False)
+    try:
+        out.data2 = json.loads(export_json(store))
+        out.checks2 = run_checks(store, result.run_id)
+    finally:
+        store.close()
+    out.status_out = status_output(root / "verifier.db")
 
 
 def run_checks(store: Any, run_id: int) -> list[dict[str, Any]]:

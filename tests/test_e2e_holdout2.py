@@ -11,7 +11,6 @@ it, "Hassan Sheikh Mohamud", read as "Mohamud"); 129 of 129 after the general fi
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -27,9 +26,8 @@ from e2e_support import (
     check_export,
     export_cases,
     first_run,
-    run_checks,
+    second_run,
     served_corpus,
-    status_output,
 )
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
@@ -539,29 +537,19 @@ class Outcome(TwoRuns):
 
 
 def _second_run(out: Outcome, web: FixtureWeb, root: Path, docs: Path, settings: Any) -> None:
-    import verifier
-    from verifier.export import export_json
-    from verifier.store import Store
-
     web.page("/2023/03/10/red-cross-kenya", RED_CROSS_FIXED, host=12)
     notes = docs / "notes.md"
     notes.write_text(notes.read_text(encoding="utf-8") + NOTES_ADDED.format(**out.hosts),
                      encoding="utf-8")
     before = len(web.requests)
-    result = verifier.run([str(docs), out.url(ARTICLE_DOC) or ""], settings,
-                          now=lambda: T0 + timedelta(hours=12))
-    out.exit2 = int(result.exit_status)
-    out.changes2 = result.changes.as_dict()
+    second_run(out, root, [str(docs), out.url(ARTICLE_DOC) or ""], settings,
+               lambda: T0 + timedelta(hours=12))
     ports = {base.split("//")[1]: name for name, base in out.hosts.items()}
     for r in web.requests[before:]:
         name = ports.get(f"{r.host}:{web.port}")
         if name:
             out.requested2.add(name + r.path.split("?")[0])
-    store = Store.open(root / "verifier.db", create=False)
-    out.data2 = json.loads(export_json(store))
-    out.checked2 = [c["text"] for c in run_checks(store, result.run_id)]
-    store.close()
-    out.status_out = status_output(root / "verifier.db")
+    out.checked2 = [c["text"] for c in out.checks2]
 
 
 @pytest.fixture(scope="module")

@@ -30,7 +30,6 @@ First run: 94 of 113 expected fields right. The misses, each fixed by a general 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -45,8 +44,8 @@ from e2e_support import (
     check_export,
     export_cases,
     first_run,
+    second_run,
     served_corpus,
-    status_output,
 )
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
@@ -518,20 +517,10 @@ XFAIL: dict[str, str] = {}
 
 
 def _second_run(out: TwoRuns, web: FixtureWeb, root: Path, docs: Path, settings: Any) -> None:
-    import verifier
-    from verifier.export import export_json
-    from verifier.store import Store
-
     web.page("/stories/diyala-farmers", DIYALA_EDITED, host=14)
     web.page("/news/speech/andersen-groundwater", NOT_FOUND, host=15, status=404)
     (docs / "digest.txt").write_text(DIGEST_CORRECTED.format(**out.hosts), encoding="utf-8")
-    result = verifier.run([str(docs)], settings, now=lambda: T0 + timedelta(days=2))
-    out.exit2 = int(result.exit_status)
-    out.changes2 = result.changes.as_dict()
-    store = Store.open(root / "verifier.db", create=False)
-    out.data2 = json.loads(export_json(store))
-    store.close()
-    out.status_out = status_output(root / "verifier.db")
+    second_run(out, root, [str(docs)], settings, lambda: T0 + timedelta(days=2))
 
 
 @pytest.fixture(scope="module")

@@ -26,7 +26,6 @@ now; the other is marked below with its reason. No expectation was changed."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -41,8 +40,8 @@ from e2e_support import (
     check_export,
     export_cases,
     first_run,
+    second_run,
     served_corpus,
-    status_output,
 )
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
@@ -443,20 +442,10 @@ XFAIL: dict[str, str] = {
 
 def _second_run(out: TwoRuns, web: FixtureWeb, root: Path, inputs: list[str],
                 settings: Any) -> None:
-    import verifier
-    from verifier.export import export_json
-    from verifier.store import Store
-
     web.page("/prensa/ribera-plan-calor", RIBERA, host=17)
     web.page("/news/otto-heatwaves", NOT_FOUND, host=14, status=404)
     web.page("/en/news/kluge-heat", KLUGE_EDITED, host=16)
-    result = verifier.run(inputs, settings, now=lambda: T0 + timedelta(days=2))
-    out.exit2 = int(result.exit_status)
-    out.changes2 = result.changes.as_dict()
-    store = Store.open(root / "verifier.db", create=False)
-    out.data2 = json.loads(export_json(store))
-    store.close()
-    out.status_out = status_output(root / "verifier.db")
+    second_run(out, root, inputs, settings, lambda: T0 + timedelta(days=2))
 
 
 class Outcome(TwoRuns):

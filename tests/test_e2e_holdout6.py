@@ -43,7 +43,6 @@ address without them. 170 of 170 after those fixes.
 
 from __future__ import annotations
 
-import json
 import socket
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -60,6 +59,7 @@ from e2e_support import (
     check_export,
     export_cases,
     first_run,
+    second_run,
     served_corpus,
 )
 from fakewayback import FakeWayback
@@ -858,18 +858,9 @@ class Outcome(TwoRuns):
 
 def _second_run(out: Outcome, web: FixtureWeb, root: Path, inputs: list[str],
                 settings: Any) -> None:
-    import verifier
-    from verifier.export import export_json
-    from verifier.store import Store
-
     web.page("/forskning/doda-zoner", DEAD_ZONES_EDITED, host=25)
     web.page("/web/infrastruktura/rekompensaty-rybacy", POLAND, host=20)
-    result = verifier.run(inputs, settings, now=lambda: T0 + timedelta(days=2))
-    out.exit2 = int(result.exit_status)
-    out.changes2 = result.changes.as_dict()
-    store = Store.open(root / "verifier.db", create=False)
-    out.data2 = json.loads(export_json(store))
-    store.close()
+    second_run(out, root, inputs, settings, lambda: T0 + timedelta(days=2))
 
 
 @pytest.fixture(scope="module")
