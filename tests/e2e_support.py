@@ -9,7 +9,7 @@ import io
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import pytest
 from fakewayback import FakeWayback
@@ -75,6 +75,8 @@ class TwoRuns(ExportView):
     """The export of a first run with its checks, and what a second run changed."""
 
     checks: list[dict[str, Any]] = field(default_factory=list)  # every check of the first run
+    fetched: list[tuple[str, str]] = field(default_factory=list)  # (method, "h2/path") run 1
+    fetched2: list[tuple[str, str]] = field(default_factory=list)  # the same, run 2
     data2: dict[str, Any] = field(default_factory=dict)  # export after the second run
     changes2: dict[str, Any] = field(default_factory=dict)
     checks2: list[dict[str, Any]] = field(default_factory=list)  # every check of the second run
@@ -90,6 +92,16 @@ class TwoRuns(ExportView):
             if url.startswith(base + "/"):
                 return name + url[len(base):]
         return None
+
+    def requests(self, web: FixtureWeb, start: int) -> list[tuple[str, str]]:
+        """The fixture web's requests from the `start`th on, each as (method, 'h2/path'),
+        the query left out; those to no host of the set are left out."""
+        found = []
+        for r in web.requests[start:]:
+            ref = self.ref(f"http://{r.host}:{web.port}{r.path.split('?')[0]}")
+            if ref:
+                found.append((r.method, ref))
+        return found
 
     def check_second(self, kind: str, doc: str, key: str, expected: Any) -> bool:
         """Check an expectation of the second run of a kind every set has (a quote's or a
@@ -118,6 +130,7 @@ class TwoRuns(ExportView):
 class Corpus:
     """A held-out set's servers, its documents written out, and the run's settings."""
 
+    root: Path  # the database, archive and reports are under it, the documents in docs/
     web: FixtureWeb
     wayback: FakeWayback
     hosts: dict[str, str]  # "h2" -> its base URL on the fixture web
@@ -141,52 +154,55 @@ def served_corpus(root: Path, serve: Callable[[FixtureWeb, FakeWayback], dict[st
                 (docs / name).write_bytes(content)
             else:
                 (docs / name).write_text(content, encoding="utf-8")
-        yield Corpus(web, wayback, hosts, docs, e2e_settings(root, wayback))
+        yield Corpus(root, web, wayback, hosts, docs, e2e_settings(root, wayback))
     finally:
         web.close()
         wayback.close()
 
 
-TwoRunsT = TypeVar("TwoRunsT", bound=TwoRuns)
-
-
-def first_run(outcome: type[TwoRunsT], hosts: dict[str, str], root: Path, inputs: list[str],
-              settings: Any, now: Any) -> TwoRunsT:
-    """Run verifier once on `inputs` and read back its export and checks."""
+def first_run(corpus: Corpus, inputs: list[str], now: Any = None) -> TwoRuns:
+    """Run verifier once on `inputs` and read back its export, its checks and the pages it
+    requested."""
     import json
 
     import verifier
     from verifier.export import export_json
     from verifier.store import Store
 
-    result = verifier.run(inputs, settings, now=now)
-    store = Store.open(root / "verifier.db", create=False)
+    before = len(corpus.web.requests)
+    result = verifier.run(inputs, corpus.settings, now=now)
+    store = Store.open(corpus.root / "verifier.db", create=False)
     try:
-        return outcome(hosts, json.loads(export_json(store)), run_checks(store, result.run_id))
+        out = TwoRuns(corpus.hosts, json.loads(export_json(store)),
+                      run_checks(store, result.run_id))
     finally:
         store.close()
+    out.fetched = out.requests(corpus.web, before)
+    return out
 
 
-def second_run(out: TwoRuns, root: Path, inputs: list[str], settings: Any, now: Any) -> None:
+def second_run(out: TwoRuns, corpus: Corpus, inputs: list[str], now: Any) -> None:
     """Run verifier again on `inputs` (after the set changed some pages or documents) and
-    read back its exit status, what it listed as changed, its export and checks, and what
-    `verifier status` then prints."""
+    read back its exit status, what it listed as changed, its export and checks, the pages it
+    requested, and what `verifier status` then prints."""
     import json
 
     import verifier
     from verifier.export import export_json
     from verifier.store import Store
 
-    result = verifier.run(inputs, settings, now=now)
+    before = len(corpus.web.requests)
+    result = verifier.run(inputs, corpus.settings, now=now)
+    out.fetched2 = out.requests(corpus.web, before)
     out.exit2 = int(result.exit_status)
     out.changes2 = result.changes.as_dict()
-    store = Store.open(root / "verifier.db", create=False)
+    store = Store.open(corpus.root / "verifier.db", create=False)
     try:
         out.data2 = json.loads(export_json(store))
         out.checks2 = run_checks(store, result.run_id)
     finally:
         store.close()
-    out.status_out = status_output(root / "verifier.db")
+    out.status_out = status_output(corpus.root / "verifier.db")
 
 
 def run_checks(store: Any, run_id: int) -> list[dict[str, Any]]:

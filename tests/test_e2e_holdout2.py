@@ -12,13 +12,12 @@ it, "Hassan Sheikh Mohamud", read as "Mohamud"); 129 of 129 after the general fi
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 from e2e_support import (
+    Corpus,
     Q,
     TwoRuns,
     archive_cases,
@@ -530,30 +529,17 @@ XFAIL: dict[str, str] = {}
 # -- the runs ----------------------------------------------------------------------------
 
 
-@dataclass
-class Outcome(TwoRuns):
-    checked2: list[str] = field(default_factory=list)  # quote texts checked in run 2
-    requested2: set[str] = field(default_factory=set)  # "h2/path" requested in run 2
-
-
-def _second_run(out: Outcome, web: FixtureWeb, root: Path, docs: Path, settings: Any) -> None:
-    web.page("/2023/03/10/red-cross-kenya", RED_CROSS_FIXED, host=12)
-    notes = docs / "notes.md"
+def _second_run(out: TwoRuns, c: Corpus) -> None:
+    c.web.page("/2023/03/10/red-cross-kenya", RED_CROSS_FIXED, host=12)
+    notes = c.docs / "notes.md"
     notes.write_text(notes.read_text(encoding="utf-8") + NOTES_ADDED.format(**out.hosts),
                      encoding="utf-8")
-    before = len(web.requests)
-    second_run(out, root, [str(docs), out.url(ARTICLE_DOC) or ""], settings,
+    second_run(out, c, [str(c.docs), out.url(ARTICLE_DOC) or ""],
                lambda: T0 + timedelta(hours=12))
-    ports = {base.split("//")[1]: name for name, base in out.hosts.items()}
-    for r in web.requests[before:]:
-        name = ports.get(f"{r.host}:{web.port}")
-        if name:
-            out.requested2.add(name + r.path.split("?")[0])
-    out.checked2 = [c["text"] for c in out.checks2]
 
 
 @pytest.fixture(scope="module")
-def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
+def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TwoRuns]:
     root = tmp_path_factory.mktemp("e2e2")
 
     def documents(hosts: dict[str, str]) -> dict[str, str | bytes]:
@@ -561,9 +547,8 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
                 "digest.txt": DIGEST_TXT.format(**hosts)}
 
     with served_corpus(root, serve, documents) as c:
-        inputs = [str(c.docs), c.hosts["h10"] + ARTICLE_PATH]
-        out = first_run(Outcome, c.hosts, root, inputs, c.settings, lambda: T0)
-        _second_run(out, c.web, root, c.docs, c.settings)
+        out = first_run(c, [str(c.docs), c.hosts["h10"] + ARTICLE_PATH], lambda: T0)
+        _second_run(out, c)
         yield out
 
 
@@ -608,7 +593,7 @@ def _second_cases() -> Iterator[Any]:
         yield _param("requested", "", ref, "", None, f"run2:{ref}:requested")
 
 
-def _check_first(outcome: Outcome, kind: str, doc: str, key: str, field_name: str,
+def _check_first(outcome: TwoRuns, kind: str, doc: str, key: str, field_name: str,
                  expected: Any) -> None:
     if check_export(outcome, kind, doc, key, field_name, expected):
         return
@@ -638,24 +623,27 @@ def _check_first(outcome: Outcome, kind: str, doc: str, key: str, field_name: st
         assert row["named_source"] == expected, row
 
 
-def _check_second(outcome: Outcome, kind: str, doc: str, key: str, expected: Any) -> None:
+def _check_second(outcome: TwoRuns, kind: str, doc: str, key: str, expected: Any) -> None:
     if outcome.check_second(kind, doc, key, expected):
         return
     if kind == "status_line":
         assert expected in outcome.status_out, outcome.status_out
     elif kind == "rechecked":
-        found = {k for k in expected if any(k in t for t in outcome.checked2)}
-        assert found == expected and len(outcome.checked2) == len(expected), outcome.checked2
-    elif kind == "not_requested":
-        assert key not in outcome.requested2, sorted(outcome.requested2)
+        checked = [c["text"] for c in outcome.checks2]
+        found = {k for k in expected if any(k in t for t in checked)}
+        assert found == expected and len(checked) == len(expected), checked
     else:
-        assert key in outcome.requested2, sorted(outcome.requested2)
+        requested = {ref for _, ref in outcome.fetched2}
+        if kind == "not_requested":
+            assert key not in requested, sorted(requested)
+        else:
+            assert key in requested, sorted(requested)
 
 
 @pytest.mark.timeout(180)
 @pytest.mark.parametrize(("kind", "doc", "key", "field_name", "expected"),
                          list(_cases()) + list(_second_cases()))
-def test_expected_export(outcome: Outcome, kind: str, doc: str, key: str, field_name: str,
+def test_expected_export(outcome: TwoRuns, kind: str, doc: str, key: str, field_name: str,
                          expected: Any) -> None:
     if kind in ("quote2", "link2", "changes", "exit", "status_line", "rechecked",
                 "not_requested", "requested"):

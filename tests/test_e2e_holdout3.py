@@ -32,11 +32,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 from e2e_support import (
+    Corpus,
     Q,
     TwoRuns,
     archive_cases,
@@ -516,11 +516,11 @@ XFAIL: dict[str, str] = {}
 # -- the runs ----------------------------------------------------------------------------
 
 
-def _second_run(out: TwoRuns, web: FixtureWeb, root: Path, docs: Path, settings: Any) -> None:
-    web.page("/stories/diyala-farmers", DIYALA_EDITED, host=14)
-    web.page("/news/speech/andersen-groundwater", NOT_FOUND, host=15, status=404)
-    (docs / "digest.txt").write_text(DIGEST_CORRECTED.format(**out.hosts), encoding="utf-8")
-    second_run(out, root, [str(docs)], settings, lambda: T0 + timedelta(days=2))
+def _second_run(out: TwoRuns, c: Corpus) -> None:
+    c.web.page("/stories/diyala-farmers", DIYALA_EDITED, host=14)
+    c.web.page("/news/speech/andersen-groundwater", NOT_FOUND, host=15, status=404)
+    (c.docs / "digest.txt").write_text(DIGEST_CORRECTED.format(**out.hosts), encoding="utf-8")
+    second_run(out, c, [str(c.docs)], lambda: T0 + timedelta(days=2))
 
 
 @pytest.fixture(scope="module")
@@ -533,8 +533,8 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TwoRuns]:
             ("digest.txt", DIGEST_TXT), ("roundup.md", ROUNDUP_MD))}
 
     with served_corpus(root, serve, documents) as c:
-        out = first_run(TwoRuns, c.hosts, root, [str(c.docs)], c.settings, lambda: T0)
-        _second_run(out, c.web, root, c.docs, c.settings)
+        out = first_run(c, [str(c.docs)], lambda: T0)
+        _second_run(out, c)
         yield out
 
 

@@ -28,11 +28,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 from e2e_support import (
+    Corpus,
     Q,
     TwoRuns,
     archive_cases,
@@ -440,22 +440,15 @@ XFAIL: dict[str, str] = {
 # -- the runs ----------------------------------------------------------------------------
 
 
-def _second_run(out: TwoRuns, web: FixtureWeb, root: Path, inputs: list[str],
-                settings: Any) -> None:
-    web.page("/prensa/ribera-plan-calor", RIBERA, host=17)
-    web.page("/news/otto-heatwaves", NOT_FOUND, host=14, status=404)
-    web.page("/en/news/kluge-heat", KLUGE_EDITED, host=16)
-    second_run(out, root, inputs, settings, lambda: T0 + timedelta(days=2))
-
-
-class Outcome(TwoRuns):
-    """The two runs, and the fixture web's request log of the first."""
-
-    fetched: set[tuple[str, str]]
+def _second_run(out: TwoRuns, c: Corpus, inputs: list[str]) -> None:
+    c.web.page("/prensa/ribera-plan-calor", RIBERA, host=17)
+    c.web.page("/news/otto-heatwaves", NOT_FOUND, host=14, status=404)
+    c.web.page("/en/news/kluge-heat", KLUGE_EDITED, host=16)
+    second_run(out, c, inputs, lambda: T0 + timedelta(days=2))
 
 
 @pytest.fixture(scope="module")
-def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
+def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TwoRuns]:
     root = tmp_path_factory.mktemp("e2e4")
 
     def documents(hosts: dict[str, str]) -> dict[str, str | bytes]:
@@ -465,9 +458,8 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
 
     with served_corpus(root, serve, documents) as c:
         inputs = [str(c.docs), c.hosts["h13"] + ARTICLE_PATH]
-        out = first_run(Outcome, c.hosts, root, inputs, c.settings, lambda: T0)
-        out.fetched = {(r.host, r.path) for r in c.web.requests}
-        _second_run(out, c.web, root, inputs, c.settings)
+        out = first_run(c, inputs, lambda: T0)
+        _second_run(out, c, inputs)
         yield out
 
 
@@ -497,21 +489,20 @@ def _second_cases() -> Iterator[Any]:
     yield _param("status_line", "", "", "", STATUS_LINE, "run2:verifier status")
 
 
-def _check_first(outcome: Outcome, kind: str, doc: str, key: str, expected: Any) -> None:
+def _check_first(outcome: TwoRuns, kind: str, doc: str, key: str, expected: Any) -> None:
     if kind == "final_url":
         row = outcome.link(doc, key)
         assert row is not None, f"no citation of {key}"
         assert row["final_url"] == outcome.url(expected), row
     elif kind == "unfetched":
-        address = outcome.hosts[key].split("//")[1].split(":")[0]
-        assert (address, expected) not in outcome.fetched
+        assert key + expected not in {ref for _, ref in outcome.fetched}, outcome.fetched
     else:
         row = outcome.quote(doc, key)
         assert row is not None, f"no single quote containing {key!r}"
         assert f"/{expected}" in (row["snapshot_url"] or ""), row
 
 
-def _check_second(outcome: Outcome, kind: str, doc: str, key: str, expected: Any) -> None:
+def _check_second(outcome: TwoRuns, kind: str, doc: str, key: str, expected: Any) -> None:
     if not outcome.check_second(kind, doc, key, expected):
         assert expected in outcome.status_out, outcome.status_out
 
@@ -522,7 +513,7 @@ SECOND_KINDS = ("quote2", "link2", "changes", "exit", "status_line")
 @pytest.mark.timeout(180)
 @pytest.mark.parametrize(("kind", "doc", "key", "field_name", "expected"),
                          list(_cases()) + list(_second_cases()))
-def test_expected_export(outcome: Outcome, kind: str, doc: str, key: str, field_name: str,
+def test_expected_export(outcome: TwoRuns, kind: str, doc: str, key: str, field_name: str,
                          expected: Any) -> None:
     if kind in SECOND_KINDS:
         _check_second(outcome, kind, doc, key, expected)

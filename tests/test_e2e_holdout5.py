@@ -962,7 +962,7 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TwoRuns]:
 
     with served_corpus(root, serve, documents) as c:
         inputs = [str(c.docs), c.hosts["h33"] + ARTICLE_PATH]
-        yield first_run(TwoRuns, c.hosts, root, inputs, c.settings, lambda: T0)
+        yield first_run(c, inputs, lambda: T0)
 
 
 # -- the cases ---------------------------------------------------------------------------

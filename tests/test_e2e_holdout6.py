@@ -46,12 +46,12 @@ from __future__ import annotations
 import socket
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote as urlquote
 
 import pytest
 from e2e_support import (
+    Corpus,
     Q,
     TwoRuns,
     archive_cases,
@@ -850,21 +850,14 @@ XFAIL: dict[str, str] = {}
 # -- the runs ----------------------------------------------------------------------------
 
 
-class Outcome(TwoRuns):
-    """The two runs, and the fixture web's request log of the first."""
-
-    fetched: list[tuple[str, str]]
-
-
-def _second_run(out: Outcome, web: FixtureWeb, root: Path, inputs: list[str],
-                settings: Any) -> None:
-    web.page("/forskning/doda-zoner", DEAD_ZONES_EDITED, host=25)
-    web.page("/web/infrastruktura/rekompensaty-rybacy", POLAND, host=20)
-    second_run(out, root, inputs, settings, lambda: T0 + timedelta(days=2))
+def _second_run(out: TwoRuns, c: Corpus, inputs: list[str]) -> None:
+    c.web.page("/forskning/doda-zoner", DEAD_ZONES_EDITED, host=25)
+    c.web.page("/web/infrastruktura/rekompensaty-rybacy", POLAND, host=20)
+    second_run(out, c, inputs, lambda: T0 + timedelta(days=2))
 
 
 @pytest.fixture(scope="module")
-def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
+def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TwoRuns]:
     root = tmp_path_factory.mktemp("e2e6")
 
     def documents(hosts: dict[str, str]) -> dict[str, str | bytes]:
@@ -875,10 +868,8 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
 
     with served_corpus(root, serve, documents) as c:
         inputs = [str(c.docs)]
-        out = first_run(Outcome, c.hosts, root, inputs, c.settings, lambda: T0)
-        out.fetched = [(r.host, r.path.split("?")[0]) for r in c.web.requests
-                       if r.method == "GET"]
-        _second_run(out, c.web, root, inputs, c.settings)
+        out = first_run(c, inputs, lambda: T0)
+        _second_run(out, c, inputs)
         yield out
 
 
@@ -906,14 +897,13 @@ def _second_cases() -> Iterator[Any]:
     yield _param("exit", "", "", "", 1, "run2:exit status")
 
 
-def _check_first(outcome: Outcome, kind: str, doc: str, key: str, expected: Any) -> None:
+def _check_first(outcome: TwoRuns, kind: str, doc: str, key: str, expected: Any) -> None:
     if kind == "final_url":
         row = outcome.link(doc, key)
         assert row is not None, f"no citation of {key}"
         assert row["final_url"] == outcome.url(expected), row
     elif kind == "one_fetch":
-        address = outcome.hosts[key].split("//")[1].split(":")[0]
-        assert outcome.fetched.count((address, expected)) == 1, outcome.fetched
+        assert outcome.fetched.count(("GET", key + expected)) == 1, outcome.fetched
     else:
         row = outcome.quote(doc, key)
         assert row is not None, f"no single quote containing {key!r}"
@@ -926,7 +916,7 @@ SECOND_KINDS = ("quote2", "link2", "changes", "exit")
 @pytest.mark.timeout(240)
 @pytest.mark.parametrize(("kind", "doc", "key", "field_name", "expected"),
                          list(_cases()) + list(_second_cases()))
-def test_expected_export(outcome: Outcome, kind: str, doc: str, key: str, field_name: str,
+def test_expected_export(outcome: TwoRuns, kind: str, doc: str, key: str, field_name: str,
                          expected: Any) -> None:
     if kind in SECOND_KINDS:
         assert outcome.check_second(kind, doc, key, expected)
