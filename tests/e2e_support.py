@@ -103,14 +103,24 @@ class TwoRuns(ExportView):
                 found.append((r.method, ref))
         return found
 
+    def check(self, kind: str, doc: str, key: str, field_name: str, expected: Any) -> bool:
+        """Check a case of the kinds every set has, of either run (`check_export`,
+        `check_second`); False for another kind, which the set checks itself."""
+        return (check_export(self, kind, doc, key, field_name, expected)
+                or self.check_second(kind, doc, key, expected))
+
     def check_second(self, kind: str, doc: str, key: str, expected: Any) -> bool:
-        """Check an expectation of the second run of a kind every set has (a quote's or a
-        link's status then, what it listed as changed, its exit status); False for another
-        kind, which the set checks itself."""
+        """Check a case of `second_cases` (a quote's or a link's status then, a quote gone,
+        what it listed as changed, its exit status, what `verifier status` said); False for another
+        kind, which the set checks itself. A quote's key is matched across line breaks."""
         if kind == "quote2":
-            row = self.quote(doc, key, self.data2)
+            row = self.quote(doc, " ".join(key.split()), self.data2)
             assert row is not None, f"no single quote containing {key!r}"
             assert row["status"] == expected, row
+        elif kind == "absent2":
+            words = " ".join(key.split())
+            assert not [q for q in self.data2["quotes"] if q["document"] == self.doc(doc)
+                        and words in " ".join(q["text"].split())]
         elif kind == "link2":
             row = self.link(doc, key, self.data2)
             assert row is not None and row["link_status"] == expected, row
@@ -121,6 +131,8 @@ class TwoRuns(ExportView):
             assert all(any(want in (t or "") for t in texts) for want in expected), items
         elif kind == "exit":
             assert self.exit2 == expected
+        elif kind == "status_line":
+            assert expected in self.status_out, self.status_out
         else:
             return False
         return True
@@ -253,6 +265,26 @@ def archive_cases(snapshots: Iterable[tuple[str, str, str]],
         yield case("snapshot", doc, key, "snapshot_url", stamp, f"{doc}:{key}:snapshot", xfail)
     for doc, ref, final in final_urls:
         yield case("final_url", doc, ref, "final_url", final, f"{doc}:{ref}:final_url", xfail)
+
+
+def second_cases(quotes: list[tuple[str, str, str]], links: list[tuple[str, str, str]],
+                 changes: dict[str, list[str]], xfail: dict[str, str], *, exit_status: int,
+                 absent: Iterable[tuple[str, str]] = (), status_line: str | None = None
+                 ) -> Iterator[Any]:
+    """The second run's cases: each quote's and link's status then, each quote gone, each list
+    of what changed, its exit status and the line `verifier status` prints of the changes."""
+    for doc, key, status in quotes:
+        yield case("quote2", doc, key, "status", status, f"run2:{doc}:{key}:status", xfail)
+    for doc, key in absent:
+        yield case("absent2", doc, key, "", None, f"run2:{doc}:{key}:gone", xfail)
+    for doc, ref, status in links:
+        yield case("link2", doc, ref, "link_status", status, f"run2:{doc}:{ref}:link_status",
+                   xfail)
+    for name, keys in changes.items():
+        yield case("changes", "", name, "", keys, f"run2:changes:{name}", xfail)
+    yield case("exit", "", "", "", exit_status, "run2:exit status", xfail)
+    if status_line is not None:
+        yield case("status_line", "", "", "", status_line, "run2:verifier status", xfail)
 
 
 def check_export(view: ExportView, kind: str, doc: str, key: str, field_name: str,

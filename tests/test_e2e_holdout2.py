@@ -22,9 +22,9 @@ from e2e_support import (
     TwoRuns,
     archive_cases,
     case,
-    check_export,
     export_cases,
     first_run,
+    second_cases,
     second_run,
     served_corpus,
 )
@@ -578,14 +578,8 @@ def _cases() -> Iterator[Any]:
 
 
 def _second_cases() -> Iterator[Any]:
-    for doc, key, status in SECOND_QUOTES:
-        yield _param("quote2", doc, key, "status", status, f"run2:{doc}:{key}:status")
-    for doc, ref, status in SECOND_LINKS:
-        yield _param("link2", doc, ref, "link_status", status, f"run2:{doc}:{ref}:link_status")
-    for name, keys in SECOND_CHANGES.items():
-        yield _param("changes", "", name, "", keys, f"run2:changes:{name}")
-    yield _param("exit", "", "", "", 1, "run2:exit status")
-    yield _param("status_line", "", "", "", STATUS_LINE, "run2:verifier status")
+    yield from second_cases(SECOND_QUOTES, SECOND_LINKS, SECOND_CHANGES, XFAIL, exit_status=1,
+                            status_line=STATUS_LINE)
     yield _param("rechecked", "", "", "", RECHECKED, "run2:quotes checked again")
     for ref in NOT_REFETCHED:
         yield _param("not_requested", "", ref, "", None, f"run2:{ref}:not requested")
@@ -593,10 +587,8 @@ def _second_cases() -> Iterator[Any]:
         yield _param("requested", "", ref, "", None, f"run2:{ref}:requested")
 
 
-def _check_first(outcome: TwoRuns, kind: str, doc: str, key: str, field_name: str,
-                 expected: Any) -> None:
-    if check_export(outcome, kind, doc, key, field_name, expected):
-        return
+def _check_own(outcome: TwoRuns, kind: str, doc: str, key: str, expected: Any) -> None:
+    """The cases of kinds only this set has."""
     if kind == "article_citations":
         found = {outcome.ref(c["normalized_url"]) or c["normalized_url"]
                  for c in outcome.data["citations"] if c["document"] == outcome.doc(doc)}
@@ -615,6 +607,18 @@ def _check_first(outcome: TwoRuns, kind: str, doc: str, key: str, field_name: st
         else:
             assert all(word in (best[0]["diff"] or "") for word in expected), best[0]
         return
+    if kind == "rechecked":
+        checked = [c["text"] for c in outcome.checks2]
+        found = {k for k in expected if any(k in t for t in checked)}
+        assert found == expected and len(checked) == len(expected), checked
+        return
+    if kind in ("requested", "not_requested"):
+        requested = {ref for _, ref in outcome.fetched2}
+        if kind == "not_requested":
+            assert key not in requested, sorted(requested)
+        else:
+            assert key in requested, sorted(requested)
+        return
     row = outcome.quote(doc, key)
     assert row is not None, f"no single quote containing {key!r}"
     if kind == "snapshot":
@@ -623,30 +627,10 @@ def _check_first(outcome: TwoRuns, kind: str, doc: str, key: str, field_name: st
         assert row["named_source"] == expected, row
 
 
-def _check_second(outcome: TwoRuns, kind: str, doc: str, key: str, expected: Any) -> None:
-    if outcome.check_second(kind, doc, key, expected):
-        return
-    if kind == "status_line":
-        assert expected in outcome.status_out, outcome.status_out
-    elif kind == "rechecked":
-        checked = [c["text"] for c in outcome.checks2]
-        found = {k for k in expected if any(k in t for t in checked)}
-        assert found == expected and len(checked) == len(expected), checked
-    else:
-        requested = {ref for _, ref in outcome.fetched2}
-        if kind == "not_requested":
-            assert key not in requested, sorted(requested)
-        else:
-            assert key in requested, sorted(requested)
-
-
 @pytest.mark.timeout(180)
 @pytest.mark.parametrize(("kind", "doc", "key", "field_name", "expected"),
                          list(_cases()) + list(_second_cases()))
 def test_expected_export(outcome: TwoRuns, kind: str, doc: str, key: str, field_name: str,
                          expected: Any) -> None:
-    if kind in ("quote2", "link2", "changes", "exit", "status_line", "rechecked",
-                "not_requested", "requested"):
-        _check_second(outcome, kind, doc, key, expected)
-    else:
-        _check_first(outcome, kind, doc, key, field_name, expected)
+    if not outcome.check(kind, doc, key, field_name, expected):
+        _check_own(outcome, kind, doc, key, expected)

@@ -41,9 +41,9 @@ from e2e_support import (
     TwoRuns,
     archive_cases,
     case,
-    check_export,
     export_cases,
     first_run,
+    second_cases,
     second_run,
     served_corpus,
 )
@@ -559,26 +559,8 @@ def _cases() -> Iterator[Any]:
     yield from archive_cases((), FINAL_URLS, XFAIL)
 
 
-def _second_cases() -> Iterator[Any]:
-    for doc, key, status in SECOND_QUOTES:
-        yield _param("quote2", doc, key, "status", status, f"run2:{doc}:{key}:status")
-    for doc, key in SECOND_ABSENT:
-        yield _param("absent2", doc, key, "", None, f"run2:{doc}:{key}:gone")
-    for doc, ref, status in SECOND_LINKS:
-        yield _param("link2", doc, ref, "link_status", status, f"run2:{doc}:{ref}:link_status")
-    for name, keys in SECOND_CHANGES.items():
-        yield _param("changes", "", name, "", keys, f"run2:changes:{name}")
-    yield _param("exit", "", "", "", 1, "run2:exit status")
-    yield _param("status_line", "", "", "", STATUS_LINE, "run2:verifier status")
-
-
-SECOND_KINDS = ("quote2", "absent2", "link2", "changes", "exit", "status_line")
-
-
-def _check_first(outcome: TwoRuns, kind: str, doc: str, key: str, field_name: str,
-                 expected: Any) -> None:
-    if check_export(outcome, kind, doc, key, field_name, expected):
-        return
+def _check_own(outcome: TwoRuns, kind: str, doc: str, key: str, expected: Any) -> None:
+    """The cases of kinds only this set has."""
     if kind == "both_checked":
         found = {outcome.ref(c["url"]): c["status"] for c in outcome.quote_checks(doc, key)}
         assert found == expected
@@ -600,22 +582,11 @@ def _check_first(outcome: TwoRuns, kind: str, doc: str, key: str, field_name: st
         assert row["named_source"] == expected, row
 
 
-def _check_second(outcome: TwoRuns, kind: str, doc: str, key: str, expected: Any) -> None:
-    if kind == "absent2":
-        words = " ".join(key.split())
-        assert not [q for q in outcome.data2["quotes"] if q["document"] == doc
-                    and words in " ".join(q["text"].split())]
-    elif not outcome.check_second(kind, doc, " ".join(key.split()) if kind == "quote2" else key,
-                                  expected):
-        assert expected in outcome.status_out, outcome.status_out
-
-
 @pytest.mark.timeout(180)
-@pytest.mark.parametrize(("kind", "doc", "key", "field_name", "expected"),
-                         list(_cases()) + list(_second_cases()))
+@pytest.mark.parametrize(("kind", "doc", "key", "field_name", "expected"), list(_cases()) + list(
+    second_cases(SECOND_QUOTES, SECOND_LINKS, SECOND_CHANGES, XFAIL, exit_status=1,
+                 absent=SECOND_ABSENT, status_line=STATUS_LINE)))
 def test_expected_export(outcome: TwoRuns, kind: str, doc: str, key: str, field_name: str,
                          expected: Any) -> None:
-    if kind in SECOND_KINDS:
-        _check_second(outcome, kind, doc, key, expected)
-    else:
-        _check_first(outcome, kind, doc, key, field_name, expected)
+    if not outcome.check(kind, doc, key, field_name, expected):
+        _check_own(outcome, kind, doc, key, expected)

@@ -56,9 +56,9 @@ from e2e_support import (
     TwoRuns,
     archive_cases,
     case,
-    check_export,
     export_cases,
     first_run,
+    second_cases,
     second_run,
     served_corpus,
 )
@@ -887,17 +887,8 @@ def _cases() -> Iterator[Any]:
         yield _param("one_fetch", "", host, "", path, f"{host}{path}:fetched once")
 
 
-def _second_cases() -> Iterator[Any]:
-    for doc, key, status in SECOND_QUOTES:
-        yield _param("quote2", doc, key, "status", status, f"run2:{doc}:{key}:status")
-    for doc, ref, status in SECOND_LINKS:
-        yield _param("link2", doc, ref, "link_status", status, f"run2:{doc}:{ref}:link_status")
-    for name, keys in SECOND_CHANGES.items():
-        yield _param("changes", "", name, "", keys, f"run2:changes:{name}")
-    yield _param("exit", "", "", "", 1, "run2:exit status")
-
-
-def _check_first(outcome: TwoRuns, kind: str, doc: str, key: str, expected: Any) -> None:
+def _check_own(outcome: TwoRuns, kind: str, doc: str, key: str, expected: Any) -> None:
+    """The cases of kinds only this set has."""
     if kind == "final_url":
         row = outcome.link(doc, key)
         assert row is not None, f"no citation of {key}"
@@ -910,15 +901,10 @@ def _check_first(outcome: TwoRuns, kind: str, doc: str, key: str, expected: Any)
         assert f"/{expected}" in (row["snapshot_url"] or ""), row
 
 
-SECOND_KINDS = ("quote2", "link2", "changes", "exit")
-
-
 @pytest.mark.timeout(240)
-@pytest.mark.parametrize(("kind", "doc", "key", "field_name", "expected"),
-                         list(_cases()) + list(_second_cases()))
+@pytest.mark.parametrize(("kind", "doc", "key", "field_name", "expected"), list(_cases()) + list(
+    second_cases(SECOND_QUOTES, SECOND_LINKS, SECOND_CHANGES, XFAIL, exit_status=1)))
 def test_expected_export(outcome: TwoRuns, kind: str, doc: str, key: str, field_name: str,
                          expected: Any) -> None:
-    if kind in SECOND_KINDS:
-        assert outcome.check_second(kind, doc, key, expected)
-    elif not check_export(outcome, kind, doc, key, field_name, expected):
-        _check_first(outcome, kind, doc, key, expected)
+    if not outcome.check(kind, doc, key, field_name, expected):
+        _check_own(outcome, kind, doc, key, expected)
