@@ -105,7 +105,11 @@ class TwoRuns(ExportView):
 
     def check(self, kind: str, doc: str, key: str, field_name: str, expected: Any) -> bool:
         """Check a case of the kinds every set has, of either run (`check_export`,
-        `check_second`); False for another kind, which the set checks itself."""
+        `check_second`, 'both_checked'); False for another kind, which the set checks itself."""
+        if kind == "both_checked":  # a quote cited to several URLs: its verdict against each
+            found = {self.ref(c["url"]): c["status"] for c in self.quote_checks(doc, key)}
+            assert found == expected
+            return True
         return (check_export(self, kind, doc, key, field_name, expected)
                 or self.check_second(kind, doc, key, expected))
 
@@ -289,7 +293,8 @@ def second_cases(quotes: list[tuple[str, str, str]], links: list[tuple[str, str,
 
 def check_export(view: ExportView, kind: str, doc: str, key: str, field_name: str,
                  expected: Any) -> bool:
-    """Check a case of `export_cases`; False for a kind it does not know."""
+    """Check a case of `export_cases` or `archive_cases`, or a quote's named source
+    ('named_source': the outlet it was cited to by name); False for a kind it does not know."""
     if kind == "absent":
         assert not [q for q in view.data["quotes"] if q["document"] == view.doc(doc)
                     and q["text"].strip("“”\" ") == key]
@@ -297,11 +302,20 @@ def check_export(view: ExportView, kind: str, doc: str, key: str, field_name: st
         row = view.link(doc, key)
         assert row is not None, f"no citation of {key}"
         assert row[field_name] == expected, row
-    elif kind == "quote":
+    elif kind == "final_url":
+        row = view.link(doc, key)
+        assert row is not None, f"no citation of {key}"
+        assert row["final_url"] == view.url(expected), row
+    elif kind in ("quote", "snapshot", "named_source"):
         row = view.quote(doc, key)
         assert row is not None, f"no single quote containing {key!r}"
-        want = view.url(expected) if field_name == "source_url" else expected
-        assert row[field_name] == want, row
+        if kind == "snapshot":
+            assert f"/{expected}" in (row["snapshot_url"] or ""), row
+        elif kind == "named_source":
+            assert row["named_source"] == expected, row
+        else:
+            want = view.url(expected) if field_name == "source_url" else expected
+            assert row[field_name] == want, row
     else:
         return False
     return True

@@ -480,16 +480,8 @@ def _cases() -> Iterator[Any]:
 
 def _check_own(outcome: TwoRuns, kind: str, doc: str, key: str, expected: Any) -> None:
     """The cases of kinds only this set has."""
-    if kind == "final_url":
-        row = outcome.link(doc, key)
-        assert row is not None, f"no citation of {key}"
-        assert row["final_url"] == outcome.url(expected), row
-    elif kind == "unfetched":
-        assert key + expected not in {ref for _, ref in outcome.fetched}, outcome.fetched
-    else:
-        row = outcome.quote(doc, key)
-        assert row is not None, f"no single quote containing {key!r}"
-        assert f"/{expected}" in (row["snapshot_url"] or ""), row
+    assert kind == "unfetched"
+    assert key + expected not in {ref for _, ref in outcome.fetched}, outcome.fetched
 
 
 @pytest.mark.timeout(180)
