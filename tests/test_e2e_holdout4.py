@@ -26,6 +26,7 @@ now; the other is marked below with its reason. No expectation was changed."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -466,8 +467,7 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TwoRuns]:
 # -- the cases ---------------------------------------------------------------------------
 
 
-def _param(kind: str, doc: str, key: str, field_name: str, value: Any, ident: str) -> Any:
-    return case(kind, doc, key, field_name, value, ident, XFAIL)
+_param = functools.partial(case, xfail=XFAIL)  # a case of this set, its XFAIL marks applied
 
 
 def _cases() -> Iterator[Any]:
