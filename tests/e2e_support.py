@@ -15,6 +15,23 @@ import pytest
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
 
+DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"  # curly quotes, Cyrillic, ...
+
+
+def pdf_pages(pages: list[str], *, font: str | None = None) -> bytes:
+    """A real PDF, each string its own page, in 11-point Helvetica or, given a TrueType
+    `font` file (for curly quotes and other scripts), in that."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    if font:
+        pdf.add_font("Body", fname=font)
+    for text in pages:
+        pdf.add_page()
+        pdf.set_font("Body" if font else "Helvetica", size=11)
+        pdf.multi_cell(0, 6, text)
+    return bytes(pdf.output())
+
 
 @dataclass(frozen=True)
 class Q:

@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from e2e_support import ExportView, Q, check_export, export_cases, first_run, served_corpus
+from e2e_support import (
+    ExportView,
+    Q,
+    check_export,
+    export_cases,
+    first_run,
+    pdf_pages,
+    served_corpus,
+)
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb, Reply
 
@@ -78,18 +86,12 @@ HOME = news("Home", [
 
 def pdf_source() -> bytes:
     """A UNICEF-style brief as a real PDF."""
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=11)
     text = ("Water scarcity brief, May 2021. In a field visit to Sistan and Baluchestan, the "
             "UNICEF representative, Hamida Lasseko, wrote that children in rural areas are the "
             "first to suffer when wells run dry, and that girls often walk for hours to fetch "
             "water for their families. UNICEF is supporting the installation of 40 new "
             "water points in the province.")
-    pdf.multi_cell(0, 6, text)
-    return bytes(pdf.output())
+    return pdf_pages([text])
 
 
 # -- documents ---------------------------------------------------------------------------

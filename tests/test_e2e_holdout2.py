@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 from e2e_support import (
+    DEJAVU,
     Corpus,
     Q,
     TwoRuns,
@@ -25,6 +26,7 @@ from e2e_support import (
     case,
     export_cases,
     first_run,
+    pdf_pages,
     second_cases,
     second_run,
     served_corpus,
@@ -32,7 +34,6 @@ from e2e_support import (
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
 
-DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 T0 = datetime(2024, 5, 1, 3, 0, tzinfo=UTC)
 
 # -- pages -------------------------------------------------------------------------------
@@ -112,18 +113,12 @@ Maybe try a search?</p><form><input name="s"></form></body></html>"""
 
 def pdf_source() -> bytes:
     """A UNICEF-style nutrition update as a real PDF."""
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=11)
-    pdf.multi_cell(0, 6, (
+    return pdf_pages([(
         "Horn of Africa nutrition update, February 2023. Severe acute malnutrition admissions "
         "in drought-affected areas of Ethiopia, Kenya and Somalia are 30 per cent higher than "
         "a year ago. Mohamed Fall, UNICEF Regional Director for Eastern and Southern Africa, "
         "said: \"One child is admitted for treatment for severe acute malnutrition every minute "
-        "in the Horn of Africa.\" UNICEF has appealed for 759 million US dollars."))
-    return bytes(pdf.output())
+        "in the Horn of Africa.\" UNICEF has appealed for 759 million US dollars.")])
 
 
 # -- documents ---------------------------------------------------------------------------

@@ -44,6 +44,7 @@ from e2e_support import (
     case,
     export_cases,
     first_run,
+    pdf_pages,
     second_cases,
     second_run,
     served_corpus,
@@ -146,19 +147,13 @@ SERVER_ERROR = "<html><head><title>500 Internal Server Error</title></head><body
 
 def pdf_source() -> bytes:
     """A World Bank-style study as a real PDF."""
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=11)
-    pdf.multi_cell(0, 6, (
+    return pdf_pages([(
         "Beyond Scarcity in the Mashreq. Water security in Jordan, Lebanon and Iraq. August "
         "2023. Overview. Aquifers across the region are being pumped far beyond their "
         "recharge. Saroj Kumar Jha, World Bank Regional Director for the Mashreq, said: "
         "\"Groundwater levels in the Azraq basin have fallen by more than a metre a year, and "
         "the region cannot afford to wait.\" The report recommends metering all licensed "
-        "wells by 2026."))
-    return bytes(pdf.output())
+        "wells by 2026.")])
 
 
 # -- documents ---------------------------------------------------------------------------

@@ -36,18 +36,19 @@ from typing import Any
 
 import pytest
 from e2e_support import (
+    DEJAVU,
     Q,
     TwoRuns,
     archive_cases,
     case,
     export_cases,
     first_run,
+    pdf_pages,
     served_corpus,
 )
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
 
-DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 T0 = datetime(2025, 3, 1, 2, 30, tzinfo=UTC)
 
 # -- pages -------------------------------------------------------------------------------
@@ -181,19 +182,13 @@ BAD_GATEWAY = ("<html><head><title>502 Bad Gateway</title></head><body><center>"
 
 def riverbed_pdf() -> bytes:
     """A research paper's summary as a real PDF."""
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=11)
-    pdf.multi_cell(0, 6, (
+    return pdf_pages([(
         "Riverbed lowering in the Mekong delta, 2013-2023. Summary for policy makers. March "
         "2024. Repeated bathymetric surveys of the Tien and Hau rivers show widespread "
         "incision of the channel bed. Lead author Pham Minh Chau said: \"The riverbed has "
         "dropped by up to 1.5 metres in a decade, far faster than sediment can replace it.\" "
         "The authors link the lowering to sand mining and to sediment trapped by upstream "
-        "dams."))
-    return bytes(pdf.output())
+        "dams.")])
 
 
 # -- documents ---------------------------------------------------------------------------

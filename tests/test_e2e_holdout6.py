@@ -52,6 +52,7 @@ from urllib.parse import quote as urlquote
 
 import pytest
 from e2e_support import (
+    DEJAVU,
     Corpus,
     Q,
     TwoRuns,
@@ -59,6 +60,7 @@ from e2e_support import (
     case,
     export_cases,
     first_run,
+    pdf_pages,
     second_cases,
     second_run,
     served_corpus,
@@ -66,7 +68,6 @@ from e2e_support import (
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb, Reply, Request
 
-DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 T0 = datetime(2025, 5, 1, 2, 30, tzinfo=UTC)
 
 # -- pages -------------------------------------------------------------------------------
@@ -117,19 +118,6 @@ SEARCH_RESULTS = """<!DOCTYPE html><html lang="es"><head><meta charset="utf-8">
 <h2>Most read</h2><ul><li><a href="/region/lluvias">Lluvias en la costa</a></li>
 <li><a href="/economia/cobre">El precio del cobre sube</a></li></ul></main>
 <footer>© Diario del Norte</footer></body></html>"""
-
-
-def pdf_pages(pages: list[str]) -> bytes:
-    """A real PDF, each string its own page."""
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_font("Body", fname=DEJAVU)
-    for text in pages:
-        pdf.add_page()
-        pdf.set_font("Body", size=11)
-        pdf.multi_cell(0, 6, text)
-    return bytes(pdf.output())
 
 
 # -- documents ---------------------------------------------------------------------------
@@ -598,7 +586,7 @@ href="/en/press-centre/news/storage-winter-2025">Continue</a>.</p></body></html>
             "Energy minister Victor Parlicov said that “Transnistria has enough gas for only "
             "twenty days”."], outlet="NewsMaker", published="2025-01-08"))
     web.page("/business/1002233", NOT_FOUND, host=12, status=404)
-    web.page("/reports/gas-market-report-q1-2025.pdf", pdf_pages([
+    web.page("/reports/gas-market-report-q1-2025.pdf", pdf_pages(font=DEJAVU, pages=[
         "Gas Market Report, Q1-2025. International Energy Agency. The end of transit through "
         "Ukraine removes about 15 bcm a year from the European market. Greg Molnar, gas "
         "analyst, said: \u201cEurope can replace the lost transit",
@@ -678,7 +666,7 @@ def _serve_health_sources(web: FixtureWeb, wayback: FakeWayback, u: Any) -> None
         "Civil protection head Fabio Ciciliano said that the alert system now covers "
         "twenty-seven cities.",
     ], outlet="Protezione Civile", published="2024-06-20"), host=28)
-    web.page("/en/-/heat-deaths-2024", pdf_pages([
+    web.page("/en/-/heat-deaths-2024", pdf_pages(font=DEJAVU, pages=[
         "ISGlobal summary. Joan Ballester said that the summer of 2024 killed more than sixty "
         "thousand people in Europe.",
     ]), host=29, content_type="application/octet-stream")
