@@ -9,11 +9,28 @@ import io
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import pytest
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
+
+DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"  # curly quotes, Cyrillic, ...
+
+
+def pdf_pages(pages: list[str], *, font: str | None = None) -> bytes:
+    """A real PDF, each string its own page, in 11-point Helvetica or, given a TrueType
+    `font` file (for curly quotes and other scripts), in that."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    if font:
+        pdf.add_font("Body", fname=font)
+    for text in pages:
+        pdf.add_page()
+        pdf.set_font("Body" if font else "Helvetica", size=11)
+        pdf.multi_cell(0, 6, text)
+    return bytes(pdf.output())
 
 
 @dataclass(frozen=True)
@@ -75,10 +92,13 @@ class TwoRuns(ExportView):
     """The export of a first run with its checks, and what a second run changed."""
 
     checks: list[dict[str, Any]] = field(default_factory=list)  # every check of the first run
+    fetched: list[tuple[str, str]] = field(default_factory=list)  # (method, "h2/path") run 1
+    fetched2: list[tuple[str, str]] = field(default_factory=list)  # the same, run 2
     data2: dict[str, Any] = field(default_factory=dict)  # export after the second run
     changes2: dict[str, Any] = field(default_factory=dict)
+    checks2: list[dict[str, Any]] = field(default_factory=list)  # every check of the second run
     exit2: int = -1
-    status_out: str = ""
+    status_out: str = ""  # what `verifier status` printed after the second run
 
     def quote_checks(self, doc: str, key: str) -> list[dict[str, Any]]:
         return [c for c in self.checks if c["document"] == self.doc(doc) and key in c["text"]]
@@ -90,14 +110,38 @@ class TwoRuns(ExportView):
                 return name + url[len(base):]
         return None
 
+    def requests(self, web: FixtureWeb, start: int) -> list[tuple[str, str]]:
+        """The fixture web's requests from the `start`th on, each as (method, 'h2/path'),
+        the query left out; those to no host of the set are left out."""
+        found = []
+        for r in web.requests[start:]:
+            ref = self.ref(f"http://{r.host}:{web.port}{r.path.split('?')[0]}")
+            if ref:
+                found.append((r.method, ref))
+        return found
+
+    def check(self, kind: str, doc: str, key: str, field_name: str, expected: Any) -> bool:
+        """Check a case of the kinds every set has, of either run (`check_export`,
+        `check_second`, 'both_checked'); False for another kind, which the set checks itself."""
+        if kind == "both_checked":  # a quote cited to several URLs: its verdict against each
+            found = {self.ref(c["url"]): c["status"] for c in self.quote_checks(doc, key)}
+            assert found == expected
+            return True
+        return (check_export(self, kind, doc, key, field_name, expected)
+                or self.check_second(kind, doc, key, expected))
+
     def check_second(self, kind: str, doc: str, key: str, expected: Any) -> bool:
-        """Check an expectation of the second run of a kind every set has (a quote's or a
-        link's status then, what it listed as changed, its exit status); False for another
-        kind, which the set checks itself."""
+        """Check a case of `second_cases` (a quote's or a link's status then, a quote gone,
+        what it listed as changed, its exit status, what `verifier status` said); False for another
+        kind, which the set checks itself. A quote's key is matched across line breaks."""
         if kind == "quote2":
-            row = self.quote(doc, key, self.data2)
+            row = self.quote(doc, " ".join(key.split()), self.data2)
             assert row is not None, f"no single quote containing {key!r}"
             assert row["status"] == expected, row
+        elif kind == "absent2":
+            words = " ".join(key.split())
+            assert not [q for q in self.data2["quotes"] if q["document"] == self.doc(doc)
+                        and words in " ".join(q["text"].split())]
         elif kind == "link2":
             row = self.link(doc, key, self.data2)
             assert row is not None and row["link_status"] == expected, row
@@ -108,6 +152,8 @@ class TwoRuns(ExportView):
             assert all(any(want in (t or "") for t in texts) for want in expected), items
         elif kind == "exit":
             assert self.exit2 == expected
+        elif kind == "status_line":
+            assert expected in self.status_out, self.status_out
         else:
             return False
         return True
@@ -117,6 +163,7 @@ class TwoRuns(ExportView):
 class Corpus:
     """A held-out set's servers, its documents written out, and the run's settings."""
 
+    root: Path  # the database, archive and reports are under it, the documents in docs/
     web: FixtureWeb
     wayback: FakeWayback
     hosts: dict[str, str]  # "h2" -> its base URL on the fixture web
@@ -140,30 +187,55 @@ def served_corpus(root: Path, serve: Callable[[FixtureWeb, FakeWayback], dict[st
                 (docs / name).write_bytes(content)
             else:
                 (docs / name).write_text(content, encoding="utf-8")
-        yield Corpus(web, wayback, hosts, docs, e2e_settings(root, wayback))
+        yield Corpus(root, web, wayback, hosts, docs, e2e_settings(root, wayback))
     finally:
         web.close()
         wayback.close()
 
 
-TwoRunsT = TypeVar("TwoRunsT", bound=TwoRuns)
-
-
-def first_run(outcome: type[TwoRunsT], hosts: dict[str, str], root: Path, inputs: list[str],
-              settings: Any, now: Any) -> TwoRunsT:
-    """Run verifier once on `inputs` and read back its export and checks."""
+def first_run(corpus: Corpus, inputs: list[str], now: Any = None) -> TwoRuns:
+    """Run verifier once on `inputs` and read back its export, its checks and the pages it
+    requested."""
     import json
 
     import verifier
     from verifier.export import export_json
     from verifier.store import Store
 
-    result = verifier.run(inputs, settings, now=now)
-    store = Store.open(root / "verifier.db", create=False)
+    before = len(corpus.web.requests)
+    result = verifier.run(inputs, corpus.settings, now=now)
+    store = Store.open(corpus.root / "verifier.db", create=False)
     try:
-        return outcome(hosts, json.loads(export_json(store)), run_checks(store, result.run_id))
+        out = TwoRuns(corpus.hosts, json.loads(export_json(store)),
+                      run_checks(store, result.run_id))
     finally:
         store.close()
+    out.fetched = out.requests(corpus.web, before)
+    return out
+
+
+def second_run(out: TwoRuns, corpus: Corpus, inputs: list[str], now: Any) -> None:
+    """Run verifier again on `inputs` (after the set changed some pages or documents) and
+    read back its exit status, what it listed as changed, its export and checks, the pages it
+    requested, and what `verifier status` then prints."""
+    import json
+
+    import verifier
+    from verifier.export import export_json
+    from verifier.store import Store
+
+    before = len(corpus.web.requests)
+    result = verifier.run(inputs, corpus.settings, now=now)
+    out.fetched2 = out.requests(corpus.web, before)
+    out.exit2 = int(result.exit_status)
+    out.changes2 = result.changes.as_dict()
+    store = Store.open(corpus.root / "verifier.db", create=False)
+    try:
+        out.data2 = json.loads(export_json(store))
+        out.checks2 = run_checks(store, result.run_id)
+    finally:
+        store.close()
+    out.status_out = status_output(corpus.root / "verifier.db")
 
 
 def run_checks(store: Any, run_id: int) -> list[dict[str, Any]]:
@@ -216,9 +288,30 @@ def archive_cases(snapshots: Iterable[tuple[str, str, str]],
         yield case("final_url", doc, ref, "final_url", final, f"{doc}:{ref}:final_url", xfail)
 
 
+def second_cases(quotes: list[tuple[str, str, str]], links: list[tuple[str, str, str]],
+                 changes: dict[str, list[str]], xfail: dict[str, str], *, exit_status: int,
+                 absent: Iterable[tuple[str, str]] = (), status_line: str | None = None
+                 ) -> Iterator[Any]:
+    """The second run's cases: each quote's and link's status then, each quote gone, each list
+    of what changed, its exit status and the line `verifier status` prints of the changes."""
+    for doc, key, status in quotes:
+        yield case("quote2", doc, key, "status", status, f"run2:{doc}:{key}:status", xfail)
+    for doc, key in absent:
+        yield case("absent2", doc, key, "", None, f"run2:{doc}:{key}:gone", xfail)
+    for doc, ref, status in links:
+        yield case("link2", doc, ref, "link_status", status, f"run2:{doc}:{ref}:link_status",
+                   xfail)
+    for name, keys in changes.items():
+        yield case("changes", "", name, "", keys, f"run2:changes:{name}", xfail)
+    yield case("exit", "", "", "", exit_status, "run2:exit status", xfail)
+    if status_line is not None:
+        yield case("status_line", "", "", "", status_line, "run2:verifier status", xfail)
+
+
 def check_export(view: ExportView, kind: str, doc: str, key: str, field_name: str,
                  expected: Any) -> bool:
-    """Check a case of `export_cases`; False for a kind it does not know."""
+    """Check a case of `export_cases` or `archive_cases`, or a quote's named source
+    ('named_source': the outlet it was cited to by name); False for a kind it does not know."""
     if kind == "absent":
         assert not [q for q in view.data["quotes"] if q["document"] == view.doc(doc)
                     and q["text"].strip("“”\" ") == key]
@@ -226,11 +319,20 @@ def check_export(view: ExportView, kind: str, doc: str, key: str, field_name: st
         row = view.link(doc, key)
         assert row is not None, f"no citation of {key}"
         assert row[field_name] == expected, row
-    elif kind == "quote":
+    elif kind == "final_url":
+        row = view.link(doc, key)
+        assert row is not None, f"no citation of {key}"
+        assert row["final_url"] == view.url(expected), row
+    elif kind in ("quote", "snapshot", "named_source"):
         row = view.quote(doc, key)
         assert row is not None, f"no single quote containing {key!r}"
-        want = view.url(expected) if field_name == "source_url" else expected
-        assert row[field_name] == want, row
+        if kind == "snapshot":
+            assert f"/{expected}" in (row["snapshot_url"] or ""), row
+        elif kind == "named_source":
+            assert row["named_source"] == expected, row
+        else:
+            want = view.url(expected) if field_name == "source_url" else expected
+            assert row[field_name] == want, row
     else:
         return False
     return True

@@ -6,11 +6,18 @@ expected field is its own test case so the score is countable."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
 import pytest
-from e2e_support import ExportView, Q, check_export, e2e_settings, export_cases
+from e2e_support import (
+    ExportView,
+    Q,
+    check_export,
+    export_cases,
+    first_run,
+    pdf_pages,
+    served_corpus,
+)
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb, Reply
 
@@ -79,18 +86,12 @@ HOME = news("Home", [
 
 def pdf_source() -> bytes:
     """A UNICEF-style brief as a real PDF."""
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=11)
     text = ("Water scarcity brief, May 2021. In a field visit to Sistan and Baluchestan, the "
             "UNICEF representative, Hamida Lasseko, wrote that children in rural areas are the "
             "first to suffer when wells run dry, and that girls often walk for hours to fetch "
             "water for their families. UNICEF is supporting the installation of 40 new "
             "water points in the province.")
-    pdf.multi_cell(0, 6, text)
-    return bytes(pdf.output())
+    return pdf_pages([text])
 
 
 # -- documents ---------------------------------------------------------------------------
@@ -386,27 +387,15 @@ XFAIL: dict[str, str] = {}
 
 @pytest.fixture(scope="module")
 def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ExportView]:
-    import verifier
-    from verifier.export import export_json
-    from verifier.store import Store
-
     root = tmp_path_factory.mktemp("e2e")
-    web, wayback = FixtureWeb(), FakeWayback()
-    try:
-        hosts = serve(web, wayback)
-        docs = root / "docs"
-        docs.mkdir()
-        (docs / "report.txt").write_text(REPORT_TXT.format(**hosts), encoding="utf-8")
-        (docs / "article.md").write_text(ARTICLE_MD.format(**hosts), encoding="utf-8")
-        (docs / "article.html").write_text(ARTICLE_HTML.format(**hosts), encoding="utf-8")
-        settings = e2e_settings(root, wayback)
-        verifier.run([str(docs)], settings)
-        store = Store.open(root / "verifier.db", create=False)
-        data = json.loads(export_json(store))
-        yield ExportView(hosts, data)
-    finally:
-        web.close()
-        wayback.close()
+
+    def documents(hosts: dict[str, str]) -> dict[str, str | bytes]:
+        return {name: text.format(**hosts) for name, text in (
+            ("report.txt", REPORT_TXT), ("article.md", ARTICLE_MD),
+            ("article.html", ARTICLE_HTML))}
+
+    with served_corpus(root, serve, documents) as c:
+        yield first_run(c, [str(c.docs)])
 
 
 @pytest.mark.timeout(120)

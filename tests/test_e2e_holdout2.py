@@ -11,30 +11,29 @@ it, "Hassan Sheikh Mohamud", read as "Mohamud"); 129 of 129 after the general fi
 
 from __future__ import annotations
 
-import json
+import functools
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 from e2e_support import (
+    DEJAVU,
+    Corpus,
     Q,
     TwoRuns,
     archive_cases,
     case,
-    check_export,
     export_cases,
     first_run,
-    run_checks,
+    pdf_pages,
+    second_cases,
+    second_run,
     served_corpus,
-    status_output,
 )
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
 
-DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 T0 = datetime(2024, 5, 1, 3, 0, tzinfo=UTC)
 
 # -- pages -------------------------------------------------------------------------------
@@ -114,18 +113,12 @@ Maybe try a search?</p><form><input name="s"></form></body></html>"""
 
 def pdf_source() -> bytes:
     """A UNICEF-style nutrition update as a real PDF."""
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=11)
-    pdf.multi_cell(0, 6, (
+    return pdf_pages([(
         "Horn of Africa nutrition update, February 2023. Severe acute malnutrition admissions "
         "in drought-affected areas of Ethiopia, Kenya and Somalia are 30 per cent higher than "
         "a year ago. Mohamed Fall, UNICEF Regional Director for Eastern and Southern Africa, "
         "said: \"One child is admitted for treatment for severe acute malnutrition every minute "
-        "in the Horn of Africa.\" UNICEF has appealed for 759 million US dollars."))
-    return bytes(pdf.output())
+        "in the Horn of Africa.\" UNICEF has appealed for 759 million US dollars.")])
 
 
 # -- documents ---------------------------------------------------------------------------
@@ -532,40 +525,17 @@ XFAIL: dict[str, str] = {}
 # -- the runs ----------------------------------------------------------------------------
 
 
-@dataclass
-class Outcome(TwoRuns):
-    checked2: list[str] = field(default_factory=list)  # quote texts checked in run 2
-    requested2: set[str] = field(default_factory=set)  # "h2/path" requested in run 2
-
-
-def _second_run(out: Outcome, web: FixtureWeb, root: Path, docs: Path, settings: Any) -> None:
-    import verifier
-    from verifier.export import export_json
-    from verifier.store import Store
-
-    web.page("/2023/03/10/red-cross-kenya", RED_CROSS_FIXED, host=12)
-    notes = docs / "notes.md"
+def _second_run(out: TwoRuns, c: Corpus) -> None:
+    c.web.page("/2023/03/10/red-cross-kenya", RED_CROSS_FIXED, host=12)
+    notes = c.docs / "notes.md"
     notes.write_text(notes.read_text(encoding="utf-8") + NOTES_ADDED.format(**out.hosts),
                      encoding="utf-8")
-    before = len(web.requests)
-    result = verifier.run([str(docs), out.url(ARTICLE_DOC) or ""], settings,
-                          now=lambda: T0 + timedelta(hours=12))
-    out.exit2 = int(result.exit_status)
-    out.changes2 = result.changes.as_dict()
-    ports = {base.split("//")[1]: name for name, base in out.hosts.items()}
-    for r in web.requests[before:]:
-        name = ports.get(f"{r.host}:{web.port}")
-        if name:
-            out.requested2.add(name + r.path.split("?")[0])
-    store = Store.open(root / "verifier.db", create=False)
-    out.data2 = json.loads(export_json(store))
-    out.checked2 = [c["text"] for c in run_checks(store, result.run_id)]
-    store.close()
-    out.status_out = status_output(root / "verifier.db")
+    second_run(out, c, [str(c.docs), out.url(ARTICLE_DOC) or ""],
+               lambda: T0 + timedelta(hours=12))
 
 
 @pytest.fixture(scope="module")
-def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
+def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TwoRuns]:
     root = tmp_path_factory.mktemp("e2e2")
 
     def documents(hosts: dict[str, str]) -> dict[str, str | bytes]:
@@ -573,17 +543,15 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
                 "digest.txt": DIGEST_TXT.format(**hosts)}
 
     with served_corpus(root, serve, documents) as c:
-        inputs = [str(c.docs), c.hosts["h10"] + ARTICLE_PATH]
-        out = first_run(Outcome, c.hosts, root, inputs, c.settings, lambda: T0)
-        _second_run(out, c.web, root, c.docs, c.settings)
+        out = first_run(c, [str(c.docs), c.hosts["h10"] + ARTICLE_PATH], lambda: T0)
+        _second_run(out, c)
         yield out
 
 
 # -- the cases ---------------------------------------------------------------------------
 
 
-def _param(kind: str, doc: str, key: str, field_name: str, value: Any, ident: str) -> Any:
-    return case(kind, doc, key, field_name, value, ident, XFAIL)
+_param = functools.partial(case, xfail=XFAIL)  # a case of this set, its XFAIL marks applied
 
 
 def _cases() -> Iterator[Any]:
@@ -605,14 +573,8 @@ def _cases() -> Iterator[Any]:
 
 
 def _second_cases() -> Iterator[Any]:
-    for doc, key, status in SECOND_QUOTES:
-        yield _param("quote2", doc, key, "status", status, f"run2:{doc}:{key}:status")
-    for doc, ref, status in SECOND_LINKS:
-        yield _param("link2", doc, ref, "link_status", status, f"run2:{doc}:{ref}:link_status")
-    for name, keys in SECOND_CHANGES.items():
-        yield _param("changes", "", name, "", keys, f"run2:changes:{name}")
-    yield _param("exit", "", "", "", 1, "run2:exit status")
-    yield _param("status_line", "", "", "", STATUS_LINE, "run2:verifier status")
+    yield from second_cases(SECOND_QUOTES, SECOND_LINKS, SECOND_CHANGES, XFAIL, exit_status=1,
+                            status_line=STATUS_LINE)
     yield _param("rechecked", "", "", "", RECHECKED, "run2:quotes checked again")
     for ref in NOT_REFETCHED:
         yield _param("not_requested", "", ref, "", None, f"run2:{ref}:not requested")
@@ -620,17 +582,11 @@ def _second_cases() -> Iterator[Any]:
         yield _param("requested", "", ref, "", None, f"run2:{ref}:requested")
 
 
-def _check_first(outcome: Outcome, kind: str, doc: str, key: str, field_name: str,
-                 expected: Any) -> None:
-    if check_export(outcome, kind, doc, key, field_name, expected):
-        return
+def _check_own(outcome: TwoRuns, kind: str, doc: str, key: str, expected: Any) -> None:
+    """The cases of kinds only this set has."""
     if kind == "article_citations":
         found = {outcome.ref(c["normalized_url"]) or c["normalized_url"]
                  for c in outcome.data["citations"] if c["document"] == outcome.doc(doc)}
-        assert found == expected
-        return
-    if kind == "both_checked":
-        found = {outcome.ref(c["url"]): c["status"] for c in outcome.quote_checks(doc, key)}
         assert found == expected
         return
     if kind in ("live_had_quote", "diff"):
@@ -642,35 +598,22 @@ def _check_first(outcome: Outcome, kind: str, doc: str, key: str, field_name: st
         else:
             assert all(word in (best[0]["diff"] or "") for word in expected), best[0]
         return
-    row = outcome.quote(doc, key)
-    assert row is not None, f"no single quote containing {key!r}"
-    if kind == "snapshot":
-        assert f"/{expected}" in (row["snapshot_url"] or ""), row
-    else:
-        assert row["named_source"] == expected, row
-
-
-def _check_second(outcome: Outcome, kind: str, doc: str, key: str, expected: Any) -> None:
-    if outcome.check_second(kind, doc, key, expected):
+    if kind == "rechecked":
+        checked = [c["text"] for c in outcome.checks2]
+        found = {k for k in expected if any(k in t for t in checked)}
+        assert found == expected and len(checked) == len(expected), checked
         return
-    if kind == "status_line":
-        assert expected in outcome.status_out, outcome.status_out
-    elif kind == "rechecked":
-        found = {k for k in expected if any(k in t for t in outcome.checked2)}
-        assert found == expected and len(outcome.checked2) == len(expected), outcome.checked2
-    elif kind == "not_requested":
-        assert key not in outcome.requested2, sorted(outcome.requested2)
+    requested = {ref for _, ref in outcome.fetched2}
+    if kind == "not_requested":
+        assert key not in requested, sorted(requested)
     else:
-        assert key in outcome.requested2, sorted(outcome.requested2)
+        assert key in requested, sorted(requested)
 
 
 @pytest.mark.timeout(180)
 @pytest.mark.parametrize(("kind", "doc", "key", "field_name", "expected"),
                          list(_cases()) + list(_second_cases()))
-def test_expected_export(outcome: Outcome, kind: str, doc: str, key: str, field_name: str,
+def test_expected_export(outcome: TwoRuns, kind: str, doc: str, key: str, field_name: str,
                          expected: Any) -> None:
-    if kind in ("quote2", "link2", "changes", "exit", "status_line", "rechecked",
-                "not_requested", "requested"):
-        _check_second(outcome, kind, doc, key, expected)
-    else:
-        _check_first(outcome, kind, doc, key, field_name, expected)
+    if not outcome.check(kind, doc, key, field_name, expected):
+        _check_own(outcome, kind, doc, key, expected)

@@ -30,23 +30,24 @@ First run: 94 of 113 expected fields right. The misses, each fixed by a general 
 
 from __future__ import annotations
 
-import json
+import functools
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 from e2e_support import (
+    Corpus,
     Q,
     TwoRuns,
     archive_cases,
     case,
-    check_export,
     export_cases,
     first_run,
+    pdf_pages,
+    second_cases,
+    second_run,
     served_corpus,
-    status_output,
 )
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
@@ -146,19 +147,13 @@ SERVER_ERROR = "<html><head><title>500 Internal Server Error</title></head><body
 
 def pdf_source() -> bytes:
     """A World Bank-style study as a real PDF."""
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=11)
-    pdf.multi_cell(0, 6, (
+    return pdf_pages([(
         "Beyond Scarcity in the Mashreq. Water security in Jordan, Lebanon and Iraq. August "
         "2023. Overview. Aquifers across the region are being pumped far beyond their "
         "recharge. Saroj Kumar Jha, World Bank Regional Director for the Mashreq, said: "
         "\"Groundwater levels in the Azraq basin have fallen by more than a metre a year, and "
         "the region cannot afford to wait.\" The report recommends metering all licensed "
-        "wells by 2026."))
-    return bytes(pdf.output())
+        "wells by 2026.")])
 
 
 # -- documents ---------------------------------------------------------------------------
@@ -517,21 +512,11 @@ XFAIL: dict[str, str] = {}
 # -- the runs ----------------------------------------------------------------------------
 
 
-def _second_run(out: TwoRuns, web: FixtureWeb, root: Path, docs: Path, settings: Any) -> None:
-    import verifier
-    from verifier.export import export_json
-    from verifier.store import Store
-
-    web.page("/stories/diyala-farmers", DIYALA_EDITED, host=14)
-    web.page("/news/speech/andersen-groundwater", NOT_FOUND, host=15, status=404)
-    (docs / "digest.txt").write_text(DIGEST_CORRECTED.format(**out.hosts), encoding="utf-8")
-    result = verifier.run([str(docs)], settings, now=lambda: T0 + timedelta(days=2))
-    out.exit2 = int(result.exit_status)
-    out.changes2 = result.changes.as_dict()
-    store = Store.open(root / "verifier.db", create=False)
-    out.data2 = json.loads(export_json(store))
-    store.close()
-    out.status_out = status_output(root / "verifier.db")
+def _second_run(out: TwoRuns, c: Corpus) -> None:
+    c.web.page("/stories/diyala-farmers", DIYALA_EDITED, host=14)
+    c.web.page("/news/speech/andersen-groundwater", NOT_FOUND, host=15, status=404)
+    (c.docs / "digest.txt").write_text(DIGEST_CORRECTED.format(**out.hosts), encoding="utf-8")
+    second_run(out, c, [str(c.docs)], lambda: T0 + timedelta(days=2))
 
 
 @pytest.fixture(scope="module")
@@ -544,16 +529,15 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TwoRuns]:
             ("digest.txt", DIGEST_TXT), ("roundup.md", ROUNDUP_MD))}
 
     with served_corpus(root, serve, documents) as c:
-        out = first_run(TwoRuns, c.hosts, root, [str(c.docs)], c.settings, lambda: T0)
-        _second_run(out, c.web, root, c.docs, c.settings)
+        out = first_run(c, [str(c.docs)], lambda: T0)
+        _second_run(out, c)
         yield out
 
 
 # -- the cases ---------------------------------------------------------------------------
 
 
-def _param(kind: str, doc: str, key: str, field_name: str, value: Any, ident: str) -> Any:
-    return case(kind, doc, key, field_name, value, ident, XFAIL)
+_param = functools.partial(case, xfail=XFAIL)  # a case of this set, its XFAIL marks applied
 
 
 def _cases() -> Iterator[Any]:
@@ -570,63 +554,18 @@ def _cases() -> Iterator[Any]:
     yield from archive_cases((), FINAL_URLS, XFAIL)
 
 
-def _second_cases() -> Iterator[Any]:
-    for doc, key, status in SECOND_QUOTES:
-        yield _param("quote2", doc, key, "status", status, f"run2:{doc}:{key}:status")
-    for doc, key in SECOND_ABSENT:
-        yield _param("absent2", doc, key, "", None, f"run2:{doc}:{key}:gone")
-    for doc, ref, status in SECOND_LINKS:
-        yield _param("link2", doc, ref, "link_status", status, f"run2:{doc}:{ref}:link_status")
-    for name, keys in SECOND_CHANGES.items():
-        yield _param("changes", "", name, "", keys, f"run2:changes:{name}")
-    yield _param("exit", "", "", "", 1, "run2:exit status")
-    yield _param("status_line", "", "", "", STATUS_LINE, "run2:verifier status")
-
-
-SECOND_KINDS = ("quote2", "absent2", "link2", "changes", "exit", "status_line")
-
-
-def _check_first(outcome: TwoRuns, kind: str, doc: str, key: str, field_name: str,
-                 expected: Any) -> None:
-    if check_export(outcome, kind, doc, key, field_name, expected):
-        return
-    if kind == "both_checked":
-        found = {outcome.ref(c["url"]): c["status"] for c in outcome.quote_checks(doc, key)}
-        assert found == expected
-        return
-    if kind == "sources":
-        found = {outcome.ref(c["url"]) for c in outcome.quote_checks(doc, key)}
-        assert found == expected
-        return
-    if kind == "final_url":
-        row = outcome.link(doc, key)
-        assert row is not None, f"no citation of {key}"
-        assert row["final_url"] == outcome.url(expected), row
-        return
-    row = outcome.quote(doc, key)
-    assert row is not None, f"no single quote containing {key!r}"
-    if kind == "snapshot":
-        assert f"/{expected}" in (row["snapshot_url"] or ""), row
-    else:
-        assert row["named_source"] == expected, row
-
-
-def _check_second(outcome: TwoRuns, kind: str, doc: str, key: str, expected: Any) -> None:
-    if kind == "absent2":
-        words = " ".join(key.split())
-        assert not [q for q in outcome.data2["quotes"] if q["document"] == doc
-                    and words in " ".join(q["text"].split())]
-    elif not outcome.check_second(kind, doc, " ".join(key.split()) if kind == "quote2" else key,
-                                  expected):
-        assert expected in outcome.status_out, outcome.status_out
+def _check_own(outcome: TwoRuns, kind: str, doc: str, key: str, expected: Any) -> None:
+    """The cases of kinds only this set has."""
+    assert kind == "sources"
+    found = {outcome.ref(c["url"]) for c in outcome.quote_checks(doc, key)}
+    assert found == expected
 
 
 @pytest.mark.timeout(180)
-@pytest.mark.parametrize(("kind", "doc", "key", "field_name", "expected"),
-                         list(_cases()) + list(_second_cases()))
+@pytest.mark.parametrize(("kind", "doc", "key", "field_name", "expected"), list(_cases()) + list(
+    second_cases(SECOND_QUOTES, SECOND_LINKS, SECOND_CHANGES, XFAIL, exit_status=1,
+                 absent=SECOND_ABSENT, status_line=STATUS_LINE)))
 def test_expected_export(outcome: TwoRuns, kind: str, doc: str, key: str, field_name: str,
                          expected: Any) -> None:
-    if kind in SECOND_KINDS:
-        _check_second(outcome, kind, doc, key, expected)
-    else:
-        _check_first(outcome, kind, doc, key, field_name, expected)
+    if not outcome.check(kind, doc, key, field_name, expected):
+        _check_own(outcome, kind, doc, key, expected)

@@ -26,23 +26,23 @@ now; the other is marked below with its reason. No expectation was changed."""
 
 from __future__ import annotations
 
-import json
+import functools
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 from e2e_support import (
+    Corpus,
     Q,
     TwoRuns,
     archive_cases,
     case,
-    check_export,
     export_cases,
     first_run,
+    second_cases,
+    second_run,
     served_corpus,
-    status_output,
 )
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
@@ -441,32 +441,15 @@ XFAIL: dict[str, str] = {
 # -- the runs ----------------------------------------------------------------------------
 
 
-def _second_run(out: TwoRuns, web: FixtureWeb, root: Path, inputs: list[str],
-                settings: Any) -> None:
-    import verifier
-    from verifier.export import export_json
-    from verifier.store import Store
-
-    web.page("/prensa/ribera-plan-calor", RIBERA, host=17)
-    web.page("/news/otto-heatwaves", NOT_FOUND, host=14, status=404)
-    web.page("/en/news/kluge-heat", KLUGE_EDITED, host=16)
-    result = verifier.run(inputs, settings, now=lambda: T0 + timedelta(days=2))
-    out.exit2 = int(result.exit_status)
-    out.changes2 = result.changes.as_dict()
-    store = Store.open(root / "verifier.db", create=False)
-    out.data2 = json.loads(export_json(store))
-    store.close()
-    out.status_out = status_output(root / "verifier.db")
-
-
-class Outcome(TwoRuns):
-    """The two runs, and the fixture web's request log of the first."""
-
-    fetched: set[tuple[str, str]]
+def _second_run(out: TwoRuns, c: Corpus, inputs: list[str]) -> None:
+    c.web.page("/prensa/ribera-plan-calor", RIBERA, host=17)
+    c.web.page("/news/otto-heatwaves", NOT_FOUND, host=14, status=404)
+    c.web.page("/en/news/kluge-heat", KLUGE_EDITED, host=16)
+    second_run(out, c, inputs, lambda: T0 + timedelta(days=2))
 
 
 @pytest.fixture(scope="module")
-def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
+def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TwoRuns]:
     root = tmp_path_factory.mktemp("e2e4")
 
     def documents(hosts: dict[str, str]) -> dict[str, str | bytes]:
@@ -476,17 +459,15 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
 
     with served_corpus(root, serve, documents) as c:
         inputs = [str(c.docs), c.hosts["h13"] + ARTICLE_PATH]
-        out = first_run(Outcome, c.hosts, root, inputs, c.settings, lambda: T0)
-        out.fetched = {(r.host, r.path) for r in c.web.requests}
-        _second_run(out, c.web, root, inputs, c.settings)
+        out = first_run(c, inputs, lambda: T0)
+        _second_run(out, c, inputs)
         yield out
 
 
 # -- the cases ---------------------------------------------------------------------------
 
 
-def _param(kind: str, doc: str, key: str, field_name: str, value: Any, ident: str) -> Any:
-    return case(kind, doc, key, field_name, value, ident, XFAIL)
+_param = functools.partial(case, xfail=XFAIL)  # a case of this set, its XFAIL marks applied
 
 
 def _cases() -> Iterator[Any]:
@@ -497,45 +478,17 @@ def _cases() -> Iterator[Any]:
                      f"factcheck.md:{host}{path}:original not fetched")
 
 
-def _second_cases() -> Iterator[Any]:
-    for doc, key, status in SECOND_QUOTES:
-        yield _param("quote2", doc, key, "status", status, f"run2:{doc}:{key}:status")
-    for doc, ref, status in SECOND_LINKS:
-        yield _param("link2", doc, ref, "link_status", status, f"run2:{doc}:{ref}:link_status")
-    for name, keys in SECOND_CHANGES.items():
-        yield _param("changes", "", name, "", keys, f"run2:changes:{name}")
-    yield _param("exit", "", "", "", 1, "run2:exit status")
-    yield _param("status_line", "", "", "", STATUS_LINE, "run2:verifier status")
-
-
-def _check_first(outcome: Outcome, kind: str, doc: str, key: str, expected: Any) -> None:
-    if kind == "final_url":
-        row = outcome.link(doc, key)
-        assert row is not None, f"no citation of {key}"
-        assert row["final_url"] == outcome.url(expected), row
-    elif kind == "unfetched":
-        address = outcome.hosts[key].split("//")[1].split(":")[0]
-        assert (address, expected) not in outcome.fetched
-    else:
-        row = outcome.quote(doc, key)
-        assert row is not None, f"no single quote containing {key!r}"
-        assert f"/{expected}" in (row["snapshot_url"] or ""), row
-
-
-def _check_second(outcome: Outcome, kind: str, doc: str, key: str, expected: Any) -> None:
-    if not outcome.check_second(kind, doc, key, expected):
-        assert expected in outcome.status_out, outcome.status_out
-
-
-SECOND_KINDS = ("quote2", "link2", "changes", "exit", "status_line")
+def _check_own(outcome: TwoRuns, kind: str, doc: str, key: str, expected: Any) -> None:
+    """The cases of kinds only this set has."""
+    assert kind == "unfetched"
+    assert key + expected not in {ref for _, ref in outcome.fetched}, outcome.fetched
 
 
 @pytest.mark.timeout(180)
-@pytest.mark.parametrize(("kind", "doc", "key", "field_name", "expected"),
-                         list(_cases()) + list(_second_cases()))
-def test_expected_export(outcome: Outcome, kind: str, doc: str, key: str, field_name: str,
+@pytest.mark.parametrize(("kind", "doc", "key", "field_name", "expected"), list(_cases()) + list(
+    second_cases(SECOND_QUOTES, SECOND_LINKS, SECOND_CHANGES, XFAIL, exit_status=1,
+                 status_line=STATUS_LINE)))
+def test_expected_export(outcome: TwoRuns, kind: str, doc: str, key: str, field_name: str,
                          expected: Any) -> None:
-    if kind in SECOND_KINDS:
-        _check_second(outcome, kind, doc, key, expected)
-    elif not check_export(outcome, kind, doc, key, field_name, expected):
-        _check_first(outcome, kind, doc, key, expected)
+    if not outcome.check(kind, doc, key, field_name, expected):
+        _check_own(outcome, kind, doc, key, expected)

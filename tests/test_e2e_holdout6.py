@@ -43,29 +43,31 @@ address without them. 170 of 170 after those fixes.
 
 from __future__ import annotations
 
-import json
+import functools
 import socket
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote as urlquote
 
 import pytest
 from e2e_support import (
+    DEJAVU,
+    Corpus,
     Q,
     TwoRuns,
     archive_cases,
     case,
-    check_export,
     export_cases,
     first_run,
+    pdf_pages,
+    second_cases,
+    second_run,
     served_corpus,
 )
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb, Reply, Request
 
-DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 T0 = datetime(2025, 5, 1, 2, 30, tzinfo=UTC)
 
 # -- pages -------------------------------------------------------------------------------
@@ -116,19 +118,6 @@ SEARCH_RESULTS = """<!DOCTYPE html><html lang="es"><head><meta charset="utf-8">
 <h2>Most read</h2><ul><li><a href="/region/lluvias">Lluvias en la costa</a></li>
 <li><a href="/economia/cobre">El precio del cobre sube</a></li></ul></main>
 <footer>© Diario del Norte</footer></body></html>"""
-
-
-def pdf_pages(pages: list[str]) -> bytes:
-    """A real PDF, each string its own page."""
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_font("Body", fname=DEJAVU)
-    for text in pages:
-        pdf.add_page()
-        pdf.set_font("Body", size=11)
-        pdf.multi_cell(0, 6, text)
-    return bytes(pdf.output())
 
 
 # -- documents ---------------------------------------------------------------------------
@@ -597,7 +586,7 @@ href="/en/press-centre/news/storage-winter-2025">Continue</a>.</p></body></html>
             "Energy minister Victor Parlicov said that “Transnistria has enough gas for only "
             "twenty days”."], outlet="NewsMaker", published="2025-01-08"))
     web.page("/business/1002233", NOT_FOUND, host=12, status=404)
-    web.page("/reports/gas-market-report-q1-2025.pdf", pdf_pages([
+    web.page("/reports/gas-market-report-q1-2025.pdf", pdf_pages(font=DEJAVU, pages=[
         "Gas Market Report, Q1-2025. International Energy Agency. The end of transit through "
         "Ukraine removes about 15 bcm a year from the European market. Greg Molnar, gas "
         "analyst, said: \u201cEurope can replace the lost transit",
@@ -677,7 +666,7 @@ def _serve_health_sources(web: FixtureWeb, wayback: FakeWayback, u: Any) -> None
         "Civil protection head Fabio Ciciliano said that the alert system now covers "
         "twenty-seven cities.",
     ], outlet="Protezione Civile", published="2024-06-20"), host=28)
-    web.page("/en/-/heat-deaths-2024", pdf_pages([
+    web.page("/en/-/heat-deaths-2024", pdf_pages(font=DEJAVU, pages=[
         "ISGlobal summary. Joan Ballester said that the summer of 2024 killed more than sixty "
         "thousand people in Europe.",
     ]), host=29, content_type="application/octet-stream")
@@ -850,30 +839,14 @@ XFAIL: dict[str, str] = {}
 # -- the runs ----------------------------------------------------------------------------
 
 
-class Outcome(TwoRuns):
-    """The two runs, and the fixture web's request log of the first."""
-
-    fetched: list[tuple[str, str]]
-
-
-def _second_run(out: Outcome, web: FixtureWeb, root: Path, inputs: list[str],
-                settings: Any) -> None:
-    import verifier
-    from verifier.export import export_json
-    from verifier.store import Store
-
-    web.page("/forskning/doda-zoner", DEAD_ZONES_EDITED, host=25)
-    web.page("/web/infrastruktura/rekompensaty-rybacy", POLAND, host=20)
-    result = verifier.run(inputs, settings, now=lambda: T0 + timedelta(days=2))
-    out.exit2 = int(result.exit_status)
-    out.changes2 = result.changes.as_dict()
-    store = Store.open(root / "verifier.db", create=False)
-    out.data2 = json.loads(export_json(store))
-    store.close()
+def _second_run(out: TwoRuns, c: Corpus, inputs: list[str]) -> None:
+    c.web.page("/forskning/doda-zoner", DEAD_ZONES_EDITED, host=25)
+    c.web.page("/web/infrastruktura/rekompensaty-rybacy", POLAND, host=20)
+    second_run(out, c, inputs, lambda: T0 + timedelta(days=2))
 
 
 @pytest.fixture(scope="module")
-def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
+def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TwoRuns]:
     root = tmp_path_factory.mktemp("e2e6")
 
     def documents(hosts: dict[str, str]) -> dict[str, str | bytes]:
@@ -884,18 +857,15 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
 
     with served_corpus(root, serve, documents) as c:
         inputs = [str(c.docs)]
-        out = first_run(Outcome, c.hosts, root, inputs, c.settings, lambda: T0)
-        out.fetched = [(r.host, r.path.split("?")[0]) for r in c.web.requests
-                       if r.method == "GET"]
-        _second_run(out, c.web, root, inputs, c.settings)
+        out = first_run(c, inputs, lambda: T0)
+        _second_run(out, c, inputs)
         yield out
 
 
 # -- the cases ---------------------------------------------------------------------------
 
 
-def _param(kind: str, doc: str, key: str, field_name: str, value: Any, ident: str) -> Any:
-    return case(kind, doc, key, field_name, value, ident, XFAIL)
+_param = functools.partial(case, xfail=XFAIL)  # a case of this set, its XFAIL marks applied
 
 
 def _cases() -> Iterator[Any]:
@@ -905,39 +875,16 @@ def _cases() -> Iterator[Any]:
         yield _param("one_fetch", "", host, "", path, f"{host}{path}:fetched once")
 
 
-def _second_cases() -> Iterator[Any]:
-    for doc, key, status in SECOND_QUOTES:
-        yield _param("quote2", doc, key, "status", status, f"run2:{doc}:{key}:status")
-    for doc, ref, status in SECOND_LINKS:
-        yield _param("link2", doc, ref, "link_status", status, f"run2:{doc}:{ref}:link_status")
-    for name, keys in SECOND_CHANGES.items():
-        yield _param("changes", "", name, "", keys, f"run2:changes:{name}")
-    yield _param("exit", "", "", "", 1, "run2:exit status")
-
-
-def _check_first(outcome: Outcome, kind: str, doc: str, key: str, expected: Any) -> None:
-    if kind == "final_url":
-        row = outcome.link(doc, key)
-        assert row is not None, f"no citation of {key}"
-        assert row["final_url"] == outcome.url(expected), row
-    elif kind == "one_fetch":
-        address = outcome.hosts[key].split("//")[1].split(":")[0]
-        assert outcome.fetched.count((address, expected)) == 1, outcome.fetched
-    else:
-        row = outcome.quote(doc, key)
-        assert row is not None, f"no single quote containing {key!r}"
-        assert f"/{expected}" in (row["snapshot_url"] or ""), row
-
-
-SECOND_KINDS = ("quote2", "link2", "changes", "exit")
+def _check_own(outcome: TwoRuns, kind: str, doc: str, key: str, expected: Any) -> None:
+    """The cases of kinds only this set has."""
+    assert kind == "one_fetch"
+    assert outcome.fetched.count(("GET", key + expected)) == 1, outcome.fetched
 
 
 @pytest.mark.timeout(240)
-@pytest.mark.parametrize(("kind", "doc", "key", "field_name", "expected"),
-                         list(_cases()) + list(_second_cases()))
-def test_expected_export(outcome: Outcome, kind: str, doc: str, key: str, field_name: str,
+@pytest.mark.parametrize(("kind", "doc", "key", "field_name", "expected"), list(_cases()) + list(
+    second_cases(SECOND_QUOTES, SECOND_LINKS, SECOND_CHANGES, XFAIL, exit_status=1)))
+def test_expected_export(outcome: TwoRuns, kind: str, doc: str, key: str, field_name: str,
                          expected: Any) -> None:
-    if kind in SECOND_KINDS:
-        assert outcome.check_second(kind, doc, key, expected)
-    elif not check_export(outcome, kind, doc, key, field_name, expected):
-        _check_first(outcome, kind, doc, key, expected)
+    if not outcome.check(kind, doc, key, field_name, expected):
+        _check_own(outcome, kind, doc, key, expected)
