@@ -422,15 +422,12 @@ def _attribution_speaker(finder: SpeakerFinder, attribution: str, at: int) -> Sp
     return Speaker(finder.names.full_name(name, at), True, "name")
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z“\"])")
-
-
 def _sentence_start(text: str, start: int, pos: int) -> int:
     """Where the sentence holding pos starts, reading back no further than `start` (the
     paragraph's start) and no further than an introduction may reach."""
     lo = max(start, pos - INTRO_REACH)
-    ends = list(_SENTENCE_END.finditer(text, lo, pos))
-    return ends[-1].end() if ends else lo
+    before = sentences(text, lo, pos)
+    return before[-1][0] if before else lo
 
 
 def _attribute_block(finder: SpeakerFinder, text: str, span: QuoteSpan,
