@@ -1041,6 +1041,7 @@ def test_a_provision_quoted_is_a_law_s_text_not_a_speaker_s_words(tmp_path: Path
 def test_an_author_and_colleagues_speak_by_the_author_s_name(tmp_path: Path, text: str,
                                                              speaker: str):
     quotes, _terms, _citations = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == [speaker]
 
 
 @pytest.mark.parametrize("text, speaker", [

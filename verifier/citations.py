@@ -52,6 +52,7 @@ _RELATED_LABEL = re.compile(
     r"you (?:may|might) also like)\s*[:»>|\-–—]+$", re.I)
 
 CONTEXT_CHARS = 240
+MAILING_LABEL_CHARS = 400  # a line before a URL that a housekeeping label can be, at the most
 ACCESS_DATE_REACH = 200  # characters around a URL where its access date may stand
 # 'Accessed 12 March 2019', 'retrieved on March 12, 2019', 'last visited: 2019-03-12'
 _ACCESSED = re.compile(r"\b(?:accessed|retrieved|viewed|consulted|(?:last )?visited)"
@@ -60,8 +61,14 @@ _ACCESSED = re.compile(r"\b(?:accessed|retrieved|viewed|consulted|(?:last )?visi
 
 def _mailing_label(text: str, start: int) -> bool:
     """A bare URL a plain-text e-mail labels as its own housekeeping ('Unsubscribe: https://…',
-    'View this email in your browser: https://…'): the link of such a label in markup."""
-    label = text[text.rfind("\n", 0, start) + 1:start].strip().rstrip(":-–—").strip()
+    'View this email in your browser: https://…'): the link of such a label in markup. Only
+    MAILING_LABEL_CHARS before the URL are read: a longer line before it is no such label (and
+    a long line of URLs, a PDF's notes run together, is not read back to its start per URL)."""
+    lo = max(0, start - MAILING_LABEL_CHARS)
+    line_start = text.rfind("\n", lo, start) + 1
+    if line_start == 0 and lo > 0:
+        return False
+    label = text[line_start:start].strip().rstrip(":-–—").strip()
     return bool(label) and bool(_MAILING_LINK.match(label))
 
 

@@ -28,7 +28,7 @@ from .models import Document
 from .pagetext import content_kind, decode_body
 from .text.docdates import document_date, parse_metadata_date
 from .text.footnotes import find_note_refs
-from .text.pdfclean import SourceLine, clean_lines, source_lines
+from .text.pdfclean import SourceLine, clean_lines, page_lines, source_lines
 from .text.pdftext import read_pdf
 from .text.textstream import binary_text
 
@@ -211,10 +211,7 @@ def _cleaned_document(lines: list[SourceLine], data: bytes, source: str, name: s
 
 def _pdf_document(data: bytes, source: str, name: str) -> Document:
     pdf = read_pdf(data, name=name)
-    lines = [SourceLine(text, number, page_no)
-             for page_no, page in enumerate(pdf.pages, start=1)
-             for number, text in enumerate(page.split("\n"), start=1)]
-    doc = _cleaned_document(lines, data, source, name, "pdf")
+    doc = _cleaned_document(page_lines(pdf.pages), data, source, name, "pdf")
     if not doc.text.strip():
         doc.warnings.append(f"{name}: no text layer (a scanned PDF?); nothing to extract")
     title = _pdf_title(pdf.metadata.get("Title", ""))

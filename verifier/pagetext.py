@@ -228,13 +228,10 @@ def pdf_text(body: bytes) -> str:
     """A PDF's text as a reader follows it: paragraphs rejoined across lines and pages, running
     headers and page numbers dropped, footnotes moved out of the sentences they interrupt
     (see pdfclean), so a quotation running over a page break is found whole."""
-    from .text.pdfclean import SourceLine, clean_lines
+    from .text.pdfclean import clean_lines, page_lines
     from .text.pdftext import pdf_pages
 
-    lines = [SourceLine(text, number, page_no)
-             for page_no, page in enumerate(pdf_pages(body), start=1)
-             for number, text in enumerate(page.split("\n"), start=1)]
-    return clean_lines(lines).text
+    return clean_lines(page_lines(pdf_pages(body))).text
 
 
 def page_text(body: bytes, content_type: str | None) -> PageText | None:

@@ -412,21 +412,22 @@ def _dash_attribution(finder: SpeakerFinder, text: str, span: QuoteSpan,
     if para[1] - span.close_at > _PARAGRAPH_TAIL or text[span.close_at + 1:para[1]].strip():
         return None
     m = _DASH_LINE.match(text, span.close_at + 1)
-    if m is None:
-        return None
-    name = re.split(r",|\(", m.group(1))[0].strip()
-    return Speaker(finder.names.full_name(name, span.start), True, "name") if name else None
+    return _attribution_speaker(finder, m.group(1), span.start) if m else None
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z“\"])")
+def _attribution_speaker(finder: SpeakerFinder, attribution: str, at: int) -> Speaker:
+    """The speaker an attribution line names: '— Gloria Nakamura, finance director' (the words
+    before a comma or a parenthesis)."""
+    name = re.split(r",|\(", attribution)[0].strip()
+    return Speaker(finder.names.full_name(name, at), True, "name")
 
 
 def _sentence_start(text: str, start: int, pos: int) -> int:
     """Where the sentence holding pos starts, reading back no further than `start` (the
     paragraph's start) and no further than an introduction may reach."""
     lo = max(start, pos - INTRO_REACH)
-    ends = list(_SENTENCE_END.finditer(text, lo, pos))
-    return ends[-1].end() if ends else lo
+    before = sentences(text, lo, pos)
+    return before[-1][0] if before else lo
 
 
 def _attribute_block(finder: SpeakerFinder, text: str, span: QuoteSpan,
@@ -434,8 +435,7 @@ def _attribute_block(finder: SpeakerFinder, text: str, span: QuoteSpan,
                      candidates: list[QuoteSpan]) -> None:
     """A blockquote's speaker: its own attribution line, else the sentence introducing it."""
     if span.attribution:
-        name = re.split(r",|\(", span.attribution)[0].strip()
-        span.speaker = Speaker(finder.names.full_name(name, span.start), True, "name")
+        span.speaker = _attribution_speaker(finder, span.attribution, span.start)
     else:
         n = paragraph_before(para_ends, span.open_at)
         if n is not None:

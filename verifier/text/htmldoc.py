@@ -45,7 +45,6 @@ _BRACKETED = re.compile(r"\[(\d{1,3})\]")
 _MARKER_LABEL = re.compile(r"^[\[(]?\^?(\d{1,3}|[*†‡])[\])]?\.?$")
 # A footnote body's way back to its marker: Wikipedia's '^ a b' span, '↩' links.
 _BACKLINK_CLASS = re.compile(r"back-?(?:link|ref)|footnote-return", re.I)
-_SKIP_SCHEMES = SKIPPED_SCHEMES
 
 
 def parse_html(markup: str, base_url: str | None = None) -> MarkupParts:
@@ -297,7 +296,7 @@ class _Walker:
 
     def _resolve(self, href: str | None) -> str | None:
         href = (href or "").strip()
-        if not href or href.startswith("#") or href.lower().startswith(_SKIP_SCHEMES):
+        if not href or href.startswith("#") or href.lower().startswith(SKIPPED_SCHEMES):
             return None
         if urlsplit(href).scheme:
             return href

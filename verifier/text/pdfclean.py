@@ -96,6 +96,13 @@ def source_lines(text: str) -> list[SourceLine]:
     return lines
 
 
+def page_lines(pages: list[str]) -> list[SourceLine]:
+    """Lines of a PDF's pages (as pdftext reads them), numbered from 1 on each page."""
+    return [SourceLine(text, number, page_no)
+            for page_no, page in enumerate(pages, start=1)
+            for number, text in enumerate(page.split("\n"), start=1)]
+
+
 def clean_lines(lines: list[SourceLine]) -> CleanedText:
     """Paragraphs rejoined, page furniture dropped, footnotes and captions moved aside."""
     return _Cleaner(lines).run()

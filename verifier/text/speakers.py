@@ -76,12 +76,12 @@ _ACCORDING_PERSON = re.compile(
 _AGE_OR_NATIONALITY_AFTER = re.compile(r"\s+the\s+(?:\d+-)?([A-Za-z][\w\-]*)\b")
 # '… of „…“, and the director, X, said that …': a coordinated clause after a quotation
 # has its own subject, so its verb reports the next quotation, not this one.
+_NEW_CLAUSE = re.compile(r"\s*,?\s*(?:and|but|while|whereas)\s+(?!said\b|says\b|added\b)\S", re.I)
 # 'the chief executive of Harlan Valley Medical Center, ' before a name in apposition
 _ROLE_WORDS = 10
 _ROLE_THEN_NAME = re.compile(
     r"\s*(?:the|its|his|her|their)\s+(?:[^\W\d][\w'’-]*\s+){0," + str(_ROLE_WORDS - 2)
     + r"}?[^\W\d][\w'’-]*,\s*$")
-_NEW_CLAUSE = re.compile(r"\s*,?\s*(?:and|but|while|whereas)\s+(?!said\b|says\b|added\b)\S", re.I)
 # Words a name's own mention may follow in its clause: titles, determiners, articles.
 _BEFORE_NAME = TITLE_WORDS | DETERMINERS | ARTICLES
 # 'of' in the languages whose role phrases open a sentence ('Le maire de Lyon, X, a déclaré :',
