@@ -350,6 +350,16 @@ def test_an_article_declared_in_json_ld_is_read_when_the_page_does_not_show_it()
             "Ferry fares will rise in May.\n\u201cWe held them for three years and cannot hold "
             "them for a fourth,\u201d the operator said.\nThe council will review the subsidy "
             "in June.")
+    # an article quoting with straight marks (escaped in its JSON) is measured to its end
+    straight = ARTICLE_BODY.replace("\u201c", '"').replace("\u201d", '"')
+    markup = _with_article("<p>Ferry fares will rise in May.</p><p>Subscribe to read on</p>",
+                           straight)
+    root, _ = parse_html(markup)
+    assert root is not None
+    assert visible_text(root, markup) == (
+        "Ferry fares will rise in May.\nSubscribe to read on\nFerry fares will rise in May.\n"
+        "\"We held them for three years and cannot hold them for a fourth,\" the operator said."
+        "\nThe council will review the subsidy in June.")
     # a page showing its whole article is read once; declared markup is read as a page's
     article = "<p>Ferry fares will rise in May.</p><p>The council will review the subsidy in June.</p>"
     for markup in (_with_article(article, article.replace("<p>", " ").replace("</p>", "")),
@@ -364,6 +374,18 @@ def test_an_article_declared_in_json_ld_is_read_when_the_page_does_not_show_it()
     root, _ = parse_html(markup)
     assert root is not None
     assert "fall" not in visible_text(root, markup)
+    # nor is one declaring a longer article whose first and last words the page shows: what
+    # the declaration adds (a photo credit) lies between them
+    shown = ("<p>Ferry fares will rise in May, the operator said on Monday.</p><p>The council "
+             "will review the subsidy in June, a spokesman said.</p>")
+    markup = _with_article(shown, "Ferry fares will rise in May, the operator said on Monday. "
+                           "Photo: Harbour Trust. The council will review the subsidy in June, "
+                           "a spokesman said.")
+    root, _ = parse_html(markup)
+    assert root is not None
+    assert visible_text(root, markup) == (
+        "Ferry fares will rise in May, the operator said on Monday.\nThe council will review "
+        "the subsidy in June, a spokesman said.")
 
 
 def test_markdown_links_read_as_their_words(web) -> None:

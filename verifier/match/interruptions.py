@@ -58,8 +58,6 @@ _CLOSING = frozenset("”»」』")
 _WORD = re.compile(r"\w+")
 _TIME_CODE = re.compile(r"[\[(]?\d{1,2}:\d\d:\d\d(?:[.,]\d{1,3})?[\])]?(?!\w|[:.,]\d)"
                         r"|[\[(]\d{1,2}:\d\d(?:[.,]\d{1,3})?[\])]")
-# A turn's speaker label at the start of a line, after any time code: "DR MARIA LOPEZ:",
-# "Lopez:", "HOST (JAMES ODUYA):".
 # A cue's time at the start of its line ("0:07", "12:45") is read as a time code only where
 # at least this many lines start with one: a transcript's cues, not a schedule's single time.
 CUE_TIMES_MIN = 3
@@ -76,6 +74,8 @@ _LIST_MARKER = re.compile(r"\n[ \t]*(\(?\d{1,3}[.)]|\(?[a-z]\)|\([a-z]\)"
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]{0,15}$", re.I)
 _ADDRESS_REST = re.compile(r"://[^\s<>()\[\]\"“”]+[>)\]]?")
 _ADDRESS_OPENERS = frozenset("<([")
+# A turn's speaker label at the start of a line, after any time code: "DR MARIA LOPEZ:",
+# "Lopez:", "HOST (JAMES ODUYA):".
 _SPEAKER = re.compile(r"[ \t]*(?:[\[(]?\d{1,2}:\d\d(?::\d\d)?[\])]?[ \t]+)?"
                       r"((?:[A-Z][\w.'’-]*[ \t]+){0,4}[A-Z][\w.'’-]*(?:[ \t]*\([^()\n]{1,40}\))?)"
                       r":[ \t]+")

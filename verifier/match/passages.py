@@ -349,12 +349,13 @@ def closest_passage(pattern: QuotePattern, page: PreparedPage) -> Passage | None
     first, last = _grow(words, page.tokens.words, first, last)
     score, diff = _diff(pattern, page, first, last, free, marks)
     # a reordering scores at most ORDER_FREE_WEIGHT: no need to look when the passage is closer
-    reordered = _reordered(words, page.tokens.words, regions) if score < ORDER_FREE_WEIGHT \
-        else None
-    if score < ORDER_FREE_WEIGHT and any(gap.kind == "ellipsis" for gap in pattern.gaps):
-        swapped = _fragments_swapped(pattern, page)
-        reordered = swapped if reordered is None or swapped and swapped[0] > reordered[0] \
-            else reordered
+    reordered = None
+    if score < ORDER_FREE_WEIGHT:
+        found = [_reordered(words, page.tokens.words, regions)]
+        if any(gap.kind == "ellipsis" for gap in pattern.gaps):
+            found.append(_fragments_swapped(pattern, page))
+        # the higher score; on a tie, the reordering (max keeps the first)
+        reordered = max((r for r in found if r is not None), key=lambda r: r[0], default=None)
     if reordered is not None and reordered[0] > score:
         score, first, last = reordered
         diff = _diff(pattern, page, first, last, free, marks)[1]
