@@ -253,7 +253,7 @@ def page_text(body: bytes, content_type: str | None) -> PageText | None:
         text, title, lang = _html_text(utf8)
         return PageText(text=text, language=page_language(lang, text), title=title, kind="html")
     text = markdown_links_as_text(decoded.replace("\r\n", "\n").replace("\r", "\n"))
-    if "-->" in text and is_subtitles(text):
+    if is_subtitles(text):
         text = subtitle_text(text)
     elif "\f" in text:
         text = paged_text(text)
