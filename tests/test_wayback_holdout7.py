@@ -11,6 +11,9 @@ at crawl time" notice replayed as a capture, archived soft-404 pages, Save Page 
 refusals at submission (HTTP 200, no job id, a status_ext). Whole runs check the work queued
 across runs: a save still pending when the run's budget ends, lookups queued by one run asked
 first by the next, and `no_wayback` from the environment with every kind of queued work.
+
+First run (before any code change, on commit df8f529): 19 of 28 passed; the 9 others were
+marked xfail(strict=True) with the reason they failed.
 """
 
 from __future__ import annotations
@@ -75,6 +78,7 @@ def _streamed(text: str, content_type: str) -> Reply:
     return Reply(body=iter([text.encode()]), content_type=content_type)
 
 
+@pytest.mark.xfail(strict=True, reason="JSON that does not parse is read as plain lines, none of which is a row: 'no captures'")
 def test_a_json_cdx_answer_cut_mid_row_is_not_a_list_of_captures(fweb: FixtureWeb,
                                                                  clock: FakeClock) -> None:
     """The CDX streams its rows and can stop mid-answer (status 200 already sent): what came
@@ -88,6 +92,7 @@ def test_a_json_cdx_answer_cut_mid_row_is_not_a_list_of_captures(fweb: FixtureWe
     assert info.closest is None and info.queued
 
 
+@pytest.mark.xfail(strict=True, reason="the cut last row is skipped as malformed and the rows before it taken as the whole list")
 def test_a_plain_cdx_answer_cut_mid_row_is_not_a_list_of_captures(fweb: FixtureWeb,
                                                                   clock: FakeClock) -> None:
     text = row("20190101000000") + "\n" + row("20200101000000") + "\n" + row("20210315000000")[:40]
@@ -97,6 +102,7 @@ def test_a_plain_cdx_answer_cut_mid_row_is_not_a_list_of_captures(fweb: FixtureW
 
 
 # -- an overloaded CDX ---------------------------------------------------------------------------
+@pytest.mark.xfail(strict=True, reason="an overloaded answer queues the lookup at once; it is never asked again in the run")
 @pytest.mark.parametrize("status", [502, 503, 504])
 def test_a_cdx_overloaded_once_is_asked_again_within_the_budget(fweb: FixtureWeb,
                                                                 clock: FakeClock,
@@ -153,6 +159,7 @@ def test_a_capture_recorded_with_a_trailing_slash_is_a_copy_of_the_page(wayback:
     assert snapshot.archive_url == f"https://web.archive.org/web/20210315000000/{recorded}"
 
 
+@pytest.mark.xfail(strict=True, reason="the CDX is asked about the address as cited only; tracking arguments are never dropped")
 @pytest.mark.parametrize("tracking", [
     "utm_source=twitter&utm_medium=social&utm_campaign=june",
     "fbclid=IwAR2F4-dbP0l7Mn1IawQQGCINEz7PYXQvwjNwB_qa2ofrHyiLjcbCRxTDMEk",
@@ -218,6 +225,7 @@ REDIRECT_NOTICE = (
     "http://news.example.com/'>Impatient?</a></p></div></section></div></body></html>")
 
 
+@pytest.mark.xfail(strict=True, reason="the Wayback's redirect notice, replayed with a Memento-Datetime, is taken as a copy")
 def test_a_replay_of_the_waybacks_redirect_notice_is_no_copy(fweb: FixtureWeb,
                                                             clock: FakeClock) -> None:
     archive = ScriptedArchive(fweb, plain(row("20210101000000", digest="B" * 32),
@@ -294,6 +302,7 @@ def _refused_today(now: datetime, hours: float) -> SaveJob:
                          "CDX index yet")
 
 
+@pytest.mark.xfail(strict=True, reason="an unconfirmed save is submitted again after an hour even when the service said the page was captured today")
 def test_a_save_refused_for_todays_captures_waits_for_the_index_not_a_new_submission(
         wayback: FakeWayback, clock: FakeClock) -> None:
     """The service said the page was captured today: the index lags by hours, and submitting
