@@ -12,15 +12,26 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb, Reply
-from wayback_support import KEYS, PAGE, FakeClock, ScriptedArchive, page, plain, raw_fetcher, row
+from wayback_support import (
+    KEYS,
+    PAGE,
+    FakeClock,
+    ScriptedArchive,
+    fweb,
+    page,
+    plain,
+    raw_fetcher,
+    row,
+)
 
-from verifier.archiving import Archivist, FetchRaw
+from verifier.archiving import OVERLOAD_PAUSE, Archivist, FetchRaw
 from verifier.config import Settings
 from verifier.models import ArchiveInfo, Fetch, SaveJob, Snapshot
 from verifier.net.wayback import MAX_CDX_PAGES, WaybackClient
 from verifier.status import LinkStatus
 
 OTHER = "http://blog.example.net/post"
+__all__ = ["fweb"]  # the shared fixture, used below
 
 pytestmark = pytest.mark.usefixtures("archive_hygiene")  # see conftest
 
@@ -690,3 +701,23 @@ def test_a_capture_beyond_the_cut_list_of_captures_falls_back_to_its_neighbour(
     wayback.replay_errors[stamps[-1]] = 404
     [(snapshot, _)] = make(wayback, clock).copies(PAGE, None)
     assert len(stamps) > 2 * MAX_CDX_PAGES and snapshot.timestamp == stamps[-2]
+
+
+@pytest.mark.parametrize(("first", "asked"), [
+    (Reply(503, "Service Unavailable", content_type="text/plain"), 2),
+    (Reply(body=row("20210315000000")[:30], content_type="text/plain"), 2),  # cut short
+    (Reply(503, "busy", content_type="text/plain", headers={"Retry-After": "900"}), 1),
+    (Reply(404, "no", content_type="text/plain"), 1),
+])
+def test_a_lookup_the_archive_was_too_busy_for_is_asked_once_more_after_a_pause(
+        fweb: FixtureWeb, clock: FakeClock, first: Reply, asked: int) -> None:
+    """Once more, and only for a busy moment: not after an answer, nor while the breaker is
+    open (a Retry-After)."""
+    answers = [first, Reply(body=row("20210315000000") + "\n", content_type="text/plain")]
+    ScriptedArchive(fweb, lambda _q: answers.pop(0) if len(answers) > 1 else answers[0])
+    client = WaybackClient(Settings(wayback_url=fweb.base(), wayback_budget=100_000),
+                           clock=clock, sleep=clock.sleep)
+    archivist = Archivist(client, raw_fetcher(client), client.settings, clock=clock)
+    archivist.info(PAGE, date(2021, 6, 1))
+    assert sum(1 for r in fweb.requests if r.path.startswith("/cdx/")) == asked
+    assert (OVERLOAD_PAUSE in clock.sleeps) is (asked == 2)

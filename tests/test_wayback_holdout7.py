@@ -100,7 +100,6 @@ def test_a_plain_cdx_answer_cut_mid_row_is_not_a_list_of_captures(fweb: FixtureW
 
 
 # -- an overloaded CDX ---------------------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="an overloaded answer queues the lookup at once; it is never asked again in the run")
 @pytest.mark.parametrize("status", [502, 503, 504])
 def test_a_cdx_overloaded_once_is_asked_again_within_the_budget(fweb: FixtureWeb,
                                                                 clock: FakeClock,

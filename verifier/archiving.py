@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from .config import Settings
-from .errors import ArchiveError, ArchiveRateLimited, ArchiveUnavailable
+from .errors import ArchiveError, ArchiveRateLimited, ArchiveTimeout, ArchiveUnavailable
 from .models import ArchiveInfo, Fetch, SaveJob, Snapshot, timestamp_datetime
 from .net.linkstatus import REDIRECTS as _REDIRECT_STATUSES
 from .net.pacer import LOOKUP, SAVE
@@ -42,6 +42,7 @@ INDEX_LAG = timedelta(days=1)
 MAX_ATTEMPTS = 3  # submissions of one save before it is given up as an error
 MAX_FALLBACKS = 2  # further captures tried when a chosen one cannot be replayed
 MAX_EARLIER = 2  # earlier versions of a page read when no copy in hand holds a quote
+OVERLOAD_PAUSE = 5.0  # seconds before a lookup the Archive was too busy to answer is asked again
 STEP = 0.25  # longest uninterrupted wait of the background worker, so it stops promptly
 # Save Page Now refusals that mean "captured recently": success once CDX lists the capture
 _RECENT_CAPTURE = ("same snapshot", "too-many-daily-captures")
@@ -305,7 +306,7 @@ class Archivist:
         """ask() once per run; an ArchiveError is kept as the answer too, raised to every caller."""
         def answer() -> Any:
             try:
-                return ask()
+                return self._again_if_overloaded(ask)
             except ArchiveError as exc:
                 return exc
 
@@ -313,6 +314,22 @@ class Archivist:
         if isinstance(value, ArchiveError):
             raise value
         return value
+
+    def _again_if_overloaded(self, ask: Callable[[], Any]) -> Any:
+        """ask(), and once more after OVERLOAD_PAUSE when the Archive was too busy to answer
+        (a 502/503/504, its own maintenance page, an answer cut short): a busy moment of the
+        service passes, and the lookup is answered this run instead of waiting for the next.
+        Not after a timeout (a hung service would cost the run twice), nor when the breaker
+        has opened or the budget is spent (the pacer refuses the second call)."""
+        try:
+            return ask()
+        except ArchiveTimeout:
+            raise
+        except ArchiveUnavailable:
+            if self.client.blocked():
+                raise
+        self.client.sleep(OVERLOAD_PAUSE)
+        return ask()
 
     def _copy(self, snapshot: Snapshot) -> tuple[Snapshot, Fetch] | str:
         """A raw copy, or why there is none ("queued: ..." when it waits for the next run);
