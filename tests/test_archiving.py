@@ -721,3 +721,18 @@ def test_a_lookup_the_archive_was_too_busy_for_is_asked_once_more_after_a_pause(
     archivist.info(PAGE, date(2021, 6, 1))
     assert sum(1 for r in fweb.requests if r.path.startswith("/cdx/")) == asked
     assert (OVERLOAD_PAUSE in clock.sleeps) is (asked == 2)
+
+
+def test_a_save_refused_as_captured_today_waits_for_that_capture_not_a_new_submission(
+        wayback: FakeWayback, clock: FakeClock) -> None:
+    """The captures the refusal speaks of were made before the submission: the CDX is asked
+    for them, and nothing is submitted again within the index's lag."""
+    now = datetime.now(UTC)
+    refused = SaveJob(url=PAGE, submitted_at=now - timedelta(hours=3), method="spn2", attempts=1,
+                      error="Save Page Now 2: error:too-many-daily-captures: captured 10 times "
+                            "today; the recent capture is not in the CDX index yet")
+    archivist = make(wayback, clock, keys=KEYS, now=now, save="always")
+    assert archivist.poll(refused).status == "pending" and wayback.count("save2") == 0
+    wayback.capture(PAGE, (now - timedelta(hours=4)).strftime("%Y%m%d%H%M%S"), page("x"))
+    job = archivist.poll(refused)
+    assert job.status == "success" and wayback.count("save2") == 0

@@ -299,7 +299,6 @@ def _refused_today(now: datetime, hours: float) -> SaveJob:
                          "CDX index yet")
 
 
-@pytest.mark.xfail(strict=True, reason="an unconfirmed save is submitted again after an hour even when the service said the page was captured today")
 def test_a_save_refused_for_todays_captures_waits_for_the_index_not_a_new_submission(
         wayback: FakeWayback, clock: FakeClock) -> None:
     """The service said the page was captured today: the index lags by hours, and submitting
