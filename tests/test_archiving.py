@@ -736,3 +736,23 @@ def test_a_save_refused_as_captured_today_waits_for_that_capture_not_a_new_submi
     wayback.capture(PAGE, (now - timedelta(hours=4)).strftime("%Y%m%d%H%M%S"), page("x"))
     job = archivist.poll(refused)
     assert job.status == "success" and wayback.count("save2") == 0
+
+
+def test_the_waybacks_notice_of_a_redirect_at_crawl_time_is_no_copy(wayback: FakeWayback,
+                                                                    clock: FakeClock) -> None:
+    notice = ("<html><head><title></title></head><body><p class='code'>Loading...</p>"
+              "<p class='code shift red'>Got an HTTP 301 response at crawl time</p>"
+              "<p class='code'>Redirecting to...</p><p class='code shift target'>"
+              "http://news.example.com/</p></body></html>")
+    wayback.capture(PAGE, "20210101000000", page("the words"))
+    wayback.capture(PAGE, "20210520000000", notice)
+    archivist = make(wayback, clock)
+    assert [s.timestamp for s, _ in archivist.copies(PAGE, date(2021, 6, 1))] == ["20210101000000"]
+    assert "HTTP 301 at crawl time" in str(archivist.info(PAGE, date(2021, 6, 1)).error)
+
+
+def test_an_article_quoting_the_notice_is_a_copy(wayback: FakeWayback, clock: FakeClock) -> None:
+    said = "the archive showed “Got an HTTP 302 response at crawl time” for the old page"
+    wayback.capture(PAGE, "20210520000000", page(said))
+    copies = make(wayback, clock).copies(PAGE, date(2021, 6, 1))
+    assert [s.timestamp for s, _ in copies] == ["20210520000000"]

@@ -222,7 +222,6 @@ REDIRECT_NOTICE = (
     "http://news.example.com/'>Impatient?</a></p></div></section></div></body></html>")
 
 
-@pytest.mark.xfail(strict=True, reason="the Wayback's redirect notice, replayed with a Memento-Datetime, is taken as a copy")
 def test_a_replay_of_the_waybacks_redirect_notice_is_no_copy(fweb: FixtureWeb,
                                                             clock: FakeClock) -> None:
     archive = ScriptedArchive(fweb, plain(row("20210101000000", digest="B" * 32),
