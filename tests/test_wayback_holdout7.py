@@ -13,7 +13,16 @@ across runs: a save still pending when the run's budget ends, lookups queued by 
 first by the next, and `no_wayback` from the environment with every kind of queued work.
 
 First run (before any code change, on commit df8f529): 19 of 28 passed; the 9 others were
-marked xfail(strict=True) with the reason they failed.
+marked xfail(strict=True) with the reason they failed. Two of them were this file's mistake:
+the tracking-argument cases were first written against the Archivist, which is never asked
+about tracking arguments (the tool drops them when it reads a citation, citations.normalize_url);
+they were moved to whole runs, where the rule lives, and pass (21 of 28 with them). Each
+other mark came off with the general fix that made its test pass (28 of 28 now): a CDX answer
+that ends mid-row (a plain row without its newline, JSON that does not parse whole) is cut
+short, so unavailable and queued; a lookup the Archive was too busy to answer is asked once
+more after a pause, within the budget and never through an open breaker; the Wayback's notice
+of a redirect at crawl time is no copy; a save refused because the page was captured today
+looks for that capture and waits a day for the index before it is submitted again.
 """
 
 from __future__ import annotations
@@ -154,23 +163,6 @@ def test_a_capture_recorded_with_a_trailing_slash_is_a_copy_of_the_page(wayback:
         "http://news.example.com/2021/story", CITED)
     assert fetch.body == page("the words").encode()
     assert snapshot.archive_url == f"https://web.archive.org/web/20210315000000/{recorded}"
-
-
-@pytest.mark.xfail(strict=True, reason="the CDX is asked about the address as cited only; tracking arguments are never dropped")
-@pytest.mark.parametrize("tracking", [
-    "utm_source=twitter&utm_medium=social&utm_campaign=june",
-    "fbclid=IwAR2F4-dbP0l7Mn1IawQQGCINEz7PYXQvwjNwB_qa2ofrHyiLjcbCRxTDMEk",
-], ids=["utm", "fbclid"])
-def test_a_cited_address_with_tracking_arguments_finds_the_captures_of_the_page(
-        wayback: FakeWayback, clock: FakeClock, tracking: str) -> None:
-    """A link copied from a share carries tracking arguments the crawler never saw: the
-    Archive holds the page under its plain address, and that is the page cited."""
-    wayback.capture(PAGE, "20210315000000", page("the words"))
-    archivist = archivist_for(wayback, clock)
-    cited = f"{PAGE}?{tracking}"
-    info = archivist.info(cited, CITED)
-    assert info.closest is not None and info.closest.timestamp == "20210315000000"
-    assert [f.body for _, f in archivist.copies(cited, CITED)] == [page("the words").encode()]
 
 
 def test_tracking_arguments_the_page_was_captured_with_are_asked_as_cited(wayback: FakeWayback,
@@ -371,6 +363,24 @@ def _note(root: Path, name: str, *urls: str) -> Path:
 
 def _asked_about(request_path: str) -> str:
     return parse_qs(urlsplit(request_path).query).get("url", [""])[0]
+
+
+@pytest.mark.parametrize("tracking", [
+    "utm_source=twitter&utm_medium=social&utm_campaign=june",
+    "fbclid=IwAR2F4-dbP0l7Mn1IawQQGCINEz7PYXQvwjNwB_qa2ofrHyiLjcbCRxTDMEk",
+], ids=["utm", "fbclid"])
+def test_run_a_dead_link_cited_with_tracking_arguments_rests_on_the_captures_of_the_page(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        run_cli: Callable[..., CliResult], tracking: str) -> None:
+    """A link copied from a share carries tracking arguments the crawler never saw: the
+    Archive holds the page under its plain address, and that is the page cited."""
+    web.page("/gone", "<title>Not Found</title>", status=404)
+    wayback.capture(web.url("/gone"), "20210520000000", QUOTED)
+    write_wayback_config(workspace, wayback, 'save = "never"\n')
+    run_cli("run", str(_note(workspace, "note.txt", web.url(f"/gone?{tracking}"))))
+    [quote] = exported_quotes(run_cli)
+    assert quote["status"] == "verified_archive"
+    assert str(quote["snapshot_url"]).endswith("/web/20210520000000/" + web.url("/gone"))
 
 
 def test_run_the_next_run_asks_about_queued_lookups_before_new_ones(
