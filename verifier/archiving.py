@@ -320,15 +320,15 @@ class Archivist:
         (a 502/503/504, its own maintenance page, an answer cut short): a busy moment of the
         service passes, and the lookup is answered this run instead of waiting for the next.
         Not after a timeout (a hung service would cost the run twice), nor when the breaker
-        has opened or the budget is spent (the pacer refuses the second call)."""
+        has opened, the budget is spent (the pacer refuses the second call) or the run is
+        stopping (the pause is waited in short steps)."""
         try:
             return ask()
         except ArchiveTimeout:
             raise
         except ArchiveUnavailable:
-            if self.client.blocked():
+            if self.client.blocked() or not self._wait(OVERLOAD_PAUSE):
                 raise
-        self.client.sleep(OVERLOAD_PAUSE)
         return ask()
 
     def _copy(self, snapshot: Snapshot) -> tuple[Snapshot, Fetch] | str:
