@@ -294,8 +294,7 @@ class FakeWayback:
             out: list[list[str]] = [fields] + rows if rows else []
             if resume and q.get("showResumeKey", [""])[0] == "true":
                 out += [[], [resume]]
-            body = json.dumps(out).encode()
-            return self._send(h, 200, body, "application/json")
+            return self._send(h, 200, json_layout(out).encode(), "application/json")
         text = "\n".join(" ".join(r) for r in rows)
         if resume and q.get("showResumeKey", [""])[0] == "true":
             text += f"\n\n{resume}"
@@ -332,8 +331,18 @@ class FakeWayback:
             location = f"{REAL_WEB}/web/{nearest.timestamp}{flag}/{nearest.original}"
             return self._send(h, 302, b"", None, {"Location": location})
         cap = exact[0]
-        headers = {"Memento-Datetime": time.strftime(
-            "%a, %d %b %Y %H:%M:%S GMT", time.strptime(cap.timestamp, "%Y%m%d%H%M%S"))}
+        moment = time.strftime("%a, %d %b %Y %H:%M:%S GMT",
+                               time.strptime(cap.timestamp, "%Y%m%d%H%M%S"))
+        # what every real replay carries besides the capture's own headers: its time, the
+        # Memento links (original, timemap, this memento) and the WARC file it was read from
+        headers = {
+            "Memento-Datetime": moment,
+            "Link": f'<{cap.original}>; rel="original", <{REAL_WEB}/web/timemap/link/'
+                    f'{cap.original}>; rel="timemap"; type="application/link-format", '
+                    f'<{REAL_WEB}/web/{cap.timestamp}/{cap.original}>; rel="memento"; '
+                    f'datetime="{moment}"',
+            "X-Archive-Src": f"spn2-{cap.timestamp}-wwwb-spn01.us.archive.org-8001.warc.gz",
+        }
         headers.update(cap.headers)
         status = cap.statuscode if isinstance(cap.statuscode, int) else 200  # a revisit replays
         if flag == "id_":
@@ -411,6 +420,11 @@ class FakeWayback:
             body = {"status": "success", "job_id": job_id, "original_url": job["url"],
                     "timestamp": job["timestamp"], "duration_sec": 1.0}
         self._send(h, 200, json.dumps(body).encode(), "application/json")
+
+
+def json_layout(rows: list[list[str]]) -> str:
+    """CDX rows as the real server prints output=json: one row a line, ", " between values."""
+    return "[" + ",\n ".join("[" + ", ".join(json.dumps(v) for v in r) + "]" for r in rows) + "]"
 
 
 def quote_url(url: str) -> str:

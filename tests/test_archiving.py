@@ -12,15 +12,26 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb, Reply
-from wayback_support import KEYS, PAGE, FakeClock, ScriptedArchive, page, plain, raw_fetcher, row
+from wayback_support import (
+    KEYS,
+    PAGE,
+    FakeClock,
+    ScriptedArchive,
+    fweb,
+    page,
+    plain,
+    raw_fetcher,
+    row,
+)
 
-from verifier.archiving import Archivist, FetchRaw
+from verifier.archiving import OVERLOAD_PAUSE, Archivist, FetchRaw
 from verifier.config import Settings
 from verifier.models import ArchiveInfo, Fetch, SaveJob, Snapshot
 from verifier.net.wayback import MAX_CDX_PAGES, WaybackClient
 from verifier.status import LinkStatus
 
 OTHER = "http://blog.example.net/post"
+__all__ = ["fweb"]  # the shared fixture, used below
 
 pytestmark = pytest.mark.usefixtures("archive_hygiene")  # see conftest
 
@@ -690,3 +701,58 @@ def test_a_capture_beyond_the_cut_list_of_captures_falls_back_to_its_neighbour(
     wayback.replay_errors[stamps[-1]] = 404
     [(snapshot, _)] = make(wayback, clock).copies(PAGE, None)
     assert len(stamps) > 2 * MAX_CDX_PAGES and snapshot.timestamp == stamps[-2]
+
+
+@pytest.mark.parametrize(("first", "asked"), [
+    (Reply(503, "Service Unavailable", content_type="text/plain"), 2),
+    (Reply(body=row("20210315000000")[:30], content_type="text/plain"), 2),  # cut short
+    (Reply(503, "busy", content_type="text/plain", headers={"Retry-After": "900"}), 1),
+    (Reply(404, "no", content_type="text/plain"), 1),
+])
+def test_a_lookup_the_archive_was_too_busy_for_is_asked_once_more_after_a_pause(
+        fweb: FixtureWeb, clock: FakeClock, first: Reply, asked: int) -> None:
+    """Once more, and only for a busy moment: not after an answer, nor while the breaker is
+    open (a Retry-After)."""
+    answers = [first, Reply(body=row("20210315000000") + "\n", content_type="text/plain")]
+    ScriptedArchive(fweb, lambda _q: answers.pop(0) if len(answers) > 1 else answers[0])
+    client = WaybackClient(Settings(wayback_url=fweb.base(), wayback_budget=100_000),
+                           clock=clock, sleep=clock.sleep)
+    archivist = Archivist(client, raw_fetcher(client), client.settings, clock=clock)
+    archivist.info(PAGE, date(2021, 6, 1))
+    assert sum(1 for r in fweb.requests if r.path.startswith("/cdx/")) == asked
+    assert sum(clock.sleeps) == (OVERLOAD_PAUSE if asked == 2 else 0)  # waited in short steps
+
+
+def test_a_save_refused_as_captured_today_waits_for_that_capture_not_a_new_submission(
+        wayback: FakeWayback, clock: FakeClock) -> None:
+    """The captures the refusal speaks of were made before the submission: the CDX is asked
+    for them, and nothing is submitted again within the index's lag."""
+    now = datetime.now(UTC)
+    refused = SaveJob(url=PAGE, submitted_at=now - timedelta(hours=3), method="spn2", attempts=1,
+                      error="Save Page Now 2: error:too-many-daily-captures: captured 10 times "
+                            "today; the recent capture is not in the CDX index yet")
+    archivist = make(wayback, clock, keys=KEYS, now=now, save="always")
+    assert archivist.poll(refused).status == "pending" and wayback.count("save2") == 0
+    wayback.capture(PAGE, (now - timedelta(hours=4)).strftime("%Y%m%d%H%M%S"), page("x"))
+    job = archivist.poll(refused)
+    assert job.status == "success" and wayback.count("save2") == 0
+
+
+def test_the_waybacks_notice_of_a_redirect_at_crawl_time_is_no_copy(wayback: FakeWayback,
+                                                                    clock: FakeClock) -> None:
+    notice = ("<html><head><title></title></head><body><p class='code'>Loading...</p>"
+              "<p class='code shift red'>Got an HTTP 301 response at crawl time</p>"
+              "<p class='code'>Redirecting to...</p><p class='code shift target'>"
+              "http://news.example.com/</p></body></html>")
+    wayback.capture(PAGE, "20210101000000", page("the words"))
+    wayback.capture(PAGE, "20210520000000", notice)
+    archivist = make(wayback, clock)
+    assert [s.timestamp for s, _ in archivist.copies(PAGE, date(2021, 6, 1))] == ["20210101000000"]
+    assert "HTTP 301 at crawl time" in str(archivist.info(PAGE, date(2021, 6, 1)).error)
+
+
+def test_an_article_quoting_the_notice_is_a_copy(wayback: FakeWayback, clock: FakeClock) -> None:
+    said = "the archive showed “Got an HTTP 302 response at crawl time” for the old page"
+    wayback.capture(PAGE, "20210520000000", page(said))
+    copies = make(wayback, clock).copies(PAGE, date(2021, 6, 1))
+    assert [s.timestamp for s, _ in copies] == ["20210520000000"]

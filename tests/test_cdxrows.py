@@ -6,7 +6,7 @@ import json
 from datetime import datetime
 
 from verifier.models import Snapshot, full_timestamp
-from verifier.net.cdxrows import FIELDS, parse_cdx, split_resume_key
+from verifier.net.cdxrows import FIELDS, cut_short, parse_cdx, split_resume_key
 from verifier.net.wayback import parse_memento
 
 ROW = "com,example)/a 20210315000000 http://example.com/a text/html 200 DIGEST 123"
@@ -56,3 +56,10 @@ def test_a_json_answer_gives_up_its_resume_key_like_a_plain_one() -> None:
     assert key == "next=k2" and parse_cdx(rows) == parse_cdx(ROW)
     assert split_resume_key(ROW + "\n\nk2\n") == (ROW, "k2")
     assert split_resume_key(json.dumps([list(FIELDS), ROW.split(" ")]))[1] is None
+
+
+def test_an_answer_ending_mid_row_is_cut_short_whole_answers_are_not() -> None:
+    whole_json = json.dumps([list(FIELDS), ROW.split(" ")])
+    assert cut_short(ROW + "\n" + ROW[:30]) and cut_short(whole_json[:-10])
+    assert not any(cut_short(t) for t in (ROW + "\n", whole_json, "", "\n\n", "[]",
+                                          ROW + "\n\nresumekey\n"))

@@ -5,6 +5,7 @@ client, redirect Locations rewritten onto the base URL)."""
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import threading
 import time
@@ -12,7 +13,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from email.utils import format_datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
@@ -164,6 +165,12 @@ def write_wayback_config(root: Path, wayback: FakeWayback, extra: str = "") -> N
     (root / "verifier.toml").write_text(
         f'wayback_url = "{wayback.base}"\nallow_private_hosts = true\nretries = 0\n'
         "wayback_lookups_per_minute = 6000\nwayback_saves_per_minute = 6000\n" + extra)
+
+
+def exported_quotes(run_cli: Callable[..., Any]) -> list[dict[str, object]]:
+    """The quotes of the last run, as `verifier export --format json` lists them."""
+    quotes: list[dict[str, object]] = json.loads(run_cli("export", "--format", "json").out)["quotes"]
+    return quotes
 
 
 # -- a Wayback scripted on the fixture web, for answers the fake does not give ---------------------

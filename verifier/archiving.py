@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from .config import Settings
-from .errors import ArchiveError, ArchiveRateLimited, ArchiveUnavailable
+from .errors import ArchiveError, ArchiveRateLimited, ArchiveTimeout, ArchiveUnavailable
 from .models import ArchiveInfo, Fetch, SaveJob, Snapshot, timestamp_datetime
 from .net.linkstatus import REDIRECTS as _REDIRECT_STATUSES
 from .net.pacer import LOOKUP, SAVE
@@ -42,6 +42,7 @@ INDEX_LAG = timedelta(days=1)
 MAX_ATTEMPTS = 3  # submissions of one save before it is given up as an error
 MAX_FALLBACKS = 2  # further captures tried when a chosen one cannot be replayed
 MAX_EARLIER = 2  # earlier versions of a page read when no copy in hand holds a quote
+OVERLOAD_PAUSE = 5.0  # seconds before a lookup the Archive was too busy to answer is asked again
 STEP = 0.25  # longest uninterrupted wait of the background worker, so it stops promptly
 # Save Page Now refusals that mean "captured recently": success once CDX lists the capture
 _RECENT_CAPTURE = ("same snapshot", "too-many-daily-captures")
@@ -305,7 +306,7 @@ class Archivist:
         """ask() once per run; an ArchiveError is kept as the answer too, raised to every caller."""
         def answer() -> Any:
             try:
-                return ask()
+                return self._again_if_overloaded(ask)
             except ArchiveError as exc:
                 return exc
 
@@ -313,6 +314,22 @@ class Archivist:
         if isinstance(value, ArchiveError):
             raise value
         return value
+
+    def _again_if_overloaded(self, ask: Callable[[], Any]) -> Any:
+        """ask(), and once more after OVERLOAD_PAUSE when the Archive was too busy to answer
+        (a 502/503/504, its own maintenance page, an answer cut short): a busy moment of the
+        service passes, and the lookup is answered this run instead of waiting for the next.
+        Not after a timeout (a hung service would cost the run twice), nor when the breaker
+        has opened, the budget is spent (the pacer refuses the second call) or the run is
+        stopping (the pause is waited in short steps)."""
+        try:
+            return ask()
+        except ArchiveTimeout:
+            raise
+        except ArchiveUnavailable:
+            if self.client.blocked() or not self._wait(OVERLOAD_PAUSE):
+                raise
+        return ask()
 
     def _copy(self, snapshot: Snapshot) -> tuple[Snapshot, Fetch] | str:
         """A raw copy, or why there is none ("queued: ..." when it waits for the next run);
@@ -391,8 +408,15 @@ class Archivist:
             job = self._spn2_step(job)  # an anonymous save's job is asked about without keys
         elif job.timestamp:
             job = self._confirm(job)
-        # a save the service reported with its capture's time waits for the index to catch up
-        unconfirmed = INDEX_LAG if job.timestamp else RESUBMIT_AFTER
+        elif _refused_as_captured(job):
+            recent = self._recent_capture(job.url)
+            if recent is not None:
+                return self._succeed(job, recent)
+        # a save the service reported with its capture's time, or refused because the page
+        # was captured recently (today), waits for the index to catch up: saving again spends
+        # one of the page's few daily captures, or is refused the same
+        lagging = bool(job.timestamp) or _refused_as_captured(job)
+        unconfirmed = INDEX_LAG if lagging else RESUBMIT_AFTER
         if job.status != "pending" or job.submitted_at is None or \
                 _aware(self.client.now()) - _aware(job.submitted_at) < unconfirmed:
             return job
@@ -422,18 +446,22 @@ class Archivist:
         capture), or the Archive was overloaded (pending: CDX tells later)."""
         if job.status != "error":
             return job
-        message = (job.error or "").lower()
-        if any(marker in message for marker in _RECENT_CAPTURE):
-            newest = self._newest_capture(job.url, revisits=True)
-            window = timedelta(days=max(1, self._settings.save_window_days))
-            if newest is not None and self._recent(newest, window):
-                return self._succeed(job, newest)
+        if _refused_as_captured(job):
+            recent = self._recent_capture(job.url)
+            if recent is not None:
+                return self._succeed(job, recent)
             # the capture exists but the CDX index lags it (minutes to hours): CDX tells later
             return replace(job, status="pending",
                            error=f"{job.error}; the recent capture is not in the CDX index yet")
-        if any(marker in message for marker in _TRANSIENT):
+        if any(marker in (job.error or "").lower() for marker in _TRANSIENT):
             return replace(job, status="pending")
         return job
+
+    def _recent_capture(self, url: str) -> Snapshot | None:
+        """The newest capture (a revisit too) within the recent-capture window, at least a day."""
+        newest = self._newest_capture(url, revisits=True)
+        window = timedelta(days=max(1, self._settings.save_window_days))
+        return newest if newest is not None and self._recent(newest, window) else None
 
     def _settle_old_capture(self, job: SaveJob) -> SaveJob:
         """Save Page Now answering with a capture older than the recent-capture window (the
@@ -623,6 +651,12 @@ def _note_unread(info: ArchiveInfo, why: str) -> None:
     info.error = info.error or why.removeprefix("queued: ")
     if queued:
         raise _Queued
+
+
+def _refused_as_captured(job: SaveJob) -> bool:
+    """Whether Save Page Now refused the save because the page was captured recently."""
+    message = (job.error or "").lower()
+    return any(marker in message for marker in _RECENT_CAPTURE)
 
 
 def _nearest_in(captures: list[Snapshot], cited: date | None) -> Snapshot | None:

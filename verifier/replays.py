@@ -11,6 +11,7 @@ another capture.
 from __future__ import annotations
 
 import email.utils
+import re
 from dataclasses import replace
 from urllib.parse import urljoin
 
@@ -24,6 +25,12 @@ from .net.linkstatus import (
     redirect_target_reason,
 )
 from .net.wayback import WaybackClient, header, index_key, parse_memento, wayback_timestamp
+
+# The Wayback's own page for a capture of a redirect, which it can serve in place of a replay
+# (status 200, the capture's Memento-Datetime): "Got an HTTP 302 response at crawl time",
+# then "Redirecting to..." and the target. Its words are the Wayback's, never the page's.
+_REDIRECT_NOTICE = re.compile(rb"Got an HTTP (\d{3}) response at crawl time")
+_NOTICE_WITHIN = 50_000  # bytes: the notice is a small page of its own
 
 
 def judge_replay(client: WaybackClient, snapshot: Snapshot, fetch: Fetch) -> tuple[Snapshot, Fetch] | str:
@@ -44,6 +51,12 @@ def judge_replay(client: WaybackClient, snapshot: Snapshot, fetch: Fetch) -> tup
         # ("snapshot cannot be displayed", "Hrm.") do not, whatever their status
         return (f"snapshot {snapshot.timestamp} could not be read: the Wayback Machine "
                 "answered with a page of its own, not the capture")
+    head = (fetch.body or b"")[:_NOTICE_WITHIN]
+    notice = _REDIRECT_NOTICE.search(head)
+    if notice and b"Redirecting to" in head:
+        return (f"snapshot {snapshot.timestamp} could not be read: the Wayback Machine served its "
+                f"notice of an HTTP {notice.group(1).decode()} at crawl time, not a capture "
+                "of the page")
     if not fetch.not_modified and fetch.body is not None and not fetch.body.strip():
         # the site answered 200 with nothing: no evidence of what the page said
         return f"snapshot {snapshot.timestamp} is empty"

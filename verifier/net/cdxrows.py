@@ -42,6 +42,23 @@ def parse_cdx(text: str) -> list[CDXRow]:
     return [row for row in rows if row is not None]
 
 
+def cut_short(text: str) -> bool:
+    """Whether a CDX answer ended mid-row: the server streams its rows after a 200 and, when
+    it stops (a timeout of its own, a dropped connection), the answer ends where it stopped.
+    Every plain row ends with a newline, and JSON must parse whole; what came of a cut answer
+    is neither "no captures" nor the whole list."""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    if stripped.startswith("["):
+        try:
+            json.loads(stripped)
+        except ValueError:
+            return True
+        return False
+    return not text.endswith("\n")
+
+
 def split_resume_key(text: str) -> tuple[str, str | None]:
     """A CDX answer's rows and its resume key (None when there is none), in either format.
 

@@ -38,7 +38,7 @@ from .. import __version__
 from ..config import Settings
 from ..errors import ArchiveError, ArchiveRateLimited, ArchiveTimeout, ArchiveUnavailable
 from ..models import SaveJob, Snapshot
-from .cdxrows import CDXRow, parse_cdx, split_resume_key
+from .cdxrows import CDXRow, cut_short, parse_cdx, split_resume_key
 from .linkstatus import names_a_login_page
 from .pacer import LOOKUP, SAVE, IAPacer
 from .transport import retry_after_seconds
@@ -540,6 +540,8 @@ class _CDXQuery(WaybackMachineCDXServerAPI):
                 raise ArchiveError(f"{self.url} {refusal}")
             _raise_for_status(answer, "CDX server")
             _raise_for_html(answer, "CDX server")
+            if cut_short(answer.text):
+                raise ArchiveUnavailable("CDX server answer ended mid-row (cut short)")
             rows, resume_key = split_resume_key(answer.text)
             yield rows
             if not (self._follow_resume and resume_key) or resume_key in asked:
