@@ -34,7 +34,10 @@
 - holdout11: an eleventh (a plain-text wire roundup with datelines, a select committee report in
   Markdown, a magazine long read with a drop cap, pull quotes and <aside> notes, an academic
   preprint in HTML with author-year citations, an amicus brief quoting statutes;
-  tests/extraction_corpus/holdout11).
+  tests/extraction_corpus/holdout11);
+- holdout13: a thirteenth, on how quotations are written (British single marks among apostrophes,
+  „…” „…“ «…», em-dash dialogue, unmarked block quotes, split and one-word quotations,
+  honorifics and name particles, terms in marks; tests/extraction_corpus/holdout13).
 
     python -m bench.extraction           # precision / recall per measure and corpus, timing
     python -m bench.extraction -v        # ... and every difference
@@ -277,6 +280,10 @@ HOLDOUT11 = CORPUS / "holdout11"
 # picks up the uppercase heading before it.
 HOLDOUT11_FLOORS = {"urls": 0.96, "quotes": 0.93, "speakers": 0.86, "quote_links": 0.71}
 
+HOLDOUT13 = CORPUS / "holdout13"
+# A thirteenth held-out set, on how quotations are written. Floors pinned after its round.
+HOLDOUT13_FLOORS: dict[str, float] = {}
+
 CORPORA = (
     Corpus("seeds", SEEDS, EXPECTED, {m: FLOOR for m in GATED}),
     Corpus("corpus", CORPUS, CORPUS_EXPECTED, CORPUS_FLOORS),
@@ -291,6 +298,7 @@ CORPORA = (
     Corpus("holdout9", HOLDOUT9, HOLDOUT9 / "expected", HOLDOUT9_FLOORS),
     Corpus("holdout10", HOLDOUT10, HOLDOUT10 / "expected", HOLDOUT10_FLOORS),
     Corpus("holdout11", HOLDOUT11, HOLDOUT11 / "expected", HOLDOUT11_FLOORS),
+    Corpus("holdout13", HOLDOUT13, HOLDOUT13 / "expected", HOLDOUT13_FLOORS),
 )
 
 

@@ -264,7 +264,7 @@ def _mask(text: str, spans: list[QuoteSpan]) -> str:
     for s in spans:
         if s.block:
             continue
-        for i in range(s.open_at, s.close_at + 1):
+        for i in range(s.open_at, min(s.close_at + 1, len(chars))):  # dialogue ends a text
             if chars[i] != "\n":
                 chars[i] = MASK
     return "".join(chars)
@@ -273,11 +273,13 @@ def _mask(text: str, spans: list[QuoteSpan]) -> str:
 # -- what kind of quotation ----------------------------------------------------------------
 def _kind(text: str, span: QuoteSpan, para: tuple[int, int]) -> str:
     """'quote' for a candidate quotation, else 'term' (scare quote, label, title)."""
+    if span.dialogue:
+        return "quote"
     inner = inner_text(text, span)
     words = _WORD.findall(inner)
     if len(words) <= 2:
         return "quote" if _split_opening(text, span) or _answer_then_attribution(
-            text, span, para) else "term"
+            text, span, para) or _answer_after_colon(text, span, para) else "term"
     if _heading(text, para):
         return "term"
     before = text[max(para[0], span.open_at - 40):span.open_at]
@@ -297,12 +299,13 @@ def _split_opening(text: str, span: QuoteSpan) -> bool:
     return bool(m and find_speech_verbs(m.group(0)))
 
 
-_ATTRIBUTION_NEXT = re.compile(r"\s*(?:[\w’'\-.]+\s+){1,3}?$")
+_ATTRIBUTION_NEXT = re.compile(r"\s*(?:[\w’'\-.]+\s+){0,3}?$")
 
 
 def _answer_then_attribution(text: str, span: QuoteSpan, para: tuple[int, int]) -> bool:
-    """'“Forty-one,” he says.' — a sentence that opens with a short quotation ending in a
-    comma (or ! ?) and goes straight on to its speaker and verb: speech, not a scare quote."""
+    """'“Forty-one,” he says.', '“Yes,” said Dame Harriet.' — a sentence that opens with a
+    short quotation ending in a comma (or ! ?) and goes straight on to its speaker and verb
+    (or its verb and speaker): speech, not a scare quote."""
     if text[span.close_at - 1:span.close_at] not in (",", "!", "?"):
         return False
     before = text[max(para[0], span.open_at - 3):span.open_at].rstrip()
@@ -311,6 +314,16 @@ def _answer_then_attribution(text: str, span: QuoteSpan, para: tuple[int, int]) 
     after = text[span.close_at + 1:span.close_at + 40]
     verb = next(iter(find_speech_verbs(after)), None)
     return bool(verb and _ATTRIBUTION_NEXT.match(after[:verb.start()]))
+
+
+def _answer_after_colon(text: str, span: QuoteSpan, para: tuple[int, int]) -> bool:
+    """'His answer was one word: “No.”' — a short quotation that is a whole sentence of its
+    own (its closing punctuation inside the marks) after a colon is an answer, not a label."""
+    if text[span.close_at - 1:span.close_at] not in (".", "!", "?", "…"):
+        return False
+    before = text[max(para[0], span.open_at - 3):span.open_at].rstrip()
+    after = text[span.close_at + 1:min(para[1], span.close_at + 3)].lstrip()
+    return before.endswith(":") and (not after or after[0].isupper())
 
 
 _TRAILING_PARENS = re.compile(r"\s*\([^()]*\)$")

@@ -1,0 +1,58 @@
+"""How quotations are written beyond a pair of marks: em-dash dialogue, one-word answers,
+apostrophes inside single-quoted speech (the holdout13 round)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_quotes import run, said
+
+
+def test_em_dash_dialogue_lines_are_quotations_of_the_speaker_between_their_dashes(
+        tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "Halyna Boiko runs the ward at night.\n\n"
+        "— It's the third time tonight, — she says. — You get used to it.\n\n"
+        "Dr Taras Hnatiuk comes in from the corridor.\n\n"
+        "— How many? — Boiko asks him.\n\n"
+        "— Two, — he says. — One will live.\n"))
+    assert said(quotes) == [
+        ("Halyna Boiko", "It's the third time tonight"),
+        ("Halyna Boiko", "You get used to it."),
+        ("Halyna Boiko", "How many?"),
+        ("Taras Hnatiuk", "Two"),
+        ("Taras Hnatiuk", "One will live."),
+    ]
+
+
+def test_a_dash_line_without_a_speech_verb_is_no_dialogue(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "> Ask me about politics and I will offer you tea.\n\n"
+        "— Mohammad-Reza Sobhanizadeh, when we asked about the Assembly\n\n"
+        "The ward — twelve beds, four of them empty — smells of iodine.\n"), ".md")
+    assert said(quotes) == [
+        ("Mohammad-Reza Sobhanizadeh", "Ask me about politics and I will offer you tea.")]
+
+
+def test_a_one_word_answer_opening_its_sentence_before_said_and_the_speaker(tmp_path: Path):
+    quotes, terms, _c = run(tmp_path, (
+        'The Housing Secretary, Harriet Colville, was asked about the target. '
+        '"Yes," said Colville. Her critics called it "window dressing," and left.\n'))
+    assert said(quotes) == [("Harriet Colville", "Yes")]
+    assert "window dressing" in terms
+
+
+def test_a_one_word_sentence_after_a_colon_is_an_answer(tmp_path: Path):
+    quotes, terms, _c = run(tmp_path, (
+        "Asked whether Germany could back the fund, Jörg Brandauer answered with one word: "
+        "„No.“ Ministers call the plan „East Shield“ in private.\n"))
+    assert said(quotes) == [("Jörg Brandauer", "No.")]
+    assert "East Shield" in terms
+
+
+def test_rock_n_roll_inside_single_marks_does_not_close_the_quotation(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "Their singer, Eilidh Munro, was in no mood to apologise. 'This isn't rock 'n' roll,' "
+        "she said, 'but it isn't a museum either.'\n"))
+    assert said(quotes) == [("Eilidh Munro", "This isn't rock 'n' roll"),
+                            ("Eilidh Munro", "but it isn't a museum either.")]
