@@ -578,6 +578,8 @@ def test_a_markdown_reference_link_to_an_email_address_is_no_source(tmp_path: Pa
 @pytest.mark.parametrize("text, outlet", [
     ("The ministry said it struck depots, according to the Interfax news agency.", "Interfax"),
     ("Turnout was low, according to the Kommersant newspaper.", "Kommersant"),
+    ("Two states stayed away, according to the Polish news agency PAP.", "PAP"),
+    ("The talks stalled, according to the Russian state news agency TASS.", "TASS"),
 ])
 def test_a_name_an_outlet_noun_follows_is_a_named_source(tmp_path: Path, text: str, outlet: str):
     _doc, citations = load(tmp_path, text + "\n")
