@@ -421,11 +421,12 @@ def test_an_ibid_after_an_interview_note_rests_on_nothing(tmp_path: Path):
     assert [c for c in citations if c.kind == "footnote"] == []
 
 
-@pytest.mark.parametrize("label", ["tweet", "Post", "email", "post"])
+@pytest.mark.parametrize("label", ["tweet", "Post", "email", "post", "post on X"])
 def test_a_link_named_for_what_it_cites_is_a_source_though_share_buttons_use_the_word(
         tmp_path: Path, label: str):
     """'In a [tweet](…)', 'according to the [Post](…)', 'in an [email](…)': the link is the
-    source; only 'Post on X', 'Tweet this', 'Share' and the like are buttons."""
+    source, as is 'in a [post on X](…)'; only 'Post on X', 'Tweet this', 'Share' and the like
+    standing alone are buttons."""
     text = f"Mayor Ann Lee said in a [{label}](https://social.example.com/annlee/status/17) that it was over.\n"
     _doc, citations = load(tmp_path, text, ".md")
     assert [c.url for c in citations if c.kind == "link"] == [
