@@ -56,3 +56,15 @@ def test_rock_n_roll_inside_single_marks_does_not_close_the_quotation(tmp_path: 
         "she said, 'but it isn't a museum either.'\n"))
     assert said(quotes) == [("Eilidh Munro", "This isn't rock 'n' roll"),
                             ("Eilidh Munro", "but it isn't a museum either.")]
+
+
+def test_a_block_then_so_wrote_x_is_x_s_and_rests_on_that_sentence_s_link(tmp_path: Path):
+    quotes, _terms, citations = run(tmp_path, (
+        "<html><body><article><p>The Netherlands sided with Paris.</p>"
+        "<blockquote><p>A fund without rules is an invitation to fraud.</p></blockquote>"
+        "<p>So wrote the Dutch minister, Pieter-Jan de Wolff, in a "
+        '<a href="https://x.example.com/pjdewolff/status/19">post on X</a> on Tuesday.</p>'
+        "</article></body></html>"), ".html")
+    assert said(quotes) == [("Pieter-Jan de Wolff", "A fund without rules is an invitation to fraud.")]
+    assert [citations[n].url for n in quotes[0].citations] == [
+        "https://x.example.com/pjdewolff/status/19"]

@@ -443,6 +443,29 @@ def _sentence_start(text: str, start: int, pos: int) -> int:
     return before[-1][0] if before else lo
 
 
+_SO_SPOKE = re.compile(r"(?:So|Thus)\s+([a-z]+)\s")
+
+
+def _attribute_block_after(finder: SpeakerFinder, text: str, span: QuoteSpan,
+                           paras: list[tuple[int, int]]) -> None:
+    """'So wrote the Dutch minister, Pieter-Jan de Wolff, in a post on X.' — a paragraph
+    right after a block that opens by saying who spoke it names its speaker, and the
+    sentence's own link is the block's source."""
+    n = span.paragraph + 1
+    while n < len(paras) and paras[n][0] <= span.close_at:
+        n += 1
+    if n >= len(paras):
+        return
+    start = paras[n][0]
+    m = _SO_SPOKE.match(text, start)
+    if not m or not find_speech_verbs(m.group(1)):
+        return
+    first = sentences(text, start, paras[n][1])[0]
+    speaker = finder.later_speaker(m.end(), first[1])
+    if speaker is not None:
+        span.speaker, span.outer_end = speaker, first[1]
+
+
 def _attribute_block(finder: SpeakerFinder, text: str, span: QuoteSpan,
                      paras: list[tuple[int, int]], para_ends: list[int],
                      candidates: list[QuoteSpan]) -> None:
@@ -461,6 +484,8 @@ def _attribute_block(finder: SpeakerFinder, text: str, span: QuoteSpan,
                 speaker = finder.intro_subject(_sentence_start(text, intro[0], colon), colon, n)
             if speaker and re.search(r"[:,]\s*$", intro_text):
                 span.speaker = speaker
+        if span.speaker is None:
+            _attribute_block_after(finder, text, span, paras)
     if span.speaker is not None:
         candidates.append(span)
         finder.record(span.open_at, span.speaker, span.paragraph)
