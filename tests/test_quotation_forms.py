@@ -1,5 +1,6 @@
-"""How quotations are written beyond a pair of marks: em-dash dialogue, one-word answers,
-apostrophes inside single-quoted speech (the holdout13 round)."""
+"""How quotations are written beyond a pair of marks, and who the forms say speaks: em-dash
+dialogue, one-word answers, apostrophes inside single-quoted speech, blocks attributed after
+them, roles owned by a country (the holdout13 round)."""
 
 from __future__ import annotations
 
@@ -68,3 +69,12 @@ def test_a_block_then_so_wrote_x_is_x_s_and_rests_on_that_sentence_s_link(tmp_pa
     assert said(quotes) == [("Pieter-Jan de Wolff", "A fund without rules is an invitation to fraud.")]
     assert [citations[n].url for n in quotes[0].citations] == [
         "https://x.example.com/pjdewolff/status/19"]
+
+
+def test_a_country_s_role_then_the_name_in_commas_introducing_a_block_is_that_person(
+        tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "Lithuania's deputy interior minister, Rasa Jankauskienė, read out a joint statement "
+        "on behalf of the Baltic states:\n\n"
+        "> Our borders are the Union's borders.\n"), ".md")
+    assert said(quotes) == [("Rasa Jankauskienė", "Our borders are the Union's borders.")]

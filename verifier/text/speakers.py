@@ -62,6 +62,7 @@ _INDEFINITE_INTRO = re.compile(
     r"\s*(?:A|An|One)\s+((?:[\w\-’']+\s+){0,2}?(?:" + PERSON_NOUN_PATTERN
     + r")(?:\s+(?:in|at|from|for|of)\s+(?:the\s+)?[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){0,3})?)"
     r"\s+(?:was|is|were|are|sounded|seemed|remained)\b")
+_OWNER_S = re.compile(r"^[’']s?(?=\s)")
 # A determiner or possessive right before a speech-verb form makes it a noun ('the calls').
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your|these|those)\s+$",
                           re.I)
@@ -313,13 +314,14 @@ class SpeakerFinder:
         return None
 
     def _modifies_title(self, mention: Mention, following: Mention) -> bool:
-        """'UN chief António Guterres', 'Dutch prime minister Mark Rutte': an organisation,
-        acronym or demonym qualifying the title of the person named next, not the subject."""
+        """'UN chief António Guterres', 'Dutch prime minister Mark Rutte', 'Lithuania's deputy
+        interior minister, Rasa Jankauskienė': an organisation, acronym, demonym or owner
+        qualifying the title of the person named next, not the subject."""
         if mention.person_like and not mention.org:
             return False
         if not following.titled or following.org:
             return False
-        gap = self.masked[mention.end:following.start].split()
+        gap = _OWNER_S.sub("", self.masked[mention.end:following.start]).replace(",", " ").split()
         return 0 < len(gap) <= 4 and all(is_title_word(w) for w in gap)
 
     def later_speaker(self, start: int, end: int) -> Speaker | None:
