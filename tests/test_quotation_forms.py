@@ -78,3 +78,12 @@ def test_a_country_s_role_then_the_name_in_commas_introducing_a_block_is_that_pe
         "on behalf of the Baltic states:\n\n"
         "> Our borders are the Union's borders.\n"), ".md")
     assert said(quotes) == [("Rasa Jankauskienė", "Our borders are the Union's borders.")]
+
+
+def test_a_work_s_title_after_book_names_no_one_a_pronoun_could_mean(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "Hassan Mir-Lohi disagrees with his teacher. His book Jurisprudence and the Street "
+        "argues that clerics who avoid politics leave the field to others.\n\n"
+        "We spoke by telephone. He was in a hurry. "
+        '"Silence is also a political position," he said.\n'))
+    assert said(quotes) == [("Hassan Mir-Lohi", "Silence is also a political position")]

@@ -30,6 +30,7 @@ from .namevocab import (
     TITLE_WORDS,
 )
 from .speechverbs import AUXILIARIES, SPEECH_FORMS
+from .textspans import SpanIndex
 
 __all__ = ["ARTICLES", "CALENDAR_WORDS", "DEMONYMS", "DEPARTMENTS", "NOT_GIVEN_NAMES", "ORG_WORDS",
            "PARTICLES", "SENTENCE_STARTERS", "TITLE_WORDS", "Mention", "NameIndex",
@@ -69,6 +70,13 @@ _PERSON_AFTER = re.compile(r"^(?:\*|,\s+\d{1,3}\s*[,.)]|,\s+(?:a|an)\s+(?:former
 _NEXT_WORDS = re.compile(r"[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?")
 _KIN_BEFORE = re.compile(r"\b(?:(?:his|her|their|my|our)\s+)?([a-z]+)\s*,\s*$")
 _PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.I)
+# A title in Title Case right after the noun for a work, joined by a small word ('his book
+# Jurisprudence and the Street', 'the album Salt on the Wire'): its capitalised words name no
+# one. (A lone name after the noun may be a person: 'the book Smith wrote'.)
+_WORK_TITLE = re.compile(
+    r"\b(?:book|novel|memoir|album|film|documentary|essay|poem|song|play|opera|treatise)"
+    r"\s+([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*(?:\s+(?:(?:and|of|the|a|an|in|on|for|to|"
+    r"with|at)\s+)+[A-Z][\w’'\-]*)+)")
 MASK = "¤"  # what stands for each character of a quotation in the text names are read from
 # A nickname in quotation marks between a given name and a surname, masked: ' ¤¤¤¤¤¤¤¤¤¤ '.
 _NICKNAME_GAP = re.compile(rf" {MASK}{{3,30}} ")
@@ -208,7 +216,10 @@ class NameIndex:
 
     # -- scanning --------------------------------------------------------------------------
     def _scan(self) -> None:
+        titles = SpanIndex((m.start(1), m.end(1)) for m in _WORK_TITLE.finditer(self.text))
         for start, end in self._runs():
+            if titles.overlaps(start, end):
+                continue  # 'His book Jurisprudence and the Street argues': a title, no one
             run = self.text[start:end]
             if " " not in run and (run.lower() in SENTENCE_STARTERS or run.lower() in ARTICLES):
                 continue  # 'The', 'In', 'Le' ('Le maire de Lyon'): a sentence's first word
