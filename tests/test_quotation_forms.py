@@ -87,3 +87,10 @@ def test_a_work_s_title_after_book_names_no_one_a_pronoun_could_mean(tmp_path: P
         "We spoke by telephone. He was in a hurry. "
         '"Silence is also a political position," he said.\n'))
     assert said(quotes) == [("Hassan Mir-Lohi", "Silence is also a political position")]
+
+
+def test_an_asked_clause_opening_an_introduction_is_no_speaker(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "A Gulf diplomat, Sheikh Khalid bin Saud al-Mutairi, was briefer. Asked whether the "
+        'Gulf states had a view, his reply was short: "Patience, always patience."\n'))
+    assert [s for s, _t in said(quotes)] == ["Khalid bin Saud al-Mutairi"]

@@ -62,6 +62,8 @@ _INDEFINITE_INTRO = re.compile(
     r"\s*(?:A|An|One)\s+((?:[\w\-’']+\s+){0,2}?(?:" + PERSON_NOUN_PATTERN
     + r")(?:\s+(?:in|at|from|for|of)\s+(?:the\s+)?[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){0,3})?)"
     r"\s+(?:was|is|were|are|sounded|seemed|remained)\b")
+# A participle clause opening an introduction says what was asked, not who answers.
+_ASKED_CLAUSE = re.compile(r"(?:Asked|Pressed|Questioned|Challenged|Speaking)\b[^,:¤]{0,200},\s*")
 _OWNER_S = re.compile(r"^[’']s?(?=\s)")
 # A determiner or possessive right before a speech-verb form makes it a noun ('the calls').
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your|these|those)\s+$",
@@ -279,6 +281,9 @@ class SpeakerFinder:
         union's leader, Dr. X, was defiant:', 'Its statement was short:'."""
         if colon - start > INTRO_REACH:
             return None  # more than the 40 words an introduction may have
+        asked = _ASKED_CLAUSE.match(self.masked, start, colon)
+        if asked:  # 'Asked whether the Gulf states had a view, his reply was:' — after it
+            start = asked.end()
         tokens = tokenize(self.masked[start:colon])
         if not tokens or len(tokens) > 40 or any(t.startswith(MASK) for t, _ in tokens):
             return None
