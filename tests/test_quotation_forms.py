@@ -94,3 +94,10 @@ def test_an_asked_clause_opening_an_introduction_is_no_speaker(tmp_path: Path):
         "A Gulf diplomat, Sheikh Khalid bin Saud al-Mutairi, was briefer. Asked whether the "
         'Gulf states had a view, his reply was short: "Patience, always patience."\n'))
     assert [s for s, _t in said(quotes)] == ["Khalid bin Saud al-Mutairi"]
+
+
+def test_which_after_a_preposition_s_object_means_that_object(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "Her office later pointed reporters to a written statement, which said France was "
+        '"ready to finance results, not announcements."\n'))
+    assert [s for s, _t in said(quotes)] == ["written statement"]
