@@ -101,3 +101,19 @@ def test_which_after_a_preposition_s_object_means_that_object(tmp_path: Path):
         "Her office later pointed reporters to a written statement, which said France was "
         '"ready to finance results, not announcements."\n'))
     assert [s for s, _t in said(quotes)] == ["written statement"]
+
+
+def test_a_block_introduced_by_this_is_the_passage_is_the_person_and_note_before(
+        tmp_path: Path):
+    quotes, _terms, citations = run(tmp_path, (
+        "The Friday prayer leader of Qom, Ayatollah Kazem Mousavi-Zanjani, gave a sermon in "
+        "March that his office published in full.[^2]\n"
+        "This is the passage students repeat:\n\n"
+        "> The Assembly of Experts is not a newspaper. It will speak when it is time.\n\n"
+        "[^2]: Sermon of 14 March 2025, https://qom-friday.example.ir/khotbe/1403-12-24\n"),
+        ".md")
+    assert said(quotes) == [("Kazem Mousavi-Zanjani",
+                             "The Assembly of Experts is not a newspaper. It will speak when it "
+                             "is time.")]
+    assert [citations[n].url for n in quotes[0].citations] == [
+        "https://qom-friday.example.ir/khotbe/1403-12-24"]

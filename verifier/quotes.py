@@ -16,7 +16,7 @@ import re
 from .models import Citation, Document, Quote
 from .text.authordate import narrative_before, parenthetical_after
 from .text.names import NameIndex, People
-from .text.quotelinks import link_quotes
+from .text.quotelinks import POINTING_BACK, link_quotes
 from .text.quotespans import CLOSERS, OPENERS, QuoteSpan, find_quote_spans, inner_text
 from .text.speakers import INTRO_REACH, MASK, Speaker, SpeakerFinder
 from .text.speechverbs import find_speech_verbs
@@ -481,7 +481,12 @@ def _attribute_block(finder: SpeakerFinder, text: str, span: QuoteSpan,
             if speaker is None and intro_text.endswith(":"):
                 # 'The department replied by email:' — the subject of the introducing clause
                 colon = intro[0] + len(intro_text) - 1
-                speaker = finder.intro_subject(_sentence_start(text, intro[0], colon), colon, n)
+                opening = _sentence_start(text, intro[0], colon)
+                speaker = finder.intro_subject(opening, colon, n)
+                if speaker is None and POINTING_BACK.match(text, opening) and opening > intro[0]:
+                    # 'X put it in a sermon. This is the passage students repeat:' — X's
+                    before = _sentence_start(text, intro[0], opening - 1)
+                    speaker = finder.intro_subject(before, opening, n)
             if speaker and re.search(r"[:,]\s*$", intro_text):
                 span.speaker = speaker
         if span.speaker is None:

@@ -13,6 +13,7 @@ import re
 from .namedsources import according_to, is_outlet
 from .names import (
     ARTICLES,
+    CALENDAR_WORDS,
     NOT_GIVEN_NAMES,
     SENTENCE_STARTERS,
     TITLE_WORDS,
@@ -306,7 +307,8 @@ class SpeakerFinder:
             before = [t for t, p in tokens if start + p < m.start]
             if len(before) > 10:
                 return None
-            if n + 1 < len(mentions) and self._modifies_title(m, mentions[n + 1]):
+            if n + 1 < len(mentions) and self._modifies_title(m, mentions[n + 1]) or \
+                    m.name.lower() in CALENDAR_WORDS:  # 'The Friday prayer leader of Qom, X,'
                 continue
             words = [t.lower() for t in before if t not in (",", ".")]
             while words and words[-1] in _BEFORE_NAME:
