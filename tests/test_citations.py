@@ -446,6 +446,13 @@ def test_share_and_subscribe_links_in_markdown_are_no_sources(tmp_path: Path, la
         "https://www.highways.example.gov.gh/bridge"]
 
 
+def test_a_share_button_after_a_line_ending_in_a_determiner_is_still_a_button(tmp_path: Path):
+    text = ("Imogen Thackeray writes for us. More by her\n\n"
+            "[Share on Facebook](https://www.facebook.example.com/sharer/sharer.php?u=x)\n")
+    _doc, citations = load(tmp_path, text, ".md")
+    assert [c.url for c in citations if c.kind == "link"] == []
+
+
 def test_a_pdf_note_broken_after_a_colon_a_page_abbreviation_or_an_initial_goes_on(
         tmp_path: Path) -> None:
     """A reference breaks its line where a sentence could not end ('Country Profile:',

@@ -60,7 +60,7 @@ _ACCESSED = re.compile(r"\b(?:accessed|retrieved|viewed|consulted|(?:last )?visi
 
 
 # a determiner before a link's text makes it a noun of the sentence: 'in a [post on X]'
-_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|his|her|its|their|our|my|one)\s+$",
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|his|her|its|their|our|my|one)[ \t]+$",
                                 re.I)
 
 
