@@ -281,8 +281,18 @@ HOLDOUT11 = CORPUS / "holdout11"
 HOLDOUT11_FLOORS = {"urls": 0.96, "quotes": 0.93, "speakers": 0.86, "quote_links": 0.71}
 
 HOLDOUT13 = CORPUS / "holdout13"
-# A thirteenth held-out set, on how quotations are written. Floors pinned after its round.
-HOLDOUT13_FLOORS: dict[str, float] = {}
+# A thirteenth held-out set, on how quotations are written: a British review in plain text with
+# 'single' marks among apostrophes ('Tis, rock 'n' roll, the Joneses' barn, '98); an English wire
+# story in HTML quoting officials in „…”, „…“ and « … », with unmarked <blockquote>s attributed
+# before ('… read out a joint statement:') and after ('So wrote X, in a post on X'); a Markdown
+# long read on clerics (Ayatollah, Hojatoleslam, Brig. Gen., Sheikh, ibn, bin, al-, -zadeh; a
+# quotation over three paragraphs; '>' blocks); a translated reportage with em-dash dialogue; a
+# parliamentary sketch full of scare quotes, titles and nicknames beside one-word answers and a
+# quotation split by its attribution. Written and annotated before extraction was run on it.
+# First run: urls 1.000/0.909, named_sources 0.667/0.667, quotes 0.971/0.667, speakers
+# 0.857/0.588, quote_links 1.000/0.667. Pinned after one round of general fixes: every measure
+# 1.000/1.000 but speakers 0.980/0.980 ('Argyll and Bute Council said' gives 'Bute Council').
+HOLDOUT13_FLOORS = {"urls": 1.0, "quotes": 1.0, "speakers": 0.98, "quote_links": 1.0}
 
 CORPORA = (
     Corpus("seeds", SEEDS, EXPECTED, {m: FLOOR for m in GATED}),
