@@ -117,3 +117,29 @@ def test_a_block_introduced_by_this_is_the_passage_is_the_person_and_note_before
                              "is time.")]
     assert [citations[n].url for n in quotes[0].citations] == [
         "https://qom-friday.example.ir/khotbe/1403-12-24"]
+
+
+def test_sir_and_dame_are_titles_and_an_honorific_with_a_given_name_is_the_person(
+        tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "The festival's founder, Sir Alasdair Grant, was there. 'Now the Joneses sell the "
+        "tickets,' he said.\n\n"
+        "The Housing Secretary, Dame Harriet Colville, took questions. \"Yes,\" said Dame "
+        "Harriet.\n"))
+    assert [s for s, _t in said(quotes)] == ["Alasdair Grant", "Harriet Colville"]
+
+
+def test_the_general_is_the_person_named_before_with_an_abbreviated_title(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "Brig. Gen. Esmail Qorbanzadeh, a deputy commander, spoke to the agency last month. "
+        'The general said the Guards would "respect the decisions of the Assembly".\n'))
+    assert said(quotes) == [("Esmail Qorbanzadeh", "respect the decisions of the Assembly")]
+
+
+def test_a_dash_line_naming_a_titled_short_form_is_the_person_named_in_full_before(
+        tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "Ayatollah Mohammad-Reza Sobhanizadeh has taught here for four decades.\n\n"
+        "> Ask me about politics and I will offer you tea.\n\n"
+        "— Ayatollah Sobhanizadeh, when we asked about the Assembly\n"), ".md")
+    assert [s for s, _t in said(quotes)] == ["Mohammad-Reza Sobhanizadeh"]

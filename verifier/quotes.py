@@ -16,6 +16,7 @@ import re
 from .models import Citation, Document, Quote
 from .text.authordate import narrative_before, parenthetical_after
 from .text.names import NameIndex, People
+from .text.phrases import strip_titles
 from .text.quotelinks import POINTING_BACK, link_quotes
 from .text.quotespans import CLOSERS, OPENERS, QuoteSpan, find_quote_spans, inner_text
 from .text.speakers import INTRO_REACH, MASK, Speaker, SpeakerFinder
@@ -432,7 +433,9 @@ def _attribution_speaker(finder: SpeakerFinder, attribution: str, at: int) -> Sp
     """The speaker an attribution line names: '— Gloria Nakamura, finance director' (the words
     before a comma or a parenthesis)."""
     name = re.split(r",|\(", attribution)[0].strip()
-    return Speaker(finder.names.full_name(name, at), True, "name")
+    bare = strip_titles(name)  # '— Ayatollah Sobhanizadeh': the person named in full before
+    full = finder.names.full_name(bare, at)
+    return Speaker(full if full != bare else finder.names.full_name(name, at), True, "name")
 
 
 def _sentence_start(text: str, start: int, pos: int) -> int:

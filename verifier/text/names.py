@@ -27,6 +27,7 @@ from .namevocab import (
     PARTICLES,
     SENTENCE_STARTERS,
     THING_WORDS,
+    TITLE_ABBREVIATIONS,
     TITLE_WORDS,
 )
 from .speechverbs import AUXILIARIES, SPEECH_FORMS
@@ -44,6 +45,7 @@ _APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:former\s+)?(?:dep
 # An honorific the name run leaves out ('Dr. ' has a full stop), and a role 'of' something in
 # an appositive before the name: both say what the role words before them belong to.
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+$")
+_ABBREVIATED_TITLE = re.compile(r"\b([A-Z][a-z]{1,5})\.\s+$")
 _ROLE_OF_BEFORE = re.compile(r"(?<![\w\-])([A-Za-z]+(?:-[A-Za-z]+)?)\s+(?:of|for|at)\s+"
                              r"(?:the\s+)?[^,.;:()¤\n]{2,50},\s*$")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar|ul)-(?=[^\W\d_])", re.I)
@@ -202,6 +204,8 @@ class NameIndex:
             self.counts[key] = self.counts.get(key, 0) + 1
             for title in m.titles:
                 self.titled_by.setdefault(title, []).append(m)
+                if title in TITLE_ABBREVIATIONS:  # 'Gen. X' is who 'the general' means
+                    self.titled_by.setdefault(TITLE_ABBREVIATIONS[title], []).append(m)
         self._person_names = {m.name for m in self.mentions if m.person_like}
         self._orgs = [m for m in self.mentions if m.org]
         self._org_starts = [m.start for m in self._orgs]
@@ -329,6 +333,11 @@ class NameIndex:
         """Lower-case role words just before ("Hamas leader X") and in an appositive after
         ("X, head of ...", "X, the head of ...")."""
         before: set[str] = set()
+        while abbreviated := _ABBREVIATED_TITLE.search(self.text, max(0, start - 8), start):
+            if abbreviated.group(1).lower() not in TITLE_WORDS:
+                break  # 'Brig. Gen. Esmail Qorbanzadeh': each abbreviated title before him
+            before.add(abbreviated.group(1).lower())
+            start = abbreviated.start()
         honorific = _HONORIFIC_BEFORE.search(self.text, max(0, start - 12), start)
         if honorific:  # 'Brazil's health minister, Dr. Paulo Andrade'
             start = honorific.start()
