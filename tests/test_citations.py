@@ -421,11 +421,12 @@ def test_an_ibid_after_an_interview_note_rests_on_nothing(tmp_path: Path):
     assert [c for c in citations if c.kind == "footnote"] == []
 
 
-@pytest.mark.parametrize("label", ["tweet", "Post", "email", "post"])
+@pytest.mark.parametrize("label", ["tweet", "Post", "email", "post", "post on X"])
 def test_a_link_named_for_what_it_cites_is_a_source_though_share_buttons_use_the_word(
         tmp_path: Path, label: str):
     """'In a [tweet](…)', 'according to the [Post](…)', 'in an [email](…)': the link is the
-    source; only 'Post on X', 'Tweet this', 'Share' and the like are buttons."""
+    source, as is 'in a [post on X](…)'; only 'Post on X', 'Tweet this', 'Share' and the like
+    standing alone are buttons."""
     text = f"Mayor Ann Lee said in a [{label}](https://social.example.com/annlee/status/17) that it was over.\n"
     _doc, citations = load(tmp_path, text, ".md")
     assert [c.url for c in citations if c.kind == "link"] == [
@@ -443,6 +444,13 @@ def test_share_and_subscribe_links_in_markdown_are_no_sources(tmp_path: Path, la
     _doc, citations = load(tmp_path, text, ".md")
     assert [c.url for c in citations if c.kind == "link"] == [
         "https://www.highways.example.gov.gh/bridge"]
+
+
+def test_a_share_button_after_a_line_ending_in_a_determiner_is_still_a_button(tmp_path: Path):
+    text = ("Imogen Thackeray writes for us. More by her\n\n"
+            "[Share on Facebook](https://www.facebook.example.com/sharer/sharer.php?u=x)\n")
+    _doc, citations = load(tmp_path, text, ".md")
+    assert [c.url for c in citations if c.kind == "link"] == []
 
 
 def test_a_pdf_note_broken_after_a_colon_a_page_abbreviation_or_an_initial_goes_on(
@@ -578,6 +586,8 @@ def test_a_markdown_reference_link_to_an_email_address_is_no_source(tmp_path: Pa
 @pytest.mark.parametrize("text, outlet", [
     ("The ministry said it struck depots, according to the Interfax news agency.", "Interfax"),
     ("Turnout was low, according to the Kommersant newspaper.", "Kommersant"),
+    ("Two states stayed away, according to the Polish news agency PAP.", "PAP"),
+    ("The talks stalled, according to the Russian state news agency TASS.", "TASS"),
 ])
 def test_a_name_an_outlet_noun_follows_is_a_named_source(tmp_path: Path, text: str, outlet: str):
     _doc, citations = load(tmp_path, text + "\n")

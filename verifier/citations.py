@@ -59,6 +59,18 @@ _ACCESSED = re.compile(r"\b(?:accessed|retrieved|viewed|consulted|(?:last )?visi
                        r"(?:\s+on)?[\s:]*", re.I)
 
 
+# a determiner before a link's text makes it a noun of the sentence: 'in a [post on X]'
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|his|her|its|their|our|my|one)[ \t]+$",
+                                re.I)
+
+
+def _housekeeping_link(text: str, start: int, end: int) -> bool:
+    """A share, subscribe or mailing button: its text alone is the label ('Post on X'); the
+    same words after a determiner are prose naming what the link is ('in a post on X')."""
+    return bool(_MAILING_LINK.match(text[start:end].strip())) and \
+        not _DETERMINER_BEFORE.search(text, max(0, start - 8), start)
+
+
 def _mailing_label(text: str, start: int) -> bool:
     """A bare URL a plain-text e-mail labels as its own housekeeping ('Unsubscribe: https://…',
     'View this email in your browser: https://…'): the link of such a label in markup. Only
@@ -160,7 +172,7 @@ def extract_citations(doc: Document) -> list[Citation]:
 
     for link in doc.links:
         url = link.url.strip()
-        if url and not _MAILING_LINK.match(text[link.start:link.end].strip()) \
+        if url and not _housekeeping_link(text, link.start, link.end) \
                 and not _related_label(text, link.start):
             add_url(url, link.start, link.end)
         covered.append((link.start, link.end))

@@ -16,7 +16,8 @@ import re
 from .models import Citation, Document, Quote
 from .text.authordate import narrative_before, parenthetical_after
 from .text.names import NameIndex, People
-from .text.quotelinks import link_quotes
+from .text.phrases import strip_titles
+from .text.quotelinks import POINTING_BACK, link_quotes
 from .text.quotespans import CLOSERS, OPENERS, QuoteSpan, find_quote_spans, inner_text
 from .text.speakers import INTRO_REACH, MASK, Speaker, SpeakerFinder
 from .text.speechverbs import find_speech_verbs
@@ -264,7 +265,7 @@ def _mask(text: str, spans: list[QuoteSpan]) -> str:
     for s in spans:
         if s.block:
             continue
-        for i in range(s.open_at, s.close_at + 1):
+        for i in range(s.open_at, min(s.close_at + 1, len(chars))):  # dialogue ends a text
             if chars[i] != "\n":
                 chars[i] = MASK
     return "".join(chars)
@@ -273,11 +274,13 @@ def _mask(text: str, spans: list[QuoteSpan]) -> str:
 # -- what kind of quotation ----------------------------------------------------------------
 def _kind(text: str, span: QuoteSpan, para: tuple[int, int]) -> str:
     """'quote' for a candidate quotation, else 'term' (scare quote, label, title)."""
+    if span.dialogue:
+        return "quote"
     inner = inner_text(text, span)
     words = _WORD.findall(inner)
     if len(words) <= 2:
         return "quote" if _split_opening(text, span) or _answer_then_attribution(
-            text, span, para) else "term"
+            text, span, para) or _answer_after_colon(text, span, para) else "term"
     if _heading(text, para):
         return "term"
     before = text[max(para[0], span.open_at - 40):span.open_at]
@@ -297,12 +300,13 @@ def _split_opening(text: str, span: QuoteSpan) -> bool:
     return bool(m and find_speech_verbs(m.group(0)))
 
 
-_ATTRIBUTION_NEXT = re.compile(r"\s*(?:[\w’'\-.]+\s+){1,3}?$")
+_ATTRIBUTION_NEXT = re.compile(r"\s*(?:[\w’'\-.]+\s+){0,3}?$")
 
 
 def _answer_then_attribution(text: str, span: QuoteSpan, para: tuple[int, int]) -> bool:
-    """'“Forty-one,” he says.' — a sentence that opens with a short quotation ending in a
-    comma (or ! ?) and goes straight on to its speaker and verb: speech, not a scare quote."""
+    """'“Forty-one,” he says.', '“Yes,” said Dame Harriet.' — a sentence that opens with a
+    short quotation ending in a comma (or ! ?) and goes straight on to its speaker and verb
+    (or its verb and speaker): speech, not a scare quote."""
     if text[span.close_at - 1:span.close_at] not in (",", "!", "?"):
         return False
     before = text[max(para[0], span.open_at - 3):span.open_at].rstrip()
@@ -311,6 +315,16 @@ def _answer_then_attribution(text: str, span: QuoteSpan, para: tuple[int, int]) 
     after = text[span.close_at + 1:span.close_at + 40]
     verb = next(iter(find_speech_verbs(after)), None)
     return bool(verb and _ATTRIBUTION_NEXT.match(after[:verb.start()]))
+
+
+def _answer_after_colon(text: str, span: QuoteSpan, para: tuple[int, int]) -> bool:
+    """'His answer was one word: “No.”' — a short quotation that is a whole sentence of its
+    own (its closing punctuation inside the marks) after a colon is an answer, not a label."""
+    if text[span.close_at - 1:span.close_at] not in (".", "!", "?", "…"):
+        return False
+    before = text[max(para[0], span.open_at - 3):span.open_at].rstrip()
+    after = text[span.close_at + 1:min(para[1], span.close_at + 3)].lstrip()
+    return before.endswith(":") and (not after or after[0].isupper())
 
 
 _TRAILING_PARENS = re.compile(r"\s*\([^()]*\)$")
@@ -419,7 +433,9 @@ def _attribution_speaker(finder: SpeakerFinder, attribution: str, at: int) -> Sp
     """The speaker an attribution line names: '— Gloria Nakamura, finance director' (the words
     before a comma or a parenthesis)."""
     name = re.split(r",|\(", attribution)[0].strip()
-    return Speaker(finder.names.full_name(name, at), True, "name")
+    bare = strip_titles(name)  # '— Ayatollah Sobhanizadeh': the person named in full before
+    full = finder.names.full_name(bare, at)
+    return Speaker(full if full != bare else finder.names.full_name(name, at), True, "name")
 
 
 def _sentence_start(text: str, start: int, pos: int) -> int:
@@ -428,6 +444,29 @@ def _sentence_start(text: str, start: int, pos: int) -> int:
     lo = max(start, pos - INTRO_REACH)
     before = sentences(text, lo, pos)
     return before[-1][0] if before else lo
+
+
+_SO_SPOKE = re.compile(r"(?:So|Thus)\s+([a-z]+)\s")
+
+
+def _attribute_block_after(finder: SpeakerFinder, text: str, span: QuoteSpan,
+                           paras: list[tuple[int, int]]) -> None:
+    """'So wrote the Dutch minister, Pieter-Jan de Wolff, in a post on X.' — a paragraph
+    right after a block that opens by saying who spoke it names its speaker, and the
+    sentence's own link is the block's source."""
+    n = span.paragraph + 1
+    while n < len(paras) and paras[n][0] <= span.close_at:
+        n += 1
+    if n >= len(paras):
+        return
+    start = paras[n][0]
+    m = _SO_SPOKE.match(text, start)
+    if not m or not find_speech_verbs(m.group(1)):
+        return
+    first = sentences(text, start, paras[n][1])[0]
+    speaker = finder.later_speaker(m.end(), first[1])
+    if speaker is not None:
+        span.speaker, span.outer_end = speaker, first[1]
 
 
 def _attribute_block(finder: SpeakerFinder, text: str, span: QuoteSpan,
@@ -445,9 +484,16 @@ def _attribute_block(finder: SpeakerFinder, text: str, span: QuoteSpan,
             if speaker is None and intro_text.endswith(":"):
                 # 'The department replied by email:' — the subject of the introducing clause
                 colon = intro[0] + len(intro_text) - 1
-                speaker = finder.intro_subject(_sentence_start(text, intro[0], colon), colon, n)
+                opening = _sentence_start(text, intro[0], colon)
+                speaker = finder.intro_subject(opening, colon, n)
+                if speaker is None and POINTING_BACK.match(text, opening) and opening > intro[0]:
+                    # 'X put it in a sermon. This is the passage students repeat:' — X's
+                    before = _sentence_start(text, intro[0], opening - 1)
+                    speaker = finder.intro_subject(before, opening, n)
             if speaker and re.search(r"[:,]\s*$", intro_text):
                 span.speaker = speaker
+        if span.speaker is None:
+            _attribute_block_after(finder, text, span, paras)
     if span.speaker is not None:
         candidates.append(span)
         finder.record(span.open_at, span.speaker, span.paragraph)

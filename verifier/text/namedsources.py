@@ -13,7 +13,7 @@ from datetime import date
 from functools import lru_cache
 
 from .docdates import TextDate, find_dates, find_yearless_dates
-from .names import CALENDAR_WORDS, TITLE_WORDS, is_org_name
+from .names import CALENDAR_WORDS, DEMONYMS, TITLE_WORDS, is_org_name
 from .textspans import SpanIndex
 from .urls import find_urls
 from .wordlists import words
@@ -297,9 +297,26 @@ def according_to(text: str, start: int = 0, end: int | None = None
 # 'according to the Interfax news agency', '… the Kommersant newspaper': a name that a common
 # noun after it says is an outlet's.
 _OUTLET_NOUN_AFTER = re.compile(
-    r"\s+(?:news\s+(?:agency|service|site|website|channel|outlet)|newspaper|daily|broadcaster|"
+    r"\s+(?:(?:state(?:-run|-owned)?\s+)?news\s+(?:agency|service|site|website|channel|outlet)|"
+    r"newspaper|daily|broadcaster|"
     r"wire\s+service|magazine|(?:state\s+)?(?:television|radio)(?:\s+channel|\s+station)?)\b",
     re.I)
+
+
+# 'the Polish news agency PAP', 'the Turkish broadcaster TRT': a country's adjective, then the
+# outlet noun, then the outlet's own name, which is the source.
+_NAME_AFTER_NOUN = re.compile(r"\s+([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})(?![\w’'])")
+_PLACE_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ian|ean|ish|ese|i)$")
+
+
+def _outlet_named_after(text: str, start: int, end: int, phrase: str
+                        ) -> tuple[int, int, str] | None:
+    noun = _OUTLET_NOUN_AFTER.match(text, end)
+    if not noun or " " in phrase or not (phrase.lower() in DEMONYMS or
+                                        _PLACE_ADJECTIVE.match(phrase)):
+        return None
+    name = _NAME_AFTER_NOUN.match(text, noun.end())
+    return (name.start(1), name.end(1), name.group(1)) if name else None
 
 
 def _according(text: str) -> list[NamedSource]:
@@ -308,6 +325,7 @@ def _according(text: str) -> list[NamedSource]:
     figures; not a person or 'X’s office' (those are speakers)."""
     found = []
     for start, end, phrase in according_to(text):
+        start, end, phrase = _outlet_named_after(text, start, end, phrase) or (start, end, phrase)
         data = _DATA_SOURCE.search(text, max(0, start - 60), start)
         owner = _POSSESSIVE_END.sub("", phrase)
         if owner != phrase and is_org_name(owner.split()) and _OWNED_DATA.match(text, end):

@@ -27,9 +27,11 @@ from .namevocab import (
     PARTICLES,
     SENTENCE_STARTERS,
     THING_WORDS,
+    TITLE_ABBREVIATIONS,
     TITLE_WORDS,
 )
 from .speechverbs import AUXILIARIES, SPEECH_FORMS
+from .textspans import SpanIndex
 
 __all__ = ["ARTICLES", "CALENDAR_WORDS", "DEMONYMS", "DEPARTMENTS", "NOT_GIVEN_NAMES", "ORG_WORDS",
            "PARTICLES", "SENTENCE_STARTERS", "TITLE_WORDS", "Mention", "NameIndex",
@@ -43,6 +45,7 @@ _APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:former\s+)?(?:dep
 # An honorific the name run leaves out ('Dr. ' has a full stop), and a role 'of' something in
 # an appositive before the name: both say what the role words before them belong to.
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+$")
+_ABBREVIATED_TITLE = re.compile(r"\b([A-Z][a-z]{1,5})\.\s+$")
 _ROLE_OF_BEFORE = re.compile(r"(?<![\w\-])([A-Za-z]+(?:-[A-Za-z]+)?)\s+(?:of|for|at)\s+"
                              r"(?:the\s+)?[^,.;:()¤\n]{2,50},\s*$")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar|ul)-(?=[^\W\d_])", re.I)
@@ -69,6 +72,13 @@ _PERSON_AFTER = re.compile(r"^(?:\*|,\s+\d{1,3}\s*[,.)]|,\s+(?:a|an)\s+(?:former
 _NEXT_WORDS = re.compile(r"[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?")
 _KIN_BEFORE = re.compile(r"\b(?:(?:his|her|their|my|our)\s+)?([a-z]+)\s*,\s*$")
 _PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.I)
+# A title in Title Case right after the noun for a work, joined by a small word ('his book
+# Jurisprudence and the Street', 'the album Salt on the Wire'): its capitalised words name no
+# one. (A lone name after the noun may be a person: 'the book Smith wrote'.)
+_WORK_TITLE = re.compile(
+    r"\b(?:book|novel|memoir|album|film|documentary|essay|poem|song|play|opera|treatise)"
+    r"\s+([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*(?:\s+(?:(?:and|of|the|a|an|in|on|for|to|"
+    r"with|at)\s+)+[A-Z][\w’'\-]*)+)")
 MASK = "¤"  # what stands for each character of a quotation in the text names are read from
 # A nickname in quotation marks between a given name and a surname, masked: ' ¤¤¤¤¤¤¤¤¤¤ '.
 _NICKNAME_GAP = re.compile(rf" {MASK}{{3,30}} ")
@@ -194,6 +204,8 @@ class NameIndex:
             self.counts[key] = self.counts.get(key, 0) + 1
             for title in m.titles:
                 self.titled_by.setdefault(title, []).append(m)
+                if title in TITLE_ABBREVIATIONS:  # 'Gen. X' is who 'the general' means
+                    self.titled_by.setdefault(TITLE_ABBREVIATIONS[title], []).append(m)
         self._person_names = {m.name for m in self.mentions if m.person_like}
         self._orgs = [m for m in self.mentions if m.org]
         self._org_starts = [m.start for m in self._orgs]
@@ -208,7 +220,10 @@ class NameIndex:
 
     # -- scanning --------------------------------------------------------------------------
     def _scan(self) -> None:
+        titles = SpanIndex((m.start(1), m.end(1)) for m in _WORK_TITLE.finditer(self.text))
         for start, end in self._runs():
+            if titles.overlaps(start, end):
+                continue  # 'His book Jurisprudence and the Street argues': a title, no one
             run = self.text[start:end]
             if " " not in run and (run.lower() in SENTENCE_STARTERS or run.lower() in ARTICLES):
                 continue  # 'The', 'In', 'Le' ('Le maire de Lyon'): a sentence's first word
@@ -318,6 +333,11 @@ class NameIndex:
         """Lower-case role words just before ("Hamas leader X") and in an appositive after
         ("X, head of ...", "X, the head of ...")."""
         before: set[str] = set()
+        while abbreviated := _ABBREVIATED_TITLE.search(self.text, max(0, start - 8), start):
+            if abbreviated.group(1).lower() not in TITLE_WORDS:
+                break  # 'Brig. Gen. Esmail Qorbanzadeh': each abbreviated title before him
+            before.add(abbreviated.group(1).lower())
+            start = abbreviated.start()
         honorific = _HONORIFIC_BEFORE.search(self.text, max(0, start - 12), start)
         if honorific:  # 'Brazil's health minister, Dr. Paulo Andrade'
             start = honorific.start()

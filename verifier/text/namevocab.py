@@ -12,7 +12,7 @@ chief head chairman chairwoman chair speaker secretary general gen spokesman spo
 spokesperson ambassador envoy ayatollah grand sheikh shaykh imam hojatoleslam cleric commander
 colonel col lieutenant lt major maj captain capt admiral brigadier sergeant senator sen
 representative rep congressman congresswoman governor gov mayor king queen prince princess emir
-sultan crown dr mr mrs ms miss prof professor judge justice attorney director executive ceo
+sultan crown sir dame dr mr mrs ms miss prof brig professor judge justice attorney director executive ceo
 founder chancellor pope rabbi bishop reverend rev mp lawmaker official officer advisor adviser
 aide ruler member analyst expert correspondent reporter editor journalist writer author scholar
 researcher economist negotiator mediator delegate coordinator commissioner premier monarch
@@ -29,6 +29,11 @@ physicist chemist mathematician philosopher linguist anthropologist archaeologis
 statistician reader listener viewer subscriber resident homeowner shopper commuter tenant voter
 passenger neighbour neighbor
 """)
+# Abbreviated titles and the words a description uses for them ('Gen. X' … 'the general said').
+TITLE_ABBREVIATIONS = {"gen": "general", "brig": "brigadier", "col": "colonel", "lt": "lieutenant",
+                       "maj": "major", "capt": "captain", "sen": "senator",
+                       "rep": "representative", "gov": "governor", "prof": "professor",
+                       "rev": "reverend"}
 # Titles that are also parts of people's names ('Hassan Sheikh Mohamud', 'John Major',
 # 'Martin Luther King'): after a given name they are read as the name, not as a title.
 NAME_TITLES = words("""

@@ -91,6 +91,9 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
     return quotes
 
 
+# A colon sentence that points back to what the sentence before described ('This is the
+# passage students repeat:', 'Here is how it reads:', 'It reads:').
+POINTING_BACK = re.compile(r"\s*(?:This|These|That|Those|Here|It)\b")
 _POINTER = re.compile(
     r"\b(?:statement|speech|remarks|interview|transcript|video|recording|post|tweet|letter|"
     r"release|article|op-ed|full text|comments|address|testimony|announcement|briefing)\b", re.I)
@@ -104,9 +107,12 @@ def _introduction(text: str, src: _Sources, span: QuoteSpan, paras: list[tuple[i
     if n is None or not text[paras[n][0]:paras[n][1]].rstrip().endswith(":"):
         return []
     start, end = paras[n]
-    lo = start
+    lo = earlier = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        lo = m.end()  # the last sentence; a marker glued to an earlier one ('asset.3') is its
+        # the last sentence; a marker glued to an earlier one ('asset.3') is that one's
+        earlier, lo = lo, m.end()
+    if POINTING_BACK.match(text, lo):
+        lo = earlier  # '… a sermon his office published.[2] This is the passage:' — the sermon's
     return src.links(lo, end) or _marker_citations(src, src.refs_within(lo, end + 1))
 
 

@@ -1,5 +1,6 @@
 """Where a document's quotation marks pair up: straight, curly and mixed double marks,
-single marks told apart from apostrophes, and quotations running over several paragraphs."""
+single marks told apart from apostrophes, quotations running over several paragraphs, and
+em-dash dialogue."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from .speakers import Speaker
+from .speechverbs import find_speech_verbs
 
 OPENERS = "“„«"
 CLOSERS = "”»"
@@ -16,6 +18,10 @@ _DOUBLE_MARK = re.compile(r'[“„«”»"]')
 _SINGLE_OPEN = re.compile(r"[‘'](?=[^\W\d_])")
 _SINGLE_CLOSE = re.compile(r"(?<=[^\s‘'])[’'](?![^\W_])")
 _TRAILING = " ,;:"
+_ELIDED_AND = re.compile(r"[‘'’][nN][’'] [^\W\d_]")
+DIALOGUE_DASHES = "—―–"
+# a dash set off by spaces between the parts of a dialogue line: '— Late, — she says. — Go.'
+_DIALOGUE_BREAK = re.compile(r"(?<=\S)\s+[—―–](?=\s)")
 
 
 @dataclass
@@ -36,6 +42,7 @@ class QuoteSpan:
     next_part: QuoteSpan | None = None  # the same quotation carried on in the next paragraph
     prev_part: QuoteSpan | None = None
     parts: list[tuple[int, int]] = field(default_factory=list)  # (start, end) once joined
+    dialogue: bool = False  # a part of an em-dash dialogue line, speech by its form
 
 
 # -- finding quotation marks ---------------------------------------------------------------
@@ -52,6 +59,11 @@ def find_quote_spans(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan]
     for p_index, (p_start, p_end) in enumerate(paras):
         open_at: int | None = None
         found: list[QuoteSpan] = []
+        spoken = _dialogue_line(text, p_start, p_end, p_index)
+        if spoken:
+            spans += spoken
+            carried = None
+            continue
         for m in _DOUBLE_MARK.finditer(text, p_start, p_end):
             i, ch = m.start(), m.group(0)
             if open_at is not None and _closes_low_opener(text, open_at, ch):
@@ -89,6 +101,25 @@ def find_quote_spans(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan]
     return spans
 
 
+def _dialogue_line(text: str, p_start: int, p_end: int, p_index: int) -> list[QuoteSpan]:
+    """The spoken parts of an em-dash dialogue line, as translated reportage and fiction set
+    speech ('— It's late, — she says. — Go home.'): the line opens with a dash, and spaced
+    dashes set the narration off between spoken parts. Read so only when some narration
+    holds a speech verb: a lone '— Name, role' line under a block quotation attributes it."""
+    if text[p_start] not in DIALOGUE_DASHES or not text[p_start + 1:p_start + 2].isspace():
+        return []
+    dashes = [p_start] + [m.end() - 1 for m in _DIALOGUE_BREAK.finditer(text, p_start + 1, p_end)]
+    bounds = list(zip(dashes, dashes[1:] + [p_end], strict=True))
+    if not any(find_speech_verbs(text, a + 1, b) for a, b in bounds[1::2]):
+        return []
+    found: list[QuoteSpan] = []
+    for open_at, close_at in bounds[0::2]:
+        _add_span(found, text, open_at, close_at, p_index)
+    for span in found:
+        span.dialogue = True
+    return found
+
+
 def _closes_low_opener(text: str, open_at: int, ch: str) -> bool:
     """German and other central European quotations open low and close with the English
     opening mark („so“), so after „ the mark “ closes rather than opens."""
@@ -118,6 +149,8 @@ def _single_quotes(text: str, p_start: int, p_end: int, p_index: int,
             after = text[c.end():c.end() + 2]
             if text[c.start() - 1] == "s" and re.match(r" [a-z]", after):
                 continue  # plural possessive: "the leaders’ meeting"
+            if _ELIDED_AND.match(text, c.start() - 2):
+                continue  # the second mark of 'n' in "rock 'n' roll", "fish ’n’ chips"
             _add_span(found, text, m.start(), c.start(), p_index)
             i = c.end()
             closed = True

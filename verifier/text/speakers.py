@@ -13,6 +13,7 @@ import re
 from .namedsources import according_to, is_outlet
 from .names import (
     ARTICLES,
+    CALENDAR_WORDS,
     NOT_GIVEN_NAMES,
     SENTENCE_STARTERS,
     TITLE_WORDS,
@@ -62,6 +63,9 @@ _INDEFINITE_INTRO = re.compile(
     r"\s*(?:A|An|One)\s+((?:[\w\-’']+\s+){0,2}?(?:" + PERSON_NOUN_PATTERN
     + r")(?:\s+(?:in|at|from|for|of)\s+(?:the\s+)?[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){0,3})?)"
     r"\s+(?:was|is|were|are|sounded|seemed|remained)\b")
+# A participle clause opening an introduction says what was asked, not who answers.
+_ASKED_CLAUSE = re.compile(r"(?:Asked|Pressed|Questioned|Challenged|Speaking)\b[^,:¤]{0,200},\s*")
+_OWNER_S = re.compile(r"^[’']s?(?=\s)")
 # A determiner or possessive right before a speech-verb form makes it a noun ('the calls').
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|my|your|these|those)\s+$",
                           re.I)
@@ -278,6 +282,9 @@ class SpeakerFinder:
         union's leader, Dr. X, was defiant:', 'Its statement was short:'."""
         if colon - start > INTRO_REACH:
             return None  # more than the 40 words an introduction may have
+        asked = _ASKED_CLAUSE.match(self.masked, start, colon)
+        if asked:  # 'Asked whether the Gulf states had a view, his reply was:' — after it
+            start = asked.end()
         tokens = tokenize(self.masked[start:colon])
         if not tokens or len(tokens) > 40 or any(t.startswith(MASK) for t, _ in tokens):
             return None
@@ -300,7 +307,8 @@ class SpeakerFinder:
             before = [t for t, p in tokens if start + p < m.start]
             if len(before) > 10:
                 return None
-            if n + 1 < len(mentions) and self._modifies_title(m, mentions[n + 1]):
+            if n + 1 < len(mentions) and self._modifies_title(m, mentions[n + 1]) or \
+                    m.name.lower() in CALENDAR_WORDS:  # 'The Friday prayer leader of Qom, X,'
                 continue
             words = [t.lower() for t in before if t not in (",", ".")]
             while words and words[-1] in _BEFORE_NAME:
@@ -313,13 +321,14 @@ class SpeakerFinder:
         return None
 
     def _modifies_title(self, mention: Mention, following: Mention) -> bool:
-        """'UN chief António Guterres', 'Dutch prime minister Mark Rutte': an organisation,
-        acronym or demonym qualifying the title of the person named next, not the subject."""
+        """'UN chief António Guterres', 'Dutch prime minister Mark Rutte', 'Lithuania's deputy
+        interior minister, Rasa Jankauskienė': an organisation, acronym, demonym or owner
+        qualifying the title of the person named next, not the subject."""
         if mention.person_like and not mention.org:
             return False
         if not following.titled or following.org:
             return False
-        gap = self.masked[mention.end:following.start].split()
+        gap = _OWNER_S.sub("", self.masked[mention.end:following.start]).replace(",", " ").split()
         return 0 < len(gap) <= 4 and all(is_title_word(w) for w in gap)
 
     def later_speaker(self, start: int, end: int) -> Speaker | None:

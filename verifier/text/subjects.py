@@ -112,6 +112,8 @@ class SubjectReader:
             antecedent = tokens[:-1]
             while antecedent and antecedent[-1][0] in (",", "—", "–", "("):
                 antecedent = antecedent[:-1]
+            if last.lower() == "which":
+                antecedent = _object_of_preposition(antecedent)
             relative = self._name_ending(sent_start, antecedent) or self._noun_phrase(
                 sent_start, last_clause(antecedent))
             relative.modal = modal
@@ -307,3 +309,14 @@ def _owned_unit(words: list[str]) -> bool:
     return len(words) > 3 and words[-1].islower() and words[-1].isalpha() and \
         words[-2][:1].isupper() and not re.search(r"[’']s$", words[-2]) and any(
             re.search(r"[’']s$", w) for w in words[1:-2])
+
+
+def _object_of_preposition(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """'Her office pointed reporters to a written statement, which said': a thing 'which'
+    said is the noun phrase right before it, the object of its preposition ('of' aside: 'the
+    statement of the ministry, which said' is the statement's)."""
+    for n in range(len(tokens) - 1, 0, -1):
+        before = tokens[n - 1][0].lower()
+        if before in PREPOSITIONS and before != "of" and tokens[n][0].lower() in DETERMINERS:
+            return tokens[n:]
+    return tokens
