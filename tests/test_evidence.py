@@ -120,6 +120,15 @@ def test_read_record_checks_the_bytes(tmp_path: Path) -> None:
         read_record(tmp_path, EvidenceRef(ref.warc_path, ref.offset + 3, ref.length, ref.sha256))
 
 
+
+def test_bytes_read_as_an_old_arc_record_are_damaged(tmp_path: Path) -> None:
+    """warcio reads bytes that are no WARC record as an ARC one when it can (a wrong offset
+    lands in compressed data about 2% of the time): never a response to use."""
+    arc_like = b"http://e.org/a 10.0.0.1 20200101000000 text/html 5\nhello\n"
+    (tmp_path / "odd.warc.gz").write_bytes(arc_like)
+    with pytest.raises(EvidenceError, match="damaged"):
+        read_record(tmp_path, EvidenceRef("odd.warc.gz", 0, len(arc_like), "0" * 64))
+
 def test_concurrent_writers(tmp_path: Path) -> None:
     refs: list[EvidenceRef] = []
     lock = threading.Lock()

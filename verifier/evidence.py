@@ -273,6 +273,9 @@ def _load(archive_dir: Path, ref: EvidenceRef) -> Any:
         raise EvidenceError(f"evidence file {path} cannot be read: {exc.strerror}") from None
     try:
         for record in ArchiveIterator(io.BytesIO(data)):
+            if record.format != "warc":
+                # bytes that are no WARC record, which warcio's fallback read as an old ARC one
+                raise ValueError(f"no WARC record there (read as {record.format})")
             record.verifier_body = record.content_stream().read()  # before the stream moves on
             return record
     except Exception as exc:  # warcio raises several kinds on damaged data
