@@ -3,12 +3,11 @@ disk (file://) the way reviewers open it. Skipped when /usr/bin/chromium is not 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import Watched, chromium_browser, needs_chromium, watched_page
+from browser_support import Watched, needs_chromium
 from reportfixture import (
     DOC_IMG_TITLE,
     EVIL_SPEAKER,
@@ -29,16 +28,6 @@ pytestmark = needs_chromium
 def reports(written: Path) -> Path:
     OUTPUT.mkdir(exist_ok=True)  # screenshots for review land here (git-ignored)
     return written
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    yield from chromium_browser()
-
-
-@pytest.fixture
-def watched(browser: Any) -> Iterator[Watched]:
-    yield from watched_page(browser)
 
 
 def visible_ids(page: Any, kind: str) -> list[str]:
