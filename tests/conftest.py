@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parent.parent))  # bench/, for its shared helpers
 
 import netguard  # noqa: E402
+from browser_support import Watched, chromium_browser, watched_page  # noqa: E402
 from fakewayback import FakeWayback  # noqa: E402
 from fixtureweb import FixtureWeb  # noqa: E402
 from reportfixture import ReportFixture, build_report_store  # noqa: E402
@@ -167,3 +169,15 @@ def written(fx: ReportFixture, tmp_path_factory: pytest.TempPathFactory) -> Path
     write_report(fx.store, fx.run1, out, archive_dir=fx.archive_dir)
     write_report(fx.store, fx.run2, out, archive_dir=fx.archive_dir)
     return out
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Chromium for a module's browser tests (browser_support.py)."""
+    yield from chromium_browser()
+
+
+@pytest.fixture
+def watched(browser: Any) -> Iterator[Watched]:
+    """A fresh page of that browser, recording its dialogs, console, errors and requests."""
+    yield from watched_page(browser)

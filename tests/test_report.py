@@ -33,9 +33,18 @@ from reportfixture import (
     ReportFixture,
 )
 
+import verifier.report
 from verifier.errors import ReportError
 from verifier.history import run_counts
-from verifier.report import link_badge, quote_badge, safe_href, url_link, where, write_report
+from verifier.report import (
+    link_badge,
+    quote_badge,
+    safe_href,
+    url_link,
+    visible_url,
+    where,
+    write_report,
+)
 from verifier.reporting.data import replacement_rows, split_highlight
 from verifier.reporting.evidence import readable_copy
 from verifier.reporting.links import closest_snapshot
@@ -154,10 +163,28 @@ def test_only_web_addresses_become_links(url: str | None, expected: str | None) 
     assert safe_href(url) == expected
 
 
+def test_addresses_show_their_invisible_characters_encoded() -> None:
+    """A right-to-left override in an address would reverse it and the words after it."""
+    spoof = "https://e.test/report-\u202efdp.exe?a=\u200b"
+    encoded = "https://e.test/report-%E2%80%AEfdp.exe?a=%E2%80%8B"
+    assert url_link(spoof) == (f'<a href="{encoded}" rel="noopener noreferrer">{encoded}</a>')
+    assert visible_url("https://fa.example.test/خبر") == "https://fa.example.test/خبر"
+    assert visible_url("javascript:\u202ealert(1)") == "javascript:%E2%80%AEalert(1)"
+
+
+def test_passages_take_their_direction_line_by_line() -> None:
+    """A passage whose first line is an English menu and whose next is Persian: each line's
+    own first letter decides its direction, not the passage's."""
+    css = (Path(verifier.report.__file__).parent / "templates" / "report.css").read_text()
+    rule = re.search(r"([^{}]*)\{\s*unicode-bidi:\s*plaintext;\s*\}", css)
+    assert rule and {".quote-text", "blockquote.evidence", ".diff", ".pre"} <= {
+        s.strip() for s in rule.group(1).split("*/")[-1].split(",")}
+
+
 def test_badges_links_and_locations_escape_what_they_are_given() -> None:
     assert url_link('https://e.test/?q="><script>', "a <b>label</b>") == (
         '<a href="https://e.test/?q=&#34;&gt;&lt;script&gt;" rel="noopener noreferrer">'
-        "a &lt;b&gt;label&lt;/b&gt;</a>")
+        "<bdi>a &lt;b&gt;label&lt;/b&gt;</bdi></a>")
     assert url_link("javascript:alert(1)") == '<span class="url">javascript:alert(1)</span>'
     assert quote_badge("partial") == '<span class="badge q-partial">Partial match</span>'
     assert quote_badge(None) == '<span class="badge q-unchecked">Not checked</span>'
@@ -291,6 +318,16 @@ def test_quote_names_the_copy_it_was_checked_against(fx: ReportFixture, written:
     stored = next(fx.store.rows("select archive_url from snapshots where url=? and timestamp=?",
                                 [SPEECH, "20091215103000"]))["archive_url"]
     assert (link.text_content(), link.get("href")) == ("Wayback snapshot of 2009-12-15", stored)
+    checked = text(archived.xpath(".//dt[.='Checked against']/following-sibling::dd[1]")[0])
+    assert checked.startswith("Wayback snapshot of 2009-12-15, captured 2009-12-15 10:30 UTC, "
+                              "fetched 2026-11-21 04:13 UTC, sha256 " + fx.shas["speech"])
+
+
+def test_evidence_copy_of_a_capture_says_which_capture(fx: ReportFixture, written: Path) -> None:
+    copy = facts(parse(written / "evidence" / f"{fx.shas['speech']}.html"))
+    assert copy["Fetched"].endswith("from the Wayback Machine")
+    assert copy["Wayback capture"] == "made 2009-12-15 10:30 UTC"
+    assert "Wayback capture" not in facts(parse(written / "evidence" / f"{fx.shas['river']}.html"))
 
 
 def test_evidence_copy_is_the_pages_text_and_nothing_that_runs(fx: ReportFixture,

@@ -15,6 +15,7 @@ import hashlib
 import os
 import re
 import tempfile
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import resources
@@ -154,7 +155,7 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
         keep_trailing_newline=True, bytecode_cache=_bytecode_cache())
     env.filters.update(
-        utc=format_utc, duration=format_duration, pct=format_percent, safe_href=safe_href,
+        utc=format_utc, visible_url=visible_url, duration=format_duration, pct=format_percent, safe_href=safe_href,
         quote_label=quote_label,
         quote_explanation=lambda s: QUOTE_EXPLANATIONS[QuoteStatus(s)] if s else NOT_CHECKED,
         link_label=link_label,
@@ -190,9 +191,23 @@ def link_badge(status: str) -> Markup:
 def url_link(url: str | None, text: str | None = None) -> Markup:
     """A link to the URL, or the URL as text when it is not one that is safe to follow."""
     target = safe_href(url)
+    # a label other than the address (an outlet's name) is isolated like every other value
+    shown = escape(visible_url(url)) if not text or text == url else Markup(
+        f"<bdi>{escape(text)}</bdi>")
     if target:
-        return Markup(f'<a href="{escape(target)}" rel="noopener noreferrer">{escape(text or url)}</a>')
-    return Markup(f'<span class="url">{escape(text or url)}</span>')
+        return Markup(f'<a href="{escape(visible_url(target))}" rel="noopener noreferrer">'
+                      f'{shown}</a>')
+    return Markup(f'<span class="url">{shown}</span>')
+
+
+def visible_url(url: str | None) -> str:
+    """The URL with its invisible characters (bidi overrides and isolates, zero-width ones,
+    controls) percent-encoded, as a browser's address bar shows them: an address must read as
+    what it is, and an override in it must not reorder the text after it."""
+    if not url or url.isascii() and url.isprintable():
+        return url or ""
+    return "".join(c if c.isprintable() and unicodedata.category(c) != "Cf"
+                   else "".join(f"%{b:02X}" for b in c.encode("utf-8")) for c in url)
 
 
 def snapshot_link(snapshot: Any) -> Markup:
@@ -331,7 +346,7 @@ def _evidence_context(copy: ReadableCopy) -> dict[str, Any]:
     fetch["fetched_at"] = parse_iso(fetch.get("fetched_at"))
     lang = copy.language if copy.language and _LANG.match(copy.language) else None
     return {"fetch": fetch, "sha256": copy.sha256, "size": copy.size, "text": copy.text,
-            "lang": lang}
+            "lang": lang, "captured_at": copy.captured_at}
 
 
 # -- the index --------------------------------------------------------------------------------

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from ..evidence import EvidenceError, read_record
-from ..models import EvidenceRef
+from ..models import EvidenceRef, timestamp_datetime
 from ..pagetext import page_text
 from ..store import Store
 
@@ -27,6 +28,7 @@ class ReadableCopy:
     size: int
     text: str | None  # None: content without readable text (an image, an archive...)
     language: str | None
+    captured_at: datetime | None = None  # a Wayback copy's capture time: which capture it is
 
 
 def readable_copy(store: Store, archive_dir: Path, sha256: str) -> ReadableCopy | None:
@@ -44,7 +46,8 @@ def readable_copy(store: Store, archive_dir: Path, sha256: str) -> ReadableCopy 
         page = page_text(payload, content_type or fetch["content_type"])
         return ReadableCopy(sha256=sha256, fetch=dict(fetch), size=len(payload),
                             text=page.text if page else None,
-                            language=page.language if page else None)
+                            language=page.language if page else None,
+                            captured_at=_captured_at(store, fetch["snapshot_id"]))
     return None
 
 
@@ -61,3 +64,15 @@ def read_payload(archive_dir: Path, warc_path: str, offset: int | None, length: 
     except EvidenceError:
         return None
     return stored.body, stored.header("Content-Type")
+
+
+def _captured_at(store: Store, snapshot_id: int | None) -> datetime | None:
+    """When the Wayback capture a copy was read from was made (None for a live copy)."""
+    if snapshot_id is None:
+        return None
+    for row in store.rows("select timestamp from snapshots where id=?", [snapshot_id]):
+        try:
+            return timestamp_datetime(row["timestamp"]).replace(tzinfo=UTC)
+        except ValueError:
+            return None
+    return None
