@@ -277,6 +277,10 @@ HOLDOUT11 = CORPUS / "holdout11"
 # picks up the uppercase heading before it.
 HOLDOUT11_FLOORS = {"urls": 0.96, "quotes": 0.93, "speakers": 0.86, "quote_links": 0.71}
 
+HOLDOUT12 = CORPUS / "holdout12"
+# A twelfth held-out set (first run pending).
+HOLDOUT12_FLOORS: dict[str, float] = {}
+
 CORPORA = (
     Corpus("seeds", SEEDS, EXPECTED, {m: FLOOR for m in GATED}),
     Corpus("corpus", CORPUS, CORPUS_EXPECTED, CORPUS_FLOORS),
@@ -291,6 +295,7 @@ CORPORA = (
     Corpus("holdout9", HOLDOUT9, HOLDOUT9 / "expected", HOLDOUT9_FLOORS),
     Corpus("holdout10", HOLDOUT10, HOLDOUT10 / "expected", HOLDOUT10_FLOORS),
     Corpus("holdout11", HOLDOUT11, HOLDOUT11 / "expected", HOLDOUT11_FLOORS),
+    Corpus("holdout12", HOLDOUT12, HOLDOUT12 / "expected", HOLDOUT12_FLOORS),
 )
 
 

@@ -61,6 +61,16 @@ _NAMED_TURN_LABEL = re.compile(
     r"Baroness|Cllr|Councillor|Judge|Justice)\.?\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})"
     r":\s")
 
+# A parliamentary record's speaker heading, a paragraph of its own over the speech: 'Rhiannon
+# Pryce (Mid Marches) (LD)', 'Sir Graham Lyle (in the Chair)', 'Tom Ashworth', or an office with
+# the holder's name in parentheses: 'The Parliamentary Under-Secretary of State for Transport
+# (Maya Okafor)'.
+_SPEAKER_HEADING = re.compile(
+    r"\s*(?:The\s+[A-Z][^()\n.:]{2,120}?\s*\((?P<holder>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3})"
+    r"\)|(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness)\.?\s+)?[A-Z][\w'’\-]+"
+    r"(?:\s+[A-Z][\w'’\-]+){1,3})(?P<parens>(?:\s*\([^()\n]{1,60}\)){0,2}))\s*$")
+_HEADING_REACH = 40  # paragraphs a speech runs on under its heading
+
 _ORG_SUBJECT = re.compile(
     r"(?:^|(?<=[.!?¤]\s))((?:The|This|That)\s+(?:[a-z\-]+\s+){0,2}(" + "|".join(
         sorted(w.capitalize() + "|" + w for w in ORG_NOUNS)) + r")\b)", re.M)
@@ -134,7 +144,8 @@ class Referents:
         start = self.paras[paragraph][0]
         label = _TURN_LABEL.match(self.text, start, self.paras[paragraph][1])
         if label is None:
-            return self._named_turn_speaker(start, self.paras[paragraph][1])
+            return self._named_turn_speaker(start, self.paras[paragraph][1]) \
+                or self._heading_speaker(paragraph)
         surname = label.group(1).split()[-1].strip(".")
         if len(surname) < 2 or surname.upper() in _NON_SPEAKER_LABELS:
             return None
@@ -159,6 +170,34 @@ class Referents:
         if not (label.group("title") or self.names.is_person(full)):
             return None
         return Speaker(full, True, "turn")
+
+    def _heading_speaker(self, paragraph: int) -> Speaker | None:
+        """'I' in a speech printed under its speaker's heading (a parliamentary record): the
+        nearest heading before it that names a person, with the constituency and party or
+        office in parentheses, or by name alone once such a heading has named them."""
+        for n in range(paragraph - 1, max(-1, paragraph - _HEADING_REACH), -1):
+            start, end = self.paras[n]
+            if end - start > 200:
+                continue
+            heading = _SPEAKER_HEADING.fullmatch(self.text, start, end)
+            if heading is None:
+                continue
+            if heading.group("holder"):
+                return Speaker(heading.group("holder"), True, "turn")
+            name = re.sub(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness)\.?\s+", "",
+                          heading.group("name"))
+            if heading.group("parens") or self._headed_before(name, n):
+                return Speaker(name, True, "turn")
+            return None  # a byline or a title, not a speaker's heading
+        return None
+
+    def _headed_before(self, name: str, paragraph: int) -> bool:
+        """Whether a speaker heading before `paragraph` gave `name` with the constituency,
+        party or office: a record names a member in full once, then by name alone."""
+        pattern = re.compile(r"\s*(?:The\s[^()\n]*\(\s*" + re.escape(name) + r"\s*\)|"
+                             + re.escape(name) + r"\s*\([^()\n]{1,60}\))")
+        return any(pattern.match(self.text, start, end) for start, end in self.paras[:paragraph]
+                   if end - start <= 200)
 
     def _person_pronoun(self, pronoun: str, at: int, paragraph: int) -> Speaker | None:
         """The most recent person of the passage the text does not call by the other
@@ -368,7 +407,8 @@ def age_or_nationality(word: str) -> bool:
     lowered = word.lower()
     if lowered.endswith("year-old"):
         return True
-    if not word[:1].isupper() or lowered in ORG_NOUNS or lowered in PERSON_NOUNS:
+    if not word[:1].isupper() or lowered in ORG_NOUNS or lowered in PERSON_NOUNS \
+            or is_outlet(word):  # 'the Guardian', 'the Herald' name newspapers
         return False
     return lowered in _SHORT_DEMONYMS or lowered.endswith(_DEMONYM_ENDINGS)
 

@@ -100,6 +100,12 @@ _REPLY_INTRO = re.compile(
     r"explanation)\s+(?:(?:that|which)\s+)?(?:we|I|they|he|she|you)\s+(?:got|received|had|heard|"
     r"were given|was given)(?:\s+(?:back\s+)?from\s+(?P<source>[^,.;:¤]{2,80}?))?\s+was\s*[,:]?\s*$",
     re.I)
+# A sentence opening on its subject and a short predicate before 'when/as/after he said':
+# 'But the Prime Minister was clear when he', 'Okafor was blunt as she'.
+_MAIN_CLAUSE_BEFORE = re.compile(
+    r"\W*(?:(?:But|And|Yet|So|Still),?\s+)?(?P<subject>[Tt]he\s+(?:[A-Z][\w\-]*\s+){0,3}"
+    r"[A-Z][\w\-]*|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3})\s+(?:was|is|were|had\s+been|has\s+been)"
+    r"\s+[a-z]+(?:\s+[a-z]+)?\s+(?:when|as|after)\s+")
 # A transcript turn's label opening a sentence: 'Q118 Chair: ', 'MINISTER VARGA: '.
 _TURN_OPENING = re.compile(r"\s*(?:Q\d{1,4}\s+)?[A-Z][\w’'.\- ]{0,40}:\s+")
 
@@ -400,6 +406,20 @@ class SpeakerFinder:
             return None
         return Speaker(self.names.full_name(m.name, m.start), True, "vocative")
 
+    def _main_clause_subject(self, subject: Subject, paragraph: int) -> Speaker | None:
+        """'the Prime Minister was clear when he said …': 'he' in a clause after 'when', 'as'
+        or 'after' is the subject the sentence opened with, whoever was named before it."""
+        if subject.text not in ("he", "she"):
+            return None
+        start = self.subjects.sentence[0]
+        m = _MAIN_CLAUSE_BEFORE.match(self.masked, start, subject.start)
+        if m is None or m.end() != subject.start:
+            return None
+        opener = m.group("subject")
+        if opener.lower().startswith("the "):
+            return self.refs.description(opener, m.start("subject"), paragraph)
+        return Speaker(self.names.full_name(opener, m.start("subject")), True, "name")
+
     # -- resolution ----------------------------------------------------------------------
     def _resolve(self, subject: Subject, at: int, paragraph: int, prior: list
                  ) -> Speaker | None:
@@ -414,7 +434,8 @@ class SpeakerFinder:
         if subject.kind == "pronoun" and subject.text == "you":
             return self._addressee()
         if subject.kind == "pronoun":
-            return self.refs.pronoun(subject.text, at, paragraph)
+            return self._main_clause_subject(subject, paragraph) or self.refs.pronoun(
+                subject.text, at, paragraph)
         if subject.kind == "description":
             return self.refs.description(subject.text, at, paragraph)
         if subject.kind == "coord":
