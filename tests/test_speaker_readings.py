@@ -67,3 +67,30 @@ def test_a_sentence_pointing_back_rests_on_its_paragraph_s_source(tmp_path: Path
     quotes, _terms, citations = run(tmp_path, text, ".md")
     cited = [[citations[n].outlet or citations[n].url for n in q.citations] for q in quotes]
     assert cited == [["https://mcs.example.com/review.pdf"], ["Times"], []]
+
+
+def test_a_quotation_paragraph_is_attributed_by_the_paragraphs_around_it(tmp_path: Path):
+    text = ("Report\n\n“The water came in through the doors at the back. I held my daughter "
+            "above my head.”\n\nHalima Juma, 31, was one of 96 people pulled alive from the lake "
+            "on Sunday night.\n\nSurvivors tell a different story. Joseph Mkude, a fisherman, "
+            "said he had counted more than 200 people boarding.\n\n“The captain was told. "
+            "Everybody told him.”\n\nHe went on: “When it started to lean, the crew jumped "
+            "first.”\n\nGrace Wambura waited at the jetty. “Nobody has even given us a list of "
+            "names,” she said.\n\nThen, quietly: “I just want to bury him.”\n\n"
+            "“Palestine: The Main Source of Enmity”\n\nAli Reza wrote a book.\n")
+    quotes, terms, _citations = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == [
+        "Halima Juma", "Joseph Mkude", "Joseph Mkude", "Grace Wambura", "Grace Wambura"]
+    assert terms == ["Palestine: The Main Source of Enmity"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The road has become, in the words of one aid worker, "a corridor of fear".', "aid worker"),
+    ("Their work is recognised in OCHA's own reporting, which describes them as \"the "
+     'backbone of the response in areas agencies cannot reach".', "OCHA's own reporting"),
+    ('A commune councillor in Sesan district, who asked not to be named, described the ladder '
+     'as a "monument for visitors and nothing more".', "commune councillor"),
+])
+def test_in_the_words_of_and_relative_clauses(tmp_path: Path, text: str, speaker: str):
+    quotes, _terms, _citations = run(tmp_path, "Report\n\n" + text + "\n")
+    assert [q.speaker for q in quotes] == [speaker]

@@ -58,6 +58,22 @@ def _without_trailing_date(tokens: list[tuple[str, int]]) -> list[tuple[str, int
     return tokens
 
 
+_FINITE = frozenset(("is", "are", "was", "were", "has", "have", "had"))
+
+
+def _after_preposition(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """'Their work is recognised in OCHA's own reporting, which describes': after a whole
+    clause, 'which' means the noun phrase nearest it, after the clause's last preposition
+    (a person's 'who' keeps the head: 'a councillor in Sesan district, who')."""
+    verb = next((n for n, (t, _s) in enumerate(tokens) if t.lower() in _FINITE), None)
+    if verb is None:
+        return tokens
+    for n in range(len(tokens) - 2, verb, -1):
+        if tokens[n][0] in PREPOSITIONS:
+            return tokens[n + 1:]
+    return tokens
+
+
 def _without_of_appositive(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """'Sandra Beck, of the campaign group Fair Uniforms, who says': a person 'of' an
     organisation is the antecedent, the organisation says where she is from."""
@@ -148,8 +164,11 @@ class SubjectReader:
             while antecedent and antecedent[-1][0] in (",", "—", "–", "("):
                 antecedent = antecedent[:-1]
             antecedent = _without_of_appositive(antecedent)
+            clause = last_clause(antecedent)
+            if last.lower() == "which":
+                clause = _after_preposition(clause)
             relative = self._name_ending(sent_start, antecedent) or self._noun_phrase(
-                sent_start, last_clause(antecedent))
+                sent_start, clause)
             relative.modal = modal
             return relative
         if last == ",":
