@@ -15,7 +15,7 @@ from datetime import date
 
 from .models import Citation, Document, Link
 from .text.docdates import find_dates
-from .text.namedrefs import host_names, listed_link
+from .text.namedrefs import SourceListLinks, host_names
 from .text.namedsources import (
     NamedSource,
     find_named_sources,
@@ -178,9 +178,10 @@ def extract_citations(doc: Document) -> list[Citation]:
     for f in doc.footnotes:
         if not f.urls:
             found += parse_source_list(f.text, f.start, "footnote")
-    links = [(c.offset, c.url) for c in citations if c.kind == "link" and c.url]
+    listed_links = SourceListLinks(text, [(c.offset, c.url) for c in citations
+                                          if c.kind == "link" and c.url])
     for source in found:
-        listed = listed_link(text, source, links)
+        listed = listed_links.url_for(source)
         if listed is not None:  # 'told the FT on 7 January' and the FT's line in 'Sources'
             add_url(listed, source.start, source.end)
             continue

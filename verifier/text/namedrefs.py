@@ -25,28 +25,45 @@ def host_names(url: str, outlet: str) -> bool:
     return bool(key) and any(label == key or len(key) >= 4 and key in label for label in labels)
 
 
-def listed_link(text: str, source: NamedSource, links: Sequence[tuple[int, str]]) -> str | None:
-    """The URL of the one line of a source list that opens with the outlet's name and gives
-    the same date beside a link: 'Financial Times, "Ministers defend
-    …", 7 January 2025'. `links` are (offset, URL) of the document's links."""
-    if source.how not in ("according", "reported") or source.cited_date is None:
-        return None
-    found: set[str] = set()
-    for offset, url in links:
-        start = text.rfind("\n", max(0, offset - _LIST_LINE_REACH), offset) + 1
-        if start == 0 and offset > _LIST_LINE_REACH:
-            continue
-        end = text.find("\n", offset)
-        line = text[start:end if end != -1 else len(text)]
-        lead = _BULLET.match(line)
-        head = line[lead.end() if lead else 0:]
-        if not re.match(re.escape(source.outlet) + r"\b", re.sub(r"^[Tt]he\s+", "", head)) \
-                and not head.startswith(source.outlet):
-            continue
-        if source.cited_date not in _dates(line):
-            continue
-        found.add(url)
-    return found.pop() if len(found) == 1 else None
+class SourceListLinks:
+    """The lines of a document that open with a name and hold a link (a list of sources),
+    read once and found again by the first word of an outlet's name."""
+
+    def __init__(self, text: str, links: Sequence[tuple[int, str]]) -> None:
+        self.text = text
+        self.links = links
+        self._lines: dict[str, list[tuple[str, str]]] | None = None
+
+    def lines(self) -> dict[str, list[tuple[str, str]]]:
+        """First word -> (line, URL); read when first asked (most documents never ask)."""
+        if self._lines is not None:
+            return self._lines
+        text = self.text
+        found: dict[str, list[tuple[str, str]]] = {}
+        self._lines = found
+        for offset, url in self.links:
+            start = text.rfind("\n", max(0, offset - _LIST_LINE_REACH), offset) + 1
+            if start == 0 and offset > _LIST_LINE_REACH:
+                continue
+            end = text.find("\n", offset)
+            line = text[start:end if end != -1 else len(text)]
+            lead = _BULLET.match(line)
+            head = re.sub(r"^[Tt]he\s+", "", line[lead.end() if lead else 0:])
+            first = head.split(maxsplit=1)[0].lower() if head.split() else ""
+            found.setdefault(first, []).append((head, url))
+        return found
+
+    def url_for(self, source: NamedSource) -> str | None:
+        """The URL of the one listed line that opens with the outlet's name and gives the
+        same date: 'Financial Times, "Ministers defend …", 7 January 2025'."""
+        if source.how not in ("according", "reported") or source.cited_date is None:
+            return None
+        outlet = re.sub(r"^[Tt]he\s+", "", source.outlet)
+        first = outlet.split(maxsplit=1)[0].lower() if outlet.split() else ""
+        found = {url for head, url in self.lines().get(first, [])
+                 if re.match(re.escape(outlet) + r"\b", head)
+                 and source.cited_date in _dates(head)}
+        return found.pop() if len(found) == 1 else None
 
 
 def _dates(line: str) -> set[date]:

@@ -38,10 +38,14 @@ _OWNED_DATA = re.compile(r"\s+(?:own\s+|latest\s+|official\s+|annual\s+)?(?:[a-z
 _REPORTED = re.compile(r"report(?:ed|s)\b")
 # A press review's words for what a paper prints: 'The Times leads on', 'The Mirror splashes
 # on', 'The Telegraph's front page', 'The Daily Express has a story' (said of outlets only).
-_PRINTS = re.compile(
-    r"\b(?:leads|led|splashes|splashed|focuses|focused)\s+on\b|\b(?:has|had|carries|runs)\s+"
-    r"(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}?(?:story|report|interview|exclusive)\b|"
-    r"[’']s\s+(?:front\s+page|splash|lead\s+story|editorial|leader\s+column)\b")
+# One pattern per leading word: a pattern opening on a literal is scanned for far faster than
+# an alternation (the caller checks that no letter stands before it).
+_PRINTS = tuple(re.compile(re.escape(lead) + tail) for lead, tail in (
+    *((w, r"\s+on\b") for w in ("leads", "led", "splashes", "splashed", "focuses", "focused")),
+    *((w, r"\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}?(?:story|report|interview|exclusive)\b")
+      for w in ("has", "had", "carries", "runs")),
+    *((q + "s", r"\s+(?:front\s+page|splash|lead\s+story|editorial|leader\s+column)\b")
+      for q in ("’", "'"))))
 _REPORTED_PREFIX = re.compile(r"\b(?:has|had|also|earlier)\s+$")
 _REPORTED_BY = re.compile(r"\b(?:as\s+)?reported\s+by\s+(?:the\s+)?")
 _SOURCE_LINE = re.compile(
@@ -329,7 +333,7 @@ def _reported(text: str, reference: date | None = None) -> list[NamedSource]:
     reported on 14 January' — not a person reporting something ('Fatima Rahimi reported a
     break-in …, she told us'), nor a role ('The minister reported')."""
     found = []
-    printed = [(m, True) for m in _PRINTS.finditer(text)]
+    printed = [(m, True) for m in _each_match(_PRINTS, text)]
     for m, outlets_only in [(m, False) for m in _REPORTED.finditer(text)] + printed:
         end = m.start()
         if end and m.group(0)[0].isalpha() and (text[end - 1].isalnum() or text[end - 1] == "_"):
@@ -367,17 +371,26 @@ def _reported(text: str, reference: date | None = None) -> list[NamedSource]:
 # 'told Reuters', 'told the BBC on 28 February', 'Speaking on LBC', 'in an interview with the
 # Financial Times', 'an article in the Daily Express on 6 January': words given to an outlet,
 # or its piece, which is where a reader finds them.
-_TOLD = re.compile(
-    r"\b(?:told|tells|telling|(?:[Ss]peaking|[Ww]riting)\s+(?:to|on|in)|said\s+on|"
-    r"in\s+an\s+interview\s+(?:with|on)|(?:article|report|interview|editorial|column|op-ed)\s+"
-    r"(?:in|on))\s+(?:the\s+)?(?=[A-Z])")
+_TOLD = tuple(re.compile(lead + r"\s+(?:the\s+)?(?=[A-Z])") for lead in (
+    "told", "tells", "telling",
+    *(verb + r"\s+(?:to|on|in)" for verb in ("Speaking", "speaking", "Writing", "writing")),
+    r"said\s+on", r"in\s+an\s+interview\s+(?:with|on)",
+    *(noun + r"\s+(?:in|on)" for noun in ("article", "report", "interview", "editorial", "column",
+                                         "op-ed"))))
+
+
+def _each_match(patterns: tuple[re.Pattern[str], ...], text: str) -> list[re.Match[str]]:
+    """The matches of several patterns, in order of where they start."""
+    return sorted((m for p in patterns for m in p.finditer(text)), key=lambda m: m.start())
 
 
 def _told_outlet(text: str, reference: date | None = None) -> list[NamedSource]:
     """An outlet that was told something or that published a piece on a stated day: only a
     name that reads as an outlet ('told the Transport Committee' is a hearing, not a source)."""
     found = []
-    for m in _TOLD.finditer(text):
+    for m in _each_match(_TOLD, text):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue  # 'foretold', 'storytelling'
         span = _noun_phrase(text, m.end())
         if span is None:
             continue

@@ -8,6 +8,7 @@ the man named last), and organisations are only ever 'it' or 'they'.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -70,6 +71,7 @@ _SPEAKER_HEADING = re.compile(
     r"\)|(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness)\.?\s+)?[A-Z][\w'’\-]+"
     r"(?:\s+[A-Z][\w'’\-]+){1,3})(?P<parens>(?:\s*\([^()\n]{1,60}\)){0,2}))\s*$")
 _HEADING_REACH = 40  # paragraphs a speech runs on under its heading
+_HEADING_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness)\.?\s+")
 
 _ORG_SUBJECT = re.compile(
     r"(?:^|(?<=[.!?¤]\s))((?:The|This|That)\s+(?:[a-z\-]+\s+){0,2}(" + "|".join(
@@ -107,6 +109,7 @@ class Referents:
         self.paras = paras
         self.events: list[SpeechEvent] = []
         self.pronoun_of: dict[str, str] = {}  # name -> "he" or "she", as the text refers to it
+        self._headings: tuple[list[tuple[int, str]], dict[str, int]] | None = None
 
     def gender(self, name: str) -> str | None:
         return self.names.gender(name) or self.pronoun_of.get(name)
@@ -175,29 +178,33 @@ class Referents:
         """'I' in a speech printed under its speaker's heading (a parliamentary record): the
         nearest heading before it that names a person, with the constituency and party or
         office in parentheses, or by name alone once such a heading has named them."""
-        for n in range(paragraph - 1, max(-1, paragraph - _HEADING_REACH), -1):
-            start, end = self.paras[n]
-            if end - start > 200:
-                continue
-            heading = _SPEAKER_HEADING.fullmatch(self.text, start, end)
-            if heading is None:
-                continue
-            if heading.group("holder"):
-                return Speaker(heading.group("holder"), True, "turn")
-            name = re.sub(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness)\.?\s+", "",
-                          heading.group("name"))
-            if heading.group("parens") or self._headed_before(name, n):
-                return Speaker(name, True, "turn")
+        headings, first_full = self._speaker_headings()
+        n = bisect.bisect_left(headings, (paragraph, "")) - 1
+        if n < 0 or paragraph - headings[n][0] >= _HEADING_REACH:
+            return None
+        at, name = headings[n]
+        if first_full.get(name, at + 1) > at:
             return None  # a byline or a title, not a speaker's heading
-        return None
+        return Speaker(name, True, "turn")
 
-    def _headed_before(self, name: str, paragraph: int) -> bool:
-        """Whether a speaker heading before `paragraph` gave `name` with the constituency,
-        party or office: a record names a member in full once, then by name alone."""
-        pattern = re.compile(r"\s*(?:The\s[^()\n]*\(\s*" + re.escape(name) + r"\s*\)|"
-                             + re.escape(name) + r"\s*\([^()\n]{1,60}\))")
-        return any(pattern.match(self.text, start, end) for start, end in self.paras[:paragraph]
-                   if end - start <= 200)
+    def _speaker_headings(self) -> tuple[list[tuple[int, str]], dict[str, int]]:
+        """(paragraph, name) of every paragraph that reads as a speaker heading, and the first
+        paragraph whose heading gives each name with its constituency, party or office (a
+        record names a member in full once, then by name alone). Found once per document."""
+        if self._headings is None:
+            headings: list[tuple[int, str]] = []
+            first_full: dict[str, int] = {}
+            for n, (start, end) in enumerate(self.paras):
+                heading = _SPEAKER_HEADING.fullmatch(self.text, start, end) \
+                    if end - start <= 200 else None
+                if heading is None:
+                    continue
+                name = heading.group("holder") or _HEADING_TITLE.sub("", heading.group("name"))
+                headings.append((n, name))
+                if heading.group("holder") or heading.group("parens"):
+                    first_full.setdefault(name, n)
+            self._headings = (headings, first_full)
+        return self._headings
 
     def _person_pronoun(self, pronoun: str, at: int, paragraph: int) -> Speaker | None:
         """The most recent person of the passage the text does not call by the other
