@@ -189,6 +189,16 @@ def test_running_footer_with_a_site_address_and_page_number_is_dropped(tmp_path:
     assert "institute.example.org" not in doc.text and "Farmers were paid late." in doc.text
 
 
+def test_running_footer_of_separated_pieces_is_dropped(tmp_path: Path):
+    """'Sahel Relief Alliance | No Safe Road | March 2025   Page 1 of 4': separators and
+    numbers make no footer too long to repeat, and the next page's sentence stays clean."""
+    bodies = ["Rivers rose in spring.", "The dam held.", "Farmers were paid late.", "It ended."]
+    page = "{body}\n\nSahel Relief Alliance | No Safe Road | March 2025        Page {n} of 4\n\f"
+    doc = load_document(write(tmp_path / "brief.txt", "".join(
+        page.format(body=body, n=n) for n, body in enumerate(bodies, start=1))))
+    assert "No Safe Road" not in doc.text and "Farmers were paid late." in doc.text
+
+
 # -- PDF documents built in the test --------------------------------------------------------
 def build_pdf(path: Path) -> Path:
     """Two pages: running header, page numbers, a footnote at the foot of page 1, a quote

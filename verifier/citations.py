@@ -12,10 +12,10 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date
-from urllib.parse import urlsplit
 
 from .models import Citation, Document, Link
 from .text.docdates import find_dates
+from .text.namedrefs import SourceListLinks, host_names
 from .text.namedsources import (
     NamedSource,
     find_named_sources,
@@ -103,15 +103,6 @@ def _line_end(text: str, pos: int, reach: int) -> int:
     return pos + reach if end == -1 else end
 
 
-def _host_names(url: str, outlet: str) -> bool:
-    """Whether a URL's host is the outlet's own site ('The Halden Echo' and
-    www.haldenecho.example.co.uk; 'Reuters' and www.reuters.example.com)."""
-    key = re.sub(r"[^a-z0-9]", "", re.sub(r"^the\s+", "", outlet.lower()))
-    host = urlsplit(url).hostname or ""
-    labels = [label.replace("-", "") for label in host.split(".")]
-    return bool(key) and any(label == key or len(key) >= 4 and key in label for label in labels)
-
-
 def _cited_by_its_link(text: str, source: NamedSource, links: list[Link],
                        starts: list[int]) -> bool:
     """'The Halden Echo [reported](…)', '[cut its outlook](…), according to Reuters': an outlet
@@ -120,7 +111,7 @@ def _cited_by_its_link(text: str, source: NamedSource, links: list[Link],
     if source.cited_date is not None or source.how not in ("according", "reported"):
         return False
     return in_sentence_with(text, source.start, starts,
-                            lambda n: _host_names(links[n].url, source.outlet))
+                            lambda n: host_names(links[n].url, source.outlet))
 
 
 def access_date(text: str, start: int, end: int) -> date | None:
@@ -199,7 +190,13 @@ def extract_citations(doc: Document) -> list[Citation]:
     for f in doc.footnotes:
         if not f.urls:
             found += parse_source_list(f.text, f.start, "footnote")
+    listed_links = SourceListLinks(text, [(c.offset, c.url) for c in citations
+                                          if c.kind == "link" and c.url])
     for source in found:
+        listed = listed_links.url_for(source)
+        if listed is not None:  # 'told the FT on 7 January' and the FT's line in 'Sources'
+            add_url(listed, source.start, source.end)
+            continue
         line, page = doc.locate(source.start)
         citations.append(Citation(
             kind="named_source", offset=source.start, line=line, page=page,

@@ -15,6 +15,7 @@ import re
 
 from .models import Citation, Document, Quote
 from .text.authordate import narrative_before, parenthetical_after
+from .text.lonequotes import around_paragraph, bare_introduction
 from .text.names import NameIndex, People
 from .text.phrases import strip_titles
 from .text.quotelinks import POINTING_BACK, link_quotes
@@ -104,11 +105,18 @@ def extract_quotes(doc: Document, citations: list[Citation], *, people: People |
                 if s.speaker is None:
                     s.speaker, s.continues = _continuation(finder, candidates, s, sent,
                                                            paras[p_index])
+                if s.speaker is None and _a_paragraph_of_speech(text, s, paras[p_index]) \
+                        and not in_blocks.overlaps(s.open_at, s.close_at + 1):
+                    s.speaker = around_paragraph(finder, p_index, paras)
                 after = next_sentence.get(sent)
                 if s.speaker is None and after is not None:
                     s.speaker = finder.later_speaker(*after)
                     if s.speaker is not None:
                         finder.record(s.open_at, s.speaker, p_index)
+            if s.speaker is None:
+                colon = masked.rfind(":", sent[0], s.open_at)
+                if colon != -1 and not masked[colon + 1:s.open_at].strip():
+                    s.speaker = bare_introduction(finder, sent[0], colon, p_index)
             if s.speaker is None and not _chained(s):
                 terms.append(inner_text(text, s))
             elif s.speaker is not None or _chained(s):
@@ -346,6 +354,13 @@ def _heading(text: str, para: tuple[int, int]) -> bool:
 def _title_case(words: list[str]) -> bool:
     significant = [w for w in words if w.lower() not in _SMALL_WORDS]
     return len(words) <= 8 and bool(significant) and all(w[:1].isupper() for w in significant)
+
+
+def _a_paragraph_of_speech(text: str, span: QuoteSpan, para: tuple[int, int]) -> bool:
+    """Whether a quotation is its paragraph's whole text and ends as spoken sentences do (a
+    title on a line of its own, 'Palestine: The Main Source of …', does not)."""
+    return span.open_at == para[0] and not text[span.close_at + 1:para[1]].strip(" .,;:!?") \
+        and text[span.close_at - 1:span.close_at] in (".", "!", "?", ",")
 
 
 class _BareSentence:

@@ -10,10 +10,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from .docdates import TextDate, find_dates, find_yearless_dates
 from .names import CALENDAR_WORDS, DEMONYMS, TITLE_WORDS, is_org_name
+from .outletvocab import OUTLET_WORDS, is_outlet, is_place
 from .textspans import SpanIndex
 from .urls import find_urls
 from .wordlists import words
@@ -36,6 +36,16 @@ _OWNED_DATA = re.compile(r"\s+(?:own\s+|latest\s+|official\s+|annual\s+)?(?:[a-z
                          r"(?:register|registry|data|database|figures|statistics|records|"
                          r"estimates|survey|census|accounts|tallies|count)\b")
 _REPORTED = re.compile(r"report(?:ed|s)\b")
+# A press review's words for what a paper prints: 'The Times leads on', 'The Mirror splashes
+# on', 'The Telegraph's front page', 'The Daily Express has a story' (said of outlets only).
+# One pattern per leading word: a pattern opening on a literal is scanned for far faster than
+# an alternation (the caller checks that no letter stands before it).
+_PRINTS = tuple(re.compile(re.escape(lead) + tail) for lead, tail in (
+    *((w, r"\s+on\b") for w in ("leads", "led", "splashes", "splashed", "focuses", "focused")),
+    *((w, r"\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}?(?:story|report|interview|exclusive)\b")
+      for w in ("has", "had", "carries", "runs")),
+    *((q + "s", r"\s+(?:front\s+page|splash|lead\s+story|editorial|leader\s+column)\b")
+      for q in ("’", "'"))))
 _REPORTED_PREFIX = re.compile(r"\b(?:has|had|also|earlier)\s+$")
 _REPORTED_BY = re.compile(r"\b(?:as\s+)?reported\s+by\s+(?:the\s+)?")
 _SOURCE_LINE = re.compile(
@@ -52,15 +62,7 @@ _CONNECTORS = {"of", "the", "for", "de", "al", "el", "&"}
 _CALENDAR = CALENDAR_WORDS | words("jan feb mar apr jun jul aug sep sept oct nov dec")
 _OWNED = {"office", "website", "account", "channel", "page", "spokesman", "spokesperson",
           "newspaper", "agency", "ministry", "feed", "site", "blog", "statement", "bureau"}
-_OUTLET_WORDS = words("""
-news agency press tv television radio times post journal daily herald tribune gazette guardian
-telegraph chronicle observer reuters ap afp bbc cnn upi bloomberg network channel website site
-media magazine newspaper wire online broadcaster broadcasting weekly monthly bulletin mail
-express independent economist jazeera aljazeera al-jazeera irna isna ilna tasnim fars mehr
-kayhan ynet haaretz axios politico twitter facebook youtube telegram instagram x.com nytimes
-washingtonpost wsj cbs nbc abc fox sky dpa efe ansa xinhua tass ria sputnik anadolu yonhap
-kyodo report reports survey census yearbook almanac bulletin gazette
-""")
+
 _REJECT_START = words("""
 which who that he she they it we i on in at from since until as between after before during by
 for with of when while where whose whom see born died accessed retrieved updated published
@@ -102,7 +104,8 @@ def find_named_sources(text: str, *, skip: list[tuple[int, int]] | None = None,
     found: list[NamedSource] = []
     found += _parenthetical(text, reference)
     found += _according(text)
-    found += _reported(text)
+    found += _reported(text, reference)
+    found += _told_outlet(text, reference)
     found += _source_lines(text)
     skipped = SpanIndex(skip)
     found = [s for s in found if not skipped.covers(s.start)]
@@ -319,6 +322,10 @@ def _outlet_named_after(text: str, start: int, end: int, phrase: str
     return (name.start(1), name.end(1), name.group(1)) if name else None
 
 
+# 'according to The Citizen, which reported on Tuesday that …': a name that reports is an outlet
+_WHICH_REPORTED = re.compile(r",\s+which\s+(?:has\s+|had\s+|also\s+)?report(?:ed|s)\b")
+
+
 def _according(text: str) -> list[NamedSource]:
     """'according to Reuters', 'according to the World Food Programme', 'according to
     estimates by the consultancy X' — an outlet, an organisation, or whoever produced the
@@ -332,20 +339,22 @@ def _according(text: str) -> list[NamedSource]:
             # 'according to the Tax Administration’s company register': the body's own data
             found.append(NamedSource(start, start + len(owner), owner,
                                      _date_near(text, start), "according"))
-        elif is_outlet(phrase) or data or _OUTLET_NOUN_AFTER.match(text, end) or is_org_name(
+        elif is_outlet(phrase) or data or _OUTLET_NOUN_AFTER.match(text, end) \
+                or _WHICH_REPORTED.match(text, end) or is_org_name(
                 phrase.split()) and not re.search(r"[’']s\b", phrase):
             found.append(NamedSource(start, end, phrase, _date_near(text, start), "according"))
     return found
 
 
-def _reported(text: str) -> list[NamedSource]:
+def _reported(text: str, reference: date | None = None) -> list[NamedSource]:
     """'Reuters reported', 'The Punch reported', 'The Iranian Students' News Agency (ISNA)
-    reported' — not a person reporting something ('Fatima Rahimi reported a break-in …, she
-    told us'), nor a role ('The minister reported')."""
+    reported on 14 January' — not a person reporting something ('Fatima Rahimi reported a
+    break-in …, she told us'), nor a role ('The minister reported')."""
     found = []
-    for m in _REPORTED.finditer(text):
+    printed = [(m, True) for m in _each_match(_PRINTS, text)]
+    for m, outlets_only in [(m, False) for m in _REPORTED.finditer(text)] + printed:
         end = m.start()
-        if end and (text[end - 1].isalnum() or text[end - 1] == "_"):
+        if end and m.group(0)[0].isalpha() and (text[end - 1].isalnum() or text[end - 1] == "_"):
             continue
         prefix = _REPORTED_PREFIX.search(text, max(0, end - 10), end)
         if prefix:
@@ -361,18 +370,76 @@ def _reported(text: str) -> list[NamedSource]:
         if article:
             start, phrase = start + article.end(), phrase[article.end():]
         words = phrase.split()
-        if not words or words[-1].lower() in TITLE_WORDS or _a_person(text, phrase, m.end()):
+        if not words or words[-1].lower() in TITLE_WORDS or _a_person(text, phrase, m.end()) \
+                or outlets_only and not is_outlet(phrase):
             continue
         if is_outlet(phrase) or is_org_name(words) or len(words) >= 2 or phrase.isupper() \
                 or article and article.group(0).startswith("The"):
             found.append(NamedSource(start, start + len(phrase), phrase,
-                                     _date_near(text, start), "reported"))
+                                     _date_after(text, m.end(), reference)
+                                     or _date_near(text, start), "reported"))
     for m in _REPORTED_BY.finditer(text):
         span = _noun_phrase(text, m.end())
         if span:
             found.append(NamedSource(span[0], span[1], text[span[0]:span[1]],
                                      _date_near(text, span[0]), "reported"))
     return found
+
+
+# 'told Reuters', 'told the BBC on 28 February', 'Speaking on LBC', 'in an interview with the
+# Financial Times', 'an article in the Daily Express on 6 January': words given to an outlet,
+# or its piece, which is where a reader finds them.
+_TOLD = tuple(re.compile(lead + r"\s+(?:the\s+)?(?=[A-Z])") for lead in (
+    "told", "tells", "telling",
+    *(verb + r"\s+(?:to|on|in)" for verb in ("Speaking", "speaking", "Writing", "writing")),
+    r"said\s+on", r"in\s+an\s+interview\s+(?:with|on)",
+    *(noun + r"\s+(?:in|on)" for noun in ("article", "report", "interview", "editorial", "column",
+                                         "op-ed"))))
+
+
+def _each_match(patterns: tuple[re.Pattern[str], ...], text: str) -> list[re.Match[str]]:
+    """The matches of several patterns, in order of where they start."""
+    return sorted((m for p in patterns for m in p.finditer(text)), key=lambda m: m.start())
+
+
+def _told_outlet(text: str, reference: date | None = None) -> list[NamedSource]:
+    """An outlet that was told something or that published a piece on a stated day: only a
+    name that reads as an outlet ('told the Transport Committee' is a hearing, not a source)."""
+    found = []
+    for m in _each_match(_TOLD, text):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue  # 'foretold', 'storytelling'
+        span = _noun_phrase(text, m.end())
+        if span is None:
+            continue
+        phrase = _POSSESSIVE_END.sub("", text[span[0]:span[1]])
+        if not is_outlet(phrase) or phrase.lower() in OUTLET_WORDS and phrase.islower():
+            continue
+        when = _date_after(text, span[0] + len(phrase), reference) or _date_near(text, span[0])
+        if when is None:
+            continue  # 'told the BBC' alone says where words were heard, not which piece
+        found.append(NamedSource(span[0], span[0] + len(phrase), phrase, when, "reported"))
+    return found
+
+
+_ON_DATE = re.compile(r",?\s+(?:on|dated)\s+(?=\d|[A-Z])")
+
+
+def _date_after(text: str, pos: int, reference: date | None) -> date | None:
+    """The date written right after an outlet or its 'reported' ('reported on 14 January',
+    'told Reuters on 3 March'); a day and month without a year take the document's."""
+    m = _ON_DATE.match(text, pos)
+    if m is None:
+        return None
+    window = text[m.end():m.end() + 40]
+    dates = [d for d in find_dates(window, month_only=False) if d.start == 0]
+    if dates:
+        return dates[0].value
+    if reference is not None:
+        yearless = [d for d in find_yearless_dates(window, reference) if d.start == 0]
+        if yearless:
+            return yearless[0].value
+    return None
 
 
 def _proper_noun_before(text: str, pos: int) -> int | None:
@@ -382,8 +449,8 @@ def _proper_noun_before(text: str, pos: int) -> int | None:
     limit = pos
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
-        if text[word.end():limit].strip():
-            break
+        if text[word.end():limit].strip() or "\n" in text[word.end():limit]:
+            break  # a heading's words are no part of the sentence under it
         token = word.group(0)
         if token[:1].isupper() and token.lower() not in ("he", "she", "they", "it", "we", "i"):
             start = word.start()
@@ -453,30 +520,3 @@ def _date_near(text: str, pos: int) -> date | None:
     right = min(right_candidates) if right_candidates else len(text)
     dates = [d for d in find_dates(text[left:right], month_only=False)]
     return dates[0].value if dates else None
-
-
-def is_outlet(phrase: str) -> bool:
-    """Whether a name reads as a news outlet or publication rather than a person."""
-    low = phrase.lower()
-    words = set(re.findall(r"[\w.\-]+", low))
-    if words & _OUTLET_WORDS:
-        return True
-    return bool(re.search(r"\.(com|net|org|ir|co|uk|info|news|tv)\b", low))
-
-
-def is_place(name: str) -> bool:
-    """Whether a name is a country (a dateline inside a citation, not an outlet)."""
-    return name.lower() in _country_names()
-
-
-@lru_cache(maxsize=1)
-def _country_names() -> frozenset[str]:
-    import pycountry
-
-    names: set[str] = set()
-    for country in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(country, attr, None)
-            if value:
-                names.add(value.lower())
-    return frozenset(names)

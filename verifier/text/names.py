@@ -64,6 +64,7 @@ _TITLE_OF = re.compile(r"\b(?:[A-Z][a-z]+|" + "|".join(sorted(TITLE_WORDS))
 # What joins the parts of one organisation's name: 'Ministry of Human Rights', 'Panel of
 # Experts on Yemen', 'Ministry of Environment, Urbanisation and Climate Change'.
 _ORG_JOIN = re.compile(r" (?:of|for|on) (?:the )?$")
+_JOINED_ORG = re.compile(r" (?:of|for) ")
 _LIST_TAIL = re.compile(rf", ((?:{_NAME_TOKEN} )*{_NAME_TOKEN}) and ((?:{_NAME_TOKEN} )*"
                         rf"{_NAME_TOKEN})(?![\w’'\-])")
 # A lone name that is a person: 'Sodaba, 16,', 'Maryam, a former teacher', 'Salem*'.
@@ -138,7 +139,7 @@ def _title_inside_name(tokens: list[str], start: int, title: int) -> bool:
     President Ruto', "Jordan's King Abdullah") or opens the run ('Sheikh Tamim')."""
     if tokens[title].lower() not in NAME_TITLES or title < len(tokens) - 2:
         return False
-    from .namedsources import is_place  # (namedsources imports this module)
+    from .outletvocab import is_place  # (namedsources imports names)
 
     before, after = tokens[start:title], tokens[title + 1:]
     if any(is_title_word(_POSSESSIVE.sub("", t)) for t in before + after):
@@ -248,6 +249,12 @@ class NameIndex:
                 if _ORG_JOIN.fullmatch(" " + gap.strip(" ") + " ") and gap.startswith(" ") and \
                         len(gap) <= 9 and self._org_run(head) and \
                         not _POSSESSIVE.search(head):
+                    joined[-1] = (prev_start, end)
+                    continue
+                if gap == " and " and _JOINED_ORG.search(head) and self._org_run(head) \
+                        and not self._org_run(self.text[start:end]):
+                    # 'Department for Energy Security and Net Zero', 'Ministry of Agriculture
+                    # and Rural Development': one body's remit, not a second name
                     joined[-1] = (prev_start, end)
                     continue
             joined.append((start, end))

@@ -87,7 +87,7 @@ ARTICLES = words("le la les el los las il lo gli der die das un une uno una ein 
 ORG_WORDS = words("""
 ministry council panel bureau department office organisation organization programme program
 institute institution university college school academy chamber commission committee league
-union federation association society court bank fund agency board authority service services
+union federation confederation consortium cooperative association society court bank fund agency board authority service services
 centre center coalition alliance movement front party assembly parliament secretariat
 syndicate foundation trust network group company corporation corp inc ltd llc plc holdings
 forces army police navy tribunal observatory monitor watch international government

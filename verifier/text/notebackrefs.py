@@ -1,5 +1,5 @@
-"""Notes that cite by pointing back: 'Ibid.', 'Id. at 4', 'supra note 3', 'see [6]', and
-Chicago-style shortened notes ('Kovalenko, "Odesa Ports Handle Record Volumes," 3.').
+"""Notes that cite by pointing back: 'Ibid.', 'Id. at 4', 'supra note 3', 'see [6]', 'OCHA,
+op. cit., p. 3.', and Chicago-style shortened notes ('Kovalenko, "Odesa Ports Handle Record Volumes," 3.').
 
 Legal and academic writing gives a source's address once and then refers back to it; such a
 note has no URL of its own but rests on the note it points at, so a quotation marked with it
@@ -22,6 +22,10 @@ _SEE_NOTE = re.compile(r"\bsee\s+(?:\[(\d{1,3})\]|(?:notes?|nn?\.)\s*(\d{1,3})\b
 # a shortened note: 'Author, Short Title, 12.' (the title maybe in quotation marks)
 _SHORT_NOTE = re.compile(
     r"^(?P<who>[^,\d]{2,80}),\s*[\"“]?(?P<title>[^,\"“”]{3,120}?)[,.]?[\"”]?(?:,?\s*\d[\d\-–, ]*)?\.?\s*$")
+# 'OCHA, op. cit., p. 3.', 'Radio Dabanga, op. cit.', 'Smith, Rivers, loc. cit.': the work of
+# that author cited last
+_OP_CIT = re.compile(r"^\s*(?P<who>[^,\d]{2,80}?),\s*(?:[^,\d]{1,120},\s*)?(?:op|loc)\.?\s*cit\b",
+                     re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
 _MAX_LEAD_WORDS = 6  # an author's or organisation's name, as a shortened note repeats it
 
@@ -41,20 +45,44 @@ def inherited_urls(footnotes: Iterable[Footnote]) -> dict[str, tuple[str, ...]]:
     so that an 'Ibid.' after an 'Ibid.' reaches the first note's source)."""
     resolved: dict[str, tuple[str, ...]] = {}
     inherited: dict[str, tuple[str, ...]] = {}
-    full_notes = _FullNotes()
-    previous: str | None = None
+    pointed = pointed_back(footnotes)
     for note in sorted(footnotes, key=lambda f: f.start):
         urls = note.urls
         if not urls:
-            target = referred_note(note.text, previous) or full_notes.shortened(note.text)
+            target = pointed.get(note.marker)
             urls = resolved.get(target, ()) if target else ()
             if urls:
                 inherited[note.marker] = urls
+        resolved[note.marker] = urls
+    return inherited
+
+
+def pointed_back(footnotes: Iterable[Footnote]) -> dict[str, str]:
+    """For each URL-less note that points back, the marker of the note it points at."""
+    pointed: dict[str, str] = {}
+    full_notes = _FullNotes()
+    by_author: dict[str, str] = {}
+    previous: str | None = None
+    for note in sorted(footnotes, key=lambda f: f.start):
+        if not note.urls:
+            target = referred_note(note.text, previous) or full_notes.shortened(note.text) \
+                or _op_cit(note.text, by_author)
+            if target:
+                pointed[note.marker] = target
         else:
             full_notes.add(note)
-        resolved[note.marker] = urls
+        if not _OP_CIT.match(note.text):
+            lead = _key(note.text.split(",", 1)[0])
+            if lead:
+                by_author[lead] = note.marker
         previous = note.marker
-    return inherited
+    return pointed
+
+
+def _op_cit(body: str, by_author: dict[str, str]) -> str | None:
+    """The marker of the last note that opens with the name an 'op. cit.' note gives."""
+    m = _OP_CIT.match(body)
+    return by_author.get(_key(m.group("who"))) if m else None
 
 
 def _key(text: str) -> str:

@@ -219,7 +219,7 @@ class _Cleaner:
         keyed: dict[str, list[int]] = {}
         for i, line in enumerate(self.lines):
             text = line.text.strip()
-            if self.kinds[i] != "text" or len(text) > 100 or len(text.split()) > 12:
+            if self.kinds[i] != "text" or len(text) > 100 or _words(text) > 12:
                 continue
             key = _furniture_key(text)
             if sum(ch.isalpha() for ch in key) < 3:
@@ -527,6 +527,12 @@ def _only_url(text: str) -> bool:
         return False
     found = find_urls(text)
     return len(found) == 1 and found[0][0] == 0 and len(text) - found[0][1] <= 1
+
+
+def _words(text: str) -> int:
+    """Words of a line, its separators ('|', '·', '–') and numbers aside: a footer
+    'Alliance | No Safe Road | March 2025   Page 1 of 4' is short for all its pieces."""
+    return sum(1 for w in text.split() if any(ch.isalpha() for ch in w))
 
 
 def _furniture_key(text: str) -> str:

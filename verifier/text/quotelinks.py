@@ -11,6 +11,7 @@ import re
 from ..models import Citation, Document, Quote
 from .authordate import ReferenceList, narrative_before, parenthetical_after
 from .namedsources import is_source_line
+from .notebackrefs import pointed_back
 from .quotespans import QuoteSpan, inner_text
 from .textspans import paragraph_before
 
@@ -72,6 +73,8 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
             linked = _anaphoric_source(text, src, sent, previous_sentence)
         if not linked:
             linked = _quoted_outlet(src, span, paras)
+        if not linked:
+            linked = _earlier_in_paragraph(text, src, span, sent, para)
         span.citations = sorted(set(linked))
         line, page = doc.locate(span.start)
         quotes.append(Quote(
@@ -153,6 +156,26 @@ def _anaphoric_source(text: str, src: _Sources, sent: tuple[int, int],
     return src.links(*before)
 
 
+# A sentence pointing back at the publication its paragraph named: 'tells the paper', 'It
+# quotes', 'In its editorial'.
+_BACK_TO_SOURCE = re.compile(
+    r"\b(?:the|this|that)\s+(?:paper|newspaper|report|review|article|study|survey|agency|"
+    r"broadcaster|station|programme|editorial)\b|^\W*(?:It|They)\s|\b[Ii]ts\s")
+
+
+def _earlier_in_paragraph(text: str, src: _Sources, span: QuoteSpan, sent: tuple[int, int],
+                          para: tuple[int, int]) -> list[int]:
+    """A quotation citing nothing of its own, in a sentence pointing back at a publication,
+    rests on the source its paragraph cited last before it ('The Times leads on … It quotes a
+    cabinet minister as saying “…”'; 'That article drew on a [review](…). It found that “…”')."""
+    if not _BACK_TO_SOURCE.search(text[sent[0]:min(sent[1], span.open_at)]):
+        return []
+    earlier = [n for n in src.within(para[0], span.open_at)
+               if src.citations[n].kind == "link" or src.citations[n].kind == "named_source"
+               and not src.citations[n].marker]
+    return earlier[-1:]
+
+
 def _quoted_outlet(src: _Sources, span: QuoteSpan, paras: list[tuple[int, int]]) -> list[int]:
     """A quotation of an outlet's own words ('…, it said' after 'Reuters reported') rests on
     that outlet, named in its paragraph or the one before."""
@@ -229,6 +252,7 @@ class _Sources:
         for n, c in enumerate(citations):
             if c.marker and c.kind in ("footnote", "named_source"):
                 self.by_marker.setdefault(c.marker, []).append(n)
+        self.pointed = pointed_back(doc.footnotes)  # 'Radio Dabanga, op. cit.' -> its note
 
     def within(self, lo: int, hi: int) -> list[int]:
         """Indexes of the citations at offsets in [lo, hi)."""
@@ -279,6 +303,10 @@ def _marker_citations(src: _Sources, refs: list) -> list[int]:
         if body is not None:
             numbers = [n for n in numbers
                        if body.start <= src.citations[n].offset < body.start + len(body.text)]
+        target = src.pointed.get(ref.marker)
+        if not numbers and target is not None:  # a note pointing at an outlet's note
+            numbers = [n for n in src.by_marker.get(target, [])
+                       if src.citations[n].kind == "named_source"]
         linked += numbers
     return linked
 

@@ -8,6 +8,7 @@ the man named last), and organisations are only ever 'it' or 'they'.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -61,6 +62,17 @@ _NAMED_TURN_LABEL = re.compile(
     r"Baroness|Cllr|Councillor|Judge|Justice)\.?\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})"
     r":\s")
 
+# A parliamentary record's speaker heading, a paragraph of its own over the speech: 'Rhiannon
+# Pryce (Mid Marches) (LD)', 'Sir Graham Lyle (in the Chair)', 'Tom Ashworth', or an office with
+# the holder's name in parentheses: 'The Parliamentary Under-Secretary of State for Transport
+# (Maya Okafor)'.
+_SPEAKER_HEADING = re.compile(
+    r"\s*(?:The\s+[A-Z][^()\n.:]{2,120}?\s*\((?P<holder>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3})"
+    r"\)|(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness)\.?\s+)?[A-Z][\w'’\-]+"
+    r"(?:\s+[A-Z][\w'’\-]+){1,3})(?P<parens>(?:\s*\([^()\n]{1,60}\)){0,2}))\s*$")
+_HEADING_REACH = 40  # paragraphs a speech runs on under its heading
+_HEADING_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness)\.?\s+")
+
 _ORG_SUBJECT = re.compile(
     r"(?:^|(?<=[.!?¤]\s))((?:The|This|That)\s+(?:[a-z\-]+\s+){0,2}(" + "|".join(
         sorted(w.capitalize() + "|" + w for w in ORG_NOUNS)) + r")\b)", re.M)
@@ -97,6 +109,7 @@ class Referents:
         self.paras = paras
         self.events: list[SpeechEvent] = []
         self.pronoun_of: dict[str, str] = {}  # name -> "he" or "she", as the text refers to it
+        self._headings: tuple[list[tuple[int, str]], dict[str, int]] | None = None
 
     def gender(self, name: str) -> str | None:
         return self.names.gender(name) or self.pronoun_of.get(name)
@@ -134,7 +147,8 @@ class Referents:
         start = self.paras[paragraph][0]
         label = _TURN_LABEL.match(self.text, start, self.paras[paragraph][1])
         if label is None:
-            return self._named_turn_speaker(start, self.paras[paragraph][1])
+            return self._named_turn_speaker(start, self.paras[paragraph][1]) \
+                or self._heading_speaker(paragraph)
         surname = label.group(1).split()[-1].strip(".")
         if len(surname) < 2 or surname.upper() in _NON_SPEAKER_LABELS:
             return None
@@ -159,6 +173,38 @@ class Referents:
         if not (label.group("title") or self.names.is_person(full)):
             return None
         return Speaker(full, True, "turn")
+
+    def _heading_speaker(self, paragraph: int) -> Speaker | None:
+        """'I' in a speech printed under its speaker's heading (a parliamentary record): the
+        nearest heading before it that names a person, with the constituency and party or
+        office in parentheses, or by name alone once such a heading has named them."""
+        headings, first_full = self._speaker_headings()
+        n = bisect.bisect_left(headings, (paragraph, "")) - 1
+        if n < 0 or paragraph - headings[n][0] >= _HEADING_REACH:
+            return None
+        at, name = headings[n]
+        if first_full.get(name, at + 1) > at:
+            return None  # a byline or a title, not a speaker's heading
+        return Speaker(name, True, "turn")
+
+    def _speaker_headings(self) -> tuple[list[tuple[int, str]], dict[str, int]]:
+        """(paragraph, name) of every paragraph that reads as a speaker heading, and the first
+        paragraph whose heading gives each name with its constituency, party or office (a
+        record names a member in full once, then by name alone). Found once per document."""
+        if self._headings is None:
+            headings: list[tuple[int, str]] = []
+            first_full: dict[str, int] = {}
+            for n, (start, end) in enumerate(self.paras):
+                heading = _SPEAKER_HEADING.fullmatch(self.text, start, end) \
+                    if end - start <= 200 else None
+                if heading is None:
+                    continue
+                name = heading.group("holder") or _HEADING_TITLE.sub("", heading.group("name"))
+                headings.append((n, name))
+                if heading.group("holder") or heading.group("parens"):
+                    first_full.setdefault(name, n)
+            self._headings = (headings, first_full)
+        return self._headings
 
     def _person_pronoun(self, pronoun: str, at: int, paragraph: int) -> Speaker | None:
         """The most recent person of the passage the text does not call by the other
@@ -368,7 +414,8 @@ def age_or_nationality(word: str) -> bool:
     lowered = word.lower()
     if lowered.endswith("year-old"):
         return True
-    if not word[:1].isupper() or lowered in ORG_NOUNS or lowered in PERSON_NOUNS:
+    if not word[:1].isupper() or lowered in ORG_NOUNS or lowered in PERSON_NOUNS \
+            or is_outlet(word):  # 'the Guardian', 'the Herald' name newspapers
         return False
     return lowered in _SHORT_DEMONYMS or lowered.endswith(_DEMONYM_ENDINGS)
 

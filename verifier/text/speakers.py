@@ -104,6 +104,14 @@ _REPLY_INTRO = re.compile(
     r"explanation)\s+(?:(?:that|which)\s+)?(?:we|I|they|he|she|you)\s+(?:got|received|had|heard|"
     r"were given|was given)(?:\s+(?:back\s+)?from\s+(?P<source>[^,.;:¤]{2,80}?))?\s+was\s*[,:]?\s*$",
     re.I)
+# A sentence opening on its subject and a short predicate before 'when/as/after he said':
+# 'But the Prime Minister was clear when he', 'Okafor was blunt as she'.
+_MAIN_CLAUSE_BEFORE = re.compile(
+    r"\W*(?:(?:But|And|Yet|So|Still),?\s+)?(?P<subject>[Tt]he\s+(?:[A-Z][\w\-]*\s+){0,3}"
+    r"[A-Z][\w\-]*|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3})\s+(?:was|is|were|had\s+been|has\s+been)"
+    r"\s+[a-z]+(?:\s+[a-z]+)?\s+(?:when|as|after)\s+")
+_WORDS_OF = re.compile(r"\b[Ii]n\s+the\s+words\s+of\s+(?:one|an?|the)?\s*(?P<who>[^,;:¤()]{2,80}?)"
+                       r"\s*[,:]?\s*$")
 # A transcript turn's label opening a sentence: 'Q118 Chair: ', 'MINISTER VARGA: '.
 _TURN_OPENING = re.compile(r"\s*(?:Q\d{1,4}\s+)?[A-Z][\w’'.\- ]{0,40}:\s+")
 
@@ -154,7 +162,7 @@ class SpeakerFinder:
         for open_at, close_at, inner in quotes:
             speaker = self._after(close_at, inner, verbs, end, paragraph) or self._before(
                 open_at, verbs, according) or self._colon(open_at, start, paragraph) or \
-                self._reply(open_at, start)
+                self._reply(open_at, start) or self._in_the_words_of(open_at, start, paragraph)
             if speaker and _PROVISION.fullmatch(speaker.name):
                 speaker = None  # 'Section 12(b) provides:' quotes a law's text, no one's words
             results.append(speaker)
@@ -266,6 +274,19 @@ class SpeakerFinder:
         mention = found[-1]
         return Speaker(self.names.full_name(mention.name, mention.start), not mention.org,
                        "reply")
+
+    def _in_the_words_of(self, open_at: int, sent_start: int, paragraph: int
+                         ) -> Speaker | None:
+        """'the road has become, in the words of one aid worker, “…”': whoever the phrase
+        names, or describes."""
+        m = _WORDS_OF.search(self.masked, max(sent_start, open_at - 160), open_at)
+        if m is None:
+            return None
+        mention = next(iter(self.names.between(m.start("who"), m.end("who"))), None)
+        if mention is not None and mention.end >= m.end("who") - 1:
+            return Speaker(self.names.full_name(mention.name, mention.start), not mention.org,
+                           "name")
+        return self.refs.description(m.group("who"), m.start("who"), paragraph)
 
     def _claimant(self, open_at: int) -> Speaker | None:
         """Who a fact-check's 'Claim:' box says made the claim: its 'Claimed by:' line."""
@@ -409,6 +430,20 @@ class SpeakerFinder:
             return None
         return Speaker(self.names.full_name(m.name, m.start), True, "vocative")
 
+    def _main_clause_subject(self, subject: Subject, paragraph: int) -> Speaker | None:
+        """'the Prime Minister was clear when he said …': 'he' in a clause after 'when', 'as'
+        or 'after' is the subject the sentence opened with, whoever was named before it."""
+        if subject.text not in ("he", "she"):
+            return None
+        start = self.subjects.sentence[0]
+        m = _MAIN_CLAUSE_BEFORE.match(self.masked, start, subject.start)
+        if m is None or m.end() != subject.start:
+            return None
+        opener = m.group("subject")
+        if opener.lower().startswith("the "):
+            return self.refs.description(opener, m.start("subject"), paragraph)
+        return Speaker(self.names.full_name(opener, m.start("subject")), True, "name")
+
     # -- resolution ----------------------------------------------------------------------
     def _resolve(self, subject: Subject, at: int, paragraph: int, prior: list
                  ) -> Speaker | None:
@@ -423,7 +458,8 @@ class SpeakerFinder:
         if subject.kind == "pronoun" and subject.text == "you":
             return self._addressee()
         if subject.kind == "pronoun":
-            return self.refs.pronoun(subject.text, at, paragraph)
+            return self._main_clause_subject(subject, paragraph) or self.refs.pronoun(
+                subject.text, at, paragraph)
         if subject.kind == "description":
             return self.refs.description(subject.text, at, paragraph)
         if subject.kind == "coord":

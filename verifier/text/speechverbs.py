@@ -51,8 +51,9 @@ _WORD = re.compile(r"[A-Za-z]+(?: on\b| it\b)?")
 # words come next or 'as' introduces it ('put it on the agenda' is not speech).
 _PUT_IT = frozenset({"put it", "puts it", "putting it"})
 _PUT_IT_AFTER = re.compile(r"\s*(?:[:,.;—–]|to\s+(?:us|me|him|her|them|reporters|the)\b|"
-                           r"(?:this|that)\s+way\b|(?:bluntly|simply|plainly|succinctly|"
-                           r"best|starkly)\b)")
+                           r"(?:this|that)\s+way\b|(?:(?:rather|more|even\s+more|most)\s+)?"
+                           r"(?:bluntly|simply|plainly|succinctly|best|starkly|frankly|directly|"
+                           r"clearly|differently|well)\b)")
 _AS_BEFORE = re.compile(r"\b[Aa]s\s+(?:\S+\s+){0,4}$")
 # 'The audit found that …' and 'the inspectors recorded that …' report what a report, court or
 # inspection wrote; 'found' or 'recorded' alone ('found the body', 'recorded the names') does not.

@@ -36,6 +36,53 @@ from .phrases import (
 )
 from .referents import age_or_nationality
 from .speechverbs import AUXILIARIES, FINDING_NOUNS, MODALS, PRONOUNS, is_participle
+from .wordlists import words
+
+_MONTHS = words("""january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec""")
+
+
+def _without_trailing_date(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """'an article in the Daily Express on 6 January, which': the date is no part of the
+    antecedent ('on 6 January', 'in March 2024', 'on January 6, 2025')."""
+    end = len(tokens)
+    while end and tokens[end - 1][0] == ",":
+        end -= 1
+    n = end
+    while n and (tokens[n - 1][0].isdigit() or tokens[n - 1][0].lower() in _MONTHS
+                 or tokens[n - 1][0] == ","):
+        n -= 1
+    if n < end and n and tokens[n - 1][0].lower() in ("on", "in", "of") and any(
+            t.lower() in _MONTHS or len(t) == 4 and t.isdigit() for t, _s in tokens[n:end]):
+        return tokens[:n - 1]
+    return tokens
+
+
+_FINITE = frozenset(("is", "are", "was", "were", "has", "have", "had"))
+
+
+def _after_preposition(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """'Their work is recognised in OCHA's own reporting, which describes': after a whole
+    clause, 'which' means the noun phrase nearest it, after the clause's last preposition
+    (a person's 'who' keeps the head: 'a councillor in Sesan district, who')."""
+    verb = next((n for n, (t, _s) in enumerate(tokens) if t.lower() in _FINITE), None)
+    if verb is None:
+        return tokens
+    for n in range(len(tokens) - 2, verb, -1):
+        if tokens[n][0] in PREPOSITIONS:
+            return tokens[n + 1:]
+    return tokens
+
+
+def _without_of_appositive(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """'Sandra Beck, of the campaign group Fair Uniforms, who says': a person 'of' an
+    organisation is the antecedent, the organisation says where she is from."""
+    for n in range(len(tokens) - 1, 0, -1):
+        if tokens[n][0] == ",":
+            if n + 1 < len(tokens) and tokens[n + 1][0].lower() == "of" and n > 0:
+                return tokens[:n]
+            return tokens
+    return tokens
 
 
 @dataclass
@@ -89,6 +136,10 @@ class SubjectReader:
         """The subject of the speech verb `word` at `verb_at` (`prior`: the sentence's speech
         verbs before it, as (start, end, word, speaker, subject))."""
         tokens = self.words_before(sent_start, verb_at)
+        if is_participle(word):
+            quoted = self._quoted_as(sent_start, tokens)
+            if quoted is not None:
+                return quoted
         modal = False
         while tokens:
             last = tokens[-1][0]
@@ -109,13 +160,17 @@ class SubjectReader:
         if last.lower() in COORDINATORS:
             return Subject("coord", modal=modal)
         if last.lower() in ("who", "which", "that") and len(tokens) >= 2:
-            antecedent = tokens[:-1]
+            antecedent = _without_trailing_date(tokens[:-1])
             while antecedent and antecedent[-1][0] in (",", "—", "–", "("):
                 antecedent = antecedent[:-1]
+            antecedent = _without_of_appositive(antecedent)
             if last.lower() == "which":
                 antecedent = _object_of_preposition(antecedent)
+            clause = last_clause(antecedent)
+            if last.lower() == "which":
+                clause = _after_preposition(clause)
             relative = self._name_ending(sent_start, antecedent) or self._noun_phrase(
-                sent_start, last_clause(antecedent))
+                sent_start, clause)
             relative.modal = modal
             return relative
         if last == ",":
@@ -125,6 +180,11 @@ class SubjectReader:
                 return found
             return Subject("none", modal=modal)
         clause = last_clause(tokens)
+        named = self._name_ending(sent_start, tokens)
+        if named is not None and clause and named.start < sent_start + clause[0][1] \
+                and " and " in named.text:  # 'The Department for Energy Security and Net Zero'
+            named.modal = modal
+            return named
         subject = self._noun_phrase(sent_start, clause)
         subject.modal = modal
         return subject
@@ -178,6 +238,21 @@ class SubjectReader:
             return Subject("name", mention.name, mention.start, weak=True)
         return Subject("none", weak=True)
 
+    def _quoted_as(self, sent_start: int, tokens: list[tuple[str, int]]) -> Subject | None:
+        """'quotes a cabinet minister as saying', 'quoted Sandra Beck as saying': the person
+        between 'quote' and 'as' says the words, not the one quoting them."""
+        if len(tokens) < 3 or tokens[-1][0].lower() != "as":
+            return None
+        for i in range(len(tokens) - 2, max(-1, len(tokens) - 14), -1):
+            if tokens[i][0].lower() in ("quotes", "quoted", "quoting", "quote"):
+                between = tokens[i + 1:-1]
+                named = self._name_ending(sent_start, between)
+                if named is not None:
+                    return named
+                described = self._noun_phrase(sent_start, between)
+                return described if described.kind == "description" else None
+        return None
+
     def _appositive_subject(self, sent_start: int, tokens: list[tuple[str, int]]
                             ) -> Subject | None:
         """'Ali Larijani, chairman of the Majlis, (strongly) criticized' -> Ali Larijani."""
@@ -199,6 +274,12 @@ class SubjectReader:
             named_appositive = None
         if head.lower() in DETERMINERS | TITLE_WORDS | {"former", "deputy"} or head.islower():
             named = self._name_ending(sent_start, before)
+            if named is not None and self._object_of_preposition(sent_start, before, named):
+                # 'The organisation's representative in Sudan, Dr Helen Achieng, said'; 'A camp
+                # leader in Dali, one of the largest sites, put it': the place is no subject
+                described = self._noun_phrase(sent_start, last_clause(before))
+                return named_appositive or (described if described.kind == "description"
+                                            else None)
             if named is None and (is_participle(head) or PAST_PARTICIPLE.fullmatch(head)):
                 # 'what one official, speaking …,'; 'The audit, dated February 2026 and
                 # prepared by …, found'; 'The lenders, led by …, said'
@@ -217,6 +298,13 @@ class SubjectReader:
             # 'Jane Doe, Acme's chief executive, said': a possessive description of the name
             return self._name_ending(sent_start, before)
         return None
+
+    @staticmethod
+    def _object_of_preposition(sent_start: int, tokens: list[tuple[str, int]],
+                               named: Subject) -> bool:
+        """Whether the word before a name that ends `tokens` is a preposition ('in Sudan')."""
+        before = [t.lower() for t, s in tokens if sent_start + s < named.start]
+        return bool(before) and before[-1] in PREPOSITIONS
 
     def _name_ending(self, sent_start: int, tokens: list[tuple[str, int]]) -> Subject | None:
         if not tokens:
