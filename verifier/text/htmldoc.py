@@ -271,10 +271,10 @@ class _Walker:
         """A last <footer>, <cite> or '— Name' line inside a blockquote names who is quoted;
         a link in it ('— Name, <cite><a href=…>Outlet</a></cite>') is where the quotation
         was published, its source as a cite attribute would be: (quote end, name, link)."""
-        figure = _figure_of(node)
-        caption = _figure_caption(figure)
+        figcaption = _figure_caption(node)
+        caption = _caption_name(figcaption)
         if caption:  # <figure><blockquote>…</blockquote><figcaption>— Name</figcaption>
-            return end, caption, _first_href(figure.find("figcaption"))
+            return end, caption, _first_href(figcaption)
         children = [c for c in node if isinstance(c.tag, str)]
         if not children:
             return end, None, None
@@ -341,27 +341,24 @@ class _Walker:
         return False
 
 
-def _figure_of(node: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
-    """The <figure> a blockquote is the quotation of, if any."""
-    parent = node.getparent()
-    return parent if parent is not None and parent.tag == "figure" else None
+def _figure_caption(node: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """The caption of the <figure> a blockquote is the quotation of, if any."""
+    figure = node.getparent()
+    return figure.find("figcaption") if figure is not None and figure.tag == "figure" else None
+
+
+def _caption_name(caption: lxml_html.HtmlElement | None) -> str | None:
+    """A figure's caption as the attribution of its quotation."""
+    if caption is None:
+        return None
+    words = " ".join(caption.text_content().split()).lstrip("—–―-~ ").strip()
+    return words if words and len(words.split()) <= 20 else None
 
 
 def _first_href(node: lxml_html.HtmlElement | None) -> str | None:
     """The first link's address inside an attribution."""
     found = node.xpath(".//a[@href][1]/@href") if node is not None else []
     return str(found[0]) if found else None
-
-
-def _figure_caption(figure: lxml_html.HtmlElement | None) -> str | None:
-    """The caption of the <figure> a blockquote is the quotation of, as an attribution."""
-    if figure is None:
-        return None
-    caption = figure.find("figcaption")
-    if caption is None:
-        return None
-    words = " ".join(caption.text_content().split()).lstrip("—–―-~ ").strip()
-    return words if words and len(words.split()) <= 20 else None
 
 
 def _content_root(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
