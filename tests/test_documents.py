@@ -472,6 +472,21 @@ def test_footnote_bodies_differing_only_in_numbers_are_not_running_headers(tmp_p
     assert [f.urls for f in doc.footnotes][4] == ("http://news.example.org/s4",)
 
 
+def test_a_wrapped_line_opening_with_a_number_carries_its_sentence_on(tmp_path: Path) -> None:
+    """'… have lost' / '40 percent of their flow (https://…).' is the paragraph going on, not
+    note 40; a note body under a line that stops mid-sentence is still a note."""
+    path = tmp_path / "digest.txt"
+    path.write_text(
+        "The spokesman said that \"the rivers have lost\n40 percent of their flow\" "
+        "(https://news.example.org/flow).\n\n"
+        "The minister said that the talks would go on until\n"
+        "1 Reuters, https://news.example.org/talks\n", encoding="utf-8")
+    doc = load_document(path)
+    assert "have lost 40 percent of their flow" in doc.text
+    assert [(f.marker, f.urls) for f in doc.footnotes] == [
+        ("1", ("https://news.example.org/talks",))]
+
+
 def test_utf8_text_with_pasted_windows_1252_quotes_is_repaired(tmp_path: Path) -> None:
     """A UTF-8 file into which windows-1252 curly quotes were pasted reads as one text."""
     data = "Caf\u00e9 owner Ana Ruiz said that ".encode() + "\u201crent doubled\u201d".encode(

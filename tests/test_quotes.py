@@ -242,6 +242,28 @@ def test_scare_quotes_labels_titles_and_headings_are_terms(tmp_path: Path):
                      "was long and carried no name of any speaker"]
 
 
+def test_a_name_given_after_call_and_its_object_is_a_term(tmp_path: Path):
+    """'calling the summer months “the dry season of debt”': the quotation names the object;
+    after 'call for' or a noun 'call' a quotation stays one."""
+    text = ("Farmers have started calling the summer months “the dry season of debt”. "
+            "Locals call the coast road “the highway of death”.\n\n"
+            "The union called for “an end to the strike by Friday”. In a phone call the "
+            "minister said “we will build it”.\n")
+    quotes, terms, _ = run(tmp_path, text)
+    assert terms == ["the dry season of debt", "the highway of death"]
+    assert [q.text for q in quotes] == ["an end to the strike by Friday", "we will build it"]
+
+
+def test_a_month_or_weekday_opening_the_clause_is_no_speaker(tmp_path: Path):
+    text = ("The Ministry of Water Resources publishes a reservoir page. In October the ministry "
+            "said that “emergency rationing will begin in November”. On Monday 5 May the "
+            "ministry said that “the dams are full again”. May Clarke said that “the rains came "
+            "late this year”.\n")
+    quotes, _, _ = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == ["Ministry of Water Resources",
+                                           "Ministry of Water Resources", "May Clarke"]
+
+
 # -- editorial marks ---------------------------------------------------------------------------
 def test_editorial_marks_stay_as_written(tmp_path: Path):
     text = ("He met the minister. Mottaki said that “[t]he resistance [i.e., terrorism] … "
@@ -318,6 +340,22 @@ Sanam Vakil.</p></article>"""
          ["https://www.president.ir/en/1"]),
         ("Sanam Vakil", "This is posturing for a domestic audience", ["https://example.com/analyst"]),
     ]
+
+
+def test_a_link_in_a_blockquotes_attribution_is_its_source(tmp_path: Path):
+    """'— Name, <cite><a href=…>Outlet</a></cite>' in the blockquote's footer, or a link in
+    the caption of its <figure>: where the quotation was published, as a cite attribute."""
+    html = """<article><p>Two voices from the marshes.</p>
+<blockquote><p>Without an agreement on the Tigris, every summer will be worse.</p>
+<footer>— Nadia Karim, hydrologist, <cite><a href="https://forum.example/tigris">Water Policy
+Forum</a></cite></footer></blockquote>
+<figure><blockquote><p>We sold half the buffalo last summer, and the rest will follow.</p>
+</blockquote><figcaption>— Hamid Jabbar, speaking to <a href="https://voices.example/herders">Marsh
+Voices</a></figcaption></figure></article>"""
+    quotes, _, citations = run(tmp_path, html, ".html")
+    assert [(q.speaker, [citations[n].url for n in q.citations]) for q in quotes] == [
+        ("Nadia Karim", ["https://forum.example/tigris"]),
+        ("Hamid Jabbar", ["https://voices.example/herders"])]
 
 
 def test_quote_location_and_context(tmp_path: Path):

@@ -30,6 +30,13 @@ _NAMING = re.compile(
     r"called|\bcall(?:s|ing)?|known as|referred to as|the terms?|the words?|the phrase|the slogans?|the motto|"
     r"the hashtag|the name|the label|the expression|the concept of|the notion of|the idea of)"
     r"\s*(?:as\s+)?(?:the\s+|a\s+|an\s+|its\s+|his\s+|their\s+)?$", re.I)
+# 'farmers started calling the summer months “the dry season of debt”': call with its object
+# before the name given to it (not 'call for', 'call on', nor a noun: 'in a phone call the …')
+_CALLING_OBJECT = re.compile(
+    r"(?:^|\s)([\w’'\-]+\s+)?call(?:s|ing)?\s+(?!(?:on|for|upon|out|off|back|in|up|into|at|to|"
+    r"from|with|by|over|across|around)\b)((?:[\w’'\-]+\s+){1,4}?)(?:a\s+|an\s+)?$", re.I)
+_CALL_AS_NOUN = {"a", "an", "the", "phone", "his", "her", "their", "its", "our", "my", "your",
+                 "conference", "video", "roll", "this", "that", "last", "first", "final"}
 _SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "by", "or",
                 "from", "vs", "de", "al"}
 
@@ -292,11 +299,21 @@ def _kind(text: str, span: QuoteSpan, para: tuple[int, int]) -> str:
     if _heading(text, para):
         return "term"
     before = text[max(para[0], span.open_at - 40):span.open_at]
-    if _NAMING.search(before) and len(words) <= 6:
+    if (_NAMING.search(before) or _calls_its_object(before)) and len(words) <= 6:
         return "term"
     if _title_case(words) and not re.search(r"[.!?]$", inner):
         return "term"
     return "quote"
+
+
+def _calls_its_object(before: str) -> bool:
+    """Whether the text before a quotation ends 'call(s/ing) <what> ': the quotation is the
+    name given to it. A speech verb among the words after 'call' ('in a call the minister
+    said “…”') makes them a clause, not an object."""
+    m = _CALLING_OBJECT.search(before)
+    if m is None or (m.group(1) or "").strip().lower() in _CALL_AS_NOUN:
+        return False
+    return not find_speech_verbs(m.group(2))
 
 
 def _split_opening(text: str, span: QuoteSpan) -> bool:

@@ -251,7 +251,8 @@ class _Walker:
             cite = self._resolve(node.get("cite"))
             quote_end, attribution = end, None
             if tag == "blockquote":
-                quote_end, attribution = self._attribution(node, start, end)
+                quote_end, attribution, source = self._attribution(node, start, end)
+                cite = cite or self._resolve(source)
             self.parts.marked_quotes.append(
                 MarkedQuote(start, quote_end, cite, attribution, block=tag == "blockquote"))
             if cite:
@@ -266,27 +267,30 @@ class _Walker:
             b.block("\n")
 
     def _attribution(self, node: lxml_html.HtmlElement, start: int, end: int
-                     ) -> tuple[int, str | None]:
-        """A last <footer>, <cite> or '— Name' line inside a blockquote names who is quoted."""
-        caption = _figure_caption(node)
+                     ) -> tuple[int, str | None, str | None]:
+        """A last <footer>, <cite> or '— Name' line inside a blockquote names who is quoted;
+        a link in it ('— Name, <cite><a href=…>Outlet</a></cite>') is where the quotation
+        was published, its source as a cite attribute would be: (quote end, name, link)."""
+        figcaption = _figure_caption(node)
+        caption = _caption_name(figcaption)
         if caption:  # <figure><blockquote>…</blockquote><figcaption>— Name</figcaption>
-            return end, caption
+            return end, caption, _first_href(figcaption)
         children = [c for c in node if isinstance(c.tag, str)]
         if not children:
-            return end, None
+            return end, None, None
         last = children[-1]
         words = " ".join(last.text_content().split())
         dashed = words[:1] in "—–―" and words[:1] != ""
         small = len(words.split()) <= 12
         if not (last.tag in ("footer", "cite") or (dashed and small)
                 or (last.tag == "p" and last.find(".//cite") is not None and small)):
-            return end, None
+            return end, None, None
         child_start = self.starts.get(last)
         if child_start is None or child_start <= start:
-            return end, None
+            return end, None, None
         quote_end = len(self.builder.text[:child_start].rstrip())
         name = words.lstrip("—–―-~ ").strip()
-        return quote_end, name or None
+        return quote_end, name or None, _first_href(last)
 
     def _add_footnote(self, node: lxml_html.HtmlElement, start: int, end: int) -> None:
         body = self.builder.text[start:end]
@@ -337,16 +341,24 @@ class _Walker:
         return False
 
 
-def _figure_caption(node: lxml_html.HtmlElement) -> str | None:
-    """The caption of the <figure> a blockquote is the quotation of, as an attribution."""
+def _figure_caption(node: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """The caption of the <figure> a blockquote is the quotation of, if any."""
     figure = node.getparent()
-    if figure is None or figure.tag != "figure":
-        return None
-    caption = figure.find("figcaption")
+    return figure.find("figcaption") if figure is not None and figure.tag == "figure" else None
+
+
+def _caption_name(caption: lxml_html.HtmlElement | None) -> str | None:
+    """A figure's caption as the attribution of its quotation."""
     if caption is None:
         return None
     words = " ".join(caption.text_content().split()).lstrip("—–―-~ ").strip()
     return words if words and len(words.split()) <= 20 else None
+
+
+def _first_href(node: lxml_html.HtmlElement | None) -> str | None:
+    """The first link's address inside an attribution."""
+    found = node.xpath(".//a[@href][1]/@href") if node is not None else []
+    return str(found[0]) if found else None
 
 
 def _content_root(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:

@@ -298,7 +298,8 @@ class _Cleaner:
                 announced = (not numbered and marker in markers_seen and self._after_gap(i)
                              and marker.isdigit()
                              and int(marker) in (last_number + 1, 1))  # next, or restarting
-                if has_url or in_zone or follows or announced:
+                if has_url and not self._carries_sentence_on(i, line.text[m.end():]) \
+                        or in_zone or follows or announced:
                     markers_seen.discard(marker)
                     kinds[i] = "footnote"
                     self.markers[i] = marker
@@ -333,6 +334,15 @@ class _Cleaner:
             if find_urls(self.lines[j].text):
                 return True
         return False
+
+    def _carries_sentence_on(self, i: int, rest: str) -> bool:
+        """'… have lost' / '40 percent of their flow (https://…).': a number opening a line
+        right under body text that stops mid-sentence, a lowercase word after it, carries the
+        sentence on; a note body opens with its source or its address."""
+        if i == 0 or self.kinds[i - 1] != "text" or self.lines[i - 1].page != self.lines[i].page:
+            return False
+        return rest[:1].islower() and not rest.startswith("www.") and "://" not in \
+            rest.split(None, 1)[0] and not terminal(self.lines[i - 1].text.rstrip())
 
     def _after_gap(self, i: int) -> bool:
         """Whether line i starts a block: after a blank line, page furniture or a page break."""

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .names import (
+    CALENDAR_WORDS,
     DEMONYMS,
     NOT_GIVEN_NAMES,
     SENTENCE_STARTERS,
@@ -326,8 +327,9 @@ class SubjectReader:
         if not clause:
             return Subject("none")
         while len(clause) > 1 and (clause[0][0].isdigit() or clause[0][0].lower() in
-                                   SENTENCE_STARTERS - DETERMINERS - PRONOUNS):
-            clause = clause[1:]  # 'Later the supreme leader', 'In 2005 he'
+                                   SENTENCE_STARTERS - DETERMINERS - PRONOUNS
+                                   or _dates_the_clause(clause)):
+            clause = clause[1:]  # 'Later the supreme leader', 'In 2005 he', 'In October the'
         words = [t for t, _s in clause]
         if words[-1].lower() in PRONOUNS | {"you"} and (len(words) == 1 or words[-2].lower()
                                                        not in PREPOSITIONS):
@@ -389,6 +391,14 @@ class SubjectReader:
             return False
         return self.names.full_name(mention.name, mention.start) != mention.name or \
             mention.name.lower() not in NOT_GIVEN_NAMES | SENTENCE_STARTERS
+
+
+def _dates_the_clause(clause: list[tuple[str, int]]) -> bool:
+    """'(In) October the ministry', '(On) Monday 5 May the agency': a month or weekday opening
+    the clause before a lowercase word or a number is when, not who ('May Smith' is a name)."""
+    following = clause[1][0]
+    return clause[0][0].lower() in CALENDAR_WORDS and (following[:1].islower()
+                                                      or following.isdigit())
 
 
 def _owned_unit(words: list[str]) -> bool:
