@@ -21,6 +21,7 @@ from collections.abc import Callable
 
 from bench.matching import CONTENT_TYPE, build
 
+DEEP_LINK = "https://news.example/2024/05/budget-talks-stall"  # the address the pages are judged at
 ARTICLE_BYTES, SEED = 9_000, 7  # the pages the figures in the README and notes were taken on
 _COLLECTED = re.compile(r"Collected\s*:\s*(\d+)")
 
@@ -32,13 +33,14 @@ def _page_text(page: bytes, _quote: str) -> object:
 
 
 def _fetcher_look(page: bytes, _quote: str) -> object:
-    """What the fetcher asks of every fetched page before any text is read."""
-    from verifier.net.linkstatus import PageLook
+    """What the fetcher asks of every fetched page before any text is read (at a deep link)."""
+    from verifier.net.linkstatus import PageLook, login_page_reason
 
     look = PageLook.of(page, CONTENT_TYPE)
     assert look is not None
-    return (look.title, look.block_reason(read_text=False),
-            look.trouble_reason(read_text=False), look.error_page_reason(read_text=False))
+    return (look.title, login_page_reason(DEEP_LINK, DEEP_LINK, look, ()), look.block_reason(read_text=False),
+            look.trouble_reason(read_text=False), look.error_page_reason(read_text=False),
+            look.marks_reason(DEEP_LINK, DEEP_LINK))
 
 
 def _match_quote(page: bytes, quote: str) -> object:

@@ -36,7 +36,20 @@ ambiguous (a 407 from a proxy, a suspended hosting account, a Fastly 'unknown do
 redirect to ftp://). Cases the classifier still gets wrong are xfail(strict=True), so the
 score stays honest.
 
-First run, before any rule changed: (recorded below once run).
+First run, before any rule changed: 61 of 83 right (54 of 75 fetched cases, 7 of 8 redirect
+chains). One of the misses was this file's own mistake, not the classifier's: the 308 chain's
+'../archive/...' Location resolves to '/news/archive/...', which the fixture did not serve; the
+Location now climbs two folders ('../../archive/...'), the expectation unchanged. After the
+general fixes of branch ho-linkstatus8 (a page's markup naming what it is: a not-found body
+class, a prerender status, a home or search page as the canonical address of a page with no
+prose; not-found page names told by their words, 'PageNotFoundError.aspx'; a 300's Location
+followed as browsers do; a challenge served with 429 or 5xx is blocked and not asked again; a
+page that is nothing but a password form, and gateway sign-in paths, F5's '/my.policy' and
+Cisco's '/+CSCOE+/'; suspended hosting accounts in four more languages; registrars' 'expired
+on <date> and is pending renewal or deletion' and 'this domain is suspended'; 'no results';
+'you have found something that doesn't exist', 'followed a broken link'; journals deleted,
+stores unavailable, sites currently private or open to invited readers only; a quoted path
+holding a space): 83 of 83.
 Count the current score with HOLDOUT_RAW=1 (marks ignored, misses fail).
 """
 
@@ -293,7 +306,7 @@ def mixed_308_chain(web: FixtureWeb, h: int) -> str:
     web.page("/archive/2019/ferry-terminal-roof", b"", host=h + 1, status=308, content_type=None,
              headers={"Location": "/ledger/2019/ferry-terminal-roof"})
     web.page("/news/2019/old-roof", b"", host=h + 1, status=308, content_type=None,
-             headers={"Location": "../archive/2019/ferry-terminal-roof"})
+             headers={"Location": "../../archive/2019/ferry-terminal-roof"})
     other = web.base(h + 1).removeprefix("http:")
     return web.page(PATH, b"", host=h, status=308, content_type=None,
                     headers={"Location": other + "/news/2019/old-roof"})
