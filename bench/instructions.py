@@ -1,6 +1,6 @@
 """Instructions per page of one hot-path stage, counted by valgrind's callgrind.
 
-    python -m bench.instructions page_text        # or fetcher_look, match_quote
+    python -m bench.instructions page_text        # or fetcher_look, match_quote, page_marks
     python -m bench.instructions page_text --pages 40
 
 Timings on a shared two-core machine drift by half between runs; an instruction count does
@@ -39,8 +39,15 @@ def _fetcher_look(page: bytes, _quote: str) -> object:
     look = PageLook.of(page, CONTENT_TYPE)
     assert look is not None
     return (look.title, login_page_reason(DEEP_LINK, DEEP_LINK, look, ()), look.block_reason(read_text=False),
-            look.trouble_reason(read_text=False), look.error_page_reason(read_text=False),
-            look.marks_reason(DEEP_LINK, DEEP_LINK))
+            look.trouble_reason(read_text=False), look.error_page_reason(read_text=False))
+
+
+def _page_marks(page: bytes, _quote: str) -> object:
+    """What the page's reader asks of its markup besides its text (a not-found template, a
+    canonical home page): the fetcher leaves it to the reader."""
+    from verifier.net.linkstatus import markup_verdict
+
+    return markup_verdict(page, CONTENT_TYPE, DEEP_LINK, DEEP_LINK)
 
 
 def _match_quote(page: bytes, quote: str) -> object:
@@ -54,7 +61,8 @@ def _match_quote(page: bytes, quote: str) -> object:
 
 
 STAGES: dict[str, Callable[[bytes, str], object]] = {
-    "page_text": _page_text, "fetcher_look": _fetcher_look, "match_quote": _match_quote}
+    "page_text": _page_text, "fetcher_look": _fetcher_look, "match_quote": _match_quote,
+    "page_marks": _page_marks}
 
 
 def _inner(stage: str, pages: int, work: bool) -> None:

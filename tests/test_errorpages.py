@@ -707,6 +707,8 @@ def test_l8_not_found_messages(line: str) -> None:
     "This domain expired on March 12 2024.",
     "This domain is suspended",
     "This domain has been suspended pending verification of the owner's contact details.",
+    "Diese Domain ist abgelaufen", "Die Domain beispiel-zeitung.example ist abgelaufen und wurde nicht verlängert.",
+    "Ce nom de domaine a expiré.", "Este dominio ha caducado.",
 ])
 def test_l8_registrars_notices(line: str) -> None:
     reason = error_page_reason("example.org", f"example.org\n{line}\nPrivacy")

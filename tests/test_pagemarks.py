@@ -7,7 +7,13 @@ from __future__ import annotations
 import pytest
 
 from verifier.net.linkstatus import PageLook
-from verifier.net.pagemarks import canonical_href, head_end, not_found_template, prerender_status
+from verifier.net.pagemarks import (
+    body_start,
+    canonical_href,
+    head_end,
+    not_found_template,
+    prerender_status,
+)
 
 DEEP = "https://news.example/2019/06/ferry-terminal-roof"
 PROSE = "<p>" + "Harbour commissioners voted to replace the leaking roof of the ferry terminal. " * 3 + "</p>"
@@ -25,43 +31,44 @@ def look(markup: str) -> PageLook:
 
 @pytest.mark.parametrize("head, href", [
     ("<link rel='canonical' href='https://news.example/'>", "https://news.example/"),
-    ('<LINK REL="Canonical" HREF="/search?q=ferry&amp;page=1">', "/search?q=ferry&page=1"),
+    ('<LINK REL="alternate canonical" HREF="/search?q=ferry&amp;page=1">', "/search?q=ferry&page=1"),
     ("<link href=/ rel=canonical>", "/"),
-    ("<link rel='alternate canonical' href='/a'>", "/a"),
+    ("<link rel='Canonical' href='/a'>", None),  # the word is looked for as it is written
     ("<meta property='og:url' content='/'><link rel='stylesheet' href='/canonical.css'>", None),
     ("", None),
 ])
 def test_canonical_href(head: str, href: str | None) -> None:
     markup = page(head)
-    assert canonical_href(markup, markup.lower(), head_end(markup.lower())) == href
+    assert canonical_href(markup, head_end(markup, body_start(markup))) == href
 
 
 def test_a_canonical_link_in_the_body_is_not_the_pages() -> None:
     markup = page(body="<p>See <link rel='canonical' href='/'></p>")
-    assert canonical_href(markup, markup.lower(), head_end(markup.lower())) is None
+    assert canonical_href(markup, head_end(markup, body_start(markup))) is None
 
 
 @pytest.mark.parametrize("head, status", [
     ("<meta name='prerender-status-code' content='404'>", 404),
     ('<meta name="render:status_code" content="410">', 410),
     ("<meta name='prerender-status-code' content='200'>", 200),
-    ("<meta name='description' content='404 ways to cook'>", None),
+    ("<meta name='description' content='404 ways to cook'><script>render(404)</script>", None),
 ])
 def test_prerender_status(head: str, status: int | None) -> None:
-    lowered = page(head).lower()
-    assert prerender_status(lowered, head_end(lowered)) == status
+    markup = page(head)
+    assert prerender_status(markup, head_end(markup, body_start(markup))) == status
 
 
 @pytest.mark.parametrize("body_tag, template", [
     ("<body class='error404 wp-theme-harbour hfeed'>", "error404"),
     ('<body class="cms-no-route cms-noroute-index page-layout-1column">', "cms-no-route"),
-    ("<body class='template-404'>", "template-404"),
+    ("<BODY CLASS='Template-404'>", "template-404"),
     ("<body class='single single-post postid-404'>", None),  # the post numbered 404
     ("<body class='page-template-default page-id-404'>", None),
     ("<body>", None),
 ])
 def test_not_found_template(body_tag: str, template: str | None) -> None:
-    assert not_found_template(page(body_tag=body_tag).lower()) == template
+    markup = page(body_tag=body_tag)
+    assert not_found_template(markup, body_start(markup)) == template
 
 
 def test_a_not_found_template_or_prerender_status_is_a_not_found_page() -> None:

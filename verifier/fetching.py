@@ -181,7 +181,9 @@ class Fetcher:
         text is read there anyway, and searching the markup for error phrases here cost this
         process a third of a millisecond on a 35 KB news page, more than a millisecond when a
         phrase turned up and the text had to be read.
-        The title and everything else are judged here as usual."""
+        So does what the markup says the page is (`markup_verdict`: a not-found template's body
+        class, a canonical home page): a few searches of the whole page, as costly here as the
+        checks above. The title and everything else are judged here as usual."""
         return self._fetch(url, etag, last_modified, False, None, None, defer=True)
 
     def _fetch(self, url: str, etag: str | None, last_modified: str | None, trusted: bool,
@@ -457,7 +459,8 @@ class Fetcher:
             trouble = look.trouble_reason(read_text=not ctx.defer)
             if trouble:
                 return LinkStatus.ERROR, trouble
-            says = look.error_page_reason(read_text=not ctx.defer) or look.marks_reason(ctx.url, final)
+            says = look.error_page_reason(read_text=not ctx.defer) or \
+                (None if ctx.defer else look.marks_reason(ctx.url, final))
             if says:
                 return LinkStatus.SOFT_404, says
             if not ctx.trusted and is_deep_link(ctx.url) and is_deep_link(final):

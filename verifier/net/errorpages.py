@@ -438,7 +438,10 @@ _PARKED = _clauses([
     r"(this |the )?domain( name)?( [\w-]+)? is (now )?pending (renewal|deletion)( or (renewal|deletion))?",
     # held by its registrar ('clientHold'), for an unverified owner or a complaint
     r"(this |the )?domain( name)?( [\w-]+)? (is|has been) suspended( pending (the )?verification( of( \S+){1,7})?)?",
-], needs=["domain|owner|parked"])
+    r"(diese |die )?domain( [\w-]+){0,3} ist (abgelaufen|ausgelaufen)( und wurde nicht verlangert)?",
+    r"(ce |le )?(nom de )?domaine( [\w-]+){0,3} (a )?expire",
+    r"(este |el )?dominio( [\w-]+){0,3} (ha )?(expirado|caducado)",
+], needs=["domain|owner|parked|dominio"])
 # Apologies before a message and codes after it ('Sorry, page not found (404)').
 _NOISE_LEAD = re.compile(r"((oops|whoops|sorry|uh oh|hmm|ooops|error|lo sentimos|leider|oeps|maaf|"
                          r"spiacenti|ops|desculpe|на жаль)\s+)+")

@@ -34,7 +34,7 @@ from .errorpages import (
 )
 from .errorpages import normalize as _normalize
 from .guard import AddressRefused
-from .pagemarks import canonical_href, head_end, not_found_template, prerender_status
+from .pagemarks import body_start, canonical_href, head_end, not_found_template, prerender_status
 
 RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504, *range(520, 530)})
 PERMANENT_REDIRECTS = frozenset({301, 308})
@@ -425,6 +425,8 @@ def login_page_reason(cited: str, final: str, look: PageLook, hops: Sequence[Hop
     titled = login_title(look.title)
     if hops and titled:
         return f"the link was redirected to a login page titled {look.title!r} ({final})"
+    if not titled and len(look.decoded) > FORM_MARKUP:
+        return None  # an untitled page this large is no bare form: not searched for a password field
     if not look.asks_password or any(_is_login_segment(s) for s in _path_segments(urlsplit(cited).path)):
         return None
     if titled:
@@ -558,6 +560,14 @@ def text_verdict(page: PageText) -> tuple[LinkStatus, str] | None:
     return (LinkStatus.SOFT_404, says) if says else None
 
 
+def markup_verdict(body: bytes, content_type: str | None, cited: str, final: str) -> tuple[LinkStatus, str] | None:
+    """What a page's markup says it is (`PageLook.marks_reason`), for a page whose fetcher left
+    that to its reader: a soft 404, or None."""
+    look = PageLook.of(body, content_type)
+    said = look.marks_reason(cited, final) if look is not None else None
+    return (LinkStatus.SOFT_404, said) if said else None
+
+
 def json_verdict(body: bytes, content_type: str | None) -> str | None:
     """Why a JSON answer served with 200 is a not-found error, or None for anything else."""
     ctype = (content_type or "").split(";")[0].strip().lower()
@@ -609,9 +619,10 @@ class PageLook:
 
     @cached_property
     def asks_password(self) -> bool:
-        """Whether the markup holds a password field: a login form. (A plain search for the word
-        first: the field's pattern stops at every 'type' of a page's markup.)"""
-        return self.kind == "html" and "password" in self.lowered \
+        """Whether the markup holds a password field: a login form. (A plain search of the markup
+        as written first: lowering the page and the field's pattern, which stops at every 'type'
+        in it, cost more.)"""
+        return self.kind == "html" and ("assword" in self.decoded or "ASSWORD" in self.decoded) \
             and _PASSWORD_FIELD.search(self.lowered) is not None
 
     @cached_property
@@ -680,13 +691,14 @@ class PageLook:
         of the page: an article whose template points its canonical home still has its prose)."""
         if self.kind != "html":
             return None
-        template = not_found_template(self.lowered)
+        body = body_start(self.decoded)
+        template = not_found_template(self.decoded, body)
         if template:
             return f"the page is the site's not-found template (body class {template!r})"
-        end = head_end(self.lowered)
-        if prerender_status(self.lowered, end) in (404, 410):
+        end = head_end(self.decoded, body)
+        if prerender_status(self.decoded, end) in (404, 410):
             return "the page tells prerendering services to answer it as not found (prerender-status-code)"
-        href = canonical_href(self.decoded, self.lowered, end) if is_deep_link(cited) else None
+        href = canonical_href(self.decoded, end) if is_deep_link(cited) else None
         canonical = urljoin(final, href) if href else None
         if canonical is None or is_deep_link(canonical) or _bare_host(canonical) != _bare_host(final) \
                 or any(len(line) >= PROSE_LINE for line in self.text.splitlines()):
@@ -758,7 +770,7 @@ _MAYBE_NOT_FOUND = ("found", "find", "locate", "404", "removed", "deleted", "tak
                     # Each word is tried wherever its first letter stands: a word for a language or
                     # a wording names the rarest-lettered word all its sentences hold ('faqja' for
                     # 'nuk u gjet', 'udalen' for the Welsh 'dudalen' and 'tudalen').
-                    "domain", "followers can", "be shown to", "members-only", "unlock this", "be displayed",
+                    "domain", "dominio", "followers can", "be shown to", "members-only", "unlock this", "be displayed",
                     "before you are allowed", "was rejected", "your access to this", "be a problem with",
                     "faqja", "sahifa", "udalen", "aurkitu", "páxina", "bladsy", "ограничен", "пронајдена",
                     "знойдзен", "олдсонгүй", "सापडले नाही", "కనుగొనబడలేదు", "រកមិនឃើញ")
@@ -823,7 +835,7 @@ def _next_data_reason(markup: str, at: int) -> str | None:
     return None
 
 
-FORM_MARKUP = 100_000  # characters: a page that is only a login form is small
+FORM_MARKUP = 30_000  # characters: a page that is only a login form is small (a news page's sign-in box is not)
 FORM_TEXT = 200  # characters of text such a page shows: labels, a button, the site's name
 CHALLENGE_MARKUP = 20_000  # bytes: a challenge page is small
 CHALLENGE_TEXT = 100  # characters of text ('Please enable JS') a challenge page may show
