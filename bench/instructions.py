@@ -1,6 +1,6 @@
 """Instructions per page of one hot-path stage, counted by valgrind's callgrind.
 
-    python -m bench.instructions page_text        # or fetcher_look, match_quote
+    python -m bench.instructions page_text        # or fetcher_look, match_quote, page_marks
     python -m bench.instructions page_text --pages 40
 
 Timings on a shared two-core machine drift by half between runs; an instruction count does
@@ -21,6 +21,7 @@ from collections.abc import Callable
 
 from bench.matching import CONTENT_TYPE, build
 
+DEEP_LINK = "https://news.example/2024/05/budget-talks-stall"  # the address the pages are judged at
 ARTICLE_BYTES, SEED = 9_000, 7  # the pages the figures in the README and notes were taken on
 _COLLECTED = re.compile(r"Collected\s*:\s*(\d+)")
 
@@ -32,13 +33,21 @@ def _page_text(page: bytes, _quote: str) -> object:
 
 
 def _fetcher_look(page: bytes, _quote: str) -> object:
-    """What the fetcher asks of every fetched page before any text is read."""
-    from verifier.net.linkstatus import PageLook
+    """What the fetcher asks of every fetched page before any text is read (at a deep link)."""
+    from verifier.net.linkstatus import PageLook, login_page_reason
 
     look = PageLook.of(page, CONTENT_TYPE)
     assert look is not None
-    return (look.title, look.block_reason(read_text=False),
+    return (look.title, login_page_reason(DEEP_LINK, DEEP_LINK, look, ()), look.block_reason(read_text=False),
             look.trouble_reason(read_text=False), look.error_page_reason(read_text=False))
+
+
+def _page_marks(page: bytes, _quote: str) -> object:
+    """What the page's reader asks of its markup besides its text (a not-found template, a
+    canonical home page): the fetcher leaves it to the reader."""
+    from verifier.net.linkstatus import markup_verdict
+
+    return markup_verdict(page, CONTENT_TYPE, DEEP_LINK, DEEP_LINK)
 
 
 def _match_quote(page: bytes, quote: str) -> object:
@@ -52,7 +61,8 @@ def _match_quote(page: bytes, quote: str) -> object:
 
 
 STAGES: dict[str, Callable[[bytes, str], object]] = {
-    "page_text": _page_text, "fetcher_look": _fetcher_look, "match_quote": _match_quote}
+    "page_text": _page_text, "fetcher_look": _fetcher_look, "match_quote": _match_quote,
+    "page_marks": _page_marks}
 
 
 def _inner(stage: str, pages: int, work: bool) -> None:

@@ -685,3 +685,55 @@ def test_l7_json_envelopes_naming_a_missing_thing(body: bytes) -> None:
 def test_l7_json_records_and_other_codes_are_no_error() -> None:
     assert errorpages.json_error_reason(b'{"data": {"title": "Not found"}, "errors": []}') is None
     assert errorpages.json_error_reason(b'{"error": {"code": "RATE_LIMITED"}}') is None
+
+
+# -- the eighth held-out set's wordings ------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "This journal has been deleted and purged.",
+    "Sorry, this store is currently unavailable.",
+    "Esta cuenta ha sido suspendida", "Ce compte a été suspendu.", "Dieses Konto wurde gesperrt.",
+    "No results", "No results found for ferry terminal roof",
+    "You have found something that doesn't exist.",
+    "Looks like you've followed a broken link or entered a URL that doesn't exist on this site.",
+    "The file /sites/harbour/Shared Documents/roof-survey.aspx does not exist.",  # a path with a space
+])
+def test_l8_not_found_messages(line: str) -> None:
+    assert error_page_reason("Example", f"Example\n{line}\nHome") is not None
+
+
+@pytest.mark.parametrize("line", [
+    "This domain name expired on 2024-03-12 and is pending renewal or deletion.",
+    "This domain expired on March 12 2024.",
+    "This domain is suspended",
+    "This domain has been suspended pending verification of the owner's contact details.",
+    "Diese Domain ist abgelaufen", "Die Domain beispiel-zeitung.example ist abgelaufen und wurde nicht verlängert.",
+    "Ce nom de domaine a expiré.", "Este dominio ha caducado.",
+])
+def test_l8_registrars_notices(line: str) -> None:
+    reason = error_page_reason("example.org", f"example.org\n{line}\nPrivacy")
+    assert reason is not None and "parked" in reason
+
+
+@pytest.mark.parametrize("line", [
+    "No results were reported from the northern precincts by midnight, officials said.",
+    "The store is currently unavailable on Sundays, when the market hall is shut.",
+    "Esta cuenta ha sido suspendida, dijo la portavoz del ayuntamiento a los periodistas.",
+    "The hikers followed a broken trail marker and were found the next morning.",
+    "The domain expired on the day the contract ended, the council said in its report.",
+])
+def test_l8_sentences_near_those_messages_are_not_error_pages(line: str) -> None:
+    assert error_page_reason("Example", f"Example\n{line}\nHome") is None
+
+
+def test_l8_an_invitation_is_no_wall() -> None:
+    assert errorpages.wall_reason("Example", "Example\nYou have been invited to read this blog.\nAccept") is None
+
+
+@pytest.mark.parametrize("line", [
+    "This blog is open to invited readers only",
+    "It doesn't look like you have been invited to read this blog.",
+    "This site is currently private.",
+])
+def test_l8_walls(line: str) -> None:
+    assert errorpages.wall_reason("Example", f"Example\n{line}\nHome") is not None

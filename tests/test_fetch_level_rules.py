@@ -1,7 +1,9 @@
 """Fetch-level link-status rules (first met in the fourth held-out set): redirects to paywall,
 maintenance and search pages, a Refresh header, login forms at the cited URL, a Vercel
 challenge header, maintenance pages served with 200, and the markup pre-scan letting their
-words through."""
+words through. From the eighth: a 300's preferred Location followed, a challenge served with
+429 blocked and not retried, a page that is only a password form, gateway sign-in paths and
+not-found page names told by their words."""
 
 from __future__ import annotations
 
@@ -142,3 +144,59 @@ def test_the_fourth_sets_messages_get_past_the_markup_scan(line: str) -> None:
     look = PageLook(f"<html><head><title>Example</title></head><body><p>{line}</p></body></html>", "html")
     assert look.maybe_message
     assert look.block_reason() or look.trouble_reason() or look.error_page_reason()
+
+
+# -- the eighth set --------------------------------------------------------------------------
+
+def test_a_300_with_a_location_is_followed_to_its_preferred_choice(web: FixtureWeb, fetcher: Fetcher) -> None:
+    web.page("/reports/budget.html", ARTICLE)
+    fetch = fetcher.fetch(web.page("/reports/budget", HOME, status=300, headers={"Location": "/reports/budget.html"}))
+    assert fetch.link_status is LinkStatus.REDIRECTED and fetch.final_url == web.url("/reports/budget.html")
+    bare = fetcher.fetch(web.page("/reports/other", HOME, status=300))
+    assert bare.link_status is LinkStatus.ERROR  # no choice made: nothing to follow
+
+
+def test_a_challenge_served_with_429_is_blocked_and_not_asked_again(web: FixtureWeb, fetcher: Fetcher) -> None:
+    captcha = ("<html><head><title>archive.example</title></head><body><h1>Please complete the security "
+               "check to access archive.example</h1></body></html>")
+    fetch = fetcher.fetch(web.page("/newest/story", captcha, status=429))
+    assert fetch.link_status is LinkStatus.BLOCKED and web.hits("/newest/story") == 1
+    plain = fetcher.fetch(web.page("/busy", "<title>429 Too Many Requests</title>", status=429))
+    assert plain.link_status is LinkStatus.ERROR and web.hits("/busy") == 2  # retried, then an error
+
+
+PASSWORD_ONLY = ("<html><head><title>Harbour Sailing Club</title></head><body><h1>Harbour Sailing Club</h1>"
+                 "<form><input type='password' name='password'><button>Enter</button></form></body></html>")
+
+
+def test_a_deep_link_answered_with_only_a_password_form_is_blocked(web: FixtureWeb, fetcher: Fetcher) -> None:
+    fetch = fetcher.fetch(web.page("/news/regatta-results", PASSWORD_ONLY))
+    assert fetch.link_status is LinkStatus.BLOCKED and "password form" in fetch.reason
+    with_prose = PASSWORD_ONLY.replace("<form>", "<p>" + "The regatta was sailed in a fresh breeze. " * 8 + "</p><form>")
+    assert fetcher.fetch(web.page("/news/regatta-report", with_prose)).link_status is LinkStatus.OK
+
+
+@pytest.mark.parametrize("final", ["https://portal.example.org/my.policy", "https://vpn.example.org/+CSCOE+/logon.html"])
+def test_gateway_sign_in_paths(final: str) -> None:
+    cited = "https://example.org/2019/story"
+    decided = redirect_target_reason(cited, final, [Hop(cited, 302, final)])
+    assert decided is not None and decided[0] is LinkStatus.BLOCKED
+
+
+@pytest.mark.parametrize("url, deep", [
+    ("https://example.org/Pages/PageNotFoundError.aspx?requestUrl=/x", False),
+    ("https://example.org/errors/NotFound", False), ("https://example.org/http-404-page.html", False),
+    ("https://example.org/2024/05/hikers-not-found", True), ("https://example.org/FileNotes.aspx", True),
+])
+def test_not_found_page_names_told_by_their_words(url: str, deep: bool) -> None:
+    assert is_deep_link(url) is deep
+
+
+@pytest.mark.parametrize("line", [
+    "This journal has been deleted and purged.", "Esta cuenta ha sido suspendida", "No results",
+    "This blog is open to invited readers only", "Dieses Konto wurde gesperrt.",
+])
+def test_the_eighth_sets_messages_get_past_the_markup_scan(line: str) -> None:
+    look = PageLook(f"<html><head><title>Example</title></head><body><p>{line}</p></body></html>", "html")
+    assert look.maybe_message
+    assert look.block_reason() or look.error_page_reason()

@@ -332,3 +332,12 @@ def test_the_page_worker_tells_a_wall_from_an_error_page() -> None:
     assert checked("This programme is not available in your region.")[0] is LinkStatus.BLOCKED
     assert checked("Page not found")[0] is LinkStatus.SOFT_404
     assert checked("Tonight's programmes")[1] is None
+
+
+def test_the_page_worker_reads_what_the_markup_says_the_page_is() -> None:
+    """The fetcher leaves the markup's marks (a not-found template's body class) to the reader too."""
+    body = b"<html><head><title>Example</title></head><body class='error404'><h1>Lost?</h1></body></html>"
+    fetch = Fetch(url="http://a.test/2019/story", link_status=LinkStatus.OK, reason="HTTP 200", fetched_at=WHEN,
+                  http_status=200, content_type="text/html", body=body, size=len(body))
+    result = check_page(PageCheck(fetch, [], 0.8, WHEN, judge_text=True))
+    assert result.text_verdict is not None and result.text_verdict[0] is LinkStatus.SOFT_404

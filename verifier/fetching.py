@@ -37,7 +37,7 @@ from .models import Attempt, EvidenceRef, Fetch, Hop
 from .net.clientredirect import client_redirect, refresh_target
 from .net.guard import AddressRefused, check_literal, literal_address
 from .net.linkstatus import (
-    REDIRECTS,
+    FOLLOWED_REDIRECTS,
     RETRYABLE_STATUSES,
     Failure,
     InvalidLink,
@@ -63,6 +63,7 @@ from .net.transport import (
     new_session,
     peer_address,
     read_body,
+    redirect_location,
     retry_after_seconds,
 )
 from .pagetext import content_kind
@@ -180,7 +181,9 @@ class Fetcher:
         text is read there anyway, and searching the markup for error phrases here cost this
         process a third of a millisecond on a 35 KB news page, more than a millisecond when a
         phrase turned up and the text had to be read.
-        The title and everything else are judged here as usual."""
+        So does what the markup says the page is (`markup_verdict`: a not-found template's body
+        class, a canonical home page): a few searches of the whole page, as costly here as the
+        checks above. The title and everything else are judged here as usual."""
         return self._fetch(url, etag, last_modified, False, None, None, defer=True)
 
     def _fetch(self, url: str, etag: str | None, last_modified: str | None, trusted: bool,
@@ -277,7 +280,9 @@ class Fetcher:
         the repeat that gets an address blocked."""
         retryable = (response.status in RETRYABLE_STATUSES
                      and not (paced and response.status == 429)
-                     and blocked_reason(response.status, response.headers) is None)
+                     and blocked_reason(response.status, response.headers) is None
+                     and _challenge(response.status, PageLook.of(response.body,
+                                                                 response.headers.get("Content-Type"))) is None)
         retry_after = retry_after_seconds(response.headers.get("Retry-After"), self._now()) \
             if retryable else None
         return _Result(response=response, retryable=retryable, retry_after=retry_after,
@@ -322,7 +327,7 @@ class Fetcher:
         """Where a response sends the client: its Location, or (for a page fetched for a
         citation) a Refresh header, meta refresh or script-only redirect, recorded as a hop
         like any other."""
-        if response.status in REDIRECTS and response.location:
+        if response.status in FOLLOWED_REDIRECTS and response.location:
             moved = urljoin(ctx.current, response.location)
             return ctx.rewrite_location(moved) if ctx.rewrite_location else moved
         if ctx.trusted or not 200 <= response.status < 300:
@@ -359,7 +364,7 @@ class Fetcher:
         if literal_address(host) is None:
             self._dns_works = True
         response = _Response(ctx.current, raw.status_code, raw.headers, body, truncated,
-                             session.get_redirect_target(raw), None,
+                             redirect_location(session, raw), None,
                              hashlib.sha256(body).hexdigest())
         if self.evidence is not None:
             response.exchange = Exchange(
@@ -428,6 +433,9 @@ class Fetcher:
             return (LinkStatus.REDIRECTED, f"{redirect_summary(hops, final)}; {reason}") if moved \
                 else (LinkStatus.OK, reason)
         look = PageLook.of(response.body, response.headers.get("Content-Type"))
+        challenge = _challenge(response.status, look)
+        if challenge:
+            return LinkStatus.BLOCKED, f"HTTP {response.status} with {challenge}"
         verdict = response_status(response.status, response.headers, look.title if look else "")
         if verdict:
             return verdict
@@ -451,7 +459,8 @@ class Fetcher:
             trouble = look.trouble_reason(read_text=not ctx.defer)
             if trouble:
                 return LinkStatus.ERROR, trouble
-            says = look.error_page_reason(read_text=not ctx.defer)
+            says = look.error_page_reason(read_text=not ctx.defer) or \
+                (None if ctx.defer else look.marks_reason(ctx.url, final))
             if says:
                 return LinkStatus.SOFT_404, says
             if not ctx.trusted and is_deep_link(ctx.url) and is_deep_link(final):
@@ -502,6 +511,15 @@ class Fetcher:
                 except OSError:
                     self._dns_works = False
             return self._dns_works
+
+
+def _challenge(status: int, look: PageLook | None) -> str | None:
+    """A bot challenge or other wall in the page of a 429 or 5xx (archive.today's CAPTCHA comes
+    with 429): the server is keeping this client out, not overloaded, and asking again will
+    not help. Such answers are few and small, so their text is read."""
+    if look is None or not (status == 429 or status >= 500):
+        return None
+    return look.block_reason()
 
 
 def _wait(state: RetryCallState) -> float:

@@ -122,7 +122,7 @@ def check_page(job: PageCheck) -> PageChecked:
     """Read the page's text and judge each quote against this live copy alone."""
     from .evidence import read_record
     from .matching import judge
-    from .net.linkstatus import text_verdict
+    from .net.linkstatus import markup_verdict, text_verdict
     from .pagetext import page_text
 
     # Reading and judging come first, writing last: until then the job can be given up and
@@ -136,7 +136,9 @@ def check_page(job: PageCheck) -> PageChecked:
             problem = str(exc)
     if fetch.link_status.readable and body is not None:
         page = page_text(body, fetch.content_type)
-        said = text_verdict(page) if job.judge_text and page else None
+        said = (text_verdict(page) or markup_verdict(body, fetch.content_type, fetch.url,
+                                                     fetch.final_url or fetch.url)) \
+            if job.judge_text and page else None
     read = replace(fetch, body=None, page=None if said else page)
     verdicts = {} if problem or said else {
         quote: judge(quote, read, _no_copies, partial_threshold=job.partial_threshold,

@@ -96,8 +96,8 @@ def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
 # Things a link can name that go missing: pages and files, and what platforms hold (a photo, a
 # recording, a job posting, a shared transfer, a whole blog or site, a channel or community).
 _THINGS = "page|file|article|story|content|document|post|resource|item|url|link|video|entry|image|photo|" \
-    "recording|posting|listing|job|transfer|blog|site|website|channel|subreddit|community|episode|invite|" \
-    "invitation"
+    "recording|posting|listing|job|transfer|blog|journal|site|website|channel|subreddit|community|episode|" \
+    "invite|invitation"
 _NOUN = f"({_THINGS})"
 # Things that can be missing but not merely unavailable ('This product is not available' is
 # out of stock; 'The product you are looking for cannot be found' is gone).
@@ -118,13 +118,16 @@ _GONE_TAIL = r"( by (the|its|their|a|an) (\S+ ){0,5}\S+)?( from (this|our|the) (
 _GONE = r"(removed|deleted|disabled|terminated|banned|taken down|unpublished|moved or (deleted|removed)|" \
     r"(deleted|removed) or moved|archived and is no longer (accessible|available))"
 _DET = r"(the |this |that |your )?(requested |specified |selected )?"
-_GONE_NOUN = r"(page|video|content|post|article|story|file|document)"  # no 'item': a product
+_GONE_NOUN = r"(page|video|content|post|article|story|file|document|store|shop)"  # no 'item': a product
 # Phrases that make a whole line (or title segment) an error message.
 _NOT_FOUND = _compile([
     r"(error )?(http )?(404|410)( error)?( page)?( not found| gone| page not found)?( error)?",
     r"(error )?(404 )?" + _DET + _NOUN + _YOU + r" (is |was )?not found" + _WHERE,
     r"(this )?" + _GONE_NOUN + r" (is )?(currently )?unavailable",  # not 'Currently unavailable'
     r"(this )?account (has been |is )?suspended",  # whole: not 'account suspended, police said'
+    r"(esta )?cuenta (ha sido |esta )?suspendida|(esta )?conta (foi |esta )?suspensa|"
+    r"(ce )?compte (a ete |est )?suspendu|(dieses )?konto (wurde |ist )?gesperrt|(questo )?account (e stato )?sospeso",
+    r"no (results|matches|records)( were)?( found)?( for( \S+){1,8})?",  # an empty search in the page's place
     r"(halaman|laman) tidak ditemukan|không tìm thấy trang|nie znaleziono strony|"
     r"페이지를 찾을 수 없습니다|(הדף|העמוד) לא נמצא|сторінку не знайдено|صفحہ (نہیں ملا|موجود نہیں)",
     r"not found",
@@ -220,6 +223,11 @@ _MISSING_CLAUSE = _clauses([
     _DET + _FOUND_NOUN + _YOU + r" (is not|isnt) here",
     r"(whatever|what) (you are|youre|you were) looking for (does not|doesnt) (currently )?exist"
     r"( at this address)?",
+    r"(you have |youve )?(found|reached|requested) (something|a page|a link|a url|an address) that (does not|"
+    r"doesnt|no longer) exists?( anymore)?",
+    r"(it )?(looks|seems) like (you have|youve) (followed|clicked) an? (broken|bad|dead|outdated|old|invalid) "
+    r"link( or (entered|typed|mistyped) an? (url|address|web address) that (does not|doesnt) exist( on this "
+    r"(site|website))?)?",
     r"siden( \S+){0,4} (findes|finnes) ikke",
     r"(požadovaná |hľadaná )?stránka (sa nenašla|neexistuje)",
     r"страницата( \S+){0,3} не (съществува|е намерена)",
@@ -271,7 +279,7 @@ _MISSING_CLAUSE = _clauses([
           r"siden|stranica|stran|lehte|lehek|lapa|puslapis|pahina|பக்கம்|síð|goes by|no such|that name|"
           r"that username|içerik|haber|kaldırıl|記事|ニュース|掲載期間|기사|게시물|게시글|bài viết|nội dung|"
           r"页面|頁面|网页|網頁|文章|内容|內容|找不到|nicht mehr|est plus|disponib|səhifə|გვერდი|էջը|табылма|іздеген|"
-          r"displayed|longer active|faqja|страницата|старонк|sahifa|хуудас|dudalen|tudalen|orria|páxina|bladsy|"
+          r"displayed|longer active|followed|clicked|faqja|страницата|старонк|sahifa|хуудас|dudalen|tudalen|orria|páxina|bladsy|"
           r"सापडले|పేజీ|រកមិនឃើញ"])
 # A page kept from the reader until they log in: 'Please log in to view this page'.
 _LOGIN_REQUIRED = _clauses([
@@ -282,7 +290,12 @@ _LOGIN_REQUIRED = _clauses([
     r"(continue|(view|see|read|access)( (this|the) \w+)?)$",
     r"you (need|do not have|dont have) (access|permission)( to (view|see|access|open|read) (this|the) \w+)?",
     # 'This video is private', 'r/example is a private community': the page exists, for a few.
-    r"(this |the )?\S+ is (private|a private (account|community|group|profile|channel|page|repository))",
+    r"(this |the )?\S+ is (currently )?(private|a private (account|community|group|profile|channel|page|"
+    r"repository))",
+    # Blogs and sites for the readers their author invites.
+    r"(this |the )?\S+ is (open|available|visible) (only )?to invited (readers|members|users|guests)( only)?",
+    r"(it (does not|doesnt) look like you have|you (have not|havent)) been invited to (read|view|see|join|access) "
+    r"(this|the) \w+",
     r"(because of|due to) (its|the|their) privacy settings,? (this|the) \S+ (cannot|can not|cant) be (played|"
     r"viewed|shown|displayed)( here)?",
     # Posts kept for approved followers, or for readers who sign in.
@@ -290,7 +303,7 @@ _LOGIN_REQUIRED = _clauses([
     r"only (approved|confirmed) followers can see (\S+ ){0,2}(posts|tweets)",
     r"(this|the) (user|author|account|owner) has (requested|asked|chosen) that (their|this|the|his|her) (content|"
     r"posts?|profile|account) (only )?be (shown|visible|available) (only )?to (signed in|logged in) users",
-], needs=["log|sign|access|permission|private|privacy|protected|followers"])
+], needs=["log|sign|access|permission|private|privacy|protected|followers|invited"])
 # A paywall with nothing of the page before or after it (a page with a lead is the page).
 _PAYWALL = _clauses([
     r"(this )?(article|story|content|post|page) is (only )?(for|available (to|for)) (paid |paying )?"
@@ -419,8 +432,16 @@ _PARKED = _clauses([
     # a host's placeholder where a site was: 'If you're the site owner, log in to launch this site'
     r"(if you are|if youre) the (site|website|domain) owner,? (please )?(log in|sign in|login) to (launch|"
     r"publish|activate|set up) (this|your) (site|website)",
-    r"(this |the )?domain( name)?( [\w-]+)? (has )?expired",
-], needs=["domain|owner|parked"])
+    r"(this |the )?domain( name)?( [\w-]+)? (has )?expired( on ([a-z]+ \d+ \d+|\d+ [a-z]+ \d+|\d+( \d+){0,2}))?"
+    r"( and (is |has been )?(now )?(pending|awaiting|scheduled for) (renewal|deletion|removal)( or (renewal|"
+    r"deletion|removal))?)?",
+    r"(this |the )?domain( name)?( [\w-]+)? is (now )?pending (renewal|deletion)( or (renewal|deletion))?",
+    # held by its registrar ('clientHold'), for an unverified owner or a complaint
+    r"(this |the )?domain( name)?( [\w-]+)? (is|has been) suspended( pending (the )?verification( of( \S+){1,7})?)?",
+    r"(diese |die )?domain( [\w-]+){0,3} ist (abgelaufen|ausgelaufen)( und wurde nicht verlangert)?",
+    r"(ce |le )?(nom de )?domaine( [\w-]+){0,3} (a )?expire",
+    r"(este |el )?dominio( [\w-]+){0,3} (ha )?(expirado|caducado)",
+], needs=["domain|owner|parked|dominio"])
 # Apologies before a message and codes after it ('Sorry, page not found (404)').
 _NOISE_LEAD = re.compile(r"((oops|whoops|sorry|uh oh|hmm|ooops|error|lo sentimos|leider|oeps|maaf|"
                          r"spiacenti|ops|desculpe|на жаль)\s+)+")
@@ -430,7 +451,8 @@ _SITE_SEPARATORS = re.compile(r"\s[|\-–—·•»]\s|[|–—·•»]")  # 'Pa
 _SENTENCE_END = re.compile(r"[.!?。！？۔।]+(\s|$)")
 # A path or URL a message quotes ('The requested page "/node/7" could not be found', 'Page not
 # found at /blog/x/'), with the 'at' or colon that leads in to it: it is the link, not words.
-_QUOTED_PATH = re.compile(r"""(\s(at|for|on)|:)?\s*["'“”‘’]?([a-z][a-z0-9+.-]*://\S+|(?<![\w/])/[^\s"'“”‘’]*)"""
+_QUOTED_PATH = re.compile(r"""(\s(at|for|on)|:)?\s*["'“”‘’]?([a-z][a-z0-9+.-]*://\S+|(?<![\w/])/[^\s"'“”‘’]*"""
+                          r"""(\s[^\s/"'“”‘’]+/[^\s"'“”‘’]*)*)"""
                           r"""["'“”‘’]?""", re.I)
 # A quotation that ends a sentence and is followed by who said it ('“This post was deleted,”
 # the platform now shows'): reported speech, not the page's own message.

@@ -16,7 +16,7 @@ import socket
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
+from urllib.parse import SplitResult, parse_qsl, unquote, urljoin, urlsplit
 
 import requests
 from requests.models import PreparedRequest
@@ -25,6 +25,7 @@ from ..models import Hop, PageText
 from ..pagetext import content_kind, decode_body, html_text
 from ..status import LinkStatus
 from .errorpages import (
+    PROSE_LINE,
     envelope_error_reason,
     error_page_reason,
     json_error_reason,
@@ -33,10 +34,12 @@ from .errorpages import (
 )
 from .errorpages import normalize as _normalize
 from .guard import AddressRefused
+from .pagemarks import body_start, canonical_href, head_end, not_found_template, prerender_status
 
 RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504, *range(520, 530)})
 PERMANENT_REDIRECTS = frozenset({301, 308})
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
+FOLLOWED_REDIRECTS = REDIRECTS | {300}  # a 300's Location is its preferred choice: browsers go there
 LOOK_LIMIT = 1_000_000  # bytes of a page read for the error-page checks: error pages are small
 SHORT_PAGE_MARKUP = 300_000  # larger markup is not searched line by line for error phrases
 TROUBLE_MARKUP = 50_000  # bytes: larger markup is no maintenance or server-error page
@@ -283,7 +286,9 @@ _LOGIN_GATES = frozenset({"anmelden", "anmeldung", "einloggen", "connexion", "se
                           "logowanie", "zaloguj", "entrar", "giris", "giris-yap", "vhod", "prihlaseni",
                           "kirjaudu", "logga-in"})
 _PASSWORD_GATES = frozenset({"password", "password-protected"})
-_WHOLE_SEGMENT_GATES = _PAYWALL_GATES | _LOGIN_GATES | _PASSWORD_GATES
+# Sign-in endpoints of access gateways, named by neither word: F5 BIG-IP APM, Cisco's VPN portal.
+_GATEWAY_SIGN_INS = frozenset({"my.policy", "+cscoe+"})
+_WHOLE_SEGMENT_GATES = _PAYWALL_GATES | _LOGIN_GATES | _PASSWORD_GATES | _GATEWAY_SIGN_INS
 _MAINTENANCE_STEMS = frozenset({"maintenance", "maintenance-mode", "under-maintenance", "site-maintenance"})
 # A segment made only of these words, one of them a wall word, is a consent page ('/consent',
 # '/cookie-consent', '/privacy/cookiewall'); 'consent' inside a headline's slug is not.
@@ -326,7 +331,23 @@ def _is_error_path(path: str) -> bool:
     if not segments:
         return False
     stem = _stem(segments[-1])
-    return stem in _ERROR_STEMS or _MISSING_THING.fullmatch(stem) is not None
+    return stem in _ERROR_STEMS or _MISSING_THING.fullmatch(stem) is not None or _names_an_error(path)
+
+
+# Words a not-found page's name is made of ('PageNotFoundError.aspx', 'http-404-page').
+_ERROR_WORDS = frozenset({"page", "file", "not", "found", "notfound", "error", "404", "410", "http"})
+_ANY_CASE_EXTENSION = re.compile(_PAGE_EXTENSION.pattern, re.IGNORECASE)
+_NAME_WORDS = re.compile(r"[-_.\s]+|(?<=[a-z])(?=[A-Z0-9])|(?<=[0-9])(?=[A-Za-z])")
+
+
+def _names_an_error(path: str) -> bool:
+    """Whether a path's last segment, its words told apart by case or punctuation, is made only
+    of error words and says not found ('PageNotFoundError.aspx'); not a headline's slug
+    ('hikers-not-found')."""
+    last = unquote(path).rstrip("/").rsplit("/", 1)[-1]
+    words = {w.lower() for w in _NAME_WORDS.split(_ANY_CASE_EXTENSION.sub("", last)) if w}
+    return bool(words) and words <= _ERROR_WORDS and \
+        ({"not", "found"} <= words or bool(words & {"404", "410", "notfound"}))
 
 
 def _names_a_page(query: str) -> bool:
@@ -396,14 +417,24 @@ def login_title(title: str) -> bool:
 def login_page_reason(cited: str, final: str, look: PageLook, hops: Sequence[Hop]) -> str | None:
     """Why a deep link ends on a page titled as a login prompt ('Sign in • Docs'): redirected
     there, or answered at the cited URL itself with a password form (a help page titled 'Sign
-    in' explains signing in and asks for no password; a cited login page is itself), or None."""
-    if not is_deep_link(cited) or not login_title(look.title):
+    in' explains signing in and asks for no password; a cited login page is itself); or on a
+    page that is nothing but a password form, whatever its title (a VPN portal, a site's
+    password gate); or None."""
+    if not is_deep_link(cited):
         return None
-    if hops:
+    titled = login_title(look.title)
+    if hops and titled:
         return f"the link was redirected to a login page titled {look.title!r} ({final})"
+    if not titled and len(look.decoded) > FORM_MARKUP:
+        return None  # an untitled page this large is no bare form: not searched for a password field
     if not look.asks_password or any(_is_login_segment(s) for s in _path_segments(urlsplit(cited).path)):
         return None
-    return f"the link answers with a login form titled {look.title!r}"
+    if titled:
+        return f"the link answers with a login form titled {look.title!r}"
+    if look.is_bare_form:
+        where = f"was redirected to ({final})" if hops else "answers with"
+        return f"the link {where} a password form and nothing else"
+    return None
 
 
 def _is_consent_segment(segment: str) -> bool:
@@ -529,6 +560,14 @@ def text_verdict(page: PageText) -> tuple[LinkStatus, str] | None:
     return (LinkStatus.SOFT_404, says) if says else None
 
 
+def markup_verdict(body: bytes, content_type: str | None, cited: str, final: str) -> tuple[LinkStatus, str] | None:
+    """What a page's markup says it is (`PageLook.marks_reason`), for a page whose fetcher left
+    that to its reader: a soft 404, or None."""
+    look = PageLook.of(body, content_type)
+    said = look.marks_reason(cited, final) if look is not None else None
+    return (LinkStatus.SOFT_404, said) if said else None
+
+
 def json_verdict(body: bytes, content_type: str | None) -> str | None:
     """Why a JSON answer served with 200 is a not-found error, or None for anything else."""
     ctype = (content_type or "").split(";")[0].strip().lower()
@@ -580,8 +619,11 @@ class PageLook:
 
     @cached_property
     def asks_password(self) -> bool:
-        """Whether the markup holds a password field: a login form."""
-        return self.kind == "html" and _PASSWORD_FIELD.search(self.lowered) is not None
+        """Whether the markup holds a password field: a login form. (A plain search of the markup
+        as written first: lowering the page and the field's pattern, which stops at every 'type'
+        in it, cost more.)"""
+        return self.kind == "html" and ("assword" in self.decoded or "ASSWORD" in self.decoded) \
+            and _PASSWORD_FIELD.search(self.lowered) is not None
 
     @cached_property
     def text(self) -> str:
@@ -642,6 +684,32 @@ class PageLook:
             return None
         return f"a bot challenge: the page only loads {found.group()!r}"
 
+    def marks_reason(self, cited: str, final: str) -> str | None:
+        """What the page's markup says it is (see pagemarks): a CMS's not-found template or a
+        prerender status of 404 or 410; or, for a deep link, the site's home or search page named
+        as its canonical address by a page with no prose of its own (a listing served in place
+        of the page: an article whose template points its canonical home still has its prose)."""
+        if self.kind != "html":
+            return None
+        body = body_start(self.decoded)
+        template = not_found_template(self.decoded, body)
+        if template:
+            return f"the page is the site's not-found template (body class {template!r})"
+        end = head_end(self.decoded, body)
+        if prerender_status(self.decoded, end) in (404, 410):
+            return "the page tells prerendering services to answer it as not found (prerender-status-code)"
+        href = canonical_href(self.decoded, end) if is_deep_link(cited) else None
+        canonical = urljoin(final, href) if href else None
+        if canonical is None or is_deep_link(canonical) or _bare_host(canonical) != _bare_host(final) \
+                or any(len(line) >= PROSE_LINE for line in self.text.splitlines()):
+            return None
+        return f"a page with no prose of its own names the site's home or search page as its address ({canonical})"
+
+    @cached_property
+    def is_bare_form(self) -> bool:
+        """Whether a small page's text is no more than a form's labels and the site's name."""
+        return len(self.decoded) <= FORM_MARKUP and len(self.text.strip()) <= FORM_TEXT
+
     @cached_property
     def is_shell(self) -> bool:
         """Whether the page is an application's shell: scripts and no text. Such a page is the
@@ -675,7 +743,7 @@ _MAYBE_NOT_FOUND = ("found", "find", "locate", "404", "removed", "deleted", "tak
                     "t available", "expired", "unavailable", "legal reason", "451", "temukan",
                     "tìm thấy", "tồn tại", "znalez", "istnie", "bestaat", "찾을 수", "존재하지",
                     "נמצא", "קיים", "існу", "ہیں ملا", "logged in", "log in to", "sign in to",
-                    "suspended", "private", "permission", "need access", "subscri", "free articles",
+                    "suspend", "suspens", "gesperrt", "sospes", "private", "permission", "need access", "subscri", "free articles",
                     "accept all", "akzeptieren", "tout accepter", "aceptar todo", "human", "browser",
                     "back soon", "maintenance", "database", "internal error", "no text in",
                     "βρέθηκε", "υπάρχει", "hittas", "finns inte", "nenalezen", "găsit", "ไม่พบ", "नहीं मिल", "मौजूद नहीं", "haukupatikana", "haupo",
@@ -683,7 +751,7 @@ _MAYBE_NOT_FOUND = ("found", "find", "locate", "404", "removed", "deleted", "tak
                     "fant ikke", "finnes ikke", "nenašla", "намерена", "пронађена", "pronađena",
                     "mogoče najti", "ne obstaja", "ei leitud", "nav atrasta", "neeksist", "nerastas",
                     "dijumpai", "wujud", "mahanap", "umiiral", "கிடைக்கவில்லை", "fannst ekki",
-                    "nothing here", "n't here", "n’t here", "been disabled", "or older", "years of age",
+                    "nothing here", "n't here", "invited", "no results", "no matches", "no records", "n’t here", "been disabled", "or older", "years of age",
                     "been terminated", "been banned", "was banned", "goes by that", "no such",
                     "continue reading", "keep reading", "in your country", "only works in",
                     "stá disponible", "pas disponible", "plus disponible", "stá disponível",
@@ -702,7 +770,7 @@ _MAYBE_NOT_FOUND = ("found", "find", "locate", "404", "removed", "deleted", "tak
                     # Each word is tried wherever its first letter stands: a word for a language or
                     # a wording names the rarest-lettered word all its sentences hold ('faqja' for
                     # 'nuk u gjet', 'udalen' for the Welsh 'dudalen' and 'tudalen').
-                    "domain", "followers can", "be shown to", "members-only", "unlock this", "be displayed",
+                    "domain", "dominio", "followers can", "be shown to", "members-only", "unlock this", "be displayed",
                     "before you are allowed", "was rejected", "your access to this", "be a problem with",
                     "faqja", "sahifa", "udalen", "aurkitu", "páxina", "bladsy", "ограничен", "пронајдена",
                     "знойдзен", "олдсонгүй", "सापडले नाही", "కనుగొనబడలేదు", "រកមិនឃើញ")
@@ -767,12 +835,19 @@ def _next_data_reason(markup: str, at: int) -> str | None:
     return None
 
 
+FORM_MARKUP = 30_000  # characters: a page that is only a login form is small (a news page's sign-in box is not)
+FORM_TEXT = 200  # characters of text such a page shows: labels, a button, the site's name
 CHALLENGE_MARKUP = 20_000  # bytes: a challenge page is small
 CHALLENGE_TEXT = 100  # characters of text ('Please enable JS') a challenge page may show
 _CHALLENGE_RESOURCES = _by_first_character(("/_incapsula_resource", "captcha-delivery.com",
                                             "/_sec/cp_challenge/", ".awswaf.com/", "sucuri_cloudproxy"))
 _VOLATILE = re.compile(r"\S*\d\S*")
 _PASSWORD_FIELD = re.compile(r"""type\s*=\s*["']?password\b""")
+
+
+def _bare_host(url: str) -> str:
+    """A URL's host name without 'www.': the same site either way."""
+    return (urlsplit(url).hostname or "").removeprefix("www.")
 
 
 def path_noise(url: str) -> list[str]:

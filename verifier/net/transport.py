@@ -182,3 +182,17 @@ def retry_after_seconds(value: str | None, now: datetime) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0.0, (when - now).total_seconds())
+
+
+def redirect_location(session: requests.Session, response: requests.Response) -> str | None:
+    """Where a response sends the client: requests' reading of a redirect's Location, or a 300's
+    Location (its preferred choice, which requests leaves alone), decoded the same way (UTF-8
+    bytes sent in a header)."""
+    found = session.get_redirect_target(response)
+    written = response.headers.get("Location") if response.status_code == 300 else None
+    if found is not None or not written:
+        return found
+    try:
+        return written.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return written
