@@ -110,15 +110,6 @@ def _naming(result: CliResult, name: str) -> list[str]:
     return [w for w in _warnings(result) if name in w]
 
 
-@pytest.fixture
-def ws(workspace: Path, wayback: FakeWayback) -> Path:
-    """A workspace whose verifier.toml points at the fake Wayback Machine and allows loopback."""
-    (workspace / "verifier.toml").write_text(
-        f'wayback_url = "{wayback.base}"\nallow_private_hosts = true\nsave = "never"\n'
-        "retries = 0\nwayback_lookups_per_minute = 6000\n")
-    return workspace
-
-
 def _quoting(url: str, speaker: str = "Mayor Ann Lee", *, markdown: bool = False) -> str:
     if markdown:
         return f"{speaker} said that “{SAID}.”[^1]\n\n[^1]: {url}\n"
@@ -154,27 +145,27 @@ def _quotes(db: Path) -> list[tuple[str, str, str]]:
     ("notes.md", "utf-16-be", b"\xfe\xff"),
     ("export.txt", "utf-16-le", b""),  # "UCS-2 LE without BOM", as some Windows tools save
 ])
-def test_utf16_documents_are_read(ws: Path, web: FixtureWeb, name: str, encoding: str,
+def test_utf16_documents_are_read(cfg: Path, web: FixtureWeb, name: str, encoding: str,
                                   bom: bytes) -> None:
     url = web.page("/bridge", GOOD_PAGE)
     text = _quoting(url, markdown=name.endswith(".md"))
-    (ws / name).write_bytes(bom + text.replace("\n", "\r\n").encode(encoding))
-    result = _cli(ws, "run", name)
+    (cfg / name).write_bytes(bom + text.replace("\n", "\r\n").encode(encoding))
+    result = _cli(cfg, "run", name)
     assert result.code == 0, result.out + result.err
     _verified(result, 1)
     assert _warnings(result) == []
 
 
-def test_latin1_text_without_a_declaration(ws: Path, web: FixtureWeb) -> None:
+def test_latin1_text_without_a_declaration(cfg: Path, web: FixtureWeb) -> None:
     said = "the new bridge over the Süderelbe opens in May, café and all"
     url = web.page("/bridge", f"<html lang='en'><body><p>Mayor José Müller said {said}.</p>"
                    "</body></html>")
     text = f'Mayor José Müller said that "{said}."1\n\n1 {url}\n'
-    (ws / "brücke.txt").write_bytes(text.encode("latin-1"))
-    result = _cli(ws, "run", "brücke.txt")
+    (cfg / "brücke.txt").write_bytes(text.encode("latin-1"))
+    result = _cli(cfg, "run", "brücke.txt")
     assert result.code == 0, result.out + result.err
     _verified(result, 1)
-    [(_, speaker, quote)] = _quotes(ws / "verifier.db")
+    [(_, speaker, quote)] = _quotes(cfg / "verifier.db")
     assert "José Müller" in speaker and quote.startswith("the new bridge over the Süderelbe")
 
 
@@ -235,23 +226,23 @@ def _dejavu() -> str:
     ("empty.md", lambda: b""),
 ])
 def test_unusable_file_is_named_once_and_the_good_one_is_checked(
-        ws: Path, web: FixtureWeb, name: str, content: Callable[[], bytes]) -> None:
-    docs = ws / "docs"
+        cfg: Path, web: FixtureWeb, name: str, content: Callable[[], bytes]) -> None:
+    docs = cfg / "docs"
     docs.mkdir()
     _good_doc(docs, web)
     (docs / name).write_bytes(content())
-    result = _cli(ws, "run", "docs")
+    result = _cli(cfg, "run", "docs")
     assert result.code == 0, result.out + result.err
     _no_traceback(result)
     _verified(result, 1)
     assert len(_naming(result, name)) == 1, result.out
 
 
-def test_pdf_locked_only_against_editing_is_read(ws: Path, web: FixtureWeb) -> None:
+def test_pdf_locked_only_against_editing_is_read(cfg: Path, web: FixtureWeb) -> None:
     """An owner password with an empty user password: every reader opens it without asking."""
     url = web.page("/bridge", GOOD_PAGE)
-    (ws / "brief.pdf").write_bytes(_pdf(_quoting(url), owner_password="owner"))
-    result = _cli(ws, "run", "brief.pdf")
+    (cfg / "brief.pdf").write_bytes(_pdf(_quoting(url), owner_password="owner"))
+    result = _cli(cfg, "run", "brief.pdf")
     assert result.code == 0, result.out + result.err
     _verified(result, 1)
     assert _naming(result, "brief.pdf") == []
@@ -260,11 +251,11 @@ def test_pdf_locked_only_against_editing_is_read(ws: Path, web: FixtureWeb) -> N
 # -- unreadable files, symlink loops, odd names -------------------------------------------------------
 
 @pytest.fixture
-def shared_folder(ws: Path) -> Iterator[Path]:
-    """A folder 'nobody' can work in (outside pytest's private tmp), with ws's config."""
+def shared_folder(cfg: Path) -> Iterator[Path]:
+    """A folder 'nobody' can work in (outside pytest's private tmp), with cfg's config."""
     folder = Path(tempfile.mkdtemp(prefix="verifier-holdout-"))
     folder.chmod(0o777)
-    shutil.copy(ws / "verifier.toml", folder / "verifier.toml")
+    shutil.copy(cfg / "verifier.toml", folder / "verifier.toml")
     os.chmod(folder / "verifier.toml", 0o644)
     yield folder
     for path in folder.rglob("*"):
@@ -300,36 +291,36 @@ def test_unreadable_files_among_good_ones(shared_folder: Path, web: FixtureWeb) 
         assert len(_naming(result, bad)) == 1, (bad, result.out)
 
 
-def test_symlink_loops_inside_a_directory(ws: Path, web: FixtureWeb) -> None:
-    docs = ws / "docs"
+def test_symlink_loops_inside_a_directory(cfg: Path, web: FixtureWeb) -> None:
+    docs = cfg / "docs"
     docs.mkdir()
     _good_doc(docs, web)
     (docs / "loop-a.txt").symlink_to("loop-b.txt")
     (docs / "loop-b.txt").symlink_to("loop-a.txt")
     (docs / "again").symlink_to(".", target_is_directory=True)  # a directory loop
-    result = _cli(ws, "run", "docs")
+    result = _cli(cfg, "run", "docs")
     assert result.code == 0, result.out + result.err
     _no_traceback(result)
     _verified(result, 1)  # the good document once, not again through the loop
     assert len(_naming(result, "loop-a.txt")) == 1 and len(_naming(result, "loop-b.txt")) == 1
 
 
-def test_symlink_loop_given_as_the_argument(ws: Path) -> None:
-    (ws / "self.txt").symlink_to("self.txt")
-    result = _cli(ws, "run", "self.txt")
+def test_symlink_loop_given_as_the_argument(cfg: Path) -> None:
+    (cfg / "self.txt").symlink_to("self.txt")
+    result = _cli(cfg, "run", "self.txt")
     assert result.code == 2
     line = _one_error_line(result)
     assert "self.txt" in line and "link" in line.lower()
 
 
-def test_path_with_spaces_and_non_ascii(ws: Path, web: FixtureWeb) -> None:
-    folder = ws / "Berichte 2024" / "März – Überblick"
+def test_path_with_spaces_and_non_ascii(cfg: Path, web: FixtureWeb) -> None:
+    folder = cfg / "Berichte 2024" / "März – Überblick"
     folder.mkdir(parents=True)
     _good_doc(folder, web, "Brücke über den Fluss.txt")
-    result = _cli(ws, "run", "Berichte 2024")
+    result = _cli(cfg, "run", "Berichte 2024")
     assert result.code == 0, result.out + result.err
     _verified(result, 1)
-    exported = _cli(ws, "export", "--format", "json")
+    exported = _cli(cfg, "export", "--format", "json")
     assert exported.code == 0
     [quote] = json.loads(exported.out)["quotes"]
     assert quote["document"].endswith("Brücke über den Fluss.txt") and quote["status"] == "verified"
@@ -337,21 +328,21 @@ def test_path_with_spaces_and_non_ascii(ws: Path, web: FixtureWeb) -> None:
 
 # -- documents given by URL ---------------------------------------------------------------------------
 
-def test_article_url_answering_404(ws: Path, web: FixtureWeb) -> None:
-    _good_doc(ws, web)
+def test_article_url_answering_404(cfg: Path, web: FixtureWeb) -> None:
+    _good_doc(cfg, web)
     article = web.page("/article", "<title>Not found</title><p>No such page.</p>", status=404)
-    result = _cli(ws, "run", article, "good.txt")
+    result = _cli(cfg, "run", article, "good.txt")
     assert result.code == 0, result.out + result.err
     _verified(result, 1)
     [line] = _naming(result, article)
     assert "404" in line
 
 
-def test_article_url_that_times_out(ws: Path, web: FixtureWeb) -> None:
-    _good_doc(ws, web)
+def test_article_url_that_times_out(cfg: Path, web: FixtureWeb) -> None:
+    _good_doc(cfg, web)
     article = web.route("/slow", lambda _r: Reply(200, GOOD_PAGE, delay=6))
     started = time.monotonic()
-    result = _cli(ws, "run", "--timeout", "1", "--deadline", "2", article, "good.txt")
+    result = _cli(cfg, "run", "--timeout", "1", "--deadline", "2", article, "good.txt")
     assert time.monotonic() - started < 30
     assert result.code == 0, result.out + result.err
     _verified(result, 1)
@@ -359,24 +350,24 @@ def test_article_url_that_times_out(ws: Path, web: FixtureWeb) -> None:
     assert "time" in line.lower()
 
 
-def test_article_url_that_is_html_without_an_article(ws: Path, web: FixtureWeb) -> None:
+def test_article_url_that_is_html_without_an_article(cfg: Path, web: FixtureWeb) -> None:
     """A page rendered by script: a menu and a script tag, no article text."""
     article = web.page("/app", "<html><head><title>News</title><script>render()</script></head>"
                        "<body><nav><a href='/'>Home</a> <a href='/s'>Search</a></nav>"
                        "<div id='root'></div></body></html>")
-    result = _cli(ws, "run", article)
+    result = _cli(cfg, "run", article)
     assert result.code == 0, result.out + result.err
     assert len(_naming(result, article)) == 1, result.out
 
 
 # -- the database -----------------------------------------------------------------------------------
 
-def test_db_in_a_missing_directory_is_refused_and_nothing_is_created(ws: Path) -> None:
-    (ws / "doc.txt").write_text("Nothing cited.\n")
-    result = _cli(ws, "run", "--db", "data/typo/verifier.db", "doc.txt")
+def test_db_in_a_missing_directory_is_refused_and_nothing_is_created(cfg: Path) -> None:
+    (cfg / "doc.txt").write_text("Nothing cited.\n")
+    result = _cli(cfg, "run", "--db", "data/typo/verifier.db", "doc.txt")
     assert result.code == 2
     assert "data/typo" in _one_error_line(result)
-    assert not (ws / "data").exists()
+    assert not (cfg / "data").exists()
 
 
 @pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"),
@@ -392,79 +383,78 @@ def test_db_in_a_read_only_directory(shared_folder: Path) -> None:
     assert "ro" in _one_error_line(result)
 
 
-def _a_finished_db(ws: Path, web: FixtureWeb) -> Path:
-    _good_doc(ws, web)
-    done = _cli(ws, "run", "good.txt")
+def _a_finished_db(cfg: Path, web: FixtureWeb) -> Path:
+    _good_doc(cfg, web)
+    done = _cli(cfg, "run", "good.txt")
     assert done.code == 0, done.out + done.err
-    conn = sqlite3.connect(ws / "verifier.db")
+    conn = sqlite3.connect(cfg / "verifier.db")
     conn.execute("pragma wal_checkpoint(truncate)")
     conn.close()
-    return ws / "verifier.db"
+    return cfg / "verifier.db"
 
 
-def test_corrupted_database_is_refused_untouched(ws: Path, web: FixtureWeb) -> None:
-    db = _a_finished_db(ws, web)
+def test_corrupted_database_is_refused_untouched(cfg: Path, web: FixtureWeb) -> None:
+    db = _a_finished_db(cfg, web)
     data = bytearray(db.read_bytes())
     page_size = int.from_bytes(data[16:18], "big")
     for page in range(1, len(data) // page_size):  # every page but the header's garbled
         data[page * page_size: page * page_size + 64] = b"\xa5" * 64
     db.write_bytes(bytes(data))
     for args in (("run", "good.txt"), ("status",), ("export", "--format", "json"), ("report",)):
-        result = _cli(ws, *args)
+        result = _cli(cfg, *args)
         assert result.code == 2, (args, result.out + result.err)
         line = _one_error_line(result)
         assert "verifier.db" in line, line
     assert db.read_bytes() == bytes(data)
 
 
-def test_sqlite_database_of_another_program_is_refused_untouched(ws: Path) -> None:
-    (ws / "doc.txt").write_text("Nothing cited.\n")
-    conn = sqlite3.connect(ws / "places.sqlite")
+def test_sqlite_database_of_another_program_is_refused_untouched(cfg: Path) -> None:
+    (cfg / "doc.txt").write_text("Nothing cited.\n")
+    conn = sqlite3.connect(cfg / "places.sqlite")
     conn.execute("create table moz_places (id integer primary key, url text)")
     conn.execute("insert into moz_places (url) values ('https://example.org/')")
     conn.commit()
     conn.close()
-    before = (ws / "places.sqlite").read_bytes()
-    result = _cli(ws, "run", "--db", "places.sqlite", "doc.txt")
+    before = (cfg / "places.sqlite").read_bytes()
+    result = _cli(cfg, "run", "--db", "places.sqlite", "doc.txt")
     assert result.code == 2
     assert "places.sqlite" in _one_error_line(result)
-    assert (ws / "places.sqlite").read_bytes() == before
+    assert (cfg / "places.sqlite").read_bytes() == before
 
 
-def test_database_from_a_future_schema_for_report_and_link_status(ws: Path,
+def test_database_from_a_future_schema_for_report_and_link_status(cfg: Path,
                                                                    web: FixtureWeb) -> None:
-    db = _a_finished_db(ws, web)
-    conn = sqlite3.connect(db)
-    conn.execute("update meta set value = '99' where key = 'schema_version'")
-    conn.commit()
-    conn.execute("pragma wal_checkpoint(truncate)")
-    conn.close()
+    db = _a_finished_db(cfg, web)
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        with conn:
+            conn.execute("update meta set value = '99' where key = 'schema_version'")
+        conn.execute("pragma wal_checkpoint(truncate)")
     before = db.read_bytes()
     for args in (("report",), ("status", "--url", web.url("/bridge")),
                  ("run", "--full", "good.txt")):
-        result = _cli(ws, *args)
+        result = _cli(cfg, *args)
         assert result.code == 2, (args, result.out + result.err)
         assert "newer verifier" in _one_error_line(result)
     assert db.read_bytes() == before
 
 
-def test_db_path_that_is_a_directory(ws: Path) -> None:
-    (ws / "doc.txt").write_text("Nothing cited.\n")
-    (ws / "store").mkdir()
+def test_db_path_that_is_a_directory(cfg: Path) -> None:
+    (cfg / "doc.txt").write_text("Nothing cited.\n")
+    (cfg / "store").mkdir()
     for args in (("run", "--db", "store", "doc.txt"), ("status", "--db", "store")):
-        result = _cli(ws, *args)
+        result = _cli(cfg, *args)
         assert result.code == 2
         assert "store" in _one_error_line(result)
 
 
-def test_export_and_report_of_a_run_that_does_not_exist(ws: Path, web: FixtureWeb) -> None:
-    _a_finished_db(ws, web)
+def test_export_and_report_of_a_run_that_does_not_exist(cfg: Path, web: FixtureWeb) -> None:
+    _a_finished_db(cfg, web)
     for args in (("export", "--format", "json", "--run", "999"), ("report", "--run", "999"),
                  ("export", "--format", "csv", "--run", "999")):
-        result = _cli(ws, *args)
+        result = _cli(cfg, *args)
         assert result.code == 2, (args, result.out + result.err)
         assert "999" in _one_error_line(result)
-    assert not (ws / "reports" / "run-999.html").exists()
+    assert not (cfg / "reports" / "run-999.html").exists()
 
 
 # -- configuration and flags -----------------------------------------------------------------------
@@ -476,26 +466,26 @@ def test_export_and_report_of_a_run_that_does_not_exist(ws: Path, web: FixtureWe
     (b'[verfier]\nconcurrency = 4\n', "verfier"),
     (b'# r\xe9glages du serveur\nconcurrency = 4\n', "UTF-8"),  # a Latin-1 comment
 ])
-def test_config_file_errors_are_one_line(ws: Path, content: bytes, named: str) -> None:
-    (ws / "doc.txt").write_text("Nothing cited.\n")
-    (ws / "nightly.toml").write_bytes(content)
-    result = _cli(ws, "run", "--config", "nightly.toml", "doc.txt")
+def test_config_file_errors_are_one_line(cfg: Path, content: bytes, named: str) -> None:
+    (cfg / "doc.txt").write_text("Nothing cited.\n")
+    (cfg / "nightly.toml").write_bytes(content)
+    result = _cli(cfg, "run", "--config", "nightly.toml", "doc.txt")
     assert result.code == 2, result.out + result.err
     line = _one_error_line(result)
     assert "nightly.toml" in line and named in line, line
-    assert not (ws / "verifier.db").exists()
+    assert not (cfg / "verifier.db").exists()
 
 
-def test_config_path_that_is_a_directory(ws: Path) -> None:
-    (ws / "conf").mkdir()
-    result = _cli(ws, "status", "--config", "conf")
+def test_config_path_that_is_a_directory(cfg: Path) -> None:
+    (cfg / "conf").mkdir()
+    result = _cli(cfg, "status", "--config", "conf")
     assert result.code == 2
     assert "conf" in _one_error_line(result)
 
 
-def test_bad_environment_value_is_one_line(ws: Path) -> None:
-    (ws / "doc.txt").write_text("Nothing cited.\n")
-    result = _cli(ws, "run", "doc.txt", VERIFIER_TIMEOUT="twenty")
+def test_bad_environment_value_is_one_line(cfg: Path) -> None:
+    (cfg / "doc.txt").write_text("Nothing cited.\n")
+    result = _cli(cfg, "run", "doc.txt", VERIFIER_TIMEOUT="twenty")
     assert result.code == 2
     assert "timeout" in _one_error_line(result)
 
@@ -504,10 +494,10 @@ def test_bad_environment_value_is_one_line(ws: Path) -> None:
     (("run", "--no-wayback", "--save", "always", "doc.txt"), ("--no-wayback", "--save")),
     (("export", "--format", "json", "--table", "replacements"), ("--table", "json")),
 ])
-def test_conflicting_flags_are_refused(ws: Path, args: tuple[str, ...],
+def test_conflicting_flags_are_refused(cfg: Path, args: tuple[str, ...],
                                        names: tuple[str, ...]) -> None:
-    (ws / "doc.txt").write_text("Nothing cited.\n")
-    result = _cli(ws, *args)
+    (cfg / "doc.txt").write_text("Nothing cited.\n")
+    result = _cli(cfg, *args)
     assert result.code == 2, result.out + result.err
     line = _one_error_line(result)
     assert all(n in line for n in names), line
