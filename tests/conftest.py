@@ -100,6 +100,15 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+@pytest.fixture
+def cfg(workspace: Path, wayback: FakeWayback) -> Path:
+    """The workspace with a verifier.toml using the fake Wayback Machine and loopback hosts."""
+    (workspace / "verifier.toml").write_text(
+        f'wayback_url = "{wayback.base}"\nallow_private_hosts = true\nsave = "never"\n'
+        "retries = 0\nwayback_lookups_per_minute = 6000\n")
+    return workspace
+
+
 @dataclass
 class CliResult:
     code: int

@@ -15,20 +15,11 @@ from pathlib import Path
 
 import pytest
 from conftest import CliResult, subprocess_env
-from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
 
 from bench.memory import run_sampling_rss
 
 GOOD = "<html lang='en'><body><p>The mayor said the new bridge opens in May.</p></body></html>"
-
-
-@pytest.fixture
-def cfg(workspace: Path, wayback: FakeWayback) -> Path:
-    (workspace / "verifier.toml").write_text(
-        f'wayback_url = "{wayback.base}"\nallow_private_hosts = true\nsave = "never"\n'
-        "retries = 0\nwayback_lookups_per_minute = 6000\n")
-    return workspace
 
 
 def _one_line(result: CliResult) -> str:

@@ -150,6 +150,39 @@ def test_second_run_while_locked_exits_3(finished_run: Path,
     assert "pid" in result.err and len(result.err.strip().splitlines()) == 1
 
 
+def test_usage_errors_are_one_line_with_the_way_to_help(
+        run_cli: Callable[..., CliResult]) -> None:
+    for args, line in [
+        (("run", "--concurrency", "zero"), "verifier run: Invalid value for '--concurrency': "
+         "'zero' is not a valid integer range. (see 'verifier run --help')"),
+        (("export",), "verifier export: Missing option '--format'. Choose from: json, csv "
+         "(see 'verifier export --help')"),
+    ]:
+        result = run_cli(*args)
+        assert result.code == 2 and result.err.splitlines() == [line]
+
+
+def test_flags_asking_for_opposite_things_are_refused(workspace: Path,
+                                                      run_cli: Callable[..., CliResult]) -> None:
+    (workspace / "a.txt").write_text("Nothing cited.\n")
+    result = run_cli("run", "--no-wayback", "--save", "missing", "a.txt")
+    assert result.code == 2 and result.err.splitlines() == [
+        "verifier run: --no-wayback makes no Internet Archive call, so --save missing cannot be "
+        "honoured (see 'verifier run --help')"]
+    assert run_cli("run", "--no-wayback", "--save", "never", "a.txt").code == 0
+    result = run_cli("export", "--format", "json", "--table", "quotes")
+    assert result.code == 2 and "--table quotes chooses the rows of --format csv" in result.err
+
+
+def test_export_or_report_of_a_run_not_recorded(finished_run: Path,
+                                                run_cli: Callable[..., CliResult]) -> None:
+    for args in (("export", "--format", "csv", "--run", "7"), ("report", "--run", "7")):
+        result = run_cli(*args)
+        assert result.code == 2
+        assert result.err.splitlines() == ["verifier: no run 7 in verifier.db"]
+    assert run_cli("export", "--format", "csv", "--run", "1").code == 0
+
+
 def test_version(run_cli: Callable[..., CliResult]) -> None:
     result = run_cli("--version")
     assert result.code == 0 and "verifier" in result.out

@@ -47,6 +47,12 @@ def test_bad_config_is_one_clear_error(tmp_path: Path, content: str, message: st
     assert "\n" not in str(err.value)
 
 
+def test_config_file_that_is_not_utf8_is_one_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "verifier.toml").write_bytes(b"# r\xe9glages\nconcurrency = 4\n")
+    with pytest.raises(ConfigError, match="is not UTF-8 text .byte 0xe9 at offset 3."):
+        load_settings(env={}, cwd=tmp_path)
+
+
 def test_missing_explicit_config_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="config file not found"):
         load_settings(config_file=tmp_path / "nope.toml", env={})

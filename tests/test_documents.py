@@ -525,3 +525,81 @@ def test_page_numbers_counting_up_without_form_feeds_go_with_their_running_heade
     doc = load_document(write(tmp_path / "copy.txt", text))
     assert "A fisher told our researchers: “The boat comes back empty.”" in doc.text
     assert "BRIEFING 4" not in doc.text and "survey.csv. 1" not in doc.text
+
+
+# -- held-out round on bad input (tests/test_input_holdout.py) ------------------------------------
+
+def test_utf16_without_a_byte_order_mark_is_text() -> None:
+    from verifier.documents import decode_text
+
+    text = "The mayor said that “the new bridge opens in May.”\n"
+    assert decode_text(text.encode("utf-16-le"), "a.txt") == text
+    assert decode_text(text.encode("utf-16-be"), "a.txt") == text
+    with pytest.raises(InputError, match="binary"):
+        decode_text(b"\x00\x01\x02\x03" * 64, "a.txt")
+
+
+def test_latin1_guessed_as_a_dos_code_page_is_read_as_windows_1252() -> None:
+    from verifier.documents import decode_text
+
+    for text in ('Mayor José Müller said that "the bridge over the Süderelbe opens in May".',
+                 "Le maire a déclaré que le nouveau pont ouvrira en mai, à côté du théâtre."):
+        assert decode_text(text.encode("latin-1"), "a.txt") == text
+    russian = "Мэр Иван Петров сказал, что «новый мост откроется в мае». Это хорошо."
+    assert decode_text(russian.encode("cp1251"), "a.txt") == russian
+
+
+def test_a_document_without_text_says_so(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.md"
+    empty.write_bytes(b"")
+    assert load_document(empty).warnings == ["empty.md: empty file; nothing to extract"]
+    blank = write(tmp_path / "blank.txt", "\n\n   \n")
+    assert load_document(blank).warnings == ["blank.txt: no text; nothing to extract"]
+    app = document_from_html(b"<html><head><script>render()</script></head><body><nav><a "
+                             b"href='/'>Home</a></nav><div id='root'></div></body></html>",
+                             "https://news.example.org/app")
+    assert len(app.warnings) == 1 and "no article text" in app.warnings[0]
+
+
+def test_pdf_without_pages_says_so(tmp_path: Path) -> None:
+    from test_input_holdout import zero_page_pdf
+
+    (tmp_path / "none.pdf").write_bytes(zero_page_pdf())
+    assert load_document(tmp_path / "none.pdf").warnings == [
+        "none.pdf: a PDF without pages; nothing to extract"]
+
+
+def test_symlink_loops_are_named_not_followed(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    write(docs / "good.txt", "Nothing cited.\n")
+    (docs / "a.txt").symlink_to("b.txt")
+    (docs / "b.txt").symlink_to("a.txt")
+    sources, warnings = collect_inputs([str(docs)])
+    assert sources == [str((docs / "good.txt").resolve())]
+    assert [w for w in warnings if "symbolic link loop" in w] == [
+        f"skipped {docs / 'a.txt'}: symbolic link loop",
+        f"skipped {docs / 'b.txt'}: symbolic link loop"]
+    with pytest.raises(InputError, match="a.txt: symbolic link loop"):
+        collect_inputs([str(docs / "a.txt")])
+    (docs / "dangling.txt").symlink_to("nowhere.txt")
+    with pytest.raises(InputError, match=r"broken symbolic link \(to nowhere.txt\)"):
+        collect_inputs([str(docs / "dangling.txt")])
+
+
+def test_directory_that_cannot_be_listed_is_named(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """(Root lists any directory, so the refusal is the file system's answer, made up.)"""
+    import verifier.documents as documents
+
+    write(tmp_path / "docs" / "good.txt", "Nothing cited.\n")
+    real_walk = os.walk
+
+    def walk(top: str, onerror: object = None, **kw: object) -> object:
+        assert callable(onerror)
+        onerror(PermissionError(13, "Permission denied", str(tmp_path / "docs" / "private")))
+        return real_walk(top, **kw)
+
+    monkeypatch.setattr(documents.os, "walk", walk)
+    _, warnings = collect_inputs([str(tmp_path / "docs")])
+    assert warnings == [f"skipped {tmp_path / 'docs' / 'private'}: cannot be read "
+                        "(Permission denied)"]

@@ -183,3 +183,25 @@ def test_a_run_of_fetches_all_in_the_warc(web: FixtureWeb, tmp_path: Path) -> No
         assert body == fetch.body
         content_type = next((v for k, v in headers if k.lower() == "content-type"), None)
         assert page_text(body, content_type) == page_text(fetch.body, fetch.content_type)
+
+
+def test_payloads_a_killed_run_wrote_but_never_recorded_are_found(tmp_path: Path) -> None:
+    """A run killed between writing a record and recording its fetch leaves the record; the
+    run finishing its work keeps the same page as a revisit of it, not a second copy."""
+    from verifier.evidence import unrecorded_payloads
+
+    archive = tmp_path / "archive"
+    with EvidenceStore(archive, run_label="run3") as store:
+        first = store.record(exchange(body=PAGE))
+        cut = store.record(exchange(url="https://news.example.org/b", body=b"other page"))
+    with EvidenceStore(archive, run_label="run12") as other:  # not a run asked about
+        other.record(exchange(body=b"third page"))
+    path = archive / first.warc_path
+    path.write_bytes(path.read_bytes()[:cut.offset + cut.length // 2])  # the kill cut it short
+    found = unrecorded_payloads(archive, ["run3", "run1"])
+    assert list(found) == [first.sha256]
+    assert found[first.sha256] == first
+    with EvidenceStore(archive, run_label="run4", known=found.get) as resumed:
+        assert resumed.record(exchange(url="https://news.example.org/c")) == first
+    assert [t for t, _ in records(archive / "run4-00000.warc.gz")] == ["warcinfo", "revisit",
+                                                                        "request"]

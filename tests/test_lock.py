@@ -125,3 +125,14 @@ def test_status_shows_a_run_whose_process_died_as_interrupted(tmp_path: Path) ->
             assert [r["status"] for r in recent_runs(store)] == ["running"]
     finally:
         store.close()
+
+
+def test_database_directory_missing_or_unwritable_is_one_clear_error(tmp_path: Path) -> None:
+    from verifier.errors import DatabaseError
+
+    with pytest.raises(DatabaseError, match="no directory .*typo"):
+        RunLock(tmp_path / "typo" / "v.db").acquire()
+    assert not (tmp_path / "typo").exists()
+    (tmp_path / "v.db.lock").mkdir()  # the lock file cannot be made (root writes anywhere)
+    with pytest.raises(DatabaseError, match="cannot create the lock file .*v.db.lock"):
+        RunLock(tmp_path / "v.db").acquire()

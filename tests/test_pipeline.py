@@ -165,3 +165,29 @@ def test_article_given_as_a_url_is_fetched_and_its_links_are_its_citations(
     [quote] = data["quotes"]
     assert (quote["status"], quote["speaker"]) == ("verified", "Jane Roe")
     assert quote["source_url"] == web.url("/harbour")
+
+
+def test_what_reading_a_document_showed_is_a_warning_of_the_run(workspace: Path) -> None:
+    import verifier
+    from verifier.config import load_settings
+
+    (workspace / "empty.txt").write_bytes(b"")
+    result = verifier.run(["empty.txt"], load_settings(env={}, overrides={"no_wayback": True}))
+    assert result.warnings == ["empty.txt: empty file; nothing to extract"]
+
+
+def test_a_document_out_of_reach_is_not_taken_as_removed(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from verifier.pipeline import _gone
+
+    (tmp_path / "here.txt").write_text("x")
+    assert _gone(str(tmp_path / "gone.txt")) and _gone(str(tmp_path / "here.txt" / "x.txt"))
+    assert not _gone(str(tmp_path / "here.txt"))
+
+    def refused(path: str) -> None:
+        raise PermissionError(13, "Permission denied", path)
+
+    monkeypatch.setattr(os, "stat", refused)
+    assert not _gone(str(tmp_path / "private" / "a.txt"))

@@ -136,3 +136,12 @@ def test_a_run_stopped_before_reading_every_document_keeps_the_rest_of_the_corpu
         "select document_id, sha256 from run_documents where run_id = ?", [second])}
     assert rows == {(a, "d" * 64), (b, "b" * 64)}
     store.close()
+
+
+def test_runs_killed_since_the_last_completed_one(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "v.db")
+    runs = [_run(store) for _ in range(5)]
+    for run, status in zip(runs, ["interrupted", "completed", "interrupted", "failed", "running"],
+                           strict=True):
+        store.finish_run(run, status=status, counts={}, changes={}, exit_status=0, warnings=[])
+    assert store.runs_killed_since_completed() == runs[2:4]

@@ -79,6 +79,7 @@ def test_worker_processes_give_the_same_verdicts_and_rows(workspace: Path, web: 
     results = []
     for processes in (0, 2):  # 0: a run this small works in-process
         base = workspace / f"p{processes}"
+        base.mkdir()  # a database's directory must exist (a typo starts no new history)
         settings = load_settings(overrides={
             "db": str(base / "verifier.db"), "archive_dir": str(base / "archive"),
             "report_dir": str(base / "reports"), "no_wayback": True, "allow_private_hosts": True,

@@ -81,6 +81,7 @@ def run_command(ctx: click.Context, inputs: Sequence[str], config: str | None, *
     """
     from .pipeline import run
 
+    _refuse_conflicts(ctx, flags)
     settings = _settings(ctx, config, **flags)
     _configure_log(settings.log_file)
     stop = threading.Event()
@@ -115,6 +116,9 @@ def export_command(ctx: click.Context, db: str | None, config: str | None, fmt: 
     """Write the verdicts as JSON or CSV to stdout."""
     from .export import export_csv, export_json
 
+    if fmt == "json" and _given(ctx, "table"):
+        raise click.UsageError(f"--table {table} chooses the rows of --format csv; "
+                               "--format json holds every table")
     store = _open_existing(ctx, db, config)
     try:
         text = export_json(store, run_id) if fmt == "json" else export_csv(store, table, run_id)
@@ -132,13 +136,13 @@ def export_command(ctx: click.Context, db: str | None, config: str | None, fmt: 
 def report_command(ctx: click.Context, db: str | None, config: str | None,
                    report_dir: str | None, run_id: int | None) -> None:
     """Regenerate the HTML report from the database, without any network."""
-    from .export import latest_run
+    from .export import chosen_run
     from .report import write_report
 
     settings = _settings(ctx, config, db=db, report_dir=report_dir)
     store = _open_existing(ctx, db, config)
     try:
-        path = write_report(store, run_id or latest_run(store), Path(settings.report_dir),
+        path = write_report(store, chosen_run(store, run_id), Path(settings.report_dir),
                             archive_dir=Path(settings.archive_dir))
     finally:
         store.close()
@@ -172,6 +176,24 @@ def _open_existing(ctx: click.Context, db: str | None, config: str | None) -> An
 
 
 # -- plumbing -------------------------------------------------------------------------------------
+
+def _given(ctx: click.Context, name: str) -> bool:
+    return ctx.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE
+
+
+def _refuse_conflicts(ctx: click.Context, flags: dict[str, Any]) -> None:
+    """Flags given together that ask for opposite things: refused, rather than one of them
+    silently losing (settings from different layers simply override each other)."""
+    if _given(ctx, "no_wayback") and _given(ctx, "save") and flags["save"] != "never":
+        raise click.UsageError(f"--no-wayback makes no Internet Archive call, so --save "
+                               f"{flags['save']} cannot be honoured")
+
+
+def _usage_line(exc: click.UsageError) -> str:
+    """A usage error on one line, with the way to the command's help."""
+    command = exc.ctx.command_path if exc.ctx else "verifier"
+    return f"{command}: {' '.join(exc.format_message().split())} (see '{command} --help')"
+
 
 def _configure_log(log_file: str) -> None:
     if not log_file:
@@ -233,6 +255,9 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
         code = cli.main(args=list(argv) if argv is not None else None,
                         prog_name="verifier", standalone_mode=False)
     except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.UsageError as exc:
+        click.echo(_usage_line(exc), err=True)
         code = exc.exit_code
     except click.ClickException as exc:
         exc.show()

@@ -136,6 +136,9 @@ def load_settings(
             raise ConfigError(f"config file not found: {path}") from None
         except (OSError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+        except UnicodeDecodeError as exc:
+            raise ConfigError(f"config file {path} is not UTF-8 text (byte "
+                              f"0x{exc.object[exc.start]:02x} at offset {exc.start})") from None
         table = table.get("verifier", table)  # accept a [verifier] table or top-level keys
         for key, value in table.items():
             name = key.replace("-", "_")

@@ -30,7 +30,7 @@ from .text.docdates import document_date, parse_metadata_date
 from .text.footnotes import find_note_refs
 from .text.pdfclean import SourceLine, clean_lines, page_lines, source_lines
 from .text.pdftext import read_pdf
-from .text.textstream import binary_text
+from .text.textstream import binary_text, bomless_utf16, legacy_encoding
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
            ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}
@@ -64,13 +64,16 @@ def collect_inputs(args: Sequence[str]) -> tuple[list[str], list[str]]:
             continue
         path = Path(arg).expanduser()
         if not path.exists():
-            raise InputError(f"{arg}: no such file or directory")
+            raise InputError(f"{arg}: {_missing(path)}")
         if path.is_dir():
-            for found in _walk(path):
-                if found.suffix.lower() in FORMATS:
-                    add(str(found.resolve()))
-                else:
+            for found in _walk(path, warnings):
+                if found.suffix.lower() not in FORMATS:
                     warnings.append(f"skipped {found}: unknown file type")
+                    continue
+                try:
+                    add(str(_resolved(found)))
+                except InputError as exc:
+                    warnings.append(f"skipped {exc}")
         elif path.suffix.lower() in FORMATS:
             add(str(path.resolve()))
         else:
@@ -79,10 +82,36 @@ def collect_inputs(args: Sequence[str]) -> tuple[list[str], list[str]]:
     return sources, warnings
 
 
-def _walk(top: Path) -> list[Path]:
-    """Files under `top`, sorted, hidden files and directories left out."""
+def _missing(path: Path) -> str:
+    """Why a path that does not exist does not: a link may be what is there."""
+    if not path.is_symlink():
+        return "no such file or directory"
+    try:
+        path.resolve(strict=True)
+    except FileNotFoundError:
+        return f"broken symbolic link (to {os.readlink(path)})"
+    except (OSError, RuntimeError):  # RuntimeError: Python before 3.13 on a loop
+        return "symbolic link loop"
+    return "no such file or directory"
+
+
+def _resolved(path: Path) -> Path:
+    """The real path of a file found in a walk; a link loop raises InputError naming it."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        raise InputError(f"{path}: {_missing(path)}") from None
+
+
+def _walk(top: Path, warnings: list[str]) -> list[Path]:
+    """Files under `top`, sorted, hidden files and directories left out; a directory that
+    cannot be listed is named in `warnings` (and its files are not taken as removed)."""
     found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(top):
+
+    def unlistable(exc: OSError) -> None:
+        warnings.append(f"skipped {exc.filename}: cannot be read ({exc.strerror or exc})")
+
+    for dirpath, dirnames, filenames in os.walk(top, onerror=unlistable):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         found.extend(Path(dirpath, f) for f in sorted(filenames) if not f.startswith("."))
     return found
@@ -121,6 +150,10 @@ def load_document(path: Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> Documen
         doc = _text_document(decode_text(data, name), data, source, name)
     if doc.date is None:
         doc.date, doc.date_source = mtime, "mtime"
+    if not data:
+        doc.warnings[:] = [f"{name}: empty file; nothing to extract"]
+    elif not doc.text.strip() and not doc.warnings:
+        doc.warnings.append(f"{name}: no text; nothing to extract")
     return doc
 
 
@@ -150,8 +183,12 @@ def decode_text(data: bytes, name: str) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
     if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: binary file, not text")
-    text = _decode_unknown(data)
+        unmarked = bomless_utf16(data)
+        if unmarked is None:
+            raise InputError(f"{name}: binary file, not text")
+        text: str | None = data.decode(unmarked, errors="replace")
+    else:
+        text = _decode_unknown(data)
     if text is None:
         raise InputError(f"{name}: binary file, not text")
     if binary_text(text):
@@ -161,7 +198,7 @@ def decode_text(data: bytes, name: str) -> str:
 
 def _decode_unknown(data: bytes) -> str | None:
     """Text of undeclared encoding: UTF-8; UTF-8 with pasted-in windows-1252 characters
-    (Beautiful Soup's detwingle repairs those); else detection (UnicodeDammit)."""
+    (Beautiful Soup's detwingle repairs those); else a legacy code page (legacy_encoding)."""
     from bs4.dammit import UnicodeDammit
 
     try:
@@ -172,10 +209,8 @@ def _decode_unknown(data: bytes) -> str | None:
         return UnicodeDammit.detwingle(data).decode("utf-8")
     except UnicodeDecodeError:
         pass
-    dammit = UnicodeDammit(data[:200_000])
-    if dammit.original_encoding is None:
-        return None
-    return data.decode(dammit.original_encoding, errors="replace")
+    encoding = legacy_encoding(data)
+    return None if encoding is None else data.decode(encoding, errors="replace")
 
 
 def _sha256(data: bytes) -> str:
@@ -212,7 +247,9 @@ def _cleaned_document(lines: list[SourceLine], data: bytes, source: str, name: s
 def _pdf_document(data: bytes, source: str, name: str) -> Document:
     pdf = read_pdf(data, name=name)
     doc = _cleaned_document(page_lines(pdf.pages), data, source, name, "pdf")
-    if not doc.text.strip():
+    if not pdf.pages:
+        doc.warnings.append(f"{name}: a PDF without pages; nothing to extract")
+    elif not doc.text.strip():
         doc.warnings.append(f"{name}: no text layer (a scanned PDF?); nothing to extract")
     title = _pdf_title(pdf.metadata.get("Title", ""))
     if title:
@@ -281,6 +318,9 @@ def document_from_html(markup: bytes, source: str, *, content_type: str | None =
                    note_refs=parts.note_refs)
     if not doc.title:
         doc.title = title_from_text(parts.text)
+    if not parts.text.strip():
+        doc.warnings.append(f"{doc.name}: no article text in the page (is it built by "
+                            "script?); nothing to extract")
     if parts.skipped_relative_links:
         doc.warnings.append(f"{doc.name}: {parts.skipped_relative_links} relative link(s) "
                             "left out (no base URL to resolve them against)")

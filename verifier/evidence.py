@@ -17,7 +17,7 @@ import hashlib
 import io
 import re
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -287,6 +287,39 @@ def _record_origin(archive_dir: Path, ref: EvidenceRef) -> tuple[str, str]:
     record = _load(archive_dir, ref)
     return (record.rec_headers.get_header("WARC-Target-URI") or "",
             record.rec_headers.get_header("WARC-Date") or "")
+
+
+def unrecorded_payloads(archive_dir: Path, labels: Iterable[str]) -> dict[str, EvidenceRef]:
+    """The payloads of the response records in the WARC files of the runs labelled `labels`,
+    by sha256: for the runs killed since the last one completed, whose last fetches may be
+    written but never recorded, so the run finishing their work keeps such a page as a
+    revisit of that copy, not a second one. A record cut short by the kill ends the file's
+    reading."""
+    found: dict[str, EvidenceRef] = {}
+    for label in labels:
+        for path in sorted(Path(archive_dir).glob(f"{label}-*.warc.gz")):
+            for offset, length, record_type, body in _members(path):
+                if record_type == "response":
+                    sha256 = hashlib.sha256(body).hexdigest()
+                    found.setdefault(sha256, EvidenceRef(path.name, offset, length, sha256))
+    return found
+
+
+def _members(path: Path) -> Iterator[tuple[int, int, str, bytes]]:
+    """(offset, length, type, payload) of each whole record of a WARC file, in order; a
+    record is whole when the next one begins after it."""
+    pending: tuple[int, str, bytes] | None = None
+    try:
+        with open(path, "rb") as handle:
+            records = ArchiveIterator(handle)
+            for record in records:
+                body = record.content_stream().read()  # first: asking the offset spoils it
+                offset = records.get_record_offset()
+                if pending is not None:
+                    yield pending[0], offset - pending[0], pending[1], pending[2]
+                pending = (offset, record.rec_type, body)
+    except Exception:  # noqa: BLE001  (warcio raises several kinds on a record cut short)
+        return
 
 
 def read_record(archive_dir: Path, ref: EvidenceRef) -> StoredResponse:

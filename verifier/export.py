@@ -7,7 +7,7 @@ import io
 import json
 from typing import Any
 
-from .errors import DatabaseError
+from .errors import DatabaseError, InputError
 from .reporting.data import replacement_rows
 from .store import Store
 
@@ -20,6 +20,15 @@ QUOTE_FIELDS = ["document", "text", "speaker", "source_url", "status", "score", 
 REPLACEMENT_FIELDS = ["document", "document_path", "line", "page", "url", "link_status", "reason",
                       "http_status", "confirmed", "replacement_url", "replacement_timestamp",
                       "replacement_note"]
+
+
+def chosen_run(store: Store, run_id: int | None) -> int:
+    """The run asked for (it must exist), or the latest finished one."""
+    if run_id is None:
+        return latest_run(store)
+    if store.db.execute("select 1 from runs where id = ?", [run_id]).fetchone() is None:
+        raise InputError(f"no run {run_id} in {store.path}")
+    return run_id
 
 
 def latest_run(store: Store) -> int:
@@ -85,14 +94,14 @@ def quote_rows(store: Store, run_id: int) -> list[dict[str, Any]]:
 
 
 def export_json(store: Store, run_id: int | None = None) -> str:
-    run_id = run_id or latest_run(store)
+    run_id = chosen_run(store, run_id)
     data = {"run": run_id, "citations": citation_rows(store, run_id),
             "quotes": quote_rows(store, run_id)}
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def export_csv(store: Store, table: str, run_id: int | None = None) -> str:
-    run_id = run_id or latest_run(store)
+    run_id = chosen_run(store, run_id)
     rows, fields = {
         "citations": (citation_rows, CITATION_FIELDS),
         "quotes": (quote_rows, QUOTE_FIELDS),

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
-from .errors import LockedError
+from .errors import DatabaseError, LockedError
 
 PROBE_TRIES, PROBE_WAIT = 5, 0.05  # a status probe holds a shared lock for far less than this
 
@@ -29,8 +29,14 @@ class RunLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        folder = self.path.parent
+        if not folder.is_dir():  # a typo in --db must not start a new history elsewhere
+            raise DatabaseError(f"no directory {folder} for the database (create it first)")
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise DatabaseError(f"cannot create the lock file {self.path}: "
+                                f"{exc.strerror or exc}") from None
         if not _lock_soon(fd):
             holder = _describe(fd)
             os.close(fd)

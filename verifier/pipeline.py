@@ -197,13 +197,17 @@ class _Run:
         if self.stages is not None:
             return self.stages
         from .archiving import Archivist
-        from .evidence import EvidenceStore
+        from .evidence import EvidenceStore, unrecorded_payloads
         from .fetching import Fetcher
         from .net.wayback import WaybackClient
 
         settings = self.settings
+        known = self.store.known_evidence()
+        for sha256, ref in unrecorded_payloads(Path(settings.archive_dir), [
+                f"run{r}" for r in self.store.runs_killed_since_completed()]).items():
+            known.setdefault(sha256, ref)
         evidence = EvidenceStore(Path(settings.archive_dir), run_label=f"run{self.run_id}",
-                                 known=self.store.known_evidence().get)
+                                 known=known.get)
         fetcher = Fetcher(settings, evidence=evidence, now=self.now,
                           session_factory=self.session_factory)
         client = WaybackClient(settings)
@@ -325,6 +329,7 @@ class _Run:
             return begun
         extraction = begun
         document = extraction.document
+        self.warnings.extend(document.warnings)  # what reading it showed (no text, no notes)
         # a version extracted before (a document reverted to it) is recorded again as the
         # current one, with its own title and date, and keeps its citations and quotes
         document_id = self.store.save_extraction(self.run_id, extraction)
@@ -351,7 +356,8 @@ class _Run:
         for document_id, src in self.store.present_documents():
             if src in present or src.startswith(("http://", "https://")):
                 continue
-            if src in files or any(src.startswith(root + os.sep) for root in roots):
+            if (src in files or any(src.startswith(root + os.sep) for root in roots)) \
+                    and _gone(src):
                 gone.append(document_id)
         if gone:
             self.store.mark_removed(self.run_id, gone)
@@ -364,6 +370,18 @@ class _Run:
             return
         for job in self.stages.archivist.close(wait=wait):
             self.store.save_job(self.run_id, job)
+
+def _gone(path: str) -> bool:
+    """Whether a document's file is really not there any more: one in a directory that
+    cannot be read tonight (permissions, a dead mount) is out of reach, not removed."""
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    return False
+
 
 def _process_cpu() -> float:
     """CPU seconds this process has used (all its threads; not its worker processes)."""

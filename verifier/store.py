@@ -425,6 +425,12 @@ class Store:
     def fetch_row(self, fetch_id: int) -> dict[str, Any]:
         return self._get("fetches", fetch_id)
 
+    def runs_killed_since_completed(self) -> list[int]:
+        """The runs stopped (killed, interrupted, failed) after the last completed one."""
+        return [r[0] for r in self.db.execute(
+            "select id from runs where status in ('interrupted', 'failed') and id > "
+            "coalesce((select max(id) from runs where status = 'completed'), 0) order by id")]
+
     def known_evidence(self) -> dict[str, EvidenceRef]:
         """The first WARC record of every payload kept so far, by sha256: a run writes a
         payload seen before as a revisit of it, never a second copy."""

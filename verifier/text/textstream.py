@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,6 +104,21 @@ def binary_text(text: str) -> bool:
     return bool(sample) and len(_CONTROL.findall(sample)) > 0.01 * len(sample)
 
 
+def bomless_utf16(head: bytes) -> str | None:
+    """UTF-16 saved without its byte-order mark ("UCS-2 LE without BOM"), told by the NUL
+    high bytes of its Latin characters: in every other byte, and in no byte between."""
+    sample = head[:8192]
+    pairs = len(sample) // 2
+    if pairs < 8:
+        return None
+    even, odd = sample[0:pairs * 2:2].count(0), sample[1:pairs * 2:2].count(0)
+    if odd >= 0.4 * pairs and even <= 0.02 * pairs:
+        return "utf-16-le"
+    if even >= 0.4 * pairs and odd <= 0.02 * pairs:
+        return "utf-16-be"
+    return None
+
+
 def _encoding(name: str, head: bytes, utf8: bool) -> str:
     if head.startswith(b"%PDF-"):
         raise InputError(f"{name}: this is a PDF file, not text (rename it to .pdf)")
@@ -111,15 +127,63 @@ def _encoding(name: str, head: bytes, utf8: bool) -> str:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     if b"\x00" in head[:8192]:
-        raise InputError(f"{name}: binary file, not text")
+        unmarked = bomless_utf16(head)
+        if unmarked is None:
+            raise InputError(f"{name}: binary file, not text")
+        return unmarked
     if utf8:
         return "utf-8"
-    from bs4.dammit import UnicodeDammit
-
-    detected = UnicodeDammit(head[:200_000]).original_encoding
+    detected = legacy_encoding(head)
     if detected is None:
         raise InputError(f"{name}: binary file, not text")
+    return detected
+
+
+def legacy_encoding(data: bytes) -> str | None:
+    """The encoding of text that is not UTF-8 and does not say: the detector's guess, unless
+    windows-1252 reads it with fewer symbols wedged between letters ('M³ller' where it says
+    'Müller'). On short, mostly English text the detector often guesses a code page whose
+    letters land on symbols, or an old DOS code page; windows-1252 is the web's own default
+    for undeclared text."""
+    from bs4.dammit import UnicodeDammit
+
+    sample = data[:200_000]
+    detected = UnicodeDammit(sample).original_encoding
+    if detected is None:
+        return None
+    try:
+        western = sample.decode("windows-1252")
+    except UnicodeDecodeError:  # bytes windows-1252 leaves undefined: not that code page
+        return str(detected)
+    wedged = _wedged_symbols(western)
+    guessed = _wedged_symbols(sample.decode(detected, errors="replace"))
+    if wedged < guessed or wedged == guessed and codecs.lookup(detected).name in _DOS_PAGES:
+        return "windows-1252"
     return str(detected)
+
+
+# code pages of DOS text screens: no tool writes documents in them now (cp866, still used for
+# Russian, is left out), so a guess of one that windows-1252 reads as well is a poor guess
+_DOS_PAGES = {"cp437", "cp737", "cp775", "cp850", "cp852", "cp855", "cp857", "cp858", "cp860",
+              "cp861", "cp862", "cp863", "cp864", "cp865", "cp869"}
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _wedged_symbols(text: str) -> int:
+    """Symbols (not letters, not dashes or quotation marks) with a letter on either side:
+    the mark of text read in the wrong code page."""
+    count = 0
+    for found in _NON_ASCII.finditer(text):
+        i = found.start()
+        if 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha() \
+                and unicodedata.category(text[i]) not in _IN_WORDS:
+            count += 1
+    return count
+
+
+_IN_WORDS = {"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Pd", "Pi", "Pf", "Po"}
 
 
 def read_lines(path: Path, facts: FileFacts) -> Iterator[SourceLine]:
