@@ -128,3 +128,27 @@ def rehyphen(before: str, after: str, hyphenated: set[str]) -> str:
     if left and right and f"{left.group(1)}-{right.group(0)}".lower() in hyphenated:
         return "-"
     return ""
+
+
+def heads_inside_sentences(lines: list[SourceLine], kinds: list[str]) -> list[int]:
+    """A page's first line when it is a running head set inside a sentence: the page before
+    ends in a word broken by a hyphen or a line that does not end its sentence, the head is
+    heading-like (short, capitalised, unpunctuated), and the page's next line goes on in lower
+    case. A head printed on one page only (the first page's differs) is not found by its
+    recurrence, and read as text it would sit in the middle of the sentence."""
+    found = []
+    last_text: int | None = None
+    for i, line in enumerate(lines):
+        if kinds[i] != "text" or not line.text.strip():
+            continue
+        first_on_page = last_text is not None and lines[last_text].page != line.page
+        if first_on_page and last_text is not None and heading_like(line.text.strip()) and \
+                not terminal(lines[last_text].text.strip()):
+            following = next((j for j in range(i + 1, len(lines))
+                              if kinds[j] == "text" and lines[j].text.strip()), None)
+            if following is not None and lines[following].page == line.page and \
+                    lines[following].text.lstrip()[:1].islower():
+                found.append(i)
+                continue
+        last_text = i
+    return found
