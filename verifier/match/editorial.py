@@ -43,8 +43,8 @@ _SIC = re.compile(r"\(\s*sic!?\s*\)", re.I)
 # "(Laughter)", "(Applause.)": a quoter's note of the audience, in the parentheses square
 # brackets would read as words of the editor's standing for the source's (see _gap_for); it
 # opens with a reaction, not with one of the words that join them ("(and)" is a word).
-_AUDIENCE_NOTE = re.compile(rf"\(\s*(?!(?:and|from|the)\b)(?:{REACTIONS})(?:[\s,]+(?:{REACTIONS}))*\s*[.!]?\s*\)",
-                            re.I)
+_AUDIENCE_NOTE = re.compile(
+    rf"\(\s*(?!(?:and|from|the)\b)(?:{REACTIONS})(?:[\s,]+(?:{REACTIONS}))*\s*[.!]?\s*\)", re.I)
 # "[t]he", "[T]hey", "Pal[e]stine": letters replacing the source's letters, kept as letters.
 _LETTERS_IN_WORD = re.compile(r"\[(\w{1,3})\](?=\w)")
 # "government[s]", "support[ed]", "Hamas[’s]": an ending the editor changed.

@@ -91,9 +91,9 @@ _LABEL_TIME = re.compile(r"[ \t]*\(\d{1,2}:\d\d(?::\d\d)?\)")  # "Dana Whitfield
 _BROKEN_OFF_END = frozenset(",—–-…")  # a line ending so, or in a word, leaves its sentence open
 _SEQUEL_MARKS = "—–-…. \t"  # what a transcript may set before the sequel of a broken-off turn
 REACTIONS = (r"applause|laughter|laughs|laughing|cheers|cheering|booing|boos|jeers|inaudible|"
-              r"unintelligible|indistinct|crosstalk|cross-talk|overlapping|silence|pause|music|"
-              r"chanting|chants|sighs|chuckles|groans|audience|members?|standing|ovation|"
-              r"interruption|interrupted|speakers?|speaking|and|from|the")
+             r"unintelligible|indistinct|crosstalk|cross-talk|overlapping|silence|pause|music|"
+             r"chanting|chants|sighs|chuckles|groans|audience|members?|standing|ovation|"
+             r"interruption|interrupted|speakers?|speaking|and|from|the")
 _AUDIENCE_NOTE = re.compile(
     # Rev's "[inaudible 00:01:14]", "[crosstalk 00:12:01]": the note with the time it was made
     rf"[(\[]\s*(?:{REACTIONS})(?:[\s,]+(?:{REACTIONS}))*(?:\s+\d{{1,2}}:\d\d(?::\d\d)?)?"
@@ -328,12 +328,11 @@ def _turns(text: str) -> list[tuple[int, int, str | None, int]]:
         end = start + len(line)
         label = _SPEAKER.match(text, start, end)
         if label is None and line.rstrip().endswith(":"):
-            label = _SPEAKER.match(text[:end].rstrip() + " ", start)
-            if label is not None and label.end() >= len(text[:end].rstrip()):
-                heading = (start, _LABEL_TIME.sub("", label.group(1)))
+            alone = _SPEAKER.fullmatch(line.rstrip() + " ")
+            if alone is not None:
+                heading = (start, _LABEL_TIME.sub("", alone.group(1)))
                 start = end + 1
                 continue
-            label = None
         if heading is not None and line.strip():
             if lines and lines[-1][2] == heading[1] and lines[-1][0] == heading[0]:
                 lines[-1] = (heading[0], end, heading[1], lines[-1][3])

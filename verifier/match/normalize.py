@@ -85,8 +85,7 @@ _UNIFY = {
     0x0131: "i",
     # Greek tonos and dialytika: capitals are written without them ("ΔΗΛΩΣΕΙΣ" is "Δηλώσεις"),
     # so a case-blind comparison must be blind to them, as most typing on phones is.
-    **{ord(accented): plain for accented, plain in zip("άέήίόύώΐΰϊϋ", "αεηιουωιυιυ",
-                                                          strict=True)},
+    **{ord(accented): plain for accented, plain in zip("άέήίόύώϊϋ", "αεηιουωιυ", strict=True)},
     **{0x0660 + d: str(d) for d in range(10)},  # Arabic-Indic digits
     **{0x06F0 + d: str(d) for d in range(10)},  # Extended Arabic-Indic (Persian) digits
 }
