@@ -136,7 +136,9 @@ def heads_inside_sentences(lines: list[SourceLine], kinds: list[str]) -> list[in
     heading-like (short, capitalised, unpunctuated), and the page's next line goes on in lower
     case. A head printed on one page only (the first page's differs) is not found by its
     recurrence, and read as text it would sit in the middle of the sentence."""
-    found = []
+    found: list[int] = []
+    if not lines or lines[-1].page is None:  # a text not laid out in pages
+        return found
     last_text: int | None = None
     for i, line in enumerate(lines):
         if kinds[i] != "text" or not line.text.strip():
