@@ -132,10 +132,11 @@ def rehyphen(before: str, after: str, hyphenated: set[str]) -> str:
 
 def heads_inside_sentences(lines: list[SourceLine], kinds: list[str]) -> list[int]:
     """A page's first line when it is a running head set inside a sentence: the page before
-    ends in a word broken by a hyphen or a line that does not end its sentence, the head is
-    heading-like (short, capitalised, unpunctuated), and the page's next line goes on in lower
-    case. A head printed on one page only (the first page's differs) is not found by its
-    recurrence, and read as text it would sit in the middle of the sentence."""
+    ends in a word (or a word broken by a hyphen, or a comma) that does not end its sentence,
+    the head is heading-like (short, capitalised, unpunctuated), and the page's next line goes
+    on with a word in lower case (not a note's roman numeral: "i IOM, Mobility Tracking"). A
+    head printed on one page only (the first page's differs) is not found by its recurrence,
+    and read as text it would sit in the middle of the sentence."""
     found: list[int] = []
     if not lines or lines[-1].page is None:  # a text not laid out in pages
         return found
@@ -143,14 +144,23 @@ def heads_inside_sentences(lines: list[SourceLine], kinds: list[str]) -> list[in
     for i, line in enumerate(lines):
         if kinds[i] != "text" or not line.text.strip():
             continue
-        first_on_page = last_text is not None and lines[last_text].page != line.page
-        if first_on_page and last_text is not None and heading_like(line.text.strip()) and \
-                not terminal(lines[last_text].text.strip()):
+        if last_text is not None and lines[last_text].page != line.page and \
+                _left_open(lines[last_text].text.strip()) and heading_like(line.text.strip()):
             following = next((j for j in range(i + 1, len(lines))
                               if kinds[j] == "text" and lines[j].text.strip()), None)
             if following is not None and lines[following].page == line.page and \
-                    lines[following].text.lstrip()[:1].islower():
+                    _goes_on_in_lower_case(lines[following].text):
                 found.append(i)
                 continue
         last_text = i
     return found
+
+
+def _left_open(text: str) -> bool:
+    return not terminal(text) and (text[-1:].isalpha() or text[-1:] in "-,")
+
+
+def _goes_on_in_lower_case(text: str) -> bool:
+    word = text.split(maxsplit=1)[0] if text.strip() else ""
+    return len(word) >= 2 and word[:2].isalpha() and word[:2].islower() and \
+        not set(word) <= set("ivxlc")
