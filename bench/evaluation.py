@@ -11,8 +11,8 @@ reported apart, with its own floor; so are a second one (holdout2_cases.toml, pa
 pages/holdout2/), a third (holdout3_cases.toml, pages in pages/holdout3/), a fourth
 (holdout4_cases.toml, pages in pages/holdout4/), a fifth (holdout5_cases.toml, pages in
 pages/holdout5/) and a sixth (holdout6_cases.toml, pages in pages/holdout6/) and a seventh (holdout7_cases.toml,
-pages in pages/holdout7/) and an eighth (holdout8_cases.toml, pages in pages/holdout8/), written
-later the same way.
+pages in pages/holdout7/) and an eighth (holdout8_cases.toml, pages in pages/holdout8/) and a ninth
+(holdout9_cases.toml, pages in pages/holdout9/), written later the same way.
 """
 
 from __future__ import annotations
@@ -90,6 +90,17 @@ HOLDOUT8 = EVAL_DIR / "holdout8_cases.toml"
 # partial. The miss left: a responses section named by its class only, not its id, read as the
 # page. CI fails below it.
 HOLDOUT8_FLOOR = 0.98
+HOLDOUT9 = EVAL_DIR / "holdout9_cases.toml"
+# The ninth held-out set (pages in pages/holdout9/) scored 84/97 on its first run, before any
+# change; 96/97 once a PDF converted to HTML page by page (pdf2htmlEX) was read as the PDF, a
+# running head at a page's top inside a sentence dropped, digits grouped by ’ joined, Greek
+# accents folded, Wikipedia's page references ("[2]: 231"), a thread's post counters ("3/7"),
+# Rev's "[inaudible 00:01:14]" and a quoter's "(Laughter)" looked past, a transcript's labels
+# alone on their lines read as turns (a sequel repeating the broken-off word taken up), a
+# quote closing its sentence before the source's "not" made partial, and a quote matching only
+# without the marks on its letters made partial. The miss left: a figure written in words
+# ("ninety-seven per cent" for "97%") falls below partial. CI fails below it.
+HOLDOUT9_FLOOR = 0.98
 CHECKED_AT = datetime(2024, 6, 1, tzinfo=UTC)
 _CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8",
                   ".md": "text/markdown; charset=utf-8", ".pdf": "application/pdf"}
@@ -203,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
                              f"second held-out {HOLDOUT2_FLOOR}, third {HOLDOUT3_FLOOR}, "
                              f"fourth {HOLDOUT4_FLOOR}, fifth {HOLDOUT5_FLOOR}, "
                              f"sixth {HOLDOUT6_FLOOR}, seventh {HOLDOUT7_FLOOR}, "
-                             f"eighth {HOLDOUT8_FLOOR})")
+                             f"eighth {HOLDOUT8_FLOOR}, ninth {HOLDOUT9_FLOOR})")
     args = parser.parse_args(argv)
     ok = _report("quote verdicts", evaluate(), FLOOR)
     print()
@@ -222,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
     ok = _report("seventh held-out quote verdicts", evaluate(HOLDOUT7), HOLDOUT7_FLOOR) and ok
     print()
     ok = _report("eighth held-out quote verdicts", evaluate(HOLDOUT8), HOLDOUT8_FLOOR) and ok
+    print()
+    ok = _report("ninth held-out quote verdicts", evaluate(HOLDOUT9), HOLDOUT9_FLOOR) and ok
     return 1 if args.check and not ok else 0
 
 

@@ -7,16 +7,19 @@ verify it; `best_verdict` keeps the best of a quote's several sources.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from .errors import VerifierError
-from .match.editorial import QuotePattern, parse_quote
+from .match.bare import bare_span
+from .match.editorial import QUOTE_MARKS, QuotePattern, negation_attached, parse_quote
 from .match.normalize import dominant_script
 from .match.passages import (
     ExactSpan,
+    Passage,
     PreparedPage,
     closest_passage,
     find_exact,
@@ -50,8 +53,9 @@ def holds_word_for_word(quote: str, page: PageText) -> bool:
     pattern = parse_quote(quote)
     if not pattern.segments:
         return False
-    span, _view = _exact(pattern, prepare(page))
-    return span is not None and not span.hides_negation
+    span, view = _exact(pattern, prepare(page))
+    return span is not None and not span.hides_negation and \
+        not _negation_follows(pattern, view, span.last)
 
 
 def _exact(pattern: QuotePattern, page: PreparedPage) -> tuple[ExactSpan | None, PreparedPage]:
@@ -68,17 +72,69 @@ def _match(pattern: QuotePattern, page: PreparedPage, partial_threshold: float) 
     if not pattern.segments:
         return Match(QuoteStatus.NOT_FOUND, 0.0)
     span, view = _exact(pattern, page)
-    if span is not None and not span.hides_negation:
+    negated = span is not None and _negation_follows(pattern, view, span.last)
+    if span is not None and not span.hides_negation and not negated:
         start, end = view.tokens.span(span.first, span.last)
         return Match(QuoteStatus.VERIFIED, 1.0, start, end)
-    passage = closest_passage(pattern, page) if span is None else \
-        passage_at(pattern, view, span.first, span.last)
+    floor = partial_floor(len(pattern), partial_threshold)
+    if span is None:
+        passage, view = _closest(pattern, page, floor)
+    else:
+        passage = passage_at(pattern, view, span.first, span.last + negated)
     if passage is None:
         return Match(QuoteStatus.NOT_FOUND, 0.0)
     start, end = view.tokens.span(passage.first, passage.last)
-    close = passage.score >= partial_floor(len(pattern), partial_threshold)
+    close = passage.score >= floor
     return Match(QuoteStatus.PARTIAL if close else QuoteStatus.NOT_FOUND,
                  round(passage.score, 4), start, end, passage.diff)
+
+
+def _closest(pattern: QuotePattern, page: PreparedPage, floor: float
+             ) -> tuple[Passage | None, PreparedPage]:
+    """The closest passage, and the view of the page it is in: when the page's own passage is
+    not close enough and holds words that interrupt a quotation, the page without them is
+    looked at too (a quotation broken off by another speaker and taken up again with a word of
+    its own: "Sorry. Until three"); then, unless both are written without marks, the page and
+    quote without the marks on their letters, which makes a quote partial at the floor's score
+    at least."""
+    passage, view = closest_passage(pattern, page), page
+    if passage is not None and passage.score < floor:
+        speech = page.speech_only()
+        reach = len(pattern)  # the quote's other words may lie beyond the passage found
+        if speech is not None and _interrupted(page, speech, max(0, passage.first - reach),
+                                               min(len(page.tokens), passage.last + reach)):
+            found = closest_passage(pattern, speech)
+            if found is not None and found.score > passage.score:
+                passage, view = found, speech
+    if (passage is None or passage.score < floor) and \
+            not (page.skeleton.isascii() and all(map(str.isascii, pattern.words))):
+        span = bare_span(pattern, page)
+        if span is not None:  # the same letters, their marks left off: close (see bare.py)
+            marked = passage_at(pattern, page, span.first, span.last)
+            return replace(marked, score=max(marked.score, floor)), page
+    return passage, view
+
+
+def _interrupted(page: PreparedPage, speech: PreparedPage, first: int, last: int) -> bool:
+    """Whether the page's words [first, last) hold words the speech view leaves out: only
+    there may it hold a closer passage."""
+    start, end = page.tokens.span(first, last)
+    kept = bisect.bisect_right(speech.tokens.starts, end) - \
+        bisect.bisect_left(speech.tokens.starts, start)
+    return kept < last - first
+
+
+def _negation_follows(pattern: QuotePattern, page: PreparedPage, end: int) -> bool:
+    """Whether the quote closes its sentence (".", "!", "?") where the page's sentence goes on
+    with a negation of its last words, nothing but spacing between: "It is." for "It is not."
+    says the opposite of the source, however exactly its words match ("not only", "not least"
+    excepted, see editorial.negation_attached)."""
+    if pattern.text.rstrip().rstrip(QUOTE_MARKS).rstrip()[-1:] not in ".!?":
+        return False
+    tokens = page.tokens
+    if end >= len(tokens) or page.text[tokens.ends[end - 1]:tokens.starts[end]].strip():
+        return False
+    return negation_attached(tokens.words[end:end + 2], True, False)
 
 
 @dataclass

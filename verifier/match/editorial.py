@@ -2,9 +2,9 @@
 
 Honest quoting changes a source's words in a few agreed ways: an ellipsis omits words, square
 brackets insert an editor's words ("[sic]", "[i.e., terrorism]") or replace the source's
-("[Israel]" for "it", "[t]he" for "The"), and a note says emphasis was added. A quote becomes
-segments of literal words, with a gap between two segments saying how many source words may
-stand there.
+("[Israel]" for "it", "[t]he" for "The"), and a note says emphasis was added or how the
+audience took it ("(Laughter)"). A quote becomes segments of literal words, with a gap between
+two segments saying how many source words may stand there.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .interruptions import REACTIONS
 from .normalize import joinable, tokenize
 
 # How far apart the fragments around an ellipsis may be, in source words, per word of the
@@ -30,7 +31,7 @@ NEGATIONS = frozenset({
     "никогда", "لا", "لن", "لم", "ليس", "نه", "هرگز", "نمی", "不", "没", "未",
 })
 
-_QUOTE_MARKS = "\"'“”‘’„‟‚‛«»‹›「」『』〝〞＂"
+QUOTE_MARKS = "\"'“”‘’„‟‚‛«»‹›「」『』〝〞＂"
 # "(emphasis added)", "[italics mine]", and the British "(my emphasis)", "(our italics)".
 _EMPHASIS = re.compile(
     r"[\[(]\s*(?:emphasis|italics|italic|underlining|underline|bold|bolding|stress)"
@@ -39,6 +40,11 @@ _EMPHASIS = re.compile(
     r"|[,;:.]?\s*\b(?:emphasis|italics)\s+(?:added|mine|supplied|in\s+(?:the\s+)?original)\.?\s*$",
     re.I)
 _SIC = re.compile(r"\(\s*sic!?\s*\)", re.I)
+# "(Laughter)", "(Applause.)": a quoter's note of the audience, in the parentheses square
+# brackets would read as words of the editor's standing for the source's (see _gap_for); it
+# opens with a reaction, not with one of the words that join them ("(and)" is a word).
+_AUDIENCE_NOTE = re.compile(
+    rf"\(\s*(?!(?:and|from|the)\b)(?:{REACTIONS})(?:[\s,]+(?:{REACTIONS}))*\s*[.!]?\s*\)", re.I)
 # "[t]he", "[T]hey", "Pal[e]stine": letters replacing the source's letters, kept as letters.
 _LETTERS_IN_WORD = re.compile(r"\[(\w{1,3})\](?=\w)")
 # "government[s]", "support[ed]", "Hamas[’s]": an ending the editor changed.
@@ -135,9 +141,10 @@ class QuotePattern:
 
 def parse_quote(quote: str) -> QuotePattern:
     """Read a quote's ellipses, brackets and emphasis notes into segments and gaps."""
-    text = quote.strip().strip(_QUOTE_MARKS).strip()
+    text = quote.strip().strip(QUOTE_MARKS).strip()
     text = _EMPHASIS.sub(" ", text)
     text = _SIC.sub(" ", text)
+    text = _AUDIENCE_NOTE.sub(" ", text)
     text = _LETTERS_IN_WORD.sub(r"\1", text)
     text = _CHANGED_ENDING.sub("\ue010", text)
     pieces: list[tuple[str, str]] = []  # ("text", words) or (mark kind, surface)

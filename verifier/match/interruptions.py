@@ -11,7 +11,7 @@ leaves all of these out, honestly. An interruption is:
 - an audience note: a parenthesised or bracketed run of reaction words ("(Laughter and
   applause.)", "[CROSSTALK]");
 - a citation marker of an encyclopedia, report or paper: "[12]", "[4, 11]", "[3–7]", "[a]",
-  "[citation needed]";
+  "[citation needed]", and Wikipedia's page reference after one ("[2]: 231");
 - a short line with no quotation marks between a paragraph that leaves a quotation open and
   the paragraph that takes it up again: reopening it (the newspaper way of continuing a
   quotation), or going on with the broken-off sentence in lower case and closing it (a photo
@@ -23,13 +23,17 @@ leaves all of these out, honestly. An interruption is:
 - a list's numbering opening its items' lines ("1.", "2)", "(b)", and a how-to's "Step 3"
   labels, on a line of their own or before the step's words), where at least two lines open
   so: a word processor's exported list or a recipe card quoted as running text;
+- a thread's post counter closing its post's line ("… has not 3/7", "1/", "(2/5)"), where at
+  least two lines end so: a thread unrolled into one page, a sentence going on in the next post;
 - a printed page's marker: "[[Page H1188]]" (the Congressional Record, the Federal Register),
   "[Page 12]", "[Pg 7]", "[p. 12]";
 - an address written out in the text ("<https://...>" in a plain-text e-mail, "(https://...)"
   after a link's words in a print version): nobody reads a URL as part of the sentence;
 - in a transcript laid out one turn a line ("MARIA LOPEZ: ..."), another speaker's short
   interjection ("Mm-hmm.") between a turn broken off mid-sentence and the same speaker's next
-  turn, which goes on with it in lower case (after a dash or an ellipsis, if any: "— and").
+  turn, which goes on with it in lower case (after a dash or an ellipsis, if any: "— and") or
+  repeats its last word ("until" / "Sorry. Until three"); a label may stand alone on its line,
+  over the turn's words ("Dana Whitfield (00:00:15):", as Rev and Otter write transcripts).
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ INSERTED_LINES_MAX = 3
 INSERTED_WORDS_MAX = 40
 INTERJECTIONS_MAX = 2  # other speakers' turns between a broken-off turn and its sequel
 INTERJECTION_MAX_WORDS = 12  # words in each
+RESUMED_AFTER_WORDS = 2  # a sequel may repeat the broken-off word after this many ("Sorry.")
 PULL_QUOTE_MIN_WORDS = 4  # fewer words repeated elsewhere may be a chance echo
 # How far from a pull-quote the words it repeats are looked for (some 8,000 words): a layout
 # sets it near the sentence it repeats, and a bounded search keeps a page of thousands of such
@@ -69,6 +74,9 @@ LIST_MARKERS_MIN = 2
 _LIST_MARKER = re.compile(r"\n[ \t]*(\(?\d{1,3}[.)]|\(?[a-z]\)|\([a-z]\)"
                           r"|(?:step|schritt|étape|etape|paso|passo|stap)[ \t]+\d{1,3}[.:]?)"
                           r"(?=[ \t\n]|$)", re.I)
+# A thread's post counter closing its line: "3/7", "(3/7)", "3/" (see _post_counters).
+POST_COUNTERS_MIN = 2
+_POST_COUNTER = re.compile(r"\(?(\d{1,3})/(\d{1,3})?\)?[ \t]*(?=\n|$)")
 # An address: its scheme before a "://" (found with str.find), the rest after it, and the
 # brackets a plain-text or print version sets around it.
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]{0,15}$", re.I)
@@ -79,14 +87,19 @@ _ADDRESS_OPENERS = frozenset("<([")
 _SPEAKER = re.compile(r"[ \t]*(?:[\[(]?\d{1,2}:\d\d(?::\d\d)?[\])]?[ \t]+)?"
                       r"((?:[A-Z][\w.'’-]*[ \t]+){0,4}[A-Z][\w.'’-]*(?:[ \t]*\([^()\n]{1,40}\))?)"
                       r":[ \t]+")
+_LABEL_TIME = re.compile(r"[ \t]*\(\d{1,2}:\d\d(?::\d\d)?\)")  # "Dana Whitfield (00:00:15)"
 _BROKEN_OFF_END = frozenset(",—–-…")  # a line ending so, or in a word, leaves its sentence open
 _SEQUEL_MARKS = "—–-…. \t"  # what a transcript may set before the sequel of a broken-off turn
-_REACTIONS = (r"applause|laughter|laughs|laughing|cheers|cheering|booing|boos|jeers|inaudible|"
-              r"unintelligible|indistinct|crosstalk|cross-talk|overlapping|silence|pause|music|"
-              r"chanting|chants|sighs|chuckles|groans|audience|members?|standing|ovation|"
-              r"interruption|interrupted|speakers?|speaking|and|from|the")
+REACTIONS = (r"applause|laughter|laughs|laughing|cheers|cheering|booing|boos|jeers|inaudible|"
+             r"unintelligible|indistinct|crosstalk|cross-talk|overlapping|silence|pause|music|"
+             r"chanting|chants|sighs|chuckles|groans|audience|members?|standing|ovation|"
+             r"interruption|interrupted|speakers?|speaking|and|from|the")
 _AUDIENCE_NOTE = re.compile(
-    rf"[(\[]\s*(?:{_REACTIONS})(?:[\s,]+(?:{_REACTIONS}))*\s*[.!]?\s*[)\]]"
+    # Rev's "[inaudible 00:01:14]", "[crosstalk 00:12:01]": the note with the time it was made
+    rf"[(\[]\s*(?:{REACTIONS})(?:[\s,]+(?:{REACTIONS}))*(?:\s+\d{{1,2}}:\d\d(?::\d\d)?)?"
+    r"\s*[.!]?\s*[)\]]"
+    # Wikipedia's page reference after a citation: "[2]: 231", "[4]: 240–241", "[3]: pp. 7–9"
+    r"|\[\d{1,3}\]:\s?(?:pp?\.\s?)?\d{1,4}(?:\s?[–-]\s?\d{1,4})?(?![\d,.]\d)"
     r"|\[(?:\d{1,3}(?:\s?[,–-]\s?\d{1,3}){0,8}|[a-z]|(?:note|nb|n)\s?\d{1,3}|citation needed|clarification needed|"
     r"dubious(?: [–-] discuss)?|according to whom\?|by whom\?|when\?|who\?|which\?|"
     r"failed verification|better source needed|page needed|verification needed)\]"
@@ -126,6 +139,8 @@ def interruption_spans(text: str) -> list[tuple[int, int]]:
     spans.extend(_time_codes(text))
     spans.extend(_interjections(text))
     spans.extend(_enumerators(text))
+    if "/" in text:
+        spans.extend(_post_counters(text))
     if "://" in text:
         spans.extend(_addresses(text))
     return sorted(spans)
@@ -229,6 +244,26 @@ def _enumerators(text: str) -> list[tuple[int, int]]:
     return spans if len(spans) >= LIST_MARKERS_MIN else []
 
 
+def _post_counters(text: str) -> list[tuple[int, int]]:
+    """Spans of the post counters closing their lines ("2/7", "3/"), after a space, where the
+    text has at least POST_COUNTERS_MIN of them: a thread's posts, not a line ending in a
+    fraction or a score. A counter never numbers a post beyond the thread's length."""
+    spans = []
+    for slash in _positions(text, "/"):
+        start = slash
+        while start and text[start - 1].isdigit():
+            start -= 1
+        if start and text[start - 1] == "(":
+            start -= 1
+        if start == slash or not start or text[start - 1] not in " \t":
+            continue
+        counter = _POST_COUNTER.match(text, start)
+        if counter and (counter.group(2) is None or
+                        int(counter.group(1)) <= int(counter.group(2))):
+            spans.append((start, counter.end()))
+    return spans if len(spans) >= POST_COUNTERS_MIN else []
+
+
 def _addresses(text: str) -> list[tuple[int, int]]:
     """Spans of the addresses written out in the text, with the brackets around them."""
     spans = []
@@ -262,29 +297,51 @@ def _interjections(text: str) -> list[tuple[int, int]]:
             if later[2] is None:
                 break
             if later[2] == speaker:
-                if _goes_on(text, later[3], later[1]):
+                if _goes_on(text, later[3], later[1], _WORD.findall(tail[-40:])[-1:]):
                     spans.append((end, later[3]))
                 break
-            if len(_WORD.findall(text, later[0], later[1])) > INTERJECTION_MAX_WORDS:
+            if len(_WORD.findall(text, later[3], later[1])) > INTERJECTION_MAX_WORDS:
                 break
     return spans
 
 
-def _goes_on(text: str, start: int, end: int) -> bool:
+def _goes_on(text: str, start: int, end: int, last: list[str]) -> bool:
     """Whether a turn's words (text[start:end]) go on with a broken-off sentence: they start in
-    lower case, after a dash or an ellipsis marking the sequel, if any ("— and every ...")."""
+    lower case, after a dash or an ellipsis marking the sequel, if any ("— and every ..."), or
+    they take it up again by repeating its `last` word within their first few words, in
+    whatever case a transcriber gives it ("... past my house until" / "Sorry. Until three")."""
     words = text[start:end].lstrip(_SEQUEL_MARKS)
-    return words[:1].islower()
+    if words[:1].islower():
+        return True
+    return bool(last) and last[0].lower() in \
+        (w.lower() for w in _WORD.findall(words[:80])[:RESUMED_AFTER_WORDS + 1])
 
 
 def _turns(text: str) -> list[tuple[int, int, str | None, int]]:
-    """Each line's (start, end, speaker label or None, where the words after the label start)."""
+    """Each turn's (start, end, speaker label or None, where the words after the label start):
+    a line, or a label alone on its line ("Dana Whitfield (00:00:15):", as Rev and Otter lay a
+    transcript out) with the lines of words under it. Blank lines between turns are no turn."""
     lines: list[tuple[int, int, str | None, int]] = []
     start = 0
+    heading: tuple[int, str] | None = None  # a label alone on its line, waiting for its words
     for line in text.split("\n"):
         end = start + len(line)
         label = _SPEAKER.match(text, start, end)
-        lines.append((start, end, label.group(1) if label else None,
-                      label.end() if label else start))
+        if label is None and line.rstrip().endswith(":"):
+            alone = _SPEAKER.fullmatch(line.rstrip() + " ")
+            if alone is not None:
+                heading = (start, _LABEL_TIME.sub("", alone.group(1)))
+                start = end + 1
+                continue
+        if heading is not None and line.strip():
+            if lines and lines[-1][2] == heading[1] and lines[-1][0] == heading[0]:
+                lines[-1] = (heading[0], end, heading[1], lines[-1][3])
+            else:
+                lines.append((heading[0], end, heading[1], start))
+        elif heading is not None:
+            heading = None
+        elif line.strip():
+            lines.append((start, end, _LABEL_TIME.sub("", label.group(1)) if label else None,
+                          label.end() if label else start))
         start = end + 1
     return lines

@@ -2,13 +2,13 @@
 
 Text becomes a sequence of word tokens (letters, digits and combining marks), each normalised
 with NFKC and case folding, with soft hyphens, zero-width and bidi controls, tatweel and
-Arabic-script vowel marks and Hebrew points removed, Arabic/Persian letter variants (yeh, kaf, alef with hamza or
-madda), Russian ё, Turkish dotted and dotless i, and digits unified, Chinese and Japanese
-characters taken one by one, a number's digit groups joined and its sign kept, "n't" read as
-"not", and line-break hyphenation ("govern-\\nment") repaired. Punctuation (quotation marks,
-apostrophes, dashes) separates words and is otherwise ignored, so it can never change a
-verdict. Each token keeps its character span in the original text, so a match maps back to a
-snippet.
+Arabic-script vowel marks and Hebrew points removed, Arabic/Persian letter variants (yeh, kaf,
+alef with hamza or madda), Russian ё, Turkish dotted and dotless i, Greek accents and digits
+unified, Chinese and Japanese characters taken one by one, a number's digit groups joined and
+its sign kept, "n't" read as "not", and line-break hyphenation ("govern-\\nment") repaired.
+Punctuation (quotation marks, apostrophes, dashes) separates words and is otherwise ignored, so
+it can never change a verdict. Each token keeps its character span in the original text, so a
+match maps back to a snippet.
 """
 
 from __future__ import annotations
@@ -83,6 +83,9 @@ _UNIFY = {
     # Turkish dotless ı -> i: capitals lose the dot distinction ("BİNAYI" folds to "binayi"),
     # and so does typing on a keyboard without Turkish letters.
     0x0131: "i",
+    # Greek tonos and dialytika: capitals are written without them ("ΔΗΛΩΣΕΙΣ" is "Δηλώσεις"),
+    # so a case-blind comparison must be blind to them, as most typing on phones is.
+    **{ord(accented): plain for accented, plain in zip("άέήίόύώϊϋ", "αεηιουωιυ", strict=True)},
     **{0x0660 + d: str(d) for d in range(10)},  # Arabic-Indic digits
     **{0x06F0 + d: str(d) for d in range(10)},  # Extended Arabic-Indic (Persian) digits
 }
@@ -181,7 +184,8 @@ def _expand_negations(text: str, tokens: Tokens) -> None:
 # word, as a reader counts it: "14,100" for "11,400" is one word changed, not two. A minus sign
 # (or a hyphen standing for one) before a number, after a space or a bracket, is the number's
 # sign: "-8" and "8" are different figures, though punctuation otherwise never counts.
-_GROUP_SEPARATORS = ",.'\u00a0\u2009\u202f\u066c\uff0c"  # ，: Japanese full-width digits' comma
+# ’: the Swiss typographic apostrophe (1’250’000); ，: Japanese full-width digits' comma.
+_GROUP_SEPARATORS = ",.'\u2019\u00a0\u2009\u202f\u066c\uff0c"
 # A digit-group separator or a sign before a digit: one character class, searched fast.
 _NUMBER_MARK = re.compile(rf"[{_GROUP_SEPARATORS}\-\u2212](?=\d)")
 _SIGN_AFTER = frozenset(" \t\n([")

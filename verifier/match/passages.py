@@ -65,6 +65,7 @@ class PreparedPage:
     bounds: list[int]  # bounds[i]..bounds[i+1] is word i in the skeleton
     _index: dict[str, list[int]] | None = field(default=None, repr=False)
     _speech: PreparedPage | None = field(default=None, repr=False)
+    bare: PreparedPage | None = field(default=None, repr=False)  # see bare.py
 
     @classmethod
     def of(cls, text: str, tokens: Tokens | None = None) -> PreparedPage:

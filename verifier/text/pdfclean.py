@@ -22,6 +22,7 @@ from .footnotes import SUPERSCRIPT_DIGITS, glued_markers, roman_value
 from .pdflines import (
     SourceLine,
     heading_like,
+    heads_inside_sentences,
     hyphen_words,
     hyphenated,
     joins_url,
@@ -163,6 +164,8 @@ class _Cleaner:
         for i in self._counted_pages():
             kinds[i] = "page-number"
         for i in self._running_headers():
+            kinds[i] = "header"
+        for i in heads_inside_sentences(lines, kinds):
             kinds[i] = "header"
         for kind in ("rule", "page-number", "header"):
             self.dropped[kind] = kinds.count(kind)

@@ -128,3 +128,39 @@ def rehyphen(before: str, after: str, hyphenated: set[str]) -> str:
     if left and right and f"{left.group(1)}-{right.group(0)}".lower() in hyphenated:
         return "-"
     return ""
+
+
+def heads_inside_sentences(lines: list[SourceLine], kinds: list[str]) -> list[int]:
+    """A page's first line when it is a running head set inside a sentence: the page before
+    ends in a word (or a word broken by a hyphen, or a comma) that does not end its sentence,
+    the head is heading-like (short, capitalised, unpunctuated), and the page's next line goes
+    on with a word in lower case (not a note's roman numeral: "i IOM, Mobility Tracking"). A
+    head printed on one page only (the first page's differs) is not found by its recurrence,
+    and read as text it would sit in the middle of the sentence."""
+    found: list[int] = []
+    if not lines or lines[-1].page is None:  # a text not laid out in pages
+        return found
+    last_text: int | None = None
+    for i, line in enumerate(lines):
+        if kinds[i] != "text" or not line.text.strip():
+            continue
+        if last_text is not None and lines[last_text].page != line.page and \
+                _left_open(lines[last_text].text.strip()) and heading_like(line.text.strip()):
+            following = next((j for j in range(i + 1, len(lines))
+                              if kinds[j] == "text" and lines[j].text.strip()), None)
+            if following is not None and lines[following].page == line.page and \
+                    _goes_on_in_lower_case(lines[following].text):
+                found.append(i)
+                continue
+        last_text = i
+    return found
+
+
+def _left_open(text: str) -> bool:
+    return not terminal(text) and (text[-1:].isalpha() or text[-1:] in "-,")
+
+
+def _goes_on_in_lower_case(text: str) -> bool:
+    word = text.split(maxsplit=1)[0] if text.strip() else ""
+    return len(word) >= 2 and word[:2].isalpha() and word[:2].islower() and \
+        not set(word) <= set("ivxlc")
