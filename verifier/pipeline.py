@@ -371,15 +371,14 @@ class _Run:
         for job in self.stages.archivist.close(wait=wait):
             self.store.save_job(self.run_id, job)
 
+
 def _gone(path: str) -> bool:
     """Whether a document's file is really not there any more: one in a directory that
     cannot be read tonight (permissions, a dead mount) is out of reach, not removed."""
     try:
         os.stat(path)
-    except (FileNotFoundError, NotADirectoryError):
-        return True
-    except OSError:
-        return False
+    except OSError as exc:
+        return isinstance(exc, (FileNotFoundError, NotADirectoryError))
     return False
 
 

@@ -562,7 +562,9 @@ def text_verdict(page: PageText) -> tuple[LinkStatus, str] | None:
 
 def markup_verdict(body: bytes, content_type: str | None, cited: str, final: str) -> tuple[LinkStatus, str] | None:
     """What a page's markup says it is (`PageLook.marks_reason`), for a page whose fetcher left
-    that to its reader: a soft 404, or None."""
+    that to its reader: a soft 404, or None. Only HTML has marks: nothing else is decoded."""
+    if content_kind(content_type, body) != "html":
+        return None
     look = PageLook.of(body, content_type)
     said = look.marks_reason(cited, final) if look is not None else None
     return (LinkStatus.SOFT_404, said) if said else None
