@@ -54,8 +54,7 @@ def holds_word_for_word(quote: str, page: PageText) -> bool:
     if not pattern.segments:
         return False
     span, view = _exact(pattern, prepare(page))
-    return span is not None and not span.hides_negation and \
-        not _negation_follows(pattern, view, span.last)
+    return span is not None and _word_for_word(pattern, view, span)
 
 
 def _exact(pattern: QuotePattern, page: PreparedPage) -> tuple[ExactSpan | None, PreparedPage]:
@@ -68,18 +67,24 @@ def _exact(pattern: QuotePattern, page: PreparedPage) -> tuple[ExactSpan | None,
     return span, view
 
 
+def _word_for_word(pattern: QuotePattern, view: PreparedPage, span: ExactSpan) -> bool:
+    """Whether the quote's word-for-word span says what the source says: no negation hidden
+    in an ellipsis, none following the quote's closing full stop."""
+    return not span.hides_negation and not _negation_follows(pattern, view, span.last)
+
+
 def _match(pattern: QuotePattern, page: PreparedPage, partial_threshold: float) -> Match:
     if not pattern.segments:
         return Match(QuoteStatus.NOT_FOUND, 0.0)
     span, view = _exact(pattern, page)
-    negated = span is not None and _negation_follows(pattern, view, span.last)
-    if span is not None and not span.hides_negation and not negated:
+    if span is not None and _word_for_word(pattern, view, span):
         start, end = view.tokens.span(span.first, span.last)
         return Match(QuoteStatus.VERIFIED, 1.0, start, end)
     floor = partial_floor(len(pattern), partial_threshold)
     if span is None:
         passage, view = _closest(pattern, page, floor)
-    else:
+    else:  # the passage takes in the negation the quote's words stop before
+        negated = _negation_follows(pattern, view, span.last)
         passage = passage_at(pattern, view, span.first, span.last + negated)
     if passage is None:
         return Match(QuoteStatus.NOT_FOUND, 0.0)

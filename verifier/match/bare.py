@@ -36,13 +36,18 @@ def bare_span(pattern: QuotePattern, page: PreparedPage) -> ExactSpan | None:
     if the marks are all that keep it from being found word for word."""
     segments = [Segment([bare_word(w) for w in s.words], s.surface, s.open_end, s.loose)
                 for s in pattern.segments]
-    return find_exact(replace(pattern, segments=segments), _bare_page(page))
+    bare = _bare_page(page)
+    if bare is page and all(b.words == s.words for b, s in zip(segments, pattern.segments, strict=True)):
+        return None  # no marks on either side: the search as written has failed already
+    return find_exact(replace(pattern, segments=segments), bare)
 
 
 def _bare_page(page: PreparedPage) -> PreparedPage:
-    """The page's words without their marks, at the same positions (kept on the page)."""
+    """The page's words without their marks, at the same positions (kept on the page; the
+    page itself when none of its words has marks, as on a Chinese or Japanese page)."""
     if page.bare is None:
         tokens = page.tokens
-        page.bare = PreparedPage.of(page.text, Tokens([bare_word(w) for w in tokens.words],
-                                                      tokens.starts, tokens.ends))
+        words = [bare_word(w) for w in tokens.words]
+        page.bare = page if words == tokens.words else PreparedPage.of(
+            page.text, Tokens(words, tokens.starts, tokens.ends))
     return page.bare

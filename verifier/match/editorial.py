@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .interruptions import REACTIONS
+from .interruptions import REACTION_RUN
 from .normalize import joinable, tokenize
 
 # How far apart the fragments around an ellipsis may be, in source words, per word of the
@@ -44,7 +44,7 @@ _SIC = re.compile(r"\(\s*sic!?\s*\)", re.I)
 # brackets would read as words of the editor's standing for the source's (see _gap_for); it
 # opens with a reaction, not with one of the words that join them ("(and)" is a word).
 _AUDIENCE_NOTE = re.compile(
-    rf"\(\s*(?!(?:and|from|the)\b)(?:{REACTIONS})(?:[\s,]+(?:{REACTIONS}))*\s*[.!]?\s*\)", re.I)
+    rf"\(\s*(?!(?:and|from|the)\b){REACTION_RUN}\s*[.!]?\s*\)", re.I)
 # "[t]he", "[T]hey", "Pal[e]stine": letters replacing the source's letters, kept as letters.
 _LETTERS_IN_WORD = re.compile(r"\[(\w{1,3})\](?=\w)")
 # "government[s]", "support[ed]", "Hamas[’s]": an ending the editor changed.

@@ -94,9 +94,10 @@ REACTIONS = (r"applause|laughter|laughs|laughing|cheers|cheering|booing|boos|jee
              r"unintelligible|indistinct|crosstalk|cross-talk|overlapping|silence|pause|music|"
              r"chanting|chants|sighs|chuckles|groans|audience|members?|standing|ovation|"
              r"interruption|interrupted|speakers?|speaking|and|from|the")
+REACTION_RUN = rf"(?:{REACTIONS})(?:[\s,]+(?:{REACTIONS}))*"  # "laughter and applause"
 _AUDIENCE_NOTE = re.compile(
     # Rev's "[inaudible 00:01:14]", "[crosstalk 00:12:01]": the note with the time it was made
-    rf"[(\[]\s*(?:{REACTIONS})(?:[\s,]+(?:{REACTIONS}))*(?:\s+\d{{1,2}}:\d\d(?::\d\d)?)?"
+    rf"[(\[]\s*{REACTION_RUN}(?:\s+\d{{1,2}}:\d\d(?::\d\d)?)?"
     r"\s*[.!]?\s*[)\]]"
     # Wikipedia's page reference after a citation: "[2]: 231", "[4]: 240–241", "[3]: pp. 7–9"
     r"|\[\d{1,3}\]:\s?(?:pp?\.\s?)?\d{1,4}(?:\s?[–-]\s?\d{1,4})?(?![\d,.]\d)"
@@ -139,8 +140,7 @@ def interruption_spans(text: str) -> list[tuple[int, int]]:
     spans.extend(_time_codes(text))
     spans.extend(_interjections(text))
     spans.extend(_enumerators(text))
-    if "/" in text:
-        spans.extend(_post_counters(text))
+    spans.extend(_post_counters(text))
     if "://" in text:
         spans.extend(_addresses(text))
     return sorted(spans)

@@ -151,6 +151,8 @@ def legacy_encoding(data: bytes) -> str | None:
     detected = UnicodeDammit(sample).original_encoding
     if detected is None:
         return None
+    if codecs.lookup(detected).name == "cp1252":
+        return str(detected)
     try:
         western = sample.decode("windows-1252")
     except UnicodeDecodeError:  # bytes windows-1252 leaves undefined: not that code page
