@@ -13,6 +13,7 @@ from datetime import date
 
 from .docdates import TextDate, find_dates, find_yearless_dates
 from .names import CALENDAR_WORDS, DEMONYMS, TITLE_WORDS, is_org_name
+from .namevocab import MONTH_WORDS
 from .outletvocab import OUTLET_WORDS, is_outlet, is_place
 from .textspans import SpanIndex
 from .urls import find_urls
@@ -59,7 +60,7 @@ _SOURCE_LINE_START = re.compile(
 _NP_WORD = re.compile(r"[^\W\d_][\w’'\-&]*(?:\.[^\W\d_][\w’'\-&]*)*|\d+")
 _GLUED_ROMAN = re.compile(r"\.[ivx]{1,6}$")
 _CONNECTORS = {"of", "the", "for", "de", "al", "el", "&"}
-_CALENDAR = CALENDAR_WORDS | words("jan feb mar apr jun jul aug sep sept oct nov dec")
+_CALENDAR = CALENDAR_WORDS | MONTH_WORDS
 _OWNED = {"office", "website", "account", "channel", "page", "spokesman", "spokesperson",
           "newspaper", "agency", "ministry", "feed", "site", "blog", "statement", "bureau"}
 

@@ -48,6 +48,8 @@ hebrew zionist islamist islamic israeli-palestinian un eu uk nato kenyan nigeria
 spanish malian
 """)
 # Month and weekday names: no given names, and time words ('last May', 'this Monday').
+MONTH_WORDS = words("""january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec""")  # as dates write them
 CALENDAR_WORDS = words("""
 january february march april may june july august september october november december monday
 tuesday wednesday thursday friday saturday sunday

@@ -12,8 +12,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .namedsources import is_outlet
 from .names import NameIndex
+from .outletvocab import is_outlet
 from .phrases import (
     DETERMINERS,
     PREPOSITIONS,

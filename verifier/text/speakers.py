@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .namedsources import according_to, is_outlet
+from .namedsources import according_to
 from .names import (
     ARTICLES,
     CALENDAR_WORDS,
@@ -21,6 +21,7 @@ from .names import (
     NameIndex,
     is_title_word,
 )
+from .outletvocab import is_outlet
 from .phrases import (
     DETERMINERS,
     MASK,

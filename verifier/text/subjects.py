@@ -20,6 +20,7 @@ from .names import (
     Mention,
     NameIndex,
 )
+from .namevocab import MONTH_WORDS
 from .phrases import (
     COORDINATORS,
     DETERMINERS,
@@ -37,10 +38,6 @@ from .phrases import (
 )
 from .referents import age_or_nationality
 from .speechverbs import AUXILIARIES, FINDING_NOUNS, MODALS, PRONOUNS, is_participle
-from .wordlists import words
-
-_MONTHS = words("""january february march april may june july august september october
-november december jan feb mar apr jun jul aug sep sept oct nov dec""")
 
 
 def _without_trailing_date(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -50,11 +47,11 @@ def _without_trailing_date(tokens: list[tuple[str, int]]) -> list[tuple[str, int
     while end and tokens[end - 1][0] == ",":
         end -= 1
     n = end
-    while n and (tokens[n - 1][0].isdigit() or tokens[n - 1][0].lower() in _MONTHS
+    while n and (tokens[n - 1][0].isdigit() or tokens[n - 1][0].lower() in MONTH_WORDS
                  or tokens[n - 1][0] == ","):
         n -= 1
     if n < end and n and tokens[n - 1][0].lower() in ("on", "in", "of") and any(
-            t.lower() in _MONTHS or len(t) == 4 and t.isdigit() for t, _s in tokens[n:end]):
+            t.lower() in MONTH_WORDS or len(t) == 4 and t.isdigit() for t, _s in tokens[n:end]):
         return tokens[:n - 1]
     return tokens
 
@@ -80,7 +77,7 @@ def _without_of_appositive(tokens: list[tuple[str, int]]) -> list[tuple[str, int
     organisation is the antecedent, the organisation says where she is from."""
     for n in range(len(tokens) - 1, 0, -1):
         if tokens[n][0] == ",":
-            if n + 1 < len(tokens) and tokens[n + 1][0].lower() == "of" and n > 0:
+            if n + 1 < len(tokens) and tokens[n + 1][0].lower() == "of":
                 return tokens[:n]
             return tokens
     return tokens
@@ -165,11 +162,11 @@ class SubjectReader:
             while antecedent and antecedent[-1][0] in (",", "—", "–", "("):
                 antecedent = antecedent[:-1]
             antecedent = _without_of_appositive(antecedent)
-            if last.lower() == "which":
-                antecedent = _object_of_preposition(antecedent)
-            clause = last_clause(antecedent)
-            if last.lower() == "which":
-                clause = _after_preposition(clause)
+            if last.lower() == "which":  # a thing: the object of a preposition before it
+                antecedent = _determined_object(antecedent)
+                clause = _after_preposition(last_clause(antecedent))
+            else:
+                clause = last_clause(antecedent)
             relative = self._name_ending(sent_start, antecedent) or self._noun_phrase(
                 sent_start, clause)
             relative.modal = modal
@@ -409,7 +406,7 @@ def _owned_unit(words: list[str]) -> bool:
             re.search(r"[’']s$", w) for w in words[1:-2])
 
 
-def _object_of_preposition(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
+def _determined_object(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """'Her office pointed reporters to a written statement, which said': a thing 'which'
     said is the noun phrase right before it, the object of its preposition ('of' aside: 'the
     statement of the ministry, which said' is the statement's)."""
