@@ -30,7 +30,7 @@ from .text.docdates import document_date, parse_metadata_date
 from .text.footnotes import find_note_refs
 from .text.pdfclean import SourceLine, clean_lines, page_lines, source_lines
 from .text.pdftext import read_pdf
-from .text.textstream import binary_text, bomless_utf16, legacy_encoding
+from .text.textstream import binary_text, legacy_encoding, unmarked_utf16
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
            ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}
@@ -183,10 +183,7 @@ def decode_text(data: bytes, name: str) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
     if b"\x00" in data[:8192]:
-        unmarked = bomless_utf16(data)
-        if unmarked is None:
-            raise InputError(f"{name}: binary file, not text")
-        text: str | None = data.decode(unmarked, errors="replace")
+        text: str | None = data.decode(unmarked_utf16(name, data), errors="replace")
     else:
         text = _decode_unknown(data)
     if text is None:

@@ -119,6 +119,14 @@ def bomless_utf16(head: bytes) -> str | None:
     return None
 
 
+def unmarked_utf16(name: str, head: bytes) -> str:
+    """The UTF-16 of text holding NUL bytes, or InputError: such bytes are binary otherwise."""
+    unmarked = bomless_utf16(head)
+    if unmarked is None:
+        raise InputError(f"{name}: binary file, not text")
+    return unmarked
+
+
 def _encoding(name: str, head: bytes, utf8: bool) -> str:
     if head.startswith(b"%PDF-"):
         raise InputError(f"{name}: this is a PDF file, not text (rename it to .pdf)")
@@ -127,10 +135,7 @@ def _encoding(name: str, head: bytes, utf8: bool) -> str:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     if b"\x00" in head[:8192]:
-        unmarked = bomless_utf16(head)
-        if unmarked is None:
-            raise InputError(f"{name}: binary file, not text")
-        return unmarked
+        return unmarked_utf16(name, head)
     if utf8:
         return "utf-8"
     detected = legacy_encoding(head)
