@@ -100,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     per_page = (_count(args.stage, args.pages, True) - _count(args.stage, args.pages, False)) \
         // args.pages
-    print(f"{args.stage}: {per_page:,} instructions per page "
+    included = " (its page's text read first, included)" if args.stage == "match_quote" else ""
+    print(f"{args.stage}{included}: {per_page:,} instructions per page "
           f"({args.pages} pages of ~{ARTICLE_BYTES // 1000} KB of article in ~38 KB of HTML)")
     return 0
 
