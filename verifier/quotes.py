@@ -107,13 +107,14 @@ def extract_quotes(doc: Document, citations: list[Citation], *, people: People |
             # in a note body, '"Title". Outlet.' cites a title: the next name is no speaker
             if s.speaker is None and bare is not None and bare.alone(s) and \
                     not notes.covers(s.open_at):
-                if not in_blocks.overlaps(s.open_at, s.close_at + 1):
+                in_block = in_blocks.overlaps(s.open_at, s.close_at + 1)
+                if not in_block:
                     s.speaker = _dash_attribution(finder, text, s, paras[p_index])
                 if s.speaker is None:
                     s.speaker, s.continues = _continuation(finder, candidates, s, sent,
                                                            paras[p_index])
-                if s.speaker is None and _a_paragraph_of_speech(text, s, paras[p_index]) \
-                        and not in_blocks.overlaps(s.open_at, s.close_at + 1):
+                if s.speaker is None and not in_block and \
+                        _a_paragraph_of_speech(text, s, paras[p_index]):
                     s.speaker = around_paragraph(finder, p_index, paras)
                 after = next_sentence.get(sent)
                 if s.speaker is None and after is not None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from functools import cached_property, lru_cache
 from urllib.parse import urlsplit
 
 from .docdates import find_dates
@@ -32,15 +33,12 @@ class SourceListLinks:
     def __init__(self, text: str, links: Sequence[tuple[int, str]]) -> None:
         self.text = text
         self.links = links
-        self._lines: dict[str, list[tuple[str, str]]] | None = None
 
+    @cached_property
     def lines(self) -> dict[str, list[tuple[str, str]]]:
         """First word -> (line, URL); read when first asked (most documents never ask)."""
-        if self._lines is not None:
-            return self._lines
         text = self.text
         found: dict[str, list[tuple[str, str]]] = {}
-        self._lines = found
         for offset, url in self.links:
             start = text.rfind("\n", max(0, offset - _LIST_LINE_REACH), offset) + 1
             if start == 0 and offset > _LIST_LINE_REACH:
@@ -48,8 +46,7 @@ class SourceListLinks:
             end = text.find("\n", offset)
             line = text[start:end if end != -1 else len(text)]
             lead = _BULLET.match(line)
-            head = re.sub(r"^[Tt]he\s+", "", line[lead.end() if lead else 0:])
-            first = head.split(maxsplit=1)[0].lower() if head.split() else ""
+            head, first = _lead(line[lead.end() if lead else 0:])
             found.setdefault(first, []).append((head, url))
         return found
 
@@ -58,13 +55,20 @@ class SourceListLinks:
         same date: 'Financial Times, "Ministers defend …", 7 January 2025'."""
         if source.how not in ("according", "reported") or source.cited_date is None:
             return None
-        outlet = re.sub(r"^[Tt]he\s+", "", source.outlet)
-        first = outlet.split(maxsplit=1)[0].lower() if outlet.split() else ""
-        found = {url for head, url in self.lines().get(first, [])
+        outlet, first = _lead(source.outlet)
+        found = {url for head, url in self.lines.get(first, [])
                  if re.match(re.escape(outlet) + r"\b", head)
                  and source.cited_date in _dates(head)}
         return found.pop() if len(found) == 1 else None
 
 
-def _dates(line: str) -> set[date]:
-    return {d.value for d in find_dates(line, month_only=False)}
+def _lead(name: str) -> tuple[str, str]:
+    """A name without its leading 'The', and its first word lowered: how lines are filed."""
+    name = re.sub(r"^[Tt]he\s+", "", name)
+    words = name.split(maxsplit=1)
+    return name, words[0].lower() if words else ""
+
+
+@lru_cache(maxsize=256)
+def _dates(line: str) -> frozenset[date]:
+    return frozenset(d.value for d in find_dates(line, month_only=False))

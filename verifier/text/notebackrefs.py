@@ -64,25 +64,20 @@ def pointed_back(footnotes: Iterable[Footnote]) -> dict[str, str]:
     by_author: dict[str, str] = {}
     previous: str | None = None
     for note in sorted(footnotes, key=lambda f: f.start):
+        op_cit = _OP_CIT.match(note.text)
         if not note.urls:
             target = referred_note(note.text, previous) or full_notes.shortened(note.text) \
-                or _op_cit(note.text, by_author)
+                or (by_author.get(_key(op_cit.group("who"))) if op_cit else None)
             if target:
                 pointed[note.marker] = target
         else:
             full_notes.add(note)
-        if not _OP_CIT.match(note.text):
+        if not op_cit:
             lead = _key(note.text.split(",", 1)[0])
             if lead:
                 by_author[lead] = note.marker
         previous = note.marker
     return pointed
-
-
-def _op_cit(body: str, by_author: dict[str, str]) -> str | None:
-    """The marker of the last note that opens with the name an 'op. cit.' note gives."""
-    m = _OP_CIT.match(body)
-    return by_author.get(_key(m.group("who"))) if m else None
 
 
 def _key(text: str) -> str:
