@@ -8,6 +8,7 @@ import contextlib
 import io
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +19,15 @@ from fixtureweb import FixtureWeb
 DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"  # curly quotes, Cyrillic, ...
 
 
-def pdf_pages(pages: list[str], *, font: str | None = None) -> bytes:
+def pdf_pages(pages: list[str], *, font: str | None = None,
+              created: datetime | None = None) -> bytes:
     """A real PDF, each string its own page, in 11-point Helvetica or, given a TrueType
-    `font` file (for curly quotes and other scripts), in that."""
+    `font` file (for curly quotes and other scripts), in that; `created` dates its info."""
     from fpdf import FPDF
 
     pdf = FPDF()
+    if created is not None:
+        pdf.set_creation_date(created)
     if font:
         pdf.add_font("Body", fname=font)
     for text in pages:

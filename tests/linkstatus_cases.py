@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pytest
-from fixtureweb import FixtureWeb
+from fixtureweb import FixtureWeb, Reply
 
 from verifier.config import Settings
 from verifier.fetching import Fetcher
@@ -73,6 +73,19 @@ def chain_status(chain: Chain) -> LinkStatus | None:
 
 def page(path: str, body: str | bytes, **reply: object) -> Setup:
     return lambda web, h: web.page(path, body, host=h, **reply)
+
+
+def everywhere(body: str, path: str) -> Setup:
+    """The same page at every path of the host; the cited URL (`path`) is a deep link."""
+    def setup(web: FixtureWeb, h: int) -> str:
+        web.route("*", lambda _r: Reply(200, body), host=h)
+        return web.url(path, host=h)
+    return setup
+
+
+def home_page(body: str) -> Setup:
+    """A cited home page (a report citing an organisation's site) now serving `body`."""
+    return lambda web, h: web.page("/", body, host=h)
 
 
 def with_home(setup: Setup, home: str) -> Setup:

@@ -206,16 +206,8 @@ REPORT_NOTES = (
 
 def report_pdf(hosts: dict[str, str]) -> bytes:
     """The report: two body pages and a notes page; its date only in the PDF's info."""
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.set_creation_date(datetime(2024, 9, 30, 14, 0, tzinfo=UTC))
-    pdf.add_font("Body", fname=DEJAVU)
-    for text in [*REPORT_BODY, REPORT_NOTES.format(**hosts)]:
-        pdf.add_page()
-        pdf.set_font("Body", size=11)
-        pdf.multi_cell(0, 6, text)
-    return bytes(pdf.output())
+    return pdf_pages([*REPORT_BODY, REPORT_NOTES.format(**hosts)], font=DEJAVU,
+                     created=datetime(2024, 9, 30, 14, 0, tzinfo=UTC))
 
 
 # -- the digest translated from Arabic -----------------------------------------------------
@@ -816,16 +808,8 @@ BRIEF_NOTES = (
 
 def brief_pdf(hosts: dict[str, str]) -> bytes:
     """The brief: a body page and a notes page whose long URL wraps; dated in its info only."""
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.set_creation_date(datetime(2025, 2, 14, 9, 0, tzinfo=UTC))
-    pdf.add_font("Body", fname=DEJAVU)
-    for text in (BRIEF_BODY, BRIEF_NOTES.format(**hosts)):
-        pdf.add_page()
-        pdf.set_font("Body", size=11)
-        pdf.multi_cell(0, 6, text)
-    return bytes(pdf.output())
+    return pdf_pages([BRIEF_BODY, BRIEF_NOTES.format(**hosts)], font=DEJAVU,
+                     created=datetime(2025, 2, 14, 9, 0, tzinfo=UTC))
 
 
 FA = "notes_fa.txt"

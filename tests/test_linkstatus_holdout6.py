@@ -42,7 +42,7 @@ from __future__ import annotations
 from functools import partial
 
 import pytest
-from fixtureweb import FixtureWeb, Reply
+from fixtureweb import FixtureWeb
 from linkstatus_cases import (
     BLOCKED,
     ERROR,
@@ -61,6 +61,7 @@ from linkstatus_cases import (
     page,
     template,
 )
+from linkstatus_cases import everywhere as shared_everywhere
 from linkstatus_cases import redirect as shared_redirect
 from linkstatus_cases import with_home as shared_with_home
 
@@ -86,11 +87,7 @@ redirect = partial(shared_redirect, home=HOME)
 
 
 def everywhere(body: str, path: str = "/2019/06/boathouse-survey") -> Setup:
-    """The same page at every path of the host; the cited URL is a deep link."""
-    def setup(web: FixtureWeb, h: int) -> str:
-        web.route("*", lambda _r: Reply(200, body), host=h)
-        return web.url(path, host=h)
-    return setup
+    return shared_everywhere(body, path)
 
 
 def lang_page(path: str, site: str, heading: str, line: str, lang: str) -> Setup:

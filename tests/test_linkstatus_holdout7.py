@@ -38,7 +38,7 @@ Count the current score with HOLDOUT_RAW=1 (marks ignored, misses fail).
 from __future__ import annotations
 
 import pytest
-from fixtureweb import FixtureWeb, Reply
+from fixtureweb import FixtureWeb
 from linkstatus_cases import (
     BLOCKED,
     DEAD,
@@ -53,11 +53,13 @@ from linkstatus_cases import (
     chain_status,
     check,
     fetcher,
+    home_page,
     marked,
     message,
     page,
     template,
 )
+from linkstatus_cases import everywhere as shared_everywhere
 
 from verifier.fetching import Fetcher
 
@@ -78,16 +80,7 @@ STORY = article("Tram depot to become a market | The Millbrook Courier")
 
 
 def everywhere(body: str, path: str = "/2019/06/tram-depot-market") -> Setup:
-    """The same page at every path of the host; the cited URL is a deep link."""
-    def setup(web: FixtureWeb, h: int) -> str:
-        web.route("*", lambda _r: Reply(200, body), host=h)
-        return web.url(path, host=h)
-    return setup
-
-
-def home_page(body: str) -> Setup:
-    """A cited home page (a report citing an organisation's site) now serving `body`."""
-    return lambda web, h: web.page("/", body, host=h)
+    return shared_everywhere(body, path)
 
 
 def lang_page(path: str, site: str, heading: str, line: str, lang: str) -> Setup:

@@ -73,11 +73,13 @@ from linkstatus_cases import (
     chain_status,
     check,
     fetcher,
+    home_page,
     marked,
     message,
     page,
     template,
 )
+from linkstatus_cases import everywhere as shared_everywhere
 
 from verifier.fetching import Fetcher
 from verifier.status import LinkStatus
@@ -329,14 +331,7 @@ def in_turn(*replies: Reply) -> Setup:
 
 
 def everywhere(body: str) -> Setup:
-    def setup(web: FixtureWeb, h: int) -> str:
-        web.route("*", lambda _r: Reply(200, body), host=h)
-        return web.url(PATH, host=h)
-    return setup
-
-
-def home_page(body: str) -> Setup:
-    return lambda web, h: web.page("/", body, host=h)
+    return shared_everywhere(body, PATH)
 
 
 def to_ftp(web: FixtureWeb, h: int) -> str:
