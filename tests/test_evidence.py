@@ -205,3 +205,18 @@ def test_payloads_a_killed_run_wrote_but_never_recorded_are_found(tmp_path: Path
         assert resumed.record(exchange(url="https://news.example.org/c")) == first
     assert [t for t, _ in records(archive / "run4-00000.warc.gz")] == ["warcinfo", "revisit",
                                                                         "request"]
+
+
+def test_a_response_closing_a_killed_runs_file_is_found(tmp_path: Path) -> None:
+    """The last record of a WARC file has no next record to end it: it is whole when the
+    file ends right after it, so a response written last is found too."""
+    from verifier.evidence import unrecorded_payloads
+
+    archive = tmp_path / "archive"
+    with EvidenceStore(archive, run_label="run5") as store:
+        first = store.record(exchange(body=PAGE))
+    path = archive / first.warc_path
+    data = path.read_bytes()
+    path.write_bytes(data[:first.offset + first.length])  # the kill came before its request
+    found = unrecorded_payloads(archive, ["run5"])
+    assert found == {first.sha256: first}

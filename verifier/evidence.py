@@ -307,7 +307,7 @@ def unrecorded_payloads(archive_dir: Path, labels: Iterable[str]) -> dict[str, E
 
 def _members(path: Path) -> Iterator[tuple[int, int, str, bytes]]:
     """(offset, length, type, payload) of each whole record of a WARC file, in order; a
-    record is whole when the next one begins after it."""
+    record is whole when the next one begins after it, or when the file ends right after it."""
     pending: tuple[int, str, bytes] | None = None
     try:
         with open(path, "rb") as handle:
@@ -318,8 +318,11 @@ def _members(path: Path) -> Iterator[tuple[int, int, str, bytes]]:
                 if pending is not None:
                     yield pending[0], offset - pending[0], pending[1], pending[2]
                 pending = (offset, record.rec_type, body)
+            end = handle.tell()
     except Exception:  # noqa: BLE001  (warcio raises several kinds on a record cut short)
         return
+    if pending is not None:
+        yield pending[0], end - pending[0], pending[1], pending[2]
 
 
 def read_record(archive_dir: Path, ref: EvidenceRef) -> StoredResponse:
