@@ -20,6 +20,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from .pagetext import content_kind, decode_body
 from .text.docdates import document_date, parse_metadata_date
 from .text.footnotes import find_note_refs
 from .text.pdfclean import SourceLine, clean_lines, page_lines, source_lines
+from .text.pdflinks import PdfLink, linked_lines, place_links
 from .text.pdftext import read_pdf
 from .text.textstream import binary_text, legacy_encoding, unmarked_utf16
 
@@ -242,8 +244,11 @@ def _cleaned_document(lines: list[SourceLine], data: bytes, source: str, name: s
 
 
 def _pdf_document(data: bytes, source: str, name: str) -> Document:
-    pdf = read_pdf(data, name=name)
-    doc = _cleaned_document(page_lines(pdf.pages), data, source, name, "pdf")
+    pdf = read_pdf(data, name=name, with_links=True)
+    lines = page_lines(pdf.pages, linked_lines(pdf.pages, pdf.links) if any(pdf.links) else ())
+    doc = _cleaned_document(lines, data, source, name, "pdf")
+    if any(pdf.links):
+        _add_pdf_links(doc, pdf.links)
     if not pdf.pages:
         doc.warnings.append(f"{name}: a PDF without pages; nothing to extract")
     elif not doc.text.strip():
@@ -257,6 +262,35 @@ def _pdf_document(data: bytes, source: str, name: str) -> Document:
             doc.date, doc.date_source = value, "pdf-info"
             break
     return doc
+
+
+def _add_pdf_links(doc: Document, links: list[list[PdfLink]]) -> None:
+    """The PDF's hyperlinks as links on their words; a note holding one cites its address
+    (a note reading 'Reuters, 3 May 2018, available here' names no URL in its text)."""
+    page_starts: dict[int, int] = {}
+    for offset, _line, page in doc.line_map:
+        if page is not None:
+            page_starts.setdefault(page, offset)
+    doc.links = place_links(doc.text, sorted((o, p) for p, o in page_starts.items()), links)
+    notes = []
+    for note in doc.footnotes:
+        end = note.start + len(note.text)
+        inside = [i for i, link in enumerate(doc.links) if link.start < end and note.start < link.end]
+        for i in inside:  # a link drawn over the note's number too belongs to its body
+            link = doc.links[i]
+            doc.links[i] = replace(link, start=max(link.start, note.start), end=min(link.end, end))
+        linked = [doc.links[i].url for i in inside]
+        if linked:
+            printed = [u for u in note.urls if not any(_cut_short(u, full) for full in linked)]
+            note = replace(note, urls=tuple(dict.fromkeys(printed + linked)))
+        notes.append(note)
+    doc.footnotes = notes
+
+
+def _cut_short(printed: str, full: str) -> bool:
+    """Whether a printed address is the link's own, cut short to fit the line ('…/very-lo…')."""
+    stem = printed.rstrip(".…")
+    return stem != full and full.startswith(stem)
 
 
 def _pdf_title(title: str) -> str:

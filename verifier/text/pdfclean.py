@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ..models import Footnote
@@ -97,9 +98,10 @@ def source_lines(text: str) -> list[SourceLine]:
     return lines
 
 
-def page_lines(pages: list[str]) -> list[SourceLine]:
-    """Lines of a PDF's pages (as pdftext reads them), numbered from 1 on each page."""
-    return [SourceLine(text, number, page_no)
+def page_lines(pages: list[str], linked: Collection[tuple[int, int]] = ()) -> list[SourceLine]:
+    """Lines of a PDF's pages (as pdftext reads them), numbered from 1 on each page;
+    `linked` holds the (page, line) of the lines a link annotation covers."""
+    return [SourceLine(text, number, page_no, (page_no, number) in linked)
             for page_no, page in enumerate(pages, start=1)
             for number, text in enumerate(page.split("\n"), start=1)]
 
@@ -128,7 +130,8 @@ class _Cleaner:
     def __init__(self, lines: list[SourceLine]) -> None:
         strip_bold = sum(line.text.count(_BOLD) for line in lines) >= 2
         self.lines = [
-            SourceLine(_tidy(line.text, strip_bold), line.line, line.page) for line in lines]
+            SourceLine(_tidy(line.text, strip_bold), line.line, line.page, line.linked)
+            for line in lines]
         strip_numbered_margin(self.lines)
         self.kinds = ["text"] * len(self.lines)
         self.dropped: Counter[str] = Counter()
@@ -294,7 +297,7 @@ class _Cleaner:
                 marker = (m.group("b") or m.group("n") or m.group("s") or "").translate(
                     SUPERSCRIPT_DIGITS)
                 numbered = bool(m.group("p"))
-                has_url = bool(find_urls(line.text[m.end():])) or (
+                has_url = bool(find_urls(line.text[m.end():])) or line.linked or (
                     not numbered and self._after_gap(i) and self._url_in_continuation(i))
                 in_zone = zone == "heading" or zone == "separator" and not numbered
                 follows = marker.isdigit() and int(marker) == last_number + 1 and i - last_at <= 4
@@ -334,7 +337,7 @@ class _Cleaner:
             if self.kinds[j] != "text" or self.lines[j].page != self.lines[i].page \
                     or not self._continues_footnote(j - 1, j):
                 return False
-            if find_urls(self.lines[j].text):
+            if self.lines[j].linked or find_urls(self.lines[j].text):
                 return True
         return False
 

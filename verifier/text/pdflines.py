@@ -28,6 +28,7 @@ class SourceLine:
     text: str
     line: int
     page: int | None = None
+    linked: bool = False  # a PDF link annotation covers words of it (an address not printed)
 
 
 def strip_numbered_margin(lines: list[SourceLine]) -> None:
@@ -50,7 +51,7 @@ def strip_numbered_margin(lines: list[SourceLine]) -> None:
                           for before, after in zip(rest, rest[1:], strict=False))
             if run_ons >= MARGIN_MIN_RUN_ONS:
                 for i, text in enumerate(rest, start=start):
-                    lines[i] = SourceLine(text, lines[i].line, lines[i].page)
+                    lines[i] = SourceLine(text, lines[i].line, lines[i].page, lines[i].linked)
         start = end
 
 

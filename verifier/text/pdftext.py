@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import InputError
+from .pdflinks import PdfLink, page_links
 
 log = logging.getLogger(__name__)
 
@@ -25,10 +26,13 @@ class PdfText:
 
     pages: list[str]
     metadata: dict[str, str] = field(default_factory=dict)
+    links: list[list[PdfLink]] = field(default_factory=list)  # per page, when asked for
 
 
-def read_pdf(data: bytes, *, name: str = "PDF") -> PdfText:
-    """Pages and metadata, parsing once. Raises InputError for corrupt or encrypted files."""
+def read_pdf(data: bytes, *, name: str = "PDF", with_links: bool = False) -> PdfText:
+    """Pages and metadata (and each page's hyperlinks, for a document: a cited source's
+    links are not its citations), parsing once. Raises InputError for corrupt or encrypted
+    files."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -47,7 +51,8 @@ def read_pdf(data: bytes, *, name: str = "PDF") -> PdfText:
             metadata = {str(k).lstrip("/"): str(v) for k, v in (info or {}).items() if v}
         except Exception:  # a damaged info dictionary should not cost the text
             metadata = {}
-        return PdfText(pages, metadata)
+        links = [page_links(page) for page in reader.pages] if with_links else []
+        return PdfText(pages, metadata, links)
     except InputError:
         raise
     except Exception as exc:  # pypdf raises many kinds on damaged files

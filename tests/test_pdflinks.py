@@ -1,0 +1,115 @@
+"""Hyperlinks of PDF documents: the link annotations Word and Google Docs write for linked
+words become citations on those words, in the running text and in the notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from verifier.documents import load_document
+from verifier.extraction import extract_document
+from verifier.models import Extraction
+from verifier.text.pdflinks import PdfLink, place_links
+
+Segment = tuple[str, str | None]  # text, and the address it links to
+
+
+def linked_pdf(pages: list[list[list[Segment]]]) -> bytes:
+    """A real PDF: each page a list of paragraphs, each paragraph a list of segments written
+    one after another (a linked segment gets its link annotation, line by line if it wraps)."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    for paragraphs in pages:
+        pdf.add_page()
+        for paragraph in paragraphs:
+            for text, url in paragraph:
+                pdf.write(6, text, link=url or "")
+            pdf.ln(10)
+    return bytes(pdf.output())
+
+
+def extracted(tmp_path: Path, pages: list[list[list[Segment]]]) -> Extraction:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(linked_pdf(pages))
+    return extract_document(load_document(path))
+
+
+STATEMENT = "https://gov.example.org/news/2024/border-statement"
+
+
+def test_linked_words_cite_their_address_and_the_quote_beside_them(tmp_path: Path) -> None:
+    ex = extracted(tmp_path, [[[
+        ("The interior ministry said in a ", None), ("statement on Monday", STATEMENT),
+        (' that "the border will stay closed until further notice", according to officials.',
+         None)]]])
+    [citation] = [c for c in ex.citations if c.url == STATEMENT]
+    assert ex.document.text[citation.offset:].startswith("statement on Monday")
+    [quote] = ex.quotes
+    assert quote.text.startswith("the border will stay closed")
+    assert [ex.citations[i].url for i in quote.citations] == [STATEMENT]
+
+
+def test_a_note_whose_link_is_the_word_here_cites_its_address(tmp_path: Path) -> None:
+    report = "https://www.reuters.com/world/middle-east/officials-say-2018-05-03/"
+    ex = extracted(tmp_path, [[
+        [("Officials described the strikes as ", None),
+         ('"a necessary measure to protect our citizens".2', None),
+         (" Critics disagreed.", None)],
+        [("2 Reuters, 3 May 2018, available ", None), ("here", report), (".", None)],
+    ]])
+    notes = [c for c in ex.citations if c.kind == "footnote"]
+    assert [(c.marker, c.url) for c in notes] == [("2", report)]
+    [quote] = ex.quotes
+    assert [ex.citations[i].url for i in quote.citations] == [report]
+
+
+def test_a_printed_address_cut_short_gives_way_to_the_links_whole_one(tmp_path: Path) -> None:
+    whole = "https://www.example.org/reports/2023/annual-review-of-detention-conditions-final"
+    ex = extracted(tmp_path, [[[("Full text: ", None),
+                                ("https://www.example.org/reports/2023/annual-review-of-det...",
+                                 whole), (" (accessed 2 March 2024).", None)]]])
+    assert [c.url for c in ex.citations] == [whole]
+
+
+def test_links_that_open_no_web_page_are_no_citations(tmp_path: Path) -> None:
+    ex = extracted(tmp_path, [[[("Write to ", None), ("the press office", "mailto:press@example.org"),
+                                (" for comment.", None)]]])
+    assert ex.citations == []
+    assert ex.document.links == []
+
+
+def test_a_linked_phrase_found_across_a_hyphenated_line_break() -> None:
+    """The cleaned text has rejoined 'state-' and 'ment'; the anchor still finds its words,
+    on its own page, after the link before it on that page."""
+    text = "Page one says here.\nThe ministry's statement on Monday, and here again the statement."
+    second_page = text.index("The ministry")
+    links = place_links(text, [(0, 1), (second_page, 2)],
+                        [[], [PdfLink("https://a.example/1", "state- ment on Mon-"),
+                              PdfLink("https://a.example/2", "here")]])
+    assert [(text[link.start:link.end], link.url) for link in links] == [
+        ("statement on Mon", "https://a.example/1"), ("here", "https://a.example/2")]
+    assert links[1].start > second_page
+
+
+def test_a_link_whose_words_cannot_be_found_still_cites_from_its_page() -> None:
+    text = "First page.\nSecond page text."
+    links = place_links(text, [(0, 1), (12, 2)], [[], [PdfLink("https://a.example/x", "gone")]])
+    assert [(link.url, link.start, link.end) for link in links] == [("https://a.example/x", 12, 12)]
+
+
+def test_a_link_wrapped_over_two_lines_is_one_link(tmp_path: Path) -> None:
+    """Word writes one annotation per line of a wrapped link: the pieces are one link."""
+    report = "https://stats.example.gov/report-2023"
+    ex = extracted(tmp_path, [[[
+        ("According to the annual report published by the national statistics office last "
+         "spring, the ", None),
+        ("unemployment rate among young graduates in the northern provinces rose sharply over "
+         "the year", report),
+        (', and the minister said "we are deeply concerned about these figures" at a press '
+         "conference.", None)]]])
+    [link] = ex.document.links
+    assert ex.document.text[link.start:link.end] == (
+        "unemployment rate among young graduates in the northern provinces rose sharply over "
+        "the year")
+    assert [c.url for c in ex.citations] == [report]

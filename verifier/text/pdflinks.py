@@ -1,0 +1,206 @@
+"""The hyperlinks of a PDF document: its URI link annotations, tied to the words they cover.
+
+A report exported from Word or Google Docs cites its sources as linked words ("a statement
+on Monday", "available here") whose address is nowhere in the printed text; a long printed
+address in a note is often cut short ("https://www.example.org/article/very-lo…") while the
+link under it holds the whole address. Both live in the page's annotations: a rectangle (or
+one per line, or QuadPoints) and an action naming the URI. The words under a rectangle are
+found from where the page draws its text, and then in the document's cleaned text, so the
+link becomes a `Link` on those words like an HTML `<a href>`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..models import Link
+
+log = logging.getLogger(__name__)
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF user space (y grows upward)
+
+_SLACK = 2.0  # points: a baseline sits a little inside the link's rectangle, or just under it
+
+
+@dataclass(frozen=True)
+class PdfLink:
+    """A link annotation of one page: its address and the words drawn under it."""
+
+    url: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class _Run:
+    """A piece of text the page draws, from its baseline's starting point."""
+
+    text: str
+    x: float
+    y: float
+
+
+def page_links(page: object) -> list[PdfLink]:
+    """The URI links of a pypdf page, in reading order (top to bottom, left to right); a link
+    whose words cannot be told keeps an empty anchor."""
+    boxes = _uri_boxes(page)
+    if not boxes:
+        return []
+    runs: list[_Run] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_font: object) -> None:
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            runs.append(_Run(text, x, y))
+
+    try:
+        page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    except Exception as exc:  # noqa: BLE001  (an odd font costs the anchors, not the links)
+        log.debug("reading where a PDF page draws its text: %s", exc)
+        runs = []
+    found = []
+    for url, rects in sorted(boxes, key=lambda b: (-max(r[3] for r in b[1]),
+                                                    min(r[0] for r in b[1]))):
+        words = [run.text.strip() for run in runs if any(_inside(run, r) for r in rects)]
+        found.append(PdfLink(url, " ".join(words)))
+    return found
+
+
+def _uri_boxes(page: object) -> list[tuple[str, list[Box]]]:
+    """(URI, rectangles) of each link annotation whose action opens an http(s) address."""
+    try:
+        annotations = page.get("/Annots") or []  # type: ignore[attr-defined]
+        found = []
+        for ref in annotations:
+            annot = ref.get_object()
+            if annot.get("/Subtype") != "/Link":
+                continue
+            action = annot.get("/A")
+            action = action.get_object() if action is not None else None
+            if not action or action.get("/S") != "/URI":
+                continue
+            uri = action.get("/URI")
+            uri = uri.get_object() if hasattr(uri, "get_object") else uri
+            url = (uri.decode("latin-1") if isinstance(uri, bytes) else str(uri or "")).strip()
+            if not url.lower().startswith(("http://", "https://")):
+                continue
+            rects = _rectangles(annot)
+            if rects:
+                found.append((url, rects))
+        return found
+    except Exception as exc:  # noqa: BLE001  (a damaged annotation array costs its links only)
+        log.debug("reading a PDF page's link annotations: %s", exc)
+        return []
+
+
+def _rectangles(annot: object) -> list[Box]:
+    """The areas a link covers: its QuadPoints (one quadrilateral per line of a link that
+    wraps) when given, else its Rect."""
+    quads = annot.get("/QuadPoints")  # type: ignore[attr-defined]
+    points = [float(v) for v in quads] if quads else []
+    boxes = []
+    for i in range(0, len(points) - 7, 8):
+        xs, ys = points[i:i + 8:2], points[i + 1:i + 8:2]
+        boxes.append((min(xs), min(ys), max(xs), max(ys)))
+    if boxes:
+        return boxes
+    rect = annot.get("/Rect")  # type: ignore[attr-defined]
+    if not rect or len(rect) != 4:
+        return []
+    x0, y0, x1, y1 = (float(v) for v in rect)
+    return [(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))]
+
+
+def _inside(run: _Run, box: Box) -> bool:
+    x0, y0, x1, y1 = box
+    return x0 - _SLACK <= run.x < x1 and y0 - _SLACK <= run.y <= y1 + _SLACK
+
+
+def place_links(text: str, page_starts: list[tuple[int, int]],
+                links_by_page: Iterable[list[PdfLink]]) -> list[Link]:
+    """Each page's links as Links on their words in the cleaned text.
+
+    `page_starts`: (offset, page) where each page's text begins in `text`. The words are
+    sought by their letters and digits alone (the cleaning rejoins hyphenated words and
+    collapses spaces), on the link's page, after the previous link found there; a link
+    whose words are not found there lies at the start of its page's text, with no words."""
+    index = _LetterIndex(text)
+    placed: list[Link] = []
+    for page, links in enumerate(links_by_page, start=1):
+        if not links:
+            continue
+        begin, end = _page_span(page_starts, page, len(text))
+        cursor = begin
+        for link in links:
+            span = index.find(link.anchor, cursor, end) or index.find(link.anchor, begin, end)
+            if span is None:
+                placed.append(Link(link.url, begin, begin, "pdf"))
+                continue
+            last = placed[-1] if placed else None
+            if last is not None and last.url == link.url and last.end <= span[0] \
+                    and not text[last.end:span[0]].strip():  # one link wrapped over two lines
+                placed[-1] = Link(link.url, last.start, span[1], "pdf")
+            else:
+                placed.append(Link(link.url, span[0], span[1], "pdf"))
+            cursor = span[1]
+    return placed
+
+
+def linked_lines(pages: list[str], links_by_page: Iterable[list[PdfLink]]) -> set[tuple[int, int]]:
+    """(page, line) of each line of the pages' text that a link's words lie on: a note
+    whose source is a linked word has an address all the same."""
+    found: set[tuple[int, int]] = set()
+    for page, (text, links) in enumerate(zip(pages, links_by_page, strict=False), start=1):
+        if not links:
+            continue
+        index = _LetterIndex(text)
+        cursor = 0
+        for link in links:
+            span = index.find(link.anchor, cursor, len(text)) or index.find(link.anchor, 0, len(text))
+            if span is None:
+                continue
+            first = text.count("\n", 0, span[0]) + 1
+            found.update((page, line) for line in range(first, first + text.count("\n", *span) + 1))
+            cursor = span[1]
+    return found
+
+
+def _page_span(page_starts: list[tuple[int, int]], page: int, size: int) -> tuple[int, int]:
+    """The offsets of the cleaned text that came from `page` (its first line to the next
+    page's first line; notes moved after their paragraph may spill over, so the span ends
+    at the next page's end)."""
+    begin = next((offset for offset, p in page_starts if p == page), None)
+    if begin is None:
+        return size, size
+    later = [offset for offset, p in page_starts if p > page + 1]
+    return begin, (min(later) if later else size)
+
+
+class _LetterIndex:
+    """The text's letters and digits, case-folded, with the offset each came from."""
+
+    def __init__(self, text: str) -> None:
+        kept = [(i, ch) for i, ch in enumerate(text) if ch.isalnum()]
+        self.offsets = [i for i, _ in kept]
+        self.letters = "".join(_fold(ch) for _, ch in kept)
+
+    def find(self, anchor: str, begin: int, end: int) -> tuple[int, int] | None:
+        """The span of the text whose letters are the anchor's, between begin and end."""
+        wanted = "".join(_fold(ch) for ch in anchor if ch.isalnum())
+        if not wanted:
+            return None
+        lo = bisect.bisect_left(self.offsets, begin)
+        hi = bisect.bisect_left(self.offsets, end)
+        at = self.letters.find(wanted, lo, hi)
+        if at < 0:
+            return None
+        return self.offsets[at], self.offsets[at + len(wanted) - 1] + 1
+
+
+def _fold(ch: str) -> str:
+    """A character case-folded, one for one (so offsets stay aligned): 'ß' stays itself."""
+    folded = ch.casefold()
+    return folded if len(folded) == 1 else ch.lower()
