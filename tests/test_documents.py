@@ -93,6 +93,18 @@ def test_oversized_document_is_refused_before_reading(tmp_path: Path):
         load_document(path, max_bytes=1000)
 
 
+def test_a_word_processors_file_says_how_to_have_it_read(tmp_path: Path):
+    """A report kept as .docx or .odt is skipped with what to do, named or found in a folder."""
+    (tmp_path / "brief.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "draft.odt").write_bytes(b"PK\x03\x04")
+    sources, warnings = collect_inputs([str(tmp_path / "brief.docx"), str(tmp_path / "notes")])
+    assert sources == []
+    assert len(warnings) == 2
+    assert "brief.docx: a Word document is not read; save it as PDF, HTML or plain text" in warnings[0]
+    assert "draft.odt: an OpenDocument text is not read" in warnings[1]
+
+
 def test_unknown_extension_is_refused(tmp_path: Path):
     with pytest.raises(InputError, match="unknown file type"):
         load_document(write(tmp_path / "x.rtf", "{\\rtf1}"))

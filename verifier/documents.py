@@ -40,6 +40,10 @@ MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 MAX_PDF_BYTES = 200 * 1024 * 1024
 
 _URL_ARG = re.compile(r"^https?://", re.I)
+# Formats users keep their reports in that are read only once saved as one of FORMATS.
+_SAVE_FIRST = {".docx": "a Word document", ".doc": "a Word document", ".docm": "a Word document",
+               ".odt": "an OpenDocument text", ".rtf": "an RTF document",
+               ".pages": "a Pages document", ".epub": "an EPUB book"}
 _BOILERPLATE = {"skip to content", "skip to main content", "menu", "search", "home", "share",
                 "print", "main menu", "navigation", "subscribe", "log in", "sign in"}
 _TERMINAL_PERIOD = re.compile(r"[.;,]['\"”’)]*$")
@@ -70,7 +74,7 @@ def collect_inputs(args: Sequence[str]) -> tuple[list[str], list[str]]:
         if path.is_dir():
             for found in _walk(path, warnings):
                 if found.suffix.lower() not in FORMATS:
-                    warnings.append(f"skipped {found}: unknown file type")
+                    warnings.append(f"skipped {found}: {_unread_type(found, listed=False)}")
                     continue
                 try:
                     add(str(_resolved(found)))
@@ -79,9 +83,18 @@ def collect_inputs(args: Sequence[str]) -> tuple[list[str], list[str]]:
         elif path.suffix.lower() in FORMATS:
             add(str(path.resolve()))
         else:
-            warnings.append(f"skipped {arg}: unknown file type "
-                            f"(expected one of {', '.join(sorted(set(FORMATS)))})")
+            warnings.append(f"skipped {arg}: {_unread_type(path, listed=True)}")
     return sources, warnings
+
+
+def _unread_type(path: Path, *, listed: bool) -> str:
+    """Why a file is not read, and for a word processor's file what to do about it."""
+    kind = _SAVE_FIRST.get(path.suffix.lower())
+    if kind:
+        return f"{kind} is not read; save it as PDF, HTML or plain text to check it"
+    if listed:
+        return f"unknown file type (expected one of {', '.join(sorted(set(FORMATS)))})"
+    return "unknown file type"
 
 
 def _missing(path: Path) -> str:
