@@ -113,3 +113,29 @@ def test_a_link_wrapped_over_two_lines_is_one_link(tmp_path: Path) -> None:
         "unemployment rate among young graduates in the northern provinces rose sharply over "
         "the year")
     assert [c.url for c in ex.citations] == [report]
+
+
+def test_a_writer_export_with_linked_words_and_linked_notes() -> None:
+    """tests/documents/writer_links.pdf is LibreOffice Writer 7.4's own PDF export of
+    writer_links.fodt (`soffice --headless --convert-to pdf`): linked words in the text, notes
+    whose source is a linked 'here', a long linked address wrapped over two lines, a note with
+    two linked titles and no address printed."""
+    path = Path(__file__).parent / "documents" / "writer_links.pdf"
+    ex = extract_document(load_document(path))
+    ministry = "https://www.moe.example.gov/news/2023/11/statement-on-dams"
+    agency = ("https://www.khuzestan-news.example.ir/fa/news/2023/12/02/"
+              "governor-karun-river-lowest-level-in-living-memory-interview")
+    assert [(c.kind, c.marker, c.url) for c in ex.citations] == [
+        ("link", None, ministry),
+        ("link", None, "https://www.unwater.example.org/reports/karun-2023"),
+        ("footnote", "1", ministry),
+        ("footnote", "2", agency),
+        ("footnote", "3", "https://www.rights.example.org/2024/01/karun-protest-arrests"),
+        ("footnote", "3", "https://www.rights.example.org/2023/08/water-protests"),
+    ]
+    cited = {q.text: [ex.citations[i].url for i in q.citations] for q in ex.quotes}
+    assert cited == {
+        "all transfers comply with the national water plan and protect downstream users":
+            [ministry],
+        "the river has never been so low in living memory": [agency],
+    }

@@ -140,8 +140,9 @@ def place_links(text: str, page_starts: list[tuple[int, int]],
                 placed.append(Link(link.url, begin, begin, "pdf"))
                 continue
             last = placed[-1] if placed else None
-            if last is not None and last.url == link.url and last.end <= span[0] \
-                    and not text[last.end:span[0]].strip():  # one link wrapped over two lines
+            gap = text[last.end:span[0]] if last is not None and last.end <= span[0] else "?"
+            if last is not None and last.url == link.url and len(gap) <= 3 \
+                    and not any(ch.isalnum() for ch in gap):  # one link wrapped over two lines
                 placed[-1] = Link(link.url, last.start, span[1], "pdf")
             else:
                 placed.append(Link(link.url, span[0], span[1], "pdf"))
