@@ -8,7 +8,7 @@ from pathlib import Path
 from verifier.documents import load_document
 from verifier.extraction import extract_document
 from verifier.models import Extraction
-from verifier.text.pdflinks import PdfLink, place_links
+from verifier.text.pdflinks import PdfLink, link_lines, linked_lines, place_links
 
 Segment = tuple[str, str | None]  # text, and the address it links to
 
@@ -80,22 +80,42 @@ def test_links_that_open_no_web_page_are_no_citations(tmp_path: Path) -> None:
 
 
 def test_a_linked_phrase_found_across_a_hyphenated_line_break() -> None:
-    """The cleaned text has rejoined 'state-' and 'ment'; the anchor still finds its words,
-    on its own page, after the link before it on that page."""
-    text = "Page one says here.\nThe ministry's statement on Monday, and here again the statement."
-    second_page = text.index("The ministry")
-    links = place_links(text, [(0, 1), (second_page, 2)],
-                        [[], [PdfLink("https://a.example/1", "state- ment on Mon-"),
-                              PdfLink("https://a.example/2", "here")]])
-    assert [(text[link.start:link.end], link.url) for link in links] == [
+    """The cleaned text has rejoined 'state-' and 'ment'; the anchor still finds its words
+    on its lines, after the link before it on the page."""
+    pages = ["Page one says here.", "The ministry's state-\nment on Monday, and here again."]
+    links = [[], [PdfLink("https://a.example/1", "state- ment on Mon"),
+                  PdfLink("https://a.example/2", "here")]]
+    located = link_lines(pages, links)
+    assert [(at.page, at.first, at.last) for at in located] == [(2, 1, 2), (2, 2, 2)]
+    assert linked_lines(located) == {(2, 1), (2, 2)}
+    text = "Page one says here.\nThe ministry's statement on Monday, and here again."
+    second = text.index("The ministry")
+    line_map = [(0, 1, 1), (second, 1, 2), (text.index("ment on"), 2, 2)]
+    placed = place_links(text, line_map, located)
+    assert [(text[link.start:link.end], link.url) for link in placed] == [
         ("statement on Mon", "https://a.example/1"), ("here", "https://a.example/2")]
-    assert links[1].start > second_page
+    assert placed[1].start > second
+
+
+def test_a_note_moved_after_its_paragraph_keeps_its_link() -> None:
+    """The cleaning moves a page's note bodies after the paragraph a page break cut, past
+    the next page's first lines: a link is sought on its own line, wherever that went."""
+    pages = ["Body text that goes on\n1 Reuters, available here.", "over the page. Read here."]
+    links = [[PdfLink("https://a.example/note", "here")], [PdfLink("https://a.example/body", "here")]]
+    text = "Body text that goes on over the page. Read here.\n\n1 Reuters, available here."
+    line_map = [(0, 1, 1), (text.index("over"), 1, 2), (text.index("1 Reuters"), 2, 1)]
+    placed = place_links(text, line_map, link_lines(pages, links))
+    assert [(link.url, link.start) for link in placed] == [
+        ("https://a.example/note", text.rindex("here")),
+        ("https://a.example/body", text.index("here"))]
 
 
 def test_a_link_whose_words_cannot_be_found_still_cites_from_its_page() -> None:
     text = "First page.\nSecond page text."
-    links = place_links(text, [(0, 1), (12, 2)], [[], [PdfLink("https://a.example/x", "gone")]])
-    assert [(link.url, link.start, link.end) for link in links] == [("https://a.example/x", 12, 12)]
+    located = link_lines(["First page.", "Second page text."],
+                         [[], [PdfLink("https://a.example/x", "gone")]])
+    placed = place_links(text, [(0, 1, 1), (12, 1, 2)], located)
+    assert [(link.url, link.start, link.end) for link in placed] == [("https://a.example/x", 12, 12)]
 
 
 def test_a_link_wrapped_over_two_lines_is_one_link(tmp_path: Path) -> None:

@@ -205,6 +205,15 @@ def test_quote_across_line_and_page_breaks_skips_footnotes_and_captions(tmp_path
         "solution.”\n\nSheikh Tamim said that “Qatar will keep mediating between the sides.”\n",
         ["Sharif Sheikh Ahmed", "John Major", "Abdullah", "Tamim"],
         id="title_word_inside_a_name_stays_in_the_name"),
+    pytest.param(
+        'Asked about it, a spokesperson for the port authority said that "no vessel has been '
+        'turned away". Figures are scarce. Asked about it, the mayor of the city said that "the '
+        'reconstruction budget has tripled". The spokesperson added that "every ship is '
+        'inspected". A diplomat said that "talks will resume". The source said that "nothing '
+        'is agreed".',
+        ["spokesperson for the port authority", "mayor of the city",
+         "spokesperson for the port authority", "diplomat", "diplomat"],
+        id="the_same_role_or_a_word_for_anyone_takes_up_the_person_described_before"),
 ])
 def test_speaker_of_each_quote(tmp_path: Path, text: str, speakers: list[str]):
     quotes, _, _ = run(tmp_path, text)

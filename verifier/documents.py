@@ -30,7 +30,7 @@ from .pagetext import content_kind, decode_body
 from .text.docdates import document_date, parse_metadata_date
 from .text.footnotes import find_note_refs
 from .text.pdfclean import SourceLine, clean_lines, page_lines, source_lines
-from .text.pdflinks import PdfLink, linked_lines, place_links
+from .text.pdflinks import LinkLines, link_lines, linked_lines, place_links
 from .text.pdftext import read_pdf
 from .text.textstream import binary_text, legacy_encoding, unmarked_utf16
 
@@ -258,10 +258,11 @@ def _cleaned_document(lines: list[SourceLine], data: bytes, source: str, name: s
 
 def _pdf_document(data: bytes, source: str, name: str) -> Document:
     pdf = read_pdf(data, name=name, with_links=True)
-    lines = page_lines(pdf.pages, linked_lines(pdf.pages, pdf.links) if any(pdf.links) else ())
+    located = link_lines(pdf.pages, pdf.links) if any(pdf.links) else []
+    lines = page_lines(pdf.pages, linked_lines(located))
     doc = _cleaned_document(lines, data, source, name, "pdf")
-    if any(pdf.links):
-        _add_pdf_links(doc, pdf.links)
+    if located:
+        _add_pdf_links(doc, located)
     if not pdf.pages:
         doc.warnings.append(f"{name}: a PDF without pages; nothing to extract")
     elif not doc.text.strip():
@@ -277,14 +278,10 @@ def _pdf_document(data: bytes, source: str, name: str) -> Document:
     return doc
 
 
-def _add_pdf_links(doc: Document, links: list[list[PdfLink]]) -> None:
+def _add_pdf_links(doc: Document, located: list[LinkLines]) -> None:
     """The PDF's hyperlinks as links on their words; a note holding one cites its address
     (a note reading 'Reuters, 3 May 2018, available here' names no URL in its text)."""
-    page_starts: dict[int, int] = {}
-    for offset, _line, page in doc.line_map:
-        if page is not None:
-            page_starts.setdefault(page, offset)
-    doc.links = place_links(doc.text, sorted((o, p) for p, o in page_starts.items()), links)
+    doc.links = place_links(doc.text, doc.line_map, located)
     notes = []
     for note in doc.footnotes:
         end = note.start + len(note.text)

@@ -119,41 +119,21 @@ def _inside(run: _Run, box: Box) -> bool:
     return x0 - _SLACK <= run.x < x1 and y0 - _SLACK <= run.y <= y1 + _SLACK
 
 
-def place_links(text: str, page_starts: list[tuple[int, int]],
-                links_by_page: Iterable[list[PdfLink]]) -> list[Link]:
-    """Each page's links as Links on their words in the cleaned text.
+@dataclass(frozen=True)
+class LinkLines:
+    """A link and the lines of its page (1-based, as the page's text reads) its words lie
+    on; (0, 0) when they were not found there."""
 
-    `page_starts`: (offset, page) where each page's text begins in `text`. The words are
-    sought by their letters and digits alone (the cleaning rejoins hyphenated words and
-    collapses spaces), on the link's page, after the previous link found there; a link
-    whose words are not found there lies at the start of its page's text, with no words."""
-    index = _LetterIndex(text)
-    placed: list[Link] = []
-    for page, links in enumerate(links_by_page, start=1):
-        if not links:
-            continue
-        begin, end = _page_span(page_starts, page, len(text))
-        cursor = begin
-        for link in links:
-            span = index.find(link.anchor, cursor, end) or index.find(link.anchor, begin, end)
-            if span is None:
-                placed.append(Link(link.url, begin, begin, "pdf"))
-                continue
-            last = placed[-1] if placed else None
-            gap = text[last.end:span[0]] if last is not None and last.end <= span[0] else "?"
-            if last is not None and last.url == link.url and len(gap) <= 3 \
-                    and not any(ch.isalnum() for ch in gap):  # one link wrapped over two lines
-                placed[-1] = Link(link.url, last.start, span[1], "pdf")
-            else:
-                placed.append(Link(link.url, span[0], span[1], "pdf"))
-            cursor = span[1]
-    return placed
+    link: PdfLink
+    page: int
+    first: int
+    last: int
 
 
-def linked_lines(pages: list[str], links_by_page: Iterable[list[PdfLink]]) -> set[tuple[int, int]]:
-    """(page, line) of each line of the pages' text that a link's words lie on: a note
-    whose source is a linked word has an address all the same."""
-    found: set[tuple[int, int]] = set()
+def link_lines(pages: list[str], links_by_page: Iterable[list[PdfLink]]) -> list[LinkLines]:
+    """Where each link's words lie in its page's text: sought by their letters and digits
+    alone, after the previous link's words on that page (then from the page's top)."""
+    found: list[LinkLines] = []
     for page, (text, links) in enumerate(zip(pages, links_by_page, strict=False), start=1):
         if not links:
             continue
@@ -162,22 +142,56 @@ def linked_lines(pages: list[str], links_by_page: Iterable[list[PdfLink]]) -> se
         for link in links:
             span = index.find(link.anchor, cursor, len(text)) or index.find(link.anchor, 0, len(text))
             if span is None:
+                found.append(LinkLines(link, page, 0, 0))
                 continue
             first = text.count("\n", 0, span[0]) + 1
-            found.update((page, line) for line in range(first, first + text.count("\n", *span) + 1))
+            found.append(LinkLines(link, page, first, first + text.count("\n", *span)))
             cursor = span[1]
     return found
 
 
-def _page_span(page_starts: list[tuple[int, int]], page: int, size: int) -> tuple[int, int]:
-    """The offsets of the cleaned text that came from `page` (its first line to the next
-    page's first line; notes moved after their paragraph may spill over, so the span ends
-    at the next page's end)."""
-    begin = next((offset for offset, p in page_starts if p == page), None)
-    if begin is None:
-        return size, size
-    later = [offset for offset, p in page_starts if p > page + 1]
-    return begin, (min(later) if later else size)
+def linked_lines(located: Iterable[LinkLines]) -> set[tuple[int, int]]:
+    """(page, line) of each line a link's words lie on: a note whose source is a linked
+    word has an address all the same."""
+    return {(at.page, line) for at in located if at.first
+            for line in range(at.first, at.last + 1)}
+
+
+def place_links(text: str, line_map: list[tuple[int, int, int | None]],
+                located: Iterable[LinkLines]) -> list[Link]:
+    """Each link as a Link on its words in the cleaned text.
+
+    `line_map` gives where each original (line, page) begins in `text` (cleaning moves note
+    bodies after the paragraph a page break cut, so a page's lines are not one stretch).
+    The words are sought by their letters and digits (the cleaning rejoins hyphenated words
+    and collapses spaces) from the start of their first line to the end of their last; a
+    link whose words were not found lies, without words, at the start of its page's text."""
+    index = _LetterIndex(text)
+    starts = sorted(line_map)
+    offsets = [offset for offset, _line, _page in starts]
+    where = {(page, line): k for k, (_offset, line, page) in enumerate(starts)}
+    page_begins: dict[int | None, int] = {}
+    for offset, _line, page in starts:
+        page_begins.setdefault(page, offset)
+    placed: list[Link] = []
+    for at in located:
+        first, last = where.get((at.page, at.first)), where.get((at.page, at.last))
+        span = None
+        if first is not None and last is not None:
+            stop = offsets[last + 1] if last + 1 < len(offsets) else len(text)
+            span = index.find(at.link.anchor, offsets[first], stop)
+        if span is None:
+            begin = page_begins.get(at.page, len(text))
+            placed.append(Link(at.link.url, begin, begin, "pdf"))
+            continue
+        previous = placed[-1] if placed else None
+        gap = text[previous.end:span[0]] if previous and previous.end <= span[0] else "?"
+        if previous and previous.url == at.link.url and len(gap) <= 3 \
+                and not any(ch.isalnum() for ch in gap):  # one link wrapped over two lines
+            placed[-1] = Link(at.link.url, previous.start, span[1], "pdf")
+        else:
+            placed.append(Link(at.link.url, span[0], span[1], "pdf"))
+    return placed
 
 
 class _LetterIndex:

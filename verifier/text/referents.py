@@ -34,6 +34,9 @@ program bureau army police military embassy foundation charity ngo network chann
 newspaper broadcaster campaign coalition alliance movement association federation club team
 league school hospital regulator watchdog consultancy observatory monitor panel
 """)
+# 'A diplomatic official said … the source is quoted saying': words that can take up any
+# person described just before; 'the mayor' after 'a port spokesperson' is someone else.
+_ANY_PERSON = words("source official person individual man woman insider figure")
 # 'the statement said': the document speaks for whoever issued it.
 DOCUMENT_NOUNS = words("""
 statement report letter post tweet release communique communiqué announcement message memo
@@ -332,12 +335,13 @@ class Referents:
             name = self.names.by_role(head, set(core[:-1]), at)
             if name:
                 return Speaker(name, True, "description")
-        if person_noun:
+        if person_noun and definite:  # 'the spokesperson added': the one who spoke just now
             for event in reversed(self.events):
                 if event.offset >= at or event.paragraph != paragraph:
                     continue
-                if event.speaker.how == "description" and any(
-                        w in PERSON_NOUNS for w in event.speaker.name.lower().split()):
+                words_before = event.speaker.name.lower().split()
+                if event.speaker.how == "description" and (head in words_before or (
+                        head in _ANY_PERSON and any(w in PERSON_NOUNS for w in words_before))):
                     return event.speaker
         cleaned = _SAME_OR_OWN.sub("", strip_determiners(phrase))  # 'the same study', 'own managers'
         return Speaker(cleaned, person_noun and not head.endswith("s"), "description")
