@@ -214,6 +214,10 @@ def test_quote_across_line_and_page_breaks_skips_footnotes_and_captions(tmp_path
         ["spokesperson for the port authority", "mayor of the city",
          "spokesperson for the port authority", "diplomat", "diplomat"],
         id="the_same_role_or_a_word_for_anyone_takes_up_the_person_described_before"),
+    pytest.param(
+        'A senior official said that "no vessel has been turned away". Another official said '
+        '"we follow the law in every case".',
+        ["senior official", "official"], id="another_opening_a_sentence_is_no_name"),
 ])
 def test_speaker_of_each_quote(tmp_path: Path, text: str, speakers: list[str]):
     quotes, _, _ = run(tmp_path, text)

@@ -67,7 +67,7 @@ SENTENCE_STARTERS = words("""
 the a an in on at during after before since despite following however meanwhile while when
 although though but and or if as for from with without by to of this that these those his her
 their its our my your it he she they we i you there here also then thus yet so asked according
-last next two three one many some all other such both each every most more only even still just
+last next two three one many some all other another such both each every most more only even still just
 not no yes why what who whom which where how today yesterday tomorrow earlier later recently
 now once again statement statements appendix source sources photo note notes overview filed
 skip right left above below see read click nothing none nobody everything something anything
