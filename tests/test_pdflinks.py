@@ -159,3 +159,27 @@ def test_a_writer_export_with_linked_words_and_linked_notes() -> None:
             [ministry],
         "the river has never been so low in living memory": [agency],
     }
+
+
+def test_a_three_page_writer_report_with_running_heads_and_eighteen_notes() -> None:
+    """tests/documents/writer_sitrep.pdf: Writer's export of writer_sitrep.fodt, three pages
+    under a running head and a 'Page N' footer, eighteen notes at the page feet in three
+    forms: 'See <printed address>', a printed address that is also a link, and '… available
+    here' with only 'here' linked. Every note cites its address, each once, and each quote
+    rests on its own note."""
+    path = Path(__file__).parent / "documents" / "writer_sitrep.pdf"
+    ex = extract_document(load_document(path))
+    urls = ["https://health.example.gov/press/2023/05/vaccine-deliveries",
+            "https://port.example.org/en/news/statement-21",
+            "https://city.example.gov/mayor/speeches/2023-budget",
+            "https://www.example-news.com/politics/2023/06/opposition-leader-interview-numbers",
+            "https://cb.example.org/speeches/governor-2023-07-12",
+            "https://news.example.un.org/en/story/2023/08/1140000"]
+    expected = [(str(n), urls[(n - 1) % 6]) for n in range(1, 19)]
+    assert [(c.marker, c.url) for c in ex.citations] == expected
+    assert all(c.kind == "footnote" for c in ex.citations)
+    assert [[ex.citations[i].marker for i in q.citations] for q in ex.quotes] == [
+        [str(n)] for n in range(1, 19)]
+    assert [q.speaker for q in ex.quotes][:6] == [
+        "deputy minister of health", "spokesperson for the port authority", "mayor of the city",
+        "opposition leader", "central bank governor", "senior UN official"]
