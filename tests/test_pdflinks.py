@@ -183,3 +183,26 @@ def test_a_three_page_writer_report_with_running_heads_and_eighteen_notes() -> N
     assert [q.speaker for q in ex.quotes][:6] == [
         "deputy minister of health", "spokesperson for the port authority", "mayor of the city",
         "opposition leader", "central bank governor", "senior UN official"]
+
+
+def test_a_writer_report_with_endnotes_a_table_and_a_long_note() -> None:
+    """tests/documents/writer_endnotes.pdf: Writer's export of writer_endnotes.fodt. Its
+    endnotes are numbered i, ii, iii on a page of their own with no heading; a timeline
+    table's rows open with dates ('12 Jan 2024 …') and hold a linked and a printed address;
+    the third note runs over many lines under a hanging indent and ends on a linked title."""
+    path = Path(__file__).parent / "documents" / "writer_endnotes.pdf"
+    ex = extract_document(load_document(path))
+    assert [(c.kind, c.marker, c.url) for c in ex.citations] == [
+        ("link", None, "https://un.example.org/press/2024/01/12-ceasefire"),
+        ("link", None, "https://news.example.com/2024/02/02/talks-suspended"),
+        ("link", None, "https://radio.example.org/programmes/world-tonight/2024-02-10"),
+        ("footnote", "i", "https://parliament.example.gov/records/2024/44"),
+        ("footnote", "ii", "https://mod.example.gov/en/briefings/2024-02-06-weekly"),
+        ("footnote", "iii", "https://www.review.example.com/interviews/former-envoy-sequencing"),
+    ]
+    assert [(q.speaker, [ex.citations[i].url for i in q.citations]) for q in ex.quotes] == [
+        ("foreign minister", ["https://parliament.example.gov/records/2024/44"]),
+        ("Elena Vasquez", ["https://mod.example.gov/en/briefings/2024-02-06-weekly"]),
+        ("former envoy", ["https://www.review.example.com/interviews/former-envoy-sequencing"]),
+        ("mediator", ["https://radio.example.org/programmes/world-tonight/2024-02-10"]),
+    ]

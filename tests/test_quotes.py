@@ -700,6 +700,43 @@ def test_roman_numeral_endnotes_of_a_pdf_report(tmp_path: Path):
         ("Amina Issufo", []), ("Margarida Loureiro", ["https://www.unhcr.example.org/brief"])]
 
 
+def test_word_endnotes_announced_by_their_numerals_need_no_heading(tmp_path: Path):
+    """Word and Writer number endnotes i, ii, iii and print no heading over them: a body
+    line opening with a numeral glued in the text above ('island”.i') after a break is one."""
+    text = ("The minister said that “the island will not be divided”.i The debate went on.\n"
+            "His deputy said: “No troops have crossed the line.”ii Observers disagreed.\n"
+            "\f"
+            "i Parliamentary record, 4 February 2024. https://parliament.example.gov/rec/44\n"
+            "ii Press briefing, 6 February 2024: https://mod.example.gov/briefings/0206\n")
+    quotes, _, citations = run(tmp_path, text)
+    assert [(c.marker, c.url) for c in citations if c.kind == "footnote"] == [
+        ("i", "https://parliament.example.gov/rec/44"),
+        ("ii", "https://mod.example.gov/briefings/0206")]
+    assert [[citations[n].marker for n in q.citations] for q in quotes] == [["i"], ["ii"]]
+
+
+def test_a_timeline_row_opening_with_a_date_is_no_note(tmp_path: Path):
+    """'12 Jan 2024 Ceasefire announced https://…' is a table's row: its number is a day."""
+    text = ("Timeline of events:\n"
+            "12 Jan 2024 Ceasefire announced https://un.example.org/press/2024/01/12\n"
+            "2 Feb 2024 Talks suspended https://news.example.com/2024/02/02/talks\n"
+            "3 March: the envoy said that “both sides have asked for more time”.\n")
+    _quotes, _, citations = run(tmp_path, text)
+    assert [(c.kind, c.marker) for c in citations] == [("link", None), ("link", None)]
+
+
+def test_a_note_carried_on_under_its_hanging_indent(tmp_path: Path):
+    """A long note's lines hang under its first word: each is the note's, full stop or not."""
+    text = ("The envoy recalled that “the talks collapsed over sequencing”.1 Others agreed.\n\n"
+            "1 This note is long. It runs over several lines of the page, each\n"
+            "  ending in a full stop.\n"
+            "  Available at https://www.review.example.com/interviews/envoy.\n")
+    quotes, _, citations = run(tmp_path, text)
+    [note] = [c for c in citations if c.kind == "footnote"]
+    assert (note.marker, note.url) == ("1", "https://www.review.example.com/interviews/envoy")
+    assert [citations[n].marker for n in quotes[0].citations] == ["1"]
+
+
 _PAPER = (
     "# Paper\n\n"
     "In a review, Halvorsen and Van Rijn (2022) conclude that the evidence is \"thin, local "

@@ -99,6 +99,12 @@ _ROMAN_AFTER_PUNCT = re.compile(
     r"(?<=[^\W\d_])(?:[.,;:!?]+[\"”’»)\]]*|[\"”’»)\]]+[.,;:!?]?)(?P<n>[ivx]{1,6})(?=[\s\"“”’)\]]|$)")
 
 
+def glued_numerals(line: str) -> list[str]:
+    """Lower-case Roman numerals glued to punctuation in one line ('island”.i', 'people.ii'):
+    the markers of Word's endnotes, which announce their bodies lower down."""
+    return [m.group("n") for m in _ROMAN_AFTER_PUNCT.finditer(line) if roman_value(m.group("n"))]
+
+
 def roman_value(numeral: str) -> int | None:
     """The value of a lower-case Roman numeral up to xxxix, else None."""
     if not numeral or not _ROMAN.match(numeral):

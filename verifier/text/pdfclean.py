@@ -19,7 +19,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ..models import Footnote
-from .footnotes import SUPERSCRIPT_DIGITS, glued_markers, roman_value
+from .footnotes import SUPERSCRIPT_DIGITS, glued_markers, glued_numerals, roman_value
 from .pdflines import (
     SourceLine,
     heading_like,
@@ -43,6 +43,10 @@ _SEPARATOR = re.compile(r"^(?:\s{10,}|\s*_{5,}\s*|\s*-{10,}\s*)$")
 _FOOTNOTE_START = re.compile(
     r"^\s*(?:\[(?P<b>\d{1,3})\]|(?P<n>\d{1,3})(?P<p>[.)])?|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|"
     r"(?P<r>[ivx]{1,6}))\s+(?=\S)")
+# A day and month after a line's opening number: a date ('12 Jan 2024', '3 March:'), no marker.
+_DATE_AFTER_NUMBER = re.compile(
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?:,?\s+\d{2,4}\b|\s*[:–—-])", re.I)
 _LIST_START = re.compile(
     r"^(?:\d{1,2}[.)]\s|[ivxIVX]{1,5}[.)]\s|[a-hA-H]\)\s|[-–•▶◆►*●○■□➢✓·]\s|\([a-z0-9]{1,3}\)\s)")
 _CREDIT = re.compile(
@@ -267,6 +271,7 @@ class _Cleaner:
         last_number = 0
         last_at = -10
         markers_seen: set[str] = set()
+        numerals_seen: set[str] = set()
         for i, line in enumerate(lines):
             kind = kinds[i]
             if kind == "separator":
@@ -284,8 +289,13 @@ class _Cleaner:
                 zone, previous = "heading", -1
                 continue
             m = _FOOTNOTE_START.match(line.text)
+            if m and _DATE_AFTER_NUMBER.match(line.text, m.end()):
+                m = None  # '12 Jan 2024 Ceasefire announced': a table's or timeline's date
             if m and m.group("r"):
                 value = self._roman_note(m.group("r"), zone, last_number, i - last_at)
+                if value is None and m.group("r") in numerals_seen and self._after_gap(i):
+                    value = roman_value(m.group("r"))  # Word's endnotes: 'island”.i' above
+                    value = value if value in (last_number + 1, 1) else None
                 if value is not None:
                     kinds[i] = "footnote"
                     self.markers[i] = m.group("r")
@@ -318,6 +328,7 @@ class _Cleaner:
                 continue
             zone, previous = None, -1
             markers_seen.update(glued_markers(line.text))
+            numerals_seen.update(glued_numerals(line.text))
 
     @staticmethod
     def _roman_note(numeral: str, zone: str | None, last_number: int, gap: int) -> int | None:
@@ -364,6 +375,8 @@ class _Cleaner:
             return False
         if url_tail(before) and not before.endswith(".") or joins_url(before, after):
             return True
+        if self._hangs_under_note(prev, i):
+            return True
         if _only_url(after):
             # a reference list entry gives its address on a line of its own ('[1] Agency,
             # Title, 2023.' / '    https://…'), after the citation's full stop
@@ -372,6 +385,21 @@ class _Cleaner:
         # ('Country Profile:' / 'Cambodia, https://…'; 'p.' / '114'; 'L. Brandt and P.' / 'Chhim').
         return not terminal(before) or before.endswith(":") or \
             bool(_NOTE_ABBREVIATION.search(before))
+
+    def _hangs_under_note(self, prev: int, i: int) -> bool:
+        """Whether line i is indented to where the words of the note it follows begin: a
+        hanging indent ('iii This note …' / '    long. This …') carries the note on past a
+        full stop, where a new paragraph would start at the margin."""
+        opener = prev
+        while opener > 0 and self.kinds[opener] == "footnote-cont":
+            opener -= 1
+        first = self.lines[opener].text
+        m = _FOOTNOTE_START.match(first)
+        line = self.lines[i].text
+        indent = len(line) - len(line.lstrip(" "))
+        if m is None or indent < 2:
+            return False
+        return abs(indent - m.end()) <= 2 and indent > len(first) - len(first.lstrip(" "))
 
     def _classify_captions(self) -> None:
         """Photo captions sitting between the lines of a sentence (wrapped layouts only)."""
