@@ -715,6 +715,21 @@ def test_word_endnotes_announced_by_their_numerals_need_no_heading(tmp_path: Pat
     assert [[citations[n].marker for n in q.citations] for q in quotes] == [["i"], ["ii"]]
 
 
+def test_a_note_number_glued_to_its_first_word_opens_the_note(tmp_path: Path):
+    """Text read from a page set in columns glues a note's number to its first word
+    ('1See https://…'); the number glued in the text above announces it. '5G networks' at a
+    line's start is no note."""
+    text = ("The director said that “we are treating three times as many patients”.1 More\n"
+            "5G networks were down for days, the mayor said: “we have no signal”.2 Indeed.\n"
+            "1See https://www.health-news.example.org/2024/04/haddad-interview.\n"
+            "2Mayor's office, statement: https://city.example.gov/statements/0412\n")
+    quotes, _, citations = run(tmp_path, text)
+    assert [(c.marker, c.url) for c in citations if c.kind == "footnote"] == [
+        ("1", "https://www.health-news.example.org/2024/04/haddad-interview"),
+        ("2", "https://city.example.gov/statements/0412")]
+    assert [[citations[n].marker for n in q.citations] for q in quotes] == [["1"], ["2"]]
+
+
 def test_a_timeline_row_opening_with_a_date_is_no_note(tmp_path: Path):
     """'12 Jan 2024 Ceasefire announced https://…' is a table's row: its number is a day."""
     text = ("Timeline of events:\n"

@@ -47,6 +47,7 @@ _FOOTNOTE_START = re.compile(
 _DATE_AFTER_NUMBER = re.compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?:,?\s+\d{2,4}\b|\s*[:–—-])", re.I)
+_GLUED_NOTE_START = re.compile(r"^\s*(?P<g>\d{1,3})(?=[A-Z][a-z]|[“\"‘«(])")
 _LIST_START = re.compile(
     r"^(?:\d{1,2}[.)]\s|[ivxIVX]{1,5}[.)]\s|[a-hA-H]\)\s|[-–•▶◆►*●○■□➢✓·]\s|\([a-z0-9]{1,3}\)\s)")
 _CREDIT = re.compile(
@@ -291,6 +292,17 @@ class _Cleaner:
             m = _FOOTNOTE_START.match(line.text)
             if m and _DATE_AFTER_NUMBER.match(line.text, m.end()):
                 m = None  # '12 Jan 2024 Ceasefire announced': a table's or timeline's date
+            glued = None if m else _GLUED_NOTE_START.match(line.text)
+            if glued and glued.group("g") in markers_seen and \
+                    int(glued.group("g")) in (last_number + 1, 1):
+                # '1See https://…': the note's number glued to its first word, as text read
+                # from a page in columns comes out; announced by the same number glued above
+                markers_seen.discard(glued.group("g"))
+                kinds[i] = "footnote"
+                self.markers[i] = glued.group("g")
+                previous = last_at = i
+                last_number = int(glued.group("g"))
+                continue
             if m and m.group("r"):
                 value = self._roman_note(m.group("r"), zone, last_number, i - last_at)
                 if value is None and m.group("r") in numerals_seen and self._after_gap(i):
@@ -557,7 +569,7 @@ class _Cleaner:
                 floating.append((start, offset))
                 if para.kind == "footnote" and para.marker:
                     body_text = "".join(out[len(out) - (2 * len(pieces) - 1):])
-                    m = _FOOTNOTE_START.match(body_text)
+                    m = _FOOTNOTE_START.match(body_text) or _GLUED_NOTE_START.match(body_text)
                     body_start = start + (m.end() if m else 0)
                     body = body_text[m.end() if m else 0:]
                     urls = tuple(url for _s, _e, url in find_urls(body))
