@@ -227,3 +227,17 @@ def test_a_two_column_writer_report_with_hyphenation_and_glued_note_numbers() ->
         "Amal Haddad", "provincial water authority", "Oleksandr Petrenko",
         "spokesperson for the World Food Programme"]
     assert "three times as many patients as before the floods" in ex.quotes[0].text
+
+
+def test_a_writer_report_whose_long_note_fills_its_page_foot() -> None:
+    """tests/documents/writer_long_note.pdf: Writer's export of writer_long_note.fodt, one
+    justified, hyphenated column; the second note runs a dozen lines to the page's foot and
+    gives its address on its last line; every note's number is glued to its first word."""
+    path = Path(__file__).parent / "documents" / "writer_long_note.pdf"
+    ex = extract_document(load_document(path))
+    assert [(c.kind, c.marker) for c in ex.citations] == [("footnote", str(n)) for n in range(1, 5)]
+    assert [[ex.citations[i].url for i in q.citations] for q in ex.quotes] == [
+        ["https://www.health-news.example.org/2024/04/haddad-hospital-interview"],
+        ["https://water.example.gov/announcements/2024-04-18-canal-repairs"],
+        ["https://www.fieldreport.example.com/stories/petrenko-farm-flood"],
+        ["https://www.wfp.example.org/news/flood-response-update-april-2024"]]

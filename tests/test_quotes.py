@@ -730,6 +730,23 @@ def test_a_note_number_glued_to_its_first_word_opens_the_note(tmp_path: Path):
     assert [[citations[n].marker for n in q.citations] for q in quotes] == [["1"], ["2"]]
 
 
+def test_a_long_note_fills_the_foot_of_its_page(tmp_path: Path):
+    """Under the notes at a page's foot nothing else is set: a note goes on to the page's
+    end past its full stops, and gives its address on its last line."""
+    text = ("The authority said that “emergency repairs will be completed before summer”.1 The\n"
+            "work began in May.\n\n"
+            "1 Provincial Water Authority, announcement of 18 April 2024. The announcement lists\n"
+            "the canals to be repaired.\n"
+            "Repairs are scheduled district by district over three months.\n"
+            "Online: https://water.example.gov/announcements/2024-04-18-canal-repairs.\n"
+            "\f"
+            "Next page text.\n")
+    quotes, _, citations = run(tmp_path, text)
+    [note] = [c for c in citations if c.kind == "footnote"]
+    assert note.url == "https://water.example.gov/announcements/2024-04-18-canal-repairs"
+    assert [citations[n].url for n in quotes[0].citations] == [note.url]
+
+
 def test_a_timeline_row_opening_with_a_date_is_no_note(tmp_path: Path):
     """'12 Jan 2024 Ceasefire announced https://…' is a table's row: its number is a day."""
     text = ("Timeline of events:\n"

@@ -387,7 +387,7 @@ class _Cleaner:
             return False
         if url_tail(before) and not before.endswith(".") or joins_url(before, after):
             return True
-        if self._hangs_under_note(prev, i):
+        if self._hangs_under_note(prev, i) or self._fills_the_page_foot(prev, i):
             return True
         if _only_url(after):
             # a reference list entry gives its address on a line of its own ('[1] Agency,
@@ -397,6 +397,28 @@ class _Cleaner:
         # ('Country Profile:' / 'Cambodia, https://…'; 'p.' / '114'; 'L. Brandt and P.' / 'Chhim').
         return not terminal(before) or before.endswith(":") or \
             bool(_NOTE_ABBREVIATION.search(before))
+
+    def _fills_the_page_foot(self, prev: int, i: int) -> bool:
+        """Whether line i, right under a note line, starts an unbroken run of text lines
+        that ends at the page's foot: under the notes at a page's foot nothing but notes
+        is set, so a long note goes on there past its full stops."""
+        page = self.lines[i].page
+        if page is None or self.lines[prev].page != page:
+            return False
+        gap = False  # blank lines before the page's end are no break; text after them is
+        for j in range(i, len(self.lines)):
+            if self.lines[j].page != page:
+                return True
+            kind = self.kinds[j]
+            if kind in ("page-number", "header"):
+                return True
+            if kind in ("empty", "white"):
+                gap = True
+                continue
+            if gap or kind != "text" or _FOOTNOTE_START.match(self.lines[j].text) \
+                    or _NOTES_HEADING.match(self.lines[j].text):
+                return False
+        return True
 
     def _hangs_under_note(self, prev: int, i: int) -> bool:
         """Whether line i is indented to where the words of the note it follows begin: a
