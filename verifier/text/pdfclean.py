@@ -142,6 +142,8 @@ class _Cleaner:
         self.dropped: Counter[str] = Counter()
         self._edges: set[int] | None = None
         self.markers: dict[int, str] = {}
+        self._numerals_seen: set[str] = set()  # Roman numerals glued in the text read so far
+        self._numerals_read = 0  # lines before this one have been read for them
         self.mode = "wrapped"
         self.width = 80
         self.double_spaced = False
@@ -272,7 +274,6 @@ class _Cleaner:
         last_number = 0
         last_at = -10
         markers_seen: set[str] = set()
-        numerals_seen: set[str] = set()
         for i, line in enumerate(lines):
             kind = kinds[i]
             if kind == "separator":
@@ -305,7 +306,7 @@ class _Cleaner:
                 continue
             if m and m.group("r"):
                 value = self._roman_note(m.group("r"), zone, last_number, i - last_at)
-                if value is None and m.group("r") in numerals_seen and self._after_gap(i):
+                if value is None and self._after_gap(i) and self._glued_above(m.group("r"), i):
                     value = roman_value(m.group("r"))  # Word's endnotes: 'island”.i' above
                     value = value if value in (last_number + 1, 1) else None
                 if value is not None:
@@ -340,7 +341,6 @@ class _Cleaner:
                 continue
             zone, previous = None, -1
             markers_seen.update(glued_markers(line.text))
-            numerals_seen.update(glued_numerals(line.text))
 
     @staticmethod
     def _roman_note(numeral: str, zone: str | None, last_number: int, gap: int) -> int | None:
@@ -397,6 +397,16 @@ class _Cleaner:
         # ('Country Profile:' / 'Cambodia, https://…'; 'p.' / '114'; 'L. Brandt and P.' / 'Chhim').
         return not terminal(before) or before.endswith(":") or \
             bool(_NOTE_ABBREVIATION.search(before))
+
+    def _glued_above(self, numeral: str, i: int) -> bool:
+        """Whether the body text above line i has the Roman numeral glued to its punctuation
+        ('island”.i'). Read only when a line opens with a numeral, and each line once: the
+        search costs more than the rest of the classification on a long document."""
+        for j in range(self._numerals_read, i):
+            if self.kinds[j] == "text":
+                self._numerals_seen.update(glued_numerals(self.lines[j].text))
+        self._numerals_read = max(self._numerals_read, i)
+        return numeral in self._numerals_seen
 
     def _fills_the_page_foot(self, prev: int, i: int) -> bool:
         """Whether line i, right under a note line, starts an unbroken run of text lines
