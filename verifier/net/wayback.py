@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
-from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, unquote_to_bytes, urljoin, urlsplit, urlunsplit
 
 import requests
 from requests.structures import CaseInsensitiveDict
@@ -71,6 +71,9 @@ _WATCHED_JOB = re.compile(r"""watchJob\(\s*["'](spn2-[0-9a-f]+)["']""")
 _SESSION_ARGUMENT = re.compile(r"(jsessionid|phpsessid|sid)=[0-9a-z]{32}|aspsessionid[a-z]{8}=[a-z]{24}")
 _COLDFUSION_SESSION = ("cfid", "cftoken")  # dropped when both are there
 _WWW = re.compile(r"^www\d*\.")
+# What the index's canonicalizer (surt's GoogleURLCanonicalizer) leaves unescaped in a path once
+# it has unescaped it: `/%7Eeditor/` and `/~editor/`, `_%28town%29` and `_(town)` are one page.
+_PATH_SAFE = "!\"$&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
 
 def utcnow() -> datetime:
@@ -120,7 +123,16 @@ def index_key(url: str) -> str:
     if names.issuperset(_COLDFUSION_SESSION):
         arguments = [a for a in arguments if a.split("=", 1)[0] not in _COLDFUSION_SESSION]
     query = "&".join(sorted(arguments))
-    return (netloc + parts.path.rstrip("/") + (f"?{query}" if query else "")).lower()
+    path = _index_path(parts.path)
+    return (netloc + path.rstrip("/") + (f"?{query}" if query else "")).lower()
+
+
+def _index_path(path: str) -> str:
+    """A path as the index keys it: unescaped until nothing changes, then escaped minimally."""
+    raw = path.encode("ascii", "ignore")
+    while (unescaped := unquote_to_bytes(raw)) != raw:
+        raw = unescaped
+    return quote(raw, safe=_PATH_SAFE)
 
 
 def _ascii(part: str) -> str:
