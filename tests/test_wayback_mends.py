@@ -13,3 +13,16 @@ def test_index_keys_read_a_path_escaped_otherwise_as_one_page() -> None:
     assert index_key("http://a.example/T_(town)") == index_key("http://a.example/T_%28town%29")
     assert index_key("http://a.example/caf%C3%A9") == index_key("http://a.example/caf%c3%a9")
     assert index_key("http://a.example/a%2520b") == index_key("http://a.example/a b")
+
+
+def test_a_capture_address_without_a_timestamp_names_the_newest_capture() -> None:
+    """`/web/<url>` is read as a capture ("" for the newest); the Wayback's own pages under
+    /web/ (a listing, a timemap) are not captures."""
+    from verifier.net.wayback import cited_memento
+
+    page = "http://news.example.com/2021/story.html"
+    assert cited_memento(f"https://web.archive.org/web/{page}") == ("", page)
+    assert cited_memento("https://web.archive.org/web/news.example.com/2021/story.html") == ("", page)
+    assert cited_memento(f"https://web.archive.org/web/*/{page}") is None
+    assert cited_memento(f"https://web.archive.org/web/timemap/link/{page}") is None
+    assert cited_memento("https://web.archive.org/web/") is None

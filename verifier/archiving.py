@@ -26,6 +26,7 @@ from .net.wayback import (
     index_key,
     on_the_archive,
     parse_memento,
+    wayback_timestamp,
 )
 from .replays import judge_replay
 from .status import LinkStatus
@@ -161,6 +162,7 @@ class Archivist:
         if named is None:
             raise ValueError(f"not a Wayback capture address: {url}")
         timestamp, original = named
+        timestamp = timestamp or wayback_timestamp(self.client.now())  # undated: the newest
         asked = Snapshot(url=original, timestamp=timestamp,
                          archive_url=self.client.archive_url(timestamp, original))
         fetch: Fetch | None = None

@@ -62,6 +62,10 @@ _ACCESS_REFUSALS = (
 )
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _ORIGINAL_SLASH = re.compile(r"^(https?):/(?!/)", re.I)  # "https:/host": a slash merged away
+# A capture address without a timestamp, `/web/<url>` (the Wayback serves the newest capture):
+# what follows /web/ is a host name with a dot, not a flag, a listing or one of its own pages
+_UNDATED = re.compile(r"^/web/((?:https?:/{1,2})?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?(?:[/?].*)?)$",
+                      re.I)
 _ENCODED_SCHEME = re.compile(r"^https?%3a%2f%2f", re.I)
 # The page Save Page Now answers an anonymous save with today: it starts an SPN2 job and
 # watches it from the browser ('spn.watchJob("spn2-…", …)'); the job is asked about directly.
@@ -169,7 +173,8 @@ def _named_memento(url: str) -> tuple[str, str] | None:
     the Archive's hosts and with any replay flag (`id_`, `if_`); None for any other address,
     a capture listing (`/web/2019*/...`) included. Such a citation cites that capture, not a
     live page. A short timestamp ("2019") is kept as written: the Wayback serves the capture
-    nearest it. An original written without its scheme, or with "https:/" (a slash lost on
+    nearest it; none at all (`/web/<url>`, what readers paste to see a page's newest capture)
+    is "" (see Archivist.cited_capture). An original written without its scheme, or with "https:/" (a slash lost on
     the way), is completed."""
     try:
         parts = urlsplit(url.strip())
@@ -180,9 +185,13 @@ def _named_memento(url: str) -> tuple[str, str] | None:
     path = re.sub(r"^/wait/", "/web/", parts.path)  # an old Save Page Now address of a capture
     if not path.startswith("/web/"):
         return None
-    memento = parse_memento(urlunsplit(("", "", path, parts.query, "")))
+    address = urlunsplit(("", "", path, parts.query, ""))
+    memento = parse_memento(address)
     if memento is None:
-        return None
+        undated = _UNDATED.match(address)
+        if undated is None:
+            return None
+        memento = ("", undated.group(1))
     timestamp, original = memento
     if _ENCODED_SCHEME.match(original):  # 'https%3A%2F%2Fnews.example.com%2F...': encoded whole
         original = unquote(original)
