@@ -76,6 +76,8 @@ class Archivist:
         self._settings = settings
         self._clock = clock
         self._memo = _Memo()
+        self._dates_asked: dict[str, set[date]] = {}  # page (index_key) -> citation dates asked
+        self._dates_lock = threading.Lock()
         self._jobs: dict[str, SaveJob] = {}
         self._due: dict[str, tuple[float, int]] = {}  # url -> (clock when due, order queued)
         self._watch: dict[str, tuple[float, float]] = {}  # url -> (first step, next pause)
@@ -271,22 +273,37 @@ class Archivist:
                     return info
             info.newest = info.closest = newest
             if cited is not None and newest is not None and newest.captured_at.date() > cited:
-                nearest = self._asked_once(("nearest", index_key(url), cited),
-                                           lambda: self._nearest_to(url, cited))
-                info.closest = nearest or newest
+                info.closest = self._nearest(url, cited) or newest
         except (ArchiveRateLimited, ArchiveUnavailable) as exc:
             info.queued, info.error = True, str(exc)  # not answered: the next run asks first
         except ArchiveError as exc:
             info.error = str(exc)
         return info
 
+    def _nearest(self, url: str, cited: date) -> Snapshot | None:
+        """The last capture up to the end of the cited day, else the first after it. The first
+        date a page is asked about costs a question or two; at any other date too, the list of
+        all its captures (asked once) answers: a CDX question per date would spend the
+        Archive's rate limit on what one list says."""
+        key = index_key(url)
+        with self._dates_lock:
+            dates = self._dates_asked.setdefault(key, set())
+            dates.add(cited)
+            first = dates == {cited}
+        if first:
+            found: Snapshot | None = self._asked_once(("nearest", key, cited),
+                                                      lambda: self._nearest_to(url, cited))
+            return found
+        return _nearest_in(self._all_captures(url), cited)
+
     def _nearest_to(self, url: str, cited: date) -> Snapshot | None:
-        """The last capture up to the end of the cited day, else the first after it."""
+        """The last capture up to the end of the cited day, else the first of all captures
+        (that list answers the page's other dates too)."""
         before = self._last_before(url, cited)
         if before:
             return before[-1]
-        after = self.client.captures(url, from_ts=cited + timedelta(days=1), limit=1)
-        return after[0] if after else None
+        listed = self._all_captures(url)
+        return listed[0] if listed else None
 
     def _last_before(self, url: str, cited: date) -> list[Snapshot]:
         """Captures up to the end of the cited day, the last one only when the server's
