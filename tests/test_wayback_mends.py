@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from fakewayback import FakeWayback
-from wayback_support import PAGE, FakeClock, archivist_for, page
+from fixtureweb import FixtureWeb
+from wayback_support import PAGE, FakeClock, archivist_for, client_for, page
 
 
 def test_index_keys_read_a_path_escaped_otherwise_as_one_page() -> None:
@@ -45,3 +46,17 @@ def test_a_page_asked_about_at_a_second_date_is_answered_from_one_list(
     assert archivist.info(PAGE, date(2014, 1, 1)).closest.timestamp == "20150301000000"  # type: ignore[union-attr]
     assert archivist.info(PAGE, date(2022, 1, 1)).closest.timestamp == "20190301000000"  # type: ignore[union-attr]
     assert wayback.count("cdx") == first + 1
+
+
+def test_an_anonymous_save_answered_with_a_capture_of_another_page_is_an_error(
+        web: FixtureWeb, clock: FakeClock) -> None:
+    """A capture of the site's front page is no save of the article; a capture of the article
+    at its new address is."""
+    client = client_for(web.base(), clock)
+    for landed, saved in (("https://news.example.com/", False),
+                          ("https://news.example.com/2021/06/story-renamed.html", True)):
+        web.page(f"/save/{PAGE}", "<html>Saved</html>",
+                 headers={"Content-Location": f"/web/20210601000000/{landed}"})
+        job = client.save_anonymous(PAGE)
+        assert (job.status == "success") is saved, landed
+        assert saved or "front" in (job.error or "") or "home page" in (job.error or "")

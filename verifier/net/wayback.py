@@ -37,9 +37,9 @@ from waybackpy.exceptions import MaximumSaveRetriesExceeded, WaybackError
 from .. import __version__
 from ..config import Settings
 from ..errors import ArchiveError, ArchiveRateLimited, ArchiveTimeout, ArchiveUnavailable
-from ..models import SaveJob, Snapshot
+from ..models import Hop, SaveJob, Snapshot
 from .cdxrows import CDXRow, cut_short, parse_cdx, split_resume_key
-from .linkstatus import names_a_login_page
+from .linkstatus import is_deep_link, names_a_login_page, redirect_target_reason
 from .pacer import LOOKUP, SAVE, IAPacer
 from .transport import retry_after_seconds
 
@@ -400,6 +400,10 @@ class WaybackClient:
         except (WaybackError, ValueError) as exc:
             return replace(job, status="error", error=str(exc).splitlines()[0])
         memento = parse_memento(archived)
+        elsewhere = _captured_elsewhere(url, memento[1]) if memento else None
+        if elsewhere:
+            return replace(job, status="error", error="Save Page Now captured another page, "
+                           f"not this one: {elsewhere}")
         return replace(job, status="success", archive_url=self.canonical(archived),
                        timestamp=memento[0] if memento else None)
 
@@ -675,6 +679,18 @@ def _keys_from_environment(environ: Mapping[str, str]) -> tuple[str, str] | None
     access = environ.get("IA_ACCESS_KEY", "").strip()
     secret = environ.get("IA_SECRET_KEY", "").strip()
     return (access, secret) if access and secret else None
+
+
+def _captured_elsewhere(url: str, landed: str) -> str | None:
+    """Why a save of url that Save Page Now answered with a capture of `landed` saved another
+    page (the page sent its crawler on to a login wall, the site's front page...), or None: the
+    same page under another spelling, or a page that moved to a new address of its own."""
+    if index_key(landed) == index_key(url):
+        return None
+    why = redirect_target_reason(url, landed, [Hop(url, 302, landed)])
+    if why is None and is_deep_link(landed):
+        return None
+    return why[1] if why else f"it was sent on to {landed}"
 
 
 def _access_refusal(text: str) -> str | None:
