@@ -5,9 +5,17 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
 from wayback_support import PAGE, FakeClock, archivist_for, client_for, page
+
+from verifier.status import LinkStatus
+
+
+@pytest.fixture(autouse=True)
+def _hygiene(archive_hygiene: None) -> None:
+    """No Internet Archive keys from the environment and no real sleeps, as in the other sets."""
 
 
 def test_index_keys_read_a_path_escaped_otherwise_as_one_page() -> None:
@@ -60,3 +68,12 @@ def test_an_anonymous_save_answered_with_a_capture_of_another_page_is_an_error(
         job = client.save_anonymous(PAGE)
         assert (job.status == "success") is saved, landed
         assert saved or "front" in (job.error or "") or "home page" in (job.error or "")
+
+
+def test_a_page_being_saved_is_not_queued_again_under_another_spelling(
+        wayback: FakeWayback, clock: FakeClock) -> None:
+    archivist = archivist_for(wayback, clock, save="always")
+    assert archivist.save_later(PAGE, live=LinkStatus.OK)
+    assert not archivist.save_later("https://www.news.example.com/2021/story.html/", live=LinkStatus.OK)
+    assert archivist.save_later("http://news.example.com/2021/other.html", live=LinkStatus.OK)
+    archivist.close(wait=10)

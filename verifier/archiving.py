@@ -79,6 +79,7 @@ class Archivist:
         self._dates_asked: dict[str, set[date]] = {}  # page (index_key) -> citation dates asked
         self._dates_lock = threading.Lock()
         self._jobs: dict[str, SaveJob] = {}
+        self._saved_pages: set[str] = set()  # index_key of every job's url: one save a page
         self._due: dict[str, tuple[float, int]] = {}  # url -> (clock when due, order queued)
         self._watch: dict[str, tuple[float, float]] = {}  # url -> (first step, next pause)
         self._order = 0
@@ -530,9 +531,11 @@ class Archivist:
     # -- saving in the background ------------------------------------------------------------
     def save_later(self, url: str, info: ArchiveInfo | None = None,
                    live: LinkStatus | None = None) -> bool:
-        """Queue a background save if the policy wants one; True when queued."""
+        """Queue a background save if the policy wants one; True when queued. A page already
+        being saved under another spelling (http/https, www., escapes) is not saved again: a
+        second save spends one of the page's few daily captures on the same page."""
         with self._lock:
-            if url in self._jobs or self._stop.is_set():
+            if url in self._jobs or index_key(url) in self._saved_pages or self._stop.is_set():
                 return False
         if not self.want_save(url, info, live):
             return False
@@ -567,6 +570,7 @@ class Archivist:
                 return
             self._order += 1
             self._jobs[job.url] = job
+            self._saved_pages.add(index_key(job.url))
             self._due[job.url] = (float("-inf") if first else self._clock(), self._order)
             self._watch.pop(job.url, None)
             if self._worker is None:
