@@ -399,3 +399,63 @@ def test_run_one_page_cited_by_four_documents_at_four_dates_asks_the_cdx_a_few_t
         assert f"/web/{ts}/" in str(quote["snapshot_url"]), said
     assert wayback.count("cdx") <= 3
 
+
+
+# -- a second batch, written (and committed) before running it, after the first was mended -----------
+# A free host's JavaScript cookie check (InfinityFree's aes.js), served with status 200 to every
+# client without the cookie, the crawler included: the capture holds the check, not the page.
+COOKIE_CHECK = (
+    "<html><body><script type=\"text/javascript\" src=\"/aes.js\" ></script><script>function "
+    "toNumbers(d){var e=[];d.replace(/(..)/g,function(d){e.push(parseInt(d,16))});return e}function "
+    "toHex(){for(var d=[],d=1==arguments.length&&arguments[0].constructor==Array?arguments[0]:"
+    "arguments,e=\"\",f=0;f<d.length;f++)e+=(16>d[f]?\"0\":\"\")+d[f].toString(16);return "
+    "e.toLowerCase()}var a=toNumbers(\"f655ba9d09a112d4968c63579db590b4\"),b=toNumbers("
+    "\"98344c2eee86c3994890592585b49f80\"),c=toNumbers(\"a5f3b2b6e1e7f6d2c3e6f1b2a1e0d4c7\");"
+    "document.cookie=\"__test=\"+toHex(slowAES.decrypt(c,2,a,b))+\"; expires=Thu, 31-Dec-37 "
+    "23:55:55 GMT; path=/\"; location.href=\"http://news.example.com/2021/story.html?i=1\";"
+    "</script><noscript>This site requires Javascript to work, please enable Javascript in your "
+    "browser or use a browser with Javascript support</noscript></body></html>")
+SUSPENDED = ("<html><head><title>Account Suspended</title></head><body><div><h1>This Account has "
+             "been suspended.</h1><p>Contact your hosting provider for more information.</p></div>"
+             "</body></html>")
+
+
+@pytest.mark.parametrize("body", [COOKIE_CHECK, SUSPENDED], ids=["cookie-check", "suspended"])
+def test_a_capture_of_what_the_host_served_instead_gives_way_to_the_one_before(
+        fweb: FixtureWeb, clock: FakeClock, body: str) -> None:
+    archive = ScriptedArchive(fweb, plain(row("20210101000000", digest="B" * 32),
+                                          row("20210520000000")), {
+        "20210101000000": Reply(body=page("the words")),
+        "20210520000000": Reply(body=body)})
+    assert timestamps(archive.archivist(clock).copies(PAGE, CITED)) == ["20210101000000"]
+
+
+def test_a_cited_capture_with_a_timestamp_in_the_future_is_the_newest(wayback: FakeWayback,
+                                                                      clock: FakeClock) -> None:
+    """A mistyped year (`2091` for `2019`) names no capture yet: the Wayback serves the newest,
+    and the copy is recorded under the capture served."""
+    wayback.capture(PAGE, "20190101000000", page("old words"))
+    wayback.capture(PAGE, "20230101000000", page("the words"))
+    capture = archivist_for(wayback, clock).cited_capture(
+        f"https://web.archive.org/web/20910101000000/{PAGE}")
+    assert capture.copy is not None and capture.copy[0].timestamp == "20230101000000"
+    assert capture.copy[0].archive_url == f"https://web.archive.org/web/20230101000000/{PAGE}"
+
+
+def test_run_three_quotes_citing_one_dead_page_ask_the_archive_once(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        run_cli: Callable[..., CliResult]) -> None:
+    web.page("/gone", "<title>Not Found</title>", status=404)
+    url = web.url("/gone")
+    said = ["the ferry will run every hour", "the terminal will open in March",
+            "the car park will have four hundred spaces"]
+    wayback.capture(url, "20210520000000", "<html lang='en'><body>" + "".join(
+        f"<p>The harbour master said {s}.</p>" for s in said) + "</body></html>")
+    doc = workspace / "note.txt"
+    doc.write_text("Ferry news, June 3, 2021\n\n" + "".join(
+        f"Harbour master Tom Field said that “{s}.”{n}\n\n" for n, s in enumerate(said, 1)) +
+        "".join(f"{n} {url}\n" for n in range(1, 4)), encoding="utf-8")
+    write_wayback_config(workspace, wayback, 'save = "never"\n')
+    run_cli("run", str(doc))
+    assert [q["status"] for q in exported_quotes(run_cli)] == ["verified_archive"] * 3
+    assert wayback.count("cdx") <= 2 and wayback.count("snapshot") == 1
