@@ -51,8 +51,10 @@ from wayback_support import (
     FakeClock,
     ScriptedArchive,
     archivist_for,
+    copies_when_the_closest_holds,
     exported_quotes,
     fweb,
+    hygiene_except_whole_runs,
     page,
     plain,
     row,
@@ -64,15 +66,7 @@ from wayback_support import (
 from verifier.models import SaveJob, names_a_capture
 from verifier.status import LinkStatus
 
-__all__ = ["fweb"]  # the shared fixture, used by the tests below
-
-
-@pytest.fixture(autouse=True)
-def _hygiene(request: pytest.FixtureRequest) -> None:
-    """The sleep guard of the other sets for every test but whole runs, whose background
-    saves wait in real time between polls."""
-    if "workspace" not in request.fixturenames:
-        request.getfixturevalue("archive_hygiene")
+__all__ = ["fweb", "hygiene_except_whole_runs"]  # shared fixtures, used below
 
 
 # -- one page, its path escaped otherwise ----------------------------------------------------------
@@ -437,11 +431,7 @@ SUSPENDED = ("<html><head><title>Account Suspended</title></head><body><div><h1>
 @pytest.mark.parametrize("body", [COOKIE_CHECK, SUSPENDED], ids=["cookie-check", "suspended"])
 def test_a_capture_of_what_the_host_served_instead_gives_way_to_the_one_before(
         fweb: FixtureWeb, clock: FakeClock, body: str) -> None:
-    archive = ScriptedArchive(fweb, plain(row("20210101000000", digest="B" * 32),
-                                          row("20210520000000")), {
-        "20210101000000": Reply(body=page("the words")),
-        "20210520000000": Reply(body=body)})
-    assert timestamps(archive.archivist(clock).copies(PAGE, CITED)) == ["20210101000000"]
+    assert copies_when_the_closest_holds(fweb, clock, body) == ["20210101000000"]
 
 
 def test_a_cited_capture_with_a_timestamp_in_the_future_is_the_newest(wayback: FakeWayback,

@@ -5,17 +5,20 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
-from wayback_support import PAGE, FakeClock, archivist_for, client_for, page
+from wayback_support import (
+    PAGE,
+    FakeClock,
+    archivist_for,
+    client_for,
+    hygiene_except_whole_runs,
+    page,
+)
 
 from verifier.status import LinkStatus
 
-
-@pytest.fixture(autouse=True)
-def _hygiene(archive_hygiene: None) -> None:
-    """No Internet Archive keys from the environment and no real sleeps, as in the other sets."""
+__all__ = ["hygiene_except_whole_runs"]  # the shared sleep guard, used by every test below
 
 
 def test_index_keys_read_a_path_escaped_otherwise_as_one_page() -> None:
