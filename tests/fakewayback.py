@@ -17,7 +17,7 @@ import urllib.request
 import uuid
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, parse_qsl, quote, urlsplit
+from urllib.parse import parse_qs, parse_qsl, quote, unquote, urlsplit
 
 REAL_WEB = "https://web.archive.org"
 
@@ -53,11 +53,24 @@ def urlkey(url: str) -> str:
         host = host[4:]
     port = parts.port
     netloc = host if port in (None, 80, 443) else f"{host}:{port}"
-    path = parts.path or "/"
+    path = canonical_path(parts.path or "/")
     key = f"{netloc}{path}"
     if parts.query:  # the real canonicalizer sorts query arguments: ?b=2&a=1 is ?a=1&b=2
         key += "?" + "&".join(sorted(parts.query.split("&")))
     return key.rstrip("/") or key
+
+
+# What the real canonicalizer (surt's GoogleURLCanonicalizer) leaves unescaped in a path once it
+# has unescaped it: `%7E` and `~`, `%28` and `(`, `%2C` and `,` key one page; other escapes are
+# written in upper case (`%c3%a9` is `%C3%A9`).
+_PATH_SAFE = "!\"$&'()*+,-./:;<=>?@[\\]^_`{|}~"
+
+
+def canonical_path(path: str) -> str:
+    """A path as the index keys it: unescaped repeatedly, then escaped minimally."""
+    while (unescaped := unquote(path)) != path:
+        path = unescaped
+    return quote(path, safe=_PATH_SAFE)
 
 
 @dataclass
@@ -110,6 +123,10 @@ class FakeWayback:
         # Trouble of the real status endpoint between polls, answered in turn to the next polls
         # (status, body): a 502 of an overloaded front end, its HTML maintenance page, a 429
         self.status_trouble: list[tuple[int, str]] = []
+        # The status answer for a job id the endpoint does not know; None: an error naming it.
+        # The real endpoint forgets jobs after about an hour and then answers every unknown id
+        # with its default answer, {"job_id": ..., "resources": [], "status": "pending"}
+        self.unknown_job_answer: dict[str, object] | None = None
         self._jobs: dict[str, dict[str, object]] = {}
         self._lock = threading.Lock()
         self._server = self._start()
@@ -407,7 +424,9 @@ class FakeWayback:
             job = self._jobs.get(job_id)
             if job is not None:
                 job["polls"] = int(job["polls"]) + 1  # type: ignore[call-overload]
-        if job is None:
+        if job is None and self.unknown_job_answer is not None:
+            body = {"job_id": job_id, **self.unknown_job_answer}
+        elif job is None:
             body = {"status": "error", "status_ext": "error:not-found", "job_id": job_id}
         elif int(job["polls"]) <= self.pending_polls:  # type: ignore[call-overload]
             body = {"status": "pending", "job_id": job_id}

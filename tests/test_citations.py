@@ -611,6 +611,15 @@ def test_a_google_docs_export_cites_the_pages_its_wrapped_links_lead_to(tmp_path
         "https://www.google.com/search?q=x"]
 
 
+def test_a_save_page_now_address_cites_the_page_it_saves(tmp_path: Path):
+    # opening web.archive.org/save/<page> would save the page again, off the Archive's pace
+    text = ("Field said it was “on schedule.” 1\n\n1 https://web.archive.org/save/"
+            "https://news.example.org/a?id=7 and https://web.archive.org/save/status/spn2-0a1b\n")
+    _doc, citations = load(tmp_path, text)
+    assert [c.url for c in citations if c.url] == [
+        "https://news.example.org/a?id=7", "https://web.archive.org/save/status/spn2-0a1b"]
+
+
 @pytest.mark.parametrize("url, normal", [
     ("http://example.com/a?utm_source=nl&utm_medium=email", "http://example.com/a"),
     ("http://example.com/a?id=3&utm_campaign=x&fbclid=Iw1", "http://example.com/a?id=3"),

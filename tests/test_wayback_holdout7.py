@@ -46,8 +46,10 @@ from wayback_support import (
     ScriptedArchive,
     archivist_for,
     client_for,
+    copies_when_the_closest_holds,
     exported_quotes,
     fweb,
+    hygiene_except_whole_runs,
     page,
     plain,
     row,
@@ -60,15 +62,7 @@ from verifier.errors import ArchiveRateLimited, ArchiveUnavailable
 from verifier.models import SaveJob
 from verifier.net.pacer import FAILURES_TO_TRIP
 
-__all__ = ["fweb"]  # the shared fixture, used by the tests below
-
-
-@pytest.fixture(autouse=True)
-def _hygiene(request: pytest.FixtureRequest) -> None:
-    """The sleep guard of the other sets for every test but whole runs, whose background
-    saves wait in real time between polls."""
-    if "workspace" not in request.fixturenames:
-        request.getfixturevalue("archive_hygiene")
+__all__ = ["fweb", "hygiene_except_whole_runs"]  # shared fixtures, used below
 
 
 def _cdx_in_turn(*replies: Reply) -> Callable[[dict[str, str]], Reply]:
@@ -237,11 +231,7 @@ SOFT_404 = {
 @pytest.mark.parametrize("body", SOFT_404.values(), ids=SOFT_404.keys())
 def test_a_replay_of_an_archived_soft_404_gives_way_to_the_capture_before(
         fweb: FixtureWeb, clock: FakeClock, body: str) -> None:
-    archive = ScriptedArchive(fweb, plain(row("20210101000000", digest="B" * 32),
-                                          row("20210520000000")), {
-        "20210101000000": Reply(body=page("the words")),
-        "20210520000000": Reply(body=body)})
-    assert timestamps(archive.archivist(clock).copies(PAGE, CITED)) == ["20210101000000"]
+    assert copies_when_the_closest_holds(fweb, clock, body) == ["20210101000000"]
 
 
 def test_a_revisit_of_the_capture_before_is_not_read_as_a_second_copy(wayback: FakeWayback,

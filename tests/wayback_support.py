@@ -231,3 +231,21 @@ def plain(*rows: str) -> Callable[[dict[str, str]], Reply]:
     """The same plain-text answer to every CDX query (a server ignoring from/to/limit)."""
     text = "\n".join(rows) + "\n"
     return lambda _q: Reply(body=text, content_type="text/plain")
+
+
+@pytest.fixture(autouse=True)
+def hygiene_except_whole_runs(request: pytest.FixtureRequest) -> None:
+    """The sleep guard (archive_hygiene) for every test of a module importing this, but whole
+    runs, whose background saves wait in real time between polls."""
+    if "workspace" not in request.fixturenames:
+        request.getfixturevalue("archive_hygiene")
+
+
+def copies_when_the_closest_holds(web: FixtureWeb, clock: FakeClock, body: str) -> list[str]:
+    """The timestamps of the copies read when the capture closest before CITED (20210520)
+    holds `body` and the one before it (20210101) the page."""
+    archive = ScriptedArchive(web, plain(row("20210101000000", digest="B" * 32),
+                                         row("20210520000000")), {
+        "20210101000000": Reply(body=page("the words")),
+        "20210520000000": Reply(body=body)})
+    return timestamps(archive.archivist(clock).copies(PAGE, CITED))

@@ -26,6 +26,7 @@ from .net.wayback import (
     index_key,
     on_the_archive,
     parse_memento,
+    wayback_timestamp,
 )
 from .replays import judge_replay
 from .status import LinkStatus
@@ -75,7 +76,10 @@ class Archivist:
         self._settings = settings
         self._clock = clock
         self._memo = _Memo()
+        self._dates_asked: dict[str, set[date]] = {}  # page (index_key) -> citation dates asked
+        self._dates_lock = threading.Lock()
         self._jobs: dict[str, SaveJob] = {}
+        self._saved_pages: set[str] = set()  # index_key of every job's url: one save a page
         self._due: dict[str, tuple[float, int]] = {}  # url -> (clock when due, order queued)
         self._watch: dict[str, tuple[float, float]] = {}  # url -> (first step, next pause)
         self._order = 0
@@ -161,6 +165,7 @@ class Archivist:
         if named is None:
             raise ValueError(f"not a Wayback capture address: {url}")
         timestamp, original = named
+        timestamp = timestamp or wayback_timestamp(self.client.now())  # undated: the newest
         asked = Snapshot(url=original, timestamp=timestamp,
                          archive_url=self.client.archive_url(timestamp, original))
         fetch: Fetch | None = None
@@ -269,22 +274,37 @@ class Archivist:
                     return info
             info.newest = info.closest = newest
             if cited is not None and newest is not None and newest.captured_at.date() > cited:
-                nearest = self._asked_once(("nearest", index_key(url), cited),
-                                           lambda: self._nearest_to(url, cited))
-                info.closest = nearest or newest
+                info.closest = self._nearest(url, cited) or newest
         except (ArchiveRateLimited, ArchiveUnavailable) as exc:
             info.queued, info.error = True, str(exc)  # not answered: the next run asks first
         except ArchiveError as exc:
             info.error = str(exc)
         return info
 
+    def _nearest(self, url: str, cited: date) -> Snapshot | None:
+        """The last capture up to the end of the cited day, else the first after it. The first
+        date a page is asked about costs a question or two; at any other date too, the list of
+        all its captures (asked once) answers: a CDX question per date would spend the
+        Archive's rate limit on what one list says."""
+        key = index_key(url)
+        with self._dates_lock:
+            dates = self._dates_asked.setdefault(key, set())
+            dates.add(cited)
+            first = dates == {cited}
+        if first:
+            found: Snapshot | None = self._asked_once(("nearest", key, cited),
+                                                      lambda: self._nearest_to(url, cited))
+            return found
+        return _nearest_in(self._all_captures(url), cited)
+
     def _nearest_to(self, url: str, cited: date) -> Snapshot | None:
-        """The last capture up to the end of the cited day, else the first after it."""
+        """The last capture up to the end of the cited day, else the first of all captures
+        (that list answers the page's other dates too)."""
         before = self._last_before(url, cited)
         if before:
             return before[-1]
-        after = self.client.captures(url, from_ts=cited + timedelta(days=1), limit=1)
-        return after[0] if after else None
+        listed = self._all_captures(url)
+        return listed[0] if listed else None
 
     def _last_before(self, url: str, cited: date) -> list[Snapshot]:
         """Captures up to the end of the cited day, the last one only when the server's
@@ -511,9 +531,11 @@ class Archivist:
     # -- saving in the background ------------------------------------------------------------
     def save_later(self, url: str, info: ArchiveInfo | None = None,
                    live: LinkStatus | None = None) -> bool:
-        """Queue a background save if the policy wants one; True when queued."""
+        """Queue a background save if the policy wants one; True when queued. A page already
+        being saved under another spelling (http/https, www., escapes) is not saved again: a
+        second save spends one of the page's few daily captures on the same page."""
         with self._lock:
-            if url in self._jobs or self._stop.is_set():
+            if url in self._jobs or index_key(url) in self._saved_pages or self._stop.is_set():
                 return False
         if not self.want_save(url, info, live):
             return False
@@ -548,6 +570,7 @@ class Archivist:
                 return
             self._order += 1
             self._jobs[job.url] = job
+            self._saved_pages.add(index_key(job.url))
             self._due[job.url] = (float("-inf") if first else self._clock(), self._order)
             self._watch.pop(job.url, None)
             if self._worker is None:

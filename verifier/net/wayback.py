@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
-from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, unquote_to_bytes, urljoin, urlsplit, urlunsplit
 
 import requests
 from requests.structures import CaseInsensitiveDict
@@ -37,9 +37,9 @@ from waybackpy.exceptions import MaximumSaveRetriesExceeded, WaybackError
 from .. import __version__
 from ..config import Settings
 from ..errors import ArchiveError, ArchiveRateLimited, ArchiveTimeout, ArchiveUnavailable
-from ..models import SaveJob, Snapshot
+from ..models import Hop, SaveJob, Snapshot
 from .cdxrows import CDXRow, cut_short, parse_cdx, split_resume_key
-from .linkstatus import names_a_login_page
+from .linkstatus import is_deep_link, names_a_login_page, redirect_target_reason
 from .pacer import LOOKUP, SAVE, IAPacer
 from .transport import retry_after_seconds
 
@@ -62,6 +62,10 @@ _ACCESS_REFUSALS = (
 )
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _ORIGINAL_SLASH = re.compile(r"^(https?):/(?!/)", re.I)  # "https:/host": a slash merged away
+# A capture address without a timestamp, `/web/<url>` (the Wayback serves the newest capture):
+# what follows /web/ is a host name with a dot, not a flag, a listing or one of its own pages
+_UNDATED = re.compile(r"^/web/((?:https?:/{1,2})?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?(?:[/?].*)?)$",
+                      re.I)
 _ENCODED_SCHEME = re.compile(r"^https?%3a%2f%2f", re.I)
 # The page Save Page Now answers an anonymous save with today: it starts an SPN2 job and
 # watches it from the browser ('spn.watchJob("spn2-…", …)'); the job is asked about directly.
@@ -71,6 +75,9 @@ _WATCHED_JOB = re.compile(r"""watchJob\(\s*["'](spn2-[0-9a-f]+)["']""")
 _SESSION_ARGUMENT = re.compile(r"(jsessionid|phpsessid|sid)=[0-9a-z]{32}|aspsessionid[a-z]{8}=[a-z]{24}")
 _COLDFUSION_SESSION = ("cfid", "cftoken")  # dropped when both are there
 _WWW = re.compile(r"^www\d*\.")
+# What the index's canonicalizer (surt's GoogleURLCanonicalizer) leaves unescaped in a path once
+# it has unescaped it: `/%7Eeditor/` and `/~editor/`, `_%28town%29` and `_(town)` are one page.
+_PATH_SAFE = "!\"$&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
 
 def utcnow() -> datetime:
@@ -120,7 +127,16 @@ def index_key(url: str) -> str:
     if names.issuperset(_COLDFUSION_SESSION):
         arguments = [a for a in arguments if a.split("=", 1)[0] not in _COLDFUSION_SESSION]
     query = "&".join(sorted(arguments))
-    return (netloc + parts.path.rstrip("/") + (f"?{query}" if query else "")).lower()
+    path = _index_path(parts.path)
+    return (netloc + path.rstrip("/") + (f"?{query}" if query else "")).lower()
+
+
+def _index_path(path: str) -> str:
+    """A path as the index keys it: unescaped until nothing changes, then escaped minimally."""
+    raw = path.encode("ascii", "ignore")
+    while (unescaped := unquote_to_bytes(raw)) != raw:
+        raw = unescaped
+    return quote(raw, safe=_PATH_SAFE)
 
 
 def _ascii(part: str) -> str:
@@ -157,7 +173,8 @@ def _named_memento(url: str) -> tuple[str, str] | None:
     the Archive's hosts and with any replay flag (`id_`, `if_`); None for any other address,
     a capture listing (`/web/2019*/...`) included. Such a citation cites that capture, not a
     live page. A short timestamp ("2019") is kept as written: the Wayback serves the capture
-    nearest it. An original written without its scheme, or with "https:/" (a slash lost on
+    nearest it; none at all (`/web/<url>`, what readers paste to see a page's newest capture)
+    is "" (see Archivist.cited_capture). An original written without its scheme, or with "https:/" (a slash lost on
     the way), is completed."""
     try:
         parts = urlsplit(url.strip())
@@ -168,9 +185,13 @@ def _named_memento(url: str) -> tuple[str, str] | None:
     path = re.sub(r"^/wait/", "/web/", parts.path)  # an old Save Page Now address of a capture
     if not path.startswith("/web/"):
         return None
-    memento = parse_memento(urlunsplit(("", "", path, parts.query, "")))
+    address = urlunsplit(("", "", path, parts.query, ""))
+    memento = parse_memento(address)
     if memento is None:
-        return None
+        undated = _UNDATED.match(address)
+        if undated is None:
+            return None
+        memento = ("", undated.group(1))
     timestamp, original = memento
     if _ENCODED_SCHEME.match(original):  # 'https%3A%2F%2Fnews.example.com%2F...': encoded whole
         original = unquote(original)
@@ -379,6 +400,10 @@ class WaybackClient:
         except (WaybackError, ValueError) as exc:
             return replace(job, status="error", error=str(exc).splitlines()[0])
         memento = parse_memento(archived)
+        elsewhere = _captured_elsewhere(url, memento[1]) if memento else None
+        if elsewhere:
+            return replace(job, status="error", error="Save Page Now captured another page, "
+                           f"not this one: {elsewhere}")
         return replace(job, status="success", archive_url=self.canonical(archived),
                        timestamp=memento[0] if memento else None)
 
@@ -654,6 +679,18 @@ def _keys_from_environment(environ: Mapping[str, str]) -> tuple[str, str] | None
     access = environ.get("IA_ACCESS_KEY", "").strip()
     secret = environ.get("IA_SECRET_KEY", "").strip()
     return (access, secret) if access and secret else None
+
+
+def _captured_elsewhere(url: str, landed: str) -> str | None:
+    """Why a save of url that Save Page Now answered with a capture of `landed` saved another
+    page (the page sent its crawler on to a login wall, the site's front page...), or None: the
+    same page under another spelling, or a page that moved to a new address of its own."""
+    if index_key(landed) == index_key(url):
+        return None
+    why = redirect_target_reason(url, landed, [Hop(url, 302, landed)])
+    if why is None and is_deep_link(landed):
+        return None
+    return why[1] if why else f"it was sent on to {landed}"
 
 
 def _access_refusal(text: str) -> str | None:

@@ -89,15 +89,32 @@ WRAPPERS_UNWRAPPED = 4  # a wrapper around a wrapper (a Safe Link to a Google li
 
 
 def unwrap_redirector(url: str) -> str:
-    """The destination of a click-tracking wrapper ('https://www.google.com/url?q=<page>&sa=D'),
-    which is what the author cited; any other URL as it is. Fetching the wrapper would test
-    the tracker (or a login wall) rather than the source."""
+    """The destination of a click-tracking wrapper ('https://www.google.com/url?q=<page>&sa=D')
+    or the page a Save Page Now address saves, which is what the author cited; any other URL as
+    it is. Fetching the wrapper would test the tracker (or a login wall) rather than the source."""
     for _ in range(WRAPPERS_UNWRAPPED):
-        target = _wrapped(url)
+        target = _wrapped(url) or _saved_page(url)
         if target is None:
             break
         url = target
     return url
+
+
+# Save Page Now's address for archiving a page, `web.archive.org/save/<url>`: what the author
+# used to archive the page, which is what is cited. Opening it would save the page again, off
+# the Archive's pace and whatever the save policy says.
+_SAVE_PAGE_NOW = re.compile(r"^https?://(?:web\.|www\.)?archive\.org/save/(?!status/|_)(\S+)$", re.I)
+
+
+def _saved_page(url: str) -> str | None:
+    """The page a Save Page Now address saves, or None for any other URL."""
+    if "/save/" not in url:
+        return None
+    found = _SAVE_PAGE_NOW.match(url.strip())
+    if found is None:
+        return None
+    page = found.group(1)
+    return page if page.lower().startswith(("http://", "https://")) else f"http://{page}"
 
 
 def _wrapped(url: str) -> str | None:
