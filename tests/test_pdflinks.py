@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from verifier.documents import load_document
 from verifier.extraction import extract_document
 from verifier.models import Extraction
@@ -229,11 +231,14 @@ def test_a_two_column_writer_report_with_hyphenation_and_glued_note_numbers() ->
     assert "three times as many patients as before the floods" in ex.quotes[0].text
 
 
-def test_a_writer_report_whose_long_note_fills_its_page_foot() -> None:
+@pytest.mark.parametrize("name", ["writer_long_note", "writer_split_note"])
+def test_a_writer_report_whose_long_note_fills_its_page_foot(name: str) -> None:
     """tests/documents/writer_long_note.pdf: Writer's export of writer_long_note.fodt, one
     justified, hyphenated column; the second note runs a dozen lines to the page's foot and
-    gives its address on its last line; every note's number is glued to its first word."""
-    path = Path(__file__).parent / "documents" / "writer_long_note.pdf"
+    gives its address on its last line; every note's number is glued to its first word. In
+    writer_split_note.pdf the second note is longer still: Writer cuts it off mid-sentence at
+    the first page's foot and sets the rest, with the address, above the second page's notes."""
+    path = Path(__file__).parent / "documents" / f"{name}.pdf"
     ex = extract_document(load_document(path))
     assert [(c.kind, c.marker) for c in ex.citations] == [("footnote", str(n)) for n in range(1, 5)]
     assert [[ex.citations[i].url for i in q.citations] for q in ex.quotes] == [

@@ -747,6 +747,27 @@ def test_a_long_note_fills_the_foot_of_its_page(tmp_path: Path):
     assert [citations[n].url for n in quotes[0].citations] == [note.url]
 
 
+def test_a_note_cut_off_at_a_page_foot_goes_on_above_the_next_pages_notes(tmp_path: Path):
+    """A note cut off mid-sentence at a page's foot goes on at the top of the next page's
+    notes, under the body text, and may give its address only there."""
+    text = ("The director said that “we are treating three times as many patients”.1 The\n"
+            "authority said that “repairs will be completed before summer”.2 More followed.\n\n"
+            "1 See https://www.health-news.example.org/2024/04/haddad-interview.\n"
+            "2 Provincial Water Authority, announcement of 18 April 2024, which lists the\n"
+            "\f"
+            "The farmers disagreed. A farmer said that “nobody has come to see the fields”.3\n\n"
+            "canals to be repaired district by district. Online:\n"
+            "https://water.example.gov/announcements/2024-04-18-canal-repairs.\n"
+            "3 See https://www.fieldreport.example.com/stories/petrenko.\n")
+    quotes, _, citations = run(tmp_path, text)
+    notes = [(c.marker, c.url) for c in citations if c.kind == "footnote"]
+    assert notes == [("1", "https://www.health-news.example.org/2024/04/haddad-interview"),
+                     ("2", "https://water.example.gov/announcements/2024-04-18-canal-repairs"),
+                     ("3", "https://www.fieldreport.example.com/stories/petrenko")]
+    assert [[citations[n].marker for n in q.citations] for q in quotes] == [["1"], ["2"], ["3"]]
+    assert "canals to be repaired" not in quotes[2].text
+
+
 def test_a_timeline_row_opening_with_a_date_is_no_note(tmp_path: Path):
     """'12 Jan 2024 Ceasefire announced https://…' is a table's row: its number is a day."""
     text = ("Timeline of events:\n"

@@ -47,6 +47,7 @@ _FOOTNOTE_START = re.compile(
 _DATE_AFTER_NUMBER = re.compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?:,?\s+\d{2,4}\b|\s*[:–—-])", re.I)
+_CARRIED_LINES = 30  # at most so many lines carry a note on from the page before
 _GLUED_NOTE_START = re.compile(r"^\s*(?P<g>\d{1,3})(?=[A-Z][a-z]|[“\"‘«(])")
 _LIST_START = re.compile(
     r"^(?:\d{1,2}[.)]\s|[ivxIVX]{1,5}[.)]\s|[a-hA-H]\)\s|[-–•▶◆►*●○■□➢✓·]\s|\([a-z0-9]{1,3}\)\s)")
@@ -144,6 +145,7 @@ class _Cleaner:
         self.markers: dict[int, str] = {}
         self._numerals_seen: set[str] = set()  # Roman numerals glued in the text read so far
         self._numerals_read = 0  # lines before this one have been read for them
+        self._carried: dict[int, int] = {}  # first line carrying a note on -> the note's last line
         self.mode = "wrapped"
         self.width = 80
         self.double_spaced = False
@@ -274,6 +276,15 @@ class _Cleaner:
         last_number = 0
         last_at = -10
         markers_seen: set[str] = set()
+
+        def open_note(i: int, marker: str, number: int) -> None:
+            nonlocal previous, last_at, last_number
+            self._carry_over(i, last_at)
+            kinds[i] = "footnote"
+            self.markers[i] = marker
+            previous = last_at = i
+            last_number = number
+
         for i, line in enumerate(lines):
             kind = kinds[i]
             if kind == "separator":
@@ -299,10 +310,7 @@ class _Cleaner:
                 # '1See https://…': the note's number glued to its first word, as text read
                 # from a page in columns comes out; announced by the same number glued above
                 markers_seen.discard(glued.group("g"))
-                kinds[i] = "footnote"
-                self.markers[i] = glued.group("g")
-                previous = last_at = i
-                last_number = int(glued.group("g"))
+                open_note(i, glued.group("g"), int(glued.group("g")))
                 continue
             if m and m.group("r"):
                 value = self._roman_note(m.group("r"), zone, last_number, i - last_at)
@@ -310,10 +318,7 @@ class _Cleaner:
                     value = roman_value(m.group("r"))  # Word's endnotes: 'island”.i' above
                     value = value if value in (last_number + 1, 1) else None
                 if value is not None:
-                    kinds[i] = "footnote"
-                    self.markers[i] = m.group("r")
-                    previous = last_at = i
-                    last_number = value
+                    open_note(i, m.group("r"), value)
                     continue
                 m = None
             if m:
@@ -330,10 +335,7 @@ class _Cleaner:
                 if has_url and not self._carries_sentence_on(i, line.text[m.end():]) \
                         or in_zone or follows or announced:
                     markers_seen.discard(marker)
-                    kinds[i] = "footnote"
-                    self.markers[i] = marker
-                    previous = last_at = i
-                    last_number = int(marker) if marker.isdigit() else last_number
+                    open_note(i, marker, int(marker) if marker.isdigit() else last_number)
                     continue
             if previous == i - 1 and previous >= 0 and self._continues_footnote(previous, i):
                 kinds[i] = "footnote-cont"
@@ -397,6 +399,27 @@ class _Cleaner:
         # ('Country Profile:' / 'Cambodia, https://…'; 'p.' / '114'; 'L. Brandt and P.' / 'Chhim').
         return not terminal(before) or before.endswith(":") or \
             bool(_NOTE_ABBREVIATION.search(before))
+
+    def _carry_over(self, i: int, last: int) -> None:
+        """Mark the lines that carry on the previous page's last note above note i: a note
+        cut off mid-sentence at a page's foot goes on at the top of the next page's notes,
+        after a gap under the body text and before the page's first note ('… Online:' /
+        gap / 'canal-repairs.' then '3 See …'), starting lower-case or with an address."""
+        page, before = self.lines[i].page, self.lines[last].page if last >= 0 else None
+        if page is None or before is None or before != page - 1 or self.kinds[last] not in (
+                "footnote", "footnote-cont") or terminal(self.lines[last].text.rstrip()):
+            return
+        start = i
+        while start > 0 and self.kinds[start - 1] == "text" and self.lines[start - 1].page == page:
+            start -= 1
+        if start in (0, i) or i - start > _CARRIED_LINES or self.lines[start - 1].page != page \
+                or self.kinds[start - 1] not in ("empty", "white", "separator", "rule"):
+            return
+        first = self.lines[start].text.strip()
+        if first[:1].islower() or find_urls(first[:12]):
+            for j in range(start, i):
+                self.kinds[j] = "footnote-cont"
+            self._carried[start] = last
 
     def _glued_above(self, numeral: str, i: int) -> bool:
         """Whether the body text above line i has the Roman numeral glued to its punctuation
@@ -490,6 +513,8 @@ class _Cleaner:
         ruled = False  # a drawn rule came since the last body line: nothing runs across it
         after_float = False  # a footnote or caption came since the last body line
         last_page = self.lines[0].page if self.lines else None
+        notes_by_line: dict[int, _Float] = {}  # each footnote line -> its note
+        carrying: dict[int, _Float] = {}  # each line carrying a note on from the page before
         for i, line in enumerate(self.lines):
             kind = self.kinds[i]
             if line.page != last_page:
@@ -504,12 +529,22 @@ class _Cleaner:
             piece = _Piece(line.text.strip(), line.line, line.page)
             if kind == "footnote":
                 pending.append(_Float("footnote", [piece], self.markers.get(i)))
+                notes_by_line[i] = pending[-1]
                 gap, after_float = "none", True
+                continue
+            if kind == "footnote-cont" and (i in self._carried or i - 1 in carrying):
+                note = notes_by_line.get(self._carried.get(i, -1)) or carrying[i - 1]
+                prev = note.pieces[-1]
+                piece.glue = "" if joins_url(prev.text, piece.text) else " "
+                note.pieces.append(piece)
+                carrying[i] = note
+                gap = "none"
                 continue
             if kind == "footnote-cont" and pending and pending[-1].kind == "footnote":
                 prev = pending[-1].pieces[-1]
                 piece.glue = "" if joins_url(prev.text, piece.text) else " "
                 pending[-1].pieces.append(piece)
+                notes_by_line[i] = pending[-1]
                 gap = "none"
                 continue
             if kind == "caption":
