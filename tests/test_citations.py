@@ -501,6 +501,22 @@ def test_sign_up_and_related_story_links_are_not_citations(tmp_path: Path) -> No
     assert [c.url for c in citations] == ["https://doe.example.ir/plan.pdf"]
 
 
+def test_a_menu_of_links_side_by_side_is_no_citation(tmp_path: Path) -> None:
+    """Three or more short links with nothing but spaces or separators between them are a
+    site's menu or footer; links a sentence strings together with words are its sources, and
+    a 'Related:' label after a sentence (lines run together) still labels its link."""
+    markdown = ("[Home](https://news.example.com/) | [World](https://news.example.com/world) | "
+                "[Politics](https://news.example.com/politics)\n\n"
+                "It was reported by [Reuters](https://reuters.example.com/a), "
+                "[AP](https://ap.example.org/b) and [AFP](https://afp.example.com/c). "
+                "Related: [Older story](https://news.example.com/2023/old)\n\n"
+                "[Privacy](https://news.example.com/privacy) [Terms](https://news.example.com/terms)"
+                " [Contact us](https://news.example.com/contact)\n")
+    _doc, citations = load(tmp_path, markdown, ".md")
+    assert [c.url for c in citations] == [
+        "https://reuters.example.com/a", "https://ap.example.org/b", "https://afp.example.com/c"]
+
+
 @pytest.mark.parametrize("text", [
     "*The Halden Echo* [reported](https://www.haldenecho.example.co.uk/news/fines-4471902) "
     "that the cameras issued 11,400 fines.",

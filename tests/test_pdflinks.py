@@ -246,3 +246,18 @@ def test_a_writer_report_whose_long_note_fills_its_page_foot(name: str) -> None:
         ["https://water.example.gov/announcements/2024-04-18-canal-repairs"],
         ["https://www.fieldreport.example.com/stories/petrenko-farm-flood"],
         ["https://www.wfp.example.org/news/flood-response-update-april-2024"]]
+
+
+def test_a_web_page_printed_to_pdf_cites_its_sources_not_its_menus() -> None:
+    """tests/documents/chromium_article.pdf: Chromium's print to PDF of chromium_article.html,
+    an article with a menu, share buttons, a 'Related:' link and a footer. Each link of the
+    page is an annotation, and the printed lines run together: the article's two sources are
+    cited, its menus, buttons and related story are not."""
+    path = Path(__file__).parent / "documents" / "chromium_article.pdf"
+    ex = extract_document(load_document(path))
+    assert [c.url for c in ex.citations] == [
+        "https://energy.example.gov/press/2024-03-11",
+        "https://www.agri-news.example.org/2024/03/farmers-dam"]
+    assert [[ex.citations[i].url for i in q.citations] for q in ex.quotes] == [
+        ["https://energy.example.gov/press/2024-03-11"],
+        ["https://www.agri-news.example.org/2024/03/farmers-dam"]]

@@ -85,9 +85,45 @@ def _mailing_label(text: str, start: int) -> bool:
 
 
 def _related_label(text: str, start: int) -> bool:
-    """A link (or bare URL) right after a 'Related:' or 'Read more:' label opening its line."""
-    label = text[_line_start(text, start, 40):start].strip()
+    """A link (or bare URL) right after a 'Related:' or 'Read more:' label opening its line
+    or its sentence (a page printed to PDF runs its lines together)."""
+    label = text[_line_start(text, start, 40):start]
+    label = _SENTENCE_END.split(label)[-1].strip()
     return bool(_RELATED_LABEL.match(label))
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+")
+_MENU_GAP = re.compile(r"^[\s|·•/\\–—-]*$")  # what stands between the items of a menu
+MENU_ITEMS = 3  # links side by side that make a menu ('Home World Politics Sign in')
+MENU_ITEM_WORDS = 3
+
+
+def _menu_links(text: str, links: list[Link]) -> set[int]:
+    """The links of a site's menus and footers that a page printed to PDF (or pasted into
+    Markdown) keeps: MENU_ITEMS or more short links side by side with nothing but spaces or
+    separators between them ('Home | World | Politics', 'Privacy Terms Contact us'). A
+    sentence's links have words between them; a list of addresses is no menu."""
+    order = sorted(range(len(links)), key=lambda n: links[n].start)
+    menus: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= MENU_ITEMS:
+            menus.update(run)
+        run.clear()
+
+    for n in order:
+        link = links[n]
+        label = text[link.start:link.end]
+        item = 0 < len(label.split()) <= MENU_ITEM_WORDS and not find_urls(label)
+        if not item:
+            close()
+            continue
+        if run and not _MENU_GAP.match(text[links[run[-1]].end:link.start]):
+            close()
+        run.append(n)
+    close()
+    return menus
 
 
 def _line_start(text: str, pos: int, reach: int) -> int:
@@ -161,9 +197,10 @@ def extract_citations(doc: Document) -> list[Citation]:
             normalized_url=normalize_url(url), marker=marker,
             cited_date=access_date(text, start, end)))
 
-    for link in doc.links:
+    menus = _menu_links(text, doc.links)
+    for n, link in enumerate(doc.links):
         url = link.url.strip()
-        if url and not _housekeeping_link(text, link.start, link.end) \
+        if url and n not in menus and not _housekeeping_link(text, link.start, link.end) \
                 and not _related_label(text, link.start):
             add_url(url, link.start, link.end)
         covered.append((link.start, link.end))
