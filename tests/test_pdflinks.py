@@ -261,3 +261,28 @@ def test_a_web_page_printed_to_pdf_cites_its_sources_not_its_menus() -> None:
     assert [[ex.citations[i].url for i in q.citations] for q in ex.quotes] == [
         ["https://energy.example.gov/press/2024-03-11"],
         ["https://www.agri-news.example.org/2024/03/farmers-dam"]]
+
+
+def test_a_short_anchor_is_placed_where_the_page_draws_it() -> None:
+    """'Karun Dam' is the page's heading and, lower down, the linked title of a reference:
+    the link lies on the occurrence nearest to where the page drew its words."""
+    text = 'Karun Dam\nThe dam is large.\nReferences\n1. ^ "Karun Dam". Iran Water and Power.'
+    before = sum(ch.isalnum() for ch in text[:text.index('"Karun')])
+    located = link_lines([text], [[PdfLink("https://a.example/karun", "Karun Dam", before)]])
+    assert [(at.first, at.last) for at in located] == [(4, 4)]
+
+
+def test_a_wiki_article_printed_to_pdf_cites_its_references() -> None:
+    """tests/documents/chromium_wiki.pdf: Chromium's print of chromium_wiki.html (served on
+    127.0.0.1), an article whose '[n]' markers link within the page and whose references
+    link their titles, one of them the article's own heading. Each reference is a note with
+    its address, and the quote rests on its own."""
+    path = Path(__file__).parent / "documents" / "chromium_wiki.pdf"
+    ex = extract_document(load_document(path))
+    notes = [(c.marker, c.url) for c in ex.citations if c.kind == "footnote"]
+    assert notes == [("1", "https://www.iwpco.example.ir/dams/karun"),
+                     ("2", "https://www.irna.example.ir/news/84000001/"),
+                     ("3", "https://www.agri.example.org/karun-farmers")]
+    [quote] = ex.quotes
+    assert [ex.citations[i].url for i in quote.citations] == [
+        "https://www.irna.example.ir/news/84000001/"]

@@ -31,15 +31,18 @@ class PdfLink:
 
     url: str
     anchor: str
+    at: int = -1  # letters and digits the page draws before the words (-1: not known)
 
 
 @dataclass(frozen=True)
 class _Run:
-    """A piece of text the page draws, from its baseline's starting point."""
+    """A piece of text the page draws, from its baseline's starting point, and the letters
+    and digits drawn before it."""
 
     text: str
     x: float
     y: float
+    before: int = 0
 
 
 def page_links(page: object) -> list[PdfLink]:
@@ -49,12 +52,15 @@ def page_links(page: object) -> list[PdfLink]:
     if not boxes:
         return []
     runs: list[_Run] = []
+    drawn = 0
 
     def visit(text: str, cm: list[float], tm: list[float], *_font: object) -> None:
+        nonlocal drawn
         if text.strip():
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            runs.append(_Run(text, x, y))
+            runs.append(_Run(text, x, y, drawn))
+            drawn += sum(ch.isalnum() for ch in text)
 
     try:
         page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
@@ -64,8 +70,9 @@ def page_links(page: object) -> list[PdfLink]:
     found = []
     for url, rects in sorted(boxes, key=lambda b: (-max(r[3] for r in b[1]),
                                                     min(r[0] for r in b[1]))):
-        words = [run.text.strip() for run in runs if any(_inside(run, r) for r in rects)]
-        found.append(PdfLink(url, " ".join(words)))
+        under = [run for run in runs if any(_inside(run, r) for r in rects)]
+        found.append(PdfLink(url, " ".join(run.text.strip() for run in under),
+                             under[0].before if under else -1))
     return found
 
 
@@ -116,7 +123,9 @@ def _rectangles(annot: object) -> list[Box]:
 
 def _inside(run: _Run, box: Box) -> bool:
     x0, y0, x1, y1 = box
-    return x0 - _SLACK <= run.x < x1 and y0 - _SLACK <= run.y <= y1 + _SLACK
+    # a run starting at the very right edge is the text after the link ('"Karun Dam"' then
+    # '. Iran Water and Power.' drawn from where the rectangle ends)
+    return x0 - _SLACK <= run.x < x1 - _SLACK and y0 - _SLACK <= run.y <= y1 + _SLACK
 
 
 @dataclass(frozen=True)
@@ -140,7 +149,9 @@ def link_lines(pages: list[str], links_by_page: Iterable[list[PdfLink]]) -> list
         index = _LetterIndex(text)
         cursor = 0
         for link in links:
-            span = index.find(link.anchor, cursor, len(text)) or index.find(link.anchor, 0, len(text))
+            span = index.nearest(link.anchor, link.at) if link.at >= 0 else None
+            span = span or index.find(link.anchor, cursor, len(text)) or \
+                index.find(link.anchor, 0, len(text))
             if span is None:
                 found.append(LinkLines(link, page, 0, 0))
                 continue
@@ -201,6 +212,22 @@ class _LetterIndex:
         kept = [(i, ch) for i, ch in enumerate(text) if ch.isalnum()]
         self.offsets = [i for i, _ in kept]
         self.letters = "".join(_fold(ch) for _, ch in kept)
+
+    def nearest(self, anchor: str, at: int) -> tuple[int, int] | None:
+        """The span of the anchor's letters nearest `at` letters into the text: the page
+        draws its text in about the order it reads, so a short anchor ('here', a title also
+        in a heading) is told from its other occurrences by where it was drawn."""
+        wanted = "".join(_fold(ch) for ch in anchor if ch.isalnum())
+        if not wanted:
+            return None
+        best, k = -1, self.letters.find(wanted)
+        while k >= 0:
+            if best < 0 or abs(k - at) < abs(best - at):
+                best = k
+            k = self.letters.find(wanted, k + 1)
+        if best < 0:
+            return None
+        return self.offsets[best], self.offsets[best + len(wanted) - 1] + 1
 
     def find(self, anchor: str, begin: int, end: int) -> tuple[int, int] | None:
         """The span of the text whose letters are the anchor's, between begin and end."""
