@@ -214,15 +214,16 @@ def test_a_two_column_writer_report_with_hyphenation_and_glued_note_numbers() ->
     """tests/documents/writer_columns.pdf: Writer's export of writer_columns.fodt, set in two
     justified, hyphenated columns, so its text is read column by column and each note's
     number comes out glued to its first word ('1See https://…'). The second note runs on to
-    the next page's foot and gives its address there: that quote rests on the outlet the
-    note names (a note continued across pages is not joined yet)."""
+    the next page's foot, set across the page under the columns, and gives its address there:
+    read column by column, that part follows the body text with no gap, and only its width
+    tells it from the columns."""
     path = Path(__file__).parent / "documents" / "writer_columns.pdf"
     ex = extract_document(load_document(path))
     rests_on = [[(ex.citations[i].marker, ex.citations[i].url or ex.citations[i].outlet)
                  for i in q.citations] for q in ex.quotes]
     assert rests_on == [
         [("1", "https://www.health-news.example.org/2024/04/haddad-hospital-interview")],
-        [("2", "Provincial Water Authority")],
+        [("2", "https://water.example.gov/announcements/2024-04-18-canal-repairs")],
         [("3", "https://www.fieldreport.example.com/stories/petrenko-farm-flood")],
         [("4", "https://www.wfp.example.org/news/flood-response-update-april-2024")]]
     assert [q.speaker for q in ex.quotes] == [

@@ -768,6 +768,30 @@ def test_a_note_cut_off_at_a_page_foot_goes_on_above_the_next_pages_notes(tmp_pa
     assert "canals to be repaired" not in quotes[2].text
 
 
+def test_a_note_carried_on_across_the_columns_of_the_next_page(tmp_path: Path):
+    """Text read column by column runs the notes set across the page's foot straight on
+    from the body text: lines twice as wide as the columns, opening lower-case, carry on
+    the previous page's unfinished note."""
+    column = "Column text of the report runs on in short lines."
+    page_two = "\n".join([column] * 10) + "\n" + "\n".join([
+        "canals to be repaired district by district over the coming three months, as the "
+        "authority explained at length in its statement to the press; Online:",
+        "https://water.example.gov/announcements/2024-04-18-canal-repairs.",
+        "3 See https://www.fieldreport.example.com/stories/petrenko."])
+    text = ("\n".join([column] * 9) + "\nA doctor said that “we are full”.1 The authority "
+            "said\nthat “repairs will be done by summer”.2 A farmer said that “nobody from "
+            "the government came”.3\n"
+            "1 See https://www.health-news.example.org/2024/04/haddad-interview.\n"
+            "2 Provincial Water Authority, announcement of 18 April 2024, which lists the\n"
+            "\f" + page_two + "\n")
+    quotes, _, citations = run(tmp_path, text)
+    notes = [(c.marker, c.url) for c in citations if c.kind == "footnote"]
+    assert notes == [("1", "https://www.health-news.example.org/2024/04/haddad-interview"),
+                     ("2", "https://water.example.gov/announcements/2024-04-18-canal-repairs"),
+                     ("3", "https://www.fieldreport.example.com/stories/petrenko")]
+    assert [[citations[n].marker for n in q.citations] for q in quotes] == [["1"], ["2"], ["3"]]
+
+
 def test_a_timeline_row_opening_with_a_date_is_no_note(tmp_path: Path):
     """'12 Jan 2024 Ceasefire announced https://…' is a table's row: its number is a day."""
     text = ("Timeline of events:\n"

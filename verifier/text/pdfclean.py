@@ -47,6 +47,7 @@ _FOOTNOTE_START = re.compile(
 _DATE_AFTER_NUMBER = re.compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?:,?\s+\d{2,4}\b|\s*[:–—-])", re.I)
+_ACROSS_COLUMNS = 1.5  # a line this many times the page's middle width is set across columns
 _CARRIED_LINES = 30  # at most so many lines carry a note on from the page before
 _GLUED_NOTE_START = re.compile(r"^\s*(?P<g>\d{1,3})(?=[A-Z][a-z]|[“\"‘«(])")
 _LIST_START = re.compile(
@@ -412,14 +413,39 @@ class _Cleaner:
         start = i
         while start > 0 and self.kinds[start - 1] == "text" and self.lines[start - 1].page == page:
             start -= 1
-        if start in (0, i) or i - start > _CARRIED_LINES or self.lines[start - 1].page != page \
+        if start in (0, i) or self.lines[start - 1].page != page \
                 or self.kinds[start - 1] not in ("empty", "white", "separator", "rule"):
+            start = self._wide_lines_above(i)  # no gap: the notes are wider than the columns
+        if start in (0, i) or i - start > _CARRIED_LINES:
             return
         first = self.lines[start].text.strip()
         if first[:1].islower() or find_urls(first[:12]):
             for j in range(start, i):
                 self.kinds[j] = "footnote-cont"
             self._carried[start] = last
+
+    def _wide_lines_above(self, i: int) -> int:
+        """Where the run of lines right above line i begins that are set across the page on
+        a page set in columns: text read column by column runs the notes, set across the page
+        at its foot, straight on from the body text with no gap, and only their width tells
+        them apart. i itself when there is no such run."""
+        page = self.lines[i].page
+        widths = sorted(len(line.text.strip()) for j, line in enumerate(self.lines)
+                        if line.page == page and self.kinds[j] == "text")
+        if len(widths) < 8:
+            return i
+        column = widths[len(widths) // 2]
+
+        def wide(j: int) -> bool:
+            return self.kinds[j] == "text" and self.lines[j].page == page and \
+                len(self.lines[j].text.strip()) > _ACROSS_COLUMNS * column
+
+        start = i
+        if i > 1 and self.kinds[i - 1] == "text" and wide(i - 2):
+            start = i - 1  # the note's last line, short as last lines are, under wide ones
+        while start > 0 and wide(start - 1):
+            start -= 1
+        return start
 
     def _glued_above(self, numeral: str, i: int) -> bool:
         """Whether the body text above line i has the Roman numeral glued to its punctuation
