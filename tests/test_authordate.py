@@ -36,3 +36,16 @@ def test_a_parenthetical_citation_follows_the_quotation_directly():
     found = parenthetical_after(text, 10, len(text))
     assert found is not None and (found.authors, found.year) == ("Halvorsen & Van Rijn", "2022")
     assert parenthetical_after(text, 49, len(text)) is None  # words stand before '(Smith, 2019)'
+
+
+def test_a_parenthetical_citation_may_leave_out_the_comma_before_its_year():
+    """Chicago author-date and many Harvard styles write '(Grindeanu 2024a)' and '(Ministry
+    of Trade 2024, p. 3)'; a date in parentheses is no citation."""
+    for cited, authors, year in (("(Grindeanu 2024a).", "Grindeanu", "2024a"),
+                                 ("(Ministry of Trade 2024, p. 3).", "Ministry of Trade", "2024"),
+                                 ("(Grindeanu\n2024b).", "Grindeanu", "2024b")):
+        text = f"the words” {cited}"
+        found = parenthetical_after(text, 10, len(text))
+        assert found is not None and (found.authors, found.year) == (authors, year), cited
+    for dated in ("(March 2024)", "(Spring 2023)", "(late 2022)"):
+        assert parenthetical_after(f"the words” {dated}", 10, 30) is None, dated

@@ -10,6 +10,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .namevocab import MONTH_WORDS
+
 _NAME = r"[A-Z\u00C0-\u00DE][\w’'\-]+"
 # 'Dubrovska', 'Van Rijn', 'Communauté urbaine de Dunkerque': capitalised words, with at
 # most a few lower-case particles between them
@@ -24,8 +26,13 @@ _YEAR_IN_PARENTHESES = re.compile(rf"\((?P<year>{_YEAR})(?:,[^()]*)?\)")
 _AUTHORS_BEFORE = re.compile(rf"(?P<authors>{_AUTHORS})\s+$")
 AUTHORS_REACH = 200  # characters: longer than any author list a sentence names
 NARRATIVE_REACH = 600  # characters before a quotation where its narrative citation may stand
+# '(Halvorsen & Van Rijn, 2022, p. 39)', and without the comma as Chicago and many Harvard
+# styles write it: '(Grindeanu 2024a)', '(Ministry of Trade 2024, p. 3)'.
 _PARENTHETICAL = re.compile(
-    rf"\(\s*(?:see\s+|cf\.\s+)?(?P<authors>{_AUTHORS}),\s*(?P<year>{_YEAR})(?:,[^();]*)?\)")
+    rf"\(\s*(?:see\s+|cf\.\s+)?(?P<authors>{_AUTHORS})(?P<comma>,\s*|\s+)(?P<year>{_YEAR})"
+    r"(?:,[^();]*)?\)")
+# '(March 2024)', '(Spring 2023)': a date, no author, when no comma parts the year from it.
+_DATE_WORDS = MONTH_WORDS | {"spring", "summer", "autumn", "fall", "winter", "early", "late", "mid"}
 _BEFORE_PARENTHETICAL = re.compile(r"[\s,.;:\"”’']*")
 # Capitalised at a sentence's start but no name: 'As Halvorsen (2022) concludes', 'In Dubrovska
 # (2020)'.
@@ -72,7 +79,8 @@ def parenthetical_after(text: str, pos: int, hi: int) -> AuthorDate | None:
     """'(Authors, Year, p. N)' right after a quotation's closing mark (punctuation aside)."""
     start = _BEFORE_PARENTHETICAL.match(text, pos, hi)
     m = _PARENTHETICAL.match(text, start.end() if start else pos, hi)
-    if m is None:
+    if m is None or (m.group("comma").isspace()
+                     and m.group("authors").split()[0].lower() in _DATE_WORDS):
         return None
     return AuthorDate(m.group("authors"), m.group("year"), m.start(), m.end())
 

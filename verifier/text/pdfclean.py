@@ -50,6 +50,9 @@ _PARENTHETICAL_LINE = re.compile(r"^\(.*\)[.,]?$")
 _BOLD = "**"
 _NOTE_ABBREVIATION = re.compile(
     r"(?:(?<![\w.])(?:pp?|vol|nos?|para|paras|ch|eds?|cf|trans)|(?<![\w.])[A-Z])\.$")
+# 'Available at:', 'Retrieved from:' ending a line: the address is on the next.
+_POINTS_AT_URL = re.compile(r"\b(?:at|from|online|URL)\s*:$", re.I)
+_URL_START = re.compile(r"<?(?:https?://|www\.)", re.I)
 _PAGE_LINES = 10  # lines a page holds at the least, between two page numbers counted up
 _NOTES_HEADING = re.compile(
     r"^\s*(?:notes?|endnotes?|footnotes?|references?|sources?|bibliography|works cited|"
@@ -400,11 +403,15 @@ class _Cleaner:
         self.mode = "lines" if body and long_lines / len(body) >= 0.15 else "wrapped"
         lengths = sorted(len(t) for t in body if len(t) >= 20)
         self.width = lengths[int(len(lengths) * 0.8)] if lengths else 80
-        doubled = 0
+        doubled = adjacent = 0
         for i, kind in enumerate(self.kinds[:-2]):
             if kind == "text" and self.kinds[i + 1] == "empty" and self.kinds[i + 2] == "text":
                 doubled += 1
-        self.double_spaced = len(body) >= 8 and doubled / len(body) >= 0.5
+            adjacent += kind == "text" and self.kinds[i + 1] == "text"
+        # Double spacing puts a blank line after nearly every line; short paragraphs between
+        # blank lines (a paper's headings and two-line references) still run lines together.
+        self.double_spaced = len(body) >= 8 and doubled / len(body) >= 0.5 and \
+            adjacent <= 0.1 * len(body)
 
     # -- assembly ------------------------------------------------------------------------
     def _assemble(self) -> CleanedText:
@@ -469,7 +476,8 @@ class _Cleaner:
             return False
         if hyphenated(a, b) or joins_url(a, b):
             return True
-        if gap == "none" and open_ended(a):
+        if gap == "none" and (open_ended(a) or _POINTS_AT_URL.search(a[-24:])
+                              and _URL_START.match(b)):
             return True
         closed = terminal(a)
         lower_start = b[0].islower()
