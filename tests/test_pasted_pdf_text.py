@@ -37,3 +37,7 @@ def test_available_at_ending_a_line_goes_on_with_the_address() -> None:
         "Ukrinform (2025) 'Odesa ports', 15 January. Available at: "
         "https://ukrinform.example/odesa (Accessed: 20 January 2025).",
         "Agerpres (2024) 'Rail link'. Retrieved from: <https://agerpres.example/rail>"]
+    assert _paragraphs("Sources: https://tdh.example/en/meredov (English); Russian original:\n"
+                       "<https://tdh.example/ru/meredov>\n") == [
+        "Sources: https://tdh.example/en/meredov (English); Russian original: "
+        "<https://tdh.example/ru/meredov>"]

@@ -50,7 +50,8 @@ _PARENTHETICAL_LINE = re.compile(r"^\(.*\)[.,]?$")
 _BOLD = "**"
 _NOTE_ABBREVIATION = re.compile(
     r"(?:(?<![\w.])(?:pp?|vol|nos?|para|paras|ch|eds?|cf|trans)|(?<![\w.])[A-Z])\.$")
-# 'Available at:', 'Retrieved from:' ending a line: the address is on the next.
+# 'Available at:', 'Retrieved from:' ending a line: the address is on the next (as it is
+# after any colon when the next line holds nothing but an address).
 _POINTS_AT_URL = re.compile(r"\b(?:at|from|online|URL)\s*:$", re.I)
 _URL_START = re.compile(r"<?(?:https?://|www\.)", re.I)
 _PAGE_LINES = 10  # lines a page holds at the least, between two page numbers counted up
@@ -411,7 +412,7 @@ class _Cleaner:
         # Double spacing puts a blank line after nearly every line; short paragraphs between
         # blank lines (a paper's headings and two-line references) still run lines together.
         self.double_spaced = len(body) >= 8 and doubled / len(body) >= 0.5 and \
-            adjacent <= 0.1 * len(body)
+            2 * adjacent < doubled
 
     # -- assembly ------------------------------------------------------------------------
     def _assemble(self) -> CleanedText:
@@ -477,7 +478,7 @@ class _Cleaner:
         if hyphenated(a, b) or joins_url(a, b):
             return True
         if gap == "none" and (open_ended(a) or _POINTS_AT_URL.search(a[-24:])
-                              and _URL_START.match(b)):
+                              and _URL_START.match(b) or a.endswith(":") and _only_url(b.strip("<>"))):
             return True
         closed = terminal(a)
         lower_start = b[0].islower()

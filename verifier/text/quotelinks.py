@@ -65,6 +65,8 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
             linked = _same_speaker_earlier(spans, n)
         if not linked and n > 0 and _split_from(spans[n - 1], span, text):
             linked = list(spans[n - 1].citations)
+        if not linked:
+            linked = _source_line_below(text, src, span, paras)
         if not linked and span.block:
             linked = _introduction(text, src, span, paras, ends)
         if not linked:
@@ -92,6 +94,42 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
         if not quote.citations and whole:
             quote.citations = list(whole)
     return quotes
+
+
+# A line under an item giving where it was read: 'Source: Kazinform, 28 January - https://…',
+# 'Read more: <https://…>', 'Via Reuters', or nothing but the address.
+_SOURCE_LINE_LABEL = re.compile(
+    r"(?:sources?|read more|more|via|links?|full (?:story|text|statement)|"
+    r"read the full (?:story|article|statement|text))\b\s*[:»>|\-–—]?\s*", re.I)
+_ONLY_ADDRESS = re.compile(r"<?(?:https?://|www\.)\S+(?:\s+\([^()]{1,60}\))?[.;]?")
+_CLOSING_MARKS = re.compile(r"[\s.,;:!?\"”’»)\]]*")
+SOURCE_LINE_CHARS = 300
+
+
+def _source_line_below(text: str, src: _Sources, span: QuoteSpan,
+                       paras: list[tuple[int, int]]) -> list[int]:
+    """A quotation closing its paragraph rests on a short paragraph right under it that names
+    where it was read ('Source: …', 'Read more: <…>') or holds nothing but an address, as
+    newsletters and memos write each item's source on a line of its own."""
+    end = paras[span.paragraph][1]
+    if span.block or span.close_at >= end:
+        return []
+    after = _CLOSING_MARKS.match(text, span.close_at + 1, end).end()  # type: ignore[union-attr]
+    if after < end:  # the line ran on into the quotation's paragraph
+        lo, hi = after, end
+        label = _SOURCE_LINE_LABEL.match(text, lo, hi)
+        if label is None or text[lo:lo + 1].islower():
+            return []
+    elif span.paragraph + 1 < len(paras):
+        lo, hi = paras[span.paragraph + 1]
+        label = _SOURCE_LINE_LABEL.match(text, lo, hi)
+    else:
+        return []
+    if hi - lo > SOURCE_LINE_CHARS:
+        return []
+    if label is None and not _ONLY_ADDRESS.fullmatch(text, lo, hi):
+        return []
+    return [n for n in src.within(lo, hi) if not src.citations[n].marker]
 
 
 # A colon sentence that points back to what the sentence before described ('This is the
