@@ -728,7 +728,8 @@ SECOND_QUOTES = [
 ]
 SECOND_LINKS = [(NL, "h22/en/news/naftogaz-storage-winter", "dead"),
                 (NL, "h24/politics/peskov-transit", "ok")]
-SECOND_CHANGES = {"newly_failing_quotes": ["Ukraine has enough"],
+SECOND_CHANGES = {"newly_failing_quotes": [],
+                  "failing_unconfirmed_links": ["h22/en/news/naftogaz-storage-winter"],
                   "recovered_links": ["h24/politics/peskov-transit"]}
 
 # Cases that failed on the first run, each with its reason.
@@ -794,7 +795,7 @@ def _cases() -> Iterator[Any]:
 
 @pytest.mark.timeout(240)
 @pytest.mark.parametrize(("kind", "doc", "key", "field_name", "expected"), list(_cases()) + list(
-    second_cases(SECOND_QUOTES, SECOND_LINKS, SECOND_CHANGES, XFAIL, exit_status=1)))
+    second_cases(SECOND_QUOTES, SECOND_LINKS, SECOND_CHANGES, XFAIL, exit_status=0)))
 def test_expected_export(outcome: Outcome, kind: str, doc: str, key: str, field_name: str,
                          expected: Any) -> None:
     if not outcome.check(kind, doc, key, field_name, expected):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from verifier.text.pdfclean import clean_lines, source_lines
 
 
@@ -41,3 +43,43 @@ def test_available_at_ending_a_line_goes_on_with_the_address() -> None:
                        "<https://tdh.example/ru/meredov>\n") == [
         "Sources: https://tdh.example/en/meredov (English); Russian original: "
         "<https://tdh.example/ru/meredov>"]
+
+
+def test_a_marker_glued_after_a_year_closing_a_quotation_is_a_note() -> None:
+    """'“… since the summer of 2023”5' and '“… in 2024”.6': the year is the quotation's, the
+    number after its closing mark the note's, when the document has that note."""
+    from verifier.models import Footnote
+    from verifier.text.footnotes import find_note_refs
+
+    text = ("Premiums have “doubled since the summer of 2023”5 and may rise. The corridor "
+            "“delivered 25 billion cubic metres in 2024”.6 A 2024”7 that no note has.")
+    notes = [Footnote("5", "", 0), Footnote("6", "", 0)]
+    assert [(r.marker, text[r.start - 3:r.start]) for r in find_note_refs(text, notes)] == [
+        ("5", "23”"), ("6", "4”.")]
+
+
+def test_an_endnote_stopping_mid_sentence_at_a_page_foot_goes_on_over_the_page() -> None:
+    """Under a 'Notes' heading, a note cut at the foot of a page ('… 12 February' / page
+    number / running head) goes on in the next page's first line ('2025, https://…')."""
+    head = "Caspian Policy Institute | Working Paper No. 12\n\n"
+    text = ("The corridor carried most of the grain this year, as the notes below show.\n\n7\n\n"
+            + head + "Exports rose again in the spring, and insurers raised their premiums.\n\n8\n\n"
+            + head + "Notes\n\n3 Ministry of Agrarian Policy, 9 January 2025, https://minagro.example/en/3.\n"
+            "4 Ukrainian Grain Association, statement by the association's president, 12 February\n"
+            "\n9\n\n" + head + "2025, https://uga.example/en/news/corridor-2024.\n"
+            "5 Insurance Insider, 14 January 2025, https://insider.example/news/5.\n")
+    bodies = {n.marker: n.text for n in clean_lines(source_lines(text)).footnotes}
+    assert bodies["4"].endswith("12 February 2025, https://uga.example/en/news/corridor-2024."), bodies
+
+
+def test_a_marker_before_the_next_quotation_leaves_the_next_ones_marker_to_it(
+        tmp_path: Path) -> None:
+    from test_quotes import run
+
+    text = ("The minister said that “exports reached 52 million tonnes”3 in the season, and the "
+            "association's president said that “the corridor is the main route”.4\n\n"
+            "Notes\n\n3 Ministry, https://minagro.example/en/3\n"
+            "4 Association, https://uga.example/en/4\n")
+    quotes, _terms, citations = run(tmp_path, text)
+    assert [[citations[n].url for n in q.citations] for q in quotes] == [
+        ["https://minagro.example/en/3"], ["https://uga.example/en/4"]]

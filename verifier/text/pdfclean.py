@@ -280,7 +280,7 @@ class _Cleaner:
             if kind != "text":
                 continue
             if previous >= 0 and line.page != lines[previous].page:
-                zone, previous = None, -1
+                zone, previous = (zone if zone == "heading" else None), -1
             if _NOTES_HEADING.match(line.text):
                 zone, previous = "heading", -1
                 continue
@@ -313,7 +313,8 @@ class _Cleaner:
                     previous = last_at = i
                     last_number = int(marker) if marker.isdigit() else last_number
                     continue
-            if previous == i - 1 and previous >= 0 and self._continues_footnote(previous, i):
+            if previous == i - 1 and previous >= 0 and self._continues_footnote(previous, i) \
+                    or zone == "heading" and self._note_over_page_break(last_at, i):
                 kinds[i] = "footnote-cont"
                 previous = last_at = i
                 continue
@@ -330,6 +331,18 @@ class _Cleaner:
             return None
         opens = zone == "heading" and value == 1 or value == last_number + 1 and gap <= 4
         return value if opens else None
+
+    def _note_over_page_break(self, last: int, i: int) -> bool:
+        """Whether line i, the first body line of a page, goes on with endnote `last` that
+        stopped mid-sentence at the foot of the page before ('… 12 February' / '9' / running
+        head / '2025, https://…'): endnotes under a 'Notes' heading run across pages."""
+        if last < 0 or terminal(self.lines[last].text.rstrip()):
+            return False
+        between = self.kinds[last + 1:i]
+        crossed = self.lines[last].page != self.lines[i].page or any(
+            k in ("page-number", "header") for k in between)
+        return crossed and all(k in ("empty", "white", "page-number", "header") for k in between) \
+            and self._continues_footnote(last, i)
 
     def _url_in_continuation(self, i: int, reach: int = 3) -> bool:
         """Whether the lines continuing line i hold a URL: a note body ('1 Agency, Title,

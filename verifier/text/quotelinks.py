@@ -47,7 +47,8 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
         sent = sentence_of.get(id(span), para)
         if span.block:
             sent = (span.open_at, span.outer_end or span.close_at + 1)
-        notes_here, notes_later = _footnote_links(src, span, sent, para)
+        following_quote = spans[n + 1].open_at if n + 1 < len(spans) else len(text)
+        notes_here, notes_later = _footnote_links(src, span, sent, para, following_quote)
         same_sentence, following = _named_links(text, src, span, sent, para)
         # The nearest evidence wins: the quote's own sentence first, then what follows it.
         linked = (notes_here or _inline_links(src, span, sent, by_sentence.get(sent, []))
@@ -314,13 +315,18 @@ class _Sources:
 
 
 def _footnote_links(src: _Sources, span: QuoteSpan, sent: tuple[int, int],
-                    para: tuple[int, int]) -> tuple[list[int], list[int]]:
+                    para: tuple[int, int], following_quote: int) -> tuple[list[int], list[int]]:
     """Citations of the markers after the quote in its sentence, and of the first marker
-    (group) after it later in its paragraph."""
+    (group) after it later in its paragraph. When a marker stands between it and the next
+    quotation, those after the next one are that quotation's ('“…”3 in 2024, and X said
+    that “…”.4'); a paragraph's one marker at its end stands for all its quotations."""
     lo = span.start if span.block else span.close_at
     # a block's '— Name, role[4]' line after it is part of it, and so is that line's marker
     hi = max(para[1], span.close_at + 2, span.outer_end if span.block and span.outer_end else 0)
     after = src.refs_within(lo, hi)
+    own = [r for r in after if r.start < following_quote]
+    if own:
+        after = own
     in_sentence = [r for r in after if r.start < sent[1] + 4]
     later: list = []
     if not in_sentence and after:
