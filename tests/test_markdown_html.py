@@ -28,3 +28,11 @@ def test_html_in_markdown_gives_its_quotations_links_and_notes(tmp_path: Path) -
          ["https://rts.example/en/vucic-gas.html"]),
         ("Peter Szijjarto", "TurkStream is essential for Hungary's energy security",
          ["https://kormany.example/news/ts"])]
+
+
+def test_a_link_alone_after_the_quotations_full_stop_is_its_source(tmp_path: Path) -> None:
+    text = ('<p>Peskov said that <q>Europe will come back to Russian gas</q>. <a\n'
+            'href="https://ria.example/politics/peskov-gaz.html">RIA Novosti</a></p>\n')
+    quotes, _terms, citations = run(tmp_path, text, ".md")
+    assert [[citations[n].url for n in q.citations] for q in quotes] == [
+        ["https://ria.example/politics/peskov-gaz.html"]]

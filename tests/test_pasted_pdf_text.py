@@ -83,3 +83,22 @@ def test_a_marker_before_the_next_quotation_leaves_the_next_ones_marker_to_it(
     quotes, _terms, citations = run(tmp_path, text)
     assert [[citations[n].url for n in q.citations] for q in quotes] == [
         ["https://minagro.example/en/3"], ["https://uga.example/en/4"]]
+
+
+def test_a_references_address_alone_on_the_next_line_is_the_references() -> None:
+    text = ("References\n\nMalinov, Vladimir. 2024. Statement on the Balkan Stream. Sofia: "
+            "Ministry of Energy and\nMinistry of Economy, jointly, with the regulator's "
+            "figures for the winter months.\n\n"
+            "———. 2025. “Gateway, Not the End of the Line.” BTA, January 15.\n"
+            "https://bta.example/en/news/bulgaria-gateway.\n")
+    assert _paragraphs(text)[2:] == [
+        "———. 2025. “Gateway, Not the End of the Line.” BTA, January 15. "
+        "https://bta.example/en/news/bulgaria-gateway."]
+
+
+def test_an_address_opening_a_line_is_no_rest_of_the_one_above() -> None:
+    from verifier.text.urls import find_urls
+
+    cleaned = clean_lines(source_lines("Links: https://one.example/a\nhttps://two.example/b\n"))
+    assert [url for _s, _e, url in find_urls(cleaned.text)] == [
+        "https://one.example/a", "https://two.example/b"]

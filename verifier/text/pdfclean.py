@@ -493,6 +493,11 @@ class _Cleaner:
         if gap == "none" and (open_ended(a) or _POINTS_AT_URL.search(a[-24:])
                               and _URL_START.match(b) or a.endswith(":") and _only_url(b.strip("<>"))):
             return True
+        # a reference's address on a line of its own, right under the rest of it (not one
+        # address of a list of them)
+        if gap == "none" and _only_url(b.strip("<>")) and a.endswith(".") \
+                and not _only_url(a.strip("<>")) and not self.double_spaced:
+            return True
         closed = terminal(a)
         lower_start = b[0].islower()
         if self.mode == "lines":

@@ -119,6 +119,8 @@ def _source_line_below(text: str, src: _Sources, span: QuoteSpan,
     if after < end:  # the line ran on into the quotation's paragraph
         lo, hi = after, end
         label = _SOURCE_LINE_LABEL.match(text, lo, hi)
+        if label is None and _link_alone(text, src, lo, hi):
+            return src.links(lo, lo + 1)  # '<q>…</q>. <a>RIA Novosti</a>' ending it
         if label is None or text[lo:lo + 1].islower():
             return []
     elif span.paragraph + 1 < len(paras):
@@ -131,6 +133,16 @@ def _source_line_below(text: str, src: _Sources, span: QuoteSpan,
     if label is None and not _ONLY_ADDRESS.fullmatch(text, lo, hi):
         return []
     return [n for n in src.within(lo, hi) if not src.citations[n].marker]
+
+
+def _link_alone(text: str, src: _Sources, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] is a link's few words alone (an outlet's name), no sentence."""
+    rest = text[lo:hi].strip(" .")
+    return bool(src.links(lo, lo + 1)) and 0 < len(rest.split()) <= LINK_ALONE_WORDS and \
+        not re.search(r"[.!?]\s", rest)
+
+
+LINK_ALONE_WORDS = 5
 
 
 # A colon sentence that points back to what the sentence before described ('This is the
