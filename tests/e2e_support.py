@@ -250,6 +250,33 @@ def run_checks(store: Any, run_id: int) -> list[dict[str, Any]]:
            join documents d on d.id = q.document_id where c.run_id = ?""", [run_id])]
 
 
+def document_dates(db: Path) -> dict[str, str]:
+    """Each document's date as the run stored it (ISO), by the document's name."""
+    from verifier.store import Store
+
+    store = Store.open(db, create=False)
+    try:
+        return {r["name"]: r["date"] for r in store.rows("select name, date from documents")}
+    finally:
+        store.close()
+
+
+def check_document(out: TwoRuns, kind: str, doc: str, key: str, expected: Any,
+                   doc_dates: dict[str, str]) -> bool:
+    """Check a case about a document as a whole: a URL it must not cite ('not_cited'), its
+    date ('doc_date'), a page fetched once however often it is cited ('one_fetch': key the
+    host, expected the path); False for another kind."""
+    if kind == "not_cited":
+        assert out.link(doc, key) is None, out.link(doc, key)
+    elif kind == "doc_date":
+        assert doc_dates.get(out.doc(doc)) == expected, doc_dates
+    elif kind == "one_fetch":
+        assert out.fetched.count(("GET", key + expected)) == 1, out.fetched
+    else:
+        return False
+    return True
+
+
 def status_output(db: Path) -> str:
     """What `verifier status` prints for a database."""
     from verifier.cli import main

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from verifier.text.authordate import AUTHORS_REACH, narrative_before, parenthetical_after
 
 
@@ -36,3 +38,36 @@ def test_a_parenthetical_citation_follows_the_quotation_directly():
     found = parenthetical_after(text, 10, len(text))
     assert found is not None and (found.authors, found.year) == ("Halvorsen & Van Rijn", "2022")
     assert parenthetical_after(text, 49, len(text)) is None  # words stand before '(Smith, 2019)'
+
+
+def test_a_parenthetical_citation_may_leave_out_the_comma_before_its_year():
+    """Chicago author-date and many Harvard styles write '(Grindeanu 2024a)' and '(Ministry
+    of Trade 2024, p. 3)'; a date in parentheses is no citation."""
+    for cited, authors, year in (("(Grindeanu 2024a).", "Grindeanu", "2024a"),
+                                 ("(Ministry of Trade 2024, p. 3).", "Ministry of Trade", "2024"),
+                                 ("(Grindeanu\n2024b).", "Grindeanu", "2024b")):
+        text = f"the words” {cited}"
+        found = parenthetical_after(text, 10, len(text))
+        assert found is not None and (found.authors, found.year) == (authors, year), cited
+    for dated in ("(March 2024)", "(Spring 2023)", "(late 2022)"):
+        assert parenthetical_after(f"the words” {dated}", 10, 30) is None, dated
+
+
+def test_chicago_reference_entries_date_after_the_name_and_repeat_an_author_by_dashes(
+        tmp_path: Path) -> None:
+    """'Malinov, Vladimir. 2024.' gives its year without parentheses, and '———. 2025.' is
+    a second work of the author above it: each quotation rests on its own entry's address; a
+    role that the citation's one author fills is that person; the entries' titles are none."""
+    from test_quotes import run
+
+    text = ("Bulgaria's place changed. As Malinov (2025) put it, “Bulgaria is now the gateway.” "
+            "The energy minister had said that “the Balkan Stream will run all winter” "
+            "(Malinov 2024, 2).\n\nReferences\n\n"
+            "Malinov, Vladimir. 2024. Statement on the Balkan Stream. Sofia: Ministry of Energy. "
+            "https://minenergy.example/en/balkan-stream\n\n"
+            "———. 2025. “Gateway, Not the End of the Line for Gas.” BTA, January 15. "
+            "https://bta.example/en/gateway\n")
+    quotes, _terms, citations = run(tmp_path, text)
+    assert [(q.speaker, [citations[n].url for n in q.citations]) for q in quotes] == [
+        ("Malinov", ["https://bta.example/en/gateway"]),
+        ("Malinov", ["https://minenergy.example/en/balkan-stream"])]

@@ -47,7 +47,6 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -58,6 +57,8 @@ from e2e_support import (
     TwoRuns,
     archive_cases,
     case,
+    check_document,
+    document_dates,
     export_cases,
     first_run,
     pdf_pages,
@@ -655,16 +656,6 @@ class Outcome(TwoRuns):
     doc_dates: dict[str, str] = field(default_factory=dict)  # document name -> ISO date
 
 
-def document_dates(db: Path) -> dict[str, str]:
-    from verifier.store import Store
-
-    store = Store.open(db, create=False)
-    try:
-        return {r["name"]: r["date"] for r in store.rows("select name, date from documents")}
-    finally:
-        store.close()
-
-
 def _second_run(out: TwoRuns, c: Corpus, inputs: list[str]) -> None:
     c.web.page(ARTICLE_PATH, article(c.hosts, edited=True), host=2)
     c.web.page("/news/article-desalination-85", site_page("Desalination to supply 85 percent", (
@@ -714,14 +705,8 @@ def _cases() -> Iterator[Any]:
 
 def _check_own(outcome: TwoRuns, kind: str, doc: str, key: str, expected: Any) -> None:
     """The cases of kinds only this set has."""
-    if kind == "not_cited":
-        assert outcome.link(doc, key) is None, outcome.link(doc, key)
-    elif kind == "doc_date":
-        assert isinstance(outcome, Outcome)
-        assert outcome.doc_dates.get(outcome.doc(doc)) == expected, outcome.doc_dates
-    elif kind == "one_fetch":
-        assert outcome.fetched.count(("GET", key + expected)) == 1, outcome.fetched
-    else:
+    assert isinstance(outcome, Outcome)
+    if not check_document(outcome, kind, doc, key, expected, outcome.doc_dates):
         assert kind == "refetched"
         assert ("GET", doc) in outcome.fetched2, outcome.fetched2
 

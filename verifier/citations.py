@@ -80,7 +80,7 @@ def _mailing_label(text: str, start: int) -> bool:
     line_start = text.rfind("\n", lo, start) + 1
     if line_start == 0 and lo > 0:
         return False
-    label = text[line_start:start].strip().rstrip(":-–—").strip()
+    label = text[line_start:start].rstrip().rstrip("<(").rstrip().rstrip(":-–—").strip()
     return bool(label) and bool(_MAILING_LINK.match(label))
 
 
@@ -241,7 +241,23 @@ def extract_citations(doc: Document) -> list[Citation]:
             outlet=source.outlet, cited_date=source.cited_date,
             marker=marker_at(source.start)))
     citations.sort(key=lambda c: (c.offset, c.kind))
-    return citations
+    signature = _signature_start(text) if doc.format in ("txt", "md") else None
+    return [c for c in citations if signature is None or c.offset < signature]
+
+
+# The line opening an e-mail's signature (RFC 3676: '-- ', its space often lost in pasting).
+_SIGNATURE_LINE = re.compile(r"^-- ?$", re.M)
+SIGNATURE_CHARS = 1000  # an e-mail signature's length, at the most
+
+
+def _signature_start(text: str) -> int | None:
+    """Where a plain-text e-mail's signature starts: the sender's and the list's own lines
+    ('You signed up at <…>', 'Unsubscribe: <…>') under it cite nothing."""
+    tail = len(text) - SIGNATURE_CHARS
+    found = None
+    for m in _SIGNATURE_LINE.finditer(text, max(0, tail)):
+        found = m.start()
+    return found
 
 
 def _context(text: str, start: int, end: int, whole_block: bool) -> str:

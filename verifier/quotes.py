@@ -17,6 +17,7 @@ from .models import Citation, Document, Quote
 from .text.authordate import narrative_before, parenthetical_after
 from .text.lonequotes import around_paragraph, bare_introduction
 from .text.names import NameIndex, People
+from .text.outletvocab import is_outlet
 from .text.phrases import strip_titles
 from .text.quotelinks import POINTING_BACK, link_quotes
 from .text.quotespans import CLOSERS, OPENERS, QuoteSpan, find_quote_spans, inner_text
@@ -148,6 +149,12 @@ def _cited_authors(text: str, span: QuoteSpan, speaker: Speaker | None,
     if speaker is None:
         cited = parenthetical_after(text, span.close_at + 1, para[1])
         return Speaker(cited.authors, False, "author-date") if cited else None
+    if speaker.how == "description" and speaker.person:
+        # 'The Bulgarian energy minister had said that “…” (Malinov 2024, 2)': the one person
+        # the citation names is who the role describes (an outlet's name is not)
+        cited = parenthetical_after(text, span.close_at + 1, para[1])
+        if cited and " " not in cited.authors and not is_outlet(cited.authors):
+            return Speaker(cited.authors, True, "author-date")
     narrative = narrative_before(text, sent[0], span.open_at)
     if narrative and speaker.name != narrative.authors and \
             re.search(rf"\b{re.escape(speaker.name)}\b", narrative.authors):
@@ -302,8 +309,9 @@ def _kind(text: str, span: QuoteSpan, para: tuple[int, int]) -> str:
     before = text[max(para[0], span.open_at - 40):span.open_at]
     if (_NAMING.search(before) or _calls_its_object(before)) and len(words) <= 6:
         return "term"
-    if _title_case(words) and not re.search(r"[.!?]$", inner):
-        return "term"
+    if _title_case(words) and (not re.search(r"[.!?]$", inner) or inner.endswith(".")
+                               and len(words) >= 4):
+        return "term"  # a title, its full stop inside the marks in Chicago's '“Title.” BTA'
     return "quote"
 
 

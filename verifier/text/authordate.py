@@ -10,6 +10,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .namevocab import MONTH_WORDS
+
 _NAME = r"[A-Z\u00C0-\u00DE][\w’'\-]+"
 # 'Dubrovska', 'Van Rijn', 'Communauté urbaine de Dunkerque': capitalised words, with at
 # most a few lower-case particles between them
@@ -24,8 +26,13 @@ _YEAR_IN_PARENTHESES = re.compile(rf"\((?P<year>{_YEAR})(?:,[^()]*)?\)")
 _AUTHORS_BEFORE = re.compile(rf"(?P<authors>{_AUTHORS})\s+$")
 AUTHORS_REACH = 200  # characters: longer than any author list a sentence names
 NARRATIVE_REACH = 600  # characters before a quotation where its narrative citation may stand
+# '(Halvorsen & Van Rijn, 2022, p. 39)', and without the comma as Chicago and many Harvard
+# styles write it: '(Grindeanu 2024a)', '(Ministry of Trade 2024, p. 3)'.
 _PARENTHETICAL = re.compile(
-    rf"\(\s*(?:see\s+|cf\.\s+)?(?P<authors>{_AUTHORS}),\s*(?P<year>{_YEAR})(?:,[^();]*)?\)")
+    rf"\(\s*(?:see\s+|cf\.\s+)?(?P<authors>{_AUTHORS})(?P<comma>,\s*|\s+)(?P<year>{_YEAR})"
+    r"(?:,[^();]*)?\)")
+# '(March 2024)', '(Spring 2023)': a date, no author, when no comma parts the year from it.
+_DATE_WORDS = MONTH_WORDS | {"spring", "summer", "autumn", "fall", "winter", "early", "late", "mid"}
 _BEFORE_PARENTHETICAL = re.compile(r"[\s,.;:\"”’']*")
 # Capitalised at a sentence's start but no name: 'As Halvorsen (2022) concludes', 'In Dubrovska
 # (2020)'.
@@ -72,11 +79,13 @@ def parenthetical_after(text: str, pos: int, hi: int) -> AuthorDate | None:
     """'(Authors, Year, p. N)' right after a quotation's closing mark (punctuation aside)."""
     start = _BEFORE_PARENTHETICAL.match(text, pos, hi)
     m = _PARENTHETICAL.match(text, start.end() if start else pos, hi)
-    if m is None:
+    if m is None or (m.group("comma").isspace()
+                     and m.group("authors").split()[0].lower() in _DATE_WORDS):
         return None
     return AuthorDate(m.group("authors"), m.group("year"), m.start(), m.end())
 
 
+_REPEATED_AUTHOR = re.compile(r"\s*(?:[—–]{2,}|-{3,}|_{3,})\s*[.,]")
 _ENTRY_MARKS = re.compile(r"[*_\-•· \t]*")  # list and emphasis marks before an entry's name
 _WORD = re.compile(r"[^\s,.(]*")
 
@@ -94,7 +103,8 @@ class ReferenceList:
     def __init__(self, text: str, paras: list[tuple[int, int]]) -> None:
         self.text = text
         self.paras = paras
-        self._heads: list[int] = []  # where each paragraph's first word starts
+        self._heads: list[int] = []  # where each paragraph's author's name starts
+        self._named_in: list[int] = []  # the paragraph that name stands in
         self._by_first_word: dict[str, list[int]] = {}
         self._entries: dict[tuple[str, str], list[int]] = {}
 
@@ -111,20 +121,34 @@ class ReferenceList:
 
     def _find_entries(self, first_author: str, year: str) -> list[int]:
         if not self._heads:
-            for n, (start, end) in enumerate(self.paras):
-                marks = _ENTRY_MARKS.match(self.text, start, end)
-                head = marks.end() if marks else start
-                self._heads.append(head)
-                self._by_first_word.setdefault(_first_word(self.text, head, end), []).append(n)
+            self._index_heads()
         # an entry opening with the name opens with the name's first word
         word = _first_word(first_author, 0, len(first_author))
         candidates = self._by_first_word.get(word, []) if word else range(len(self.paras))
         opening = re.compile(re.escape(first_author) + r"[,.\s(]")
-        in_parentheses = f"({year}"
+        # '(2022)' as APA and Harvard write it, or 'Malinov, Vladimir. 2024.' as Chicago does
+        dated = re.compile(rf"\({re.escape(year)}|(?<![\w(]){re.escape(year)}[.,;:]")
         found = []
         for n in candidates:
             start, end = self.paras[n]
-            if opening.match(self.text, self._heads[n], end) and \
-                    in_parentheses in self.text[start:min(end, start + 400)]:
+            named = self._named_in[n]
+            if opening.match(self.text, self._heads[n], self.paras[named][1]) and \
+                    dated.search(self.text, start, min(end, start + 400)):
                 found.append(n)
         return found
+
+    def _index_heads(self) -> None:
+        """Where each paragraph's author stands; an entry opening '———.' repeats the author
+        of the entry before it, as Chicago and MLA lists write a second work of one author."""
+        previous = -1
+        for n, (start, end) in enumerate(self.paras):
+            if previous >= 0 and _REPEATED_AUTHOR.match(self.text, start, end):
+                named = previous
+            else:
+                named = previous = n
+            marks = _ENTRY_MARKS.match(self.text, *self.paras[named])
+            head = marks.end() if marks else self.paras[named][0]
+            self._heads.append(head)
+            self._named_in.append(named)
+            self._by_first_word.setdefault(
+                _first_word(self.text, head, self.paras[named][1]), []).append(n)

@@ -15,7 +15,9 @@ _PUNCT = ".,;:!?\"”’»)]"
 _AFTER_PUNCT = re.compile(
     r"(?<=[^\W\d_])(?:[.,;:!?]+[\"”’»)\]]*|[\"”’»)\]]+[.,;:!?]?)"
     r"(?P<n>\d{1,3}(?:,\d{1,3})*)(?=[\s\"“”’)\]]|$)")
-_YEAR_END = re.compile(r"(?:19|20)\d\d[.;:]+[\"”’»)\]]*$")
+# A year ending a sentence or a quotation, then the marker: 'in April 2021.8',
+# '“… since the summer of 2023”5', '“… in 2024”.6'.
+_YEAR_END = re.compile(r"(?:19|20)\d\d(?:[.;:]+[\"”’»)\]]*|[\"”’»)\]]+[.;:,]?)$")
 _DIGITS = re.compile(r"\d+")
 _SUPERSCRIPT = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 _GLUED_END = re.compile(r"[\s.,;:]|$")

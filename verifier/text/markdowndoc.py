@@ -23,6 +23,12 @@ from .urls import SKIPPED_SCHEMES, find_urls
 _BLOCK_OPEN = {"paragraph_open", "heading_open", "list_item_open", "blockquote_open",
                "table_open", "tr_open", "hr", "bullet_list_open", "ordered_list_open"}
 _FRONT_FIELD = re.compile(r"^(\w+)\s*:\s*(.*?)\s*$")
+_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][\w-]*)([^>]*)>")
+_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_HTML_BLOCKS = {"p", "div", "li", "ol", "ul", "blockquote", "section", "aside", "footer",
+                "header", "table", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "br", "figure",
+                "figcaption", "dl", "dt", "dd", "pre", "article"}
+_HTML_SKIPPED = {"script", "style", "template", "noscript"}
 
 
 def _parser() -> MarkdownIt:
@@ -47,6 +53,7 @@ class _Walker:
         self.note_start: tuple[str, int] | None = None
         self.heading: tuple[int, int] | None = None  # (level, start offset)
         self.title_is_h1 = False
+        self.anchor_labels: dict[str, str] = {}  # '#fn-2' anchors' targets -> their labels
 
     def run(self, tokens: list[Token]) -> MarkupParts:
         for token in tokens:
@@ -83,18 +90,14 @@ class _Walker:
             self._inline(token.children or [])
         elif kind == "html_block":
             b.block()
-            b.add(_html_text(token.content), self.line)
+            self._html_block(token.content)
             b.block()
         elif kind == "footnote_open":
             b.block()
             self.note_start = (str(token.meta.get("label", token.meta.get("id", ""))),
                                b.next_offset())
         elif kind == "footnote_close" and self.note_start:
-            label, start = self.note_start
-            body = b.text[start:]
-            urls = [link.url for link in self.parts.links if link.start >= start]
-            urls += [url for _s, _e, url in find_urls(body) if url not in urls]
-            self.parts.footnotes.append(Footnote(label, body, start, tuple(urls)))
+            self._add_footnote(*self.note_start, b.end_offset())
             self.note_start = None
             b.block()
         elif kind.endswith("_close") and kind != "footnote_anchor":
@@ -104,6 +107,7 @@ class _Walker:
         b = self.b
         line = self.line
         link_stack: list[tuple[str, int, str]] = []
+        quote_stack: list[int] = []
         for child in children:
             kind = child.type
             if kind == "text":
@@ -121,19 +125,90 @@ class _Walker:
                 link_stack.append((href, b.next_offset(), "autolink"
                                    if child.markup == "autolink" else "markdown"))
             elif kind == "link_close" and link_stack:
-                href, start, link_kind = link_stack.pop()
-                if href and not href.startswith("#") and b.end_offset() > start \
-                        and not href.lower().startswith(SKIPPED_SCHEMES):
-                    self.parts.links.append(Link(href, start, b.end_offset(), link_kind))
+                self._close_link(*link_stack.pop())
             elif kind == "footnote_ref":
                 label = str(child.meta.get("label", child.meta.get("id", "")))
                 marker = f"[{label}]"
                 b.add_literal(marker, line)
                 end = b.end_offset()
                 self.parts.note_refs.append(NoteRef(label, end - len(marker), end))
-            elif kind == "image" or kind == "html_inline":
+            elif kind == "html_inline":
+                self._inline_tag(child.content, line, link_stack, quote_stack)
+            elif kind == "image":
                 continue
         self.line = line
+
+    # -- HTML inside Markdown ('<a href="#fn-2">2</a>', '<q>…</q>', an HTML notes list) ----
+    def _inline_tag(self, tag: str, line: int, link_stack: list[tuple[str, int, str]],
+                    quote_stack: list[int]) -> None:
+        m = _TAG.match(tag)
+        if m is None:
+            return
+        closing, name = bool(m.group(1)), m.group(2).lower()
+        if name == "a" and not closing:
+            link_stack.append((_href(m.group(3)), self.b.next_offset(), "a"))
+        elif name == "a" and link_stack:
+            self._close_link(*link_stack.pop())
+        elif name == "q" and not closing:
+            self.b.add_literal("“", line)
+            quote_stack.append(self.b.next_offset())
+        elif name == "q" and quote_stack:
+            start = quote_stack.pop()
+            if self.b.end_offset() > start:
+                self.parts.marked_quotes.append(MarkedQuote(start, self.b.end_offset()))
+            self.b.add_literal("”", line)
+
+    def _close_link(self, href: str, start: int, link_kind: str) -> None:
+        """A link ends: a citation, or (to '#id') a note marker whose body has that id."""
+        end = self.b.end_offset()
+        if not href or end <= start:
+            return
+        if href.startswith("#"):
+            label = self.b.text[start:end].strip("[]^ ")
+            if link_kind == "a" and label and len(label) <= 4:
+                self.parts.note_refs.append(NoteRef(label, start, end))
+                self.anchor_labels[href[1:]] = label
+        elif not href.lower().startswith(SKIPPED_SCHEMES):
+            self.parts.links.append(Link(href, start, end, link_kind))
+
+    def _html_block(self, markup: str) -> None:
+        try:
+            root = lxml_html.fragment_fromstring(markup, create_parent="div")
+        except (etree.ParserError, ValueError):
+            return
+        self._html_node(root)
+
+    def _html_node(self, node: lxml_html.HtmlElement) -> None:
+        b = self.b
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        if tag in _HTML_SKIPPED or not tag:
+            return
+        if tag in _HTML_BLOCKS:
+            b.block()
+        if tag == "q":
+            b.add_literal("“", self.line)
+        start = b.next_offset()
+        b.add(node.text or "", self.line)
+        for child in node:
+            self._html_node(child)
+            b.add(child.tail or "", self.line)
+        end = b.end_offset()
+        if tag == "a":
+            self._close_link(node.get("href", "").strip(), start, "a")
+        elif tag == "q" and end > start:
+            self.parts.marked_quotes.append(MarkedQuote(start, end))
+            b.add_literal("”", self.line)
+        label = self.anchor_labels.get(node.get("id", ""))
+        if label and end > start:
+            self._add_footnote(label, start, end)
+        if tag in _HTML_BLOCKS:
+            b.block()
+
+    def _add_footnote(self, label: str, start: int, end: int) -> None:
+        body = self.b.text[start:end]
+        urls = [link.url for link in self.parts.links if start <= link.start < end]
+        urls += [url for _s, _e, url in find_urls(body) if url not in urls]
+        self.parts.footnotes.append(Footnote(label, body, start, tuple(urls)))
 
 
 def _front_matter(content: str) -> dict[str, str]:
@@ -146,9 +221,6 @@ def _front_matter(content: str) -> dict[str, str]:
     return fields
 
 
-def _html_text(markup: str) -> str:
-    try:
-        return " ".join(lxml_html.fragment_fromstring(markup, create_parent="div")
-                        .text_content().split())
-    except (etree.ParserError, ValueError):
-        return ""
+def _href(attributes: str) -> str:
+    m = _HREF.search(attributes)
+    return next((g for g in m.groups() if g is not None), "").strip() if m else ""

@@ -58,6 +58,10 @@ _PARENTHETICAL_LINE = re.compile(r"^\(.*\)[.,]?$")
 _BOLD = "**"
 _NOTE_ABBREVIATION = re.compile(
     r"(?:(?<![\w.])(?:pp?|vol|nos?|para|paras|ch|eds?|cf|trans)|(?<![\w.])[A-Z])\.$")
+# 'Available at:', 'Retrieved from:' ending a line: the address is on the next (as it is
+# after any colon when the next line holds nothing but an address).
+_POINTS_AT_URL = re.compile(r"\b(?:at|from|online|URL)\s*:$", re.I)
+_URL_START = re.compile(r"<?(?:https?://|www\.)", re.I)
 _PAGE_LINES = 10  # lines a page holds at the least, between two page numbers counted up
 _NOTES_HEADING = re.compile(
     r"^\s*(?:notes?|endnotes?|footnotes?|references?|sources?|bibliography|works cited|"
@@ -298,7 +302,7 @@ class _Cleaner:
             if kind != "text":
                 continue
             if previous >= 0 and line.page != lines[previous].page:
-                zone, previous = None, -1
+                zone, previous = (zone if zone == "heading" else None), -1
             if _NOTES_HEADING.match(line.text):
                 zone, previous = "heading", -1
                 continue
@@ -338,7 +342,8 @@ class _Cleaner:
                     markers_seen.discard(marker)
                     open_note(i, marker, int(marker) if marker.isdigit() else last_number)
                     continue
-            if previous == i - 1 and previous >= 0 and self._continues_footnote(previous, i):
+            if previous == i - 1 and previous >= 0 and self._continues_footnote(previous, i) \
+                    or zone == "heading" and self._note_over_page_break(last_at, i):
                 kinds[i] = "footnote-cont"
                 previous = last_at = i
                 continue
@@ -355,6 +360,18 @@ class _Cleaner:
             return None
         opens = zone == "heading" and value == 1 or value == last_number + 1 and gap <= 4
         return value if opens else None
+
+    def _note_over_page_break(self, last: int, i: int) -> bool:
+        """Whether line i, the first body line of a page, goes on with endnote `last` that
+        stopped mid-sentence at the foot of the page before ('… 12 February' / '9' / running
+        head / '2025, https://…'): endnotes under a 'Notes' heading run across pages."""
+        if last < 0 or terminal(self.lines[last].text.rstrip()):
+            return False
+        between = self.kinds[last + 1:i]
+        crossed = self.lines[last].page != self.lines[i].page or any(
+            k in ("page-number", "header") for k in between)
+        return crossed and all(k in ("empty", "white", "page-number", "header") for k in between) \
+            and self._continues_footnote(last, i)
 
     def _url_in_continuation(self, i: int, reach: int = 3) -> bool:
         """Whether the lines continuing line i hold a URL: a note body ('1 Agency, Title,
@@ -524,11 +541,15 @@ class _Cleaner:
         self.mode = "lines" if body and long_lines / len(body) >= 0.15 else "wrapped"
         lengths = sorted(len(t) for t in body if len(t) >= 20)
         self.width = lengths[int(len(lengths) * 0.8)] if lengths else 80
-        doubled = 0
+        doubled = adjacent = 0
         for i, kind in enumerate(self.kinds[:-2]):
             if kind == "text" and self.kinds[i + 1] == "empty" and self.kinds[i + 2] == "text":
                 doubled += 1
-        self.double_spaced = len(body) >= 8 and doubled / len(body) >= 0.5
+            adjacent += kind == "text" and self.kinds[i + 1] == "text"
+        # Double spacing puts a blank line after nearly every line; short paragraphs between
+        # blank lines (a paper's headings and two-line references) still run lines together.
+        self.double_spaced = len(body) >= 8 and doubled / len(body) >= 0.5 and \
+            2 * adjacent < doubled
 
     # -- assembly ------------------------------------------------------------------------
     def _assemble(self) -> CleanedText:
@@ -605,7 +626,13 @@ class _Cleaner:
             return False
         if hyphenated(a, b) or joins_url(a, b):
             return True
-        if gap == "none" and open_ended(a):
+        if gap == "none" and (open_ended(a) or _POINTS_AT_URL.search(a[-24:])
+                              and _URL_START.match(b) or a.endswith(":") and _only_url(b.strip("<>"))):
+            return True
+        # a reference's address on a line of its own, right under the rest of it (not one
+        # address of a list of them)
+        if gap == "none" and _only_url(b.strip("<>")) and a.endswith(".") \
+                and not _only_url(a.strip("<>")) and not self.double_spaced:
             return True
         closed = terminal(a)
         lower_start = b[0].islower()

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 _TERMINAL = re.compile(r"[.!?:][\"”’»)\]]*(?:\d{1,3})?$|[\"”»][.!?]?(?:\d{1,3})?$")
+_NEW_URL = re.compile(r"<?(?:https?://|www\.)", re.I)
 _URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$", re.I)
 _URL_CONTINUATION = re.compile(r"^[\w\-./?=&%#~+:;,@!$'()*]+")
 # A number opening a line, then the line's words (or nothing: a numbered blank line).
@@ -78,8 +79,9 @@ def hyphenated(a: str, b: str) -> bool:
 def joins_url(a: str, b: str) -> bool:
     """A URL cut at the line end: the next line carries on with more of it."""
     tail = url_tail(a)
-    if not tail or a.endswith((",", ";")) or " " in b[:1]:
-        return False
+    if not tail or a.endswith((",", ";")) or " " in b[:1] or \
+            _NEW_URL.match(b) and not tail.group(0).endswith("/"):
+        return False  # ('… https://one.example/a' / 'https://two.example/b': two addresses)
     if a.endswith("."):  # a sentence's full stop, unless the host is cut ('https://www.')
         return bool(re.fullmatch(r"(?:https?://)?[^/\s]+\.", tail.group(0))
                     and re.match(r"[a-z0-9][\w\-]*(?:\.[\w\-]+)*/", b))

@@ -47,7 +47,8 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
         sent = sentence_of.get(id(span), para)
         if span.block:
             sent = (span.open_at, span.outer_end or span.close_at + 1)
-        notes_here, notes_later = _footnote_links(src, span, sent, para)
+        following_quote = spans[n + 1].open_at if n + 1 < len(spans) else len(text)
+        notes_here, notes_later = _footnote_links(src, span, sent, para, following_quote)
         same_sentence, following = _named_links(text, src, span, sent, para)
         # The nearest evidence wins: the quote's own sentence first, then what follows it.
         linked = (notes_here or _inline_links(src, span, sent, by_sentence.get(sent, []))
@@ -65,6 +66,8 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
             linked = _same_speaker_earlier(spans, n)
         if not linked and n > 0 and _split_from(spans[n - 1], span, text):
             linked = list(spans[n - 1].citations)
+        if not linked:
+            linked = _source_line_below(text, src, span, paras)
         if not linked and span.block:
             linked = _introduction(text, src, span, paras, ends)
         if not linked:
@@ -92,6 +95,54 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
         if not quote.citations and whole:
             quote.citations = list(whole)
     return quotes
+
+
+# A line under an item giving where it was read: 'Source: Kazinform, 28 January - https://…',
+# 'Read more: <https://…>', 'Via Reuters', or nothing but the address.
+_SOURCE_LINE_LABEL = re.compile(
+    r"(?:sources?|read more|more|via|links?|full (?:story|text|statement)|"
+    r"read the full (?:story|article|statement|text))\b\s*[:»>|\-–—]?\s*", re.I)
+_ONLY_ADDRESS = re.compile(r"<?(?:https?://|www\.)\S+(?:\s+\([^()]{1,60}\))?[.;]?")
+_CLOSING_MARKS = re.compile(r"[\s.,;:!?\"”’»)\]]*")
+SOURCE_LINE_CHARS = 300
+
+
+def _source_line_below(text: str, src: _Sources, span: QuoteSpan,
+                       paras: list[tuple[int, int]]) -> list[int]:
+    """A quotation closing its paragraph rests on a short paragraph right under it that names
+    where it was read ('Source: …', 'Read more: <…>') or holds nothing but an address, as
+    newsletters and memos write each item's source on a line of its own."""
+    end = paras[span.paragraph][1]
+    if span.block or span.close_at >= end:
+        return []
+    after = _CLOSING_MARKS.match(text, span.close_at + 1, end).end()  # type: ignore[union-attr]
+    if after < end:  # the line ran on into the quotation's paragraph
+        lo, hi = after, end
+        label = _SOURCE_LINE_LABEL.match(text, lo, hi)
+        if label is None and _link_alone(text, src, lo, hi):
+            return src.links(lo, lo + 1)  # '<q>…</q>. <a>RIA Novosti</a>' ending it
+        if label is None or text[lo:lo + 1].islower():
+            return []
+    elif span.paragraph + 1 < len(paras):
+        lo, hi = paras[span.paragraph + 1]
+        label = _SOURCE_LINE_LABEL.match(text, lo, hi)
+    else:
+        return []
+    if hi - lo > SOURCE_LINE_CHARS:
+        return []
+    if label is None and not _ONLY_ADDRESS.fullmatch(text, lo, hi):
+        return []
+    return [n for n in src.within(lo, hi) if not src.citations[n].marker]
+
+
+def _link_alone(text: str, src: _Sources, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] is a link's few words alone (an outlet's name), no sentence."""
+    rest = text[lo:hi].strip(" .")
+    return bool(src.links(lo, lo + 1)) and 0 < len(rest.split()) <= LINK_ALONE_WORDS and \
+        not re.search(r"[.!?]\s", rest)
+
+
+LINK_ALONE_WORDS = 5
 
 
 # A colon sentence that points back to what the sentence before described ('This is the
@@ -276,13 +327,18 @@ class _Sources:
 
 
 def _footnote_links(src: _Sources, span: QuoteSpan, sent: tuple[int, int],
-                    para: tuple[int, int]) -> tuple[list[int], list[int]]:
+                    para: tuple[int, int], following_quote: int) -> tuple[list[int], list[int]]:
     """Citations of the markers after the quote in its sentence, and of the first marker
-    (group) after it later in its paragraph."""
+    (group) after it later in its paragraph. When a marker stands between it and the next
+    quotation, those after the next one are that quotation's ('“…”3 in 2024, and X said
+    that “…”.4'); a paragraph's one marker at its end stands for all its quotations."""
     lo = span.start if span.block else span.close_at
     # a block's '— Name, role[4]' line after it is part of it, and so is that line's marker
     hi = max(para[1], span.close_at + 2, span.outer_end if span.block and span.outer_end else 0)
     after = src.refs_within(lo, hi)
+    own = [r for r in after if r.start < following_quote]
+    if own:
+        after = own
     in_sentence = [r for r in after if r.start < sent[1] + 4]
     later: list = []
     if not in_sentence and after:
