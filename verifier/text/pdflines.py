@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .urls import find_urls
+
 _TERMINAL = re.compile(r"[.!?:][\"”’»)\]]*(?:\d{1,3})?$|[\"”»][.!?]?(?:\d{1,3})?$")
 _NEW_URL = re.compile(r"<?(?:https?://|www\.)", re.I)
 _URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$", re.I)
@@ -167,3 +169,20 @@ def _goes_on_in_lower_case(text: str) -> bool:
     word = text.split(maxsplit=1)[0] if text.strip() else ""
     return len(word) >= 2 and word[:2].isalpha() and word[:2].islower() and \
         not set(word) <= set("ivxlc")
+
+
+# What a line opening a list item, a photo credit or a parenthetical aside looks like: such a
+# line starts a block of its own (no note or paragraph runs on into it).
+LIST_START = re.compile(
+    r"^(?:\d{1,2}[.)]\s|[ivxIVX]{1,5}[.)]\s|[a-hA-H]\)\s|[-–•▶◆►*●○■□➢✓·]\s|\([a-z0-9]{1,3}\)\s)")
+CREDIT = re.compile(
+    r"\((?:photos?|images?|pictures?|credits?|courtesy|screenshots?|illustrations?)\b", re.I)
+PARENTHETICAL_LINE = re.compile(r"^\(.*\)[.,]?$")
+
+
+def only_url(text: str) -> bool:
+    """Whether a line holds nothing but one URL (trailing punctuation aside)."""
+    if not text or " " in text:
+        return False
+    found = find_urls(text)
+    return len(found) == 1 and found[0][0] == 0 and len(text) - found[0][1] <= 1
