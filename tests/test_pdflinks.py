@@ -3,6 +3,7 @@ words become citations on those words, in the running text and in the notes."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -253,9 +254,12 @@ def test_a_web_page_printed_to_pdf_cites_its_sources_not_its_menus() -> None:
     """tests/documents/chromium_article.pdf: Chromium's print to PDF of chromium_article.html,
     an article with a menu, share buttons, a 'Related:' link and a footer. Each link of the
     page is an annotation, and the printed lines run together: the article's two sources are
-    cited, its menus, buttons and related story are not."""
+    cited, its menus, buttons and related story are not. The print's time stamp is no text,
+    and the document is dated by its byline, not by when it was printed."""
     path = Path(__file__).parent / "documents" / "chromium_article.pdf"
     ex = extract_document(load_document(path))
+    assert not ex.document.text.startswith("11/22/26")
+    assert (ex.document.date, ex.document.date_source) == (date(2024, 3, 12), "text")
     assert [c.url for c in ex.citations] == [
         "https://energy.example.gov/press/2024-03-11",
         "https://www.agri-news.example.org/2024/03/farmers-dam"]
@@ -277,9 +281,11 @@ def test_a_wiki_article_printed_to_pdf_cites_its_references() -> None:
     """tests/documents/chromium_wiki.pdf: Chromium's print of chromium_wiki.html (served on
     127.0.0.1), an article whose '[n]' markers link within the page and whose references
     link their titles, one of them the article's own heading. Each reference is a note with
-    its address, and the quote rests on its own."""
+    its address, and the quote rests on its own; the page's own address, printed at its foot
+    beside '1/1', is no citation."""
     path = Path(__file__).parent / "documents" / "chromium_wiki.pdf"
     ex = extract_document(load_document(path))
+    assert all(c.kind == "footnote" for c in ex.citations)
     notes = [(c.marker, c.url) for c in ex.citations if c.kind == "footnote"]
     assert notes == [("1", "https://www.iwpco.example.ir/dams/karun"),
                      ("2", "https://www.irna.example.ir/news/84000001/"),

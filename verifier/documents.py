@@ -270,6 +270,9 @@ def _pdf_document(data: bytes, source: str, name: str) -> Document:
     title = _pdf_title(pdf.metadata.get("Title", ""))
     if title:
         doc.title = title
+    printed = pdf.metadata.get("Creator", "").startswith("Mozilla/")
+    if printed and doc.date_source == "text":
+        return doc  # a web page printed by a browser: made when printed, dated in its text
     for key in ("CreationDate", "ModDate"):
         value = parse_metadata_date(pdf.metadata.get(key, ""))
         if value:

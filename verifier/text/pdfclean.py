@@ -49,6 +49,12 @@ _BOLD = "**"
 # after any colon when the next line holds nothing but an address).
 _POINTS_AT_URL = re.compile(r"\b(?:at|from|online|URL)\s*:$", re.I)
 _URL_START = re.compile(r"<?(?:https?://|www\.)", re.I)
+# What a browser prints at a page's edges (Chromium: '11/22/26, 1:27 AM  Title' on top,
+# 'https://…  1/3' at the foot; Firefox: 'https://…  Page 1 of 3'): the printed page's own
+# address and the printing time, not the document's text (a one-page print has no repeats).
+_PRINT_STAMP = re.compile(
+    r"^(?:\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s?[AP]M)?(?:\s|$)|"
+    r"(?:https?|file)://\S+\s+(?:page\s+)?\d{1,4}\s*(?:/|of)\s*\d{1,4}$)", re.I)
 _PAGE_LINES = 10  # lines a page holds at the least, between two page numbers counted up
 
 
@@ -163,6 +169,9 @@ class _Cleaner(NoteFinder):
             kinds[i] = "page-number"
         for i in self._running_headers():
             kinds[i] = "header"
+        for i in self._page_edges() if lines and lines[0].page is not None else ():
+            if kinds[i] == "text" and _PRINT_STAMP.match(lines[i].text.strip()):
+                kinds[i] = "header"
         for i in heads_inside_sentences(lines, kinds):
             kinds[i] = "header"
         for kind in ("rule", "page-number", "header"):
