@@ -66,6 +66,7 @@ from .net.transport import (
     redirect_location,
     retry_after_seconds,
 )
+from .net.wire import coding_trouble
 from .pagetext import content_kind
 from .status import LinkStatus
 
@@ -99,6 +100,7 @@ class _Response:
     evidence: EvidenceRef | None
     sha256: str = ""
     exchange: Exchange | None = None  # the WARC record still to write
+    unreadable: str | None = None  # why the body, read under its content coding, is no page
 
 
 @dataclass
@@ -365,7 +367,8 @@ class Fetcher:
             self._dns_works = True
         response = _Response(ctx.current, raw.status_code, raw.headers, body, truncated,
                              redirect_location(session, raw), None,
-                             hashlib.sha256(body).hexdigest())
+                             hashlib.sha256(body).hexdigest(),
+                             unreadable=coding_trouble(raw.headers, raw.headers.get("Content-Type"), body))
         if self.evidence is not None:
             response.exchange = Exchange(
                 url=ctx.current, request_headers=list(raw.request.headers.items()),
@@ -432,6 +435,8 @@ class Fetcher:
             reason = "not modified since the previous check (HTTP 304)"
             return (LinkStatus.REDIRECTED, f"{redirect_summary(hops, final)}; {reason}") if moved \
                 else (LinkStatus.OK, reason)
+        if response.unreadable and 200 <= response.status < 300:
+            return LinkStatus.ERROR, f"HTTP {response.status}, but {response.unreadable}"
         look = PageLook.of(response.body, response.headers.get("Content-Type"))
         challenge = _challenge(response.status, look)
         if challenge:

@@ -17,10 +17,11 @@ import socket
 from typing import Any
 
 from requests.adapters import HTTPAdapter
-from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import NameResolutionError
 from urllib3.util.connection import allowed_gai_family
+
+from .wire import BrowserHTTPConnection, BrowserHTTPSConnection, allow_many_header_lines
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -136,11 +137,11 @@ class _GuardedConnectionMixin:
         return sock
 
 
-class GuardedHTTPConnection(_GuardedConnectionMixin, HTTPConnection):
+class GuardedHTTPConnection(_GuardedConnectionMixin, BrowserHTTPConnection):
     pass
 
 
-class GuardedHTTPSConnection(_GuardedConnectionMixin, HTTPSConnection):
+class GuardedHTTPSConnection(_GuardedConnectionMixin, BrowserHTTPSConnection):
     pass
 
 
@@ -160,6 +161,7 @@ class GuardedAdapter(HTTPAdapter):
     """
 
     def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        allow_many_header_lines()
         super().init_poolmanager(*args, **kwargs)
         self.poolmanager.pool_classes_by_scheme = {"http": _GuardedHTTPPool,
                                                    "https": _GuardedHTTPSPool}

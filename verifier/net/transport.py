@@ -22,6 +22,7 @@ from requests.adapters import HTTPAdapter
 from requests.utils import get_environ_proxies
 
 from .guard import GuardedAdapter
+from .wire import BrowserAdapter
 
 ACCEPT = "text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.5"
 CHUNK = 64 * 1024
@@ -47,7 +48,7 @@ def new_session(factory: Callable[[], requests.Session] | None, *, guarded: bool
             or True
     for prefix in ("http://", "https://"):
         if type(session.get_adapter(prefix)) is HTTPAdapter:
-            adapter_cls = GuardedAdapter if guarded else HTTPAdapter
+            adapter_cls = GuardedAdapter if guarded else BrowserAdapter
             session.mount(prefix, adapter_cls(pool_connections=POOLED_HOSTS, pool_maxsize=2, max_retries=0))
     session.headers.update({"User-Agent": user_agent, "Accept": ACCEPT})
     session.auth = _no_auth  # never send ~/.netrc credentials to hosts a document names
