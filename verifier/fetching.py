@@ -44,8 +44,8 @@ from .net.linkstatus import (
     PageLook,
     blocked_reason,
     describe_failure,
+    envelope_verdict,
     is_deep_link,
-    json_verdict,
     login_page_reason,
     path_noise,
     prepare_url,
@@ -454,7 +454,7 @@ class Fetcher:
             return LinkStatus.BLOCKED, login
         if (not response.body or response.body.isspace()) and response.status != 204:
             return LinkStatus.ERROR, f"HTTP {response.status} with an empty body: nothing to read"
-        json_error = json_verdict(response.body, response.headers.get("Content-Type"))
+        json_error = envelope_verdict(response.body, response.headers.get("Content-Type"))
         if json_error:
             return LinkStatus.SOFT_404, json_error
         if look is not None:

@@ -753,6 +753,21 @@ def envelope_error_reason(data: object, what: str) -> str | None:
     return None
 
 
+XML_ERROR_LIMIT = 8_000  # bytes: a storage service's error answer is a few hundred
+# A storage service's error document (Amazon S3, Google Cloud Storage, Azure Blob Storage,
+# MinIO, Ceph): '<Error><Code>NoSuchKey</Code>...', served with 200 by a CDN or proxy in front.
+_XML_ERROR = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]{0,200}\?>\s*)?<Error>\s*<Code>([A-Za-z_.]{1,60})</Code>")
+_MISSING_CODE = re.compile(r"nosuch\w+|\w*notfound", re.I)
+
+
+def xml_error_reason(body: bytes) -> str | None:
+    """Why a small XML answer is a storage service's error for a missing object ('NoSuchKey',
+    'BlobNotFound'), or None."""
+    found = _XML_ERROR.match(body) if len(body) <= XML_ERROR_LIMIT else None
+    code = found.group(1).decode("ascii") if found else ""
+    return f"the storage service's XML answer says Code: {code}" if _MISSING_CODE.fullmatch(code) else None
+
+
 _CODE_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])|[_\-.]+")
 
 

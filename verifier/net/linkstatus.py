@@ -31,6 +31,7 @@ from .errorpages import (
     json_error_reason,
     trouble_reason,
     wall_reason,
+    xml_error_reason,
 )
 from .errorpages import normalize as _normalize
 from .guard import AddressRefused
@@ -570,12 +571,18 @@ def markup_verdict(body: bytes, content_type: str | None, cited: str, final: str
     return (LinkStatus.SOFT_404, said) if said else None
 
 
-def json_verdict(body: bytes, content_type: str | None) -> str | None:
-    """Why a JSON answer served with 200 is a not-found error, or None for anything else."""
+def envelope_verdict(body: bytes, content_type: str | None) -> str | None:
+    """Why an API's answer served with 200 is a not-found error, or None for anything else: a
+    JSON envelope, also when it is served as a page or as text (a framework's default error
+    answer under the site's HTML type), or a storage service's XML <Error>."""
     ctype = (content_type or "").split(";")[0].strip().lower()
-    if not (ctype == "application/json" or ctype.endswith("+json")):
-        return None
-    return json_error_reason(body)
+    opening = body[:64].lstrip()[:1]
+    if ctype == "application/json" or ctype.endswith("+json") or (ctype in _JSON_AS_PAGE and opening == b"{"):
+        return json_error_reason(body)
+    return xml_error_reason(body) if opening in (b"<", b"\xef") else None
+
+
+_JSON_AS_PAGE = frozenset({"", "text/html", "text/plain", "application/octet-stream"})
 
 
 # The title is looked for in the page's own case: lower-casing can change a text's length ('İ'
