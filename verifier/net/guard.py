@@ -92,9 +92,14 @@ def literal_address(host: str) -> IPAddress | None:
 
 
 def check_literal(host: str) -> None:
-    """Raise AddressRefused when the host is a literal address the guard refuses."""
+    """Raise AddressRefused when the host is a literal address the guard refuses, or a name
+    that is this machine whatever DNS says: 'localhost' and every name under it (RFC 6761,
+    which browsers and systemd's resolver follow), however written ('localhost.')."""
     address = literal_address(host)
     reason = address_refusal(address) if address is not None else None
+    name = host.strip().lower().rstrip(".")
+    if reason is None and (name == "localhost" or name.endswith(".localhost")):
+        reason = f"{host} is a loopback name"
     if reason:
         raise AddressRefused(reason)
 
