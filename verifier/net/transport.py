@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import email.utils
 import os
+import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from http.client import HTTPException
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import requests
 import urllib3.exceptions as u3
@@ -197,3 +198,16 @@ def redirect_location(session: requests.Session, response: requests.Response) ->
         return written.encode("latin-1").decode("utf-8")
     except UnicodeError:
         return written
+
+
+_OTHER_SCHEME = re.compile(r"\s*(?!https?:)[A-Za-z][A-Za-z0-9+.-]*:", re.I)
+
+
+def join_location(base: str, written: str) -> str:
+    """The address a Location or refresh URL leads to from `base`, read as browsers read it (the
+    WHATWG URL standard): in a web address a backslash before the query is a slash, so IIS's
+    'Location: \\2020\\03\\story' leads to /2020/03/story."""
+    end = len(written.split("#")[0].split("?")[0])
+    if "\\" in written[:end] and not _OTHER_SCHEME.match(written):
+        written = written[:end].replace("\\", "/") + written[end:]
+    return urljoin(base, written)
