@@ -771,8 +771,8 @@ _MAYBE_NOT_FOUND = ("found", "find", "locate", "404", "removed", "deleted", "tak
                     "accepter alle", "godta alle", "hyväksy kaikki", "tümünü kabul", "přijmout vše",
                     "accetta tutto", "alles accepteren", "aceitar todos", "godkänn alla",
                     "zaakceptuj wszystkie", "acceptera alla", "abonn", "suscript", "abbonat",
-                    "wartung", "mantenimiento", "manutenzione", "connected to a", "حذف", "متوفرة",
-                    "متاحة", "kaldırıl", "存在しない", "削除", "掲載期間", "삭제", "उपलब्ध नहीं",
+                    "wartung", "mantenimiento", "manutenzione", "connected to a", "حذف", "متوفر",
+                    "متاح", "kaldırıl", "存在しない", "削除", "掲載期間", "삭제", "उपलब्ध नहीं",
                     "видален", "переміщ", "διαθέσιμ", "הוסר", "נמחק", "bị xóa", "删除", "刪除",
                     "tapılmadı", "mövcud deyil", "მოიძებნა", "არსებობს", "չի գտնվել",
                     "գոյություն չունի", "табылмады",
@@ -782,7 +782,10 @@ _MAYBE_NOT_FOUND = ("found", "find", "locate", "404", "removed", "deleted", "tak
                     "domain", "dominio", "followers can", "be shown to", "members-only", "unlock this", "be displayed",
                     "before you are allowed", "was rejected", "your access to this", "be a problem with",
                     "faqja", "sahifa", "udalen", "aurkitu", "páxina", "bladsy", "ограничен", "пронајдена",
-                    "знойдзен", "олдсонгүй", "सापडले नाही", "కనుగొనబడలేదు", "រកមិនឃើញ")
+                    "знойдзен", "олдсонгүй", "सापडले नाही", "కనుగొనబడలేదు", "រកមិនឃើញ",
+                    "retirad", "eliminad", "borrad", "despublicad", "удал", "снят", "отключ", "недоступ",
+                    "не доступ", "显示", "顯示", "メンテナンス", "维护", "維護", "升级", "升級", "работы", "در حال",
+                    "محذوف")
 
 
 def _by_first_character(words: Sequence[str]) -> tuple[re.Pattern[str], ...]:
