@@ -29,6 +29,23 @@ Each case's expected status was written down before the classifier was run on it
 careful link checker must report, whatever the code did. `also` names a status a reasonable
 tool could give instead, for the few cases that are genuinely ambiguous. Cases the classifier
 still gets wrong are xfail(strict=True), so the score stays honest.
+
+First run, before any rule changed: 56 of 85 right (44 of the 73 fetched cases, 8 of the 10
+spellings of this machine, both proxied redirects to the metadata address). The misses and their
+causes: 102 and 103 taken for the final answer (http.client skips only 100); 150 header lines
+refused (http.client's limit of 100); Brotli and zstd bodies the client never asked for, and gzip
+data left in a page, passed off as the page; a JSON envelope under text/html and storage
+services' XML errors not read; a UTF-8 page declared ISO-8859-1 read as mojibake; the aes.js
+cookie check followed as a redirect; a Location of backslashes not read as slashes; sixteen
+wordings (retired, deleted and switched-off pages in Spanish, Russian and Arabic; regional and
+legal refusals in Chinese, Russian and Arabic; maintenance in Japanese, Chinese, Russian and
+Persian; domains for sale in German, Spanish and French); 'courier.localhost' and 'localhost.'
+looked up instead of refused. After the general fixes of branch links9 (net/wire.py: past 1xx
+answers, up to 1000 header lines, undecodable codings and gzip left in text are an error; JSON
+envelopes whatever their type, storage services' <Error><Code>NoSuch.../...NotFound; Latin-1
+declared over valid UTF-8 read as UTF-8; a script stub setting a cookie and reloading its page is
+a script check; backslashes in a Location are slashes; the wordings; localhost names refused by
+name): 85 of 85.
 Count the current score with HOLDOUT_RAW=1 (marks ignored, misses fail).
 """
 
