@@ -23,6 +23,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds before the status line
     chunk_delay: float = 0.0  # seconds between streamed chunks
+    raw: bytes | None = None  # the whole answer as written on the wire (status line and all)
 
 
 @dataclass
@@ -78,6 +79,11 @@ class FixtureWeb:
             def _write(self, reply: Reply) -> None:
                 if reply.delay:
                     time.sleep(reply.delay)
+                if reply.raw is not None:  # what no well-behaved server would send
+                    self.close_connection = True
+                    self.wfile.write(reply.raw)
+                    self.wfile.flush()
+                    return
                 body = reply.body
                 self.send_response(reply.status)
                 if reply.content_type and "Content-Type" not in reply.headers:

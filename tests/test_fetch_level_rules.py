@@ -23,6 +23,7 @@ from verifier.net.linkstatus import (
     redirect_target_reason,
     text_verdict,
 )
+from verifier.net.transport import join_location
 from verifier.status import LinkStatus
 
 HOME = "<html><head><title>The Daily</title></head><body><h1>Top stories</h1></body></html>"
@@ -200,3 +201,38 @@ def test_the_eighth_sets_messages_get_past_the_markup_scan(line: str) -> None:
     look = PageLook(f"<html><head><title>Example</title></head><body><p>{line}</p></body></html>", "html")
     assert look.maybe_message
     assert look.block_reason() or look.error_page_reason()
+
+
+# -- the ninth held-out set: Locations as browsers read them, script cookie checks ----------------
+
+@pytest.mark.parametrize("written, expected", [
+    ("\\news\\2020\\dam", "http://h.test/news/2020/dam"),
+    ("..\\2020\\dam?from=a\\b", "http://h.test/news/2020/dam?from=a\\b"),  # the query is kept as written
+    ("HTTP://other.test\\news\\dam", "http://other.test/news/dam"),
+    ("/plain/path", "http://h.test/plain/path"),
+])
+def test_backslashes_in_a_location_are_slashes(written: str, expected: str) -> None:
+    assert join_location("http://h.test/news/old/story", written) == expected
+
+
+def test_a_location_written_with_backslashes_is_followed(web: FixtureWeb, fetcher: Fetcher) -> None:
+    web.page("/news/dam-inspected", ARTICLE)
+    url = web.page("/news/dam", b"", status=301, content_type=None, headers={"Location": "\\news\\dam-inspected"})
+    fetch = fetcher.fetch(url)
+    assert fetch.link_status is LinkStatus.REDIRECTED and fetch.final_url.endswith("/news/dam-inspected")
+
+
+COOKIE_RELOAD = ("<html><body><script>document.cookie = 'check=' + Math.random() + '; path=/';"
+                 "location.href = '{to}';</script></body></html>")
+
+
+def test_a_script_setting_a_cookie_and_reloading_its_page_is_a_wall(web: FixtureWeb, fetcher: Fetcher) -> None:
+    url = web.page("/news/dam", COOKIE_RELOAD.replace("{to}", "/news/dam?ckattempt=1"))
+    fetch = fetcher.fetch(url)
+    assert fetch.link_status is LinkStatus.BLOCKED and "sets a cookie" in fetch.reason
+
+
+def test_a_script_setting_a_cookie_on_its_way_elsewhere_is_a_redirect(web: FixtureWeb, fetcher: Fetcher) -> None:
+    web.page("/news/dam-inspected", ARTICLE)
+    url = web.page("/news/dam", COOKIE_RELOAD.replace("{to}", "/news/dam-inspected"))
+    assert fetcher.fetch(url).link_status is LinkStatus.REDIRECTED

@@ -45,7 +45,15 @@ def test_loopback_literals_in_any_spelling(host: str) -> None:
         guard.check_literal(host)
 
 
+@pytest.mark.parametrize("host", ["localhost", "LOCALHOST.", "courier.localhost", "a.b.localhost.."])
+def test_loopback_names_refused_without_a_lookup(host: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(socket, "getaddrinfo", lambda *_a, **_k: pytest.fail("looked up"))
+    with pytest.raises(guard.AddressRefused, match="loopback name"):
+        guard.check_literal(host)
+
+
 def test_names_are_not_literals() -> None:
+    guard.check_literal("localhost.example.org")  # only names under localhost itself
     assert guard.literal_address("1e100.net") is None
     assert guard.literal_address("news.example.org") is None
     guard.check_literal("news.example.org")  # nothing to check without resolving

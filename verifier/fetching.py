@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from http.client import HTTPException
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urldefrag, urlsplit
 
 import requests
 import urllib3.exceptions as u3
@@ -34,7 +34,7 @@ from .config import Settings
 from .errors import RetryableFetchError
 from .evidence import EvidenceStore, Exchange
 from .models import Attempt, EvidenceRef, Fetch, Hop
-from .net.clientredirect import client_redirect, refresh_target
+from .net.clientredirect import client_redirect, refresh_target, sets_cookie
 from .net.guard import AddressRefused, check_literal, literal_address
 from .net.linkstatus import (
     FOLLOWED_REDIRECTS,
@@ -44,8 +44,8 @@ from .net.linkstatus import (
     PageLook,
     blocked_reason,
     describe_failure,
+    envelope_verdict,
     is_deep_link,
-    json_verdict,
     login_page_reason,
     path_noise,
     prepare_url,
@@ -60,12 +60,14 @@ from .net.transport import (
     HostSlots,
     OutOfTime,
     http_version,
+    join_location,
     new_session,
     peer_address,
     read_body,
     redirect_location,
     retry_after_seconds,
 )
+from .net.wire import coding_trouble
 from .pagetext import content_kind
 from .status import LinkStatus
 
@@ -99,6 +101,7 @@ class _Response:
     evidence: EvidenceRef | None
     sha256: str = ""
     exchange: Exchange | None = None  # the WARC record still to write
+    unreadable: str | None = None  # why the body, read under its content coding, is no page
 
 
 @dataclass
@@ -130,6 +133,7 @@ class _Context:
     gave_up: str = ""  # why retrying stopped
     body_cap: int | None = None  # None: max_body for 2xx responses, SIDE_BODY_CAP otherwise
     defer: bool = False  # leave the final response's record and text to the caller
+    script_check: bool = False  # the last page's script sets a cookie and reloads that page
 
 
 class Fetcher:
@@ -328,15 +332,19 @@ class Fetcher:
         citation) a Refresh header, meta refresh or script-only redirect, recorded as a hop
         like any other."""
         if response.status in FOLLOWED_REDIRECTS and response.location:
-            moved = urljoin(ctx.current, response.location)
+            moved = join_location(ctx.current, response.location)
             return ctx.rewrite_location(moved) if ctx.rewrite_location else moved
+        ctx.script_check = False
         if ctx.trusted or not 200 <= response.status < 300:
             return None
         written = refresh_target(response.headers.get("Refresh")) or \
             client_redirect(response.body, response.headers.get("Content-Type"))
-        target = urljoin(ctx.current, written) if written else None
+        target = join_location(ctx.current, written) if written else None
         if target is None or urldefrag(target)[0] == urldefrag(ctx.current)[0]:
             return None  # a page refreshing itself is a page
+        if _same_path(target, ctx.current) and sets_cookie(response.body):
+            ctx.script_check = True  # reloading with a cookie only the script can make: not followed
+            return None
         return target
 
     def _exchange(self, session: requests.Session, ctx: _Context) -> _Response:
@@ -365,7 +373,8 @@ class Fetcher:
             self._dns_works = True
         response = _Response(ctx.current, raw.status_code, raw.headers, body, truncated,
                              redirect_location(session, raw), None,
-                             hashlib.sha256(body).hexdigest())
+                             hashlib.sha256(body).hexdigest(),
+                             unreadable=coding_trouble(raw.headers, raw.headers.get("Content-Type"), body))
         if self.evidence is not None:
             response.exchange = Exchange(
                 url=ctx.current, request_headers=list(raw.request.headers.items()),
@@ -432,10 +441,15 @@ class Fetcher:
             reason = "not modified since the previous check (HTTP 304)"
             return (LinkStatus.REDIRECTED, f"{redirect_summary(hops, final)}; {reason}") if moved \
                 else (LinkStatus.OK, reason)
+        if response.unreadable and 200 <= response.status < 300:
+            return LinkStatus.ERROR, f"HTTP {response.status}, but {response.unreadable}"
         look = PageLook.of(response.body, response.headers.get("Content-Type"))
         challenge = _challenge(response.status, look)
         if challenge:
             return LinkStatus.BLOCKED, f"HTTP {response.status} with {challenge}"
+        if ctx.script_check:
+            return LinkStatus.BLOCKED, ("a script check: the page sets a cookie in script and reloads itself, "
+                                        "which only a browser running it passes")
         verdict = response_status(response.status, response.headers, look.title if look else "")
         if verdict:
             return verdict
@@ -449,7 +463,7 @@ class Fetcher:
             return LinkStatus.BLOCKED, login
         if (not response.body or response.body.isspace()) and response.status != 204:
             return LinkStatus.ERROR, f"HTTP {response.status} with an empty body: nothing to read"
-        json_error = json_verdict(response.body, response.headers.get("Content-Type"))
+        json_error = envelope_verdict(response.body, response.headers.get("Content-Type"))
         if json_error:
             return LinkStatus.SOFT_404, json_error
         if look is not None:
@@ -520,6 +534,12 @@ def _challenge(status: int, look: PageLook | None) -> str | None:
     if look is None or not (status == 429 or status >= 500):
         return None
     return look.block_reason()
+
+
+def _same_path(one: str, other: str) -> bool:
+    """Whether two addresses name the same page, whatever their queries and fragments."""
+    a, b = urlsplit(one), urlsplit(other)
+    return (a.netloc.lower(), a.path or "/") == (b.netloc.lower(), b.path or "/")
 
 
 def _wait(state: RetryCallState) -> float:

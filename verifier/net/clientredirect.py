@@ -28,6 +28,7 @@ _DELAY_URL = re.compile(r"""\s*(\d+(?:\.\d+)?)\s*(?:[;,]\s*(?:url\s*=\s*)?["']?(
 _SCRIPT_LOCATION = re.compile(
     r"""location(?:(?:\.href)?\s*=\s*["'`]([^"'`$]+)["'`]"""
     r"""|\.(?:replace|assign)\(\s*["'`]([^"'`$]+)["'`]\s*\))""")
+_SETS_COOKIE = re.compile(rb"document\.cookie\s*=(?!=)")
 
 
 def client_redirect(body: bytes, content_type: str | None) -> str | None:
@@ -42,6 +43,12 @@ def client_redirect(body: bytes, content_type: str | None) -> str | None:
     if found and len(html_text(markup)[0].strip()) <= STUB_TEXT:
         return html.unescape(found.group(1) or found.group(2)).strip() or None
     return None
+
+
+def sets_cookie(body: bytes) -> bool:
+    """Whether a page's script sets a cookie: a stub that does so and then reloads its own page
+    is a check only a browser running the script passes (free hosts' 'aes.js' test, bot walls)."""
+    return len(body) <= STUB_BYTES and _SETS_COOKIE.search(body) is not None
 
 
 def _script_location(markup: str) -> re.Match[str] | None:

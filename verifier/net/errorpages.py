@@ -127,6 +127,7 @@ _NOT_FOUND = _compile([
     r"(this )?account (has been |is )?suspended",  # whole: not 'account suspended, police said'
     r"(esta )?cuenta (ha sido |esta )?suspendida|(esta )?conta (foi |esta )?suspensa|"
     r"(ce )?compte (a ete |est )?suspendu|(dieses )?konto (wurde |ist )?gesperrt|(questo )?account (e stato )?sospeso",
+    r"(этот )?(сайт|аккаунт|хостинг)( \S+)? (отключен|заблокирован|приостановлен)( за неуплату( услуг( хостинга)?)?)?",
     r"no (results|matches|records)( were)?( found)?( for( \S+){1,8})?",  # an empty search in the page's place
     r"(halaman|laman) tidak ditemukan|không tìm thấy trang|nie znaleziono strony|"
     r"페이지를 찾을 수 없습니다|(הדף|העמוד) לא נמצא|сторінку не знайдено|صفحہ (نہیں ملا|موجود نہیں)",
@@ -252,6 +253,14 @@ _MISSING_CLAUSE = _clauses([
     r"accessible|en ligne)",
     r"(este |esta |el |la )?(contenido|artículo|página|video|vídeo|noticia)( \S+){0,2} ya no (está|se "
     r"encuentra) disponible",
+    r"(este |esta |el |la )?(contenido|artículo|página|noticia|nota|video|vídeo|publicación)( \S+){0,2} (ha sido|fue) "
+    r"(retirad[oa]|eliminad[oa]|borrad[oa]|despublicad[oa])( (de|del) (este |esta |nuestro |nuestra |el |la )?"
+    r"(sitio|web|portal|página|archivo))?( y ya no (está|se encuentra) disponible)?",
+    r"(этот |эта |это |данный |данная |данное )?(материал|статья|новость|публикация|страница|запись|пост|видео)"
+    r"( \S+){0,2} (был |была |было )?(удален|удалена|удалено|удалён|снят с публикации|снята с публикации)"
+    r"( по (решению|требованию|просьбе)( \S+){1,3})?",
+    r"(لقد )?تم حذف (هذا|هذه) (الخبر|المقال|المقالة|الصفحة|المحتوى|المنشور|الفيديو)( من (الموقع|موقعنا))?|"
+    r"(هذا|هذه) (الخبر|المقال|المقالة|المحتوى|المنشور|الفيديو) (تم حذفه|تم حذفها|محذوف|محذوفة)",
     r"(axtardığınız )?səhifə (tapılmadı|mövcud deyil)",
     r"გვერდი (ვერ მოიძებნა|არ არსებობს)",
     r"էջը( \S+){0,4} (չի գտնվել|գոյություն չունի)",
@@ -279,7 +288,7 @@ _MISSING_CLAUSE = _clauses([
           r"siden|stranica|stran|lehte|lehek|lapa|puslapis|pahina|பக்கம்|síð|goes by|no such|that name|"
           r"that username|içerik|haber|kaldırıl|記事|ニュース|掲載期間|기사|게시물|게시글|bài viết|nội dung|"
           r"页面|頁面|网页|網頁|文章|内容|內容|找不到|nicht mehr|est plus|disponib|səhifə|გვერდი|էջը|табылма|іздеген|"
-          r"displayed|longer active|followed|clicked|faqja|страницата|старонк|sahifa|хуудас|dudalen|tudalen|orria|páxina|bladsy|"
+          r"displayed|longer active|followed|clicked|retirad|eliminad|borrad|despublicad|удал|снят|حذف|محذوف|faqja|страницата|старонк|sahifa|хуудас|dudalen|tudalen|orria|páxina|bladsy|"
           r"सापडले|పేజీ|រកមិនឃើញ"])
 # A page kept from the reader until they log in: 'Please log in to view this page'.
 _LOGIN_REQUIRED = _clauses([
@@ -390,7 +399,13 @@ _TROUBLE = _clauses([
     r"(le |ce )?site est (actuellement )?en (cours de )?maintenance",
     r"(el |este )?sitio (web )?(está|se encuentra) en mantenimiento",
     r"(il )?sito è in manutenzione",
-], needs=["back soon|maintenance|database|internal error|wartung|mantenimiento|manutenzione"])
+    r"(ただいま|現在)?(システム)?メンテナンス中(です)?",
+    r"(网站|系统|服务器|網站|系統|伺服器)?(正在)?(进行)?(维护|維護|升级维护|升級維護)中( ?(请|請)(稍后|稍後)(再)?(访问|訪問|"
+    r"重试|重試|再试|再試))?|(网站|系统|網站|系統)正在(维护|維護|升级|升級)",
+    r"(на сайте )?(ведутся|проводятся|идут) (плановые |профилактические )?(технические|профилактические) работы",
+    r"(سایت|وب ?سایت|وبسایت)( \S+)? در حال (بروزرسانی|به ?روز ?رسانی|تعمیر|تعمیرات|نگهداری|ارتقا) (است|می ?باشد)",
+], needs=["back soon|maintenance|database|internal error|wartung|mantenimiento|manutenzione|メンテナンス|维护|維護|"
+          "升级|升級|работы|در حال"])
 # Not 'Maintenance' alone (a guide to looking after a boiler) nor 'Database error' (a reference page).
 _TROUBLE_TITLE = re.compile(r"(error )?(http )?(500|502|503|504)( error)?( (internal server error|bad gateway|"
                             r"service unavailable|gateway time ?out))?|internal server error|bad gateway|"
@@ -419,8 +434,14 @@ _LEGAL_BLOCK = _clauses([
     # National blocks by law or court order, set by a country's internet providers.
     r"доступ (к (информационному )?(ресурсу|сайту) )?(\S+ )?ограничен( на основании( \S+)*)?",
     r"erişim engellendi|(bu )?(internet )?site(si)?( \S+){0,8} erişim engellenmiştir",
+    r"(этот |данный )?(контент|материал|видео|сервис|ресурс|сайт|фильм)( \S+)? (недоступен|не доступен|"
+    r"недоступно|недоступна) (в|для) (вашем|вашей|твоем|твоём|вашего) (регионе|стране|региона|страны)",
+    r"(هذا |هذه )?(المحتوى|الفيديو|الخدمة|الصفحة|المقطع|البرنامج)( \S+)? غير (متاح|متاحة|متوفر|متوفرة) (في|فى) "
+    r"(بلدك|منطقتك|دولتك)",
+    r"((根据|根據)(相关|相關)?(法律法规|法律法規)(和政策|及政策)? ?)?(该|該|此)(内容|內容|页面|頁面|话题|話題|问题|問題|"
+    r"帖子|视频|視頻)?(无法|無法|不予|暂时无法|暫時無法)(显示|顯示)",
 ], needs=["available|only works|only available|only be|disponib|disponív|verfügbar|abrufbar|local laws|"
-          "ограничен|engellen"])
+          "ограничен|engellen|недоступ|не доступ|متاح|متوفر|显示|顯示"])
 _PARKED = _clauses([
     r"(this |the )?domain( name)?( [\w-]+( [\w-]+)?)? (is|may be|might be|could be) (listed |now |still )?(for sale|available for "
     r"(purchase|sale|lease))( by (its|the) owner)?",
@@ -441,6 +462,9 @@ _PARKED = _clauses([
     r"(diese |die )?domain( [\w-]+){0,3} ist (abgelaufen|ausgelaufen)( und wurde nicht verlangert)?",
     r"(ce |le )?(nom de )?domaine( [\w-]+){0,3} (a )?expire",
     r"(este |el )?dominio( [\w-]+){0,3} (ha )?(expirado|caducado)",
+    r"(diese |die )?domain( [\w-]+){0,3} (steht|ist) (jetzt )?(zum verkauf|zu verkaufen|verkäuflich)",
+    r"(este |el )?dominio( [\w-]+){0,3} (está|se encuentra) (en venta|a la venta)",
+    r"(ce |le )?(nom de )?domaine( [\w-]+){0,3} est (à vendre|en vente)",
 ], needs=["domain|owner|parked|dominio"])
 # Apologies before a message and codes after it ('Sorry, page not found (404)').
 _NOISE_LEAD = re.compile(r"((oops|whoops|sorry|uh oh|hmm|ooops|error|lo sentimos|leider|oeps|maaf|"
@@ -751,6 +775,21 @@ def envelope_error_reason(data: object, what: str) -> str | None:
             if name in _JSON_MESSAGE_KEYS and isinstance(value, str) and says_not_found(value):
                 return f"{what} says {key}: {value!r}"
     return None
+
+
+XML_ERROR_LIMIT = 8_000  # bytes: a storage service's error answer is a few hundred
+# A storage service's error document (Amazon S3, Google Cloud Storage, Azure Blob Storage,
+# MinIO, Ceph): '<Error><Code>NoSuchKey</Code>...', served with 200 by a CDN or proxy in front.
+_XML_ERROR = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]{0,200}\?>\s*)?<Error>\s*<Code>([A-Za-z_.]{1,60})</Code>")
+_MISSING_CODE = re.compile(r"nosuch\w+|\w*notfound", re.I)
+
+
+def xml_error_reason(body: bytes) -> str | None:
+    """Why a small XML answer is a storage service's error for a missing object ('NoSuchKey',
+    'BlobNotFound'), or None."""
+    found = _XML_ERROR.match(body) if len(body) <= XML_ERROR_LIMIT else None
+    code = found.group(1).decode("ascii") if found else ""
+    return f"the storage service's XML answer says Code: {code}" if _MISSING_CODE.fullmatch(code) else None
 
 
 _CODE_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])|[_\-.]+")

@@ -17,10 +17,11 @@ import socket
 from typing import Any
 
 from requests.adapters import HTTPAdapter
-from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import NameResolutionError
 from urllib3.util.connection import allowed_gai_family
+
+from .wire import BrowserHTTPConnection, BrowserHTTPSConnection, allow_many_header_lines
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -91,9 +92,14 @@ def literal_address(host: str) -> IPAddress | None:
 
 
 def check_literal(host: str) -> None:
-    """Raise AddressRefused when the host is a literal address the guard refuses."""
+    """Raise AddressRefused when the host is a literal address the guard refuses, or a name
+    that is this machine whatever DNS says: 'localhost' and every name under it (RFC 6761,
+    which browsers and systemd's resolver follow), however written ('localhost.')."""
     address = literal_address(host)
     reason = address_refusal(address) if address is not None else None
+    name = host.strip().lower().rstrip(".")
+    if reason is None and (name == "localhost" or name.endswith(".localhost")):
+        reason = f"{host} is a loopback name"
     if reason:
         raise AddressRefused(reason)
 
@@ -136,11 +142,11 @@ class _GuardedConnectionMixin:
         return sock
 
 
-class GuardedHTTPConnection(_GuardedConnectionMixin, HTTPConnection):
+class GuardedHTTPConnection(_GuardedConnectionMixin, BrowserHTTPConnection):
     pass
 
 
-class GuardedHTTPSConnection(_GuardedConnectionMixin, HTTPSConnection):
+class GuardedHTTPSConnection(_GuardedConnectionMixin, BrowserHTTPSConnection):
     pass
 
 
@@ -160,6 +166,7 @@ class GuardedAdapter(HTTPAdapter):
     """
 
     def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        allow_many_header_lines()
         super().init_poolmanager(*args, **kwargs)
         self.poolmanager.pool_classes_by_scheme = {"http": _GuardedHTTPPool,
                                                    "https": _GuardedHTTPSPool}

@@ -31,6 +31,7 @@ from .errorpages import (
     json_error_reason,
     trouble_reason,
     wall_reason,
+    xml_error_reason,
 )
 from .errorpages import normalize as _normalize
 from .guard import AddressRefused
@@ -570,12 +571,18 @@ def markup_verdict(body: bytes, content_type: str | None, cited: str, final: str
     return (LinkStatus.SOFT_404, said) if said else None
 
 
-def json_verdict(body: bytes, content_type: str | None) -> str | None:
-    """Why a JSON answer served with 200 is a not-found error, or None for anything else."""
+def envelope_verdict(body: bytes, content_type: str | None) -> str | None:
+    """Why an API's answer served with 200 is a not-found error, or None for anything else: a
+    JSON envelope, also when it is served as a page or as text (a framework's default error
+    answer under the site's HTML type), or a storage service's XML <Error>."""
     ctype = (content_type or "").split(";")[0].strip().lower()
-    if not (ctype == "application/json" or ctype.endswith("+json")):
-        return None
-    return json_error_reason(body)
+    opening = body[:64].lstrip()[:1]
+    if ctype == "application/json" or ctype.endswith("+json") or (ctype in _JSON_AS_PAGE and opening == b"{"):
+        return json_error_reason(body)
+    return xml_error_reason(body) if opening in (b"<", b"\xef") else None
+
+
+_JSON_AS_PAGE = frozenset({"", "text/html", "text/plain", "application/octet-stream"})
 
 
 # The title is looked for in the page's own case: lower-casing can change a text's length ('İ'
@@ -764,8 +771,8 @@ _MAYBE_NOT_FOUND = ("found", "find", "locate", "404", "removed", "deleted", "tak
                     "accepter alle", "godta alle", "hyväksy kaikki", "tümünü kabul", "přijmout vše",
                     "accetta tutto", "alles accepteren", "aceitar todos", "godkänn alla",
                     "zaakceptuj wszystkie", "acceptera alla", "abonn", "suscript", "abbonat",
-                    "wartung", "mantenimiento", "manutenzione", "connected to a", "حذف", "متوفرة",
-                    "متاحة", "kaldırıl", "存在しない", "削除", "掲載期間", "삭제", "उपलब्ध नहीं",
+                    "wartung", "mantenimiento", "manutenzione", "connected to a", "حذف", "متوفر",
+                    "متاح", "kaldırıl", "存在しない", "削除", "掲載期間", "삭제", "उपलब्ध नहीं",
                     "видален", "переміщ", "διαθέσιμ", "הוסר", "נמחק", "bị xóa", "删除", "刪除",
                     "tapılmadı", "mövcud deyil", "მოიძებნა", "არსებობს", "չի գտնվել",
                     "գոյություն չունի", "табылмады",
@@ -775,7 +782,10 @@ _MAYBE_NOT_FOUND = ("found", "find", "locate", "404", "removed", "deleted", "tak
                     "domain", "dominio", "followers can", "be shown to", "members-only", "unlock this", "be displayed",
                     "before you are allowed", "was rejected", "your access to this", "be a problem with",
                     "faqja", "sahifa", "udalen", "aurkitu", "páxina", "bladsy", "ограничен", "пронајдена",
-                    "знойдзен", "олдсонгүй", "सापडले नाही", "కనుగొనబడలేదు", "រកមិនឃើញ")
+                    "знойдзен", "олдсонгүй", "सापडले नाही", "కనుగొనబడలేదు", "រកមិនឃើញ",
+                    "retirad", "eliminad", "borrad", "despublicad", "удал", "снят", "отключ", "недоступ",
+                    "не доступ", "显示", "顯示", "メンテナンス", "维护", "維護", "升级", "升級", "работы", "در حال",
+                    "محذوف")
 
 
 def _by_first_character(words: Sequence[str]) -> tuple[re.Pattern[str], ...]:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import email.utils
 import os
+import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from http.client import HTTPException
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import requests
 import urllib3.exceptions as u3
@@ -22,6 +23,7 @@ from requests.adapters import HTTPAdapter
 from requests.utils import get_environ_proxies
 
 from .guard import GuardedAdapter
+from .wire import BrowserAdapter
 
 ACCEPT = "text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.5"
 CHUNK = 64 * 1024
@@ -47,7 +49,7 @@ def new_session(factory: Callable[[], requests.Session] | None, *, guarded: bool
             or True
     for prefix in ("http://", "https://"):
         if type(session.get_adapter(prefix)) is HTTPAdapter:
-            adapter_cls = GuardedAdapter if guarded else HTTPAdapter
+            adapter_cls = GuardedAdapter if guarded else BrowserAdapter
             session.mount(prefix, adapter_cls(pool_connections=POOLED_HOSTS, pool_maxsize=2, max_retries=0))
     session.headers.update({"User-Agent": user_agent, "Accept": ACCEPT})
     session.auth = _no_auth  # never send ~/.netrc credentials to hosts a document names
@@ -196,3 +198,16 @@ def redirect_location(session: requests.Session, response: requests.Response) ->
         return written.encode("latin-1").decode("utf-8")
     except UnicodeError:
         return written
+
+
+_OTHER_SCHEME = re.compile(r"\s*(?!https?:)[A-Za-z][A-Za-z0-9+.-]*:", re.I)
+
+
+def join_location(base: str, written: str) -> str:
+    """The address a Location or refresh URL leads to from `base`, read as browsers read it (the
+    WHATWG URL standard): in a web address a backslash before the query is a slash, so IIS's
+    'Location: \\2020\\03\\story' leads to /2020/03/story."""
+    end = len(written.split("#")[0].split("?")[0])
+    if "\\" in written[:end] and not _OTHER_SCHEME.match(written):
+        written = written[:end].replace("\\", "/") + written[end:]
+    return urljoin(base, written)
