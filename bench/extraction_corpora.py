@@ -268,6 +268,10 @@ HOLDOUT13 = CORPUS / "holdout13"
 # 1.000/1.000 but speakers 0.980/0.980 ('Argyll and Bute Council said' gives 'Bute Council').
 HOLDOUT13_FLOORS = {"urls": 1.0, "quotes": 1.0, "speakers": 0.98, "quote_links": 1.0}
 
+HOLDOUT14 = CORPUS / "holdout14"
+# A fourteenth held-out set (first run pending).
+HOLDOUT14_FLOORS: dict[str, float] = {}
+
 CORPORA = (
     Corpus("seeds", SEEDS, EXPECTED, {m: FLOOR for m in GATED}),
     Corpus("corpus", CORPUS, CORPUS_EXPECTED, CORPUS_FLOORS),
@@ -284,4 +288,5 @@ CORPORA = (
     Corpus("holdout11", HOLDOUT11, HOLDOUT11 / "expected", HOLDOUT11_FLOORS),
     Corpus("holdout12", HOLDOUT12, HOLDOUT12 / "expected", HOLDOUT12_FLOORS),
     Corpus("holdout13", HOLDOUT13, HOLDOUT13 / "expected", HOLDOUT13_FLOORS),
+    Corpus("holdout14", HOLDOUT14, HOLDOUT14 / "expected", HOLDOUT14_FLOORS),
 )

@@ -19,6 +19,7 @@ quoted cited speaking interviewed writing who which whose in at during on from a
 PREPOSITIONS = words("""
 to with from by of for against on in at about toward towards into onto between among including
 than via over under
+sur dans avec chez selon según para por con tras für nach mit bei über auf laut
 """)
 DETERMINERS = words("""
 the a an this that these those all some several many

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .namedsources import according_to
+from .namedsources import according_to, mentions_according
 from .names import (
     ARTICLES,
     CALENDAR_WORDS,
@@ -36,6 +36,7 @@ from .speechverbs import (
     AFTER_ONLY,
     PERSON_NOUN_PATTERN,
     find_speech_verbs,
+    inverted_pronoun,
     is_participle,
 )
 from .subjects import Subject, SubjectReader
@@ -85,7 +86,9 @@ _NEW_CLAUSE = re.compile(r"\s*,?\s*(?:and|but|while|whereas)\s+(?!said\b|says\b|
 # 'the chief executive of Harlan Valley Medical Center, ' before a name in apposition
 _ROLE_WORDS = 10
 _ROLE_THEN_NAME = re.compile(
-    r"\s*(?:the|its|his|her|their)\s+(?:[^\W\d][\w'’-]*\s+){0," + str(_ROLE_WORDS - 2)
+    r"\s*(?:(?:to|a|à|al|dem)\s+(?:[^\W\d][\w'’-]*\s+){1,2}?)?"  # 'declaró a este diario el …'
+    r"(?:the|its|his|her|their|el|la|los|las|le|les|der|die|das|ihr|sein|seine|ihre|son|sa|su)"
+    r"\s+(?:[^\W\d][\w'’-]*\s+){0," + str(_ROLE_WORDS - 2)
     + r"}?[^\W\d][\w'’-]*,\s*$")
 # Words a name's own mention may follow in its clause: titles, determiners, articles.
 _BEFORE_NAME = TITLE_WORDS | DETERMINERS | ARTICLES
@@ -153,7 +156,9 @@ class SpeakerFinder:
                 continue
             if _NOUN_BEFORE.search(self.masked, max(start, m.start() - 8), m.start()):
                 continue  # 'described the calls as', 'his remarks': a noun, not a verb
-            subject = self.subjects.subject(start, m.start(), word, verbs)
+            inverted = inverted_pronoun(self.masked, m.start(), m.end())
+            subject = Subject("pronoun", inverted, m.start()) if inverted else \
+                self.subjects.subject(start, m.start(), word, verbs)
             speaker = self._resolve(subject, m.start(), paragraph, verbs)
             verbs.append((m.start(), m.end(), word, speaker, subject))
             if speaker and not subject.modal:
@@ -376,7 +381,7 @@ class SpeakerFinder:
         return None
 
     def _according(self, start: int, end: int, paragraph: int) -> Speaker | None:
-        if self.masked.find("ccording to", start, end) == -1:
+        if not mentions_according(self.masked, start, end):
             return None
         for s, _e, phrase in according_to(self.masked, start, end):
             if is_outlet(phrase):
@@ -404,7 +409,8 @@ class SpeakerFinder:
         for m in self.names.between(pos, end):
             gap = self.masked[pos:m.start]
             between = gap.split()
-            if len(between) <= 3 and not any(w.lower() in PREPOSITIONS for w in between) \
+            if len(between) <= 3 and not any(w.lower() in PREPOSITIONS or w.lower() in
+                                             _OF_ELSEWHERE for w in between) \
                     or _ROLE_THEN_NAME.match(gap):
                 return Speaker(self.names.full_name(m.name, m.start), True, "name")
             if len(between) > _ROLE_WORDS:
