@@ -175,7 +175,7 @@ def extract_citations(doc: Document) -> list[Citation]:
 
     pointed_back = inherited_urls(doc.footnotes)  # 'Ibid.', 'supra note 3'
     for f in doc.footnotes:
-        for url in pointed_back.get(f.marker, ()):
+        for url in pointed_back.get(f.start, ()):
             add_url(url, f.start, f.start + len(f.text))
 
     # a name that is a link's text ('El País reports') is cited by that link already

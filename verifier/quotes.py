@@ -106,7 +106,7 @@ def extract_quotes(doc: Document, citations: list[Citation], *, people: People |
                 bare = _BareSentence(masked, sent)
             # in a note body, '"Title". Outlet.' cites a title: the next name is no speaker
             if s.speaker is None and bare is not None and bare.alone(s) and \
-                    not notes.covers(s.open_at):
+                    not notes.covers(s.open_at) and not _entry_title(text, s, paras[p_index]):
                 in_block = in_blocks.overlaps(s.open_at, s.close_at + 1)
                 if not in_block:
                     s.speaker = _dash_attribution(finder, text, s, paras[p_index])
@@ -285,6 +285,21 @@ def _mask(text: str, spans: list[QuoteSpan]) -> str:
             if chars[i] != "\n":
                 chars[i] = MASK
     return "".join(chars)
+
+
+# A reference list's entry: 'Ruiz-Calder, Elena. 2023. "Who Misses Out? …" Fiscal Studies',
+# 'Bowden, Kate, and Samir Iqbal. 2021.', 'Lanser, S. (1989).', MLA's '---.' for the author
+# above; the quotation right after the author (and year) is the work's title.
+_ENTRY_OPENING = re.compile(
+    r"[*_\-•\s]*(?:(?:[A-Z][\w’'\-]+\s+){0,2}[A-Z][\w’'\-]+,\s+(?:[A-Z][\w’'\-.]*\s*){1,4}"
+    r"(?:,?\s+(?:and|&)\s+[^.()“\"]{3,60})?|-{2,3}|—{1,3})\.?\s+"
+    r"(?:\(?(?:19|20)\d\d[a-z]?\)?\.\s+)?[“\"]")
+
+
+def _entry_title(text: str, span: QuoteSpan, para: tuple[int, int]) -> bool:
+    """Whether the quotation is the title of a reference-list entry, not anyone's words."""
+    m = _ENTRY_OPENING.match(text, para[0], span.open_at + 1)
+    return bool(m and m.end() == span.open_at + 1)
 
 
 # -- what kind of quotation ----------------------------------------------------------------

@@ -24,8 +24,11 @@ _YEAR_IN_PARENTHESES = re.compile(rf"\((?P<year>{_YEAR})(?:,[^()]*)?\)")
 _AUTHORS_BEFORE = re.compile(rf"(?P<authors>{_AUTHORS})\s+$")
 AUTHORS_REACH = 200  # characters: longer than any author list a sentence names
 NARRATIVE_REACH = 600  # characters before a quotation where its narrative citation may stand
+# APA and Harvard put a comma before the year, Chicago author-date does not: '(Ruiz-Calder
+# 2023, 7)'.
 _PARENTHETICAL = re.compile(
-    rf"\(\s*(?:see\s+|cf\.\s+)?(?P<authors>{_AUTHORS}),\s*(?P<year>{_YEAR})(?:,[^();]*)?\)")
+    rf"\(\s*(?:see\s+|cf\.\s+)?(?P<authors>{_AUTHORS})(?:,\s*|\s+)(?P<year>{_YEAR})"
+    r"(?:,[^();]*)?\)")
 _BEFORE_PARENTHETICAL = re.compile(r"[\s,.;:\"”’']*")
 # Capitalised at a sentence's start but no name: 'As Halvorsen (2022) concludes', 'In Dubrovska
 # (2020)'.
@@ -101,7 +104,7 @@ class ReferenceList:
     def entry(self, cited: AuthorDate, after: int) -> tuple[int, int] | None:
         """The reference-list paragraph (after paragraph `after`) for a citation: it opens with
         the first author's name and gives the year in parentheses, 'Halvorsen, T., & Van Rijn,
-        E. (2022). …'."""
+        E. (2022). …', or as a sentence of its own, 'Holloway, Priya. 2024. …' (Chicago)."""
         key = (cited.first_author, cited.year)
         found = self._entries.get(key)
         if found is None:
@@ -120,11 +123,11 @@ class ReferenceList:
         word = _first_word(first_author, 0, len(first_author))
         candidates = self._by_first_word.get(word, []) if word else range(len(self.paras))
         opening = re.compile(re.escape(first_author) + r"[,.\s(]")
-        in_parentheses = f"({year}"
+        written = (f"({year}", f". {year}.")
         found = []
         for n in candidates:
             start, end = self.paras[n]
-            if opening.match(self.text, self._heads[n], end) and \
-                    in_parentheses in self.text[start:min(end, start + 400)]:
+            head = self.text[start:min(end, start + 400)]
+            if opening.match(self.text, self._heads[n], end) and any(w in head for w in written):
                 found.append(n)
         return found

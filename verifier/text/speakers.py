@@ -100,6 +100,12 @@ _OF_ELSEWHERE = frozenset({"de", "du", "des", "del", "della", "di", "da", "do", 
 _PROVISION = re.compile(
     r"(?:the\s+)?(?:statute|provision|(?:sub)?section|article|clause|(?:sub)?paragraph|rule|"
     r"schedule|regulation|§+)s?(?:\s*[\dIVXL][\w().\-]*)?", re.I)
+# 'A 2023 review by the Government Accountability Office found that': the body that wrote
+# the work speaks through it.
+_WORK_BY = re.compile(
+    r"(?:[Aa]n?\s+|[Tt]he\s+|[Ii]ts\s+)?(?:\d{4}\s+|recent\s+|new\s+|latest\s+|first\s+|"
+    r"independent\s+)?(?:review|report|study|survey|audit|analysis|inquiry|investigation|"
+    r"evaluation|assessment)\s+(?:by|from)\s+(?:the\s+)?(?P<who>[A-Z][^,;:]*)$")
 COLON_REACH = 400  # characters before a quotation where its introducing colon is looked for
 INTRO_REACH = 800  # characters of the clause a colon closes, at the most
 # 'the response we got was, “…”', 'The answer I received from the ministry was: “…”'
@@ -454,6 +460,12 @@ class SpeakerFinder:
     # -- resolution ----------------------------------------------------------------------
     def _resolve(self, subject: Subject, at: int, paragraph: int, prior: list
                  ) -> Speaker | None:
+        work = _WORK_BY.match(subject.text)
+        if work and subject.kind in ("name", "description"):  # 'A 2023 review by the GAO found'
+            mention = self.names.mention_at(subject.start + work.start("who"),
+                                            subject.start + len(subject.text))
+            who = mention.name if mention else work.group("who")
+            return Speaker(self.names.full_name(who, at), False, "name")
         if subject.kind == "name":
             name = self.names.full_name(subject.text, at)
             mention = self.names.mention_at(subject.start, subject.start + len(subject.text) + 1)
