@@ -75,3 +75,24 @@ def test_a_reference_entry_s_quoted_title_has_no_speaker(tmp_path: Path):
     assert quotes == []
     assert terms == ["Who Misses Out? Eligibility Gaps in Free School Meals.",
                      "The Price of a Lunch."]
+
+
+def test_a_quotation_filling_a_table_cell_is_read_with_its_row(tmp_path: Path):
+    markdown = ("# Tracker\n\n| Pledge | What was said | Who said it | Where |\n|---|---|---|---|\n"
+                "| Housing | \"We will build a million and a half homes.\" | Alistair Crane, Prime "
+                "Minister | [Speech, 5 July 2024](https://www.gov.example.uk/speech) |\n"
+                "| Bills | \"Bills will come down by three hundred pounds.\" | Ed Milburn-Shaw, "
+                "Energy Secretary | [Interview](https://news.example.com/interview) |\n")
+    html = ("<html><body><table><tr><th>Said</th><th>Who</th><th>Where</th></tr><tr><td>"
+            "\"We will build a million and a half homes.\"</td><td>Alistair Crane, Prime "
+            "Minister</td><td><a href=\"https://www.gov.example.uk/speech\">Speech</a></td>"
+            "</tr></table></body></html>")
+    quotes, _terms, citations = run(tmp_path, markdown, ".md")
+    assert said(quotes) == [
+        ("Alistair Crane", "We will build a million and a half homes."),
+        ("Ed Milburn-Shaw", "Bills will come down by three hundred pounds.")]
+    assert _cited(quotes, citations) == [["https://www.gov.example.uk/speech"],
+                                         ["https://news.example.com/interview"]]
+    quotes, _terms, citations = run(tmp_path, html, ".html")
+    assert said(quotes) == [("Alistair Crane", "We will build a million and a half homes.")]
+    assert _cited(quotes, citations) == [["https://www.gov.example.uk/speech"]]

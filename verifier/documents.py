@@ -273,7 +273,8 @@ def _markdown_document(text: str, data: bytes, source: str, name: str) -> Docume
     parts = parse_markdown(text)
     doc = Document(source=source, name=name, format="md", sha256=_sha256(data), text=parts.text,
                    line_map=parts.line_map, links=parts.links, marked_quotes=parts.marked_quotes,
-                   footnotes=parts.footnotes, note_refs=parts.note_refs)
+                   footnotes=parts.footnotes, note_refs=parts.note_refs,
+                   table_rows=parts.table_rows)
     doc.title = parts.front_matter.get("title") or parts.title or title_from_text(parts.text)
     meta_date = parse_metadata_date(parts.front_matter.get("date", ""))
     if meta_date:
@@ -312,7 +313,7 @@ def document_from_html(markup: bytes, source: str, *, content_type: str | None =
                    sha256=_sha256(markup), text=parts.text, title=parts.title,
                    line_map=parts.line_map, links=parts.links,
                    marked_quotes=parts.marked_quotes, footnotes=parts.footnotes,
-                   note_refs=parts.note_refs)
+                   note_refs=parts.note_refs, table_rows=parts.table_rows)
     if not doc.title:
         doc.title = title_from_text(parts.text)
     if not parts.text.strip():

@@ -22,6 +22,7 @@ from .text.quotelinks import POINTING_BACK, link_quotes
 from .text.quotespans import CLOSERS, OPENERS, QuoteSpan, find_quote_spans, inner_text
 from .text.speakers import INTRO_REACH, MASK, Speaker, SpeakerFinder
 from .text.speechverbs import find_speech_verbs
+from .text.tablerows import TableRows, row_speaker
 from .text.textspans import SpanIndex, paragraph_before, paragraphs, sentences
 
 _WORD = re.compile(r"[\w\[\]’'\-]+")
@@ -63,6 +64,7 @@ def extract_quotes(doc: Document, citations: list[Citation], *, people: People |
     candidates: list[QuoteSpan] = []
     notes = SpanIndex((f.start, f.start + len(f.text)) for f in doc.footnotes)
     in_blocks = SpanIndex((b.open_at, b.close_at + 1) for b in blocks)
+    rows = TableRows(doc.table_rows)
     by_sentence: dict[tuple[int, int], list[QuoteSpan]] = {}
     sentence_list: list[tuple[int, tuple[int, int]]] = []
     opens = [s.open_at for s in spans]
@@ -102,6 +104,8 @@ def extract_quotes(doc: Document, citations: list[Citation], *, people: People |
             s.speaker = _cited_authors(text, s, speaker, sent, paras[p_index])
         bare: _BareSentence | None = None
         for s in quoting:
+            if s.speaker is None and rows.rows:
+                s.speaker = row_speaker(finder, rows, text, s.open_at, s.close_at)
             if s.speaker is None and bare is None:
                 bare = _BareSentence(masked, sent)
             # in a note body, '"Title". Outlet.' cites a title: the next name is no speaker

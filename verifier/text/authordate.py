@@ -127,7 +127,7 @@ class ReferenceList:
         found = []
         for n in candidates:
             start, end = self.paras[n]
-            head = self.text[start:min(end, start + 400)]
-            if opening.match(self.text, self._heads[n], end) and any(w in head for w in written):
+            lead = self.text[start:min(end, start + 400)]
+            if opening.match(self.text, self._heads[n], end) and any(w in lead for w in written):
                 found.append(n)
         return found

@@ -47,6 +47,8 @@ class _Walker:
         self.note_start: tuple[str, int] | None = None
         self.heading: tuple[int, int] | None = None  # (level, start offset)
         self.title_is_h1 = False
+        self.row: list[tuple[int, int]] = []  # the table row being read: its cells' spans
+        self.cell_start = 0
 
     def run(self, tokens: list[Token]) -> MarkupParts:
         for token in tokens:
@@ -84,6 +86,16 @@ class _Walker:
         elif kind == "html_block":
             b.block()
             b.add(_html_text(token.content), self.line)
+            b.block()
+        elif kind in ("td_open", "th_open"):
+            b.block()
+            self.cell_start = b.next_offset()
+        elif kind in ("td_close", "th_close"):
+            self.row.append((self.cell_start, b.end_offset()))
+            b.block()
+        elif kind == "tr_close":
+            self.parts.table_rows.append(self.row)
+            self.row = []
             b.block()
         elif kind == "footnote_open":
             b.block()

@@ -13,6 +13,7 @@ from .authordate import ReferenceList, narrative_before, parenthetical_after
 from .namedsources import is_source_line
 from .notebackrefs import pointed_back
 from .quotespans import QuoteSpan, inner_text
+from .tablerows import TableRows, row_citations
 from .textspans import paragraph_before
 
 _PARENS = re.compile(r"\(([^()]*)\)")
@@ -35,6 +36,7 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
     ends = [b for _a, b in paras]
     src = _Sources(doc, citations)
     references = ReferenceList(text, paras)
+    rows = TableRows(doc.table_rows)
     spans.sort(key=lambda s: s.open_at)
     sentence_of = {}
     for _p, sent in sentence_list:
@@ -54,6 +56,8 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
                   or _parenthesised_links(text, src, span, para)
                   or _reference_links(text, src, span, sent, paras, references) or same_sentence
                   or following or notes_later or _parenthetical_before(text, src, span, sent))
+        if not linked:  # a quotation filling a table cell: its row says where it is from
+            linked = row_citations(rows, text, span.open_at, span.close_at, src.within)
         if linked and not notes_here and notes_later and \
                 all(src.citations[n].kind == "named_source" for n in linked):
             # '… ‘words’ (IRNA, 14 January 2025). He added … ‘more’.[1]': an outlet named
