@@ -21,7 +21,7 @@ from .text.phrases import strip_titles
 from .text.quotelinks import POINTING_BACK, link_quotes
 from .text.quotespans import CLOSERS, OPENERS, QuoteSpan, find_quote_spans, inner_text
 from .text.speakers import INTRO_REACH, MASK, Speaker, SpeakerFinder
-from .text.speechverbs import find_speech_verbs
+from .text.speechverbs import AUXILIARIES, find_speech_verbs
 from .text.tablerows import TableRows, row_speaker
 from .text.textspans import SpanIndex, paragraph_before, paragraphs, sentences
 
@@ -323,7 +323,27 @@ def _kind(text: str, span: QuoteSpan, para: tuple[int, int]) -> str:
         return "term"
     if _title_case(words) and not re.search(r"[.!?]$", inner):
         return "term"
+    if len(words) <= 5 and _modifies_a_noun(text, span, before):
+        return "term"
     return "quote"
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|another|the|its|their|his|her|our)\s*$", re.I)
+_NOUN_AFTER = re.compile(r"\s+([a-z][a-z\-]+)\b")
+_NOT_NOUNS = frozenset(("of", "to", "and", "or", "but", "in", "on", "for", "with", "by", "at",
+                        "from", "as", "that", "which", "who", "is", "was", "are", "were", "he",
+                        "she", "it", "they", "we", "than", "when", "while", "because", "if"))
+
+
+def _modifies_a_noun(text: str, span: QuoteSpan, before: str) -> bool:
+    """'another “once in a generation” reform': a short quotation between a determiner and a
+    noun is used as an adjective (often in irony), not quoted as anyone's words."""
+    inner = inner_text(text, span).rstrip()
+    if inner[-1:] in ".,!?;:" or not _DETERMINER_BEFORE.search(before):
+        return False
+    after = _NOUN_AFTER.match(text, span.close_at + 1)
+    return bool(after and after.group(1) not in _NOT_NOUNS | AUXILIARIES
+                and not find_speech_verbs(after.group(1)))
 
 
 def _calls_its_object(before: str) -> bool:

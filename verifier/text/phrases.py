@@ -31,6 +31,11 @@ PAST_PARTICIPLE = re.compile(r"[a-z]{2,}ed|led|made|written|given|taken|held|run
 _CALLED_NAME = re.compile(r"(?:(?:a|an|the|one)\s+)?(?:[\w’'\-]+\s+){0,4}?(?:called|named)\s+",
                           re.I)
 _TIME_NOUNS = CALENDAR_WORDS | words("year week month night weekend spring summer autumn fall winter")
+# The time of day a sentence may open on ('By mid-morning ESB Networks said'): no subject.
+TIMES_OF_DAY = words("""
+morning mid-morning noon midday afternoon mid-afternoon evening night midnight dawn dusk
+lunchtime nightfall daybreak
+""")
 OWNED = ("office", "website", "account", "ministry", "spokesman", "spokesperson", "bureau")
 
 

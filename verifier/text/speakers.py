@@ -34,6 +34,7 @@ from .phrases import (
 from .referents import Referents, Speaker, SpeechEvent, age_or_nationality
 from .speechverbs import (
     AFTER_ONLY,
+    AUXILIARIES,
     PERSON_NOUN_PATTERN,
     find_speech_verbs,
     inverted_pronoun,
@@ -80,6 +81,11 @@ _ACCORDING_PERSON = re.compile(
     r"\s*(?=[,.;:)]|$)")
 # 'said the 24-year-old', 'added the Norwegian': a person called by age or nationality
 _AGE_OR_NATIONALITY_AFTER = re.compile(r"\s+the\s+(?:\d+-)?([A-Za-z][\w\-]*)\b")
+# A headline's speaker before its colon: a capitalised word and one to three lower-case ones
+# ('Business groups', 'Shadow chancellor'), after the live blog's time stamp if any.
+_HEADLINE_SPEAKER = re.compile(r"\s*(?:\d{1,2}[:.]\d\d\s+)?([A-Z][a-z]+(?:\s+[a-z]+){1,3})\s*")
+# 'said the Chancellor,', 'said the shadow health secretary.': a role closing the clause
+_ROLE_AFTER = re.compile(r"\s+((?:the|a|an)\s+(?:[a-z][\w\-]*\s+){0,2}[A-Za-z][\w\-]*)(?=\s*[,.;—]|$)")
 # '… of „…“, and the director, X, said that …': a coordinated clause after a quotation
 # has its own subject, so its verb reports the next quotation, not this one.
 _NEW_CLAUSE = re.compile(r"\s*,?\s*(?:and|but|while|whereas)\s+(?!said\b|says\b|added\b)\S", re.I)
@@ -226,7 +232,7 @@ class SpeakerFinder:
             return speaker
         if not between.strip(" ,—–") and not is_participle(word):  # said Khamenei
             return self._name_after(verb_end, end) or self._described_after(
-                verb_end, end, paragraph)
+                verb_end, end, paragraph) or self._role_after(verb_end, end, paragraph)
         return None
 
     def _before(self, open_at: int, verbs: list, according: Speaker | None) -> Speaker | None:
@@ -335,6 +341,10 @@ class SpeakerFinder:
             return Speaker(unnamed.group(1), True, "description")
         if first in ("its", "their", "his", "her", "it", "he", "she", "they"):
             return self.refs.pronoun(first, start, paragraph)
+        headline = _HEADLINE_SPEAKER.fullmatch(self.masked, start, colon)
+        if headline and not any(w in AUXILIARIES for w in headline.group(1).lower().split()):
+            # a headline's 'Business groups: “…”', 'Shadow chancellor: “…”': who, as described
+            return self.refs.description(headline.group(1), start, paragraph)
         mentions = self.names.between(start, colon)
         for n, m in enumerate(mentions):
             before = [t for t, p in tokens if start + p < m.start]
@@ -430,6 +440,14 @@ class SpeakerFinder:
         if m is None or not age_or_nationality(m.group(1)):
             return None
         return self.refs.description(m.group(0).strip(), pos, paragraph)
+
+    def _role_after(self, pos: int, end: int, paragraph: int) -> Speaker | None:
+        """'“…,” said the Chancellor, confirming …': a role right after the verb, read as the
+        person holding it (named before, or else as described)."""
+        m = _ROLE_AFTER.match(self.masked, pos, min(end, pos + 60))
+        if m is None or not is_title_word(m.group(1).split()[-1]):
+            return None
+        return self.refs.description(m.group(1), pos, paragraph)
 
     def _addressee(self) -> Speaker | None:
         """'you' is the person the sentence opens by addressing: 'Dr Marsh, in your written

@@ -72,6 +72,10 @@ _AS_BEFORE = re.compile(r"\b[Aa]s\s+(?:\S+\s+){0,4}$")
 # inspection wrote; 'found' or 'recorded' alone ('found the body', 'recorded the names') does not.
 _FINDS = frozenset({"find", "finds", "found", "record", "records", "recorded"})
 _THAT_AFTER = re.compile(r"\s+that\b")
+# 'dismissed it as “…”', 'dismisses the plan as': a judgement in the speaker's words; 'dismissed
+# a site' alone reports an act.
+_DISMISSES = frozenset({"dismiss", "dismisses", "dismissed", "dismissing"})
+_DISMISSED_AS = re.compile(r"\s+(?:[\w’'\-]+\s+){1,4}?as\b")
 _ASIDE_BEFORE = re.compile(r",\s+(?:[\w’'\-]+\s+){1,3}$")
 # 'the Committee's finding that …' and 'the court's conclusion that …' report what the owner wrote.
 FINDING_NOUNS = frozenset({"finding", "findings", "conclusion", "conclusions", "ruling"})
@@ -113,7 +117,8 @@ def find_speech_verbs(text: str, start: int = 0, end: int | None = None) -> list
             continue
         if word in _ALL_FORMS or word in _PUT_IT and _puts_words(text, m.start(), m.end()) \
                 or word in _FINDS and _finds_words(text, m.start(), m.end()) \
-                or word in FINDING_NOUNS and _owners_finding(text, m.start(), m.end()):
+                or word in FINDING_NOUNS and _owners_finding(text, m.start(), m.end()) \
+                or _dismissed_as(text, m.start(), word):
             found.append(_Match(m.start(), m.end(), m.group(0)))
         elif " " in word and word.split()[0] in _ALL_FORMS:
             first = m.group(0).split()[0]
@@ -151,6 +156,11 @@ def inverted_pronoun(text: str, start: int, end: int) -> str | None:
 def _attributive_so(text: str, start: int, end: int) -> bool:
     return bool(_QUOTATION_COMMA_BEFORE.search(text, max(0, start - 4), start)) and bool(
         re.match(r" (?:[A-ZÄÖÜ]|er\b|sie\b)", text[end:end + 4]))
+
+
+def _dismissed_as(text: str, start: int, word: str) -> bool:
+    first = word.split()[0]
+    return first in _DISMISSES and bool(_DISMISSED_AS.match(text, start + len(first)))
 
 
 def _finds_words(text: str, start: int, end: int) -> bool:

@@ -27,6 +27,7 @@ from .phrases import (
     PAST_PARTICIPLE,
     POST_MODIFIERS,
     PREPOSITIONS,
+    TIMES_OF_DAY,
     adverb,
     drop_aside,
     introduces_name,
@@ -325,6 +326,7 @@ class SubjectReader:
             return Subject("none")
         while len(clause) > 1 and (clause[0][0].isdigit() or clause[0][0].lower() in
                                    SENTENCE_STARTERS - DETERMINERS - PRONOUNS
+                                   or clause[0][0].lower() in TIMES_OF_DAY
                                    or _dates_the_clause(clause)):
             clause = clause[1:]  # 'Later the supreme leader', 'In 2005 he', 'In October the'
         words = [t for t, _s in clause]
