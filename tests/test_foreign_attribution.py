@@ -77,3 +77,12 @@ def test_dates_written_in_german_french_and_spanish():
     assert [d.value for d in find_yearless_dates(
         "am 12. März berichtete; el 18 de febrero", date(2025, 3, 14))] == [
         date(2025, 3, 12), date(2025, 2, 18)]
+
+
+def test_subscribe_buttons_in_french_spanish_and_german_are_no_sources(tmp_path: Path):
+    _q, _t, citations = run(tmp_path, (
+        "La grève continue ([lire le préavis](https://www.sudrail.example.fr/preavis)).\n\n"
+        "*[Abonnez-vous à notre lettre](https://www.journal.example.fr/newsletter).* "
+        "[Suscríbete](https://www.diario.example.es/suscripcion) "
+        "[Jetzt abonnieren](https://www.zeitung.example.de/abo)\n"), ".md")
+    assert [c.url for c in citations] == ["https://www.sudrail.example.fr/preavis"]

@@ -96,3 +96,43 @@ def test_a_quotation_filling_a_table_cell_is_read_with_its_row(tmp_path: Path):
     quotes, _terms, citations = run(tmp_path, html, ".html")
     assert said(quotes) == [("Alistair Crane", "We will build a million and a half homes.")]
     assert _cited(quotes, citations) == [["https://www.gov.example.uk/speech"]]
+
+
+WIKITEXT = """{{Short description|Light rail in Norrvik}}
+The '''Norrvik Tramway''' is a [[light rail]] line in [[Norrvik]].<ref name="opening">{{cite news |last=Lindgren |first=Annika |title=Spårvagnen rullar |url=https://www.posten.example.se/sparvagn |work=Norrviks-Posten |date=14 December 2021}}</ref>
+
+== History ==
+The auditors wrote that the board had "systematically underestimated the risks from the start".<ref name="audit">{{cite report |title=Granskning |publisher=Audit Office |url=https://www.norrvik.example.se/granskning.pdf |archive-url=https://web.archive.example.org/web/2020/https://www.norrvik.example.se/granskning.pdf}}</ref> At the opening, mayor Ingrid Holm said: "Today Norrvik becomes a city where you need no car."<ref name="opening" />
+
+{| class="wikitable"
+! Year !! Passengers !! Ref.
+|-
+| 2022 || 6.1 million || <ref>{{cite web |url=https://www.trafik.example.se/2022.pdf |title=Årsredovisning 2022}}</ref>
+|}
+
+The Taxpayers' Association said the line was "a monument to wishful thinking and borrowed money".<ref>{{cite news |title=Ett monument |work=[[Svenska Dagbladet]] |date=8 February 2022}}</ref>
+
+[[Category:Tram transport in Sweden]]
+"""
+
+
+def test_wikitext_refs_are_numbered_notes_and_their_templates_sources(tmp_path: Path):
+    quotes, terms, citations = run(tmp_path, WIKITEXT)
+    assert [(c.kind, c.marker, c.url or c.outlet) for c in citations] == [
+        ("footnote", "1", "https://www.posten.example.se/sparvagn"),
+        ("footnote", "2", "https://www.norrvik.example.se/granskning.pdf"),
+        ("footnote", "2", "https://web.archive.example.org/web/2020/https://www.norrvik.example.se/"
+                          "granskning.pdf"),
+        ("footnote", "3", "https://www.trafik.example.se/2022.pdf"),
+        ("named_source", "4", "Svenska Dagbladet"),
+    ]
+    assert said(quotes) == [
+        ("auditors", "systematically underestimated the risks from the start"),
+        ("Ingrid Holm", "Today Norrvik becomes a city where you need no car."),
+        ("Taxpayers' Association", "a monument to wishful thinking and borrowed money"),
+    ]
+    assert [[citations[n].url or citations[n].outlet for n in q.citations] for q in quotes] == [
+        ["https://www.norrvik.example.se/granskning.pdf",
+         "https://web.archive.example.org/web/2020/https://www.norrvik.example.se/granskning.pdf"],
+        ["https://www.posten.example.se/sparvagn"], ["Svenska Dagbladet"]]
+    assert "Spårvagnen rullar" in terms  # a cited title, no one's words

@@ -41,6 +41,9 @@ _MAILING_LINK = re.compile(
     r"view (?:this (?:email|issue) )?(?:in (?:your |a )?browser|online)|"
     r"manage (?:your )?(?:preferences|subscription)|update (?:your )?preferences|"
     r"sign[ -]?up(?: here| now| for free| today)?|"
+    # the same buttons in French, Spanish and German pages
+    r"(?:abonnez|inscrivez)-vous(?: (?:à|a) [\w'’ ]{1,30})?|suscr[ií]bete(?: (?:a|al) [\w ]{1,30})?|"
+    r"(?:jetzt |newsletter )?abonnieren|"
     # 'To unsubscribe from this roundup, visit https://…'
     r"(?:to|you can) (?:unsubscribe|manage your (?:subscription|preferences)|"
     r"update your preferences)\b[\w ,]{0,40}\b(?:visit|go to|click)(?: here)?)[.!]?$", re.I)

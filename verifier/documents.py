@@ -225,7 +225,19 @@ def file_sha256(path: Path) -> str:
 
 
 def _text_document(text: str, data: bytes, source: str, name: str) -> Document:
-    return _cleaned_document(source_lines(text), data, source, name, "txt")
+    from .text.wikitext import looks_like_wikitext, parse_wikitext
+
+    if not looks_like_wikitext(text):
+        return _cleaned_document(source_lines(text), data, source, name, "txt")
+    parts = parse_wikitext(text)  # a Wikipedia article's source: its refs are its notes
+    doc = Document(source=source, name=name, format="txt", sha256=_sha256(data), text=parts.text,
+                   line_map=parts.line_map, links=parts.links, footnotes=parts.footnotes,
+                   note_refs=parts.note_refs, table_rows=parts.table_rows)
+    doc.title = title_from_text(parts.text)
+    found = document_date(parts.text)
+    if found:
+        doc.date, doc.date_source = found, "text"
+    return doc
 
 
 def _cleaned_document(lines: list[SourceLine], data: bytes, source: str, name: str,
