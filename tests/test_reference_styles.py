@@ -136,3 +136,36 @@ def test_wikitext_refs_are_numbered_notes_and_their_templates_sources(tmp_path: 
          "https://web.archive.example.org/web/2020/https://www.norrvik.example.se/granskning.pdf"],
         ["https://www.posten.example.se/sparvagn"], ["Svenska Dagbladet"]]
     assert "Spårvagnen rullar" in terms  # a cited title, no one's words
+
+
+def test_mla_citations_rest_on_their_works_cited_entries(tmp_path: Path):
+    text = ("Gilman insisted it was written \"to save people from being driven crazy\" (Gilman, "
+            "\"Why I Wrote\" 20). She confides that \"John says the very worst thing I can do "
+            "is to think about my condition\" (Gilman, \"Yellow Wallpaper\" 648). Tobias "
+            "Ashworth disagrees, calling it \"a feminist allegory imposed on a marriage\" "
+            "(Ashworth 214).\n\nWorks Cited\n\n"
+            "Ashworth, Tobias. \"Against Allegory.\" American Literary Realism, vol. 52, 2020. "
+            "https://doi.example.org/10.5406/alr.52.3.0205.\n\n"
+            "Gilman, Charlotte Perkins. \"Why I Wrote 'The Yellow Wallpaper.'\" The Forerunner, "
+            "1913, p. 20. Project Gutenberg, www.gutenberg.example.org/ebooks/why-i-wrote.\n\n"
+            "---. \"The Yellow Wallpaper.\" The New England Magazine, 1892, pp. 647-56. "
+            "HathiTrust, babel.hathitrust.example.org/cgi/pt?id=coo.31924057461112.\n")
+    quotes, _terms, citations = run(tmp_path, text)
+    assert [c.url for c in citations] == [
+        "https://doi.example.org/10.5406/alr.52.3.0205",
+        "www.gutenberg.example.org/ebooks/why-i-wrote",
+        "babel.hathitrust.example.org/cgi/pt?id=coo.31924057461112"]
+    assert citations[2].normalized_url == (
+        "http://babel.hathitrust.example.org/cgi/pt?id=coo.31924057461112")
+    assert [q.speaker for q in quotes] == ["Gilman", "Gilman", "Tobias Ashworth"]
+    assert _cited(quotes, citations) == [
+        ["www.gutenberg.example.org/ebooks/why-i-wrote"],
+        ["babel.hathitrust.example.org/cgi/pt?id=coo.31924057461112"],
+        ["https://doi.example.org/10.5406/alr.52.3.0205"]]
+
+
+def test_a_host_and_path_without_scheme_is_a_url_only_with_a_real_path(tmp_path: Path):
+    _q, _t, citations = run(tmp_path, (
+        "Guidance is at gov.example.uk/heat-pumps. Speeds of 80 km/h and/or rain, e.g./i.e. "
+        "notes, v1.2/3 and U.S./Mexico trade are not addresses.\n"))
+    assert [c.url for c in citations] == ["gov.example.uk/heat-pumps"]

@@ -30,6 +30,12 @@ _PARENTHETICAL = re.compile(
     rf"\(\s*(?:see\s+|cf\.\s+)?(?P<authors>{_AUTHORS})(?:,\s*|\s+)(?P<year>{_YEAR})"
     r"(?:,[^();]*)?\)")
 _BEFORE_PARENTHETICAL = re.compile(r"[\s,.;:\"”’']*")
+# MLA cites author and page without a year, with a short title when the list holds several
+# works by the author: '(Ashworth 214)', '(Gilman, "Why I Wrote" 20)', '(qtd. in Hedges 40)'.
+_MLA_PARENTHETICAL = re.compile(
+    rf"\(\s*(?:qtd\.\s+in\s+)?(?P<authors>{_AUTHOR}(?:\s+and\s+{_AUTHOR})?)"
+    r"(?:,\s*[\"“](?P<title>[^\"”]{2,80})[\"”])?\s+(?P<page>\d+(?:\s*[-–]\s*\d+)?)\s*\)")
+_REPEATED_AUTHOR = re.compile(r"(?:-{2,3}|—{1,3})\.")  # MLA's '---.': the author above
 # Capitalised at a sentence's start but no name: 'As Halvorsen (2022) concludes', 'In Dubrovska
 # (2020)'.
 _SENTENCE_OPENER = re.compile(
@@ -80,6 +86,21 @@ def parenthetical_after(text: str, pos: int, hi: int) -> AuthorDate | None:
     return AuthorDate(m.group("authors"), m.group("year"), m.start(), m.end())
 
 
+@dataclass(frozen=True)
+class AuthorPage:
+    """One MLA citation: who ('Ashworth') and, if given, which of their works."""
+
+    authors: str
+    title: str | None
+
+
+def mla_after(text: str, pos: int, hi: int) -> AuthorPage | None:
+    """'(Author "Short Title" page)' right after a quotation's closing mark."""
+    start = _BEFORE_PARENTHETICAL.match(text, pos, hi)
+    m = _MLA_PARENTHETICAL.match(text, start.end() if start else pos, hi)
+    return AuthorPage(m.group("authors"), m.group("title")) if m else None
+
+
 _ENTRY_MARKS = re.compile(r"[*_\-•· \t]*")  # list and emphasis marks before an entry's name
 _WORD = re.compile(r"[^\s,.(]*")
 
@@ -100,6 +121,7 @@ class ReferenceList:
         self._heads: list[int] = []  # where each paragraph's first word starts
         self._by_first_word: dict[str, list[int]] = {}
         self._entries: dict[tuple[str, str], list[int]] = {}
+        self._by_author: dict[str, list[int]] = {}  # MLA: an author's Works Cited entries
 
     def entry(self, cited: AuthorDate, after: int) -> tuple[int, int] | None:
         """The reference-list paragraph (after paragraph `after`) for a citation: it opens with
@@ -111,6 +133,35 @@ class ReferenceList:
             found = self._entries[key] = self._find_entries(*key)
         n = bisect.bisect_right(found, after)
         return self.paras[found[n]] if n < len(found) else None
+
+    def mla_entry(self, cited: AuthorPage, after: int) -> tuple[int, int] | None:
+        """The Works Cited paragraph (after paragraph `after`) opening with the author's
+        surname, or with '---.' under an entry of theirs; the one holding the short title
+        when one is given ('Gilman, Charlotte Perkins. "Why I Wrote …'). None if unsure."""
+        surname = _SPLIT_AUTHORS.split(cited.authors)[0]
+        if surname not in self._by_author:
+            self._by_author[surname] = self._author_entries(surname)
+        found = [self.paras[n] for n in self._by_author[surname] if n > after]
+        if cited.title:  # a short title is how the work's title begins ('Yellow Wallpaper')
+            wanted = _plain(cited.title)
+            found = [(a, b) for a, b in found
+                     if _ARTICLE.sub("", _plain(_work_title(self.text[a:b]))).startswith(wanted)]
+        return found[0] if len(found) == 1 else None
+
+    def _author_entries(self, surname: str) -> list[int]:
+        """The paragraphs opening with 'Surname, ' and the '---.' ones right after them."""
+        opening = re.compile(re.escape(surname) + r",\s")
+        found, theirs = [], False
+        for n, (start, end) in enumerate(self.paras):
+            head = _ENTRY_MARKS.match(self.text, start, end)
+            at = head.end() if head else start
+            if opening.match(self.text, at, end):
+                theirs = True
+            elif not _REPEATED_AUTHOR.match(self.text, start, end):  # before marks eat '---'
+                theirs = False
+            if theirs:
+                found.append(n)
+        return found
 
     def _find_entries(self, first_author: str, year: str) -> list[int]:
         if not self._heads:
@@ -131,3 +182,19 @@ class ReferenceList:
             if opening.match(self.text, self._heads[n], end) and any(w in lead for w in written):
                 found.append(n)
         return found
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+_ARTICLE = re.compile(r"^(?:the|a|an) ")
+_QUOTED_TITLE = re.compile(r"\s*[\"“]([^\"”]+)[\"”]")
+
+
+def _work_title(entry: str) -> str:
+    """The title of a Works Cited entry: what follows 'Author, Given.' (or '---.'), the quoted
+    title of a part or else the title up to its full stop."""
+    rest = entry.split(". ", 1)[1] if ". " in entry else entry
+    quoted = _QUOTED_TITLE.match(rest)
+    return quoted.group(1) if quoted else rest.split(". ", 1)[0]

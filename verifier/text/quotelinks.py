@@ -9,7 +9,7 @@ import bisect
 import re
 
 from ..models import Citation, Document, Quote
-from .authordate import ReferenceList, narrative_before, parenthetical_after
+from .authordate import ReferenceList, mla_after, narrative_before, parenthetical_after
 from .namedsources import is_source_line
 from .notebackrefs import pointed_back
 from .quotespans import QuoteSpan, inner_text
@@ -356,7 +356,9 @@ def _reference_links(text: str, src: _Sources, span: QuoteSpan, sent: tuple[int,
     cited = parenthetical_after(text, span.close_at + 1, para_end) or narrative_before(
         text, sent[0], span.open_at)
     if cited is None:
-        return []
+        mla = mla_after(text, span.close_at + 1, para_end)
+        entry = references.mla_entry(mla, span.paragraph) if mla else None
+        return src.links(*entry) if entry else []
     entry = references.entry(cited, span.paragraph)
     return src.links(*entry) if entry else []
 

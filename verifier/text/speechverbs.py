@@ -14,7 +14,7 @@ ask answer reply respond admit acknowledge confirm deny suggest predict promise 
 threaten tweet post proclaim recall recount highlight underscore caution accuse allege contend
 conclude concede boast complain lament quip joke shout whisper testify express convey hint cite
 quote laud hail refer repeat point report reveal disclose retort observe demand assure agree
-counter recommend maintain apologise apologize
+counter recommend maintain apologise apologize confide
 """)
 _IRREGULAR = words("""
 say says said saying tell tells told telling write writes wrote written writing spoke speaking
