@@ -86,3 +86,19 @@ def test_subscribe_buttons_in_french_spanish_and_german_are_no_sources(tmp_path:
         "[Suscríbete](https://www.diario.example.es/suscripcion) "
         "[Jetzt abonnieren](https://www.zeitung.example.de/abo)\n"), ".md")
     assert [c.url for c in citations] == ["https://www.sudrail.example.fr/preavis"]
+
+
+def test_a_role_with_a_foreign_article_for_whom_and_quoted_with_these_words(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "La ministra de Inclusión habló tras la votación. La ministra añadió que la reforma "
+        "«no sube ningún impuesto a los trabajadores».\n\n"
+        "Pour Sophie Béranger, économiste, le conflit « dépasse largement la question "
+        "salariale ».\n\n"
+        "Die Union hält das für falsch, sagte ihr Sprecher Jan Vossberg. Laut der Zeitung prüft "
+        "das Ministerium mehr. Ein Sprecher wurde dort mit den Worten zitiert, man prüfe „alle "
+        "Optionen für einen bundesweiten Mietendeckel“.\n"))
+    assert said(quotes) == [
+        ("ministra", "no sube ningún impuesto a los trabajadores"),
+        ("Sophie Béranger", "dépasse largement la question salariale"),
+        ("Sprecher", "alle Optionen für einen bundesweiten Mietendeckel"),
+    ]

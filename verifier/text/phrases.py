@@ -25,6 +25,11 @@ DETERMINERS = words("""
 the a an this that these those all some several many
 """)
 COORDINATORS = frozenset(["and", "but", "or", "then"])
+# The articles of German, French and Spanish, opening a subject described by role ('La
+# ministra añadió', 'Der Sprecher sagte', 'Le ministre a déclaré').
+FOREIGN_ARTICLES = words("""
+la el los las le les der die das den dem ein eine un una une
+""")
 PAST_PARTICIPLE = re.compile(r"[a-z]{2,}ed|led|made|written|given|taken|held|run|set|known|seen")
 # What may stand before the name an appositive gives: titles ('Councillor'), a role noun or two
 # ('florist Jo Pennant'), or a description naming it ('a former dairy farmer called Alan Pryce').
@@ -104,7 +109,7 @@ def strip_titles(phrase: str) -> str:
 
 def strip_determiners(phrase: str) -> str:
     words = phrase.split()
-    while len(words) > 1 and words[0].lower() in DETERMINERS:
+    while len(words) > 1 and words[0].lower() in DETERMINERS | FOREIGN_ARTICLES:
         words = words[1:]
     return " ".join(words)
 

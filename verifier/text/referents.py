@@ -16,6 +16,7 @@ from .names import NameIndex
 from .outletvocab import is_outlet
 from .phrases import (
     DETERMINERS,
+    FOREIGN_ARTICLES,
     PREPOSITIONS,
     possessive_owner,
     strip_determiners,
@@ -25,6 +26,9 @@ from .phrases import (
 from .speechverbs import PERSON_NOUN_PATTERN, PERSON_NOUNS
 from .wordlists import words
 
+# 'A spokesman said', 'Ein Sprecher wurde … zitiert': someone holding the role, not the person
+# the text named with it
+_INDEFINITE = frozenset(("a", "an", "one", "ein", "eine", "un", "una", "une"))
 # 'the ministry said' refers to an organisation named before ('Ministry of …'), or to the
 # organisation the passage is about ('the group said' after 'Amnesty International said').
 ORG_NOUNS = words("""
@@ -303,14 +307,15 @@ class Referents:
         found = re.findall(r"[^\W\d_][\w’'\-]*", phrase)
         lowered = [w.lower() for w in found]
         core = lowered[:lowered.index("of")] if "of" in lowered else lowered
-        core = [w for w in core if w not in DETERMINERS]
+        core = [w for w in core if w not in DETERMINERS | FOREIGN_ARTICLES]
         if not core:
             return None
         head = core[-1]
         if possessive_owner(phrase):
             owner = strip_titles(phrase)
             return Speaker(owner, False, "description")
-        definite = lowered[0] in ("the", "this", "its", "that")
+        definite = lowered[0] in ("the", "this", "its", "that", "la", "el", "le", "der", "die",
+                                  "das")
         if head in DOCUMENT_NOUNS and definite:
             speaker = self._issuer(at, paragraph)
             if speaker:
@@ -328,7 +333,7 @@ class Referents:
             if person:
                 return self._remember(person, self.pronoun_of.get(person, ""), False)
         person_noun = head in PERSON_NOUNS
-        if person_noun and head in self._titles():
+        if person_noun and head in self._titles() and lowered[0] not in _INDEFINITE:
             name = self.names.by_role(head, set(core[:-1]), at)
             if name:
                 return Speaker(name, True, "description")

@@ -84,6 +84,12 @@ _AGE_OR_NATIONALITY_AFTER = re.compile(r"\s+the\s+(?:\d+-)?([A-Za-z][\w\-]*)\b")
 # A headline's speaker before its colon: a capitalised word and one to three lower-case ones
 # ('Business groups', 'Shadow chancellor'), after the live blog's time stamp if any.
 _HEADLINE_SPEAKER = re.compile(r"\s*(?:\d{1,2}[:.]\d\d\s+)?([A-Z][a-z]+(?:\s+[a-z]+){1,3})\s*")
+_FOR_WHOM = re.compile(r"\s*(?:For|Pour|Para|Für)\s+(?=[A-ZÀ-Þ])")
+# German news quotes a report's source 'mit den Worten zitiert' (quoted as saying): the
+# subject before 'wurde' is who said it ('Ein Sprecher wurde dort mit den Worten zitiert').
+_QUOTED_WITH_WORDS = re.compile(
+    r"(?P<who>(?:(?:Ein|Eine|Der|Die)\s+)?[A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+){0,2})\s+"
+    r"(?:wurde|wird|wurden|werden)\b[^.;:¤]{0,80}?\bmit\s+den\s+Worten\s+$")
 # 'said the Chancellor,', 'said the shadow health secretary.': a role closing the clause
 _ROLE_AFTER = re.compile(r"\s+((?:the|a|an)\s+(?:[a-z][\w\-]*\s+){0,2}[A-Za-z][\w\-]*)(?=\s*[,.;—]|$)")
 # '… of „…“, and the director, X, said that …': a coordinated clause after a quotation
@@ -169,8 +175,17 @@ class SpeakerFinder:
             if _NOUN_BEFORE.search(self.masked, max(start, m.start() - 8), m.start()):
                 continue  # 'described the calls as', 'his remarks': a noun, not a verb
             inverted = inverted_pronoun(self.masked, m.start(), m.end())
-            subject = Subject("pronoun", inverted, m.start()) if inverted else \
-                self.subjects.subject(start, m.start(), word, verbs)
+            quoted_with = _QUOTED_WITH_WORDS.search(self.masked, start, m.start()) \
+                if word in ("zitiert", "zitierte") else None
+            if inverted:
+                subject = Subject("pronoun", inverted, m.start())
+            elif quoted_with:
+                who = quoted_with.group("who")
+                subject = Subject("description" if " " in who and who.split()[0] in
+                                  ("Ein", "Eine", "Der", "Die") else "name", who,
+                                  quoted_with.start("who"))
+            else:
+                subject = self.subjects.subject(start, m.start(), word, verbs)
             speaker = self._resolve(subject, m.start(), paragraph, verbs)
             verbs.append((m.start(), m.end(), word, speaker, subject))
             if speaker and not subject.modal:
@@ -180,7 +195,8 @@ class SpeakerFinder:
         for open_at, close_at, inner in quotes:
             speaker = self._after(close_at, inner, verbs, end, paragraph) or self._before(
                 open_at, verbs, according) or self._colon(open_at, start, paragraph) or \
-                self._reply(open_at, start) or self._in_the_words_of(open_at, start, paragraph)
+                self._reply(open_at, start) or self._in_the_words_of(open_at, start, paragraph) \
+                or self._for_whom(open_at, start)
             if speaker and _PROVISION.fullmatch(speaker.name):
                 speaker = None  # 'Section 12(b) provides:' quotes a law's text, no one's words
             results.append(speaker)
@@ -305,6 +321,19 @@ class SpeakerFinder:
             return Speaker(self.names.full_name(mention.name, mention.start), not mention.org,
                            "name")
         return self.refs.description(m.group("who"), m.start("who"), paragraph)
+
+    def _for_whom(self, open_at: int, sent_start: int) -> Speaker | None:
+        """'For Sophie Béranger, an economist, the dispute “goes beyond pay”' (and 'Pour X,',
+        'Para X,', 'Für X'): the view, in quotation marks, is the person's the sentence opens
+        on."""
+        m = _FOR_WHOM.match(self.masked, sent_start, open_at)
+        mention = next(iter(self.names.between(m.end(), m.end() + 1)), None) if m else None
+        if mention is None or mention.org:
+            return None
+        full = self.names.full_name(mention.name, mention.start)
+        if not (mention.person_like or mention.titled or self.names.is_person(full)):
+            return None
+        return Speaker(full, True, "name")
 
     def _claimant(self, open_at: int) -> Speaker | None:
         """Who a fact-check's 'Claim:' box says made the claim: its 'Claimed by:' line."""

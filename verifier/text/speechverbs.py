@@ -25,7 +25,7 @@ called calls calling
 # written with its inverted pronoun ('explique-t-elle') is matched on its first part.
 _FOREIGN = words("""
 sagt sagte sagten erklärt erklärte erklärten betont betonte warnt warnte schreibt schrieb
-meint meinte kritisiert kritisierte ergänzt ergänzte
+meint meinte kritisiert kritisierte ergänzt ergänzte zitiert zitierte
 dijo dice dicen dijeron afirmó afirma añadió añade declaró declara señaló señala aseguró
 asegura explicó explica advirtió advierte indicó subrayó subraya sostuvo criticó escribió
 comentó insistió
@@ -194,7 +194,7 @@ chair chairwoman chairperson planner driver engineer economist researcher scient
 nurse teacher farmer worker lawyer activist campaigner councillor mayor professor
 judge magistrate prosecutor barrister solicitor detective inspector coach manager captain player
 veterinarian virologist epidemiologist broker underwriter executive neighbour neighbor installer
-electrician
+electrician ministra ministro ministre portavoz alcalde alcaldesa maire sprecher sprecherin
 """)
 PERSON_NOUN_PATTERN = "|".join(sorted(PERSON_NOUNS))  # for patterns naming a person by role
 

@@ -24,6 +24,7 @@ from .namevocab import MONTH_WORDS
 from .phrases import (
     COORDINATORS,
     DETERMINERS,
+    FOREIGN_ARTICLES,
     PAST_PARTICIPLE,
     POST_MODIFIERS,
     PREPOSITIONS,
@@ -354,7 +355,7 @@ class SubjectReader:
                     or only_titles(self.text[start:mention.start])
                     and words[0].lower() not in DETERMINERS):
                 return Subject("name", mention.name, mention.start)
-            if words[0].lower() in DETERMINERS or words[0][:1].islower() or \
+            if words[0].lower() in DETERMINERS | FOREIGN_ARTICLES or words[0][:1].islower() or \
                     words[0].lower() in DEMONYMS or possessive_owner(phrase) or \
                     len(words) > 1 and re.search(r"[’']s$", words[0]) and words[1].islower() or \
                     _owned_unit(words):
