@@ -26,6 +26,7 @@ from .phrases import (
 from .speechverbs import PERSON_NOUN_PATTERN, PERSON_NOUNS
 from .wordlists import words
 
+_OWNER_THEN_HEAD = re.compile(r"\w[’']s\s+[a-z]+$")
 # 'A spokesman said', 'Ein Sprecher wurde … zitiert': someone holding the role, not the person
 # the text named with it
 _INDEFINITE = frozenset(("a", "an", "one", "ein", "eine", "un", "una", "une"))
@@ -320,6 +321,9 @@ class Referents:
             speaker = self._issuer(at, paragraph)
             if speaker:
                 return speaker
+        if head in ORG_NOUNS and _OWNER_THEN_HEAD.search(phrase):
+            # 'The Energy Secretary's department': its owner says which; no other body
+            return Speaker(strip_determiners(phrase), False, "description")
         if head in ORG_NOUNS and definite and len(core) <= 3:
             named = [w for w in found[1:] if w[:1].isupper() and w.lower() in core[:-1]]
             org = self._organisation(head, at - len(phrase) - 1, paragraph, named)
