@@ -102,3 +102,21 @@ def test_a_role_with_a_foreign_article_for_whom_and_quoted_with_these_words(tmp_
         ("Sophie Béranger", "dépasse largement la question salariale"),
         ("Sprecher", "alle Optionen für einen bundesweiten Mietendeckel"),
     ]
+
+
+def test_outlets_cited_the_german_and_spanish_way(tmp_path: Path):
+    _q, _t, citations = run(tmp_path, (
+        "Berlin, 14. März 2025\n\n"
+        "Wie die „Frankfurter Rundschau“ am 12. März berichtete, prüft das Ministerium mehr. Ein "
+        "Sprecher wurde dort mit den Worten zitiert, man prüfe „alle Optionen für einen "
+        "Mietendeckel“.\n\n"
+        "Según publicó El País el 18 de febrero, el Gobierno negoció con Junts.\n"))
+    assert [(c.outlet, c.cited_date) for c in citations if c.kind == "named_source"] == [
+        ("Frankfurter Rundschau", date(2025, 3, 12)), ("El País", date(2025, 2, 18))]
+    quotes, _t, citations = run(tmp_path, (
+        "Berlin, 14. März 2025\n\n"
+        "Wie die „Frankfurter Rundschau“ am 12. März berichtete, prüft das Ministerium mehr. Ein "
+        "Sprecher wurde dort mit den Worten zitiert, man prüfe „alle Optionen für einen "
+        "Mietendeckel“.\n"))
+    assert [[citations[n].outlet for n in q.citations] for q in quotes] == [
+        ["Frankfurter Rundschau"]]

@@ -15,6 +15,7 @@ from .docdates import TextDate, find_dates, find_yearless_dates
 from .names import CALENDAR_WORDS, DEMONYMS, TITLE_WORDS, is_org_name
 from .namevocab import MONTH_WORDS
 from .outletvocab import OUTLET_WORDS, is_outlet, is_place
+from .reportedabroad import reported_abroad
 from .textspans import SpanIndex
 from .urls import find_urls
 from .wordlists import words
@@ -111,6 +112,8 @@ def find_named_sources(text: str, *, skip: list[tuple[int, int]] | None = None,
     found += _according(text)
     found += _reported(text, reference)
     found += _told_outlet(text, reference)
+    found += [NamedSource(start, end, outlet, when, "reported")
+              for start, end, outlet, when in reported_abroad(text, reference)]
     found += _source_lines(text)
     skipped = SpanIndex(skip)
     found = [s for s in found if not skipped.covers(s.start)]

@@ -164,7 +164,11 @@ def _anaphoric_source(text: str, src: _Sources, sent: tuple[int, int],
 # quotes', 'In its editorial'.
 _BACK_TO_SOURCE = re.compile(
     r"\b(?:the|this|that)\s+(?:paper|newspaper|report|review|article|study|survey|agency|"
-    r"broadcaster|station|programme|editorial)\b|^\W*(?:It|They)\s|\b[Ii]ts\s")
+    r"broadcaster|station|programme|editorial)\b|^\W*(?:It|They)\s|\b[Ii]ts\s"
+    # the same pointing back in German, Spanish and French ('wurde dort … zitiert')
+    r"|\b(?:dort|darin|allí)\b|\b(?:die|der|das)\s+(?:Zeitung|Blatt|Bericht|Agentur|Sender)\b"
+    r"|\b(?:el|la)\s+(?:diario|periódico|informe|agencia|cadena)\b"
+    r"|\b(?:le|la)\s+(?:journal|quotidien|rapport|agence|radio)\b")
 
 
 def _earlier_in_paragraph(text: str, src: _Sources, span: QuoteSpan, sent: tuple[int, int],
