@@ -169,3 +169,14 @@ def test_a_host_and_path_without_scheme_is_a_url_only_with_a_real_path(tmp_path:
         "Guidance is at gov.example.uk/heat-pumps. Speeds of 80 km/h and/or rain, e.g./i.e. "
         "notes, v1.2/3 and U.S./Mexico trade are not addresses.\n"))
     assert [c.url for c in citations] == ["gov.example.uk/heat-pumps"]
+
+
+def test_a_table_cell_naming_an_outlet_and_a_day_is_the_row_s_source(tmp_path: Path):
+    markdown = ("| What was said | Who said it | Where |\n|---|---|---|\n"
+                "| \"Bills will come down by three hundred pounds a year.\" | Ed Milburn-Shaw, "
+                "Energy Secretary | The Sun, 2 June 2024 |\n"
+                "| \"We will build a million and a half homes.\" | Alistair Crane, Prime "
+                "Minister | Speech in Downing Street, 5 July 2024 |\n")
+    quotes, _terms, citations = run(tmp_path, markdown, ".md")
+    assert [(c.outlet, str(c.cited_date)) for c in citations] == [("Sun", "2024-06-02")]
+    assert [[citations[n].outlet for n in q.citations] for q in quotes] == [["Sun"], []]

@@ -23,6 +23,7 @@ from .text.namedsources import (
     parse_source_list,
 )
 from .text.notebackrefs import inherited_urls
+from .text.tablerows import cell_sources
 from .text.textspans import SpanIndex
 from .text.urls import find_bare_host_urls, find_urls, normalize_url, unwrap_redirector
 
@@ -193,6 +194,10 @@ def extract_citations(doc: Document) -> list[Citation]:
     for f in doc.footnotes:
         if not f.urls:
             found += parse_source_list(f.text, f.start, "footnote")
+    linked = SpanIndex((link.start, link.end) for link in doc.links)
+    found += [NamedSource(start, end, outlet, when, "table")  # a tracker's 'Where' column
+              for start, end, outlet, when in cell_sources(text, doc.table_rows)
+              if not linked.overlaps(start, end)]
     listed_links = SourceListLinks(text, [(c.offset, c.url) for c in citations
                                           if c.kind == "link" and c.url])
     for source in found:

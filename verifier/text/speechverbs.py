@@ -104,6 +104,8 @@ def find_speech_verbs(text: str, start: int = 0, end: int | None = None) -> list
     found = []
     for m in _WORD.finditer(text, start, len(text) if end is None else end):
         word = m.group(0).lower()
+        if word not in _ANY_FORM and (" " not in word or word.split(" ", 1)[0] not in _ANY_FORM):
+            continue  # most words: one look-up
         if m.start() and (text[m.start() - 1] == "-" or word == "called" and _SO_BEFORE.match(
                 text, max(0, m.start() - 3), m.start())):
             continue  # 'so-called', 'self-described', 'much-quoted': part of an adjective
@@ -118,7 +120,7 @@ def find_speech_verbs(text: str, start: int = 0, end: int | None = None) -> list
         if word in _ALL_FORMS or word in _PUT_IT and _puts_words(text, m.start(), m.end()) \
                 or word in _FINDS and _finds_words(text, m.start(), m.end()) \
                 or word in FINDING_NOUNS and _owners_finding(text, m.start(), m.end()) \
-                or _dismissed_as(text, m.start(), word):
+                or word[:7] == "dismiss" and _dismissed_as(text, m.start(), word):
             found.append(_Match(m.start(), m.end(), m.group(0)))
         elif " " in word and word.split()[0] in _ALL_FORMS:
             first = m.group(0).split()[0]
@@ -156,6 +158,10 @@ def inverted_pronoun(text: str, start: int, end: int) -> str | None:
 def _attributive_so(text: str, start: int, end: int) -> bool:
     return bool(_QUOTATION_COMMA_BEFORE.search(text, max(0, start - 4), start)) and bool(
         re.match(r" (?:[A-ZÄÖÜ]|er\b|sie\b)", text[end:end + 4]))
+
+
+# Every word the loop below may keep: others are passed over with one look-up.
+_ANY_FORM = _ALL_FORMS | _PUT_IT | _FINDS | FINDING_NOUNS | _DISMISSES | _FOREIGN | {"so"}
 
 
 def _dismissed_as(text: str, start: int, word: str) -> bool:

@@ -5,8 +5,11 @@ person is its speaker and the row's links are its sources."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
+from datetime import date
 
+from .docdates import find_dates
 from .phrases import only_titles
 from .speakers import Speaker, SpeakerFinder
 
@@ -65,3 +68,23 @@ def row_citations(rows: TableRows, text: str, open_at: int, close_at: int,
     cell: the row's 'Where' link or named outlet."""
     found = rows.filled_cell(text, open_at, close_at)
     return within(*row_span(found[0])) if found else []
+
+
+# A 'Where' cell naming an outlet and the day of its piece, without a link: 'The Sun, 2 June
+# 2024'. The name is capitalised words only ('Speech in Downing Street' is an occasion).
+_OUTLET_AND_DAY = re.compile(r"\s*((?:The\s+)?[A-Z][\w&’'\-]*(?:\s+[A-Z][\w&’'\-]*){0,3}),\s+(.+?)\s*")
+
+
+def cell_sources(text: str, rows: list[list[Cell]]) -> list[tuple[int, int, str, date]]:
+    """(start, end, outlet, date) of each table cell that is an outlet and a full date."""
+    found = []
+    for row in rows:
+        for start, end in row:
+            m = _OUTLET_AND_DAY.fullmatch(text, start, end)
+            if m is None:
+                continue
+            dates = find_dates(m.group(2), month_only=False)
+            if len(dates) == 1 and dates[0].start == 0 and dates[0].end == len(m.group(2)):
+                name = re.sub(r"^The\s+", "", m.group(1))
+                found.append((m.end(1) - len(name), m.end(1), name, dates[0].value))
+    return found

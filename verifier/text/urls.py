@@ -60,12 +60,18 @@ _BARE_HOST_URL = re.compile(
     r"(?<![\w@/.:\-])(?:[a-z0-9\-]+\.)+[a-z]{2,6}/[^\s<>\"“”‘«»\u200b]+")
 
 
+_TLD_SLASH = re.compile(r"\.[a-z]{2,6}/")  # what every such URL has: found first, cheaply
+_HOST_START = re.compile(r"[a-z0-9.\-]{1,100}$")
+
+
 def find_bare_host_urls(text: str) -> list[tuple[int, int, str]]:
     """(start, end, url as written) of URLs written as host and path alone."""
-    found = []
-    for m in _BARE_HOST_URL.finditer(text):
-        if m.group(0).startswith("www."):
-            continue  # find_urls has it
+    found: list[tuple[int, int, str]] = []
+    for hit in _TLD_SLASH.finditer(text):
+        host = _HOST_START.search(text, max(0, hit.start() - 100), hit.start())
+        m = _BARE_HOST_URL.match(text, host.start()) if host else None
+        if m is None or found and m.start() < found[-1][1] or m.group(0).startswith("www."):
+            continue  # none, the URL before it again, or one find_urls has
         url = trim_url(m.group(0))
         if "/" in url and not url.endswith("/") or url.count("/") > 1:
             found.append((m.start(), m.start() + len(url), url))
