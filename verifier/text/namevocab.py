@@ -73,7 +73,7 @@ last next two three one many some all other such both each every most more only 
 not no yes why what who whom which where how today yesterday tomorrow earlier later recently
 now once again statement statements appendix source sources photo note notes overview filed
 skip right left above below see read click nothing none nobody everything something anything
-pour sur selon dans avec après chez según para por con tras für laut nach mit bei wie
+pour sur selon dans avec après chez según para por tras für laut nach mit bei wie
 """)
 DEPARTMENTS = words("""
 state defense defence foreign affairs interior justice treasury energy health education

@@ -371,7 +371,9 @@ class SpeakerFinder:
         if first in ("its", "their", "his", "her", "it", "he", "she", "they"):
             return self.refs.pronoun(first, start, paragraph)
         headline = _HEADLINE_SPEAKER.fullmatch(self.masked, start, colon)
-        if headline and not any(w in AUXILIARIES for w in headline.group(1).lower().split()):
+        if headline and start == self.paragraph_start and not find_speech_verbs(
+                headline.group(1)) and not any(w in AUXILIARIES or w.endswith("ed")
+                                               for w in headline.group(1).lower().split()):
             # a headline's 'Business groups: “…”', 'Shadow chancellor: “…”': who, as described
             return self.refs.description(headline.group(1), start, paragraph)
         mentions = self.names.between(start, colon)

@@ -31,7 +31,7 @@ asegura explicó explica advirtió advierte indicó subrayó subraya sostuvo cri
 comentó insistió
 dit déclare déclaré affirme affirmé estime estimé explique expliqué souligne souligné assure
 assuré ajoute ajouté prévient prévenu dénonce dénoncé écrit confie confié raconte insiste
-insisté averti avertit indique indiqué précise précisé soupire lance lancé
+insisté averti avertit indique indiqué précise précisé soupire
 """)
 # Words that report speech only right after a quotation ("...," Khamenei continued).
 AFTER_ONLY = frozenset({"continued", "continues", "concluded", "went on"})
