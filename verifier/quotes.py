@@ -20,8 +20,9 @@ from .text.names import NameIndex, People
 from .text.phrases import strip_titles
 from .text.quotelinks import POINTING_BACK, link_quotes
 from .text.quotespans import CLOSERS, OPENERS, QuoteSpan, find_quote_spans, inner_text
+from .text.quoteuses import entry_title, modifies_a_noun
 from .text.speakers import INTRO_REACH, MASK, Speaker, SpeakerFinder
-from .text.speechverbs import AUXILIARIES, find_speech_verbs
+from .text.speechverbs import find_speech_verbs
 from .text.tablerows import TableRows, row_speaker
 from .text.textspans import SpanIndex, paragraph_before, paragraphs, sentences
 
@@ -110,7 +111,7 @@ def extract_quotes(doc: Document, citations: list[Citation], *, people: People |
                 bare = _BareSentence(masked, sent)
             # in a note body, '"Title". Outlet.' cites a title: the next name is no speaker
             if s.speaker is None and bare is not None and bare.alone(s) and \
-                    not notes.covers(s.open_at) and not _entry_title(text, s, paras[p_index]):
+                    not notes.covers(s.open_at) and not entry_title(text, s, paras[p_index]):
                 in_block = in_blocks.overlaps(s.open_at, s.close_at + 1)
                 if not in_block:
                     s.speaker = _dash_attribution(finder, text, s, paras[p_index])
@@ -291,21 +292,6 @@ def _mask(text: str, spans: list[QuoteSpan]) -> str:
     return "".join(chars)
 
 
-# A reference list's entry: 'Ruiz-Calder, Elena. 2023. "Who Misses Out? …" Fiscal Studies',
-# 'Bowden, Kate, and Samir Iqbal. 2021.', 'Lanser, S. (1989).', MLA's '---.' for the author
-# above; the quotation right after the author (and year) is the work's title.
-_ENTRY_OPENING = re.compile(
-    r"[*_\-•\s]*(?:(?:[A-Z][\w’'\-]+\s+){0,2}[A-Z][\w’'\-]+,\s+(?:[A-Z][\w’'\-.]*\s*){1,4}"
-    r"(?:,?\s+(?:and|&)\s+[^.()“\"]{3,60})?|-{2,3}|—{1,3})\.?\s+"
-    r"(?:\(?(?:19|20)\d\d[a-z]?\)?\.\s+)?[“\"]")
-
-
-def _entry_title(text: str, span: QuoteSpan, para: tuple[int, int]) -> bool:
-    """Whether the quotation is the title of a reference-list entry, not anyone's words."""
-    m = _ENTRY_OPENING.match(text, para[0], span.open_at + 1)
-    return bool(m and m.end() == span.open_at + 1)
-
-
 # -- what kind of quotation ----------------------------------------------------------------
 def _kind(text: str, span: QuoteSpan, para: tuple[int, int]) -> str:
     """'quote' for a candidate quotation, else 'term' (scare quote, label, title)."""
@@ -323,27 +309,9 @@ def _kind(text: str, span: QuoteSpan, para: tuple[int, int]) -> str:
         return "term"
     if _title_case(words) and not re.search(r"[.!?]$", inner):
         return "term"
-    if len(words) <= 5 and _modifies_a_noun(text, span, before):
+    if len(words) <= 5 and modifies_a_noun(text, span, before):
         return "term"
     return "quote"
-
-
-_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|another|the|its|their|his|her|our)\s*$", re.I)
-_NOUN_AFTER = re.compile(r"\s+([a-z][a-z\-]+)\b")
-_NOT_NOUNS = frozenset(("of", "to", "and", "or", "but", "in", "on", "for", "with", "by", "at",
-                        "from", "as", "that", "which", "who", "is", "was", "are", "were", "he",
-                        "she", "it", "they", "we", "than", "when", "while", "because", "if"))
-
-
-def _modifies_a_noun(text: str, span: QuoteSpan, before: str) -> bool:
-    """'another “once in a generation” reform': a short quotation between a determiner and a
-    noun is used as an adjective (often in irony), not quoted as anyone's words."""
-    inner = inner_text(text, span).rstrip()
-    if inner[-1:] in ".,!?;:" or not _DETERMINER_BEFORE.search(before):
-        return False
-    after = _NOUN_AFTER.match(text, span.close_at + 1)
-    return bool(after and after.group(1) not in _NOT_NOUNS | AUXILIARIES
-                and not find_speech_verbs(after.group(1)))
 
 
 def _calls_its_object(before: str) -> bool:

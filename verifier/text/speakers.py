@@ -32,9 +32,9 @@ from .phrases import (
     tokenize,
 )
 from .referents import Referents, Speaker, SpeechEvent, age_or_nationality
+from .speakerforms import for_whom, headline_speaker, quoted_with_words, role_after, work_by
 from .speechverbs import (
     AFTER_ONLY,
-    AUXILIARIES,
     PERSON_NOUN_PATTERN,
     find_speech_verbs,
     inverted_pronoun,
@@ -81,17 +81,6 @@ _ACCORDING_PERSON = re.compile(
     r"\s*(?=[,.;:)]|$)")
 # 'said the 24-year-old', 'added the Norwegian': a person called by age or nationality
 _AGE_OR_NATIONALITY_AFTER = re.compile(r"\s+the\s+(?:\d+-)?([A-Za-z][\w\-]*)\b")
-# A headline's speaker before its colon: a capitalised word and one to three lower-case ones
-# ('Business groups', 'Shadow chancellor'), after the live blog's time stamp if any.
-_HEADLINE_SPEAKER = re.compile(r"\s*(?:\d{1,2}[:.]\d\d\s+)?([A-Z][a-z]+(?:\s+[a-z]+){1,3})\s*")
-_FOR_WHOM = re.compile(r"\s*(?:For|Pour|Para|Für)\s+(?=[A-ZÀ-Þ])")
-# German news quotes a report's source 'mit den Worten zitiert' (quoted as saying): the
-# subject before 'wurde' is who said it ('Ein Sprecher wurde dort mit den Worten zitiert').
-_QUOTED_WITH_WORDS = re.compile(
-    r"(?P<who>(?:(?:Ein|Eine|Der|Die)\s+)?[A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+){0,2})\s+"
-    r"(?:wurde|wird|wurden|werden)\b[^.;:¤]{0,80}?\bmit\s+den\s+Worten\s+$")
-# 'said the Chancellor,', 'said the shadow health secretary.': a role closing the clause
-_ROLE_AFTER = re.compile(r"\s+((?:the|a|an)\s+(?:[a-z][\w\-]*\s+){0,2}[A-Za-z][\w\-]*)(?=\s*[,.;—]|$)")
 # '… of „…“, and the director, X, said that …': a coordinated clause after a quotation
 # has its own subject, so its verb reports the next quotation, not this one.
 _NEW_CLAUSE = re.compile(r"\s*,?\s*(?:and|but|while|whereas)\s+(?!said\b|says\b|added\b)\S", re.I)
@@ -112,12 +101,6 @@ _OF_ELSEWHERE = frozenset({"de", "du", "des", "del", "della", "di", "da", "do", 
 _PROVISION = re.compile(
     r"(?:the\s+)?(?:statute|provision|(?:sub)?section|article|clause|(?:sub)?paragraph|rule|"
     r"schedule|regulation|§+)s?(?:\s*[\dIVXL][\w().\-]*)?", re.I)
-# 'A 2023 review by the Government Accountability Office found that': the body that wrote
-# the work speaks through it.
-_WORK_BY = re.compile(
-    r"(?:[Aa]n?\s+|[Tt]he\s+|[Ii]ts\s+)?(?:\d{4}\s+|recent\s+|new\s+|latest\s+|first\s+|"
-    r"independent\s+)?(?:review|report|study|survey|audit|analysis|inquiry|investigation|"
-    r"evaluation|assessment)\s+(?:by|from)\s+(?:the\s+)?(?P<who>[A-Z][^,;:]*)$")
 COLON_REACH = 400  # characters before a quotation where its introducing colon is looked for
 INTRO_REACH = 800  # characters of the clause a colon closes, at the most
 # 'the response we got was, “…”', 'The answer I received from the ministry was: “…”'
@@ -175,17 +158,9 @@ class SpeakerFinder:
             if _NOUN_BEFORE.search(self.masked, max(start, m.start() - 8), m.start()):
                 continue  # 'described the calls as', 'his remarks': a noun, not a verb
             inverted = inverted_pronoun(self.masked, m.start(), m.end())
-            quoted_with = _QUOTED_WITH_WORDS.search(self.masked, start, m.start()) \
-                if word in ("zitiert", "zitierte") else None
-            if inverted:
-                subject = Subject("pronoun", inverted, m.start())
-            elif quoted_with:
-                who = quoted_with.group("who")
-                subject = Subject("description" if " " in who and who.split()[0] in
-                                  ("Ein", "Eine", "Der", "Die") else "name", who,
-                                  quoted_with.start("who"))
-            else:
-                subject = self.subjects.subject(start, m.start(), word, verbs)
+            subject = Subject("pronoun", inverted, m.start()) if inverted else \
+                quoted_with_words(self.masked, start, m.start(), word) or \
+                self.subjects.subject(start, m.start(), word, verbs)
             speaker = self._resolve(subject, m.start(), paragraph, verbs)
             verbs.append((m.start(), m.end(), word, speaker, subject))
             if speaker and not subject.modal:
@@ -196,7 +171,7 @@ class SpeakerFinder:
             speaker = self._after(close_at, inner, verbs, end, paragraph) or self._before(
                 open_at, verbs, according) or self._colon(open_at, start, paragraph) or \
                 self._reply(open_at, start) or self._in_the_words_of(open_at, start, paragraph) \
-                or self._for_whom(open_at, start)
+                or for_whom(self.masked, self.names, open_at, start)
             if speaker and _PROVISION.fullmatch(speaker.name):
                 speaker = None  # 'Section 12(b) provides:' quotes a law's text, no one's words
             results.append(speaker)
@@ -248,7 +223,7 @@ class SpeakerFinder:
             return speaker
         if not between.strip(" ,—–") and not is_participle(word):  # said Khamenei
             return self._name_after(verb_end, end) or self._described_after(
-                verb_end, end, paragraph) or self._role_after(verb_end, end, paragraph)
+                verb_end, end, paragraph) or role_after(self.masked, self.refs, verb_end, end, paragraph)
         return None
 
     def _before(self, open_at: int, verbs: list, according: Speaker | None) -> Speaker | None:
@@ -322,19 +297,6 @@ class SpeakerFinder:
                            "name")
         return self.refs.description(m.group("who"), m.start("who"), paragraph)
 
-    def _for_whom(self, open_at: int, sent_start: int) -> Speaker | None:
-        """'For Sophie Béranger, an economist, the dispute “goes beyond pay”' (and 'Pour X,',
-        'Para X,', 'Für X'): the view, in quotation marks, is the person's the sentence opens
-        on."""
-        m = _FOR_WHOM.match(self.masked, sent_start, open_at)
-        mention = next(iter(self.names.between(m.end(), m.end() + 1)), None) if m else None
-        if mention is None or mention.org:
-            return None
-        full = self.names.full_name(mention.name, mention.start)
-        if not (mention.person_like or mention.titled or self.names.is_person(full)):
-            return None
-        return Speaker(full, True, "name")
-
     def _claimant(self, open_at: int) -> Speaker | None:
         """Who a fact-check's 'Claim:' box says made the claim: its 'Claimed by:' line."""
         m = _CLAIMED_BY.search(self.masked, open_at, open_at + 600)
@@ -370,12 +332,10 @@ class SpeakerFinder:
             return Speaker(unnamed.group(1), True, "description")
         if first in ("its", "their", "his", "her", "it", "he", "she", "they"):
             return self.refs.pronoun(first, start, paragraph)
-        headline = _HEADLINE_SPEAKER.fullmatch(self.masked, start, colon)
-        if headline and start == self.paragraph_start and not find_speech_verbs(
-                headline.group(1)) and not any(w in AUXILIARIES or w.endswith("ed")
-                                               for w in headline.group(1).lower().split()):
-            # a headline's 'Business groups: “…”', 'Shadow chancellor: “…”': who, as described
-            return self.refs.description(headline.group(1), start, paragraph)
+        headline = headline_speaker(self.masked, self.refs, start, colon, paragraph) \
+            if start == self.paragraph_start else None
+        if headline:  # 'Business groups: “…”', 'Shadow chancellor: “…”': who, as described
+            return headline
         mentions = self.names.between(start, colon)
         for n, m in enumerate(mentions):
             before = [t for t, p in tokens if start + p < m.start]
@@ -472,14 +432,6 @@ class SpeakerFinder:
             return None
         return self.refs.description(m.group(0).strip(), pos, paragraph)
 
-    def _role_after(self, pos: int, end: int, paragraph: int) -> Speaker | None:
-        """'“…,” said the Chancellor, confirming …': a role right after the verb, read as the
-        person holding it (named before, or else as described)."""
-        m = _ROLE_AFTER.match(self.masked, pos, min(end, pos + 60))
-        if m is None or not is_title_word(m.group(1).split()[-1]):
-            return None
-        return self.refs.description(m.group(1), pos, paragraph)
-
     def _addressee(self) -> Speaker | None:
         """'you' is the person the sentence opens by addressing: 'Dr Marsh, in your written
         evidence you describe … as “…”' (after a transcript's turn label, if any)."""
@@ -509,12 +461,9 @@ class SpeakerFinder:
     # -- resolution ----------------------------------------------------------------------
     def _resolve(self, subject: Subject, at: int, paragraph: int, prior: list
                  ) -> Speaker | None:
-        work = _WORK_BY.match(subject.text)
-        if work and subject.kind in ("name", "description"):  # 'A 2023 review by the GAO found'
-            mention = self.names.mention_at(subject.start + work.start("who"),
-                                            subject.start + len(subject.text))
-            who = mention.name if mention else work.group("who")
-            return Speaker(self.names.full_name(who, at), False, "name")
+        work = work_by(self.names, subject, at)  # 'A 2023 review by the GAO found'
+        if work is not None:
+            return work
         if subject.kind == "name":
             name = self.names.full_name(subject.text, at)
             mention = self.names.mention_at(subject.start, subject.start + len(subject.text) + 1)
