@@ -120,3 +120,12 @@ def test_outlets_cited_the_german_and_spanish_way(tmp_path: Path):
         "Mietendeckel“.\n"))
     assert [[citations[n].outlet for n in q.citations] for q in quotes] == [
         ["Frankfurter Rundschau"]]
+
+
+def test_un_in_capitals_is_no_article(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "The figures were first reported by the Mehr News Agency in January.\n\n"
+        "The UN Development Programme estimates that 300,000 buildings were destroyed. \"The "
+        "scale of debris removal alone is unprecedented,\" the UN agency said.\n"))
+    assert said(quotes) == [("UN Development Programme",
+                             "The scale of debris removal alone is unprecedented")]

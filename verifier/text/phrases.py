@@ -107,9 +107,14 @@ def strip_titles(phrase: str) -> str:
     return " ".join(words[n:])
 
 
+def is_foreign_article(word: str) -> bool:
+    """'La', 'der', 'Un' as an article; 'UN' (the United Nations) is none."""
+    return word.lower() in FOREIGN_ARTICLES and not word.isupper()
+
+
 def strip_determiners(phrase: str) -> str:
     words = phrase.split()
-    while len(words) > 1 and words[0].lower() in DETERMINERS | FOREIGN_ARTICLES:
+    while len(words) > 1 and (words[0].lower() in DETERMINERS or is_foreign_article(words[0])):
         words = words[1:]
     return " ".join(words)
 

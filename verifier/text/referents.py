@@ -16,8 +16,8 @@ from .names import NameIndex
 from .outletvocab import is_outlet
 from .phrases import (
     DETERMINERS,
-    FOREIGN_ARTICLES,
     PREPOSITIONS,
+    is_foreign_article,
     possessive_owner,
     strip_determiners,
     strip_titles,
@@ -308,7 +308,8 @@ class Referents:
         found = re.findall(r"[^\W\d_][\w’'\-]*", phrase)
         lowered = [w.lower() for w in found]
         core = lowered[:lowered.index("of")] if "of" in lowered else lowered
-        core = [w for w in core if w not in DETERMINERS | FOREIGN_ARTICLES]
+        core = [w for n, w in enumerate(core) if w not in DETERMINERS and not (
+            n == 0 and is_foreign_article(found[0]))]  # 'La ministra', not 'the UN agency'
         if not core:
             return None
         head = core[-1]

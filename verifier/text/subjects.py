@@ -24,7 +24,6 @@ from .namevocab import MONTH_WORDS
 from .phrases import (
     COORDINATORS,
     DETERMINERS,
-    FOREIGN_ARTICLES,
     PAST_PARTICIPLE,
     POST_MODIFIERS,
     PREPOSITIONS,
@@ -32,6 +31,7 @@ from .phrases import (
     adverb,
     drop_aside,
     introduces_name,
+    is_foreign_article,
     last_clause,
     only_titles,
     possessive_owner,
@@ -95,7 +95,7 @@ def _without_of_appositive(tokens: list[tuple[str, int]]) -> list[tuple[str, int
 def _foreign_article_role(words: list[str]) -> bool:
     """'La ministra', 'Der Sprecher', 'El organismo': an article and a common noun (lower
     case, or a role), not a name with a particle ('Le Pen') or a title ('Der Spiegel')."""
-    return len(words) > 1 and words[0].lower() in FOREIGN_ARTICLES and (
+    return len(words) > 1 and is_foreign_article(words[0]) and (
         words[1][:1].islower() or words[1].lower() in PERSON_NOUNS | TITLE_WORDS)
 
 
