@@ -41,7 +41,11 @@
   press review of the papers; tests/extraction_corpus/holdout12);
 - holdout13: a thirteenth, on how quotations are written (British single marks among apostrophes,
   „…” „…“ «…», em-dash dialogue, unmarked block quotes, split and one-word quotations,
-  honorifics and name particles, terms in marks; tests/extraction_corpus/holdout13).
+  honorifics and name particles, terms in marks; tests/extraction_corpus/holdout13);
+- holdout14: a fourteenth, of kinds and languages the others lack (German, Spanish and French
+  news, wikitext with <ref> templates, notes restarting per chapter, a live blog's colon
+  headlines, a social-media roundup, an MLA essay, a pledge tracker table, a Chicago author-date
+  paper, an obituary; tests/extraction_corpus/holdout14).
 
     python -m bench.extraction           # precision / recall per measure and corpus, timing
     python -m bench.extraction -v        # ... and every difference

@@ -268,6 +268,37 @@ HOLDOUT13 = CORPUS / "holdout13"
 # 1.000/1.000 but speakers 0.980/0.980 ('Argyll and Bute Council said' gives 'Bute Council').
 HOLDOUT13_FLOORS = {"urls": 1.0, "quotes": 1.0, "speakers": 0.98, "quote_links": 1.0}
 
+HOLDOUT14 = CORPUS / "holdout14"
+# A fourteenth held-out set, of document kinds and languages the others lack: German, Spanish
+# and French news quoting in „…“, «…» and « … » with their own verbs ('sagte Bauministerin X',
+# '„…“, so X', 'dijo la ministra de Y, X', 'a-t-il assuré', 'explique-t-elle', 'Según X',
+# 'Selon l'AFP', 'Wie die „X“ am 12. März berichtete') and dates ('14. März 2025'); a Wikipedia
+# article's wikitext saved as text (<ref> cite templates, named reuse, archive URLs, a URL-less
+# cite news); a commission report whose notes restart in every chapter ('Ibid.' inside one);
+# a live blog with colon headlines ('Business groups: “…”', 'said the Chancellor' before she is
+# named); a social-media roundup (X, Bluesky, Mastodon embeds, '@handle' speakers); an MLA essay
+# ('(Gilman, "Why I Wrote" 20)', scheme-less Works Cited URLs, '---.'); a pledge tracker whose
+# quotations sit in a Markdown table; a Chicago author-date paper; an obituary quoting decades-old
+# interviews over two paragraphs. Written and annotated before extraction was run on it. First
+# run (no code changed): urls 0.925/0.949, footnotes 0.778/1.000, named_sources 1.000/0.000,
+# quotes 0.958/0.657, speakers 0.771/0.529, quote_links 0.889/0.457, dates 0.778/0.778
+# (precision/recall); against the two expectations corrected after it (the wikitext's refs are
+# numbered notes; scheme-less URLs are reported as written): urls 0.950/0.974, footnotes
+# 0.778/0.500, the rest unchanged. Pinned after one round of general fixes (reporting verbs of
+# German, Spanish and French and their word orders; month names in those languages; notes
+# restarting per chapter; Chicago author-date; MLA Works Cited; wikitext; table rows; a
+# reference entry's quoted title; 'a review by X found'; headline colons; 'said the <role>';
+# a time of day opening a sentence; 'dismissed it as'; a quotation used as an adjective; 'For
+# X, … “…”'; a body described by its owner; host-and-path URLs; outlets cited the German and
+# Spanish way; a table cell's outlet and day): urls 0.975/1.000, footnotes 1.000/1.000,
+# named_sources 1.000/0.625, quotes 1.000/1.000, speakers 1.000/1.000, quote_links
+# 1.000/0.886, dates 1.000/1.000. Left: outlets named without a day by names no vocabulary
+# knows ('told Arkitektnytt in 1989', 'in an interview with NRK in 2012', 'a dénoncé sur France
+# Inter'): undated, they say where words were heard, not which piece (the rule since holdout12),
+# so four quotations rest on nothing; a fact-checker's 'member of the [IFCN](…)' link is taken
+# for a citation.
+HOLDOUT14_FLOORS = {"urls": 0.97, "quotes": 1.0, "speakers": 1.0, "quote_links": 0.88}
+
 CORPORA = (
     Corpus("seeds", SEEDS, EXPECTED, {m: FLOOR for m in GATED}),
     Corpus("corpus", CORPUS, CORPUS_EXPECTED, CORPUS_FLOORS),
@@ -284,4 +315,5 @@ CORPORA = (
     Corpus("holdout11", HOLDOUT11, HOLDOUT11 / "expected", HOLDOUT11_FLOORS),
     Corpus("holdout12", HOLDOUT12, HOLDOUT12 / "expected", HOLDOUT12_FLOORS),
     Corpus("holdout13", HOLDOUT13, HOLDOUT13 / "expected", HOLDOUT13_FLOORS),
+    Corpus("holdout14", HOLDOUT14, HOLDOUT14 / "expected", HOLDOUT14_FLOORS),
 )

@@ -143,3 +143,32 @@ def test_a_dash_line_naming_a_titled_short_form_is_the_person_named_in_full_befo
         "> Ask me about politics and I will offer you tea.\n\n"
         "— Ayatollah Sobhanizadeh, when we asked about the Assembly\n"), ".md")
     assert [s for s, _t in said(quotes)] == ["Mohammad-Reza Sobhanizadeh"]
+
+
+def test_live_blog_headlines_roles_after_the_verb_and_times_of_day(tmp_path: Path):
+    """holdout14: a live blog's 'Business groups: “…”' headline, '“…,” said the Chancellor'
+    before she is named, 'By mid-morning X said', 'dismissed it as “…”'."""
+    quotes, terms, _c = run(tmp_path, (
+        "### 15:30 Business groups: \"Stability is not a growth plan\"\n\n"
+        "\"Motorists have carried enough,\" said the Chancellor, confirming the freeze.\n\n"
+        "By mid-morning ESB Networks said that some customers \"could be without supply for "
+        "several days.\"\n\n"
+        "The planning chief, Arne Bakke, dismissed it as \"a museum with a ferry timetable\". "
+        "The council had dismissed a site by the gasworks \"after a desk study of one "
+        "afternoon,\" Margaret Oyelaran said.\n"), ".md")
+    assert said(quotes) == [
+        ("Business groups", "Stability is not a growth plan"),
+        ("Chancellor", "Motorists have carried enough"),
+        ("ESB Networks", "could be without supply for several days."),
+        ("Arne Bakke", "a museum with a ferry timetable"),
+        ("Margaret Oyelaran", "after a desk study of one afternoon"),
+    ]
+    assert terms == []
+
+
+def test_a_short_quotation_between_a_determiner_and_its_noun_is_a_term(tmp_path: Path):
+    quotes, terms, _c = run(tmp_path, (
+        "Ministers, he said, had promised another \"once in a generation\" reform of planning. "
+        "Officials told the Monitor that \"violations by some individuals\" had occurred.\n"))
+    assert terms == ["once in a generation"]
+    assert said(quotes) == [("Officials", "violations by some individuals")]

@@ -88,3 +88,13 @@ def test_a_quotation_paragraph_is_attributed_by_the_paragraphs_around_it(tmp_pat
     assert [q.speaker for q in quotes] == [
         "Halima Juma", "Joseph Mkude", "Joseph Mkude", "Grace Wambura", "Grace Wambura"]
     assert terms == ["Palestine: The Main Source of Enmity"]
+
+
+def test_a_body_described_by_its_owner_is_not_another_body_named_before(tmp_path: Path):
+    """holdout14: under a heading 'Energy bills', 'The Energy Secretary's department told us'
+    is that department, not 'Energy'."""
+    text = ("# Energy bills\n\nThe pledge was first made in an interview. The Energy Secretary's "
+            "department told FactLine that the figure had been \"an estimate based on modelling, "
+            "not a promise\".\n")
+    quotes, _terms, _citations = run(tmp_path, text, ".md")
+    assert [q.speaker for q in quotes] == ["Energy Secretary's department"]

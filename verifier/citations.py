@@ -23,8 +23,9 @@ from .text.namedsources import (
     parse_source_list,
 )
 from .text.notebackrefs import inherited_urls
+from .text.tablerows import cell_sources
 from .text.textspans import SpanIndex
-from .text.urls import find_urls, normalize_url, unwrap_redirector
+from .text.urls import find_bare_host_urls, find_urls, normalize_url, unwrap_redirector
 
 __all__ = ["extract_citations", "normalize_url"]
 
@@ -41,6 +42,9 @@ _MAILING_LINK = re.compile(
     r"view (?:this (?:email|issue) )?(?:in (?:your |a )?browser|online)|"
     r"manage (?:your )?(?:preferences|subscription)|update (?:your )?preferences|"
     r"sign[ -]?up(?: here| now| for free| today)?|"
+    # the same buttons in French, Spanish and German pages
+    r"(?:abonnez|inscrivez)-vous(?: (?:à|a) [\w'’ ]{1,30})?|suscr[ií]bete(?: (?:a|al) [\w ]{1,30})?|"
+    r"(?:jetzt |newsletter )?abonnieren|"
     # 'To unsubscribe from this roundup, visit https://…'
     r"(?:to|you can) (?:unsubscribe|manage your (?:subscription|preferences)|"
     r"update your preferences)\b[\w ,]{0,40}\b(?:visit|go to|click)(?: here)?)[.!]?$", re.I)
@@ -205,14 +209,14 @@ def extract_citations(doc: Document) -> list[Citation]:
             add_url(url, link.start, link.end)
         covered.append((link.start, link.end))
     in_links = SpanIndex(covered)
-    for start, end, url in find_urls(text):
+    for start, end, url in sorted(find_urls(text) + find_bare_host_urls(text)):
         if not in_links.overlaps(start, end) and not _mailing_label(text, start) \
                 and not _related_label(text, start):
             add_url(url, start, end)
 
     pointed_back = inherited_urls(doc.footnotes)  # 'Ibid.', 'supra note 3'
     for f in doc.footnotes:
-        for url in pointed_back.get(f.marker, ()):
+        for url in pointed_back.get(f.start, ()):
             add_url(url, f.start, f.start + len(f.text))
 
     # a name that is a link's text ('El País reports') is cited by that link already
@@ -227,6 +231,10 @@ def extract_citations(doc: Document) -> list[Citation]:
     for f in doc.footnotes:
         if not f.urls:
             found += parse_source_list(f.text, f.start, "footnote")
+    linked = SpanIndex((link.start, link.end) for link in doc.links)
+    found += [NamedSource(start, end, outlet, when, "table")  # a tracker's 'Where' column
+              for start, end, outlet, when in cell_sources(text, doc.table_rows)
+              if not linked.overlaps(start, end)]
     listed_links = SourceListLinks(text, [(c.offset, c.url) for c in citations
                                           if c.kind == "link" and c.url])
     for source in found:

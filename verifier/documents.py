@@ -240,7 +240,19 @@ def file_sha256(path: Path) -> str:
 
 
 def _text_document(text: str, data: bytes, source: str, name: str) -> Document:
-    return _cleaned_document(source_lines(text), data, source, name, "txt")
+    from .text.wikitext import looks_like_wikitext, parse_wikitext
+
+    if not looks_like_wikitext(text):
+        return _cleaned_document(source_lines(text), data, source, name, "txt")
+    parts = parse_wikitext(text)  # a Wikipedia article's source: its refs are its notes
+    doc = Document(source=source, name=name, format="txt", sha256=_sha256(data), text=parts.text,
+                   line_map=parts.line_map, links=parts.links, footnotes=parts.footnotes,
+                   note_refs=parts.note_refs, table_rows=parts.table_rows)
+    doc.title = title_from_text(parts.text)
+    found = document_date(parts.text)
+    if found:
+        doc.date, doc.date_source = found, "text"
+    return doc
 
 
 def _cleaned_document(lines: list[SourceLine], data: bytes, source: str, name: str,
@@ -320,7 +332,8 @@ def _markdown_document(text: str, data: bytes, source: str, name: str) -> Docume
     parts = parse_markdown(text)
     doc = Document(source=source, name=name, format="md", sha256=_sha256(data), text=parts.text,
                    line_map=parts.line_map, links=parts.links, marked_quotes=parts.marked_quotes,
-                   footnotes=parts.footnotes, note_refs=parts.note_refs)
+                   footnotes=parts.footnotes, note_refs=parts.note_refs,
+                   table_rows=parts.table_rows)
     doc.title = parts.front_matter.get("title") or parts.title or title_from_text(parts.text)
     meta_date = parse_metadata_date(parts.front_matter.get("date", ""))
     if meta_date:
@@ -359,7 +372,7 @@ def document_from_html(markup: bytes, source: str, *, content_type: str | None =
                    sha256=_sha256(markup), text=parts.text, title=parts.title,
                    line_map=parts.line_map, links=parts.links,
                    marked_quotes=parts.marked_quotes, footnotes=parts.footnotes,
-                   note_refs=parts.note_refs)
+                   note_refs=parts.note_refs, table_rows=parts.table_rows)
     if not doc.title:
         doc.title = title_from_text(parts.text)
     if not parts.text.strip():

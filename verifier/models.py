@@ -72,6 +72,8 @@ class Document:
     footnotes: list[Footnote] = field(default_factory=list)
     note_refs: list[NoteRef] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # HTML and Markdown tables: each row's cells as (start, end) offsets in text
+    table_rows: list[list[tuple[int, int]]] = field(default_factory=list)
 
     def locate(self, offset: int) -> tuple[int, int | None]:
         """The original (line, page) of a text offset."""

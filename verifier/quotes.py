@@ -21,8 +21,10 @@ from .text.outletvocab import is_outlet
 from .text.phrases import strip_titles
 from .text.quotelinks import POINTING_BACK, link_quotes
 from .text.quotespans import CLOSERS, OPENERS, QuoteSpan, find_quote_spans, inner_text
+from .text.quoteuses import entry_title, modifies_a_noun
 from .text.speakers import INTRO_REACH, MASK, Speaker, SpeakerFinder
 from .text.speechverbs import find_speech_verbs
+from .text.tablerows import TableRows, row_speaker
 from .text.textspans import SpanIndex, paragraph_before, paragraphs, sentences
 
 _WORD = re.compile(r"[\w\[\]’'\-]+")
@@ -64,6 +66,7 @@ def extract_quotes(doc: Document, citations: list[Citation], *, people: People |
     candidates: list[QuoteSpan] = []
     notes = SpanIndex((f.start, f.start + len(f.text)) for f in doc.footnotes)
     in_blocks = SpanIndex((b.open_at, b.close_at + 1) for b in blocks)
+    rows = TableRows(doc.table_rows)
     by_sentence: dict[tuple[int, int], list[QuoteSpan]] = {}
     sentence_list: list[tuple[int, tuple[int, int]]] = []
     opens = [s.open_at for s in spans]
@@ -103,11 +106,13 @@ def extract_quotes(doc: Document, citations: list[Citation], *, people: People |
             s.speaker = _cited_authors(text, s, speaker, sent, paras[p_index])
         bare: _BareSentence | None = None
         for s in quoting:
+            if s.speaker is None and rows.rows:
+                s.speaker = row_speaker(finder, rows, text, s.open_at, s.close_at)
             if s.speaker is None and bare is None:
                 bare = _BareSentence(masked, sent)
             # in a note body, '"Title". Outlet.' cites a title: the next name is no speaker
             if s.speaker is None and bare is not None and bare.alone(s) and \
-                    not notes.covers(s.open_at):
+                    not notes.covers(s.open_at) and not entry_title(text, s, paras[p_index]):
                 in_block = in_blocks.overlaps(s.open_at, s.close_at + 1)
                 if not in_block:
                     s.speaker = _dash_attribution(finder, text, s, paras[p_index])
@@ -312,6 +317,8 @@ def _kind(text: str, span: QuoteSpan, para: tuple[int, int]) -> str:
     if _title_case(words) and (not re.search(r"[.!?]$", inner) or inner.endswith(".")
                                and len(words) >= 4):
         return "term"  # a title, its full stop inside the marks in Chicago's '“Title.” BTA'
+    if len(words) <= 5 and modifies_a_noun(text, span, before):
+        return "term"
     return "quote"
 
 

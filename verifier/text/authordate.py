@@ -34,6 +34,13 @@ _PARENTHETICAL = re.compile(
 # '(March 2024)', '(Spring 2023)': a date, no author, when no comma parts the year from it.
 _DATE_WORDS = MONTH_WORDS | {"spring", "summer", "autumn", "fall", "winter", "early", "late", "mid"}
 _BEFORE_PARENTHETICAL = re.compile(r"[\s,.;:\"”’']*")
+# MLA cites author and page without a year, with a short title when the list holds several
+# works by the author: '(Ashworth 214)', '(Gilman, "Why I Wrote" 20)', '(qtd. in Hedges 40)'.
+_MLA_PARENTHETICAL = re.compile(
+    rf"\(\s*(?:qtd\.\s+in\s+)?(?P<authors>{_AUTHOR}(?:\s+and\s+{_AUTHOR})?)"
+    r"(?:,\s*[\"“](?P<title>[^\"”]{2,80})[\"”])?\s+(?P<page>\d+(?:\s*[-–]\s*\d+)?)\s*\)")
+# An entry opening '---.' (MLA) or '———.' (Chicago) repeats the author of the entry above.
+_REPEATED_AUTHOR = re.compile(r"\s*(?:[—–]+|-{2,}|_{3,})\s*[.,]")
 # Capitalised at a sentence's start but no name: 'As Halvorsen (2022) concludes', 'In Dubrovska
 # (2020)'.
 _SENTENCE_OPENER = re.compile(
@@ -85,7 +92,21 @@ def parenthetical_after(text: str, pos: int, hi: int) -> AuthorDate | None:
     return AuthorDate(m.group("authors"), m.group("year"), m.start(), m.end())
 
 
-_REPEATED_AUTHOR = re.compile(r"\s*(?:[—–]{2,}|-{3,}|_{3,})\s*[.,]")
+@dataclass(frozen=True)
+class AuthorPage:
+    """One MLA citation: who ('Ashworth') and, if given, which of their works."""
+
+    authors: str
+    title: str | None
+
+
+def mla_after(text: str, pos: int, hi: int) -> AuthorPage | None:
+    """'(Author "Short Title" page)' right after a quotation's closing mark."""
+    start = _BEFORE_PARENTHETICAL.match(text, pos, hi)
+    m = _MLA_PARENTHETICAL.match(text, start.end() if start else pos, hi)
+    return AuthorPage(m.group("authors"), m.group("title")) if m else None
+
+
 _ENTRY_MARKS = re.compile(r"[*_\-•· \t]*")  # list and emphasis marks before an entry's name
 _WORD = re.compile(r"[^\s,.(]*")
 
@@ -107,17 +128,47 @@ class ReferenceList:
         self._named_in: list[int] = []  # the paragraph that name stands in
         self._by_first_word: dict[str, list[int]] = {}
         self._entries: dict[tuple[str, str], list[int]] = {}
+        self._by_author: dict[str, list[int]] = {}  # MLA: an author's Works Cited entries
 
     def entry(self, cited: AuthorDate, after: int) -> tuple[int, int] | None:
         """The reference-list paragraph (after paragraph `after`) for a citation: it opens with
         the first author's name and gives the year in parentheses, 'Halvorsen, T., & Van Rijn,
-        E. (2022). …'."""
+        E. (2022). …', or as a sentence of its own, 'Holloway, Priya. 2024. …' (Chicago)."""
         key = (cited.first_author, cited.year)
         found = self._entries.get(key)
         if found is None:
             found = self._entries[key] = self._find_entries(*key)
         n = bisect.bisect_right(found, after)
         return self.paras[found[n]] if n < len(found) else None
+
+    def mla_entry(self, cited: AuthorPage, after: int) -> tuple[int, int] | None:
+        """The Works Cited paragraph (after paragraph `after`) opening with the author's
+        surname, or with '---.' under an entry of theirs; the one holding the short title
+        when one is given ('Gilman, Charlotte Perkins. "Why I Wrote …'). None if unsure."""
+        surname = _SPLIT_AUTHORS.split(cited.authors)[0]
+        if surname not in self._by_author:
+            self._by_author[surname] = self._author_entries(surname)
+        found = [self.paras[n] for n in self._by_author[surname] if n > after]
+        if cited.title:  # a short title is how the work's title begins ('Yellow Wallpaper')
+            wanted = _plain(cited.title)
+            found = [(a, b) for a, b in found
+                     if _ARTICLE.sub("", _plain(_work_title(self.text[a:b]))).startswith(wanted)]
+        return found[0] if len(found) == 1 else None
+
+    def _author_entries(self, surname: str) -> list[int]:
+        """The paragraphs opening with 'Surname, ' and the '---.' ones right after them."""
+        opening = re.compile(re.escape(surname) + r",\s")
+        found, theirs = [], False
+        for n, (start, end) in enumerate(self.paras):
+            head = _ENTRY_MARKS.match(self.text, start, end)
+            at = head.end() if head else start
+            if opening.match(self.text, at, end):
+                theirs = True
+            elif not _REPEATED_AUTHOR.match(self.text, start, end):  # before marks eat '---'
+                theirs = False
+            if theirs:
+                found.append(n)
+        return found
 
     def _find_entries(self, first_author: str, year: str) -> list[int]:
         if not self._heads:
@@ -152,3 +203,19 @@ class ReferenceList:
             self._named_in.append(named)
             self._by_first_word.setdefault(
                 _first_word(self.text, head, self.paras[named][1]), []).append(n)
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+_ARTICLE = re.compile(r"^(?:the|a|an) ")
+_QUOTED_TITLE = re.compile(r"\s*[\"“]([^\"”]+)[\"”]")
+
+
+def _work_title(entry: str) -> str:
+    """The title of a Works Cited entry: what follows 'Author, Given.' (or '---.'), the quoted
+    title of a part or else the title up to its full stop."""
+    rest = entry.split(". ", 1)[1] if ". " in entry else entry
+    quoted = _QUOTED_TITLE.match(rest)
+    return quoted.group(1) if quoted else rest.split(". ", 1)[0]

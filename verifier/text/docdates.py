@@ -14,6 +14,16 @@ _MONTHS = {
 }
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+# German, French and Spanish month names, in full: '14. März 2025', '6 mars 2025',
+# '20 de febrero de 2025'.
+_FOREIGN_MONTHS = {
+    name: n for n, names in enumerate((
+        "januar janvier enero", "februar février febrero", "märz mars marzo",
+        "april avril abril", "mai mayo", "juni juin junio", "juli juillet julio",
+        "august août agosto", "september septembre septiembre", "oktober octobre octubre",
+        "november novembre noviembre", "dezember décembre diciembre"), start=1)
+    for name in names.split()}
+_FOREIGN_MONTH = "(?:" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + ")"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 
@@ -22,6 +32,8 @@ _PATTERNS = [
     ("mdy", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b", re.I)),
     ("dmy", re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b", re.I)),
     ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
+    ("dmy", re.compile(rf"\b(?P<d>{_DAY})\.?\s+(?:de\s+)?(?P<m>{_FOREIGN_MONTH})\s+(?:de\s+)?"
+                       rf"(?P<y>{_YEAR})\b", re.I)),
     ("my", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
 ]
 
@@ -52,6 +64,8 @@ def find_dates(text: str, *, month_only: bool = True) -> list[TextDate]:
 _YEARLESS = [
     re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?!,?\s*\d)"),
     re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?![\w.]*,?\s*\d)"),
+    re.compile(rf"\b(?P<d>{_DAY})\.?\s+(?:de\s+)?(?P<m>{_FOREIGN_MONTH})\b(?!\s*(?:de\s+)?\d)",
+               re.I),
 ]
 
 
@@ -62,7 +76,7 @@ def find_yearless_dates(text: str, reference: date) -> list[TextDate]:
     found: list[TextDate] = []
     for pattern in _YEARLESS:
         for m in pattern.finditer(text):
-            month = _MONTHS[m.group("m")[:3].lower()]
+            month = _month_number(m.group("m"))
             day = int(re.sub(r"\D", "", m.group("d")))
             for year in (reference.year, reference.year - 1):
                 try:
@@ -112,10 +126,15 @@ def _find_dates(text: str, month_only: bool) -> list[TextDate]:
     return found
 
 
+def _month_number(name: str) -> int:
+    low = name.lower()
+    return _FOREIGN_MONTHS.get(low) or _MONTHS[low[:3]]
+
+
 def _to_date(m: re.Match[str], kind: str) -> date | None:
     year = int(m.group("y"))
     raw_month = m.group("m")
-    month = int(raw_month) if raw_month.isdigit() else _MONTHS[raw_month[:3].lower()]
+    month = int(raw_month) if raw_month.isdigit() else _month_number(raw_month)
     day = 1 if kind == "my" else int(re.sub(r"\D", "", m.group("d")))
     try:
         return date(year, month, day)

@@ -94,6 +94,7 @@ class _Walker:
         self.marker_ids = _marker_ids(self.ref_anchors)
         self.authors = _declared_authors(root)
         self.starts: dict[lxml_html.HtmlElement, int] = {}
+        self.rows: list[list[tuple[int, int]]] = []  # open table rows (tables may nest)
 
     def run(self) -> MarkupParts:
         self._walk(self.content)
@@ -230,6 +231,8 @@ class _Walker:
             b.block(" ")
         if node in self.bodies:
             b.block()
+        if tag == "tr":
+            self.rows.append([])
         if tag == "q":
             b.add_literal("“", node.sourceline)
         state["start"] = b.next_offset()
@@ -257,6 +260,10 @@ class _Walker:
                 MarkedQuote(start, quote_end, cite, attribution, block=tag == "blockquote"))
             if cite:
                 self.parts.links.append(Link(cite, start, quote_end, "cite"))
+        if tag in _CELL and self.rows:
+            self.rows[-1].append((start, end))
+        elif tag == "tr" and self.rows:
+            self.parts.table_rows.append(self.rows.pop())
         if tag == "q":
             b.add_literal("”")
         if node in self.bodies and end > start:

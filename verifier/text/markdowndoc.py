@@ -54,6 +54,8 @@ class _Walker:
         self.heading: tuple[int, int] | None = None  # (level, start offset)
         self.title_is_h1 = False
         self.anchor_labels: dict[str, str] = {}  # '#fn-2' anchors' targets -> their labels
+        self.row: list[tuple[int, int]] = []  # the table row being read: its cells' spans
+        self.cell_start = 0
 
     def run(self, tokens: list[Token]) -> MarkupParts:
         for token in tokens:
@@ -91,6 +93,16 @@ class _Walker:
         elif kind == "html_block":
             b.block()
             self._html_block(token.content)
+            b.block()
+        elif kind in ("td_open", "th_open"):
+            b.block()
+            self.cell_start = b.next_offset()
+        elif kind in ("td_close", "th_close"):
+            self.row.append((self.cell_start, b.end_offset()))
+            b.block()
+        elif kind == "tr_close":
+            self.parts.table_rows.append(self.row)
+            self.row = []
             b.block()
         elif kind == "footnote_open":
             b.block()

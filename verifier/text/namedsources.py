@@ -15,13 +15,18 @@ from .docdates import TextDate, find_dates, find_yearless_dates
 from .names import CALENDAR_WORDS, DEMONYMS, TITLE_WORDS, is_org_name
 from .namevocab import MONTH_WORDS
 from .outletvocab import OUTLET_WORDS, is_outlet, is_place
+from .reportedabroad import reported_abroad
 from .textspans import SpanIndex
 from .urls import find_urls
 from .wordlists import words
 
 _PAREN = re.compile(r"\(([^()\n]{4,400})\)")
+# 'according to' and the words other languages' news uses for it: 'según', 'selon', 'laut'
+# (with their articles: 'selon l'AFP', 'según el diario').
+_ACCORDING_WORDS = ("ccording to", "egún ", "elon ", "aut ")
 _ACCORDING = re.compile(
-    r"\b[Aa]ccording to\s+(?:the\s+|a\s+|an\s+)?(?:(?:latest\s+|new\s+|official\s+|"
+    r"\b(?:[Aa]ccording to|[Ss]egún|[Ss]elon|[Ll]aut)\s+(?:the\s+|a\s+|an\s+|l['’]|la\s+|"
+    r"el\s+|le\s+|les\s+|der\s+|dem\s+|den\s+)?(?:(?:latest\s+|new\s+|official\s+|"
     r"preliminary\s+)?(?:estimates|figures|data|statistics|reports?|surveys?|documents|studies|"
     r"a study|research|an analysis|analysis|polls?|records|calculations)\s+(?:by|from|of|"
     r"published by|compiled by)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w\-]*\s+){0,2}?)?"
@@ -107,6 +112,8 @@ def find_named_sources(text: str, *, skip: list[tuple[int, int]] | None = None,
     found += _according(text)
     found += _reported(text, reference)
     found += _told_outlet(text, reference)
+    found += [NamedSource(start, end, outlet, when, "reported")
+              for start, end, outlet, when in reported_abroad(text, reference)]
     found += _source_lines(text)
     skipped = SpanIndex(skip)
     found = [s for s in found if not skipped.covers(s.start)]
@@ -284,11 +291,16 @@ def _possessive(text: str, end: int) -> bool:
     return text[max(0, end - 2):end] in ("’s", "'s") or text[end - 1:end] in ("’", "'")
 
 
+def mentions_according(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] may hold an 'according to' (a cheap test before the regex)."""
+    return any(text.find(word, start, end) != -1 for word in _ACCORDING_WORDS)
+
+
 def according_to(text: str, start: int = 0, end: int | None = None
                  ) -> list[tuple[int, int, str]]:
     """(start, end, phrase) of each 'according to X' with a proper-noun X."""
     end = len(text) if end is None else end
-    if text.find("ccording to", start, end) == -1:
+    if not mentions_according(text, start, end):
         return []
     found = []
     for m in _ACCORDING.finditer(text, start, end):

@@ -109,11 +109,20 @@ class Mention:
             t.lower() in NOT_GIVEN_NAMES for t in self.tokens)
 
 
+# German writes a role as one capitalised compound before the name ('Bauministerin Sabine
+# Kellermann', 'Verbandspräsident Lukas Siebert'): a word ending in one of these is a title.
+_COMPOUND_ROLES = ("minister", "ministerin", "präsident", "präsidentin", "sprecher",
+                   "sprecherin", "vorsitzende", "vorsitzender", "direktor", "direktorin",
+                   "leiter", "leiterin", "chefin", "kanzler", "kanzlerin", "meisterin")
+
+
 def is_title_word(word: str) -> bool:
-    """A title, hyphenated compounds of titles included ('director-general', 'vice-chair')."""
+    """A title, hyphenated compounds of titles included ('director-general', 'vice-chair'),
+    and German compounds ending in a role ('Bauministerin')."""
     low = word.lower()
     return low in TITLE_WORDS or ("-" in low and all(
-        part in TITLE_WORDS for part in low.split("-")))
+        part in TITLE_WORDS for part in low.split("-"))) or (
+        len(low) > 9 and low.endswith(_COMPOUND_ROLES) and not low.startswith("ad"))
 
 
 def surname_key(name: str) -> str:

@@ -28,6 +28,8 @@ psychologist epidemiologist virologist biologist ecologist climatologist geologi
 physicist chemist mathematician philosopher linguist anthropologist archaeologist demographer
 statistician reader listener viewer subscriber resident homeowner shopper commuter tenant voter
 passenger neighbour neighbor
+ministra ministro ministre portavoz presidente presidenta alcalde alcaldesa secretario secretaria
+maire député députée porte-parole délégué déléguée économiste sprecher sprecherin mieterin mieter
 """)
 # Abbreviated titles and the words a description uses for them ('Gen. X' … 'the general said').
 TITLE_ABBREVIATIONS = {"gen": "general", "brig": "brigadier", "col": "colonel", "lt": "lieutenant",
@@ -71,6 +73,7 @@ last next two three one many some all other another such both each every most mo
 not no yes why what who whom which where how today yesterday tomorrow earlier later recently
 now once again statement statements appendix source sources photo note notes overview filed
 skip right left above below see read click nothing none nobody everything something anything
+pour sur selon dans avec après chez según para por tras für laut nach mit bei wie
 """)
 DEPARTMENTS = words("""
 state defense defence foreign affairs interior justice treasury energy health education

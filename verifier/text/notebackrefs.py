@@ -40,11 +40,13 @@ def referred_note(body: str, previous: str | None) -> str | None:
     return None
 
 
-def inherited_urls(footnotes: Iterable[Footnote]) -> dict[str, tuple[str, ...]]:
-    """The URLs each URL-less note takes from the note it points back to (in document order,
-    so that an 'Ibid.' after an 'Ibid.' reaches the first note's source)."""
+def inherited_urls(footnotes: Iterable[Footnote]) -> dict[int, tuple[str, ...]]:
+    """The URLs each URL-less note (by its start) takes from the note it points back to (in
+    document order, so that an 'Ibid.' after an 'Ibid.' reaches the first note's source, and
+    'supra note 2' the latest note 2 before it: a report whose notes restart in every chapter
+    has several, and only the one pointing back inherits)."""
     resolved: dict[str, tuple[str, ...]] = {}
-    inherited: dict[str, tuple[str, ...]] = {}
+    inherited: dict[int, tuple[str, ...]] = {}
     pointed = pointed_back(footnotes)
     for note in sorted(footnotes, key=lambda f: f.start):
         urls = note.urls
@@ -52,7 +54,7 @@ def inherited_urls(footnotes: Iterable[Footnote]) -> dict[str, tuple[str, ...]]:
             target = pointed.get(note.marker)
             urls = resolved.get(target, ()) if target else ()
             if urls:
-                inherited[note.marker] = urls
+                inherited[note.start] = urls
         resolved[note.marker] = urls
     return inherited
 

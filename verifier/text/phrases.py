@@ -19,17 +19,28 @@ quoted cited speaking interviewed writing who which whose in at during on from a
 PREPOSITIONS = words("""
 to with from by of for against on in at about toward towards into onto between among including
 than via over under
+sur dans avec chez selon según para por con tras für nach mit bei über auf laut
 """)
 DETERMINERS = words("""
 the a an this that these those all some several many
 """)
 COORDINATORS = frozenset(["and", "but", "or", "then"])
+# The articles of German, French and Spanish, opening a subject described by role ('La
+# ministra añadió', 'Der Sprecher sagte', 'Le ministre a déclaré').
+FOREIGN_ARTICLES = words("""
+la el los las le les der die das den dem ein eine un una une
+""")
 PAST_PARTICIPLE = re.compile(r"[a-z]{2,}ed|led|made|written|given|taken|held|run|set|known|seen")
 # What may stand before the name an appositive gives: titles ('Councillor'), a role noun or two
 # ('florist Jo Pennant'), or a description naming it ('a former dairy farmer called Alan Pryce').
 _CALLED_NAME = re.compile(r"(?:(?:a|an|the|one)\s+)?(?:[\w’'\-]+\s+){0,4}?(?:called|named)\s+",
                           re.I)
 _TIME_NOUNS = CALENDAR_WORDS | words("year week month night weekend spring summer autumn fall winter")
+# The time of day a sentence may open on ('By mid-morning ESB Networks said'): no subject.
+TIMES_OF_DAY = words("""
+morning mid-morning noon midday afternoon mid-afternoon evening night midnight dawn dusk
+lunchtime nightfall daybreak
+""")
 OWNED = ("office", "website", "account", "ministry", "spokesman", "spokesperson", "bureau")
 
 
@@ -96,9 +107,14 @@ def strip_titles(phrase: str) -> str:
     return " ".join(words[n:])
 
 
+def is_foreign_article(word: str) -> bool:
+    """'La', 'der', 'Un' as an article; 'UN' (the United Nations) is none."""
+    return word.lower() in FOREIGN_ARTICLES and not word.isupper()
+
+
 def strip_determiners(phrase: str) -> str:
     words = phrase.split()
-    while len(words) > 1 and words[0].lower() in DETERMINERS:
+    while len(words) > 1 and (words[0].lower() in DETERMINERS or is_foreign_article(words[0])):
         words = words[1:]
     return " ".join(words)
 

@@ -9,10 +9,11 @@ import bisect
 import re
 
 from ..models import Citation, Document, Quote
-from .authordate import ReferenceList, narrative_before, parenthetical_after
+from .authordate import ReferenceList, mla_after, narrative_before, parenthetical_after
 from .namedsources import is_source_line
 from .notebackrefs import pointed_back
 from .quotespans import QuoteSpan, inner_text
+from .tablerows import TableRows, row_citations
 from .textspans import paragraph_before
 
 _PARENS = re.compile(r"\(([^()]*)\)")
@@ -35,6 +36,7 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
     ends = [b for _a, b in paras]
     src = _Sources(doc, citations)
     references = ReferenceList(text, paras)
+    rows = TableRows(doc.table_rows)
     spans.sort(key=lambda s: s.open_at)
     sentence_of = {}
     for _p, sent in sentence_list:
@@ -55,6 +57,8 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
                   or _parenthesised_links(text, src, span, para)
                   or _reference_links(text, src, span, sent, paras, references) or same_sentence
                   or following or notes_later or _parenthetical_before(text, src, span, sent))
+        if not linked:  # a quotation filling a table cell: its row says where it is from
+            linked = row_citations(rows, text, span.open_at, span.close_at, src.within)
         if linked and not notes_here and notes_later and \
                 all(src.citations[n].kind == "named_source" for n in linked):
             # '… ‘words’ (IRNA, 14 January 2025). He added … ‘more’.[1]': an outlet named
@@ -211,7 +215,11 @@ def _anaphoric_source(text: str, src: _Sources, sent: tuple[int, int],
 # quotes', 'In its editorial'.
 _BACK_TO_SOURCE = re.compile(
     r"\b(?:the|this|that)\s+(?:paper|newspaper|report|review|article|study|survey|agency|"
-    r"broadcaster|station|programme|editorial)\b|^\W*(?:It|They)\s|\b[Ii]ts\s")
+    r"broadcaster|station|programme|editorial)\b|^\W*(?:It|They)\s|\b[Ii]ts\s"
+    # the same pointing back in German, Spanish and French ('wurde dort … zitiert')
+    r"|\b(?:dort|darin|allí)\b|\b(?:die|der|das)\s+(?:Zeitung|Blatt|Bericht|Agentur|Sender)\b"
+    r"|\b(?:el|la)\s+(?:diario|periódico|informe|agencia|cadena)\b"
+    r"|\b(?:le|la)\s+(?:journal|quotidien|rapport|agence|radio)\b")
 
 
 def _earlier_in_paragraph(text: str, src: _Sources, span: QuoteSpan, sent: tuple[int, int],
@@ -408,7 +416,9 @@ def _reference_links(text: str, src: _Sources, span: QuoteSpan, sent: tuple[int,
     cited = parenthetical_after(text, span.close_at + 1, para_end) or narrative_before(
         text, sent[0], span.open_at)
     if cited is None:
-        return []
+        mla = mla_after(text, span.close_at + 1, para_end)
+        entry = references.mla_entry(mla, span.paragraph) if mla else None
+        return src.links(*entry) if entry else []
     entry = references.entry(cited, span.paragraph)
     return src.links(*entry) if entry else []
 

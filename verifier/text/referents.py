@@ -17,6 +17,7 @@ from .outletvocab import is_outlet
 from .phrases import (
     DETERMINERS,
     PREPOSITIONS,
+    is_foreign_article,
     possessive_owner,
     strip_determiners,
     strip_titles,
@@ -25,6 +26,10 @@ from .phrases import (
 from .speechverbs import PERSON_NOUN_PATTERN, PERSON_NOUNS
 from .wordlists import words
 
+_OWNER_THEN_HEAD = re.compile(r"\w[’']s\s+[a-z]+$")
+# 'A spokesman said', 'Ein Sprecher wurde … zitiert': someone holding the role, not the person
+# the text named with it
+_INDEFINITE = frozenset(("a", "an", "one", "ein", "eine", "un", "una", "une"))
 # 'the ministry said' refers to an organisation named before ('Ministry of …'), or to the
 # organisation the passage is about ('the group said' after 'Amnesty International said').
 ORG_NOUNS = words("""
@@ -306,18 +311,23 @@ class Referents:
         found = re.findall(r"[^\W\d_][\w’'\-]*", phrase)
         lowered = [w.lower() for w in found]
         core = lowered[:lowered.index("of")] if "of" in lowered else lowered
-        core = [w for w in core if w not in DETERMINERS]
+        core = [w for n, w in enumerate(core) if w not in DETERMINERS and not (
+            n == 0 and is_foreign_article(found[0]))]  # 'La ministra', not 'the UN agency'
         if not core:
             return None
         head = core[-1]
         if possessive_owner(phrase):
             owner = strip_titles(phrase)
             return Speaker(owner, False, "description")
-        definite = lowered[0] in ("the", "this", "its", "that")
+        definite = lowered[0] in ("the", "this", "its", "that", "la", "el", "le", "der", "die",
+                                  "das")
         if head in DOCUMENT_NOUNS and definite:
             speaker = self._issuer(at, paragraph)
             if speaker:
                 return speaker
+        if head in ORG_NOUNS and _OWNER_THEN_HEAD.search(phrase):
+            # 'The Energy Secretary's department': its owner says which; no other body
+            return Speaker(strip_determiners(phrase), False, "description")
         if head in ORG_NOUNS and definite and len(core) <= 3:
             named = [w for w in found[1:] if w[:1].isupper() and w.lower() in core[:-1]]
             org = self._organisation(head, at - len(phrase) - 1, paragraph, named)
@@ -331,7 +341,7 @@ class Referents:
             if person:
                 return self._remember(person, self.pronoun_of.get(person, ""), False)
         person_noun = head in PERSON_NOUNS
-        if person_noun and head in self._titles():
+        if person_noun and head in self._titles() and lowered[0] not in _INDEFINITE:
             name = self.names.by_role(head, set(core[:-1]), at)
             if name:
                 return Speaker(name, True, "description")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .namedsources import according_to
+from .namedsources import according_to, mentions_according
 from .names import (
     ARTICLES,
     CALENDAR_WORDS,
@@ -32,10 +32,12 @@ from .phrases import (
     tokenize,
 )
 from .referents import Referents, Speaker, SpeechEvent, age_or_nationality
+from .speakerforms import for_whom, headline_speaker, quoted_with_words, role_after, work_by
 from .speechverbs import (
     AFTER_ONLY,
     PERSON_NOUN_PATTERN,
     find_speech_verbs,
+    inverted_pronoun,
     is_participle,
 )
 from .subjects import Subject, SubjectReader
@@ -85,7 +87,9 @@ _NEW_CLAUSE = re.compile(r"\s*,?\s*(?:and|but|while|whereas)\s+(?!said\b|says\b|
 # 'the chief executive of Harlan Valley Medical Center, ' before a name in apposition
 _ROLE_WORDS = 10
 _ROLE_THEN_NAME = re.compile(
-    r"\s*(?:the|its|his|her|their)\s+(?:[^\W\d][\w'’-]*\s+){0," + str(_ROLE_WORDS - 2)
+    r"\s*(?:(?:to|a|à|al|dem)\s+(?:[^\W\d][\w'’-]*\s+){1,2}?)?"  # 'declaró a este diario el …'
+    r"(?:the|its|his|her|their|el|la|los|las|le|les|der|die|das|ihr|sein|seine|ihre|son|sa|su)"
+    r"\s+(?:[^\W\d][\w'’-]*\s+){0," + str(_ROLE_WORDS - 2)
     + r"}?[^\W\d][\w'’-]*,\s*$")
 # Words a name's own mention may follow in its clause: titles, determiners, articles.
 _BEFORE_NAME = TITLE_WORDS | DETERMINERS | ARTICLES
@@ -153,7 +157,10 @@ class SpeakerFinder:
                 continue
             if _NOUN_BEFORE.search(self.masked, max(start, m.start() - 8), m.start()):
                 continue  # 'described the calls as', 'his remarks': a noun, not a verb
-            subject = self.subjects.subject(start, m.start(), word, verbs)
+            inverted = inverted_pronoun(self.masked, m.start(), m.end())
+            subject = Subject("pronoun", inverted, m.start()) if inverted else \
+                quoted_with_words(self.masked, start, m.start(), word) or \
+                self.subjects.subject(start, m.start(), word, verbs)
             speaker = self._resolve(subject, m.start(), paragraph, verbs)
             verbs.append((m.start(), m.end(), word, speaker, subject))
             if speaker and not subject.modal:
@@ -163,7 +170,8 @@ class SpeakerFinder:
         for open_at, close_at, inner in quotes:
             speaker = self._after(close_at, inner, verbs, end, paragraph) or self._before(
                 open_at, verbs, according) or self._colon(open_at, start, paragraph) or \
-                self._reply(open_at, start) or self._in_the_words_of(open_at, start, paragraph)
+                self._reply(open_at, start) or self._in_the_words_of(open_at, start, paragraph) \
+                or for_whom(self.masked, self.names, open_at, start)
             if speaker and _PROVISION.fullmatch(speaker.name):
                 speaker = None  # 'Section 12(b) provides:' quotes a law's text, no one's words
             results.append(speaker)
@@ -215,7 +223,7 @@ class SpeakerFinder:
             return speaker
         if not between.strip(" ,—–") and not is_participle(word):  # said Khamenei
             return self._name_after(verb_end, end) or self._described_after(
-                verb_end, end, paragraph)
+                verb_end, end, paragraph) or role_after(self.masked, self.refs, verb_end, end, paragraph)
         return None
 
     def _before(self, open_at: int, verbs: list, according: Speaker | None) -> Speaker | None:
@@ -324,6 +332,10 @@ class SpeakerFinder:
             return Speaker(unnamed.group(1), True, "description")
         if first in ("its", "their", "his", "her", "it", "he", "she", "they"):
             return self.refs.pronoun(first, start, paragraph)
+        headline = headline_speaker(self.masked, self.refs, start, colon, paragraph) \
+            if start == self.paragraph_start else None
+        if headline:  # 'Business groups: “…”', 'Shadow chancellor: “…”': who, as described
+            return headline
         mentions = self.names.between(start, colon)
         for n, m in enumerate(mentions):
             before = [t for t, p in tokens if start + p < m.start]
@@ -376,7 +388,7 @@ class SpeakerFinder:
         return None
 
     def _according(self, start: int, end: int, paragraph: int) -> Speaker | None:
-        if self.masked.find("ccording to", start, end) == -1:
+        if not mentions_according(self.masked, start, end):
             return None
         for s, _e, phrase in according_to(self.masked, start, end):
             if is_outlet(phrase):
@@ -404,7 +416,8 @@ class SpeakerFinder:
         for m in self.names.between(pos, end):
             gap = self.masked[pos:m.start]
             between = gap.split()
-            if len(between) <= 3 and not any(w.lower() in PREPOSITIONS for w in between) \
+            if len(between) <= 3 and not any(w.lower() in PREPOSITIONS or w.lower() in
+                                             _OF_ELSEWHERE for w in between) \
                     or _ROLE_THEN_NAME.match(gap):
                 return Speaker(self.names.full_name(m.name, m.start), True, "name")
             if len(between) > _ROLE_WORDS:
@@ -448,6 +461,9 @@ class SpeakerFinder:
     # -- resolution ----------------------------------------------------------------------
     def _resolve(self, subject: Subject, at: int, paragraph: int, prior: list
                  ) -> Speaker | None:
+        work = work_by(self.names, subject, at)  # 'A 2023 review by the GAO found'
+        if work is not None:
+            return work
         if subject.kind == "name":
             name = self.names.full_name(subject.text, at)
             mention = self.names.mention_at(subject.start, subject.start + len(subject.text) + 1)

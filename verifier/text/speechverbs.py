@@ -14,11 +14,24 @@ ask answer reply respond admit acknowledge confirm deny suggest predict promise 
 threaten tweet post proclaim recall recount highlight underscore caution accuse allege contend
 conclude concede boast complain lament quip joke shout whisper testify express convey hint cite
 quote laud hail refer repeat point report reveal disclose retort observe demand assure agree
-counter recommend maintain apologise apologize
+counter recommend maintain apologise apologize confide
 """)
 _IRREGULAR = words("""
 say says said saying tell tells told telling write writes wrote written writing spoke speaking
 called calls calling
+""")
+# The reporting verbs of German, Spanish and French news, as printed (each language's forms
+# listed, not inflected: 'sagte', 'dijo', 'a déclaré' read as 'déclaré'). A French verb
+# written with its inverted pronoun ('explique-t-elle') is matched on its first part.
+_FOREIGN = words("""
+sagt sagte sagten erklärt erklärte erklärten betont betonte warnt warnte schreibt schrieb
+meint meinte kritisiert kritisierte ergänzt ergänzte zitiert zitierte
+dijo dice dicen dijeron afirmó afirma añadió añade declaró declara señaló señala aseguró
+asegura explicó explica advirtió advierte indicó subrayó subraya sostuvo criticó escribió
+comentó insistió
+dit déclare déclaré affirme affirmé estime estimé explique expliqué souligne souligné assure
+assuré ajoute ajouté prévient prévenu dénonce dénoncé écrit confie confié raconte insiste
+insisté averti avertit indique indiqué précise précisé soupire
 """)
 # Words that report speech only right after a quotation ("...," Khamenei continued).
 AFTER_ONLY = frozenset({"continued", "continues", "concluded", "went on"})
@@ -44,9 +57,9 @@ def _inflect(verb: str) -> tuple[str, ...]:
 
 
 SPEECH_FORMS = frozenset(
-    {form for verb in _REGULAR for form in _inflect(verb)} | set(_IRREGULAR)) - _NOT_VERBS
+    {form for verb in _REGULAR for form in _inflect(verb)} | set(_IRREGULAR) | _FOREIGN) - _NOT_VERBS
 _ALL_FORMS = SPEECH_FORMS | AFTER_ONLY
-_WORD = re.compile(r"[A-Za-z]+(?: on\b| it\b)?")
+_WORD = re.compile(r"[^\W\d_]+(?: on\b| it\b)?")
 # 'As one engineer put it: “…”' — 'put' reports speech only with 'it', and only where the
 # words come next or 'as' introduces it ('put it on the agenda' is not speech).
 _PUT_IT = frozenset({"put it", "puts it", "putting it"})
@@ -59,6 +72,10 @@ _AS_BEFORE = re.compile(r"\b[Aa]s\s+(?:\S+\s+){0,4}$")
 # inspection wrote; 'found' or 'recorded' alone ('found the body', 'recorded the names') does not.
 _FINDS = frozenset({"find", "finds", "found", "record", "records", "recorded"})
 _THAT_AFTER = re.compile(r"\s+that\b")
+# 'dismissed it as “…”', 'dismisses the plan as': a judgement in the speaker's words; 'dismissed
+# a site' alone reports an act.
+_DISMISSES = frozenset({"dismiss", "dismisses", "dismissed", "dismissing"})
+_DISMISSED_AS = re.compile(r"\s+(?:[\w’'\-]+\s+){1,4}?as\b")
 _ASIDE_BEFORE = re.compile(r",\s+(?:[\w’'\-]+\s+){1,3}$")
 # 'the Committee's finding that …' and 'the court's conclusion that …' report what the owner wrote.
 FINDING_NOUNS = frozenset({"finding", "findings", "conclusion", "conclusions", "ruling"})
@@ -87,17 +104,69 @@ def find_speech_verbs(text: str, start: int = 0, end: int | None = None) -> list
     found = []
     for m in _WORD.finditer(text, start, len(text) if end is None else end):
         word = m.group(0).lower()
+        if word not in _ANY_FORM and (" " not in word or word.split(" ", 1)[0] not in _ANY_FORM):
+            continue  # most words: one look-up
         if m.start() and (text[m.start() - 1] == "-" or word == "called" and _SO_BEFORE.match(
                 text, max(0, m.start() - 3), m.start())):
             continue  # 'so-called', 'self-described', 'much-quoted': part of an adjective
+        if word in _FOREIGN:
+            aux = _FRENCH_AUXILIARY.search(text, max(0, m.start() - 12), m.start())
+            if aux:  # 'a déclaré', 'a-t-il assuré': the verb starts at its auxiliary
+                found.append(_Match(aux.start(), m.end(), m.group(0)))
+                continue
+        if word == "so" and _attributive_so(text, m.start(), m.end()):
+            found.append(_Match(m.start(), m.end(), m.group(0)))
+            continue
         if word in _ALL_FORMS or word in _PUT_IT and _puts_words(text, m.start(), m.end()) \
                 or word in _FINDS and _finds_words(text, m.start(), m.end()) \
-                or word in FINDING_NOUNS and _owners_finding(text, m.start(), m.end()):
+                or word in FINDING_NOUNS and _owners_finding(text, m.start(), m.end()) \
+                or word[:7] == "dismiss" and _dismissed_as(text, m.start(), word):
             found.append(_Match(m.start(), m.end(), m.group(0)))
         elif " " in word and word.split()[0] in _ALL_FORMS:
             first = m.group(0).split()[0]
             found.append(_Match(m.start(), m.start() + len(first), first))
     return found
+
+
+# French compound tenses: the auxiliary, with its inverted pronoun after a quotation.
+_FRENCH_AUXILIARY = re.compile(r"(?<![\w-])(?:a|ont|avait|avaient)(?:-t-(?:il|elle|on)|-(?:ils|elles))?"
+                               r"\s+$")
+# '„…“, so Dirk Pahlke': German and Dutch attribute with 'so' (zo) between a quotation's
+# comma and a name; anywhere else 'so' is no verb.
+_QUOTATION_COMMA_BEFORE = re.compile(r"[¤\"“”»«„’],\s*$")
+# A pronoun written after its verb: French '-t-il', '-elle'; German 'sagte sie', 'so er'.
+_INVERTED_PRONOUN = re.compile(r"(?:-t)?-(il|elle|ils|elles)\b|\s+(er|sie)\b")
+_PRONOUN_MEANS = {"il": "he", "elle": "she", "ils": "they", "elles": "they", "er": "he",
+                  "sie": "she"}
+
+
+def inverted_pronoun(text: str, start: int, end: int) -> str | None:
+    """'he' / 'she' / 'they' for a French or German verb whose subject pronoun follows it
+    ('explique-t-elle', 'a-t-il assuré', 'sagte er'); None for any other verb."""
+    if "-t-" in text[start:end]:  # 'a-t-il assuré'
+        aux = _INVERTED_PRONOUN.search(text, start, end)
+        return _PRONOUN_MEANS[aux.group(1)] if aux and aux.group(1) else None
+    m = _INVERTED_PRONOUN.match(text, end)
+    if m is None or text[start:end].lower() not in _FOREIGN | {"so"}:
+        return None
+    word = m.group(1) or m.group(2)
+    if word == "sie" and text[start:end].lower().endswith("en"):
+        return "they"  # 'sagten sie'
+    return _PRONOUN_MEANS[word]
+
+
+def _attributive_so(text: str, start: int, end: int) -> bool:
+    return bool(_QUOTATION_COMMA_BEFORE.search(text, max(0, start - 4), start)) and bool(
+        re.match(r" (?:[A-ZÄÖÜ]|er\b|sie\b)", text[end:end + 4]))
+
+
+# Every word the loop below may keep: others are passed over with one look-up.
+_ANY_FORM = _ALL_FORMS | _PUT_IT | _FINDS | FINDING_NOUNS | _DISMISSES | _FOREIGN | {"so"}
+
+
+def _dismissed_as(text: str, start: int, word: str) -> bool:
+    first = word.split()[0]
+    return first in _DISMISSES and bool(_DISMISSED_AS.match(text, start + len(first)))
 
 
 def _finds_words(text: str, start: int, end: int) -> bool:
@@ -131,7 +200,7 @@ chair chairwoman chairperson planner driver engineer economist researcher scient
 nurse teacher farmer worker lawyer activist campaigner councillor mayor professor
 judge magistrate prosecutor barrister solicitor detective inspector coach manager captain player
 veterinarian virologist epidemiologist broker underwriter executive neighbour neighbor installer
-electrician
+electrician ministra ministro ministre portavoz alcalde alcaldesa maire sprecher sprecherin
 """)
 PERSON_NOUN_PATTERN = "|".join(sorted(PERSON_NOUNS))  # for patterns naming a person by role
 

@@ -27,9 +27,11 @@ from .phrases import (
     PAST_PARTICIPLE,
     POST_MODIFIERS,
     PREPOSITIONS,
+    TIMES_OF_DAY,
     adverb,
     drop_aside,
     introduces_name,
+    is_foreign_article,
     last_clause,
     only_titles,
     possessive_owner,
@@ -37,7 +39,14 @@ from .phrases import (
     tokenize,
 )
 from .referents import age_or_nationality
-from .speechverbs import AUXILIARIES, FINDING_NOUNS, MODALS, PRONOUNS, is_participle
+from .speechverbs import (
+    AUXILIARIES,
+    FINDING_NOUNS,
+    MODALS,
+    PERSON_NOUNS,
+    PRONOUNS,
+    is_participle,
+)
 
 
 def _without_trailing_date(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -81,6 +90,13 @@ def _without_of_appositive(tokens: list[tuple[str, int]]) -> list[tuple[str, int
                 return tokens[:n]
             return tokens
     return tokens
+
+
+def _foreign_article_role(words: list[str]) -> bool:
+    """'La ministra', 'Der Sprecher', 'El organismo': an article and a common noun (lower
+    case, or a role), not a name with a particle ('Le Pen') or a title ('Der Spiegel')."""
+    return len(words) > 1 and is_foreign_article(words[0]) and (
+        words[1][:1].islower() or words[1].lower() in PERSON_NOUNS | TITLE_WORDS)
 
 
 @dataclass
@@ -325,6 +341,7 @@ class SubjectReader:
             return Subject("none")
         while len(clause) > 1 and (clause[0][0].isdigit() or clause[0][0].lower() in
                                    SENTENCE_STARTERS - DETERMINERS - PRONOUNS
+                                   or clause[0][0].lower() in TIMES_OF_DAY
                                    or _dates_the_clause(clause)):
             clause = clause[1:]  # 'Later the supreme leader', 'In 2005 he', 'In October the'
         words = [t for t, _s in clause]
@@ -352,7 +369,8 @@ class SubjectReader:
                     or only_titles(self.text[start:mention.start])
                     and words[0].lower() not in DETERMINERS):
                 return Subject("name", mention.name, mention.start)
-            if words[0].lower() in DETERMINERS or words[0][:1].islower() or \
+            if words[0].lower() in DETERMINERS or _foreign_article_role(words) or \
+                    words[0][:1].islower() or \
                     words[0].lower() in DEMONYMS or possessive_owner(phrase) or \
                     len(words) > 1 and re.search(r"[’']s$", words[0]) and words[1].islower() or \
                     _owned_unit(words):

@@ -28,6 +28,7 @@ class MarkupParts:
     language: str | None = None  # HTML lang
     front_matter: dict[str, str] = field(default_factory=dict)  # Markdown front matter
     skipped_relative_links: int = 0  # HTML links with no base URL to resolve them against
+    table_rows: list[list[tuple[int, int]]] = field(default_factory=list)  # cells per row
 
 
 class TextBuilder:

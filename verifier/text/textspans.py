@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _SENTENCE_END = re.compile(
     r"[.!?…]+[\"”’»)\]]*(?:\d{1,3}(?:,\d{1,3})*|(?:\[\^?\d{1,3}\])+)?"
-    r"(?=\s+[\"“‘(\[«]?[A-Z0-9\u0600-\u06FF])"
+    r"(?=\s+[\"“‘(\[«„‚¿¡]?[A-Z0-9\u00C0-\u00DE\u0600-\u06FF])"
     r"|\n")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep",

@@ -54,6 +54,30 @@ def find_urls(text: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
+# A URL written without its scheme or 'www.' ('babel.hathitrust.org/cgi/pt?id=…', 'gov.uk/x'),
+# as MLA 9 prints them: a lower-case host with a letters-only last label, then a path.
+_BARE_HOST_URL = re.compile(
+    r"(?<![\w@/.:\-])(?:[a-z0-9\-]+\.)+[a-z]{2,6}/[^\s<>\"“”‘«»\u200b]+")
+
+
+_TLD_SLASH = re.compile(r"\.[a-z]{2,6}/")  # what every such URL has: found first, cheaply
+_HOST_START = re.compile(r"[a-z0-9.\-]{1,100}$")
+
+
+def find_bare_host_urls(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, url as written) of URLs written as host and path alone."""
+    found: list[tuple[int, int, str]] = []
+    for hit in _TLD_SLASH.finditer(text):
+        host = _HOST_START.search(text, max(0, hit.start() - 100), hit.start())
+        m = _BARE_HOST_URL.match(text, host.start()) if host else None
+        if m is None or found and m.start() < found[-1][1] or m.group(0).startswith("www."):
+            continue  # none, the URL before it again, or one find_urls has
+        url = trim_url(m.group(0))
+        if "/" in url and not url.endswith("/") or url.count("/") > 1:
+            found.append((m.start(), m.start() + len(url), url))
+    return found
+
+
 # A note marker glued after the sentence's punctuation ('…/survey).[1]', '….[^2]'): prose, not
 # part of the URL (a URL's own brackets, as in '?f[0]', follow a word character).
 _GLUED_MARKER = re.compile(r"(?<=[.,;:!?)’”\"])\[\^?\w{1,4}\]$")
@@ -141,7 +165,7 @@ def normalize_url(url: str) -> str | None:
     tracking arguments (`utm_*`, click identifiers), unsafe characters %-encoded. None when
     the URL is not a fetchable http(s) URL."""
     url = url.strip()
-    if url.lower().startswith("www."):
+    if url.lower().startswith("www.") or "://" not in url and _BARE_HOST_URL.fullmatch(url):
         url = "http://" + url
     try:
         parts = urlsplit(url)

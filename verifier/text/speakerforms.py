@@ -1,0 +1,88 @@
+"""Smaller forms that say who speaks, beside speech verbs and colons (the holdout14 round): a
+headline's 'Business groups: “…”', '“…,” said the Chancellor', 'For X, the dispute “…”',
+German 'wurde mit den Worten zitiert', 'A 2023 review by the GAO found that'. Each reads the
+masked text (quotations replaced by MASK) and the document's names and referents."""
+
+from __future__ import annotations
+
+import re
+
+from .names import NameIndex, is_title_word
+from .referents import Referents, Speaker
+from .speechverbs import AUXILIARIES, find_speech_verbs
+from .subjects import Subject
+
+# A headline's speaker before its colon: a capitalised word and one to three lower-case ones
+# ('Business groups', 'Shadow chancellor'), after the live blog's time stamp if any.
+_HEADLINE_SPEAKER = re.compile(r"\s*(?:\d{1,2}[:.]\d\d\s+)?([A-Z][a-z]+(?:\s+[a-z]+){1,3})\s*")
+_FOR_WHOM = re.compile(r"\s*(?:For|Pour|Para|Für)\s+(?=[A-ZÀ-Þ])")
+# German news quotes a report's source 'mit den Worten zitiert' (quoted as saying): the
+# subject before 'wurde' is who said it ('Ein Sprecher wurde dort mit den Worten zitiert').
+_QUOTED_WITH_WORDS = re.compile(
+    r"(?P<who>(?:(?:Ein|Eine|Der|Die)\s+)?[A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+){0,2})\s+"
+    r"(?:wurde|wird|wurden|werden)\b[^.;:¤]{0,80}?\bmit\s+den\s+Worten\s+$")
+# 'said the Chancellor,', 'said the shadow health secretary.': a role closing the clause
+_ROLE_AFTER = re.compile(
+    r"\s+((?:the|a|an)\s+(?:[a-z][\w\-]*\s+){0,2}[A-Za-z][\w\-]*)(?=\s*[,.;—]|$)")
+# 'A 2023 review by the Government Accountability Office found that': the body that wrote
+# the work speaks through it.
+_WORK_BY = re.compile(
+    r"(?:[Aa]n?\s+|[Tt]he\s+|[Ii]ts\s+)?(?:\d{4}\s+|recent\s+|new\s+|latest\s+|first\s+|"
+    r"independent\s+)?(?:review|report|study|survey|audit|analysis|inquiry|investigation|"
+    r"evaluation|assessment)\s+(?:by|from)\s+(?:the\s+)?(?P<who>[A-Z][^,;:]*)$")
+
+
+def headline_speaker(masked: str, refs: Referents, start: int, colon: int, paragraph: int
+                     ) -> Speaker | None:
+    """'Business groups: “…”' opening its paragraph: who, as described (never a clause with
+    a verb, such as 'Residents agreed:')."""
+    m = _HEADLINE_SPEAKER.fullmatch(masked, start, colon)
+    if m is None or find_speech_verbs(m.group(1)) or any(
+            w in AUXILIARIES or w.endswith("ed") for w in m.group(1).lower().split()):
+        return None
+    return refs.description(m.group(1), start, paragraph)
+
+
+def for_whom(masked: str, names: NameIndex, open_at: int, sent_start: int) -> Speaker | None:
+    """'For Sophie Béranger, an economist, the dispute “goes beyond pay”' (and 'Pour X,',
+    'Para X,', 'Für X'): the view, in quotation marks, is the person's the sentence opens on."""
+    m = _FOR_WHOM.match(masked, sent_start, open_at)
+    mention = next(iter(names.between(m.end(), m.end() + 1)), None) if m else None
+    if mention is None or mention.org:
+        return None
+    full = names.full_name(mention.name, mention.start)
+    if not (mention.person_like or mention.titled or names.is_person(full)):
+        return None
+    return Speaker(full, True, "name")
+
+
+def quoted_with_words(masked: str, start: int, verb_at: int, word: str) -> Subject | None:
+    """The subject of German 'X wurde (dort) mit den Worten zitiert'."""
+    if word not in ("zitiert", "zitierte"):
+        return None
+    m = _QUOTED_WITH_WORDS.search(masked, start, verb_at)
+    if m is None:
+        return None
+    who = m.group("who")
+    indefinite = " " in who and who.split()[0] in ("Ein", "Eine", "Der", "Die")
+    return Subject("description" if indefinite else "name", who, m.start("who"))
+
+
+def role_after(masked: str, refs: Referents, pos: int, end: int, paragraph: int
+               ) -> Speaker | None:
+    """'“…,” said the Chancellor, confirming …': a role right after the verb, read as the
+    person holding it (named before, or else as described)."""
+    m = _ROLE_AFTER.match(masked, pos, min(end, pos + 60))
+    if m is None or not is_title_word(m.group(1).split()[-1]):
+        return None
+    return refs.description(m.group(1), pos, paragraph)
+
+
+def work_by(names: NameIndex, subject: Subject, at: int) -> Speaker | None:
+    """'A 2023 review by the Government Accountability Office found': the body."""
+    m = _WORK_BY.match(subject.text)
+    if m is None or subject.kind not in ("name", "description"):
+        return None
+    mention = names.mention_at(subject.start + m.start("who"), subject.start + len(subject.text))
+    who = mention.name if mention else m.group("who")
+    return Speaker(names.full_name(who, at), False, "name")
