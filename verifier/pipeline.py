@@ -159,6 +159,7 @@ class _Run:
             self._finish("failed", ExitStatus.INTERNAL)
             raise
         log.info("report: written in %.2f s", self._since(reporting))
+        log.info("run %s completed (exit status %d)", self.run_id, int(exit_status))
         finished = self.now()
         requests_made = self.requests_made + (self.checking.requests_made if self.checking else 0)
         return RunResult(self.run_id, exit_status, counts, changes, Path(settings.db),
@@ -167,6 +168,9 @@ class _Run:
 
     def _finish(self, status: str, exit_status: ExitStatus,
                 counts: dict[str, Any] | None = None, changes: Changes | None = None) -> None:
+        """Record how the run ended (a completed run is logged once its report is written)."""
+        if status != "completed":
+            log.warning("run %s %s (exit status %d)", self.run_id, status, int(exit_status))
         self.store.finish_run(self.run_id, status=status, counts=counts or {},
                               changes=changes.as_dict() if changes else {},
                               exit_status=int(exit_status), warnings=self.warnings,

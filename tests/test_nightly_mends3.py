@@ -1,0 +1,96 @@
+"""The general fixes the third nightly held-out set (test_nightly_holdout3.py) led to, each on
+its own small case."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from conftest import CliResult
+from fakewayback import FakeWayback
+from fixtureweb import FixtureWeb, Reply
+from test_nightly import PAGE, _port_corpus
+from test_nightly_holdout import urls
+
+import verifier
+import verifier.pipeline as pipeline
+from verifier.config import load_settings
+from verifier.models import Fetch
+from verifier.recheck import is_due, next_link_state
+from verifier.status import ExitStatus, LinkStatus
+
+T0 = datetime(2026, 11, 1, 3, 0, tzinfo=UTC)
+CHECKED = datetime(2027, 3, 27, 2, 17, 40, tzinfo=UTC)  # 03:17 in Berlin, 40 s into the run
+
+
+def test_a_daily_check_is_due_on_a_night_an_hour_short_or_started_before_it_was_made() -> None:
+    settings = load_settings(env={})
+    healthy = {"status": "ok", "stable_checks": 0, "last_checked": "2027-03-27T02:17:40Z",
+               "next_check": "2027-03-28T02:17:40Z"}
+    summer_time_night = datetime(2027, 3, 28, 1, 17, tzinfo=UTC)  # 03:17 CEST
+    assert is_due(healthy, summer_time_night, settings)
+    assert is_due(healthy, CHECKED + timedelta(days=1, seconds=-40), settings)
+    assert not is_due(healthy, CHECKED + timedelta(hours=20), settings)  # the same evening
+
+
+def test_a_dead_link_is_confirmed_on_the_third_night_when_one_was_an_hour_short() -> None:
+    settings = load_settings(env={})
+    failing = {"status": "dead", "failing_since": "2027-03-26T02:17:00Z", "failed_checks": 3,
+               "stable_checks": 0, "confirmed": 0}
+    fetch = Fetch("http://example.org/a", LinkStatus.DEAD, "HTTP 404", CHECKED, http_status=404)
+    three_nights_on = datetime(2027, 3, 29, 1, 17, tzinfo=UTC)  # 2 days 23 hours
+    assert next_link_state(fetch.url, failing, fetch, three_nights_on, settings)["confirmed"] == 1
+    two_and_a_half = datetime(2027, 3, 28, 14, 17, tzinfo=UTC)
+    assert next_link_state(fetch.url, failing, fetch, two_and_a_half, settings)["confirmed"] == 0
+
+
+def test_a_link_told_dead_by_the_first_run_is_not_told_again_when_confirmed(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
+    web.page("/harbour", "<title>Not Found</title><p>No such page.</p>", status=404)
+    docs, settings = _port_corpus(workspace, web, wayback)
+    first = verifier.run([str(docs)], settings, now=lambda: T0)
+    assert urls(first.changes.newly_failing_links) == [web.url("/harbour")]
+    later = [verifier.run([str(docs)], settings, now=lambda d=d: T0 + timedelta(days=d))
+             for d in (1, 2, 3)]
+    assert [r.exit_status for r in later] == [ExitStatus.OK] * 3
+    assert [urls(r.changes.newly_failing_links) for r in later] == [[], [], []]
+    with sqlite3.connect(workspace / "v.db") as conn:
+        assert conn.execute("select confirmed from link_state where url like '%/harbour'"
+                            ).fetchone()[0] == 1
+
+
+def test_the_log_says_how_each_run_ended(workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+                                         caplog: pytest.LogCaptureFixture) -> None:
+    web.page("/harbour", PAGE)
+    docs, settings = _port_corpus(workspace, web, wayback)
+    caplog.set_level(logging.INFO, logger="verifier")
+    verifier.run([str(docs)], settings, now=lambda: T0)
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(pipeline.Interrupted):
+        verifier.run([str(docs)], settings, stop=stop, now=lambda: T0 + timedelta(days=1))
+    ended = [r.getMessage() for r in caplog.records if " started " not in r.getMessage()
+             and r.getMessage().startswith("run ")]
+    assert ended == ["run 1 completed (exit status 0)", "run 2 interrupted (exit status 130)"]
+
+
+def test_status_of_a_link_puts_checks_in_a_row_finding_the_same_on_one_line(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        run_cli: Callable[..., CliResult]) -> None:
+    web.page("/harbour", PAGE)
+    gone = Reply(404, "<title>Not Found</title>")
+    web.sequence("/port", [Reply(200, "<p>ok</p>"), gone, gone, gone, gone])
+    docs, settings = _port_corpus(workspace, web, wayback, full=True)
+    for night in range(5):
+        verifier.run([str(docs)], settings, now=lambda n=night: T0 + timedelta(days=n))
+    shown = run_cli("status", "--db", str(workspace / "v.db"), "--url", web.url("/port"))
+    checks = [line for line in shown.out.splitlines() if line.startswith("  run")]
+    assert len(checks) == 2, shown.out
+    assert checks[0].startswith("  run 1  2026-11-01T03:00:00Z  ok")
+    assert checks[1].startswith("  runs 2-5  2026-11-02T03:00:00Z to 2026-11-05T03:00:00Z  dead")
+    assert checks[1].endswith("(4 checks)")
