@@ -84,8 +84,8 @@ def test_status_of_a_link_puts_checks_in_a_row_finding_the_same_on_one_line(
         run_cli: Callable[..., CliResult]) -> None:
     web.page("/harbour", PAGE)
     gone = Reply(404, "<title>Not Found</title>")
-    web.sequence("/port", [Reply(200, "<p>ok</p>"), gone, gone, gone, gone])
     docs, settings = _port_corpus(workspace, web, wayback, full=True)
+    web.sequence("/port", [Reply(200, "<p>ok</p>"), gone, gone, gone, gone])
     for night in range(5):
         verifier.run([str(docs)], settings, now=lambda n=night: T0 + timedelta(days=n))
     shown = run_cli("status", "--db", str(workspace / "v.db"), "--url", web.url("/port"))
