@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -94,3 +95,28 @@ def test_status_of_a_link_puts_checks_in_a_row_finding_the_same_on_one_line(
     assert checks[0].startswith("  run 1  2026-11-01T03:00:00Z  ok")
     assert checks[1].startswith("  runs 2-5  2026-11-02T03:00:00Z to 2026-11-05T03:00:00Z  dead")
     assert checks[1].endswith("(4 checks)")
+
+
+def test_a_run_asked_to_stop_while_waiting_on_its_saves_stops_at_once(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IA_ACCESS_KEY", "access")
+    monkeypatch.setenv("IA_SECRET_KEY", "secret")
+    web.page("/harbour", PAGE)
+    docs, settings = _port_corpus(workspace, web, wayback, save="missing", wayback_budget=120.0)
+    wayback.pending_polls = 10**9  # the job never finishes
+    stop = threading.Event()
+    asked: list[float] = []
+
+    def stop_once_polled() -> None:
+        while wayback.count("status") < 1:
+            time.sleep(0.02)
+        asked.append(time.monotonic())
+        stop.set()
+
+    threading.Thread(target=stop_once_polled, daemon=True).start()
+    with pytest.raises(pipeline.Interrupted):
+        verifier.run([str(docs)], settings, stop=stop, now=lambda: T0)
+    assert time.monotonic() - asked[0] < 3
+    with sqlite3.connect(workspace / "v.db") as conn:
+        assert {r[0] for r in conn.execute("select status from saves")} == {"pending"}

@@ -528,14 +528,15 @@ class Archivist:
             if job.status == "pending":
                 self._enqueue(job, first=True)
 
-    def close(self, wait: float = 0.0) -> list[SaveJob]:
-        """Stop background saving (after up to `wait` real seconds for it to finish) and
+    def close(self, wait: float = 0.0, stop: threading.Event | None = None) -> list[SaveJob]:
+        """Stop background saving (after up to `wait` real seconds for it to finish, cut
+        short when `stop` is set: a run asked to stop does not wait on the Archive) and
         return every job; those not finished stay "pending" for the next run."""
         deadline = time.monotonic() + wait
         with self._lock:
             while self._due or self._busy:
                 left = deadline - time.monotonic()
-                if left <= 0:
+                if left <= 0 or (stop is not None and stop.is_set()):
                     break
                 self._lock.wait(min(left, STEP))
             self._stop.set()

@@ -103,6 +103,7 @@ class _Run:
         self.checking: Checking | None = None
         self.unreadable: set[str] = set()  # sources that could not be read (see _keep_unreadable)
         self.stages: Stages | None = None  # see _network
+        self.saves_recorded = False  # see _finish_saves
 
     # -- the whole run ----------------------------------------------------------------------
     def execute(self) -> RunResult:
@@ -129,6 +130,7 @@ class _Run:
                      len(self.checking.live), self._since(checking), _process_cpu() - cpu,
                      self.checking.pool.done_here if self.checking.pool else 0)
             self._finish_saves(wait=min(self.settings.wayback_budget, 30.0))
+            self._interrupt_point()  # stopped while waiting on the saves
         except (KeyboardInterrupt, Interrupted):
             self._finish_saves(wait=0.0)
             self._shutdown(cancel=True)
@@ -370,9 +372,10 @@ class _Run:
     def _finish_saves(self, wait: float) -> None:
         """Stop background saves (after up to `wait` seconds) and record every job; unfinished
         ones stay pending and are resumed first by the next run."""
-        if self.stages is None:
+        if self.stages is None or self.saves_recorded:
             return
-        for job in self.stages.archivist.close(wait=wait):
+        self.saves_recorded = True
+        for job in self.stages.archivist.close(wait=wait, stop=self.stop):
             self.store.save_job(self.run_id, job)
 
 
