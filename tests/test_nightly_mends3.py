@@ -21,6 +21,7 @@ from test_nightly_holdout import urls
 import verifier
 import verifier.pipeline as pipeline
 from verifier.config import load_settings
+from verifier.errors import StorageError
 from verifier.models import Fetch
 from verifier.recheck import is_due, next_link_state
 from verifier.status import ExitStatus, LinkStatus
@@ -120,3 +121,23 @@ def test_a_run_asked_to_stop_while_waiting_on_its_saves_stops_at_once(
     assert time.monotonic() - asked[0] < 3
     with sqlite3.connect(workspace / "v.db") as conn:
         assert {r[0] for r in conn.execute("select status from saves")} == {"pending"}
+
+
+def test_evidence_that_cannot_be_written_stops_the_run_with_its_reason(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
+    """The archive directory cannot be written (here: a file stands where it should be, as a
+    full or read-only disk refuses it): one clear error, the run recorded as interrupted, and
+    the next run, with somewhere to write, does everything."""
+    web.page("/harbour", PAGE)
+    docs, settings = _port_corpus(workspace, web, wayback)
+    (workspace / "archive").write_text("not a directory")
+    with pytest.raises(StorageError) as stopped:
+        verifier.run([str(docs)], settings, now=lambda: T0)
+    assert stopped.value.exit_status == ExitStatus.STORAGE == 74
+    assert f"cannot keep evidence in {workspace / 'archive'}" in str(stopped.value)
+    (workspace / "archive").unlink()
+    again = verifier.run([str(docs)], settings, now=lambda: T0)
+    assert again.counts["quotes"]["verified"] == 1
+    with sqlite3.connect(workspace / "v.db") as conn:
+        assert [r[0] for r in conn.execute("select status from runs order by id")] == \
+            ["interrupted", "completed"]

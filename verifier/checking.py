@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .config import Settings
-from .errors import ArchiveError
+from .errors import ArchiveError, StorageError
 from .evidence import Exchange
 from .models import (
     ArchiveInfo,
@@ -279,6 +279,8 @@ class Checking:
         exchange: Exchange | None = None
         try:
             fetch, exchange = fut.result()
+        except StorageError:  # the disk, not this link: the run stops
+            raise
         except Exception as exc:  # a bug in fetching must cost one link, not the run
             log.exception("fetching %s", url)
             fetch = Fetch(url=url, link_status=LinkStatus.ERROR,
@@ -325,6 +327,8 @@ class Checking:
         self.fetching -= 1
         try:
             capture = fut.result()
+        except StorageError:  # the disk, not this link: the run stops
+            raise
         except Exception as exc:  # a bug in reading it must cost one link, not the run
             log.exception("reading the cited capture %s", url)
             error = f"internal error: {type(exc).__name__}: {exc}"
@@ -523,6 +527,8 @@ class Checking:
     def _on_archived(self, url: str, fut: Future[Any]) -> None:
         try:
             info, copies = fut.result()
+        except StorageError:  # the disk, not this link: the run stops
+            raise
         except Exception as exc:
             log.exception("archive lookup for %s", url)
             info, copies = ArchiveInfo(url=url, error=f"{type(exc).__name__}: {exc}"), []

@@ -269,7 +269,7 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
             raise
         click.echo(f"verifier: {exc}", err=True)
         code = int(exc.exit_status)
-        if code == ExitStatus.INTERRUPTED:
+        if code in (ExitStatus.INTERRUPTED, ExitStatus.STORAGE):  # stopped mid-way
             _exit_now(code)
     except KeyboardInterrupt:
         click.echo("verifier: interrupted", err=True)

@@ -23,7 +23,7 @@ from typing import Any
 from . import __version__
 from .checking import Checking, Progress, Stages
 from .config import Settings, load_settings
-from .errors import InputError, ReportError, VerifierError
+from .errors import InputError, ReportError, StorageError, VerifierError
 from .history import Changes, counts_and_changes, new_warnings
 from .lock import RunLock
 from .models import Extraction, Fetch
@@ -136,6 +136,12 @@ class _Run:
             self._shutdown(cancel=True)
             self._finish("interrupted", ExitStatus.INTERRUPTED)
             raise Interrupted(f"run {self.run_id} interrupted; finished work is recorded") from None
+        except StorageError as exc:  # a full disk: the next run does what is left, as after a kill
+            self._finish_saves(wait=0.0)
+            self._shutdown(cancel=True)
+            self._finish("interrupted", ExitStatus.STORAGE)
+            raise StorageError(f"run {self.run_id} stopped: {exc}; finished work is "
+                               "recorded") from None
         except BaseException:
             self._finish_saves(wait=0.0)
             self._shutdown(cancel=True)
