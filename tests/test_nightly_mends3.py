@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -12,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import CliResult
+from conftest import CliResult, subprocess_env
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb, Reply
 from test_nightly import PAGE, _port_corpus
@@ -141,3 +143,35 @@ def test_evidence_that_cannot_be_written_stops_the_run_with_its_reason(
     with sqlite3.connect(workspace / "v.db") as conn:
         assert [r[0] for r in conn.execute("select status from runs order by id")] == \
             ["interrupted", "completed"]
+
+
+POOL_STOPPED_MID_JOB = """
+import multiprocessing, sys, time
+from verifier.cli import _exit_now
+from verifier.workpool import WorkPool
+if __name__ == "__main__":
+    pool = WorkPool(2)
+    busy = [pool.submit(time.sleep, 30) for _ in range(4)]
+    time.sleep(1.0)  # the workers are inside their jobs
+    started = time.monotonic()
+    pool.close(cancel=True)
+    took = time.monotonic() - started
+    print(f"{took:.1f} {len(multiprocessing.active_children())}", flush=True)
+    _exit_now(130)  # as the command leaves when interrupted
+"""
+
+
+def test_a_work_pool_stopped_mid_job_ends_its_workers_and_leaves_nothing_behind(
+        tmp_path: Path) -> None:
+    """Stopped (Ctrl-C, SIGTERM), the command leaves at once: the pool's workers are ended,
+    their jobs not done again here, and nothing of the pool outlives the process to be warned
+    about on stderr."""
+    script = tmp_path / "pool.py"
+    script.write_text(POOL_STOPPED_MID_JOB)
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          env=subprocess_env(), timeout=60)
+    assert done.returncode == 130
+    took, workers_left = done.stdout.split()
+    assert float(took) < 5 and workers_left == "0"
+    time.sleep(0.5)  # the resource tracker would write its warning as the process leaves
+    assert done.stderr == ""

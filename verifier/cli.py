@@ -284,7 +284,13 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
 
 
 def _exit_now(code: int) -> NoReturn:
-    """Leave without waiting for in-flight fetches: everything finished is already committed."""
+    """Leave without waiting for in-flight fetches: everything finished is already committed.
+    The clean-ups multiprocessing does at a normal exit are done first: they free the named
+    semaphores of the work pool's queues, which the resource tracker otherwise warns of on
+    stderr (and cron mails the warning)."""
+    from multiprocessing import util
+
+    util._run_finalizers(0)
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
