@@ -4,12 +4,14 @@ its own small case."""
 from __future__ import annotations
 
 import logging
+import shutil
 import sqlite3
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -175,3 +177,45 @@ def test_a_work_pool_stopped_mid_job_ends_its_workers_and_leaves_nothing_behind(
     assert float(took) < 5 and workers_left == "0"
     time.sleep(0.5)  # the resource tracker would write its warning as the process leaves
     assert done.stderr == ""
+
+
+def _dead_harbour_captured(workspace: Path, web: FixtureWeb, wayback: FakeWayback
+                           ) -> tuple[Path, verifier.Settings]:
+    docs, settings = _port_corpus(workspace, web, wayback)
+    gone = web.page("/harbour", "<title>Not Found</title><p>No such page.</p>", status=404)
+    wayback.capture(gone, "20261001000000", PAGE)
+    return docs, settings
+
+
+def test_a_capture_kept_by_an_earlier_run_is_read_from_the_archive_not_fetched_again(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
+    docs, settings = _dead_harbour_captured(workspace, web, wayback)
+    for day in (0, 1):
+        run = verifier.run([str(docs)], settings, now=lambda d=day: T0 + timedelta(days=d))
+        assert run.counts["quotes"]["verified_archive"] == 1
+    assert wayback.count("snapshot") == 1
+    with sqlite3.connect(workspace / "v.db") as conn:
+        rows = conn.execute("select run_id, not_modified, sha256 from fetches "
+                            "where kind = 'snapshot' order by id").fetchall()
+    assert [(r[0], r[1]) for r in rows] == [(1, 0), (2, 1)] and rows[0][2] == rows[1][2]
+
+
+def test_a_kept_capture_gone_from_the_archive_is_fetched_again(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
+    docs, settings = _dead_harbour_captured(workspace, web, wayback)
+    verifier.run([str(docs)], settings, now=lambda: T0)
+    shutil.rmtree(workspace / "archive")
+    again = verifier.run([str(docs)], settings, now=lambda: T0 + timedelta(days=1))
+    assert again.counts["quotes"]["verified_archive"] == 1
+    assert wayback.count("snapshot") == 2
+
+
+def test_without_the_wayback_the_captures_kept_are_still_evidence(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
+    docs, settings = _dead_harbour_captured(workspace, web, wayback)
+    verifier.run([str(docs)], settings, now=lambda: T0)
+    wayback.requests.clear()
+    offline = replace(settings, no_wayback=True)
+    run = verifier.run([str(docs)], offline, now=lambda: T0 + timedelta(days=1))
+    assert wayback.requests == []
+    assert run.counts["quotes"]["verified_archive"] == 1 and not run.changes.loud

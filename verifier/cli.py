@@ -290,7 +290,7 @@ def _exit_now(code: int) -> NoReturn:
     stderr (and cron mails the warning)."""
     from multiprocessing import util
 
-    util._run_finalizers(0)
+    util._run_finalizers(0)  # type: ignore[attr-defined]  # what util._exit_function runs first
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)

@@ -211,6 +211,7 @@ class _Run:
         from .archiving import Archivist
         from .evidence import EvidenceStore, unrecorded_payloads
         from .fetching import Fetcher
+        from .keptcaptures import KeptCaptures
         from .net.wayback import WaybackClient
 
         settings = self.settings
@@ -223,13 +224,14 @@ class _Run:
         fetcher = Fetcher(settings, evidence=evidence, now=self.now,
                           session_factory=self.session_factory)
         client = WaybackClient(settings)
+        kept = KeptCaptures.load(self.store, known, Path(settings.archive_dir))
 
         def fetch_snapshot(raw_url: str) -> Fetch:
             return fetcher.fetch(raw_url, trusted=True, before_attempt=client.pace_lookup,
                                  rewrite_location=client.rewrite)
 
         self.stages = Stages(
-            fetcher, evidence, Archivist(client, fetch_snapshot, settings),
+            fetcher, evidence, Archivist(client, fetch_snapshot, settings, kept=kept.copy), kept,
             fetch_pool=ThreadPoolExecutor(max(1, settings.concurrency), thread_name_prefix="fetch"),
             archive_pool=ThreadPoolExecutor(2, thread_name_prefix="wayback"))
         return self.stages
