@@ -219,3 +219,17 @@ def test_without_the_wayback_the_captures_kept_are_still_evidence(
     run = verifier.run([str(docs)], offline, now=lambda: T0 + timedelta(days=1))
     assert wayback.requests == []
     assert run.counts["quotes"]["verified_archive"] == 1 and not run.changes.loud
+
+
+def test_the_report_dates_each_change_of_a_quotes_verdict(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
+    docs, settings = _port_corpus(workspace, web, wayback, full=True)
+    edited = PAGE.replace("next spring", "next summer")
+    web.sequence("/harbour", [Reply(200, PAGE), Reply(200, edited), Reply(200, PAGE)])
+    for night in range(4):
+        verifier.run([str(docs)], settings, now=lambda n=night: T0 + timedelta(days=n))
+    first = (workspace / "reports" / "run-1.html").read_text(encoding="utf-8")
+    assert "Verdict history" not in first
+    last = (workspace / "reports" / "run-4.html").read_text(encoding="utf-8")
+    assert ("Verdict history: Verified from 2026-11-01 03:00 UTC (run 1); Partial match from "
+            "2026-11-02 03:00 UTC (run 2); Verified from 2026-11-03 03:00 UTC (run 3).") in last
