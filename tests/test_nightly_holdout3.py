@@ -227,14 +227,19 @@ def _dead_with_capture(workspace: Path, web: FixtureWeb, wayback: FakeWayback) -
 def test_quote_only_ever_verified_in_the_archive_is_told_once(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback,
         run_cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch) -> None:
-    """Dead since before the first night: the first night says so (everything failing is
-    news then); the night the link is confirmed dead is not news a second time."""
+    """Dead since before the first night: the first night counts it (a first quiet night
+    prints counts only), the night the link is confirmed dead names it, once; the quote,
+    verified in the archive, is never news."""
     nights = _dead_with_capture(workspace, web, wayback)
     first = cli_at(monkeypatch, run_cli, 0, "run", "--quiet", str(nights.docs))
     assert first.code == 1 and "dead 1" in first.out
     for day in (1, 2, 3, 4, 5):
         night = cli_at(monkeypatch, run_cli, day, "run", "--quiet", str(nights.docs))
-        assert (night.code, night.out, night.err) == (0, "", ""), day
+        if day == 3:  # failed checks on nights 0 to 3: three days
+            assert night.code == 1 and night.out.count("dead: http") == 1, night.out
+            assert "Newly failing links (1):" in night.out and "quotes (" not in night.out
+        else:
+            assert (night.code, night.out, night.err) == (0, "", ""), day
     assert nights.quote("harbour")["status"] == "verified_archive"
     with nights.db() as conn:
         assert conn.execute("select confirmed from link_state").fetchone()[0] == 1
@@ -267,7 +272,8 @@ def test_capture_made_later_recovers_a_quote_whose_page_died(
     wayback.capture(gone, "20260915000000", page("harbour"))
     third = nights.run(3)
     assert [q.status for q in third.changes.recovered_quotes] == ["verified_archive"]
-    assert third.exit_status == ExitStatus.OK
+    assert urls(third.changes.newly_failing_links) == [gone]  # confirmed the same night
+    assert nights.run(4).exit_status == ExitStatus.OK
     assert nights.quote("harbour")["status"] == "verified_archive"
 
 

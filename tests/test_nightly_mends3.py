@@ -20,7 +20,6 @@ from conftest import CliResult, subprocess_env
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb, Reply
 from test_nightly import PAGE, _port_corpus
-from test_nightly_holdout import urls
 
 import verifier
 import verifier.pipeline as pipeline
@@ -53,21 +52,6 @@ def test_a_dead_link_is_confirmed_on_the_third_night_when_one_was_an_hour_short(
     assert next_link_state(fetch.url, failing, fetch, three_nights_on, settings)["confirmed"] == 1
     two_and_a_half = datetime(2027, 3, 28, 14, 17, tzinfo=UTC)
     assert next_link_state(fetch.url, failing, fetch, two_and_a_half, settings)["confirmed"] == 0
-
-
-def test_a_link_told_dead_by_the_first_run_is_not_told_again_when_confirmed(
-        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
-    web.page("/harbour", "<title>Not Found</title><p>No such page.</p>", status=404)
-    docs, settings = _port_corpus(workspace, web, wayback)
-    first = verifier.run([str(docs)], settings, now=lambda: T0)
-    assert urls(first.changes.newly_failing_links) == [web.url("/harbour")]
-    later = [verifier.run([str(docs)], settings, now=lambda d=d: T0 + timedelta(days=d))
-             for d in (1, 2, 3)]
-    assert [r.exit_status for r in later] == [ExitStatus.OK] * 3
-    assert [urls(r.changes.newly_failing_links) for r in later] == [[], [], []]
-    with sqlite3.connect(workspace / "v.db") as conn:
-        assert conn.execute("select confirmed from link_state where url like '%/harbour'"
-                            ).fetchone()[0] == 1
 
 
 def test_the_log_says_how_each_run_ended(workspace: Path, web: FixtureWeb, wayback: FakeWayback,

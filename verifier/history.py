@@ -147,8 +147,6 @@ def _changes(store: Store, run_id: int, now_quotes: dict[str, QuoteState],
     changes = Changes(previous_run=prev)
     newly_confirmed = {url for url, link in now_links.items() if link.confirmed
                        and not (before_links.get(url) and before_links[url].confirmed)}
-    told = _told_in_spell(store, run_id, newly_confirmed) if newly_confirmed else set()
-    newly_confirmed -= told
     moved = _vanished_by_words(before_quotes, now_quotes)
     held = {q.quote_id for q in now_quotes.values()
             if q.status == QuoteStatus.SOURCE_UNAVAILABLE} if prev is not None else set()
@@ -176,35 +174,13 @@ def _changes(store: Store, run_id: int, now_quotes: dict[str, QuoteState],
                 changes.newly_failing_links.append(link)
             else:
                 changes.failing_unconfirmed_links.append(link)
-        elif url in newly_confirmed and was_link:
+        elif link.status.failing and link.confirmed and was_link and not was_link.confirmed:
             changes.newly_failing_links.append(link)
         elif was_failing and not link.status.failing:
             changes.recovered_links.append(link)
         if link.archived and not (was_link and was_link.archived) and prev is not None:
             changes.newly_archived.append(url)
     return changes
-
-
-def _told_in_spell(store: Store, run_id: int, urls: set[str]) -> set[str]:
-    """The links among `urls` that an earlier completed run already told as newly failing in
-    their current failing spell (a first run tells everything failing, confirmed or not):
-    being confirmed later is not news a second time."""
-    spell_start = dict.fromkeys(urls, 0)  # the last run before `run_id` finding each healthy
-    marks = ",".join("?" * len(urls))
-    for url, checked_run, status in store.db.execute(
-            f"select url, run_id, link_status from link_checks where url in ({marks}) "
-            "and run_id < ?", [*urls, run_id]):
-        if not LinkStatus(status).failing:
-            spell_start[url] = max(spell_start[url], checked_run)
-    told: set[str] = set()
-    for earlier, stored in store.db.execute(
-            "select id, changes from runs where id > ? and id < ? and status = 'completed'",
-            [min(spell_start.values()), run_id]):
-        for link in (json.loads(stored) if stored else {}).get("newly_failing_links") or []:
-            url = link.get("url") if isinstance(link, dict) else None
-            if url in spell_start and earlier > spell_start[url]:
-                told.add(url)
-    return told
 
 
 def _vanished_by_words(before: dict[str, QuoteState], now: dict[str, QuoteState]
