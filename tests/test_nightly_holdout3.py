@@ -624,10 +624,10 @@ def test_sigterm_while_a_page_hangs_exits_at_once(
     write_doc(nights.docs / "a.txt", [("harbour", web.url("/harbour")),
                                       ("bridge", web.url("/bridge"))])
     proc = cron(nights, 0, "run", "--quiet", str(nights.docs))
+    wait_for_rows(nights, "select count(*) from fetches where url like '%/harbour'", 1, proc)
     deadline = time.monotonic() + 60
     while not any(r.path == "/bridge" for r in web.requests) and time.monotonic() < deadline:
         time.sleep(0.02)
-    time.sleep(0.3)
     code, _out, err = stopped_by(proc, signal.SIGTERM, within=5)
     assert code == 130 and "interrupted" in one_line(err)
     hang["delay"] = 0.0

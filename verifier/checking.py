@@ -69,9 +69,9 @@ class Stages:
     fetcher: Fetcher
     evidence: EvidenceStore
     archivist: Archivist
-    kept: KeptCaptures  # captures kept by earlier runs: all a run without the Wayback has
     fetch_pool: ThreadPoolExecutor
     archive_pool: ThreadPoolExecutor
+    kept: KeptCaptures | None = None  # captures earlier runs kept: all a run without the Wayback has
 
 
 @dataclass
@@ -553,7 +553,8 @@ class Checking:
         """Without the Wayback Machine, the captures of a URL earlier runs kept, read and
         recorded as this run's copies (once per URL)."""
         if url not in self.kept_results:
-            copies = self.stages.kept.copies(url)
+            kept = self.stages.kept
+            copies = kept.copies(url) if kept is not None else []
             _read_copies(copies)
             self._save_copies(copies)
             self.kept_results[url] = copies

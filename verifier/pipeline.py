@@ -231,9 +231,9 @@ class _Run:
                                  rewrite_location=client.rewrite)
 
         self.stages = Stages(
-            fetcher, evidence, Archivist(client, fetch_snapshot, settings, kept=kept.copy), kept,
+            fetcher, evidence, Archivist(client, fetch_snapshot, settings, kept=kept.copy),
             fetch_pool=ThreadPoolExecutor(max(1, settings.concurrency), thread_name_prefix="fetch"),
-            archive_pool=ThreadPoolExecutor(2, thread_name_prefix="wayback"))
+            archive_pool=ThreadPoolExecutor(2, thread_name_prefix="wayback"), kept=kept)
         return self.stages
 
     def _resume_saves(self) -> None:
