@@ -180,6 +180,15 @@ def editable_page(web: FixtureWeb, path: str = "/harbour", host: int | None = No
     return url, state
 
 
+def harbour_night(workspace: Path, web: FixtureWeb, wayback: FakeWayback
+                  ) -> tuple[Nights, dict[str, str], verifier.RunResult]:
+    """Night 0 of a.txt quoting /harbour, a page the test may edit."""
+    url, state = editable_page(web)
+    nights = Nights(workspace, web, wayback)
+    write_doc(nights.docs / "a.txt", [("harbour", url)])
+    return nights, state, nights.run(0)
+
+
 def noted_doc(path: Path, quote: str, note: str, heading: str = "") -> None:
     """A plain-text document quoting `quote` with note 1 reading `note`."""
     head = f"{heading}\n\n" if heading else ""
@@ -191,10 +200,8 @@ def noted_doc(path: Path, quote: str, note: str, heading: str = "") -> None:
 
 def _edited_out_and_restored(workspace: Path, web: FixtureWeb, wayback: FakeWayback
                              ) -> tuple[Nights, list[verifier.RunResult]]:
-    url, state = editable_page(web)
-    nights = Nights(workspace, web, wayback)
-    write_doc(nights.docs / "a.txt", [("harbour", url)])
-    results = [nights.run(0)]
+    nights, state, first = harbour_night(workspace, web, wayback)
+    results = [first]
     state["body"] = page("harbour", changed=EDITED)
     results.append(nights.run(1))
     state["body"] = page("harbour")
@@ -472,10 +479,7 @@ def _sqlite_shell(db: Path, *statements: str) -> subprocess.Popen[str]:
 def test_night_while_a_sqlite3_shell_holds_a_read_transaction(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback,
         run_cli: Callable[..., CliResult]) -> None:
-    url, state = editable_page(web)
-    nights = Nights(workspace, web, wayback)
-    write_doc(nights.docs / "a.txt", [("harbour", url)])
-    nights.run(0)
+    nights, state, _first = harbour_night(workspace, web, wayback)
     shell = _sqlite_shell(workspace / "v.db", "BEGIN;", "SELECT count(*) FROM runs;")
     try:
         assert shell.stdout is not None and shell.stdout.readline().strip() == "1"
@@ -503,10 +507,7 @@ def test_night_while_another_process_holds_a_write_lock_for_a_moment(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
     """A maintenance script writes to the database (say, a note column) for 3 seconds just
     as the night starts: the run waits for it rather than failing."""
-    url, state = editable_page(web)
-    nights = Nights(workspace, web, wayback)
-    write_doc(nights.docs / "a.txt", [("harbour", url)])
-    nights.run(0)
+    nights, state, _first = harbour_night(workspace, web, wayback)
     shell = _sqlite_shell(workspace / "v.db", "BEGIN IMMEDIATE;",
                           "INSERT INTO meta(key, value) VALUES ('note', 'x');")
     timer = threading.Timer(3.0, lambda: shell.stdin and (
@@ -894,10 +895,7 @@ def test_a_link_dead_for_forty_nights_keeps_status_readable(
 def test_export_and_report_of_an_earlier_night_give_that_nights_verdicts(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback,
         run_cli: Callable[..., CliResult]) -> None:
-    url, state = editable_page(web)
-    nights = Nights(workspace, web, wayback)
-    write_doc(nights.docs / "a.txt", [("harbour", url)])
-    nights.run(0)
+    nights, state, _first = harbour_night(workspace, web, wayback)
     state["body"] = page("harbour", changed=EDITED)
     nights.run(1)
     nights.run(2)
