@@ -111,7 +111,7 @@ def test_save_queued_by_a_run_that_died_is_made_by_the_next_run(
     docs, settings = _port_corpus(workspace, web, wayback, save="always")
     real_close = Archivist.close
     with monkeypatch.context() as patched:  # dies before recording its jobs at the end
-        patched.setattr(Archivist, "close", lambda self, wait=0.0: real_close(self, 0.0) and [])
+        patched.setattr(Archivist, "close", lambda self, wait=0.0, **_: real_close(self, 0.0) and [])
         verifier.run([str(docs)], settings, now=lambda: T0)
     store = verifier.Store.open(settings.db)
     try:

@@ -70,9 +70,11 @@ class Archivist:
     """
 
     def __init__(self, client: WaybackClient, fetch_raw: FetchRaw, settings: Settings, *,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic,
+                 kept: Callable[[Snapshot], Fetch | None] | None = None) -> None:
         self.client = client
         self._fetch_raw = fetch_raw
+        self._kept = kept  # a capture's raw copy kept by an earlier run (keptcaptures.py)
         self._settings = settings
         self._clock = clock
         self._memo = _Memo()
@@ -172,7 +174,7 @@ class Archivist:
         outcome: tuple[Snapshot, Fetch] | str = \
             "not fetched: Wayback Machine calls are off (--no-wayback)"
         if not self._settings.no_wayback:
-            fetch, outcome = self._read_capture(asked)
+            fetch, outcome = self._read_capture(asked, kept=False)  # does it replay now?
         if isinstance(outcome, tuple):
             return CitedCapture(self._cited_link(url, fetch, outcome),
                                 ArchiveInfo(url, closest=outcome[0], newest=outcome[0]), outcome)
@@ -357,10 +359,14 @@ class Archivist:
         return self._memo.get(("copy", snapshot.url, snapshot.timestamp),
                               lambda: self._read_capture(snapshot)[1])
 
-    def _read_capture(self, snapshot: Snapshot
+    def _read_capture(self, snapshot: Snapshot, *, kept: bool = True
                       ) -> tuple[Fetch | None, tuple[Snapshot, Fetch] | str]:
         """The raw fetch of a capture (None when nothing was sent) and what came of it: the
-        copy as served, or why there is none ("queued: ..." when it waits for the next run)."""
+        copy as served, or why there is none ("queued: ..." when it waits for the next run).
+        A capture whose copy an earlier run kept is read from there: a capture never changes."""
+        copy = self._kept(snapshot) if kept and self._kept is not None else None
+        if copy is not None:
+            return None, (snapshot, copy)
         blocked = self.client.blocked()
         if blocked:
             return None, f"queued: {blocked}"
@@ -550,14 +556,15 @@ class Archivist:
             if job.status == "pending":
                 self._enqueue(job, first=True)
 
-    def close(self, wait: float = 0.0) -> list[SaveJob]:
-        """Stop background saving (after up to `wait` real seconds for it to finish) and
+    def close(self, wait: float = 0.0, stop: threading.Event | None = None) -> list[SaveJob]:
+        """Stop background saving (after up to `wait` real seconds for it to finish, cut
+        short when `stop` is set: a run asked to stop does not wait on the Archive) and
         return every job; those not finished stay "pending" for the next run."""
         deadline = time.monotonic() + wait
         with self._lock:
             while self._due or self._busy:
                 left = deadline - time.monotonic()
-                if left <= 0:
+                if left <= 0 or (stop is not None and stop.is_set()):
                     break
                 self._lock.wait(min(left, STEP))
             self._stop.set()

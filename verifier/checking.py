@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .config import Settings
-from .errors import ArchiveError
+from .errors import ArchiveError, StorageError
 from .evidence import Exchange
 from .models import (
     ArchiveInfo,
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from .archiving import Archivist, CitedCapture
     from .evidence import EvidenceStore
     from .fetching import Fetcher
+    from .keptcaptures import KeptCaptures
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +71,7 @@ class Stages:
     archivist: Archivist
     fetch_pool: ThreadPoolExecutor
     archive_pool: ThreadPoolExecutor
+    kept: KeptCaptures | None = None  # captures earlier runs kept: all a run without the Wayback has
 
 
 @dataclass
@@ -101,6 +103,7 @@ class Checking:
         self.warnings = warnings  # the run's list: warnings found here are appended to it
         self.wayback_enabled = not settings.no_wayback
         self.fetch_ids: dict[str, int] = {}
+        self.kept_results: dict[str, list[tuple[Snapshot, Fetch]]] = {}  # see _kept_copies
         self.snapshot_ids: dict[tuple[str, str], int] = {}
         self.live: dict[str, Fetch] = {}
         self.url_dates: dict[str, date | None] = {}  # the earliest date a URL is cited at
@@ -279,6 +282,8 @@ class Checking:
         exchange: Exchange | None = None
         try:
             fetch, exchange = fut.result()
+        except StorageError:  # the disk, not this link: the run stops
+            raise
         except Exception as exc:  # a bug in fetching must cost one link, not the run
             log.exception("fetching %s", url)
             fetch = Fetch(url=url, link_status=LinkStatus.ERROR,
@@ -325,6 +330,8 @@ class Checking:
         self.fetching -= 1
         try:
             capture = fut.result()
+        except StorageError:  # the disk, not this link: the run stops
+            raise
         except Exception as exc:  # a bug in reading it must cost one link, not the run
             log.exception("reading the cited capture %s", url)
             error = f"internal error: {type(exc).__name__}: {exc}"
@@ -415,6 +422,7 @@ class Checking:
         keeps only what a verdict still to come can need."""
         if all(task.done for task in self.tasks_by_url.get(url, [])):
             self.live_verdicts.pop(url, None)
+            self.kept_results.pop(url, None)
 
     def _release_page(self, url: str, fetch: Fetch) -> None:
         """Drop the page text once no verdict can need it again: only a quote not verified live
@@ -454,7 +462,8 @@ class Checking:
                 continue
             verdict = self.live_verdicts.get(url, {}).get(task.text)
             if verdict is None:  # no page was read (a failing link): nothing to match
-                verdict = judge(task.text, self.live[url], lambda: [],
+                kept = [] if self.wayback_enabled else self._kept_copies(url)
+                verdict = judge(task.text, self.live[url], functools.partial(list, kept),
                                 partial_threshold=self.settings.partial_threshold, now=self.now(),
                                 archive_asked=self.wayback_enabled)
             task.live[url] = verdict
@@ -523,6 +532,8 @@ class Checking:
     def _on_archived(self, url: str, fut: Future[Any]) -> None:
         try:
             info, copies = fut.result()
+        except StorageError:  # the disk, not this link: the run stops
+            raise
         except Exception as exc:
             log.exception("archive lookup for %s", url)
             info, copies = ArchiveInfo(url=url, error=f"{type(exc).__name__}: {exc}"), []
@@ -535,13 +546,27 @@ class Checking:
                        copies: list[tuple[Snapshot, Fetch]]) -> None:
         """Record what the archive answered for a URL and keep it for the run's verdicts."""
         self.store.save_archive_info(self.run_id, url, info)
+        self._save_copies(copies)
+        self.archive_results[url] = (info, copies)
+
+    def _kept_copies(self, url: str) -> list[tuple[Snapshot, Fetch]]:
+        """Without the Wayback Machine, the captures of a URL earlier runs kept, read and
+        recorded as this run's copies (once per URL)."""
+        if url not in self.kept_results:
+            kept = self.stages.kept
+            copies = kept.copies(url) if kept is not None else []
+            _read_copies(copies)
+            self._save_copies(copies)
+            self.kept_results[url] = copies
+        return self.kept_results[url]
+
+    def _save_copies(self, copies: list[tuple[Snapshot, Fetch]]) -> None:
         for snapshot, fetch in copies:
             sid = self.store.save_snapshot(snapshot, self.run_id)
             self.snapshot_ids[(snapshot.url, snapshot.timestamp)] = sid
             fid = self.store.save_fetch(self.run_id, fetch, kind="snapshot", snapshot_id=sid)
             self.fetch_ids[fetch_key_snapshot(snapshot)] = fid
             fetch.body = None
-        self.archive_results[url] = (info, copies)
 
     def _judge_archived(self, task: _QuoteTask, url: str) -> None:
         """The verdict on one cited URL once the archive has answered for it."""

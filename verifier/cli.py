@@ -269,7 +269,7 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
             raise
         click.echo(f"verifier: {exc}", err=True)
         code = int(exc.exit_status)
-        if code == ExitStatus.INTERRUPTED:
+        if code in (ExitStatus.INTERRUPTED, ExitStatus.STORAGE):  # stopped mid-way
             _exit_now(code)
     except KeyboardInterrupt:
         click.echo("verifier: interrupted", err=True)
@@ -284,7 +284,13 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
 
 
 def _exit_now(code: int) -> NoReturn:
-    """Leave without waiting for in-flight fetches: everything finished is already committed."""
+    """Leave without waiting for in-flight fetches: everything finished is already committed.
+    The clean-ups multiprocessing does at a normal exit are done first: they free the named
+    semaphores of the work pool's queues, which the resource tracker otherwise warns of on
+    stderr (and cron mails the warning)."""
+    from multiprocessing import util
+
+    util._run_finalizers(0)  # type: ignore[attr-defined]  # what util._exit_function runs first
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)

@@ -30,6 +30,13 @@ class LockedError(VerifierError):
     exit_status = ExitStatus.LOCKED
 
 
+class StorageError(VerifierError):
+    """Evidence could not be written (a full or read-only disk): the run stops, recorded as
+    interrupted, and the next run does what it left."""
+
+    exit_status = ExitStatus.STORAGE
+
+
 class ReportError(VerifierError):
     """The report could not be written (the database keeps everything regardless)."""
 

@@ -12,6 +12,7 @@ notes the fetch, and the ref points at the record that holds the bytes.
 from __future__ import annotations
 
 import base64
+import contextlib
 import gzip
 import hashlib
 import io
@@ -29,7 +30,7 @@ from warcio.timeutils import datetime_to_iso_date
 from warcio.warcwriter import WARCWriter
 
 from . import __version__
-from .errors import VerifierError
+from .errors import StorageError, VerifierError
 from .models import EvidenceRef
 
 MAX_FILE_SIZE = 1_000_000_000  # WARC files roll over at about 1 GB, the usual convention
@@ -201,11 +202,23 @@ class EvidenceStore:
     def _write(self, first: bytes, request: bytes, sha256: str) -> EvidenceRef:
         """Append both records; the ref covers the first (the response or revisit)."""
         with self._lock:
-            handle = self._open()
+            try:
+                handle = self._open()
+            except OSError as exc:
+                raise self._cannot_write(exc) from None
             offset = handle.tell()
-            handle.write(first + request)
-            handle.flush()
+            try:
+                handle.write(first + request)
+                handle.flush()
+            except OSError as exc:
+                with contextlib.suppress(OSError):  # no half record for a later run to trip on
+                    handle.truncate(offset)
+                raise self._cannot_write(exc) from None
             return EvidenceRef(self._file_name, offset, len(first), sha256)
+
+    def _cannot_write(self, exc: OSError) -> StorageError:
+        return StorageError(f"cannot keep evidence in {self.archive_dir}: "
+                            f"{exc.strerror or exc}")
 
     def _open(self) -> IO[bytes]:
         if self._file is not None and self._file.tell() < self._max_file_size:

@@ -23,7 +23,7 @@ from typing import Any
 from . import __version__
 from .checking import Checking, Progress, Stages
 from .config import Settings, load_settings
-from .errors import InputError, ReportError, VerifierError
+from .errors import InputError, ReportError, StorageError, VerifierError
 from .history import Changes, counts_and_changes, new_warnings
 from .lock import RunLock
 from .models import Extraction, Fetch
@@ -103,6 +103,7 @@ class _Run:
         self.checking: Checking | None = None
         self.unreadable: set[str] = set()  # sources that could not be read (see _keep_unreadable)
         self.stages: Stages | None = None  # see _network
+        self.saves_recorded = False  # see _finish_saves
 
     # -- the whole run ----------------------------------------------------------------------
     def execute(self) -> RunResult:
@@ -129,11 +130,18 @@ class _Run:
                      len(self.checking.live), self._since(checking), _process_cpu() - cpu,
                      self.checking.pool.done_here if self.checking.pool else 0)
             self._finish_saves(wait=min(self.settings.wayback_budget, 30.0))
+            self._interrupt_point()  # stopped while waiting on the saves
         except (KeyboardInterrupt, Interrupted):
             self._finish_saves(wait=0.0)
             self._shutdown(cancel=True)
             self._finish("interrupted", ExitStatus.INTERRUPTED)
             raise Interrupted(f"run {self.run_id} interrupted; finished work is recorded") from None
+        except StorageError as exc:  # a full disk: the next run does what is left, as after a kill
+            self._finish_saves(wait=0.0)
+            self._shutdown(cancel=True)
+            self._finish("interrupted", ExitStatus.STORAGE)
+            raise StorageError(f"run {self.run_id} stopped: {exc}; finished work is "
+                               "recorded") from None
         except BaseException:
             self._finish_saves(wait=0.0)
             self._shutdown(cancel=True)
@@ -159,6 +167,7 @@ class _Run:
             self._finish("failed", ExitStatus.INTERNAL)
             raise
         log.info("report: written in %.2f s", self._since(reporting))
+        log.info("run %s completed (exit status %d)", self.run_id, int(exit_status))
         finished = self.now()
         requests_made = self.requests_made + (self.checking.requests_made if self.checking else 0)
         return RunResult(self.run_id, exit_status, counts, changes, Path(settings.db),
@@ -167,6 +176,9 @@ class _Run:
 
     def _finish(self, status: str, exit_status: ExitStatus,
                 counts: dict[str, Any] | None = None, changes: Changes | None = None) -> None:
+        """Record how the run ended (a completed run is logged once its report is written)."""
+        if status != "completed":
+            log.warning("run %s %s (exit status %d)", self.run_id, status, int(exit_status))
         self.store.finish_run(self.run_id, status=status, counts=counts or {},
                               changes=changes.as_dict() if changes else {},
                               exit_status=int(exit_status), warnings=self.warnings,
@@ -199,6 +211,7 @@ class _Run:
         from .archiving import Archivist
         from .evidence import EvidenceStore, unrecorded_payloads
         from .fetching import Fetcher
+        from .keptcaptures import KeptCaptures
         from .net.wayback import WaybackClient
 
         settings = self.settings
@@ -211,15 +224,16 @@ class _Run:
         fetcher = Fetcher(settings, evidence=evidence, now=self.now,
                           session_factory=self.session_factory)
         client = WaybackClient(settings)
+        kept = KeptCaptures.load(self.store, known, Path(settings.archive_dir))
 
         def fetch_snapshot(raw_url: str) -> Fetch:
             return fetcher.fetch(raw_url, trusted=True, before_attempt=client.pace_lookup,
                                  rewrite_location=client.rewrite)
 
         self.stages = Stages(
-            fetcher, evidence, Archivist(client, fetch_snapshot, settings),
+            fetcher, evidence, Archivist(client, fetch_snapshot, settings, kept=kept.copy),
             fetch_pool=ThreadPoolExecutor(max(1, settings.concurrency), thread_name_prefix="fetch"),
-            archive_pool=ThreadPoolExecutor(2, thread_name_prefix="wayback"))
+            archive_pool=ThreadPoolExecutor(2, thread_name_prefix="wayback"), kept=kept)
         return self.stages
 
     def _resume_saves(self) -> None:
@@ -366,9 +380,10 @@ class _Run:
     def _finish_saves(self, wait: float) -> None:
         """Stop background saves (after up to `wait` seconds) and record every job; unfinished
         ones stay pending and are resumed first by the next run."""
-        if self.stages is None:
+        if self.stages is None or self.saves_recorded:
             return
-        for job in self.stages.archivist.close(wait=wait):
+        self.saves_recorded = True
+        for job in self.stages.archivist.close(wait=wait, stop=self.stop):
             self.store.save_job(self.run_id, job)
 
 

@@ -29,8 +29,17 @@ def is_due(state: dict[str, Any] | None, now: datetime, settings: Settings) -> b
             return True  # failing: due every run, even when the clock reads before its last check
         # healthy: its interval is that of the settings in force, which may have changed
         # since the run that stored the state
-        next_check = last_checked + _interval(state.get("stable_checks") or 0, settings)
+        interval = _interval(state.get("stable_checks") or 0, settings)
+        return now >= last_checked + interval - nightly_slack(interval)
     return next_check is None or now >= next_check
+
+
+def nightly_slack(span: timedelta) -> timedelta:
+    """How much of a span in days a night may fall short of and still count as that many
+    nights: cron starts at the same wall-clock time every night, so one night is an hour
+    short when daylight saving time begins, and a check made minutes into one run falls due
+    minutes after the next run has started. An eighth of the span, at most six hours."""
+    return min(span / 8, timedelta(hours=6))
 
 
 def cited_elsewhere(state: dict[str, Any] | None, urls: Sequence[str]) -> bool:
@@ -91,8 +100,9 @@ def next_link_state(url: str, previous: dict[str, Any] | None, fetch: Fetch, now
         failing_since = failing_since or utc_iso(now)
         failed_checks = (previous.get("failed_checks") or 0) + 1 if previous and was_failing else 1
         started = parse_iso(failing_since) or now
+        span = timedelta(days=settings.dead_after_days)
         confirmed = (failed_checks >= settings.dead_after_checks
-                     and now - started >= timedelta(days=settings.dead_after_days))
+                     and now - started >= span - nightly_slack(span))
     else:
         failing_since, failed_checks, confirmed = None, 0, False
     etag = fetch.headers.get("ETag") or fetch.headers.get("etag")

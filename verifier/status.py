@@ -12,6 +12,7 @@ class ExitStatus(IntEnum):
     NEWLY_FAILING = 1  # run completed; a quote or link is newly failing (first run: any failing)
     USAGE = 2  # usage or input error (bad path, bad config, unusable database)
     LOCKED = 3  # another run holds the database lock
+    STORAGE = 74  # evidence could not be written (a full or read-only disk); run interrupted
     INTERNAL = 70  # a bug in verifier (sysexits EX_SOFTWARE); run with --traceback and report it
     INTERRUPTED = 130  # stopped by Ctrl-C or SIGTERM; the run is recorded as interrupted
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .history import Changes, LinkState, QuoteState, link_history, recent_runs
 from .pipeline import RunResult
 from .status import ExitStatus, LinkStatus, QuoteStatus
@@ -117,6 +119,7 @@ def render_link_history(store: Store, url: str) -> str:
         return f"no checks recorded for {url}"
     lines = [f"{key}: {len(rows)} checks"]
     failing_since, failed = None, 0  # of the current failing spell only
+    runs: list[tuple[str, list[dict[str, Any]]]] = []  # checks in a row finding the same
     for r in rows:
         failing = LinkStatus(r["link_status"]).failing
         if failing and failing_since is None:
@@ -126,8 +129,12 @@ def render_link_history(store: Store, url: str) -> str:
         failed = failed + 1 if failing else 0
         http = f"HTTP {r['http_status']}" if r["http_status"] is not None else "no response"
         reason = r["reason"] or ""
-        detail = http if reason in ("", http) else f"{http}, {reason}"
-        lines.append(f"  run {r['run_id']}  {r['checked_at']}  {r['link_status']:<10} {detail}")
+        detail = f"{r['link_status']:<10} " + (http if reason in ("", http) else f"{http}, {reason}")
+        if runs and runs[-1][0] == detail:
+            runs[-1][1].append(r)
+        else:
+            runs.append((detail, [r]))
+    lines.extend(_checks_line(detail, same) for detail, same in runs)
     state = store.link_state(key)
     if failing_since:
         confirmed = bool(state and state.get("confirmed"))
@@ -136,3 +143,13 @@ def render_link_history(store: Store, url: str) -> str:
     if state and state.get("next_check"):
         lines.append(f"next check due {state['next_check']}")
     return "\n".join(lines)
+
+
+def _checks_line(detail: str, same: list[dict[str, Any]]) -> str:
+    """One line for checks in a row that found the same: forty nights of the same 404 read
+    as one spell, not forty lines."""
+    first, last = same[0], same[-1]
+    if len(same) == 1:
+        return f"  run {first['run_id']}  {first['checked_at']}  {detail}"
+    return (f"  runs {first['run_id']}-{last['run_id']}  {first['checked_at']} to "
+            f"{last['checked_at']}  {detail} ({len(same)} checks)")

@@ -22,7 +22,7 @@ import threading
 import traceback
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, InvalidStateError, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, InvalidStateError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -226,6 +226,7 @@ class WorkPool:
         self._waiting: deque[_Job] = deque()  # submitted, not yet handed to a worker
         self._handed = 0  # handed to the workers and not finished
         self.done_here = 0  # jobs taken by work_one_here and finished in this process
+        self._cancelled = False  # closed with cancel: the workers' jobs are not wanted
 
     def submit(self, fn: Callable[..., T], *args: Any) -> Future[T]:
         if self.processes <= 0 or self._broken:
@@ -278,8 +279,13 @@ class WorkPool:
             elif job.result.set_running_or_notify_cancel():
                 _copy(_run_here(job.fn, *job.args), job.result)
         executor, self._executor = self._executor, None
-        if executor is not None:
-            executor.shutdown(wait=not cancel, cancel_futures=cancel)
+        if executor is None:
+            return
+        if cancel:  # the workers' jobs are not wanted: end them rather than let them run on
+            self._cancelled = True
+            for process in list(getattr(executor, "_processes", {}).values()):
+                process.terminate()
+        executor.shutdown(wait=True, cancel_futures=cancel)
 
     def _hand_out(self) -> None:
         """Keep each worker a job ahead, no more: what waits here can still be done here."""
@@ -321,14 +327,18 @@ class WorkPool:
             outcome: Future[Any] = Future()
             outcome.set_result(done.result())
         except BrokenProcessPool:
-            self._broken = True
-            outcome = _run_here(job.fn, *job.args)
+            if self._cancelled:  # its worker was ended by close(cancel=True)
+                outcome = Future()
+                outcome.set_exception(CancelledError())
+            else:
+                self._broken = True
+                outcome = _run_here(job.fn, *job.args)
         except BaseException as exc:  # the work's own error, or cancelled at shutdown
             outcome = Future()
             outcome.set_exception(exc)
         with contextlib.suppress(InvalidStateError):  # cancelled by close(cancel=True)
             _copy(outcome, job.result)
-        if not self._broken:
+        if not self._broken and not self._cancelled:
             self._hand_out()
 
 

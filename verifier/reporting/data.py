@@ -69,6 +69,18 @@ class SourceView:
 
 
 @dataclass
+class VerdictChange:
+    """A quote's verdict from the check that first found it, until the next change."""
+
+    status: QuoteStatus
+    since: datetime | None
+    run_id: int
+
+
+SHOWN_CHANGES = 10  # a quote's latest verdict changes shown; older ones are counted
+
+
+@dataclass
 class QuoteView:
     id: int
     key: str
@@ -79,6 +91,8 @@ class QuoteView:
     sources: list[SourceView] = field(default_factory=list)
     best: VerdictView | None = None
     others: list[VerdictView] = field(default_factory=list)  # the other cited URLs' verdicts
+    history: list[VerdictChange] = field(default_factory=list)  # when its verdict changed
+    earlier_changes: int = 0  # changes before those in `history`, not shown
 
     @property
     def status(self) -> QuoteStatus | None:
@@ -346,6 +360,32 @@ def _attach_quotes(store: Store, run_id: int, documents: list[DocumentView]) -> 
             judged.best = verdict
         else:
             judged.others.append(verdict)
+    _attach_history(store, run_id, by_key)
+
+
+def _attach_history(store: Store, run_id: int, by_key: dict[str, QuoteView]) -> None:
+    """Each quote's verdicts up to the run, as changes: a quote whose verdict ever changed
+    shows when it was what (edited out of its page and restored: both changes, dated)."""
+    sql = """
+        with run_quotes as (
+            select q.key from run_documents rd join quotes q
+                on q.document_id = rd.document_id and q.doc_sha = rd.sha256
+            where rd.run_id = :run)
+        select q.key, c.run_id, c.status, c.checked_at
+        from run_quotes rq cross join quotes q cross join checks c
+        where q.key = rq.key and c.quote_id = q.id and c.best = 1 and c.run_id <= :run
+        order by q.key, c.run_id"""
+    changes: dict[str, list[VerdictChange]] = {}
+    for r in store.db.query(sql, {"run": run_id}):
+        seen = changes.setdefault(r["key"], [])
+        if not seen or seen[-1].status != r["status"]:
+            seen.append(VerdictChange(QuoteStatus(r["status"]), parse_iso(r["checked_at"]),
+                                      r["run_id"]))
+    for key, found in changes.items():
+        quote = by_key.get(key)
+        if quote is not None and len(found) > 1:
+            quote.history = found[-SHOWN_CHANGES:]
+            quote.earlier_changes = len(found) - len(quote.history)
 
 
 def _latest_checks(store: Store, run_id: int) -> list[dict[str, Any]]:
