@@ -365,7 +365,7 @@ BILL = [
 def write_bill(path: Path) -> None:
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(False)
-    for number, lines in enumerate(BILL, start=1):
+    for lines in BILL:
         pdf.add_page()
         pdf.set_font("Helvetica", style="I", size=9)
         pdf.set_xy(30, 10)
@@ -373,8 +373,8 @@ def write_bill(path: Path) -> None:
         pdf.set_xy(30, 25)
         counted = 0
         for line in lines:
-            heading = line.startswith("Part") or line[:1].isdigit() or not line.startswith("(") \
-                and line[:1].isupper() and len(line) < 40
+            # a part, a clause's number and title, a heading: not counted in the margin
+            heading = line[:1].isdigit() or line[:1].isupper() and len(line) < 40
             pdf.set_font("Helvetica", style="B" if heading else "", size=10.5)
             pdf.set_x(30)
             y = pdf.get_y()
