@@ -151,29 +151,31 @@ def test_a_margin_numbered_every_fifth_line_is_read_without_its_numbers() -> Non
     assert "5 Penalties" in paged_text(contents) and "10 Appeals" in paged_text(contents)
 
 
-def copy(markup: str) -> Fetch:
-    body = markup.encode()
-    return Fetch(url="https://news.example/statement", link_status=LinkStatus.OK, reason="",
+def verdict(quote: str, declared: str, paragraph: str) -> QuoteStatus:
+    """The verdict on a quote against a one-paragraph page whose template declares a language."""
+    body = f'<html lang="{declared}"><body><p>{paragraph}</p></body></html>'.encode()
+    copy = Fetch(url="https://news.example/statement", link_status=LinkStatus.OK, reason="",
                  fetched_at=NOW, http_status=200, content_type=HTML,
                  sha256=hashlib.sha256(body).hexdigest(), size=len(body),
                  page=page_text(body, HTML))
+    return judge(quote, copy, list, now=NOW).status
+
+
+SPANISH = ("«Ninguna familia que vive en una vivienda pública pagará un peso más el año que "
+           "viene», afirmó la ministra en una conferencia de prensa. La oposición calificó la "
+           "medida de insuficiente y reclamó un plan de construcción de nuevas viviendas.")
+ENGLISH = ("“All detainees have had access to consular staff and to lawyers of their choosing "
+           "from the first day of their detention,” the Ambassador said. The Embassy has "
+           "invited the British Consul to visit the detention centre at a date of her choosing.")
 
 
 def test_the_text_not_the_template_says_what_language_a_page_is_in() -> None:
-    spanish = copy('<html lang="en"><body><p>«Ninguna familia que vive en una vivienda pública '
-                   'pagará un peso más el año que viene», afirmó la ministra en una conferencia '
-                   'de prensa. La oposición calificó la medida de insuficiente y reclamó un plan '
-                   'de construcción de nuevas viviendas para las familias.</p></body></html>')
-    assert judge("No family living in public housing will pay a single peso more next year.",
-                 spanish, list, now=NOW).status is QuoteStatus.CROSS_LANGUAGE
-    english = copy('<html lang="es"><body><p>“All detainees have had access to consular staff '
-                   'and to lawyers of their choosing from the first day of their detention,” '
-                   'the Ambassador said. The Embassy has invited the British Consul to visit '
-                   'the detention centre at a date of her choosing.</p></body></html>')
-    assert judge("Nadie ha sido detenido sin cargos durante más tiempo del que permite la ley.",
-                 english, list, now=NOW).status is QuoteStatus.CROSS_LANGUAGE
-    assert judge("Every detained Briton has seen a lawyer and a consul since the day they were "
-                 "arrested.", english, list, now=NOW).status is NOT_FOUND
+    assert verdict("No family living in public housing will pay a single peso more next year.",
+                   "en", SPANISH) is QuoteStatus.CROSS_LANGUAGE
+    assert verdict("Nadie ha sido detenido sin cargos durante más tiempo del que permite la ley.",
+                   "es", ENGLISH) is QuoteStatus.CROSS_LANGUAGE
+    assert verdict("Every detained Briton has seen a lawyer and a consul since the day they "
+                   "were arrested.", "es", ENGLISH) is NOT_FOUND
 
 
 def test_thai_is_matched_letter_by_letter() -> None:
