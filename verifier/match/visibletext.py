@@ -7,7 +7,8 @@ and a correction note, which repeats retracted words; an <iframe> whose document
 document, read in its place; an application shell or a paywalled page whose text is shorter
 than the article it declares in its JSON-LD shows that article once its scripts have run or
 its reader has subscribed, so the article is read after the page's text; a page showing more
-text than its declared article has shown its own); block elements become line breaks while
+text than its declared article has shown its own; so is a shell built in the browser from its
+JSON data, see hydration.py); block elements become line breaks while
 inline elements join without a break, so a word split across <em>/<span> stays one word, and
 a drop-cap joins its word. Entities arrive decoded.
 
