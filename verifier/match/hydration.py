@@ -47,7 +47,12 @@ def shell_text(text: str) -> bool:
     """Whether a page's own text is a shell's: menus, labels and a footer, no paragraph of
     prose (a line of PARAGRAPH_MIN_CHARS characters). A page rendered on the server shows its
     paragraphs, whatever data it also carries for its scripts."""
-    return max(map(len, text.split("\n")), default=0) < PARAGRAPH_MIN_CHARS
+    at = 0
+    while (end := text.find("\n", at)) != -1:  # a news page's first paragraph ends the look
+        if end - at >= PARAGRAPH_MIN_CHARS:
+            return False
+        at = end + 1
+    return len(text) - at < PARAGRAPH_MIN_CHARS
 
 
 def hydration_strings(root: etree._Element) -> list[str]:
