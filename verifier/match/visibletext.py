@@ -95,23 +95,10 @@ def _ad_elements(root: etree._Element) -> list[etree._Element]:
 # The walk over the tree runs inside libxslt: several times faster than a loop in Python. A
 # shadow root's <template> is a block (the stream reader's _LINE_TAGS); its pattern outranks
 # the bare "template" among the dropped ones (priority 0.5 to 0).
-# A footnote reference set as a bare number linked to its note on the same page, glued to the
-# text before it ("auditor<a href="#footnote-2">2</a> warned", "in 2019<a …>3</a>,", as Substack
-# writes them, with no <sup>), reads as "[2]", as a superscript one does (see
-# _bracket_note_numbers). A linked number after a space ("see paragraph <a href="#p12">12</a>")
-# is the sentence's own, and one in the page's own brackets ("[<a href="#bib4">4</a>]") a
-# marker already. Told apart inside the walk: a look at the links from Python costs a few per
-# cent of reading a page that has none.
-_NOTE_LINK = ("a[starts-with(@href, '#') and not(*) and string-length(normalize-space()) &lt;= 3"
-              " and normalize-space() != '' and translate(normalize-space(), '0123456789', '') = '']")
-_NOT_GLUED = " &#9;&#10;&#13;&#160;[(&#xFF08;"  # what may end the text before a sentence's number
 _VISIBLE_TEXT_XSLT = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 <xsl:output method="text" encoding="utf-8"/>
 <xsl:template match="{'|'.join(sorted(DROP))}"/>
 <xsl:template match="{'|'.join(sorted(BLOCK))}|template[{' or '.join('@' + name for name in SHADOW_ROOT_ATTRIBUTES)}]"><xsl:text>&#xE001;</xsl:text><xsl:apply-templates/><xsl:text>&#xE001;</xsl:text></xsl:template>
-<xsl:template match="{_NOTE_LINK}"><xsl:variable name="before" select="string(preceding-sibling::node()[1])"/><xsl:choose>
-<xsl:when test="translate(substring($before, string-length($before)), '{_NOT_GLUED}', '') != ''">[<xsl:value-of select="normalize-space()"/>]</xsl:when>
-<xsl:otherwise><xsl:apply-templates/></xsl:otherwise></xsl:choose></xsl:template>
 </xsl:stylesheet>"""
 
 
@@ -162,6 +149,8 @@ def visible_text(root: etree._Element, markup: bytes, *, cut: bool = False,
     if b"srcdoc" in markup and depth < _FRAME_NESTING:
         _inline_frame_documents(root, depth)
     _bracket_note_numbers(root)
+    if _has_number_links(markup):
+        _bracket_note_links(root)
     text = collapse_whitespace(str(_transform()(root)), correction_notes=False)
     if b"articleBody" in markup and _declared_size(markup) > len(text):
         article = declared_article(root)
@@ -338,6 +327,48 @@ def _bracket_note_numbers(root: etree._Element) -> None:
         for child in list(sup):
             _remove_keeping_tail(child)
         sup.text = marker
+
+
+_IN_PAGE_LINK = b'href="#'
+_NUMBER_LINK_BYTES = 12  # a link's number (three digits at most) with spaces around it
+# Links to a place on the same page whose text is a number of up to three digits (a note
+# numbered past 999 is no note), found by libxml2 in C: a news page's hundred links are not
+# brought into Python one by one.
+_NUMBER_LINKS = etree.XPath(
+    "//a[starts-with(@href, '#') and string-length(normalize-space()) <= 3"
+    " and normalize-space() != '' and translate(normalize-space(), '0123456789', '') = '']")
+_OPENING_BRACKETS = "[(（"  # a linked number the page brackets itself ("[<a>4</a>, …]")
+
+
+def _has_number_links(markup: bytes) -> bool:
+    """Whether some link to a place on the page shows a bare number (see _bracket_note_links),
+    told from the bytes: most pages have a link or two to "#main" and none of these, and a
+    query of the tree (or a template in the walk over it) costs a few per cent of reading the
+    page. Publishing systems write the address in double quotes."""
+    at = markup.find(_IN_PAGE_LINK)
+    while at != -1:
+        opened = markup.find(b">", at)
+        closed = markup.find(b"</a>", opened)
+        if opened != -1 and 0 < closed - opened - 1 <= _NUMBER_LINK_BYTES \
+                and markup[opened + 1:closed].strip().isdigit():
+            return True
+        at = markup.find(_IN_PAGE_LINK, at + len(_IN_PAGE_LINK))
+    return False
+
+
+def _bracket_note_links(root: etree._Element) -> None:
+    """A footnote reference set as a bare number linked to its note on the same page, glued
+    to the text before it ("auditor<a href="#footnote-2">2</a> warned", "in 2019<a …>3</a>,",
+    as Substack writes them, with no <sup>), reads as "[2]", as a superscript one does. A
+    linked number after a space ("see paragraph <a href="#p12">12</a>") is the sentence's own,
+    and one in the page's own brackets ("[<a href="#bib4">4</a>]") is a marker already."""
+    for link in _NUMBER_LINKS(root):
+        number = (link.text or "").strip()
+        if len(link) or not number.isdigit():
+            continue
+        before = _text_before(link)
+        if before and not before[-1].isspace() and before[-1] not in _OPENING_BRACKETS:
+            link.text = f"[{number}]"
 
 
 def _note_marker(text: str, before: str) -> str | None:
