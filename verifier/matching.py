@@ -252,11 +252,16 @@ def _check(pattern: QuotePattern, fetch: Fetch, page: PageText, against: str,
 def _languages_differ(pattern: QuotePattern, page: PageText,
                       prepared: PreparedPage) -> tuple[bool, str | None, str | None]:
     """Whether the quote is likely a translation of the page: another script, or another
-    language sharing few words with the page (an invented quote shares its common words)."""
+    language sharing few words with the page (an invented quote shares its common words).
+    The language a web page is written in decides, not the one its template declares (a
+    Spanish ministry's page saying lang="en"): the declaration is the page's language only
+    when its text does not say otherwise."""
     quote_script = dominant_script(pattern.text)
     page_script = language_script(page.language) or dominant_script(page.text)
     quote_language = detect_language(pattern.text)
     page_language = page.language
+    if page.kind == "html" and page_language and page_script == quote_script:
+        page_language = detect_language(page.text) or page_language
     if quote_script and page_script and quote_script != page_script:
         return True, quote_language, page_language
     if not (quote_language and page_language) or quote_language == page_language:

@@ -19,6 +19,8 @@ from .text.subtitles import is_subtitles, subtitle_text
 if TYPE_CHECKING:
     from lxml import etree
 
+    from .text.pdflines import SourceLine
+
 # Reading a page's text needs lxml, the matcher's Unicode tables and the PDF cleaner: they are
 # imported where pages are read, so that what only asks a content's kind or decodes it (the
 # documents stage, a nightly run with nothing to fetch) starts without them.
@@ -160,10 +162,10 @@ def _mark_pages(root: etree._Element) -> bool:
 def _converted_pdf_text(text: str) -> str:
     """The text of marked pages cleaned as a PDF's pages; what comes before them (the
     converter's outline of bookmarks) kept as it is."""
-    from .text.pdfclean import clean_lines, page_lines
+    from .text.pdfclean import page_lines
 
     before, *pages = text.split(_PAGE_MARK)
-    cleaned = clean_lines(page_lines([page.strip("\n") for page in pages])).text
+    cleaned = _read_as_pages(page_lines([page.strip("\n") for page in pages]))
     return f"{before.strip()}\n{cleaned}" if before.strip() else cleaned
 
 
@@ -262,10 +264,10 @@ def pdf_text(body: bytes) -> str:
     """A PDF's text as a reader follows it: paragraphs rejoined across lines and pages, running
     headers and page numbers dropped, footnotes moved out of the sentences they interrupt
     (see pdfclean), so a quotation running over a page break is found whole."""
-    from .text.pdfclean import clean_lines, page_lines
+    from .text.pdfclean import page_lines
     from .text.pdftext import pdf_pages
 
-    return clean_lines(page_lines(pdf_pages(body))).text
+    return _read_as_pages(page_lines(pdf_pages(body)))
 
 
 def page_text(body: bytes, content_type: str | None) -> PageText | None:
@@ -298,9 +300,19 @@ def paged_text(text: str) -> str:
     """Plain text laid out in pages (form feeds between them, as pdftotext, court reporters
     and RFCs write it) read as a PDF's pages are: page numbers, running headers and footers
     and a numbered margin dropped, paragraphs rejoined across lines and pages."""
-    from .text.pdfclean import clean_lines, source_lines
+    from .text.pdfclean import source_lines
 
-    return clean_lines(source_lines(text)).text
+    return _read_as_pages(source_lines(text))
+
+
+def _read_as_pages(lines: list[SourceLine]) -> str:
+    """Lines laid out in pages, cleaned (see pdfclean), with the footnote markers glued to
+    the running text set in brackets, as a web page's superscript numbers are read."""
+    from .text.footnotes import bracket_note_refs
+    from .text.pdfclean import clean_lines
+
+    cleaned = clean_lines(lines)
+    return bracket_note_refs(cleaned.text, cleaned.footnotes, cleaned.floating)
 
 
 # A Markdown link "[words](address)" shows its words; an image "![alt](address)" shows a

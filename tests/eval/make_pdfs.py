@@ -267,9 +267,138 @@ def write_press_release(path: Path) -> None:
     path.write_bytes(bytes(pdf.output()))
 
 
+# The tenth held-out set's PDFs (holdout10_cases.toml). A slip opinion of a supreme court: a
+# running head ("Cite as: ...", the page number, "Opinion of the Court"), footnote numbers set
+# right after a word, a comma or a closing quotation mark, footnotes under a rule at the foot of
+# the first page, and a sentence running from above those footnotes to the next page.
+OPINION = [
+    (["JUSTICE MORROW delivered the opinion of the Court.",
+      "",
+      "The Federal Motor Carrier Safety Administration fined petitioner $1.2 million for",
+      "hours-of-service violations under a rule that, in the agency's words, was \"effective",
+      "immediately upon publication.\"1 The question presented is whether an agency that",
+      "skips notice and comment may defend the rule in court on a ground it did not",
+      "invoke when it acted. We hold that it may not.",
+      "",
+      "The Court of Appeals reasoned that the rule \"would have issued in identical form",
+      "had the agency taken comments,\"2 and so treated the omission as harmless. But the",
+      "harmless-error rule of the Administrative Procedure Act does not license a court",
+      "to supply a reason the agency never gave. As we explained in SEC v. Chenery Corp.,",
+      "332 U. S. 194 (1947), a reviewing court \"must judge the propriety of such action",
+      "solely by the grounds invoked by the agency.\" Id., at 196. Under that principle, an",
+      "agency that wishes to rely on good cause must say so at the time, and the agency",
+      "here did not. Because the Government concedes that no finding of good cause was",
+      "made,3 the agency may not"],
+     ["1 82 Fed. Reg. 41223 (2017).",
+      "2 61 F. 4th 902, 911 (CA5 2023).",
+      "3 Brief for Respondents 14; Tr. of Oral Arg. 37."]),
+    (["now rely on a rationale it did not give when it acted. The judgment of the Court",
+      "of Appeals is reversed, and the case is remanded for further proceedings con-",
+      "sistent with this opinion.",
+      "",
+      "It is so ordered."],
+     []),
+]
+
+
+def write_opinion(path: Path) -> None:
+    pdf = FPDF(format="Letter")
+    pdf.set_auto_page_break(False)
+    for number, (lines, notes) in enumerate(OPINION, start=2):
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=9)
+        pdf.set_xy(20, 10)
+        pdf.cell(100, 5, "Cite as: 602 U. S. ____ (2024)")
+        pdf.set_xy(185, 10)
+        pdf.cell(10, 5, str(number))
+        pdf.set_xy(20, 16)
+        pdf.cell(176, 5, "Opinion of the Court", align="C")
+        pdf.set_font("Times", size=12)
+        pdf.set_xy(20, 28)
+        for line in lines:
+            pdf.set_x(20)
+            pdf.cell(0, 6.5, line)
+            pdf.ln(6.5)
+        if notes:
+            pdf.line(20, 232, 70, 232)
+            pdf.set_font("Times", size=9.5)
+            pdf.set_xy(20, 235)
+            for note in notes:
+                pdf.set_x(20)
+                pdf.cell(0, 5, note)
+                pdf.ln(5)
+    pdf.set_creation_date(datetime(2024, 6, 27, tzinfo=UTC))
+    path.write_bytes(bytes(pdf.output()))
+
+
+# A parliamentary bill as printed: a running head, clause headings, and line numbers every five
+# lines in the left margin (restarting on each page), the bill's number in the footer.
+BILL = [
+    ["Part 1",
+     "Remuneration and reporting",
+     "1   Performance-related pay",
+     "(1) A water company may not award a bonus or other performance-related payment",
+     "to a director for any financial year in which the company has committed a",
+     "category 1 or category 2 pollution incident.",
+     "(2) In subsection (1), \"performance-related payment\" includes any payment in",
+     "shares, share options or deferred remuneration, whether made during or after",
+     "the financial year concerned.",
+     "(3) The Authority must publish, before the end of each financial year, a list of",
+     "the companies to which subsection (1) applied in the previous financial year,",
+     "together with the total value of the payments withheld.",
+     "2   Duty to report discharges",
+     "(1) Every sewerage undertaker must report each discharge of untreated sewage",
+     "from a storm overflow to the Authority within 12 hours of its start, stating its",
+     "location, its duration and the volume discharged, and must publish the same",
+     "information on its website within 24 hours.",
+     "(2) A sewerage undertaker that fails to comply with subsection (1) commits an",
+     "offence and is liable on summary conviction to a fine."],
+    ["(3) It is a defence for a sewerage undertaker charged with an offence under",
+     "subsection (2) to show that the discharge was caused by exceptional rainfall",
+     "and that it took all reasonable steps to prevent it.",
+     "3   Commencement",
+     "(1) This Act comes into force at the end of the period of two months beginning",
+     "with the day on which it is passed."],
+]
+
+
+def write_bill(path: Path) -> None:
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    for lines in BILL:
+        pdf.add_page()
+        pdf.set_font("Helvetica", style="I", size=9)
+        pdf.set_xy(30, 10)
+        pdf.cell(150, 5, "Water Companies (Accountability) Bill", align="C")
+        pdf.set_xy(30, 25)
+        counted = 0
+        for line in lines:
+            # a part, a clause's number and title, a heading: not counted in the margin
+            heading = line[:1].isdigit() or line[:1].isupper() and len(line) < 40
+            pdf.set_font("Helvetica", style="B" if heading else "", size=10.5)
+            pdf.set_x(30)
+            y = pdf.get_y()
+            pdf.cell(150, 6, line)
+            if not heading:
+                counted += 1
+                if counted % 5 == 0:
+                    pdf.set_font("Helvetica", size=7)
+                    pdf.set_xy(18, y)
+                    pdf.cell(8, 6, str(counted), align="R")
+            pdf.set_xy(30, y + 6)
+        pdf.set_font("Helvetica", size=8)
+        pdf.set_xy(30, 282)
+        pdf.cell(75, 5, "Bill 52")
+        pdf.cell(75, 5, "59/1", align="R")
+    pdf.set_creation_date(datetime(2024, 10, 16, tzinfo=UTC))
+    path.write_bytes(bytes(pdf.output()))
+
+
 if __name__ == "__main__":
     write_report(PAGES / "en_rights_report.pdf")
     write_brief(PAGES / "holdout" / "en_relief_brief.pdf")
     write_audit(PAGES / "holdout2" / "en_audit_summary.pdf")
     write_inquiry(PAGES / "holdout3" / "en_inquiry_ligatures.pdf")
     write_press_release(PAGES / "holdout6" / "en_press_release.pdf")
+    write_opinion(PAGES / "holdout10" / "en_slip_opinion.pdf")
+    write_bill(PAGES / "holdout10" / "en_bill_lines.pdf")

@@ -4,8 +4,9 @@ Text becomes a sequence of word tokens (letters, digits and combining marks), ea
 with NFKC and case folding, with soft hyphens, zero-width and bidi controls, tatweel and
 Arabic-script vowel marks and Hebrew points removed, Arabic/Persian letter variants (yeh, kaf,
 alef with hamza or madda), Russian ё, Turkish dotted and dotless i, Greek accents and digits
-unified, Chinese and Japanese characters taken one by one, a number's digit groups joined and
-its sign kept, "n't" read as "not", and line-break hyphenation ("govern-\\nment") repaired.
+unified, Chinese, Japanese and Thai characters taken one by one, a number's digit groups
+joined and its sign kept, "n't" read as "not", and line-break hyphenation ("govern-\\nment")
+repaired.
 Punctuation (quotation marks, apostrophes, dashes) separates words and is otherwise ignored, so
 it can never change a verdict. Each token keeps its character span in the original text, so a
 match maps back to a snippet.
@@ -26,18 +27,20 @@ from itertools import accumulate
 _IGNORABLE = "\u00ad\u200d\u200e\u200f\u2060\ufeff\u061c\u202a-\u202e\u2066-\u2069\u0640"
 # Modifier letters used as apostrophes or ayn/hamza in transliteration: separators, like "'".
 _APOSTROPHE_LETTERS = range(0x02B9, 0x02C0)
-# Chinese and Japanese are written without spaces between words: each ideograph or kana is a
-# word of its own, so a quotation may start or end anywhere in a clause.
-_CJK_RANGES = ((0x3005, 0x3007), (0x3040, 0x30FF), (0x31F0, 0x31FF), (0x3400, 0x4DBF),
-               (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFF66, 0xFF9F))
-_CJK = "".join(f"{chr(a)}-{chr(b)}" for a, b in _CJK_RANGES) + "\U00020000-\U0003134f"
+# Chinese, Japanese, Thai, Lao, Khmer and Burmese are written without spaces between words
+# (Thai sets a space between phrases): each ideograph, kana or letter (a Thai vowel or tone
+# mark too) is a word of its own, so a quotation may start or end anywhere in a clause.
+_UNSPACED_RANGES = ((0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x3005, 0x3007),
+                    (0x3040, 0x30FF), (0x31F0, 0x31FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
+                    (0xF900, 0xFAFF), (0xFF66, 0xFF9F))
+_UNSPACED = "".join(f"{chr(a)}-{chr(b)}" for a, b in _UNSPACED_RANGES) + "\U00020000-\U0003134f"
 _LINE_BREAK_HYPHEN = re.compile(r"[-\u2010\u2011][ \t]*\r?\n[ \t]*")
 
 
 def _word_class() -> str:
     """A regex character class of letters, marks and numbers (Basic Multilingual Plane)."""
     ranges: list[tuple[int, int]] = []
-    excluded = {cp for a, b in _CJK_RANGES for cp in range(a, b + 1)}.union(_APOSTROPHE_LETTERS)
+    excluded = {cp for a, b in _UNSPACED_RANGES for cp in range(a, b + 1)}.union(_APOSTROPHE_LETTERS)
     for cp in range(0x10000):
         if cp in excluded or unicodedata.category(chr(cp))[0] not in "LMN":
             continue
@@ -55,14 +58,15 @@ def _word_class() -> str:
 _WORD = f"[{_word_class()}]"
 _TOKEN = re.compile(rf"{_WORD}+(?:[-\u2010\u2011][ \t]*\r?\n[ \t]*{_WORD}+)*")
 _SPLIT = re.compile(f"({_TOKEN.pattern})")  # alternating separators and words
-# Chinese and Japanese characters are left out of _WORD, so they fall among the separators;
-# a text that has any is split again with them as words of one character.
-_CJK_CHAR = re.compile(f"[{_CJK}]")
-_SPLIT_CJK = re.compile(f"({_TOKEN.pattern}|[{_CJK}])")
-# First bytes of those characters in UTF-8 (U+3000..U+9FFF, U+F000..U+FFFF, beyond U+FFFF):
-# a search for single bytes runs at memory speed, a regex character class does not.
-_CJK_LEAD_BYTES = tuple(bytes([lead]) for lead in (0xE3, 0xE4, 0xE5, 0xE6, 0xE7, 0xE8, 0xE9,
-                                                   0xEF, 0xF0))
+# The characters of scripts written without spaces are left out of _WORD, so they fall among
+# the separators; a text that has any is split again with them as words of one character.
+_UNSPACED_CHAR = re.compile(f"[{_UNSPACED}]")
+_SPLIT_UNSPACED = re.compile(f"({_TOKEN.pattern}|[{_UNSPACED}])")
+# First bytes of those characters in UTF-8 (U+0E00..U+0FFF, U+1000..U+1FFF, U+3000..U+9FFF,
+# U+F000..U+FFFF, beyond U+FFFF): a search for single bytes runs at memory speed, a regex
+# character class does not.
+_UNSPACED_LEAD_BYTES = tuple(bytes([lead]) for lead in (0xE0, 0xE1, 0xE3, 0xE4, 0xE5, 0xE6,
+                                                        0xE7, 0xE8, 0xE9, 0xEF, 0xF0))
 
 _DELETE = {cp: None for cp in (0x00AD, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF,
                                0x061C, 0x0640, *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
@@ -141,8 +145,9 @@ def tokenize(text: str) -> Tokens:
     if not lowered.isascii():
         separators = "".join(parts[0::2])
         encoded = separators.encode("utf-8", "surrogatepass")
-        if any(lead in encoded for lead in _CJK_LEAD_BYTES) and _CJK_CHAR.search(separators):
-            parts = _SPLIT_CJK.split(lowered)
+        if any(lead in encoded for lead in _UNSPACED_LEAD_BYTES) \
+                and _UNSPACED_CHAR.search(separators):
+            parts = _SPLIT_UNSPACED.split(lowered)
     bounds = list(accumulate(map(len, parts)))
     starts = bounds[0:-1:2]
     ends = bounds[1::2]

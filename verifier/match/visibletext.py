@@ -7,7 +7,8 @@ and a correction note, which repeats retracted words; an <iframe> whose document
 document, read in its place; an application shell or a paywalled page whose text is shorter
 than the article it declares in its JSON-LD shows that article once its scripts have run or
 its reader has subscribed, so the article is read after the page's text; a page showing more
-text than its declared article has shown its own); block elements become line breaks while
+text than its declared article has shown its own; so is a shell built in the browser from its
+JSON data, see hydration.py); block elements become line breaks while
 inline elements join without a break, so a word split across <em>/<span> stays one word, and
 a drop-cap joins its word. Entities arrive decoded.
 
@@ -24,6 +25,8 @@ import threading
 from collections.abc import Iterator
 
 from lxml import etree
+
+from .hydration import DATA_SCRIPT_TYPE, data_size, hydration_strings, is_markup, shell_text
 
 # Never shown to a reader (or shown as widgets, not prose). A <ruby> annotation (<rt>, the
 # reading set small above a Japanese or Chinese word, and <rp>, its fallback parentheses) is
@@ -146,12 +149,29 @@ def visible_text(root: etree._Element, markup: bytes, *, cut: bool = False,
     if b"srcdoc" in markup and depth < _FRAME_NESTING:
         _inline_frame_documents(root, depth)
     _bracket_note_numbers(root)
+    if _has_number_links(markup):
+        _bracket_note_links(root)
     text = collapse_whitespace(str(_transform()(root)), correction_notes=False)
     if b"articleBody" in markup and _declared_size(markup) > len(text):
         article = declared_article(root)
         if len(text) < len(article) and not _shows(text, article):
             text = f"{text}\n{article}" if text else article
+    if DATA_SCRIPT_TYPE in markup and shell_text(text) and data_size(markup) > len(text):
+        text = _with_hydration_prose(root, text)
     return text
+
+
+def _with_hydration_prose(root: etree._Element, text: str) -> str:
+    """The page's text, then each line of its hydration data's prose that it does not show
+    (see hydration.py): all of it for a shell rendered in the browser, none for a page
+    rendered on the server from the same data."""
+    flat = text.replace("\n", " ")
+    lines: list[str] = []
+    for value in hydration_strings(root):
+        read = _fragment_text(value) if is_markup(value) else \
+            collapse_whitespace(value.replace("\n", BREAK))
+        lines += [line for line in read.split("\n") if line and line not in flat]
+    return "\n".join([text, *lines] if text else lines)
 
 
 def _declared_size(markup: bytes) -> int:
@@ -223,10 +243,15 @@ def declared_article(root: etree._Element) -> str:
         return ""
     body = max(bodies, key=len)
     if "</" in body:  # some publishing systems declare the body's markup
-        markup = body.encode("utf-8", "surrogatepass")
-        framed, cut = parse_html(markup)
-        return visible_text(framed, markup, cut=cut) if framed is not None else ""
+        return _fragment_text(body)
     return collapse_whitespace(body.replace("\n", BREAK))
+
+
+def _fragment_text(fragment: str) -> str:
+    """The visible text of an HTML fragment held in a string (a JSON article body)."""
+    markup = fragment.encode("utf-8", "surrogatepass")
+    framed, cut = parse_html(markup)
+    return visible_text(framed, markup, cut=cut) if framed is not None else ""
 
 
 def _article_bodies(data: object) -> Iterator[str]:
@@ -302,6 +327,48 @@ def _bracket_note_numbers(root: etree._Element) -> None:
         for child in list(sup):
             _remove_keeping_tail(child)
         sup.text = marker
+
+
+_IN_PAGE_LINK = b'href="#'
+_NUMBER_LINK_BYTES = 12  # a link's number (three digits at most) with spaces around it
+# Links to a place on the same page whose text is a number of up to three digits (a note
+# numbered past 999 is no note), found by libxml2 in C: a news page's hundred links are not
+# brought into Python one by one.
+_NUMBER_LINKS = etree.XPath(
+    "//a[starts-with(@href, '#') and string-length(normalize-space()) <= 3"
+    " and normalize-space() != '' and translate(normalize-space(), '0123456789', '') = '']")
+_OPENING_BRACKETS = "[(（"  # a linked number the page brackets itself ("[<a>4</a>, …]")
+
+
+def _has_number_links(markup: bytes) -> bool:
+    """Whether some link to a place on the page shows a bare number (see _bracket_note_links),
+    told from the bytes: most pages have a link or two to "#main" and none of these, and a
+    query of the tree (or a template in the walk over it) costs a few per cent of reading the
+    page. Publishing systems write the address in double quotes."""
+    at = markup.find(_IN_PAGE_LINK)
+    while at != -1:
+        opened = markup.find(b">", at)
+        closed = markup.find(b"</a>", opened)
+        if opened != -1 and 0 < closed - opened - 1 <= _NUMBER_LINK_BYTES \
+                and markup[opened + 1:closed].strip().isdigit():
+            return True
+        at = markup.find(_IN_PAGE_LINK, at + len(_IN_PAGE_LINK))
+    return False
+
+
+def _bracket_note_links(root: etree._Element) -> None:
+    """A footnote reference set as a bare number linked to its note on the same page, glued
+    to the text before it ("auditor<a href="#footnote-2">2</a> warned", "in 2019<a …>3</a>,",
+    as Substack writes them, with no <sup>), reads as "[2]", as a superscript one does. A
+    linked number after a space ("see paragraph <a href="#p12">12</a>") is the sentence's own,
+    and one in the page's own brackets ("[<a href="#bib4">4</a>]") is a marker already."""
+    for link in _NUMBER_LINKS(root):
+        number = (link.text or "").strip()
+        if len(link) or not number.isdigit():
+            continue
+        before = _text_before(link)
+        if before and not before[-1].isspace() and before[-1] not in _OPENING_BRACKETS:
+            link.text = f"[{number}]"
 
 
 def _note_marker(text: str, before: str) -> str | None:

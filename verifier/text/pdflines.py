@@ -22,6 +22,10 @@ MARGIN_MIN_LINES = 5  # consecutive lines numbered one up from the last
 # Lines of a numbered margin run on into each other mid-sentence ("... anyone on the" /
 # "engineering staff?"); items of a numbered list (endnotes, a table of contents) never do.
 MARGIN_MIN_RUN_ONS = 2
+# A bill or a statute numbers every fifth line of its margin (5, 10, 15 …, often again from 5
+# on each page): such a margin has at least this many numbers in the document.
+MARGIN_STEP = 5
+STEPPED_MARGIN_MIN_NUMBERS = 3
 
 
 @dataclass
@@ -36,8 +40,10 @@ class SourceLine:
 
 def strip_numbered_margin(lines: list[SourceLine]) -> None:
     """Take the numbers of a numbered margin off its lines: runs of consecutive lines numbered
-    one up from the line before, whose lines run on into each other (see MARGIN_MIN_RUN_ONS)."""
+    one up from the line before, whose lines run on into each other (see MARGIN_MIN_RUN_ONS),
+    or else a margin numbered every fifth line."""
     numbered: list[tuple[int, int] | None] = []  # (number, where the line's words start)
+    stripped = False
     for line in lines:
         found = _MARGIN_NUMBER.match(line.text) if line.text[:1] in _MARGIN_OPENERS else None
         numbered.append((int(found.group(1)), found.end()) if found else None)
@@ -55,7 +61,37 @@ def strip_numbered_margin(lines: list[SourceLine]) -> None:
             if run_ons >= MARGIN_MIN_RUN_ONS:
                 for i, text in enumerate(rest, start=start):
                     lines[i] = SourceLine(text, lines[i].line, lines[i].page, lines[i].linked)
+                stripped = True
         start = end
+    if not stripped:
+        _strip_stepped_margin(lines, numbered)
+
+
+def _strip_stepped_margin(lines: list[SourceLine], numbered: list[tuple[int, int] | None]) -> None:
+    """Take the numbers of a margin numbered every fifth line off their lines: on each page,
+    lines opening with multiples of five counting up by five, at least five lines apart, some
+    of them running on from the line before (a bill's clause, mid-sentence: "payment in" /
+    "5 shares, share options …"), as a list's or a heading's numbers never do."""
+    at: dict[int, tuple[int, int]] = {}  # line index -> (number, where its words start)
+    on_page: dict[int | None, list[int]] = {}
+    for i, found in enumerate(numbered):
+        if found is not None and found[0] and found[0] % MARGIN_STEP == 0 \
+                and lines[i].text[found[1]:]:
+            at[i] = found
+            on_page.setdefault(lines[i].page, []).append(i)
+    margin: list[int] = []
+    for found_on_page in on_page.values():
+        if all(at[b][0] - at[a][0] == MARGIN_STEP and b - a >= MARGIN_STEP - 1
+               for a, b in zip(found_on_page, found_on_page[1:], strict=False)):
+            margin += found_on_page
+    if len(margin) < STEPPED_MARGIN_MIN_NUMBERS:
+        return
+    rest = {i: lines[i].text[at[i][1]:] for i in margin}
+    run_ons = sum(i > 0 and lines[i - 1].page == lines[i].page and rest[i][:1].islower()
+                  and not terminal(lines[i - 1].text.rstrip()) for i in margin)
+    if run_ons >= MARGIN_MIN_RUN_ONS:
+        for i, text in rest.items():
+            lines[i] = SourceLine(text, lines[i].line, lines[i].page, lines[i].linked)
 
 
 def _numbered_after(before: tuple[int, int] | None, line: tuple[int, int] | None) -> bool:
