@@ -8,7 +8,7 @@ import re._parser as _parser
 
 import pytest
 
-from verifier.net import errorpages
+from verifier.net import errorpages, errorwords
 from verifier.net.errorpages import error_page_reason
 
 LONG = "a long article body " * 400
@@ -264,12 +264,12 @@ def _always_needs(items: list[tuple[object, object]], needs: re.Pattern[str], ke
     return False
 
 
-@pytest.mark.parametrize("name", ["_MISSING_CLAUSE", "_LEGAL_BLOCK", "_LOGIN_REQUIRED", "_PARKED",
-                                  "_PAYWALL", "_CHALLENGE_TEXT", "_TROUBLE", "_AGE_GATE", "_LINK_WARNING"])
+@pytest.mark.parametrize("name", ["MISSING_CLAUSE", "LEGAL_BLOCK", "LOGIN_REQUIRED", "PARKED",
+                                  "PAYWALL", "CHALLENGE_TEXT", "TROUBLE", "AGE_GATE", "LINK_WARNING"])
 def test_every_clause_needs_a_word_the_prescan_looks_for(name):
     """The pre-scan may skip a sentence only if no branch could match it: every string each
     branch matches holds a word of the pre-scan (each branch parsed and spelt out)."""
-    clauses = getattr(errorpages, name)
+    clauses = getattr(errorwords, name)
     keep = max(map(len, clauses.words)) - 1  # a word ending further on is seen then
     for branch in _branches(clauses.pattern.pattern):
         assert _always_needs(list(_parser.parse(branch)), clauses.needs, keep, {}), branch
@@ -282,7 +282,7 @@ def test_a_sentence_without_those_words_is_skipped_before_the_clauses():
         def match(self, sentence, start):
             Counting.calls += 1
 
-    clauses = errorpages._MISSING_CLAUSE._replace(pattern=Counting())
+    clauses = errorwords.MISSING_CLAUSE._replace(pattern=Counting())
     assert not errorpages._mostly(clauses, "parliament approves the budget amid protests")
     assert Counting.calls == 0
     errorpages._mostly(clauses, "the page you requested does not exist")
@@ -298,14 +298,14 @@ def test_the_clauses_are_tried_only_at_the_words_a_long_enough_match_can_start_a
         def match(self, sentence, start):
             tried.append(start)
 
-    clauses = errorpages._MISSING_CLAUSE._replace(pattern=Recording())
+    clauses = errorwords.MISSING_CLAUSE._replace(pattern=Recording())
     sentence = "last than there minpoal elistalra of lovelpen alcorvel alshiker the be"
     assert not errorpages._mostly(clauses, sentence)  # 'here', a needed word, is in 'there'
     assert tried == [0, 5, 10, 16, 24]
     assert all(start == 0 or sentence[start - 1] == " " for start in tried)
     assert max(tried) <= (1 - errorpages.SENTENCE_SHARE) * len(sentence)
-    assert errorpages._mostly(errorpages._MISSING_CLAUSE, "sorry the page you requested does not exist")
-    assert not errorpages._mostly(errorpages._MISSING_CLAUSE, "")
+    assert errorpages._mostly(errorwords.MISSING_CLAUSE, "sorry the page you requested does not exist")
+    assert not errorpages._mostly(errorwords.MISSING_CLAUSE, "")
 
 
 # -- branch l4: shapes of the fourth held-out set, each rule with what it must leave alone ---
@@ -354,7 +354,7 @@ def test_sentences_near_the_fourth_sets_messages_are_not_error_pages(line: str) 
 
 def test_marks_of_indic_scripts_are_folded_like_accents() -> None:
     """A Devanagari vowel sign is no word character to `re`; kept, it would split the word."""
-    assert errorpages.normalize("पृष्ठ नहीं मिला") == errorpages._fold("पृष्ठ नहीं मिला")
+    assert errorpages.normalize("पृष्ठ नहीं मिला") == errorwords.fold("पृष्ठ नहीं मिला")
 
 
 def test_a_paragraph_opening_with_a_not_found_sentence() -> None:
