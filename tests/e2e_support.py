@@ -319,6 +319,28 @@ def archive_cases(snapshots: Iterable[tuple[str, str, str]],
         yield case("final_url", doc, ref, "final_url", final, f"{doc}:{ref}:final_url", xfail)
 
 
+def listed_cases(xfail: dict[str, str], *,
+                 named_sources: Iterable[tuple[str, str, str]] = (),
+                 both_checked: Iterable[tuple[str, str, Any]] = (),
+                 not_cited: Iterable[tuple[str, str]] = (),
+                 doc_dates: Iterable[tuple[str, Any]] = (),
+                 one_fetch: Iterable[tuple[str, str]] = ()) -> Iterator[Any]:
+    """The cases the later sets list in tables: each quote's named source, the verdict against
+    each URL of a quote citing several, each reference that cites nothing, each document's
+    date, each page fetched once however often it is cited."""
+    for doc, key, outlet in named_sources:
+        yield case("named_source", doc, key, "named_source", outlet, f"{doc}:{key}:named_source",
+                   xfail)
+    for doc, key, verdicts in both_checked:
+        yield case("both_checked", doc, key, "", verdicts, f"{doc}:{key}:each URL", xfail)
+    for doc, ref in not_cited:
+        yield case("not_cited", doc, ref, "", None, f"{doc}:{ref}:not cited", xfail)
+    for doc, day in doc_dates:
+        yield case("doc_date", doc, "", "date", day, f"{doc}:date", xfail)
+    for host, path in one_fetch:
+        yield case("one_fetch", "", host, "", path, f"{host}{path}:fetched once", xfail)
+
+
 def second_cases(quotes: list[tuple[str, str, str]], links: list[tuple[str, str, str]],
                  changes: dict[str, list[str]], xfail: dict[str, str], *, exit_status: int,
                  absent: Iterable[tuple[str, str]] = (), status_line: str | None = None

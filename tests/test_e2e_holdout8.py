@@ -75,6 +75,7 @@ from e2e_support import (
     document_dates,
     export_cases,
     first_run,
+    listed_cases,
     pdf_pages,
     second_cases,
     second_run,
@@ -812,16 +813,8 @@ _param = functools.partial(case, xfail=XFAIL)  # a case of this set, its XFAIL m
 def _cases() -> Iterator[Any]:
     yield from export_cases(QUOTES, NOT_QUOTES, LINKS, XFAIL)
     yield from archive_cases(SNAPSHOTS, FINAL_URLS, XFAIL)
-    for doc, key, outlet in NAMED_SOURCES:
-        yield _param("named_source", doc, key, "named_source", outlet, f"{doc}:{key}:named_source")
-    for doc, key, verdicts in BOTH_CHECKED:
-        yield _param("both_checked", doc, key, "", verdicts, f"{doc}:{key}:each URL")
-    for doc, ref in NOT_CITED:
-        yield _param("not_cited", doc, ref, "", None, f"{doc}:{ref}:not cited")
-    for doc, day in DOC_DATES:
-        yield _param("doc_date", doc, "", "date", day, f"{doc}:date")
-    for host, path in ONE_FETCH:
-        yield _param("one_fetch", "", host, "", path, f"{host}{path}:fetched once")
+    yield from listed_cases(XFAIL, named_sources=NAMED_SOURCES, both_checked=BOTH_CHECKED,
+                            not_cited=NOT_CITED, doc_dates=DOC_DATES, one_fetch=ONE_FETCH)
 
 
 @pytest.mark.timeout(240)
