@@ -140,8 +140,9 @@ class LinkLines:
 
 
 def link_lines(pages: list[str], links_by_page: Iterable[list[PdfLink]]) -> list[LinkLines]:
-    """Where each link's words lie in its page's text: sought by their letters and digits
-    alone, after the previous link's words on that page (then from the page's top)."""
+    """Where each link's words lie in its page's text, sought by their letters and digits
+    alone: the occurrence nearest to where the page drew them; for a link whose drawing was
+    not read, the next after the previous link's words on that page (then from the top)."""
     found: list[LinkLines] = []
     for page, (text, links) in enumerate(zip(pages, links_by_page, strict=False), start=1):
         if not links:
@@ -211,35 +212,35 @@ class _LetterIndex:
     def __init__(self, text: str) -> None:
         kept = [(i, ch) for i, ch in enumerate(text) if ch.isalnum()]
         self.offsets = [i for i, _ in kept]
-        self.letters = "".join(_fold(ch) for _, ch in kept)
+        self.letters = _letters("".join(ch for _, ch in kept))
 
     def nearest(self, anchor: str, at: int) -> tuple[int, int] | None:
         """The span of the anchor's letters nearest `at` letters into the text: the page
         draws its text in about the order it reads, so a short anchor ('here', a title also
         in a heading) is told from its other occurrences by where it was drawn."""
-        wanted = "".join(_fold(ch) for ch in anchor if ch.isalnum())
-        if not wanted:
-            return None
-        best, k = -1, self.letters.find(wanted)
+        wanted = _letters(anchor)
+        best, k = -1, self.letters.find(wanted) if wanted else -1
         while k >= 0:
             if best < 0 or abs(k - at) < abs(best - at):
                 best = k
             k = self.letters.find(wanted, k + 1)
-        if best < 0:
-            return None
-        return self.offsets[best], self.offsets[best + len(wanted) - 1] + 1
+        return self._span(best, len(wanted))
 
     def find(self, anchor: str, begin: int, end: int) -> tuple[int, int] | None:
         """The span of the text whose letters are the anchor's, between begin and end."""
-        wanted = "".join(_fold(ch) for ch in anchor if ch.isalnum())
-        if not wanted:
-            return None
+        wanted = _letters(anchor)
         lo = bisect.bisect_left(self.offsets, begin)
         hi = bisect.bisect_left(self.offsets, end)
-        at = self.letters.find(wanted, lo, hi)
-        if at < 0:
-            return None
-        return self.offsets[at], self.offsets[at + len(wanted) - 1] + 1
+        return self._span(self.letters.find(wanted, lo, hi) if wanted else -1, len(wanted))
+
+    def _span(self, at: int, size: int) -> tuple[int, int] | None:
+        """The text's span holding the `size` letters from letter `at` (-1: none found)."""
+        return None if at < 0 else (self.offsets[at], self.offsets[at + size - 1] + 1)
+
+
+def _letters(text: str) -> str:
+    """A text's letters and digits, folded as the index keeps them."""
+    return "".join(_fold(ch) for ch in text if ch.isalnum())
 
 
 def _fold(ch: str) -> str:

@@ -232,8 +232,9 @@ class NoteFinder:
         at its foot, straight on from the body text with no gap, and only their width tells
         them apart. i itself when there is no such run."""
         page = self.lines[i].page
-        widths = sorted(len(line.text.strip()) for j, line in enumerate(self.lines)
-                        if line.page == page and self.kinds[j] == "text")
+        first, end = self._page_span(i)
+        widths = sorted(len(self.lines[j].text.strip()) for j in range(first, end)
+                        if self.kinds[j] == "text")
         if len(widths) < 8:
             return i
         column = widths[len(widths) // 2]
@@ -248,6 +249,16 @@ class NoteFinder:
         while start > 0 and wide(start - 1):
             start -= 1
         return start
+
+    def _page_span(self, i: int) -> tuple[int, int]:
+        """The lines of line i's page, first to last + 1 (a page's lines come together)."""
+        first = end = i
+        page = self.lines[i].page
+        while first > 0 and self.lines[first - 1].page == page:
+            first -= 1
+        while end < len(self.lines) and self.lines[end].page == page:
+            end += 1
+        return first, end
 
     def _glued_above(self, numeral: str, i: int) -> bool:
         """Whether the body text above line i has the Roman numeral glued to its punctuation
