@@ -218,6 +218,19 @@ def first_run(corpus: Corpus, inputs: list[str], now: Any = None) -> TwoRuns:
     return out
 
 
+@dataclass
+class DatedRuns(TwoRuns):
+    """The runs, and each document's date as the first run stored it."""
+
+    doc_dates: dict[str, str] = field(default_factory=dict)  # document name -> ISO date
+
+
+def dated_first_run(corpus: Corpus, inputs: list[str], now: Any = None) -> DatedRuns:
+    """first_run, and the date the run stored for each document."""
+    first = first_run(corpus, inputs, now)
+    return DatedRuns(**vars(first), doc_dates=document_dates(corpus.root / "verifier.db"))
+
+
 def second_run(out: TwoRuns, corpus: Corpus, inputs: list[str], now: Any) -> None:
     """Run verifier again on `inputs` (after the set changed some pages or documents) and
     read back its exit status, what it listed as changed, its export and checks, the pages it

@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -53,14 +52,14 @@ import pytest
 from e2e_support import (
     DEJAVU,
     Corpus,
+    DatedRuns,
     Q,
     TwoRuns,
     archive_cases,
     case,
     check_document,
-    document_dates,
+    dated_first_run,
     export_cases,
-    first_run,
     listed_cases,
     pdf_pages,
     second_cases,
@@ -650,13 +649,6 @@ XFAIL: dict[str, str] = {}
 # -- the runs ----------------------------------------------------------------------------
 
 
-@dataclass
-class Outcome(TwoRuns):
-    """The two runs, and each document's date as the first run stored it."""
-
-    doc_dates: dict[str, str] = field(default_factory=dict)  # document name -> ISO date
-
-
 def _second_run(out: TwoRuns, c: Corpus, inputs: list[str]) -> None:
     c.web.page(ARTICLE_PATH, article(c.hosts, edited=True), host=2)
     c.web.page("/news/article-desalination-85", site_page("Desalination to supply 85 percent", (
@@ -667,7 +659,7 @@ def _second_run(out: TwoRuns, c: Corpus, inputs: list[str]) -> None:
 
 
 @pytest.fixture(scope="module")
-def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
+def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DatedRuns]:
     root = tmp_path_factory.mktemp("e2e7")
 
     def documents(hosts: dict[str, str]) -> dict[str, str | bytes]:
@@ -676,8 +668,7 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
 
     with served_corpus(root, serve, documents) as c:
         inputs = [str(c.docs), c.hosts["h2"] + ARTICLE_PATH, c.hosts["h3"] + REPORT_PATH]
-        first = first_run(c, inputs, lambda: T0)
-        out = Outcome(**vars(first), doc_dates=document_dates(root / "verifier.db"))
+        out = dated_first_run(c, inputs, lambda: T0)
         _second_run(out, c, inputs)
         yield out
 
@@ -698,7 +689,7 @@ def _cases() -> Iterator[Any]:
 
 def _check_own(outcome: TwoRuns, kind: str, doc: str, key: str, expected: Any) -> None:
     """The cases of kinds only this set has."""
-    assert isinstance(outcome, Outcome)
+    assert isinstance(outcome, DatedRuns)
     if not check_document(outcome, kind, doc, key, expected, outcome.doc_dates):
         assert kind == "refetched"
         assert ("GET", doc) in outcome.fetched2, outcome.fetched2
@@ -1040,7 +1031,7 @@ XFAIL2: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
-def outcome2(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
+def outcome2(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DatedRuns]:
     root = tmp_path_factory.mktemp("e2e7b")
 
     def documents(hosts: dict[str, str]) -> dict[str, str | bytes]:
@@ -1049,8 +1040,7 @@ def outcome2(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
 
     with served_corpus(root, serve_batch2, documents) as c:
         inputs = [str(c.docs), c.hosts["h40"] + BLOG_PATH, c.hosts["h46"] + BRIEF_PATH]
-        first = first_run(c, inputs, lambda: T1)
-        yield Outcome(**vars(first), doc_dates=document_dates(root / "verifier.db"))
+        yield dated_first_run(c, inputs, lambda: T1)
 
 
 def _batch2_cases() -> Iterator[Any]:
@@ -1069,7 +1059,7 @@ def _batch2_cases() -> Iterator[Any]:
 
 @pytest.mark.timeout(240)
 @pytest.mark.parametrize(("kind", "doc", "key", "field_name", "expected"), list(_batch2_cases()))
-def test_second_batch(outcome2: Outcome, kind: str, doc: str, key: str, field_name: str,
+def test_second_batch(outcome2: DatedRuns, kind: str, doc: str, key: str, field_name: str,
                       expected: Any) -> None:
     if not outcome2.check(kind, doc, key, field_name, expected):
         _check_own(outcome2, kind, doc, key, expected)

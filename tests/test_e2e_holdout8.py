@@ -59,7 +59,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -67,14 +66,14 @@ import pytest
 from e2e_support import (
     DEJAVU,
     Corpus,
+    DatedRuns,
     Q,
     TwoRuns,
     archive_cases,
     case,
     check_document,
-    document_dates,
+    dated_first_run,
     export_cases,
-    first_run,
     listed_cases,
     pdf_pages,
     second_cases,
@@ -771,13 +770,6 @@ XFAIL: dict[str, str] = {}
 # -- the runs ----------------------------------------------------------------------------
 
 
-@dataclass
-class Outcome(TwoRuns):
-    """The two runs, and each document's date as the first run stored it."""
-
-    doc_dates: dict[str, str] = field(default_factory=dict)  # document name -> ISO date
-
-
 def _second_run(out: TwoRuns, c: Corpus, inputs: list[str]) -> None:
     c.web.page("/en/news/naftogaz-storage-winter", MISSING, host=22, status=404)
     c.web.page("/politics/peskov-transit", peskov_page(), host=24)
@@ -787,7 +779,7 @@ def _second_run(out: TwoRuns, c: Corpus, inputs: list[str]) -> None:
 
 
 @pytest.fixture(scope="module")
-def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
+def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DatedRuns]:
     root = tmp_path_factory.mktemp("e2e8")
 
     def documents(hosts: dict[str, str]) -> dict[str, str | bytes]:
@@ -798,8 +790,7 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
 
     with served_corpus(root, serve, documents) as c:
         inputs = [str(c.docs)]
-        first = first_run(c, inputs, lambda: T0)
-        out = Outcome(**vars(first), doc_dates=document_dates(root / "verifier.db"))
+        out = dated_first_run(c, inputs, lambda: T0)
         _second_run(out, c, inputs)
         yield out
 
@@ -807,7 +798,6 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
 # -- the cases ---------------------------------------------------------------------------
 
 
-_param = functools.partial(case, xfail=XFAIL)  # a case of this set, its XFAIL marks applied
 
 
 def _cases() -> Iterator[Any]:
@@ -820,7 +810,7 @@ def _cases() -> Iterator[Any]:
 @pytest.mark.timeout(240)
 @pytest.mark.parametrize(("kind", "doc", "key", "field_name", "expected"), list(_cases()) + list(
     second_cases(SECOND_QUOTES, SECOND_LINKS, SECOND_CHANGES, XFAIL, exit_status=0)))
-def test_expected_export(outcome: Outcome, kind: str, doc: str, key: str, field_name: str,
+def test_expected_export(outcome: DatedRuns, kind: str, doc: str, key: str, field_name: str,
                          expected: Any) -> None:
     if not outcome.check(kind, doc, key, field_name, expected):
         assert check_document(outcome, kind, doc, key, expected, outcome.doc_dates), kind
@@ -1025,15 +1015,14 @@ XFAIL2: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
-def outcome2(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outcome]:
+def outcome2(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DatedRuns]:
     root = tmp_path_factory.mktemp("e2e8b")
 
     def documents(hosts: dict[str, str]) -> dict[str, str | bytes]:
         return {CH: CHICAGO_TXT.format(**hosts), WK: WEEK_MD.format(**hosts)}
 
     with served_corpus(root, serve_batch2, documents) as c:
-        first = first_run(c, [str(c.docs)], lambda: T1)
-        yield Outcome(**vars(first), doc_dates=document_dates(root / "verifier.db"))
+        yield dated_first_run(c, [str(c.docs)], lambda: T1)
 
 
 def _batch2_cases() -> Iterator[Any]:
@@ -1048,7 +1037,7 @@ def _batch2_cases() -> Iterator[Any]:
 
 @pytest.mark.timeout(240)
 @pytest.mark.parametrize(("kind", "doc", "key", "field_name", "expected"), list(_batch2_cases()))
-def test_second_batch(outcome2: Outcome, kind: str, doc: str, key: str, field_name: str,
+def test_second_batch(outcome2: DatedRuns, kind: str, doc: str, key: str, field_name: str,
                       expected: Any) -> None:
     if not outcome2.check(kind, doc, key, field_name, expected):
         assert check_document(outcome2, kind, doc, key, expected, outcome2.doc_dates), kind
