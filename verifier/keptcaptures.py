@@ -37,8 +37,10 @@ class KeptCaptures:
         rows: dict[tuple[str, str], dict[str, Any]] = {}
         readable = [str(LinkStatus.OK), str(LinkStatus.REDIRECTED)]
         for row in store.db.query(
-                "select s.url as snapshot_url, s.timestamp, s.archive_url, s.status_code, "
-                "s.digest, s.mimetype, f.* from fetches f join snapshots s on s.id = f.snapshot_id "
+                "select s.url as snapshot_url, s.timestamp, s.status_code, s.digest, s.mimetype, "
+                "f.url, f.link_status, f.reason, f.fetched_at, f.http_status, f.final_url, "
+                "f.content_type, f.sha256, f.size "  # what a copy is rebuilt from, no more
+                "from fetches f join snapshots s on s.id = f.snapshot_id "
                 "where f.kind = 'snapshot' and f.sha256 is not null and f.link_status in (?, ?) "
                 "order by f.id", readable):
             rows[(row["snapshot_url"], row["timestamp"])] = row
@@ -81,7 +83,7 @@ class KeptCaptures:
         found: list[tuple[Snapshot, Fetch]] = []
         for snapshot in self._looked_up.get(url, []):
             kept = self._rows.get((snapshot.url, snapshot.timestamp))
-            fetch = self.copy(snapshot) if kept else None
+            fetch = self.copy(snapshot)  # None when nothing was kept
             if kept and fetch and all(s.timestamp != snapshot.timestamp for s, _ in found):
                 found.append((Snapshot(snapshot.url, snapshot.timestamp, snapshot.archive_url,
                                        kept["status_code"], kept["digest"], kept["mimetype"]),
