@@ -34,7 +34,8 @@ def _page_text(page: bytes, _quote: str) -> object:
 
 def _fetcher_look(page: bytes, _quote: str) -> object:
     """What the fetcher asks of every fetched page before any text is read (at a deep link)."""
-    from verifier.net.linkstatus import PageLook, login_page_reason
+    from verifier.net.linkstatus import login_page_reason
+    from verifier.net.pagelook import PageLook
 
     look = PageLook.of(page, CONTENT_TYPE)
     assert look is not None

@@ -18,7 +18,7 @@ from fixtureweb import FixtureWeb, Reply
 from verifier.config import Settings
 from verifier.fetching import Fetcher
 from verifier.models import Hop
-from verifier.net.linkstatus import redirect_target_reason
+from verifier.net.urlpaths import redirect_target_reason
 from verifier.status import LinkStatus
 
 RAW = bool(os.environ.get("HOLDOUT_RAW"))  # 1: ignore the xfail marks, to count the score

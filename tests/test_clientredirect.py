@@ -11,7 +11,8 @@ from fixtureweb import FixtureWeb, Reply
 from verifier.config import Settings
 from verifier.fetching import Fetcher
 from verifier.net.clientredirect import client_redirect
-from verifier.net.linkstatus import PageLook, login_title, same_page
+from verifier.net.linkstatus import login_title, same_page
+from verifier.net.pagelook import PageLook
 from verifier.status import LinkStatus
 
 ARTICLE = ("<html><head><title>Budget talks stall | The Daily</title></head><body><h1>Budget talks stall</h1>"

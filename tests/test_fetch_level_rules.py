@@ -16,14 +16,10 @@ from verifier.config import Settings
 from verifier.fetching import Fetcher
 from verifier.models import Hop, PageText
 from verifier.net.clientredirect import refresh_target
-from verifier.net.linkstatus import (
-    PageLook,
-    blocked_reason,
-    is_deep_link,
-    redirect_target_reason,
-    text_verdict,
-)
+from verifier.net.linkstatus import blocked_reason, text_verdict
+from verifier.net.pagelook import PageLook
 from verifier.net.transport import join_location
+from verifier.net.urlpaths import is_deep_link, redirect_target_reason
 from verifier.status import LinkStatus
 
 HOME = "<html><head><title>The Daily</title></head><body><h1>Top stories</h1></body></html>"

@@ -11,15 +11,9 @@ from fixtureweb import FixtureWeb, Reply, Request
 from verifier.config import Settings
 from verifier.fetching import Fetcher
 from verifier.models import Hop
-from verifier.net.linkstatus import (
-    InvalidLink,
-    PageLook,
-    error_page_reason,
-    is_deep_link,
-    prepare_url,
-    redirect_target_reason,
-    skip_reason,
-)
+from verifier.net.linkstatus import InvalidLink, error_page_reason, prepare_url, skip_reason
+from verifier.net.pagelook import PageLook
+from verifier.net.urlpaths import is_deep_link, redirect_target_reason
 from verifier.status import LinkStatus
 
 ARTICLE = ("<html><head><title>Budget talks stall | The Daily</title></head><body>"
@@ -388,7 +382,7 @@ def test_redirect_target_rules(final: str, expected: LinkStatus | None) -> None:
 
 def test_the_not_found_prescan_words_are_each_needed() -> None:
     """Each pre-scan word is one more pass over every page: none may hold another."""
-    from verifier.net.linkstatus import _MAYBE_NOT_FOUND
+    from verifier.net.pagelook import _MAYBE_NOT_FOUND
 
     assert [(a, b) for a in _MAYBE_NOT_FOUND for b in _MAYBE_NOT_FOUND if a != b and a in b] == []
 
@@ -425,7 +419,7 @@ def test_text_verdict_tells_walls_from_error_pages() -> None:
 
 def test_l5_pages_in_new_languages_are_read_for_their_message() -> None:
     """The cheap pre-check must let the new languages' words through, or their text is never read."""
-    from verifier.net.linkstatus import PageLook
+    from verifier.net.pagelook import PageLook
     for line in ("Vi fant ikke siden", "Lapa nav atrasta", "Страницата не е намерена",
                  "பக்கம் கிடைக்கவில்லை", "This link has been disabled", "There's nothing here."):
         look = PageLook.of(f"<html><title>Example</title><p>{line}</p></html>".encode(), "text/html")
@@ -497,7 +491,7 @@ def test_l6_an_application_shell_at_every_path_is_not_a_soft_404(web: FixtureWeb
 def test_l6_every_prescan_word_lets_its_page_be_read() -> None:
     """Words of other scripts are looked for only behind a check for a letter of one: none may
     be lost behind it."""
-    from verifier.net.linkstatus import _MAYBE_NOT_FOUND
+    from verifier.net.pagelook import _MAYBE_NOT_FOUND
     for word in _MAYBE_NOT_FOUND:
         look = PageLook.of(f"<html><title>Example</title><p>{word}</p></html>".encode(), "text/html")
         assert look is not None and look.maybe_message, word

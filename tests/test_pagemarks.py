@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from verifier.net.linkstatus import PageLook
+from verifier.net.pagelook import PageLook
 from verifier.net.pagemarks import (
     body_start,
     canonical_href,

@@ -41,20 +41,18 @@ from .net.linkstatus import (
     RETRYABLE_STATUSES,
     Failure,
     InvalidLink,
-    PageLook,
     blocked_reason,
     describe_failure,
     envelope_verdict,
-    is_deep_link,
     login_page_reason,
     path_noise,
     prepare_url,
     redirect_summary,
-    redirect_target_reason,
     response_status,
     same_page,
     skip_reason,
 )
+from .net.pagelook import PageLook
 from .net.transport import (
     EnvironmentProxies,
     HostSlots,
@@ -67,6 +65,7 @@ from .net.transport import (
     redirect_location,
     retry_after_seconds,
 )
+from .net.urlpaths import is_deep_link, redirect_target_reason
 from .net.wire import coding_trouble
 from .pagetext import content_kind
 from .status import LinkStatus

@@ -17,13 +17,9 @@ from urllib.parse import urljoin
 
 from .models import Fetch, Snapshot, full_timestamp
 from .net.clientredirect import client_redirect
-from .net.linkstatus import (
-    REDIRECTS,
-    PageLook,
-    blocked_reason,
-    is_deep_link,
-    redirect_target_reason,
-)
+from .net.linkstatus import REDIRECTS, blocked_reason
+from .net.pagelook import PageLook
+from .net.urlpaths import is_deep_link, redirect_target_reason
 from .net.wayback import WaybackClient, header, index_key, parse_memento, wayback_timestamp
 
 # The Wayback's own page for a capture of a redirect, which it can serve in place of a replay

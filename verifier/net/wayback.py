@@ -39,9 +39,9 @@ from ..config import Settings
 from ..errors import ArchiveError, ArchiveRateLimited, ArchiveTimeout, ArchiveUnavailable
 from ..models import Hop, SaveJob, Snapshot
 from .cdxrows import CDXRow, cut_short, parse_cdx, split_resume_key
-from .linkstatus import is_deep_link, names_a_login_page, redirect_target_reason
 from .pacer import LOOKUP, SAVE, IAPacer
 from .transport import retry_after_seconds
+from .urlpaths import is_deep_link, names_a_login_page, redirect_target_reason
 
 REAL_WEB = "https://web.archive.org"
 REAL_ORG = "https://archive.org"
