@@ -27,7 +27,8 @@ from wayback_support import (
 from verifier.archiving import OVERLOAD_PAUSE, Archivist, FetchRaw
 from verifier.config import Settings
 from verifier.models import ArchiveInfo, Fetch, SaveJob, Snapshot
-from verifier.net.wayback import MAX_CDX_PAGES, WaybackClient
+from verifier.net.wayback import WaybackClient
+from verifier.net.waybackapi import MAX_CDX_PAGES
 from verifier.status import LinkStatus
 
 OTHER = "http://blog.example.net/post"

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from verifier.models import Snapshot, full_timestamp
 from verifier.net.cdxrows import FIELDS, cut_short, parse_cdx, split_resume_key
-from verifier.net.wayback import parse_memento
+from verifier.net.waybackurls import parse_memento
 
 ROW = "com,example)/a 20210315000000 http://example.com/a text/html 200 DIGEST 123"
 

@@ -15,7 +15,7 @@ from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
 from wayback_support import write_wayback_config
 
-from verifier.net.wayback import cited_memento
+from verifier.net.waybackurls import cited_memento
 from verifier.text.urls import normalize_url
 
 SAID = "the new ferry terminal will open to passengers in the first week of March"

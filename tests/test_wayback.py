@@ -17,7 +17,8 @@ from wayback_support import KEYS, PAGE, FakeClock, raw_fetcher
 from verifier.config import Settings
 from verifier.errors import ArchiveError, ArchiveRateLimited, ArchiveTimeout, ArchiveUnavailable
 from verifier.models import SaveJob, Snapshot
-from verifier.net.wayback import WaybackClient, parse_memento, wayback_timestamp
+from verifier.net.wayback import WaybackClient
+from verifier.net.waybackurls import parse_memento, wayback_timestamp
 
 pytestmark = pytest.mark.usefixtures("archive_hygiene")  # see conftest
 
@@ -489,7 +490,7 @@ def test_revisits_are_asked_for_only_when_wanted(wayback: FakeWayback, clock: Fa
 
 def test_index_key_names_one_page_whatever_its_spelling() -> None:
     """What the CDX treats as one page (a simplified SURT) has one key; other pages do not."""
-    from verifier.net.wayback import index_key
+    from verifier.net.waybackurls import index_key
 
     same = ["http://news.example.com/2021/story.html", "https://www.news.example.com/2021/story.html",
             "http://NEWS.example.com:80/2021/story.html#top", "news.example.com/2021/story.html/"]
@@ -527,7 +528,7 @@ def test_an_html_page_from_the_availability_api_is_unavailable(web: FixtureWeb, 
 
 
 def test_a_cited_capture_of_a_percent_encoded_original_names_the_page() -> None:
-    from verifier.net.wayback import cited_memento
+    from verifier.net.waybackurls import cited_memento
     encoded = "https://web.archive.org/web/2021/https%3A%2F%2Fnews.example.com%2F2021%2Fa%3Fid%3D7"
     assert cited_memento(encoded) == ("2021", "https://news.example.com/2021/a?id=7")
     plain = "https://web.archive.org/web/2021/https://news.example.com/search?q=a%2Fb"
@@ -535,7 +536,7 @@ def test_a_cited_capture_of_a_percent_encoded_original_names_the_page() -> None:
 
 
 def test_index_keys_drop_the_session_ids_and_www_digits_the_index_drops() -> None:
-    from verifier.net.wayback import index_key
+    from verifier.net.waybackurls import index_key
     page_key = index_key("http://example.com/a?id=7")
     assert index_key("http://example.com/a?PHPSESSID=9682993c8daa2c5497996114facdc805&id=7") == page_key
     assert index_key("http://www2.example.com/a?id=7&jsessionid=0123456789abcdefghijklemopqrstuv") == page_key

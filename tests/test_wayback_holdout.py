@@ -35,7 +35,7 @@ from wayback_support import (
 from verifier.archiving import Archivist
 from verifier.models import SaveJob, Snapshot
 from verifier.net.pacer import FAILURES_TO_TRIP
-from verifier.net.wayback import parse_memento
+from verifier.net.waybackurls import parse_memento
 
 # First run (before any code change): 17 of 33 passed; the 16 others were marked
 # xfail(strict=True) and each mark came off with the fix that made its test pass.

@@ -58,7 +58,7 @@ from wayback_support import (
 
 from verifier.errors import ArchiveError, ArchiveUnavailable
 from verifier.models import SaveJob
-from verifier.net.wayback import cited_memento, index_key
+from verifier.net.waybackurls import cited_memento, index_key
 
 __all__ = ["fweb"]  # the shared fixture, used by the tests below
 pytestmark = pytest.mark.usefixtures("archive_hygiene")  # see conftest

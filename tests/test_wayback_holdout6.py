@@ -63,7 +63,7 @@ from verifier.archiving import Archivist
 from verifier.config import Settings
 from verifier.models import SaveJob
 from verifier.net.pacer import FAILURES_TO_TRIP
-from verifier.net.wayback import cited_memento
+from verifier.net.waybackurls import cited_memento
 from verifier.status import LinkStatus
 
 __all__ = ["fweb"]  # the shared fixture, used by the tests below

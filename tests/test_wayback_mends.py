@@ -24,7 +24,7 @@ __all__ = ["hygiene_except_whole_runs"]  # the shared sleep guard, used by every
 def test_index_keys_read_a_path_escaped_otherwise_as_one_page() -> None:
     """The index unescapes a path and escapes it again minimally (surt's canonicalizer):
     `%7E` is `~`, `%28` is `(`, and an escape's case does not matter."""
-    from verifier.net.wayback import index_key
+    from verifier.net.waybackurls import index_key
 
     assert index_key("http://a.example/~ed/x") == index_key("http://a.example/%7Eed/x")
     assert index_key("http://a.example/T_(town)") == index_key("http://a.example/T_%28town%29")
@@ -35,7 +35,7 @@ def test_index_keys_read_a_path_escaped_otherwise_as_one_page() -> None:
 def test_a_capture_address_without_a_timestamp_names_the_newest_capture() -> None:
     """`/web/<url>` is read as a capture ("" for the newest); the Wayback's own pages under
     /web/ (a listing, a timemap) are not captures."""
-    from verifier.net.wayback import cited_memento
+    from verifier.net.waybackurls import cited_memento
 
     page = "http://news.example.com/2021/story.html"
     assert cited_memento(f"https://web.archive.org/web/{page}") == ("", page)

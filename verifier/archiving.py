@@ -20,13 +20,8 @@ from .config import Settings
 from .errors import ArchiveError, ArchiveRateLimited, ArchiveTimeout, ArchiveUnavailable
 from .models import ArchiveInfo, Fetch, Snapshot
 from .net.linkstatus import REDIRECTS as _REDIRECT_STATUSES
-from .net.wayback import (
-    WaybackClient,
-    cited_memento,
-    index_key,
-    on_the_archive,
-    wayback_timestamp,
-)
+from .net.wayback import WaybackClient
+from .net.waybackurls import cited_memento, index_key, on_the_archive, wayback_timestamp
 from .replays import judge_replay
 from .saving import BackgroundSaves
 from .status import LinkStatus

@@ -206,7 +206,7 @@ def names_a_capture(url: str | None) -> bool:
     the Wayback client, and waybackpy with it, is imported only for an Archive address."""
     if not url or "archive.org/" not in url.lower():
         return False
-    from .net.wayback import cited_memento
+    from .net.waybackurls import cited_memento
 
     return cited_memento(url) is not None
 

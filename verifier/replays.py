@@ -20,7 +20,8 @@ from .net.clientredirect import client_redirect
 from .net.linkstatus import REDIRECTS, blocked_reason
 from .net.pagelook import PageLook
 from .net.urlpaths import is_deep_link, redirect_target_reason
-from .net.wayback import WaybackClient, header, index_key, parse_memento, wayback_timestamp
+from .net.wayback import WaybackClient, header
+from .net.waybackurls import index_key, parse_memento, wayback_timestamp
 
 # The Wayback's own page for a capture of a redirect, which it can serve in place of a replay
 # (status 200, the capture's Memento-Datetime): "Got an HTTP 302 response at crawl time",

@@ -18,7 +18,8 @@ from .config import Settings
 from .errors import ArchiveError, ArchiveRateLimited, ArchiveUnavailable
 from .models import ArchiveInfo, SaveJob, Snapshot, timestamp_datetime
 from .net.pacer import LOOKUP, SAVE
-from .net.wayback import WaybackClient, index_key, on_the_archive, parse_memento
+from .net.wayback import WaybackClient
+from .net.waybackurls import index_key, on_the_archive, parse_memento
 from .status import LinkStatus
 
 POLL_FIRST = 5.0  # seconds before the first status poll of a background save; doubles

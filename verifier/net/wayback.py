@@ -1,4 +1,4 @@
-"""The Wayback Machine behind one client; the only module that imports waybackpy.
+"""The Wayback Machine behind one client (waybackpy's queries are adapted in waybackapi.py).
 
 waybackpy 3.0.6 sleeps, retries and has no timeouts of its own. Here its query building and
 parsing are kept, but every request goes through one requests session with a timeout and a
@@ -10,214 +10,55 @@ and is written here.
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
-import re
 import time
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from datetime import date, datetime
 from typing import Any
-from urllib.parse import quote, unquote, unquote_to_bytes, urljoin, urlsplit, urlunsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 import requests
 from requests.structures import CaseInsensitiveDict
-from requests.utils import parse_header_links
 from urllib3.exceptions import HTTPError as Urllib3Error
 from urllib3.exceptions import ReadTimeoutError
-from waybackpy import (
-    WaybackMachineAvailabilityAPI,
-    WaybackMachineCDXServerAPI,
-    WaybackMachineSaveAPI,
-)
-from waybackpy.cdx_utils import full_url
 from waybackpy.exceptions import MaximumSaveRetriesExceeded, WaybackError
 
 from .. import __version__
 from ..config import Settings
-from ..errors import ArchiveError, ArchiveRateLimited, ArchiveTimeout, ArchiveUnavailable
+from ..errors import ArchiveError, ArchiveRateLimited, ArchiveTimeout
 from ..models import Hop, SaveJob, Snapshot
-from .cdxrows import CDXRow, cut_short, parse_cdx, split_resume_key
+from .cdxrows import CDXRow
 from .pacer import LOOKUP, SAVE, IAPacer
 from .transport import retry_after_seconds
-from .urlpaths import is_deep_link, names_a_login_page, redirect_target_reason
-
-REAL_WEB = "https://web.archive.org"
-REAL_ORG = "https://archive.org"
-ARCHIVE_HOSTS = frozenset({"web.archive.org", "archive.org", "www.archive.org",
-                           "wayback.archive.org"})
-MAX_ANSWER_BYTES = 20_000_000  # an API answer larger than this is not one we asked for
-MAX_CDX_PAGES = 20  # resume-key pages followed for one query
-MAX_API_REDIRECTS = 3
-_REDIRECTS = (301, 302, 303, 307, 308)
-_OVERLOADED = (502, 503, 504)
-REDIRECT_STATUSES = tuple(map(str, _REDIRECTS))  # as the CDX lists them
-_MEMENTO = re.compile(r"/web/(\d{4,14})(?:[a-z]{2}_)?/(.+)$")  # short ones are real too
-# The Wayback's access-control exceptions, named in its refusals (any status), and what they mean
-_ACCESS_REFUSALS = (
-    ("AdministrativeAccessControlException", "is excluded from the Wayback Machine"),
-    ("RobotAccessControlException", "is blocked from the Wayback Machine by robots.txt"),
-    ("AccessControlException", "is refused by the Wayback Machine's access control"),
+from .urlpaths import is_deep_link, redirect_target_reason
+from .waybackapi import (
+    OVERLOADED,
+    REAL_WEB,
+    REDIRECTS,
+    AnonymousSave,
+    Answer,
+    AvailabilityQuery,
+    CDXQuery,
+    SaveRefused,
+    raise_for_html,
+    raise_for_status,
 )
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-_ORIGINAL_SLASH = re.compile(r"^(https?):/(?!/)", re.I)  # "https:/host": a slash merged away
-# A capture address without a timestamp, `/web/<url>` (the Wayback serves the newest capture):
-# what follows /web/ is a host name with a dot, not a flag, a listing or one of its own pages
-_UNDATED = re.compile(r"^/web/((?:https?:/{1,2})?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?(?:[/?].*)?)$",
-                      re.I)
-_ENCODED_SCHEME = re.compile(r"^https?%3a%2f%2f", re.I)
-# The page Save Page Now answers an anonymous save with today: it starts an SPN2 job and
-# watches it from the browser ('spn.watchJob("spn2-…", …)'); the job is asked about directly.
-_WATCHED_JOB = re.compile(r"""watchJob\(\s*["'](spn2-[0-9a-f]+)["']""")
-# Session ids the Wayback's canonicalizer drops from the query (IAURLCanonicalizer): captures
-# recorded with one are captures of the page without it.
-_SESSION_ARGUMENT = re.compile(r"(jsessionid|phpsessid|sid)=[0-9a-z]{32}|aspsessionid[a-z]{8}=[a-z]{24}")
-_COLDFUSION_SESSION = ("cfid", "cftoken")  # dropped when both are there
-_WWW = re.compile(r"^www\d*\.")
-# What the index's canonicalizer (surt's GoogleURLCanonicalizer) leaves unescaped in a path once
-# it has unescaped it: `/%7Eeditor/` and `/~editor/`, `_%28town%29` and `_(town)` are one page.
-_PATH_SAFE = "!\"$&'()*+,-./:;<=>?@[\\]^_`{|}~"
+from .waybackurls import (
+    ARCHIVE_HOSTS,
+    index_key,
+    lookup_address,
+    parse_memento,
+    utcnow,
+    wayback_timestamp,
+)
+
+REAL_ORG = "https://archive.org"
+MAX_ANSWER_BYTES = 20_000_000  # an API answer larger than this is not one we asked for
+MAX_API_REDIRECTS = 3
+REDIRECT_STATUSES = tuple(map(str, REDIRECTS))  # as the CDX lists them
 
 
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-def wayback_timestamp(when: str | date | datetime) -> str:
-    """A Wayback timestamp (1 to 14 digits) from a datetime, a date or digits."""
-    if isinstance(when, datetime):
-        if when.tzinfo is not None:
-            when = when.astimezone(UTC)
-        return when.strftime("%Y%m%d%H%M%S")
-    if isinstance(when, date):
-        return when.strftime("%Y%m%d")
-    digits = "".join(ch for ch in str(when) if ch.isdigit())
-    if not 1 <= len(digits) <= 14:
-        raise ArchiveError(f"not a Wayback timestamp: {when!r}")
-    return digits
-
-
-def lookup_address(url: str) -> str:
-    """url as crawlers fetched it and the index recorded it: without its fragment (never
-    sent to a server), the host in punycode, non-ASCII characters percent-encoded as UTF-8.
-    The CDX matches on that form, so a cited `bücher.example/café#top` finds its captures."""
-    parts = urlsplit(url.strip())
-    netloc = parts.netloc
-    if not netloc.isascii():
-        with contextlib.suppress(UnicodeError):  # a name IDNA cannot spell: asked as written
-            netloc = netloc.encode("idna").decode("ascii")
-    return urlunsplit((parts.scheme, netloc, _ascii(parts.path), _ascii(parts.query), ""))
-
-
-def index_key(url: str) -> str:
-    """The page an address names, as the CDX index keys it (a simplified SURT): scheme, a
-    leading www. (or www2.), a default port, the fragment, a trailing slash and the session ids
-    the index drops (jsessionid, PHPSESSID...) do not matter, query arguments count in any
-    order, and case is not told apart. Two addresses with one key have one list of captures."""
-    parts = urlsplit(lookup_address(url if "://" in url else f"http://{url}"))
-    host = _WWW.sub("", parts.hostname or "")
-    try:
-        port = parts.port
-    except ValueError:  # a port no server listens on: the address as written is the key
-        port = None
-    netloc = host if port in (None, 80, 443) else f"{host}:{port}"
-    arguments = [a for a in parts.query.lower().split("&") if a and not _SESSION_ARGUMENT.fullmatch(a)]
-    names = {a.split("=", 1)[0] for a in arguments}
-    if names.issuperset(_COLDFUSION_SESSION):
-        arguments = [a for a in arguments if a.split("=", 1)[0] not in _COLDFUSION_SESSION]
-    query = "&".join(sorted(arguments))
-    path = _index_path(parts.path)
-    return (netloc + path.rstrip("/") + (f"?{query}" if query else "")).lower()
-
-
-def _index_path(path: str) -> str:
-    """A path as the index keys it: unescaped until nothing changes, then escaped minimally."""
-    raw = path.encode("ascii", "ignore")
-    while (unescaped := unquote_to_bytes(raw)) != raw:
-        raw = unescaped
-    return quote(raw, safe=_PATH_SAFE)
-
-
-def _ascii(part: str) -> str:
-    return _NON_ASCII.sub(lambda m: quote(m.group(), safe=""), part)
-
-
-def on_the_archive(url: str) -> bool:
-    """Whether an address is one of the Internet Archive's own (a capture, a capture listing,
-    an item): the Wayback Machine neither lists captures of its own pages nor saves them."""
-    try:
-        host = urlsplit(url.strip()).hostname or ""
-    except ValueError:
-        return False
-    return host.lower() in ARCHIVE_HOSTS
-
-
-def parse_memento(url: str) -> tuple[str, str] | None:
-    """(timestamp, original URL) of a .../web/<ts>[id_]/<url> address, or None."""
-    match = _MEMENTO.search(urlsplit(url)._replace(scheme="", netloc="").geturl())
-    return (match.group(1), match.group(2)) if match else None
-
-
-def cited_memento(url: str) -> tuple[str, str] | None:
-    """(timestamp, original URL) of the capture a cited address names (see _named_memento); of
-    a capture of a capture (someone archived a Wayback page), the inner one."""
-    found = _named_memento(url)
-    while found is not None and (inner := _named_memento(found[1])) is not None:
-        found = inner
-    return found
-
-
-def _named_memento(url: str) -> tuple[str, str] | None:
-    """(timestamp, original URL) when a cited address names one Wayback capture, on any of
-    the Archive's hosts and with any replay flag (`id_`, `if_`); None for any other address,
-    a capture listing (`/web/2019*/...`) included. Such a citation cites that capture, not a
-    live page. A short timestamp ("2019") is kept as written: the Wayback serves the capture
-    nearest it; none at all (`/web/<url>`, what readers paste to see a page's newest capture)
-    is "" (see Archivist.cited_capture). An original written without its scheme, or with "https:/" (a slash lost on
-    the way), is completed."""
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return None
-    if (parts.hostname or "").lower() not in ARCHIVE_HOSTS:
-        return None
-    path = re.sub(r"^/wait/", "/web/", parts.path)  # an old Save Page Now address of a capture
-    if not path.startswith("/web/"):
-        return None
-    address = urlunsplit(("", "", path, parts.query, ""))
-    memento = parse_memento(address)
-    if memento is None:
-        undated = _UNDATED.match(address)
-        if undated is None:
-            return None
-        memento = ("", undated.group(1))
-    timestamp, original = memento
-    if _ENCODED_SCHEME.match(original):  # 'https%3A%2F%2Fnews.example.com%2F...': encoded whole
-        original = unquote(original)
-    original = _ORIGINAL_SLASH.sub(r"\1://", original)
-    return timestamp, original if "://" in original else f"http://{original}"
-
-
-@dataclass
-class _Answer:
-    """An Internet Archive response, read whole within the call's deadline."""
-
-    status: int
-    url: str
-    headers: CaseInsensitiveDict[str]
-    body: bytes
-
-    @property
-    def text(self) -> str:
-        return self.body.decode("utf-8", "replace")
-
-    def json(self, what: str) -> Any:
-        try:
-            return json.loads(self.body)
-        except ValueError:
-            raise ArchiveError(f"{what} answered something that is not JSON "
-                               f"(HTTP {self.status})") from None
 
 
 class WaybackClient:
@@ -240,8 +81,8 @@ class WaybackClient:
         self.user_agent = settings.user_agent_header(__version__)
         self._session = session or requests.Session()  # no urllib3 retries mounted: none hidden
         self._base = settings.wayback_url.strip().rstrip("/")
-        self._web = self._base or REAL_WEB
-        self._org = self._base or REAL_ORG
+        self.web_base = self._base or REAL_WEB
+        self.org_base = self._base or REAL_ORG
         self._keys = keys if keys is not None else _keys_from_environment(os.environ)
         self._keys_refused = False  # Save Page Now 2 refused them (401/403): not sent again
 
@@ -290,7 +131,7 @@ class WaybackClient:
 
     def raw_url(self, snapshot: Snapshot) -> str:
         """The capture's original bytes, without the Wayback toolbar or rewritten links."""
-        return f"{self._web}/web/{snapshot.timestamp}id_/{snapshot.url}"
+        return f"{self.web_base}/web/{snapshot.timestamp}id_/{snapshot.url}"
 
     # -- pacing --------------------------------------------------------------------
     def pace_lookup(self, *_: object) -> None:
@@ -311,7 +152,7 @@ class WaybackClient:
         retry_after = retry_after_seconds(header(headers, "Retry-After"), self.now())
         if status == 429:
             self.pacer.record_rate_limited(retry_after)
-        elif status in _OVERLOADED and retry_after is not None:
+        elif status in OVERLOADED and retry_after is not None:
             self.pacer.record_unavailable(status, retry_after)
         else:
             return False
@@ -340,7 +181,7 @@ class WaybackClient:
         if closest is not None:
             options.update(closest=wayback_timestamp(closest), sort="closest")
         try:
-            query = _CDXQuery(self, lookup_address(url), follow_resume=limit is None, **options)
+            query = CDXQuery(self, lookup_address(url), follow_resume=limit is None, **options)
         except (WaybackError, ValueError) as exc:
             raise ArchiveError(f"CDX query not valid: {str(exc).splitlines()[0]}") from None
         found: list[Snapshot] = []
@@ -358,7 +199,7 @@ class WaybackClient:
     def available(self, url: str, timestamp: str | date | None = None) -> Snapshot | None:
         """The availability API's capture nearest timestamp (known to miss some; CDX decides)."""
         url = lookup_address(url)
-        query = _AvailabilityQuery(self, url)
+        query = AvailabilityQuery(self, url)
         if timestamp is not None:
             query.payload["timestamp"] = wayback_timestamp(timestamp)
         answer = query.setup_json() or {}
@@ -386,12 +227,12 @@ class WaybackClient:
         Raises ArchiveRateLimited (not submitted) and ArchiveError when unreachable.
         """
         job = SaveJob(url=url, submitted_at=self.now(), method="anonymous", attempts=1)
-        saver = _AnonymousSave(self, lookup_address(url))
+        saver = AnonymousSave(self, lookup_address(url))
         try:
             archived = saver.save()
         except ArchiveTimeout as exc:
             return replace(job, error=f"{exc}; it may still have been saved")
-        except _SaveRefused as exc:
+        except SaveRefused as exc:
             return replace(job, status="pending" if exc.status >= 520 else "error", error=str(exc))
         except MaximumSaveRetriesExceeded:
             if saver.job_id:  # a page watching the capture's job: followed like an SPN2 job
@@ -416,7 +257,7 @@ class WaybackClient:
             form["if_not_archived_within"] = if_not_archived_within
         job = SaveJob(url=url, submitted_at=self.now(), method="spn2", attempts=1)
         try:
-            answer = self._call("POST", f"{self._web}/save", kind=SAVE, data=form,
+            answer = self.call("POST", f"{self.web_base}/save", kind=SAVE, data=form,
                                 headers=self._spn2_headers(), follow=False,
                                 what="Save Page Now 2")
         except ArchiveTimeout as exc:
@@ -440,13 +281,13 @@ class WaybackClient:
         if not job.job_id:
             raise ArchiveError(f"save of {job.url} has no Save Page Now 2 job to ask about")
         headers = self._spn2_headers() if self.has_keys else {"Accept": "application/json"}
-        answer = self._call("GET", f"{self._web}/save/status/{quote(job.job_id, safe='')}",
+        answer = self.call("GET", f"{self.web_base}/save/status/{quote(job.job_id, safe='')}",
                             headers=headers, what="Save Page Now 2 status")
         if answer.status == 404:  # jobs expire: the save is unknown, not failed (CDX tells)
             return replace(job, status="pending", job_id=None,
                            error=f"Save Page Now 2 no longer knows job {job.job_id}")
-        _raise_for_status(answer, "Save Page Now 2 status")
-        _raise_for_html(answer, "Save Page Now 2 status")
+        raise_for_status(answer, "Save Page Now 2 status")
+        raise_for_html(answer, "Save Page Now 2 status")
         body = answer.json("Save Page Now 2 status")
         status = body.get("status") if isinstance(body, dict) else None
         if status == "pending":
@@ -467,9 +308,9 @@ class WaybackClient:
         access, secret = self._keys or ("", "")
         return {"Accept": "application/json", "Authorization": f"LOW {access}:{secret}"}
 
-    def _call(self, method: str, url: str, *, kind: str = LOOKUP,
+    def call(self, method: str, url: str, *, kind: str = LOOKUP,
               data: Mapping[str, str] | None = None, headers: Mapping[str, str] | None = None,
-              follow: bool = True, what: str = "Internet Archive") -> _Answer:
+              follow: bool = True, what: str = "Internet Archive") -> Answer:
         """One paced request (plus paced redirect hops when `follow`); 429 trips the breaker."""
         self._check_enabled()
         for _hop in range(MAX_API_REDIRECTS + 1):
@@ -477,7 +318,7 @@ class WaybackClient:
             answer = self._send(method, url, data, headers, what)
             if self.note_wait(answer.status, answer.headers):
                 pass  # paused: neither a failure to count nor a success to reset it
-            elif answer.status in _OVERLOADED:
+            elif answer.status in OVERLOADED:
                 self.pacer.record_failure("overloaded answers")
             else:
                 self.pacer.record_success()
@@ -485,10 +326,10 @@ class WaybackClient:
                 raise ArchiveRateLimited(f"{what} answered 429 Too Many Requests: "
                                          "every Internet Archive call pauses")
             location = answer.headers.get("Location")
-            if not (follow and answer.status in _REDIRECTS and location):
+            if not (follow and answer.status in REDIRECTS and location):
                 return answer
             target = self.rewrite(urljoin(answer.url, location))
-            if not target.startswith((f"{self._web}/", f"{self._org}/")):
+            if not target.startswith((f"{self.web_base}/", f"{self.org_base}/")):
                 return answer  # never carry our keys or pacing off the Archive's hosts
             url = target
             if answer.status == 303:
@@ -496,7 +337,7 @@ class WaybackClient:
         raise ArchiveError(f"{what} redirected more than {MAX_API_REDIRECTS} times")
 
     def _send(self, method: str, url: str, data: Mapping[str, str] | None,
-              headers: Mapping[str, str] | None, what: str) -> _Answer:
+              headers: Mapping[str, str] | None, what: str) -> Answer:
         limit = self.settings.wayback_timeout
         started = time.monotonic()  # a real deadline on real I/O, not a wait we could skip
         try:
@@ -513,7 +354,7 @@ class WaybackClient:
                         raise ArchiveError(f"{what} answer larger than {MAX_ANSWER_BYTES} bytes")
                     if time.monotonic() - started > limit:
                         raise ArchiveTimeout(f"{what} took longer than {limit:g} s")
-                return _Answer(response.status_code, response.url,
+                return Answer(response.status_code, response.url,
                                CaseInsensitiveDict(response.headers), bytes(body))
         except ArchiveTimeout:
             self.pacer.record_failure("timeouts")
@@ -531,121 +372,6 @@ class WaybackClient:
                         archive_url=self.archive_url(row.timestamp, row.original),
                         status_code=status, digest=_known(row.digest),
                         mimetype=_known(row.mimetype))
-
-
-# -- waybackpy, with its requests replaced by the client's --------------------------------------
-class _CDXQuery(WaybackMachineCDXServerAPI):
-    """waybackpy's CDX query building and parsing; requests go through the client."""
-
-    def __init__(self, client: WaybackClient, url: str, *, follow_resume: bool,
-                 **options: Any) -> None:
-        super().__init__(url, user_agent=client.user_agent, max_tries=1, **options)
-        self.endpoint = f"{client._web}/cdx/search/cdx"
-        self._client = client
-        self._follow_resume = follow_resume
-
-    def rows(self) -> Iterator[CDXRow]:
-        """Every capture row of the answer's pages, read by our parser (see cdxrows)."""
-        payload: dict[str, str] = {}
-        self.add_payload(payload)
-        for text in self.cdx_api_manager(payload, {}):
-            yield from parse_cdx(text)
-
-    def cdx_api_manager(self, payload: dict[str, str], headers: dict[str, str]) -> Any:
-        payload["limit"] = str(self.limit)
-        if self._follow_resume:
-            payload["showResumeKey"] = "true"
-        asked: set[str] = set()
-        for _page in range(MAX_CDX_PAGES):
-            request_url = full_url(self.endpoint, params=payload)
-            answer = self._client._call("GET", request_url, what="CDX server")
-            self.last_api_request_url = request_url
-            refusal = _access_refusal(answer.text)
-            if refusal:
-                raise ArchiveError(f"{self.url} {refusal}")
-            _raise_for_status(answer, "CDX server")
-            _raise_for_html(answer, "CDX server")
-            if cut_short(answer.text):
-                raise ArchiveUnavailable("CDX server answer ended mid-row (cut short)")
-            rows, resume_key = split_resume_key(answer.text)
-            yield rows
-            if not (self._follow_resume and resume_key) or resume_key in asked:
-                return  # the same key again would be the same page again, for ever
-            asked.add(resume_key)
-            payload["resumeKey"] = resume_key
-
-
-class _AvailabilityQuery(WaybackMachineAvailabilityAPI):
-    """waybackpy's availability query without its 5 s gap and re-queries on a miss."""
-
-    def __init__(self, client: WaybackClient, url: str) -> None:
-        super().__init__(url, user_agent=client.user_agent, max_tries=1)
-        self.api_call_time_gap = 0
-        self.endpoint = f"{client._org}/wayback/available"
-        self._client = client
-
-    def setup_json(self) -> dict[str, Any] | None:
-        answer = self._client._call("GET", full_url(self.endpoint, params=self.payload),
-                                    what="availability API")
-        self.tries += 1
-        _raise_for_status(answer, "availability API")
-        _raise_for_html(answer, "availability API")
-        body = answer.json("availability API")
-        self.json = body if isinstance(body, dict) else None
-        return self.json
-
-
-class _SaveRefused(ArchiveError):
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-class _AnonymousSave(WaybackMachineSaveAPI):
-    """waybackpy's anonymous Save Page Now with one try, no sleeps, and a reader of the
-    answer's Content-Location and Link headers that waybackpy's own regexes miss."""
-
-    def __init__(self, client: WaybackClient, url: str) -> None:
-        super().__init__(url, user_agent=client.user_agent, max_tries=1)
-        self.request_url = f"{client._web}/save/{self.url}"
-        self._client = client
-        self.job_id: str | None = None
-
-    def get_save_request_headers(self) -> None:
-        answer = self._client._call("GET", self.request_url, kind=SAVE, follow=False,
-                                    what="Save Page Now")
-        self.headers = answer.headers
-        self.status_code = answer.status
-        location = answer.headers.get("Location")
-        self.response_url = urljoin(answer.url, location) if location else answer.url
-        if answer.status in _REDIRECTS and location and names_a_login_page(self.response_url):
-            raise _SaveRefused(answer.status, "Save Page Now asks anonymous users to log in: "
-                               f"not saved (HTTP {answer.status} to {self.response_url})")
-        watched = _WATCHED_JOB.search(answer.text[:200_000]) if answer.status == 200 else None
-        self.job_id = watched.group(1) if watched else None
-        if answer.status == 509:
-            raise _SaveRefused(509, "Save Page Now: too many sessions at once (HTTP 509)")
-        if answer.status >= 400:
-            raise _SaveRefused(answer.status, f"Save Page Now answered HTTP {answer.status}")
-
-    def archive_url_parser(self) -> str | None:
-        headers = self.headers or CaseInsensitiveDict()
-        candidates = [headers.get("Content-Location", "")]
-        links = parse_header_links(headers.get("Link", ""))
-        for rel in ("memento", "last memento"):
-            candidates += [link.get("url", "") for link in links if link.get("rel") == rel]
-        if self.status_code in _REDIRECTS:
-            candidates.append(headers.get("Location", ""))
-        for candidate in candidates:
-            memento = parse_memento(candidate) if candidate else None
-            if memento:
-                return f"{REAL_WEB}/web/{memento[0]}/{memento[1]}"
-        found: str | None = super().archive_url_parser()  # waybackpy's own header regexes
-        return found
-
-    @staticmethod
-    def sleep(tries: int) -> None:
-        """Never wait between tries: there is one try, and waits are the pacer's."""
 
 
 # -- small helpers -------------------------------------------------------------------------------
@@ -691,30 +417,6 @@ def _captured_elsewhere(url: str, landed: str) -> str | None:
     if why is None and is_deep_link(landed):
         return None
     return why[1] if why else f"it was sent on to {landed}"
-
-
-def _access_refusal(text: str) -> str | None:
-    """What a Wayback access-control exception named in an answer means, or None."""
-    head = text[:1000]  # the refusal is the whole answer; rows come after no such text
-    return next((meaning for name, meaning in _ACCESS_REFUSALS if name in head), None)
-
-
-def _raise_for_status(answer: _Answer, what: str) -> None:
-    """A lookup answered anything but 200: unavailable (queued) when overloaded, else refused."""
-    if answer.status in _OVERLOADED:
-        raise ArchiveUnavailable(f"{what} answered HTTP {answer.status} (overloaded)")
-    if answer.status != 200:
-        raise ArchiveError(f"{what} answered HTTP {answer.status}")
-
-
-def _raise_for_html(answer: _Answer, what: str) -> None:
-    """An HTML page where rows or JSON were asked for (the Archive's maintenance or error
-    page, served with status 200) did not answer the question: unavailable, not "no
-    captures". Judged by the body (no row or JSON answer starts with "<"), not by a
-    Content-Type."""
-    if answer.body.lstrip()[:1] == b"<":
-        raise ArchiveUnavailable(f"{what} answered an HTML page of its own, not an answer "
-                                 f"(HTTP {answer.status})")
 
 
 def _spn2_message(body: object) -> str:
