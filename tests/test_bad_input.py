@@ -197,6 +197,8 @@ def test_malformed_spaced_idn_and_percent_encoded_urls(
     assert links["http://[::1"] == "invalid"
 
 
+# 100 MB take about a minute on an idle machine: the default 120 s is too near on a loaded one.
+@pytest.mark.timeout(360)
 def test_huge_text_document_is_streamed_with_bounded_memory(cfg: Path) -> None:
     """100 MB of text is really processed: a quote on the first line keeps its footnote on the
     last line, and the whole run stays within a bounded memory."""

@@ -187,6 +187,8 @@ print(json.dumps({"text": len(e.document.text), "quotes": [(q.speaker, q.line) f
 """
 
 
+# 100 MB take about a minute on an idle machine: the default 120 s is too near on a loaded one.
+@pytest.mark.timeout(360)
 def test_a_100_mb_document_is_extracted_in_bounded_memory(tmp_path: Path):
     """The whole file is read (a quote on its first line rests on a footnote on its last),
     and the process stays far below the size of the document."""
