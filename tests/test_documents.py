@@ -48,8 +48,8 @@ def test_collect_names_a_missing_path(tmp_path: Path):
 
 
 def test_collect_skips_an_explicit_file_of_unknown_type(tmp_path: Path):
-    sources, warnings = collect_inputs([str(write(tmp_path / "notes.docx", "x"))])
-    assert sources == [] and "notes.docx" in warnings[0]
+    sources, warnings = collect_inputs([str(write(tmp_path / "notes.xyz", "x"))])
+    assert sources == [] and "notes.xyz" in warnings[0]
 
 
 # -- refusing unusable input ---------------------------------------------------------------
@@ -94,14 +94,15 @@ def test_oversized_document_is_refused_before_reading(tmp_path: Path):
 
 
 def test_a_word_processors_file_says_how_to_have_it_read(tmp_path: Path):
-    """A report kept as .docx or .odt is skipped with what to do, named or found in a folder."""
-    (tmp_path / "brief.docx").write_bytes(b"PK\x03\x04")
+    """A report kept as .doc or .odt is skipped with what to do, named or found in a folder."""
+    (tmp_path / "brief.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "draft.odt").write_bytes(b"PK\x03\x04")
-    sources, warnings = collect_inputs([str(tmp_path / "brief.docx"), str(tmp_path / "notes")])
+    sources, warnings = collect_inputs([str(tmp_path / "brief.doc"), str(tmp_path / "notes")])
     assert sources == []
     assert len(warnings) == 2
-    assert "brief.docx: a Word document is not read; save it as PDF, HTML or plain text" in warnings[0]
+    assert "brief.doc: an old Word document is not read; save it as .docx, PDF, HTML or plain text" \
+        in warnings[0]
     assert "draft.odt: an OpenDocument text is not read" in warnings[1]
 
 

@@ -1,10 +1,11 @@
 """Input documents: which files and URLs to read, and each one reduced to a Document.
 
-Formats: plain text (.txt), Markdown (.md), HTML (.html/.htm) and PDF (.pdf). Text that came
-out of a PDF is cleaned (see pdfclean). Each document gets a title and a date: metadata
-first (HTML <meta>/<time>, PDF info, Markdown front matter), else the latest full date its
-text states, else when it was fetched (articles given as URLs) or the file's modification
-time.
+Formats: plain text (.txt), Markdown (.md), HTML (.html/.htm), PDF (.pdf) and Word (.docx,
+read as the HTML it converts to; see docxdoc). Text that came out of a PDF is cleaned (see
+pdfclean). Each document gets a title and a date: metadata first (HTML <meta>/<time>, PDF
+info, Markdown front matter), else the latest full date its text states, else when it was
+fetched (articles given as URLs) or the file's modification time. A Word document is dated by
+its text first: its properties change with every save, whoever saved it.
 
 Size: `load_document` reads a document whole, so a file larger than `MAX_DOCUMENT_BYTES`
 (PDFs: `MAX_PDF_BYTES`) is refused with an InputError rather than read. Large plain-text and
@@ -28,6 +29,7 @@ from .errors import InputError
 from .models import Document
 from .pagetext import content_kind, decode_body
 from .text.docdates import document_date, parse_metadata_date
+from .text.docxdoc import is_docx, read_docx
 from .text.footnotes import find_note_refs
 from .text.pdfclean import SourceLine, clean_lines, page_lines, source_lines
 from .text.pdflinks import LinkLines, link_lines, linked_lines, place_links
@@ -35,13 +37,13 @@ from .text.pdftext import read_pdf
 from .text.textstream import binary_text, legacy_encoding, unmarked_utf16
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
-           ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}
+           ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf", ".docx": "docx"}
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 MAX_PDF_BYTES = 200 * 1024 * 1024
 
 _URL_ARG = re.compile(r"^https?://", re.I)
 # Formats users keep their reports in that are read only once saved as one of FORMATS.
-_SAVE_FIRST = {".docx": "a Word document", ".doc": "a Word document", ".docm": "a Word document",
+_SAVE_FIRST = {".doc": "an old Word document", ".docm": "a Word document with macros",
                ".odt": "an OpenDocument text", ".rtf": "an RTF document",
                ".pages": "a Pages document", ".epub": "an EPUB book"}
 _BOILERPLATE = {"skip to content", "skip to main content", "menu", "search", "home", "share",
@@ -91,7 +93,7 @@ def _unread_type(path: Path, *, listed: bool) -> str:
     """Why a file is not read, and for a word processor's file what to do about it."""
     kind = _SAVE_FIRST.get(path.suffix.lower())
     if kind:
-        return f"{kind} is not read; save it as PDF, HTML or plain text to check it"
+        return f"{kind} is not read; save it as .docx, PDF, HTML or plain text to check it"
     if listed:
         return f"unknown file type (expected one of {', '.join(sorted(set(FORMATS)))})"
     return "unknown file type"
@@ -156,6 +158,8 @@ def load_document(path: Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> Documen
     source = str(path.resolve())
     if fmt == "pdf":
         doc = _pdf_document(data, source, name)
+    elif fmt == "docx":
+        doc = _docx_document(data, source, name)
     elif fmt == "html":
         doc = document_from_html(data, source, content_type=None, fetched_at=None)
         doc.name = name
@@ -293,6 +297,21 @@ def _pdf_document(data: bytes, source: str, name: str) -> Document:
     return doc
 
 
+def _docx_document(data: bytes, source: str, name: str) -> Document:
+    """A Word document, read as the HTML mammoth makes of it: its hyperlinks, footnotes and
+    endnotes are then citations as a page's are."""
+    parts = read_docx(data, name)
+    doc = document_from_html(parts.html.encode("utf-8"), source, content_type="text/html; charset=utf-8",
+                             meta_date=False)
+    doc.name, doc.format, doc.sha256 = name, "docx", _sha256(data)
+    doc.title = parts.title or doc.title
+    if doc.date is None:
+        dated = parts.modified or parts.created
+        if dated is not None:
+            doc.date, doc.date_source = dated, "docx-properties"
+    return doc
+
+
 def _add_pdf_links(doc: Document, located: list[LinkLines]) -> None:
     """The PDF's hyperlinks as links on their words; a note holding one cites its address
     (a note reading 'Reuters, 3 May 2018, available here' names no URL in its text)."""
@@ -346,15 +365,21 @@ def _markdown_document(text: str, data: bytes, source: str, name: str) -> Docume
 
 
 def document_from_html(markup: bytes, source: str, *, content_type: str | None = None,
-                       fetched_at: datetime | None = None) -> Document:
+                       fetched_at: datetime | None = None, meta_date: bool = True) -> Document:
     """An HTML page as a Document; its own links are its citations.
 
     `source` is the page's URL (relative links resolve against it) or a file path. A URL
-    that turns out to serve a PDF or plain text is read as such.
+    that turns out to serve a PDF, a Word document or plain text is read as such. `meta_date=False` for HTML
+    made from another format, which has no metadata of its own: it is dated by its text.
     """
     from .text.htmldoc import parse_html
 
     name = source if _URL_ARG.match(source) else Path(source).name
+    if is_docx(content_type, markup):
+        doc = _docx_document(markup, source, name)
+        if doc.date is None and fetched_at is not None:
+            doc.date, doc.date_source = fetched_at.date(), "http"
+        return doc
     kind = content_kind(content_type, markup)
     if kind in ("pdf", "text"):
         if kind == "pdf":
@@ -381,10 +406,10 @@ def document_from_html(markup: bytes, source: str, *, content_type: str | None =
     if parts.skipped_relative_links:
         doc.warnings.append(f"{doc.name}: {parts.skipped_relative_links} relative link(s) "
                             "left out (no base URL to resolve them against)")
-    meta_date = _html_meta_date(decoded, base)
-    found = document_date(parts.text) if meta_date is None else None
-    if meta_date:
-        doc.date, doc.date_source = meta_date, "meta"
+    published = _html_meta_date(decoded, base) if meta_date else None
+    found = document_date(parts.text) if published is None else None
+    if published:
+        doc.date, doc.date_source = published, "meta"
     elif found:
         doc.date, doc.date_source = found, "text"
     elif fetched_at is not None:

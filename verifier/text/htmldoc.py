@@ -43,6 +43,11 @@ _NOTES_HEADING = re.compile(
     r"^(?:notes?|endnotes?|footnotes?|references?|sources?|citations?)\s*:?$", re.I)
 _BRACKETED = re.compile(r"\[(\d{1,3})\]")
 _MARKER_LABEL = re.compile(r"^[\[(]?\^?(\d{1,3}|[*†‡])[\])]?\.?$")
+# A marker's target longer than this is a section, not a note ('[2]' linking '#content')...
+NOTE_BODY_CHARS = 3000
+# ...unless its id names a note ('footnote-3', 'fn12', 'cite_note-7'): a discursive note of an
+# academic or legal text runs to pages, as Word's and LibreOffice's exports keep it.
+NAMED_NOTE_BODY_CHARS = 20_000
 # A footnote body's way back to its marker: Wikipedia's '^ a b' span, '↩' links.
 _BACKLINK_CLASS = re.compile(r"back-?(?:link|ref)|footnote-return", re.I)
 
@@ -145,7 +150,7 @@ class _Walker:
             if marker is None or target is None:
                 continue
             body = _block_of(target)
-            if body is None or _inside(a, body) or len(body.text_content()) > 3000:
+            if body is None or _inside(a, body) or len(body.text_content()) > _longest_note(target):
                 continue
             if order.get(body, 0) < order.get(a, 0):
                 continue  # a link back from a footnote to its marker, not a marker
@@ -463,3 +468,9 @@ def _hidden(node: lxml_html.HtmlElement) -> bool:
         return True
     style = (node.get("style") or "").replace(" ", "").lower()
     return "display:none" in style or "visibility:hidden" in style
+
+
+def _longest_note(target: lxml_html.HtmlElement) -> int:
+    """How long the body of a note a marker links to may be (see NOTE_BODY_CHARS)."""
+    return NAMED_NOTE_BODY_CHARS if _NOTE_ID.match(target.get("id") or target.get("name") or "") \
+        else NOTE_BODY_CHARS

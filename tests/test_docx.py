@@ -1,0 +1,212 @@
+"""Word documents (.docx): read as the HTML mammoth makes of them, so their hyperlinks,
+footnotes and endnotes are citations as a page's are.
+
+Two kinds of fixtures: LibreOffice Writer's own .docx exports of the reports in
+tests/documents/ (each also exported to PDF there, from the same .fodt source), which must
+give the same quotes, speakers and cited addresses as the PDF; and packages written part by
+part as Word writes them (tests/docx_support.py) for what Word puts in a file that Writer's
+exports do not: HYPERLINK field codes, tracked changes, comments, core properties."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import CliResult
+from docx_support import (
+    Docx,
+    commented,
+    deleted,
+    endnote_ref,
+    field_link,
+    footnote_ref,
+    inserted,
+    link,
+    text,
+    write_docx,
+)
+from fixtureweb import FixtureWeb
+
+from verifier.documents import collect_inputs, document_from_html, load_document
+from verifier.errors import InputError
+from verifier.extraction import extract_document
+from verifier.text.docxdoc import read_docx
+
+DOCUMENTS = Path(__file__).parent / "documents"
+WRITER_EXPORTS = ["writer_links", "writer_sitrep", "writer_endnotes", "writer_columns",
+                  "writer_long_note", "writer_split_note"]
+
+
+def quotes_with_sources(path: Path) -> list[tuple[str | None, str, tuple[str, ...]]]:
+    """Each quote's speaker, words and cited addresses, in document order."""
+    found = extract_document(load_document(path))
+    return [(q.speaker, " ".join(q.text.split()),
+             tuple(sorted(u for i in q.citations if (u := found.citations[i].url))))
+            for q in found.quotes]
+
+
+@pytest.mark.parametrize("name", WRITER_EXPORTS)
+def test_a_word_document_gives_what_the_same_report_as_pdf_gives(name: str) -> None:
+    """Same source, two exports: the same quotes, speakers and addresses, and every quote of
+    these reports rests on an address."""
+    from_docx = quotes_with_sources(DOCUMENTS / f"{name}.docx")
+    assert from_docx == quotes_with_sources(DOCUMENTS / f"{name}.pdf")
+    assert from_docx and all(urls for _speaker, _words, urls in from_docx)
+
+
+def test_a_word_document_is_collected_and_named_as_such(tmp_path: Path) -> None:
+    (tmp_path / "notes").mkdir()
+    write_docx(tmp_path / "notes" / "brief.docx", Docx([[text("A line.")]]))
+    sources, warnings = collect_inputs([str(tmp_path / "notes")])
+    assert [Path(s).name for s in sources] == ["brief.docx"] and warnings == []
+    doc = load_document(Path(sources[0]))
+    assert (doc.format, doc.name) == ("docx", "brief.docx")
+
+
+BRIEF = Docx(
+    paragraphs=[
+        [text("Water Rights Briefing")],
+        [text("The energy ministry said that “all transfers comply with the national water plan”."),
+         footnote_ref(1), text(" Its "), link("https://moe.example.gov/statement?id=4&lang=en", "statement"),
+         text(" followed a "), field_link("https://news.example.org/2023/dams", "report on the dams"),
+         text(".")],
+        [text("The governor told reporters that “the river has "), deleted("never "),
+         inserted("rarely "), text("been so low in living memory”."), endnote_ref(1)],
+        [commented(0, "Farmers have protested for months.")],
+    ],
+    footnotes={1: [text(" Ministry of Energy, 14 November 2023, "),
+                   link("https://moe.example.gov/news/2023/11/statement", "online"), text(".")]},
+    endnotes={1: [text(" Khuzestan News Agency, 2 December 2023, https://khuzestan.example.ir/fa/news/77 .")]},
+    comments={0: "Check against https://comment.example.org/never-cited before sending."},
+    title="Karun Basin brief", created="2019-05-01T08:00:00Z", modified="2024-03-04T16:20:00Z")
+
+
+def test_words_links_and_notes_of_a_word_document_are_its_citations(tmp_path: Path) -> None:
+    """A hyperlink by relationship and one as a field code are links; a footnote's link and
+    an endnote's printed address are notes its marker points at."""
+    doc = load_document(write_docx(tmp_path / "brief.docx", BRIEF))
+    found = extract_document(doc)
+    urls = {c.url: c.kind for c in found.citations}
+    assert urls == {"https://moe.example.gov/statement?id=4&lang=en": "link",
+                    "https://news.example.org/2023/dams": "link",
+                    "https://moe.example.gov/news/2023/11/statement": "footnote",
+                    "https://khuzestan.example.ir/fa/news/77": "footnote"}
+    cited = {q.speaker: {found.citations[i].url for i in q.citations} for q in found.quotes}
+    assert cited == {"energy ministry": {"https://moe.example.gov/news/2023/11/statement"},
+                     "governor": {"https://khuzestan.example.ir/fa/news/77"}}
+
+
+def test_tracked_changes_read_as_accepted_and_comments_are_not_the_text(tmp_path: Path) -> None:
+    """Word shows the document with its changes accepted: the inserted word is the quote's, the
+    struck-out one is not; a reviewer's comment (and the address in it) is no part of it."""
+    doc = load_document(write_docx(tmp_path / "brief.docx", BRIEF))
+    [governor] = [q for q in extract_document(doc).quotes if q.speaker == "governor"]
+    assert governor.text == "the river has rarely been so low in living memory"
+    assert "never" not in doc.text and "comment.example.org" not in doc.text
+    assert "Farmers have protested for months." in doc.text
+
+
+def test_a_word_document_is_dated_by_its_text_then_by_its_properties(tmp_path: Path) -> None:
+    """Its properties change with every save, whoever saved it: a date its text states comes
+    first, then when it was last modified, then when it was created."""
+    dated = Docx([[text("Briefing of 12 February 2024.")]], modified="2024-03-04T16:20:00Z")
+    doc = load_document(write_docx(tmp_path / "dated.docx", dated))
+    assert (doc.date, doc.date_source) == (date(2024, 2, 12), "text")
+    undated = Docx([[text("No date here.")]], created="2019-05-01T08:00:00Z",
+                   modified="2024-03-04T16:20:00Z")
+    doc = load_document(write_docx(tmp_path / "undated.docx", undated))
+    assert (doc.date, doc.date_source) == (date(2024, 3, 4), "docx-properties")
+    created_only = Docx([[text("No date here.")]], created="2019-05-01T08:00:00Z")
+    assert load_document(write_docx(tmp_path / "created.docx", created_only)).date == date(2019, 5, 1)
+
+
+def test_a_word_documents_title_is_its_own_title_property(tmp_path: Path) -> None:
+    assert load_document(write_docx(tmp_path / "brief.docx", BRIEF)).title == "Karun Basin brief"
+    untitled = Docx([[text("Water Rights Briefing")], [text("Some text.")]])
+    assert load_document(write_docx(tmp_path / "untitled.docx", untitled)).title == "Water Rights Briefing"
+
+
+def test_a_file_that_is_no_docx_archive_is_one_line(tmp_path: Path) -> None:
+    """An old binary .doc renamed .docx (a password-protected Word file looks the same): the
+    error says what it may be and what to do."""
+    old = tmp_path / "old.docx"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    with pytest.raises(InputError) as caught:
+        load_document(old)
+    message = str(caught.value)
+    assert "old.docx: not a .docx archive" in message and "\n" not in message
+    other = tmp_path / "photos.docx"
+    with zipfile.ZipFile(other, "w") as archive:
+        archive.writestr("photo.jpg", b"\xff\xd8")
+    with pytest.raises(InputError, match="without a Word document"):
+        load_document(other)
+
+
+def test_a_docx_expanding_beyond_the_limit_is_refused_before_it_is_expanded(tmp_path: Path) -> None:
+    path = write_docx(tmp_path / "brief.docx", BRIEF)
+    with pytest.raises(InputError, match=r"expands to \d+ MB"):
+        read_docx(path.read_bytes(), "brief.docx", max_expanded=1000)
+    assert read_docx(path.read_bytes(), "brief.docx").html.startswith("<html>")
+
+
+def test_a_long_note_named_as_a_note_is_read_whole() -> None:
+    """A marker's link to a block of several thousand characters is a note when the block's
+    id names one ('footnote-3'), as Word's exports and publishing systems write them; the same
+    link to an unnamed block that long ('#content') is no note."""
+    long = "A discursive note about the canal works. " * 150
+    page = ('<html><body><p>The authority said that “repairs will be done”.<sup><a href="#{id}">[1]'
+            '</a></sup></p><ol><li id="{id}"><p>{long} Online: https://water.example.gov/a1.</p>'
+            "</li></ol></body></html>")
+    named = document_from_html(page.format(id="footnote-3", long=long).encode(), "brief.html")
+    assert [f.urls for f in named.footnotes] == [("https://water.example.gov/a1",)]
+    unnamed = document_from_html(page.format(id="content", long=long).encode(), "brief.html")
+    assert unnamed.footnotes == []
+
+
+def test_a_word_documents_quote_is_checked_against_its_cited_page(
+        workspace: Path, web: FixtureWeb, run_cli: Callable[..., CliResult]) -> None:
+    """End to end: `verifier run` on a .docx citing the fixture web in a footnote."""
+    web.page("/statement", "<html lang='en'><head><title>Statement</title></head><body><p>The "
+             "ministry said all transfers comply with the national water plan and protect "
+             "downstream users.</p></body></html>")
+    brief = Docx([[text("Briefing of 12 February 2024.")],
+                  [text("The energy ministry said that “all transfers comply with the national water "
+                        "plan”."), footnote_ref(1)]],
+                 footnotes={1: [text(" Ministry of Energy, "), link(web.url("/statement"), "statement"),
+                                text(".")]})
+    write_docx(workspace / "brief.docx", brief)
+    (workspace / "verifier.toml").write_text("allow_private_hosts = true\nno_wayback = true\nretries = 0\n")
+    result = run_cli("run", "brief.docx")
+    assert result.code == 0, result.out + result.err
+    data = json.loads(run_cli("export", "--format", "json").out)
+    [quote] = data["quotes"]
+    assert (quote["status"], quote["speaker"], quote["source_url"]) == \
+        ("verified", "energy ministry", web.url("/statement"))
+
+
+@pytest.mark.parametrize("content_type", [
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/octet-stream"])
+def test_a_word_document_given_by_its_url_is_read_as_one(
+        tmp_path: Path, workspace: Path, web: FixtureWeb, run_cli: Callable[..., CliResult],
+        content_type: str) -> None:
+    """A report published as a Word file: served as one, or as bytes of no stated kind."""
+    web.page("/statement", "<html lang='en'><body><p>All transfers comply with the national "
+             "water plan.</p></body></html>")
+    brief = Docx([[text("Briefing of 12 February 2024.")],
+                  [text("The ministry said that “all transfers comply with the national water plan”."),
+                   footnote_ref(1)]],
+                 footnotes={1: [text(" Statement, "), link(web.url("/statement"), "online"), text(".")]})
+    body = write_docx(tmp_path / "brief.docx", brief).read_bytes()
+    published = web.page("/download/brief", body, content_type=content_type)
+    (workspace / "verifier.toml").write_text("allow_private_hosts = true\nno_wayback = true\nretries = 0\n")
+    result = run_cli("run", published)
+    assert result.code == 0, result.out + result.err
+    data = json.loads(run_cli("export", "--format", "json").out)
+    [quote] = data["quotes"]
+    assert (quote["status"], quote["source_url"]) == ("verified", web.url("/statement"))
+    assert quote["document"] == published
