@@ -210,3 +210,26 @@ def test_a_word_document_given_by_its_url_is_read_as_one(
     [quote] = data["quotes"]
     assert (quote["status"], quote["source_url"]) == ("verified", web.url("/statement"))
     assert quote["document"] == published
+
+
+def test_a_quote_cited_to_a_word_document_is_checked_against_its_text(
+        tmp_path: Path, workspace: Path, web: FixtureWeb, run_cli: Callable[..., CliResult]) -> None:
+    """Ministries and courts publish Word files: a source served as one is read (its tracked
+    changes accepted), so its quote is verified, and a changed word is caught."""
+    ruling = Docx([[text("Ruling of the water tribunal")],
+                   [text("The tribunal held that the transfers "), deleted("were "), inserted("are "),
+                    text("lawful and that “downstream users must be compensated within a year”.")]])
+    source = web.page("/rulings/77", write_docx(tmp_path / "ruling.docx", ruling).read_bytes(),
+                      content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    (workspace / "notes.md").write_text(
+        "# Tribunal\n\nThe tribunal said that “downstream users must be compensated within a year.”"
+        f" ([ruling]({source}))\n\nIt also said that “downstream users must be compensated within "
+        f"a month.” ([ruling]({source}))\n", encoding="utf-8")
+    (workspace / "verifier.toml").write_text("allow_private_hosts = true\nno_wayback = true\nretries = 0\n")
+    result = run_cli("run", "notes.md")
+    assert result.code in (0, 1), result.out + result.err
+    data = json.loads(run_cli("export", "--format", "json").out)
+    verdicts = {q["text"]: (q["status"], q["source_url"]) for q in data["quotes"]}
+    assert verdicts == {
+        "downstream users must be compensated within a year.": ("verified", source),
+        "downstream users must be compensated within a month.": ("partial", source)}

@@ -29,7 +29,7 @@ from .errors import InputError
 from .models import Document
 from .pagetext import content_kind, decode_body
 from .text.docdates import document_date, parse_metadata_date
-from .text.docxdoc import is_docx, read_docx
+from .text.docxdoc import read_docx
 from .text.footnotes import find_note_refs
 from .text.pdfclean import SourceLine, clean_lines, page_lines, source_lines
 from .text.pdflinks import LinkLines, link_lines, linked_lines, place_links
@@ -375,15 +375,12 @@ def document_from_html(markup: bytes, source: str, *, content_type: str | None =
     from .text.htmldoc import parse_html
 
     name = source if _URL_ARG.match(source) else Path(source).name
-    if is_docx(content_type, markup):
-        doc = _docx_document(markup, source, name)
-        if doc.date is None and fetched_at is not None:
-            doc.date, doc.date_source = fetched_at.date(), "http"
-        return doc
     kind = content_kind(content_type, markup)
-    if kind in ("pdf", "text"):
+    if kind in ("pdf", "docx", "text"):
         if kind == "pdf":
             doc = _pdf_document(markup, source, name)
+        elif kind == "docx":
+            doc = _docx_document(markup, source, name)
         else:
             text = decode_body(markup, content_type).replace("\r\n", "\n")
             doc = _text_document(text, markup, source, name)

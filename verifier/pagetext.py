@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-:.]+)", re.I)
 
 def content_kind(content_type: str | None, body: bytes) -> str | None:
-    """'html', 'text' or 'pdf' when the content can be matched, else None."""
+    """'html', 'text', 'pdf' or 'docx' when the content can be matched, else None."""
     ctype = (content_type or "").split(";")[0].strip().lower()
     if ctype in ("text/html", "application/xhtml+xml") or ctype.endswith("+xml") and "html" in ctype:
         return "html"
@@ -40,6 +40,11 @@ def content_kind(content_type: str | None, body: bytes) -> str | None:
         head = body[:512].lstrip().lower()
         if head.startswith((b"<!doctype html", b"<html")):
             return "html"
+    if ctype.endswith("wordprocessingml.document") or body[:4] == b"PK\x03\x04":
+        from .text.docxdoc import is_docx
+
+        if is_docx(content_type, body):
+            return "docx"
     return None
 
 
@@ -281,6 +286,8 @@ def page_text(body: bytes, content_type: str | None) -> PageText | None:
         except Exception:
             return None
         return PageText(text=text, language=detect_language(text), kind="pdf")
+    if kind == "docx":
+        return _docx_page(body)
     decoded, encoding = _decode(body, content_type)
     if kind == "html":
         # UTF-8 bytes go to the parser as they are: encoding the decoded text again costs
@@ -294,6 +301,20 @@ def page_text(body: bytes, content_type: str | None) -> PageText | None:
     elif "\f" in text:
         text = paged_text(text)
     return PageText(text=text, language=detect_language(text), kind="text")
+
+
+def _docx_page(body: bytes) -> PageText | None:
+    """A Word document cited as a source (ministries and courts publish them): the text
+    of the HTML it converts to, read as a page's is; None when it cannot be read."""
+    from .errors import InputError
+    from .text.docxdoc import read_docx
+
+    try:
+        html = read_docx(body, "the source").html
+    except InputError:
+        return None
+    text, title, lang = _html_text(html.encode("utf-8"))
+    return PageText(text=text, language=page_language(lang, text), title=title, kind="docx")
 
 
 def paged_text(text: str) -> str:
