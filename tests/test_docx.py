@@ -146,6 +146,24 @@ def test_a_file_that_is_no_docx_archive_is_one_line(tmp_path: Path) -> None:
         load_document(other)
 
 
+def test_damaged_properties_lose_the_title_not_the_text(tmp_path: Path) -> None:
+    """A core.xml whose bytes no longer match their checksum (a bad copy): the document is
+    read all the same, without the title and dates its properties held."""
+    packed = write_docx(tmp_path / "packed.docx", BRIEF)
+    damaged = tmp_path / "damaged.docx"
+    with zipfile.ZipFile(packed) as source, zipfile.ZipFile(damaged, "w") as target:
+        for info in source.infolist():
+            stored = info.filename == "docProps/core.xml"
+            target.writestr(info.filename, source.read(info),
+                            zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED)
+    data = damaged.read_bytes()
+    at = data.index(b"Karun Basin brief")
+    damaged.write_bytes(data[:at] + b"X" + data[at + 1:])
+    doc = load_document(damaged)
+    assert doc.title == "Water Rights Briefing" and doc.date_source != "docx-properties"
+    assert "all transfers comply with the national water plan" in doc.text
+
+
 def test_a_docx_expanding_beyond_the_limit_is_refused_before_it_is_expanded(tmp_path: Path) -> None:
     path = write_docx(tmp_path / "brief.docx", BRIEF)
     with pytest.raises(InputError, match=r"expands to \d+ MB"):

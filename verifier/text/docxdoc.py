@@ -74,7 +74,10 @@ def read_docx(data: bytes, name: str, *, max_expanded: int = MAX_EXPANDED_BYTES)
         if expanded > max_expanded:
             raise InputError(f"{name}: expands to {expanded / 2**20:.0f} MB, more than the "
                              f"{max_expanded / 2**20:.0f} MB a document may hold")
-        core = archive.read(_CORE) if _CORE in entries else b""
+        try:
+            core = archive.read(_CORE) if _CORE in entries else b""
+        except Exception:  # a damaged entry (bad CRC, cut short): the properties are lost, not the text
+            core = b""
     html = _html(data, name)
     return DocxParts(html, *_properties(core))
 
