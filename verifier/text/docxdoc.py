@@ -53,7 +53,7 @@ def is_docx(content_type: str | None, body: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(body)) as archive:
             return _BODY in archive.namelist()
-    except (zipfile.BadZipFile, ValueError):
+    except (zipfile.BadZipFile, ValueError, NotImplementedError):
         return False
 
 
@@ -63,7 +63,7 @@ def read_docx(data: bytes, name: str, *, max_expanded: int = MAX_EXPANDED_BYTES)
     keeps in another container), has no document in it, or expands beyond `max_expanded`."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError):
+    except (zipfile.BadZipFile, ValueError, NotImplementedError):  # damaged, or no ZIP at all
         raise InputError(f"{name}: not a .docx archive (an old .doc or a password-protected "
                          "document? save it again as .docx, or as PDF)") from None
     with archive:
