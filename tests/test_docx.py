@@ -251,3 +251,51 @@ def test_a_quote_cited_to_a_word_document_is_checked_against_its_text(
     assert verdicts == {
         "downstream users must be compensated within a year.": ("verified", source),
         "downstream users must be compensated within a month.": ("partial", source)}
+
+
+DOC_ID = "1aBcD3fGhIjK_lMnOpQrStUvWxYz-0123456789"
+
+
+@pytest.mark.parametrize(("shared", "download"), [
+    (f"https://docs.google.com/document/d/{DOC_ID}/edit?usp=sharing",
+     f"https://docs.google.com/document/d/{DOC_ID}/export?format=docx"),
+    (f"https://docs.google.com/document/u/0/d/{DOC_ID}/view",
+     f"https://docs.google.com/document/d/{DOC_ID}/export?format=docx"),
+    (f"https://drive.google.com/file/d/{DOC_ID}/view?usp=drive_link",
+     f"https://drive.google.com/uc?export=download&id={DOC_ID}"),
+    ("https://www.dropbox.com/s/a1b2c3d4e5/brief.pdf?dl=0", "https://www.dropbox.com/s/a1b2c3d4e5/brief.pdf?dl=1"),
+    ("https://www.dropbox.com/scl/fi/xyz123/brief.docx?rlkey=k9&dl=0",
+     "https://www.dropbox.com/scl/fi/xyz123/brief.docx?rlkey=k9&dl=1"),
+    ("https://docs.google.com/document/d/e/2PACX-1vQ/pub", None),  # published: a page already
+    ("https://docs.google.com/spreadsheets/d/1aBcD3fGhIjK_lMnOpQrStUvWxYz/edit", None),
+    ("https://www.example.org/document/d/1aBcD3fGhIjK_lMnOpQrStUvWxYz/edit", None),
+])
+def test_a_shared_documents_link_is_downloaded_from_its_services_file_address(
+        shared: str, download: str | None) -> None:
+    from verifier.net.downloads import download_address
+
+    assert download_address(shared) == download
+
+
+def test_a_document_given_by_its_sharing_link_is_read_from_its_download(
+        tmp_path: Path, workspace: Path, web: FixtureWeb, run_cli: Callable[..., CliResult],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The run fetches the export, never the viewer (an application page with no text), and
+    the document keeps the link it was given by. (The fixture web stands in for the service.)"""
+    from verifier.net import downloads
+
+    monkeypatch.setattr(downloads, "GOOGLE_DOCS_HOSTS", frozenset({"127.0.0.1"}))
+    web.page("/statement", "<html lang='en'><body><p>All transfers comply with the national "
+             "water plan.</p></body></html>")
+    brief = Docx([[text("Briefing of 12 February 2024.")],
+                  [text("The ministry said that “all transfers comply with the national water plan”. "),
+                   link(web.url("/statement"), "Statement")]])
+    web.page(f"/document/d/{DOC_ID}/export", write_docx(tmp_path / "brief.docx", brief).read_bytes(),
+             content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    viewer = web.page(f"/document/d/{DOC_ID}/edit", "<html><body><script>app()</script></body></html>")
+    (workspace / "verifier.toml").write_text("allow_private_hosts = true\nno_wayback = true\nretries = 0\n")
+    result = run_cli("run", viewer)
+    assert result.code == 0, result.out + result.err
+    [quote] = json.loads(run_cli("export", "--format", "json").out)["quotes"]
+    assert (quote["status"], quote["document"]) == ("verified", viewer)
+    assert web.hits(f"/document/d/{DOC_ID}/edit") == 0

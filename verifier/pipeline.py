@@ -324,9 +324,11 @@ class _Run:
     def _start_document(self, source: str, pool: WorkPool) -> Any:
         """The stored extraction of an unchanged document, or the extraction under way."""
         from .documents import document_from_html, file_sha256
+        from .net.downloads import download_address
 
         if source.startswith(("http://", "https://")):
-            fetch = self._network().fetcher.fetch(source)
+            # a shared document's link opens a viewer; its file is downloaded from elsewhere
+            fetch = self._network().fetcher.fetch(download_address(source) or source)
             self.requests_made += len(fetch.attempts)
             if not fetch.link_status.readable or fetch.body is None:
                 raise InputError(f"{source}: could not fetch the article ({fetch.reason})")
