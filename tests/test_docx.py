@@ -59,8 +59,13 @@ def test_a_word_document_gives_what_the_same_report_as_pdf_gives(name: str) -> N
 
 
 def test_a_word_document_is_collected_and_named_as_such(tmp_path: Path) -> None:
+    """...and the files Word, editors and Windows keep beside it in a folder are not: each
+    would be a warning every night."""
     (tmp_path / "notes").mkdir()
     write_docx(tmp_path / "notes" / "brief.docx", Docx([[text("A line.")]]))
+    (tmp_path / "notes" / "~$brief.docx").write_bytes(b"\x0cEditor" + bytes(150))  # Word's owner file
+    (tmp_path / "notes" / "draft.md~").write_text("# old draft")
+    (tmp_path / "notes" / "Thumbs.db").write_bytes(bytes(64))
     sources, warnings = collect_inputs([str(tmp_path / "notes")])
     assert [Path(s).name for s in sources] == ["brief.docx"] and warnings == []
     doc = load_document(Path(sources[0]))

@@ -120,9 +120,20 @@ def _resolved(path: Path) -> Path:
         raise InputError(f"{path}: {_missing(path)}") from None
 
 
+# Files programs leave beside documents: Word's owner file of an open document ('~$brief.docx',
+# not a document at all), an editor's backup ('notes.md~'), Windows' folder files. Named in a
+# walk, each would be a warning every night the folder is checked.
+_PROGRAM_FILES = frozenset({"thumbs.db", "desktop.ini", "icon\r"})
+
+
+def _is_program_file(name: str) -> bool:
+    return name.startswith("~$") or name.endswith("~") or name.lower() in _PROGRAM_FILES
+
+
 def _walk(top: Path, warnings: list[str]) -> list[Path]:
-    """Files under `top`, sorted, hidden files and directories left out; a directory that
-    cannot be listed is named in `warnings` (and its files are not taken as removed)."""
+    """Files under `top`, sorted, hidden files and directories and the files programs keep
+    beside documents left out; a directory that cannot be listed is named in `warnings` (and
+    its files are not taken as removed)."""
     found: list[Path] = []
 
     def unlistable(exc: OSError) -> None:
@@ -130,7 +141,8 @@ def _walk(top: Path, warnings: list[str]) -> list[Path]:
 
     for dirpath, dirnames, filenames in os.walk(top, onerror=unlistable):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        found.extend(Path(dirpath, f) for f in sorted(filenames) if not f.startswith("."))
+        found.extend(Path(dirpath, f) for f in sorted(filenames)
+                     if not f.startswith(".") and not _is_program_file(f))
     return found
 
 
