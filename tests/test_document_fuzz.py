@@ -1,5 +1,5 @@
 """Damaged documents: bytes flipped, files cut short, runs of bytes reversed or zeroed, in every
-format a run reads (PDF, .docx, HTML, Markdown, text). Reading one either gives a document or
+format a run reads (PDF, .docx, .odt and .fodt, HTML, Markdown, text). Reading one either gives a document or
 fails with an InputError, the one-line error a run reports and goes on after; never another
 exception, which would be a traceback. The mutations are seeded: the same files every run."""
 
@@ -13,8 +13,9 @@ from verifier.errors import InputError
 from verifier.extraction import extract_document
 
 HERE = Path(__file__).parent
+SUFFIXES = (".pdf", ".docx", ".odt", ".fodt", ".html", ".md", ".txt")
 ORIGINALS = sorted(p for folder in (HERE / "documents", HERE / "extraction_corpus", HERE.parent / "seeds")
-                   for p in folder.glob("*.*") if p.suffix in (".pdf", ".docx", ".html", ".md", ".txt"))
+                   for p in folder.glob("*.*") if p.suffix in SUFFIXES)
 MUTATIONS = 60
 
 
@@ -34,7 +35,7 @@ def mutate(data: bytearray, rng: random.Random) -> bytes:
 
 
 def test_a_damaged_document_is_read_or_refused_in_one_line(tmp_path: Path) -> None:
-    assert {p.suffix for p in ORIGINALS} == {".pdf", ".docx", ".html", ".md", ".txt"}
+    assert {p.suffix for p in ORIGINALS} == set(SUFFIXES)
     rng = random.Random(20261122)
     failures = []
     for n in range(MUTATIONS):

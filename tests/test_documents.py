@@ -94,16 +94,16 @@ def test_oversized_document_is_refused_before_reading(tmp_path: Path):
 
 
 def test_a_word_processors_file_says_how_to_have_it_read(tmp_path: Path):
-    """A report kept as .doc or .odt is skipped with what to do, named or found in a folder."""
+    """A report kept as .doc or .rtf is skipped with what to do, named or found in a folder."""
     (tmp_path / "brief.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     (tmp_path / "notes").mkdir()
-    (tmp_path / "notes" / "draft.odt").write_bytes(b"PK\x03\x04")
+    (tmp_path / "notes" / "draft.rtf").write_bytes(b"{\\rtf1}")
     sources, warnings = collect_inputs([str(tmp_path / "brief.doc"), str(tmp_path / "notes")])
     assert sources == []
     assert len(warnings) == 2
     assert "brief.doc: an old Word document is not read; save it as .docx, PDF, HTML or plain text" \
         in warnings[0]
-    assert "draft.odt: an OpenDocument text is not read" in warnings[1]
+    assert "draft.rtf: an RTF document is not read" in warnings[1]
 
 
 def test_unknown_extension_is_refused(tmp_path: Path):

@@ -1,11 +1,13 @@
 """Input documents: which files and URLs to read, and each one reduced to a Document.
 
-Formats: plain text (.txt), Markdown (.md), HTML (.html/.htm), PDF (.pdf) and Word (.docx,
-read as the HTML it converts to; see docxdoc). Text that came out of a PDF is cleaned (see
+Formats: plain text (.txt), Markdown (.md), HTML (.html/.htm), PDF (.pdf), Word (.docx) and
+OpenDocument text (.odt, .fodt), the last two read as the HTML they convert to (see docxdoc
+and odtdoc). Text that came out of a PDF is cleaned (see
 pdfclean). Each document gets a title and a date: metadata first (HTML <meta>/<time>, PDF
 info, Markdown front matter), else the latest full date its text states, else when it was
 fetched (articles given as URLs) or the file's modification time. A Word document is dated by
-its text first: its properties change with every save, whoever saved it.
+its text first: its properties change with every save, whoever saved it. So is an
+OpenDocument text.
 
 Size: `load_document` reads a document whole, so a file larger than `MAX_DOCUMENT_BYTES`
 (PDFs: `MAX_PDF_BYTES`) is refused with an InputError rather than read. Large plain-text and
@@ -31,20 +33,22 @@ from .pagetext import content_kind, decode_body
 from .text.docdates import document_date, parse_metadata_date
 from .text.docxdoc import read_docx
 from .text.footnotes import find_note_refs
+from .text.odtdoc import read_odt
 from .text.pdfclean import SourceLine, clean_lines, page_lines, source_lines
 from .text.pdflinks import LinkLines, link_lines, linked_lines, place_links
 from .text.pdftext import read_pdf
 from .text.textstream import binary_text, legacy_encoding, unmarked_utf16
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
-           ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf", ".docx": "docx"}
+           ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf", ".docx": "docx",
+           ".odt": "odt", ".fodt": "odt"}
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 MAX_PDF_BYTES = 200 * 1024 * 1024
 
 _URL_ARG = re.compile(r"^https?://", re.I)
 # Formats users keep their reports in that are read only once saved as one of FORMATS.
 _SAVE_FIRST = {".doc": "an old Word document", ".docm": "a Word document with macros",
-               ".odt": "an OpenDocument text", ".rtf": "an RTF document",
+               ".rtf": "an RTF document",
                ".pages": "a Pages document", ".epub": "an EPUB book"}
 _BOILERPLATE = {"skip to content", "skip to main content", "menu", "search", "home", "share",
                 "print", "main menu", "navigation", "subscribe", "log in", "sign in"}
@@ -170,8 +174,8 @@ def load_document(path: Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> Documen
     source = str(path.resolve())
     if fmt == "pdf":
         doc = _pdf_document(data, source, name)
-    elif fmt == "docx":
-        doc = _docx_document(data, source, name)
+    elif fmt in ("docx", "odt"):
+        doc = _office_document(data, source, name, fmt)
     elif fmt == "html":
         doc = document_from_html(data, source, content_type=None, fetched_at=None)
         doc.name = name
@@ -309,18 +313,18 @@ def _pdf_document(data: bytes, source: str, name: str) -> Document:
     return doc
 
 
-def _docx_document(data: bytes, source: str, name: str) -> Document:
-    """A Word document, read as the HTML mammoth makes of it: its hyperlinks, footnotes and
-    endnotes are then citations as a page's are."""
-    parts = read_docx(data, name)
+def _office_document(data: bytes, source: str, name: str, fmt: str) -> Document:
+    """A word processor's document (.docx, .odt), read as the HTML it converts to: its
+    hyperlinks, footnotes and endnotes are then citations as a page's are."""
+    parts = read_docx(data, name) if fmt == "docx" else read_odt(data, name)
     doc = document_from_html(parts.html.encode("utf-8"), source, content_type="text/html; charset=utf-8",
                              meta_date=False)
-    doc.name, doc.format, doc.sha256 = name, "docx", _sha256(data)
+    doc.name, doc.format, doc.sha256 = name, fmt, _sha256(data)
     doc.title = parts.title or doc.title
     if doc.date is None:
         dated = parts.modified or parts.created
         if dated is not None:
-            doc.date, doc.date_source = dated, "docx-properties"
+            doc.date, doc.date_source = dated, f"{fmt}-properties"
     return doc
 
 
@@ -381,18 +385,18 @@ def document_from_html(markup: bytes, source: str, *, content_type: str | None =
     """An HTML page as a Document; its own links are its citations.
 
     `source` is the page's URL (relative links resolve against it) or a file path. A URL
-    that turns out to serve a PDF, a Word document or plain text is read as such. `meta_date=False` for HTML
+    that turns out to serve a PDF, a word processor's document or plain text is read as such. `meta_date=False` for HTML
     made from another format, which has no metadata of its own: it is dated by its text.
     """
     from .text.htmldoc import parse_html
 
     name = source if _URL_ARG.match(source) else Path(source).name
     kind = content_kind(content_type, markup)
-    if kind in ("pdf", "docx", "text"):
+    if kind in ("pdf", "docx", "odt", "text"):
         if kind == "pdf":
             doc = _pdf_document(markup, source, name)
-        elif kind == "docx":
-            doc = _docx_document(markup, source, name)
+        elif kind in ("docx", "odt"):
+            doc = _office_document(markup, source, name, kind)
         else:
             text = decode_body(markup, content_type).replace("\r\n", "\n")
             doc = _text_document(text, markup, source, name)

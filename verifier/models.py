@@ -167,7 +167,7 @@ class PageText:
     text: str
     language: str | None = None
     title: str = ""
-    kind: str = "html"  # "html", "text", "pdf", "docx"
+    kind: str = "html"  # "html", "text", "pdf", "docx", "odt"
 
 
 @dataclass

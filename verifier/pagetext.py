@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-:.]+)", re.I)
 
 def content_kind(content_type: str | None, body: bytes) -> str | None:
-    """'html', 'text', 'pdf' or 'docx' when the content can be matched, else None."""
+    """'html', 'text', 'pdf', 'docx' or 'odt' when the content can be matched, else None."""
     ctype = (content_type or "").split(";")[0].strip().lower()
     if ctype in ("text/html", "application/xhtml+xml") or ctype.endswith("+xml") and "html" in ctype:
         return "html"
@@ -40,11 +40,14 @@ def content_kind(content_type: str | None, body: bytes) -> str | None:
         head = body[:512].lstrip().lower()
         if head.startswith((b"<!doctype html", b"<html")):
             return "html"
-    if ctype.endswith("wordprocessingml.document") or body[:4] == b"PK\x03\x04":
+    if ctype.endswith(("wordprocessingml.document", "opendocument.text")) or body[:4] == b"PK\x03\x04":
         from .text.docxdoc import is_docx
+        from .text.odtdoc import is_odt
 
         if is_docx(content_type, body):
             return "docx"
+        if is_odt(content_type, body):
+            return "odt"
     return None
 
 
@@ -286,8 +289,8 @@ def page_text(body: bytes, content_type: str | None) -> PageText | None:
         except Exception:
             return None
         return PageText(text=text, language=detect_language(text), kind="pdf")
-    if kind == "docx":
-        return _docx_page(body)
+    if kind in ("docx", "odt"):
+        return _office_page(body, kind)
     decoded, encoding = _decode(body, content_type)
     if kind == "html":
         # UTF-8 bytes go to the parser as they are: encoding the decoded text again costs
@@ -303,18 +306,20 @@ def page_text(body: bytes, content_type: str | None) -> PageText | None:
     return PageText(text=text, language=detect_language(text), kind="text")
 
 
-def _docx_page(body: bytes) -> PageText | None:
-    """A Word document cited as a source (ministries and courts publish them): the text
-    of the HTML it converts to, read as a page's is; None when it cannot be read."""
+def _office_page(body: bytes, kind: str) -> PageText | None:
+    """A word processor's document cited as a source (ministries, courts and GOV.UK publish
+    them): the text of the HTML it converts to, read as a page's is; None when it cannot be
+    read."""
     from .errors import InputError
     from .text.docxdoc import read_docx
+    from .text.odtdoc import read_odt
 
     try:
-        html = read_docx(body, "the source").html
+        html = (read_docx if kind == "docx" else read_odt)(body, "the source").html
     except InputError:
         return None
     text, title, lang = _html_text(html.encode("utf-8"))
-    return PageText(text=text, language=page_language(lang, text), title=title, kind="docx")
+    return PageText(text=text, language=page_language(lang, text), title=title, kind=kind)
 
 
 def paged_text(text: str) -> str:

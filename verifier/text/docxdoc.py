@@ -5,81 +5,41 @@ and footnotes and endnotes as a list at the end whose markers link to them, as a
 notes do. The HTML reader then finds the citations and quotes as in any page. Deleted text
 of tracked changes is left out and inserted text kept, as Word shows the document once the
 changes are accepted; comments are not the document's text and are left out too.
-
-A .docx is a ZIP archive: its entries' sizes are checked before anything is expanded, so a
-small file that expands to gigabytes is refused instead of read.
 """
 
 from __future__ import annotations
 
 import io
-import zipfile
-from dataclasses import dataclass
 from datetime import date
 
 from lxml import etree
 
 from ..errors import InputError
 from .docdates import parse_metadata_date
+from .officezip import MAX_EXPANDED_BYTES, SAFE_XML, OfficeParts, holds, open_package, read_part
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-MAX_EXPANDED_BYTES = 500 * 1024 * 1024  # what a .docx may expand to: far above any real report
 _BODY = "word/document.xml"
 _CORE = "docProps/core.xml"
 _CORE_NAMES = {"dc": "http://purl.org/dc/elements/1.1/", "dcterms": "http://purl.org/dc/terms/"}
-# Entities are not expanded and nothing is fetched: the properties are someone else's XML.
-_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-
-
-@dataclass
-class DocxParts:
-    """A Word document read: its HTML and the title and dates its properties give."""
-
-    html: str
-    title: str = ""
-    modified: date | None = None
-    created: date | None = None
+_UNTYPED = ("", "application/octet-stream", "binary/octet-stream", "application/zip")
 
 
 def is_docx(content_type: str | None, body: bytes) -> bool:
     """Whether a download is a Word document: served as one, or as bytes of no stated kind
     that are a ZIP archive holding one."""
     ctype = (content_type or "").split(";")[0].strip().lower()
-    if ctype == DOCX_TYPE:
-        return True
-    if ctype not in ("", "application/octet-stream", "binary/octet-stream", "application/zip") \
-            or not body.startswith(b"PK\x03\x04"):
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(body)) as archive:
-            return _BODY in archive.namelist()
-    except (zipfile.BadZipFile, ValueError, NotImplementedError):
-        return False
+    return ctype == DOCX_TYPE or (ctype in _UNTYPED and holds(body, _BODY))
 
 
-def read_docx(data: bytes, name: str, *, max_expanded: int = MAX_EXPANDED_BYTES) -> DocxParts:
+def read_docx(data: bytes, name: str, *, max_expanded: int = MAX_EXPANDED_BYTES) -> OfficeParts:
     """The document's HTML and properties. Raises InputError (one line) for a file that is
     no .docx archive (an old binary .doc renamed, a password-protected file, which Word
     keeps in another container), has no document in it, or expands beyond `max_expanded`."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, NotImplementedError):  # damaged, or no ZIP at all
-        raise InputError(f"{name}: not a .docx archive (an old .doc or a password-protected "
-                         "document? save it again as .docx, or as PDF)") from None
-    with archive:
-        entries = {info.filename: info for info in archive.infolist()}
-        if _BODY not in entries:
-            raise InputError(f"{name}: a ZIP archive without a Word document in it")
-        expanded = sum(info.file_size for info in entries.values())
-        if expanded > max_expanded:
-            raise InputError(f"{name}: expands to {expanded / 2**20:.0f} MB, more than the "
-                             f"{max_expanded / 2**20:.0f} MB a document may hold")
-        try:
-            core = archive.read(_CORE) if _CORE in entries else b""
-        except Exception:  # a damaged entry (bad CRC, cut short): the properties are lost, not the text
-            core = b""
-    html = _html(data, name)
-    return DocxParts(html, *_properties(core))
+    with open_package(data, name, _BODY, ".docx", "Word document",
+                      max_expanded=max_expanded) as archive:
+        core = read_part(archive, _CORE)
+    return OfficeParts(_html(data, name), *_properties(core))
 
 
 def _html(data: bytes, name: str) -> str:
@@ -88,8 +48,8 @@ def _html(data: bytes, name: str) -> str:
     try:
         result = mammoth.convert_to_html(io.BytesIO(data))
     except Exception as exc:  # mammoth raises whatever a damaged archive makes its parser raise
-        raise InputError(f"{name}: the Word document cannot be read "
-                         f"({type(exc).__name__}: {str(exc)[:200]})") from None
+        said = " ".join(str(exc).split())[:200]
+        raise InputError(f"{name}: the Word document cannot be read ({type(exc).__name__}: {said})") from None
     # Its messages name styles it has no HTML for ("Unrecognised paragraph style"): the text
     # is kept whatever the style, so they say nothing to the user.
     return f"<html><body>{result.value}</body></html>"
@@ -100,7 +60,7 @@ def _properties(core: bytes) -> tuple[str, date | None, date | None]:
     if not core:
         return "", None, None
     try:
-        root = etree.fromstring(core, _XML)
+        root = etree.fromstring(core, SAFE_XML)
     except etree.XMLSyntaxError:
         return "", None, None
 
