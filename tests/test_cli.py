@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -211,3 +212,12 @@ def test_reading_utf8_pages_leaves_beautiful_soup_unimported() -> None:
                           env=subprocess_env(), timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["café", "café"]
+
+
+def test_the_help_names_every_exit_status() -> None:
+    """A cron user reads `verifier --help` to know what an exit code meant."""
+    from verifier.cli import EPILOG
+    from verifier.status import ExitStatus
+
+    named = {int(n) for n in re.findall(r"(\d+) [a-z]", EPILOG)}
+    assert named == {int(status) for status in ExitStatus}

@@ -23,7 +23,7 @@ from .status import ExitStatus
 
 EPILOG = ("Exit statuses: 0 completed, nothing newly failing; 1 completed, something newly "
           "failing; 2 usage or input error; 3 database locked by another run; 70 internal "
-          "error; 130 interrupted.")
+          "error; 74 evidence could not be written (disk full or read-only); 130 interrupted.")
 
 
 def _settings(ctx: click.Context, config: str | None, **flags: Any) -> Settings:
@@ -76,8 +76,9 @@ def _config_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 def run_command(ctx: click.Context, inputs: Sequence[str], config: str | None, **flags: Any) -> None:
     """Verify the citations and quotes of PATH_OR_URL... (default: seeds/).
 
-    Files and directories (walked recursively) of .txt, .md, .html and .pdf documents,
-    or the URL of a published article.
+    Files and directories (walked recursively) of .txt, .md, .html, .pdf, .docx and .odt
+    documents, or the URL of a published article (a Google Docs, Drive or Dropbox sharing
+    link too).
     """
     from .pipeline import run
 
