@@ -159,10 +159,27 @@ def tokenize(text: str) -> Tokens:
         starts = [starts[i] for i in kept]
         ends = [ends[i] for i in kept]
     tokens = Tokens(words, starts, ends)
+    if "\uff9e" in lowered or "\uff9f" in lowered:
+        _join_sound_marks(lowered, tokens)
     _read_numbers(lowered, tokens)
     if "n't" in lowered or "n\u2019t" in lowered or "n\u02bct" in lowered:
         _expand_negations(lowered, tokens)
     return tokens
+
+
+# Half-width katakana (older Japanese pages, forms, receipts) write a voiced or semi-voiced
+# kana as two characters, the kana and a sound mark (ﾊﾞ for バ): the mark belongs to the kana.
+_SOUND_MARKS = frozenset("\uff9e\uff9f")
+
+
+def _join_sound_marks(text: str, tokens: Tokens) -> None:
+    """Read a half-width sound mark with the kana before it as the one full-width kana."""
+    words, starts, ends = tokens.words, tokens.starts, tokens.ends
+    for k in range(len(words) - 1, 0, -1):
+        if text[starts[k]:ends[k]] in _SOUND_MARKS and ends[k - 1] == starts[k]:
+            words[k - 1] = normalize_word(text[starts[k - 1]:ends[k]])
+            ends[k - 1] = ends[k]
+            del words[k], starts[k], ends[k]
 
 
 # A contraction with "n't" is read as the two words it stands for ("don't" is "do not", "won't"
@@ -231,14 +248,25 @@ _HYPHENS = frozenset("-\u2010\u2011\u200b\u200c")  # hyphens, zero-width space a
 _DIGIT_GROUP_SEPARATORS = frozenset({*_GROUP_SEPARATORS, " "})
 
 
+# Between a number and its unit house styles set a space or none ("20mph", "20 mph", "12 km"),
+# and a degree sign may stand before the scale's letter ("38°C", "38C").
+_UNIT_SPACES = " \u00a0\u2009\u202f"
+UNIT_MAX_LETTERS = 4
+
+
 def joinable(left: str, between: str, right: str) -> bool:
     """Whether two neighbouring words may also be read run together: a hyphen or zero-width
-    space joins a compound ("hundred-year"), a separator of digit groups a number ("1,500").
-    Elsewhere a word break is a word break ("the rapist" is not "therapist")."""
+    space joins a compound ("hundred-year"), a separator of digit groups a number ("1,500"),
+    spacing or a degree sign a number and its unit ("20 mph", "38°C"). Elsewhere a word break
+    is a word break ("the rapist" is not "therapist")."""
     if _HYPHENS.intersection(between):
         return True
-    return between in _DIGIT_GROUP_SEPARATORS and left[-1:].isdigit() and \
-        len(right) == 3 and right.isdigit()
+    if not left[-1:].isdigit():
+        return False
+    if between in _DIGIT_GROUP_SEPARATORS and len(right) == 3 and right.isdigit():
+        return True
+    return between.strip(_UNIT_SPACES) in ("", "°") and right.isalpha() and \
+        len(right) <= UNIT_MAX_LETTERS
 
 
 def normalize_text(text: str) -> str:
