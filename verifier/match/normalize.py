@@ -4,9 +4,9 @@ Text becomes a sequence of word tokens (letters, digits and combining marks), ea
 with NFKC and case folding, with soft hyphens, zero-width and bidi controls, tatweel and
 Arabic-script vowel marks and Hebrew points removed, Arabic/Persian letter variants (yeh, kaf,
 alef with hamza or madda), Russian ё, Turkish dotted and dotless i, Greek accents and digits
-unified, Chinese, Japanese and Thai characters taken one by one, a number's digit groups
-joined and its sign kept, "n't" read as "not", and line-break hyphenation ("govern-\\nment")
-repaired.
+unified, Chinese, Japanese and Thai characters taken one by one (a half-width kana with its
+sound mark as one), a number's digit groups joined and its sign kept, "n't" read as "not", and
+line-break hyphenation ("govern-\\nment") repaired.
 Punctuation (quotation marks, apostrophes, dashes) separates words and is otherwise ignored, so
 it can never change a verdict. Each token keeps its character span in the original text, so a
 match maps back to a snippet.
@@ -142,12 +142,14 @@ def tokenize(text: str) -> Tokens:
         lowered = text.replace("İ", "i").lower()
     lowered = _S_SPELLING.sub("z", lowered)
     parts = _SPLIT.split(lowered)  # [separator, word, separator, word, ..., separator]
+    unspaced = False
     if not lowered.isascii():
         separators = "".join(parts[0::2])
         encoded = separators.encode("utf-8", "surrogatepass")
         if any(lead in encoded for lead in _UNSPACED_LEAD_BYTES) \
                 and _UNSPACED_CHAR.search(separators):
             parts = _SPLIT_UNSPACED.split(lowered)
+            unspaced = "\uff9e" in separators or "\uff9f" in separators
     bounds = list(accumulate(map(len, parts)))
     starts = bounds[0:-1:2]
     ends = bounds[1::2]
@@ -159,7 +161,7 @@ def tokenize(text: str) -> Tokens:
         starts = [starts[i] for i in kept]
         ends = [ends[i] for i in kept]
     tokens = Tokens(words, starts, ends)
-    if "\uff9e" in lowered or "\uff9f" in lowered:
+    if unspaced:  # half-width kana with sound marks
         _join_sound_marks(lowered, tokens)
     _read_numbers(lowered, tokens)
     if "n't" in lowered or "n\u2019t" in lowered or "n\u02bct" in lowered:
