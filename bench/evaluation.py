@@ -13,7 +13,8 @@ pages/holdout2/), a third (holdout3_cases.toml, pages in pages/holdout3/), a fou
 pages/holdout5/) and a sixth (holdout6_cases.toml, pages in pages/holdout6/) and a seventh (holdout7_cases.toml,
 pages in pages/holdout7/) and an eighth (holdout8_cases.toml, pages in pages/holdout8/) and a ninth
 (holdout9_cases.toml, pages in pages/holdout9/) and a tenth (holdout10_cases.toml, pages in
-pages/holdout10/), written later the same way.
+pages/holdout10/) and an eleventh (holdout11_cases.toml, pages in pages/holdout11/), written
+later the same way.
 """
 
 from __future__ import annotations
@@ -110,6 +111,15 @@ HOLDOUT10 = EVAL_DIR / "holdout10_cases.toml"
 # dropped, a page's language taken from its text where its template declares another, and
 # Thai matched letter by letter. CI fails below it.
 HOLDOUT10_FLOOR = 1.0
+HOLDOUT11 = EVAL_DIR / "holdout11_cases.toml"
+# The eleventh held-out set (pages in pages/holdout11/) scored 92/100 on its first run, before
+# any change; 100/100 once Japanese and Korean omission words in brackets ("（中略）", "(중략)")
+# were read as ellipses, a half-width kana and its sound mark as one kana, a page's own "(sic)"
+# looked past, a number and its unit read alike set apart or together ("20 mph", "38°C"), a
+# quote stopping on an auxiliary before the source's "not" made partial without a full stop too,
+# and a translation called cross_language though the page summarises it in the quote's
+# language. CI fails below it.
+HOLDOUT11_FLOOR = 1.0
 CHECKED_AT = datetime(2024, 6, 1, tzinfo=UTC)
 _CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8",
                   ".md": "text/markdown; charset=utf-8", ".pdf": "application/pdf"}
@@ -224,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
                              f"fourth {HOLDOUT4_FLOOR}, fifth {HOLDOUT5_FLOOR}, "
                              f"sixth {HOLDOUT6_FLOOR}, seventh {HOLDOUT7_FLOOR}, "
                              f"eighth {HOLDOUT8_FLOOR}, ninth {HOLDOUT9_FLOOR}, "
-                             f"tenth {HOLDOUT10_FLOOR})")
+                             f"tenth {HOLDOUT10_FLOOR}, eleventh {HOLDOUT11_FLOOR})")
     args = parser.parse_args(argv)
     ok = _report("quote verdicts", evaluate(), FLOOR)
     print()
@@ -247,6 +257,8 @@ def main(argv: list[str] | None = None) -> int:
     ok = _report("ninth held-out quote verdicts", evaluate(HOLDOUT9), HOLDOUT9_FLOOR) and ok
     print()
     ok = _report("tenth held-out quote verdicts", evaluate(HOLDOUT10), HOLDOUT10_FLOOR) and ok
+    print()
+    ok = _report("eleventh held-out quote verdicts", evaluate(HOLDOUT11), HOLDOUT11_FLOOR) and ok
     return 1 if args.check and not ok else 0
 
 

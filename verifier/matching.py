@@ -129,12 +129,21 @@ def _interrupted(page: PreparedPage, speech: PreparedPage, first: int, last: int
     return kept < last - first
 
 
+# English negates after an auxiliary or a modal ("did not", "will not", "be no"): a quote
+# stopping on one, right before the source's negation, stops on the word the negation turns.
+_AUXILIARIES = frozenset({
+    "am", "is", "are", "was", "were", "be", "been", "do", "does", "did", "have", "has", "had",
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must"})
+
+
 def _negation_follows(pattern: QuotePattern, page: PreparedPage, end: int) -> bool:
-    """Whether the quote closes its sentence (".", "!", "?") where the page's sentence goes on
-    with a negation of its last words, nothing but spacing between: "It is." for "It is not."
-    says the opposite of the source, however exactly its words match ("not only", "not least"
-    excepted, see editorial.negation_attached)."""
-    if pattern.text.rstrip().rstrip(QUOTE_MARKS).rstrip()[-1:] not in ".!?":
+    """Whether the quote closes its sentence (".", "!", "?"), or stops mid-sentence on an
+    auxiliary, where the page's sentence goes on with a negation of its last words, nothing but
+    spacing between: "It is." for "It is not.", "It did" for "It did not" say the opposite of
+    the source, however exactly their words match ("not only", "not least" excepted, see
+    editorial.negation_attached)."""
+    if pattern.text.rstrip().rstrip(QUOTE_MARKS).rstrip()[-1:] not in ".!?" and \
+            pattern.segments[-1].words[-1] not in _AUXILIARIES:
         return False
     tokens = page.tokens
     if end >= len(tokens) or page.text[tokens.ends[end - 1]:tokens.starts[end]].strip():
@@ -269,7 +278,34 @@ def _languages_differ(pattern: QuotePattern, page: PageText,
     words = set(pattern.words)
     index = prepared.index()
     shared = sum(1 for w in words if w in index) / len(words) if words else 1.0
-    return shared < TRANSLATION_MAX_SHARED, quote_language, page_language
+    if shared < TRANSLATION_MAX_SHARED:
+        return True, quote_language, page_language
+    # The shared words may come from a passage of the page in the quote's language (an English
+    # summary of a French release): the page is still in its own language, the quote a
+    # translation of it that the summary, paraphrasing, does not hold.
+    return _language_of_lines_holding(words, prepared) == quote_language, quote_language, \
+        page_language
+
+
+SHARED_WORD_MAX_OCCURRENCES = 20  # a word more common than this on the page says little
+
+
+def _language_of_lines_holding(words: set[str], page: PreparedPage) -> str | None:
+    """The language of the line (a paragraph, in a web page) holding most of the words."""
+    index, text, starts = page.index(), page.text, page.tokens.starts
+    hits: dict[int, int] = {}  # a line's first character: how many of the words it holds
+    for word in words:
+        positions = index.get(word, [])
+        if len(positions) > SHARED_WORD_MAX_OCCURRENCES:
+            continue
+        for at in positions:
+            line = text.rfind("\n", 0, starts[at]) + 1
+            hits[line] = hits.get(line, 0) + 1
+    if not hits:
+        return None
+    line = max(hits, key=hits.__getitem__)
+    end = text.find("\n", line)
+    return detect_language(text[line:end if end != -1 else None])
 
 
 def _readable_page(fetch: Fetch | None) -> PageText | None:

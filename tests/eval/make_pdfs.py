@@ -394,6 +394,91 @@ def write_bill(path: Path) -> None:
     path.write_bytes(bytes(pdf.output()))
 
 
+# The eleventh held-out set's PDF (holdout11_cases.toml): a policy brief set in two columns on
+# two pages with DejaVu's ligature characters (ﬁ, ﬂ, ﬀ, ﬃ, ﬄ), a word hyphenated inside a
+# ligature at the foot of the left column, a running head and page number at the top of each
+# page, and a quotation running from the foot of page 1's right column over the page break to
+# the head of page 2's left column.
+POLICY_HEAD = "Coastal Futures Institute | Policy Brief 9 | Flood insurance"
+POLICY = [
+    ([
+        "Summary",
+        "",
+        "The \ufb01gures in this brief show that \ufb02ood",
+        "insurance is now una\ufb00ordable for one",
+        "household in ten in the most exposed",
+        "coastal wards. The government's reinsu-",
+        "rance scheme, Flood Re, was designed to",
+        "keep premiums a\ufb00ordable until 2039, but",
+        "its e\ufb03ciency depends on the o\ufb03cial",
+        "\ufb02ood maps being kept up to date. Our",
+        "analysis \ufb01nds that they are not: one map",
+        "in four has not been revised since 2014, a",
+        "gap that insurers have been quick to ex-",
+        "ploit and slow to admit. The brief sets out",
+        "why this matters and what should be",
+        "done about it, beginning with a statutory",
+        "duty to update every map within \ufb01ve",
+        "years, and ending with the su\ufb00icient",
+        "funding of local \ufb02ood o\ufb03-",
+    ], [
+        "cers, whose posts have been cut by a",
+        "third since 2015.",
+        "",
+        "The Institute's director, Dr Hannah Bol-",
+        "ton, said: \"No family should \ufb01nd out",
+        "that its home is uninsurable from a letter",
+        "sent after the \ufb02ood. The maps are the",
+        "foundation of the whole system, and we",
+        "have allowed them to crumble. Fixing them",
+        "would cost less than the claims paid out",
+        "after a single bad winter, and it would",
+        "give every household in a \ufb02ood zone a",
+        "fair chance of being",
+    ]),
+    ([
+        "insured at a price it can a\ufb00ord.\"",
+        "",
+        "Insurers reject the claim. The Associa-",
+        "tion of British Insurers said the industry",
+        "\"uses the best available data and",
+        "supplements the o\ufb03cial maps with its",
+        "own modelling\".",
+    ], [
+        "Recommendations",
+        "",
+        "1. A statutory duty to revise every",
+        "\ufb02ood map within \ufb01ve years.",
+        "2. Ring-fenced funding for local \ufb02ood",
+        "o\ufb03cers.",
+        "3. An annual report to Parliament on the",
+        "reach of Flood Re.",
+    ]),
+]
+
+
+def write_policy_brief(path: Path) -> None:
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_font("Body", fname=LIGATURE_FONT)
+    for number, (left, right) in enumerate(POLICY, start=1):
+        pdf.add_page()
+        pdf.set_font("Body", size=8)
+        pdf.set_xy(15, 10)
+        pdf.cell(150, 5, POLICY_HEAD)
+        pdf.set_xy(185, 10)
+        pdf.cell(10, 5, str(number), align="R")
+        pdf.set_font("Body", size=10)
+        for x, lines in ((15, left), (110, right)):
+            pdf.set_xy(x, 25)
+            for line in lines:
+                pdf.set_x(x)
+                pdf.cell(85, 5.5, line)
+                pdf.ln(5.5)
+    pdf.set_creation_date(datetime(2024, 11, 20, tzinfo=UTC))
+    path.write_bytes(bytes(pdf.output()))
+
+
 if __name__ == "__main__":
     write_report(PAGES / "en_rights_report.pdf")
     write_brief(PAGES / "holdout" / "en_relief_brief.pdf")
@@ -402,3 +487,4 @@ if __name__ == "__main__":
     write_press_release(PAGES / "holdout6" / "en_press_release.pdf")
     write_opinion(PAGES / "holdout10" / "en_slip_opinion.pdf")
     write_bill(PAGES / "holdout10" / "en_bill_lines.pdf")
+    write_policy_brief(PAGES / "holdout11" / "en_policy_brief_columns.pdf")

@@ -49,8 +49,12 @@ _AUDIENCE_NOTE = re.compile(
 _LETTERS_IN_WORD = re.compile(r"\[(\w{1,3})\](?=\w)")
 # "government[s]", "support[ed]", "Hamas[’s]": an ending the editor changed.
 _CHANGED_ENDING = re.compile(r"(?<=\w)\[[^\[\]\s]{1,6}\](?!\w)")
+# Japanese and Korean mark an omission with a word in brackets: （中略） "middle omitted",
+# （略）, （前略）/（後略） at a quote's start or end; Korean (중략), (하략), (상략).
+_OMISSION_WORDS = r"[前中後后]?略|[중하상]략"
 _MARK = re.compile(
-    r"(?P<ellipsis>[\[(]\s*(?:…|\.\s?\.\s?\.)\s*[\])]|…+|\.(?:\s?\.){2,})"
+    r"(?P<ellipsis>[\[(（［〔【]\s*(?:…+|\.\s?\.\s?\.|" + _OMISSION_WORDS + r")\s*[\])）］〕】]"
+    r"|…+|\.(?:\s?\.){2,})"
     r"|(?P<bracket>\[[^\[\]]{1,120}\])"
     r"|(?P<open_end>\ue010)")
 _INSERTION_ONLY = re.compile(

@@ -10,6 +10,8 @@ leaves all of these out, honestly. An interruption is:
   paragraph;
 - an audience note: a parenthesised or bracketed run of reaction words ("(Laughter and
   applause.)", "[CROSSTALK]");
+- a writer's "(sic)", "[sic]" or "[sic!]" after a word reproduced as written: the quoted
+  letter or speaker never wrote it;
 - a citation marker of an encyclopedia, report or paper: "[12]", "[4, 11]", "[3–7]", "[a]",
   "[citation needed]", and Wikipedia's page reference after one ("[2]: 231");
 - a short line with no quotation marks between a paragraph that leaves a quotation open and
@@ -104,7 +106,9 @@ _AUDIENCE_NOTE = re.compile(
     r"|\[(?:\d{1,3}(?:\s?[,–-]\s?\d{1,3}){0,8}|[a-z]|(?:note|nb|n)\s?\d{1,3}|citation needed|clarification needed|"
     r"dubious(?: [–-] discuss)?|according to whom\?|by whom\?|when\?|who\?|which\?|"
     r"failed verification|better source needed|page needed|verification needed)\]"
-    r"|\[\[?(?:page|pg\.?|p\.)\s?[a-z]?\d{1,5}\]\]?", re.I)
+    r"|\[\[?(?:page|pg\.?|p\.)\s?[a-z]?\d{1,5}\]\]?"
+    # the page's own "(sic)" or "[sic!]" after a word it reproduces as written
+    r"|[(\[]\s*sic[.!]?\s*[)\]]", re.I)
 
 
 def _kind(text: str, at: int) -> str | None:

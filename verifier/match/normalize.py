@@ -4,9 +4,9 @@ Text becomes a sequence of word tokens (letters, digits and combining marks), ea
 with NFKC and case folding, with soft hyphens, zero-width and bidi controls, tatweel and
 Arabic-script vowel marks and Hebrew points removed, Arabic/Persian letter variants (yeh, kaf,
 alef with hamza or madda), Russian ё, Turkish dotted and dotless i, Greek accents and digits
-unified, Chinese, Japanese and Thai characters taken one by one, a number's digit groups
-joined and its sign kept, "n't" read as "not", and line-break hyphenation ("govern-\\nment")
-repaired.
+unified, Chinese, Japanese and Thai characters taken one by one (a half-width kana with its
+sound mark as one), a number's digit groups joined and its sign kept, "n't" read as "not", and
+line-break hyphenation ("govern-\\nment") repaired.
 Punctuation (quotation marks, apostrophes, dashes) separates words and is otherwise ignored, so
 it can never change a verdict. Each token keeps its character span in the original text, so a
 match maps back to a snippet.
@@ -142,12 +142,14 @@ def tokenize(text: str) -> Tokens:
         lowered = text.replace("İ", "i").lower()
     lowered = _S_SPELLING.sub("z", lowered)
     parts = _SPLIT.split(lowered)  # [separator, word, separator, word, ..., separator]
+    unspaced = False
     if not lowered.isascii():
         separators = "".join(parts[0::2])
         encoded = separators.encode("utf-8", "surrogatepass")
         if any(lead in encoded for lead in _UNSPACED_LEAD_BYTES) \
                 and _UNSPACED_CHAR.search(separators):
             parts = _SPLIT_UNSPACED.split(lowered)
+            unspaced = "\uff9e" in separators or "\uff9f" in separators
     bounds = list(accumulate(map(len, parts)))
     starts = bounds[0:-1:2]
     ends = bounds[1::2]
@@ -159,10 +161,27 @@ def tokenize(text: str) -> Tokens:
         starts = [starts[i] for i in kept]
         ends = [ends[i] for i in kept]
     tokens = Tokens(words, starts, ends)
+    if unspaced:  # half-width kana with sound marks
+        _join_sound_marks(lowered, tokens)
     _read_numbers(lowered, tokens)
     if "n't" in lowered or "n\u2019t" in lowered or "n\u02bct" in lowered:
         _expand_negations(lowered, tokens)
     return tokens
+
+
+# Half-width katakana (older Japanese pages, forms, receipts) write a voiced or semi-voiced
+# kana as two characters, the kana and a sound mark (ﾊﾞ for バ): the mark belongs to the kana.
+_SOUND_MARKS = frozenset("\uff9e\uff9f")
+
+
+def _join_sound_marks(text: str, tokens: Tokens) -> None:
+    """Read a half-width sound mark with the kana before it as the one full-width kana."""
+    words, starts, ends = tokens.words, tokens.starts, tokens.ends
+    for k in range(len(words) - 1, 0, -1):
+        if text[starts[k]:ends[k]] in _SOUND_MARKS and ends[k - 1] == starts[k]:
+            words[k - 1] = normalize_word(text[starts[k - 1]:ends[k]])
+            ends[k - 1] = ends[k]
+            del words[k], starts[k], ends[k]
 
 
 # A contraction with "n't" is read as the two words it stands for ("don't" is "do not", "won't"
@@ -231,14 +250,25 @@ _HYPHENS = frozenset("-\u2010\u2011\u200b\u200c")  # hyphens, zero-width space a
 _DIGIT_GROUP_SEPARATORS = frozenset({*_GROUP_SEPARATORS, " "})
 
 
+# Between a number and its unit house styles set a space or none ("20mph", "20 mph", "12 km"),
+# and a degree sign may stand before the scale's letter ("38°C", "38C").
+_UNIT_SPACES = " \u00a0\u2009\u202f"
+UNIT_MAX_LETTERS = 4
+
+
 def joinable(left: str, between: str, right: str) -> bool:
     """Whether two neighbouring words may also be read run together: a hyphen or zero-width
-    space joins a compound ("hundred-year"), a separator of digit groups a number ("1,500").
-    Elsewhere a word break is a word break ("the rapist" is not "therapist")."""
+    space joins a compound ("hundred-year"), a separator of digit groups a number ("1,500"),
+    spacing or a degree sign a number and its unit ("20 mph", "38°C"). Elsewhere a word break
+    is a word break ("the rapist" is not "therapist")."""
     if _HYPHENS.intersection(between):
         return True
-    return between in _DIGIT_GROUP_SEPARATORS and left[-1:].isdigit() and \
-        len(right) == 3 and right.isdigit()
+    if not left[-1:].isdigit():
+        return False
+    if between in _DIGIT_GROUP_SEPARATORS and len(right) == 3 and right.isdigit():
+        return True
+    return between.strip(_UNIT_SPACES) in ("", "°") and right.isalpha() and \
+        len(right) <= UNIT_MAX_LETTERS
 
 
 def normalize_text(text: str) -> str:
