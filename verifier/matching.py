@@ -15,16 +15,14 @@ from datetime import UTC, datetime
 
 from .errors import VerifierError
 from .match.bare import bare_span
+from .match.closest import Passage, closest_passage, passage_at
 from .match.editorial import QUOTE_MARKS, QuotePattern, negation_attached, parse_quote
 from .match.normalize import dominant_script
 from .match.passages import (
     ExactSpan,
-    Passage,
     PreparedPage,
-    closest_passage,
     find_exact,
     partial_floor,
-    passage_at,
     prepare,
 )
 from .models import Fetch, Match, PageText, Snapshot, Verdict, names_a_capture
