@@ -63,14 +63,14 @@ def urlkey(url: str) -> str:
     path = canonical_path(parts.path or "/")
     key = f"{netloc}{path}"
     if parts.query:  # the real canonicalizer sorts query arguments: ?b=2&a=1 is ?a=1&b=2
-        key += "?" + "&".join(sorted(parts.query.split("&")))
+        key += "?" + "&".join(sorted(canonical_path(parts.query).split("&")))
     key = key.lower()  # surt writes the whole key in lower case: /AbC12 and /abc12 share it
     return key.rstrip("/") or key
 
 
-# What the real canonicalizer (surt's GoogleURLCanonicalizer) leaves unescaped in a path once it
-# has unescaped it: `%7E` and `~`, `%28` and `(`, `%2C` and `,` key one page; other escapes are
-# written in upper case (`%c3%a9` is `%C3%A9`).
+# What the real canonicalizer (surt's GoogleURLCanonicalizer) leaves unescaped in a path, and in
+# a query, once it has unescaped it: `%7E` and `~`, `%28` and `(`, `%2C` and `,`, `%2A` and `*`
+# key one page; other escapes are written in upper case (`%c3%a9` is `%C3%A9`).
 _PATH_SAFE = "!\"$&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
 
