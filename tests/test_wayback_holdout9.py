@@ -38,6 +38,7 @@ and one strict xfail.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -64,6 +65,8 @@ from wayback_support import (
     timestamps,
     write_wayback_config,
 )
+
+from verifier.status import LinkStatus
 
 __all__ = ["fweb", "hygiene_except_whole_runs"]  # shared fixtures, used below
 
@@ -360,3 +363,80 @@ def test_run_a_dead_link_is_verified_in_its_capture_in_the_pages_charset(
     run_cli("run", str(dated_note(workspace, "note.txt", "June 3, 2021", said, gone)))
     [quote] = exported_quotes(run_cli)
     assert quote["status"] == "verified_archive"
+
+
+# -- a second batch, written (and committed) before running it, after the first was mended -----------
+def test_a_capture_recorded_under_an_upper_case_host_is_a_copy_of_the_page(
+        wayback: FakeWayback, clock: FakeClock) -> None:
+    """Early crawls recorded addresses as linked, `HTTP://NEWS.EXAMPLE.COM/...` too: a host
+    knows no case, and the capture is read under the address it was recorded with."""
+    wayback.capture("HTTP://NEWS.EXAMPLE.COM/2021/story.html", "20210315000000", page("the words"))
+    copies = archivist_for(wayback, clock).copies(PAGE, CITED)
+    assert timestamps(copies) == ["20210315000000"]
+    assert copies[0][1].body == page("the words").encode()
+
+
+def test_two_short_links_differing_in_case_are_saved_as_two_pages(wayback: FakeWayback,
+                                                                  clock: FakeClock) -> None:
+    """Two documents cite `/AbC12x` and `/abc12x`: two links, two pages to save."""
+    wayback.pending_polls = 0
+    archivist = archivist_for(wayback, clock, keys=KEYS, save="always")
+    assert archivist.save_later(SHORT, live=LinkStatus.OK)
+    assert archivist.save_later(OTHER_SHORT, live=LinkStatus.OK)
+    jobs = archivist.close(wait=10)
+    assert sorted(job.url for job in jobs) == sorted([SHORT, OTHER_SHORT])
+    assert wayback.count("save2") == 2
+
+
+def test_run_two_dead_short_links_differing_in_case_each_rest_on_their_own_capture(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        run_cli: Callable[..., CliResult]) -> None:
+    """Each link's quote is checked against that link's capture, not the other's."""
+    said = {"/go/AbC12x": SAID, "/go/abc12x": "the old ferry terminal will close for repairs in the spring"}
+    docs = workspace / "docs"
+    docs.mkdir()
+    for n, (path, words) in enumerate(said.items()):
+        web.page(path, "<title>Not Found</title>", status=404)
+        wayback.capture(web.url(path), f"2021052{n}000000",
+                        f"<html lang='en'><body><p>The harbour master said {words}.</p></body></html>")
+        dated_note(docs, f"note{n}.txt", "June 3, 2021", words, web.url(path))
+    write_wayback_config(workspace, wayback, 'save = "never"\n')
+    run_cli("run", str(docs))
+    quotes = exported_quotes(run_cli)
+    assert [q["status"] for q in quotes] == ["verified_archive"] * 2
+    for n, (path, words) in enumerate(said.items()):
+        [quote] = [q for q in quotes if words in str(q["text"])]
+        assert str(quote["snapshot_url"]).endswith(f"/web/2021052{n}000000/{web.url(path)}")
+
+
+def test_run_an_spn2_job_that_captured_a_login_wall_is_recorded_as_no_save(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        run_cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch) -> None:
+    web.page("/live", QUOTED)
+    live = web.url("/live")
+    landed = web.url("/account/login?next=%2Flive")
+    _spn2_outcome(wayback, datetime.now(UTC), landed, page("Log in to continue"))
+    monkeypatch.setenv("IA_ACCESS_KEY", KEYS[0])
+    monkeypatch.setenv("IA_SECRET_KEY", KEYS[1])
+    write_wayback_config(workspace, wayback, 'save = "always"\n')
+    run_cli("run", str(dated_note(workspace, "note.txt", "June 3, 2021", SAID, live)))
+    db = sqlite3.connect(workspace / "verifier.db")
+    [(status, archive_url)] = db.execute("select status, archive_url from saves").fetchall()
+    assert status != "success" and landed not in str(archive_url)
+
+
+def test_run_a_save_with_keys_under_a_base_url_with_a_path(
+        workspace: Path, web: FixtureWeb, mirror: FakeWayback,
+        run_cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch) -> None:
+    web.page("/live", QUOTED)
+    live = web.url("/live")
+    mirror.pending_polls = 0
+    monkeypatch.setenv("IA_ACCESS_KEY", KEYS[0])
+    monkeypatch.setenv("IA_SECRET_KEY", KEYS[1])
+    write_wayback_config(workspace, mirror, 'save = "always"\n')
+    run_cli("run", str(dated_note(workspace, "note.txt", "June 3, 2021", SAID, live)))
+    db = sqlite3.connect(workspace / "verifier.db")
+    [(status, archive_url)] = db.execute("select status, archive_url from saves").fetchall()
+    assert status == "success"
+    assert str(archive_url).startswith("https://web.archive.org/web/")
+    assert mirror.count("save2") == 1 and mirror.count("other") == 0
