@@ -273,16 +273,27 @@ def test_a_base_url_with_a_path_saves_and_confirms(mirror: FakeWayback, clock: F
     assert mirror.count("other") == 0
 
 
+def _dead_link(web: FixtureWeb) -> str:
+    web.page("/gone", "<title>Not Found</title>", status=404)
+    return web.url("/gone")
+
+
+def _run_quote(workspace: Path, fake: FakeWayback, run_cli: Callable[..., CliResult], said: str,
+               cited: str, *options: str) -> tuple[dict[str, object], CliResult]:
+    """The one quote of a run (save never) on a note of June 3, 2021 quoting `said` from `cited`."""
+    write_wayback_config(workspace, fake, 'save = "never"\n')
+    result = run_cli("run", *options,
+                     str(dated_note(workspace, "note.txt", "June 3, 2021", said, cited)))
+    [quote] = exported_quotes(run_cli)
+    return quote, result
+
+
 def test_run_wayback_url_with_a_path_and_a_trailing_slash_on_the_command_line(
         workspace: Path, web: FixtureWeb, mirror: FakeWayback,
         run_cli: Callable[..., CliResult]) -> None:
-    web.page("/gone", "<title>Not Found</title>", status=404)
-    gone = web.url("/gone")
+    gone = _dead_link(web)
     mirror.capture(gone, "20210520000000", QUOTED)
-    write_wayback_config(workspace, mirror, 'save = "never"\n')
-    run_cli("run", "--wayback-url", mirror.base + "/",
-            str(dated_note(workspace, "note.txt", "June 3, 2021", SAID, gone)))
-    [quote] = exported_quotes(run_cli)
+    quote, _ = _run_quote(workspace, mirror, run_cli, SAID, gone, "--wayback-url", mirror.base + "/")
     assert quote["status"] == "verified_archive"
     assert quote["snapshot_url"] == f"https://web.archive.org/web/20210520000000/{gone}"
     assert mirror.count("other") == 0
@@ -291,13 +302,10 @@ def test_run_wayback_url_with_a_path_and_a_trailing_slash_on_the_command_line(
 def test_run_a_cited_capture_is_read_under_a_base_url_with_a_path(
         workspace: Path, web: FixtureWeb, mirror: FakeWayback,
         run_cli: Callable[..., CliResult]) -> None:
-    web.page("/gone", "<title>Not Found</title>", status=404)
-    gone = web.url("/gone")
+    gone = _dead_link(web)
     mirror.capture(gone, "20210520000000", QUOTED)
-    write_wayback_config(workspace, mirror, 'save = "never"\n')
-    run_cli("run", str(dated_note(workspace, "note.txt", "June 3, 2021", SAID,
-                                  f"https://web.archive.org/web/20210520000000/{gone}")))
-    [quote] = exported_quotes(run_cli)
+    quote, _ = _run_quote(workspace, mirror, run_cli, SAID,
+                          f"https://web.archive.org/web/20210520000000/{gone}")
     assert quote["status"] == "verified_archive"
     assert mirror.count("snapshot") >= 1 and mirror.count("other") == 0
 
@@ -306,13 +314,9 @@ def test_run_a_cited_capture_is_read_under_a_base_url_with_a_path(
 def test_run_a_base_url_whose_name_does_not_resolve_is_an_archive_error_not_a_crash(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback,
         run_cli: Callable[..., CliResult]) -> None:
-    web.page("/gone", "<title>Not Found</title>", status=404)
-    gone = web.url("/gone")
-    write_wayback_config(workspace, wayback, 'save = "never"\n')
-    result = run_cli("run", "--wayback-url", "http://wayback.invalid",
-                     str(dated_note(workspace, "note.txt", "June 3, 2021", SAID, gone)))
+    quote, result = _run_quote(workspace, wayback, run_cli, SAID, _dead_link(web),
+                               "--wayback-url", "http://wayback.invalid")
     assert result.code in (0, 1) and "Traceback" not in result.err
-    [quote] = exported_quotes(run_cli)
     assert quote["status"] == "source_unavailable"
 
 
@@ -356,15 +360,12 @@ def test_run_a_dead_link_is_verified_in_its_capture_in_the_pages_charset(
         head: str) -> None:
     """The raw replay is the original's bytes with the original's Content-Type: the page is
     read in its own charset, declared by the header, by a meta tag or not at all."""
-    web.page("/gone", "<title>Not Found</title>", status=404)
-    gone = web.url("/gone")
+    gone = _dead_link(web)
     body = (f"<html><head>{head}<title>Harbour</title></head><body><p>The harbour master: "
             f"\"{said}\".</p><p>{'Harbour news of the week. ' * 20}</p></body></html>")
     wayback.capture(gone, "20210520000000", body.encode(charset),
                     headers={"Content-Type": ctype, "X-Archive-Orig-Server": "Apache"})
-    write_wayback_config(workspace, wayback, 'save = "never"\n')
-    run_cli("run", str(dated_note(workspace, "note.txt", "June 3, 2021", said, gone)))
-    [quote] = exported_quotes(run_cli)
+    quote, _ = _run_quote(workspace, wayback, run_cli, said, gone)
     assert quote["status"] == "verified_archive"
 
 
@@ -412,34 +413,35 @@ def test_run_two_dead_short_links_differing_in_case_each_rest_on_their_own_captu
         assert str(quote["snapshot_url"]).endswith(f"/web/2021052{n}000000/{web.url(path)}")
 
 
+def _save_of_a_run(workspace: Path, web: FixtureWeb, fake: FakeWayback,
+                   run_cli: Callable[..., CliResult],
+                   monkeypatch: pytest.MonkeyPatch) -> tuple[str, str | None]:
+    """(status, archive_url) of the one save a run with keys (save always) recorded of a live
+    page a note quotes."""
+    web.page("/live", QUOTED)
+    monkeypatch.setenv("IA_ACCESS_KEY", KEYS[0])
+    monkeypatch.setenv("IA_SECRET_KEY", KEYS[1])
+    write_wayback_config(workspace, fake, 'save = "always"\n')
+    run_cli("run", str(dated_note(workspace, "note.txt", "June 3, 2021", SAID, web.url("/live"))))
+    db = sqlite3.connect(workspace / "verifier.db")
+    [(status, archive_url)] = db.execute("select status, archive_url from saves").fetchall()
+    return status, archive_url
+
+
 def test_run_an_spn2_job_that_captured_a_login_wall_is_recorded_as_no_save(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback,
         run_cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch) -> None:
-    web.page("/live", QUOTED)
-    live = web.url("/live")
     landed = web.url("/account/login?next=%2Flive")
     _spn2_outcome(wayback, datetime.now(UTC), landed, page("Log in to continue"))
-    monkeypatch.setenv("IA_ACCESS_KEY", KEYS[0])
-    monkeypatch.setenv("IA_SECRET_KEY", KEYS[1])
-    write_wayback_config(workspace, wayback, 'save = "always"\n')
-    run_cli("run", str(dated_note(workspace, "note.txt", "June 3, 2021", SAID, live)))
-    db = sqlite3.connect(workspace / "verifier.db")
-    [(status, archive_url)] = db.execute("select status, archive_url from saves").fetchall()
+    status, archive_url = _save_of_a_run(workspace, web, wayback, run_cli, monkeypatch)
     assert status != "success" and landed not in str(archive_url)
 
 
 def test_run_a_save_with_keys_under_a_base_url_with_a_path(
         workspace: Path, web: FixtureWeb, mirror: FakeWayback,
         run_cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch) -> None:
-    web.page("/live", QUOTED)
-    live = web.url("/live")
     mirror.pending_polls = 0
-    monkeypatch.setenv("IA_ACCESS_KEY", KEYS[0])
-    monkeypatch.setenv("IA_SECRET_KEY", KEYS[1])
-    write_wayback_config(workspace, mirror, 'save = "always"\n')
-    run_cli("run", str(dated_note(workspace, "note.txt", "June 3, 2021", SAID, live)))
-    db = sqlite3.connect(workspace / "verifier.db")
-    [(status, archive_url)] = db.execute("select status, archive_url from saves").fetchall()
+    status, archive_url = _save_of_a_run(workspace, web, mirror, run_cli, monkeypatch)
     assert status == "success"
     assert str(archive_url).startswith("https://web.archive.org/web/")
     assert mirror.count("save2") == 1 and mirror.count("other") == 0
