@@ -5,6 +5,13 @@ availability JSON, the CDX server (plain and JSON output, filters, from/to, clos
 limit, resume keys), raw (`id_`) and toolbar snapshots with redirects to the nearest
 capture, anonymous Save Page Now (Link/Content-Location headers naming web.archive.org),
 and Save Page Now 2 (POST /save, job status polling). Every request is logged.
+
+Its index keys a page as the real one does (surt): the whole key in lower case, so captures of
+`/AbC12` and `/abc12` (two short links, two videos) are listed together under one key, each row
+naming the address it was recorded under; a `url` ending in `*` asks for every page under that
+prefix (`matchType=prefix`, the documented default for a trailing wildcard). It can also be
+served under a path prefix (`FakeWayback(prefix="/wayback")`), as a mirror or proxy of the
+Wayback is.
 """
 
 from __future__ import annotations
@@ -56,13 +63,14 @@ def urlkey(url: str) -> str:
     path = canonical_path(parts.path or "/")
     key = f"{netloc}{path}"
     if parts.query:  # the real canonicalizer sorts query arguments: ?b=2&a=1 is ?a=1&b=2
-        key += "?" + "&".join(sorted(parts.query.split("&")))
+        key += "?" + "&".join(sorted(canonical_path(parts.query).split("&")))
+    key = key.lower()  # surt writes the whole key in lower case: /AbC12 and /abc12 share it
     return key.rstrip("/") or key
 
 
-# What the real canonicalizer (surt's GoogleURLCanonicalizer) leaves unescaped in a path once it
-# has unescaped it: `%7E` and `~`, `%28` and `(`, `%2C` and `,` key one page; other escapes are
-# written in upper case (`%c3%a9` is `%C3%A9`).
+# What the real canonicalizer (surt's GoogleURLCanonicalizer) leaves unescaped in a path, and in
+# a query, once it has unescaped it: `%7E` and `~`, `%28` and `(`, `%2C` and `,`, `%2A` and `*`
+# key one page; other escapes are written in upper case (`%c3%a9` is `%C3%A9`).
 _PATH_SAFE = "!\"$&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
 
@@ -101,7 +109,8 @@ class Logged:
 
 
 class FakeWayback:
-    def __init__(self) -> None:
+    def __init__(self, prefix: str = "") -> None:
+        self.prefix = prefix.rstrip("/")  # every address served under this path
         self.captures: list[Capture] = []
         self.requests: list[Logged] = []
         self.rate_limited = 0  # answer this many next requests with 429
@@ -130,7 +139,7 @@ class FakeWayback:
         self._jobs: dict[str, dict[str, object]] = {}
         self._lock = threading.Lock()
         self._server = self._start()
-        self.base = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self.base = f"http://127.0.0.1:{self._server.server_address[1]}{self.prefix}"
 
     # -- test-facing -------------------------------------------------------
     def capture(self, url: str, timestamp: str, body: bytes | str, statuscode: int | str = 200,
@@ -200,6 +209,9 @@ class FakeWayback:
         return "other"
 
     def _handle(self, h: BaseHTTPRequestHandler, method: str) -> None:
+        if self.prefix:  # served under a path: anything else is not the Wayback's
+            under = h.path.startswith(self.prefix + "/")
+            h.path = h.path[len(self.prefix):] if under else "/not-under-the-prefix" + h.path
         kind = self._kind(method, h.path)
         length = int(h.headers.get("Content-Length") or 0)
         payload = h.rfile.read(length) if length else b""
@@ -262,7 +274,16 @@ class FakeWayback:
         for k, v in params:
             q.setdefault(k, []).append(v)
         url = q.get("url", [""])[0]
-        caps = self._matching(url)
+        match_type = q.get("matchType", [""])[0]
+        if url.endswith("*") and not match_type:  # the documented wildcard: a prefix query
+            url, match_type = url[:-1], "prefix"
+        if match_type == "prefix":
+            with self._lock:
+                caps = sorted((c for c in self.captures
+                               if urlkey(c.original).startswith(urlkey(url).rstrip("/"))),
+                              key=lambda c: c.timestamp)
+        else:
+            caps = self._matching(url)
         for flt in q.get("filter", []):
             negate = flt.startswith("!")
             fname, _, pattern = flt.lstrip("!").partition(":")
@@ -361,13 +382,16 @@ class FakeWayback:
             "X-Archive-Src": f"spn2-{cap.timestamp}-wwwb-spn01.us.archive.org-8001.warc.gz",
         }
         headers.update(cap.headers)
+        # the replay's Content-Type is the original's, parameters and all; the CDX lists the
+        # bare type (mimetype) only
+        ctype = headers.pop("Content-Type", cap.mimetype)
         status = cap.statuscode if isinstance(cap.statuscode, int) else 200  # a revisit replays
         if flag == "id_":
-            return self._send(h, status, cap.body, cap.mimetype, headers)
+            return self._send(h, status, cap.body, ctype, headers)
         toolbar = (b"<!-- BEGIN WAYBACK TOOLBAR INSERT --><div id='wm-ipp'>Wayback Machine "
                    b"toolbar</div><!-- END WAYBACK TOOLBAR INSERT -->")
         body = cap.body.replace(b"<body>", b"<body>" + toolbar, 1)
-        self._send(h, status, body, cap.mimetype, headers)
+        self._send(h, status, body, ctype, headers)
 
     # -- saving --------------------------------------------------------------------------
     def _record_save(self, url: str) -> Capture:

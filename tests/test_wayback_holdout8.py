@@ -52,6 +52,7 @@ from wayback_support import (
     ScriptedArchive,
     archivist_for,
     copies_when_the_closest_holds,
+    dated_note,
     exported_quotes,
     fweb,
     hygiene_except_whole_runs,
@@ -320,14 +321,6 @@ SAID = "the new ferry terminal will open to passengers in the first week of Marc
 QUOTED = f"<html lang='en'><body><p>The harbour master said {SAID}.</p></body></html>"
 
 
-def _note(root: Path, name: str, day: str, said: str, url: str) -> Path:
-    """A note dated `day` quoting `said`, citing url in its footnote."""
-    path = root / name
-    path.write_text(f"Ferry news, {day}\n\nHarbour master Tom Field said that “{said}.”1\n\n"
-                    f"1 {url}\n", encoding="utf-8")
-    return path
-
-
 @pytest.mark.parametrize("mimetype", ["application/pdf", "application/octet-stream"])
 def test_run_a_dead_pdf_link_is_verified_in_its_archived_pdf(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback,
@@ -339,7 +332,7 @@ def test_run_a_dead_pdf_link_is_verified_in_its_archived_pdf(
                        created=datetime(2021, 5, 1, tzinfo=UTC))
     wayback.capture(url, "20210520000000", report, mimetype=mimetype)
     write_wayback_config(workspace, wayback, 'save = "never"\n')
-    run_cli("run", str(_note(workspace, "note.txt", "June 3, 2021", SAID, url)))
+    run_cli("run", str(dated_note(workspace, "note.txt", "June 3, 2021", SAID, url)))
     [quote] = exported_quotes(run_cli)
     assert quote["status"] == "verified_archive"
     assert str(quote["snapshot_url"]).endswith(f"/web/20210520000000/{url}")
@@ -354,7 +347,7 @@ def test_run_a_cited_save_page_now_address_is_the_page_it_saves(
     web.page("/live", QUOTED)
     live = web.url("/live")
     write_wayback_config(workspace, wayback, 'save = "never"\n')
-    run_cli("run", str(_note(workspace, "note.txt", "June 3, 2021", SAID,
+    run_cli("run", str(dated_note(workspace, "note.txt", "June 3, 2021", SAID,
                              f"https://web.archive.org/save/{live}")))
     [quote] = exported_quotes(run_cli)
     assert quote["status"] == "verified"
@@ -369,7 +362,7 @@ def test_run_a_capture_cited_without_a_timestamp_is_checked_against_the_newest(
     wayback.capture(gone, "20190520000000", page("The harbour master said nothing yet."))
     wayback.capture(gone, "20210520000000", QUOTED)
     write_wayback_config(workspace, wayback, 'save = "never"\n')
-    run_cli("run", str(_note(workspace, "note.txt", "June 3, 2021", SAID,
+    run_cli("run", str(dated_note(workspace, "note.txt", "June 3, 2021", SAID,
                              f"https://web.archive.org/web/{gone}")))
     [quote] = exported_quotes(run_cli)
     assert quote["status"] == "verified_archive"
@@ -396,7 +389,7 @@ def test_run_one_page_cited_by_four_documents_at_four_dates_asks_the_cdx_a_few_t
     for n, (ts, (said, day)) in enumerate(ERAS.items()):
         wayback.capture(url, ts, f"<html lang='en'><body><p>The harbour master said {said}.</p>"
                                  "</body></html>")
-        _note(docs, f"note{n}.txt", day, said, url)
+        dated_note(docs, f"note{n}.txt", day, said, url)
     write_wayback_config(workspace, wayback, 'save = "never"\n')
     run_cli("run", str(docs))
     quotes = exported_quotes(run_cli)

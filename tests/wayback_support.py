@@ -167,6 +167,15 @@ def write_wayback_config(root: Path, wayback: FakeWayback, extra: str = "") -> N
         "wayback_lookups_per_minute = 6000\nwayback_saves_per_minute = 6000\n" + extra)
 
 
+def dated_note(root: Path, name: str, day: str, said: str, url: str) -> Path:
+    """A note dated `day` quoting `said` (Tom Field, the harbour master), citing url in its
+    footnote."""
+    path = root / name
+    path.write_text(f"Ferry news, {day}\n\nHarbour master Tom Field said that “{said}.”1\n\n"
+                    f"1 {url}\n", encoding="utf-8")
+    return path
+
+
 def exported_quotes(run_cli: Callable[..., Any]) -> list[dict[str, object]]:
     """The quotes of the last run, as `verifier export --format json` lists them."""
     quotes: list[dict[str, object]] = json.loads(run_cli("export", "--format", "json").out)["quotes"]

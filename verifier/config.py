@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from .errors import ConfigError
 
@@ -179,3 +180,15 @@ def _check_ranges(s: Settings) -> None:
         raise ConfigError("settings 'retries' and 'max_redirects' must not be negative")
     if not 0 < s.partial_threshold <= 1:
         raise ConfigError("setting 'partial_threshold' must be in (0, 1]")
+    _check_wayback_url(s.wayback_url)
+
+
+def _check_wayback_url(base: str) -> None:
+    """A base URL every Wayback call is sent under: an http(s) address with a host (a path
+    is fine: a mirror or proxy). Anything else would fail every call of the run."""
+    if not base.strip():
+        return
+    parts = urlsplit(base.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ConfigError(f"setting 'wayback_url' must be an http:// or https:// address, "
+                          f"not {base!r}")

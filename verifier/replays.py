@@ -16,7 +16,7 @@ from dataclasses import replace
 from urllib.parse import urljoin
 
 from .models import Fetch, Snapshot, full_timestamp
-from .net.clientredirect import client_redirect
+from .net.clientredirect import client_redirect, refresh_target
 from .net.linkstatus import REDIRECTS, blocked_reason
 from .net.pagelook import PageLook
 from .net.urlpaths import is_deep_link, redirect_target_reason
@@ -97,9 +97,12 @@ def _not_the_page(fetch: Fetch) -> str | None:
 
 def _only_sends_on(snapshot: Snapshot, fetch: Fetch) -> str | None:
     """Why a replay holding only a browser redirect (an instant meta refresh, a script-only
-    stub) to another page is no copy: the page's words were never in it. (The raw replay is
-    read as archived: its redirect is not followed, and would lead off the Archive.)"""
-    written = client_redirect(fetch.body or b"", fetch.content_type)
+    stub, or the original's own `Refresh` header, which the Wayback replays as
+    `X-Archive-Orig-Refresh`) to another page is no copy: the page's words were never in it.
+    (The raw replay is read as archived: its redirect is not followed, and would lead off the
+    Archive.)"""
+    written = refresh_target(header(fetch.headers, "X-Archive-Orig-Refresh")) or \
+        client_redirect(fetch.body or b"", fetch.content_type)
     if not written:
         return None
     target = urljoin(snapshot.url, written)

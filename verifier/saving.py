@@ -18,7 +18,7 @@ from .config import Settings
 from .errors import ArchiveError, ArchiveRateLimited, ArchiveUnavailable
 from .models import ArchiveInfo, SaveJob, Snapshot, timestamp_datetime
 from .net.pacer import LOOKUP, SAVE
-from .net.wayback import WaybackClient
+from .net.wayback import CAPTURED_ELSEWHERE, WaybackClient
 from .net.waybackurls import index_key, on_the_archive, parse_memento
 from .status import LinkStatus
 
@@ -149,7 +149,7 @@ class BackgroundSaves:
         asked = self._settle_refusal(self.client.save_status(job))
         if asked.status == "success" and asked.job_id:
             return self._confirm(asked)
-        if asked.status == "error":
+        if asked.status == "error" and not (asked.error or "").startswith(CAPTURED_ELSEWHERE):
             found = self._captured_since(asked)  # an error can hide a save that was made
             return self._succeed(asked, found) if found else asked
         return asked

@@ -46,6 +46,8 @@ from .waybackapi import (
 )
 from .waybackurls import (
     ARCHIVE_HOSTS,
+    cdx_address,
+    folded_key,
     index_key,
     lookup_address,
     parse_memento,
@@ -57,6 +59,8 @@ REAL_ORG = "https://archive.org"
 MAX_ANSWER_BYTES = 20_000_000  # an API answer larger than this is not one we asked for
 MAX_API_REDIRECTS = 3
 REDIRECT_STATUSES = tuple(map(str, REDIRECTS))  # as the CDX lists them
+# A save that captured where the page sent the crawler (a login wall, the front page) instead
+CAPTURED_ELSEWHERE = "Save Page Now captured another page, not this one"
 
 
 
@@ -181,19 +185,28 @@ class WaybackClient:
         if closest is not None:
             options.update(closest=wayback_timestamp(closest), sort="closest")
         try:
-            query = CDXQuery(self, lookup_address(url), follow_resume=limit is None, **options)
+            query = CDXQuery(self, cdx_address(url), follow_resume=limit is None, **options)
         except (WaybackError, ValueError) as exc:
             raise ArchiveError(f"CDX query not valid: {str(exc).splitlines()[0]}") from None
         found: list[Snapshot] = []
         seen: set[tuple[str, str, str]] = set()
+        page, other_case = index_key(url), False
         for row in query.rows():
             if wanted is not None and row.statuscode not in wanted:
                 continue  # a server ignoring the filter must not slip a 404 in
+            if index_key(row.original) != page and folded_key(row.original) == folded_key(url):
+                other_case = True  # filed under the page's key, but another page (see index_key)
+                continue
             key = (row.timestamp, row.original, row.statuscode)
             if key in seen:
                 continue  # the index can hold one capture twice
             seen.add(key)
             found.append(self._snapshot(row))
+        if other_case and limit is not None:  # the first or last N rows were not all the page's
+            return _in_order(self.captures(url, from_ts=from_ts, to_ts=to_ts, closest=closest,
+                                           all_statuses=all_statuses, revisits=revisits,
+                                           redirects=redirects), limit,
+                             nearest_first=closest is not None)
         return _in_order(found, limit, nearest_first=closest is not None)
 
     def available(self, url: str, timestamp: str | date | None = None) -> Snapshot | None:
@@ -243,8 +256,7 @@ class WaybackClient:
         memento = parse_memento(archived)
         elsewhere = _captured_elsewhere(url, memento[1]) if memento else None
         if elsewhere:
-            return replace(job, status="error", error="Save Page Now captured another page, "
-                           f"not this one: {elsewhere}")
+            return replace(job, status="error", error=f"{CAPTURED_ELSEWHERE}: {elsewhere}")
         return replace(job, status="success", archive_url=self.canonical(archived),
                        timestamp=memento[0] if memento else None)
 
@@ -295,6 +307,9 @@ class WaybackClient:
         if status == "success" and body.get("timestamp"):
             ts = str(body["timestamp"])
             original = str(body.get("original_url") or job.url)
+            elsewhere = _captured_elsewhere(job.url, original)  # where the crawler ended
+            if elsewhere:
+                return replace(job, status="error", error=f"{CAPTURED_ELSEWHERE}: {elsewhere}")
             return replace(job, status="success", timestamp=ts, error=None,
                            archive_url=self.archive_url(ts, original))
         return replace(job, status="error", error=_spn2_message(body))

@@ -23,7 +23,8 @@ _UNDATED = re.compile(r"^/web/((?:https?:/{1,2})?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::
 _ENCODED_SCHEME = re.compile(r"^https?%3a%2f%2f", re.I)
 # Session ids the Wayback's canonicalizer drops from the query (IAURLCanonicalizer): captures
 # recorded with one are captures of the page without it.
-_SESSION_ARGUMENT = re.compile(r"(jsessionid|phpsessid|sid)=[0-9a-z]{32}|aspsessionid[a-z]{8}=[a-z]{24}")
+_SESSION_ARGUMENT = re.compile(r"(jsessionid|phpsessid|sid)=[0-9a-z]{32}|aspsessionid[a-z]{8}=[a-z]{24}",
+                               re.I)
 _COLDFUSION_SESSION = ("cfid", "cftoken")  # dropped when both are there
 _WWW = re.compile(r"^www\d*\.")
 # What the index's canonicalizer (surt's GoogleURLCanonicalizer) leaves unescaped in a path once
@@ -61,11 +62,21 @@ def lookup_address(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, _ascii(parts.path), _ascii(parts.query), ""))
 
 
+def cdx_address(url: str) -> str:
+    """url as the CDX's `url` parameter: lookup_address, with a trailing `*` escaped. The CDX
+    server reads a `url` ending in `*` as a prefix query (every page under it); the index
+    unescapes `%2A` to `*` when it keys the page, so the escaped one asks for that page alone."""
+    address = lookup_address(url)
+    return address[:-1] + "%2A" if address.endswith("*") else address
+
+
 def index_key(url: str) -> str:
     """The page an address names, as the CDX index keys it (a simplified SURT): scheme, a
     leading www. (or www2.), a default port, the fragment, a trailing slash and the session ids
     the index drops (jsessionid, PHPSESSID...) do not matter, query arguments count in any
-    order, and case is not told apart. Two addresses with one key have one list of captures."""
+    order, and the host's case is not told apart. The path's and query's case is: the index
+    folds it (surt lowercases its whole key), but `/AbC12` and `/abc12` are two short links,
+    `v=dQw4w9WgXcQ` and `v=dqw4w9wgxcq` two videos. Two addresses with one key are one page."""
     parts = urlsplit(lookup_address(url if "://" in url else f"http://{url}"))
     host = _WWW.sub("", parts.hostname or "")
     try:
@@ -73,13 +84,19 @@ def index_key(url: str) -> str:
     except ValueError:  # a port no server listens on: the address as written is the key
         port = None
     netloc = host if port in (None, 80, 443) else f"{host}:{port}"
-    arguments = [a for a in parts.query.lower().split("&") if a and not _SESSION_ARGUMENT.fullmatch(a)]
-    names = {a.split("=", 1)[0] for a in arguments}
+    arguments = [a for a in parts.query.split("&") if a and not _SESSION_ARGUMENT.fullmatch(a)]
+    names = {a.split("=", 1)[0].lower() for a in arguments}
     if names.issuperset(_COLDFUSION_SESSION):
-        arguments = [a for a in arguments if a.split("=", 1)[0] not in _COLDFUSION_SESSION]
+        arguments = [a for a in arguments if a.split("=", 1)[0].lower() not in _COLDFUSION_SESSION]
     query = "&".join(sorted(arguments))
     path = _index_path(parts.path)
-    return (netloc + path.rstrip("/") + (f"?{query}" if query else "")).lower()
+    return netloc.lower() + path.rstrip("/") + (f"?{query}" if query else "")
+
+
+def folded_key(url: str) -> str:
+    """The key the index itself files a page under (index_key in lower case): the CDX lists
+    every capture filed under it, of pages whose paths differ in case too."""
+    return index_key(url).lower()
 
 
 def _index_path(path: str) -> str:
