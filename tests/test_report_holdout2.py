@@ -24,6 +24,7 @@ from __future__ import annotations
 import io
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -520,7 +521,8 @@ def pdf_text(page: Any) -> str:
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    return "".join("".join(p.extract_text() or "" for p in reader.pages).split()).lower()
+    text = "".join(p.extract_text() or "" for p in reader.pages)
+    return "".join(unicodedata.normalize("NFKC", text).split()).lower()  # ﬁ, as a font draws it
 
 
 def bare(text: str) -> str:
