@@ -17,6 +17,45 @@ searching, a basic accessibility audit of the DOM, and the index of runs. Each e
 written before the report was rendered from these runs; each is its own test so the score is
 countable. The first set (test_report_holdout.py) covered security, hostile strings, bidi,
 evidence copies, keyboard reach and a long run; none of that is repeated here.
+
+First run: 10 of 34. Five of my own expectations were wrong, corrected before any code changed
+(12 of 34 then; two of the five cases still failed for real reasons):
+- the diff read back as the quote took the screen-reader-only labels "(quote only:)" for diff
+  words: a diff word is what is drawn;
+- the PDF was expected to hold six verdict labels; tonight's thirteen quotes have five verdicts;
+- the PDF's text was compared as extracted; Chromium's fonts draw "fi" and "fl" as ligatures,
+  so it is compared NFKC-folded;
+- the phone's reach measured the skip link at rest, off screen by design: a control is measured
+  where focusing it brings it;
+- "print only what is shown" was judged by each quote's text anywhere in the PDF, but "What
+  changed" quotes quotes too: a printed item is its text followed by its attribution.
+The 22 real misses, each fixed by a general rule (tests/test_report_review.py shows each):
+- nothing said how many verdicts changed since the previous run, nor let a reviewer list them,
+  and "What changed" gave a quote's new verdict only, leaving out a quote whose source is down
+  but not yet confirmed dead (3 cases): the summary says "N quotes changed verdict since run P",
+  a filter "Changed since run P (N)" shows them, and every changed quote is listed once under
+  "What changed" as before → now (the ones neither newly failing nor recovered under "Other
+  verdict changes");
+- a link failing tonight did not say when it last worked (1): "last worked <time>";
+- a quote citing two URLs showed the deciding one's verdict only (2): each cited URL carries its
+  own verdict and the deciding one says "decided the verdict";
+- unsourced quotes, and quotes citing an outlet by name, did not say what a reviewer can do (2):
+  each says what to do (ask the writer, find the piece in the outlet's archive or a library's
+  newspaper database and cite it; for a translation, a reader of both languages compares);
+- filters, search and order lived only in the page (4): they live in the address
+  (#show=…&q=…&sort=…), a reload or a pasted address restores them, Back undoes them, and each
+  quote has a link to itself; a link to a quote a filter hides lifts the filter;
+- a filter hid quotes from the printout and nothing printed only the selection (2): print shows
+  everything unless "Print only what is shown" is ticked;
+- at 375 px the page scrolled sideways (tables, paths) (2): tables scroll inside their own
+  focusable region, paths wrap, and the filter bar stops sticking on a narrow screen;
+- no order but the document's (2): "Sort by verdict, needing attention first", document order
+  kept within a verdict;
+- search missed "Jose Nunez" for "José Núñez" and "we're" for "we’re" (1): search folds
+  accents, compatibility forms and apostrophe shapes;
+- the index had no footer (contentinfo) (1), tables had no name (1), and the index gave failing
+  counts without totals (1): footer, captions, and "Quotes" and "Links" columns.
+34 of 34 after those fixes.
 """
 
 from __future__ import annotations
