@@ -462,12 +462,17 @@ def test_the_url_that_decided_the_verdict_is_named(corpus: Corpus, report: Path,
 # -- translated and unsourced quotes: what the reviewer can do ----------------------------------
 
 
+def judged(page: Any, words: str, status: str) -> tuple[Any, str]:
+    """The quote's item, checked to carry this verdict, and its text as shown."""
+    item = quote_item(page, words)
+    assert item.get_attribute("data-status") == status
+    return item, flat(item.inner_text())
+
+
 def test_translated_quote_names_both_languages_and_who_can_check_it(
         report: Path, watched: Watched) -> None:
     page = watched.open(report)
-    item = quote_item(page, "source of all life")
-    assert item.get_attribute("data-status") == "cross_language"
-    text = flat(item.inner_text())
+    item, text = judged(page, "source of all life", "cross_language")
     assert "Persian" in text and "English" in text
     assert re.search(r"translat", text, re.I) and re.search(r"\b(check|compare)", text, re.I)
     item.locator("a[href^='evidence/']").first.click()  # the source's text, to compare
@@ -480,18 +485,13 @@ ACTION = re.compile(r"\b(add|find|cite|ask|look up|search|locate)\b[^.]{0,80}"
 
 
 def test_unsourced_quote_says_what_the_reviewer_can_do(report: Path, watched: Watched) -> None:
-    page = watched.open(report)
-    item = quote_item(page, "not leaving our homes")
-    assert item.get_attribute("data-status") == "unsourced"
-    assert ACTION.search(flat(item.inner_text())), item.inner_text()
+    _, text = judged(watched.open(report), "not leaving our homes", "unsourced")
+    assert ACTION.search(text), text
 
 
 def test_named_source_quote_shows_the_outlet_date_and_what_to_do(
         report: Path, watched: Watched) -> None:
-    page = watched.open(report)
-    item = quote_item(page, "the dam is safe")
-    assert item.get_attribute("data-status") == "unsourced"
-    text = flat(item.inner_text())
+    _, text = judged(watched.open(report), "the dam is safe", "unsourced")
     assert "Le Monde" in text
     assert "2025-03-03" in text or "3 March 2025" in text, text
     assert ACTION.search(text), text
