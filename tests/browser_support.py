@@ -65,3 +65,11 @@ def watched_page(browser: Any) -> Iterator[Watched]:
     w = Watched(browser)
     yield w
     w.context.close()
+
+
+def quote_item(page: Any, words: str) -> Any:
+    """The report's item of the quote containing these words (its own text, not a passage)."""
+    found = page.locator("li[data-kind='quote']").filter(
+        has=page.locator("blockquote.quote-text", has_text=words))
+    assert found.count() == 1, words
+    return found.first

@@ -147,8 +147,8 @@ def _extractions(root: Path) -> tuple[Extraction, Extraction]:
         Quote(RIVER_QUOTE, 100, 3, speaker="Minister Sara Lind", citations=[0]),
         Quote(PARTIAL_QUOTE, 200, 5, page=1, speaker="The ministry", citations=[1]),
         Quote("Peace is within reach", 300, 7, speaker="The president", citations=[2]),
-        Quote("Prices will fall next spring", 400, 9, speaker="An economist", citations=[3]),
-        Quote("The report was buried", 500, 11, speaker="A whistleblower", citations=[4]),
+        Quote("Prices will fall next spring", 400, 9, speaker="Zoë Brandt, an economist", citations=[3]),
+        Quote("The report was buried", 500, 11, speaker="Sean O’Neill, a whistleblower", citations=[4]),
         Quote("Everything is under control", 600, 17, speaker="A spokesman", citations=[7]),
         Quote("Water is life", 700, 19, speaker="A farmer", citations=[0, 6]),
     ]

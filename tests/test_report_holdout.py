@@ -59,7 +59,7 @@ from typing import Any
 from urllib.parse import unquote
 
 import pytest
-from browser_support import Watched, needs_chromium
+from browser_support import Watched, needs_chromium, quote_item
 from e2e_support import Corpus, first_run, served_corpus
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
@@ -196,14 +196,6 @@ def store(corpus: Corpus) -> Iterator[Store]:
 
 def evidence_pages(report: Path) -> list[Path]:
     return sorted((report.parent / "evidence").glob("*.html"))
-
-
-def quote_item(page: Any, words: str) -> Any:
-    """The report's item of the quote containing these words."""
-    found = page.locator("li[data-kind='quote']").filter(
-        has=page.locator("blockquote.quote-text", has_text=words))
-    assert found.count() == 1, words
-    return found.first
 
 
 def pwned(page: Any) -> list[str]:

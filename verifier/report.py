@@ -141,8 +141,25 @@ def _report_context(store: Store, data: ReportData, evidence: dict[str, str],
         "documents": data.documents, "replacements": data.replacements,
         "evidence": evidence, "quote_anchor": data.quote_anchor,
         "link_anchor": data.link_anchor, "link_snapshots": data.link_snapshots,
-        "database": str(store.path.resolve()),
+        "database": str(store.path.resolve()), "quote_before": data.quote_before,
+        "changed_quotes": data.changed_quotes, "other_changes": _other_changes(data),
+        "changed_summary": _changed_summary(len(data.changed_quotes), data.previous_run),
     }
+
+
+def _other_changes(data: ReportData) -> list[tuple[Any, Any]]:
+    """(document, quote) of each quote whose verdict changed but which is neither newly failing
+    nor recovered (a source down but not yet confirmed, archive instead of live, ...): with
+    those two lists, every changed verdict is listed once under "What changed"."""
+    listed = {q.key for q in data.changes.newly_failing_quotes + data.changes.recovered_quotes}
+    return [(d, q) for d in data.documents for q in d.quotes if q.changed and q.key not in listed]
+
+
+def _changed_summary(changed: int, previous_run: int | None) -> str:
+    if changed == 0:
+        return f"No quote changed verdict since run {previous_run}."
+    quotes = "quote" if changed == 1 else "quotes"
+    return f"{changed} {quotes} changed verdict since run {previous_run}."
 
 
 # -- rendering ------------------------------------------------------------------------------
@@ -361,23 +378,26 @@ def _index_context(store: Store, report_dir: Path) -> dict[str, Any]:
             "id": r["id"], "started_at": parse_iso(r["started_at"]), "duration": r["duration"],
             "status": r["status"], "exit_status": r["exit_status"],
             "file": file if (report_dir / file).exists() else None,
-            "failing_quotes": _failing(counts, "quotes", QuoteStatus),
-            "failing_links": _failing(counts, "links", LinkStatus),
+            "quotes": _tally(counts, "quotes", None),
+            "failing_quotes": _tally(counts, "quotes", QuoteStatus),
+            "links": _tally(counts, "links", None),
+            "failing_links": _tally(counts, "links", LinkStatus),
             "changes": _changes_summary(loads(r["changes"], None)),
         })
     latest = next((r for r in runs if r["file"]), None)
     return {"runs": runs, "latest": latest}
 
 
-def _failing(counts: Any, group: str, statuses: Any) -> int | None:
-    """How many quotes or links were failing, from the counts a finished run stored."""
+def _tally(counts: Any, group: str, statuses: Any) -> int | None:
+    """How many quotes or links a finished run counted (`statuses` given: only the failing
+    ones), from the counts it stored."""
     table = counts.get(group) if isinstance(counts, dict) else None
     if not isinstance(table, dict):
         return None
     total = 0
     for status, n in table.items():
         try:
-            if statuses(status).failing and isinstance(n, int):
+            if isinstance(n, int) and (statuses is None or statuses(status).failing):
                 total += n
         except ValueError:
             continue

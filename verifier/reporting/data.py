@@ -18,6 +18,7 @@ from ..models import DiffOp
 from ..status import LinkStatus, QuoteStatus
 from ..store import Store, parse_iso
 from .links import LinkView, SnapshotView, closest_snapshot, link_views, loads
+from .quotehistory import VerdictChange, attach_history, attach_previous_verdicts
 
 # Links an editor must replace; `verifier export` emits the same rows as CSV.
 REPLACEMENT_STATUSES = (LinkStatus.DEAD, LinkStatus.SOFT_404, LinkStatus.BLOCKED)
@@ -66,18 +67,9 @@ class SourceView:
     citation_id: int
     url: str | None  # the URL as written
     label: str  # what the reader sees: the URL, or the outlet of a named source
-
-
-@dataclass
-class VerdictChange:
-    """A quote's verdict from the check that first found it, until the next change."""
-
-    status: QuoteStatus
-    since: datetime | None
-    run_id: int
-
-
-SHOWN_CHANGES = 10  # a quote's latest verdict changes shown; older ones are counted
+    normalized_url: str | None = None
+    verdict: QuoteStatus | None = None  # this URL's own verdict, when the quote cites several
+    decided: bool = False  # the URL whose verdict is the quote's
 
 
 @dataclass
@@ -93,10 +85,16 @@ class QuoteView:
     others: list[VerdictView] = field(default_factory=list)  # the other cited URLs' verdicts
     history: list[VerdictChange] = field(default_factory=list)  # when its verdict changed
     earlier_changes: int = 0  # changes before those in `history`, not shown
+    before: QuoteStatus | None = None  # its verdict as of the previous completed run
 
     @property
     def status(self) -> QuoteStatus | None:
         return self.best.status if self.best else None
+
+    @property
+    def changed(self) -> bool:
+        """Whether its verdict differs from the previous run's (a new quote has not changed)."""
+        return self.before is not None and self.status is not None and self.before != self.status
 
 
 @dataclass
@@ -193,6 +191,7 @@ class ReportData:
     replacements: list[Replacement]
     evidence: list[EvidenceSource]
     quote_anchor: dict[str, int]  # quote key -> quote id shown in this report
+    quote_before: dict[str, QuoteStatus]  # quote key -> its verdict in the previous run
     link_anchor: dict[str, int]  # normalized URL -> first citation id citing it
     link_snapshots: dict[str, SnapshotView | None]  # normalized URL -> newest known capture
 
@@ -200,6 +199,11 @@ class ReportData:
     def unchecked_quotes(self) -> int:
         """Quotes with no verdict yet: their run was interrupted before checking them."""
         return sum(1 for d in self.documents for q in d.quotes if q.best is None)
+
+    @property
+    def changed_quotes(self) -> list[QuoteView]:
+        """The quotes whose verdict differs from the previous run's, in document order."""
+        return [q for d in self.documents for q in d.quotes if q.changed]
 
 
 # -- building --------------------------------------------------------------------------------
@@ -216,6 +220,8 @@ def build_report_data(store: Store, run_id: int,
     _attach_quotes(store, run_id, documents)
     evidence = _evidence_sources(documents, links)
     counts, changes = counted or counts_and_changes(store, run_id)
+    previous_run = store.previous_run(run_id)
+    attach_previous_verdicts(store, previous_run, (q for d in documents for q in d.quotes))
     link_anchor: dict[str, int] = {}
     quote_anchor: dict[str, int] = {}
     for doc in documents:
@@ -225,10 +231,11 @@ def build_report_data(store: Store, run_id: int,
         for q in doc.quotes:
             quote_anchor[q.key] = q.id
     return ReportData(
-        run=run, previous_run=store.previous_run(run_id),
+        run=run, previous_run=previous_run,
         counts=counts, changes=changes,
         documents=documents, replacements=_replacements(documents), evidence=evidence,
         quote_anchor=quote_anchor, link_anchor=link_anchor,
+        quote_before={q.key: q.before for d in documents for q in d.quotes if q.before},
         link_snapshots={url: link.newest for url, link in links.items()})
 
 
@@ -349,7 +356,8 @@ def _attach_quotes(store: Store, run_id: int, documents: list[DocumentView]) -> 
         if c is not None and r["quote_id"] in quotes:
             label = c.url or c.normalized_url or " ".join(
                 filter(None, [c.outlet, c.cited_date.isoformat() if c.cited_date else None]))
-            quotes[r["quote_id"]].sources.append(SourceView(c.id, c.url, label or c.context))
+            quotes[r["quote_id"]].sources.append(SourceView(c.id, c.url, label or c.context,
+                                                            c.normalized_url))
     by_key = {q.key: q for q in quotes.values()}
     for check in _latest_checks(store, run_id):
         judged = by_key.get(check["key"])
@@ -360,32 +368,21 @@ def _attach_quotes(store: Store, run_id: int, documents: list[DocumentView]) -> 
             judged.best = verdict
         else:
             judged.others.append(verdict)
-    _attach_history(store, run_id, by_key)
+    for quote in quotes.values():
+        _mark_deciding_source(quote)
+    attach_history(store, run_id, by_key)
 
 
-def _attach_history(store: Store, run_id: int, by_key: dict[str, QuoteView]) -> None:
-    """Each quote's verdicts up to the run, as changes: a quote whose verdict ever changed
-    shows when it was what (edited out of its page and restored: both changes, dated)."""
-    sql = """
-        with run_quotes as (
-            select q.key from run_documents rd join quotes q
-                on q.document_id = rd.document_id and q.doc_sha = rd.sha256
-            where rd.run_id = :run)
-        select q.key, c.run_id, c.status, c.checked_at
-        from run_quotes rq cross join quotes q cross join checks c
-        where q.key = rq.key and c.quote_id = q.id and c.best = 1 and c.run_id <= :run
-        order by q.key, c.run_id"""
-    changes: dict[str, list[VerdictChange]] = {}
-    for r in store.db.query(sql, {"run": run_id}):
-        seen = changes.setdefault(r["key"], [])
-        if not seen or seen[-1].status != r["status"]:
-            seen.append(VerdictChange(QuoteStatus(r["status"]), parse_iso(r["checked_at"]),
-                                      r["run_id"]))
-    for key, found in changes.items():
-        quote = by_key.get(key)
-        if quote is not None and len(found) > 1:
-            quote.history = found[-SHOWN_CHANGES:]
-            quote.earlier_changes = len(found) - len(quote.history)
+def _mark_deciding_source(quote: QuoteView) -> None:
+    """A quote checked against several URLs: each cited URL's own verdict, and which decided."""
+    if quote.best is None or not quote.others:
+        return
+    verdicts = {v.url: v for v in [quote.best, *quote.others]}
+    for source in quote.sources:
+        verdict = verdicts.get(source.normalized_url or "") or verdicts.get(source.url or "")
+        if verdict is not None:
+            source.verdict = verdict.status
+            source.decided = verdict is quote.best
 
 
 def _latest_checks(store: Store, run_id: int) -> list[dict[str, Any]]:

@@ -64,6 +64,7 @@ class LinkView:
     sha256: str | None = None
     failing_checks: int = 0  # consecutive failing checks up to this run
     failing_since: datetime | None = None
+    last_worked: datetime | None = None  # the latest check before the failing streak
     snapshots: list[SnapshotView] = field(default_factory=list)  # known captures, oldest first
     lookup_error: str | None = None
     lookup_queued: bool = False
@@ -133,13 +134,16 @@ def _attempts(value: str | None) -> list[AttemptView]:
 
 
 def _attach_failing_streaks(store: Store, run_id: int, links: dict[str, LinkView]) -> None:
-    """How many checks in a row, up to this run, a failing link has failed, and since when."""
+    """How many checks in a row, up to this run, a failing link has failed, since when, and
+    when it last worked (what a reviewer asks first of a link that failed overnight)."""
     for link in links.values():
         if not link.status.failing:
             continue
         for r in store.rows("select link_status, checked_at from link_checks where url=? "
                             "and run_id<=? order by run_id desc limit 400", [link.url, run_id]):
-            if not LinkStatus(r["link_status"]).failing:
+            status = LinkStatus(r["link_status"])
+            if not status.failing:
+                link.last_worked = parse_iso(r["checked_at"]) if status.readable else None
                 break
             link.failing_checks += 1
             link.failing_since = parse_iso(r["checked_at"])
