@@ -505,6 +505,7 @@ def test_filter_choice_is_kept_in_the_address_and_on_reload(report: Path,
     page = watched.open(report)
     page.select_option("#filter-status", "quote:verified")
     shown = shown_quotes(page)
+    page.wait_for_url(re.compile(r"#show="))  # the browser reports an address change as an event
     assert page.url != report.resolve().as_uri() and "#" in page.url
     page.reload()
     page.wait_for_load_state("load")
@@ -515,7 +516,7 @@ def test_filter_choice_is_kept_in_the_address_and_on_reload(report: Path,
 def test_search_is_kept_in_the_address_and_on_reload(report: Path, watched: Watched) -> None:
     page = watched.open(report)
     page.fill("#filter-search", "Okafor")
-    assert "Okafor" in page.url
+    page.wait_for_url(re.compile(r"Okafor"))  # the browser reports an address change as an event
     page.reload()
     page.wait_for_load_state("load")
     assert page.input_value("#filter-search") == "Okafor"
@@ -526,6 +527,7 @@ def test_address_pasted_into_an_open_report_applies_its_state(report: Path,
                                                               watched: Watched) -> None:
     page = watched.open(report)
     page.select_option("#filter-status", "failing")
+    page.wait_for_url(re.compile(r"#show=failing"))
     shared = page.url
     other = watched.open(report)  # the colleague's tab, already open on the report
     assert len(shown_quotes(other)) == len(ALL_QUOTES)
