@@ -509,3 +509,17 @@ def test_an_advertisement_inside_a_sentence_is_not_the_pages_text(cut: bool) -> 
     root, _ = parse_html(spelled)
     assert root is not None
     assert visible_text(root, spelled, cut=cut) == "He said the plan was late.\nKept."
+
+
+def test_a_page_declaring_no_charset_is_decoded_as_a_browser_would() -> None:
+    """chardetng weighs the letters each code page would make of the bytes: a Western page is
+    windows-1252 (a generic detector read this one as Baltic: 'premičre'), a Polish one
+    windows-1250, a Russian one KOI8; valid UTF-8 is UTF-8."""
+    french = ("<p>The minister spoke in Paris. Elle a dit : « C’est la première fois que nous "
+              "sommes ici à l’heure. » Then she left.</p>")
+    assert decode_body(french.encode("windows-1252"), "text/html") == french
+    polish = "<p>Minister powiedział, że rząd przygotuje nową ustawę o źródłach energii.</p>"
+    assert decode_body(polish.encode("windows-1250"), None) == polish
+    russian = "<p>Министр заявил, что правительство подготовит новый закон о выборах.</p>"
+    assert decode_body(russian.encode("koi8-r"), "text/html") == russian
+    assert decode_body(french.encode("utf-8"), None) == french

@@ -80,7 +80,8 @@ def _decode(body: bytes, content_type: str | None) -> tuple[str, str]:
 
     Beautiful Soup's UnicodeDammit tries the encodings given, a byte-order mark, detection,
     UTF-8 and windows-1252 in turn; we give it the header's charset, then the page's own
-    declaration, each read the way browsers read them. Beautiful Soup is imported only past
+    declaration, each read the way browsers read them, or for a page declaring neither, the
+    browser's own guess. Beautiful Soup is imported only past
     the UTF-8 fast path: a worker reading UTF-8 pages never pays its import (0.14 s)."""
     header = _browser_encoding(_charset_from_header(content_type))
     declared = None if header else _declared_encoding(body)
@@ -95,13 +96,32 @@ def _decode(body: bytes, content_type: str | None) -> tuple[str, str]:
             pass
     if header:
         declared = _declared_encoding(body)
-    known = [e for e in (header, declared) if e]
+    known = [e for e in (header, declared) if e] or _browser_guess(body)
     from bs4.dammit import UnicodeDammit
 
     dammit = UnicodeDammit(body, known_definite_encodings=known, is_html=True)
     if dammit.unicode_markup is None:
         return body.decode("windows-1252", errors="replace"), "windows-1252"
     return dammit.unicode_markup, str(dammit.original_encoding or "utf-8")
+
+
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+GUESS_BYTES = 1_000_000  # what the guess reads of a page: plenty to tell a code page
+
+
+def _browser_guess(body: bytes) -> list[str]:
+    """The encoding a browser gives a page that declares none (chardetng, Firefox's detector,
+    which weighs the letters each code page would make of the bytes: an undeclared Western
+    page is windows-1252, not the Baltic or Central European page a generic detector may
+    guess from a few accented letters); none for a page opening with a byte-order mark, which
+    names its own."""
+    if body.startswith(_BOMS):
+        return []
+    from chardetng_py import detect
+
+    # UTF-8 allowed: bytes that are valid UTF-8 beyond ASCII were written so (browsers refuse
+    # the guess only so that sites cannot come to rely on it)
+    return [detect(body[:GUESS_BYTES], allow_utf8=True)]
 
 
 def _declared_encoding(body: bytes) -> str | None:
