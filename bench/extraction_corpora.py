@@ -299,6 +299,10 @@ HOLDOUT14 = CORPUS / "holdout14"
 # for a citation.
 HOLDOUT14_FLOORS = {"urls": 0.97, "quotes": 1.0, "speakers": 1.0, "quote_links": 0.88}
 
+HOLDOUT15 = CORPUS / "holdout15"
+# A fifteenth held-out set (first run pending).
+HOLDOUT15_FLOORS = {"urls": 0.0, "quotes": 0.0, "speakers": 0.0, "quote_links": 0.0}
+
 CORPORA = (
     Corpus("seeds", SEEDS, EXPECTED, {m: FLOOR for m in GATED}),
     Corpus("corpus", CORPUS, CORPUS_EXPECTED, CORPUS_FLOORS),
@@ -316,4 +320,5 @@ CORPORA = (
     Corpus("holdout12", HOLDOUT12, HOLDOUT12 / "expected", HOLDOUT12_FLOORS),
     Corpus("holdout13", HOLDOUT13, HOLDOUT13 / "expected", HOLDOUT13_FLOORS),
     Corpus("holdout14", HOLDOUT14, HOLDOUT14 / "expected", HOLDOUT14_FLOORS),
+    Corpus("holdout15", HOLDOUT15, HOLDOUT15 / "expected", HOLDOUT15_FLOORS),
 )

@@ -214,10 +214,15 @@ class Referents:
             self._headings = (headings, first_full)
         return self._headings
 
+    def dropped_subject(self, at: int, paragraph: int) -> Speaker | None:
+        """The person a verb without a subject means ('«…», ha spiegato in una nota', '"…",
+        disse.'): the most recent person of the passage, of either sex."""
+        return self._person_pronoun("", at, paragraph)
+
     def _person_pronoun(self, pronoun: str, at: int, paragraph: int) -> Speaker | None:
         """The most recent person of the passage the text does not call by the other
         pronoun: speakers of speech events and people named as subjects."""
-        other = "she" if pronoun == "he" else "he"
+        other = {"he": "she", "she": "he"}.get(pronoun, "")
         candidates: list[tuple[int, str, bool]] = []  # (offset, name, described)
         for event in reversed(self.events):
             if paragraph - event.paragraph > 3:
@@ -234,13 +239,13 @@ class Referents:
             holder = self._role_holder(name, pos) if described else None
             if holder:  # 'The chair reported progress. “…,” she said': the chair's name
                 name, described = holder, False
-            if self.gender(name) == other:
+            if other and self.gender(name) == other:
                 continue
             if described and re.search(r"\b(?:wo)?men\b|\bpeople\b", name):
                 continue
             return self._remember(name, pronoun, not described)
         last = self.names.last_person(at, max(0, at - 1500))
-        if last and self.gender(last) != other:
+        if last and (not other or self.gender(last) != other):
             return self._remember(last, pronoun, True)
         return None
 
@@ -255,7 +260,8 @@ class Referents:
 
     def _remember(self, name: str, pronoun: str, named: bool) -> Speaker:
         """Remember that `name` is 'he' (or 'she'), so the other pronoun looks elsewhere."""
-        self.pronoun_of.setdefault(name, pronoun)
+        if pronoun:
+            self.pronoun_of.setdefault(name, pronoun)
         return Speaker(name, True, "pronoun" if named else "description")
 
     def _subject_people(self, after: int, before: int) -> list[tuple[int, str]]:

@@ -32,9 +32,19 @@ from .phrases import (
     tokenize,
 )
 from .referents import Referents, Speaker, SpeechEvent, age_or_nationality
-from .speakerforms import for_whom, headline_speaker, quoted_with_words, role_after, work_by
+from .speakerforms import (
+    for_pronoun,
+    for_whom,
+    headline_speaker,
+    institution_speaking,
+    name_closing_clause,
+    quoted_with_words,
+    role_after,
+    work_by,
+)
 from .speechverbs import (
     AFTER_ONLY,
+    PRO_DROP,
     PERSON_NOUN_PATTERN,
     find_speech_verbs,
     inverted_pronoun,
@@ -88,7 +98,8 @@ _NEW_CLAUSE = re.compile(r"\s*,?\s*(?:and|but|while|whereas)\s+(?!said\b|says\b|
 _ROLE_WORDS = 10
 _ROLE_THEN_NAME = re.compile(
     r"\s*(?:(?:to|a|à|al|dem)\s+(?:[^\W\d][\w'’-]*\s+){1,2}?)?"  # 'declaró a este diario el …'
-    r"(?:the|its|his|her|their|el|la|los|las|le|les|der|die|das|ihr|sein|seine|ihre|son|sa|su)"
+    r"(?:the|its|his|her|their|el|la|los|las|le|les|der|die|das|ihr|sein|seine|ihre|son|sa|su|"
+    r"il|lo|gli|o|os|as)"
     r"\s+(?:[^\W\d][\w'’-]*\s+){0," + str(_ROLE_WORDS - 2)
     + r"}?[^\W\d][\w'’-]*,\s*$")
 # Words a name's own mention may follow in its clause: titles, determiners, articles.
@@ -160,6 +171,7 @@ class SpeakerFinder:
             inverted = inverted_pronoun(self.masked, m.start(), m.end())
             subject = Subject("pronoun", inverted, m.start()) if inverted else \
                 quoted_with_words(self.masked, start, m.start(), word) or \
+                institution_speaking(self.masked, start, m.start(), word) or \
                 self.subjects.subject(start, m.start(), word, verbs)
             speaker = self._resolve(subject, m.start(), paragraph, verbs)
             verbs.append((m.start(), m.end(), word, speaker, subject))
@@ -171,7 +183,8 @@ class SpeakerFinder:
             speaker = self._after(close_at, inner, verbs, end, paragraph) or self._before(
                 open_at, verbs, according) or self._colon(open_at, start, paragraph) or \
                 self._reply(open_at, start) or self._in_the_words_of(open_at, start, paragraph) \
-                or for_whom(self.masked, self.names, open_at, start)
+                or for_whom(self.masked, self.names, open_at, start) \
+                or for_pronoun(self.masked, self.refs, open_at, start, paragraph)
             if speaker and _PROVISION.fullmatch(speaker.name):
                 speaker = None  # 'Section 12(b) provides:' quotes a law's text, no one's words
             results.append(speaker)
@@ -222,8 +235,15 @@ class SpeakerFinder:
         if speaker and subject.start > close_at:
             return speaker
         if not between.strip(" ,—–") and not is_participle(word):  # said Khamenei
-            return self._name_after(verb_end, end) or self._described_after(
+            after = self._name_after(verb_end, end) or name_closing_clause(
+                self.masked, self.names, word, verb_end, end) or self._described_after(
                 verb_end, end, paragraph) or role_after(self.masked, self.refs, verb_end, end, paragraph)
+            if after is None and word.split()[-1].lower() in PRO_DROP and \
+                    not self.names.between(verb_end, end):  # '«…», ha spiegato in una nota.'
+                after = self.refs.dropped_subject(verb_start, paragraph)
+            if after is not None:  # '— …, — says X. — …': the later parts are X's too
+                verbs[first] = (verb_start, verb_end, word, after, subject)
+            return after
         return None
 
     def _before(self, open_at: int, verbs: list, according: Speaker | None) -> Speaker | None:
