@@ -13,7 +13,7 @@ from datetime import date
 
 from .docdates import TextDate, find_dates, find_yearless_dates
 from .names import CALENDAR_WORDS, DEMONYMS, TITLE_WORDS, is_org_name
-from .namevocab import MONTH_WORDS
+from .namevocab import MONTH_WORDS, ORG_HEADS, ORG_WORDS
 from .outletvocab import OUTLET_WORDS, is_outlet, is_place
 from .reportedabroad import reported_abroad
 from .textspans import SpanIndex
@@ -23,10 +23,11 @@ from .wordlists import words
 _PAREN = re.compile(r"\(([^()\n]{4,400})\)")
 # 'according to' and the words other languages' news uses for it: 'según', 'selon', 'laut'
 # (with their articles: 'selon l'AFP', 'según el diario').
-_ACCORDING_WORDS = ("ccording to", "egún ", "elon ", "aut ")
+_ACCORDING_WORDS = ("ccording to", "egún ", "elon ", "aut ", "e acordo com", "egundo ", "econdo ")
 _ACCORDING = re.compile(
-    r"\b(?:[Aa]ccording to|[Ss]egún|[Ss]elon|[Ll]aut)\s+(?:the\s+|a\s+|an\s+|l['’]|la\s+|"
-    r"el\s+|le\s+|les\s+|der\s+|dem\s+|den\s+)?(?:(?:latest\s+|new\s+|official\s+|"
+    r"\b(?:[Aa]ccording to|[Ss]egún|[Ss]elon|[Ll]aut|[Dd]e acordo com|[Ss]egundo|[Ss]econdo)\s+"
+    r"(?:the\s+|a\s+|an\s+|l['’]|la\s+|el\s+|le\s+|les\s+|der\s+|dem\s+|den\s+|o\s+|os\s+|"
+    r"as\s+|il\s+|lo\s+)?(?:(?:latest\s+|new\s+|official\s+|"
     r"preliminary\s+)?(?:estimates|figures|data|statistics|reports?|surveys?|documents|studies|"
     r"a study|research|an analysis|analysis|polls?|records|calculations)\s+(?:by|from|of|"
     r"published by|compiled by)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w\-]*\s+){0,2}?)?"
@@ -58,6 +59,8 @@ _SOURCE_LINE = re.compile(
     r"^(?:Sources?|Via|Courtesy of|Originally published (?:in|by|at|on)|First published "
     r"(?:in|by|at|on)|Republished from|Reprinted from)\s*(?:[:»>|\-–—]+\s*|\s+)(?P<x>\S.{0,100})$",
     re.I)
+# PR Newswire closes every release with 'SOURCE <issuer>': who issued it, not a source it cites.
+_WIRE_ISSUER = re.compile(r"^SOURCE[ \t]+[^:»>|\-–—\s]")
 _TWO_NAMES = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
 _SOURCE_LINE_START = re.compile(
     r"(?im)^[ \t]*(?:sources?|via|courtesy of|originally published|first published|"
@@ -339,6 +342,17 @@ def _outlet_named_after(text: str, start: int, end: int, phrase: str
 _WHICH_REPORTED = re.compile(r",\s+which\s+(?:has\s+|had\s+|also\s+)?report(?:ed|s)\b")
 
 
+# 'according to Compesa, the state water company,': a name the appositive calls a body
+_APPOSITIVE_NOUNS = re.compile(r",\s+(?:the|a|an|o|la|il|el|le)\s+((?:[^\W\d_][\w\-]*\s+){0,3}"
+                               r"[^\W\d_][\w\-]*)")
+
+
+def _body_in_apposition(text: str, end: int) -> bool:
+    m = _APPOSITIVE_NOUNS.match(text, end)
+    return bool(m) and any(w.lower() in ORG_WORDS or w.lower() in ORG_HEADS
+                           for w in m.group(1).split())
+
+
 def _according(text: str) -> list[NamedSource]:
     """'according to Reuters', 'according to the World Food Programme', 'according to
     estimates by the consultancy X' — an outlet, an organisation, or whoever produced the
@@ -353,6 +367,7 @@ def _according(text: str) -> list[NamedSource]:
             found.append(NamedSource(start, start + len(owner), owner,
                                      _date_near(text, start), "according"))
         elif is_outlet(phrase) or data or _OUTLET_NOUN_AFTER.match(text, end) \
+                or _body_in_apposition(text, end) \
                 or _WHICH_REPORTED.match(text, end) or is_org_name(
                 phrase.split()) and not re.search(r"[’']s\b", phrase):
             found.append(NamedSource(start, end, phrase, _date_near(text, start), "according"))
@@ -495,7 +510,7 @@ def _source_lines(text: str) -> list[NamedSource]:
     found = []
     for m in _SOURCE_LINE_START.finditer(text):
         line = m.group(0).strip()
-        if len(line.split()) > 14:
+        if len(line.split()) > 14 or _WIRE_ISSUER.match(line):
             continue
         s = _SOURCE_LINE.match(line)
         if not s or find_urls(s.group("x")):
@@ -523,7 +538,8 @@ def is_source_line(text: str, pos: int) -> bool:
     if start == 0 and lo > 0 or end == -1 and pos + SOURCE_LINE_CHARS < len(text):
         return False
     line = text[start:end if end != -1 else len(text)].strip()
-    return len(line.split()) <= 14 and bool(_SOURCE_LINE.match(line))
+    return len(line.split()) <= 14 and bool(_SOURCE_LINE.match(line)) and \
+        not _WIRE_ISSUER.match(line)
 
 
 def _date_near(text: str, pos: int) -> date | None:
