@@ -343,8 +343,9 @@ _WHICH_REPORTED = re.compile(r",\s+which\s+(?:has\s+|had\s+|also\s+)?report(?:ed
 
 
 # 'according to Compesa, the state water company,': a name the appositive calls a body
-_APPOSITIVE_NOUNS = re.compile(r",\s+(?:the|a|an|o|la|il|el|le)\s+((?:[^\W\d_][\w\-]*\s+){0,3}"
-                               r"[^\W\d_][\w\-]*)")
+# (a common noun: 'Según Ordóñez, el Gobierno …' opens the clause that follows)
+_APPOSITIVE_NOUNS = re.compile(r",\s+(?:the|a|an|o|la|il|el|le)\s+((?:[^\W\d_A-Z][\w\-]*\s+){0,3}"
+                               r"[^\W\d_A-Z][\w\-]*)")
 
 
 def _body_in_apposition(text: str, end: int) -> bool:

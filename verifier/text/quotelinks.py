@@ -238,10 +238,11 @@ def _earlier_in_paragraph(text: str, src: _Sources, span: QuoteSpan, sent: tuple
 def _quoted_outlet(src: _Sources, span: QuoteSpan, paras: list[tuple[int, int]]) -> list[int]:
     """A quotation of an outlet's own words ('…, it said' after 'Reuters reported') rests on
     that outlet, named in its paragraph or the one before."""
-    speaker = span.speaker  # (one word may read as a person's name: 'Compesa informou')
+    speaker = span.speaker
     if speaker is None:
         return []
-    lo = paras[max(0, span.paragraph - 1)][0]
+    # a one-word body may read as a person's name ('Compesa informou'): its own paragraph only
+    lo = paras[span.paragraph if speaker.person else max(0, span.paragraph - 1)][0]
     return [n for n in src.named(lo, span.open_at)
             if (src.citations[n].outlet or "").lower() == speaker.name.lower()][-1:]
 
