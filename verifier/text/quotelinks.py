@@ -243,8 +243,9 @@ def _quoted_outlet(src: _Sources, span: QuoteSpan, paras: list[tuple[int, int]])
         return []
     # a one-word body may read as a person's name ('Compesa informou'): its own paragraph only
     lo = paras[span.paragraph if speaker.person else max(0, span.paragraph - 1)][0]
-    return [n for n in src.named(lo, span.open_at)
-            if (src.citations[n].outlet or "").lower() == speaker.name.lower()][-1:]
+    return [n for n in src.named(lo, span.open_at)  # (a chart's 'Source:' caption is no report)
+            if (src.citations[n].outlet or "").lower() == speaker.name.lower()
+            and not is_source_line(src.text, src.citations[n].offset)][-1:]
 
 
 def document_source_citations(text: str, citations: list[Citation],
@@ -300,6 +301,7 @@ class _Sources:
 
     def __init__(self, doc: Document, citations: list[Citation]) -> None:
         self.citations = citations
+        self.text = doc.text
         order = sorted(range(len(citations)), key=lambda n: citations[n].offset)
         self.order = order
         self.offsets = [citations[n].offset for n in order]

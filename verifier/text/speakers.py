@@ -128,6 +128,8 @@ _MAIN_CLAUSE_BEFORE = re.compile(
     r"\s+[a-z]+(?:\s+[a-z]+)?\s+(?:when|as|after)\s+")
 _WORDS_OF = re.compile(r"\b[Ii]n\s+the\s+words\s+of\s+(?:one|an?|the)?\s*(?P<who>[^,;:¤()]{2,80}?)"
                        r"\s*[,:]?\s*$")
+# 'a spokesperson for Northvale Water': what has a spokesperson is a body, not a person
+_SPOKESPERSON_FOR = re.compile(r"\bspokes(?:person|man|woman)\s+(?:for|of)\s+(?:the\s+)?$", re.I)
 # A transcript turn's label opening a sentence: 'Q118 Chair: ', 'MINISTER VARGA: '.
 _TURN_OPENING = re.compile(r"\s*(?:Q\d{1,4}\s+)?[A-Z][\w’'.\- ]{0,40}:\s+")
 
@@ -490,7 +492,8 @@ class SpeakerFinder:
             person = bool(mention and (mention.person_like or mention.titled)) or (
                 name != subject.text) or (" " not in name and name.lower() not in
                                           SENTENCE_STARTERS | NOT_GIVEN_NAMES)
-            person = person and not (mention and mention.org) and not is_outlet(name)
+            person = person and not (mention and mention.org) and not is_outlet(name) and \
+                not _SPOKESPERSON_FOR.search(self.masked, max(0, subject.start - 30), subject.start)
             return Speaker(name, person, "name")
         if subject.kind == "pronoun" and subject.text == "you":
             return self._addressee()
@@ -503,5 +506,18 @@ class SpeakerFinder:
             for _s, _e, _w, speaker, _sub in reversed(prior):
                 if speaker is not None:
                     return speaker
+            return self._opening_subject(at, paragraph)
+        return None
+
+    def _opening_subject(self, at: int, paragraph: int) -> Speaker | None:
+        """'The earliest capture, from 14 March 2019, is at … and reads:': the second verb of
+        a coordination shares the subject opening the sentence (up to its first comma)."""
+        start = self.subjects.sentence[0]
+        tokens = self.subjects.words_before(start, at)
+        comma = next((n for n, (t, _p) in enumerate(tokens) if t in (",", ";", ":")), None)
+        if not comma or comma > 6:
             return None
+        opening = self.subjects.noun_phrase(start, tokens[:comma])
+        if opening.kind in ("name", "description"):
+            return self._resolve(opening, at, paragraph, [])
         return None

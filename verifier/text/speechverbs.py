@@ -84,6 +84,10 @@ _PUT_IT_AFTER = re.compile(r"\s*(?:[:,.;—–]|to\s+(?:us|me|him|her|them|repor
                            r"(?:bluntly|simply|plainly|succinctly|best|starkly|frankly|directly|"
                            r"clearly|differently|well)\b)")
 _AS_BEFORE = re.compile(r"\b[Aa]s\s+(?:\S+\s+){0,4}$")
+# 'The page reads: “…”', 'the letter reads, under its heading “…”:': a document's wording,
+# introduced by a colon ('read the report' reports nothing).
+_READS = frozenset({"reads", "read"})
+_READS_AFTER = re.compile(r"\s*(?:,[^:;.\n]{1,80})?:")
 # 'The audit found that …' and 'the inspectors recorded that …' report what a report, court or
 # inspection wrote; 'found' or 'recorded' alone ('found the body', 'recorded the names') does not.
 _FINDS = frozenset({"find", "finds", "found", "record", "records", "recorded"})
@@ -135,6 +139,7 @@ def find_speech_verbs(text: str, start: int = 0, end: int | None = None) -> list
             continue
         if word in _ALL_FORMS or word in _PUT_IT and _puts_words(text, m.start(), m.end()) \
                 or word in _FINDS and _finds_words(text, m.start(), m.end()) \
+                or word in _READS and bool(_READS_AFTER.match(text, m.end())) \
                 or word in FINDING_NOUNS and _owners_finding(text, m.start(), m.end()) \
                 or word[:7] == "dismiss" and _dismissed_as(text, m.start(), word):
             found.append(_Match(m.start(), m.end(), m.group(0)))
@@ -179,7 +184,7 @@ def _attributive_so(text: str, start: int, end: int) -> bool:
 
 
 # Every word the loop below may keep: others are passed over with one look-up.
-_ANY_FORM = _ALL_FORMS | _PUT_IT | _FINDS | FINDING_NOUNS | _DISMISSES | _FOREIGN | {"so"}
+_ANY_FORM = _ALL_FORMS | _PUT_IT | _FINDS | FINDING_NOUNS | _DISMISSES | _FOREIGN | _READS | {"so"}
 
 
 def _dismissed_as(text: str, start: int, word: str) -> bool:
