@@ -166,3 +166,47 @@ def test_an_opening_phrase_without_a_comma_and_a_body_with_a_spokesperson(tmp_pa
         ("Northvale Water", "The reservoir stood at 61 per cent."),
         ("Peter Vance", "stands by the substance of his remarks"),
         ("mayor", "made up by campaigners")]
+
+
+def test_transcript_turns_after_a_timestamp_and_a_coordinated_said(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "Narrator: Carmen Rivera\n\n"
+        "[00:02:44] MS. RIVERA: Joe Breen was the convenor then. He stood on a pallet in the "
+        "canteen and said, \"If the company won't buy the masks, we'll stop work.\"\n\n"
+        "[00:04:38] MS. RIVERA: I wrote to the paper. I said, \"If the yard is only business, "
+        "then this town is only scrap.\"\n"))
+    assert said(quotes) == [
+        ("Joe Breen", "If the company won't buy the masks, we'll stop work."),
+        ("Carmen Rivera", "If the yard is only business, then this town is only scrap."),
+    ]
+    quotes, _terms, _c = run(tmp_path, (
+        "**[00:00:33] Maya Ortiz:** Tell me how you got here.\n\n"
+        "**[00:00:36] Dev Patel:** Well, the boiler was old. The installer came round, did the "
+        "survey, and when I asked about the old boiler he said, \"Keep it for a year, you'll "
+        "never switch it on.\"\n"), ".md")
+    assert said(quotes) == [("installer", "Keep it for a year, you'll never switch it on.")]
+
+
+def test_courts_hold_reports_conclude_and_titles_in_possessive_appositives(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "Appeal from the Superior Court of Lanark County.\n\n"
+        "In Lomax, this Court held that \"telling a witness that the police have caught the "
+        "perpetrator converts a suggestive procedure into an unnecessarily suggestive one.\"\n\n"
+        "The National Research Council's report concluded that \"confidence expressed at the "
+        "time of trial is not a reliable indicator of accuracy.\"\n\n"
+        "Councillor Morag Innes, Fife Council's spokesperson for environment and climate "
+        "change, said the council was \"proud to stand with the community\".\n"))
+    assert said(quotes) == [
+        ("Court", "telling a witness that the police have caught the perpetrator converts a "
+                  "suggestive procedure into an unnecessarily suggestive one."),
+        ("National Research Council's report", "confidence expressed at the time of trial is not a "
+                                      "reliable indicator of accuracy."),
+        ("Morag Innes", "proud to stand with the community"),
+    ]
+
+
+def test_an_adverb_opening_a_foreign_sentence_is_no_subject(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "Già nel 2019 una relazione tecnica aveva segnalato «un degrado avanzato delle pile in "
+        "alveo», come riportato dal Corriere del Veneto.\n"))
+    assert said(quotes) == [("relazione tecnica", "un degrado avanzato delle pile in alveo")]

@@ -45,6 +45,7 @@ from .speakerforms import (
 from .speechverbs import (
     AFTER_ONLY,
     PRO_DROP,
+    PRONOUNS,
     PERSON_NOUN_PATTERN,
     find_speech_verbs,
     inverted_pronoun,
@@ -128,6 +129,7 @@ _MAIN_CLAUSE_BEFORE = re.compile(
     r"\s+[a-z]+(?:\s+[a-z]+)?\s+(?:when|as|after)\s+")
 _WORDS_OF = re.compile(r"\b[Ii]n\s+the\s+words\s+of\s+(?:one|an?|the)?\s*(?P<who>[^,;:¤()]{2,80}?)"
                        r"\s*[,:]?\s*$")
+_THAT_NEXT = re.compile(r"\s+that\b")
 # 'a spokesperson for Northvale Water': what has a spokesperson is a body, not a person
 _SPOKESPERSON_FOR = re.compile(r"\bspokes(?:person|man|woman)\s+(?:for|of)\s+(?:the\s+)?$", re.I)
 # A transcript turn's label opening a sentence: 'Q118 Chair: ', 'MINISTER VARGA: '.
@@ -166,7 +168,8 @@ class SpeakerFinder:
             if m.end() > end:
                 continue
             word = m.group(0).lower()
-            if word in AFTER_ONLY and not self._right_after_quote(start, m.start()):
+            if word in AFTER_ONLY and not self._right_after_quote(start, m.start()) and \
+                    not _THAT_NEXT.match(self.masked, m.end()):  # 'the report concluded that'
                 continue
             if _NOUN_BEFORE.search(self.masked, max(start, m.start() - 8), m.start()):
                 continue  # 'described the calls as', 'his remarks': a noun, not a verb
@@ -253,7 +256,7 @@ class SpeakerFinder:
         before = bisect.bisect_right(verbs, open_at, key=lambda v: v[1])  # verbs end in order
         candidates = verbs[:before]
         for _start, _e, word, speaker, subject in reversed(candidates):
-            if word in AFTER_ONLY:
+            if word in AFTER_ONLY and not _THAT_NEXT.match(self.masked, _e):
                 continue
             if subject.modal:
                 continue
@@ -514,6 +517,8 @@ class SpeakerFinder:
         a coordination shares the subject opening the sentence (up to its first comma)."""
         start = self.subjects.sentence[0]
         tokens = self.subjects.words_before(start, at)
+        if tokens and tokens[0][0].lower() in PRONOUNS:  # 'He stood on a pallet … and said,'
+            return self.refs.pronoun(tokens[0][0].lower(), start, paragraph)
         comma = next((n for n, (t, _p) in enumerate(tokens) if t in (",", ";", ":")), None)
         if not comma or comma > 6:
             return None

@@ -90,7 +90,9 @@ _READS = frozenset({"reads", "read"})
 _READS_AFTER = re.compile(r"\s*(?:,[^:;.\n]{1,80})?:")
 # 'The audit found that …' and 'the inspectors recorded that …' report what a report, court or
 # inspection wrote; 'found' or 'recorded' alone ('found the body', 'recorded the names') does not.
-_FINDS = frozenset({"find", "finds", "found", "record", "records", "recorded"})
+_FINDS = frozenset({"find", "finds", "found", "record", "records", "recorded",
+                    # a court's: 'this Court held that “…”'
+                    "hold", "holds", "held"})
 _THAT_AFTER = re.compile(r"\s+that\b")
 # 'dismissed it as “…”', 'dismisses the plan as': a judgement in the speaker's words; 'dismissed
 # a site' alone reports an act.

@@ -308,8 +308,11 @@ class SubjectReader:
         # 'The prime minister, Jane Doe, said' -> the appositive is the name
         if named_appositive:
             return named_appositive
-        if re.search(r"[’']s?$", head) and any(t[:1].islower() for t, _s in appositive[1:]):
-            # 'Jane Doe, Acme's chief executive, said': a possessive description of the name
+        owner = next((n for n, (t, _s) in enumerate(appositive[:4])
+                      if re.search(r"[’']s?$", t) and t[:1].isupper() or t in ("’s", "'s")), None)
+        if owner is not None and any(t[:1].islower() for t, _s in appositive[owner + 1:]):
+            # 'Jane Doe, Acme's chief executive, said', 'X, Fife Council's spokesperson for …,
+            # said': a possessive description of the name
             return self._name_ending(sent_start, before)
         return None
 
@@ -339,8 +342,9 @@ class SubjectReader:
     def noun_phrase(self, sent_start: int, clause: list[tuple[str, int]]) -> Subject:
         if not clause:
             return Subject("none")
-        if clause[0][0].lower() in PREPOSITIONS:
-            clause = _after_opening_phrase(clause)
+        if clause[0][0].lower() in PREPOSITIONS or len(clause) > 2 and \
+                clause[0][0][:1].isupper() and clause[1][0][:1].islower():
+            clause = _after_opening_phrase(clause)  # 'In a …', 'Già nel 2019 una relazione
         while len(clause) > 1 and (clause[0][0].isdigit() or clause[0][0].lower() in
                                    SENTENCE_STARTERS - DETERMINERS - PRONOUNS
                                    or clause[0][0].lower() in TIMES_OF_DAY
@@ -443,8 +447,12 @@ def _after_opening_phrase(clause: list[tuple[str, int]]) -> list[tuple[str, int]
     (not after a preposition or 'of', which keep it inside the opening phrase)."""
     words = [t.lower() for t, _s in clause]
     for k in range(len(words) - 1, 1, -1):
-        if words[k] in ("the", "a", "an", "this", "that", "his", "her", "its", "their") and \
-                words[k - 1] not in PREPOSITIONS and words[k - 1] not in DETERMINERS and \
-                words[k - 1].isalpha():
+        if words[k] in _OPENS_NOUN_PHRASE and words[k - 1] not in PREPOSITIONS and \
+                words[k - 1] not in DETERMINERS and words[k - 1].isalnum():
             return clause[k:]
     return clause
+
+
+_OPENS_NOUN_PHRASE = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their",
+                                "una", "uno", "un", "il", "lo", "la", "o", "os", "el", "los",
+                                "der", "die", "das", "ein", "eine", "le", "les", "une"})
