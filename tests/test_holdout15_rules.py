@@ -210,3 +210,20 @@ def test_an_adverb_opening_a_foreign_sentence_is_no_subject(tmp_path: Path):
         "Già nel 2019 una relazione tecnica aveva segnalato «un degrado avanzato delle pile in "
         "alveo», come riportato dal Corriere del Veneto.\n"))
     assert said(quotes) == [("relazione tecnica", "un degrado avanzato delle pile in alveo")]
+
+
+def test_a_programme_told_on_a_weekday_and_a_paragraph_credited_to_an_agency(tmp_path: Path):
+    quotes, _t, citations = run(tmp_path, (
+        "Last updated: Friday 6 June 2025, 04:12\n\n"
+        "A recount has been requested in two wards, according to the PA news agency. The "
+        "returning officer, Janet Ruddock, said the recount would \"add about forty minutes\" to "
+        "the night.\n\n"
+        "Pump prices averaged 617 naira, according to the National Bureau of Statistics. The "
+        "minister said the subsidy \"was a drain on our resources\".\n\n"
+        "Party chairman Sir Giles Fenton told BBC Radio 4's Today programme on Thursday that it "
+        "would be \"a very difficult night for us\".\n"))
+    assert [(c.outlet, c.cited_date) for c in citations if c.kind == "named_source"] == [
+        ("PA", None), ("National Bureau of Statistics", None),
+        ("BBC Radio 4's Today programme", date(2025, 6, 5))]
+    assert [[citations[n].outlet for n in q.citations] for q in quotes] == [
+        ["PA"], [], ["BBC Radio 4's Today programme"]]

@@ -9,7 +9,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from .docdates import TextDate, find_dates, find_yearless_dates
 from .names import CALENDAR_WORDS, DEMONYMS, TITLE_WORDS, is_org_name
@@ -444,7 +444,11 @@ def _told_outlet(text: str, reference: date | None = None) -> list[NamedSource]:
         phrase = _POSSESSIVE_END.sub("", text[span[0]:span[1]])
         if not is_outlet(phrase) or phrase.lower() in OUTLET_WORDS and phrase.islower():
             continue
-        when = _date_after(text, span[0] + len(phrase), reference) or _date_near(text, span[0])
+        show = _PROGRAMME.match(text, span[0] + len(phrase))
+        if show:  # 'told BBC Radio 4's Today programme on Thursday': the programme is the piece
+            phrase = text[span[0]:show.end()]
+        when = _date_after(text, span[0] + len(phrase), reference, weekdays=True) or \
+            _date_near(text, span[0])
         if when is None:
             continue  # 'told the BBC' alone says where words were heard, not which piece
         found.append(NamedSource(span[0], span[0] + len(phrase), phrase, when, "reported"))
@@ -452,9 +456,16 @@ def _told_outlet(text: str, reference: date | None = None) -> list[NamedSource]:
 
 
 _ON_DATE = re.compile(r",?\s+(?:on|dated)\s+(?=\d|[A-Z])")
+# A station's number and a programme of its: 'BBC Radio 4's Today programme', 'LBC's Nick
+# Ferrari show'.
+_PROGRAMME = re.compile(r"(?:\s+\d{1,2})?(?:['’]s\s+(?:[A-Z][\w\-]*\s+){1,3}(?:programme|program|"
+                        r"show|podcast|bulletin))?(?=\W)")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 
 
-def _date_after(text: str, pos: int, reference: date | None) -> date | None:
+def _date_after(text: str, pos: int, reference: date | None, *, weekdays: bool = False
+                ) -> date | None:
     """The date written right after an outlet or its 'reported' ('reported on 14 January',
     'told Reuters on 3 March'); a day and month without a year take the document's."""
     m = _ON_DATE.match(text, pos)
@@ -468,6 +479,10 @@ def _date_after(text: str, pos: int, reference: date | None) -> date | None:
         yearless = [d for d in find_yearless_dates(window, reference) if d.start == 0]
         if yearless:
             return yearless[0].value
+        weekday = _WEEKDAY.match(window) if weekdays else None
+        if weekday:  # 'told … on Thursday': the last such day up to the document's date
+            back = (reference.weekday() - _WEEKDAYS.index(weekday.group(1).lower())) % 7
+            return reference - timedelta(days=back)
     return None
 
 

@@ -12,6 +12,7 @@ from ..models import Citation, Document, Quote
 from .authordate import ReferenceList, mla_after, narrative_before, parenthetical_after
 from .namedsources import is_source_line
 from .notebackrefs import pointed_back
+from .outletvocab import is_outlet
 from .quotespans import QuoteSpan, inner_text
 from .tablerows import TableRows, row_citations
 from .textspans import paragraph_before
@@ -82,6 +83,8 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
             linked = _quoted_outlet(src, span, paras)
         if not linked:
             linked = _earlier_in_paragraph(text, src, span, sent, para)
+        if not linked:
+            linked = _according_earlier(text, src, span, para)
         span.citations = sorted(set(linked))
         line, page = doc.locate(span.start)
         quotes.append(Quote(
@@ -233,6 +236,31 @@ def _earlier_in_paragraph(text: str, src: _Sources, span: QuoteSpan, sent: tuple
                if src.citations[n].kind == "link" or src.citations[n].kind == "named_source"
                and not src.citations[n].marker]
     return earlier[-1:]
+
+
+# 'A recount has been requested, according to the PA news agency. The returning officer said
+# the recount would “…”': an agency credited for a paragraph's news is where its words were read
+_ACCORDING_BEFORE = re.compile(r"\b(?:[Aa]ccording to|[Ss]egún|[Ss]elon|[Ss]egundo|[Ss]econdo)"
+                               r"\s+(?:the\s+|l['’]|la\s+|el\s+|le\s+|o\s+|a\s+)?$")
+
+
+def _according_earlier(text: str, src: _Sources, span: QuoteSpan,
+                       para: tuple[int, int]) -> list[int]:
+    """A quotation citing nothing rests on the outlet its paragraph named 'according to'."""
+    return [n for n in src.named(para[0], span.open_at)
+            if _ACCORDING_BEFORE.search(text, max(0, src.citations[n].offset - 20),
+                                        src.citations[n].offset)
+            and _reports_news(text, src.citations[n])][-1:]
+
+
+# (an outlet's reporting covers its paragraph; 'according to the Bureau of Statistics' a figure)
+_NEWS_NOUN_AFTER = re.compile(r"[\w’'\s,]{0,40}?\b(?:news\s+agency|newspaper|broadcaster|wire\s+service|"
+                              r"which\s+reported)\b")
+
+
+def _reports_news(text: str, citation: Citation) -> bool:
+    outlet = citation.outlet or ""
+    return is_outlet(outlet) or bool(_NEWS_NOUN_AFTER.match(text, citation.offset + len(outlet)))
 
 
 def _quoted_outlet(src: _Sources, span: QuoteSpan, paras: list[tuple[int, int]]) -> list[int]:
