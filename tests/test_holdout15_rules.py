@@ -227,3 +227,20 @@ def test_a_programme_told_on_a_weekday_and_a_paragraph_credited_to_an_agency(tmp
         ("BBC Radio 4's Today programme", date(2025, 6, 5))]
     assert [[citations[n].outlet for n in q.citations] for q in quotes] == [
         ["PA"], [], ["BBC Radio 4's Today programme"]]
+
+
+def test_quotation_paragraphs_citation_sentences_and_a_document_named_again(tmp_path: Path):
+    quotes, _t, citations = run(tmp_path, (
+        "Title\n\nThe earliest capture is at https://web.archive.org/web/2019/http://x.example.org/p "
+        "and reads:\n\n"
+        "\"As mayor I will keep Riverside pool open, for the next generation of swimmers.\"\n\n"
+        "The National Research Council's report concluded that \"confidence expressed at trial "
+        "is not a reliable indicator of accuracy.\" Nat'l Research Council, Identifying the "
+        "Culprit 108 (2014), https://doi.org/10.17226/18891.\n\n"
+        "Nel 2019 una relazione tecnica aveva segnalato «un degrado avanzato delle pile», come "
+        "riportato dal Corriere del Veneto. La relazione è ancora consultabile sul sito: "
+        "https://www.provincia.example.it/relazione-2019.pdf\n"))
+    assert [[citations[n].url or citations[n].outlet for n in q.citations] for q in quotes] == [
+        ["https://web.archive.org/web/2019/http://x.example.org/p"],
+        ["https://doi.org/10.17226/18891"],
+        ["Corriere del Veneto", "https://www.provincia.example.it/relazione-2019.pdf"]]

@@ -343,7 +343,7 @@ class SubjectReader:
         if not clause:
             return Subject("none")
         if clause[0][0].lower() in PREPOSITIONS or len(clause) > 2 and \
-                clause[0][0][:1].isupper() and clause[1][0][:1].islower():
+                clause[0][0][:1].isupper() and not clause[1][0][:1].isupper():
             clause = _after_opening_phrase(clause)  # 'In a …', 'Già nel 2019 una relazione
         while len(clause) > 1 and (clause[0][0].isdigit() or clause[0][0].lower() in
                                    SENTENCE_STARTERS - DETERMINERS - PRONOUNS
