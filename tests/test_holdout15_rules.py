@@ -244,3 +244,14 @@ def test_quotation_paragraphs_citation_sentences_and_a_document_named_again(tmp_
         ["https://web.archive.org/web/2019/http://x.example.org/p"],
         ["https://doi.org/10.17226/18891"],
         ["Corriere del Veneto", "https://www.provincia.example.it/relazione-2019.pdf"]]
+
+
+def test_a_snapshot_that_shows_a_line_and_a_participle_ending_its_noun_phrase(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "Title\n\nAn archive.today snapshot taken by a local blogger in 2021 shows the same "
+        "pledge, and also a line the captures do not include: \"Riverside stays. That is a "
+        "promise, not a slogan.\"\n\n"
+        "The exhibition shows how the town changed: \"from shipyard to marina in thirty years\" "
+        "is its subtitle.\n"))
+    assert said(quotes) == [("archive.today snapshot",
+                             "Riverside stays. That is a promise, not a slogan.")]

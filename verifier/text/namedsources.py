@@ -9,8 +9,9 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
+from .citeddays import PROGRAMME, date_after, date_near
 from .docdates import TextDate, find_dates, find_yearless_dates
 from .names import CALENDAR_WORDS, DEMONYMS, TITLE_WORDS, is_org_name
 from .namevocab import MONTH_WORDS, ORG_HEADS, ORG_WORDS
@@ -350,8 +351,9 @@ _APPOSITIVE_NOUNS = re.compile(r",\s+(?:the|a|an|o|la|il|el|le)\s+((?:[^\W\d_A-Z
 
 def _body_in_apposition(text: str, end: int) -> bool:
     m = _APPOSITIVE_NOUNS.match(text, end)
-    return bool(m) and any(w.lower() in ORG_WORDS or w.lower() in ORG_HEADS
-                           for w in m.group(1).split())
+    if m is None:
+        return False
+    return any(w.lower() in ORG_WORDS or w.lower() in ORG_HEADS for w in m.group(1).split())
 
 
 def _according(text: str) -> list[NamedSource]:
@@ -366,12 +368,12 @@ def _according(text: str) -> list[NamedSource]:
         if owner != phrase and is_org_name(owner.split()) and _OWNED_DATA.match(text, end):
             # 'according to the Tax Administration’s company register': the body's own data
             found.append(NamedSource(start, start + len(owner), owner,
-                                     _date_near(text, start), "according"))
+                                     date_near(text, start), "according"))
         elif is_outlet(phrase) or data or _OUTLET_NOUN_AFTER.match(text, end) \
                 or _body_in_apposition(text, end) \
                 or _WHICH_REPORTED.match(text, end) or is_org_name(
                 phrase.split()) and not re.search(r"[’']s\b", phrase):
-            found.append(NamedSource(start, end, phrase, _date_near(text, start), "according"))
+            found.append(NamedSource(start, end, phrase, date_near(text, start), "according"))
     return found
 
 
@@ -405,13 +407,13 @@ def _reported(text: str, reference: date | None = None) -> list[NamedSource]:
         if is_outlet(phrase) or is_org_name(words) or len(words) >= 2 or phrase.isupper() \
                 or article and article.group(0).startswith("The"):
             found.append(NamedSource(start, start + len(phrase), phrase,
-                                     _date_after(text, m.end(), reference)
-                                     or _date_near(text, start), "reported"))
+                                     date_after(text, m.end(), reference)
+                                     or date_near(text, start), "reported"))
     for m in _REPORTED_BY.finditer(text):
         span = _noun_phrase(text, m.end())
         if span:
             found.append(NamedSource(span[0], span[1], text[span[0]:span[1]],
-                                     _date_near(text, span[0]), "reported"))
+                                     date_near(text, span[0]), "reported"))
     return found
 
 
@@ -444,46 +446,15 @@ def _told_outlet(text: str, reference: date | None = None) -> list[NamedSource]:
         phrase = _POSSESSIVE_END.sub("", text[span[0]:span[1]])
         if not is_outlet(phrase) or phrase.lower() in OUTLET_WORDS and phrase.islower():
             continue
-        show = _PROGRAMME.match(text, span[0] + len(phrase))
+        show = PROGRAMME.match(text, span[0] + len(phrase))
         if show:  # 'told BBC Radio 4's Today programme on Thursday': the programme is the piece
             phrase = text[span[0]:show.end()]
-        when = _date_after(text, span[0] + len(phrase), reference, weekdays=True) or \
-            _date_near(text, span[0])
+        when = date_after(text, span[0] + len(phrase), reference, weekdays=True) or \
+            date_near(text, span[0])
         if when is None:
             continue  # 'told the BBC' alone says where words were heard, not which piece
         found.append(NamedSource(span[0], span[0] + len(phrase), phrase, when, "reported"))
     return found
-
-
-_ON_DATE = re.compile(r",?\s+(?:on|dated)\s+(?=\d|[A-Z])")
-# A station's number and a programme of its: 'BBC Radio 4's Today programme', 'LBC's Nick
-# Ferrari show'.
-_PROGRAMME = re.compile(r"(?:\s+\d{1,2})?(?:['’]s\s+(?:[A-Z][\w\-]*\s+){1,3}(?:programme|program|"
-                        r"show|podcast|bulletin))?(?=\W)")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"(" + "|".join(_WEEKDAYS) + r")\b", re.I)
-
-
-def _date_after(text: str, pos: int, reference: date | None, *, weekdays: bool = False
-                ) -> date | None:
-    """The date written right after an outlet or its 'reported' ('reported on 14 January',
-    'told Reuters on 3 March'); a day and month without a year take the document's."""
-    m = _ON_DATE.match(text, pos)
-    if m is None:
-        return None
-    window = text[m.end():m.end() + 40]
-    dates = [d for d in find_dates(window, month_only=False) if d.start == 0]
-    if dates:
-        return dates[0].value
-    if reference is not None:
-        yearless = [d for d in find_yearless_dates(window, reference) if d.start == 0]
-        if yearless:
-            return yearless[0].value
-        weekday = _WEEKDAY.match(window) if weekdays else None
-        if weekday:  # 'told … on Thursday': the last such day up to the document's date
-            back = (reference.weekday() - _WEEKDAYS.index(weekday.group(1).lower())) % 7
-            return reference - timedelta(days=back)
-    return None
 
 
 def _proper_noun_before(text: str, pos: int) -> int | None:
@@ -556,12 +527,3 @@ def is_source_line(text: str, pos: int) -> bool:
     line = text[start:end if end != -1 else len(text)].strip()
     return len(line.split()) <= 14 and bool(_SOURCE_LINE.match(line)) and \
         not _WIRE_ISSUER.match(line)
-
-
-def _date_near(text: str, pos: int) -> date | None:
-    """A full date written in the same sentence as `pos`."""
-    left = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
-    right_candidates = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i != -1]
-    right = min(right_candidates) if right_candidates else len(text)
-    dates = [d for d in find_dates(text[left:right], month_only=False)]
-    return dates[0].value if dates else None

@@ -11,8 +11,13 @@ import re
 from ..models import Citation, Document, Quote
 from .authordate import ReferenceList, mla_after, narrative_before, parenthetical_after
 from .namedsources import is_source_line
+from .nearbysources import (
+    according_earlier,
+    citation_sentence_after,
+    named_again_after,
+    whole_paragraph,
+)
 from .notebackrefs import pointed_back
-from .outletvocab import is_outlet
 from .quotespans import QuoteSpan, inner_text
 from .tablerows import TableRows, row_citations
 from .textspans import paragraph_before
@@ -73,7 +78,7 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
             linked = list(spans[n - 1].citations)
         if not linked:
             linked = _source_line_below(text, src, span, paras)
-        if not linked and (span.block or _whole_paragraph(text, span, para)):
+        if not linked and (span.block or whole_paragraph(text, span, para)):
             linked = _introduction(text, src, span, paras, ends)
         if not linked:
             linked = _pointer(text, src, span, sent, paras, starts, next_sentence, by_sentence)
@@ -84,10 +89,10 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
         if not linked:
             linked = _earlier_in_paragraph(text, src, span, sent, para)
         if not linked:
-            linked = _according_earlier(text, src, span, para)
+            linked = according_earlier(text, src, span, para)
         if not linked:
-            linked = _citation_sentence_after(text, src, sent, next_sentence)
-        linked = linked + _named_again_after(text, src, span, sent, next_sentence)
+            linked = citation_sentence_after(text, src, sent, next_sentence)
+        linked = linked + named_again_after(text, src, span, sent, next_sentence)
         span.citations = sorted(set(linked))
         line, page = doc.locate(span.start)
         quotes.append(Quote(
@@ -161,44 +166,6 @@ POINTING_BACK = re.compile(r"\s*(?:This|These|That|Those|Here|It)\b")
 _POINTER = re.compile(
     r"\b(?:statement|speech|remarks|interview|transcript|video|recording|post|tweet|letter|"
     r"release|article|op-ed|full text|comments|address|testimony|announcement|briefing)\b", re.I)
-
-
-# A legal or academic citation sentence after the proposition it supports: 'Nat'l Research
-# Council, Identifying the Culprit 108 (2014), https://doi.org/…' — a work and its year in
-# parentheses, no verb of its own (Bluebook puts the source after the sentence it supports).
-_CITATION_SENTENCE = re.compile(r"\s*(?:(?:See(?:\s+also)?|Cf\.|Accord),?\s+)?[A-Z][^\n]{0,300}?"
-                                r"\((?:[A-Z][\w.]*\s+)?(?:1[89]|20)\d\d\)")
-
-
-def _citation_sentence_after(text: str, src: _Sources, sent: tuple[int, int],
-                             next_sentence: dict[tuple[int, int], tuple[int, int]]) -> list[int]:
-    """The link of the citation sentence right after the quotation's sentence."""
-    after = next_sentence.get(sent)
-    if after is None or not _CITATION_SENTENCE.match(text, after[0], after[1]):
-        return []
-    return src.links(*after)
-
-
-_DEFINITE = re.compile(r"\s*(?:The|This|That|La|Il|Lo|El|Le|O|A|Der|Die|Das)\s+([^\W\d_]+)")
-
-
-def _named_again_after(text: str, src: _Sources, span: QuoteSpan, sent: tuple[int, int],
-                       next_sentence: dict[tuple[int, int], tuple[int, int]]) -> list[int]:
-    """'una relazione tecnica aveva segnalato «…». La relazione è ancora consultabile sul
-    [sito](…)': the next sentence names the document quoted again and links it."""
-    speaker = span.speaker
-    after = next_sentence.get(sent)
-    if speaker is None or speaker.person or after is None:
-        return []
-    m = _DEFINITE.match(text, after[0], after[1])
-    if m is None or m.group(1).lower() not in speaker.name.lower().split():
-        return []
-    return src.links(*after)
-
-
-def _whole_paragraph(text: str, span: QuoteSpan, para: tuple[int, int]) -> bool:
-    """A quotation that is its paragraph ('> “…”' under 'The page reads:'), set as a block."""
-    return span.open_at == para[0] and not text[span.close_at + 1:para[1]].strip(" .,;")
 
 
 def _introduction(text: str, src: _Sources, span: QuoteSpan, paras: list[tuple[int, int]],
@@ -277,31 +244,6 @@ def _earlier_in_paragraph(text: str, src: _Sources, span: QuoteSpan, sent: tuple
                if src.citations[n].kind == "link" or src.citations[n].kind == "named_source"
                and not src.citations[n].marker]
     return earlier[-1:]
-
-
-# 'A recount has been requested, according to the PA news agency. The returning officer said
-# the recount would “…”': an agency credited for a paragraph's news is where its words were read
-_ACCORDING_BEFORE = re.compile(r"\b(?:[Aa]ccording to|[Ss]egún|[Ss]elon|[Ss]egundo|[Ss]econdo)"
-                               r"\s+(?:the\s+|l['’]|la\s+|el\s+|le\s+|o\s+|a\s+)?$")
-
-
-def _according_earlier(text: str, src: _Sources, span: QuoteSpan,
-                       para: tuple[int, int]) -> list[int]:
-    """A quotation citing nothing rests on the outlet its paragraph named 'according to'."""
-    return [n for n in src.named(para[0], span.open_at)
-            if _ACCORDING_BEFORE.search(text, max(0, src.citations[n].offset - 20),
-                                        src.citations[n].offset)
-            and _reports_news(text, src.citations[n])][-1:]
-
-
-# (an outlet's reporting covers its paragraph; 'according to the Bureau of Statistics' a figure)
-_NEWS_NOUN_AFTER = re.compile(r"[\w’'\s,]{0,40}?\b(?:news\s+agency|newspaper|broadcaster|wire\s+service|"
-                              r"which\s+reported)\b")
-
-
-def _reports_news(text: str, citation: Citation) -> bool:
-    outlet = citation.outlet or ""
-    return is_outlet(outlet) or bool(_NEWS_NOUN_AFTER.match(text, citation.offset + len(outlet)))
 
 
 def _quoted_outlet(src: _Sources, span: QuoteSpan, paras: list[tuple[int, int]]) -> list[int]:

@@ -9,8 +9,8 @@ import re
 
 from .names import NameIndex, is_title_word
 from .referents import Referents, Speaker
-from .speechverbs import AUXILIARIES, find_speech_verbs
-from .subjects import Subject
+from .speechverbs import AUXILIARIES, PRONOUNS, find_speech_verbs
+from .subjects import Subject, SubjectReader
 
 # A headline's speaker before its colon: a capitalised word and one to three lower-case ones
 # ('Business groups', 'Shadow chancellor'), after the live blog's time stamp if any.
@@ -137,3 +137,18 @@ def work_by(names: NameIndex, subject: Subject, at: int) -> Speaker | None:
     mention = names.mention_at(subject.start + m.start("who"), subject.start + len(subject.text))
     who = mention.name if mention else m.group("who")
     return Speaker(names.full_name(who, at), False, "name")
+
+
+def opening_subject(subjects: SubjectReader, at: int) -> Subject | None:
+    """'The earliest capture, from 14 March 2019, is at … and reads:', 'He stood on a pallet
+    … and said,': the second verb of a coordination shares the subject opening the sentence
+    (a pronoun, or the noun phrase up to its first comma)."""
+    start = subjects.sentence[0]
+    tokens = subjects.words_before(start, at)
+    if tokens and tokens[0][0].lower() in PRONOUNS:
+        return Subject("pronoun", tokens[0][0].lower(), start + tokens[0][1])
+    comma = next((n for n, (t, _p) in enumerate(tokens) if t in (",", ";", ":")), None)
+    if not comma or comma > 6:
+        return None
+    opening = subjects.noun_phrase(start, tokens[:comma])
+    return opening if opening.kind in ("name", "description") else None

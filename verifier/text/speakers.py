@@ -38,15 +38,15 @@ from .speakerforms import (
     headline_speaker,
     institution_speaking,
     name_closing_clause,
+    opening_subject,
     quoted_with_words,
     role_after,
     work_by,
 )
 from .speechverbs import (
     AFTER_ONLY,
-    PRO_DROP,
-    PRONOUNS,
     PERSON_NOUN_PATTERN,
+    PRO_DROP,
     find_speech_verbs,
     inverted_pronoun,
     is_participle,
@@ -509,20 +509,6 @@ class SpeakerFinder:
             for _s, _e, _w, speaker, _sub in reversed(prior):
                 if speaker is not None:
                     return speaker
-            return self._opening_subject(at, paragraph)
-        return None
-
-    def _opening_subject(self, at: int, paragraph: int) -> Speaker | None:
-        """'The earliest capture, from 14 March 2019, is at … and reads:': the second verb of
-        a coordination shares the subject opening the sentence (up to its first comma)."""
-        start = self.subjects.sentence[0]
-        tokens = self.subjects.words_before(start, at)
-        if tokens and tokens[0][0].lower() in PRONOUNS:  # 'He stood on a pallet … and said,'
-            return self.refs.pronoun(tokens[0][0].lower(), start, paragraph)
-        comma = next((n for n, (t, _p) in enumerate(tokens) if t in (",", ";", ":")), None)
-        if not comma or comma > 6:
-            return None
-        opening = self.subjects.noun_phrase(start, tokens[:comma])
-        if opening.kind in ("name", "description"):
-            return self._resolve(opening, at, paragraph, [])
+            opening = opening_subject(self.subjects, at)
+            return self._resolve(opening, at, paragraph, []) if opening else None
         return None

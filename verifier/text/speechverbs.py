@@ -88,6 +88,11 @@ _AS_BEFORE = re.compile(r"\b[Aa]s\s+(?:\S+\s+){0,4}$")
 # introduced by a colon ('read the report' reports nothing).
 _READS = frozenset({"reads", "read"})
 _READS_AFTER = re.compile(r"\s*(?:,[^:;.\n]{1,80})?:")
+# 'The snapshot shows … a line the captures do not include: “…”': a document showing words it
+# holds, named as a line, passage or message and introduced by a colon.
+_SHOWS = frozenset({"shows", "show", "showed", "contains", "contained", "includes", "included"})
+_SHOWS_AFTER = re.compile(r"[^:;.¤\n]{0,160}?\b(?:line|lines|passage|sentence|message|note|words|"
+                          r"text|caption|inscription|entry)\b[^:;.¤\n]{0,120}:")
 # 'The audit found that …' and 'the inspectors recorded that …' report what a report, court or
 # inspection wrote; 'found' or 'recorded' alone ('found the body', 'recorded the names') does not.
 _FINDS = frozenset({"find", "finds", "found", "record", "records", "recorded",
@@ -142,6 +147,7 @@ def find_speech_verbs(text: str, start: int = 0, end: int | None = None) -> list
         if word in _ALL_FORMS or word in _PUT_IT and _puts_words(text, m.start(), m.end()) \
                 or word in _FINDS and _finds_words(text, m.start(), m.end()) \
                 or word in _READS and bool(_READS_AFTER.match(text, m.end())) \
+                or word in _SHOWS and bool(_SHOWS_AFTER.match(text, m.end())) \
                 or word in FINDING_NOUNS and _owners_finding(text, m.start(), m.end()) \
                 or word[:7] == "dismiss" and _dismissed_as(text, m.start(), word):
             found.append(_Match(m.start(), m.end(), m.group(0)))
@@ -186,7 +192,8 @@ def _attributive_so(text: str, start: int, end: int) -> bool:
 
 
 # Every word the loop below may keep: others are passed over with one look-up.
-_ANY_FORM = _ALL_FORMS | _PUT_IT | _FINDS | FINDING_NOUNS | _DISMISSES | _FOREIGN | _READS | {"so"}
+_ANY_FORM = (_ALL_FORMS | _PUT_IT | _FINDS | FINDING_NOUNS | _DISMISSES | _FOREIGN | _READS
+             | _SHOWS | {"so"})
 
 
 def _dismissed_as(text: str, start: int, word: str) -> bool:

@@ -358,6 +358,7 @@ class SubjectReader:
             return Subject("pronoun", words[-1].lower(), sent_start + clause[-1][1])
         for n in range(1, len(clause)):
             if words[n].lower() in POST_MODIFIERS and words[n].islower() or \
+                    PAST_PARTICIPLE.fullmatch(words[n]) and words[n + 1:n + 2] == ["by"] or \
                     words[n] == "of" and self._person_ends(sent_start, clause[n - 1]) or \
                     time_adverbial(words, n):  # 'Ofwat's final determination last year said'
                 clause, words = clause[:n], words[:n]
