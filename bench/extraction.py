@@ -45,7 +45,10 @@
 - holdout14: a fourteenth, of kinds and languages the others lack (German, Spanish and French
   news, wikitext with <ref> templates, notes restarting per chapter, a live blog's colon
   headlines, a social-media roundup, an MLA essay, a pledge tracker table, a Chicago author-date
-  paper, an obituary; tests/extraction_corpus/holdout14).
+  paper, an obituary; tests/extraction_corpus/holdout14);
+- holdout15: a fifteenth (a Google Docs export, a paper with written DOIs, an oral history,
+  archived and shortened links, a press release, Portuguese, Italian and Russian news, a court
+  opinion, a plain-text live blog; tests/extraction_corpus/holdout15).
 
     python -m bench.extraction           # precision / recall per measure and corpus, timing
     python -m bench.extraction -v        # ... and every difference

@@ -25,7 +25,13 @@ from .text.namedsources import (
 from .text.notebackrefs import inherited_urls
 from .text.tablerows import cell_sources
 from .text.textspans import SpanIndex
-from .text.urls import find_bare_host_urls, find_urls, normalize_url, unwrap_redirector
+from .text.urls import (
+    find_bare_host_urls,
+    find_dois,
+    find_urls,
+    normalize_url,
+    unwrap_redirector,
+)
 
 __all__ = ["extract_citations", "normalize_url"]
 
@@ -209,7 +215,7 @@ def extract_citations(doc: Document) -> list[Citation]:
             add_url(url, link.start, link.end)
         covered.append((link.start, link.end))
     in_links = SpanIndex(covered)
-    for start, end, url in sorted(find_urls(text) + find_bare_host_urls(text)):
+    for start, end, url in sorted(find_urls(text) + find_bare_host_urls(text) + find_dois(text)):
         if not in_links.overlaps(start, end) and not _mailing_label(text, start) \
                 and not _related_label(text, start):
             add_url(url, start, end)

@@ -31,7 +31,8 @@ _WORD = re.compile(r"[\w\[\]’'\-]+")
 _NAMING = re.compile(
     r"(?:so-called|so called|dubbed|nicknamed|termed|labell?ed|branded|titled|entitled|named|"
     r"called|\bcall(?:s|ing)?|known as|referred to as|the terms?|the words?|the phrase|the slogans?|the motto|"
-    r"the hashtag|the name|the label|the expression|the concept of|the notion of|the idea of)"
+    r"the hashtag|the name|the label|the expression|the concept of|the notion of|the idea of|"
+    r"the (?:heading|headline|title|caption|banner|sign)|headed|headlined|captioned)"
     r"\s*(?:as\s+)?(?:the\s+|a\s+|an\s+|its\s+|his\s+|their\s+)?$", re.I)
 # 'farmers started calling the summer months “the dry season of debt”': call with its object
 # before the name given to it (not 'call for', 'call on', nor a noun: 'in a phone call the …')
@@ -216,6 +217,7 @@ def _block_quotes(doc: Document, paras: list[tuple[int, int]],
         if not mq.block or id(mq) in inner:
             continue
         start, end = own_start.get(id(mq), mq.start), mq.end
+        untrimmed = start  # (a quotation mark opening the block is the inner quotation's)
         while start < end and (doc.text[start].isspace() or doc.text[start] in OPENERS + '"'):
             start += 1
         while end > start and (doc.text[end - 1].isspace() or doc.text[end - 1] in CLOSERS + '"'):
@@ -240,7 +242,7 @@ def _block_quotes(doc: Document, paras: list[tuple[int, int]],
         following = _DASH_LINE.match(doc.text, mq.end) if attribution is None else None
         if following:
             attribution, outer_end = following.group(1).strip(), following.end(1)
-        inside = [s for s in spans if start <= s.open_at < end]
+        inside = [s for s in spans if untrimmed <= s.open_at < end]
         covered = sum(s.close_at - s.open_at for s in inside)
         if end - start < 3:
             continue

@@ -14,14 +14,20 @@ _MONTHS = {
 }
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-# German, French and Spanish month names, in full: '14. März 2025', '6 mars 2025',
-# '20 de febrero de 2025'.
+# German, French, Spanish, Portuguese, Italian and Russian (genitive) month names, in full:
+# '14. März 2025', '6 mars 2025', '20 de febrero de 2025', '14 de março de 2025', '8 aprile
+# 2025', '15 марта 2025'.
 _FOREIGN_MONTHS = {
     name: n for n, names in enumerate((
-        "januar janvier enero", "februar février febrero", "märz mars marzo",
-        "april avril abril", "mai mayo", "juni juin junio", "juli juillet julio",
-        "august août agosto", "september septembre septiembre", "oktober octobre octubre",
-        "november novembre noviembre", "dezember décembre diciembre"), start=1)
+        "januar janvier enero janeiro gennaio января",
+        "februar février febrero fevereiro febbraio февраля",
+        "märz mars marzo março марта", "april avril abril aprile апреля",
+        "mai mayo maio maggio мая", "juni juin junio junho giugno июня",
+        "juli juillet julio julho luglio июля", "august août agosto августа",
+        "september septembre septiembre setembro settembre сентября",
+        "oktober octobre octubre outubro ottobre октября",
+        "november novembre noviembre novembro ноября",
+        "dezember décembre diciembre dezembro dicembre декабря"), start=1)
     for name in names.split()}
 _FOREIGN_MONTH = "(?:" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + ")"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -154,6 +160,9 @@ def document_date(text: str, *, today: date | None = None) -> date | None:
     month its opening lines name ('Report | June 2023') when that month is later (reports
     date their cover by month and cite earlier events by day)."""
     limit = today or datetime.now().date()
+    labelled = _labelled_date(text[:LABELLED_DATE_CHARS], limit)
+    if labelled is not None:
+        return labelled
     found = latest_full_date(text, today=limit)
     head = text[:600]
     cover = [d.value for d in find_dates(head) if not d.full and d.value <= limit
@@ -161,6 +170,22 @@ def document_date(text: str, *, today: date | None = None) -> date | None:
     if cover and (found is None or max(cover) > found):
         return max(cover)
     return found
+
+
+LABELLED_DATE_CHARS = 1500  # the header lines where a document labels its own date
+# 'Date: 14 May 2025', 'Date of interview: 18 February 2025', 'Published: …', 'Filed: …' on a
+# line of its own at the top: the date the document gives itself, whatever later dates its
+# header adds ('Transcribed …, 24 February 2025') or its text cites.
+_DATE_LABEL = re.compile(r"^[ \t]*(?:date(?: of [a-z ]{1,30})?|dated|published|filed|issued|"
+                         r"released)[ \t]*:[ \t]*(?P<rest>[^\n]{6,60})$", re.I | re.M)
+
+
+def _labelled_date(head: str, limit: date) -> date | None:
+    for m in _DATE_LABEL.finditer(head):
+        dates = find_dates(m.group("rest"), month_only=False)
+        if dates and dates[0].start == 0 and dates[0].value <= limit:
+            return dates[0].value
+    return None
 
 
 def _line_at(text: str, pos: int) -> str:

@@ -11,9 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from .citeddays import PROGRAMME, date_after, date_near
 from .docdates import TextDate, find_dates, find_yearless_dates
 from .names import CALENDAR_WORDS, DEMONYMS, TITLE_WORDS, is_org_name
-from .namevocab import MONTH_WORDS
+from .namevocab import MONTH_WORDS, ORG_HEADS, ORG_WORDS
 from .outletvocab import OUTLET_WORDS, is_outlet, is_place
 from .reportedabroad import reported_abroad
 from .textspans import SpanIndex
@@ -23,10 +24,11 @@ from .wordlists import words
 _PAREN = re.compile(r"\(([^()\n]{4,400})\)")
 # 'according to' and the words other languages' news uses for it: 'según', 'selon', 'laut'
 # (with their articles: 'selon l'AFP', 'según el diario').
-_ACCORDING_WORDS = ("ccording to", "egún ", "elon ", "aut ")
+_ACCORDING_WORDS = ("ccording to", "egún ", "elon ", "aut ", "e acordo com", "egundo ", "econdo ")
 _ACCORDING = re.compile(
-    r"\b(?:[Aa]ccording to|[Ss]egún|[Ss]elon|[Ll]aut)\s+(?:the\s+|a\s+|an\s+|l['’]|la\s+|"
-    r"el\s+|le\s+|les\s+|der\s+|dem\s+|den\s+)?(?:(?:latest\s+|new\s+|official\s+|"
+    r"\b(?:[Aa]ccording to|[Ss]egún|[Ss]elon|[Ll]aut|[Dd]e acordo com|[Ss]egundo|[Ss]econdo)\s+"
+    r"(?:the\s+|a\s+|an\s+|l['’]|la\s+|el\s+|le\s+|les\s+|der\s+|dem\s+|den\s+|o\s+|os\s+|"
+    r"as\s+|il\s+|lo\s+)?(?:(?:latest\s+|new\s+|official\s+|"
     r"preliminary\s+)?(?:estimates|figures|data|statistics|reports?|surveys?|documents|studies|"
     r"a study|research|an analysis|analysis|polls?|records|calculations)\s+(?:by|from|of|"
     r"published by|compiled by)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w\-]*\s+){0,2}?)?"
@@ -58,6 +60,8 @@ _SOURCE_LINE = re.compile(
     r"^(?:Sources?|Via|Courtesy of|Originally published (?:in|by|at|on)|First published "
     r"(?:in|by|at|on)|Republished from|Reprinted from)\s*(?:[:»>|\-–—]+\s*|\s+)(?P<x>\S.{0,100})$",
     re.I)
+# PR Newswire closes every release with 'SOURCE <issuer>': who issued it, not a source it cites.
+_WIRE_ISSUER = re.compile(r"^SOURCE[ \t]+[^:»>|\-–—\s]")
 _TWO_NAMES = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
 _SOURCE_LINE_START = re.compile(
     r"(?im)^[ \t]*(?:sources?|via|courtesy of|originally published|first published|"
@@ -339,6 +343,19 @@ def _outlet_named_after(text: str, start: int, end: int, phrase: str
 _WHICH_REPORTED = re.compile(r",\s+which\s+(?:has\s+|had\s+|also\s+)?report(?:ed|s)\b")
 
 
+# 'according to Compesa, the state water company,': a name the appositive calls a body
+# (a common noun: 'Según Ordóñez, el Gobierno …' opens the clause that follows)
+_APPOSITIVE_NOUNS = re.compile(r",\s+(?:the|a|an|o|la|il|el|le)\s+((?:[^\W\d_A-Z][\w\-]*\s+){0,3}"
+                               r"[^\W\d_A-Z][\w\-]*)")
+
+
+def _body_in_apposition(text: str, end: int) -> bool:
+    m = _APPOSITIVE_NOUNS.match(text, end)
+    if m is None:
+        return False
+    return any(w.lower() in ORG_WORDS or w.lower() in ORG_HEADS for w in m.group(1).split())
+
+
 def _according(text: str) -> list[NamedSource]:
     """'according to Reuters', 'according to the World Food Programme', 'according to
     estimates by the consultancy X' — an outlet, an organisation, or whoever produced the
@@ -351,11 +368,12 @@ def _according(text: str) -> list[NamedSource]:
         if owner != phrase and is_org_name(owner.split()) and _OWNED_DATA.match(text, end):
             # 'according to the Tax Administration’s company register': the body's own data
             found.append(NamedSource(start, start + len(owner), owner,
-                                     _date_near(text, start), "according"))
+                                     date_near(text, start), "according"))
         elif is_outlet(phrase) or data or _OUTLET_NOUN_AFTER.match(text, end) \
+                or _body_in_apposition(text, end) \
                 or _WHICH_REPORTED.match(text, end) or is_org_name(
                 phrase.split()) and not re.search(r"[’']s\b", phrase):
-            found.append(NamedSource(start, end, phrase, _date_near(text, start), "according"))
+            found.append(NamedSource(start, end, phrase, date_near(text, start), "according"))
     return found
 
 
@@ -389,13 +407,13 @@ def _reported(text: str, reference: date | None = None) -> list[NamedSource]:
         if is_outlet(phrase) or is_org_name(words) or len(words) >= 2 or phrase.isupper() \
                 or article and article.group(0).startswith("The"):
             found.append(NamedSource(start, start + len(phrase), phrase,
-                                     _date_after(text, m.end(), reference)
-                                     or _date_near(text, start), "reported"))
+                                     date_after(text, m.end(), reference)
+                                     or date_near(text, start), "reported"))
     for m in _REPORTED_BY.finditer(text):
         span = _noun_phrase(text, m.end())
         if span:
             found.append(NamedSource(span[0], span[1], text[span[0]:span[1]],
-                                     _date_near(text, span[0]), "reported"))
+                                     date_near(text, span[0]), "reported"))
     return found
 
 
@@ -428,31 +446,15 @@ def _told_outlet(text: str, reference: date | None = None) -> list[NamedSource]:
         phrase = _POSSESSIVE_END.sub("", text[span[0]:span[1]])
         if not is_outlet(phrase) or phrase.lower() in OUTLET_WORDS and phrase.islower():
             continue
-        when = _date_after(text, span[0] + len(phrase), reference) or _date_near(text, span[0])
+        show = PROGRAMME.match(text, span[0] + len(phrase))
+        if show:  # 'told BBC Radio 4's Today programme on Thursday': the programme is the piece
+            phrase = text[span[0]:show.end()]
+        when = date_after(text, span[0] + len(phrase), reference, weekdays=True) or \
+            date_near(text, span[0])
         if when is None:
             continue  # 'told the BBC' alone says where words were heard, not which piece
         found.append(NamedSource(span[0], span[0] + len(phrase), phrase, when, "reported"))
     return found
-
-
-_ON_DATE = re.compile(r",?\s+(?:on|dated)\s+(?=\d|[A-Z])")
-
-
-def _date_after(text: str, pos: int, reference: date | None) -> date | None:
-    """The date written right after an outlet or its 'reported' ('reported on 14 January',
-    'told Reuters on 3 March'); a day and month without a year take the document's."""
-    m = _ON_DATE.match(text, pos)
-    if m is None:
-        return None
-    window = text[m.end():m.end() + 40]
-    dates = [d for d in find_dates(window, month_only=False) if d.start == 0]
-    if dates:
-        return dates[0].value
-    if reference is not None:
-        yearless = [d for d in find_yearless_dates(window, reference) if d.start == 0]
-        if yearless:
-            return yearless[0].value
-    return None
 
 
 def _proper_noun_before(text: str, pos: int) -> int | None:
@@ -495,7 +497,7 @@ def _source_lines(text: str) -> list[NamedSource]:
     found = []
     for m in _SOURCE_LINE_START.finditer(text):
         line = m.group(0).strip()
-        if len(line.split()) > 14:
+        if len(line.split()) > 14 or _WIRE_ISSUER.match(line):
             continue
         s = _SOURCE_LINE.match(line)
         if not s or find_urls(s.group("x")):
@@ -523,13 +525,5 @@ def is_source_line(text: str, pos: int) -> bool:
     if start == 0 and lo > 0 or end == -1 and pos + SOURCE_LINE_CHARS < len(text):
         return False
     line = text[start:end if end != -1 else len(text)].strip()
-    return len(line.split()) <= 14 and bool(_SOURCE_LINE.match(line))
-
-
-def _date_near(text: str, pos: int) -> date | None:
-    """A full date written in the same sentence as `pos`."""
-    left = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
-    right_candidates = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i != -1]
-    right = min(right_candidates) if right_candidates else len(text)
-    dates = [d for d in find_dates(text[left:right], month_only=False)]
-    return dates[0].value if dates else None
+    return len(line.split()) <= 14 and bool(_SOURCE_LINE.match(line)) and \
+        not _WIRE_ISSUER.match(line)

@@ -23,6 +23,7 @@ from .namevocab import (
     MALE_NOUNS,
     NAME_TITLES,
     NOT_GIVEN_NAMES,
+    ORG_HEADS,
     ORG_WORDS,
     PARTICLES,
     SENTENCE_STARTERS,
@@ -39,7 +40,9 @@ __all__ = ["ARTICLES", "CALENDAR_WORDS", "DEMONYMS", "DEPARTMENTS", "NOT_GIVEN_N
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*", re.U)
 _PLAIN_WORD = re.compile(r"[^\W\d_][\w\-]*")
-_NAME_TOKEN = r"(?:[A-Z\u00C0-\u00DE][\w’'\-]*|(?:al|el|ad|as|ash|at|az|an|ar|ul)-[^\W\d_][\w’'\-]*)"
+# Capital letters that open a name: Latin, Latin-1 and Cyrillic ('Алексей Дубров').
+UPPER = "A-Z\u00C0-\u00DE\u0400-\u042F"
+_NAME_TOKEN = rf"(?:[{UPPER}][\w’'\-]*|(?:al|el|ad|as|ash|at|az|an|ar|ul)-[^\W\d_][\w’'\-]*)"
 _APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:former\s+)?(?:deputy\s+)?"
                          r"([^\W\d_][\w\-]*)")
 # An honorific the name run leaves out ('Dr. ' has a full stop), and a role 'of' something in
@@ -54,7 +57,7 @@ _POSSESSIVE = re.compile(r"(?:[’']s|s[’'])$")
 _POST_NOMINALS = frozenset((
     "MP", "MPs", "MSP", "MS", "MLA", "MEP", "AM", "TD", "QC", "KC", "JP", "OBE", "CBE", "MBE",
     "KBE", "DBE", "CH", "OM", "FRS", "FRSE", "FBA", "FMedSci", "PhD", "DPhil", "MD"))
-_ACRONYM = re.compile(r"^[A-Z]{2,7}s?$")
+_ACRONYM = re.compile(r"^[A-Z\u0410-\u042F]{2,7}s?$")
 
 # Up to two particles between name words: 'Ursula von der Leyen', 'Joost van den Berg'.
 _RUN = re.compile(rf"(?<![\w’'\-]){_NAME_TOKEN}(?:(?: (?:{'|'.join(sorted(PARTICLES))})){{0,2}} "
@@ -64,7 +67,9 @@ _TITLE_OF = re.compile(r"\b(?:[A-Z][a-z]+|" + "|".join(sorted(TITLE_WORDS))
 # What joins the parts of one organisation's name: 'Ministry of Human Rights', 'Panel of
 # Experts on Yemen', 'Ministry of Environment, Urbanisation and Climate Change'.
 _ORG_JOIN = re.compile(r" (?:of|for|on) (?:the )?$")
-_JOINED_ORG = re.compile(r" (?:of|for) ")
+_JOINED_ORG = re.compile(r" (?:of|for|da|do|de|di|del|della) ")
+# 'and' between the parts of one body's remit, in English and the Romance languages ('e do')
+_AND_JOIN = re.compile(r" (?:and|e|y|et) (?:(?:do|da|dos|das|de|del|della|dei|des|du) )?")
 _LIST_TAIL = re.compile(rf", ((?:{_NAME_TOKEN} )*{_NAME_TOKEN}) and ((?:{_NAME_TOKEN} )*"
                         rf"{_NAME_TOKEN})(?![\w’'\-])")
 # A lone name that is a person: 'Sodaba, 16,', 'Maryam, a former teacher', 'Salem*'.
@@ -83,7 +88,7 @@ _WORK_TITLE = re.compile(
 MASK = "¤"  # what stands for each character of a quotation in the text names are read from
 # A nickname in quotation marks between a given name and a surname, masked: ' ¤¤¤¤¤¤¤¤¤¤ '.
 _NICKNAME_GAP = re.compile(rf" {MASK}{{3,30}} ")
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z“\"‘(¤])|\n\n")
+_SENTENCE_END = re.compile(rf"[.!?][\"”’)»]*\s+(?=[{UPPER}“\"‘(¤«—])|\n\n")
 
 
 @dataclass
@@ -164,12 +169,18 @@ def is_org_name(tokens: tuple[str, ...] | list[str]) -> bool:
     lowered = [_POSSESSIVE.sub("", t).lower() for t in tokens]
     if not lowered:
         return False
-    if lowered[-1] in ORG_WORDS:
+    if lowered[-1] in ORG_WORDS or _heads_org(lowered):
         return True
     if any(t in ORG_WORDS and nxt in ("of", "for", "on")
            for t, nxt in zip(lowered, lowered[1:], strict=False)):
         return True
     return len(tokens) == 1 and bool(_ACRONYM.match(tokens[0]))
+
+
+def _heads_org(lowered: list[str]) -> bool:
+    """'Ministério da …', 'O Ministério da …': a body named by its first word."""
+    first = lowered[1:2] if lowered[:1] and lowered[0] in ARTICLES else lowered[:1]
+    return bool(first) and first[0] in ORG_HEADS
 
 
 @dataclass
@@ -260,7 +271,7 @@ class NameIndex:
                         not _POSSESSIVE.search(head):
                     joined[-1] = (prev_start, end)
                     continue
-                if gap == " and " and _JOINED_ORG.search(head) and self._org_run(head) \
+                if _AND_JOIN.fullmatch(gap) and _JOINED_ORG.search(head) and self._org_run(head) \
                         and not self._org_run(self.text[start:end]):
                     # 'Department for Energy Security and Net Zero', 'Ministry of Agriculture
                     # and Rural Development': one body's remit, not a second name
@@ -285,7 +296,8 @@ class NameIndex:
 
     @staticmethod
     def _org_run(run: str) -> bool:
-        return any(_POSSESSIVE.sub("", w).lower() in ORG_WORDS for w in run.split())
+        words = [_POSSESSIVE.sub("", w).lower() for w in run.split()]
+        return any(w in ORG_WORDS for w in words) or _heads_org(words)
 
     def _add_run(self, run: list[tuple[str, int]]) -> None:
         while len(run) > 2 and run[-1][0] in _POST_NOMINALS:

@@ -28,6 +28,9 @@ psychologist epidemiologist virologist biologist ecologist climatologist geologi
 physicist chemist mathematician philosopher linguist anthropologist archaeologist demographer
 statistician reader listener viewer subscriber resident homeowner shopper commuter tenant voter
 passenger neighbour neighbor
+мэр депутат министр губернатор вице-губернатор президент председатель глава директор эксперт
+пресс-секретарь премьер-министр спикер сенатор губернатора пенсионерка пенсионер студент
+студентка
 ministra ministro ministre portavoz presidente presidenta alcalde alcaldesa secretario secretaria
 maire député députée porte-parole délégué déléguée économiste sprecher sprecherin mieterin mieter
 """)
@@ -87,7 +90,7 @@ de van von der den da di du del la le bin ibn ben bint dos das
 """)
 # Other languages' articles opening a sentence on their own ('Le maire de Lyon, X, a déclaré',
 # 'El alcalde'): no name. Only alone: 'Les Paul', 'La Guardia', 'Das' in 'Tarun Das' stay names.
-ARTICLES = words("le la les el los las il lo gli der die das un une uno una ein eine")
+ARTICLES = words("le la les el los las il lo gli der die das un une uno una ein eine o os")
 # A name with one of these words is an organisation's (or an outlet's), not a person's.
 ORG_WORDS = words("""
 ministry council panel bureau department office organisation organization programme program
@@ -100,6 +103,17 @@ administration senate congress hospital crescent nations energy oil gas motors a
 airways mining minerals resources industries enterprises technologies technology systems labs
 media news press times post journal daily herald tribune gazette guardian telegraph chronicle
 observer magazine radio television tv channel broadcasting wire nation
+""")
+# Portuguese, Italian, Spanish and Russian name a body by its first word ('Ministério da
+# Integração', 'Provincia di Vicenza', 'Agencia Tributaria', 'Институт транспортной политики').
+ORG_HEADS = words("""
+ministério ministero ministerio agência agenzia agencia instituto istituto federação federazione
+federación secretaria secretaría prefeitura provincia província comune regione região governo
+gobierno operação operazione operación companhia compagnia compañía associação associazione
+asociación universidade università universidad confederação confederazione câmara camera
+cámara fundação fondazione fundación consiglio conselho consejo procura polizia polícia policía
+министерство правительство администрация департамент институт агентство комитет управление
+мэрия дума прокуратура
 """)
 # A name ending in one of these words names a law, a document or a thing, not a person.
 THING_WORDS = words("""

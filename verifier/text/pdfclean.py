@@ -374,8 +374,10 @@ class _Cleaner(NoteFinder):
             return False
         if LIST_START.match(b):
             return False
-        if hyphenated(a, b) or joins_url(a, b):
+        if hyphenated(a, b):
             return True
+        if joins_url(a, b) and (gap != "soft" or self.double_spaced):
+            return True  # (a blank line in single-spaced text opens a new paragraph)
         if gap == "none" and (open_ended(a) or _POINTS_AT_URL.search(a[-24:])
                               and _URL_START.match(b) or a.endswith(":") and only_url(b.strip("<>"))):
             return True

@@ -11,6 +11,12 @@ import re
 from ..models import Citation, Document, Quote
 from .authordate import ReferenceList, mla_after, narrative_before, parenthetical_after
 from .namedsources import is_source_line
+from .nearbysources import (
+    according_earlier,
+    citation_sentence_after,
+    named_again_after,
+    whole_paragraph,
+)
 from .notebackrefs import pointed_back
 from .quotespans import QuoteSpan, inner_text
 from .tablerows import TableRows, row_citations
@@ -72,7 +78,7 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
             linked = list(spans[n - 1].citations)
         if not linked:
             linked = _source_line_below(text, src, span, paras)
-        if not linked and span.block:
+        if not linked and (span.block or whole_paragraph(text, span, para)):
             linked = _introduction(text, src, span, paras, ends)
         if not linked:
             linked = _pointer(text, src, span, sent, paras, starts, next_sentence, by_sentence)
@@ -82,6 +88,11 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
             linked = _quoted_outlet(src, span, paras)
         if not linked:
             linked = _earlier_in_paragraph(text, src, span, sent, para)
+        if not linked:
+            linked = according_earlier(text, src, span, para)
+        if not linked:
+            linked = citation_sentence_after(text, src, sent, next_sentence)
+        linked = linked + named_again_after(text, src, span, sent, next_sentence)
         span.citations = sorted(set(linked))
         line, page = doc.locate(span.start)
         quotes.append(Quote(
@@ -239,11 +250,13 @@ def _quoted_outlet(src: _Sources, span: QuoteSpan, paras: list[tuple[int, int]])
     """A quotation of an outlet's own words ('…, it said' after 'Reuters reported') rests on
     that outlet, named in its paragraph or the one before."""
     speaker = span.speaker
-    if speaker is None or speaker.person:
+    if speaker is None:
         return []
-    lo = paras[max(0, span.paragraph - 1)][0]
-    return [n for n in src.named(lo, span.open_at)
-            if (src.citations[n].outlet or "").lower() == speaker.name.lower()][-1:]
+    # a one-word body may read as a person's name ('Compesa informou'): its own paragraph only
+    lo = paras[span.paragraph if speaker.person else max(0, span.paragraph - 1)][0]
+    return [n for n in src.named(lo, span.open_at)  # (a chart's 'Source:' caption is no report)
+            if (src.citations[n].outlet or "").lower() == speaker.name.lower()
+            and not is_source_line(src.text, src.citations[n].offset)][-1:]
 
 
 def document_source_citations(text: str, citations: list[Citation],
@@ -299,6 +312,7 @@ class _Sources:
 
     def __init__(self, doc: Document, citations: list[Citation]) -> None:
         self.citations = citations
+        self.text = doc.text
         order = sorted(range(len(citations)), key=lambda n: citations[n].offset)
         self.order = order
         self.offsets = [citations[n].offset for n in order]

@@ -60,13 +60,16 @@ _PERSON_DESCRIPTION = re.compile(
     + PERSON_NOUN_PATTERN + r"))\b", re.M)
 
 # A transcript turn's label: 'MINISTER HASSAN:', 'DR. EL-SAYED:', 'MR. O'NEILL (World Bank):'.
-_TURN_LABEL = re.compile(r"((?:[A-Z][A-Z.'’\-]*\s){0,3}[A-Z][A-Z.'’\-]+)\s*(?:\([^()\n]*\))?:\s")
+# (after a timestamp, as oral histories and podcasts print turns: '[00:04:38] MS. RIVERA:')
+_TURN_TIME = r"(?:\[?\(?\d{1,2}(?::\d\d){1,2}\]?\)?\s+)?"
+_TURN_LABEL = re.compile(_TURN_TIME + r"((?:[A-Z][A-Z.'’\-]*\s){0,3}[A-Z][A-Z.'’\-]+)\s*"
+                         r"(?:\([^()\n]*\))?:\s")
 _SAME_OR_OWN = re.compile(r"^(?:same|own)\s+(?=\S)", re.I)
 _NON_SPEAKER_LABELS = words("Q A QUESTION ANSWER MODERATOR HOST INTERVIEWER CHAIR VOICE AUDIENCE")
 # A committee's or court's transcript labels turns by a titled or full name in mixed case,
 # after the question number: 'Q122 Peter Lomax:', 'Dr Marsh:', 'Mark Tillotson:'.
 _NAMED_TURN_LABEL = re.compile(
-    r"(?:Q\d{1,4}\s+)?((?:(?P<title>Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|"
+    _TURN_TIME + r"(?:Q\d{1,4}\s+)?((?:(?P<title>Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|"
     r"Baroness|Cllr|Councillor|Judge|Justice)\.?\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})"
     r":\s")
 
@@ -214,10 +217,15 @@ class Referents:
             self._headings = (headings, first_full)
         return self._headings
 
+    def dropped_subject(self, at: int, paragraph: int) -> Speaker | None:
+        """The person a verb without a subject means ('«…», ha spiegato in una nota', '"…",
+        disse.'): the most recent person of the passage, of either sex."""
+        return self._person_pronoun("", at, paragraph)
+
     def _person_pronoun(self, pronoun: str, at: int, paragraph: int) -> Speaker | None:
         """The most recent person of the passage the text does not call by the other
         pronoun: speakers of speech events and people named as subjects."""
-        other = "she" if pronoun == "he" else "he"
+        other = {"he": "she", "she": "he"}.get(pronoun, "")
         candidates: list[tuple[int, str, bool]] = []  # (offset, name, described)
         for event in reversed(self.events):
             if paragraph - event.paragraph > 3:
@@ -230,17 +238,20 @@ class Referents:
         here = self._window_start(paragraph, 0)
         for m in _PERSON_DESCRIPTION.finditer(self.masked, here, at):
             candidates.append((m.start(1), strip_determiners(m.group(1)), True))
+        turn = self._turn_speaker(paragraph) if pronoun else None
         for pos, name, described in sorted(candidates, reverse=True):
             holder = self._role_holder(name, pos) if described else None
             if holder:  # 'The chair reported progress. “…,” she said': the chair's name
                 name, described = holder, False
-            if self.gender(name) == other:
+            if other and self.gender(name) == other:
                 continue
+            if turn is not None and name == turn.name:
+                continue  # 'he' in a transcript turn is never the person speaking it ('I')
             if described and re.search(r"\b(?:wo)?men\b|\bpeople\b", name):
                 continue
             return self._remember(name, pronoun, not described)
         last = self.names.last_person(at, max(0, at - 1500))
-        if last and self.gender(last) != other:
+        if last and (not other or self.gender(last) != other):
             return self._remember(last, pronoun, True)
         return None
 
@@ -255,7 +266,8 @@ class Referents:
 
     def _remember(self, name: str, pronoun: str, named: bool) -> Speaker:
         """Remember that `name` is 'he' (or 'she'), so the other pronoun looks elsewhere."""
-        self.pronoun_of.setdefault(name, pronoun)
+        if pronoun:
+            self.pronoun_of.setdefault(name, pronoun)
         return Speaker(name, True, "pronoun" if named else "description")
 
     def _subject_people(self, after: int, before: int) -> list[tuple[int, str]]:
@@ -316,6 +328,8 @@ class Referents:
         if not core:
             return None
         head = core[-1]
+        if lowered == ["this", "court"] and found[1] == "Court":
+            return Speaker("Court", False, "description")  # a court's opinion naming itself
         if possessive_owner(phrase):
             owner = strip_titles(phrase)
             return Speaker(owner, False, "description")

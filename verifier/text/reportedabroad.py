@@ -1,7 +1,10 @@
-"""How German, Spanish and French news cite another outlet's report: 'Wie die „Frankfurter
-Rundschau“ am 12. März berichtete', 'Según publicó El País el 18 de febrero', 'comme l'a
-rapporté Le Monde'. The outlet (its name in „…“ or « … », as those languages write titles, or
-as it stands) is a named source, dated when a day is given (in the document's year)."""
+"""How German, Spanish, French, Portuguese, Italian and Russian news cite another outlet's
+report: 'Wie die „Frankfurter Rundschau“ am 12. März berichtete', 'Según publicó El País el 18
+de febrero', 'comme l'a rapporté Le Monde', 'Como informou o Jornal do Commercio em 9 de março',
+'come riportato dal Corriere del Veneto il 14 novembre', 'Как писал «Коммерсантъ» 12 марта'.
+The outlet (its name in „…“ or « … », as those languages write titles, or as it stands) is a
+named source, dated when a day is given (in the document's year, or in the year the text
+named just before when the day is 'of that year')."""
 
 from __future__ import annotations
 
@@ -10,7 +13,9 @@ from datetime import date
 
 from .docdates import find_yearless_dates
 
-_NAME = r"(?P<outlet>[A-ZÄÖÜÁÉÍÓÚÑ][\w\-]*(?:\s+[A-ZÄÖÜÁÉÍÓÚÑ][\w\-]*){0,3})"
+_CAPITAL = "A-ZÄÖÜÁÉÍÓÚÑÂÊÔÃÕÇ\u0400-\u042F"
+_NAME = (rf"(?P<outlet>[{_CAPITAL}][\w\-]*(?:\s+(?:(?:do|da|del|della|dei|di)\s+)?"
+         rf"[{_CAPITAL}][\w\-]*){{0,3}})")
 _OPEN, _CLOSE = r"(?:[„“\"«»]\s*)?", r"(?:\s*[“”\"«»])?"
 _PATTERNS = (
     # 'Wie die „Frankfurter Rundschau“ am 12. März berichtete'
@@ -24,19 +29,48 @@ _PATTERNS = (
     # 'comme l'a rapporté Le Monde le 3 mars'
     re.compile(r"\b[Cc]omme\s+l['’]a\s+(?:rapporté|révélé|écrit|annoncé)\s+" + _OPEN + _NAME
                + _CLOSE + r"(?:\s+le\s+(?P<date>\d{1,2}\s+[^\W\d_]+))?"),
+    # 'Como informou o Jornal do Commercio em 9 de março', 'segundo publicou a Folha'
+    re.compile(r"\b(?:[Cc]omo|[Ss]egundo)\s+(?:informou|publicou|noticiou|revelou|mostrou)\s+"
+               r"(?:o\s+|a\s+)?(?:jornal\s+|site\s+|agência\s+|revista\s+)?" + _OPEN + _NAME
+               + _CLOSE + r"(?:\s+(?:em|no\s+dia)\s+(?P<date>\d{1,2}\s+de\s+[^\W\d_]+))?"),
+    # 'come riportato dal Corriere del Veneto il 14 novembre', 'come ha scritto la Repubblica'
+    re.compile(r"\b[Cc]ome\s+(?:riportato|rivelato|scritto|anticipato)\s+(?:da|dal|dalla|dall['’])"
+               r"\s*(?:quotidiano\s+|agenzia\s+)?" + _OPEN + _NAME + _CLOSE
+               + r"(?:\s+(?:il|l['’])\s*(?P<date>\d{1,2}\s+[^\W\d_]+))?"),
+    # 'Как писал «Коммерсантъ» 12 марта', 'как сообщает ТАСС'
+    re.compile(r"(?:\b|^)[Кк]ак\s+(?:писал|писала|писали|сообщил|сообщила|сообщает|сообщили|"
+               r"пишет|передает|передаёт)\s+" + _OPEN + _NAME + _CLOSE
+               + r"(?:\s+(?P<date>\d{1,2}\s+[^\W\d_]+))?"),
 )
+# 'il 14 novembre di quell'anno', '14 November of that year': the year the text named last.
+_THAT_YEAR = re.compile(r"\s+(?:di\s+quell['’]anno|of\s+that\s+year|daquele\s+ano|"
+                        r"do\s+mesmo\s+ano|того\s+же\s+года)")
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+YEAR_REACH = 300  # characters before a date 'of that year' where that year is named
 
 
 def reported_abroad(text: str, reference: date | None) -> list[tuple[int, int, str, date | None]]:
     """(start, end, outlet, date) of each outlet cited in these languages' way."""
-    if not re.search(r"berichte|meldete|schrieb|publicó|informó|adelantó|reveló|l['’]a ", text):
+    if not re.search(r"berichte|meldete|schrieb|publicó|informó|adelantó|reveló|l['’]a |"
+                     r"informou|publicou|noticiou|revelou|mostrou|[Cc]ome |[Кк]ак ", text):
         return []
     found = []
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             when = None
             if m.group("date") and reference is not None:
+                year = _that_year(text, m.start(), m.end())
                 dates = find_yearless_dates(m.group("date"), reference)
                 when = dates[0].value if dates else None
+                if when is not None and year is not None:
+                    when = when.replace(year=year)
             found.append((m.start("outlet"), m.end("outlet"), m.group("outlet"), when))
     return found
+
+
+def _that_year(text: str, start: int, end: int) -> int | None:
+    """The year a date 'of that year' means: the last one named before the citation."""
+    if not _THAT_YEAR.match(text, end):
+        return None
+    years = _YEAR.findall(text, max(0, start - YEAR_REACH), start)
+    return int(years[-1]) if years else None

@@ -9,8 +9,8 @@ import re
 
 from .names import NameIndex, is_title_word
 from .referents import Referents, Speaker
-from .speechverbs import AUXILIARIES, find_speech_verbs
-from .subjects import Subject
+from .speechverbs import AUXILIARIES, PRONOUNS, find_speech_verbs
+from .subjects import Subject, SubjectReader
 
 # A headline's speaker before its colon: a capitalised word and one to three lower-case ones
 # ('Business groups', 'Shadow chancellor'), after the live blog's time stamp if any.
@@ -56,6 +56,57 @@ def for_whom(masked: str, names: NameIndex, open_at: int, sent_start: int) -> Sp
     return Speaker(full, True, "name")
 
 
+# 'Para ele, a transposição “…”', 'Per lei, …', 'For her, …': the view of the person the pronoun
+# means, as 'For X,' is X's.
+_FOR_PRONOUN = re.compile(r"\s*(?:For|Pour|Para|Per|Für)\s+(?:(him|ele|lui|ihn)|(her|ela|lei|elle))"
+                          r"\s*,")
+
+
+def for_pronoun(masked: str, refs: Referents, open_at: int, sent_start: int, paragraph: int
+                ) -> Speaker | None:
+    """The person meant by a sentence opening 'For him,' (or 'Para ele,', 'Per lei,')."""
+    m = _FOR_PRONOUN.match(masked, sent_start, open_at)
+    if m is None:
+        return None
+    return refs.pronoun("he" if m.group(1) else "she", sent_start, paragraph)
+
+
+# Russian sets the speaker last, after the verb's circumstances and the role: '«…», — заявил на
+# церемонии открытия мэр Северогорска Алексей Дубров.' A run of three capitalised words whose
+# middle one is no patronymic ('Северогорска Алексей Дубров') begins with a place in the genitive.
+_CYRILLIC_VERB = re.compile(r"[а-яё]+$")
+_PATRONYMIC = re.compile(r"(?:ович|евич|ич|овна|евна|ична|инична)$")
+
+
+def name_closing_clause(masked: str, names: NameIndex, verb: str, pos: int, end: int
+                        ) -> Speaker | None:
+    """The person named last in a Russian attribution after the verb, up to its full stop."""
+    if not _CYRILLIC_VERB.match(verb.lower()):
+        return None
+    stop = masked.find(".", pos, end)
+    people = [m for m in names.between(pos, stop if stop != -1 else end)
+              if len(m.tokens) >= 2 and not m.org]
+    if not people:
+        return None
+    tokens = list(people[-1].tokens)
+    if len(tokens) == 3 and not _PATRONYMIC.search(tokens[1]):
+        tokens = tokens[1:]
+    return Speaker(names.full_name(" ".join(tokens), people[-1].start), True, "name")
+
+
+# Russian names an institution's spokespeople by where they sit: 'В администрации ответили',
+# 'В Кремле заявили' (in the administration they answered): the institution speaks.
+_IN_INSTITUTION = re.compile(r"\s*(?:В|Во)\s+(?P<who>[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*){0,3})\s+$")
+
+
+def institution_speaking(masked: str, start: int, verb_at: int, word: str) -> Subject | None:
+    """The subject of a Russian plural verb after 'В X' opening the sentence."""
+    if not word.endswith("ли"):
+        return None
+    m = _IN_INSTITUTION.fullmatch(masked, start, verb_at)
+    return Subject("name", m.group("who"), m.start("who")) if m else None
+
+
 def quoted_with_words(masked: str, start: int, verb_at: int, word: str) -> Subject | None:
     """The subject of German 'X wurde (dort) mit den Worten zitiert'."""
     if word not in ("zitiert", "zitierte"):
@@ -86,3 +137,18 @@ def work_by(names: NameIndex, subject: Subject, at: int) -> Speaker | None:
     mention = names.mention_at(subject.start + m.start("who"), subject.start + len(subject.text))
     who = mention.name if mention else m.group("who")
     return Speaker(names.full_name(who, at), False, "name")
+
+
+def opening_subject(subjects: SubjectReader, at: int) -> Subject | None:
+    """'The earliest capture, from 14 March 2019, is at … and reads:', 'He stood on a pallet
+    … and said,': the second verb of a coordination shares the subject opening the sentence
+    (a pronoun, or the noun phrase up to its first comma)."""
+    start = subjects.sentence[0]
+    tokens = subjects.words_before(start, at)
+    if tokens and tokens[0][0].lower() in PRONOUNS:
+        return Subject("pronoun", tokens[0][0].lower(), start + tokens[0][1])
+    comma = next((n for n, (t, _p) in enumerate(tokens) if t in (",", ";", ":")), None)
+    if not comma or comma > 6:
+        return None
+    opening = subjects.noun_phrase(start, tokens[:comma])
+    return opening if opening.kind in ("name", "description") else None

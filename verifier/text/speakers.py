@@ -32,10 +32,21 @@ from .phrases import (
     tokenize,
 )
 from .referents import Referents, Speaker, SpeechEvent, age_or_nationality
-from .speakerforms import for_whom, headline_speaker, quoted_with_words, role_after, work_by
+from .speakerforms import (
+    for_pronoun,
+    for_whom,
+    headline_speaker,
+    institution_speaking,
+    name_closing_clause,
+    opening_subject,
+    quoted_with_words,
+    role_after,
+    work_by,
+)
 from .speechverbs import (
     AFTER_ONLY,
     PERSON_NOUN_PATTERN,
+    PRO_DROP,
     find_speech_verbs,
     inverted_pronoun,
     is_participle,
@@ -88,7 +99,8 @@ _NEW_CLAUSE = re.compile(r"\s*,?\s*(?:and|but|while|whereas)\s+(?!said\b|says\b|
 _ROLE_WORDS = 10
 _ROLE_THEN_NAME = re.compile(
     r"\s*(?:(?:to|a|à|al|dem)\s+(?:[^\W\d][\w'’-]*\s+){1,2}?)?"  # 'declaró a este diario el …'
-    r"(?:the|its|his|her|their|el|la|los|las|le|les|der|die|das|ihr|sein|seine|ihre|son|sa|su)"
+    r"(?:the|its|his|her|their|el|la|los|las|le|les|der|die|das|ihr|sein|seine|ihre|son|sa|su|"
+    r"il|lo|gli|o|os|as)"
     r"\s+(?:[^\W\d][\w'’-]*\s+){0," + str(_ROLE_WORDS - 2)
     + r"}?[^\W\d][\w'’-]*,\s*$")
 # Words a name's own mention may follow in its clause: titles, determiners, articles.
@@ -117,6 +129,9 @@ _MAIN_CLAUSE_BEFORE = re.compile(
     r"\s+[a-z]+(?:\s+[a-z]+)?\s+(?:when|as|after)\s+")
 _WORDS_OF = re.compile(r"\b[Ii]n\s+the\s+words\s+of\s+(?:one|an?|the)?\s*(?P<who>[^,;:¤()]{2,80}?)"
                        r"\s*[,:]?\s*$")
+_THAT_NEXT = re.compile(r"\s+that\b")
+# 'a spokesperson for Northvale Water': what has a spokesperson is a body, not a person
+_SPOKESPERSON_FOR = re.compile(r"\bspokes(?:person|man|woman)\s+(?:for|of)\s+(?:the\s+)?$", re.I)
 # A transcript turn's label opening a sentence: 'Q118 Chair: ', 'MINISTER VARGA: '.
 _TURN_OPENING = re.compile(r"\s*(?:Q\d{1,4}\s+)?[A-Z][\w’'.\- ]{0,40}:\s+")
 
@@ -153,13 +168,15 @@ class SpeakerFinder:
             if m.end() > end:
                 continue
             word = m.group(0).lower()
-            if word in AFTER_ONLY and not self._right_after_quote(start, m.start()):
+            if word in AFTER_ONLY and not self._right_after_quote(start, m.start()) and \
+                    not _THAT_NEXT.match(self.masked, m.end()):  # 'the report concluded that'
                 continue
             if _NOUN_BEFORE.search(self.masked, max(start, m.start() - 8), m.start()):
                 continue  # 'described the calls as', 'his remarks': a noun, not a verb
             inverted = inverted_pronoun(self.masked, m.start(), m.end())
             subject = Subject("pronoun", inverted, m.start()) if inverted else \
                 quoted_with_words(self.masked, start, m.start(), word) or \
+                institution_speaking(self.masked, start, m.start(), word) or \
                 self.subjects.subject(start, m.start(), word, verbs)
             speaker = self._resolve(subject, m.start(), paragraph, verbs)
             verbs.append((m.start(), m.end(), word, speaker, subject))
@@ -171,7 +188,8 @@ class SpeakerFinder:
             speaker = self._after(close_at, inner, verbs, end, paragraph) or self._before(
                 open_at, verbs, according) or self._colon(open_at, start, paragraph) or \
                 self._reply(open_at, start) or self._in_the_words_of(open_at, start, paragraph) \
-                or for_whom(self.masked, self.names, open_at, start)
+                or for_whom(self.masked, self.names, open_at, start) \
+                or for_pronoun(self.masked, self.refs, open_at, start, paragraph)
             if speaker and _PROVISION.fullmatch(speaker.name):
                 speaker = None  # 'Section 12(b) provides:' quotes a law's text, no one's words
             results.append(speaker)
@@ -222,8 +240,15 @@ class SpeakerFinder:
         if speaker and subject.start > close_at:
             return speaker
         if not between.strip(" ,—–") and not is_participle(word):  # said Khamenei
-            return self._name_after(verb_end, end) or self._described_after(
+            after = self._name_after(verb_end, end) or name_closing_clause(
+                self.masked, self.names, word, verb_end, end) or self._described_after(
                 verb_end, end, paragraph) or role_after(self.masked, self.refs, verb_end, end, paragraph)
+            if after is None and word.split()[-1].lower() in PRO_DROP and \
+                    not self.names.between(verb_end, end):  # '«…», ha spiegato in una nota.'
+                after = self.refs.dropped_subject(verb_start, paragraph)
+            if after is not None:  # '— …, — says X. — …': the later parts are X's too
+                verbs[first] = (verb_start, verb_end, word, after, subject)
+            return after
         return None
 
     def _before(self, open_at: int, verbs: list, according: Speaker | None) -> Speaker | None:
@@ -231,7 +256,7 @@ class SpeakerFinder:
         before = bisect.bisect_right(verbs, open_at, key=lambda v: v[1])  # verbs end in order
         candidates = verbs[:before]
         for _start, _e, word, speaker, subject in reversed(candidates):
-            if word in AFTER_ONLY:
+            if word in AFTER_ONLY and not _THAT_NEXT.match(self.masked, _e):
                 continue
             if subject.modal:
                 continue
@@ -470,7 +495,8 @@ class SpeakerFinder:
             person = bool(mention and (mention.person_like or mention.titled)) or (
                 name != subject.text) or (" " not in name and name.lower() not in
                                           SENTENCE_STARTERS | NOT_GIVEN_NAMES)
-            person = person and not (mention and mention.org) and not is_outlet(name)
+            person = person and not (mention and mention.org) and not is_outlet(name) and \
+                not _SPOKESPERSON_FOR.search(self.masked, max(0, subject.start - 30), subject.start)
             return Speaker(name, person, "name")
         if subject.kind == "pronoun" and subject.text == "you":
             return self._addressee()
@@ -483,5 +509,6 @@ class SpeakerFinder:
             for _s, _e, _w, speaker, _sub in reversed(prior):
                 if speaker is not None:
                     return speaker
-            return None
+            opening = opening_subject(self.subjects, at)
+            return self._resolve(opening, at, paragraph, []) if opening else None
         return None

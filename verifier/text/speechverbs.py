@@ -20,19 +20,35 @@ _IRREGULAR = words("""
 say says said saying tell tells told telling write writes wrote written writing spoke speaking
 called calls calling
 """)
-# The reporting verbs of German, Spanish and French news, as printed (each language's forms
-# listed, not inflected: 'sagte', 'dijo', 'a déclaré' read as 'déclaré'). A French verb
+# The reporting verbs of German, French, Russian, Spanish, Portuguese and Italian news, as
+# printed (each language's forms listed, not inflected: 'sagte', 'dijo', 'a déclaré' read as
+# 'déclaré', 'ha detto' as 'detto', 'заявил'). A French verb
 # written with its inverted pronoun ('explique-t-elle') is matched on its first part.
 _FOREIGN = words("""
 sagt sagte sagten erklärt erklärte erklärten betont betonte warnt warnte schreibt schrieb
 meint meinte kritisiert kritisierte ergänzt ergänzte zitiert zitierte
-dijo dice dicen dijeron afirmó afirma añadió añade declaró declara señaló señala aseguró
-asegura explicó explica advirtió advierte indicó subrayó subraya sostuvo criticó escribió
-comentó insistió
 dit déclare déclaré affirme affirmé estime estimé explique expliqué souligne souligné assure
 assuré ajoute ajouté prévient prévenu dénonce dénoncé écrit confie confié raconte insiste
 insisté averti avertit indique indiqué précise précisé soupire
+сказал сказала сказали заявил заявила заявили отметил отметила отметили подчеркнул подчеркнула
+подчеркнули добавил добавила добавили добавив говорит говорят сообщил сообщила сообщили пояснил
+пояснила рассказал рассказала рассказывает заметил заметила уточнил уточнила признал признала
+ответил ответила ответили смеется смеётся написал написала отметив подчеркнув заявив пояснив
 """)
+# Spanish, Portuguese and Italian drop a subject pronoun: '«…», ha spiegato in una nota' and
+# '"…", disse.' are said by the person the passage is about.
+PRO_DROP = words("""
+dijo dice dicen dijeron afirmó afirma añadió añade declaró declara señaló señala aseguró
+asegura explicó explica advirtió advierte indicó subrayó subraya sostuvo criticó escribió
+comentó insistió
+disse diz dizem disseram afirmou afirma afirmaram declarou declara explicou explica acrescentou
+acrescenta destacou destaca ressaltou ressalta informou informa alertou garantiu garante
+criticou admitiu completou observou
+detto dichiarato spiegato aggiunto affermato sottolineato precisato ribadito raccontato
+osservato commentato annunciato segnalato denunciato dice dichiara spiega aggiunge afferma
+racconta sottolinea osserva commenta ribadisce
+""")
+_FOREIGN |= PRO_DROP
 # Words that report speech only right after a quotation ("...," Khamenei continued).
 AFTER_ONLY = frozenset({"continued", "continues", "concluded", "went on"})
 # Forms that are more often nouns or adjectives in news prose ("the state", "a claim").
@@ -68,9 +84,20 @@ _PUT_IT_AFTER = re.compile(r"\s*(?:[:,.;—–]|to\s+(?:us|me|him|her|them|repor
                            r"(?:bluntly|simply|plainly|succinctly|best|starkly|frankly|directly|"
                            r"clearly|differently|well)\b)")
 _AS_BEFORE = re.compile(r"\b[Aa]s\s+(?:\S+\s+){0,4}$")
+# 'The page reads: “…”', 'the letter reads, under its heading “…”:': a document's wording,
+# introduced by a colon ('read the report' reports nothing).
+_READS = frozenset({"reads", "read"})
+_READS_AFTER = re.compile(r"\s*(?:,[^:;.\n]{1,80})?:")
+# 'The snapshot shows … a line the captures do not include: “…”': a document showing words it
+# holds, named as a line, passage or message and introduced by a colon.
+_SHOWS = frozenset({"shows", "show", "showed", "contains", "contained", "includes", "included"})
+_SHOWS_AFTER = re.compile(r"[^:;.¤\n]{0,160}?\b(?:line|lines|passage|sentence|message|note|words|"
+                          r"text|caption|inscription|entry)\b[^:;.¤\n]{0,120}:")
 # 'The audit found that …' and 'the inspectors recorded that …' report what a report, court or
 # inspection wrote; 'found' or 'recorded' alone ('found the body', 'recorded the names') does not.
-_FINDS = frozenset({"find", "finds", "found", "record", "records", "recorded"})
+_FINDS = frozenset({"find", "finds", "found", "record", "records", "recorded",
+                    # a court's: 'this Court held that “…”'
+                    "hold", "holds", "held"})
 _THAT_AFTER = re.compile(r"\s+that\b")
 # 'dismissed it as “…”', 'dismisses the plan as': a judgement in the speaker's words; 'dismissed
 # a site' alone reports an act.
@@ -119,6 +146,8 @@ def find_speech_verbs(text: str, start: int = 0, end: int | None = None) -> list
             continue
         if word in _ALL_FORMS or word in _PUT_IT and _puts_words(text, m.start(), m.end()) \
                 or word in _FINDS and _finds_words(text, m.start(), m.end()) \
+                or word in _READS and bool(_READS_AFTER.match(text, m.end())) \
+                or word in _SHOWS and bool(_SHOWS_AFTER.match(text, m.end())) \
                 or word in FINDING_NOUNS and _owners_finding(text, m.start(), m.end()) \
                 or word[:7] == "dismiss" and _dismissed_as(text, m.start(), word):
             found.append(_Match(m.start(), m.end(), m.group(0)))
@@ -128,16 +157,18 @@ def find_speech_verbs(text: str, start: int = 0, end: int | None = None) -> list
     return found
 
 
-# French compound tenses: the auxiliary, with its inverted pronoun after a quotation.
-_FRENCH_AUXILIARY = re.compile(r"(?<![\w-])(?:a|ont|avait|avaient)(?:-t-(?:il|elle|on)|-(?:ils|elles))?"
-                               r"\s+$")
+# French and Italian compound tenses: the auxiliary ('a déclaré', 'ha detto', 'aveva
+# segnalato'), with French's inverted pronoun after a quotation.
+_FRENCH_AUXILIARY = re.compile(r"(?<![\w-])(?:a|ont|avait|avaient|ha|hanno|aveva|avevano)"
+                               r"(?:-t-(?:il|elle|on)|-(?:ils|elles))?\s+$")
 # '„…“, so Dirk Pahlke': German and Dutch attribute with 'so' (zo) between a quotation's
 # comma and a name; anywhere else 'so' is no verb.
 _QUOTATION_COMMA_BEFORE = re.compile(r"[¤\"“”»«„’],\s*$")
 # A pronoun written after its verb: French '-t-il', '-elle'; German 'sagte sie', 'so er'.
-_INVERTED_PRONOUN = re.compile(r"(?:-t)?-(il|elle|ils|elles)\b|\s+(er|sie)\b")
+_INVERTED_PRONOUN = re.compile(r"(?:-t)?-(il|elle|ils|elles)\b|\s+(er|sie|он|она|они|ele|ela|eles|elas)\b")
 _PRONOUN_MEANS = {"il": "he", "elle": "she", "ils": "they", "elles": "they", "er": "he",
-                  "sie": "she"}
+                  "sie": "she", "он": "he", "она": "she", "они": "they", "ele": "he", "ela": "she",
+                  "eles": "they", "elas": "they"}
 
 
 def inverted_pronoun(text: str, start: int, end: int) -> str | None:
@@ -161,7 +192,8 @@ def _attributive_so(text: str, start: int, end: int) -> bool:
 
 
 # Every word the loop below may keep: others are passed over with one look-up.
-_ANY_FORM = _ALL_FORMS | _PUT_IT | _FINDS | FINDING_NOUNS | _DISMISSES | _FOREIGN | {"so"}
+_ANY_FORM = (_ALL_FORMS | _PUT_IT | _FINDS | FINDING_NOUNS | _DISMISSES | _FOREIGN | _READS
+             | _SHOWS | {"so"})
 
 
 def _dismissed_as(text: str, start: int, word: str) -> bool:
@@ -205,5 +237,10 @@ electrician ministra ministro ministre portavoz alcalde alcaldesa maire sprecher
 PERSON_NOUN_PATTERN = "|".join(sorted(PERSON_NOUNS))  # for patterns naming a person by role
 
 
+# Russian gerunds ('добавив', 'отметив', 'подчеркнув'): 'adding', 'noting'.
+_RUSSIAN_GERUND = re.compile(r"[аеиоуя]в(?:ши)?$")
+
+
 def is_participle(word: str) -> bool:
-    return word.lower().endswith("ing")
+    word = word.lower()
+    return word.endswith("ing") or bool(_RUSSIAN_GERUND.search(word))

@@ -183,7 +183,7 @@ class SubjectReader:
                 clause = _after_preposition(last_clause(antecedent))
             else:
                 clause = last_clause(antecedent)
-            relative = self._name_ending(sent_start, antecedent) or self._noun_phrase(
+            relative = self._name_ending(sent_start, antecedent) or self.noun_phrase(
                 sent_start, clause)
             relative.modal = modal
             return relative
@@ -199,7 +199,7 @@ class SubjectReader:
                 and " and " in named.text:  # 'The Department for Energy Security and Net Zero'
             named.modal = modal
             return named
-        subject = self._noun_phrase(sent_start, clause)
+        subject = self.noun_phrase(sent_start, clause)
         subject.modal = modal
         return subject
 
@@ -263,7 +263,7 @@ class SubjectReader:
                 named = self._name_ending(sent_start, between)
                 if named is not None:
                     return named
-                described = self._noun_phrase(sent_start, between)
+                described = self.noun_phrase(sent_start, between)
                 return described if described.kind == "description" else None
         return None
 
@@ -291,13 +291,13 @@ class SubjectReader:
             if named is not None and self._object_of_preposition(sent_start, before, named):
                 # 'The organisation's representative in Sudan, Dr Helen Achieng, said'; 'A camp
                 # leader in Dali, one of the largest sites, put it': the place is no subject
-                described = self._noun_phrase(sent_start, last_clause(before))
+                described = self.noun_phrase(sent_start, last_clause(before))
                 return named_appositive or (described if described.kind == "description"
                                             else None)
             if named is None and (is_participle(head) or PAST_PARTICIPLE.fullmatch(head)):
                 # 'what one official, speaking …,'; 'The audit, dated February 2026 and
                 # prepared by …, found'; 'The lenders, led by …, said'
-                described = self._noun_phrase(sent_start, last_clause(before))
+                described = self.noun_phrase(sent_start, last_clause(before))
                 return described if described.kind == "description" else None
             if named is None:
                 # 'The employers' group, the Ports Alliance, said'; 'the cabinet member for
@@ -308,8 +308,11 @@ class SubjectReader:
         # 'The prime minister, Jane Doe, said' -> the appositive is the name
         if named_appositive:
             return named_appositive
-        if re.search(r"[’']s?$", head) and any(t[:1].islower() for t, _s in appositive[1:]):
-            # 'Jane Doe, Acme's chief executive, said': a possessive description of the name
+        owner = next((n for n, (t, _s) in enumerate(appositive[:4])
+                      if re.search(r"[’']s?$", t) and t[:1].isupper() or t in ("’s", "'s")), None)
+        if owner is not None and any(t[:1].islower() for t, _s in appositive[owner + 1:]):
+            # 'Jane Doe, Acme's chief executive, said', 'X, Fife Council's spokesperson for …,
+            # said': a possessive description of the name
             return self._name_ending(sent_start, before)
         return None
 
@@ -336,9 +339,12 @@ class SubjectReader:
             return None
         return Subject("name", mention.name, mention.start)
 
-    def _noun_phrase(self, sent_start: int, clause: list[tuple[str, int]]) -> Subject:
+    def noun_phrase(self, sent_start: int, clause: list[tuple[str, int]]) -> Subject:
         if not clause:
             return Subject("none")
+        if clause[0][0].lower() in PREPOSITIONS or len(clause) > 2 and \
+                clause[0][0][:1].isupper() and not clause[1][0][:1].isupper():
+            clause = _after_opening_phrase(clause)  # 'In a …', 'Già nel 2019 una relazione
         while len(clause) > 1 and (clause[0][0].isdigit() or clause[0][0].lower() in
                                    SENTENCE_STARTERS - DETERMINERS - PRONOUNS
                                    or clause[0][0].lower() in TIMES_OF_DAY
@@ -352,6 +358,7 @@ class SubjectReader:
             return Subject("pronoun", words[-1].lower(), sent_start + clause[-1][1])
         for n in range(1, len(clause)):
             if words[n].lower() in POST_MODIFIERS and words[n].islower() or \
+                    PAST_PARTICIPLE.fullmatch(words[n]) and words[n + 1:n + 2] == ["by"] or \
                     words[n] == "of" and self._person_ends(sent_start, clause[n - 1]) or \
                     time_adverbial(words, n):  # 'Ofwat's final determination last year said'
                 clause, words = clause[:n], words[:n]
@@ -433,3 +440,20 @@ def _determined_object(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
         if before in PREPOSITIONS and before != "of" and tokens[n][0].lower() in DETERMINERS:
             return tokens[n:]
     return tokens
+
+
+def _after_opening_phrase(clause: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """'In a radio interview last week the mayor said': a sentence opening on a prepositional
+    phrase with no comma after it; the subject is the noun phrase a later determiner opens
+    (not after a preposition or 'of', which keep it inside the opening phrase)."""
+    words = [t.lower() for t, _s in clause]
+    for k in range(len(words) - 1, 1, -1):
+        if words[k] in _OPENS_NOUN_PHRASE and words[k - 1] not in PREPOSITIONS and \
+                words[k - 1] not in DETERMINERS and words[k - 1].isalnum():
+            return clause[k:]
+    return clause
+
+
+_OPENS_NOUN_PHRASE = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their",
+                                "una", "uno", "un", "il", "lo", "la", "o", "os", "el", "los",
+                                "der", "die", "das", "ein", "eine", "le", "les", "une"})

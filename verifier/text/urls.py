@@ -78,6 +78,24 @@ def find_bare_host_urls(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+# A DOI written as a name rather than a link ('doi:10.1016/j.erss.2021.102345', 'DOI: 10.…',
+# as APA 6, Vancouver and publishers print them): its resolver's address is the citable URL.
+_WRITTEN_DOI = re.compile(r"\bdoi(?::\s*|\s+)(10\.\d{4,9}/[^\s<>\"“”‘’«»]+)", re.I)
+DOI_RESOLVER = "https://doi.org/"
+
+
+def find_dois(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, https://doi.org/<doi>) of every DOI written after 'doi:' or 'DOI'."""
+    if "doi" not in text and "DOI" not in text:
+        return []
+    found = []
+    for m in _WRITTEN_DOI.finditer(text):
+        doi = trim_url(m.group(1))
+        if "/" in doi.rstrip("/"):
+            found.append((m.start(), m.start(1) + len(doi), DOI_RESOLVER + doi))
+    return found
+
+
 # A note marker glued after the sentence's punctuation ('…/survey).[1]', '….[^2]'): prose, not
 # part of the URL (a URL's own brackets, as in '?f[0]', follow a word character).
 _GLUED_MARKER = re.compile(r"(?<=[.,;:!?)’”\"])\[\^?\w{1,4}\]$")
