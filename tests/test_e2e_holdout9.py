@@ -1,0 +1,597 @@
+"""Held-out end to end, ninth set: documents of kinds the first eight sets covered least, in two
+batches, each written before its own first run.
+
+The first batch: a fact-check exported to PDF by LibreOffice Writer (tests/documents/
+writer_cholera_factcheck.fodt and its .pdf, committed; its addresses are fixed, so the fixture
+web serves this batch on a fixed port) with hyperlinked words and footnotes, citing a PDF behind
+an address without '.pdf', a page moved to a new slug (301), a DOI resolver's redirect to the
+publisher's page (parentheses in the DOI), a page that now answers 404 but was captured, a page
+changed since the citation's access date, an Arabic page quoted in English; a Markdown
+fact-check citing a YouTube video, a post on X with its Wayback capture cited beside it, a
+Facebook post and a Google Docs link (login walls and pages that need JavaScript: blocked,
+never dead) and a deleted story cited only by its Wayback capture; a researcher's plain-text
+notes quoting Russian, Chinese and Arabic sources in their own languages and in translation,
+one source served as text/plain, one site that rate-limits (429 with Retry-After) and one that
+is slow; an HTML claim tracker whose table gives speaker, statement and source in columns.
+Then a second run a week later: a page edited to change one word of a quotation, a dead link
+back, a page turned into a soft 404 (an Arabic 'page not found' answered with 200).
+
+Every expected value below was written by hand, as a careful fact-checker would judge it,
+before the pipeline was run on it; each expected field is its own test case so the score is
+countable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from e2e_support import (
+    DEJAVU,
+    Corpus,
+    DatedRuns,
+    Q,
+    archive_cases,
+    case,
+    check_document,
+    dated_first_run,
+    export_cases,
+    listed_cases,
+    pdf_pages,
+    second_cases,
+    second_run,
+    served_corpus,
+)
+from fakewayback import FakeWayback
+from fixtureweb import FixtureWeb, Reply
+
+T0 = datetime(2024, 10, 28, 5, 0, tzinfo=UTC)
+# The Writer PDF's addresses name this port (127.0.0.61-67); outside Linux's ephemeral range, so
+# no other test's server takes it.
+PORT = 28519
+WAYBACK = "https://web.archive.org/web/"
+
+# -- pages -------------------------------------------------------------------------------
+
+
+def story(headline: str, text: str, *, site: str, day: str, lang: str = "en",
+          direction: str = "ltr") -> str:
+    """A news or institutional page: a cookie notice, a menu, the story, related links."""
+    paras = "".join(f"<p>{p}</p>\n" for p in text.split("\n\n"))
+    return f"""<!DOCTYPE html>
+<html lang="{lang}" dir="{direction}"><head><meta charset="utf-8">
+<title>{headline} - {site}</title>
+<meta name="description" content="{headline}">
+<meta property="article:published_time" content="{day}T07:30:00Z"></head>
+<body><div class="cookie-notice">We use cookies to improve your experience.
+<button>OK</button></div>
+<header><a class="logo" href="/">{site}</a><nav><ul><li><a href="/news">News</a></li>
+<li><a href="/about">About</a></li><li><a href="/contact">Contact</a></li></ul></nav></header>
+<main><article><h1>{headline}</h1><p class="date">{day}</p>
+{paras}</article>
+<aside><h2>Related</h2><ul><li><a href="/news/1">More from {site}</a></li></ul></aside></main>
+<footer>© {site}</footer></body></html>"""
+
+
+GONE = ("<!DOCTYPE html><html><head><title>404 Not Found</title></head><body><h1>Page not found"
+        "</h1><p>The page you requested could not be found.</p></body></html>")
+
+# -- A: the fact-check exported by Writer ---------------------------------------------------
+
+FC = "writer_cholera_factcheck.pdf"
+DOCUMENTS = Path(__file__).parent / "documents"
+
+SITREP_TEXT = (
+    "Sudan: cholera situation report no. 12\n\n30 September 2024\n\n"
+    "Highlights\n\nThe outbreak has spread to eleven states. Dr Shible Sahbani, WHO "
+    "Representative in Sudan, said: \u201cMore than 11,000 cases have been reported since "
+    "July, and the true number is certainly higher.\u201d\n\nOral cholera vaccination campaigns "
+    "are under way in Kassala and Gedaref.")
+
+MSF_JUNE = ("Claudia Lodesani, MSF emergency coordinator, said: \u201cOur teams treated more "
+            "patients in one week than in all of June.\u201d")
+GEDAREF = ("Governor Mohamed Abdelrahman Mahjoub said on Tuesday that no new cases have been "
+           "recorded in Gedaref city for ten days.")
+DOSES = ("Ministry spokesman Ahmed Al-Amin said the ministry has distributed 400,000 doses of "
+         "oral cholera vaccine in Kassala and Gedaref.")
+DOSES_LATER = ("The ministry has distributed 1.2 million doses of oral cholera vaccine, its "
+               "spokesman said on 18 September.")
+
+
+def _serve_factcheck(web: FixtureWeb, wayback: FakeWayback, u: Any) -> None:
+    web.page("/ar/news/2024/08/12/cholera-kassala", story(
+        "وزير الصحة: الكوليرا تحت السيطرة في كسلا", "قال وزير الصحة السوداني هيثم محمد إبراهيم "
+        "إن تفشي الكوليرا تحت السيطرة في ولاية كسلا، مؤكداً وصول الإمدادات الطبية.",
+        site="الجزيرة نت", day="2024-08-12", lang="ar", direction="rtl"), host=61)
+    web.page("/publications/i/item/sudan-cholera-sitrep-12",
+             pdf_pages([SITREP_TEXT], font=DEJAVU), host=62, content_type="application/pdf")
+    web.redirect("/en/latest/sudan-cholera-kassala",
+                 u("h63", "/en/latest/sudan-cholera-outbreak-kassala-patients"), host=63)
+    web.page("/en/latest/sudan-cholera-outbreak-kassala-patients", msf_page(MSF_JUNE), host=63)
+    web.redirect("/10.1016/S2214-109X(24)00312-7", u("h65", LANCET), status=302, host=64)
+    web.page(LANCET, story(
+        "Oral cholera vaccination in displacement camps", "Findings\n\nIn the camps we "
+        "modelled, vaccination coverage below 60 percent did not stop transmission, whatever "
+        "the water supply.\n\nInterpretation\n\nCampaigns should aim for full coverage.",
+        site="The Lancet Global Health", day="2023-09-01"), host=65)
+    gedaref = u("h66", "/en/news/gedaref-no-new-cases")
+    wayback.capture(gedaref, "20240821063000", gedaref_page())
+    wayback.capture(gedaref, "20241001063000", GONE, statuscode=404)
+    web.page("/en/news/gedaref-no-new-cases", GONE, host=66, status=404)
+    doses = u("h67", "/news/ocv-doses")
+    wayback.capture(doses, "20240902120000", doses_page(DOSES))
+    wayback.capture(doses, "20240920120000", doses_page(DOSES_LATER))
+    web.page("/news/ocv-doses", doses_page(DOSES_LATER), host=67)
+
+
+LANCET = "/journals/langlo/article/PIIS2214-109X(24)00312-7/fulltext"
+
+
+def msf_page(said: str) -> str:
+    return story("Cholera spreads in Kassala", "Cholera is spreading fast in eastern Sudan.\n\n"
+                 + said, site="Médecins Sans Frontières", day="2024-09-04")
+
+
+def gedaref_page() -> str:
+    return story("No new cholera cases in Gedaref city", GEDAREF, site="SUNA", day="2024-08-20")
+
+
+def doses_page(text: str) -> str:
+    return story("Oral cholera vaccine", text, site="Federal Ministry of Health", day="2024-09-02")
+
+
+# -- B: the Markdown fact-check citing platforms ---------------------------------------------
+
+PL = "moldova_vote_buying_check.md"
+TWEET = "/ilanshor/status/1847293046271234567"
+FB_POST = "/PartidulSor/posts/pfbid0Zk9vQm3LrT8"
+GDOC = "/document/d/1q8Zr0xVbT5Kp2mL9sN4wQe7YdHc3fJuA/edit?usp=sharing"
+POLICE = "/en/news/police-vote-buying-scheme"
+PLATFORMS_MD = """---
+title: "Fact check: what the posts and videos say about vote buying in Moldova"
+author: Verification Desk
+date: 2024-10-25
+---
+
+# Fact check: what the posts and videos say about vote buying in Moldova
+
+Before the referendum on 20 October, claims about paid voters spread on every platform. We
+traced five statements back to where they were first made.
+
+## The president's address
+
+President Maia Sandu said in a video address that "criminal groups tried to buy 300,000
+votes" ([video]({h2}/watch?v=Xq3bT9kLm2Q)).
+
+## The denials
+
+Ilan Shor wrote on X that "I paid no one and I asked no one to vote" ([post]({h3}""" + TWEET + """),
+[archived]({w3}""" + TWEET + """)).
+
+His bloc's deputy leader, Marina Tauber, wrote on Facebook that "every member who joins will
+receive 3,000 lei a month" ([Facebook]({h4}""" + FB_POST + """)).
+
+## The evidence
+
+Ziarul de Gardă's editor, Alina Radu, said that the list her reporters obtained names
+"130,000 recipients in 34 districts". The newspaper published it as a
+[Google Doc]({h5}""" + GDOC + """).
+
+The head of the police, Viorel Cernăuțeanu, said that "the scheme moved money through a
+Russian bank" ([Wayback Machine copy]({w6}""" + POLICE + """)); the police have since taken
+the statement off their site.
+
+*Corrections: email desk@verification.example.*
+"""
+
+YOUTUBE_PAGE = """<!DOCTYPE html><html lang="en" dir="ltr"><head>
+<meta charset="utf-8"><title>Maia Sandu: address to the nation after the referendum - YouTube</title>
+<meta name="description" content="President Maia Sandu: &quot;Criminal groups tried to buy 300,000 votes.&quot; Full address to the nation, 20 October 2024.">
+<meta property="og:title" content="Maia Sandu: address to the nation after the referendum">
+<meta property="og:description" content="President Maia Sandu: &quot;Criminal groups tried to buy 300,000 votes.&quot; Full address to the nation, 20 October 2024.">
+<meta property="og:type" content="video.other">
+<link rel="canonical" href="{canonical}">
+<script>var ytcfg={{"INNERTUBE_API_KEY":"AIzaSy","HL":"en"}};</script>
+<script>var ytInitialPlayerResponse = {{"videoDetails":{{"videoId":"Xq3bT9kLm2Q","title":"Maia Sandu: address to the nation after the referendum","lengthSeconds":"412","shortDescription":"President Maia Sandu: \\"Criminal groups tried to buy 300,000 votes.\\" Full address to the nation, 20 October 2024.","author":"Președinția Republicii Moldova"}}}};</script>
+</head><body><div id="player"></div>
+<ytd-app><div id="content"></div></ytd-app>
+<noscript>You need to enable JavaScript to run this app.</noscript>
+</body></html>"""
+
+X_PAGE = """<!DOCTYPE html><html dir="ltr" lang="en"><head><meta charset="utf-8">
+<title>x.com</title></head><body>
+<noscript><div><h1>JavaScript is not available.</h1>
+<p>We've detected that JavaScript is disabled in this browser. Please enable JavaScript or
+switch to a supported browser to continue using x.com. You can see a list of supported browsers
+in our Help Center.</p><p><a href="https://help.x.com/using-x/x-supported-browsers">Help
+Center</a></p><p><a href="https://x.com/tos">Terms of Service</a> <a href="https://x.com/privacy">
+Privacy Policy</a> <a href="https://support.x.com/articles/20170514">Cookie Policy</a> © 2024 X
+Corp.</p></div></noscript><div id="react-root"></div></body></html>"""
+
+TWEET_CAPTURE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Ilan Shor on X: "I paid no one and I asked no one to vote. The regime is lying." / X</title>
+<meta property="og:description" content="I paid no one and I asked no one to vote. The regime is lying.">
+</head><body><article><div>Ilan Shor</div><div>@ilanshor</div>
+<div lang="en">I paid no one and I asked no one to vote. The regime is lying.</div>
+<time datetime="2024-10-19T18:02:00.000Z">6:02 PM · Oct 19, 2024</time>
+<div>41.2K Views</div></article></body></html>"""
+
+FB_LOGIN = """<!DOCTYPE html><html lang="en" id="facebook"><head><meta charset="utf-8">
+<title>Log in to Facebook</title></head><body>
+<div><h2>You must log in to continue.</h2>
+<form method="post" action="/login/device-based/regular/login/">
+<input type="text" name="email" placeholder="Email address or phone number">
+<input type="password" name="pass" placeholder="Password">
+<button name="login" type="submit">Log in</button></form>
+<a href="/recover/initiate/">Forgotten account?</a>
+<a href="/r.php">Create new account</a></div></body></html>"""
+
+GDOC_LOGIN = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Google Docs: Sign-in</title></head><body>
+<div><img src="/images/branding/googlelogo.svg" alt="Google"><h1>You need access</h1>
+<p>Ask for access, or switch to an account with access.</p>
+<form action="/ServiceLogin"><button>Request access</button></form>
+<p>You're signed in as nobody. <a href="/ServiceLogin?continue=/document/d/1q8Zr0xVbT5Kp2mL9sN4wQe7YdHc3fJuA/edit">Switch account</a></p>
+</div></body></html>"""
+
+
+def _serve_platforms(web: FixtureWeb, wayback: FakeWayback, u: Any) -> None:
+    web.page("/watch", YOUTUBE_PAGE.format(canonical=u("h2", "/watch?v=Xq3bT9kLm2Q")), host=2)
+    web.page(TWEET, X_PAGE, host=3)
+    wayback.capture(u("h3", TWEET), "20241021093000", TWEET_CAPTURE)
+    web.redirect(FB_POST, u("h4", "/login/?next=%2FPartidulSor%2Fposts%2Fpfbid0Zk9vQm3LrT8"),
+                 status=302, host=4)
+    web.page("/login/", FB_LOGIN, host=4)
+    web.page(GDOC.split("?")[0], GDOC_LOGIN, host=5)
+    wayback.capture(u("h6", POLICE), "20241003101500", story(
+        "Police: vote-buying scheme used a Russian bank", "The head of the General Police "
+        "Inspectorate, Viorel Cernăuțeanu, told reporters that the scheme moved money through a "
+        "Russian bank to more than 130,000 people.\n\nThe investigation continues.",
+        site="General Police Inspectorate", day="2024-10-03"))
+    web.page(POLICE, GONE, host=6, status=404)
+
+
+# -- C: the researcher's notes in several languages --------------------------------------------
+
+NT = "kazan_summit_notes.txt"
+NOTES_TXT = """KAZAN SUMMIT EXPLAINER - SOURCE NOTES
+R. Haddad, research desk, 24 October 2024
+
+Quotations in Russian, Chinese and Arabic are given as published; English renderings are my
+own translations and are marked [tr.]. Check each against the source before publication.
+
+1. Vladimir Putin, closing press conference, 24 October (Russian original):
+«Мы никогда не отказывались от переговоров»
+Transcript (plain text): {h10}/static/transcripts/2024-10-24-press.txt
+
+2. Dmitry Peskov said that "the summit showed Russia is not isolated" [tr.]
+{h11}/politics/20241024/peskov-sammit.html
+
+3. Chinese foreign ministry spokesman Lin Jian said: “中方始终致力于劝和促谈”
+{h12}/web/fyrbt/202410/t20241023_11513210.shtml
+(the ministry's site often answers "too many requests"; try again after a minute)
+
+4. Wang Yi said that "China and Russia will deepen strategic coordination" [tr.]
+Xinhua (Chinese): {h13}/politics/2024-10/23/c_1130212345.htm (slow to load)
+
+5. Arab League Secretary-General Ahmed Aboul Gheit said: «الحل يبدأ بوقف إطلاق النار في غزة»
+{h14}/ar/news/aboul-gheit-kazan
+
+6. Egyptian foreign minister Badr Abdelatty said that "Egypt wants to join the New
+Development Bank as a full member" [tr.]
+{h15}/ar/news/abdelatty-ndb
+
+7. Presidential aide Yuri Ushakov said that "the declaration was agreed by all 36
+delegations" - briefing transcript, plain text: {h16}/files/ushakov-briefing-en.txt
+"""
+
+PUTIN_TXT = """Press conference following the summit
+Kazan, 24 October 2024
+
+В.Путин: Добрый вечер! ... Мы никогда не отказывались от переговоров, и это известно всем.
+Вопрос в том, на какой основе они будут вестись.
+"""
+
+BRIEFING_TXT = """Briefing by Presidential Aide Yuri Ushakov
+Kazan, 23 October 2024
+
+Question: Was the text difficult to agree?
+
+Yuri Ushakov: It took some time, but the declaration was agreed by all 36
+delegations, and that in itself is a result.
+"""
+
+
+def _serve_notes(web: FixtureWeb) -> None:
+    web.page("/static/transcripts/2024-10-24-press.txt", PUTIN_TXT, host=10,
+             content_type="text/plain; charset=utf-8")
+    web.page("/politics/20241024/peskov-sammit.html", story(
+        "Песков: саммит показал, что Россия не в изоляции", "Пресс-секретарь президента Дмитрий "
+        "Песков заявил, что саммит показал: Россия не находится в изоляции.",
+        site="РИА Новости", day="2024-10-24", lang="ru"), host=11)
+    lin_jian = story("2024年10月23日外交部发言人林剑主持例行记者会", "林剑说：“中方始终致力于劝和促谈，"
+                     "愿继续为危机的政治解决发挥建设性作用。”", site="中华人民共和国外交部",
+                     day="2024-10-23", lang="zh-CN")
+    web.sequence("/web/fyrbt/202410/t20241023_11513210.shtml", [
+        Reply(429, "<html><body><h1>429 Too Many Requests</h1></body></html>",
+              headers={"Retry-After": "1"}),
+        Reply(200, lin_jian)], host=12)
+    web.page("/politics/2024-10/23/c_1130212345.htm", story(
+        "王毅：中俄将深化战略协作", "外交部长王毅表示，中俄双方将深化战略协作。",
+        site="新华网", day="2024-10-23", lang="zh-CN"), host=13, delay=2.0)
+    web.page("/ar/news/aboul-gheit-kazan", aboul_gheit_page(), host=14)
+    web.page("/ar/news/abdelatty-ndb", story(
+        "عبد العاطي: مصر تريد الانضمام إلى بنك التنمية الجديد", "قال وزير الخارجية المصري بدر "
+        "عبد العاطي إن مصر تريد الانضمام إلى بنك التنمية الجديد بصفتها عضواً كاملاً.",
+        site="اليوم السابع", day="2024-10-23", lang="ar", direction="rtl"), host=15)
+    web.page("/files/ushakov-briefing-en.txt", BRIEFING_TXT, host=16,
+             content_type="text/plain; charset=utf-8")
+
+
+def aboul_gheit_page() -> str:
+    return story("أبو الغيط من قازان", "قال الأمين العام لجامعة الدول العربية أحمد أبو الغيط: "
+                 "«الحل يبدأ بوقف إطلاق النار في غزة»، داعياً إلى تحرك دولي عاجل.",
+                 site="الشرق الأوسط", day="2024-10-23", lang="ar", direction="rtl")
+
+
+ARABIC_MISSING = story("الصفحة غير موجودة", "عذراً، الصفحة التي تبحث عنها غير موجودة أو تم "
+                       "نقلها.\n\nالعودة إلى الصفحة الرئيسية", site="الشرق الأوسط",
+                       day="2024-10-23", lang="ar", direction="rtl")
+
+# -- D: the HTML claim tracker ------------------------------------------------------------
+
+CT = "claim_tracker.html"
+TRACKER_HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Referendum claim tracker | Verification Desk</title>
+<meta name="date" content="2024-10-26"></head><body>
+<nav><a href="{h20}/">Home</a> <a href="{h20}/fact-checks">Fact checks</a>
+<a href="{h20}/methodology">Our methodology</a></nav>
+<main>
+<h1>Referendum claim tracker</h1>
+<p>Updated 26 October 2024. Each row is a claim we checked; the source is where it was first
+made.</p>
+<table>
+<thead><tr><th>Who</th><th>Claim</th><th>Source</th><th>Rating</th></tr></thead>
+<tbody>
+<tr><td>Igor Dodon, former president</td>
+<td>“Turnout abroad was inflated by 100,000 votes”</td>
+<td><a href="{h21}/ro/politic/dodon-diaspora-vot">Newsmaker</a></td><td>False</td></tr>
+<tr><td>Angelica Frolov, CEC chair</td>
+<td>“Every polling station abroad had observers”</td>
+<td><a href="{h22}/comunicate/observatori-strainatate">CEC statement</a></td><td>True</td></tr>
+<tr><td>Renato Usatîi, mayor of Bălți</td>
+<td>“The result was decided in Paris and Berlin”</td>
+<td><a href="{h23}/en/news/usatii-paris-berlin">Moldpres</a></td><td>Misleading</td></tr>
+</tbody></table>
+<p>Spotted a claim we should check? <a href="{h20}/tips">Send us a tip</a>.</p>
+</main>
+<footer><a href="{h20}/privacy">Privacy</a></footer>
+</body></html>"""
+
+
+def _serve_tracker(web: FixtureWeb) -> None:
+    web.page("/ro/politic/dodon-diaspora-vot", story(
+        "Dodon: turnout abroad inflated", "Former president Igor Dodon claimed on Monday that "
+        "turnout abroad was inflated by 100,000 votes. He offered no evidence.",
+        site="Newsmaker", day="2024-10-21"), host=21)
+    web.page("/comunicate/observatori-strainatate", story(
+        "Observers at polling stations abroad", "CEC chair Angelica Frolov said that every "
+        "polling station abroad had observers from at least two parties.",
+        site="Central Electoral Commission", day="2024-10-22"), host=22)
+    web.page("/en/news/usatii-paris-berlin", story(
+        "Usatîi questions the result", "Bălți mayor Renato Usatîi said the result was decided "
+        "in Paris and Berlin.", site="Moldpres", day="2024-10-22"), host=23)
+    for path in ("/", "/fact-checks", "/methodology", "/tips", "/privacy"):
+        web.page(path, story("Verification Desk", "Fact checks.", site="Verification Desk",
+                             day="2024-10-01"), host=20)
+
+
+# -- serving -------------------------------------------------------------------------------
+
+
+def serve(web: FixtureWeb, wayback: FakeWayback) -> dict[str, str]:
+    """Serve every source; returns the host bases, and 'w3', 'w6' for the cited captures."""
+    h = {f"h{i}": web.base(i) for i in [*range(2, 24), *range(61, 68)]}
+    u = lambda key, path: h[key] + path  # noqa: E731
+    _serve_factcheck(web, wayback, u)
+    _serve_platforms(web, wayback, u)
+    _serve_notes(web)
+    _serve_tracker(web)
+    h["w3"] = f"{WAYBACK}20241021093000/{h['h3']}"
+    h["w6"] = f"{WAYBACK}20241003101500/{h['h6']}"
+    return h
+
+
+# -- expected export, written before the first run -------------------------------------
+
+QUOTES = [
+    Q(FC, "under control in Kassala", "cross_language", "Haitham Mohamed Ibrahim",
+      "h61/ar/news/2024/08/12/cholera-kassala"),
+    Q(FC, "11,000 cases", "verified", "Shible Sahbani",
+      "h62/publications/i/item/sudan-cholera-sitrep-12"),
+    Q(FC, "400,000 doses", "verified_archive", "Ahmed Al-Amin", "h67/news/ocv-doses"),
+    Q(FC, "more patients in one week", "verified", "Claudia Lodesani",
+      "h63/en/latest/sudan-cholera-kassala"),
+    Q(FC, "no new cases have been recorded", "verified_archive", "Mohamed Abdelrahman Mahjoub",
+      "h66/en/news/gedaref-no-new-cases"),
+    Q(FC, "below 60 percent", "verified", "Amira Osman", "h64/10.1016/S2214-109X(24)00312-7"),
+    Q(FC, "running out of saline", "unsourced", "Hiba Ali", None),
+    Q(PL, "buy 300,000", "verified", "Maia Sandu", "h2/watch?v=Xq3bT9kLm2Q"),
+    Q(PL, "I paid no one", "verified_archive", "Ilan Shor", "w3" + TWEET),
+    Q(PL, "3,000 lei a month", "source_unavailable", "Marina Tauber", "h4" + FB_POST),
+    Q(PL, "130,000 recipients", "source_unavailable", "Alina Radu", "h5" + GDOC),
+    Q(PL, "Russian bank", "verified_archive", "Viorel Cernăuțeanu", "w6" + POLICE),
+    Q(NT, "Мы никогда не отказывались", "verified", "Vladimir Putin",
+      "h10/static/transcripts/2024-10-24-press.txt"),
+    Q(NT, "Russia is not isolated", "cross_language", "Dmitry Peskov",
+      "h11/politics/20241024/peskov-sammit.html"),
+    Q(NT, "中方始终致力于劝和促谈", "verified", "Lin Jian",
+      "h12/web/fyrbt/202410/t20241023_11513210.shtml"),
+    Q(NT, "deepen strategic coordination", "cross_language", "Wang Yi",
+      "h13/politics/2024-10/23/c_1130212345.htm"),
+    Q(NT, "الحل يبدأ بوقف", "verified", "Ahmed Aboul Gheit", "h14/ar/news/aboul-gheit-kazan"),
+    Q(NT, "as a full member", "cross_language", "Badr Abdelatty", "h15/ar/news/abdelatty-ndb"),
+    Q(NT, "agreed by all 36", "verified", "Yuri Ushakov",
+      "h16/files/ushakov-briefing-en.txt"),
+    Q(CT, "inflated by 100,000", "verified", "Igor Dodon", "h21/ro/politic/dodon-diaspora-vot"),
+    Q(CT, "had observers", "verified", "Angelica Frolov",
+      "h22/comunicate/observatori-strainatate"),
+    Q(CT, "decided in Paris", "verified", "Renato Usatîi", "h23/en/news/usatii-paris-berlin"),
+]
+
+# A quote's key spans a line break where the document breaks it.
+QUOTES = [Q(q.doc, " ".join(q.key.split()), q.status, q.speaker, q.source) for q in QUOTES]
+
+NOT_QUOTES = [(FC, "Cholera spreads in Kassala"),
+              (FC, "Oral cholera vaccination in displacement camps"),
+              (FC, "Sudan: cholera situation report no. 12"), (NT, "too many requests")]
+
+LINKS = [
+    (FC, "h61/ar/news/2024/08/12/cholera-kassala", "ok"),
+    (FC, "h62/publications/i/item/sudan-cholera-sitrep-12", "ok"),
+    (FC, "h63/en/latest/sudan-cholera-kassala", "redirected"),
+    (FC, "h64/10.1016/S2214-109X(24)00312-7", "redirected"),
+    (FC, "h66/en/news/gedaref-no-new-cases", "dead"),
+    (FC, "h67/news/ocv-doses", "ok"),
+    (PL, "h2/watch?v=Xq3bT9kLm2Q", "ok"),
+    (PL, "h3" + TWEET, "blocked"),
+    (PL, "w3" + TWEET, "ok"),
+    (PL, "h4" + FB_POST, "blocked"),
+    (PL, "h5" + GDOC, "blocked"),
+    (PL, "w6" + POLICE, "ok"),
+    (NT, "h10/static/transcripts/2024-10-24-press.txt", "ok"),
+    (NT, "h11/politics/20241024/peskov-sammit.html", "ok"),
+    (NT, "h12/web/fyrbt/202410/t20241023_11513210.shtml", "ok"),
+    (NT, "h13/politics/2024-10/23/c_1130212345.htm", "ok"),
+    (NT, "h14/ar/news/aboul-gheit-kazan", "ok"),
+    (NT, "h15/ar/news/abdelatty-ndb", "ok"),
+    (NT, "h16/files/ushakov-briefing-en.txt", "ok"),
+    (CT, "h21/ro/politic/dodon-diaspora-vot", "ok"),
+    (CT, "h22/comunicate/observatori-strainatate", "ok"),
+    (CT, "h23/en/news/usatii-paris-berlin", "ok"),
+]
+
+# What each failing link's reason must say (any of the words, case aside): the answer's code,
+# or the wall a reader would meet.
+REASONS = [
+    (FC, "h66/en/news/gedaref-no-new-cases", "404"),
+    (PL, "h3" + TWEET, "javascript|log ?in|sign ?in|wall"),
+    (PL, "h4" + FB_POST, "log ?in|sign ?in|wall"),
+    (PL, "h5" + GDOC, "log ?in|sign ?in|access|wall"),
+]
+
+FINAL_URLS = [
+    (FC, "h63/en/latest/sudan-cholera-kassala",
+     "h63/en/latest/sudan-cholera-outbreak-kassala-patients"),
+    (FC, "h64/10.1016/S2214-109X(24)00312-7", "h65" + LANCET),
+]
+
+# The capture each archived verdict rests on: the nearest on or before the citation's access
+# date, else its document's date; a cited capture is itself.
+SNAPSHOTS = [
+    (FC, "400,000 doses", "20240902"),
+    (FC, "no new cases have been recorded", "20240821"),
+    (PL, "I paid no one", "20241021"),
+    (PL, "through a Russian bank", "20241003"),
+]
+
+# The tracker's menu, its tip line and its footer cite nothing.
+NOT_CITED = [(CT, "h20/methodology"), (CT, "h20/tips"), (CT, "h20/privacy")]
+
+DOC_DATES = [(FC, "2024-10-14"), (PL, "2024-10-25"), (NT, "2024-10-24"), (CT, "2024-10-26")]
+
+# Second run, a week later: MSF changed one word of its quotation, SUNA's page is back, the
+# Aboul Gheit page now answers 200 with an Arabic 'page not found'.
+SECOND_QUOTES = [
+    (FC, "more patients in one week", "partial"),
+    (FC, "no new cases have been recorded", "verified"),
+    (NT, "الحل يبدأ بوقف", "source_unavailable"),
+    (NT, "中方始终致力于劝和促谈", "verified"),
+]
+SECOND_LINKS = [(FC, "h66/en/news/gedaref-no-new-cases", "ok"),
+                (NT, "h14/ar/news/aboul-gheit-kazan", "soft_404")]
+SECOND_CHANGES = {"newly_failing_quotes": ["more patients in one week"],
+                  "recovered_links": ["h66/en/news/gedaref-no-new-cases"],
+                  "failing_unconfirmed_links": ["h14/ar/news/aboul-gheit-kazan"]}
+
+# Cases that failed on the first run, each with its reason.
+XFAIL: dict[str, str] = {}
+
+
+# -- the runs ----------------------------------------------------------------------------
+
+
+def _second_run(out: DatedRuns, c: Corpus, inputs: list[str]) -> None:
+    c.web.page("/en/latest/sudan-cholera-outbreak-kassala-patients", msf_page(
+        MSF_JUNE.replace("June", "July")), host=63)
+    c.web.page("/en/news/gedaref-no-new-cases", gedaref_page(), host=66)
+    c.web.page("/ar/news/aboul-gheit-kazan", ARABIC_MISSING, host=14)
+    second_run(out, c, inputs, lambda: T0 + timedelta(days=7))
+
+
+@pytest.fixture(scope="module")
+def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DatedRuns]:
+    root = tmp_path_factory.mktemp("e2e9")
+
+    def documents(hosts: dict[str, str]) -> dict[str, str | bytes]:
+        return {FC: (DOCUMENTS / FC).read_bytes(), PL: PLATFORMS_MD.format(**hosts),
+                NT: NOTES_TXT.format(**hosts), CT: TRACKER_HTML.format(**hosts)}
+
+    with served_corpus(root, serve, documents, port=PORT) as c:
+        inputs = [str(c.docs)]
+        out = dated_first_run(c, inputs, lambda: T0)
+        _second_run(out, c, inputs)
+        yield out
+
+
+# -- the cases ---------------------------------------------------------------------------
+
+
+def against_cases(quotes: list[Q], xfail: dict[str, str]) -> Iterator[Any]:
+    """The copy each sourced quote was checked against: the live page, or a capture."""
+    for q in quotes:
+        if q.source is not None:
+            want = "snapshot" if q.status == "verified_archive" else "live"
+            yield case("against", q.doc, q.key, "checked_against", want,
+                       f"{q.doc}:{q.key}:checked_against", xfail)
+
+
+def reason_cases(reasons: list[tuple[str, str, str]], xfail: dict[str, str]) -> Iterator[Any]:
+    for doc, ref, words in reasons:
+        yield case("reason", doc, ref, "reason", words, f"{doc}:{ref}:reason", xfail)
+
+
+def check_own(out: DatedRuns, kind: str, doc: str, key: str, expected: Any) -> bool:
+    """This set's own kinds: the copy a quote was checked against, a link's reason."""
+    if kind == "against":
+        row = out.quote(doc, key)
+        assert row is not None, f"no single quote containing {key!r}"
+        assert row["checked_against"] == expected, row
+    elif kind == "reason":
+        row = out.link(doc, key)
+        assert row is not None, f"no citation of {key}"
+        assert re.search(expected, row["reason"] or "", re.IGNORECASE), row
+    else:
+        return check_document(out, kind, doc, key, expected, out.doc_dates)
+    return True
+
+
+def _cases() -> Iterator[Any]:
+    yield from export_cases(QUOTES, NOT_QUOTES, LINKS, XFAIL)
+    yield from against_cases(QUOTES, XFAIL)
+    yield from reason_cases(REASONS, XFAIL)
+    yield from archive_cases(SNAPSHOTS, FINAL_URLS, XFAIL)
+    yield from listed_cases(XFAIL, not_cited=NOT_CITED, doc_dates=DOC_DATES)
+    yield from second_cases(SECOND_QUOTES, SECOND_LINKS, SECOND_CHANGES, XFAIL, exit_status=1)
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize(("kind", "doc", "key", "field_name", "expected"), list(_cases()))
+def test_expected_export(outcome: DatedRuns, kind: str, doc: str, key: str, field_name: str,
+                         expected: Any) -> None:
+    if not outcome.check(kind, doc, key, field_name, expected):
+        assert check_own(outcome, kind, doc, key, expected), kind
