@@ -19,6 +19,35 @@ back, a page turned into a soft 404 (an Arabic 'page not found' answered with 20
 Every expected value below was written by hand, as a careful fact-checker would judge it,
 before the pipeline was run on it; each expected field is its own test case so the score is
 countable.
+
+First run: 113 of 140 expected fields right. The misses, each fixed by a general rule since
+(tests/test_e2e9_rules.py):
+- the X post's page ('JavaScript is not available.' in <noscript>, nothing else) was 'ok'
+  (2 fields): a page that shows nothing without its script, says so in <noscript> and
+  describes none of its content in its metadata is blocked;
+- the YouTube video's quotation, in its description only, was not_found (1 field): a page
+  showing no prose of its own is read with the description it gives of itself (og:, twitter:
+  or meta description), as link previews show it;
+- the Writer PDF was dated by its export (its info's CreationDate), not its byline (1 field):
+  a date on a short line among a document's opening lines (a byline, a cover) is when it was
+  written, and wins over a later PDF info date;
+- the notes' sources on a line of their own under a label ('Transcript (plain text): <…>',
+  'Xinhua (Chinese): <…> (slow to load)') or after a translator's '[tr.]' were not read, and
+  '“中方始终致力于劝和促谈”' was no quotation (a run of Chinese is one regex word), while '"too
+  many requests"' in a parenthetical aside was one (13 fields, the second run's included): a
+  labelled address filling the rest of the quotation's paragraph, or the short paragraph under
+  it, is its source, past an editor's mark; a run of unspaced script counts a word for every
+  two letters; a quotation of up to four words inside an aside, neither opening nor closing
+  it, is mentioned, not quoted;
+- the Google Doc quotation cited nothing (3 fields): the next sentence saying the thing quoted
+  was published ('The newspaper published it as a [Google Doc](…)') points at its source;
+- the claim tracker's speakers were 'Newsmaker False' (3 fields): a run of capitals across two
+  table cells is no name, and a row's person wins over a body (the 'Where' column's outlet);
+- the tracker's 'Send us a tip' link was cited (1 field): a desk's call to its readers is
+  housekeeping, like 'Subscribe'.
+One expectation was my own mistake, changed after the first run: a quote whose only source
+could not be read (source_unavailable) was checked against no copy at all, not 'live' (2
+fields). 140 of 140 after the fixes.
 """
 
 from __future__ import annotations
@@ -552,10 +581,11 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DatedRuns]:
 
 
 def against_cases(quotes: list[Q], xfail: dict[str, str]) -> Iterator[Any]:
-    """The copy each sourced quote was checked against: the live page, or a capture."""
+    """The copy each sourced quote was checked against: the live page, a capture, or none
+    when no copy could be read."""
     for q in quotes:
         if q.source is not None:
-            want = "snapshot" if q.status == "verified_archive" else "live"
+            want = {"verified_archive": "snapshot", "source_unavailable": None}.get(q.status, "live")
             yield case("against", q.doc, q.key, "checked_against", want,
                        f"{q.doc}:{q.key}:checked_against", xfail)
 

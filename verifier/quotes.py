@@ -21,7 +21,7 @@ from .text.outletvocab import is_outlet
 from .text.phrases import strip_titles
 from .text.quotelinks import POINTING_BACK, link_quotes
 from .text.quotespans import CLOSERS, OPENERS, QuoteSpan, find_quote_spans, inner_text
-from .text.quoteuses import entry_title, modifies_a_noun
+from .text.quoteuses import ASIDE_WORDS, entry_title, in_an_aside, modifies_a_noun, unspaced_words
 from .text.speakers import INTRO_REACH, MASK, Speaker, SpeakerFinder
 from .text.speechverbs import find_speech_verbs
 from .text.tablerows import TableRows, row_speaker
@@ -306,7 +306,7 @@ def _kind(text: str, span: QuoteSpan, para: tuple[int, int]) -> str:
         return "quote"
     inner = inner_text(text, span)
     words = _WORD.findall(inner)
-    if len(words) <= 2:
+    if len(words) <= 2 and unspaced_words(inner) <= 2:
         return "quote" if _split_opening(text, span) or _answer_then_attribution(
             text, span, para) or _answer_after_colon(text, span, para) else "term"
     if _heading(text, para):
@@ -318,6 +318,8 @@ def _kind(text: str, span: QuoteSpan, para: tuple[int, int]) -> str:
                                and len(words) >= 4):
         return "term"  # a title, its full stop inside the marks in Chicago's '“Title.” BTA'
     if len(words) <= 5 and modifies_a_noun(text, span, before):
+        return "term"
+    if len(words) <= ASIDE_WORDS and in_an_aside(text, span, para):
         return "term"
     return "quote"
 

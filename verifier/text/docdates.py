@@ -163,6 +163,22 @@ def document_date(text: str, *, today: date | None = None) -> date | None:
     return found
 
 
+DATELINE_LINES = 6  # a document's opening lines: its title, a subtitle, its byline
+DATELINE_WORDS = 12  # words of a byline or cover line ('By the Desk · 14 October 2024')
+
+
+def dateline(text: str) -> date | None:
+    """The full date a document's opening lines give it on a short line (a byline, a cover
+    date): when it was written, whenever its file was made."""
+    lines = [line for line in text[:1000].split("\n")[:DATELINE_LINES * 2] if line.strip()]
+    for line in lines[:DATELINE_LINES]:
+        if len(line.split()) <= DATELINE_WORDS:
+            found = [d.value for d in find_dates(line, month_only=False) if d.full]
+            if found:
+                return found[0]
+    return None
+
+
 def _line_at(text: str, pos: int) -> str:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
