@@ -161,3 +161,70 @@ def test_a_tables_who_column_names_the_speaker_before_its_source_and_rating(
         ("Every polling station abroad had observers", "Angelica Frolov"),
         ("The result was decided in Paris and Berlin", "Renato Usatîi")]
     assert "https://desk.example/tips" not in [c.url for c in citations]
+
+
+# -- the second batch's rules ---------------------------------------------------------------
+
+
+def test_a_quotation_under_a_reference_entry_rests_on_its_address(tmp_path: Path) -> None:
+    text = """# Reading list
+
+1. Osman, A. and Bashir, S. (2023) 'Two-dose vaccine in camps', *The Lancet*, 11(9).
+   doi: https://doi.example.org/10.1016/S2214-109X(23)00211-4
+
+   The authors conclude that "two doses gave protection for at least three years".
+
+2. Sphere Association (2018) *The Sphere Handbook*. https://sphere.example.org/water
+   (accessed 2 March 2023)
+
+   Its water adviser, Tom Keller, wrote that "15 litres per person per day is the minimum".
+
+Read the full report at https://report.example.org/full
+
+The mayor, Jane Roe, said that "the bridge will reopen in May".
+"""
+    assert _sources(tmp_path, text, ".md") == {
+        "two doses gave protection for at least three years": [
+            "https://doi.example.org/10.1016/S2214-109X(23)00211-4"],
+        "15 litres per person per day is the minimum": ["https://sphere.example.org/water"],
+        "the bridge will reopen in May": []}
+
+
+def test_russian_notes_name_their_speakers_and_dates(tmp_path: Path) -> None:
+    from verifier.documents import load_document
+
+    text = """Заметки к материалу
+Подготовила А. Смирнова, 12 ноября 2024 г.
+
+1. Министр финансов России Антон Силуанов сказал, что «бюджет выдержит любые санкции».
+Источник: https://minfin.example.ru/press/2024/11/08
+
+2. Официальный представитель МИД Мария Захарова заявила, что «Россия выполняет все
+обязательства».
+
+3. Президент Республики Беларусь Александр Григорьевич Лукашенко заявил: «Мы будем работать».
+"""
+    quotes, _terms, citations = run(tmp_path, text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("бюджет выдержит любые санкции", "Антон Силуанов"),
+        ("Россия выполняет все обязательства", "Мария Захарова"),
+        ("Мы будем работать", "Александр Григорьевич Лукашенко")]
+    assert [citations[n].url for n in quotes[0].citations] == [
+        "https://minfin.example.ru/press/2024/11/08"]
+    assert load_document(tmp_path / "doc.txt").date == date(2024, 11, 12)
+
+
+def test_arabic_reporting_sentences_name_their_speakers(tmp_path: Path) -> None:
+    text = """قال وزير الصحة هيثم محمد إبراهيم إن «الوضع الوبائي مستقر في معظم الولايات».
+
+وقالت ممثلة منظمة اليونيسف في السودان، مانديب أوبراين، إن «الأطفال هم الأكثر تضرراً».
+
+وأكد منسق المنظمة في كسلا، محمد الطيب، أن «المستشفيات تعمل فوق طاقتها».
+
+ووصف الخبر بأنه «كاذب تماماً» دون أن يذكر مصدره.
+"""
+    quotes, _terms, _c = run(tmp_path, text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("الوضع الوبائي مستقر في معظم الولايات", "هيثم محمد إبراهيم"),
+        ("الأطفال هم الأكثر تضرراً", "مانديب أوبراين"),
+        ("المستشفيات تعمل فوق طاقتها", "محمد الطيب")]

@@ -637,6 +637,24 @@ def test_expected_export(outcome: DatedRuns, kind: str, doc: str, key: str, fiel
 # page that now redirects to its site's home page (a soft 404 with a capture). Then a second
 # run a week later: a page edited after a capture kept its old words, the rate-limited site
 # answers again.
+#
+# First run: 41 of 83. The misses, each fixed by a general rule since (tests/test_e2e9_rules.py):
+# - the Russian notes kept no quotation and were dated by an address's '2024-11-08' (18 fields,
+#   the second run's included): Russian reporting verbs ('заявил', 'сказала', …) are speech
+#   verbs, capitalised Cyrillic words are name words (the capitalised genitives before a name
+#   are whose office it is: a Russian or Ukrainian person is the last two words, three with a
+#   patronymic; a Cyrillic acronym such as 'МИД' is no name), a one-word label before the
+#   source's address ('Источник: <…>') is a label, and Russian and Ukrainian months in the
+#   genitive ('12 ноября 2024 г.') are dates;
+# - the reading list's annotations cited nothing (10 fields): a quotation citing nothing, in the
+#   paragraph right under a reference entry (authors and '(2023)' at its start) that ends with
+#   its address (an access note after it aside), rests on that address;
+# - the Arabic fact-check kept no quotation (13 fields): Arabic has no capitals, so the name
+#   index finds no one; an Arabic reporting sentence ('قال …', 'وأكدت …' ending 'إن'/'أن' before
+#   the quotation) names its speaker between commas, else as the words right before إن back to
+#   the office's nouns with the article ال (the name's last word may have it).
+# One expectation was my own mistake: the Instagram login wall's reason says 'a password form'
+# (1 field; the words allowed now include 'password'). 83 of 83 after the fixes.
 
 T1 = datetime(2024, 11, 21, 5, 0, tzinfo=UTC)
 
@@ -874,7 +892,7 @@ LINKS2 = [
 ]
 
 REASONS2 = [(AR, "h73/ar/news/kassala-hospitals", "429"),
-            (EM, "h82/p/DCx9k2LtQ3a/", "log ?in|sign ?in|wall")]
+            (EM, "h82/p/DCx9k2LtQ3a/", "log ?in|sign ?in|password|wall")]
 
 FINAL_URLS2 = [(RL, "h87/10986/37512", "h88/entities/publication/5d1c2b7e-37512")]
 

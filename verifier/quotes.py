@@ -14,6 +14,7 @@ import bisect
 import re
 
 from .models import Citation, Document, Quote
+from .text.arabicspeakers import arabic_speaker
 from .text.authordate import narrative_before, parenthetical_after
 from .text.lonequotes import around_paragraph, bare_introduction
 from .text.names import NameIndex, People
@@ -28,6 +29,7 @@ from .text.tablerows import TableRows, row_speaker
 from .text.textspans import SpanIndex, paragraph_before, paragraphs, sentences
 
 _WORD = re.compile(r"[\w\[\]’'\-]+")
+_ARABIC = re.compile(r"[\u0621-\u064A]")  # a sentence in Arabic: its speaker is read apart
 _NAMING = re.compile(
     r"(?:so-called|so called|dubbed|nicknamed|termed|labell?ed|branded|titled|entitled|named|"
     r"called|\bcall(?:s|ing)?|known as|referred to as|the terms?|the words?|the phrase|the slogans?|the motto|"
@@ -106,6 +108,8 @@ def extract_quotes(doc: Document, citations: list[Citation], *, people: People |
             s.speaker = _cited_authors(text, s, speaker, sent, paras[p_index])
         bare: _BareSentence | None = None
         for s in quoting:
+            if s.speaker is None and _ARABIC.search(text, sent[0], s.open_at):
+                s.speaker = arabic_speaker(text, sent[0], s.open_at)
             if s.speaker is None and rows.rows:
                 s.speaker = row_speaker(finder, rows, text, s.open_at, s.close_at)
             if s.speaker is None and bare is None:

@@ -22,6 +22,12 @@ _FOREIGN_MONTHS = {
         "april avril abril", "mai mayo", "juni juin junio", "juli juillet julio",
         "august août agosto", "september septembre septiembre", "oktober octobre octubre",
         "november novembre noviembre", "dezember décembre diciembre"), start=1)
+    for name in names.split()} | {
+    # Russian and Ukrainian dates name the month in the genitive: '12 ноября 2024 г.'
+    name: n for n, names in enumerate((
+        "января січня", "февраля лютого", "марта березня", "апреля квітня", "мая травня",
+        "июня червня", "июля липня", "августа серпня", "сентября вересня", "октября жовтня",
+        "ноября листопада", "декабря грудня"), start=1)
     for name in names.split()}
 _FOREIGN_MONTH = "(?:" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + ")"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"

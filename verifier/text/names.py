@@ -39,7 +39,7 @@ __all__ = ["ARTICLES", "CALENDAR_WORDS", "DEMONYMS", "DEPARTMENTS", "NOT_GIVEN_N
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*", re.U)
 _PLAIN_WORD = re.compile(r"[^\W\d_][\w\-]*")
-_NAME_TOKEN = r"(?:[A-Z\u00C0-\u00DE][\w’'\-]*|(?:al|el|ad|as|ash|at|az|an|ar|ul)-[^\W\d_][\w’'\-]*)"
+_NAME_TOKEN = r"(?:[A-Z\u00C0-\u00DE\u0400-\u042F][\w’'\-]*|(?:al|el|ad|as|ash|at|az|an|ar|ul)-[^\W\d_][\w’'\-]*)"
 _APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:former\s+)?(?:deputy\s+)?"
                          r"([^\W\d_][\w\-]*)")
 # An honorific the name run leaves out ('Dr. ' has a full stop), and a role 'of' something in
@@ -54,7 +54,7 @@ _POSSESSIVE = re.compile(r"(?:[’']s|s[’'])$")
 _POST_NOMINALS = frozenset((
     "MP", "MPs", "MSP", "MS", "MLA", "MEP", "AM", "TD", "QC", "KC", "JP", "OBE", "CBE", "MBE",
     "KBE", "DBE", "CH", "OM", "FRS", "FRSE", "FBA", "FMedSci", "PhD", "DPhil", "MD"))
-_ACRONYM = re.compile(r"^[A-Z]{2,7}s?$")
+_ACRONYM = re.compile(r"^[A-Z\u0400-\u042F]{2,7}s?$")
 
 # Up to two particles between name words: 'Ursula von der Leyen', 'Joost van den Berg'.
 _RUN = re.compile(rf"(?<![\w’'\-]){_NAME_TOKEN}(?:(?: (?:{'|'.join(sorted(PARTICLES))})){{0,2}} "
@@ -114,6 +114,20 @@ class Mention:
 _COMPOUND_ROLES = ("minister", "ministerin", "präsident", "präsidentin", "sprecher",
                    "sprecherin", "vorsitzende", "vorsitzender", "direktor", "direktorin",
                    "leiter", "leiterin", "chefin", "kanzler", "kanzlerin", "meisterin")
+
+
+# Russian and Ukrainian write a person as given name and surname, a patronymic between them
+# at most; the capitalised words before them are whose office it is, in the genitive
+# ('Министр финансов России Антон Силуанов', 'представитель МИД Мария Захарова').
+_CYRILLIC_CAPITAL = re.compile(r"[\u0400-\u042F]")
+_PATRONYMIC = re.compile(r".+(?:ович|евич|ьич|ич|овна|евна|ична|івна|ївна)$")
+
+
+def _slavic_name_start(tokens: list[str]) -> int:
+    """Where the person's name starts in a run of capitalised Cyrillic words."""
+    if len(tokens) >= 3 and _PATRONYMIC.match(tokens[-2]):
+        return len(tokens) - 3
+    return max(0, len(tokens) - 2)
 
 
 def is_title_word(word: str) -> bool:
@@ -313,6 +327,8 @@ class NameIndex:
             # 'Secretary of State John Kerry', 'Commissioner for the Environment X'
             while name_start < len(tokens) - 1 and tokens[name_start].lower() in DEPARTMENTS:
                 name_start += 1
+        if _CYRILLIC_CAPITAL.match(tokens[-1]):
+            name_start = max(name_start, _slavic_name_start(tokens))
         if name_start >= len(tokens):
             return
         name_tokens = [_POSSESSIVE.sub("", t) for t in tokens[name_start:]]

@@ -82,6 +82,8 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
             linked = _quoted_outlet(src, span, paras)
         if not linked:
             linked = _earlier_in_paragraph(text, src, span, sent, para)
+        if not linked:
+            linked = _entry_above(text, src, span, paras)
         span.citations = sorted(set(linked))
         line, page = doc.locate(span.start)
         quotes.append(Quote(
@@ -114,8 +116,8 @@ _EDITORS_MARK = re.compile(r"\s*(?:\[[^\[\]\n]{1,24}\]|\((?:my |our |own )?(?:tr
                            r"translated|tr\.)[^()\n]{0,20}\))")
 # A line of its own holding an address, bare or under a short label of its own words:
 # 'Transcript (plain text): https://…', 'Xinhua (Chinese): https://… (slow to load)'.
-_LABELLED_ADDRESS = re.compile(r"(?:(?:[^\W\d][\w’'\-]*\.?\s+?){1,4}\s*(?:\([^()\n]{1,30}\)\s*)?"
-                               r"[:|\-–—]\s*)?" + _ONLY_ADDRESS.pattern)
+_LABELLED_ADDRESS = re.compile(r"(?:[^\W\d][\w’'\-]*\.?(?:\s+[^\W\d][\w’'\-]*\.?){0,3}\s*"
+                               r"(?:\([^()\n]{1,30}\)\s*)?[:|\-–—]\s*)?" + _ONLY_ADDRESS.pattern)
 
 
 def _after_quotation(text: str, at: int, end: int) -> int:
@@ -256,6 +258,31 @@ def _earlier_in_paragraph(text: str, src: _Sources, span: QuoteSpan, sent: tuple
                if src.citations[n].kind == "link" or src.citations[n].kind == "named_source"
                and not src.citations[n].marker]
     return earlier[-1:]
+
+
+# A reference entry: its authors and its year in parentheses near its start ('Osman, A.,
+# Idris, M. and Bashir, S. (2023) …', 'Sphere Association (2018) …'), a list's number before.
+_ENTRY_HEAD = re.compile(r"\s*(?:\d{1,3}[.)]\s+|[-*•]\s+)?[A-Z][^\n()]{0,120}\((?:19|20)\d\d[a-z]?\)")
+_ACCESS_NOTE = re.compile(r"[\s.;,]*(?:\([^()]{1,60}\))?[\s.;,]*")
+
+
+def _entry_above(text: str, src: _Sources, span: QuoteSpan,
+                 paras: list[tuple[int, int]]) -> list[int]:
+    """An annotated bibliography's note under its entry ('Osman, A. … (2023) … doi: <…>' then
+    'The authors conclude that "…"'): a quotation citing nothing, in the paragraph right under
+    a reference entry ending with its address, rests on that address."""
+    if span.paragraph == 0:
+        return []
+    lo, hi = paras[span.paragraph - 1]
+    if not _ENTRY_HEAD.match(text, lo, hi):
+        return []
+    found = [n for n in src.within(lo, hi)
+             if src.citations[n].url and not src.citations[n].marker]
+    if not found:
+        return []
+    url = src.citations[found[-1]].url or ""
+    at = text.find(url, src.citations[found[-1]].offset, hi)  # the address as printed
+    return [found[-1]] if at != -1 and _ACCESS_NOTE.fullmatch(text, at + len(url), hi) else []
 
 
 def _quoted_outlet(src: _Sources, span: QuoteSpan, paras: list[tuple[int, int]]) -> list[int]:

@@ -20,7 +20,7 @@ _IRREGULAR = words("""
 say says said saying tell tells told telling write writes wrote written writing spoke speaking
 called calls calling
 """)
-# The reporting verbs of German, Spanish and French news, as printed (each language's forms
+# The reporting verbs of German, Spanish, French and Russian news, as printed (each language's forms
 # listed, not inflected: 'sagte', 'dijo', 'a déclaré' read as 'déclaré'). A French verb
 # written with its inverted pronoun ('explique-t-elle') is matched on its first part.
 _FOREIGN = words("""
@@ -32,6 +32,8 @@ comentó insistió
 dit déclare déclaré affirme affirmé estime estimé explique expliqué souligne souligné assure
 assuré ajoute ajouté prévient prévenu dénonce dénoncé écrit confie confié raconte insiste
 insisté averti avertit indique indiqué précise précisé soupire
+заявил заявила заявили заявляет сказал сказала сказали говорит отметил отметила отметили
+подчеркнул подчеркнула добавил добавила пояснил пояснила сообщил сообщила написал написала
 """)
 # Words that report speech only right after a quotation ("...," Khamenei continued).
 AFTER_ONLY = frozenset({"continued", "continues", "concluded", "went on"})
