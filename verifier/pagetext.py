@@ -123,7 +123,7 @@ def html_text(markup: str) -> tuple[str, str, str | None]:
 
 def _html_text(utf8: bytes, *, described: bool = False) -> tuple[str, str, str | None]:
     """html_text of markup encoded in UTF-8, the parser's own encoding; `described`: with the
-    page's description of itself when it shows no prose (see _with_description)."""
+    page's description of itself when it shows little and no prose (see _with_description)."""
     from .match.hydration import shell_text
     from .match.visibletext import parse_html, visible_text
 
@@ -138,7 +138,7 @@ def _html_text(utf8: bytes, *, described: bool = False) -> tuple[str, str, str |
     title = " ".join("".join(title_el.itertext()).split()) if title_el is not None else ""
     paged = not cut and utf8.find(_CONVERTER, 0, _HEAD_BYTES) != -1 and _mark_pages(root)
     text = visible_text(root, utf8, cut=cut)
-    if described and shell_text(text) and _DESCRIPTION_HINT in utf8:
+    if described and len(text) < DESCRIBED_TEXT and _DESCRIPTION_HINT in utf8 and shell_text(text):
         text = _with_description(root, text)
     return (_converted_pdf_text(text) if paged else text), title, _declared_language(root)
 
@@ -147,6 +147,7 @@ def _html_text(utf8: bytes, *, described: bool = False) -> tuple[str, str, str |
 # describes its content for link previews and search engines: a video's description, a post's
 # words. That is the page's own text, what a reader of the page is shown of it.
 _DESCRIPTION_HINT = b"description"
+DESCRIBED_TEXT = 2000  # characters: a page built by its script shows less than this without it
 _DESCRIPTIONS = ("//meta[@property='og:description']/@content",
                  "//meta[@name='twitter:description']/@content",
                  "//meta[@name='description']/@content")
