@@ -134,9 +134,8 @@ class PageLook:
         none of its content in its metadata either: a reader without a browser's script sees
         nothing of it. The page is there (blocked, never dead). The text is extracted only
         when such a notice is in the markup."""
-        if self.kind != "html" or ("<noscript" not in self.decoded
-                                   and "<NOSCRIPT" not in self.decoded):
-            return None  # (the markup as written: lowering a page costs a pass over it)
+        if self.kind != "html" or "<noscript" not in self.decoded:
+            return None  # one search of the markup as written: lowering it costs a pass more
         notice = next((m.group(1) for m in _NOSCRIPT.finditer(self.decoded)
                        if _SCRIPT_NOTICE.search(m.group(1))), None)
         if notice is None or _DESCRIBED.search(self.lowered) or self.text.strip():
