@@ -177,11 +177,12 @@ class Corpus:
 
 @contextlib.contextmanager
 def served_corpus(root: Path, serve: Callable[[FixtureWeb, FakeWayback], dict[str, str]],
-                  documents: Callable[[dict[str, str]], dict[str, str | bytes]]) -> Iterator[Corpus]:
-    """The fixture web and the fake Wayback serving a set's pages (`serve`), its documents
-    (given the hosts, to fill in their addresses) written under root/docs; both servers are
-    closed after."""
-    web, wayback = FixtureWeb(), FakeWayback()
+                  documents: Callable[[dict[str, str]], dict[str, str | bytes]], *,
+                  port: int = 0) -> Iterator[Corpus]:
+    """The fixture web (on `port`, for documents with fixed addresses) and the fake Wayback
+    serving a set's pages (`serve`), its documents (given the hosts, to fill in their
+    addresses) written under root/docs; both servers are closed after."""
+    web, wayback = FixtureWeb(port), FakeWayback()
     try:
         hosts = serve(web, wayback)
         docs = root / "docs"

@@ -42,12 +42,14 @@ Handler = Callable[[Request], Reply]
 class FixtureWeb:
     """Routes are keyed by path (and optionally by the 127.0.0.x address they are served on)."""
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
+        """`port`: every address's port, for documents whose addresses are fixed (a committed
+        PDF's links); 0 picks a free one."""
         self.requests: list[Request] = []
         self._routes: dict[tuple[str | None, str], Handler] = {}
         self._servers: dict[str, ThreadingHTTPServer] = {}
         self._lock = threading.Lock()
-        self.port = 0
+        self.port = port
         self._start("127.0.0.1")
 
     # -- serving ---------------------------------------------------------

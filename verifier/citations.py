@@ -36,7 +36,7 @@ from .text.urls import (
 __all__ = ["extract_citations", "normalize_url"]
 
 # A mailing's or page's own housekeeping links ('Unsubscribe', 'View in browser', 'Subscribe',
-# 'Share on WhatsApp') are not sources: Markdown and plain text have no share-tools class.
+# 'Share on WhatsApp', 'Send us a tip') are not sources: Markdown and plain text have no share-tools class.
 _MAILING_LINK = re.compile(
     r"^(?:unsubscribe(?: here| from (?:this|our|the) (?:mailing )?list)?|"
     r"subscribe(?: now| here| for free| (?:on|in|via) [\w. ]{1,25})?|"
@@ -48,6 +48,10 @@ _MAILING_LINK = re.compile(
     r"view (?:this (?:email|issue) )?(?:in (?:your |a )?browser|online)|"
     r"manage (?:your )?(?:preferences|subscription)|update (?:your )?preferences|"
     r"sign[ -]?up(?: here| now| for free| today)?|"
+    # a desk's own calls to its readers: 'Send us a tip', 'Contact us', 'Donate'
+    r"(?:send|submit|email|e-mail) us (?:a |your )?(?:tips?|claims?|corrections?|stor(?:y|ies))|"
+    r"(?:submit|send) (?:a |your )?(?:tip|claim|correction)s?|contact us|get in touch|"
+    r"donate(?: now| today)?|make a donation|"
     # the same buttons in French, Spanish and German pages
     r"(?:abonnez|inscrivez)-vous(?: (?:à|a) [\w'’ ]{1,30})?|suscr[ií]bete(?: (?:a|al) [\w ]{1,30})?|"
     r"(?:jetzt |newsletter )?abonnieren|"

@@ -30,7 +30,7 @@ from pathlib import Path
 from .errors import InputError
 from .models import Document
 from .pagetext import content_kind, decode_body
-from .text.docdates import document_date, parse_metadata_date
+from .text.docdates import dateline, document_date, parse_metadata_date
 from .text.docxdoc import read_docx
 from .text.footnotes import find_note_refs
 from .text.odtdoc import read_odt
@@ -305,8 +305,12 @@ def _pdf_document(data: bytes, source: str, name: str) -> Document:
     printed = pdf.metadata.get("Creator", "").startswith("Mozilla/")
     if printed and doc.date_source == "text":
         return doc  # a web page printed by a browser: made when printed, dated in its text
+    written = dateline(doc.text)
     for key in ("CreationDate", "ModDate"):
         value = parse_metadata_date(pdf.metadata.get(key, ""))
+        if value and written is not None and written < value:
+            doc.date, doc.date_source = written, "text"  # exported after it was written
+            break
         if value:
             doc.date, doc.date_source = value, "pdf-info"
             break

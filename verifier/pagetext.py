@@ -149,8 +149,10 @@ def html_text(markup: str) -> tuple[str, str, str | None]:
     return _html_text(markup.encode("utf-8", "replace"))
 
 
-def _html_text(utf8: bytes) -> tuple[str, str, str | None]:
-    """html_text of markup encoded in UTF-8, the parser's own encoding."""
+def _html_text(utf8: bytes, *, described: bool = False) -> tuple[str, str, str | None]:
+    """html_text of markup encoded in UTF-8, the parser's own encoding; `described`: with the
+    page's description of itself when it shows little and no prose (see _with_description)."""
+    from .match.hydration import shell_text
     from .match.visibletext import parse_html, visible_text
 
     if not utf8 or utf8.isspace():
@@ -164,7 +166,31 @@ def _html_text(utf8: bytes) -> tuple[str, str, str | None]:
     title = " ".join("".join(title_el.itertext()).split()) if title_el is not None else ""
     paged = not cut and utf8.find(_CONVERTER, 0, _HEAD_BYTES) != -1 and _mark_pages(root)
     text = visible_text(root, utf8, cut=cut)
+    if described and len(text) < DESCRIBED_TEXT and _DESCRIPTION_HINT in utf8 and shell_text(text):
+        text = _with_description(root, text)
     return (_converted_pdf_text(text) if paged else text), title, _declared_language(root)
+
+
+# A page built by its script (a video's, a post's) shows next to nothing without it, but
+# describes its content for link previews and search engines: a video's description, a post's
+# words. That is the page's own text, what a reader of the page is shown of it.
+_DESCRIPTION_HINT = b"description"
+DESCRIBED_TEXT = 2000  # characters: a page built by its script shows less than this without it
+_DESCRIPTIONS = ("//meta[@property='og:description']/@content",
+                 "//meta[@name='twitter:description']/@content",
+                 "//meta[@name='description']/@content")
+
+
+def _with_description(root: etree._Element, text: str) -> str:
+    """The text of a page showing no prose, then each description it gives that it does not
+    show."""
+    lines = [text] if text else []
+    for path in _DESCRIPTIONS:
+        for value in root.xpath(path):
+            said = " ".join(str(value).split())
+            if said and not any(said in line for line in lines):
+                lines.append(said)
+    return "\n".join(lines)
 
 
 # A PDF converted to HTML page by page (pdf2htmlEX: <div class="pf" data-page-no="3">) shows
@@ -316,7 +342,7 @@ def page_text(body: bytes, content_type: str | None) -> PageText | None:
         # UTF-8 bytes go to the parser as they are: encoding the decoded text again costs
         # as much as the decoding.
         utf8 = body if _is_utf8(encoding) else decoded.encode("utf-8", "replace")
-        text, title, lang = _html_text(utf8)
+        text, title, lang = _html_text(utf8, described=True)
         return PageText(text=text, language=page_language(lang, text), title=title, kind="html")
     text = markdown_links_as_text(decoded.replace("\r\n", "\n").replace("\r", "\n"))
     if is_subtitles(text):

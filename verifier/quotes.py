@@ -14,6 +14,7 @@ import bisect
 import re
 
 from .models import Citation, Document, Quote
+from .text.arabicspeakers import arabic_speaker
 from .text.authordate import narrative_before, parenthetical_after
 from .text.lonequotes import around_paragraph, bare_introduction
 from .text.names import NameIndex, People
@@ -21,13 +22,14 @@ from .text.outletvocab import is_outlet
 from .text.phrases import strip_titles
 from .text.quotelinks import POINTING_BACK, link_quotes
 from .text.quotespans import CLOSERS, OPENERS, QuoteSpan, find_quote_spans, inner_text
-from .text.quoteuses import entry_title, modifies_a_noun
+from .text.quoteuses import ASIDE_WORDS, entry_title, in_an_aside, modifies_a_noun, unspaced_words
 from .text.speakers import INTRO_REACH, MASK, Speaker, SpeakerFinder
 from .text.speechverbs import find_speech_verbs
 from .text.tablerows import TableRows, row_speaker
 from .text.textspans import SpanIndex, paragraph_before, paragraphs, sentences
 
 _WORD = re.compile(r"[\w\[\]’'\-]+")
+_ARABIC = re.compile(r"[\u0621-\u064A]")  # a sentence in Arabic: its speaker is read apart
 _NAMING = re.compile(
     r"(?:so-called|so called|dubbed|nicknamed|termed|labell?ed|branded|titled|entitled|named|"
     r"called|\bcall(?:s|ing)?|known as|referred to as|the terms?|the words?|the phrase|the slogans?|the motto|"
@@ -107,6 +109,8 @@ def extract_quotes(doc: Document, citations: list[Citation], *, people: People |
             s.speaker = _cited_authors(text, s, speaker, sent, paras[p_index])
         bare: _BareSentence | None = None
         for s in quoting:
+            if s.speaker is None and _ARABIC.search(text, sent[0], s.open_at):
+                s.speaker = arabic_speaker(text, sent[0], s.open_at)
             if s.speaker is None and rows.rows:
                 s.speaker = row_speaker(finder, rows, text, s.open_at, s.close_at)
             if s.speaker is None and bare is None:
@@ -308,7 +312,7 @@ def _kind(text: str, span: QuoteSpan, para: tuple[int, int]) -> str:
         return "quote"
     inner = inner_text(text, span)
     words = _WORD.findall(inner)
-    if len(words) <= 2:
+    if len(words) <= 2 and unspaced_words(inner) <= 2:
         return "quote" if _split_opening(text, span) or _answer_then_attribution(
             text, span, para) or _answer_after_colon(text, span, para) else "term"
     if _heading(text, para):
@@ -320,6 +324,8 @@ def _kind(text: str, span: QuoteSpan, para: tuple[int, int]) -> str:
                                and len(words) >= 4):
         return "term"  # a title, its full stop inside the marks in Chicago's '“Title.” BTA'
     if len(words) <= 5 and modifies_a_noun(text, span, before):
+        return "term"
+    if len(words) <= ASIDE_WORDS and in_an_aside(text, span, para):
         return "term"
     return "quote"
 

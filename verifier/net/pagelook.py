@@ -125,7 +125,23 @@ class PageLook:
     def block_reason(self, *, read_text: bool = True) -> str | None:
         """wall_reason() of this page: its title, and its text as error_page_reason reads it;
         or a small page with no text that only loads a bot manager's challenge."""
-        return wall_reason(self.title, self._message_text(read_text)) or self._challenge_resource()
+        return wall_reason(self.title, self._message_text(read_text)) or \
+            self._challenge_resource() or self._script_only()
+
+    def _script_only(self) -> str | None:
+        """A page that shows nothing without its script and turns the reader away in <noscript>
+        ('JavaScript is not available', 'Please enable JavaScript to continue'), and describes
+        none of its content in its metadata either: a reader without a browser's script sees
+        nothing of it. The page is there (blocked, never dead). The text is extracted only
+        when such a notice is in the markup."""
+        if self.kind != "html" or "<noscript" not in self.decoded:
+            return None  # one search of the markup as written: lowering it costs a pass more
+        notice = next((m.group(1) for m in _NOSCRIPT.finditer(self.decoded)
+                       if _SCRIPT_NOTICE.search(m.group(1))), None)
+        if notice is None or _DESCRIBED.search(self.lowered) or self.text.strip():
+            return None
+        said = " ".join(html.unescape(re.sub(r"<[^>]*>", " ", notice)).split())
+        return f"the page needs JavaScript to show anything: it says {said[:80]!r}"
 
     def _challenge_resource(self) -> str | None:
         """A bot manager's challenge told by the resource it loads (Incapsula's iframe, DataDome's
@@ -298,6 +314,17 @@ CHALLENGE_MARKUP = 20_000  # bytes: a challenge page is small
 CHALLENGE_TEXT = 100  # characters of text ('Please enable JS') a challenge page may show
 _CHALLENGE_RESOURCES = _by_first_character(("/_incapsula_resource", "captcha-delivery.com",
                                             "/_sec/cp_challenge/", ".awswaf.com/", "sucuri_cloudproxy"))
+# A <noscript> notice saying the page needs its script.
+_NOSCRIPT = re.compile(r"<noscript\b[^>]*>(.{0,2000}?)</noscript", re.DOTALL | re.IGNORECASE)
+# Only a notice turning the reader away: 'JavaScript is not available', '… is disabled in this
+# browser', 'enable JavaScript … to continue'. An application's own 'You need to enable
+# JavaScript to run this app' is its shell, a live page (the link-status sets' judgement).
+_SCRIPT_NOTICE = re.compile(r"\bjavascript (?:is (?:not available|disabled|turned off)|must be "
+                            r"enabled)|\b(?:enable|turn on|activate)\b[^<]{0,40}\bjavascript\b"
+                            r"[^<]{0,60}\bto (?:continue|proceed|view|use)\b|switch to a supported "
+                            r"browser", re.IGNORECASE)
+# A page's description of its own content in its metadata (a video's, a post's).
+_DESCRIBED = re.compile(r"""<meta\b[^>]*(?:name|property)\s*=\s*["']?(?:og:|twitter:)?description\b""")
 _VOLATILE = re.compile(r"\S*\d\S*")
 _PASSWORD_FIELD = re.compile(r"""type\s*=\s*["']?password\b""")
 

@@ -28,6 +28,12 @@ _FOREIGN_MONTHS = {
         "oktober octobre octubre outubro ottobre октября",
         "november novembre noviembre novembro ноября",
         "dezember décembre diciembre dezembro dicembre декабря"), start=1)
+    for name in names.split()} | {
+    # Russian and Ukrainian dates name the month in the genitive: '12 ноября 2024 г.'
+    name: n for n, names in enumerate((
+        "января січня", "февраля лютого", "марта березня", "апреля квітня", "мая травня",
+        "июня червня", "июля липня", "августа серпня", "сентября вересня", "октября жовтня",
+        "ноября листопада", "декабря грудня"), start=1)
     for name in names.split()}
 _FOREIGN_MONTH = "(?:" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + ")"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -185,6 +191,22 @@ def _labelled_date(head: str, limit: date) -> date | None:
         dates = find_dates(m.group("rest"), month_only=False)
         if dates and dates[0].start == 0 and dates[0].value <= limit:
             return dates[0].value
+    return None
+
+
+DATELINE_LINES = 6  # a document's opening lines: its title, a subtitle, its byline
+DATELINE_WORDS = 12  # words of a byline or cover line ('By the Desk · 14 October 2024')
+
+
+def dateline(text: str) -> date | None:
+    """The full date a document's opening lines give it on a short line (a byline, a cover
+    date): when it was written, whenever its file was made."""
+    lines = [line for line in text[:1000].split("\n")[:DATELINE_LINES * 2] if line.strip()]
+    for line in lines[:DATELINE_LINES]:
+        if len(line.split()) <= DATELINE_WORDS:
+            found = [d.value for d in find_dates(line, month_only=False) if d.full]
+            if found:
+                return found[0]
     return None
 
 

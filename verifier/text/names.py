@@ -57,7 +57,7 @@ _POSSESSIVE = re.compile(r"(?:[’']s|s[’'])$")
 _POST_NOMINALS = frozenset((
     "MP", "MPs", "MSP", "MS", "MLA", "MEP", "AM", "TD", "QC", "KC", "JP", "OBE", "CBE", "MBE",
     "KBE", "DBE", "CH", "OM", "FRS", "FRSE", "FBA", "FMedSci", "PhD", "DPhil", "MD"))
-_ACRONYM = re.compile(r"^[A-Z\u0410-\u042F]{2,7}s?$")
+_ACRONYM = re.compile(r"^[A-Z\u0400-\u042F]{2,7}s?$")
 
 # Up to two particles between name words: 'Ursula von der Leyen', 'Joost van den Berg'.
 _RUN = re.compile(rf"(?<![\w’'\-]){_NAME_TOKEN}(?:(?: (?:{'|'.join(sorted(PARTICLES))})){{0,2}} "
@@ -119,6 +119,20 @@ class Mention:
 _COMPOUND_ROLES = ("minister", "ministerin", "präsident", "präsidentin", "sprecher",
                    "sprecherin", "vorsitzende", "vorsitzender", "direktor", "direktorin",
                    "leiter", "leiterin", "chefin", "kanzler", "kanzlerin", "meisterin")
+
+
+# Russian and Ukrainian write a person as given name and surname, a patronymic between them
+# at most; the capitalised words before them are whose office it is, in the genitive
+# ('Министр финансов России Антон Силуанов', 'представитель МИД Мария Захарова').
+_CYRILLIC_CAPITAL = re.compile(r"[\u0400-\u042F]")
+_PATRONYMIC = re.compile(r".+(?:ович|евич|ьич|ич|овна|евна|ична|івна|ївна)$")
+
+
+def _slavic_name_start(tokens: list[str]) -> int:
+    """Where the person's name starts in a run of capitalised Cyrillic words."""
+    if len(tokens) >= 3 and _PATRONYMIC.match(tokens[-2]):
+        return len(tokens) - 3
+    return max(0, len(tokens) - 2)
 
 
 def is_title_word(word: str) -> bool:
@@ -325,6 +339,8 @@ class NameIndex:
             # 'Secretary of State John Kerry', 'Commissioner for the Environment X'
             while name_start < len(tokens) - 1 and tokens[name_start].lower() in DEPARTMENTS:
                 name_start += 1
+        if _CYRILLIC_CAPITAL.match(tokens[-1]):
+            name_start = max(name_start, _slavic_name_start(tokens))
         if name_start >= len(tokens):
             return
         name_tokens = [_POSSESSIVE.sub("", t) for t in tokens[name_start:]]

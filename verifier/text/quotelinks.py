@@ -92,6 +92,8 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
             linked = according_earlier(text, src, span, para)
         if not linked:
             linked = citation_sentence_after(text, src, sent, next_sentence)
+        if not linked:
+            linked = _entry_above(text, src, span, paras)
         linked = linked + named_again_after(text, src, span, sent, next_sentence)
         span.citations = sorted(set(linked))
         line, page = doc.locate(span.start)
@@ -120,22 +122,41 @@ _SOURCE_LINE_LABEL = re.compile(
 _ONLY_ADDRESS = re.compile(r"<?(?:https?://|www\.)\S+(?:\s+\([^()]{1,60}\))?[.;]?")
 _CLOSING_MARKS = re.compile(r"[\s.,;:!?\"”’»)\]]*")
 SOURCE_LINE_CHARS = 300
+# An editor's mark after a quotation: '[tr.]', '[translated]', '[sic]', '(my translation)'.
+_EDITORS_MARK = re.compile(r"\s*(?:\[[^\[\]\n]{1,24}\]|\((?:my |our |own )?(?:translation|"
+                           r"translated|tr\.)[^()\n]{0,20}\))")
+# A line of its own holding an address, bare or under a short label of its own words:
+# 'Transcript (plain text): https://…', 'Xinhua (Chinese): https://… (slow to load)'.
+_LABELLED_ADDRESS = re.compile(r"(?:[^\W\d][\w’'\-]*\.?(?:\s+[^\W\d][\w’'\-]*\.?){0,3}\s*"
+                               r"(?:\([^()\n]{1,30}\)\s*)?[:|\-–—]\s*)?" + _ONLY_ADDRESS.pattern)
+
+
+def _after_quotation(text: str, at: int, end: int) -> int:
+    """Where the text after a quotation's closing mark goes on: past its closing punctuation
+    and an editor's mark such as '[tr.]'."""
+    after = _CLOSING_MARKS.match(text, at, end).end()  # type: ignore[union-attr]
+    mark = _EDITORS_MARK.match(text, after, end)
+    return _CLOSING_MARKS.match(text, mark.end(), end).end() if mark else after  # type: ignore[union-attr]
 
 
 def _source_line_below(text: str, src: _Sources, span: QuoteSpan,
                        paras: list[tuple[int, int]]) -> list[int]:
     """A quotation closing its paragraph rests on a short paragraph right under it that names
-    where it was read ('Source: …', 'Read more: <…>') or holds nothing but an address, as
-    newsletters and memos write each item's source on a line of its own."""
+    where it was read ('Source: …', 'Read more: <…>') or holds nothing but an address, bare or
+    under a few words of label ('Xinhua (Chinese): <…>'), as newsletters, memos and notes
+    write each item's source on a line of its own (an editor's '[tr.]' may come between)."""
     end = paras[span.paragraph][1]
     if span.block or span.close_at >= end:
         return []
-    after = _CLOSING_MARKS.match(text, span.close_at + 1, end).end()  # type: ignore[union-attr]
+    after = _after_quotation(text, span.close_at + 1, end)
     if after < end:  # the line ran on into the quotation's paragraph
         lo, hi = after, end
         label = _SOURCE_LINE_LABEL.match(text, lo, hi)
         if label is None and _link_alone(text, src, lo, hi):
             return src.links(lo, lo + 1)  # '<q>…</q>. <a>RIA Novosti</a>' ending it
+        if label is None and hi - lo <= SOURCE_LINE_CHARS and \
+                _LABELLED_ADDRESS.fullmatch(text, lo, hi):  # the paragraph's rest: its source
+            return [n for n in src.within(lo, hi) if not src.citations[n].marker]
         if label is None or text[lo:lo + 1].islower():
             return []
     elif span.paragraph + 1 < len(paras):
@@ -145,7 +166,7 @@ def _source_line_below(text: str, src: _Sources, span: QuoteSpan,
         return []
     if hi - lo > SOURCE_LINE_CHARS:
         return []
-    if label is None and not _ONLY_ADDRESS.fullmatch(text, lo, hi):
+    if label is None and not _LABELLED_ADDRESS.fullmatch(text, lo, hi):
         return []
     return [n for n in src.within(lo, hi) if not src.citations[n].marker]
 
@@ -165,7 +186,10 @@ LINK_ALONE_WORDS = 5
 POINTING_BACK = re.compile(r"\s*(?:This|These|That|Those|Here|It)\b")
 _POINTER = re.compile(
     r"\b(?:statement|speech|remarks|interview|transcript|video|recording|post|tweet|letter|"
-    r"release|article|op-ed|full text|comments|address|testimony|announcement|briefing)\b", re.I)
+    r"release|article|op-ed|full text|comments|address|testimony|announcement|briefing|"
+    # or where the very thing quoted was put up: 'The newspaper published it as a Google Doc'
+    # ('The group has published the siren logs' is other material)
+    r"(?:published|posted|shared|uploaded)\s+(?:it|them|this|these)\b)\b", re.I)
 
 
 def _introduction(text: str, src: _Sources, span: QuoteSpan, paras: list[tuple[int, int]],
@@ -190,7 +214,8 @@ def _pointer(text: str, src: _Sources, span: QuoteSpan, sent: tuple[int, int],
              next_sentence: dict[tuple[int, int], tuple[int, int]],
              by_sentence: dict[tuple[int, int], list[QuoteSpan]]) -> list[int]:
     """The sentence right after the quotation says where the words were published: 'His full
-    statement is on the Moncloa website', 'The rapporteur's statement was published on …'."""
+    statement is on the Moncloa website', 'The rapporteur's statement was published on …',
+    'The newspaper published it as a [Google Doc](…)'."""
     following = next_sentence.get(sent)
     if following is None and span.block:
         n = bisect.bisect_left(starts, span.outer_end or span.close_at)
@@ -244,6 +269,31 @@ def _earlier_in_paragraph(text: str, src: _Sources, span: QuoteSpan, sent: tuple
                if src.citations[n].kind == "link" or src.citations[n].kind == "named_source"
                and not src.citations[n].marker]
     return earlier[-1:]
+
+
+# A reference entry: its authors and its year in parentheses near its start ('Osman, A.,
+# Idris, M. and Bashir, S. (2023) …', 'Sphere Association (2018) …'), a list's number before.
+_ENTRY_HEAD = re.compile(r"\s*(?:\d{1,3}[.)]\s+|[-*•]\s+)?[A-Z][^\n()]{0,120}\((?:19|20)\d\d[a-z]?\)")
+_ACCESS_NOTE = re.compile(r"[\s.;,]*(?:\([^()]{1,60}\))?[\s.;,]*")
+
+
+def _entry_above(text: str, src: _Sources, span: QuoteSpan,
+                 paras: list[tuple[int, int]]) -> list[int]:
+    """An annotated bibliography's note under its entry ('Osman, A. … (2023) … doi: <…>' then
+    'The authors conclude that "…"'): a quotation citing nothing, in the paragraph right under
+    a reference entry ending with its address, rests on that address."""
+    if span.paragraph == 0:
+        return []
+    lo, hi = paras[span.paragraph - 1]
+    if not _ENTRY_HEAD.match(text, lo, hi):
+        return []
+    found = [n for n in src.within(lo, hi)
+             if src.citations[n].url and not src.citations[n].marker]
+    if not found:
+        return []
+    url = src.citations[found[-1]].url or ""
+    at = text.find(url, src.citations[found[-1]].offset, hi)  # the address as printed
+    return [found[-1]] if at != -1 and _ACCESS_NOTE.fullmatch(text, at + len(url), hi) else []
 
 
 def _quoted_outlet(src: _Sources, span: QuoteSpan, paras: list[tuple[int, int]]) -> list[int]:

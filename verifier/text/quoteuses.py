@@ -1,6 +1,7 @@
 """What a quotation in marks is used as when it is no one's words (the holdout14 round): the
-title of a work in a reference-list entry, or an adjective between a determiner and its noun
-('another “once in a generation” reform')."""
+title of a work in a reference-list entry, an adjective between a determiner and its noun
+('another “once in a generation” reform'), a message mentioned in an aside; and how many words
+a quotation in a script without spaces holds."""
 
 from __future__ import annotations
 
@@ -40,3 +41,32 @@ def modifies_a_noun(text: str, span: QuoteSpan, before: str) -> bool:
     after = _NOUN_AFTER.match(text, span.close_at + 1)
     return bool(after and after.group(1) not in _NOT_NOUNS | AUXILIARIES
                 and not find_speech_verbs(after.group(1)))
+
+
+ASIDE_WORDS = 4  # a quotation this short in parentheses is mentioned, not quoted
+
+
+def in_an_aside(text: str, span: QuoteSpan, para: tuple[int, int]) -> bool:
+    """'(the ministry's site often answers "too many requests"; try again later)': a few
+    quoted words inside a parenthetical aside, neither opening nor closing it, are a message
+    or a label mentioned in passing, not anyone's words on record."""
+    opened = text.rfind("(", para[0], span.open_at)
+    if opened == -1 or text.find(")", opened, span.open_at) != -1:
+        return False
+    closed = text.find(")", span.close_at, para[1])
+    return closed != -1 and bool(text[opened + 1:span.open_at].strip()) and \
+        bool(text[span.close_at + 1:closed].strip(" .,;"))
+
+
+# Scripts written without spaces between words (Chinese, Japanese, Thai): a run of their
+# letters is one \w+ match however many words it holds.
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+UNSPACED_WORD_LETTERS = 2  # letters of a word in such a script, on average (Chinese: 1.5-2)
+
+
+def unspaced_words(inner: str) -> int:
+    """About how many words a quotation's runs of unspaced script hold: '中方始终致力于劝和促谈'
+    is a sentence, not a two-word label."""
+    if inner.isascii():
+        return 0
+    return sum(len(run) // UNSPACED_WORD_LETTERS for run in _UNSPACED.findall(inner))

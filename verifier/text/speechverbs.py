@@ -34,6 +34,7 @@ insisté averti avertit indique indiqué précise précisé soupire
 подчеркнули добавил добавила добавили добавив говорит говорят сообщил сообщила сообщили пояснил
 пояснила рассказал рассказала рассказывает заметил заметила уточнил уточнила признал признала
 ответил ответила ответили смеется смеётся написал написала отметив подчеркнув заявив пояснив
+заявляет
 """)
 # Spanish, Portuguese and Italian drop a subject pronoun: '«…», ha spiegato in una nota' and
 # '"…", disse.' are said by the person the passage is about.

@@ -47,19 +47,24 @@ def row_span(row: list[Cell]) -> Cell:
 def row_speaker(finder: SpeakerFinder, rows: TableRows, text: str, open_at: int,
                 close_at: int) -> Speaker | None:
     """The person (or body) a cell of the quotation's row opens with ('Alistair Crane, Prime
-    Minister'), cells after the quotation's first: a 'Who said it' column."""
+    Minister'), cells after the quotation's first: a 'Who said it' column. A person's cell
+    wins over a body's: a 'Where' cell names an outlet ('Newsmaker'), a 'Who' cell a person."""
     found = rows.filled_cell(text, open_at, close_at)
     if found is None:
         return None
     row, k = found
+    bodies: list[Speaker] = []
     for start, end in row[k + 1:] + row[:k][::-1]:
         mention = next(iter(finder.names.between(start, end)), None)
-        if mention is None or not only_titles(text[start:mention.start]):
+        # cells are set side by side in the text: a run of capitals across two is no name
+        if mention is None or mention.end > end or not only_titles(text[start:mention.start]):
             continue
         full = finder.names.full_name(mention.name, mention.start)
-        if mention.org or mention.person_like or mention.titled or finder.names.is_person(full):
-            return Speaker(full, not mention.org, "name")
-    return None
+        if mention.org:
+            bodies.append(Speaker(full, False, "name"))
+        elif mention.person_like or mention.titled or finder.names.is_person(full):
+            return Speaker(full, True, "name")
+    return bodies[0] if bodies else None
 
 
 def row_citations(rows: TableRows, text: str, open_at: int, close_at: int,
