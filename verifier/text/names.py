@@ -21,15 +21,25 @@ from .namevocab import (
     DEPARTMENTS,
     FEMALE_NOUNS,
     MALE_NOUNS,
-    NAME_TITLES,
     NOT_GIVEN_NAMES,
-    ORG_HEADS,
     ORG_WORDS,
     PARTICLES,
     SENTENCE_STARTERS,
     THING_WORDS,
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
+)
+from .namewords import (
+    CYRILLIC_CAPITAL,
+    POSSESSIVE,
+    given_name,
+    heads_org,
+    is_org_name,
+    is_title_word,
+    name_key,
+    slavic_name_start,
+    surname_key,
+    title_inside_name,
 )
 from .speechverbs import AUXILIARIES, SPEECH_FORMS
 from .textspans import SpanIndex
@@ -51,13 +61,10 @@ _HONORIFIC_BEFORE = re.compile(r"\b(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+$")
 _ABBREVIATED_TITLE = re.compile(r"\b([A-Z][a-z]{1,5})\.\s+$")
 _ROLE_OF_BEFORE = re.compile(r"(?<![\w\-])([A-Za-z]+(?:-[A-Za-z]+)?)\s+(?:of|for|at)\s+"
                              r"(?:the\s+)?[^,.;:()¤\n]{2,50},\s*$")
-_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar|ul)-(?=[^\W\d_])", re.I)
-_POSSESSIVE = re.compile(r"(?:[’']s|s[’'])$")
 # Letters written after a person's name (a seat, an honour, a degree): not part of the name.
 _POST_NOMINALS = frozenset((
     "MP", "MPs", "MSP", "MS", "MLA", "MEP", "AM", "TD", "QC", "KC", "JP", "OBE", "CBE", "MBE",
     "KBE", "DBE", "CH", "OM", "FRS", "FRSE", "FBA", "FMedSci", "PhD", "DPhil", "MD"))
-_ACRONYM = re.compile(r"^[A-Z\u0400-\u042F]{2,7}s?$")
 
 # Up to two particles between name words: 'Ursula von der Leyen', 'Joost van den Berg'.
 _RUN = re.compile(rf"(?<![\w’'\-]){_NAME_TOKEN}(?:(?: (?:{'|'.join(sorted(PARTICLES))})){{0,2}} "
@@ -110,93 +117,12 @@ class Mention:
             return False
         if self.titled or self.lone_person:
             return True
-        return len(self.tokens) >= 2 and _given_name(self.tokens[0]) and not any(
+        return len(self.tokens) >= 2 and given_name(self.tokens[0]) and not any(
             t.lower() in NOT_GIVEN_NAMES for t in self.tokens)
 
 
 # German writes a role as one capitalised compound before the name ('Bauministerin Sabine
 # Kellermann', 'Verbandspräsident Lukas Siebert'): a word ending in one of these is a title.
-_COMPOUND_ROLES = ("minister", "ministerin", "präsident", "präsidentin", "sprecher",
-                   "sprecherin", "vorsitzende", "vorsitzender", "direktor", "direktorin",
-                   "leiter", "leiterin", "chefin", "kanzler", "kanzlerin", "meisterin")
-
-
-# Russian and Ukrainian write a person as given name and surname, a patronymic between them
-# at most; the capitalised words before them are whose office it is, in the genitive
-# ('Министр финансов России Антон Силуанов', 'представитель МИД Мария Захарова').
-_CYRILLIC_CAPITAL = re.compile(r"[\u0400-\u042F]")
-_PATRONYMIC = re.compile(r".+(?:ович|евич|ьич|ич|овна|евна|ична|івна|ївна)$")
-
-
-def _slavic_name_start(tokens: list[str]) -> int:
-    """Where the person's name starts in a run of capitalised Cyrillic words."""
-    if len(tokens) >= 3 and _PATRONYMIC.match(tokens[-2]):
-        return len(tokens) - 3
-    return max(0, len(tokens) - 2)
-
-
-def is_title_word(word: str) -> bool:
-    """A title, hyphenated compounds of titles included ('director-general', 'vice-chair'),
-    and German compounds ending in a role ('Bauministerin')."""
-    low = word.lower()
-    return low in TITLE_WORDS or ("-" in low and all(
-        part in TITLE_WORDS for part in low.split("-"))) or (
-        len(low) > 9 and low.endswith(_COMPOUND_ROLES) and not low.startswith("ad"))
-
-
-def surname_key(name: str) -> str:
-    """The comparable last word of a name: 'al-Arouri' and 'Arouri' share 'arouri'."""
-    last = name.split()[-1] if name.split() else ""
-    return _name_key(last)
-
-
-def _name_key(token: str) -> str:
-    return _ARABIC_ARTICLE.sub("", _POSSESSIVE.sub("", token)).lower()
-
-
-def _given_name(token: str) -> bool:
-    low = token.lower()
-    return (token[:1].isupper() and low not in NOT_GIVEN_NAMES and low not in SENTENCE_STARTERS
-            and low not in TITLE_WORDS and not _ACRONYM.match(token))
-
-
-def _title_inside_name(tokens: list[str], start: int, title: int) -> bool:
-    """Whether the run's title word is part of a person's name ('Hassan Sheikh Mohamud',
-    'John Major'): a word that is also a name, the run's only title, after given names and
-    before at most a surname. A title before a name follows a place or a possessive ('Kenya
-    President Ruto', "Jordan's King Abdullah") or opens the run ('Sheikh Tamim')."""
-    if tokens[title].lower() not in NAME_TITLES or title < len(tokens) - 2:
-        return False
-    from .outletvocab import is_place  # (namedsources imports names)
-
-    before, after = tokens[start:title], tokens[title + 1:]
-    if any(is_title_word(_POSSESSIVE.sub("", t)) for t in before + after):
-        return False
-    return all(_given_name(t) and not _POSSESSIVE.search(t) and not is_place(t)
-               for t in before + after)
-
-
-def is_org_name(tokens: tuple[str, ...] | list[str]) -> bool:
-    """Whether capitalised words name an organisation rather than a person: one ending in
-    an organisation word ('Amnesty International', 'Dentists Union'), one with such a word
-    before 'of' ('Ministry of Foreign Affairs', 'Panel of Experts'), or an acronym."""
-    lowered = [_POSSESSIVE.sub("", t).lower() for t in tokens]
-    if not lowered:
-        return False
-    if lowered[-1] in ORG_WORDS or _heads_org(lowered):
-        return True
-    if any(t in ORG_WORDS and nxt in ("of", "for", "on")
-           for t, nxt in zip(lowered, lowered[1:], strict=False)):
-        return True
-    return len(tokens) == 1 and bool(_ACRONYM.match(tokens[0]))
-
-
-def _heads_org(lowered: list[str]) -> bool:
-    """'Ministério da …', 'O Ministério da …': a body named by its first word."""
-    first = lowered[1:2] if lowered[:1] and lowered[0] in ARTICLES else lowered[:1]
-    return bool(first) and first[0] in ORG_HEADS
-
-
 @dataclass
 class People:
     """What the earlier parts of a long document said about its people, for the parts read
@@ -265,7 +191,7 @@ class NameIndex:
             tokens: list[tuple[str, int]] = []
             for m in _WORD.finditer(run):
                 tokens.append((m.group(0), start + m.start()))
-                if _POSSESSIVE.search(m.group(0)):  # 'Khamenei’s website': the name ends here
+                if POSSESSIVE.search(m.group(0)):  # 'Khamenei’s website': the name ends here
                     self._add_run(tokens)
                     tokens = []
             if tokens:
@@ -282,7 +208,7 @@ class NameIndex:
                 head = self.text[prev_start:prev_end]
                 if _ORG_JOIN.fullmatch(" " + gap.strip(" ") + " ") and gap.startswith(" ") and \
                         len(gap) <= 9 and self._org_run(head) and \
-                        not _POSSESSIVE.search(head):
+                        not POSSESSIVE.search(head):
                     joined[-1] = (prev_start, end)
                     continue
                 if _AND_JOIN.fullmatch(gap) and _JOINED_ORG.search(head) and self._org_run(head) \
@@ -298,7 +224,7 @@ class NameIndex:
                 continue  # swallowed by the organisation name before
             if result and _NICKNAME_GAP.fullmatch(self.text, result[-1][1], start) and \
                     not self._org_run(self.text[result[-1][0]:end]) and \
-                    not _POSSESSIVE.search(self.text[result[-1][0]:result[-1][1]]):
+                    not POSSESSIVE.search(self.text[result[-1][0]:result[-1][1]]):
                 result[-1] = (result[-1][0], end)  # 'Tomás “El Flaco” Herrera' is one name
                 continue
             tail = _LIST_TAIL.match(self.text, end)
@@ -310,8 +236,8 @@ class NameIndex:
 
     @staticmethod
     def _org_run(run: str) -> bool:
-        words = [_POSSESSIVE.sub("", w).lower() for w in run.split()]
-        return any(w in ORG_WORDS for w in words) or _heads_org(words)
+        words = [POSSESSIVE.sub("", w).lower() for w in run.split()]
+        return any(w in ORG_WORDS for w in words) or heads_org(words)
 
     def _add_run(self, run: list[tuple[str, int]]) -> None:
         while len(run) > 2 and run[-1][0] in _POST_NOMINALS:
@@ -324,12 +250,12 @@ class NameIndex:
         last_title = -1
         org = is_org_name(tokens[k:])
         for n in range(k, len(tokens)):
-            low = _POSSESSIVE.sub("", tokens[n]).lower()
+            low = POSSESSIVE.sub("", tokens[n]).lower()
             if is_title_word(low) and not (org and n > k):
                 last_title = n
                 titles.add(low)
-        if last_title > k and _title_inside_name(tokens, k, last_title):
-            titles.discard(_POSSESSIVE.sub("", tokens[last_title]).lower())
+        if last_title > k and title_inside_name(tokens, k, last_title):
+            titles.discard(POSSESSIVE.sub("", tokens[last_title]).lower())
             last_title = -1
         name_start = max(k, last_title + 1)
         run_start = run[0][1]
@@ -339,11 +265,11 @@ class NameIndex:
             # 'Secretary of State John Kerry', 'Commissioner for the Environment X'
             while name_start < len(tokens) - 1 and tokens[name_start].lower() in DEPARTMENTS:
                 name_start += 1
-        if _CYRILLIC_CAPITAL.match(tokens[-1]):
-            name_start = max(name_start, _slavic_name_start(tokens))
+        if CYRILLIC_CAPITAL.match(tokens[-1]):
+            name_start = max(name_start, slavic_name_start(tokens))
         if name_start >= len(tokens):
             return
-        name_tokens = [_POSSESSIVE.sub("", t) for t in tokens[name_start:]]
+        name_tokens = [POSSESSIVE.sub("", t) for t in tokens[name_start:]]
         if name_tokens[-1] != tokens[-1] and self._verb_follows(run_end):
             name_tokens[-1] = tokens[-1]  # "Moody's said": the 's is the name's own
         start = run[name_start][1]
@@ -354,7 +280,7 @@ class NameIndex:
         name = " ".join(w for w in self.text[start:end].split() if MASK not in w)
         mention = Mention(start, end, name, tuple(name_tokens), titles,
                           titled=titled or bool(before), org=is_org_name(name_tokens))
-        if len(name_tokens) == 1 and not mention.org and _given_name(name_tokens[0]):
+        if len(name_tokens) == 1 and not mention.org and given_name(name_tokens[0]):
             follows = self.text[end:end + 40]
             kin = _KIN_BEFORE.search(self.text[max(0, start - 30):start])
             mention.lone_person = bool(_PERSON_AFTER.match(follows)) or bool(
@@ -469,7 +395,7 @@ class NameIndex:
             return full if full.lower().endswith(" " + name.lower()) else name
         if len(parts) >= 2 or not parts:
             return name
-        key = _name_key(name)
+        key = name_key(name)
         if key in self._bound:
             return self._bound[key]
         candidates = self._people().get(key, [])
@@ -478,7 +404,7 @@ class NameIndex:
                 return self.known.full[key][1]
             return name
         first_use = next((m.start for m in self.mentions if len(m.tokens) == 1
-                          and _name_key(m.tokens[0]) == key), before)
+                          and name_key(m.tokens[0]) == key), before)
         earlier = [(rank, m) for rank, m in candidates if m.start < first_use]
         pool = earlier or candidates
         best_rank = min(rank for rank, _m in pool)
@@ -494,7 +420,7 @@ class NameIndex:
             for m in self.mentions:
                 if len(m.tokens) >= 2 and m.person_like and not all(
                         t.lower() in PARTICLES for t in m.tokens[:-1]):  # 'Von der Leyen'
-                    keys = [_name_key(t) for t in m.tokens]
+                    keys = [name_key(t) for t in m.tokens]
                     for i, k in enumerate(keys):
                         if k in PARTICLES or not k:
                             continue
