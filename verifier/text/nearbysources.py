@@ -6,14 +6,11 @@ of its own under a colon."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from ..models import Citation
 from .outletvocab import is_outlet
+from .quoteevidence import Sources
 from .quotespans import QuoteSpan
-
-if TYPE_CHECKING:
-    from .quotelinks import _Sources as Sources
 
 # 'A recount has been requested, according to the PA news agency. The returning officer said
 # the recount would “…”': an agency credited for a paragraph's news is where its words were read

@@ -9,7 +9,7 @@ import bisect
 import re
 
 from ..models import Citation, Document, Quote
-from .authordate import ReferenceList, mla_after, narrative_before, parenthetical_after
+from .authordate import ReferenceList
 from .namedsources import is_source_line
 from .nearbysources import (
     according_earlier,
@@ -17,14 +17,20 @@ from .nearbysources import (
     named_again_after,
     whole_paragraph,
 )
-from .notebackrefs import pointed_back
+from .quoteevidence import (
+    Sources,
+    footnote_links,
+    inline_links,
+    marker_citations,
+    named_links,
+    parenthesised_links,
+    parenthetical_before,
+    reference_links,
+)
 from .quotespans import QuoteSpan, inner_text
 from .tablerows import TableRows, row_citations
 from .textspans import paragraph_before
 
-_PARENS = re.compile(r"\(([^()]*)\)")
-_BEFORE_PARENS = re.compile(r"[^\w(]*")  # punctuation and spaces between a quotation and '('
-PARENTHESES_REACH = 600  # characters after a quotation where its parenthetical source may open
 # A sentence's end, with the note marker glued to it: '. ', '.” ', '.3 ', '.[3] '.
 _SENTENCE_END = re.compile(r"[.?!][\"”’)]*(?:\[\d{1,3}\]|\d{1,3})*\s+(?=[A-Z“\"‘'])")
 QUOTE_CONTEXT_CHARS = 300
@@ -40,7 +46,7 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
     text = doc.text
     starts = [a for a, _b in paras]
     ends = [b for _a, b in paras]
-    src = _Sources(doc, citations)
+    src = Sources(doc, citations)
     references = ReferenceList(text, paras)
     rows = TableRows(doc.table_rows)
     spans.sort(key=lambda s: s.open_at)
@@ -56,13 +62,13 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
         if span.block:
             sent = (span.open_at, span.outer_end or span.close_at + 1)
         following_quote = spans[n + 1].open_at if n + 1 < len(spans) else len(text)
-        notes_here, notes_later = _footnote_links(src, span, sent, para, following_quote)
-        same_sentence, following = _named_links(text, src, span, sent, para)
+        notes_here, notes_later = footnote_links(src, span, sent, para, following_quote)
+        same_sentence, following = named_links(text, src, span, sent, para)
         # The nearest evidence wins: the quote's own sentence first, then what follows it.
-        linked = (notes_here or _inline_links(src, span, sent, by_sentence.get(sent, []))
-                  or _parenthesised_links(text, src, span, para)
-                  or _reference_links(text, src, span, sent, paras, references) or same_sentence
-                  or following or notes_later or _parenthetical_before(text, src, span, sent))
+        linked = (notes_here or inline_links(src, span, sent, by_sentence.get(sent, []))
+                  or parenthesised_links(text, src, span, para)
+                  or reference_links(text, src, span, sent, paras, references) or same_sentence
+                  or following or notes_later or parenthetical_before(text, src, span, sent))
         if not linked:  # a quotation filling a table cell: its row says where it is from
             linked = row_citations(rows, text, span.open_at, span.close_at, src.within)
         if linked and not notes_here and notes_later and \
@@ -139,7 +145,7 @@ def _after_quotation(text: str, at: int, end: int) -> int:
     return _CLOSING_MARKS.match(text, mark.end(), end).end() if mark else after  # type: ignore[union-attr]
 
 
-def _source_line_below(text: str, src: _Sources, span: QuoteSpan,
+def _source_line_below(text: str, src: Sources, span: QuoteSpan,
                        paras: list[tuple[int, int]]) -> list[int]:
     """A quotation closing its paragraph rests on a short paragraph right under it that names
     where it was read ('Source: …', 'Read more: <…>') or holds nothing but an address, bare or
@@ -171,7 +177,7 @@ def _source_line_below(text: str, src: _Sources, span: QuoteSpan,
     return [n for n in src.within(lo, hi) if not src.citations[n].marker]
 
 
-def _link_alone(text: str, src: _Sources, lo: int, hi: int) -> bool:
+def _link_alone(text: str, src: Sources, lo: int, hi: int) -> bool:
     """Whether text[lo:hi] is a link's few words alone (an outlet's name), no sentence."""
     rest = text[lo:hi].strip(" .")
     return bool(src.links(lo, lo + 1)) and 0 < len(rest.split()) <= LINK_ALONE_WORDS and \
@@ -192,7 +198,7 @@ _POINTER = re.compile(
     r"(?:published|posted|shared|uploaded)\s+(?:it|them|this|these)\b)\b", re.I)
 
 
-def _introduction(text: str, src: _Sources, span: QuoteSpan, paras: list[tuple[int, int]],
+def _introduction(text: str, src: Sources, span: QuoteSpan, paras: list[tuple[int, int]],
                   ends: list[int]) -> list[int]:
     """A block quotation introduced by a sentence ending in a colon rests on that sentence's
     link or footnote ('… in a recent interview with Caixin:' then the quotation)."""
@@ -206,10 +212,10 @@ def _introduction(text: str, src: _Sources, span: QuoteSpan, paras: list[tuple[i
         earlier, lo = lo, m.end()
     if POINTING_BACK.match(text, lo):
         lo = earlier  # '… a sermon his office published.[2] This is the passage:' — the sermon's
-    return src.links(lo, end) or _marker_citations(src, src.refs_within(lo, end + 1))
+    return src.links(lo, end) or marker_citations(src, src.refs_within(lo, end + 1))
 
 
-def _pointer(text: str, src: _Sources, span: QuoteSpan, sent: tuple[int, int],
+def _pointer(text: str, src: Sources, span: QuoteSpan, sent: tuple[int, int],
              paras: list[tuple[int, int]], starts: list[int],
              next_sentence: dict[tuple[int, int], tuple[int, int]],
              by_sentence: dict[tuple[int, int], list[QuoteSpan]]) -> list[int]:
@@ -228,7 +234,7 @@ def _pointer(text: str, src: _Sources, span: QuoteSpan, sent: tuple[int, int],
     lo, hi = following
     if not _POINTER.search(text, lo, hi):
         return []
-    return src.links(lo, hi) or _marker_citations(src, src.refs_within(lo, hi + 1))
+    return src.links(lo, hi) or marker_citations(src, src.refs_within(lo, hi + 1))
 
 
 _IN_IT = re.compile(
@@ -237,7 +243,7 @@ _IN_IT = re.compile(
     r"article|op-ed|column|tweet|thread|report|submission|filing|message)),")
 
 
-def _anaphoric_source(text: str, src: _Sources, sent: tuple[int, int],
+def _anaphoric_source(text: str, src: Sources, sent: tuple[int, int],
                       previous_sentence: dict[tuple[int, int], tuple[int, int]]) -> list[int]:
     """'[A video posted by X] … In it, X says that “…”': a sentence opening 'In it,' (or 'In
     the video,') points back at what the sentence before it linked."""
@@ -258,7 +264,7 @@ _BACK_TO_SOURCE = re.compile(
     r"|\b(?:le|la)\s+(?:journal|quotidien|rapport|agence|radio)\b")
 
 
-def _earlier_in_paragraph(text: str, src: _Sources, span: QuoteSpan, sent: tuple[int, int],
+def _earlier_in_paragraph(text: str, src: Sources, span: QuoteSpan, sent: tuple[int, int],
                           para: tuple[int, int]) -> list[int]:
     """A quotation citing nothing of its own, in a sentence pointing back at a publication,
     rests on the source its paragraph cited last before it ('The Times leads on … It quotes a
@@ -277,7 +283,7 @@ _ENTRY_HEAD = re.compile(r"\s*(?:\d{1,3}[.)]\s+|[-*•]\s+)?[A-Z][^\n()]{0,120}\
 _ACCESS_NOTE = re.compile(r"[\s.;,]*(?:\([^()]{1,60}\))?[\s.;,]*")
 
 
-def _entry_above(text: str, src: _Sources, span: QuoteSpan,
+def _entry_above(text: str, src: Sources, span: QuoteSpan,
                  paras: list[tuple[int, int]]) -> list[int]:
     """An annotated bibliography's note under its entry ('Osman, A. … (2023) … doi: <…>' then
     'The authors conclude that "…"'): a quotation citing nothing, in the paragraph right under
@@ -296,7 +302,7 @@ def _entry_above(text: str, src: _Sources, span: QuoteSpan,
     return [found[-1]] if at != -1 and _ACCESS_NOTE.fullmatch(text, at + len(url), hi) else []
 
 
-def _quoted_outlet(src: _Sources, span: QuoteSpan, paras: list[tuple[int, int]]) -> list[int]:
+def _quoted_outlet(src: Sources, span: QuoteSpan, paras: list[tuple[int, int]]) -> list[int]:
     """A quotation of an outlet's own words ('…, it said' after 'Reuters reported') rests on
     that outlet, named in its paragraph or the one before."""
     speaker = span.speaker
@@ -355,160 +361,6 @@ def _split_from(first: QuoteSpan, second: QuoteSpan, text: str) -> bool:
     return (first.paragraph == second.paragraph and len(between.split()) <= 8
             and first.speaker is not None and second.speaker is not None
             and first.speaker.name == second.speaker.name and "." not in between)
-
-
-class _Sources:
-    """A document's citations and footnote markers, searchable by offset."""
-
-    def __init__(self, doc: Document, citations: list[Citation]) -> None:
-        self.citations = citations
-        self.text = doc.text
-        order = sorted(range(len(citations)), key=lambda n: citations[n].offset)
-        self.order = order
-        self.offsets = [citations[n].offset for n in order]
-        self.refs = sorted(doc.note_refs, key=lambda r: r.start)
-        self.ref_starts = [r.start for r in self.refs]
-        self.bodies: dict[str, list] = {}
-        for f in sorted(doc.footnotes, key=lambda f: f.start):
-            self.bodies.setdefault(f.marker, []).append(f)
-        self.by_marker: dict[str, list[int]] = {}
-        for n, c in enumerate(citations):
-            if c.marker and c.kind in ("footnote", "named_source"):
-                self.by_marker.setdefault(c.marker, []).append(n)
-        self.pointed = pointed_back(doc.footnotes)  # 'Radio Dabanga, op. cit.' -> its note
-
-    def within(self, lo: int, hi: int) -> list[int]:
-        """Indexes of the citations at offsets in [lo, hi)."""
-        return self.order[bisect.bisect_left(self.offsets, lo):bisect.bisect_left(self.offsets, hi)]
-
-    def any_within(self, lo: int, hi: int) -> bool:
-        """Whether any citation is at an offset in [lo, hi)."""
-        return bisect.bisect_left(self.offsets, lo) < bisect.bisect_left(self.offsets, hi)
-
-    def refs_within(self, lo: int, hi: int) -> list:
-        return self.refs[bisect.bisect_left(self.ref_starts, lo):
-                         bisect.bisect_left(self.ref_starts, hi)]
-
-    def links(self, lo: int, hi: int) -> list[int]:
-        """Indexes of the URL citations (not footnote bodies) at offsets in [lo, hi)."""
-        return [n for n in self.within(lo, hi) if self.citations[n].kind == "link"]
-
-    def named(self, lo: int, hi: int) -> list[int]:
-        return [n for n in self.within(lo, hi)
-                if self.citations[n].kind == "named_source" and not self.citations[n].marker]
-
-
-def _footnote_links(src: _Sources, span: QuoteSpan, sent: tuple[int, int],
-                    para: tuple[int, int], following_quote: int) -> tuple[list[int], list[int]]:
-    """Citations of the markers after the quote in its sentence, and of the first marker
-    (group) after it later in its paragraph. When a marker stands between it and the next
-    quotation, those after the next one are that quotation's ('“…”3 in 2024, and X said
-    that “…”.4'); a paragraph's one marker at its end stands for all its quotations."""
-    lo = span.start if span.block else span.close_at
-    # a block's '— Name, role[4]' line after it is part of it, and so is that line's marker
-    hi = max(para[1], span.close_at + 2, span.outer_end if span.block and span.outer_end else 0)
-    after = src.refs_within(lo, hi)
-    own = [r for r in after if r.start < following_quote]
-    if own:
-        after = own
-    in_sentence = [r for r in after if r.start < sent[1] + 4]
-    later: list = []
-    if not in_sentence and after:
-        later = [after[0]]
-        for r in after[1:]:
-            if r.start - later[-1].end <= 2:
-                later.append(r)
-    return _marker_citations(src, in_sentence), _marker_citations(src, later)
-
-
-def _marker_citations(src: _Sources, refs: list) -> list[int]:
-    """The citations in the footnote each marker points at (the next body of that number)."""
-    linked: list[int] = []
-    for ref in refs:
-        bodies = src.bodies.get(ref.marker, [])
-        body = next((f for f in bodies if f.start > ref.start), bodies[-1] if bodies else None)
-        numbers = src.by_marker.get(ref.marker, [])
-        if body is not None:
-            numbers = [n for n in numbers
-                       if body.start <= src.citations[n].offset < body.start + len(body.text)]
-        target = src.pointed.get(ref.marker)
-        if not numbers and target is not None:  # a note pointing at an outlet's note
-            numbers = [n for n in src.by_marker.get(target, [])
-                       if src.citations[n].kind == "named_source"]
-        linked += numbers
-    return linked
-
-
-def _inline_links(src: _Sources, span: QuoteSpan, sent: tuple[int, int],
-                  in_sentence: list[QuoteSpan]) -> list[int]:
-    """Links in the quotation's sentence, but not those another speaker's quotation stands
-    between: in 'X accused them in a [statement] of “…”, and Y said that “…”' the link is
-    X's source, not Y's. What is left is one stretch of the sentence, from the opening of the
-    other speaker's last quotation before this one to the closing of their first one after:
-    its links are read at once, not each checked against every quotation of the sentence."""
-    lo, hi = min(sent[0], span.open_at), max(sent[1], span.close_at + 1)
-    if not src.any_within(lo, hi):
-        return []  # a sentence citing nothing: its quotations are not compared
-    if span.speaker is not None:
-        for s in in_sentence:
-            if s is span or s.speaker is None or s.speaker.name == span.speaker.name:
-                continue
-            if s.close_at < span.open_at:
-                lo = max(lo, s.open_at)  # a link before it is another's
-            elif s.open_at > span.close_at:
-                hi = min(hi, s.close_at + 1)  # a link after it is another's
-    return sorted(src.links(lo, hi))
-
-
-def _parenthesised_links(text: str, src: _Sources, span: QuoteSpan,
-                         para: tuple[int, int]) -> list[int]:
-    """Links in parentheses right after the quotation, even past its sentence's full stop:
-    '… every ten years.” (<a>BBC</a>)' cites the BBC for those words."""
-    opening = _BEFORE_PARENS.match(text, span.close_at + 1, para[1])
-    m = _PARENS.match(text, opening.end(), para[1]) if opening else None
-    if m is None:
-        return []
-    return src.links(m.start(), m.end())
-
-
-def _reference_links(text: str, src: _Sources, span: QuoteSpan, sent: tuple[int, int],
-                     paras: list[tuple[int, int]], references: ReferenceList) -> list[int]:
-    """The DOI or URL of the reference-list entry an author-date citation of the quotation
-    points at: '“…” (Halvorsen & Van Rijn, 2022, p. 39)' or 'Dubrovska (2020) argues that
-    “…”' -> 'Dubrovska, A. (2020). … https://doi.org/…'."""
-    para_end = paras[span.paragraph][1]
-    cited = parenthetical_after(text, span.close_at + 1, para_end) or narrative_before(
-        text, sent[0], span.open_at)
-    if cited is None:
-        mla = mla_after(text, span.close_at + 1, para_end)
-        entry = references.mla_entry(mla, span.paragraph) if mla else None
-        return src.links(*entry) if entry else []
-    entry = references.entry(cited, span.paragraph)
-    return src.links(*entry) if entry else []
-
-
-def _named_links(text: str, src: _Sources, span: QuoteSpan,
-                 sent: tuple[int, int], para: tuple[int, int]) -> tuple[list[int], list[int]]:
-    """Outlets named in the quote's sentence ('according to X', 'X reported'), and those in
-    the first parentheses after the quote that name any."""
-    same = [n for n in src.named(sent[0], sent[1])
-            if not _in_parentheses(text, src.citations[n].offset, sent[0])]
-    for m in _PARENS.finditer(text, span.close_at, min(para[1], span.close_at + PARENTHESES_REACH)):
-        group = src.named(m.start(), m.end())
-        if group:
-            return same, group
-    return same, []
-
-
-def _parenthetical_before(text: str, src: _Sources, span: QuoteSpan,
-                          sent: tuple[int, int]) -> list[int]:
-    """'In an interview (Der Spiegel, 12 June 2019), Schulze said: “…”'."""
-    return [n for n in src.named(sent[0], span.open_at)
-            if _in_parentheses(text, src.citations[n].offset, sent[0])]
-
-
-def _in_parentheses(text: str, pos: int, floor: int) -> bool:
-    return text.rfind("(", floor, pos) > text.rfind(")", floor, pos)
 
 
 def _context(text: str, sent: tuple[int, int], span: QuoteSpan) -> str:
