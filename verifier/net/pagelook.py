@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cached_property
 from urllib.parse import urljoin, urlsplit
 
@@ -136,8 +136,7 @@ class PageLook:
         when such a notice is in the markup."""
         if self.kind != "html" or "<noscript" not in self.decoded:
             return None  # one search of the markup as written: lowering it costs a pass more
-        notice = next((m.group(1) for m in _NOSCRIPT.finditer(self.decoded)
-                       if _SCRIPT_NOTICE.search(m.group(1))), None)
+        notice = next((n for n in _noscript_contents(self.decoded) if _SCRIPT_NOTICE.search(n)), None)
         if notice is None or _DESCRIBED.search(self.lowered) or self.text.strip():
             return None
         said = " ".join(html.unescape(re.sub(r"<[^>]*>", " ", notice)).split())
@@ -314,8 +313,24 @@ CHALLENGE_MARKUP = 20_000  # bytes: a challenge page is small
 CHALLENGE_TEXT = 100  # characters of text ('Please enable JS') a challenge page may show
 _CHALLENGE_RESOURCES = _by_first_character(("/_incapsula_resource", "captcha-delivery.com",
                                             "/_sec/cp_challenge/", ".awswaf.com/", "sucuri_cloudproxy"))
-# A <noscript> notice saying the page needs its script.
-_NOSCRIPT = re.compile(r"<noscript\b[^>]*>(.{0,2000}?)</noscript", re.DOTALL | re.IGNORECASE)
+NOSCRIPT_CHARS = 2000  # a <noscript> notice is short; a longer one holds the page itself
+
+
+def _noscript_contents(markup: str) -> Iterator[str]:
+    """The content of each short <noscript> element, found by plain searches: most pages hold
+    one (a tracking pixel's fallback), and a regular expression looking for it would read the
+    whole page a character at a time."""
+    at = markup.find("<noscript")
+    while at >= 0:
+        opened = markup.find(">", at) + 1
+        closed = markup.find("</noscript", opened) if opened else -1
+        if closed < 0:
+            return
+        if closed - opened <= NOSCRIPT_CHARS:
+            yield markup[opened:closed]
+        at = markup.find("<noscript", closed)
+
+
 # Only a notice turning the reader away: 'JavaScript is not available', '… is disabled in this
 # browser', 'enable JavaScript … to continue'. An application's own 'You need to enable
 # JavaScript to run this app' is its shell, a live page (the link-status sets' judgement).
