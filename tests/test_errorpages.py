@@ -265,7 +265,8 @@ def _always_needs(items: list[tuple[object, object]], needs: re.Pattern[str], ke
 
 
 @pytest.mark.parametrize("name", ["MISSING_CLAUSE", "LEGAL_BLOCK", "LOGIN_REQUIRED", "PARKED",
-                                  "PAYWALL", "CHALLENGE_TEXT", "TROUBLE", "AGE_GATE", "LINK_WARNING"])
+                                  "PAYWALL", "CHALLENGE_TEXT", "TROUBLE", "AGE_GATE", "LINK_WARNING",
+                                  "RESTRICTED"])
 def test_every_clause_needs_a_word_the_prescan_looks_for(name):
     """The pre-scan may skip a sentence only if no branch could match it: every string each
     branch matches holds a word of the pre-scan (each branch parsed and spelt out)."""

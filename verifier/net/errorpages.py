@@ -32,6 +32,7 @@ from .errorwords import (
     NOT_FOUND,
     PARKED,
     PAYWALL,
+    RESTRICTED,
     TROUBLE,
     TROUBLE_TITLE,
     Clauses,
@@ -257,7 +258,7 @@ _TITLE_WALLS = ((LEGAL_BLOCK, "a legal or regional block"), (PAYWALL, "a paywall
 _TITLE_WALL_WORDS = Words(tuple(word for c, _ in _TITLE_WALLS for word in c.words))
 _LINE_WALLS = ((LEGAL_BLOCK, "a legal or regional block"), (LOGIN_REQUIRED, "a login wall"),
                (CHALLENGE_TEXT, "a bot challenge"), (AGE_GATE, "an age check"),
-               (LINK_WARNING, "a link-safety warning"))
+               (LINK_WARNING, "a link-safety warning"), (RESTRICTED, "restricted access"))
 
 
 def wall_reason(title: str, text: str) -> str | None:

@@ -80,6 +80,14 @@ class PageLook:
             and _PASSWORD_FIELD.search(self.lowered) is not None
 
     @cached_property
+    def asks_identity_provider(self) -> bool:
+        """Whether the page is a form carrying a SAML sign-in request (`SAMLRequest`), which a
+        script posts to the reader's identity provider at once: the sign-in step of a site
+        behind single sign-on (Shibboleth's POST binding), not a page of its own."""
+        return self.kind == "html" and len(self.decoded) <= FORM_MARKUP \
+            and _SAML_REQUEST_FIELD.search(self.lowered) is not None
+
+    @cached_property
     def text(self) -> str:
         return html_text(self.decoded)[0] if self.kind == "html" else self.decoded
 
@@ -230,7 +238,11 @@ _MAYBE_NOT_FOUND = ("found", "find", "locate", "404", "removed", "deleted", "tak
                     "знойдзен", "олдсонгүй", "सापडले नाही", "కనుగొనబడలేదు", "រកមិនឃើញ",
                     "retirad", "eliminad", "borrad", "despublicad", "удал", "снят", "отключ", "недоступ",
                     "не доступ", "显示", "顯示", "メンテナンス", "维护", "維護", "升级", "升級", "работы", "در حال",
-                    "محذوف")
+                    "محذوف", "sealed", "restricted to", "ly available from", "ly accessible from", "entfernt",
+                    "retiré", "supprimé", "rimoss", "t currently available", "lkenizde", "lgenizde", "ulaşılam",
+                    "bulunmamaktad", "disponibile nel", "dihapus", "haipatikan", "haujapatikan", "٤٠٤",
+                    "お住まい", "地域で", "国で", "국가에서", "지역에서", "دسترس", "זמינ", "走丢", "走丟", "不见了", "不見了",
+                    "丢失", "丟失", "終了しました", "हटा", "إزالة", "اتبعته", "למצוא")
 
 
 def _by_first_character(words: Sequence[str]) -> tuple[re.Pattern[str], ...]:
@@ -299,6 +311,7 @@ CHALLENGE_TEXT = 100  # characters of text ('Please enable JS') a challenge page
 _CHALLENGE_RESOURCES = _by_first_character(("/_incapsula_resource", "captcha-delivery.com",
                                             "/_sec/cp_challenge/", ".awswaf.com/", "sucuri_cloudproxy"))
 _VOLATILE = re.compile(r"\S*\d\S*")
+_SAML_REQUEST_FIELD = re.compile(r"""<input\b[^>]*\bname\s*=\s*["']?samlrequest\b""")
 _PASSWORD_FIELD = re.compile(r"""type\s*=\s*["']?password\b""")
 
 
