@@ -276,6 +276,20 @@ def test_every_clause_needs_a_word_the_prescan_looks_for(name):
         assert _always_needs(list(_parser.parse(branch)), clauses.needs, keep, {}), branch
 
 
+@pytest.mark.parametrize("name", ["MISSING_CLAUSE", "LEGAL_BLOCK", "LOGIN_REQUIRED", "PARKED",
+                                  "PAYWALL", "CHALLENGE_TEXT", "TROUBLE", "AGE_GATE", "LINK_WARNING",
+                                  "RESTRICTED"])
+def test_a_clause_a_sentence_in_ascii_is_not_tried_against_needs_a_character_beyond_ascii(name):
+    """A sentence in ASCII is tried against the clauses that write an ASCII letter or digit
+    only: every other clause matches nothing but text holding a character beyond ASCII."""
+    clauses = getattr(errorwords, name)
+    kept = set(_branches(clauses.ascii_pattern.pattern)) if clauses.ascii_pattern.pattern != "(?!)" else set()
+    beyond_ascii = re.compile(r"[^\x00-\x7f]")
+    for branch in _branches(clauses.pattern.pattern):
+        if branch not in kept:
+            assert _always_needs(list(_parser.parse(branch)), beyond_ascii, 1, {}), branch
+
+
 def test_a_sentence_without_those_words_is_skipped_before_the_clauses():
     class Counting:
         calls = 0
@@ -283,7 +297,7 @@ def test_a_sentence_without_those_words_is_skipped_before_the_clauses():
         def match(self, sentence, start):
             Counting.calls += 1
 
-    clauses = errorwords.MISSING_CLAUSE._replace(pattern=Counting())
+    clauses = errorwords.MISSING_CLAUSE._replace(pattern=Counting(), ascii_pattern=Counting())
     assert not errorpages._mostly(clauses, "parliament approves the budget amid protests")
     assert Counting.calls == 0
     errorpages._mostly(clauses, "the page you requested does not exist")
@@ -299,7 +313,7 @@ def test_the_clauses_are_tried_only_at_the_words_a_long_enough_match_can_start_a
         def match(self, sentence, start):
             tried.append(start)
 
-    clauses = errorwords.MISSING_CLAUSE._replace(pattern=Recording())
+    clauses = errorwords.MISSING_CLAUSE._replace(pattern=Recording(), ascii_pattern=Recording())
     sentence = "last than there minpoal elistalra of lovelpen alcorvel alshiker the be"
     assert not errorpages._mostly(clauses, sentence)  # 'here', a needed word, is in 'there'
     assert tried == [0, 5, 10, 16, 24]

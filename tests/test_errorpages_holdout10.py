@@ -17,6 +17,12 @@ def _text(line: str) -> str:
     return f"Example\n{line}\nHome"
 
 
+def _scanned(line: str) -> bool:
+    """Whether the markup scan lets a small page holding the line have its text read."""
+    return PageLook(f"<html><head><title>Example</title></head><body><p>{line}</p></body></html>",
+                    "html").maybe_message
+
+
 @pytest.mark.parametrize("line", [
     "This record is no longer available.",
     "Dataset not found",
@@ -52,8 +58,7 @@ def _text(line: str) -> str:
 ])
 def test_l10_not_found_wordings(line: str) -> None:
     assert errorpages.error_page_reason("Example", _text(line)) is not None
-    look = PageLook(f"<html><head><title>Example</title></head><body><p>{line}</p></body></html>", "html")
-    assert look.maybe_message  # the markup scan lets the page's text be read
+    assert _scanned(line)
 
 
 @pytest.mark.parametrize("line", [
@@ -69,8 +74,7 @@ def test_l10_not_found_wordings(line: str) -> None:
 ])
 def test_l10_walls(line: str) -> None:
     assert errorpages.wall_reason("Example", _text(line)) is not None
-    look = PageLook(f"<html><head><title>Example</title></head><body><p>{line}</p></body></html>", "html")
-    assert look.maybe_message
+    assert _scanned(line)
 
 
 @pytest.mark.parametrize("title, text", [

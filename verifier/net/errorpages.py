@@ -94,9 +94,10 @@ def _mostly(clauses: Clauses, sentence: str) -> bool:
         return False
     need = SENTENCE_SHARE * len(sentence)
     latest = len(sentence) - need
+    pattern = clauses.ascii_pattern if sentence.isascii() else clauses.pattern
     start = 0
     while start <= latest:
-        found = clauses.pattern.match(sentence, start)
+        found = pattern.match(sentence, start)
         if found is not None and found.end() - start >= need:
             return True
         start = sentence.find(" ", start) + 1

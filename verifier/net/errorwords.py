@@ -35,6 +35,7 @@ class Clauses(NamedTuple):
 
     pattern: re.Pattern[str]
     needs: Words
+    ascii_pattern: re.Pattern[str]  # the clauses a sentence in ASCII can match (see _writes_ascii)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -44,7 +45,20 @@ class Clauses(NamedTuple):
 
 def _clauses(patterns: list[str], needs: list[str]) -> Clauses:
     """Clause patterns, with the needed words (each alternative of the `needs` strings)."""
-    return Clauses(_compile(patterns), Words(tuple(dict.fromkeys("|".join(map(fold, needs)).split("|")))))
+    ascii_ones = [p for p in patterns if _writes_ascii(fold(p))]
+    return Clauses(_compile(patterns), Words(tuple(dict.fromkeys("|".join(map(fold, needs)).split("|")))),
+                   _compile(ascii_ones) if ascii_ones else re.compile("(?!)"))
+
+
+_SYNTAX = re.compile(r"\\.|\{\d*,?\d*\}")  # escapes ('\S') and counts ('{0,4}'): no text written
+
+
+def _writes_ascii(pattern: str) -> bool:
+    """Whether a clause writes an ASCII letter or digit. One that writes none (an Arabic, a
+    Chinese clause) needs a letter of its script, so a sentence in ASCII, as most are, is not
+    tried against it: each clause costs a try at each word a match can start at.
+    test_errorpages checks that every clause left out needs a character beyond ASCII."""
+    return any(c.isascii() and c.isalnum() for c in _SYNTAX.sub("", pattern))
 
 
 class Words:
