@@ -8,7 +8,7 @@ import re._parser as _parser
 
 import pytest
 
-from verifier.net import errorpages, errorwords
+from verifier.net import errorpages, errorwords, phrases
 from verifier.net.errorpages import error_page_reason
 
 LONG = "a long article body " * 400
@@ -369,7 +369,7 @@ def test_sentences_near_the_fourth_sets_messages_are_not_error_pages(line: str) 
 
 def test_marks_of_indic_scripts_are_folded_like_accents() -> None:
     """A Devanagari vowel sign is no word character to `re`; kept, it would split the word."""
-    assert errorpages.normalize("पृष्ठ नहीं मिला") == errorwords.fold("पृष्ठ नहीं मिला")
+    assert errorpages.normalize("पृष्ठ नहीं मिला") == phrases.fold("पृष्ठ नहीं मिला")
 
 
 def test_a_paragraph_opening_with_a_not_found_sentence() -> None:

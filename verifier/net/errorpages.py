@@ -35,10 +35,8 @@ from .errorwords import (
     RESTRICTED,
     TROUBLE,
     TROUBLE_TITLE,
-    Clauses,
-    Words,
-    fold,
 )
+from .phrases import Clauses, Words, fold
 
 SOFT_404_TEXT_LIMIT = 3000  # a page longer than this is not judged by its body lines
 SITE_NAME_WORDS = 3  # 'Page not found: Example News'

@@ -3,90 +3,14 @@
 Each group is a list of clause patterns in the languages the corpus meets, folded (accents and
 marks removed) as the sentences they are matched against are; most groups also carry the
 words every one of their clauses needs, a search a hundred times cheaper than the clauses
-that spares most sentences the clauses (see Clauses).
+that spares most sentences the clauses (see phrases.Clauses).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from typing import NamedTuple
 
-
-def fold(text: str) -> str:
-    """Accents and other marks removed (página -> pagina, найдена -> наидена). Spacing marks
-    go too: Devanagari and Bengali vowel signs are no word characters to `re`, so keeping them
-    would cut 'पृष्ठ' into pieces that no pattern could match."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text)
-                   if not unicodedata.category(c).startswith("M"))
-
-
-def _compile(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{fold(p)})" for p in patterns))
-
-
-class Clauses(NamedTuple):
-    """Clause patterns and a pre-scan for words every one of them needs.
-
-    A long alternation whose branches open with optional words is tried branch by branch at
-    every character, ~4 µs a character; most sentences (a headline in a page title) hold none
-    of the words the clauses need, and a search for those alone is a hundred times cheaper.
-    test_errorpages checks that each branch needs one of them."""
-
-    pattern: re.Pattern[str]
-    needs: Words
-    ascii_pattern: re.Pattern[str]  # the clauses a sentence in ASCII can match (see _writes_ascii)
-
-    @property
-    def words(self) -> tuple[str, ...]:
-        """What `needs` looks for."""
-        return self.needs.words
-
-
-def _clauses(patterns: list[str], needs: list[str]) -> Clauses:
-    """Clause patterns, with the needed words (each alternative of the `needs` strings)."""
-    ascii_ones = [p for p in patterns if _writes_ascii(fold(p))]
-    return Clauses(_compile(patterns), Words(tuple(dict.fromkeys("|".join(map(fold, needs)).split("|")))),
-                   _compile(ascii_ones) if ascii_ones else re.compile("(?!)"))
-
-
-_SYNTAX = re.compile(r"\\.|\{\d*,?\d*\}")  # escapes ('\S') and counts ('{0,4}'): no text written
-
-
-def _writes_ascii(pattern: str) -> bool:
-    """Whether a clause writes an ASCII letter or digit. One that writes none (an Arabic, a
-    Chinese clause) needs a letter of its script, so a sentence in ASCII, as most are, is not
-    tried against it: each clause costs a try at each word a match can start at.
-    test_errorpages checks that every clause left out needs a character beyond ASCII."""
-    return any(c.isascii() and c.isalnum() for c in _SYNTAX.sub("", pattern))
-
-
-class Words:
-    """A search for any of some literal words in a normalized sentence.
-
-    A sentence in ASCII, as most are, is searched for the ASCII words alone: no other word can
-    be in it, and the other scripts' words make half the branches tried at each position."""
-
-    def __init__(self, words: tuple[str, ...]) -> None:
-        self.words = words
-        self._any = _any_word(words)
-        self._ascii = _any_word(tuple(word for word in words if word.isascii()))
-
-    def search(self, sentence: str) -> re.Match[str] | None:
-        return (self._ascii if sentence.isascii() else self._any).search(sentence)
-
-
-def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Literal words as one alternation per first character ('e(?:xist|xpired)|f(?:ound|ind)'):
-    at each position of a sentence `re` tries one branch per first character instead of one per
-    word, half the time of a flat alternation of the 80-odd words of MISSING_CLAUSE. No words:
-    a pattern matching nothing."""
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        groups.setdefault(word[0], []).append(re.escape(word[1:]))
-    return re.compile("|".join(re.escape(first) + (f"(?:{'|'.join(rest)})" if rest != [""] else "")
-                               for first, rest in groups.items()) or "(?!)")
-
+from .phrases import clauses_of, compile_phrases
 
 # Things a link can name that go missing: pages and files, and what platforms hold (a photo, a
 # recording, a job posting, a shared transfer, a whole blog or site, a channel or community).
@@ -115,7 +39,7 @@ _GONE = r"(removed|deleted|disabled|terminated|banned|taken down|unpublished|mov
 _DET = r"(the |this |that |your )?(requested |specified |selected )?"
 _GONE_NOUN = r"(page|video|content|post|article|story|file|document|store|shop)"  # no 'item': a product
 # Phrases that make a whole line (or title segment) an error message.
-NOT_FOUND = _compile([
+NOT_FOUND = compile_phrases([
     r"(error )?(http )?(404|410)( error)?( page)?( not found| gone| page not found)?( error)?",
     r"(error )?(404 )?" + _DET + _NOUN + _YOU + r" (is |was )?not found" + _WHERE,
     r"(this )?" + _GONE_NOUN + r" (is )?(currently )?unavailable",  # not 'Currently unavailable'
@@ -143,7 +67,7 @@ NOT_FOUND = _compile([
     r"(there is|theres) nothing here",  # Tumblr; whole line: not 'There is nothing here yet'
 ])
 # Clauses that say a page is missing wherever they stand in a sentence.
-MISSING_CLAUSE = _clauses([
+MISSING_CLAUSE = clauses_of([
     _DET + _FOUND_NOUN + _YOU + r" (has (been )?moved or )?(does not|doesnt|did not|no longer|dont|might not|"
     r"may not) exists?( anymore)?" + _WHERE + r"( or (is no longer available|has been (removed|deleted)))?",
     _DET + _FOUND_NOUN + _YOU + r" (could not|couldnt|cannot|can not|cant) be (found|located)",
@@ -309,7 +233,7 @@ MISSING_CLAUSE = _clauses([
           r"laman|tautan|tồn tại|tìm thấy|bị xóa|depubliziert|लेख|खबर|ख़बर|समाचार|हटा|habari|makala|entfernt|gelöscht|zurückgezogen|retiré|"
           r"supprimé|dépublié|rimoss|eliminat|cancellat"])
 # A page kept from the reader until they log in: 'Please log in to view this page'.
-LOGIN_REQUIRED = _clauses([
+LOGIN_REQUIRED = clauses_of([
     r"(you (must|need to|have to) |please |(the|this) \w+ requires you to )(be )?(registered and )?"
     r"(logged in|log in) to (view|see|read|access) (this|the) \w+",
     # At the end of the sentence only: 'Sign in to see trade prices' is a link on a page.
@@ -332,7 +256,7 @@ LOGIN_REQUIRED = _clauses([
     r"posts?|profile|account) (only )?be (shown|visible|available) (only )?to (signed in|logged in) users",
 ], needs=["log|sign|access|permission|private|privacy|protected|followers|invited"])
 # A paywall with nothing of the page before or after it (a page with a lead is the page).
-PAYWALL = _clauses([
+PAYWALL = clauses_of([
     r"(this )?(article|story|content|post|page) is (only )?(for|available (to|for)) (paid |paying )?"
     r"(subscribers|members)( only)?",
     r"subscribe (now )?to (read|continue reading|keep reading|unlock)( (this|the full) (article|story))?",
@@ -352,7 +276,7 @@ PAYWALL = _clauses([
 ], needs=["subscri|members|free articles|free stories|continue reading|keep reading|abonn|suscript|abbonat|"
           "unlock|get access to"])
 # An age check with nothing of the page beside it: the page exists, for adults who say so.
-AGE_GATE = _clauses([
+AGE_GATE = clauses_of([
     r"you (must|need to|have to) be (at least )?\d\d( years old| years of age)?( or older| or over)? to "
     r"(enter|view|access|visit) (this|the|our) (site|website|page|content)",
 ], needs=["enter|view|access|visit"])
@@ -373,7 +297,7 @@ CONSENT_CHOICE = re.compile(
     r"rechazar(?: todo)?|configurar|rifiuta(?: tutto)?|impostazioni|(?:alles )?weigeren|instellingen|"
     r"rejeitar(?: todos)?|definicoes|odrzuc(?: wszystkie)?|ustawienia)\b")
 # Bot challenges told by their words rather than their title or headers.
-CHALLENGE_TEXT = _clauses([
+CHALLENGE_TEXT = clauses_of([
     r"verify(ing)? (that )?you are (a )?human( by completing the action below)?",
     r"(making sure|make sure|checking|verifying) (that )?(you are|youre) not a (ro)?bot",
     r"(please wait( a moment)? while we|we need to) (ensure|verify|check|review) the security of your connection",
@@ -398,13 +322,13 @@ CHALLENGE_TEXT = _clauses([
           "your access|"
           "security check|detected unusual"])
 # A shortener or platform holding back the link's target as unsafe: the target is withheld.
-LINK_WARNING = _clauses([
+LINK_WARNING = clauses_of([
     r"(warning )?there (might|may) be a problem with (the|this) (requested )?link",
     r"(the|this) link you (requested|followed|clicked)( \S+)? has been (identified|flagged)( by (\S+ ){0,3}\S+)? as "
     r"(being )?(potentially )?(problematic|unsafe|malicious|harmful|spam|suspicious)",
 ], needs=["problem|identified|flagged"])
 # A site answering with a maintenance or server-error page: the page is there, the site is down.
-TROUBLE = _clauses([
+TROUBLE = clauses_of([
     r"(were|we are|we will be|well be) back soon",
     r"(we are|were|the site is|this site is|the website is|this website is) (currently )?"
     r"(down for|undergoing|performing( some)?|under) (scheduled |planned )?maintenance( at the moment)?",
@@ -435,7 +359,7 @@ DEFAULT_PAGE = re.compile(r"welcome to (nginx|openresty|centos|iis)|apache2? \w+
                            r"test page for the (apache|nginx)( http)? server( on \w+( \w+)?)?|"
                            r"iis windows server|default web site page")
 # A page kept from the reader by law or by where the reader is: blocked, not missing.
-LEGAL_BLOCK = _clauses([
+LEGAL_BLOCK = clauses_of([
     r"(this |the )?\S+( \S+)? (is )?(currently )?(not available|unavailable) (in|from) (your|most|some|certain|"
     r"many) (\S+ )?(country|countries|region|regions|location|area|territory|territories)",
     r"(the )?(uploader|owner|publisher|creator|rights holder|copyright owner)( \S+)? has not made (this|the) "
@@ -472,7 +396,7 @@ LEGAL_BLOCK = _clauses([
           "ограничен|engellen|недоступ|не доступ|متاح|متوفر|显示|顯示|地域|国で|国から|국가|지역|ülkenizde|bölgenizde|"
           "bulunduğunuz|کشور|منطقه"])
 # A page kept from all but some readers: a sealed court record, a page only for a network's users.
-RESTRICTED = _clauses([
+RESTRICTED = clauses_of([
     r"(this |the )?(case|record|document|file|docket|filing|page)( \S+){0,2} (is|has been) (sealed|under seal)",
     r"access (to (this|the) (page|record|document|case|file|content|site|resource|material|section|docket) )?is "
     r"(restricted|limited) to (the )?(\S+ ){0,3}(parties|staff|employees|members|authori[sz]ed (users|persons|staff)|"
@@ -481,7 +405,7 @@ RESTRICTED = _clauses([
     r"visible) (only )?(from|on|within|inside|to users of) (the |our |this |your )?(\S+ ){0,2}(network|intranet|campus|"
     r"vpn)( \S+){0,3}",
 ], needs=["seal|restricted to|limited to|network|intranet|campus|vpn"])
-PARKED = _clauses([
+PARKED = clauses_of([
     r"(this |the )?domain( name)?( [\w-]+( [\w-]+)?)? (is|may be|might be|could be) (listed |now |still )?(for sale|available for "
     r"(purchase|sale|lease))( by (its|the) owner)?",
     r"buy this domain( name)?",
