@@ -8,7 +8,7 @@ import re._parser as _parser
 
 import pytest
 
-from verifier.net import errorpages, errorwords
+from verifier.net import errorpages, errorwords, phrases
 from verifier.net.errorpages import error_page_reason
 
 LONG = "a long article body " * 400
@@ -265,7 +265,8 @@ def _always_needs(items: list[tuple[object, object]], needs: re.Pattern[str], ke
 
 
 @pytest.mark.parametrize("name", ["MISSING_CLAUSE", "LEGAL_BLOCK", "LOGIN_REQUIRED", "PARKED",
-                                  "PAYWALL", "CHALLENGE_TEXT", "TROUBLE", "AGE_GATE", "LINK_WARNING"])
+                                  "PAYWALL", "CHALLENGE_TEXT", "TROUBLE", "AGE_GATE", "LINK_WARNING",
+                                  "RESTRICTED"])
 def test_every_clause_needs_a_word_the_prescan_looks_for(name):
     """The pre-scan may skip a sentence only if no branch could match it: every string each
     branch matches holds a word of the pre-scan (each branch parsed and spelt out)."""
@@ -275,6 +276,20 @@ def test_every_clause_needs_a_word_the_prescan_looks_for(name):
         assert _always_needs(list(_parser.parse(branch)), clauses.needs, keep, {}), branch
 
 
+@pytest.mark.parametrize("name", ["MISSING_CLAUSE", "LEGAL_BLOCK", "LOGIN_REQUIRED", "PARKED",
+                                  "PAYWALL", "CHALLENGE_TEXT", "TROUBLE", "AGE_GATE", "LINK_WARNING",
+                                  "RESTRICTED"])
+def test_a_clause_a_sentence_in_ascii_is_not_tried_against_needs_a_character_beyond_ascii(name):
+    """A sentence in ASCII is tried against the clauses that write an ASCII letter or digit
+    only: every other clause matches nothing but text holding a character beyond ASCII."""
+    clauses = getattr(errorwords, name)
+    kept = set(_branches(clauses.ascii_pattern.pattern)) if clauses.ascii_pattern.pattern != "(?!)" else set()
+    beyond_ascii = re.compile(r"[^\x00-\x7f]")
+    for branch in _branches(clauses.pattern.pattern):
+        if branch not in kept:
+            assert _always_needs(list(_parser.parse(branch)), beyond_ascii, 1, {}), branch
+
+
 def test_a_sentence_without_those_words_is_skipped_before_the_clauses():
     class Counting:
         calls = 0
@@ -282,7 +297,7 @@ def test_a_sentence_without_those_words_is_skipped_before_the_clauses():
         def match(self, sentence, start):
             Counting.calls += 1
 
-    clauses = errorwords.MISSING_CLAUSE._replace(pattern=Counting())
+    clauses = errorwords.MISSING_CLAUSE._replace(pattern=Counting(), ascii_pattern=Counting())
     assert not errorpages._mostly(clauses, "parliament approves the budget amid protests")
     assert Counting.calls == 0
     errorpages._mostly(clauses, "the page you requested does not exist")
@@ -298,7 +313,7 @@ def test_the_clauses_are_tried_only_at_the_words_a_long_enough_match_can_start_a
         def match(self, sentence, start):
             tried.append(start)
 
-    clauses = errorwords.MISSING_CLAUSE._replace(pattern=Recording())
+    clauses = errorwords.MISSING_CLAUSE._replace(pattern=Recording(), ascii_pattern=Recording())
     sentence = "last than there minpoal elistalra of lovelpen alcorvel alshiker the be"
     assert not errorpages._mostly(clauses, sentence)  # 'here', a needed word, is in 'there'
     assert tried == [0, 5, 10, 16, 24]
@@ -354,7 +369,7 @@ def test_sentences_near_the_fourth_sets_messages_are_not_error_pages(line: str) 
 
 def test_marks_of_indic_scripts_are_folded_like_accents() -> None:
     """A Devanagari vowel sign is no word character to `re`; kept, it would split the word."""
-    assert errorpages.normalize("पृष्ठ नहीं मिला") == errorwords.fold("पृष्ठ नहीं मिला")
+    assert errorpages.normalize("पृष्ठ नहीं मिला") == phrases.fold("पृष्ठ नहीं मिला")
 
 
 def test_a_paragraph_opening_with_a_not_found_sentence() -> None:

@@ -32,12 +32,11 @@ from .errorwords import (
     NOT_FOUND,
     PARKED,
     PAYWALL,
+    RESTRICTED,
     TROUBLE,
     TROUBLE_TITLE,
-    Clauses,
-    Words,
-    fold,
 )
+from .phrases import Clauses, Words, fold
 
 SOFT_404_TEXT_LIMIT = 3000  # a page longer than this is not judged by its body lines
 SITE_NAME_WORDS = 3  # 'Page not found: Example News'
@@ -93,9 +92,10 @@ def _mostly(clauses: Clauses, sentence: str) -> bool:
         return False
     need = SENTENCE_SHARE * len(sentence)
     latest = len(sentence) - need
+    pattern = clauses.ascii_pattern if sentence.isascii() else clauses.pattern
     start = 0
     while start <= latest:
-        found = clauses.pattern.match(sentence, start)
+        found = pattern.match(sentence, start)
         if found is not None and found.end() - start >= need:
             return True
         start = sentence.find(" ", start) + 1
@@ -257,7 +257,7 @@ _TITLE_WALLS = ((LEGAL_BLOCK, "a legal or regional block"), (PAYWALL, "a paywall
 _TITLE_WALL_WORDS = Words(tuple(word for c, _ in _TITLE_WALLS for word in c.words))
 _LINE_WALLS = ((LEGAL_BLOCK, "a legal or regional block"), (LOGIN_REQUIRED, "a login wall"),
                (CHALLENGE_TEXT, "a bot challenge"), (AGE_GATE, "an age check"),
-               (LINK_WARNING, "a link-safety warning"))
+               (LINK_WARNING, "a link-safety warning"), (RESTRICTED, "restricted access"))
 
 
 def wall_reason(title: str, text: str) -> str | None:

@@ -3,86 +3,24 @@
 Each group is a list of clause patterns in the languages the corpus meets, folded (accents and
 marks removed) as the sentences they are matched against are; most groups also carry the
 words every one of their clauses needs, a search a hundred times cheaper than the clauses
-that spares most sentences the clauses (see Clauses).
+that spares most sentences the clauses (see phrases.Clauses).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from typing import NamedTuple
 
-
-def fold(text: str) -> str:
-    """Accents and other marks removed (página -> pagina, найдена -> наидена). Spacing marks
-    go too: Devanagari and Bengali vowel signs are no word characters to `re`, so keeping them
-    would cut 'पृष्ठ' into pieces that no pattern could match."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text)
-                   if not unicodedata.category(c).startswith("M"))
-
-
-def _compile(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{fold(p)})" for p in patterns))
-
-
-class Clauses(NamedTuple):
-    """Clause patterns and a pre-scan for words every one of them needs.
-
-    A long alternation whose branches open with optional words is tried branch by branch at
-    every character, ~4 µs a character; most sentences (a headline in a page title) hold none
-    of the words the clauses need, and a search for those alone is a hundred times cheaper.
-    test_errorpages checks that each branch needs one of them."""
-
-    pattern: re.Pattern[str]
-    needs: Words
-
-    @property
-    def words(self) -> tuple[str, ...]:
-        """What `needs` looks for."""
-        return self.needs.words
-
-
-def _clauses(patterns: list[str], needs: list[str]) -> Clauses:
-    """Clause patterns, with the needed words (each alternative of the `needs` strings)."""
-    return Clauses(_compile(patterns), Words(tuple(dict.fromkeys("|".join(map(fold, needs)).split("|")))))
-
-
-class Words:
-    """A search for any of some literal words in a normalized sentence.
-
-    A sentence in ASCII, as most are, is searched for the ASCII words alone: no other word can
-    be in it, and the other scripts' words make half the branches tried at each position."""
-
-    def __init__(self, words: tuple[str, ...]) -> None:
-        self.words = words
-        self._any = _any_word(words)
-        self._ascii = _any_word(tuple(word for word in words if word.isascii()))
-
-    def search(self, sentence: str) -> re.Match[str] | None:
-        return (self._ascii if sentence.isascii() else self._any).search(sentence)
-
-
-def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Literal words as one alternation per first character ('e(?:xist|xpired)|f(?:ound|ind)'):
-    at each position of a sentence `re` tries one branch per first character instead of one per
-    word, half the time of a flat alternation of the 80-odd words of MISSING_CLAUSE. No words:
-    a pattern matching nothing."""
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        groups.setdefault(word[0], []).append(re.escape(word[1:]))
-    return re.compile("|".join(re.escape(first) + (f"(?:{'|'.join(rest)})" if rest != [""] else "")
-                               for first, rest in groups.items()) or "(?!)")
-
+from .phrases import clauses_of, compile_phrases
 
 # Things a link can name that go missing: pages and files, and what platforms hold (a photo, a
 # recording, a job posting, a shared transfer, a whole blog or site, a channel or community).
 _THINGS = "page|file|article|story|content|document|post|resource|item|url|link|video|entry|image|photo|" \
     "recording|posting|listing|job|transfer|blog|journal|site|website|channel|subreddit|community|episode|" \
-    "invite|invitation"
+    "invite|invitation|record|dataset|profile|programme|program|show"
 _NOUN = f"({_THINGS})"
 # Things that can be missing but not merely unavailable ('This product is not available' is
 # out of stock; 'The product you are looking for cannot be found' is gone).
-_FOUND_NOUN = f"({_THINGS}|product|account|profile|user|web page|webpage|track|album|playlist|" \
+_FOUND_NOUN = f"({_THINGS}|product|account|user|web page|webpage|track|album|playlist|" \
     "question|topic|thread)"
 # Where the page was looked for: 'the page you were looking for in this blog does not exist',
 # '... in this version of the documentation'.
@@ -95,13 +33,13 @@ _GONE_TAIL = r"( by (the|its|their|a|an) (\S+ ){0,5}\S+)?( from (this|our|the) (
     r"platform|archive))?( (for|due to|because of) (a |an |the )?(\S+ ){0,3}(reasons?|claims?|" \
     r"complaints?|requests?|violations?|orders?)( of (\S+ ){0,2}(terms|rules|policy|policies|guidelines)" \
     r"( of (service|use)| (against|on) \S+)?)?)?( for (violating|breaching|breaking) (\S+ ){0,2}(terms|rules|" \
-    r"policy|policies|guidelines)( of (service|use))?)?"
+    r"policy|policies|guidelines)( of (service|use))?)?( at the (request|demand|behest) of (\S+ ){0,6}\S+)?"
 _GONE = r"(removed|deleted|disabled|terminated|banned|taken down|unpublished|moved or (deleted|removed)|" \
     r"(deleted|removed) or moved|archived and is no longer (accessible|available))"
 _DET = r"(the |this |that |your )?(requested |specified |selected )?"
 _GONE_NOUN = r"(page|video|content|post|article|story|file|document|store|shop)"  # no 'item': a product
 # Phrases that make a whole line (or title segment) an error message.
-NOT_FOUND = _compile([
+NOT_FOUND = compile_phrases([
     r"(error )?(http )?(404|410)( error)?( page)?( not found| gone| page not found)?( error)?",
     r"(error )?(404 )?" + _DET + _NOUN + _YOU + r" (is |was )?not found" + _WHERE,
     r"(this )?" + _GONE_NOUN + r" (is )?(currently )?unavailable",  # not 'Currently unavailable'
@@ -119,7 +57,7 @@ NOT_FOUND = _compile([
     r"page (non trouvee|introuvable)|erreur 404",
     r"pagina no encontrada|pagina non trovata|pagina niet gevonden|pagina nao encontrada",
     r"страница не найдена|ошибка 404",
-    r"(خطای )?404|صفحه (مورد نظر )?(یافت نشد|پیدا نشد|وجود ندارد)|(یافت نشد|پیدا نشد)",
+    r"(خطای |خطا )?404|(صفحه|برگه|خبر|مطلب|نوشته) (مورد نظر )?(یافت نشد|پیدا نشد|وجود ندارد)|(یافت نشد|پیدا نشد)",
     r"الصفحة (غير موجودة|المطلوبة غير موجودة)|لم يتم العثور على الصفحة",
     r"页面不存在|找不到页面|页面未找到",
     r"(η )?σελίδα δεν (βρέθηκε|υπάρχει)|sidan (kunde inte hittas|hittades inte)|stránka nenalezena|"
@@ -129,7 +67,7 @@ NOT_FOUND = _compile([
     r"(there is|theres) nothing here",  # Tumblr; whole line: not 'There is nothing here yet'
 ])
 # Clauses that say a page is missing wherever they stand in a sentence.
-MISSING_CLAUSE = _clauses([
+MISSING_CLAUSE = clauses_of([
     _DET + _FOUND_NOUN + _YOU + r" (has (been )?moved or )?(does not|doesnt|did not|no longer|dont|might not|"
     r"may not) exists?( anymore)?" + _WHERE + r"( or (is no longer available|has been (removed|deleted)))?",
     _DET + _FOUND_NOUN + _YOU + r" (could not|couldnt|cannot|can not|cant) be (found|located)",
@@ -150,7 +88,7 @@ MISSING_CLAUSE = _clauses([
     r"that username",
     r"(nobody|no one)( on \S+)? goes by that (user)?name",
     _DET + _NOUN + _YOU + r" (is |was )?no longer available",
-    _DET + _NOUN + _YOU + r" (is not|isnt) available( anymore| any more| right now| at the moment)?$",
+    _DET + _NOUN + _YOU + r" (is not|isnt) (currently )?available( anymore| any more| right now| at the moment)?$",
     # not '... in your country': see LEGAL_BLOCK
     # 'This invite may be expired, or you might not have permission to join.'
     _DET + _NOUN + r" (has|is|may be|might be|may have|might have) expired( or you (might|may) not have "
@@ -171,22 +109,32 @@ MISSING_CLAUSE = _clauses([
     r"(такой |этой |данной |запрашиваемой )?страницы не существует|страница не существует",
     r"(aradığınız |istediğiniz )?(sayfa|içerik|haber) (bulunamadı|mevcut değil)",
     r"(bu )?(haber|içerik|sayfa|yazı|makale|video)( \S+){0,2} (yayından )?kaldırılmıştır",
+    r"(aradığınız |istediğiniz )?(sayfaya|habere|içeriğe|yazıya) (ulaşılamıyor|ulaşılamadı|erişilemiyor)",
+    r"(böyle bir|bu|aradığınız) (sayfa|haber|içerik|yazı|makale) (bulunmamaktadır|bulunmuyor|yok)",
     r"الصفحة( \S+){0,4} (غير موجودة|لم يتم العثور عليها|غير متوفرة|غير متاحة|تم حذفها)( حاليا)?",
-    r"صفحه( \S+){0,6} (یافت نشد|پیدا نشد|وجود ندارد|حذف شده( است)?)",
+    r"(لم نتمكن من|لم نستطع|لا يمكننا|تعذر) العثور على (الصفحة|المقال|الخبر|المحتوى|الرابط)( \S+){0,3}",
+    r"الرابط( \S+){0,2} (غير صحيح|غير صالح|معطل)( او (ربما )?(تمت ازالة|تم حذف|تم نقل) (الصفحة|المقال|الخبر))?",
+    r"(صفحه|برگه|خبر|مطلب|نوشته)( \S+){0,6} (یافت نشد|پیدا نشد|وجود ندارد|حذف شده( است)?)",
+    r"(به نظر می ?رسد )?(در این (مکان|آدرس|نشانی) )?(چیزی|هیچ چیز|موردی) (یافت نشد|پیدا نشد)",
     r"(la )?pagina (que (buscas|busca|buscaba|solicitaste|solicito|has solicitado) )?no existe",
     r"(お探しの|指定された|ご指定の)?ページ(は|が)(見つかりません|存在しません)(でした)?",
-    r"(この|お探しの|指定された|ご指定の)?(ページ|記事|ニュース)(は|が)(存在しないか 削除された可能性があります|"
+    r"(この|お探しの|指定された|ご指定の)?(ページ|記事|ニュース)(は|が) ?(移動(または|もしくは))?(存在しないか 削除された可能性があります|"
     r"削除された可能性があります|削除されました|存在しません|見つかりません)",
-    r"(この)?(記事|ニュース|ページ)(は|の)?掲載期間(が|は)終了しました",  # taken down after a period
-    r"halaman( yang (anda |kamu )?(cari|minta|tuju))? tidak (ditemukan|ada|tersedia)",
-    r"(trang|bài viết|nội dung)( \S+){0,4} (không tồn tại|không tìm thấy|đã bị xóa)( hoặc (đã bị xóa|"
+    r"(この)?(記事|ニュース|ページ)(は|の)?掲載期間(が|は)終了しました",
+    r"(この)?(記事|ニュース|ページ|動画)(は|の)(公開|掲載|配信)(期間)?(を|は|が)終了(しました|いたしました)",  # taken down after a period
+    r"(halaman|laman|berita|artikel|konten|tautan)( yang (anda |kamu )?(cari|minta|tuju))? (tidak (ditemukan|ada|"
+    r"tersedia)|(sudah|telah) (dihapus|dipindahkan))",
+    r"(chúng tôi )?không (thể )?tìm thấy (trang|bài viết|nội dung|đường dẫn|liên kết)( \S+){0,4}",
+    r"(trang|bài viết|nội dung|đường dẫn|liên kết|tin)( \S+){0,4} (không tồn tại|không tìm thấy|đã bị xóa)( hoặc (đã bị xóa|"
     r"không tồn tại))?",
     r"strona( \S+){0,3} (nie istnieje|nie została znaleziona)",
     r"(de |deze )?pagina( \S+){0,4} (bestaat niet( meer)?|kon niet (worden )?gevonden( worden)?)",
-    r"(요청하신 )?페이지(를|가) (찾을 수 없습니다|존재하지 않습니다)",
+    r"(요청하신 |해당 )?(페이지|기사|게시물|게시글|콘텐츠)(를|을|가|이) (찾을 수 없습니다|존재하지 않습니다)",
     r"(존재하지 않는|삭제된) (페이지|기사|게시물|게시글)입니다",
     r"(해당|이|요청하신) (페이지|기사|게시물|게시글)(는|은|가|이) (삭제되었습니다|존재하지 않습니다)",
-    r"(הדף|העמוד)( \S+){0,2} (אינו קיים|לא קיים|לא נמצא|הוסר|נמחק)( או ש?(אינו|לא) קיים)?",
+    r"(הדף|העמוד|הכתבה|המאמר|התוכן)( \S+){0,2} (אינו קיים|אינה קיימת|לא קיים|לא קיימת|לא נמצא|לא נמצאה|"
+    r"אינו זמין|אינה זמינה|הוסר|הוסרה|נמחק|נמחקה)( או ש?(אינו|לא) קיים)?",
+    r"(לא הצלחנו|לא ניתן|איננו יכולים) (למצוא|לאתר) את (הדף|העמוד|הכתבה|המאמר|התוכן)( \S+){0,2}",
     r"сторінк[аиу]( \S+){0,4} (не (існує|знайдена)|видалено|видалена|переміщено)( або (видалено|переміщено))?",
     r"صفح[ہے]( \S+){0,7} موجود نہیں( ہے)?",
     r"(la )?pagina( \S+){0,3} (non è stata trovata|non esiste( più)?)",
@@ -197,8 +145,10 @@ MISSING_CLAUSE = _clauses([
     r"sidan( \S+){0,4} (kunde inte hittas|finns inte( längre)?|hittades inte)",
     r"(požadovaná |hledaná )?stránka (nenalezena|nebyla nalezena|neexistuje)",
     r"pagina( \S+){0,4} (nu a fost găsită|nu există|nu mai există)",
-    r"(पृष्ठ|पेज)( \S+){0,7} (नहीं मिला|मौजूद नहीं( है)?|उपलब्ध नहीं( है)?)",
-    r"ukurasa( \S+){0,2} (haukupatikana|haupo|haupatikani)",
+    r"(पृष्ठ|पेज|लेख|खबर|ख़बर|समाचार)( \S+){0,7} (नहीं मिला|मौजूद नहीं( है)?|उपलब्ध नहीं( है)?)",
+    r"(यह )?(पृष्ठ|पेज|लेख|खबर|ख़बर|समाचार|वीडियो|पोस्ट)( \S+){0,3} (हटा दी गई|हटा दिया गया|हटाया गया|हटाई गई)( है)?",
+    r"(ukurasa|habari|makala)( \S+){0,2} (haukupatikana|haujapatikana|haupo|haupatikani|haipatikani|haikupatikana)"
+    r"( tena)?",
     r"পৃষ্ঠা\S*( \S+){0,4} (নেই|পাওয়া যায়নি)",
     r"(a keresett |az )?oldal (nem található|nem létezik)( vagy törölték)?",
     r"(etsimääsi )?sivua ei( valitettavasti)? (löytynyt|löydy)",
@@ -225,7 +175,8 @@ MISSING_CLAUSE = _clauses([
     r"síð(a|an)( \S+){0,5} (fannst ekki|er ekki til)",
     r"(您要找的|你要找的|您所要求的|您访问的|您訪問的)?(页面|頁面|网页|網頁|文章|内容|內容)(不存在|已被删除|已被刪除|"
     r"已删除|已刪除|未找到)",
-    r"(该|該|此)(内容|內容|文章)已被(发布者|發布者|作者)?(删除|刪除)",
+    r"(该|該|此)(内容|內容|文章|贴|帖|帖子|贴子|视频|視頻|新闻|新聞|页面|頁面)已被(发布者|發布者|作者)?(删除|刪除)",
+    r"(您访问的|您要访问的|你访问的|您訪問的)?(页面|頁面|网页|網頁)(走丢|走丟|不见|不見|丢失|丟失)了",
     r"找不到(该|該|此)?(页面|頁面|网页|網頁)",
     # 'No longer available' in other languages ('nicht mehr verfügbar' alone is a sold-out product)
     r"(dieser |der |dieses |das |diese |die )?(artikel|beitrag|inhalt|video|seite)( \S+){0,2} ist (leider )?"
@@ -242,6 +193,13 @@ MISSING_CLAUSE = _clauses([
     r"( по (решению|требованию|просьбе)( \S+){1,3})?",
     r"(لقد )?تم حذف (هذا|هذه) (الخبر|المقال|المقالة|الصفحة|المحتوى|المنشور|الفيديو)( من (الموقع|موقعنا))?|"
     r"(هذا|هذه) (الخبر|المقال|المقالة|المحتوى|المنشور|الفيديو) (تم حذفه|تم حذفها|محذوف|محذوفة)",
+    r"(dieser |der |dieses |das |diese |die )?(artikel|beitrag|inhalt|bericht|text|video|seite)( \S+){0,2} (wurde|ist) "
+    r"(\S+ ){0,4}(entfernt|gelöscht|depubliziert|zurückgezogen)( worden)?",
+    r"(cet |cette |ce |la |le |l )?(article|page|contenu|video|vidéo|publication)( \S+){0,2} a été (retiré|supprimé|"
+    r"dépublié)e?( de (notre|ce) site( internet| web)?)?( (pour|en raison) (de |des |d )?(\S+ ){0,2}(raisons|motifs)"
+    r"( \S+){0,2})?( à la demande (de|d)( \S+){1,5})?",
+    r"(questo |questa |l )?(articolo|pagina|contenuto|video|notizia)( \S+){0,2} (è stato|è stata|è) (rimoss[oa]|"
+    r"eliminat[oa]|cancellat[oa])( dal (nostro )?sito)?( per (\S+ ){0,2}(motivi|ragioni)( \S+){0,2})?",
     r"(axtardığınız )?səhifə (tapılmadı|mövcud deyil)",
     r"გვერდი (ვერ მოიძებნა|არ არსებობს)",
     r"էջը( \S+){0,4} (չի գտնվել|գոյություն չունի)",
@@ -270,9 +228,12 @@ MISSING_CLAUSE = _clauses([
           r"that username|içerik|haber|kaldırıl|記事|ニュース|掲載期間|기사|게시물|게시글|bài viết|nội dung|"
           r"页面|頁面|网页|網頁|文章|内容|內容|找不到|nicht mehr|est plus|disponib|səhifə|გვერდი|էջը|табылма|іздеген|"
           r"displayed|longer active|followed|clicked|retirad|eliminad|borrad|despublicad|удал|снят|حذف|محذوف|faqja|страницата|старонк|sahifa|хуудас|dudalen|tudalen|orria|páxina|bladsy|"
-          r"सापडले|పేజీ|រកមិនឃើញ"])
+          r"सापडले|పేజీ|រកមិនឃើញ|برگه|خبر|مطلب|نوشته|یافت نشد|پیدا نشد|العثور|الرابط|הכתבה|המאמר|התוכן|למצוא|לאתר|"
+          r"已被|走丢|走丟|不见|不見|丢失|丟失|公開|配信|動画|콘텐츠|ulaşılam|erişilem|yazı|makale|berita|artikel|konten|"
+          r"laman|tautan|tồn tại|tìm thấy|bị xóa|depubliziert|लेख|खबर|ख़बर|समाचार|हटा|habari|makala|entfernt|gelöscht|zurückgezogen|retiré|"
+          r"supprimé|dépublié|rimoss|eliminat|cancellat"])
 # A page kept from the reader until they log in: 'Please log in to view this page'.
-LOGIN_REQUIRED = _clauses([
+LOGIN_REQUIRED = clauses_of([
     r"(you (must|need to|have to) |please |(the|this) \w+ requires you to )(be )?(registered and )?"
     r"(logged in|log in) to (view|see|read|access) (this|the) \w+",
     # At the end of the sentence only: 'Sign in to see trade prices' is a link on a page.
@@ -295,7 +256,7 @@ LOGIN_REQUIRED = _clauses([
     r"posts?|profile|account) (only )?be (shown|visible|available) (only )?to (signed in|logged in) users",
 ], needs=["log|sign|access|permission|private|privacy|protected|followers|invited"])
 # A paywall with nothing of the page before or after it (a page with a lead is the page).
-PAYWALL = _clauses([
+PAYWALL = clauses_of([
     r"(this )?(article|story|content|post|page) is (only )?(for|available (to|for)) (paid |paying )?"
     r"(subscribers|members)( only)?",
     r"subscribe (now )?to (read|continue reading|keep reading|unlock)( (this|the full) (article|story))?",
@@ -315,7 +276,7 @@ PAYWALL = _clauses([
 ], needs=["subscri|members|free articles|free stories|continue reading|keep reading|abonn|suscript|abbonat|"
           "unlock|get access to"])
 # An age check with nothing of the page beside it: the page exists, for adults who say so.
-AGE_GATE = _clauses([
+AGE_GATE = clauses_of([
     r"you (must|need to|have to) be (at least )?\d\d( years old| years of age)?( or older| or over)? to "
     r"(enter|view|access|visit) (this|the|our) (site|website|page|content)",
 ], needs=["enter|view|access|visit"])
@@ -336,7 +297,7 @@ CONSENT_CHOICE = re.compile(
     r"rechazar(?: todo)?|configurar|rifiuta(?: tutto)?|impostazioni|(?:alles )?weigeren|instellingen|"
     r"rejeitar(?: todos)?|definicoes|odrzuc(?: wszystkie)?|ustawienia)\b")
 # Bot challenges told by their words rather than their title or headers.
-CHALLENGE_TEXT = _clauses([
+CHALLENGE_TEXT = clauses_of([
     r"verify(ing)? (that )?you are (a )?human( by completing the action below)?",
     r"(making sure|make sure|checking|verifying) (that )?(you are|youre) not a (ro)?bot",
     r"(please wait( a moment)? while we|we need to) (ensure|verify|check|review) the security of your connection",
@@ -361,13 +322,13 @@ CHALLENGE_TEXT = _clauses([
           "your access|"
           "security check|detected unusual"])
 # A shortener or platform holding back the link's target as unsafe: the target is withheld.
-LINK_WARNING = _clauses([
+LINK_WARNING = clauses_of([
     r"(warning )?there (might|may) be a problem with (the|this) (requested )?link",
     r"(the|this) link you (requested|followed|clicked)( \S+)? has been (identified|flagged)( by (\S+ ){0,3}\S+)? as "
     r"(being )?(potentially )?(problematic|unsafe|malicious|harmful|spam|suspicious)",
 ], needs=["problem|identified|flagged"])
 # A site answering with a maintenance or server-error page: the page is there, the site is down.
-TROUBLE = _clauses([
+TROUBLE = clauses_of([
     r"(were|we are|we will be|well be) back soon",
     r"(we are|were|the site is|this site is|the website is|this website is) (currently )?"
     r"(down for|undergoing|performing( some)?|under) (scheduled |planned )?maintenance( at the moment)?",
@@ -398,7 +359,7 @@ DEFAULT_PAGE = re.compile(r"welcome to (nginx|openresty|centos|iis)|apache2? \w+
                            r"test page for the (apache|nginx)( http)? server( on \w+( \w+)?)?|"
                            r"iis windows server|default web site page")
 # A page kept from the reader by law or by where the reader is: blocked, not missing.
-LEGAL_BLOCK = _clauses([
+LEGAL_BLOCK = clauses_of([
     r"(this |the )?\S+( \S+)? (is )?(currently )?(not available|unavailable) (in|from) (your|most|some|certain|"
     r"many) (\S+ )?(country|countries|region|regions|location|area|territory|territories)",
     r"(the )?(uploader|owner|publisher|creator|rights holder|copyright owner)( \S+)? has not made (this|the) "
@@ -421,9 +382,30 @@ LEGAL_BLOCK = _clauses([
     r"(بلدك|منطقتك|دولتك)",
     r"((根据|根據)(相关|相關)?(法律法规|法律法規)(和政策|及政策)? ?)?(该|該|此)(内容|內容|页面|頁面|话题|話題|问题|問題|"
     r"帖子|视频|視頻)?(无法|無法|不予|暂时无法|暫時無法)(显示|顯示)",
+    r"(questo |questa )?\S+( \S+)? non (è|e) disponibile (nel tuo|nel suo|in questo|nel vostro) (paese|area|territorio|"
+    r"regione)",
+    r"(この)?(動画|コンテンツ|番組|ページ|サービス|記事)?(は)?(お住まいの|ご利用の|あなたの|現在の)(地域|国)(で|から)(は)?"
+    r"(ご覧|ご利用|視聴|再生|利用)(いただけません|できません|になれません)",
+    r"(이 |해당 )?(콘텐츠|동영상|영상|서비스|페이지)(는|은) (현재 )?(\S+ ){0,2}(국가|지역)에서(는)? (이용|시청|재생)(하실|할) 수 "
+    r"없습니다|(해당|현재) (\S+ )?(국가|지역)에서(는)? (이용|시청|재생)(하실|할) 수 없는 (콘텐츠|동영상|영상|서비스)입니다",
+    r"(bu )?(içerik|video|yayın|sayfa|hizmet)( \S+)? (ülkenizde|bölgenizde|bulunduğunuz (ülkede|bölgede)) "
+    r"(kullanılamıyor|mevcut değil|izlenemiyor|erişime kapalıdır|sunulmamaktadır)",
+    r"(این )?(محتوا|ویدیو|ویدئو|سرویس|صفحه|برنامه|فیلم)( \S+)? در (کشور|منطقه) شما (در دسترس نیست|قابل (دسترسی|پخش|"
+    r"مشاهده) نیست|ارائه نمی ?شود)",
 ], needs=["available|only works|only available|only be|disponib|disponív|verfügbar|abrufbar|local laws|"
-          "ограничен|engellen|недоступ|не доступ|متاح|متوفر|显示|顯示"])
-PARKED = _clauses([
+          "ограничен|engellen|недоступ|не доступ|متاح|متوفر|显示|顯示|地域|国で|国から|국가|지역|ülkenizde|bölgenizde|"
+          "bulunduğunuz|کشور|منطقه"])
+# A page kept from all but some readers: a sealed court record, a page only for a network's users.
+RESTRICTED = clauses_of([
+    r"(this |the )?(case|record|document|file|docket|filing|page)( \S+){0,2} (is|has been) (sealed|under seal)",
+    r"access (to (this|the) (page|record|document|case|file|content|site|resource|material|section|docket) )?is "
+    r"(restricted|limited) to (the )?(\S+ ){0,3}(parties|staff|employees|members|authori[sz]ed (users|persons|staff)|"
+    r"registered users|network|intranet|campus)( \S+){0,4}",
+    r"(this |the )?(page|site|website|content|resource|document|service|section)( \S+)? is (only )?(available|accessible|"
+    r"visible) (only )?(from|on|within|inside|to users of) (the |our |this |your )?(\S+ ){0,2}(network|intranet|campus|"
+    r"vpn)( \S+){0,3}",
+], needs=["seal|restricted to|limited to|network|intranet|campus|vpn"])
+PARKED = clauses_of([
     r"(this |the )?domain( name)?( [\w-]+( [\w-]+)?)? (is|may be|might be|could be) (listed |now |still )?(for sale|available for "
     r"(purchase|sale|lease))( by (its|the) owner)?",
     r"buy this domain( name)?",
@@ -446,4 +428,8 @@ PARKED = _clauses([
     r"(diese |die )?domain( [\w-]+){0,3} (steht|ist) (jetzt )?(zum verkauf|zu verkaufen|verkäuflich)",
     r"(este |el )?dominio( [\w-]+){0,3} (está|se encuentra) (en venta|a la venta)",
     r"(ce |le )?(nom de )?domaine( [\w-]+){0,3} est (à vendre|en vente)",
-], needs=["domain|owner|parked|dominio"])
+    r"(该|該|此|本)域名(正在|可以|现|現)?(出售|转让|轉讓|出让|出讓)(中)?",
+    # a broker's title for the name alone: 'OrrinHerald.com is for sale' (a headline goes on)
+    r"[\w-]+ (com|net|org|info|biz|co|io|me|tv|de|uk|fr|es|it|nl|cn|jp|ru|ir|in|us|ca|au|eu|ch|at|se|pl)( [a-z]{2})? "
+    r"is (now |currently )?(for sale|available for (purchase|sale))( now)?$",
+], needs=["domain|owner|parked|dominio|域名|for sale|for purchase"])

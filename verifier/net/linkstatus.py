@@ -260,6 +260,8 @@ def login_page_reason(cited: str, final: str, look: PageLook, hops: Sequence[Hop
         return f"the link was redirected to a login page titled {look.title!r} ({final})"
     if not titled and len(look.decoded) > FORM_MARKUP:
         return None  # an untitled page this large is no bare form: not searched for a password field
+    if look.asks_identity_provider:
+        return "the link answers with a form posting a sign-in request to an identity provider (SAML)"
     if not look.asks_password or any(is_login_segment(s) for s in path_segments(urlsplit(cited).path)):
         return None
     if titled:

@@ -80,6 +80,14 @@ class PageLook:
             and _PASSWORD_FIELD.search(self.lowered) is not None
 
     @cached_property
+    def asks_identity_provider(self) -> bool:
+        """Whether the page is a form carrying a SAML sign-in request (`SAMLRequest`), which a
+        script posts to the reader's identity provider at once: the sign-in step of a site
+        behind single sign-on (Shibboleth's POST binding), not a page of its own."""
+        return self.kind == "html" and len(self.decoded) <= FORM_MARKUP \
+            and _SAML_REQUEST_FIELD.search(self.lowered) is not None
+
+    @cached_property
     def text(self) -> str:
         return html_text(self.decoded)[0] if self.kind == "html" else self.decoded
 
@@ -245,7 +253,11 @@ _MAYBE_NOT_FOUND = ("found", "find", "locate", "404", "removed", "deleted", "tak
                     "знойдзен", "олдсонгүй", "सापडले नाही", "కనుగొనబడలేదు", "រកមិនឃើញ",
                     "retirad", "eliminad", "borrad", "despublicad", "удал", "снят", "отключ", "недоступ",
                     "не доступ", "显示", "顯示", "メンテナンス", "维护", "維護", "升级", "升級", "работы", "در حال",
-                    "محذوف")
+                    "محذوف", "sealed", "restricted to", "ly available from", "ly accessible from", "entfernt",
+                    "retiré", "supprimé", "rimoss", "t currently available", "lkenizde", "lgenizde", "ulaşılam",
+                    "bulunmamaktad", "disponibile nel", "dihapus", "haipatikan", "haujapatikan", "٤٠٤",
+                    "お住まい", "地域で", "国で", "국가에서", "지역에서", "دسترس", "זמינ", "走丢", "走丟", "不见了", "不見了",
+                    "丢失", "丟失", "終了しました", "हटा", "إزالة", "اتبعته", "למצוא")
 
 
 def _by_first_character(words: Sequence[str]) -> tuple[re.Pattern[str], ...]:
@@ -341,6 +353,7 @@ _SCRIPT_NOTICE = re.compile(r"\bjavascript (?:is (?:not available|disabled|turne
 # A page's description of its own content in its metadata (a video's, a post's).
 _DESCRIBED = re.compile(r"""<meta\b[^>]*(?:name|property)\s*=\s*["']?(?:og:|twitter:)?description\b""")
 _VOLATILE = re.compile(r"\S*\d\S*")
+_SAML_REQUEST_FIELD = re.compile(r"""<input\b[^>]*\bname\s*=\s*["']?samlrequest\b""")
 _PASSWORD_FIELD = re.compile(r"""type\s*=\s*["']?password\b""")
 
 

@@ -20,7 +20,8 @@ from urllib.parse import urljoin, urlsplit
 import requests
 import urllib3.exceptions as u3
 from requests.adapters import HTTPAdapter
-from requests.utils import get_environ_proxies
+from requests.auth import HTTPBasicAuth
+from requests.utils import get_auth_from_url, get_environ_proxies
 
 from .guard import GuardedAdapter
 from .wire import BrowserAdapter
@@ -52,12 +53,16 @@ def new_session(factory: Callable[[], requests.Session] | None, *, guarded: bool
             adapter_cls = GuardedAdapter if guarded else BrowserAdapter
             session.mount(prefix, adapter_cls(pool_connections=POOLED_HOSTS, pool_maxsize=2, max_retries=0))
     session.headers.update({"User-Agent": user_agent, "Accept": ACCEPT})
-    session.auth = _no_auth  # never send ~/.netrc credentials to hosts a document names
+    session.auth = _own_credentials  # never ~/.netrc's, to hosts a document names
     return session
 
 
-def _no_auth(request: requests.PreparedRequest) -> requests.PreparedRequest:
-    return request
+def _own_credentials(request: requests.PreparedRequest) -> requests.PreparedRequest:
+    """The credentials an address carries itself ('https://reader:pw@host/page') sent to its
+    host, as a browser answering that host's login prompt would; none from ~/.netrc. Each hop
+    of a redirect is its own request: a Location without them sends none."""
+    user, password = get_auth_from_url(request.url or "")
+    return HTTPBasicAuth(user, password)(request) if user or password else request
 
 
 class EnvironmentProxies:

@@ -199,7 +199,8 @@ def redirect_target_reason(cited: str, final: str, hops: Sequence[Hop]) -> tuple
         return None
     host = (parts.hostname or "").lower()
     if any(is_login_segment(s) or _is_consent_segment(s) for s in segments) \
-            or host.startswith(("login.", "accounts.", "consent.")) or _asks_identity(parts.query):
+            or host.startswith(("login.", "accounts.", "consent.")) or _asks_identity(parts.query) \
+            or (_SIGN_IN_LABELS.intersection(host.split(".")[:-1]) and host != _host(cited)):
         return LinkStatus.BLOCKED, f"the link was redirected to a login, paywall or consent page ({final})"
     if any(_is_region_gate(s) for s in segments):
         return LinkStatus.BLOCKED, f"the link was redirected to a country or region selector ({final})"
@@ -213,7 +214,37 @@ def redirect_target_reason(cited: str, final: str, hops: Sequence[Hop]) -> tuple
         return LinkStatus.SOFT_404, f"the link was redirected up to the folder that held it ({final})"
     if _to_another_section(cited_parts, parts):
         return LinkStatus.SOFT_404, f"the page was redirected to a section's front page ({final})"
+    if _returns_to(cited_parts, parts):
+        return LinkStatus.BLOCKED, (f"the link was sent to a step that would send the reader back to it (a check, "
+                                    f"sign-in or consent page: {final})")
     return None
+
+
+# A host of its own for signing in ('login.gov', 'sso.example.edu', 'idp.example.org'): any
+# label but the last names it, not only the first ('secure.login.gov').
+_SIGN_IN_LABELS = frozenset({"login", "signin", "logon", "sso", "idp"})
+# Query keys holding where to send the reader once a step is done ('?continue=', '?returnUrl=').
+_RETURN_KEYS = frozenset({"continue", "return", "returnurl", "return_url", "returnto", "return_to", "next",
+                          "done", "destination", "redirect", "redirect_url", "redirecturl", "goto", "back",
+                          "backurl", "target"})
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+def _returns_to(cited: SplitResult, final: SplitResult) -> bool:
+    """A deep link sent to another page whose query says to come back to it afterwards
+    ('/sorry/index?continue=<the link>', Google's CAPTCHA; '/verify?return=/2021/04/story'): the
+    page stands behind a step only a person takes. A referral marker on a page that moved
+    ('?from=', '?ref=') names no step."""
+    if (final.hostname, final.path) == (cited.hostname, cited.path) or cited.path in ("", "/"):
+        return False
+    for key, value in parse_qsl(final.query):
+        back = urlsplit(value)
+        if key.lower() in _RETURN_KEYS and back.path == cited.path and back.netloc in ("", cited.netloc):
+            return True
+    return False
 
 
 # Query keys of a request to an identity provider: SAML, WS-Federation (ADFS), OAuth / OpenID.
