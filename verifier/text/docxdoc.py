@@ -10,26 +10,30 @@ changes are accepted; comments are not the document's text and are left out too.
 from __future__ import annotations
 
 import io
-from datetime import date
-
-from lxml import etree
 
 from ..errors import InputError
-from .docdates import parse_metadata_date
-from .officezip import MAX_EXPANDED_BYTES, SAFE_XML, OfficeParts, holds, open_package, read_part
+from .officezip import (
+    MAX_EXPANDED_BYTES,
+    UNTYPED,
+    OfficeParts,
+    holds,
+    open_package,
+    parsed_or_none,
+    properties,
+    read_part,
+)
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _BODY = "word/document.xml"
 _CORE = "docProps/core.xml"
 _CORE_NAMES = {"dc": "http://purl.org/dc/elements/1.1/", "dcterms": "http://purl.org/dc/terms/"}
-_UNTYPED = ("", "application/octet-stream", "binary/octet-stream", "application/zip")
 
 
 def is_docx(content_type: str | None, body: bytes) -> bool:
     """Whether a download is a Word document: served as one, or as bytes of no stated kind
     that are a ZIP archive holding one."""
     ctype = (content_type or "").split(";")[0].strip().lower()
-    return ctype == DOCX_TYPE or (ctype in _UNTYPED and holds(body, _BODY))
+    return ctype == DOCX_TYPE or (ctype in UNTYPED and holds(body, _BODY))
 
 
 def read_docx(data: bytes, name: str, *, max_expanded: int = MAX_EXPANDED_BYTES) -> OfficeParts:
@@ -39,7 +43,8 @@ def read_docx(data: bytes, name: str, *, max_expanded: int = MAX_EXPANDED_BYTES)
     with open_package(data, name, _BODY, ".docx", "Word document",
                       max_expanded=max_expanded) as archive:
         core = read_part(archive, _CORE)
-    return OfficeParts(_html(data, name), *_properties(core))
+    return OfficeParts(_html(data, name), *properties(parsed_or_none(core), _CORE_NAMES, "dc:title",
+                                                      "dcterms:modified", "dcterms:created"))
 
 
 def _html(data: bytes, name: str) -> str:
@@ -53,20 +58,3 @@ def _html(data: bytes, name: str) -> str:
     # Its messages name styles it has no HTML for ("Unrecognised paragraph style"): the text
     # is kept whatever the style, so they say nothing to the user.
     return f"<html><body>{result.value}</body></html>"
-
-
-def _properties(core: bytes) -> tuple[str, date | None, date | None]:
-    """(title, modified, created) from docProps/core.xml; empty when absent or unreadable."""
-    if not core:
-        return "", None, None
-    try:
-        root = etree.fromstring(core, SAFE_XML)
-    except etree.XMLSyntaxError:
-        return "", None, None
-
-    def field(path: str) -> str:
-        found = root.find(path, _CORE_NAMES)
-        return " ".join((found.text or "").split()) if found is not None else ""
-
-    return (field("dc:title"), parse_metadata_date(field("dcterms:modified")),
-            parse_metadata_date(field("dcterms:created")))

@@ -20,8 +20,17 @@ from lxml import etree
 from lxml.html import builder as E
 
 from ..errors import InputError
-from .docdates import parse_metadata_date
-from .officezip import MAX_EXPANDED_BYTES, SAFE_XML, OfficeParts, holds, open_package, read_part
+from .officezip import (
+    MAX_EXPANDED_BYTES,
+    SAFE_XML,
+    UNTYPED,
+    OfficeParts,
+    holds,
+    open_package,
+    parsed_or_none,
+    properties,
+    read_part,
+)
 
 ODT_TYPE = "application/vnd.oasis.opendocument.text"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -31,7 +40,6 @@ _DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 _META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
 _XLINK = "http://www.w3.org/1999/xlink"
 _NAMES = {"office": _OFFICE, "text": _TEXT, "meta": _META, "dc": "http://purl.org/dc/elements/1.1/"}
-_UNTYPED = ("", "application/octet-stream", "binary/octet-stream", "application/zip")
 
 
 def _q(namespace: str, name: str) -> str:
@@ -57,7 +65,7 @@ def is_odt(content_type: str | None, body: bytes) -> bool:
     ctype = (content_type or "").split(";")[0].strip().lower()
     if ctype == ODT_TYPE:
         return True
-    return ctype in _UNTYPED and body[30:38] == b"mimetype" and ODT_TYPE.encode() in body[38:100] \
+    return ctype in UNTYPED and body[30:38] == b"mimetype" and ODT_TYPE.encode() in body[38:100] \
         and holds(body, "content.xml")
 
 
@@ -72,7 +80,7 @@ def read_odt(data: bytes, name: str, *, max_expanded: int = MAX_EXPANDED_BYTES) 
         content, meta = read_part(archive, "content.xml"), read_part(archive, "meta.xml")
     if not content:
         raise InputError(f"{name}: the document's content is damaged")
-    return OfficeParts(_html(_parse(content, name)), *_properties(_parse_or_none(meta)))
+    return OfficeParts(_html(_parse(content, name)), *_properties(parsed_or_none(meta)))
 
 
 def _parse(data: bytes, name: str) -> etree._Element:
@@ -80,27 +88,6 @@ def _parse(data: bytes, name: str) -> etree._Element:
         return etree.fromstring(data, SAFE_XML)
     except etree.XMLSyntaxError as exc:
         raise InputError(f"{name}: the document's XML cannot be read ({' '.join(str(exc).split())})") from None
-
-
-def _parse_or_none(data: bytes) -> etree._Element | None:
-    try:
-        return etree.fromstring(data, SAFE_XML) if data else None
-    except etree.XMLSyntaxError:
-        return None
-
-
-def _properties(root: etree._Element | None) -> tuple[str, date | None, date | None]:
-    """(title, modified, created) from the document's <office:meta>."""
-    meta = root.find(".//office:meta", _NAMES) if root is not None else None
-    if meta is None:
-        return "", None, None
-
-    def field(path: str) -> str:
-        found = meta.find(path, _NAMES)
-        return " ".join((found.text or "").split()) if found is not None else ""
-
-    return (field("dc:title"), parse_metadata_date(field("dc:date")),
-            parse_metadata_date(field("meta:creation-date")))
 
 
 class _Html:
@@ -164,6 +151,12 @@ class _Html:
 def _append(parent: etree._Element, child: etree._Element) -> etree._Element:
     parent.append(child)
     return child
+
+
+def _properties(root: etree._Element | None) -> tuple[str, date | None, date | None]:
+    """(title, modified, created) from the document's <office:meta>."""
+    return properties(root, _NAMES, ".//office:meta/dc:title", ".//office:meta/dc:date",
+                      ".//office:meta/meta:creation-date")
 
 
 def _html(root: etree._Element) -> str:

@@ -15,10 +15,13 @@ from datetime import date
 from lxml import etree
 
 from ..errors import InputError
+from .docdates import parse_metadata_date
 
 MAX_EXPANDED_BYTES = 500 * 1024 * 1024  # what a document may expand to: far above any real report
 # Entities are not expanded and nothing is fetched: a document's XML is someone else's.
 SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+# Content types that say nothing of what a download is: its bytes tell.
+UNTYPED = ("", "application/octet-stream", "binary/octet-stream", "application/zip")
 
 
 @dataclass
@@ -70,3 +73,21 @@ def holds(body: bytes, part: str) -> bool:
             return part in archive.namelist()
     except (zipfile.BadZipFile, ValueError, NotImplementedError):
         return False
+
+
+def parsed_or_none(data: bytes) -> etree._Element | None:
+    """A properties part parsed, or None when it is missing or no XML."""
+    try:
+        return etree.fromstring(data, SAFE_XML) if data else None
+    except etree.XMLSyntaxError:
+        return None
+
+
+def properties(root: etree._Element | None, names: dict[str, str], title: str, modified: str,
+               created: str) -> tuple[str, date | None, date | None]:
+    """(title, modified, created) read at the given paths under `root`; empty when absent."""
+    def field(path: str) -> str:
+        found = root.find(path, names) if root is not None else None
+        return " ".join((found.text or "").split()) if found is not None else ""
+
+    return field(title), parse_metadata_date(field(modified)), parse_metadata_date(field(created))
