@@ -50,9 +50,7 @@ class BackgroundSaves:
     client: WaybackClient
     _settings: Settings
     _clock: Callable[[], float]
-
-    def _asked_once(self, key: Hashable, ask: Callable[[], Any]) -> Any:
-        raise NotImplementedError
+    _asked_once: Callable[[Hashable, Callable[[], Any]], Any]  # the Archivist's per-run answers
 
     def _start_saves(self) -> None:
         self._jobs: dict[str, SaveJob] = {}
