@@ -96,7 +96,8 @@ def test_an_opendocument_is_dated_by_its_text_then_by_its_properties(tmp_path: P
     assert load_document(path).date == date(2019, 5, 1)
     dated = tmp_path / "dated.fodt"
     dated.write_text(flat("<text:p>Briefing of 12 February 2024.</text:p>"), encoding="utf-8")
-    assert (load_document(dated).date, load_document(dated).date_source) == (date(2024, 2, 12), "text")
+    doc = load_document(dated)
+    assert (doc.date, doc.date_source) == (date(2024, 2, 12), "text")
 
 
 def test_an_opendocument_is_collected_from_a_folder(tmp_path: Path) -> None:
