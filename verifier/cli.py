@@ -80,8 +80,10 @@ def run_command(ctx: click.Context, inputs: Sequence[str], config: str | None, *
     documents, or the URL of a published article (a Google Docs, Drive or Dropbox sharing
     link too).
     """
+    from .allocator import limit_arenas
     from .pipeline import run
 
+    limit_arenas()  # before the run starts its fetching threads (see allocator.py)
     _refuse_conflicts(ctx, flags)
     settings = _settings(ctx, config, **flags)
     _configure_log(settings.log_file)
