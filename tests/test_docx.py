@@ -304,3 +304,51 @@ def test_a_document_given_by_its_sharing_link_is_read_from_its_download(
     [quote] = json.loads(run_cli("export", "--format", "json").out)["quotes"]
     assert (quote["status"], quote["document"]) == ("verified", viewer)
     assert web.hits(f"/document/d/{DOC_ID}/edit") == 0
+
+
+def test_a_cited_sharing_link_is_judged_and_read_by_the_file_it_shares(
+        tmp_path: Path, workspace: Path, web: FixtureWeb, run_cli: Callable[..., CliResult],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A report citing a ministry's Google Doc: the viewer its link opens holds none of the
+    document's words, so the quotation is checked against the file the link shares, fetched
+    from the service's download address (which sends the request on to its file host, as
+    Google's export does). The link is ok, not redirected; a shared file that is gone is dead,
+    one shared with others only is blocked at the service's sign-in page.
+    (The fixture web stands in for the service.)"""
+    from verifier.net import downloads
+
+    monkeypatch.setattr(downloads, "GOOGLE_DOCS_HOSTS", frozenset({"127.0.0.1"}))
+    gone = DOC_ID.replace("0123", "9999")
+    memo = Docx([[text("Water Ministry memo, 3 March 2024.")],
+                 [text("Transfers to the eastern basin will resume once the reservoir "
+                       "holds 40 per cent of its capacity.")]])
+    web.page("/files/memo.docx", write_docx(tmp_path / "memo.docx", memo).read_bytes(),
+             content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    web.redirect(f"/document/d/{DOC_ID}/export", web.url("/files/memo.docx"), status=307)
+    web.page(f"/document/d/{gone}/export", "<html><body>Not found</body></html>", status=404)
+    viewer = web.page(f"/document/d/{DOC_ID}/edit", "<html><body><script>app()</script></body></html>")
+    gone_viewer = web.url(f"/document/d/{gone}/edit?usp=sharing")
+    private = DOC_ID.replace("0123", "4444")
+    web.redirect(f"/document/d/{private}/export",
+                 web.url(f"/ServiceLogin?service=wise&continue=/document/d/{private}/export"), status=302)
+    web.page("/ServiceLogin", "<html><head><title>Sign in</title></head><body><form method='post'>"
+             "<input type='email' name='identifier'><input type='password' name='password'>"
+             "</form></body></html>")
+    private_viewer = web.url(f"/document/d/{private}/edit")
+    (workspace / "report.md").write_text(
+        "# Basin transfers\n\nPublished 5 March 2024.\n\n"
+        "The ministry wrote that “transfers to the eastern basin will resume once the reservoir "
+        f"holds 40 per cent of its capacity” ([memo]({viewer})).\n\n"
+        "Its earlier memo had said that “no transfer will be made before the summer” "
+        f"([memo]({gone_viewer})).\n\n"
+        "A draft said that “the eastern basin comes first” "
+        f"([draft]({private_viewer})).\n", encoding="utf-8")
+    (workspace / "verifier.toml").write_text("allow_private_hosts = true\nno_wayback = true\nretries = 0\n")
+    run_cli("run", "report.md")
+    data = json.loads(run_cli("export", "--format", "json").out)
+    links = {c["url"]: c["link_status"] for c in data["citations"]}
+    assert links == {viewer: "ok", gone_viewer: "dead", private_viewer: "blocked"}
+    verdicts = {q["source_url"]: q["status"] for q in data["quotes"]}
+    assert verdicts == {viewer: "verified", gone_viewer: "source_unavailable",
+                        private_viewer: "source_unavailable"}
+    assert web.hits(f"/document/d/{DOC_ID}/edit") == web.hits(f"/document/d/{gone}/edit") == 0

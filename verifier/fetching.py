@@ -35,6 +35,7 @@ from .errors import RetryableFetchError
 from .evidence import EvidenceStore, Exchange
 from .models import Attempt, EvidenceRef, Fetch, Hop
 from .net.clientredirect import client_redirect, refresh_target, sets_cookie
+from .net.downloads import download_address
 from .net.guard import AddressRefused, check_literal, literal_address
 from .net.linkstatus import (
     FOLLOWED_REDIRECTS,
@@ -132,6 +133,7 @@ class _Context:
     gave_up: str = ""  # why retrying stopped
     body_cap: int | None = None  # None: max_body for 2xx responses, SIDE_BODY_CAP otherwise
     defer: bool = False  # leave the final response's record and text to the caller
+    download: str | None = None  # the file a sharing link downloads, fetched in its place
     script_check: bool = False  # the last page's script sets a cookie and reloads that page
 
 
@@ -186,22 +188,29 @@ class Fetcher:
         phrase turned up and the text had to be read.
         So does what the markup says the page is (`markup_verdict`: a not-found template's body
         class, a canonical home page): a few searches of the whole page, as costly here as the
-        checks above. The title and everything else are judged here as usual."""
-        return self._fetch(url, etag, last_modified, False, None, None, defer=True)
+        checks above. The title and everything else are judged here as usual.
+
+        A cited sharing link (a Google Doc, a Drive or Dropbox file) opens the service's
+        viewer, an application page holding none of the document's words: the file it shares
+        is fetched from the service's download address instead, and judged as the link's page
+        (see net/downloads.py)."""
+        return self._fetch(url, etag, last_modified, False, None, None, defer=True,
+                           download=download_address(url))
 
     def _fetch(self, url: str, etag: str | None, last_modified: str | None, trusted: bool,
                before_attempt: Callable[[], None] | None,
-               rewrite_location: Callable[[str], str] | None, *, defer: bool
-               ) -> tuple[Fetch, Exchange | None]:
+               rewrite_location: Callable[[str], str] | None, *, defer: bool,
+               download: str | None = None) -> tuple[Fetch, Exchange | None]:
         fetched_at = self._now()
         try:
-            prepared = prepare_url(url)
+            prepared = prepare_url(download or url)
         except InvalidLink as exc:
             return Fetch(url=url, link_status=LinkStatus.INVALID, reason=str(exc),
                          fetched_at=fetched_at), None
         conditional = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v}
         ctx = _Context(prepared, self._clock() + self.settings.deadline, trusted, conditional,
-                       before_attempt, rewrite_location, current=prepared, defer=defer)
+                       before_attempt, rewrite_location, current=prepared, defer=defer,
+                       download=download)
         result = self._with_retries(ctx)
         fetch = self._conclude(url, ctx, result, fetched_at)
         unrecorded = result.response.exchange if result.response is not None else None
@@ -486,6 +495,8 @@ class Fetcher:
         detail = f"HTTP {response.status}"
         if kind is None:
             detail += f" ({response.headers.get('Content-Type') or 'no content type'}: not a page that can be matched)"
+        if ctx.download:  # the service's own steps to its file say nothing of the link
+            return LinkStatus.OK, f"{detail}; the shared file, downloaded from {ctx.download}"
         return (LinkStatus.REDIRECTED, f"{redirect_summary(hops, final)}; {detail}") if moved \
             else (LinkStatus.OK, detail)
 
