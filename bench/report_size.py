@@ -28,7 +28,8 @@ from verifier.models import (
 )
 from verifier.report import write_report
 from verifier.status import LinkStatus, QuoteStatus
-from verifier.store import Store, fetch_key_live
+from verifier.store import Store
+from verifier.storekeys import fetch_key_live
 
 
 def fill(store: Store, documents: int, quotes: int, citations: int, runs: int) -> int:

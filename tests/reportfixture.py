@@ -31,7 +31,8 @@ from verifier.models import (
     Verdict,
 )
 from verifier.status import LinkStatus, QuoteStatus
-from verifier.store import Store, fetch_key_live, fetch_key_snapshot
+from verifier.store import Store
+from verifier.storekeys import fetch_key_live, fetch_key_snapshot
 
 SCRIPT_QUOTE = "He typed <script>alert(1)</script> into the form"
 IMG_TITLE = "<img src=x onerror=alert(2)>"

@@ -337,7 +337,7 @@ def test_a_version_2_database_keeps_its_documents_relative_to_its_directory(
     again."""
     import sqlite3
 
-    from verifier.store import quote_key
+    from verifier.storekeys import quote_key
 
     web.page("/harbour", PAGE)
     docs, settings = _port_corpus(workspace, web, wayback)

@@ -18,7 +18,7 @@ from verifier.models import EvidenceRef, Fetch
 from verifier.net.transport import read_body
 from verifier.pagerecords import PageRecords
 from verifier.status import LinkStatus
-from verifier.store import parse_iso, utc_iso
+from verifier.storekeys import parse_iso, utc_iso
 from verifier.workpool import PageCheck, check_page
 
 WHEN = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)

@@ -14,7 +14,8 @@ from verifier.errors import DatabaseError
 from verifier.models import Citation, Document, Extraction, Fetch, Quote, Verdict
 from verifier.schema import SCHEMA_VERSION
 from verifier.status import LinkStatus, QuoteStatus
-from verifier.store import Store, fetch_key_live
+from verifier.store import Store
+from verifier.storekeys import fetch_key_live
 
 NOW = datetime(2026, 11, 21, 4, 12, tzinfo=UTC)
 

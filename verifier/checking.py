@@ -42,7 +42,8 @@ from .recheck import (
     next_quote_state,
 )
 from .status import LinkStatus, QuoteStatus
-from .store import Store, fetch_key_live, fetch_key_snapshot, parse_iso
+from .store import Store
+from .storekeys import fetch_key_live, fetch_key_snapshot, parse_iso
 from .workpool import Completions, PageCheck, PageChecked, WorkPool, auto_processes, check_page
 
 if TYPE_CHECKING:

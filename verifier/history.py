@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .status import LinkStatus, QuoteStatus
-from .store import Store, quote_words
+from .store import Store
+from .storekeys import quote_words
 
 
 @dataclass

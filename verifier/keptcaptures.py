@@ -15,7 +15,8 @@ from typing import Any
 from .evidence import EvidenceError, read_record
 from .models import EvidenceRef, Fetch, Snapshot
 from .status import LinkStatus
-from .store import Store, parse_iso
+from .store import Store
+from .storekeys import parse_iso
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from typing import Any
 from .config import Settings
 from .models import Fetch
 from .status import LinkStatus, QuoteStatus
-from .store import parse_iso, utc_iso
+from .storekeys import parse_iso, utc_iso
 
 
 def is_due(state: dict[str, Any] | None, now: datetime, settings: Settings) -> bool:

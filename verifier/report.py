@@ -33,7 +33,8 @@ from .reporting.data import ReportData, build_report_data
 from .reporting.evidence import ReadableCopy, readable_copy
 from .reporting.links import loads
 from .status import LinkStatus, QuoteStatus
-from .store import Store, parse_iso
+from .store import Store
+from .storekeys import parse_iso
 
 QUOTE_LABELS = {
     QuoteStatus.VERIFIED: "Verified",

@@ -8,9 +8,14 @@ version must reach the current one.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 
 import sqlite_utils
+
+from .errors import DatabaseError
+from .storekeys import kept_source, quote_keys
 
 SCHEMA_VERSION = 3
 APP_ID = "verifier"
@@ -120,11 +125,8 @@ def _migrate_to_2(db: sqlite_utils.Database) -> None:
 
 def _migrate_to_3(db: sqlite_utils.Database) -> None:
     """documents.source of a file inside the database's directory is kept relative to it
-    (store.kept_source), and its quotes' keys, which name their document, follow."""
+    (storekeys.kept_source), and its quotes' keys, which name their document, follow."""
     from itertools import groupby
-    from pathlib import Path
-
-    from .store import kept_source, quote_keys
 
     files = [row[2] for row in db.execute("pragma database_list") if row[1] == "main"]
     if not files or not files[0]:
@@ -150,3 +152,25 @@ def _migrate_to_3(db: sqlite_utils.Database) -> None:
 
 MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
     1: _migrate_to_1, 2: _migrate_to_2, 3: _migrate_to_3}
+
+
+def refuse_foreign(path: Path) -> None:
+    """Refuse files that are not SQLite or not ours, without writing to them."""
+    with open(path, "rb") as fh:
+        header = fh.read(16)
+    if header != b"SQLite format 3\x00":
+        raise DatabaseError(f"{path} is not a SQLite database; refusing to touch it")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
+            app = None
+            if "meta" in tables:
+                row = conn.execute("select value from meta where key='app'").fetchone()
+                app = row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path} is not a usable SQLite database ({exc}); refusing to touch it") from None
+    if tables and app != APP_ID:
+        raise DatabaseError(f"{path} is a SQLite database of another program; refusing to touch it")

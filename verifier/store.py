@@ -8,10 +8,9 @@ migrations live in schema.py and nowhere else.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -32,60 +31,15 @@ from .models import (
     Snapshot,
     Verdict,
 )
-from .schema import APP_ID, MIGRATIONS, SCHEMA_VERSION
-
-
-def utc_iso(moment: datetime | None = None) -> str:
-    """A UTC timestamp as stored: ISO 8601 to the second, with a Z."""
-    moment = moment or datetime.now(UTC)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    # isoformat, not strftime: written several times per URL, and strftime costs 5x more
-    return moment.astimezone(UTC).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
-
-
-def parse_iso(value: str | None) -> datetime | None:
-    """A timestamp written by utc_iso (anything else raises ValueError, as strptime would)."""
-    if not value:
-        return None
-    if len(value) == 20 and value[10] == "T" and value[-1] == "Z":
-        return datetime.fromisoformat(value[:-1]).replace(tzinfo=UTC)
-    return datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
-
-
-def quote_key(source: str, text: str, occurrence: int) -> str:
-    """A quote's identity across runs: its document, its words, and which repeat it is."""
-    return hashlib.sha1(f"{source}\0{quote_words(text)}\0{occurrence}".encode()).hexdigest()[:20]
-
-
-def quote_keys(source: str, texts: Iterable[str]) -> list[str]:
-    """The keys of one document version's quotes, in their order: a repeat of the same words
-    is told apart by its occurrence."""
-    seen: dict[str, int] = {}
-    keys = []
-    for text in texts:
-        words = quote_words(text)
-        occurrence = seen.get(words, 0)
-        seen[words] = occurrence + 1
-        keys.append(quote_key(source, text, occurrence))
-    return keys
-
-
-def quote_words(text: str) -> str:
-    """A quote's words as its identity reads them: case and spacing do not count."""
-    return " ".join(text.casefold().split())
-
-
-def kept_source(source: str, home: Path) -> str:
-    """How a document's source is kept: a file inside the database's directory (`home`) by
-    its path relative to it, so that directory can be moved or copied, documents and all,
-    and carry on with its history; any other file by its absolute path; a URL as it is."""
-    if source.startswith(("http://", "https://")):
-        return source
-    path = Path(source)
-    if not path.is_absolute() or not path.is_relative_to(home):
-        return source
-    return path.relative_to(home).as_posix()
+from .schema import APP_ID, MIGRATIONS, SCHEMA_VERSION, refuse_foreign
+from .storekeys import (
+    fetch_key_live,
+    fetch_key_snapshot,
+    kept_source,
+    parse_iso,
+    quote_keys,
+    utc_iso,
+)
 
 
 def _dumps(value: Any) -> str:
@@ -114,7 +68,7 @@ class Store:
         if not exists and not create:
             raise DatabaseError(f"no database at {path}")
         if exists:
-            _check_foreign(path)
+            refuse_foreign(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
@@ -555,38 +509,8 @@ class Store:
         return self.db.query(sql, list(params))
 
 
-def fetch_key_live(url: str) -> str:
-    return f"live:{url}"
-
-
-def fetch_key_snapshot(snapshot: Snapshot) -> str:
-    return f"snapshot:{snapshot.url}@{snapshot.timestamp}"
-
-
 def _fetch_key(v: Verdict) -> str:
     """The key the checking stage filed the fetch this verdict was made against under."""
     if v.against == "snapshot" and v.snapshot:
         return fetch_key_snapshot(v.snapshot)
     return fetch_key_live(v.url or "")
-
-
-def _check_foreign(path: Path) -> None:
-    """Refuse files that are not SQLite or not ours, without writing to them."""
-    with open(path, "rb") as fh:
-        header = fh.read(16)
-    if header != b"SQLite format 3\x00":
-        raise DatabaseError(f"{path} is not a SQLite database; refusing to touch it")
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            tables = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
-            app = None
-            if "meta" in tables:
-                row = conn.execute("select value from meta where key='app'").fetchone()
-                app = row[0] if row else None
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path} is not a usable SQLite database ({exc}); refusing to touch it") from None
-    if tables and app != APP_ID:
-        raise DatabaseError(f"{path} is a SQLite database of another program; refusing to touch it")

@@ -173,7 +173,7 @@ def _write_copy(folder: Path, fetch: Fetch, ref: EvidenceRef) -> None:
     report then only links to it (and writes any copy missing later from the record)."""
     from .report import write_evidence_copy
     from .reporting.evidence import ReadableCopy
-    from .store import utc_iso
+    from .storekeys import utc_iso
 
     page = fetch.page
     row = {"url": fetch.url, "final_url": fetch.final_url, "kind": "live",

@@ -16,7 +16,8 @@ from ..errors import ReportError
 from ..history import Changes, counts_and_changes
 from ..models import DiffOp
 from ..status import LinkStatus, QuoteStatus
-from ..store import Store, parse_iso
+from ..store import Store
+from ..storekeys import parse_iso
 from .links import LinkView, SnapshotView, closest_snapshot, link_views, loads
 from .quotehistory import VerdictChange, attach_history, attach_previous_verdicts
 

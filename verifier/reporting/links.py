@@ -15,7 +15,8 @@ from typing import Any
 
 from ..models import Hop, timestamp_datetime
 from ..status import LinkStatus
-from ..store import Store, parse_iso
+from ..store import Store
+from ..storekeys import parse_iso
 
 
 @dataclass

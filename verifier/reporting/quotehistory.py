@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from ..history import quote_states
 from ..status import QuoteStatus
-from ..store import Store, parse_iso, quote_words
+from ..store import Store
+from ..storekeys import parse_iso, quote_words
 
 if TYPE_CHECKING:
     from .data import QuoteView
