@@ -221,3 +221,22 @@ def test_the_help_names_every_exit_status() -> None:
 
     named = {int(n) for n in re.findall(r"(\d+) [a-z]", EPILOG)}
     assert named == {int(status) for status in ExitStatus}
+
+
+def test_a_run_of_the_folder_it_writes_to_reads_none_of_its_own_outputs(
+        workspace: Path, run_cli: Callable[..., CliResult]) -> None:
+    """`verifier run .` nightly in the folder holding the database, reports/ and archive/:
+    the second night reads the brief alone, not the first night's report, database or log."""
+    (workspace / "brief.md").write_text("# Brief\n\nNothing cited yet.\n", encoding="utf-8")
+    for _night in range(2):
+        result = run_cli("run", ".", "--no-wayback", "--log-file", "run.log")
+        assert result.code == 0, result.out + result.err
+    assert (workspace / "reports" / "run-1.html").is_file()
+    assert "warning" not in result.out
+    from verifier.store import Store
+
+    store = Store.open(workspace / "verifier.db", create=False)
+    try:
+        assert [Path(source).name for _id, source in store.present_documents()] == ["brief.md"]
+    finally:
+        store.close()

@@ -12,8 +12,9 @@ import requests
 from fpdf import FPDF
 
 from verifier.citations import extract_citations
-from verifier.documents import collect_inputs, document_from_html, load_document
+from verifier.documents import document_from_html, load_document
 from verifier.errors import InputError
+from verifier.inputs import collect_inputs
 from verifier.quotes import extract_quotes
 
 
@@ -50,6 +51,45 @@ def test_collect_names_a_missing_path(tmp_path: Path):
 def test_collect_skips_an_explicit_file_of_unknown_type(tmp_path: Path):
     sources, warnings = collect_inputs([str(write(tmp_path / "notes.xyz", "x"))])
     assert sources == [] and "notes.xyz" in warnings[0]
+
+
+@pytest.mark.timeout(20)
+def test_a_named_pipe_is_never_opened(tmp_path: Path):
+    """Reading a named pipe waits for a writer that never comes: one named is refused, one
+    in a folder skipped, and loading one (a path handed to a worker) refuses before any read."""
+    pipe = tmp_path / "notes" / "incoming.txt"
+    pipe.parent.mkdir()
+    os.mkfifo(pipe)
+    write(tmp_path / "notes" / "brief.md", "# Brief")
+    with pytest.raises(InputError, match="incoming.txt: a named pipe, not a document file"):
+        collect_inputs([str(pipe)])
+    sources, warnings = collect_inputs([str(pipe.parent)])
+    assert [Path(s).name for s in sources] == ["brief.md"]
+    assert warnings == [f"skipped {pipe}: a named pipe, not a document file"]
+    with pytest.raises(InputError, match="incoming.txt: not a regular file"):
+        load_document(pipe)
+
+
+@pytest.mark.parametrize("given", ["http://", "https://", "https://:8080/report", "http:///path"])
+def test_an_article_address_without_a_host_is_refused(given: str):
+    with pytest.raises(InputError, match="not a valid address"):
+        collect_inputs([given])
+
+
+def test_a_walk_leaves_out_the_runs_own_outputs(tmp_path: Path):
+    """`verifier run .` in the folder the run writes to: its reports, evidence and database are
+    not documents. A file named outright is still read."""
+    write(tmp_path / "brief.md", "# Brief")
+    report = write(tmp_path / "reports" / "run-1.html", "<p>the report</p>")
+    write(tmp_path / "archive" / "notes.txt", "evidence folder")
+    write(tmp_path / "verifier.db", "SQLite format 3")
+    write(tmp_path / "verifier.db.lock", "")
+    outputs = [tmp_path / "reports", tmp_path / "archive", tmp_path / "verifier.db",
+               tmp_path / "verifier.db.lock"]
+    assert collect_inputs([str(tmp_path)], outputs=outputs) == ([str(tmp_path / "brief.md")], [])
+    everything, warnings = collect_inputs([str(tmp_path)])
+    assert len(everything) == 3 and len(warnings) == 2  # the database and its lock: unknown types
+    assert collect_inputs([str(report)], outputs=outputs)[0] == [str(report)]
 
 
 # -- refusing unusable input ---------------------------------------------------------------
@@ -602,7 +642,7 @@ def test_symlink_loops_are_named_not_followed(tmp_path: Path) -> None:
 def test_directory_that_cannot_be_listed_is_named(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """(Root lists any directory, so the refusal is the file system's answer, made up.)"""
-    import verifier.documents as documents
+    import verifier.inputs as inputs
 
     write(tmp_path / "docs" / "good.txt", "Nothing cited.\n")
     real_walk = os.walk
@@ -612,7 +652,7 @@ def test_directory_that_cannot_be_listed_is_named(tmp_path: Path,
         onerror(PermissionError(13, "Permission denied", str(tmp_path / "docs" / "private")))
         return real_walk(top, **kw)
 
-    monkeypatch.setattr(documents.os, "walk", walk)
+    monkeypatch.setattr(inputs.os, "walk", walk)
     _, warnings = collect_inputs([str(tmp_path / "docs")])
     assert warnings == [f"skipped {tmp_path / 'docs' / 'private'}: cannot be read "
                         "(Permission denied)"]

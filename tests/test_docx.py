@@ -31,9 +31,10 @@ from docx_support import (
 )
 from fixtureweb import FixtureWeb
 
-from verifier.documents import collect_inputs, document_from_html, load_document
+from verifier.documents import document_from_html, load_document
 from verifier.errors import InputError
 from verifier.extraction import extract_document
+from verifier.inputs import collect_inputs
 from verifier.text.docxdoc import read_docx
 
 DOCUMENTS = Path(__file__).parent / "documents"

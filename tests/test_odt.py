@@ -18,9 +18,10 @@ from conftest import CliResult
 from fixtureweb import FixtureWeb
 from test_docx import WRITER_EXPORTS, quotes_with_sources
 
-from verifier.documents import collect_inputs, load_document
+from verifier.documents import load_document
 from verifier.errors import InputError
 from verifier.extraction import extract_document
+from verifier.inputs import collect_inputs
 from verifier.pagetext import page_text
 
 DOCUMENTS = Path(__file__).parent / "documents"

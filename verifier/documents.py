@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import os
 import re
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
+from stat import S_ISREG
 
 from .errors import InputError
 from .models import Document
@@ -46,108 +45,14 @@ MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 MAX_PDF_BYTES = 200 * 1024 * 1024
 
 _URL_ARG = re.compile(r"^https?://", re.I)
-# Formats users keep their reports in that are read only once saved as one of FORMATS.
-_SAVE_FIRST = {".doc": "an old Word document", ".docm": "a Word document with macros",
-               ".rtf": "an RTF document",
-               ".pages": "a Pages document", ".epub": "an EPUB book"}
 _BOILERPLATE = {"skip to content", "skip to main content", "menu", "search", "home", "share",
                 "print", "main menu", "navigation", "subscribe", "log in", "sign in"}
 _TERMINAL_PERIOD = re.compile(r"[.;,]['\"”’)]*$")
 
 
-def collect_inputs(args: Sequence[str]) -> tuple[list[str], list[str]]:
-    """Files, directories (walked recursively) and URLs -> (sources, warnings).
-
-    URLs are kept as given; files of an unknown type are skipped with a warning; a path
-    that does not exist raises InputError naming it.
-    """
-    sources: list[str] = []
-    warnings: list[str] = []
-    seen: set[str] = set()
-
-    def add(source: str) -> None:
-        if source not in seen:
-            seen.add(source)
-            sources.append(source)
-
-    for arg in args:
-        if _URL_ARG.match(arg.strip()):
-            add(arg.strip())
-            continue
-        path = Path(arg).expanduser()
-        if not path.exists():
-            raise InputError(f"{arg}: {_missing(path)}")
-        if path.is_dir():
-            for found in _walk(path, warnings):
-                if found.suffix.lower() not in FORMATS:
-                    warnings.append(f"skipped {found}: {_unread_type(found, listed=False)}")
-                    continue
-                try:
-                    add(str(_resolved(found)))
-                except InputError as exc:
-                    warnings.append(f"skipped {exc}")
-        elif path.suffix.lower() in FORMATS:
-            add(str(path.resolve()))
-        else:
-            warnings.append(f"skipped {arg}: {_unread_type(path, listed=True)}")
-    return sources, warnings
-
-
-def _unread_type(path: Path, *, listed: bool) -> str:
-    """Why a file is not read, and for a word processor's file what to do about it."""
-    kind = _SAVE_FIRST.get(path.suffix.lower())
-    if kind:
-        return f"{kind} is not read; save it as .docx, PDF, HTML or plain text to check it"
-    if listed:
-        return f"unknown file type (expected one of {', '.join(sorted(set(FORMATS)))})"
-    return "unknown file type"
-
-
-def _missing(path: Path) -> str:
-    """Why a path that does not exist does not: a link may be what is there."""
-    if not path.is_symlink():
-        return "no such file or directory"
-    try:
-        path.resolve(strict=True)
-    except FileNotFoundError:
-        return f"broken symbolic link (to {os.readlink(path)})"
-    except (OSError, RuntimeError):  # RuntimeError: Python before 3.13 on a loop
-        return "symbolic link loop"
-    return "no such file or directory"
-
-
-def _resolved(path: Path) -> Path:
-    """The real path of a file found in a walk; a link loop raises InputError naming it."""
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):
-        raise InputError(f"{path}: {_missing(path)}") from None
-
-
-# Files programs leave beside documents: Word's owner file of an open document ('~$brief.docx',
-# not a document at all), an editor's backup ('notes.md~'), Windows' folder files. Named in a
-# walk, each would be a warning every night the folder is checked.
-_PROGRAM_FILES = frozenset({"thumbs.db", "desktop.ini", "icon\r"})
-
-
-def _is_program_file(name: str) -> bool:
-    return name.startswith("~$") or name.endswith("~") or name.lower() in _PROGRAM_FILES
-
-
-def _walk(top: Path, warnings: list[str]) -> list[Path]:
-    """Files under `top`, sorted, hidden files and directories and the files programs keep
-    beside documents left out; a directory that cannot be listed is named in `warnings` (and
-    its files are not taken as removed)."""
-    found: list[Path] = []
-
-    def unlistable(exc: OSError) -> None:
-        warnings.append(f"skipped {exc.filename}: cannot be read ({exc.strerror or exc})")
-
-    for dirpath, dirnames, filenames in os.walk(top, onerror=unlistable):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        found.extend(Path(dirpath, f) for f in sorted(filenames)
-                     if not f.startswith(".") and not _is_program_file(f))
-    return found
+def is_url(text: str) -> bool:
+    """Whether an input names an article by its web address rather than a file."""
+    return bool(_URL_ARG.match(text))
 
 
 def load_document(path: Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> Document:
@@ -159,6 +64,8 @@ def load_document(path: Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> Documen
         raise InputError(f"{path}: unknown file type {path.suffix or '(no extension)'!r}")
     try:
         stat = path.stat()
+        if not S_ISREG(stat.st_mode):  # a named pipe would wait for a writer (see inputs.py)
+            raise InputError(f"{path}: not a regular file")
         limit = MAX_PDF_BYTES if fmt == "pdf" else max_bytes
         if stat.st_size > limit:
             raise InputError(f"{path}: {stat.st_size / 2**20:.0f} MB is larger than the "

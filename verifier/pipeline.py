@@ -73,11 +73,14 @@ def run(inputs: Sequence[str] = (), settings: Settings | None = None, *,
     Raises InputError/DatabaseError (nothing recorded), LockedError (another run is going),
     Interrupted (the run is recorded as interrupted).
     """
-    from .documents import collect_inputs
+    from .inputs import collect_inputs
 
     settings = settings or load_settings()
     args = list(inputs) or list(DEFAULT_INPUTS)
-    sources, warnings = collect_inputs(args)
+    db = str(settings.db)
+    outputs = (settings.report_dir, settings.archive_dir, db, f"{db}-wal", f"{db}-shm",
+               f"{db}-journal", f"{db}.lock", *([settings.log_file] if settings.log_file else []))
+    sources, warnings = collect_inputs(args, outputs=outputs)
     if not sources:
         warnings.append(f"no documents found in {', '.join(args)}")
     with RunLock(settings.db):  # first: opening may migrate the schema under a running run
