@@ -52,6 +52,10 @@ _MAILING_LINK = re.compile(
     r"(?:send|submit|email|e-mail) us (?:a |your )?(?:tips?|claims?|corrections?|stor(?:y|ies))|"
     r"(?:submit|send) (?:a |your )?(?:tip|claim|correction)s?|contact us|get in touch|"
     r"donate(?: now| today)?|make a donation|"
+    # a page's own furniture, kept when it is saved as text: 'Skip to main content',
+    # 'Privacy', 'Terms', 'Cookie settings'
+    r"skip to (?:the )?(?:main )?content|skip navigation|privacy(?: policy| notice)?|"
+    r"terms(?: of (?:use|service))?|terms (?:and|&) conditions|cookies?(?: policy| settings)?|"
     # the same buttons in French, Spanish and German pages
     r"(?:abonnez|inscrivez)-vous(?: (?:à|a) [\w'’ ]{1,30})?|suscr[ií]bete(?: (?:a|al) [\w ]{1,30})?|"
     r"(?:jetzt |newsletter )?abonnieren|"
@@ -107,7 +111,7 @@ def _related_label(text: str, start: int) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+")
-_MENU_GAP = re.compile(r"^[\s|·•/\\–—-]*$")  # what stands between the items of a menu
+_MENU_GAP = re.compile(r"^[\s|·•*/\\–—-]*$")  # what stands between the items of a menu
 MENU_ITEMS = 3  # links side by side that make a menu ('Home World Politics Sign in')
 MENU_ITEM_WORDS = 3
 

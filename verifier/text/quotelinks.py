@@ -137,6 +137,16 @@ _LABELLED_ADDRESS = re.compile(r"(?:[^\W\d][\w’'\-]*\.?(?:\s+[^\W\d][\w’'\-]
                                r"(?:\([^()\n]{1,30}\)\s*)?[:|\-–—]\s*)?" + _ONLY_ADDRESS.pattern)
 
 
+# What may follow a quotation in its paragraph and leave it closing the paragraph: its
+# attribution alone ('said Dr Alison Rook of the Wyre Bird Trust.'), one short clause.
+_ATTRIBUTION_TAIL = re.compile(
+    r"(?:[a-z]|(?:[A-Z][\w'’.-]*\s+){1,4}(?:said|says|added|adds|told|wrote|writes)\b)"
+    r"[^.?!\n\"“”]{0,100}[.?!]")
+# One item's source label alone on its line, its source on the next ('Source' over a
+# disclosure's note); 'Sources' and 'Links' head a document's lists instead.
+_LONE_SOURCE_LABEL = re.compile(r"source\s*:?\s*", re.I)
+
+
 def _after_quotation(text: str, at: int, end: int) -> int:
     """Where the text after a quotation's closing mark goes on: past its closing punctuation
     and an editor's mark such as '[tr.]'."""
@@ -155,6 +165,7 @@ def _source_line_below(text: str, src: Sources, span: QuoteSpan,
     if span.block or span.close_at >= end:
         return []
     after = _after_quotation(text, span.close_at + 1, end)
+    label = None
     if after < end:  # the line ran on into the quotation's paragraph
         lo, hi = after, end
         label = _SOURCE_LINE_LABEL.match(text, lo, hi)
@@ -163,13 +174,17 @@ def _source_line_below(text: str, src: Sources, span: QuoteSpan,
         if label is None and hi - lo <= SOURCE_LINE_CHARS and \
                 _LABELLED_ADDRESS.fullmatch(text, lo, hi):  # the paragraph's rest: its source
             return [n for n in src.within(lo, hi) if not src.citations[n].marker]
-        if label is None or text[lo:lo + 1].islower():
+        if label is None and not _ATTRIBUTION_TAIL.fullmatch(text, lo, hi) or \
+                text[lo:lo + 1].islower() and label is not None:
             return []
-    elif span.paragraph + 1 < len(paras):
+    if label is None:  # the quotation, or its '…,' said X.' tail, closes the paragraph
+        if span.paragraph + 1 >= len(paras):
+            return []
         lo, hi = paras[span.paragraph + 1]
         label = _SOURCE_LINE_LABEL.match(text, lo, hi)
-    else:
-        return []
+        if label is not None and _LONE_SOURCE_LABEL.fullmatch(text, lo, hi) and \
+                span.paragraph + 2 < len(paras):
+            lo, hi = paras[span.paragraph + 2]  # 'Source' on a line of its own, over it
     if hi - lo > SOURCE_LINE_CHARS:
         return []
     if label is None and not _LABELLED_ADDRESS.fullmatch(text, lo, hi):

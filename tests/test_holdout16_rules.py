@@ -1,0 +1,146 @@
+"""The readings the holdout16 round added: notes a page shows beside or over its text
+(popovers, sidenotes, Pandoc's inline and named notes), a source line under a quotation's
+attribution, pages saved as text by a text browser, and Dutch reporting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_quotes import run, said
+
+from verifier.citations import extract_citations
+from verifier.documents import load_document
+
+
+def _cited(quotes, citations) -> list[tuple[str, list[str]]]:
+    return [(q.text, [citations[n].url or citations[n].outlet for n in q.citations])
+            for q in quotes]
+
+
+def test_pandoc_inline_and_named_notes_take_the_numbers_the_page_shows(tmp_path: Path):
+    quotes, _terms, citations = run(tmp_path, (
+        "# Title\n\nHer leader said the results were \"beyond what we expected\".^[Webcast, "
+        "https://council.example.org/webcast/881.] Then came the study.[^eval]\n\n"
+        "\"Nothing fell over,\" said Professor Helen Marr.[^eval]\n\n"
+        "[^eval]: The evaluation.\n\n    It is at https://uni.example.ac.uk/eval.\n"), ".md")
+    notes = [(c.marker, c.url) for c in citations if c.kind == "footnote"]
+    assert notes == [("1", "https://council.example.org/webcast/881"),
+                     ("2", "https://uni.example.ac.uk/eval")]
+    assert _cited(quotes, citations) == [
+        ("beyond what we expected", ["https://council.example.org/webcast/881"]),
+        ("Nothing fell over", ["https://uni.example.ac.uk/eval"])]
+
+
+def test_numbered_labels_keep_their_numbers(tmp_path: Path):
+    _q, _t, citations = run(tmp_path, (
+        "# Title\n\nFirst claim.[^3] Second claim.[^1]\n\n"
+        "[^3]: https://a.example.org/three\n[^1]: https://a.example.org/one\n"), ".md")
+    assert sorted((c.marker, c.url) for c in citations) == [
+        ("1", "https://a.example.org/one"), ("3", "https://a.example.org/three")]
+
+
+_PAGE = """<html><body><article><h1>Title</h1>
+<p>The chief executive, Martin Greaves, said the design would “generate enough power for
+120,000 homes.”<button popovertarget="fn-2">2</button></p>
+<div popover id="fn-2"><p>Keynote, <a href="https://chamber.example.org/keynote">chamber</a>.</p></div>
+<p>The agency's modelling found that it would “reduce the intertidal area by a fifth”<label
+for="sn-1" class="margin-toggle sidenote-number"></label><input type="checkbox" id="sn-1"
+class="margin-toggle"><span class="sidenote">Agency, <a href="https://agency.example.gov/model">
+modelling</a> (2024).</span> within a century.</p>
+</article></body></html>"""
+
+
+def test_popover_and_sidenote_notes(tmp_path: Path):
+    quotes, _terms, citations = run(tmp_path, _PAGE, ".html")
+    notes = sorted((c.marker, c.url) for c in citations if c.kind == "footnote")
+    assert notes == [("1", "https://agency.example.gov/model"),
+                     ("2", "https://chamber.example.org/keynote")]
+    assert _cited(quotes, citations) == [
+        ("generate enough power for 120,000 homes.", ["https://chamber.example.org/keynote"]),
+        ("reduce the intertidal area by a fifth", ["https://agency.example.gov/model"])]
+    doc = load_document(tmp_path / "doc.html")
+    assert "a fifth”1 within a century" in doc.text  # the sidenote is read apart
+
+
+def test_a_source_line_under_a_quotation_and_its_attribution(tmp_path: Path):
+    quotes, _terms, citations = run(tmp_path, (
+        "Title\n\n\"Every barrage scheme drowns the feeding grounds twice a day,\" said Dr "
+        "Alison Rook of the Wyre Bird Trust.\n\nSource: Wyre Bird Trust, response, "
+        "https://birds.example.org/response.pdf\n\nAn unrelated paragraph follows. \"We shall "
+        "see,\" said Tom Hale. He then spoke at length about the weather.\n\n"
+        "Sources: https://weather.example.org/almanac\n"))
+    assert _cited(quotes, citations) == [
+        ("Every barrage scheme drowns the feeding grounds twice a day",
+         ["https://birds.example.org/response.pdf"]),
+        ("We shall see", [])]
+
+
+def test_a_source_label_on_a_line_of_its_own_over_its_source(tmp_path: Path):
+    page = ("<html><body><article><h1>T</h1><p>“Every scheme promises to protect the "
+            "mudflats,” said Dr Alison Rook.</p><details><summary>Source</summary><p>Trust, "
+            "<a href='https://birds.example.org/r.pdf'>PDF</a>.</p></details></article>"
+            "</body></html>")
+    quotes, _terms, citations = run(tmp_path, page, ".html")
+    assert _cited(quotes, citations) == [
+        ("Every scheme promises to protect the mudflats", ["https://birds.example.org/r.pdf"])]
+
+
+_DUMP = """   [1]Skip to main content
+   [2]The Courier
+     * [3]News
+     * [4]Sport
+
+   The council published a [5]review last month. Campaigner Joan Whitcombe
+   said the closure would "hit the poorest neighbourhoods hardest", citing a
+   [6]statement by librarians.
+
+   Share: [7]Facebook [8]X [9]Email
+
+   (c) 2025 The Courier. [10]Privacy [11]Terms
+
+References
+
+   1. https://courier.example.co.uk/news/story#main
+   2. https://courier.example.co.uk/
+   3. https://courier.example.co.uk/news/
+   4. https://courier.example.co.uk/sport/
+   5. https://council.example.gov.uk/review.pdf
+   6. https://librarians.example.org/statement
+   7. https://www.facebook.com/sharer/sharer.php?u=x
+   8. https://x.com/intent/post?url=x
+   9. mailto:?subject=story
+  10. https://courier.example.co.uk/privacy
+  11. https://courier.example.co.uk/terms
+"""
+
+
+def test_a_page_saved_by_lynx_reads_its_numbers_as_links(tmp_path: Path):
+    quotes, _terms, citations = run(tmp_path, _DUMP)
+    assert [(c.kind, c.url) for c in citations] == [
+        ("link", "https://council.example.gov.uk/review.pdf"),
+        ("link", "https://librarians.example.org/statement")]
+    assert said(quotes) == [("Joan Whitcombe", "hit the poorest neighbourhoods hardest")]
+    assert _cited(quotes, citations)[0][1] == ["https://librarians.example.org/statement"]
+    doc = load_document(tmp_path / "doc.txt")
+    assert "published a review last month" in doc.text and "References" not in doc.text
+    assert doc.locate(doc.text.index("Campaigner"))[0] == 6
+
+
+def test_an_articles_own_reference_list_is_no_link_dump(tmp_path: Path):
+    path = tmp_path / "paper.txt"
+    path.write_text("Title\n\nAs shown before [1], costs fell [2].\n\nReferences\n\n"
+                    "1. Smith, J. (2020). Costs. https://doi.example.org/10.1/a\n"
+                    "2. Jones, K. (2021). More costs. https://doi.example.org/10.1/b\n",
+                    encoding="utf-8")
+    citations = extract_citations(load_document(path))
+    assert {c.url for c in citations} == {"https://doi.example.org/10.1/a",
+                                          "https://doi.example.org/10.1/b"}
+
+
+def test_a_documents_sources_list_is_no_source_line_of_the_quotation_above(tmp_path: Path):
+    quotes, _terms, citations = run(tmp_path, (
+        "# Title\n\nEileen Ward wrote in to say the junction is \"the first one in thirty "
+        "years where I don't hold my breath\". We'll take that.\n\n## Links\n\n"
+        "- Papers: https://council.example.gov.uk/papers\n"), ".md")
+    assert _cited(quotes, citations) == [
+        ("the first one in thirty years where I don't hold my breath", [])]
