@@ -144,3 +144,46 @@ def test_a_documents_sources_list_is_no_source_line_of_the_quotation_above(tmp_p
         "- Papers: https://council.example.gov.uk/papers\n"), ".md")
     assert _cited(quotes, citations) == [
         ("the first one in thirty years where I don't hold my breath", [])]
+
+
+def test_dutch_verbs_word_orders_dates_and_outlets(tmp_path: Path):
+    quotes, _terms, citations = run(tmp_path, (
+        "Nee, niet elk huishouden krijgt 800 euro\n\nDoor Sanne de Wit · 18 maart 2025\n\n"
+        "„De toeslag was tijdelijk”, zegt een woordvoerder van het ministerie van Sociale "
+        "Zaken en Werkgelegenheid.\n\n"
+        "In 2023 kregen 700.000 huishoudens de toeslag, meldde de NOS op 12 januari 2024.\n\n"
+        "„Mensen denken dat ze er recht op hebben”, aldus Marloes Bakker van het Nibud.\n\n"
+        "Ook het AD schreef op 7 maart al dat het bericht „volledig uit de lucht gegrepen” "
+        "was.\n"))
+    assert said(quotes) == [
+        ("een woordvoerder", "De toeslag was tijdelijk"),
+        ("Marloes Bakker", "Mensen denken dat ze er recht op hebben"),
+        ("AD", "volledig uit de lucht gegrepen")]
+    named = [(c.outlet, str(c.cited_date)) for c in citations if c.kind == "named_source"]
+    assert named == [("NOS", "2024-01-12"), ("AD", "2025-03-07")]
+    assert str(load_document(tmp_path / "doc.txt").date) == "2025-03-18"
+
+
+def test_a_role_of_a_body_after_the_verb_speaks(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "Title\n\n\"The payment was a temporary scheme,\" says a spokesperson for the "
+        "Department for Work and Pensions.\n\n\"It was busy,\" said the man at the counter.\n"))
+    assert said(quotes) == [("spokesperson", "The payment was a temporary scheme")]
+
+
+def test_a_sentence_pointing_to_a_debates_record(tmp_path: Path):
+    quotes, _terms, citations = run(tmp_path, (
+        "Title\n\nThe minister said the cabinet was considering \"no new general payment\". "
+        "That is in the [record of the debate](https://parliament.example.nl/record/58).\n"),
+        ".md")
+    assert _cited(quotes, citations) == [
+        ("no new general payment", ["https://parliament.example.nl/record/58"])]
+
+
+def test_minutes_of_time_point_nowhere(tmp_path: Path):
+    quotes, _terms, citations = run(tmp_path, (
+        "Title\n\nKhamla Phommachanh said the lenders had \"read the warnings and signed the "
+        "next disbursement anyway.\" The group has published the [siren logs]"
+        "(https://watch.example.org/logs.pdf), which show the alarm 40 minutes late.\n"), ".md")
+    assert _cited(quotes, citations) == [
+        ("read the warnings and signed the next disbursement anyway.", [])]

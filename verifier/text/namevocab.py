@@ -33,6 +33,8 @@ passenger neighbour neighbor
 студентка
 ministra ministro ministre portavoz presidente presidenta alcalde alcaldesa secretario secretaria
 maire député députée porte-parole délégué déléguée économiste sprecher sprecherin mieterin mieter
+woordvoerder woordvoerster wethouder burgemeester voorzitter directeur hoogleraar onderzoeker
+deskundige kamerlid staatssecretaris
 """)
 # Abbreviated titles and the words a description uses for them ('Gen. X' … 'the general said').
 TITLE_ABBREVIATIONS = {"gen": "general", "brig": "brigadier", "col": "colonel", "lt": "lieutenant",
@@ -90,7 +92,8 @@ de van von der den da di du del la le bin ibn ben bint dos das
 """)
 # Other languages' articles opening a sentence on their own ('Le maire de Lyon, X, a déclaré',
 # 'El alcalde'): no name. Only alone: 'Les Paul', 'La Guardia', 'Das' in 'Tarun Das' stay names.
-ARTICLES = words("le la les el los las il lo gli der die das un une uno una ein eine o os")
+ARTICLES = words("le la les el los las il lo gli der die das un une uno una ein eine o os "
+                 "een het")
 # A name with one of these words is an organisation's (or an outlet's), not a person's.
 ORG_WORDS = words("""
 ministry council panel bureau department office organisation organization programme program

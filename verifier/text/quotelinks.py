@@ -208,6 +208,10 @@ POINTING_BACK = re.compile(r"\s*(?:This|These|That|Those|Here|It)\b")
 _POINTER = re.compile(
     r"\b(?:statement|speech|remarks|interview|transcript|video|recording|post|tweet|letter|"
     r"release|article|op-ed|full text|comments|address|testimony|announcement|briefing|"
+    # a debate's or meeting's record: 'It is in the record of the debate', 'Dat staat in het
+    # verslag van het debat', 'the minutes of the meeting'
+    r"(?:record|minutes)\s+of\s+(?:the\s+)?(?:debate|meeting|hearing|proceedings|session)|"
+    r"hansard|verslag|"
     # or where the very thing quoted was put up: 'The newspaper published it as a Google Doc'
     # ('The group has published the siren logs' is other material)
     r"(?:published|posted|shared|uploaded)\s+(?:it|them|this|these)\b)\b", re.I)

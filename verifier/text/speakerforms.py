@@ -21,9 +21,13 @@ _FOR_WHOM = re.compile(r"\s*(?:For|Pour|Para|Für)\s+(?=[A-ZÀ-Þ])")
 _QUOTED_WITH_WORDS = re.compile(
     r"(?P<who>(?:(?:Ein|Eine|Der|Die)\s+)?[A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+){0,2})\s+"
     r"(?:wurde|wird|wurden|werden)\b[^.;:¤]{0,80}?\bmit\s+den\s+Worten\s+$")
-# 'said the Chancellor,', 'said the shadow health secretary.': a role closing the clause
+# 'said the Chancellor,', 'said the shadow health secretary.': a role closing the clause, or
+# the role of a body ('says a spokesperson for the ministry.', 'zegt een woordvoerder van het
+# ministerie', 'dijo un portavoz del ministerio')
 _ROLE_AFTER = re.compile(
-    r"\s+((?:the|a|an)\s+(?:[a-z][\w\-]*\s+){0,2}[A-Za-z][\w\-]*)(?=\s*[,.;—]|$)")
+    r"\s+((?:the|a|an|een|de|het|un|una|el|la)\s+(?:[a-z][\w\-]*\s+){0,2}[A-Za-z][\w\-]*)"
+    r"(?=\s*[,.;—]|$|\s+(?:for|of|at|from|van|bij|del|de)\s+[^,.;:\n¤]{1,80}[,.;])")
+ROLE_AFTER_CHARS = 150  # how far after the verb such a role and its body may run
 # 'A 2023 review by the Government Accountability Office found that': the body that wrote
 # the work speaks through it.
 _WORK_BY = re.compile(
@@ -123,7 +127,7 @@ def role_after(masked: str, refs: Referents, pos: int, end: int, paragraph: int
                ) -> Speaker | None:
     """'“…,” said the Chancellor, confirming …': a role right after the verb, read as the
     person holding it (named before, or else as described)."""
-    m = _ROLE_AFTER.match(masked, pos, min(end, pos + 60))
+    m = _ROLE_AFTER.match(masked, pos, min(end, pos + ROLE_AFTER_CHARS))
     if m is None or not is_title_word(m.group(1).split()[-1]):
         return None
     return refs.description(m.group(1), pos, paragraph)

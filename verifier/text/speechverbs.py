@@ -20,7 +20,7 @@ _IRREGULAR = words("""
 say says said saying tell tells told telling write writes wrote written writing spoke speaking
 called calls calling
 """)
-# The reporting verbs of German, French, Russian, Spanish, Portuguese and Italian news, as
+# The reporting verbs of German, French, Russian, Dutch, Spanish, Portuguese and Italian news, as
 # printed (each language's forms listed, not inflected: 'sagte', 'dijo', 'a déclaré' read as
 # 'déclaré', 'ha detto' as 'detto', 'заявил'). A French verb
 # written with its inverted pronoun ('explique-t-elle') is matched on its first part.
@@ -35,6 +35,8 @@ insisté averti avertit indique indiqué précise précisé soupire
 пояснила рассказал рассказала рассказывает заметил заметила уточнил уточнила признал признала
 ответил ответила ответили смеется смеётся написал написала отметив подчеркнув заявив пояснив
 заявляет
+zegt zei zeiden zeggen verklaarde verklaart schreef schreven schrijft meldde meldt benadrukt
+benadrukte waarschuwt waarschuwde stelt stelde voegde voegt reageerde reageert liet laat
 """)
 # Spanish, Portuguese and Italian drop a subject pronoun: '«…», ha spiegato in una nota' and
 # '"…", disse.' are said by the person the passage is about.
@@ -142,7 +144,7 @@ def find_speech_verbs(text: str, start: int = 0, end: int | None = None) -> list
             if aux:  # 'a déclaré', 'a-t-il assuré': the verb starts at its auxiliary
                 found.append(_Match(aux.start(), m.end(), m.group(0)))
                 continue
-        if word == "so" and _attributive_so(text, m.start(), m.end()):
+        if word in _SO and _attributive_so(text, m.start(), m.end()):
             found.append(_Match(m.start(), m.end(), m.group(0)))
             continue
         if word in _ALL_FORMS or word in _PUT_IT and _puts_words(text, m.start(), m.end()) \
@@ -162,12 +164,15 @@ def find_speech_verbs(text: str, start: int = 0, end: int | None = None) -> list
 # segnalato'), with French's inverted pronoun after a quotation.
 _FRENCH_AUXILIARY = re.compile(r"(?<![\w-])(?:a|ont|avait|avaient|ha|hanno|aveva|avevano)"
                                r"(?:-t-(?:il|elle|on)|-(?:ils|elles))?\s+$")
-# '„…“, so Dirk Pahlke': German and Dutch attribute with 'so' (zo) between a quotation's
-# comma and a name; anywhere else 'so' is no verb.
+# '„…“, so Dirk Pahlke', '„…”, aldus Marloes Bakker': German and Dutch attribute with 'so' and
+# 'aldus' between a quotation's comma and a name; anywhere else they are no verbs.
+_SO = frozenset({"so", "aldus"})
 _QUOTATION_COMMA_BEFORE = re.compile(r"[¤\"“”»«„’],\s*$")
 # A pronoun written after its verb: French '-t-il', '-elle'; German 'sagte sie', 'so er'.
-_INVERTED_PRONOUN = re.compile(r"(?:-t)?-(il|elle|ils|elles)\b|\s+(er|sie|он|она|они|ele|ela|eles|elas)\b")
+_INVERTED_PRONOUN = re.compile(r"(?:-t)?-(il|elle|ils|elles)\b|\s+(er|sie|он|она|они|ele|ela|eles|elas|"
+                               r"hij|zij)\b")
 _PRONOUN_MEANS = {"il": "he", "elle": "she", "ils": "they", "elles": "they", "er": "he",
+                  "hij": "he", "zij": "she",
                   "sie": "she", "он": "he", "она": "she", "они": "they", "ele": "he", "ela": "she",
                   "eles": "they", "elas": "they"}
 
@@ -179,7 +184,7 @@ def inverted_pronoun(text: str, start: int, end: int) -> str | None:
         aux = _INVERTED_PRONOUN.search(text, start, end)
         return _PRONOUN_MEANS[aux.group(1)] if aux and aux.group(1) else None
     m = _INVERTED_PRONOUN.match(text, end)
-    if m is None or text[start:end].lower() not in _FOREIGN | {"so"}:
+    if m is None or text[start:end].lower() not in _FOREIGN | _SO:
         return None
     word = m.group(1) or m.group(2)
     if word == "sie" and text[start:end].lower().endswith("en"):
@@ -194,7 +199,7 @@ def _attributive_so(text: str, start: int, end: int) -> bool:
 
 # Every word the loop below may keep: others are passed over with one look-up.
 _ANY_FORM = (_ALL_FORMS | _PUT_IT | _FINDS | FINDING_NOUNS | _DISMISSES | _FOREIGN | _READS
-             | _SHOWS | {"so"})
+             | _SHOWS | _SO)
 
 
 def _dismissed_as(text: str, start: int, word: str) -> bool:
