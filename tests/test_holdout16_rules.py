@@ -187,3 +187,31 @@ def test_minutes_of_time_point_nowhere(tmp_path: Path):
         "(https://watch.example.org/logs.pdf), which show the alarm 40 minutes late.\n"), ".md")
     assert _cited(quotes, citations) == [
         ("read the warnings and signed the next disbursement anyway.", [])]
+
+
+def test_english_judgments_findings_evidence_and_letters(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "Lady Justice Fairlie :\n\n1. This appeal concerns mould.\n\n2. HHJ Morrow accepted "
+        "that answer. He found at [41] of his judgment that the mould \"was caused by drying "
+        "laundry indoors\".\n\n3. Ms Ellison's evidence, which the judge did not reject, was "
+        "that she \"opened the windows every morning, even in January\". Northgate's letter "
+        "nonetheless told her to \"heat the property adequately\".\n\n4. The case was that "
+        "\"it was never damp at all\".\n"))
+    assert said(quotes) == [
+        ("Morrow", "was caused by drying laundry indoors"),
+        ("Ellison", "opened the windows every morning, even in January"),
+        ("Northgate's letter", "heat the property adequately")]
+
+
+def test_a_person_described_by_where_they_are_from(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "T\n\nOne resident of Oleshky said there had been \"no shelling, only the depot going "
+        "up\".\n"))
+    assert said(quotes) == [("resident of Oleshky", "no shelling, only the depot going up")]
+
+
+def test_sign_up_to_our_briefings_is_housekeeping(tmp_path: Path):
+    _q, _t, citations = run(tmp_path, (
+        "# T\n\nThe [review](https://gov.example.org/review) found costs fell.\n\n"
+        "*[Sign up to our briefings](https://think.example.org/newsletter)*\n"), ".md")
+    assert [c.url for c in citations] == ["https://gov.example.org/review"]

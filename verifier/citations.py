@@ -47,7 +47,7 @@ _MAILING_LINK = re.compile(
     r"(?:post|tweet) on [\w. ]{1,20}|"
     r"view (?:this (?:email|issue) )?(?:in (?:your |a )?browser|online)|"
     r"manage (?:your )?(?:preferences|subscription)|update (?:your )?preferences|"
-    r"sign[ -]?up(?: here| now| for free| today)?|"
+    r"sign[ -]?up(?: here| now| for free| today)?(?: (?:to|for) (?:our|the|my) [\w ]{1,30})?|"
     # a desk's own calls to its readers: 'Send us a tip', 'Contact us', 'Donate'
     r"(?:send|submit|email|e-mail) us (?:a |your )?(?:tips?|claims?|corrections?|stor(?:y|ies))|"
     r"(?:submit|send) (?:a |your )?(?:tip|claim|correction)s?|contact us|get in touch|"

@@ -12,7 +12,7 @@ chief head chairman chairwoman chair speaker secretary general gen spokesman spo
 spokesperson ambassador envoy ayatollah grand sheikh shaykh imam hojatoleslam cleric commander
 colonel col lieutenant lt major maj captain capt admiral brigadier sergeant senator sen
 representative rep congressman congresswoman governor gov mayor king queen prince princess emir
-sultan crown sir dame dr mr mrs ms miss prof brig professor judge justice attorney director executive ceo
+sultan crown sir dame dr mr mrs ms miss prof brig professor judge hhj justice attorney director executive ceo
 founder chancellor pope rabbi bishop reverend rev mp lawmaker official officer advisor adviser
 aide ruler member analyst expert correspondent reporter editor journalist writer author scholar
 researcher economist negotiator mediator delegate coordinator commissioner premier monarch
@@ -40,7 +40,9 @@ deskundige kamerlid staatssecretaris
 TITLE_ABBREVIATIONS = {"gen": "general", "brig": "brigadier", "col": "colonel", "lt": "lieutenant",
                        "maj": "major", "capt": "captain", "sen": "senator",
                        "rep": "representative", "gov": "governor", "prof": "professor",
-                       "rev": "reverend"}
+                       "rev": "reverend",
+                       # English courts: 'HHJ Morrow' (His or Her Honour Judge)
+                       "hhj": "judge"}
 # Titles that are also parts of people's names ('Hassan Sheikh Mohamud', 'John Major',
 # 'Martin Luther King'): after a given name they are read as the name, not as a title.
 NAME_TITLES = words("""

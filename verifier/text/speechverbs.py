@@ -101,14 +101,19 @@ _SHOWS_AFTER = re.compile(r"[^:;.¤\n]{0,160}?\b(?:line|lines|passage|sentence|m
 _FINDS = frozenset({"find", "finds", "found", "record", "records", "recorded",
                     # a court's: 'this Court held that “…”'
                     "hold", "holds", "held"})
-_THAT_AFTER = re.compile(r"\s+that\b")
+# ... where it was found may come between: 'found at [41] of his judgment that', 'concluded
+# in its final report that'
+_THAT_AFTER = re.compile(r"(?:\s+(?:at|in|on)\s+[^.;:,\"“”¤\n]{1,50}?)?\s+that\b")
 # 'dismissed it as “…”', 'dismisses the plan as': a judgement in the speaker's words; 'dismissed
 # a site' alone reports an act.
 _DISMISSES = frozenset({"dismiss", "dismisses", "dismissed", "dismissing"})
 _DISMISSED_AS = re.compile(r"\s+(?:[\w’'\-]+\s+){1,4}?as\b")
 _ASIDE_BEFORE = re.compile(r",\s+(?:[\w’'\-]+\s+){1,3}$")
 # 'the Committee's finding that …' and 'the court's conclusion that …' report what the owner wrote.
-FINDING_NOUNS = frozenset({"finding", "findings", "conclusion", "conclusions", "ruling"})
+FINDING_NOUNS = frozenset({"finding", "findings", "conclusion", "conclusions", "ruling",
+                           # a witness's or party's: 'Ms X's evidence, which …, was that she “…”'
+                           "evidence", "testimony", "account", "case", "submission"})
+_WAS_THAT = re.compile(r"(?:\s*,[^,;.¤\n]{1,80},)?\s+(?:was|is|had been|has been)\s+that\b")
 _OWNER_BEFORE = re.compile(r"\w['’]s\s+$")
 _SO_BEFORE = re.compile(r"(?<![\w-])[Ss]o $")
 
@@ -214,8 +219,8 @@ def _finds_words(text: str, start: int, end: int) -> bool:
 
 
 def _owners_finding(text: str, start: int, end: int) -> bool:
-    return bool(_THAT_AFTER.match(text, end) and _OWNER_BEFORE.search(text, max(0, start - 4),
-                                                                      start))
+    return bool((_THAT_AFTER.match(text, end) or _WAS_THAT.match(text, end))
+                and _OWNER_BEFORE.search(text, max(0, start - 4), start))
 
 
 def _puts_words(text: str, start: int, end: int) -> bool:
@@ -228,7 +233,9 @@ would could might may will should can shall must
 """)
 AUXILIARIES = frozenset(["has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "did", "does", "do", "also", "then", "later", "further", "again", "once", "reportedly", "publicly", "openly", "previously", "recently", "repeatedly", "strongly", "explicitly", "clearly", "firmly", "angrily", "bluntly", "quickly", "immediately", "subsequently", "later", "allegedly", "earlier", "separately", "often", "always", "never", "not", "quoted", "as", "went", "on", "to", "go", "goes", "going", "continued", "just", "even", "still", "yet",
     # time words and reflexives between a subject and its verb: 'X now says', 'X herself said'
-    "now", "already", "today", "yesterday", "himself", "herself", "itself", "themselves"]) | MODALS
+    "now", "already", "today", "yesterday", "himself", "herself", "itself", "themselves",
+    # a contrast: 'The letter nonetheless told her to'
+    "nonetheless", "nevertheless", "however", "instead"]) | MODALS
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
 PERSON_NOUNS = words("""
 official source spokesman spokeswoman spokesperson diplomat aide adviser advisor minister
