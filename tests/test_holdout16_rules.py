@@ -215,3 +215,60 @@ def test_sign_up_to_our_briefings_is_housekeeping(tmp_path: Path):
         "# T\n\nThe [review](https://gov.example.org/review) found costs fell.\n\n"
         "*[Sign up to our briefings](https://think.example.org/newsletter)*\n"), ".md")
     assert [c.url for c in citations] == ["https://gov.example.org/review"]
+
+
+def test_a_passive_speech_verbs_agent_speaks(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "T\n\nMr. Ngoga (Rwanda): Rwanda's position was stated plainly by President Kagame on "
+        "9 March: \"We will not be lectured about a crisis we did not create.\"\n"))
+    assert said(quotes) == [("Kagame", "We will not be lectured about a crisis we did not create.")]
+
+
+def test_a_post_read_after_its_quotation(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "T\n\nKirkton's mayor, Rhona Baird, posted a thread on X.\n\n\"Buses were late on "
+        "average last year. That is a lottery,\" the fourth post read.\n\n"
+        "Most of the traders never read it.\n"))
+    assert said(quotes) == [("Rhona Baird", "Buses were late on average last year. That is a lottery")]
+
+
+def test_a_quotation_signed_by_a_role_in_parentheses(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "# T\n\n> **Box 1. What passengers told us**\n>\n> \"At two pounds it's cheaper than "
+        "parking.\" (participant, Bolton)\n"), ".md")
+    assert said(quotes) == [("participant", "At two pounds it's cheaper than parking.")]
+
+
+def test_a_related_headline_and_its_address_are_furniture(tmp_path: Path):
+    _q, _t, citations = run(tmp_path, (
+        "T\n\nThe council's figures (https://council.example.gov.uk/report.pdf) show a rise.\n\n"
+        "Related: Causeway traders march on the City Chambers\n"
+        "https://www.post.example.co.uk/news/traders-march\n"))
+    assert [c.url for c in citations] == ["https://council.example.gov.uk/report.pdf"]
+
+
+def test_an_indented_block_after_a_colon_line_is_a_quotation(tmp_path: Path):
+    quotes, _terms, citations = run(tmp_path, (
+        "Review\n\nMargaret Hale's memoir is about a farm.\n\nShe remembers the winter of 1963 "
+        "like this:\n\n    We were not poor, my mother said, we were careful. It took me forty\n"
+        "    years to understand that the two could be the same thing.\n\n"
+        "The mayor's seventh post was addressed to the traders directly:\n\n"
+        "    Rhona Baird (@RhonaBairdMayor) · 6 Apr 2025\n"
+        "    To the traders: my door is open. Come and see me on Tuesday.\n"
+        "    https://x.com/RhonaBairdMayor/status/1908912399990001234\n\n"
+        "Officer Brandt testified as follows:\n\n    Q. Did you tell her anything?\n"
+        "    A. I told her we had the guy.\n\nThat was all.\n"))
+    assert _cited(quotes, citations) == [
+        ("We were not poor, my mother said, we were careful. It took me forty years to "
+         "understand that the two could be the same thing.", []),
+        ("To the traders: my door is open. Come and see me on Tuesday.",
+         ["https://x.com/RhonaBairdMayor/status/1908912399990001234"])]
+    assert [q.speaker for q in quotes] == ["Margaret Hale", "Rhona Baird"]
+
+
+def test_a_sentence_with_its_own_quotation_points_to_its_own_source(tmp_path: Path):
+    quotes, _terms, citations = run(tmp_path, (
+        "Review\n\nHale recalls it like this:\n\n> We were careful, not poor.\n\nHer publisher "
+        "said in a [statement](https://press.example.co.uk/news) that it was \"a reckoning\".\n"),
+        ".md")
+    assert _cited(quotes, citations)[0] == ("We were careful, not poor.", [])

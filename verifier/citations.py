@@ -69,6 +69,9 @@ _RELATED_LABEL = re.compile(
     r"read next|read also|also read|more on this(?: story| topic)?|recommended(?: for you)?|"
     r"you (?:may|might) also like)\s*[:»>|\-–—]+$", re.I)
 
+_RELATED_HEADLINE = re.compile(_RELATED_LABEL.pattern[:-1] + r"\s*(?=\S)", re.I)
+RELATED_HEADLINE_CHARS = 160  # a linked headline's length, at the most
+
 CONTEXT_CHARS = 240
 MAILING_LABEL_CHARS = 400  # a line before a URL that a housekeeping label can be, at the most
 ACCESS_DATE_REACH = 200  # characters around a URL where its access date may stand
@@ -104,10 +107,14 @@ def _mailing_label(text: str, start: int) -> bool:
 
 def _related_label(text: str, start: int) -> bool:
     """A link (or bare URL) right after a 'Related:' or 'Read more:' label opening its line
-    or its sentence (a page printed to PDF runs its lines together)."""
-    label = text[_line_start(text, start, 40):start]
+    or its sentence (a page printed to PDF runs its lines together), or after such a label
+    and the headline it links ('Related: Traders march on the City Chambers https://…')."""
+    label = text[_line_start(text, start, RELATED_HEADLINE_CHARS):start]
     label = _SENTENCE_END.split(label)[-1].strip()
-    return bool(_RELATED_LABEL.match(label))
+    if _RELATED_LABEL.match(label[-40:].lstrip()):
+        return True
+    headline = _RELATED_HEADLINE.match(label)
+    return headline is not None and len(label) - headline.end() <= RELATED_HEADLINE_CHARS
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+")

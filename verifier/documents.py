@@ -38,6 +38,7 @@ from .text.odtdoc import read_odt
 from .text.pdfclean import SourceLine, clean_lines, page_lines, source_lines
 from .text.pdflinks import LinkLines, link_lines, linked_lines, place_links
 from .text.pdftext import read_pdf
+from .text.textblocks import indented_blocks
 from .text.textstream import binary_text, legacy_encoding, unmarked_utf16
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
@@ -287,6 +288,8 @@ def _cleaned_document(lines: list[SourceLine], data: bytes, source: str, name: s
         doc.footnotes = []
     else:
         doc.note_refs = find_note_refs(cleaned.text, cleaned.footnotes, cleaned.floating)
+        if fmt == "txt":
+            indented_blocks(lines, doc)
     doc.title = title_from_text(cleaned.text)
     found = document_date(cleaned.text)
     if found:

@@ -234,6 +234,9 @@ def _introduction(text: str, src: Sources, span: QuoteSpan, paras: list[tuple[in
     return src.links(lo, end) or marker_citations(src, src.refs_within(lo, end + 1))
 
 
+_OPENING_MARK = re.compile(r"[\"“«„]")
+
+
 def _pointer(text: str, src: Sources, span: QuoteSpan, sent: tuple[int, int],
              paras: list[tuple[int, int]], starts: list[int],
              next_sentence: dict[tuple[int, int], tuple[int, int]],
@@ -251,8 +254,8 @@ def _pointer(text: str, src: Sources, span: QuoteSpan, sent: tuple[int, int],
     if following is None or by_sentence.get(following):
         return []
     lo, hi = following
-    if not _POINTER.search(text, lo, hi):
-        return []
+    if not _POINTER.search(text, lo, hi) or _OPENING_MARK.search(text, lo, hi):
+        return []  # a sentence quoting words of its own points to where those were published
     return src.links(lo, hi) or marker_citations(src, src.refs_within(lo, hi + 1))
 
 

@@ -111,6 +111,29 @@ def institution_speaking(masked: str, start: int, verb_at: int, word: str) -> Su
     return Subject("name", m.group("who"), m.start("who")) if m else None
 
 
+# 'Rwanda's position was stated plainly by President Kagame on 9 March:': a passive speech verb
+# whose agent, after 'by', is who spoke; the grammatical subject is what was said.
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
+_AGENT_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?:the\s+)?")
+
+
+def passive_agent(masked: str, names: NameIndex, start: int, verb_at: int, verb_end: int
+                  ) -> Subject | None:
+    """The name after 'by' of a passive speech verb ('was stated by X', 'were written by X')."""
+    if not masked[verb_at:verb_end].lower().endswith("ed") and \
+            masked[verb_at:verb_end].lower() not in ("said", "told", "written", "spoken", "put"):
+        return None
+    if not _PASSIVE_BEFORE.search(masked, max(start, verb_at - 30), verb_at):
+        return None
+    by = _AGENT_AFTER.match(masked, verb_end)
+    if by is None:
+        return None
+    mention = next(iter(names.between(by.end(), by.end() + 60)), None)
+    if mention is None or mention.start > by.end() + 40:
+        return None
+    return Subject("name", names.full_name(mention.name, mention.start), mention.start)
+
+
 def quoted_with_words(masked: str, start: int, verb_at: int, word: str) -> Subject | None:
     """The subject of German 'X wurde (dort) mit den Worten zitiert'."""
     if word not in ("zitiert", "zitierte"):

@@ -91,6 +91,10 @@ _AS_BEFORE = re.compile(r"\b[Aa]s\s+(?:\S+\s+){0,4}$")
 # introduced by a colon ('read the report' reports nothing).
 _READS = frozenset({"reads", "read"})
 _READS_AFTER = re.compile(r"\s*(?:,[^:;.\n]{1,80})?:")
+# ... or after the quotation it closes: '“…,” the fourth post read.', '“…,” the sign reads.'
+_QUOTED_THING_BEFORE = re.compile(r"[¤\"”’»],?\s+(?:the|its|his|her|their|a|an|one)\s+"
+                                  r"(?:[\w-]+\s+){0,3}$", re.I)
+_CLAUSE_END_AFTER = re.compile(r"\s*[.,;]")
 # 'The snapshot shows … a line the captures do not include: “…”': a document showing words it
 # holds, named as a line, passage or message and introduced by a colon.
 _SHOWS = frozenset({"shows", "show", "showed", "contains", "contained", "includes", "included"})
@@ -154,7 +158,7 @@ def find_speech_verbs(text: str, start: int = 0, end: int | None = None) -> list
             continue
         if word in _ALL_FORMS or word in _PUT_IT and _puts_words(text, m.start(), m.end()) \
                 or word in _FINDS and _finds_words(text, m.start(), m.end()) \
-                or word in _READS and bool(_READS_AFTER.match(text, m.end())) \
+                or word in _READS and _reads_words(text, m.start(), m.end()) \
                 or word in _SHOWS and bool(_SHOWS_AFTER.match(text, m.end())) \
                 or word in FINDING_NOUNS and _owners_finding(text, m.start(), m.end()) \
                 or word[:7] == "dismiss" and _dismissed_as(text, m.start(), word):
@@ -223,6 +227,11 @@ def _owners_finding(text: str, start: int, end: int) -> bool:
                 and _OWNER_BEFORE.search(text, max(0, start - 4), start))
 
 
+def _reads_words(text: str, start: int, end: int) -> bool:
+    return bool(_READS_AFTER.match(text, end) or _CLAUSE_END_AFTER.match(text, end)
+                and _QUOTED_THING_BEFORE.search(text, max(0, start - 60), start))
+
+
 def _puts_words(text: str, start: int, end: int) -> bool:
     return bool(_PUT_IT_AFTER.match(text, end)
                 or _AS_BEFORE.search(text, max(0, start - 60), start))
@@ -246,6 +255,7 @@ nurse teacher farmer worker lawyer activist campaigner councillor mayor professo
 judge magistrate prosecutor barrister solicitor detective inspector coach manager captain player
 veterinarian virologist epidemiologist broker underwriter executive neighbour neighbor installer
 electrician ministra ministro ministre portavoz alcalde alcaldesa maire sprecher sprecherin
+participant respondent interviewee patient parent pupil
 """)
 PERSON_NOUN_PATTERN = "|".join(sorted(PERSON_NOUNS))  # for patterns naming a person by role
 
