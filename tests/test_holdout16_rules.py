@@ -272,3 +272,17 @@ def test_a_sentence_with_its_own_quotation_points_to_its_own_source(tmp_path: Pa
         "said in a [statement](https://press.example.co.uk/news) that it was \"a reckoning\".\n"),
         ".md")
     assert _cited(quotes, citations)[0] == ("We were careful, not poor.", [])
+
+
+def test_a_note_marker_on_the_work_just_before_the_quotation(tmp_path: Path):
+    quotes, _terms, citations = run(tmp_path, (
+        "T\n\n5. As Harwood LJ explained in Pryce v Calder Housing Trust,1 \"a landlord cannot "
+        "rely on the tenant's way of life\" (at [37]).\n\n6. The council's 2019 review2 was "
+        "never published, and in the years since the tenants' union has said it was \"buried "
+        "on purpose\".\n\n________________________\n"
+        "1 [2019] EWCA Civ 884; https://caselaw.example.gov.uk/ewca/civ/2019/884\n"
+        "2 https://council.example.gov.uk/review-2019\n"))
+    assert _cited(quotes, citations) == [
+        ("a landlord cannot rely on the tenant's way of life",
+         ["https://caselaw.example.gov.uk/ewca/civ/2019/884"]),
+        ("buried on purpose", [])]

@@ -23,6 +23,7 @@ from .quoteevidence import (
     inline_links,
     marker_citations,
     named_links,
+    notes_just_before,
     parenthesised_links,
     parenthetical_before,
     reference_links,
@@ -68,6 +69,7 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
         linked = (notes_here or inline_links(src, span, sent, by_sentence.get(sent, []))
                   or parenthesised_links(text, src, span, para)
                   or reference_links(text, src, span, sent, paras, references) or same_sentence
+                  or notes_just_before(text, src, span, sent)
                   or following or notes_later or parenthetical_before(text, src, span, sent))
         if not linked:  # a quotation filling a table cell: its row says where it is from
             linked = row_citations(rows, text, span.open_at, span.close_at, src.within)
