@@ -1,11 +1,14 @@
 """The readings the holdout16 round added: notes a page shows beside or over its text
 (popovers, sidenotes, Pandoc's inline and named notes), a source line under a quotation's
-attribution, pages saved as text by a text browser, and Dutch reporting."""
+attribution, pages saved as text by a text browser, Dutch reporting, English judgments' ways of
+quoting findings, evidence and earlier cases, passive and post-read attributions, role
+signatures, indented plain-text blocks and pasted posts."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from test_quotes import run, said
 
 from verifier.citations import extract_citations
@@ -286,3 +289,13 @@ def test_a_note_marker_on_the_work_just_before_the_quotation(tmp_path: Path):
         ("a landlord cannot rely on the tenant's way of life",
          ["https://caselaw.example.gov.uk/ewca/civ/2019/884"]),
         ("buried on purpose", [])]
+
+
+@pytest.mark.xfail(strict=True, reason="Dutch writes a person's town or body after 'van' as it "
+                   "writes a surname's particle ('Anouk Jansen van Utrecht', 'Robert Jan van "
+                   "Pelt'); telling them apart needs a vocabulary of given names")
+def test_a_dutch_persons_town_after_van_is_no_part_of_the_name(tmp_path: Path):
+    quotes, _terms, _c = run(tmp_path, (
+        "T\n\nWethouder Anouk Jansen van Utrecht laat weten dat de gemeente een regeling heeft: "
+        "„Wie onder het minimum zit, kan bij ons aankloppen.”\n"))
+    assert said(quotes) == [("Anouk Jansen", "Wie onder het minimum zit, kan bij ons aankloppen.")]
