@@ -223,13 +223,10 @@ class _Walker:
 
 
 def _note_label(meta: dict) -> str:
-    """A note's marker as a reader of the page sees it: a number written as the label
-    (`[^12]`) is kept; a named label (`[^eval]`) and a Pandoc inline note (`^[…]`), which
-    have no number of their own, take the number the page gives them, in order of use."""
+    """A note's marker: its label as written (`[^12]`, `[^eval]`); a Pandoc inline note
+    (`^[…]`), which has none, takes the number the page gives it, in order of use."""
     label = meta.get("label")
-    if label is not None and str(label).isdigit():
-        return str(label)
-    return str(int(meta.get("id", 0)) + 1)
+    return str(label) if label is not None else str(int(meta.get("id", 0)) + 1)
 
 
 def _front_matter(content: str) -> dict[str, str]:
