@@ -354,7 +354,7 @@ HOLDOUT16 = CORPUS / "holdout16"
 # 1.000/0.768, speakers 0.930/0.714, quote_links 1.000/0.586, dates 0.909/0.909
 # (precision/recall). Two expectations of notes corrected after it (the sidenote is note 1 as
 # the stylesheet numbers it; the named note '[^eval]' keeps its label as every named Markdown
-# note does: footnotes 0.182/0.308 against them). Pinned after one round of general fixes
+# note does: footnotes 0.273/0.462 against them). Pinned after one round of general fixes
 # (Pandoc inline notes numbered as shown; popover notes; sidenotes read apart
 # from their sentence; a source line under a quotation's attribution or a lone 'Source' label;
 # text-browser dumps; page furniture labels; Dutch verbs, months and outlet citations; a role of
