@@ -299,3 +299,11 @@ def test_a_dutch_persons_town_after_van_is_no_part_of_the_name(tmp_path: Path):
         "T\n\nWethouder Anouk Jansen van Utrecht laat weten dat de gemeente een regeling heeft: "
         "„Wie onder het minimum zit, kan bij ons aankloppen.”\n"))
     assert said(quotes) == [("Anouk Jansen", "Wie onder het minimum zit, kan bij ons aankloppen.")]
+
+
+def test_read_more_under_a_quotation_stays_its_source(tmp_path: Path):
+    quotes, _terms, citations = run(tmp_path, (
+        "Briefing\n\n* UKRAINE. Naftogaz chief executive Oleksiy Chernyshov said that \"Ukraine "
+        "has enough gas in storage\".\n  Read more: <https://naftogaz.example.com/en/news/1>\n"))
+    assert _cited(quotes, citations) == [
+        ("Ukraine has enough gas in storage", ["https://naftogaz.example.com/en/news/1"])]

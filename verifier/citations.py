@@ -69,7 +69,12 @@ _RELATED_LABEL = re.compile(
     r"read next|read also|also read|more on this(?: story| topic)?|recommended(?: for you)?|"
     r"you (?:may|might) also like)\s*[:»>|\-–—]+$", re.I)
 
-_RELATED_HEADLINE = re.compile(_RELATED_LABEL.pattern[:-1] + r"\s*(?=\S)", re.I)
+# ... and before the headline it links ('Read more:' is left out: under a quotation it
+# gives where the words were read)
+_RELATED_HEADLINE = re.compile(
+    r"^(?:related(?: articles?| stories| posts?| coverage| reading| content)?|read next|"
+    r"read also|also read|recommended(?: for you)?|you (?:may|might) also like)"
+    r"\s*[:»>|\-–—]+\s*(?=[^\W\d_]|[“\"‘'])", re.I)
 RELATED_HEADLINE_CHARS = 160  # a linked headline's length, at the most
 
 CONTEXT_CHARS = 240
