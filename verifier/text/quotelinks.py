@@ -142,7 +142,8 @@ _LABELLED_ADDRESS = re.compile(r"(?:[^\W\d][\w’'\-]*\.?(?:\s+[^\W\d][\w’'\-]
 # What may follow a quotation in its paragraph and leave it closing the paragraph: its
 # attribution alone ('said Dr Alison Rook of the Wyre Bird Trust.'), one short clause.
 _ATTRIBUTION_TAIL = re.compile(
-    r"(?:[a-z]|(?:[A-Z][\w'’.-]*\s+){1,4}(?:said|says|added|adds|told|wrote|writes)\b)"
+    r"(?:[\w'’.-]+\s+){0,4}?(?:said|says|added|adds|told|tells|wrote|writes|explained|"
+    r"explains|noted|notes|warned|warns|recalled|recalls|insisted|insists)\b"
     r"[^.?!\n\"“”]{0,100}[.?!]")
 # One item's source label alone on its line, its source on the next ('Source' over a
 # disclosure's note); 'Sources' and 'Links' head a document's lists instead.
