@@ -48,7 +48,11 @@
   paper, an obituary; tests/extraction_corpus/holdout14);
 - holdout15: a fifteenth (a Google Docs export, a paper with written DOIs, an oral history,
   archived and shortened links, a press release, Portuguese, Italian and Russian news, a court
-  opinion, a plain-text live blog; tests/extraction_corpus/holdout15).
+  opinion, a plain-text live blog; tests/extraction_corpus/holdout15);
+- holdout16: a sixteenth (a lynx text dump, popover and sidenote notes, a Dutch fact-check, a UN
+  verbatim record, Telegram posts and an X thread quoted, nested quotations, a Court of Appeal
+  judgment, Pandoc inline notes, Markdown reference forms, a Word consultation response;
+  tests/extraction_corpus/holdout16).
 
     python -m bench.extraction           # precision / recall per measure and corpus, timing
     python -m bench.extraction -v        # ... and every difference

@@ -331,6 +331,41 @@ HOLDOUT15 = CORPUS / "holdout15"
 # 0.977/0.933 and quote_links 0.733/0.786, and holdout12's quote_links 1.000/1.000.
 HOLDOUT15_FLOORS = {"urls": 1.0, "quotes": 1.0, "speakers": 1.0, "quote_links": 1.0}
 
+HOLDOUT16 = CORPUS / "holdout16"
+# A sixteenth held-out set, of document kinds the others lack: a local news page saved with
+# 'lynx -dump' ('[7]petition' markers and a closing 'References' list of every link, menus and
+# share buttons included); a magazine article in HTML whose notes are popovers (<button
+# popovertarget> opening <div popover>), a Tufte CSS sidenote set inside its sentence and a
+# <details><summary>Source</summary> disclosure; a Dutch fact-check ('„…”, zegt een woordvoerder
+# van het ministerie', 'aldus X', 'meldde de NOS op 12 januari 2024', '18 maart 2025'); a UN
+# Security Council verbatim record ('Mrs. Shea (United States of America):' turns quoting
+# others, 'was stated plainly by President Kagame on 9 March:'); a monitoring desk's brief
+# quoting Telegram posts (t.me links, a '>' post signed '— Channel, Telegram, date'); local
+# news quoting a politician's thread on X ('the fourth post read', an indented pasted post with
+# its '(@handle)' card and address); a book review with quotations inside quotations, scare
+# quotes and an indented unmarked block; an English Court of Appeal judgment ('[41]' pinpoints,
+# 'HHJ', 'Harwood LJ', page-foot notes glued to 'Trust,1'); a Pandoc Markdown post with inline
+# notes '^[…]' and a named note '[^eval]' over two paragraphs; a think-tank briefing with
+# Markdown's full, collapsed and shortcut reference links (case-blind labels, a URL on the
+# line after its label) and a focus group's '(participant, Bolton)'; a parish council's Word
+# consultation response (tests/docx_support.py: tracked changes inside a quotation, a comment,
+# field-code links, footnotes). Written and annotated before extraction was run on it. First run
+# (no code changed): urls 0.745/1.000, footnotes 0.182/0.333, named_sources 1.000/0.400, quotes
+# 1.000/0.768, speakers 0.930/0.714, quote_links 1.000/0.586, dates 0.909/0.909
+# (precision/recall). Two expectations of notes corrected after it (the sidenote is note 1 as
+# the stylesheet numbers it; the named note '[^eval]' keeps its label as every named Markdown
+# note does: footnotes 0.273/0.462 against them). Pinned after one round of general fixes
+# (Pandoc inline notes numbered as shown; popover notes; sidenotes read apart
+# from their sentence; a source line under a quotation's attribution or a lone 'Source' label;
+# text-browser dumps; page furniture labels; Dutch verbs, months and outlet citations; a role of
+# a body after the verb; a debate's record as a pointer; 'found at [41] … that'; a witness's
+# evidence 'was that'; HHJ; a person described by where they are from; a passive verb's agent;
+# 'the fourth post read'; a role signature in parentheses; 'Related:' headlines; indented
+# plain-text blocks and pasted posts; a note marker just before a quotation): every measure
+# 1.000/1.000 but speakers 0.982/0.982. Left: 'Wethouder Anouk Jansen van Utrecht' keeps 'van
+# Utrecht' (Dutch writes a person's town or body and a surname's particle alike; a strict xfail).
+HOLDOUT16_FLOORS = {"urls": 1.0, "quotes": 1.0, "speakers": 0.98, "quote_links": 1.0}
+
 CORPORA = (
     Corpus("seeds", SEEDS, EXPECTED, {m: FLOOR for m in GATED}),
     Corpus("corpus", CORPUS, CORPUS_EXPECTED, CORPUS_FLOORS),
@@ -349,4 +384,5 @@ CORPORA = (
     Corpus("holdout13", HOLDOUT13, HOLDOUT13 / "expected", HOLDOUT13_FLOORS),
     Corpus("holdout14", HOLDOUT14, HOLDOUT14 / "expected", HOLDOUT14_FLOORS),
     Corpus("holdout15", HOLDOUT15, HOLDOUT15 / "expected", HOLDOUT15_FLOORS),
+    Corpus("holdout16", HOLDOUT16, HOLDOUT16 / "expected", HOLDOUT16_FLOORS),
 )

@@ -47,11 +47,15 @@ _MAILING_LINK = re.compile(
     r"(?:post|tweet) on [\w. ]{1,20}|"
     r"view (?:this (?:email|issue) )?(?:in (?:your |a )?browser|online)|"
     r"manage (?:your )?(?:preferences|subscription)|update (?:your )?preferences|"
-    r"sign[ -]?up(?: here| now| for free| today)?|"
+    r"sign[ -]?up(?: here| now| for free| today)?(?: (?:to|for) (?:our|the|my) [\w ]{1,30})?|"
     # a desk's own calls to its readers: 'Send us a tip', 'Contact us', 'Donate'
     r"(?:send|submit|email|e-mail) us (?:a |your )?(?:tips?|claims?|corrections?|stor(?:y|ies))|"
     r"(?:submit|send) (?:a |your )?(?:tip|claim|correction)s?|contact us|get in touch|"
     r"donate(?: now| today)?|make a donation|"
+    # a page's own furniture, kept when it is saved as text: 'Skip to main content',
+    # 'Privacy', 'Terms', 'Cookie settings'
+    r"skip to (?:the )?(?:main )?content|skip navigation|privacy(?: policy| notice)?|"
+    r"terms(?: of (?:use|service))?|terms (?:and|&) conditions|cookies?(?: policy| settings)?|"
     # the same buttons in French, Spanish and German pages
     r"(?:abonnez|inscrivez)-vous(?: (?:à|a) [\w'’ ]{1,30})?|suscr[ií]bete(?: (?:a|al) [\w ]{1,30})?|"
     r"(?:jetzt |newsletter )?abonnieren|"
@@ -64,6 +68,14 @@ _RELATED_LABEL = re.compile(
     r"^(?:related(?: articles?| stories| posts?| coverage| reading| content)?|read more|"
     r"read next|read also|also read|more on this(?: story| topic)?|recommended(?: for you)?|"
     r"you (?:may|might) also like)\s*[:»>|\-–—]+$", re.I)
+
+# ... and before the headline it links ('Read more:' is left out: under a quotation it
+# gives where the words were read)
+_RELATED_HEADLINE = re.compile(
+    r"^(?:related(?: articles?| stories| posts?| coverage| reading| content)?|read next|"
+    r"read also|also read|recommended(?: for you)?|you (?:may|might) also like)"
+    r"\s*[:»>|\-–—]+\s*(?=[^\W\d_]|[“\"‘'])", re.I)
+RELATED_HEADLINE_CHARS = 160  # a linked headline's length, at the most
 
 CONTEXT_CHARS = 240
 MAILING_LABEL_CHARS = 400  # a line before a URL that a housekeeping label can be, at the most
@@ -100,14 +112,18 @@ def _mailing_label(text: str, start: int) -> bool:
 
 def _related_label(text: str, start: int) -> bool:
     """A link (or bare URL) right after a 'Related:' or 'Read more:' label opening its line
-    or its sentence (a page printed to PDF runs its lines together)."""
-    label = text[_line_start(text, start, 40):start]
+    or its sentence (a page printed to PDF runs its lines together), or after such a label
+    and the headline it links ('Related: Traders march on the City Chambers https://…')."""
+    label = text[_line_start(text, start, RELATED_HEADLINE_CHARS):start]
     label = _SENTENCE_END.split(label)[-1].strip()
-    return bool(_RELATED_LABEL.match(label))
+    if _RELATED_LABEL.match(label[-40:].lstrip()):
+        return True
+    headline = _RELATED_HEADLINE.match(label)
+    return headline is not None and len(label) - headline.end() <= RELATED_HEADLINE_CHARS
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+")
-_MENU_GAP = re.compile(r"^[\s|·•/\\–—-]*$")  # what stands between the items of a menu
+_MENU_GAP = re.compile(r"^[\s|·•*/\\–—-]*$")  # what stands between the items of a menu
 MENU_ITEMS = 3  # links side by side that make a menu ('Home World Politics Sign in')
 MENU_ITEM_WORDS = 3
 

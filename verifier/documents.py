@@ -32,10 +32,12 @@ from .pagetext import content_kind, decode_body
 from .text.docdates import dateline, document_date, parse_metadata_date
 from .text.docxdoc import read_docx
 from .text.footnotes import find_note_refs
+from .text.linkdumps import split_link_dump, take_out_markers
 from .text.odtdoc import read_odt
 from .text.pdfclean import SourceLine, clean_lines, page_lines, source_lines
 from .text.pdflinks import LinkLines, link_lines, linked_lines, place_links
 from .text.pdftext import read_pdf
+from .text.textblocks import indented_blocks
 from .text.textstream import binary_text, legacy_encoding, unmarked_utf16
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
@@ -184,10 +186,17 @@ def _text_document(text: str, data: bytes, source: str, name: str) -> Document:
 
 def _cleaned_document(lines: list[SourceLine], data: bytes, source: str, name: str,
                       fmt: str) -> Document:
+    lines, link_list = split_link_dump(lines) if fmt == "txt" else (lines, {})
     cleaned = clean_lines(lines)
     doc = Document(source=source, name=name, format=fmt, sha256=_sha256(data),
                    text=cleaned.text, line_map=cleaned.line_map, footnotes=cleaned.footnotes)
-    doc.note_refs = find_note_refs(cleaned.text, cleaned.footnotes, cleaned.floating)
+    if link_list:  # a page saved by a text browser: its '[n]' are links, not notes
+        doc.text, doc.line_map, doc.links = take_out_markers(doc.text, doc.line_map, link_list)
+        doc.footnotes = []
+    else:
+        doc.note_refs = find_note_refs(cleaned.text, cleaned.footnotes, cleaned.floating)
+        if fmt == "txt":
+            indented_blocks(lines, doc)
     doc.title = title_from_text(cleaned.text)
     found = document_date(cleaned.text)
     if found:

@@ -16,7 +16,7 @@ import re
 from .models import Citation, Document, Quote
 from .text.arabicspeakers import arabic_speaker
 from .text.authordate import narrative_before, parenthetical_after
-from .text.lonequotes import around_paragraph, bare_introduction
+from .text.lonequotes import around_paragraph, bare_introduction, signed_by_role
 from .text.names import NameIndex, People
 from .text.outletvocab import is_outlet
 from .text.phrases import strip_titles
@@ -158,7 +158,9 @@ def _cited_authors(text: str, span: QuoteSpan, speaker: Speaker | None,
     authors in '“…” (Halvorsen & Van Rijn, 2022, p. 39)' when nothing else names anyone."""
     if speaker is None:
         cited = parenthetical_after(text, span.close_at + 1, para[1])
-        return Speaker(cited.authors, False, "author-date") if cited else None
+        if cited is None:  # '“…” (participant, Bolton)'
+            return signed_by_role(text, span.close_at, para[1])
+        return Speaker(cited.authors, False, "author-date")
     if speaker.how == "description" and speaker.person:
         # 'The Bulgarian energy minister had said that “…” (Malinov 2024, 2)': the one person
         # the citation names is who the role describes (an outlet's name is not)

@@ -14,16 +14,16 @@ _MONTHS = {
 }
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-# German, French, Spanish, Portuguese, Italian and Russian (genitive) month names, in full:
-# '14. März 2025', '6 mars 2025', '20 de febrero de 2025', '14 de março de 2025', '8 aprile
-# 2025', '15 марта 2025'.
+# German, French, Spanish, Portuguese, Italian, Dutch and Russian (genitive) month names, in
+# full: '14. März 2025', '6 mars 2025', '20 de febrero de 2025', '14 de março de 2025', '8 aprile
+# 2025', '18 maart 2025', '15 марта 2025'.
 _FOREIGN_MONTHS = {
     name: n for n, names in enumerate((
-        "januar janvier enero janeiro gennaio января",
-        "februar février febrero fevereiro febbraio февраля",
-        "märz mars marzo março марта", "april avril abril aprile апреля",
-        "mai mayo maio maggio мая", "juni juin junio junho giugno июня",
-        "juli juillet julio julho luglio июля", "august août agosto августа",
+        "januar janvier enero janeiro gennaio января januari",
+        "februar février febrero fevereiro febbraio февраля februari",
+        "märz mars marzo março марта maart", "april avril abril aprile апреля",
+        "mai mayo maio maggio мая mei", "juni juin junio junho giugno июня",
+        "juli juillet julio julho luglio июля", "august août agosto августа augustus",
         "september septembre septiembre setembro settembre сентября",
         "oktober octobre octubre outubro ottobre октября",
         "november novembre noviembre novembro ноября",

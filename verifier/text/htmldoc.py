@@ -17,6 +17,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..models import Footnote, Link, MarkedQuote, NoteRef
+from .htmlnotes import popover_notes, sidenotes
 from .textbuild import MarkupParts, TextBuilder
 from .textspans import SpanIndex
 from .urls import SKIPPED_SCHEMES, find_urls
@@ -95,6 +96,7 @@ class _Walker:
         self.ref_anchors: dict[lxml_html.HtmlElement, str] = {}
         self.bodies: dict[lxml_html.HtmlElement, str] = {}
         self.bracketed: set[str] = set()  # '[n]' written as plain text, n a notes-list item
+        self.moved: set[lxml_html.HtmlElement] = set()  # notes set inside their sentence
         self._find_footnotes()
         self.marker_ids = _marker_ids(self.ref_anchors)
         self.authors = _declared_authors(root)
@@ -104,7 +106,7 @@ class _Walker:
     def run(self) -> MarkupParts:
         self._walk(self.content)
         for body in self.bodies:
-            if not _inside(body, self.content):
+            if not _inside(body, self.content) or body in self.moved:
                 self.builder.block()
                 self._walk(body)
         self.parts.text = self.builder.text
@@ -156,6 +158,12 @@ class _Walker:
                 continue  # a link back from a footnote to its marker, not a marker
             self.ref_anchors[a] = marker
             self.bodies.setdefault(body, marker)
+        for note in popover_notes(self.root, targets, _marker_label) + sidenotes(
+                self.root, _marker_label):
+            self.ref_anchors[note.marker_element] = note.marker
+            self.bodies.setdefault(note.body, note.marker)
+            if note.moved:
+                self.moved.add(note.body)
         for sup in self.root.iter("sup"):
             if sup.find(".//a") is not None:
                 continue
@@ -211,8 +219,9 @@ class _Walker:
                     b.add(node.tail, line)
                     line += node.tail.count("\n")
                 continue
-            if not tag or (tag in _DROP or _hidden(node) or self._chrome(node)
-                           or self._backlink(node)) and node is not top:
+            if not tag or (tag in _DROP and node not in self.ref_anchors or _hidden(node)
+                           or self._chrome(node) or self._backlink(node)
+                           or node in self.moved) and node is not top:
                 if node is not top and node.tail:
                     b.add(node.tail, node.sourceline or line)
                     line = (node.sourceline or line) + node.tail.count("\n")
@@ -241,6 +250,8 @@ class _Walker:
         if tag == "q":
             b.add_literal("“", node.sourceline)
         state["start"] = b.next_offset()
+        if node in self.ref_anchors and not node.text_content().strip():
+            b.add_literal(self.ref_anchors[node], node.sourceline)  # a number CSS counts
         self.starts[node] = state["start"]
 
     def _close(self, node: lxml_html.HtmlElement, tag: str, state: dict[str, int]) -> None:

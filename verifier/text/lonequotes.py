@@ -3,7 +3,8 @@ writing attributes it in the paragraph around it. The paragraph before may end b
 the person ('Joseph Mkude, a fisherman …, said he had counted more than 200 people.'), or
 the paragraph after may open on them ('Halima Juma, 31, was one of 96 people pulled alive …';
 'That was Kimaro's statement to reporters …'). A short colon introduction with no subject
-('Then, quietly: “…”') carries on the person who spoke last."""
+('Then, quietly: “…”') carries on the person who spoke last. A focus group's or survey's
+quotation is signed in parentheses after it by the speaker's role ('(participant, Bolton)')."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import re
 from .phrases import adverb, tokenize
 from .referents import Speaker
 from .speakers import SpeakerFinder
+from .speechverbs import PERSON_NOUNS
 
 # 'That was Kimaro's statement', 'That is how Amina Yusuf described', 'This was what X told'
 _THAT_WAS = re.compile(r"\s*(?:That|This)\s+(?:was|is)\s+(?:(?:what|how)\s+)?")
@@ -60,3 +62,16 @@ def bare_introduction(finder: SpeakerFinder, start: int, colon: int,
         if event.offset < start and event.speaker.person:
             return Speaker(event.speaker.name, True, "continuation")
     return None
+
+
+# '“…” (participant, Bolton)', '“…” (respondent, 34, Leeds)': a role in lower case opening the
+# parentheses right after the quotation, and where or who they are after a comma.
+_ROLE_SIGNATURE = re.compile(r"[\s.,]*\((?P<role>[a-z][a-z\- ]{2,40}?)(?:,[^()\n]{1,60})?\)")
+
+
+def signed_by_role(text: str, close_at: int, end: int) -> Speaker | None:
+    """The role a quotation is signed with in parentheses after it, when it names a person."""
+    m = _ROLE_SIGNATURE.match(text, close_at + 1, end)
+    if m is None or m.group("role").split()[-1] not in PERSON_NOUNS:
+        return None
+    return Speaker(m.group("role"), True, "description")

@@ -106,8 +106,7 @@ class _Walker:
             b.block()
         elif kind == "footnote_open":
             b.block()
-            self.note_start = (str(token.meta.get("label", token.meta.get("id", ""))),
-                               b.next_offset())
+            self.note_start = (_note_label(token.meta), b.next_offset())
         elif kind == "footnote_close" and self.note_start:
             self._add_footnote(*self.note_start, b.end_offset())
             self.note_start = None
@@ -139,7 +138,7 @@ class _Walker:
             elif kind == "link_close" and link_stack:
                 self._close_link(*link_stack.pop())
             elif kind == "footnote_ref":
-                label = str(child.meta.get("label", child.meta.get("id", "")))
+                label = _note_label(child.meta)
                 marker = f"[{label}]"
                 b.add_literal(marker, line)
                 end = b.end_offset()
@@ -221,6 +220,13 @@ class _Walker:
         urls = [link.url for link in self.parts.links if start <= link.start < end]
         urls += [url for _s, _e, url in find_urls(body) if url not in urls]
         self.parts.footnotes.append(Footnote(label, body, start, tuple(urls)))
+
+
+def _note_label(meta: dict) -> str:
+    """A note's marker: its label as written (`[^12]`, `[^eval]`); a Pandoc inline note
+    (`^[…]`), which has none, takes the number the page gives it, in order of use."""
+    label = meta.get("label")
+    return str(label) if label is not None else str(int(meta.get("id", 0)) + 1)
 
 
 def _front_matter(content: str) -> dict[str, str]:

@@ -12,7 +12,7 @@ chief head chairman chairwoman chair speaker secretary general gen spokesman spo
 spokesperson ambassador envoy ayatollah grand sheikh shaykh imam hojatoleslam cleric commander
 colonel col lieutenant lt major maj captain capt admiral brigadier sergeant senator sen
 representative rep congressman congresswoman governor gov mayor king queen prince princess emir
-sultan crown sir dame dr mr mrs ms miss prof brig professor judge justice attorney director executive ceo
+sultan crown sir dame dr mr mrs ms miss prof brig professor judge hhj justice attorney director executive ceo
 founder chancellor pope rabbi bishop reverend rev mp lawmaker official officer advisor adviser
 aide ruler member analyst expert correspondent reporter editor journalist writer author scholar
 researcher economist negotiator mediator delegate coordinator commissioner premier monarch
@@ -33,12 +33,16 @@ passenger neighbour neighbor
 студентка
 ministra ministro ministre portavoz presidente presidenta alcalde alcaldesa secretario secretaria
 maire député députée porte-parole délégué déléguée économiste sprecher sprecherin mieterin mieter
+woordvoerder woordvoerster wethouder burgemeester voorzitter directeur hoogleraar onderzoeker
+deskundige kamerlid staatssecretaris
 """)
 # Abbreviated titles and the words a description uses for them ('Gen. X' … 'the general said').
 TITLE_ABBREVIATIONS = {"gen": "general", "brig": "brigadier", "col": "colonel", "lt": "lieutenant",
                        "maj": "major", "capt": "captain", "sen": "senator",
                        "rep": "representative", "gov": "governor", "prof": "professor",
-                       "rev": "reverend"}
+                       "rev": "reverend",
+                       # English courts: 'HHJ Morrow' (His or Her Honour Judge)
+                       "hhj": "judge"}
 # Titles that are also parts of people's names ('Hassan Sheikh Mohamud', 'John Major',
 # 'Martin Luther King'): after a given name they are read as the name, not as a title.
 NAME_TITLES = words("""
@@ -90,7 +94,8 @@ de van von der den da di du del la le bin ibn ben bint dos das
 """)
 # Other languages' articles opening a sentence on their own ('Le maire de Lyon, X, a déclaré',
 # 'El alcalde'): no name. Only alone: 'Les Paul', 'La Guardia', 'Das' in 'Tarun Das' stay names.
-ARTICLES = words("le la les el los las il lo gli der die das un une uno una ein eine o os")
+ARTICLES = words("le la les el los las il lo gli der die das un une uno una ein eine o os "
+                 "een het")
 # A name with one of these words is an organisation's (or an outlet's), not a person's.
 ORG_WORDS = words("""
 ministry council panel bureau department office organisation organization programme program

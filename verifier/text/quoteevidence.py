@@ -81,6 +81,22 @@ def footnote_links(src: Sources, span: QuoteSpan, sent: tuple[int, int],
     return marker_citations(src, in_sentence), marker_citations(src, later)
 
 
+MARKER_BEFORE_WORDS = 6  # words between a note marker and the quotation it introduces
+
+
+def notes_just_before(text: str, src: Sources, span: QuoteSpan, sent: tuple[int, int]
+                      ) -> list[int]:
+    """A note marker a few words before the quotation in its sentence, on the work the words
+    are from: 'As Harwood LJ explained in Pryce v Calder Housing Trust,1 “…”'."""
+    refs = src.refs_within(sent[0], span.open_at)
+    if not refs or span.block:
+        return []
+    gap = text[refs[-1].end:span.open_at]
+    if len(gap.split()) > MARKER_BEFORE_WORDS or any(c in gap for c in ";.?!\"“”"):
+        return []
+    return marker_citations(src, refs[-1:])
+
+
 def marker_citations(src: Sources, refs: list) -> list[int]:
     """The citations in the footnote each marker points at (the next body of that number)."""
     linked: list[int] = []

@@ -23,6 +23,7 @@ from .quoteevidence import (
     inline_links,
     marker_citations,
     named_links,
+    notes_just_before,
     parenthesised_links,
     parenthetical_before,
     reference_links,
@@ -68,6 +69,7 @@ def link_quotes(doc: Document, citations: list[Citation], spans: list[QuoteSpan]
         linked = (notes_here or inline_links(src, span, sent, by_sentence.get(sent, []))
                   or parenthesised_links(text, src, span, para)
                   or reference_links(text, src, span, sent, paras, references) or same_sentence
+                  or notes_just_before(text, src, span, sent)
                   or following or notes_later or parenthetical_before(text, src, span, sent))
         if not linked:  # a quotation filling a table cell: its row says where it is from
             linked = row_citations(rows, text, span.open_at, span.close_at, src.within)
@@ -137,6 +139,17 @@ _LABELLED_ADDRESS = re.compile(r"(?:[^\W\d][\w’'\-]*\.?(?:\s+[^\W\d][\w’'\-]
                                r"(?:\([^()\n]{1,30}\)\s*)?[:|\-–—]\s*)?" + _ONLY_ADDRESS.pattern)
 
 
+# What may follow a quotation in its paragraph and leave it closing the paragraph: its
+# attribution alone ('said Dr Alison Rook of the Wyre Bird Trust.'), one short clause.
+_ATTRIBUTION_TAIL = re.compile(
+    r"(?:[\w'’.-]+\s+){0,4}?(?:said|says|added|adds|told|tells|wrote|writes|explained|"
+    r"explains|noted|notes|warned|warns|recalled|recalls|insisted|insists)\b"
+    r"[^.?!\n\"“”]{0,100}[.?!]")
+# One item's source label alone on its line, its source on the next ('Source' over a
+# disclosure's note); 'Sources' and 'Links' head a document's lists instead.
+_LONE_SOURCE_LABEL = re.compile(r"source\s*:?\s*", re.I)
+
+
 def _after_quotation(text: str, at: int, end: int) -> int:
     """Where the text after a quotation's closing mark goes on: past its closing punctuation
     and an editor's mark such as '[tr.]'."""
@@ -155,6 +168,7 @@ def _source_line_below(text: str, src: Sources, span: QuoteSpan,
     if span.block or span.close_at >= end:
         return []
     after = _after_quotation(text, span.close_at + 1, end)
+    label = None
     if after < end:  # the line ran on into the quotation's paragraph
         lo, hi = after, end
         label = _SOURCE_LINE_LABEL.match(text, lo, hi)
@@ -163,13 +177,17 @@ def _source_line_below(text: str, src: Sources, span: QuoteSpan,
         if label is None and hi - lo <= SOURCE_LINE_CHARS and \
                 _LABELLED_ADDRESS.fullmatch(text, lo, hi):  # the paragraph's rest: its source
             return [n for n in src.within(lo, hi) if not src.citations[n].marker]
-        if label is None or text[lo:lo + 1].islower():
+        if label is None and not _ATTRIBUTION_TAIL.fullmatch(text, lo, hi) or \
+                text[lo:lo + 1].islower() and label is not None:
             return []
-    elif span.paragraph + 1 < len(paras):
+    if label is None:  # the quotation, or its '…,' said X.' tail, closes the paragraph
+        if span.paragraph + 1 >= len(paras):
+            return []
         lo, hi = paras[span.paragraph + 1]
         label = _SOURCE_LINE_LABEL.match(text, lo, hi)
-    else:
-        return []
+        if label is not None and _LONE_SOURCE_LABEL.fullmatch(text, lo, hi) and \
+                span.paragraph + 2 < len(paras):
+            lo, hi = paras[span.paragraph + 2]  # 'Source' on a line of its own, over it
     if hi - lo > SOURCE_LINE_CHARS:
         return []
     if label is None and not _LABELLED_ADDRESS.fullmatch(text, lo, hi):
@@ -193,6 +211,10 @@ POINTING_BACK = re.compile(r"\s*(?:This|These|That|Those|Here|It)\b")
 _POINTER = re.compile(
     r"\b(?:statement|speech|remarks|interview|transcript|video|recording|post|tweet|letter|"
     r"release|article|op-ed|full text|comments|address|testimony|announcement|briefing|"
+    # a debate's or meeting's record: 'It is in the record of the debate', 'Dat staat in het
+    # verslag van het debat', 'the minutes of the meeting'
+    r"(?:record|minutes)\s+of\s+(?:the\s+)?(?:debate|meeting|hearing|proceedings|session)|"
+    r"hansard|verslag|"
     # or where the very thing quoted was put up: 'The newspaper published it as a Google Doc'
     # ('The group has published the siren logs' is other material)
     r"(?:published|posted|shared|uploaded)\s+(?:it|them|this|these)\b)\b", re.I)
@@ -215,6 +237,9 @@ def _introduction(text: str, src: Sources, span: QuoteSpan, paras: list[tuple[in
     return src.links(lo, end) or marker_citations(src, src.refs_within(lo, end + 1))
 
 
+_OPENING_MARK = re.compile(r"[\"“«„]")
+
+
 def _pointer(text: str, src: Sources, span: QuoteSpan, sent: tuple[int, int],
              paras: list[tuple[int, int]], starts: list[int],
              next_sentence: dict[tuple[int, int], tuple[int, int]],
@@ -232,8 +257,8 @@ def _pointer(text: str, src: Sources, span: QuoteSpan, sent: tuple[int, int],
     if following is None or by_sentence.get(following):
         return []
     lo, hi = following
-    if not _POINTER.search(text, lo, hi):
-        return []
+    if not _POINTER.search(text, lo, hi) or _OPENING_MARK.search(text, lo, hi):
+        return []  # a sentence quoting words of its own points to where those were published
     return src.links(lo, hi) or marker_citations(src, src.refs_within(lo, hi + 1))
 
 

@@ -1,7 +1,8 @@
-"""How German, Spanish, French, Portuguese, Italian and Russian news cite another outlet's
-report: 'Wie die „Frankfurter Rundschau“ am 12. März berichtete', 'Según publicó El País el 18
-de febrero', 'comme l'a rapporté Le Monde', 'Como informou o Jornal do Commercio em 9 de março',
-'come riportato dal Corriere del Veneto il 14 novembre', 'Как писал «Коммерсантъ» 12 марта'.
+"""How German, Spanish, French, Portuguese, Italian, Dutch and Russian news cite another
+outlet's report: 'Wie die „Frankfurter Rundschau“ am 12. März berichtete', 'Según publicó El País
+el 18 de febrero', 'comme l'a rapporté Le Monde', 'Como informou o Jornal do Commercio em 9 de
+março', 'come riportato dal Corriere del Veneto il 14 novembre', 'meldde de NOS op 12 januari',
+'Как писал «Коммерсантъ» 12 марта'.
 The outlet (its name in „…“ or « … », as those languages write titles, or as it stands) is a
 named source, dated when a day is given (in the document's year, or in the year the text
 named just before when the day is 'of that year')."""
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .docdates import find_yearless_dates
+from .docdates import find_dates, find_yearless_dates
 
 _CAPITAL = "A-ZÄÖÜÁÉÍÓÚÑÂÊÔÃÕÇ\u0400-\u042F"
 _NAME = (rf"(?P<outlet>[{_CAPITAL}][\w\-]*(?:\s+(?:(?:do|da|del|della|dei|di)\s+)?"
@@ -37,6 +38,14 @@ _PATTERNS = (
     re.compile(r"\b[Cc]ome\s+(?:riportato|rivelato|scritto|anticipato)\s+(?:da|dal|dalla|dall['’])"
                r"\s*(?:quotidiano\s+|agenzia\s+)?" + _OPEN + _NAME + _CLOSE
                + r"(?:\s+(?:il|l['’])\s*(?P<date>\d{1,2}\s+[^\W\d_]+))?"),
+    # Dutch: 'meldde de NOS op 12 januari 2024', 'Ook het AD schreef op 7 maart',
+    # 'volgens de Volkskrant'
+    re.compile(r"\b(?:meldde|meldt|schreef|schrijft|berichtte|onthulde|[Vv]olgens)\s+"
+               r"(?:de|het)\s+" + _OPEN + _NAME + _CLOSE
+               + r"(?:\s+op\s+(?P<date>\d{1,2}\s+[^\W\d_]+(?:\s+\d{4})?))?"),
+    re.compile(r"\b(?:[Dd]e|[Hh]et)\s+" + _OPEN + _NAME + _CLOSE
+               + r"\s+(?:meldde|schreef|berichtte|onthulde)\s+op\s+"
+               r"(?P<date>\d{1,2}\s+[^\W\d_]+(?:\s+\d{4})?)"),
     # 'Как писал «Коммерсантъ» 12 марта', 'как сообщает ТАСС'
     re.compile(r"(?:\b|^)[Кк]ак\s+(?:писал|писала|писали|сообщил|сообщила|сообщает|сообщили|"
                r"пишет|передает|передаёт)\s+" + _OPEN + _NAME + _CLOSE
@@ -52,12 +61,18 @@ YEAR_REACH = 300  # characters before a date 'of that year' where that year is n
 def reported_abroad(text: str, reference: date | None) -> list[tuple[int, int, str, date | None]]:
     """(start, end, outlet, date) of each outlet cited in these languages' way."""
     if not re.search(r"berichte|meldete|schrieb|publicó|informó|adelantó|reveló|l['’]a |"
-                     r"informou|publicou|noticiou|revelou|mostrou|[Cc]ome |[Кк]ак ", text):
+                     r"informou|publicou|noticiou|revelou|mostrou|[Cc]ome |[Кк]ак |meld|schr|olgens|"
+                     r"onthulde", text):
         return []
-    found = []
+    found: list[tuple[int, int, str, date | None]] = []
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             when = None
+            written = find_dates(m.group("date") or "", month_only=False)
+            if written:  # the day and its year: '12 januari 2024'
+                found.append((m.start("outlet"), m.end("outlet"), m.group("outlet"),
+                              written[0].value))
+                continue
             if m.group("date") and reference is not None:
                 year = _that_year(text, m.start(), m.end())
                 dates = find_yearless_dates(m.group("date"), reference)

@@ -21,9 +21,13 @@ _FOR_WHOM = re.compile(r"\s*(?:For|Pour|Para|Für)\s+(?=[A-ZÀ-Þ])")
 _QUOTED_WITH_WORDS = re.compile(
     r"(?P<who>(?:(?:Ein|Eine|Der|Die)\s+)?[A-ZÄÖÜ][\w\-]+(?:\s+[A-ZÄÖÜ][\w\-]+){0,2})\s+"
     r"(?:wurde|wird|wurden|werden)\b[^.;:¤]{0,80}?\bmit\s+den\s+Worten\s+$")
-# 'said the Chancellor,', 'said the shadow health secretary.': a role closing the clause
+# 'said the Chancellor,', 'said the shadow health secretary.': a role closing the clause, or
+# the role of a body ('says a spokesperson for the ministry.', 'zegt een woordvoerder van het
+# ministerie', 'dijo un portavoz del ministerio')
 _ROLE_AFTER = re.compile(
-    r"\s+((?:the|a|an)\s+(?:[a-z][\w\-]*\s+){0,2}[A-Za-z][\w\-]*)(?=\s*[,.;—]|$)")
+    r"\s+((?:the|a|an|een|de|het|un|una|el|la)\s+(?:[a-z][\w\-]*\s+){0,2}[A-Za-z][\w\-]*)"
+    r"(?=\s*[,.;—]|$|\s+(?:for|of|at|from|van|bij|del|de)\s+[^,.;:\n¤]{1,80}[,.;])")
+ROLE_AFTER_CHARS = 150  # how far after the verb such a role and its body may run
 # 'A 2023 review by the Government Accountability Office found that': the body that wrote
 # the work speaks through it.
 _WORK_BY = re.compile(
@@ -107,6 +111,29 @@ def institution_speaking(masked: str, start: int, verb_at: int, word: str) -> Su
     return Subject("name", m.group("who"), m.start("who")) if m else None
 
 
+# 'Rwanda's position was stated plainly by President Kagame on 9 March:': a passive speech verb
+# whose agent, after 'by', is who spoke; the grammatical subject is what was said.
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
+_AGENT_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?by\s+(?:the\s+)?")
+
+
+def passive_agent(masked: str, names: NameIndex, start: int, verb_at: int, verb_end: int
+                  ) -> Subject | None:
+    """The name after 'by' of a passive speech verb ('was stated by X', 'were written by X')."""
+    if not masked[verb_at:verb_end].lower().endswith("ed") and \
+            masked[verb_at:verb_end].lower() not in ("said", "told", "written", "spoken", "put"):
+        return None
+    if not _PASSIVE_BEFORE.search(masked, max(start, verb_at - 30), verb_at):
+        return None
+    by = _AGENT_AFTER.match(masked, verb_end)
+    if by is None:
+        return None
+    mention = next(iter(names.between(by.end(), by.end() + 60)), None)
+    if mention is None or mention.start > by.end() + 40:
+        return None
+    return Subject("name", names.full_name(mention.name, mention.start), mention.start)
+
+
 def quoted_with_words(masked: str, start: int, verb_at: int, word: str) -> Subject | None:
     """The subject of German 'X wurde (dort) mit den Worten zitiert'."""
     if word not in ("zitiert", "zitierte"):
@@ -123,7 +150,7 @@ def role_after(masked: str, refs: Referents, pos: int, end: int, paragraph: int
                ) -> Speaker | None:
     """'“…,” said the Chancellor, confirming …': a role right after the verb, read as the
     person holding it (named before, or else as described)."""
-    m = _ROLE_AFTER.match(masked, pos, min(end, pos + 60))
+    m = _ROLE_AFTER.match(masked, pos, min(end, pos + ROLE_AFTER_CHARS))
     if m is None or not is_title_word(m.group(1).split()[-1]):
         return None
     return refs.description(m.group(1), pos, paragraph)

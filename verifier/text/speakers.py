@@ -39,6 +39,7 @@ from .speakerforms import (
     institution_speaking,
     name_closing_clause,
     opening_subject,
+    passive_agent,
     quoted_with_words,
     role_after,
     work_by,
@@ -176,6 +177,7 @@ class SpeakerFinder:
             inverted = inverted_pronoun(self.masked, m.start(), m.end())
             subject = Subject("pronoun", inverted, m.start()) if inverted else \
                 quoted_with_words(self.masked, start, m.start(), word) or \
+                passive_agent(self.masked, self.names, start, m.start(), m.end()) or \
                 institution_speaking(self.masked, start, m.start(), word) or \
                 self.subjects.subject(start, m.start(), word, verbs)
             speaker = self._resolve(subject, m.start(), paragraph, verbs)

@@ -20,7 +20,7 @@ _IRREGULAR = words("""
 say says said saying tell tells told telling write writes wrote written writing spoke speaking
 called calls calling
 """)
-# The reporting verbs of German, French, Russian, Spanish, Portuguese and Italian news, as
+# The reporting verbs of German, French, Russian, Dutch, Spanish, Portuguese and Italian news, as
 # printed (each language's forms listed, not inflected: 'sagte', 'dijo', 'a déclaré' read as
 # 'déclaré', 'ha detto' as 'detto', 'заявил'). A French verb
 # written with its inverted pronoun ('explique-t-elle') is matched on its first part.
@@ -35,6 +35,8 @@ insisté averti avertit indique indiqué précise précisé soupire
 пояснила рассказал рассказала рассказывает заметил заметила уточнил уточнила признал признала
 ответил ответила ответили смеется смеётся написал написала отметив подчеркнув заявив пояснив
 заявляет
+zegt zei zeiden zeggen verklaarde verklaart schreef schreven schrijft meldde meldt benadrukt
+benadrukte waarschuwt waarschuwde stelt stelde voegde voegt reageerde reageert liet laat
 """)
 # Spanish, Portuguese and Italian drop a subject pronoun: '«…», ha spiegato in una nota' and
 # '"…", disse.' are said by the person the passage is about.
@@ -89,6 +91,10 @@ _AS_BEFORE = re.compile(r"\b[Aa]s\s+(?:\S+\s+){0,4}$")
 # introduced by a colon ('read the report' reports nothing).
 _READS = frozenset({"reads", "read"})
 _READS_AFTER = re.compile(r"\s*(?:,[^:;.\n]{1,80})?:")
+# ... or after the quotation it closes: '“…,” the fourth post read.', '“…,” the sign reads.'
+_QUOTED_THING_BEFORE = re.compile(r"[¤\"”’»],?\s+(?:the|its|his|her|their|a|an|one)\s+"
+                                  r"(?:[\w-]+\s+){0,3}$", re.I)
+_CLAUSE_END_AFTER = re.compile(r"\s*[.,;]")
 # 'The snapshot shows … a line the captures do not include: “…”': a document showing words it
 # holds, named as a line, passage or message and introduced by a colon.
 _SHOWS = frozenset({"shows", "show", "showed", "contains", "contained", "includes", "included"})
@@ -99,14 +105,19 @@ _SHOWS_AFTER = re.compile(r"[^:;.¤\n]{0,160}?\b(?:line|lines|passage|sentence|m
 _FINDS = frozenset({"find", "finds", "found", "record", "records", "recorded",
                     # a court's: 'this Court held that “…”'
                     "hold", "holds", "held"})
-_THAT_AFTER = re.compile(r"\s+that\b")
+# ... where it was found may come between: 'found at [41] of his judgment that', 'concluded
+# in its final report that'
+_THAT_AFTER = re.compile(r"(?:\s+(?:at|in|on)\s+[^.;:,\"“”¤\n]{1,50}?)?\s+that\b")
 # 'dismissed it as “…”', 'dismisses the plan as': a judgement in the speaker's words; 'dismissed
 # a site' alone reports an act.
 _DISMISSES = frozenset({"dismiss", "dismisses", "dismissed", "dismissing"})
 _DISMISSED_AS = re.compile(r"\s+(?:[\w’'\-]+\s+){1,4}?as\b")
 _ASIDE_BEFORE = re.compile(r",\s+(?:[\w’'\-]+\s+){1,3}$")
 # 'the Committee's finding that …' and 'the court's conclusion that …' report what the owner wrote.
-FINDING_NOUNS = frozenset({"finding", "findings", "conclusion", "conclusions", "ruling"})
+FINDING_NOUNS = frozenset({"finding", "findings", "conclusion", "conclusions", "ruling",
+                           # a witness's or party's: 'Ms X's evidence, which …, was that she “…”'
+                           "evidence", "testimony", "account", "case", "submission"})
+_WAS_THAT = re.compile(r"(?:\s*,[^,;.¤\n]{1,80},)?\s+(?:was|is|had been|has been)\s+that\b")
 _OWNER_BEFORE = re.compile(r"\w['’]s\s+$")
 _SO_BEFORE = re.compile(r"(?<![\w-])[Ss]o $")
 
@@ -142,12 +153,12 @@ def find_speech_verbs(text: str, start: int = 0, end: int | None = None) -> list
             if aux:  # 'a déclaré', 'a-t-il assuré': the verb starts at its auxiliary
                 found.append(_Match(aux.start(), m.end(), m.group(0)))
                 continue
-        if word == "so" and _attributive_so(text, m.start(), m.end()):
+        if word in _SO and _attributive_so(text, m.start(), m.end()):
             found.append(_Match(m.start(), m.end(), m.group(0)))
             continue
         if word in _ALL_FORMS or word in _PUT_IT and _puts_words(text, m.start(), m.end()) \
                 or word in _FINDS and _finds_words(text, m.start(), m.end()) \
-                or word in _READS and bool(_READS_AFTER.match(text, m.end())) \
+                or word in _READS and _reads_words(text, m.start(), m.end()) \
                 or word in _SHOWS and bool(_SHOWS_AFTER.match(text, m.end())) \
                 or word in FINDING_NOUNS and _owners_finding(text, m.start(), m.end()) \
                 or word[:7] == "dismiss" and _dismissed_as(text, m.start(), word):
@@ -162,12 +173,15 @@ def find_speech_verbs(text: str, start: int = 0, end: int | None = None) -> list
 # segnalato'), with French's inverted pronoun after a quotation.
 _FRENCH_AUXILIARY = re.compile(r"(?<![\w-])(?:a|ont|avait|avaient|ha|hanno|aveva|avevano)"
                                r"(?:-t-(?:il|elle|on)|-(?:ils|elles))?\s+$")
-# '„…“, so Dirk Pahlke': German and Dutch attribute with 'so' (zo) between a quotation's
-# comma and a name; anywhere else 'so' is no verb.
+# '„…“, so Dirk Pahlke', '„…”, aldus Marloes Bakker': German and Dutch attribute with 'so' and
+# 'aldus' between a quotation's comma and a name; anywhere else they are no verbs.
+_SO = frozenset({"so", "aldus"})
 _QUOTATION_COMMA_BEFORE = re.compile(r"[¤\"“”»«„’],\s*$")
 # A pronoun written after its verb: French '-t-il', '-elle'; German 'sagte sie', 'so er'.
-_INVERTED_PRONOUN = re.compile(r"(?:-t)?-(il|elle|ils|elles)\b|\s+(er|sie|он|она|они|ele|ela|eles|elas)\b")
+_INVERTED_PRONOUN = re.compile(r"(?:-t)?-(il|elle|ils|elles)\b|\s+(er|sie|он|она|они|ele|ela|eles|elas|"
+                               r"hij|zij)\b")
 _PRONOUN_MEANS = {"il": "he", "elle": "she", "ils": "they", "elles": "they", "er": "he",
+                  "hij": "he", "zij": "she",
                   "sie": "she", "он": "he", "она": "she", "они": "they", "ele": "he", "ela": "she",
                   "eles": "they", "elas": "they"}
 
@@ -179,7 +193,7 @@ def inverted_pronoun(text: str, start: int, end: int) -> str | None:
         aux = _INVERTED_PRONOUN.search(text, start, end)
         return _PRONOUN_MEANS[aux.group(1)] if aux and aux.group(1) else None
     m = _INVERTED_PRONOUN.match(text, end)
-    if m is None or text[start:end].lower() not in _FOREIGN | {"so"}:
+    if m is None or text[start:end].lower() not in _FOREIGN | _SO:
         return None
     word = m.group(1) or m.group(2)
     if word == "sie" and text[start:end].lower().endswith("en"):
@@ -194,7 +208,7 @@ def _attributive_so(text: str, start: int, end: int) -> bool:
 
 # Every word the loop below may keep: others are passed over with one look-up.
 _ANY_FORM = (_ALL_FORMS | _PUT_IT | _FINDS | FINDING_NOUNS | _DISMISSES | _FOREIGN | _READS
-             | _SHOWS | {"so"})
+             | _SHOWS | _SO)
 
 
 def _dismissed_as(text: str, start: int, word: str) -> bool:
@@ -209,8 +223,13 @@ def _finds_words(text: str, start: int, end: int) -> bool:
 
 
 def _owners_finding(text: str, start: int, end: int) -> bool:
-    return bool(_THAT_AFTER.match(text, end) and _OWNER_BEFORE.search(text, max(0, start - 4),
-                                                                      start))
+    return bool((_THAT_AFTER.match(text, end) or _WAS_THAT.match(text, end))
+                and _OWNER_BEFORE.search(text, max(0, start - 4), start))
+
+
+def _reads_words(text: str, start: int, end: int) -> bool:
+    return bool(_READS_AFTER.match(text, end) or _CLAUSE_END_AFTER.match(text, end)
+                and _QUOTED_THING_BEFORE.search(text, max(0, start - 60), start))
 
 
 def _puts_words(text: str, start: int, end: int) -> bool:
@@ -223,7 +242,9 @@ would could might may will should can shall must
 """)
 AUXILIARIES = frozenset(["has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "did", "does", "do", "also", "then", "later", "further", "again", "once", "reportedly", "publicly", "openly", "previously", "recently", "repeatedly", "strongly", "explicitly", "clearly", "firmly", "angrily", "bluntly", "quickly", "immediately", "subsequently", "later", "allegedly", "earlier", "separately", "often", "always", "never", "not", "quoted", "as", "went", "on", "to", "go", "goes", "going", "continued", "just", "even", "still", "yet",
     # time words and reflexives between a subject and its verb: 'X now says', 'X herself said'
-    "now", "already", "today", "yesterday", "himself", "herself", "itself", "themselves"]) | MODALS
+    "now", "already", "today", "yesterday", "himself", "herself", "itself", "themselves",
+    # a contrast: 'The letter nonetheless told her to'
+    "nonetheless", "nevertheless", "however", "instead"]) | MODALS
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i"])
 PERSON_NOUNS = words("""
 official source spokesman spokeswoman spokesperson diplomat aide adviser advisor minister
@@ -234,6 +255,7 @@ nurse teacher farmer worker lawyer activist campaigner councillor mayor professo
 judge magistrate prosecutor barrister solicitor detective inspector coach manager captain player
 veterinarian virologist epidemiologist broker underwriter executive neighbour neighbor installer
 electrician ministra ministro ministre portavoz alcalde alcaldesa maire sprecher sprecherin
+participant respondent interviewee patient parent pupil
 """)
 PERSON_NOUN_PATTERN = "|".join(sorted(PERSON_NOUNS))  # for patterns naming a person by role
 

@@ -371,6 +371,8 @@ class SubjectReader:
         if len(words) <= 8:
             mention = self.names.mention_at(start, end + 1)
             tail_is_name = mention is not None and mention.end >= end - 2
+            if tail_is_name and _person_from_place(words):
+                return Subject("description", phrase, start)  # 'One resident of Oleshky'
             if tail_is_name and mention is not None and (
                     self.personish(mention)
                     or only_titles(self.text[start:mention.start])
@@ -413,6 +415,13 @@ class SubjectReader:
             return False
         return self.names.full_name(mention.name, mention.start) != mention.name or \
             mention.name.lower() not in NOT_GIVEN_NAMES | SENTENCE_STARTERS
+
+
+def _person_from_place(words: list[str]) -> bool:
+    """'One resident of Oleshky', 'a woman in Kabale', 'a teacher from Gulu': a person the
+    text describes by where they are from; the place is no speaker."""
+    return len(words) >= 3 and words[-2] in ("of", "in", "from") and \
+        words[-3].islower() and words[-3] in PERSON_NOUNS and len(words[-1].split()) == 1
 
 
 def _dates_the_clause(clause: list[tuple[str, int]]) -> bool:
