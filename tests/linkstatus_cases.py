@@ -142,3 +142,18 @@ def news_article(site: str, sections: tuple[str, str], title: str, paragraph: st
             f"<article><h1>{title.split(' | ')[0]}</h1><p class='byline'>By a Staff Reporter</p>"
             f"{extra}{body}</article></main><footer>© {site} 2024 · Privacy · Terms</footer>"
             f"</body></html>")
+
+
+def login_form(site: str, heading: str, *fields: str) -> str:
+    """A sign-in page: a heading, a form of `fields` and a submit button."""
+    inputs = "".join(f"<label>{name}<input name='f{n}'></label>" for n, name in enumerate(fields))
+    return template(site, f"<h1>{heading}</h1><form method='post' action='/login'>{inputs}"
+                          "<input type='password' name='password'><button>Log in</button></form>")
+
+
+def to_neighbour(path: str, target: str, body: str, status: int = 302) -> Setup:
+    """path on host h redirected to `target` (a path and query) on host h+1, which serves body."""
+    def setup(web: FixtureWeb, h: int) -> str:
+        web.page(target.split("?")[0], body, host=h + 1)
+        return web.redirect(path, web.base(h + 1) + target, status=status, host=h)
+    return setup
