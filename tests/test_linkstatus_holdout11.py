@@ -35,13 +35,26 @@ careful fact-checker would call the link, whatever the code did. `also` names a 
 reasonable tool could give instead, for the few cases that are genuinely ambiguous. Cases the
 classifier still gets wrong are xfail(strict=True), so the score stays honest.
 
+First run, before any rule changed: 68 of 93 right (61 of the 86 fetched cases, all 7 spellings of
+this machine). The misses and their causes: nine not-found and removed wordings (Japanese
+'アクセスしようとしたページ', Hindi '... या इसका पता बदल गया है', Thai twice, Vietnamese 'bị gỡ bỏ',
+Indonesian 'tidak dapat ditemukan' and 'sudah tidak tersedia', Hebrew '... מהאתר', Greek 'έχει
+αφαιρεθεί'), four of them also kept from being read by the markup scan's words; Drupal's 'The
+website encountered an unexpected error' not known as a server's error page; domains for sale in
+Japanese, Hebrew and Greek; 'withheld in your country', 'not available ... due to a legal
+complaint' (read as a soft 404 by its heading 'Video unavailable'), and the Korean, Indonesian and
+Thai national blocks not known as walls; a registration wall ('for registered readers'); three
+consent walls whose buttons the page's text glues together ('Accept allReject all'), one offering
+an ad-free subscription beside consent ('Akzeptieren und weiter', 'ohne Werbetracking') and one
+whose only accepting button is 'Accepter'; a body of a byte-order mark and newlines taken for a
+page; valid Brotli and zstd bodies that this client, lacking a decoder, cannot read.
+
 Count the current score with HOLDOUT_RAW=1 (marks ignored, misses fail).
 """
 
 from __future__ import annotations
 
 import gzip
-import struct
 import time
 from email.utils import formatdate
 
@@ -57,6 +70,7 @@ from linkstatus_cases import (
     Case,
     Setup,
     article_of,
+    brotli_stored,
     check,
     everywhere,
     fetcher,
@@ -68,7 +82,9 @@ from linkstatus_cases import (
     redirect,
     template,
     to_neighbour,
+    zstd_raw,
 )
+from urllib3.response import HTTPResponse as DecodingResponse
 
 from verifier.config import Settings
 from verifier.fetching import Fetcher
@@ -295,32 +311,11 @@ def then(first: Reply, *rest: Reply) -> Setup:
 # -- content codings that decode ---------------------------------------------------------------
 
 
-def brotli_stored(data: bytes) -> bytes:
-    """A Brotli stream (RFC 7932) holding data in uncompressed meta-blocks, as an encoder may send
-    data it cannot shrink: no encoder is needed to make it. Bits are packed from the low end."""
-    bits, count, out = 0, 1, bytearray()  # WBITS: a single 0 bit (a 64 KB window)
-    for start in range(0, len(data), 65536):
-        block = data[start:start + 65536]
-        # ISLAST=0, MNIBBLES=0 (four nibbles), MLEN-1 in 16 bits, ISUNCOMPRESSED=1
-        bits |= ((len(block) - 1) << 3 | 1 << 19) << count
-        count += 20
-        while count > 0:  # pad to a byte; the stored bytes follow
-            out.append(bits & 0xFF)
-            bits, count = bits >> 8, count - 8
-        bits, count = 0, 0
-        out += block
-    return bytes(out) + bytes([(bits | 0b11 << count) & 0xFF])  # ISLAST=1, ISLASTEMPTY=1
-
-
-def zstd_raw(data: bytes) -> bytes:
-    """A zstd frame (RFC 8878) of raw blocks: the magic, a single-segment header with a 4-byte
-    content size, then blocks of up to 128 KB stored as they are."""
-    blocks = [data[i:i + 131072] for i in range(0, len(data), 131072)] or [b""]
-    frame = b"\x28\xb5\x2f\xfd" + bytes([0xA0]) + struct.pack("<I", len(data))
-    for n, block in enumerate(blocks):
-        header = (len(block) << 3) | (1 if n == len(blocks) - 1 else 0)  # type 0: raw
-        frame += header.to_bytes(3, "little") + block
-    return frame
+def decoder_missing(coding: str, package: str) -> str:
+    """The miss of a case whose body only a decoder for `coding` can read, while this machine's
+    urllib3 has none: pyproject declares it (urllib3's extra `package`), installing it clears it."""
+    return "" if coding in DecodingResponse.CONTENT_DECODERS else \
+        f"no {coding} decoder here: install urllib3[{package}], which pyproject declares"
 
 
 def coded(body: bytes, coding: str, status: int = 200) -> Setup:
@@ -450,8 +445,10 @@ CASES = [
     Case("503, Retry-After unreadable ('soon'), then 200", then(
         Reply(503, "<h1>Service Unavailable</h1>", headers={"Retry-After": "soon"}), Reply(200, STORY)), OK),
     # -- content codings -----------------------------------------------------------------------------
-    Case("valid Brotli body the client did not ask for", coded(brotli_stored(STORY_BYTES), "br"), OK),
-    Case("valid zstd body the client did not ask for", coded(zstd_raw(STORY_BYTES), "zstd"), OK),
+    Case("valid Brotli body the client did not ask for", coded(brotli_stored(STORY_BYTES), "br"), OK,
+         miss=decoder_missing("br", "brotli")),
+    Case("valid zstd body the client did not ask for", coded(zstd_raw(STORY_BYTES), "zstd"), OK,
+         miss=decoder_missing("zstd", "zstd")),
     Case("Brotli-coded 404", coded(brotli_stored(NOT_FOUND.encode()), "br", status=404), DEAD),
     Case("Content-Encoding: identity", coded(STORY_BYTES, "identity"), OK),
     Case("gzip declared over plain bytes", coded(STORY_BYTES, "gzip"), ERROR),
