@@ -43,11 +43,19 @@ Indonesian 'tidak dapat ditemukan' and 'sudah tidak tersedia', Hebrew '... מה�
 website encountered an unexpected error' not known as a server's error page; domains for sale in
 Japanese, Hebrew and Greek; 'withheld in your country', 'not available ... due to a legal
 complaint' (read as a soft 404 by its heading 'Video unavailable'), and the Korean, Indonesian and
-Thai national blocks not known as walls; a registration wall ('for registered readers'); three
-consent walls whose buttons the page's text glues together ('Accept allReject all'), one offering
-an ad-free subscription beside consent ('Akzeptieren und weiter', 'ohne Werbetracking') and one
-whose only accepting button is 'Accepter'; a body of a byte-order mark and newlines taken for a
-page; valid Brotli and zstd bodies that this client, lacking a decoder, cannot read.
+Thai national blocks not known as walls; a registration wall ('for registered readers'); two
+consent dialogs whose buttons the page's text glues together ('Accept allReject allManage
+options', 'AccepterRefuserParamétrer', the second accepting with a bare 'Accepter'), and a
+pay-or-consent wall ('Akzeptieren und weiter' beside 'ohne Werbetracking'); a body of a
+byte-order mark and newlines taken for a page; valid Brotli and zstd bodies that this client, lacking a decoder, cannot read. After the
+general fixes of branch linkstatus11 (the wordings, in errorwords.py, and their markup words;
+withheld posts, refusals after a legal complaint and national block pages as legal blocks;
+'for registered readers' and 'register to continue reading' as paywalls; consent buttons glued
+together read apart, 'Akzeptieren und weiter' as accepting, a bare 'Accept' when the page speaks
+of cookies, an ad-free offer beside consent part of the dialog; 'encountered an unexpected
+error' as a server's trouble; a byte-order mark and white space as an empty body; urllib3's
+Brotli and zstd decoders declared in pyproject): 91 of 93 here, 93 of 93 where the declared
+decoders are installed (the two Brotli and zstd cases are strict xfails only while they are not).
 
 Count the current score with HOLDOUT_RAW=1 (marks ignored, misses fail).
 """
