@@ -9,19 +9,9 @@ and a pay-or-consent offer."""
 from __future__ import annotations
 
 import pytest
+from test_errorpages_holdout10 import _scanned, _text  # a line in a small page, and the markup scan
 
 from verifier.net import errorpages
-from verifier.net.pagelook import PageLook
-
-
-def _text(line: str) -> str:
-    return f"Example\n{line}\nHome"
-
-
-def _scanned(line: str) -> bool:
-    """Whether the markup scan lets a small page holding the line have its text read."""
-    return PageLook(f"<html><head><title>Example</title></head><body><p>{line}</p></body></html>",
-                    "html").maybe_message
 
 
 @pytest.mark.parametrize("line", [

@@ -4,17 +4,18 @@ installed (pyproject declares urllib3[brotli,zstd])."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from fixtureweb import FixtureWeb
-from linkstatus_cases import brotli_stored, zstd_raw
+from linkstatus_cases import brotli_stored, fetcher, zstd_raw
 from urllib3.response import HTTPResponse as DecodingResponse
 
-from verifier.config import Settings
 from verifier.fetching import Fetcher
 from verifier.net.wire import is_blank
 from verifier.status import LinkStatus
+
+__all__ = ["fetcher"]  # the shared fixture, used by the tests below
 
 STORY = ("<html><head><title>Harbour dredging contract awarded</title></head><body><h1>Harbour dredging contract "
          "awarded</h1>" + "<p>The harbour board awarded the dredging contract on Thursday.</p>" * 6 + "</body></html>")
@@ -26,13 +27,6 @@ STORY = ("<html><head><title>Harbour dredging contract awarded</title></head><bo
 ])
 def test_a_byte_order_mark_and_white_space_is_a_blank_body(body: bytes, blank: bool) -> None:
     assert is_blank(body) is blank
-
-
-@pytest.fixture
-def fetcher() -> Iterator[Fetcher]:
-    made = Fetcher(Settings(allow_private_hosts=True, retries=0), sleep=lambda _s: None)
-    yield made
-    made.close()
 
 
 def test_a_200_of_a_byte_order_mark_is_an_error(web: FixtureWeb, fetcher: Fetcher) -> None:
