@@ -72,10 +72,12 @@ from linkstatus_cases import (
     everywhere,
     fetcher,
     home_page,
+    login_form,
     marked,
     message,
     page,
     template,
+    to_neighbour,
 )
 
 from verifier.fetching import Fetcher
@@ -89,21 +91,6 @@ PARAGRAPH = ("Inspectors from the water ministry spent a week inside the Orrin d
              "relining the eastern wall before the autumn rains raise the reservoir again. ")
 article = article_of(NEWS, ("News", "Valley"), PARAGRAPH)
 NOT_FOUND = message(NEWS, "Page not found", "Sorry, the page you are looking for does not exist.")
-
-
-def login_form(site: str, heading: str, *fields: str) -> str:
-    """A sign-in page: a heading, a form of `fields` and a submit button."""
-    inputs = "".join(f"<label>{name}<input name='f{n}'></label>" for n, name in enumerate(fields))
-    return template(site, f"<h1>{heading}</h1><form method='post' action='/login'>{inputs}"
-                          "<input type='password' name='password'><button>Log in</button></form>")
-
-
-def to_neighbour(path: str, target: str, body: str, status: int = 302) -> Setup:
-    """path on host h redirected to `target` (a path and query) on host h+1, which serves body."""
-    def setup(web: FixtureWeb, h: int) -> str:
-        web.page(target.split("?")[0], body, host=h + 1)
-        return web.redirect(path, web.base(h + 1) + target, status=status, host=h)
-    return setup
 
 
 def to_name(path: str, name: str, target: str, body: str) -> Setup:

@@ -67,7 +67,7 @@ from .net.transport import (
     retry_after_seconds,
 )
 from .net.urlpaths import is_deep_link, redirect_target_reason
-from .net.wire import coding_trouble
+from .net.wire import coding_trouble, is_blank
 from .pagetext import content_kind
 from .status import LinkStatus
 
@@ -469,7 +469,7 @@ class Fetcher:
         login = login_page_reason(ctx.url, final, look, hops) if look is not None else None
         if login:
             return LinkStatus.BLOCKED, login
-        if (not response.body or response.body.isspace()) and response.status != 204:
+        if is_blank(response.body) and response.status != 204:
             return LinkStatus.ERROR, f"HTTP {response.status} with an empty body: nothing to read"
         json_error = envelope_verdict(response.body, response.headers.get("Content-Type"))
         if json_error:

@@ -23,6 +23,7 @@ from .errorwords import (
     CHALLENGE_TEXT,
     CONSENT_BUTTON,
     CONSENT_CHOICE,
+    CONSENT_PLAIN_BUTTON,
     CONSENT_TOPIC,
     DEFAULT_PAGE,
     LEGAL_BLOCK,
@@ -296,22 +297,32 @@ def _bare_wall(lines: tuple[str, ...], short: dict[str, tuple[str, ...]]) -> str
                    if any(_mostly(PAYWALL, s) for s in sentences)), None)
     if notice and not any(len(line) >= PROSE_LINE for line in lines):
         return f"a paywall: the page says {notice!r}"
-    consent = next(filter(_consent_buttons, lines), None)
+    spoken_of = any(CONSENT_TOPIC.search(normalize(line)) for line in lines)
+    consent = next((line for line in lines if _consent_buttons(line, plain=spoken_of)), None)
     if consent and not any(len(line) >= CONTENT_LINE and not CONSENT_TOPIC.search(normalize(line))
                            for line in lines if line != consent):
         return f"a cookie-consent dialog with no page behind it: the page says {consent!r}"
     return None
 
 
-def _consent_buttons(line: str) -> bool:
+# Buttons set side by side with no space between them in the markup read as one glued line
+# ('Accept allReject allManage options'): a capital after a small letter starts the next one.
+_GLUED_WORDS = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ])")
+
+
+def _consent_buttons(line: str, *, plain: bool = False) -> bool:
     """A consent dialog's 'Accept all', alone on its line or beside the dialog's other choices
-    ('Accept all cookies Reject non-essential Manage preferences': buttons set side by side)."""
+    ('Accept all cookies Reject non-essential Manage preferences': buttons set side by side,
+    with or without a space between them). With `plain`, a bare 'Accept' counts too: the page
+    speaks of cookies or privacy beside it."""
     if len(line) > CONSENT_BUTTONS_LINE:
         return False
-    words = normalize(line)
-    if CONSENT_BUTTON.fullmatch(words):
+    words = normalize(_GLUED_WORDS.sub(" ", line))
+    button = CONSENT_BUTTON.fullmatch(words) or (plain and CONSENT_PLAIN_BUTTON.fullmatch(words))
+    if button:
         return len(line) <= CONSENT_BUTTON_LINE
-    return bool(CONSENT_BUTTON.fullmatch(" ".join(CONSENT_CHOICE.sub(" ", words).split())))
+    rest = " ".join(CONSENT_CHOICE.sub(" ", words).split())
+    return bool(CONSENT_BUTTON.fullmatch(rest) or (plain and CONSENT_PLAIN_BUTTON.fullmatch(rest)))
 
 
 def trouble_reason(title: str, text: str) -> str | None:

@@ -117,23 +117,23 @@ MISSING_CLAUSE = clauses_of([
     r"(صفحه|برگه|خبر|مطلب|نوشته)( \S+){0,6} (یافت نشد|پیدا نشد|وجود ندارد|حذف شده( است)?)",
     r"(به نظر می ?رسد )?(در این (مکان|آدرس|نشانی) )?(چیزی|هیچ چیز|موردی) (یافت نشد|پیدا نشد)",
     r"(la )?pagina (que (buscas|busca|buscaba|solicitaste|solicito|has solicitado) )?no existe",
-    r"(お探しの|指定された|ご指定の)?ページ(は|が)(見つかりません|存在しません)(でした)?",
+    r"(お探しの|指定された|ご指定の|アクセスしようとした|アクセスされた|リクエストされた)?ページ(は|が)(見つかりません|存在しません)(でした)?",
     r"(この|お探しの|指定された|ご指定の)?(ページ|記事|ニュース)(は|が) ?(移動(または|もしくは))?(存在しないか 削除された可能性があります|"
     r"削除された可能性があります|削除されました|存在しません|見つかりません)",
     r"(この)?(記事|ニュース|ページ)(は|の)?掲載期間(が|は)終了しました",
     r"(この)?(記事|ニュース|ページ|動画)(は|の)(公開|掲載|配信)(期間)?(を|は|が)終了(しました|いたしました)",  # taken down after a period
-    r"(halaman|laman|berita|artikel|konten|tautan)( yang (anda |kamu )?(cari|minta|tuju))? (tidak (ditemukan|ada|"
-    r"tersedia)|(sudah|telah) (dihapus|dipindahkan))",
+    r"(halaman|laman|berita|artikel|konten|tautan)( ini| tersebut)?( yang (anda |kamu )?(cari|minta|tuju))? ((sudah )?"
+    r"tidak (lagi )?(dapat |bisa )?(ditemukan|ada|tersedia)( lagi)?|(sudah|telah) (dihapus|dipindahkan))",
     r"(chúng tôi )?không (thể )?tìm thấy (trang|bài viết|nội dung|đường dẫn|liên kết)( \S+){0,4}",
-    r"(trang|bài viết|nội dung|đường dẫn|liên kết|tin)( \S+){0,4} (không tồn tại|không tìm thấy|đã bị xóa)( hoặc (đã bị xóa|"
-    r"không tồn tại))?",
+    r"(trang|bài viết|nội dung|đường dẫn|liên kết|tin)( \S+){0,4} (không tồn tại|không tìm thấy|(đã )?bị (xóa|gỡ bỏ|gỡ xuống|"
+    r"gỡ))( hoặc (đã bị xóa|không tồn tại))?",
     r"strona( \S+){0,3} (nie istnieje|nie została znaleziona)",
     r"(de |deze )?pagina( \S+){0,4} (bestaat niet( meer)?|kon niet (worden )?gevonden( worden)?)",
     r"(요청하신 |해당 )?(페이지|기사|게시물|게시글|콘텐츠)(를|을|가|이) (찾을 수 없습니다|존재하지 않습니다)",
     r"(존재하지 않는|삭제된) (페이지|기사|게시물|게시글)입니다",
     r"(해당|이|요청하신) (페이지|기사|게시물|게시글)(는|은|가|이) (삭제되었습니다|존재하지 않습니다)",
     r"(הדף|העמוד|הכתבה|המאמר|התוכן)( \S+){0,2} (אינו קיים|אינה קיימת|לא קיים|לא קיימת|לא נמצא|לא נמצאה|"
-    r"אינו זמין|אינה זמינה|הוסר|הוסרה|נמחק|נמחקה)( או ש?(אינו|לא) קיים)?",
+    r"אינו זמין|אינה זמינה|הוסרה|הוסר|נמחקה|נמחק)( מהאתר| מן האתר| מהשרת)?( או ש?(אינו|לא) קיים)?",
     r"(לא הצלחנו|לא ניתן|איננו יכולים) (למצוא|לאתר) את (הדף|העמוד|הכתבה|המאמר|התוכן)( \S+){0,2}",
     r"сторінк[аиу]( \S+){0,4} (не (існує|знайдена)|видалено|видалена|переміщено)( або (видалено|переміщено))?",
     r"صفح[ہے]( \S+){0,7} موجود نہیں( ہے)?",
@@ -142,11 +142,14 @@ MISSING_CLAUSE = clauses_of([
     r"there is (currently )?no text (in|on) this page",  # MediaWiki's missing article
     r"(\S+ )?does not have an? (article|page) with this (exact )?name",
     r"(η )?σελίδα( \S+){0,3} δεν (βρέθηκε|υπάρχει|είναι διαθέσιμη)",
+    r"(το |η )?(άρθρο|σελίδα|περιεχόμενο|δημοσίευση|ανάρτηση|βίντεο|είδηση)( \S+){0,2} (έχει αφαιρεθεί|αφαιρέθηκε|"
+    r"έχει διαγραφεί|διαγράφηκε|έχει καταργηθεί)",
     r"sidan( \S+){0,4} (kunde inte hittas|finns inte( längre)?|hittades inte)",
     r"(požadovaná |hledaná )?stránka (nenalezena|nebyla nalezena|neexistuje)",
     r"pagina( \S+){0,4} (nu a fost găsită|nu există|nu mai există)",
     r"(पृष्ठ|पेज|लेख|खबर|ख़बर|समाचार)( \S+){0,7} (नहीं मिला|मौजूद नहीं( है)?|उपलब्ध नहीं( है)?)",
-    r"(यह )?(पृष्ठ|पेज|लेख|खबर|ख़बर|समाचार|वीडियो|पोस्ट)( \S+){0,3} (हटा दी गई|हटा दिया गया|हटाया गया|हटाई गई)( है)?",
+    r"(यह )?(पृष्ठ|पेज|लेख|खबर|ख़बर|समाचार|वीडियो|पोस्ट)( \S+){0,3} (हटा दी गई|हटा दिया गया|हटाया गया|हटाई गई)( है)?"
+    r"( या (इसका|इसकी|उसका) (पता|यूआरएल|लिंक) (बदल गया|बदल दिया गया|बदला गया)( है)?)?",
     r"(ukurasa|habari|makala)( \S+){0,2} (haukupatikana|haujapatikana|haupo|haupatikani|haipatikani|haikupatikana)"
     r"( tena)?",
     r"পৃষ্ঠা\S*( \S+){0,4} (নেই|পাওয়া যায়নি)",
@@ -216,6 +219,10 @@ MISSING_CLAUSE = clauses_of([
     r"(आपण शोधत असलेले |तुम्ही शोधत असलेले )?(पृष्ठ|पेज)( \S+){0,7} सापडले नाही",  # Marathi
     r"(మీరు వెతుకుతున్న )?పేజీ (కనుగొనబడలేదు|లేదు)",  # Telugu
     r"រកមិនឃើញ(ទំព័រ|អត្ថបទ)\S*",  # Khmer, written without spaces
+    # Thai, written without spaces: 'ข่าวนี้ถูกลบแล้ว', 'ลิงก์ที่คุณเข้ามาอาจไม่ถูกต้อง หรือหน้านี้อาจถูกลบไปแล้ว'
+    r"(ข่าว|หน้า|หน้าเว็บ|บทความ|เนื้อหา|โพสต์|คลิป|วิดีโอ)(นี้|ที่คุณ(ต้องการ|ค้นหา|เรียก))?(อาจ)?(ได้)?ถูก(ลบ|นำออก|ย้าย)(ไป)?(แล้ว)?",
+    r"(ลิงก์|ลิงค์)(ที่คุณ(เข้ามา|คลิก|ใช้))?(อาจ)?ไม่ถูกต้อง( หรือ(ข่าว|หน้า|หน้าเว็บ|บทความ|เนื้อหา)(นี้)?(อาจ)?(ได้)?ถูก(ลบ|นำออก|ย้าย)"
+    r"(ไป)?(แล้ว)?)?",
     # Headings, behind the pre-scan (a title segment is tried against NOT_FOUND unscreened).
     r"siden (blev ikke fundet|ble ikke funnet)|(beklager )?vi fant ikke siden",
     r"strani ni mogoče najti|lehekülge ei leitud|hindi (mahanap|makita) ang pahina|"
@@ -231,7 +238,7 @@ MISSING_CLAUSE = clauses_of([
           r"सापडले|పేజీ|រកមិនឃើញ|برگه|خبر|مطلب|نوشته|یافت نشد|پیدا نشد|العثور|الرابط|הכתבה|המאמר|התוכן|למצוא|לאתר|"
           r"已被|走丢|走丟|不见|不見|丢失|丟失|公開|配信|動画|콘텐츠|ulaşılam|erişilem|yazı|makale|berita|artikel|konten|"
           r"laman|tautan|tồn tại|tìm thấy|bị xóa|depubliziert|लेख|खबर|ख़बर|समाचार|हटा|habari|makala|entfernt|gelöscht|zurückgezogen|retiré|"
-          r"supprimé|dépublié|rimoss|eliminat|cancellat"])
+          r"supprimé|dépublié|rimoss|eliminat|cancellat|bị gỡ|αφαιρ|διαγρ|καταργ|ถูกลบ|ถูกนำออก|ถูกย้าย|ไม่ถูกต้อง"])
 # A page kept from the reader until they log in: 'Please log in to view this page'.
 LOGIN_REQUIRED = clauses_of([
     r"(you (must|need to|have to) |please |(the|this) \w+ requires you to )(be )?(registered and )?"
@@ -260,6 +267,9 @@ PAYWALL = clauses_of([
     r"(this )?(article|story|content|post|page) is (only )?(for|available (to|for)) (paid |paying )?"
     r"(subscribers|members)( only)?",
     r"subscribe (now )?to (read|continue reading|keep reading|unlock)( (this|the full) (article|story))?",
+    r"(this )?(article|story|content|post|page) is (only )?(for|available (to|for)) registered (readers|users|members)"
+    r"( only)?",
+    r"(register|sign up)( now)?( for free| free)? to (continue reading|keep reading|read (this|the full) (article|story))",
     r"you have (reached|used up|used) (your|all your|all of your) (limit of )?(\w+ )?(free articles|"
     r"free stories)( for)?( this| the)?( month| week)?",
     r"to (continue reading|keep reading)( this (article|story))?,? (please )?(log in|sign in|register|subscribe)( or "
@@ -274,7 +284,7 @@ PAYWALL = clauses_of([
     r"(content|videos?|posts?)( like this (video|post))?( and other exclusive perks)?",
     r"unlock this (post|article|story|video|episode) by becoming an? (paid |paying )?(member|patron|subscriber)",
 ], needs=["subscri|members|free articles|free stories|continue reading|keep reading|abonn|suscript|abbonat|"
-          "unlock|get access to"])
+          "unlock|get access to|register|sign up"])
 # An age check with nothing of the page beside it: the page exists, for adults who say so.
 AGE_GATE = clauses_of([
     r"you (must|need to|have to) be (at least )?\d\d( years old| years of age)?( or older| or over)? to "
@@ -282,11 +292,16 @@ AGE_GATE = clauses_of([
 ], needs=["enter|view|access|visit"])
 # Cookie-consent dialogs: a line that only accepts them.
 CONSENT_BUTTON = re.compile(r"accept all( cookies)?|accept (and|&) (continue|close)|agree and continue|"
+                             r"akzeptieren und weiter|zustimmen und weiter|accepter et continuer|"
                              r"alle akzeptieren|tout accepter|aceptar todo|accetta tutto|alles accepteren|"
                              r"aceitar todos|godkann alla|zaakceptuj wszystkie|accepter alle|godta alle|"
                              r"hyvaksy kaikki|tumunu kabul et|prijmout vse|acceptera alla")
+# A button that only says 'Accept': a consent dialog's when the page speaks of cookies or
+# privacy beside it (an invitation's 'Accept' and 'Decline' are no dialog).
+CONSENT_PLAIN_BUTTON = re.compile(r"accept|accepter|akzeptieren|aceptar|accetta|accepteren|aceitar|zustimmen")
 CONSENT_TOPIC = re.compile(r"cookie|privacy|partners|personal data|consent|datenschutz|zustimmung|"
-                            r"donnees|confidentialite|privacidad|gegevens|integritet")
+                            r"donnees|confidentialite|privacidad|gegevens|integritet|"
+                            r"werbetracking|werbefrei|ohne werbung|ad free|without ads|sans publicite")
 # The other choices such a dialog offers, often set on one line beside its 'Accept all'.
 CONSENT_CHOICE = re.compile(
     r"\b(?:(?:reject|decline|refuse|deny)(?: all| non essential| optional| unnecessary)?(?: cookies)?|"
@@ -335,6 +350,8 @@ TROUBLE = clauses_of([
     r"briefly unavailable for scheduled maintenance",
     r"error establishing a database connection",
     r"the server encountered an internal error( and was unable to complete your request)?",
+    r"the (website|site|server|application) encountered an unexpected (error|condition)( that prevented it from "
+    r"fulfilling the request)?",
     r"wir führen (gerade |derzeit |momentan )?wartungsarbeiten durch",
     r"(die |diese )?(seite|website|webseite) (befindet sich|ist) (gerade |derzeit |momentan )?(in|im) "
     r"wartung(smodus)?",
@@ -347,7 +364,7 @@ TROUBLE = clauses_of([
     r"(на сайте )?(ведутся|проводятся|идут) (плановые |профилактические )?(технические|профилактические) работы",
     r"(سایت|وب ?سایت|وبسایت)( \S+)? در حال (بروزرسانی|به ?روز ?رسانی|تعمیر|تعمیرات|نگهداری|ارتقا) (است|می ?باشد)",
 ], needs=["back soon|maintenance|database|internal error|wartung|mantenimiento|manutenzione|メンテナンス|维护|維護|"
-          "升级|升級|работы|در حال"])
+          "升级|升級|работы|در حال|unexpected"])
 # Not 'Maintenance' alone (a guide to looking after a boiler) nor 'Database error' (a reference page).
 TROUBLE_TITLE = re.compile(r"(error )?(http )?(500|502|503|504)( error)?( (internal server error|bad gateway|"
                             r"service unavailable|gateway time ?out))?|internal server error|bad gateway|"
@@ -359,6 +376,10 @@ DEFAULT_PAGE = re.compile(r"welcome to (nginx|openresty|centos|iis)|apache2? \w+
                            r"test page for the (apache|nginx)( http)? server( on \w+( \w+)?)?|"
                            r"iis windows server|default web site page")
 # A page kept from the reader by law or by where the reader is: blocked, not missing.
+# What a platform withholds ('This post has been withheld in your country'); not 'Payments were
+# withheld in the region'.
+_WALLED = r"(post|tweet|toot|status|account|profile|content|video|media|photo|page|article|story|site|website|" \
+    r"channel|programme|program|film|material|item)"
 LEGAL_BLOCK = clauses_of([
     r"(this |the )?\S+( \S+)? (is )?(currently )?(not available|unavailable) (in|from) (your|most|some|certain|"
     r"many) (\S+ )?(country|countries|region|regions|location|area|territory|territories)",
@@ -372,6 +393,15 @@ LEGAL_BLOCK = clauses_of([
     r"(dieses |dieser |diese |das |der |die )?\S+ ist (leider )?in (deutschland|österreich|der schweiz|"
     r"deinem land|ihrem land|deiner region|ihrer region) (leider )?nicht (verfügbar|abrufbar)",
     r"(error )?(http )?(451 )?unavailable (due to|for) legal reasons",
+    r"(this |the )?" + _WALLED + r"( \S+)? (has been |is |was )?withheld in (your|the|this) (country|region|location|territory|"
+    r"jurisdiction)( in response to (a |an )?(legal demand|court order|legal request|government request|legal complaint))?",
+    r"(this |the )?" + _WALLED + r"( \S+)? (is )?(not available|unavailable)( \S+){0,4} (due to|because of|following) (a |an )?"
+    r"(legal complaint|court order|legal (demand|request)|government (order|request))( from (\S+ ){0,2}\S+)?",
+    # National block pages set by a country's internet providers (Korea, Indonesia, Thailand).
+    r"(\S+ ){0,5}\S*(정보|사이트|페이지|콘텐츠)\S* (\S+ ){0,3}(접속|접근)(이|을) (차단|제한)(되었습니다|됩니다)",
+    r"(situs|laman|halaman|konten|website|akses)( web)?( ini| tersebut)? (telah |sedang )?diblokir( (karena|oleh|sesuai)"
+    r"( \S+){1,5})?",
+    r"(เว็บไซต์|เว็บ|หน้า|เนื้อหา|ข่าว)(นี้)?(ได้)?ถูก(ระงับ|ปิดกั้น|บล็อก)(การเข้าถึง|การเผยแพร่|ชั่วคราว)?(ตามคำสั่ง\S*)?",
     r"(this )?\S+ (cant|cannot|can not) be displayed because it (violated|violates) local laws",
     # National blocks by law or court order, set by a country's internet providers.
     r"доступ (к (информационному )?(ресурсу|сайту) )?(\S+ )?ограничен( на основании( \S+)*)?",
@@ -394,7 +424,7 @@ LEGAL_BLOCK = clauses_of([
     r"مشاهده) نیست|ارائه نمی ?شود)",
 ], needs=["available|only works|only available|only be|disponib|disponív|verfügbar|abrufbar|local laws|"
           "ограничен|engellen|недоступ|не доступ|متاح|متوفر|显示|顯示|地域|国で|国から|국가|지역|ülkenizde|bölgenizde|"
-          "bulunduğunuz|کشور|منطقه"])
+          "bulunduğunuz|کشور|منطقه|withheld|차단|제한|diblokir|ระงับ|ปิดกั้น|บล็อก"])
 # A page kept from all but some readers: a sealed court record, a page only for a network's users.
 RESTRICTED = clauses_of([
     r"(this |the )?(case|record|document|file|docket|filing|page)( \S+){0,2} (is|has been) (sealed|under seal)",
@@ -429,7 +459,10 @@ PARKED = clauses_of([
     r"(este |el )?dominio( [\w-]+){0,3} (está|se encuentra) (en venta|a la venta)",
     r"(ce |le )?(nom de )?domaine( [\w-]+){0,3} est (à vendre|en vente)",
     r"(该|該|此|本)域名(正在|可以|现|現)?(出售|转让|轉讓|出让|出讓)(中)?",
+    r"(この)?ドメイン(名)?(は)?(売り出し中|販売中|売却中)(です)?",
+    r"(שם )?(ה)?דומיין( הזה| זה)? (מוצע |עומד )?למכירה",
+    r"(το )?(domain|όνομα τομέα|όνομα χώρου)( [\w-]+){0,2} (πωλείται|είναι προς πώληση|διατίθεται προς πώληση)",
     # a broker's title for the name alone: 'OrrinHerald.com is for sale' (a headline goes on)
     r"[\w-]+ (com|net|org|info|biz|co|io|me|tv|de|uk|fr|es|it|nl|cn|jp|ru|ir|in|us|ca|au|eu|ch|at|se|pl)( [a-z]{2})? "
     r"is (now |currently )?(for sale|available for (purchase|sale))( now)?$",
-], needs=["domain|owner|parked|dominio|域名|for sale|for purchase"])
+], needs=["domain|owner|parked|dominio|域名|for sale|for purchase|ドメイン|דומיין|τομέα|χώρου"])

@@ -221,7 +221,7 @@ _MAYBE_NOT_FOUND = ("found", "find", "locate", "404", "removed", "deleted", "tak
                     "tìm thấy", "tồn tại", "znalez", "istnie", "bestaat", "찾을 수", "존재하지",
                     "נמצא", "קיים", "існу", "ہیں ملا", "logged in", "log in to", "sign in to",
                     "suspend", "suspens", "gesperrt", "sospes", "private", "permission", "need access", "subscri", "free articles",
-                    "accept all", "akzeptieren", "tout accepter", "aceptar todo", "human", "browser",
+                    "accept all", "akzeptieren", "accepter", "aceptar todo", "human", "browser",
                     "back soon", "maintenance", "database", "internal error", "no text in",
                     "βρέθηκε", "υπάρχει", "hittas", "finns inte", "nenalezen", "găsit", "ไม่พบ", "नहीं मिल", "मौजूद नहीं", "haukupatikana", "haupo",
                     "যায়নি", "নেই", "található", "nem létezik", "löyty", "löydy", "not have an",
@@ -236,9 +236,9 @@ _MAYBE_NOT_FOUND = ("found", "find", "locate", "404", "removed", "deleted", "tak
                     "nicht mehr abrufbar", "its privacy settings", "not a bot", "not a robot",
                     "security of your connection", "security check", "disable any ad",
                     "cookies to continue", "unusual activity", "unusual traffic",
-                    "accepter alle", "godta alle", "hyväksy kaikki", "tümünü kabul", "přijmout vše",
-                    "accetta tutto", "alles accepteren", "aceitar todos", "godkänn alla",
-                    "zaakceptuj wszystkie", "acceptera alla", "abonn", "suscript", "abbonat",
+                    "godta alle", "hyväksy kaikki", "tümünü kabul", "přijmout vše",
+                    "accetta tutto", "aceitar todos", "godkänn alla",
+                    "zaakceptuj wszystkie", "abonn", "suscript", "abbonat",
                     "wartung", "mantenimiento", "manutenzione", "connected to a", "حذف", "متوفر",
                     "متاح", "kaldırıl", "存在しない", "削除", "掲載期間", "삭제", "उपलब्ध नहीं",
                     "видален", "переміщ", "διαθέσιμ", "הוסר", "נמחק", "bị xóa", "删除", "刪除",
@@ -257,7 +257,10 @@ _MAYBE_NOT_FOUND = ("found", "find", "locate", "404", "removed", "deleted", "tak
                     "retiré", "supprimé", "rimoss", "t currently available", "lkenizde", "lgenizde", "ulaşılam",
                     "bulunmamaktad", "disponibile nel", "dihapus", "haipatikan", "haujapatikan", "٤٠٤",
                     "お住まい", "地域で", "国で", "국가에서", "지역에서", "دسترس", "זמינ", "走丢", "走丟", "不见了", "不見了",
-                    "丢失", "丟失", "終了しました", "हटा", "إزالة", "اتبعته", "למצוא")
+                    "丢失", "丟失", "終了しました", "हटा", "إزالة", "اتبعته", "למצוא",
+                    "bị gỡ", "tidak tersedia", "αφαιρ", "διαγρ", "ถูกลบ", "ถูกนำออก", "ไม่ถูกต้อง", "encountered an unexpected",
+                    "売り出し", "販売中", "למכירה", "πωλ", "withheld", "legal complaint", "차단", "diblokir", "ระงับ",
+                    "ปิดกั้น", "for registered")
 
 
 def _by_first_character(words: Sequence[str]) -> tuple[re.Pattern[str], ...]:

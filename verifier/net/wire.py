@@ -10,6 +10,7 @@ session uses, guarded or not.
 
 from __future__ import annotations
 
+import codecs
 import http.client
 from collections.abc import Mapping
 from typing import Any
@@ -85,3 +86,10 @@ def coding_trouble(headers: Mapping[str, str], content_type: str | None, body: b
     if body[:3] == GZIP_MAGIC and (ctype.startswith("text/") or ctype.endswith(("html", "+xml"))):
         return "the page's bytes are gzip data still (compressed twice, or without saying so)"
     return None
+
+
+def is_blank(body: bytes) -> bool:
+    """Whether a body holds nothing to read: no bytes, or only white space, after a UTF-8
+    byte-order mark if one leads (an empty template saved by an editor that writes one)."""
+    rest = body.removeprefix(codecs.BOM_UTF8)
+    return not rest or rest.isspace()
