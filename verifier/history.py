@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import Any
 
 from .status import LinkStatus, QuoteStatus
@@ -48,6 +49,9 @@ class Changes:
     recovered_links: list[LinkState] = field(default_factory=list)
     newly_archived: list[str] = field(default_factory=list)
     new_warnings: list[str] = field(default_factory=list)  # not given by the previous run
+    # recoveries from failures never told (a link down for nights but never confirmed, a
+    # quote held back behind it): in the lists above, but no reason for a quiet night to speak
+    untold_recoveries: set[str] = field(default_factory=set)  # quote keys and URLs
 
     @property
     def loud(self) -> bool:
@@ -59,7 +63,9 @@ class Changes:
     def worth_printing(self) -> bool:
         """Whether a quiet run prints: a finding changed, or a warning the previous run did
         not give (a document turned unreadable) appeared."""
-        return self.loud or bool(self.new_warnings)
+        told = [q.key for q in self.recovered_quotes] + [link.url for link in self.recovered_links]
+        return (self.newly_failing or bool(self.newly_archived) or bool(self.new_warnings)
+                or any(item not in self.untold_recoveries for item in told))
 
     @property
     def newly_failing(self) -> bool:
@@ -148,11 +154,12 @@ def _changes(store: Store, run_id: int, now_quotes: dict[str, QuoteState],
     newly_confirmed = {url for url, link in now_links.items() if link.confirmed
                        and not (before_links.get(url) and before_links[url].confirmed)}
     moved = _vanished_by_words(before_quotes, now_quotes)
+    edited = _edited_quotes(before_quotes, now_quotes, moved)
     held = {q.quote_id for q in now_quotes.values()
             if q.status == QuoteStatus.SOURCE_UNAVAILABLE} if prev is not None else set()
     cited = _quote_urls(store, run_id, held) if held else {}
     for key, q in now_quotes.items():
-        was = before_quotes.get(key) or moved.get(quote_words(q.text))
+        was = before_quotes.get(key) or moved.get(quote_words(q.text)) or edited.get(key)
         was_failing = bool(was and was.status.failing)
         unavailable = q.quote_id in held
         if q.status.failing and not was_failing:
@@ -164,8 +171,12 @@ def _changes(store: Store, run_id: int, now_quotes: dict[str, QuoteState],
                 and was.status == QuoteStatus.SOURCE_UNAVAILABLE \
                 and newly_confirmed.intersection(cited.get(q.quote_id, ())):
             changes.newly_failing_quotes.append(q)  # held back until its link was confirmed
-        elif was_failing and not q.status.failing:
+        elif was and was_failing and not q.status.failing:
             changes.recovered_quotes.append(q)
+            if was.status == QuoteStatus.SOURCE_UNAVAILABLE and prev is not None and not any(
+                    before_links.get(u) and before_links[u].confirmed
+                    for u in _quote_urls(store, prev, {was.quote_id}).get(was.quote_id, ())):
+                changes.untold_recoveries.add(key)  # held back behind a link never confirmed
     for url, link in now_links.items():
         was_link = before_links.get(url)
         was_failing = bool(was_link and was_link.status.failing)
@@ -176,8 +187,10 @@ def _changes(store: Store, run_id: int, now_quotes: dict[str, QuoteState],
                 changes.failing_unconfirmed_links.append(link)
         elif link.status.failing and link.confirmed and was_link and not was_link.confirmed:
             changes.newly_failing_links.append(link)
-        elif was_failing and not link.status.failing:
+        elif was_link and was_failing and not link.status.failing:
             changes.recovered_links.append(link)
+            if not was_link.confirmed:  # its failing was never confirmed, so never told
+                changes.untold_recoveries.add(url)
         if link.archived and not (was_link and was_link.archived) and prev is not None:
             changes.newly_archived.append(url)
     return changes
@@ -189,6 +202,36 @@ def _vanished_by_words(before: dict[str, QuoteState], now: dict[str, QuoteState]
     its document, so a document renamed (or a quote moved to another document) brings the
     same words under a new key, and they are the same finding, not a new one."""
     return {quote_words(q.text): q for key, q in before.items() if key not in now}
+
+
+EDITED_SIMILARITY = 0.8  # share of words a quote keeps through an edit of its wording
+
+
+def _edited_quotes(before: dict[str, QuoteState], now: dict[str, QuoteState],
+                   moved: dict[str, QuoteState]) -> dict[str, QuoteState]:
+    """The previous run's quote each new quote of a document is an edit of (a misquote
+    corrected, a word changed): gone from the same document, most of its words the same.
+    Each gone quote is taken once, by the new quote closest to it."""
+    gone = [q for key, q in before.items() if key not in now]
+    new = [q for key, q in now.items() if key not in before and quote_words(q.text) not in moved]
+    if not gone or not new:
+        return {}
+    pairs = []
+    for q in new:
+        words = quote_words(q.text).split()
+        for old in gone:
+            if old.document == q.document:
+                similarity = SequenceMatcher(None, quote_words(old.text).split(), words,
+                                             autojunk=False).ratio()
+                if similarity >= EDITED_SIMILARITY:
+                    pairs.append((similarity, q.key, old))
+    edited: dict[str, QuoteState] = {}
+    taken: set[str] = set()
+    for _similarity, key, old in sorted(pairs, key=lambda p: -p[0]):
+        if key not in edited and old.key not in taken:
+            edited[key] = old
+            taken.add(old.key)
+    return edited
 
 
 def new_warnings(store: Store, previous_run: int | None, warnings: list[str]) -> list[str]:
