@@ -703,3 +703,144 @@ def test_each_nights_report_links_the_previous_completed_nights(
         for target in re.findall(r'href="(run-\d+\.html)"', html.read_text()):
             assert (reports / target).exists(), (html.name, target)
     assert 'href="run-2.html"' not in (reports / "index.html").read_text()
+
+
+# -- a second batch, written after the first round's fixes and before the code ran on it -----------
+
+def test_ctrl_c_twice_while_documents_are_read_exits_at_once(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
+    """An operator running it by hand presses Ctrl-C, then again: the second one stops it at
+    once, and the next run reads every document."""
+    nights = Nights(workspace, web, wayback)
+    nights.write_config()
+    many_documents(web, nights, 10)
+    proc = night_process(nights, 0, "run", str(nights.docs), prelude=SLOW_DOCUMENTS)
+    wait_for_file_lines(workspace / "documents-read.log", 2, proc)
+    proc.send_signal(signal.SIGINT)
+    code, out, err = stopped_by(proc, signal.SIGINT, within=3)
+    assert code == ExitStatus.INTERRUPTED and "interrupted" in one_line(err)
+    assert nights.run(0).counts["quotes"]["verified"] == 10
+    with nights.db() as conn:
+        assert_no_duplicates(conn)
+
+
+KILLED_IN_THE_UPGRADE = """
+import os, signal
+import verifier.schema as schema
+_real = schema.MIGRATIONS[3]
+def _killed(db):
+    _real(db)
+    os.kill(os.getpid(), signal.SIGKILL)
+schema.MIGRATIONS[3] = _killed
+"""
+
+
+def test_killed_during_the_schema_upgrade_then_the_next_run_upgrades_and_completes(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
+    nights = Nights(workspace, web, wayback)
+    nights.write_config()
+    url, _ = editable_page(web)
+    write_doc(nights.docs / "a.txt", [("harbour", url)])
+    nights.run(0)
+    with nights.db() as conn, conn:
+        conn.execute("update meta set value = '2' where key = 'schema_version'")
+    proc = night_process(nights, 1, "run", "--quiet", str(nights.docs),
+                         prelude=KILLED_IN_THE_UPGRADE)
+    assert proc.wait(timeout=60) == -signal.SIGKILL
+    with nights.db() as conn:
+        assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+    code, out, err = finished(night_process(nights, 1, "run", "--quiet", str(nights.docs)))
+    assert (code, out, err) == (0, "", "")
+    with nights.db() as conn:
+        assert conn.execute("select value from meta where key = 'schema_version'"
+                            ).fetchone()[0] == "3"
+        assert_no_duplicates(conn)
+    assert nights.export()["quotes"][0]["status"] == "verified"
+
+
+def test_page_killed_mid_download_is_kept_once_and_in_full_the_next_run(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
+    """A large page streamed slowly; the run is killed while its body arrives. The next run
+    keeps the whole page, in one response record, and verifies the quote at its end."""
+    body = page("ferry").replace("<h1>", "<p>" + "Filler text of the long page. " * 3000
+                                 + "</p><h1>", 1).encode()
+    chunks = [body[i:i + 4096] for i in range(0, len(body), 4096)]
+    web.route("/long", lambda _r: Reply(200, chunks, chunk_delay=0.05))
+    nights = Nights(workspace, web, wayback, timeout=60.0, deadline=120.0)
+    nights.write_config()
+    write_doc(nights.docs / "a.txt", [("ferry", web.url("/long"))])
+    proc = night_process(nights, 0, "run", "--quiet", str(nights.docs))
+    deadline = time.monotonic() + 60
+    while not any(r.path == "/long" for r in web.requests) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    killed(proc)
+    result = nights.run(0)
+    assert result.counts["quotes"]["verified"] == 1
+    with nights.db() as conn:
+        [row] = conn.execute("select sha256 from fetches where url like '%/long'").fetchall()
+    assert row["sha256"] == hashlib.sha256(body).hexdigest()
+    assert response_payloads(workspace).count(row["sha256"]) == 1
+    assert_warc_files_whole(workspace)
+
+
+def test_night_killed_then_the_next_night_tells_what_changed_since_the_last_whole_night(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        run_cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Night 1 finds the page edited and is killed before it finishes; nobody reruns it. Night
+    2 tells the edit once (against night 0, the last whole night); night 3 is silent."""
+    nights = Nights(workspace, web, wayback, concurrency=1, per_host=1)
+    nights.write_config()
+    _slow_corpus(web, nights, 8, 0.3)
+    state = {"body": page("harbour", changed={"next spring": "next summer"})}
+    nights.run(0)
+    web.route("/s0", lambda _r: Reply(200, state["body"]))
+    proc = night_process(nights, 1, "run", "--quiet", str(nights.docs))
+    wait_for_rows(nights, "select count(*) from fetches where run_id = 2", 3, proc)
+    killed(proc)
+    night = cli_at(monkeypatch, run_cli, 2, "run", "--quiet", str(nights.docs))
+    assert night.code == ExitStatus.NEWLY_FAILING and night.err == ""
+    assert "since run 1" in night.out
+    assert len(lines_with(night.out, "harbour will reopen")) == 1
+    after = cli_at(monkeypatch, run_cli, 3, "run", "--quiet", str(nights.docs))
+    assert (after.code, after.out, after.err) == (0, "", "")
+
+
+def test_status_after_a_sigterm_shows_the_night_interrupted_with_its_exit_status(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        run_cli: Callable[..., CliResult]) -> None:
+    nights = Nights(workspace, web, wayback, concurrency=1, per_host=1)
+    nights.write_config()
+    _slow_corpus(web, nights, 8, 0.3)
+    nights.run(0)
+    proc = night_process(nights, 1, "run", "--quiet", str(nights.docs))
+    wait_for_rows(nights, "select count(*) from fetches where run_id = 2", 1, proc)
+    assert stopped_by(proc, signal.SIGTERM, within=10)[0] == ExitStatus.INTERRUPTED
+    shown = run_cli("status", "--db", str(workspace / "v.db"))
+    [line] = [line for line in shown.out.splitlines() if line.startswith("run 2 ")]
+    assert "interrupted" in line and "exit 130" in line
+
+
+def test_report_directory_unusable_for_a_night_is_one_warning_and_no_dead_link(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        run_cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The report directory is replaced by a file for a night (a bad deploy): that quiet night
+    says so in one warning line and still exits 0; the next night writes its report again,
+    says nothing, and no report links the report that was never written."""
+    url, _ = editable_page(web)
+    nights = Nights(workspace, web, wayback)
+    nights.write_config()
+    write_doc(nights.docs / "a.txt", [("harbour", url)])
+    nights.run(0)
+    reports = workspace / "reports"
+    shutil.rmtree(reports)
+    reports.write_text("not a directory")
+    broken = cli_at(monkeypatch, run_cli, 1, "run", "--quiet", str(nights.docs))
+    assert broken.code == ExitStatus.OK and broken.err == ""
+    assert len([line for line in broken.out.splitlines() if line.startswith("warning:")]) == 1
+    reports.unlink()
+    night = cli_at(monkeypatch, run_cli, 2, "run", "--quiet", str(nights.docs))
+    assert (night.code, night.out, night.err) == (0, "", "")
+    assert (reports / "run-3.html").exists()
+    for html in reports.glob("*.html"):
+        for target in re.findall(r'href="(run-\d+\.html)"', html.read_text()):
+            assert (reports / target).exists(), (html.name, target)
