@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import shutil
 import signal
 import sqlite3
 import time
@@ -154,3 +155,19 @@ def test_the_recovery_of_a_confirmed_dead_link_is_news() -> None:
     assert Changes(previous_run=2, recovered_links=[link]).worth_printing
     assert not Changes(previous_run=2, recovered_links=[link],
                        untold_recoveries={link.url}).worth_printing
+
+
+def test_a_report_that_could_not_be_written_is_a_new_warning_kept_with_the_run(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
+    nights = Nights(workspace, web, wayback)
+    switchable_link(web, nights)
+    nights.run(0)
+    shutil.rmtree(workspace / "reports")
+    (workspace / "reports").write_text("not a directory")
+    night = nights.run(1)
+    assert night.report_path is None
+    assert len(night.changes.new_warnings) == 1 and night.changes.worth_printing
+    with sqlite3.connect(workspace / "v.db") as conn:
+        kept = conn.execute("select warnings from runs where id = 2").fetchone()[0]
+    assert night.changes.new_warnings[0] in kept
+    assert not nights.run(1.5).changes.new_warnings  # the same warning again: not news
