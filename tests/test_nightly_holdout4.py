@@ -28,15 +28,18 @@ change with its own test in tests/test_nightly_mends4.py:
   beside the first; and a lock file deleted under a run ('cleaning a stale lock') let a second
   run in: the lock file sits beside the database's real file, and the database file is flocked
   too (2 scenarios);
-- a misquote corrected in the document was a new quote, never told as recovered (2 scenarios);
 - a link down one night (never confirmed, never told) mailed its recovery, and a source
   flapping every other night mailed every other night (2 scenarios).
-22 of 22 after those fixes.
+A misquote corrected in the document was a new quote, never told as recovered (2 scenarios).
+A rule taking a new quote that keeps most of the words of a quote gone from the same document
+for its edit fixed both, but tests/test_e2e_holdout3.py expects exactly that correction to be a
+new quote and no recovery; the two sets disagree, so the rule was taken back out (it is in the
+history, for the lead to decide) and both scenarios are strict xfails. 20 of 22 after the fixes.
 
 A second batch of 6 (at the end of the file), written after those fixes and before the code
 ran on it: 5 of 6 at first. The miss: a night whose report could not be written (the report
 directory replaced by a file) printed nothing under --quiet, and its warning was not kept with
-the run. 28 of 28 after that fix. Nothing is left marked as an expected failure.
+the run. 26 of 28 after that fix, with the two strict xfails above.
 """
 
 from __future__ import annotations
@@ -471,6 +474,14 @@ def test_misquote_added_to_an_already_cited_page_is_told_once_without_a_request(
     assert (after.code, after.out, after.err) == (0, "", "")
 
 
+EDITED_QUOTE_CONFLICT = pytest.mark.xfail(strict=True, reason=(
+    "conflicts with tests/test_e2e_holdout3.py, whose second run expects a misquote corrected "
+    "in its document to be a new quote, not a recovery (recovered_quotes == []); a rule taking "
+    "a new quote of the same document keeping 80% of a gone quote's words for its edit passed "
+    "both cases here and broke that one: left for the lead to decide"))
+
+
+@EDITED_QUOTE_CONFLICT
 def test_misquote_corrected_in_the_document_is_told_as_recovered(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback,
         run_cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -658,6 +669,7 @@ def test_read_only_archive_on_a_night_with_work_due_exits_74_and_resumes(
 
 # -- what --quiet prints --------------------------------------------------------------------------
 
+@EDITED_QUOTE_CONFLICT
 def test_quiet_night_with_three_changes_names_each_once(
         workspace: Path, web: FixtureWeb, wayback: FakeWayback,
         run_cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from fakewayback import FakeWayback
 from fixtureweb import FixtureWeb
-from test_nightly_holdout import SAID, SPEAKER, Nights, page, switchable_link
+from test_nightly_holdout import Nights, switchable_link
 
 import verifier.pipeline as pipeline
 from verifier.cli import _install_stop_handlers, _restore_handlers
@@ -102,38 +102,6 @@ def test_a_run_stopped_while_writing_its_report_is_recorded_interrupted(
         assert conn.execute("select status, exit_status from runs").fetchall() == \
             [("interrupted", 130)]
     assert not (workspace / "reports" / "run-1.html").exists()
-
-
-def _bridge_doc(nights: Nights, url: str, words: str) -> None:
-    (nights.docs / "a.txt").write_text(f"{SPEAKER['bridge']} said that “{words}.”1\n\n1 {url}\n",
-                                       encoding="utf-8")
-
-
-def test_a_misquote_corrected_in_its_document_is_a_recovery_of_that_quote(
-        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
-    url = web.page("/bridge", page("bridge"))
-    nights = Nights(workspace, web, wayback)
-    _bridge_doc(nights, url, SAID["bridge"].replace("heavy lorries", "all lorries"))
-    assert [q.status for q in nights.run(0).changes.newly_failing_quotes] == ["partial"]
-    _bridge_doc(nights, url, SAID["bridge"].replace("heavy lorries", "any lorries"))
-    still = nights.run(0.2)  # edited into another misquote: the same finding, not news again
-    assert still.changes.newly_failing_quotes == [] and not still.changes.worth_printing
-    _bridge_doc(nights, url, SAID["bridge"])
-    fixed = nights.run(0.4)
-    assert [q.text.rstrip(".") for q in fixed.changes.recovered_quotes] == [SAID["bridge"]]
-    assert fixed.changes.worth_printing
-
-
-def test_a_new_quote_beside_a_removed_one_is_not_taken_for_its_edit(
-        workspace: Path, web: FixtureWeb, wayback: FakeWayback) -> None:
-    url = web.page("/news", page("bridge", "harbour"))
-    nights = Nights(workspace, web, wayback)
-    _bridge_doc(nights, url, SAID["bridge"].replace("heavy lorries", "all lorries"))
-    nights.run(0)
-    (nights.docs / "a.txt").write_text(
-        f"{SPEAKER['harbour']} said that “{SAID['harbour']}.”1\n\n1 {url}\n", encoding="utf-8")
-    night = nights.run(0.2)
-    assert night.changes.recovered_quotes == [] and not night.changes.worth_printing
 
 
 def test_the_recovery_of_a_link_never_confirmed_dead_is_no_news_for_a_quiet_night(

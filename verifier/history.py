@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from typing import Any
 
 from .status import LinkStatus, QuoteStatus
@@ -154,12 +153,11 @@ def _changes(store: Store, run_id: int, now_quotes: dict[str, QuoteState],
     newly_confirmed = {url for url, link in now_links.items() if link.confirmed
                        and not (before_links.get(url) and before_links[url].confirmed)}
     moved = _vanished_by_words(before_quotes, now_quotes)
-    edited = _edited_quotes(before_quotes, now_quotes, moved)
     held = {q.quote_id for q in now_quotes.values()
             if q.status == QuoteStatus.SOURCE_UNAVAILABLE} if prev is not None else set()
     cited = _quote_urls(store, run_id, held) if held else {}
     for key, q in now_quotes.items():
-        was = before_quotes.get(key) or moved.get(quote_words(q.text)) or edited.get(key)
+        was = before_quotes.get(key) or moved.get(quote_words(q.text))
         was_failing = bool(was and was.status.failing)
         unavailable = q.quote_id in held
         if q.status.failing and not was_failing:
@@ -202,36 +200,6 @@ def _vanished_by_words(before: dict[str, QuoteState], now: dict[str, QuoteState]
     its document, so a document renamed (or a quote moved to another document) brings the
     same words under a new key, and they are the same finding, not a new one."""
     return {quote_words(q.text): q for key, q in before.items() if key not in now}
-
-
-EDITED_SIMILARITY = 0.8  # share of words a quote keeps through an edit of its wording
-
-
-def _edited_quotes(before: dict[str, QuoteState], now: dict[str, QuoteState],
-                   moved: dict[str, QuoteState]) -> dict[str, QuoteState]:
-    """The previous run's quote each new quote of a document is an edit of (a misquote
-    corrected, a word changed): gone from the same document, most of its words the same.
-    Each gone quote is taken once, by the new quote closest to it."""
-    gone = [q for key, q in before.items() if key not in now]
-    new = [q for key, q in now.items() if key not in before and quote_words(q.text) not in moved]
-    if not gone or not new:
-        return {}
-    pairs = []
-    for q in new:
-        words = quote_words(q.text).split()
-        for old in gone:
-            if old.document == q.document:
-                similarity = SequenceMatcher(None, quote_words(old.text).split(), words,
-                                             autojunk=False).ratio()
-                if similarity >= EDITED_SIMILARITY:
-                    pairs.append((similarity, q.key, old))
-    edited: dict[str, QuoteState] = {}
-    taken: set[str] = set()
-    for _similarity, key, old in sorted(pairs, key=lambda p: -p[0]):
-        if key not in edited and old.key not in taken:
-            edited[key] = old
-            taken.add(old.key)
-    return edited
 
 
 def new_warnings(store: Store, previous_run: int | None, warnings: list[str]) -> list[str]:
