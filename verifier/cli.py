@@ -21,6 +21,8 @@ from .config import Settings, load_settings
 from .errors import VerifierError
 from .status import ExitStatus
 
+STOP_GRACE = 5.0  # seconds a run asked to stop may take before it is stopped at once
+
 EPILOG = ("Exit statuses: 0 completed, nothing newly failing; 1 completed, something newly "
           "failing; 2 usage or input error; 3 database locked by another run; 70 internal "
           "error; 74 evidence could not be written (disk full or read-only); 130 interrupted.")
@@ -93,10 +95,9 @@ def run_command(ctx: click.Context, inputs: Sequence[str], config: str | None, *
     try:
         result = run(inputs, settings, progress=progress, stop=stop)
     finally:
+        _restore_handlers(previous_handlers)
         if progress:
             progress.close()
-        for signum, previous in previous_handlers.items():
-            signal.signal(signum, previous)
     from .summary import render_summary
 
     text = render_summary(result, quiet=settings.quiet)
@@ -208,20 +209,33 @@ def _configure_log(log_file: str) -> None:
     logger.setLevel(logging.INFO)
 
 
-def _install_stop_handlers(stop: threading.Event) -> dict[int, Any]:
-    """First Ctrl-C or SIGTERM asks the run to stop cleanly; a second one stops at once.
-    Returns the handlers replaced, to be put back."""
+def _install_stop_handlers(stop: threading.Event, grace: float = STOP_GRACE) -> dict[int, Any]:
+    """First Ctrl-C or SIGTERM asks the run to stop cleanly; a second one, or `grace` seconds
+    without the run stopping (a stage that cannot stop between units, such as writing a big
+    report), stops it at once: systemd's SIGKILL follows its SIGTERM only seconds later.
+    Returns the handlers replaced, to be put back (the timer is disarmed then)."""
 
     def handler(signum: int, _frame: object) -> None:
         if stop.is_set():
             raise KeyboardInterrupt
         stop.set()
+        signal.setitimer(signal.ITIMER_REAL, grace)
+
+    def out_of_grace(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
 
     previous: dict[int, Any] = {}
-    for signum in (signal.SIGINT, signal.SIGTERM):
+    for signum, action in ((signal.SIGINT, handler), (signal.SIGTERM, handler),
+                           (signal.SIGALRM, out_of_grace)):
         previous[signum] = signal.getsignal(signum)
-        signal.signal(signum, handler)
+        signal.signal(signum, action)
     return previous
+
+
+def _restore_handlers(previous: dict[int, Any]) -> None:
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    for signum, handler in previous.items():
+        signal.signal(signum, handler)
 
 
 class _ProgressBars:

@@ -18,6 +18,7 @@ import hashlib
 import io
 import re
 import threading
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -306,16 +307,53 @@ def unrecorded_payloads(archive_dir: Path, labels: Iterable[str]) -> dict[str, E
     """The payloads of the response records in the WARC files of the runs labelled `labels`,
     by sha256: for the runs killed since the last one completed, whose last fetches may be
     written but never recorded, so the run finishing their work keeps such a page as a
-    revisit of that copy, not a second one. A record cut short by the kill ends the file's
-    reading."""
+    revisit of that copy, not a second one. A record cut short by the kill is cut off the
+    file (see mend_torn_tail)."""
     found: dict[str, EvidenceRef] = {}
     for label in labels:
         for path in sorted(Path(archive_dir).glob(f"{label}-*.warc.gz")):
+            mend_torn_tail(path)
             for offset, length, record_type, body in _members(path):
                 if record_type == "response":
                     sha256 = hashlib.sha256(body).hexdigest()
                     found.setdefault(sha256, EvidenceRef(path.name, offset, length, sha256))
     return found
+
+
+def mend_torn_tail(path: Path) -> bool:
+    """Cut a WARC file of a dead run back to the end of its last whole record (gzip member):
+    a run killed while appending one leaves its first part, on which zcat, warcio and replay
+    tools stop reading the file. Whether anything was cut."""
+    try:
+        size = path.stat().st_size
+        end = _whole_members_end(path)
+        if end < size:
+            with open(path, "r+b") as handle:
+                handle.truncate(end)
+            return True
+    except OSError:  # a read-only archive: left as it is, readers stop where they stopped
+        pass
+    return False
+
+
+def _whole_members_end(path: Path) -> int:
+    """The offset just after the last gzip member that ends within the file."""
+    end = position = 0
+    member = zlib.decompressobj(31)
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            while chunk:
+                try:
+                    member.decompress(chunk)  # the output is not wanted, only where it ends
+                except zlib.error:
+                    return end
+                if not member.eof:
+                    position += len(chunk)
+                    break
+                position += len(chunk) - len(member.unused_data)
+                end, chunk = position, member.unused_data
+                member = zlib.decompressobj(31)
+    return end
 
 
 def _members(path: Path) -> Iterator[tuple[int, int, str, bytes]]:

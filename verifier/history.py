@@ -49,6 +49,9 @@ class Changes:
     recovered_links: list[LinkState] = field(default_factory=list)
     newly_archived: list[str] = field(default_factory=list)
     new_warnings: list[str] = field(default_factory=list)  # not given by the previous run
+    # recoveries from failures never told (a link down for nights but never confirmed, a
+    # quote held back behind it): in the lists above, but no reason for a quiet night to speak
+    untold_recoveries: set[str] = field(default_factory=set)  # quote keys and URLs
 
     @property
     def loud(self) -> bool:
@@ -60,7 +63,9 @@ class Changes:
     def worth_printing(self) -> bool:
         """Whether a quiet run prints: a finding changed, or a warning the previous run did
         not give (a document turned unreadable) appeared."""
-        return self.loud or bool(self.new_warnings)
+        told = [q.key for q in self.recovered_quotes] + [link.url for link in self.recovered_links]
+        return (self.newly_failing or bool(self.newly_archived) or bool(self.new_warnings)
+                or any(item not in self.untold_recoveries for item in told))
 
     @property
     def newly_failing(self) -> bool:
@@ -165,8 +170,12 @@ def _changes(store: Store, run_id: int, now_quotes: dict[str, QuoteState],
                 and was.status == QuoteStatus.SOURCE_UNAVAILABLE \
                 and newly_confirmed.intersection(cited.get(q.quote_id, ())):
             changes.newly_failing_quotes.append(q)  # held back until its link was confirmed
-        elif was_failing and not q.status.failing:
+        elif was and was_failing and not q.status.failing:
             changes.recovered_quotes.append(q)
+            if was.status == QuoteStatus.SOURCE_UNAVAILABLE and prev is not None and not any(
+                    before_links.get(u) and before_links[u].confirmed
+                    for u in _quote_urls(store, prev, {was.quote_id}).get(was.quote_id, ())):
+                changes.untold_recoveries.add(key)  # held back behind a link never confirmed
     for url, link in now_links.items():
         was_link = before_links.get(url)
         was_failing = bool(was_link and was_link.status.failing)
@@ -177,8 +186,10 @@ def _changes(store: Store, run_id: int, now_quotes: dict[str, QuoteState],
                 changes.failing_unconfirmed_links.append(link)
         elif link.status.failing and link.confirmed and was_link and not was_link.confirmed:
             changes.newly_failing_links.append(link)
-        elif was_failing and not link.status.failing:
+        elif was_link and was_failing and not link.status.failing:
             changes.recovered_links.append(link)
+            if not was_link.confirmed:  # its failing was never confirmed, so never told
+                changes.untold_recoveries.add(url)
         if link.archived and not (was_link and was_link.archived) and prev is not None:
             changes.newly_archived.append(url)
     return changes

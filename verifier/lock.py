@@ -2,7 +2,10 @@
 
 An exclusive `flock` on `<db>.lock`: the kernel drops it when the holder dies, however it
 dies, so a stale lock from a killed run is taken over by simply locking again. The file
-names the holder (pid, host, start time) for the message a second run prints.
+names the holder (pid, host, start time) for the message a second run prints. The lock file
+sits beside the database's real file, so runs naming it through a symlink share one lock. The
+database file itself is flocked too, so a lock file deleted under a run ('cleaning a stale
+lock') still keeps a second run out; SQLite's own locks are fcntl locks, which flock leaves be.
 """
 
 from __future__ import annotations
@@ -25,8 +28,10 @@ class RunLock:
     """Context manager holding the database's run lock."""
 
     def __init__(self, db_path: str | Path) -> None:
-        self.path = Path(str(db_path) + ".lock")
+        self.path = lock_path(db_path)
+        self.database = Path(os.path.realpath(db_path))
         self._fd: int | None = None
+        self._database_fd: int | None = None
 
     def acquire(self) -> None:
         folder = self.path.parent
@@ -41,6 +46,11 @@ class RunLock:
             holder = _describe(fd)
             os.close(fd)
             raise LockedError(f"another verifier run holds {self.path.name} ({holder})")
+        try:
+            self._database_fd = _lock_database(self.database)
+        except LockedError:
+            os.close(fd)
+            raise
         holder_info = {"pid": os.getpid(), "host": socket.gethostname(),
                        "started": datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")}
         os.ftruncate(fd, 0)
@@ -48,6 +58,11 @@ class RunLock:
         self._fd = fd
 
     def release(self) -> None:
+        """Call once the database is closed: closing a descriptor of the database file drops
+        the fcntl locks this process holds on it, SQLite's included."""
+        if self._database_fd is not None:
+            os.close(self._database_fd)  # which drops its flock
+            self._database_fd = None
         if self._fd is not None:
             os.ftruncate(self._fd, 0)
             fcntl.flock(self._fd, fcntl.LOCK_UN)
@@ -67,9 +82,8 @@ def run_going(db_path: str | Path) -> bool:
     """Whether a run holds the database's lock now (a run left 'running' in the database
     while nobody holds it was killed). The probe holds a shared lock for an instant; a run
     starting at that instant waits for it (see _lock_soon)."""
-    path = Path(str(db_path) + ".lock")
     try:
-        fd = os.open(path, os.O_RDONLY)
+        fd = os.open(lock_path(db_path), os.O_RDONLY)
     except OSError:
         return False
     try:
@@ -79,6 +93,41 @@ def run_going(db_path: str | Path) -> bool:
     finally:
         os.close(fd)  # closing drops the shared lock, if taken
     return False
+
+
+def lock_path(db_path: str | Path) -> Path:
+    """`<db>.lock` beside the database's real file: the same database named by another path
+    (a symlink to it, or into its directory) has the same lock."""
+    return Path(os.path.realpath(db_path) + ".lock")
+
+
+def _lock_database(database: Path) -> int | None:
+    """The database file flocked, as a second lock (None for a database not created yet)."""
+    try:
+        fd = os.open(database, os.O_RDONLY)
+    except OSError:
+        return None
+    if _lock_soon(fd):
+        return fd
+    holder = _flock_holder(fd)
+    os.close(fd)
+    raise LockedError(f"another verifier run holds {database.name} ({holder}; its lock file "
+                      "was deleted)")
+
+
+def _flock_holder(fd: int) -> str:
+    """The process holding a flock on fd's file, from Linux's /proc/locks."""
+    st = os.fstat(fd)
+    file_id = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
+    try:
+        with open("/proc/locks", encoding="ascii", errors="replace") as locks:
+            for line in locks:
+                fields = line.split()
+                if len(fields) > 5 and fields[1] == "FLOCK" and fields[5] == file_id:
+                    return f"pid {fields[4]} on this host"
+    except OSError:
+        pass
+    return "holder unknown"
 
 
 def _lock_soon(fd: int) -> bool:

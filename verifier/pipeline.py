@@ -166,6 +166,14 @@ class _Run:
                 # unfinished (interrupted, for the next run), whose findings are told again
                 self._finish("completed", exit_status, counts, changes)
                 report_path = self._write_report((counts, changes))
+                if report_path is None:  # its warning is news too, and kept with the run's
+                    changes.new_warnings = new_warnings(store, changes.previous_run,
+                                                        self.warnings)
+                    self._finish("completed", exit_status, counts, changes)
+        except KeyboardInterrupt:  # stopped at once while writing the report: rolled back
+            self._finish("interrupted", ExitStatus.INTERRUPTED)
+            raise Interrupted(f"run {self.run_id} interrupted while writing its report; "
+                              "finished work is recorded") from None
         except Exception:
             self._finish("failed", ExitStatus.INTERNAL)
             raise
