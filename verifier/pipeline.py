@@ -25,7 +25,7 @@ from .checking import Checking, Progress, Stages
 from .config import Settings, load_settings
 from .errors import InputError, ReportError, StorageError, VerifierError
 from .history import Changes, counts_and_changes, new_warnings
-from .lock import RunLock
+from .lock import RunLock, lock_path
 from .models import Extraction, Fetch
 from .status import ExitStatus, LinkStatus, QuoteStatus
 from .store import Store
@@ -78,8 +78,9 @@ def run(inputs: Sequence[str] = (), settings: Settings | None = None, *,
     settings = settings or load_settings()
     args = list(inputs) or list(DEFAULT_INPUTS)
     db = str(settings.db)
-    outputs = (settings.report_dir, settings.archive_dir, db, f"{db}-wal", f"{db}-shm",
-               f"{db}-journal", f"{db}.lock", *([settings.log_file] if settings.log_file else []))
+    outputs: tuple[str | Path, ...] = (
+        settings.report_dir, settings.archive_dir, db, f"{db}-wal", f"{db}-shm", f"{db}-journal",
+        lock_path(db), *([settings.log_file] if settings.log_file else []))
     sources, warnings = collect_inputs(args, outputs=outputs)
     if not sources:
         warnings.append(f"no documents found in {', '.join(args)}")
