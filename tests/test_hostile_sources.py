@@ -8,7 +8,7 @@ import re
 import time
 import tracemalloc
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from fixtureweb import FixtureWeb, Reply, Request, endless
@@ -95,6 +95,40 @@ def test_gzip_bomb_cut_at_cap_with_bounded_memory(web: FixtureWeb) -> None:
         tracemalloc.stop()
     assert fetch.link_status is LinkStatus.OK and fetch.truncated and fetch.size == cap
     assert peak < 40_000_000  # nothing like the 2 GB the bomb expands to
+
+
+def _brotli_bomb(expanded_mb: int) -> bytes:
+    """One Brotli stream expanding to expanded_mb MB of zeros (under a kilobyte on the wire)."""
+    import brotli
+
+    compressor = brotli.Compressor(quality=4)
+    return b"".join(compressor.process(b"\0" * 1_000_000) for _ in range(expanded_mb)) + \
+        compressor.finish()
+
+
+def _zstd_bomb(expanded_mb: int) -> bytes:
+    """Zstandard frames, one after another, expanding to expanded_mb MB of zeros."""
+    from backports import zstd
+
+    return zstd.compress(b"\0" * 1_000_000) * expanded_mb
+
+
+@pytest.mark.parametrize(("coding", "bomb"), [("br", _brotli_bomb), ("zstd", _zstd_bomb)])
+def test_brotli_and_zstd_bombs_cut_at_cap_with_bounded_memory(
+        web: FixtureWeb, coding: str, bomb: Callable[[int], bytes]) -> None:
+    """A server may send Brotli or Zstandard unasked, and the decoders are installed: their
+    bombs stop at the cap as a gzip bomb does, counted after decompression."""
+    url = web.page(f"/bomb-{coding}", bomb(500), content_type="text/html",
+                   headers={"Content-Encoding": coding})
+    cap = 5_000_000
+    tracemalloc.start()
+    try:
+        fetch = Fetcher(Settings(allow_private_hosts=True, max_body=cap)).fetch(url)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert fetch.link_status is LinkStatus.OK and fetch.truncated and fetch.size == cap
+    assert peak < 40_000_000  # nothing like the 500 MB the bomb expands to
 
 
 def test_page_that_never_finishes_hits_the_deadline(web: FixtureWeb) -> None:
