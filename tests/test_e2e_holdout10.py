@@ -30,6 +30,24 @@ verdict rests on, its exit status and its HTML report checked.
 Every expected value below was written by hand, as a careful fact-checker would judge it,
 before the pipeline was run on it; each expected field is its own test case so the score is
 countable.
+
+First run: 185 of 202 expected fields right. The misses, each fixed by a general rule since
+(tests/test_e2e10_rules.py):
+- the briefing's markers stand between the quotation's closing mark and the full stop
+  ('… within 24 hours”1.'), so its three quotations citing notes cited nothing (12 fields): a
+  number glued after a closing quotation mark, before the sentence's stop, is a note marker
+  when the document has that note;
+- the memo's 'Erik Holm replied that “…”.[1]' was no quotation (4 fields): a one-line
+  paragraph ending on a bracketed note marker after its full stop ('.[1]') ends its sentence
+  and is no heading;
+- the Italian page, UTF-8 under a <meta> left at ISO-8859-1, was read as windows-1252 and the
+  quotation was partial (1 field): a page whose own <meta> names Latin-1 (or windows-1252)
+  but whose bytes are valid UTF-8 beyond ASCII is UTF-8, as was already done for the header;
+- 'Interview with Reuters, 9 April 2024.' named no source (1 field): an interview given to
+  an outlet is a piece the outlet published; one with the author or a person stays private.
+One fixture mistake (no expectation changed): the windows-1256 page held a Persian ی, which
+that code page cannot encode; it is written with the Arabic ي, as such pages are. 202 of 202
+after the fixes.
 """
 
 from __future__ import annotations
@@ -338,7 +356,7 @@ def _serve_digest(web: FixtureWeb) -> None:
              "</head><body><h1>گزارش دریاچه ارومیه</h1><p>شینا انصاری، رئيس سازمان حفاظت محيط "
              "زيست، گفت دریاچه ارومیه در يک سال نيمي از سطح خود را از دست داده است.</p>"
              "</body></html>")
-    web.page("/fa/urmia-report", urmia.encode("cp1256"), host=37,
+    web.page("/fa/urmia-report", urmia.replace("ی", "ي").encode("cp1256"), host=37,
              content_type="text/html; charset=windows-1256")
 
 

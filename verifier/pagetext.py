@@ -85,9 +85,11 @@ def _decode(body: bytes, content_type: str | None) -> tuple[str, str]:
     the UTF-8 fast path: a worker reading UTF-8 pages never pays its import (0.14 s)."""
     header = _browser_encoding(_charset_from_header(content_type))
     declared = None if header else _declared_encoding(body)
-    # A server's default Latin-1 over a page written in UTF-8: text in windows-1252 is almost
-    # never valid UTF-8 once it holds a letter beyond ASCII, so bytes that are were written so.
-    if _is_utf8(header or declared or "") or (header == "windows-1252" and not body.isascii()):
+    # A server's default Latin-1 over a page written in UTF-8, or a template's <meta> left at
+    # Latin-1: text in windows-1252 is almost never valid UTF-8 once it holds a letter beyond
+    # ASCII, so bytes that are were written so.
+    named = header or declared
+    if _is_utf8(named or "") or (named == "windows-1252" and not body.isascii()):
         # Most of the web: what UnicodeDammit would do first (strip a byte-order mark, decode
         # strictly), without its setup, which costs several times the decoding.
         try:
