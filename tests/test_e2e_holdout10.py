@@ -55,6 +55,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 from docx_support import Docx, footnote_ref, link, text, write_docx
@@ -742,6 +743,27 @@ def test_expected_export(outcome: CliRun, kind: str, doc: str, key: str, field_n
 # for UTF-8, no encoding's label); a Markdown note whose sources' captures nearest its date
 # are a cookie-consent wall and a 'page not found' served with 200, an earlier capture holding
 # the words.
+#
+# First run: 96 of 111. The misses, each fixed by a general rule since (tests/test_e2e10_rules.py):
+# - the article given by its short URL had its relative link resolved against that URL, not
+#   the address its redirect ended at (5 fields): an article's relative links lead from where
+#   it was read;
+# - the moved page, edited at its new address and captured only there, was partial (3 fields):
+#   while no copy of a redirected address holds a quotation, the copies of the address it
+#   moved to, nearest the same date, are read too;
+# - '%c3%a9' and 'é' were two addresses, fetched twice (2 fields): %-escapes are upper-cased
+#   in a URL's normal form (RFC 3986, 6.2.2.1);
+# - the '&amp;' pasted with an address kept its utm_ arguments in the source's address (2
+#   fields): '&amp;' in a query is '&';
+# - the minutes, a PDF the server calls text/html, were read as HTML (1 field): a body opening
+#   with '%PDF-' is a PDF whatever the header says;
+# - the Russian page in UTF-8 declared windows-1251 was read as windows-1251 (1 field): bytes
+#   valid as UTF-8 beyond ASCII under the name of any one-byte code page are UTF-8 (the rule
+#   held for Latin-1 and windows-1252 only);
+# - 'Gökhan Şahin' was 'Gökhan' (1 field): a name word may open on a Latin Extended capital.
+# One check was my own mistake: 'fetched once' counted every request to the café page's host,
+# the soft-404 probe of a random path included; it counts the page's own address, however
+# spelled. 111 of 111 after the fixes.
 
 TD = "tenders_digest.txt"
 CAFE = "/caf%C3%A9-society/report"
@@ -1022,7 +1044,7 @@ DOC_DATES2 = [(TD, "2024-11-14"), (IQ, "2024-09-30"), (AT, "2024-11-18"), (MN, "
               (CC, "2024-06-10")]
 
 # The café page, cited by two spellings of one address, is fetched once.
-FETCHES2 = [("h60", 1)]
+FETCHES2 = [("h60/café-society/report", 1)]
 
 REPORTED2 = [TD, IQ, MN, CC, "h81" + NO_INCREASE, "h95/2024/05/mayor-budget"]
 
@@ -1043,9 +1065,9 @@ def outcome2(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CliRun]:
 
 
 def check_set2(out: CliRun, kind: str, doc: str, key: str, expected: Any) -> bool:
-    """The second batch's own kind: how many requests a host was sent."""
-    if kind == "host_fetches":
-        sent = [ref for method, ref in out.fetched if method == "GET" and ref.startswith(key + "/")]
+    """The second batch's own kind: how many times a page was fetched."""
+    if kind == "page_fetches":  # GETs of the page, its address spelled any way
+        sent = [ref for method, ref in out.fetched if method == "GET" and unquote(ref) == key]
         assert len(sent) == expected, out.fetched
         return True
     return check_set(out, kind, doc, key, expected)
@@ -1056,8 +1078,8 @@ def _batch2_cases() -> Iterator[Any]:
     yield from against_cases(QUOTES2, XFAIL2)
     yield from archive_cases(SNAPSHOTS2, FINAL_URLS2, XFAIL2)
     yield from listed_cases(XFAIL2, not_cited=NOT_CITED2, doc_dates=DOC_DATES2)
-    for host, count in FETCHES2:
-        yield case("host_fetches", "", host, "", count, f"{host}:fetched once", XFAIL2)
+    for page, count in FETCHES2:
+        yield case("page_fetches", "", page, "", count, f"{page}:fetched once", XFAIL2)
     yield case("cli_exit", "", "", "", 1, "exit status", XFAIL2)
     for name in REPORTED2:
         yield case("reported", "", name, "", None, f"report names {name}", XFAIL2)
