@@ -201,18 +201,23 @@ def served_corpus(root: Path, serve: Callable[[FixtureWeb, FakeWayback], dict[st
 def first_run(corpus: Corpus, inputs: list[str], now: Any = None) -> TwoRuns:
     """Run verifier once on `inputs` and read back its export, its checks and the pages it
     requested."""
-    import json
-
     import verifier
-    from verifier.export import export_json
-    from verifier.store import Store
 
     before = len(corpus.web.requests)
     result = verifier.run(inputs, corpus.settings, now=now)
+    return read_back(corpus, result.run_id, before)
+
+
+def read_back(corpus: Corpus, run_id: int, before: int) -> TwoRuns:
+    """A finished run's export, its checks, and the pages requested since the `before`th."""
+    import json
+
+    from verifier.export import export_json
+    from verifier.store import Store
+
     store = Store.open(corpus.root / "verifier.db", create=False)
     try:
-        out = TwoRuns(corpus.hosts, json.loads(export_json(store)),
-                      run_checks(store, result.run_id))
+        out = TwoRuns(corpus.hosts, json.loads(export_json(store)), run_checks(store, run_id))
     finally:
         store.close()
     out.fetched = out.requests(corpus.web, before)
@@ -230,6 +235,46 @@ def dated_first_run(corpus: Corpus, inputs: list[str], now: Any = None) -> Dated
     """first_run, and the date the run stored for each document."""
     first = first_run(corpus, inputs, now)
     return DatedRuns(**vars(first), doc_dates=document_dates(corpus.root / "verifier.db"))
+
+
+@dataclass
+class CliRun(DatedRuns):
+    """A first run made as a user makes it, `verifier run ...`: its exit status, what it
+    printed, and the HTML report it wrote."""
+
+    exit_status: int = -1
+    printed: str = ""
+    report: str = ""
+
+
+def cli_first_run(corpus: Corpus, inputs: list[str]) -> CliRun:
+    """Run `verifier run` in this process (so the network guard sees it) with the corpus's
+    settings given as a config file, and read back what it stored, printed and reported."""
+    import sqlite3
+
+    from verifier.cli import main
+
+    s = corpus.settings
+    config = corpus.root / "verifier.toml"
+    config.write_text("\n".join(f"{k} = {v!r}".replace("'", '"') for k, v in {
+        "wayback_lookups_per_minute": s.wayback_lookups_per_minute,
+        "wayback_saves_per_minute": s.wayback_saves_per_minute, "retries": s.retries}.items()))
+    before = len(corpus.web.requests)
+    printed, code = io.StringIO(), -1
+    with contextlib.redirect_stdout(printed):
+        try:
+            main(["run", "--config", str(config), "--db", s.db, "--archive-dir", s.archive_dir,
+                  "--report-dir", s.report_dir, "--wayback-url", s.wayback_url,
+                  "--allow-private-hosts", "--save", "never", "--quiet", *inputs])
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+    with contextlib.closing(sqlite3.connect(s.db)) as db:
+        run_id = int(db.execute("select max(id) from runs").fetchone()[0])
+    out = read_back(corpus, run_id, before)
+    reports = sorted(Path(s.report_dir).rglob("*.html"))
+    return CliRun(**vars(out), doc_dates=document_dates(Path(s.db)), exit_status=code,
+                  printed=printed.getvalue(),
+                  report="".join(r.read_text(encoding="utf-8") for r in reports))
 
 
 def second_run(out: TwoRuns, corpus: Corpus, inputs: list[str], now: Any) -> None:

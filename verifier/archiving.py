@@ -95,6 +95,14 @@ class Archivist(BackgroundSaves):
                 found.append(copy)
         return found
 
+    def copies_moved_to(self, moved: str, cited: date | None, found: list[tuple[Snapshot, Fetch]]
+                        ) -> list[tuple[Snapshot, Fetch]]:
+        """The copies of the address a page moved to (where its redirect ends) nearest the
+        cited date, leaving out those in hand: a page edited after it moved was captured there
+        before the edit, maybe never under the address the author cited."""
+        in_hand = {s.timestamp for s, _ in found}
+        return [c for c in self.copies(moved, cited) if c[0].timestamp not in in_hand]
+
     def earlier_copies(self, url: str, found: list[tuple[Snapshot, Fetch]]
                        ) -> list[tuple[Snapshot, Fetch]]:
         """Versions of the page captured before every copy in hand, newest first: up to

@@ -498,13 +498,18 @@ class Checking:
         if url in self.archive_requested:
             return
         self.archive_requested.add(url)
-        fut = self.stages.archive_pool.submit(self._archive_lookup, url)
+        live = self.live.get(url)
+        moved = live.final_url if live is not None and live.link_status == LinkStatus.REDIRECTED \
+            else None
+        fut = self.stages.archive_pool.submit(self._archive_lookup, url, moved)
         self.work.add(fut, functools.partial(self._on_archived, url))
 
-    def _archive_lookup(self, url: str) -> tuple[Any, list[tuple[Snapshot, Fetch]]]:
+    def _archive_lookup(self, url: str, moved: str | None = None
+                        ) -> tuple[Any, list[tuple[Snapshot, Fetch]]]:
         """What the archive holds of a URL: its lookup and the copies to judge quotes on (those
-        nearest each date the URL is cited at, the later dates' only while a quote waits),
-        earlier versions of the page too when none of those copies holds a quote waiting."""
+        nearest each date the URL is cited at, the later dates' only while a quote waits), then
+        while none holds a quote waiting, those of the address the page `moved` to, and
+        earlier versions of the page."""
         cited = self.url_dates.get(url)
         info = self.stages.archivist.info(url, cited)
         tasks = self.tasks_by_url.get(url, [])
@@ -515,6 +520,10 @@ class Checking:
             if not copies or all(_held(text, copies) for text in waiting):
                 break
             copies += self._more_copies(url, later, copies)
+        if moved and not all(_held(text, copies) for text in waiting):
+            at_new_address = self.stages.archivist.copies_moved_to(moved, cited, copies)
+            _read_copies(at_new_address)
+            copies += at_new_address
         if copies and not all(_held(text, copies) for text in waiting):
             earlier = self.stages.archivist.earlier_copies(url, copies)
             _read_copies(earlier)

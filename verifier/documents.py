@@ -301,10 +301,12 @@ def _markdown_document(text: str, data: bytes, source: str, name: str) -> Docume
 
 
 def document_from_html(markup: bytes, source: str, *, content_type: str | None = None,
-                       fetched_at: datetime | None = None, meta_date: bool = True) -> Document:
+                       fetched_at: datetime | None = None, meta_date: bool = True,
+                       read_at: str | None = None) -> Document:
     """An HTML page as a Document; its own links are its citations.
 
-    `source` is the page's URL (relative links resolve against it) or a file path. A URL
+    `source` is the page's URL (relative links resolve against it) or a file path; `read_at`,
+    the address a redirect from it ended at, where its relative links then lead. A URL
     that turns out to serve a PDF, a word processor's document or plain text is read as such. `meta_date=False` for HTML
     made from another format, which has no metadata of its own: it is dated by its text.
     """
@@ -324,7 +326,7 @@ def document_from_html(markup: bytes, source: str, *, content_type: str | None =
             doc.date, doc.date_source = fetched_at.date(), "http"
         return doc
     decoded = decode_body(markup, content_type)
-    base = source if _URL_ARG.match(source) else None
+    base = read_at or (source if _URL_ARG.match(source) else None)
     parts = parse_html(decoded, base)
     doc = Document(source=source, name=name, format="html",
                    sha256=_sha256(markup), text=parts.text, title=parts.title,

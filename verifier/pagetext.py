@@ -30,10 +30,11 @@ _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-:.]+)", re.I)
 def content_kind(content_type: str | None, body: bytes) -> str | None:
     """'html', 'text', 'pdf', 'docx' or 'odt' when the content can be matched, else None."""
     ctype = (content_type or "").split(";")[0].strip().lower()
-    if ctype in ("text/html", "application/xhtml+xml") or ctype.endswith("+xml") and "html" in ctype:
-        return "html"
+    # a PDF's own signature wins over a server calling every download text/html
     if ctype == "application/pdf" or body[:5] == b"%PDF-":
         return "pdf"
+    if ctype in ("text/html", "application/xhtml+xml") or ctype.endswith("+xml") and "html" in ctype:
+        return "html"
     if ctype.startswith("text/") or ctype == "application/x-subrip":
         return "text"
     if not ctype or ctype in ("application/octet-stream", "binary/octet-stream"):
@@ -85,9 +86,11 @@ def _decode(body: bytes, content_type: str | None) -> tuple[str, str]:
     the UTF-8 fast path: a worker reading UTF-8 pages never pays its import (0.14 s)."""
     header = _browser_encoding(_charset_from_header(content_type))
     declared = None if header else _declared_encoding(body)
-    # A server's default Latin-1 over a page written in UTF-8: text in windows-1252 is almost
-    # never valid UTF-8 once it holds a letter beyond ASCII, so bytes that are were written so.
-    if _is_utf8(header or declared or "") or (header == "windows-1252" and not body.isascii()):
+    # A server's default Latin-1 over a page written in UTF-8, or a template's <meta> left at
+    # Latin-1: text in windows-1252 is almost never valid UTF-8 once it holds a letter beyond
+    # ASCII, so bytes that are were written so.
+    named = header or declared
+    if _is_utf8(named or "") or (_single_byte(named) and not body.isascii()):
         # Most of the web: what UnicodeDammit would do first (strip a byte-order mark, decode
         # strictly), without its setup, which costs several times the decoding.
         try:
@@ -135,6 +138,15 @@ def _declared_encoding(body: bytes) -> str | None:
 def _charset_from_header(content_type: str | None) -> str | None:
     m = _HEADER_CHARSET.search(content_type or "")
     return m.group(1) if m else None
+
+
+# Code pages of one byte a letter (Western, Central European, Cyrillic, Greek, Turkish, Arabic,
+# Hebrew, Baltic, Vietnamese, Thai): text in them is almost never valid UTF-8 beyond ASCII.
+_SINGLE_BYTE = re.compile(r"(?:cp|windows-)(?:125\d|874)|iso-?8859|latin|koi8|mac-?(?:roman|cyrillic)")
+
+
+def _single_byte(encoding: str | None) -> bool:
+    return encoding is not None and _SINGLE_BYTE.match(encoding.lower()) is not None
 
 
 def _is_utf8(encoding: str) -> bool:

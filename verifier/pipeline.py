@@ -345,7 +345,7 @@ class _Run:
             if not fetch.link_status.readable or fetch.body is None:
                 raise InputError(f"{source}: could not fetch the article ({fetch.reason})")
             document = document_from_html(fetch.body, source, content_type=fetch.content_type,
-                                          fetched_at=fetch.fetched_at)
+                                          fetched_at=fetch.fetched_at, read_at=fetch.final_url)
             return self._stored_extraction(document.source, document.sha256) or extract(document)
         path = Path(source)
         stored = self._stored_extraction(str(path.resolve()), file_sha256(path))

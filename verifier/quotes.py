@@ -389,7 +389,8 @@ def _heading(text: str, para: tuple[int, int]) -> bool:
         return False  # read once per quotation: a long paragraph is never read whole here
     body = _TRAILING_PARENS.sub("", text[para[0]:para[1]].strip())
     words = body.split()
-    return len(words) <= 15 and not re.search(r"[.!?:][\"”’)\]]*\d{0,3}$", body) \
+    # a note's marker in brackets after the full stop ('… case”.[1]') is not how it ends
+    return len(words) <= 15 and not re.search(r"[.!?:][\"”’)\]]*(?:\d{0,3}|\[\^?\w{1,4}\])$", body) \
         and body[:1].isupper() and "\n" not in body and not re.search(
             r"\b(?:said|says|told|added|stated|wrote)\b", body)
 

@@ -17,6 +17,9 @@ _AFTER_PUNCT = re.compile(
     r"(?P<n>\d{1,3}(?:,\d{1,3})*)(?=[\s\"“”’)\]]|$)")
 # A year ending a sentence or a quotation, then the marker: 'in April 2021.8',
 # '“… since the summer of 2023”5', '“… in 2024”.6'.
+# A marker between a quotation's closing mark and the sentence's stop, as many reports set
+# it: '“… within 24 hours”1.' (read only for numbers the document has notes for).
+_BEFORE_STOP = re.compile(r"(?<=[^\W\d_])[.,;:!?]?[\"”’»]+(?P<n>\d{1,3})(?=[.,;:](?:\s|$))")
 _YEAR_END = re.compile(r"(?:19|20)\d\d(?:[.;:]+[\"”’»)\]]*|[\"”’»)\]]+[.;:,]?)$")
 _DIGITS = re.compile(r"\d+")
 _SUPERSCRIPT = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
@@ -91,6 +94,10 @@ def _refs_at(text: str, pos: int, end: int, numbers: set[str]) -> list[NoteRef]:
                     found.append(NoteRef(str(int(number)), at, at + len(number)))
                 at += len(number) + 1
             return found
+        m = _BEFORE_STOP.match(text, q)
+        if m and m.start("n") == pos and str(int(m.group("n"))) in numbers and \
+                _plausible(m.group("n"), numbers, text, pos):
+            return [NoteRef(str(int(m.group("n"))), pos, end)]
     bracketed = text[pos - 1:pos] == "[" or text[pos - 2:pos] == "[^"
     if bracketed and end - pos <= 3 and text[end:end + 1] == "]":
         if not _plausible(text[pos:end], numbers, text, pos):

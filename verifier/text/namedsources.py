@@ -89,6 +89,11 @@ _PRIVATE_SOURCE = re.compile(
     r"telephone|on file with|personal communication|meeting with|focus group(?:s| discussions?)?|"
     r"(?:community|public|village|town[- ]hall|stakeholder|consultation) meetings?|"
     r"notes (?:of|by) the authors?|authors?[’']s? notes|unpublished|field notes)\b", re.I)
+# 'Interview with Reuters, 9 April 2024', 'interview given to Sky News': an interview given to
+# an outlet is a piece it published (one with the author or a person stays private).
+_INTERVIEW_WITH = re.compile(
+    r"^\s*(?:an?\s+|the\s+)?(?:[\w\-]+\s+)?interview\s+(?:with|to|given\s+to)\s+(?:the\s+)?"
+    r"(?P<outlet>[^\W\d][^,;:()]{1,60}?)[\s,.;:]*$", re.I)
 _STRIP_START = re.compile(
     r"^(?:(?:and|&|see|cf\.|e\.g\.,?|via|quoted in|quoting|reported by)\s+"
     r"|(?:photo|photos|image|source|sources|credit|via)\s*:\s*)", re.I)
@@ -182,6 +187,8 @@ def parse_source_list(inner: str, base: int, how: str,
                        + [d.start for d in dates[n + 1:n + 2]])
         if not _PRIVATE_SOURCE.search(segment + inner[when.end:item_end]):
             sources += _outlets(segment, base + previous, when, how, group)
+        elif given := _interview_given_to(segment, base + previous, when, how, group):
+            sources.append(given)
         previous = when.end
     return sources
 
@@ -238,6 +245,17 @@ def _outlets(segment: str, base: int, when: TextDate, how: str,
         start = base + offset + lead
         outlets.append(NamedSource(start, start + len(name), name, when.value, how, group))
     return outlets
+
+
+def _interview_given_to(segment: str, base: int, when: TextDate, how: str,
+                       group: tuple[int, int] | None) -> NamedSource | None:
+    """The outlet an interview in a citation was given to, when it names one."""
+    m = _INTERVIEW_WITH.match(segment)
+    if m is None or not is_outlet(m.group("outlet")) or not _plausible_outlet(m.group("outlet")):
+        return None
+    start = base + m.start("outlet")
+    return NamedSource(start, start + len(m.group("outlet")), m.group("outlet"), when.value, how,
+                       group)
 
 
 def _plausible_outlet(name: str) -> bool:

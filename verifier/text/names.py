@@ -50,8 +50,10 @@ __all__ = ["ARTICLES", "CALENDAR_WORDS", "DEMONYMS", "DEPARTMENTS", "NOT_GIVEN_N
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*", re.U)
 _PLAIN_WORD = re.compile(r"[^\W\d_][\w\-]*")
-# Capital letters that open a name: Latin, Latin-1 and Cyrillic ('Алексей Дубров').
-UPPER = "A-Z\u00C0-\u00DE\u0400-\u042F"
+# Capital letters that open a name: Latin, Latin-1, Latin Extended-A and -B ('Gökhan Şahin',
+# 'Łukasz Żak', 'Petr Čech') and Cyrillic ('Алексей Дубров').
+UPPER = "A-Z\u00C0-\u00DE\u0400-\u042F" + "".join(
+    chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
 _NAME_TOKEN = rf"(?:[{UPPER}][\w’'\-]*|(?:al|el|ad|as|ash|at|az|an|ar|ul)-[^\W\d_][\w’'\-]*)"
 _APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:former\s+)?(?:deputy\s+)?"
                          r"([^\W\d_][\w\-]*)")

@@ -202,11 +202,28 @@ def normalize_url(url: str) -> str | None:
     if parts.username is not None:
         userinfo = parts.username + (f":{parts.password}" if parts.password is not None else "")
         netloc = f"{userinfo}@{netloc}"
-    path = quote(parts.path, safe=_SAFE_PATH) or "/"
+    path = _upper_escapes(quote(parts.path, safe=_SAFE_PATH)) or "/"
     # an archive's address holds the original URL, whose query is the archive's key: kept
-    tracked = parts.query if "://" in parts.path else _without_tracking(parts.query)
-    query = quote(tracked, safe=_SAFE_QUERY)
+    tracked = parts.query if "://" in parts.path else _without_tracking(
+        _unescaped_ampersands(parts.query))
+    query = _upper_escapes(quote(tracked, safe=_SAFE_QUERY))
     return urlunsplit((scheme, netloc, path, query, ""))
+
+
+_ESCAPE = re.compile(r"%[0-9a-fA-F]{2}")
+
+
+def _upper_escapes(part: str) -> str:
+    """'%c3%a9' as '%C3%A9': the two spellings are one address (RFC 3986, 6.2.2.1)."""
+    if "%" not in part:
+        return part
+    return _ESCAPE.sub(lambda m: m.group(0).upper(), part)
+
+
+def _unescaped_ampersands(query: str) -> str:
+    """'id=5&amp;utm_source=x' as 'id=5&utm_source=x': an address copied from a page's HTML
+    source keeps its escaped '&', which no site means as part of an argument's name."""
+    return query.replace("&amp;", "&") if "&amp;" in query else query
 
 
 # Query arguments that only tell the site's analytics where a reader came from: the page is the
