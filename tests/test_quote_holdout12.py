@@ -1,6 +1,6 @@
 """Records of what was said (transcripts, parliaments' verbatim records, court opinions,
-dialogue) as the twelfth held-out set (tests/eval/holdout12_cases.toml) brought them: one
-focused test for each general rule it led to."""
+dialogue) and figures as the twelfth held-out set (tests/eval/holdout12_cases.toml) brought
+them: one focused test for each general rule it led to."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 from verifier.match.editorial import parse_quote
 from verifier.match.interruptions import interruption_spans
 from verifier.match.legalcites import citation_sentences
+from verifier.match.normalize import tokenize
 from verifier.matching import match_quote
 from verifier.models import PageText
 from verifier.status import QuoteStatus
@@ -129,3 +130,25 @@ def test_a_courts_citation_sentences_are_looked_past() -> None:
         is VERIFIED  # a citation quoted is still on the page
     assert status("The County does not dispute this. We so held", OPINION) is not VERIFIED
     assert citation_sentences("The vote was 12 to 4. The House rose at 10 p.m.") == []
+
+
+@pytest.mark.parametrize(("quote", "page", "language"), [
+    ("kosztowała budżet 11 miliardów złotych rocznie", "kosztowała budżet 11 mld zł rocznie",
+     "pl"),
+    ("plannen voor 1,2 miljard euro", "plannen voor 1,2 mld. euro", "nl"),
+    ("Der Bund zahlt 1,5 Milliarden Euro", "Der Bund zahlt 1,5 Mrd. Euro", "de"),
+    ("бюджет потеряет 2,4 миллиарда рублей", "бюджет потеряет 2,4 млрд рублей", "ru"),
+])
+def test_an_abbreviated_magnitude_is_the_word_it_stands_for(quote: str, page: str,
+                                                           language: str) -> None:
+    assert status(quote, page, language) is VERIFIED
+    assert status(quote, page.replace("2,4", "3,4").replace("1,5", "2,5").replace("11", "12")
+                  .replace("1,2", "2,2"), language) is PARTIAL
+
+
+def test_a_magnitude_of_another_size_stays_another_word() -> None:
+    # the German Billion is a thousand Milliarden; millions are not billions in any language
+    words = tokenize("1 Billion, 2 Milliarden, 3 Millionen, 4 mln, 5 mld").words
+    assert words == ["1", "billion", "2", "mrd", "3", "mio", "4", "mln", "5", "mld"]
+    assert status("kosztowała budżet 11 milionów złotych rocznie",
+                  "kosztowała budżet 11 mld zł rocznie", "pl") is not VERIFIED
