@@ -130,6 +130,8 @@ def test_a_courts_citation_sentences_are_looked_past() -> None:
         is VERIFIED  # a citation quoted is still on the page
     assert status("The County does not dispute this. We so held", OPINION) is not VERIFIED
     assert citation_sentences("The vote was 12 to 4. The House rose at 10 p.m.") == []
+    text = "Smith v. Jones was cited. The rule is old. See id. at 12. It holds. Id. It does."
+    assert [text[a:b] for a, b in citation_sentences(text)] == ["See id. at 12.", "Id."]
 
 
 @pytest.mark.parametrize(("quote", "page", "language"), [

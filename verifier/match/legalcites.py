@@ -22,7 +22,7 @@ _REPORTER = re.compile(
     r"(?<![\w.])\d{1,4}\s(?:[A-Z][\w’']*\.(?:\s?\d[a-z]{1,2})?\s?){1,4}(?:at\s)?\d{1,5}"
     r"(?:,\s?\d{1,5}(?:[–-]\d{1,5})?)*(?:\s?n\.\s?\d{1,3})?"
     r"(?:\s\([^()\n]{0,80}\))*\.(?=\s|$)")
-_ID = re.compile(r"(?:See\s+)?Id\.(?:\sat\s\d{1,5}(?:[–-]\d{1,5})?\.)?(?=\s|$)")
+_ID = re.compile(r"(?:See\s+id|Id)\.(?:\sat\s\d{1,5}(?:[–-]\d{1,5})?\.)?(?=\s|$)")
 NAME_MAX_WORDS = 25  # a case name with its signal: "See Oviatt ex rel. Waugh v. Pearce,"
 # Lower-case words a case name or a signal holds: "Bd. of Cnty. Comm’rs v. Brown", "See, e.g.,"
 _NAME_CONNECTORS = frozenset({
