@@ -13,8 +13,8 @@ pages/holdout2/), a third (holdout3_cases.toml, pages in pages/holdout3/), a fou
 pages/holdout5/) and a sixth (holdout6_cases.toml, pages in pages/holdout6/) and a seventh (holdout7_cases.toml,
 pages in pages/holdout7/) and an eighth (holdout8_cases.toml, pages in pages/holdout8/) and a ninth
 (holdout9_cases.toml, pages in pages/holdout9/) and a tenth (holdout10_cases.toml, pages in
-pages/holdout10/) and an eleventh (holdout11_cases.toml, pages in pages/holdout11/), written
-later the same way.
+pages/holdout10/) and an eleventh (holdout11_cases.toml, pages in pages/holdout11/) and a
+twelfth (holdout12_cases.toml, pages in pages/holdout12/), written later the same way.
 """
 
 from __future__ import annotations
@@ -120,6 +120,17 @@ HOLDOUT11 = EVAL_DIR / "holdout11_cases.toml"
 # and a translation called cross_language though the page summarises it in the quote's
 # language. CI fails below it.
 HOLDOUT11_FLOOR = 1.0
+HOLDOUT12 = EVAL_DIR / "holdout12_cases.toml"
+# The twelfth held-out set (pages in pages/holdout12/) scored 131/143 on its first run, before
+# any change; 141/143 once a transcript label with its time and no colon ("Gareth Lloyd
+# 00:01:04") framed another speaker's cut-in (and the broken-off word said again after it was
+# read as a restart), a transcriber's "(ph)", a parliament's stage notes in its own language
+# ("(Oklaski)", "(Głos z sali: …)"), a Spanish narrator's raya aside and a court's citation
+# sentences were looked past, a lawyer's "(cleaned up)" and "(citation omitted)" read as notes,
+# and an abbreviated magnitude ("mld", "Mrd.", "млрд") as the word it stands for. The misses
+# left: two words of a six-word quote changed fall below partial, and an abbreviation spelt out
+# from its <abbr> title. CI fails below it.
+HOLDOUT12_FLOOR = 0.98
 CHECKED_AT = datetime(2024, 6, 1, tzinfo=UTC)
 _CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8",
                   ".md": "text/markdown; charset=utf-8", ".pdf": "application/pdf"}
@@ -234,7 +245,8 @@ def main(argv: list[str] | None = None) -> int:
                              f"fourth {HOLDOUT4_FLOOR}, fifth {HOLDOUT5_FLOOR}, "
                              f"sixth {HOLDOUT6_FLOOR}, seventh {HOLDOUT7_FLOOR}, "
                              f"eighth {HOLDOUT8_FLOOR}, ninth {HOLDOUT9_FLOOR}, "
-                             f"tenth {HOLDOUT10_FLOOR}, eleventh {HOLDOUT11_FLOOR})")
+                             f"tenth {HOLDOUT10_FLOOR}, eleventh {HOLDOUT11_FLOOR}, "
+                             f"twelfth {HOLDOUT12_FLOOR})")
     args = parser.parse_args(argv)
     ok = _report("quote verdicts", evaluate(), FLOOR)
     print()
@@ -259,6 +271,8 @@ def main(argv: list[str] | None = None) -> int:
     ok = _report("tenth held-out quote verdicts", evaluate(HOLDOUT10), HOLDOUT10_FLOOR) and ok
     print()
     ok = _report("eleventh held-out quote verdicts", evaluate(HOLDOUT11), HOLDOUT11_FLOOR) and ok
+    print()
+    ok = _report("twelfth held-out quote verdicts", evaluate(HOLDOUT12), HOLDOUT12_FLOOR) and ok
     return 1 if args.check and not ok else 0
 
 

@@ -2,8 +2,8 @@
 
 Honest quoting changes a source's words in a few agreed ways: an ellipsis omits words, square
 brackets insert an editor's words ("[sic]", "[i.e., terrorism]") or replace the source's
-("[Israel]" for "it", "[t]he" for "The"), and a note says emphasis was added or how the
-audience took it ("(Laughter)"). A quote becomes segments of literal words, with a gap between
+("[Israel]" for "it", "[t]he" for "The"), and a note says emphasis was added, what a lawyer
+left out ("(citation omitted)", "(cleaned up)") or how the audience took it ("(Laughter)"). A quote becomes segments of literal words, with a gap between
 two segments saying how many source words may stand there.
 """
 
@@ -40,6 +40,13 @@ _EMPHASIS = re.compile(
     r"|[,;:.]?\s*\b(?:emphasis|italics)\s+(?:added|mine|supplied|in\s+(?:the\s+)?original)\.?\s*$",
     re.I)
 _SIC = re.compile(r"\(\s*sic!?\s*\)", re.I)
+# A lawyer's notes of what the quoter changed: "(cleaned up)", "(citation omitted)",
+# "(internal quotation marks and citations omitted)", "(alteration in original)".
+_OMITTED = r"(?:internal\s+)?(?:citations?|quotation\s+marks|quotations?|footnotes?|brackets|" \
+           r"alterations?|punctuation|ellipses)"
+_LEGAL_NOTE = re.compile(
+    rf"[\[(]\s*(?:cleaned\s+up|{_OMITTED}(?:\s*(?:,|and|,\s*and)\s*{_OMITTED})*\s+"
+    r"(?:omitted|in\s+(?:the\s+)?original))\s*[\])]", re.I)
 # "(Laughter)", "(Applause.)": a quoter's note of the audience, in the parentheses square
 # brackets would read as words of the editor's standing for the source's (see _gap_for); it
 # opens with a reaction, not with one of the words that join them ("(and)" is a word).
@@ -148,6 +155,7 @@ def parse_quote(quote: str) -> QuotePattern:
     text = quote.strip().strip(QUOTE_MARKS).strip()
     text = _EMPHASIS.sub(" ", text)
     text = _SIC.sub(" ", text)
+    text = _LEGAL_NOTE.sub(" ", text)
     text = _AUDIENCE_NOTE.sub(" ", text)
     text = _LETTERS_IN_WORD.sub(r"\1", text)
     text = _CHANGED_ENDING.sub("\ue010", text)

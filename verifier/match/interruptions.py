@@ -27,6 +27,8 @@ leaves all of these out, honestly. An interruption is:
   so: a word processor's exported list or a recipe card quoted as running text;
 - a thread's post counter closing its post's line ("… has not 3/7", "1/", "(2/5)"), where at
   least two lines end so: a thread unrolled into one page, a sentence going on in the next post;
+- a court's citation sentence between two of its sentences ("See Oviatt ex rel. Waugh v.
+  Pearce, 954 F.2d 1470, 1474 (9th Cir. 1992).", "Id. at 409."): see legalcites.py;
 - a printed page's marker: "[[Page H1188]]" (the Congressional Record, the Federal Register),
   "[Page 12]", "[Pg 7]", "[p. 12]";
 - an address written out in the text ("<https://...>" in a plain-text e-mail, "(https://...)"
@@ -42,6 +44,8 @@ from __future__ import annotations
 
 import bisect
 import re
+
+from .legalcites import citation_sentences
 
 # "said Jane Doe, a spokeswoman for the Department of Homeland Security, in a statement":
 # a speaker named with a role, and where or when, takes up to 16 words.
@@ -90,6 +94,10 @@ _SPEAKER = re.compile(r"[ \t]*(?:[\[(]?\d{1,2}:\d\d(?::\d\d)?[\])]?[ \t]+)?"
                       r"((?:[A-Z][\w.'’-]*[ \t]+){0,4}[A-Z][\w.'’-]*(?:[ \t]*\([^()\n]{1,40}\))?)"
                       r":[ \t]+")
 _LABEL_TIME = re.compile(r"[ \t]*\(\d{1,2}:\d\d(?::\d\d)?\)")  # "Dana Whitfield (00:00:15)"
+# A label alone on its line with the time after the name and no colon, as Otter, Descript and
+# Trint export a transcript: "Gareth Lloyd 00:01:04", "Speaker 2  0:42".
+_TIMED_LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,4}(?:[A-Z][\w.'’-]*|\d{1,2}))"
+                          r"[ \t]+\(?\d{1,2}:\d\d(?::\d\d)?\)?[ \t]*")
 _BROKEN_OFF_END = frozenset(",—–-…")  # a line ending so, or in a word, leaves its sentence open
 _SEQUEL_MARKS = "—–-…. \t"  # what a transcript may set before the sequel of a broken-off turn
 REACTIONS = (r"applause|laughter|laughs|laughing|cheers|cheering|booing|boos|jeers|inaudible|"
@@ -97,6 +105,15 @@ REACTIONS = (r"applause|laughter|laughs|laughing|cheers|cheering|booing|boos|jee
              r"chanting|chants|sighs|chuckles|groans|audience|members?|standing|ovation|"
              r"interruption|interrupted|speakers?|speaking|and|from|the")
 REACTION_RUN = rf"(?:{REACTIONS})(?:[\s,]+(?:{REACTIONS}))*"  # "laughter and applause"
+# The words opening a stage note of a parliament's verbatim record, whatever follows them in
+# the parentheses (who applauded, what a heckler shouted): Polish, German, French, Spanish,
+# Italian, Dutch, Russian, Turkish and Westminster's own.
+HOUSE_NOTES = (r"oklaski|poruszenie|wesołość|dzwonek|gwar|głos z sali|głosy z sali|"
+               r"beifall|heiterkeit|zuruf|zurufe|lachen|unruhe|widerspruch|"
+               r"applaudissements|rires|exclamations|protestations|murmures|"
+               r"aplausos|risas|rumores|applausi|commenti|applaus|gelach|interruptie|"
+               r"аплодисменты|смех|оживление|шум в зале|alkışlar|gürültüler|"
+               r"interruption|interruptions|hon\. members|hear, hear")
 _AUDIENCE_NOTE = re.compile(
     # Rev's "[inaudible 00:01:14]", "[crosstalk 00:12:01]": the note with the time it was made
     rf"[(\[]\s*{REACTION_RUN}(?:\s+\d{{1,2}}:\d\d(?::\d\d)?)?"
@@ -108,7 +125,12 @@ _AUDIENCE_NOTE = re.compile(
     r"failed verification|better source needed|page needed|verification needed)\]"
     r"|\[\[?(?:page|pg\.?|p\.)\s?[a-z]?\d{1,5}\]\]?"
     # the page's own "(sic)" or "[sic!]" after a word it reproduces as written
-    r"|[(\[]\s*sic[.!]?\s*[)\]]", re.I)
+    r"|[(\[]\s*sic[.!]?\s*[)\]]"
+    # a transcriber's "(ph)" or "[sp?]": a name spelt by ear, not a word anyone said
+    r"|[(\[]\s*(?:ph|phon|phonetic|phonetically|sp|sp\?|spelling\?)\s*[)\]]"
+    # a parliament's record of the House, in its own language, with what a heckler said:
+    # "(Oklaski)", "(Głos z sali: A obietnice?)", "(Beifall bei der SPD)", "(Rires)"
+    rf"|\(\s*(?:{HOUSE_NOTES})\b[^()\n]{{0,160}}\)", re.I)
 
 
 def _kind(text: str, at: int) -> str | None:
@@ -141,12 +163,15 @@ def interruption_spans(text: str) -> list[tuple[int, int]]:
                     1 <= len(_WORD.findall(between)) <= ATTRIBUTION_MAX_WORDS:
                 spans.append((close + 1, opening))
     spans.extend(_inserted_lines(text, marks))
+    if "—" in text:
+        spans.extend(_dialogue_asides(text))
     spans.extend(_time_codes(text))
     spans.extend(_interjections(text))
     spans.extend(_enumerators(text))
     spans.extend(_post_counters(text))
     if "://" in text:
         spans.extend(_addresses(text))
+    spans.extend(citation_sentences(text))
     return sorted(spans)
 
 
@@ -189,6 +214,27 @@ def _inserted_lines(text: str, marks: list[tuple[int, str | None]]) -> list[tupl
             if line_words > INSERTED_LINE_MAX_WORDS or words > INSERTED_WORDS_MAX:
                 break
             start = end + 1
+    return spans
+
+
+def _dialogue_asides(text: str) -> list[tuple[int, int]]:
+    """The narrator's asides inside a line of dialogue as Spanish, Portuguese and Catalan set
+    it: the line opens with a dash, and the aside opens with a dash glued to its first word,
+    in lower case, and closes with another ("—Entonces revisaremos las previsiones —responde
+    Ribera—. Pero no vamos a gobernar con miedo."). An English speaker's own aside is set
+    "— like this —", with spaces inside, in a line that opens otherwise."""
+    spans = []
+    for dash in _positions(text, "—"):
+        if not (text[dash - 1:dash] in (" ", "\t") and text[dash + 1:dash + 2].islower()):
+            continue
+        line_start = text.rfind("\n", 0, dash) + 1
+        closing = text.find("—", dash + 1)
+        line_end = text.find("\n", dash)
+        if text[line_start:line_start + 1] != "—" or closing == -1 or \
+                -1 < line_end < closing or text[closing - 1:closing].isspace():
+            continue
+        if len(_WORD.findall(text, dash, closing)) <= ATTRIBUTION_MAX_WORDS:
+            spans.append((dash, closing + 1))
     return spans
 
 
@@ -290,7 +336,7 @@ def _interjections(text: str) -> list[tuple[int, int]]:
     """Other speakers' short turns between a speaker's turn broken off mid-sentence and her
     next turn going on with it in lower case (see the module's docstring)."""
     if ":" not in text:
-        return []
+        return []  # every label has a colon after its name or in its time
     lines = _turns(text)
     spans = []
     for i, (start, end, speaker, _words) in enumerate(lines):
@@ -301,8 +347,9 @@ def _interjections(text: str) -> list[tuple[int, int]]:
             if later[2] is None:
                 break
             if later[2] == speaker:
-                if _goes_on(text, later[3], later[1], _WORD.findall(tail[-40:])[-1:]):
-                    spans.append((end, later[3]))
+                last = _WORD.findall(tail[-40:])[-1:]
+                if _goes_on(text, later[3], later[1], last):
+                    spans.append((end, _past_repeat(text, later[3], last)))
                 break
             if len(_WORD.findall(text, later[3], later[1])) > INTERJECTION_MAX_WORDS:
                 break
@@ -321,6 +368,17 @@ def _goes_on(text: str, start: int, end: int, last: list[str]) -> bool:
         (w.lower() for w in _WORD.findall(words[:80])[:RESUMED_AFTER_WORDS + 1])
 
 
+def _past_repeat(text: str, start: int, last: list[str]) -> int:
+    """Where the sequel's own words start: after the broken-off word when the sequel opens by
+    saying it again ("the water companies are —" / "— are in their own difficulties"), a
+    restart the interruption caused, not a word said twice."""
+    opening = text[start:start + 8]
+    word = _WORD.match(text, start + len(opening) - len(opening.lstrip(_SEQUEL_MARKS)))
+    if word and last and word.group().lower() == last[0].lower():
+        return word.end()
+    return start
+
+
 def _turns(text: str) -> list[tuple[int, int, str | None, int]]:
     """Each turn's (start, end, speaker label or None, where the words after the label start):
     a line, or a label alone on its line ("Dana Whitfield (00:00:15):", as Rev and Otter lay a
@@ -331,12 +389,15 @@ def _turns(text: str) -> list[tuple[int, int, str | None, int]]:
     for line in text.split("\n"):
         end = start + len(line)
         label = _SPEAKER.match(text, start, end)
+        alone = None
         if label is None and line.rstrip().endswith(":"):
             alone = _SPEAKER.fullmatch(line.rstrip() + " ")
-            if alone is not None:
-                heading = (start, _LABEL_TIME.sub("", alone.group(1)))
-                start = end + 1
-                continue
+        elif label is None and line[-1:].isdigit():
+            alone = _TIMED_LABEL.fullmatch(line)
+        if alone is not None:
+            heading = (start, _LABEL_TIME.sub("", alone.group(1)))
+            start = end + 1
+            continue
         if heading is not None and line.strip():
             if lines and lines[-1][2] == heading[1] and lines[-1][0] == heading[0]:
                 lines[-1] = (heading[0], end, heading[1], lines[-1][3])

@@ -164,9 +164,42 @@ def tokenize(text: str) -> Tokens:
     if unspaced:  # half-width kana with sound marks
         _join_sound_marks(lowered, tokens)
     _read_numbers(lowered, tokens)
+    if not _ABBREVIATED_WORDS.isdisjoint(tokens.words):
+        tokens.words = [_ABBREVIATED.get(w, w) for w in tokens.words]
     if "n't" in lowered or "n\u2019t" in lowered or "n\u02bct" in lowered:
         _expand_negations(lowered, tokens)
     return tokens
+
+
+# A magnitude or a currency abbreviated as a language's papers abbreviate it is the word it
+# stands for, whatever that word's case ending: "11 mld zł" is "11 miliardów złotych", "4,2
+# Mrd." is "4,2 Milliarden", "2,4 млрд" is "2,4 миллиарда". Each language's words map to their
+# own abbreviation, so the German "Billion" (10¹²) never reads as a "Milliarde" (10⁹). English
+# words are left out: "million" and "billion" fill English pages, and rewriting their words
+# would cost every page a pass (English "bn", "m" and "k" stay a house style, partial at worst).
+def _family(abbreviation: str, *words: str) -> dict[str, str]:
+    return {word: abbreviation for word in (abbreviation, *words)}
+
+
+_ABBREVIATED = {
+    # Polish, Dutch, Italian, Czech: mld., mln., tys.; Polish zł and proc.
+    **_family("mld", "miliard", "miliarda", "miliardy", "miliardów", "miliardach", "miliardami",
+              "miljard", "miljarden", "miliardo", "miliardi", "miliardu"),
+    **_family("mln", "milion", "miliona", "miliony", "milionów", "milionach", "milionami",
+              "miljoen", "miljoenen", "milione", "milioni", "milionu"),
+    **_family("tys", "tysiąc", "tysiące", "tysięcy", "tysiąca", "tysiącach"),
+    **_family("zł", "złoty", "złote", "złotych", "złotego", "złotym", "złotymi"),
+    **_family("proc", "procent", "procentu", "procentach"),
+    # German, with the French milliard; English
+    **_family("mrd", "milliarde", "milliarden", "milliard", "milliards"),
+    **_family("mio", "millionen"),
+    # Russian, Turkish
+    **_family("млрд", "миллиард", "миллиарда", "миллиардов", "миллиардах"),
+    **_family("млн", "миллион", "миллиона", "миллионов", "миллионах"),
+    **_family("тыс", "тысяча", "тысячи", "тысяч"),
+    **_family("mlr", "milyar", "mlyr"),
+}
+_ABBREVIATED_WORDS = frozenset(_ABBREVIATED)
 
 
 # Half-width katakana (older Japanese pages, forms, receipts) write a voiced or semi-voiced
