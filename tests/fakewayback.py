@@ -141,7 +141,8 @@ class FakeWayback:
         # The real endpoint forgets jobs after about an hour and then answers every unknown id
         # with its default answer, {"job_id": ..., "resources": [], "status": "pending"}
         self.unknown_job_answer: dict[str, object] | None = None
-        # The Retry-After of a 429 (seconds or an HTTP date, as the real services send either)
+        # The Retry-After of a 429 (seconds or an HTTP date, as the real services send either;
+        # "" sends none)
         self.retry_after = "60"
         # Captures made by saves replay at once but are listed by the CDX only later (the
         # index lags Save Page Now by minutes to hours): while True, saves are not yet indexed
@@ -237,7 +238,7 @@ class FakeWayback:
                 self.rate_limited -= 1
         if limited:
             return self._send(h, 429, b"Too Many Requests", "text/plain",
-                              {"Retry-After": self.retry_after})
+                              {"Retry-After": self.retry_after} if self.retry_after else {})
         if self.fail_with:
             return self._send(h, self.fail_with, b"unavailable", "text/plain")
         route = {

@@ -22,6 +22,25 @@ right after it; a save queued by a spent budget and cited again under another sp
 next run; `--no-wayback` with no base URL at all (the real hosts: the network guard fails any
 call) and with `save = "always"` in the configuration; and the pace of lookups and of saves
 counted on the fake's log with the injected clock.
+
+First run (on commit ba012c8, the cases alone): 19 of 28 passed. One miss was this file's
+mistake and is mended: the HTTP-date 429 case asked about the same page again after the pause
+(a lookup the breaker held back is answered "queued" for the rest of the run, by design) and
+ran past the default 180 s budget; it now asks about a third page with a budget of an hour.
+The eight others were mended with general rules, each with a focused test in
+tests/test_wayback_mends10.py: a capture whose digest is that of an empty payload is no capture
+of the page (asked to be left out with `!digest:`, skipped when listed anyway, an empty redirect
+kept) (1); a replay's redirect is followed to the raw (`id_`) copy whatever flag it names (1); a
+hashbang address (`#!/path`) is looked up as the page its route names, not the front page (1);
+Save Page Now 2 refusing our client (`user-session-limit`: saves wait a minute;
+`blocked-client-ip`: no save this run) holds saves back, not lookups, and leaves them pending
+(2); a save whose capture the CDX does not list yet is confirmed by a raw replay at the very
+time Save Page Now named (1); the save worker records each job the moment it changes, on a
+connection of its own, so a run killed with a save submitted leaves its job id to follow (1);
+the wait a Retry-After asked for outlives the run (kept in `meta`) and holds the next run until
+it ends, while the breaker's own caution does not (1). Three earlier whole-run tests that met a
+429 and ran again at once now meet a 429 naming no wait (the fake's `retry_after = ""`): with
+the fake's default Retry-After of 60 s their second run now rightly waits. Final: 28 of 28.
 """
 
 from __future__ import annotations
@@ -281,8 +300,10 @@ def test_an_spn2_429_whose_retry_after_is_an_http_date_pauses_every_call_until_t
     now = datetime(2026, 11, 22, 6, 0, tzinfo=UTC)
     wayback.rate_limited = 1
     wayback.retry_after = format_datetime(now + timedelta(minutes=10), usegmt=True)
-    wayback.capture(OTHER, "20210301000000", page("other words"))
-    archivist = archivist_for(wayback, clock, keys=KEYS, save="always", now=now)
+    third = "http://news.example.com/2021/third.html"
+    wayback.capture(third, "20210301000000", page("other words"))
+    archivist = archivist_for(wayback, clock, keys=KEYS, save="always", now=now,
+                              wayback_budget=3600.0)
     assert archivist.save_later(PAGE, live=LinkStatus.OK)
     archivist.close(wait=5)
     assert wayback.count("save2") == 1
@@ -291,7 +312,7 @@ def test_an_spn2_429_whose_retry_after_is_an_http_date_pauses_every_call_until_t
     assert archivist.info(OTHER, CITED).queued
     assert len(wayback.requests) == asked  # seven minutes in: still paused
     clock.advance(200)
-    info = archivist.info(OTHER, CITED)
+    info = archivist.info(third, CITED)
     assert info.closest is not None and info.closest.timestamp == "20210301000000"
 
 

@@ -98,7 +98,8 @@ class FakeClock:
 
 def raw_fetcher(client: WaybackClient, *, max_hops: int = 5) -> Callable[[str], Fetch]:
     """fetch_raw for the Archivist: GET with the pacer before every request and every
-    redirect Location rewritten by the client (a web.archive.org hop would leave loopback)."""
+    redirect Location rewritten by the client (a web.archive.org hop would leave loopback, a
+    flagless capture address would serve the toolbar)."""
     session = requests.Session()
 
     def fetch(url: str) -> Fetch:
@@ -109,7 +110,7 @@ def raw_fetcher(client: WaybackClient, *, max_hops: int = 5) -> Callable[[str], 
             response = session.get(current, allow_redirects=False, timeout=5)
             location = response.headers.get("Location")
             if response.status_code in (301, 302, 303, 307, 308) and location:
-                target = client.rewrite(urljoin(current, location))
+                target = client.replay_location(urljoin(current, location))
                 hops.append(Hop(current, response.status_code, target))
                 current = target
                 continue
@@ -150,7 +151,7 @@ def wired_archivist(base: str, clock: FakeClock, **settings: object) -> Archivis
 
     def fetch_snapshot(raw_url: str) -> Fetch:
         return fetcher.fetch(raw_url, trusted=True, before_attempt=client.pace_lookup,
-                             rewrite_location=client.rewrite)
+                             rewrite_location=client.replay_location)
 
     return Archivist(client, fetch_snapshot, client.settings, clock=clock)
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .archivestate import SaveJournal, remember_pause, restore_pause
 from .checking import Checking, Progress, Stages
 from .config import Settings, load_settings
 from .errors import InputError, ReportError, StorageError, VerifierError
@@ -104,6 +105,7 @@ class _Run:
         self.unreadable: set[str] = set()  # sources that could not be read (see _keep_unreadable)
         self.stages: Stages | None = None  # see _network
         self.saves_recorded = False  # see _finish_saves
+        self.journal: SaveJournal | None = None  # records save jobs as they change (_network)
 
     # -- the whole run ----------------------------------------------------------------------
     def execute(self) -> RunResult:
@@ -228,10 +230,13 @@ class _Run:
 
         def fetch_snapshot(raw_url: str) -> Fetch:
             return fetcher.fetch(raw_url, trusted=True, before_attempt=client.pace_lookup,
-                                 rewrite_location=client.rewrite)
+                                 rewrite_location=client.replay_location)
 
+        archivist = Archivist(client, fetch_snapshot, settings, kept=kept.copy)
+        self.journal = archivist.on_job_change = SaveJournal(self.store.path, self.run_id)
+        restore_pause(self.store, client.pacer, self.now())
         self.stages = Stages(
-            fetcher, evidence, Archivist(client, fetch_snapshot, settings, kept=kept.copy),
+            fetcher, evidence, archivist,
             fetch_pool=ThreadPoolExecutor(max(1, settings.concurrency), thread_name_prefix="fetch"),
             archive_pool=ThreadPoolExecutor(2, thread_name_prefix="wayback"), kept=kept)
         return self.stages
@@ -385,8 +390,14 @@ class _Run:
         if self.stages is None or self.saves_recorded:
             return
         self.saves_recorded = True
-        for job in self.stages.archivist.close(wait=wait, stop=self.stop):
-            self.store.save_job(self.run_id, job)
+        jobs = self.stages.archivist.close(wait=wait, stop=self.stop)
+        written = self.journal.written if self.journal else {}
+        if self.journal:
+            self.journal.close()
+        for job in jobs:
+            if written.get(job.url) != job:  # what the save worker recorded is in already
+                self.store.save_job(self.run_id, job)
+        remember_pause(self.store, self.stages.archivist.client.pacer, self.now())
 
 
 def _gone(path: str) -> bool:
