@@ -512,3 +512,89 @@ def test_saves_reach_the_archive_at_their_own_slower_pace(wayback: FakeWayback,
     posts = logged(wayback, "save2")
     assert len(posts) == 3 and all(job.status == "success" for job in jobs)
     assert all(gap >= 15 - 1e-6 for gap in gaps(posts)), gaps(posts)
+
+
+# -- a second batch, written (and committed) before running it, after the first was mended -----------
+def test_run_a_dead_link_whose_replay_redirect_drops_the_raw_flag_rests_on_the_raw_copy(
+        workspace: Path, web: FixtureWeb, fweb: FixtureWeb,
+        run_cli: Callable[..., CliResult]) -> None:
+    """A whole run with the Wayback on a fixture web of its own: the capture's redirect to the
+    nearest playable one lost `id_`; the run reads the raw copy there, never the toolbar page."""
+    gone = web.page("/gone", "<title>Not Found</title>", status=404)
+    fweb.route("/cdx/search/cdx", lambda _r: Reply(
+        body=f"x 20210520000000 {gone} text/html 200 {'A' * 32} 100\n", content_type="text/plain"))
+
+    def replay(request: Request) -> Reply:
+        moment = {"Memento-Datetime": memento_date("20210521000000")}
+        if request.path == f"/web/20210520000000id_/{gone}":
+            return Reply(302, "", headers={"Location": f"/web/20210521000000/{gone}"})
+        if request.path == f"/web/20210521000000id_/{gone}":
+            return Reply(body=QUOTED, headers=moment)
+        if request.path == f"/web/20210521000000/{gone}":
+            return Reply(body=_with_toolbar(f"The harbour master said {SAID}."), headers=moment)
+        return Reply(404, "<title>Wayback Machine</title>Hrm.")
+
+    fweb.route("*", replay)
+    (workspace / "verifier.toml").write_text(
+        f'wayback_url = "{fweb.base()}"\nallow_private_hosts = true\nretries = 0\n'
+        'save = "never"\nwayback_lookups_per_minute = 6000\n')
+    run_cli("run", str(dated_note(workspace, "note.txt", "June 3, 2021", SAID, gone)))
+    [quote] = exported_quotes(run_cli)
+    assert quote["status"] == "verified_archive"
+    assert quote["snapshot_url"] == f"https://web.archive.org/web/20210521000000/{gone}"
+    assert not [r for r in fweb.requests if r.path == f"/web/20210521000000/{gone}"]
+
+
+def test_run_a_hashbang_citation_is_checked_against_the_page_its_route_names(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        run_cli: Callable[..., CliResult]) -> None:
+    """The live address is the site's front page to every server; the quote is in the story
+    the route names, archived under its own path: never "not found" on the front page alone."""
+    web.page("/", "<html lang='en'><body><p>Front page: today's harbour headlines.</p></body></html>")
+    web.page("/2021/story.html", QUOTED)
+    wayback.capture(web.url("/"), "20210501000000",
+                    "<html lang='en'><body><p>Front page of the day.</p></body></html>")
+    wayback.capture(web.url("/2021/story.html"), "20210520000000", QUOTED)
+    write_wayback_config(workspace, wayback, 'save = "never"\n')
+    run_cli("run", str(dated_note(workspace, "note.txt", "June 3, 2021", SAID,
+                                  web.url("/#!/2021/story.html"))))
+    [quote] = exported_quotes(run_cli)
+    assert quote["status"] in ("verified", "verified_archive")
+
+
+def test_run_a_save_the_cdx_does_not_list_yet_is_recorded_as_a_success(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        run_cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch) -> None:
+    web.page("/live", QUOTED)
+    monkeypatch.setenv("IA_ACCESS_KEY", KEYS[0])
+    monkeypatch.setenv("IA_SECRET_KEY", KEYS[1])
+    wayback.pending_polls = 0
+    wayback.index_lag = True
+    write_wayback_config(workspace, wayback, 'save = "always"\n')
+    run_cli("run", str(dated_note(workspace, "note.txt", "June 3, 2021", SAID, web.url("/live"))))
+    db = sqlite3.connect(workspace / "verifier.db")
+    [(status, archive_url)] = db.execute("select status, archive_url from saves").fetchall()
+    assert status == "success"
+    assert str(archive_url).startswith("https://web.archive.org/web/")
+    assert wayback.count("save2") == 1
+
+
+def test_run_right_after_a_save_met_a_429_naming_a_date_sends_nothing_before_it(
+        workspace: Path, web: FixtureWeb, wayback: FakeWayback,
+        run_cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Save Page Now 2 answered 429 with `Retry-After: <an HTTP date>` half an hour away: the
+    save is left pending, and a run started at once neither submits it nor asks anything."""
+    web.page("/live", QUOTED)
+    monkeypatch.setenv("IA_ACCESS_KEY", KEYS[0])
+    monkeypatch.setenv("IA_SECRET_KEY", KEYS[1])
+    wayback.rate_limited = 1
+    wayback.retry_after = format_datetime(datetime.now(UTC) + timedelta(minutes=30), usegmt=True)
+    write_wayback_config(workspace, wayback, 'save = "always"\n')
+    note = dated_note(workspace, "note.txt", "June 3, 2021", SAID, web.url("/live"))
+    run_cli("run", str(note))
+    asked = len(wayback.requests)
+    assert wayback.count("save2") == 1
+    run_cli("run", str(note))
+    assert len(wayback.requests) == asked
+    db = sqlite3.connect(workspace / "verifier.db")
+    assert db.execute("select status from saves").fetchall() == [("pending",)]
