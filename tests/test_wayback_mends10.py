@@ -185,3 +185,16 @@ def test_our_own_breaker_pause_is_not_carried_to_the_next_run(tmp_path: Path) ->
     following, _ = _pacer()
     restore_pause(store, following, NOW + timedelta(seconds=1))
     assert following.blocked() is None
+
+
+def test_a_citations_hashbang_route_is_kept_as_part_of_its_address() -> None:
+    """Two tweets cited as `twitter.com/#!/...` are two resources, not one front page; any
+    other fragment is a place in one page."""
+    from verifier.text.urls import normalize_url
+
+    one = normalize_url("https://Twitter.com/#!/harbour/status/1")
+    two = normalize_url("https://twitter.com/#!/harbour/status/2")
+    assert one == "https://twitter.com/#!/harbour/status/1" and one != two
+    assert normalize_url("http://news.example.com/2021/story.html#comments") == \
+        "http://news.example.com/2021/story.html"
+    assert normalize_url("http://news.example.com/#!") == "http://news.example.com/"
