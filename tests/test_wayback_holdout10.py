@@ -74,6 +74,8 @@ from wayback_support import (
     HOME,
     KEYS,
     PAGE,
+    QUOTED,
+    SAID,
     FakeClock,
     archivist_for,
     cdx_query,
@@ -98,8 +100,6 @@ from verifier.status import LinkStatus
 
 __all__ = ["fweb", "hygiene_except_whole_runs"]  # shared fixtures, used below
 
-SAID = "the new ferry terminal will open to passengers in the first week of March"
-QUOTED = f"<html lang='en'><body><p>The harbour master said {SAID}.</p></body></html>"
 OTHER = "http://news.example.com/2021/other.html"  # another page of PAGE's site
 WWW_PAGE = "https://www.news.example.com/2021/story.html"  # PAGE under another spelling
 EMPTY_DIGEST = "3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ"  # base32 SHA-1 of no bytes at all

@@ -39,6 +39,8 @@ DIGEST = "A" * 32
 KEY = "com,example,news)/2021/story.html"  # the CDX urlkey (SURT) of PAGE
 CITED = date(2021, 6, 1)  # the day a document cited PAGE
 HOME = "http://news.example.com/"  # PAGE's site's front page
+SAID = "the new ferry terminal will open to passengers in the first week of March"  # quoted
+QUOTED = f"<html lang='en'><body><p>The harbour master said {SAID}.</p></body></html>"  # holds it
 # The Archive's own page while it is down: served with 200, no Memento-Datetime.
 MAINTENANCE = ("<!DOCTYPE html><html><head><title>Internet Archive: Scheduled Maintenance"
                "</title></head><body><p>The Wayback Machine is temporarily offline for "
