@@ -62,8 +62,9 @@ def memento_datetime_timestamp(value: str | None) -> str | None:
 
 def lookup_address(url: str) -> str:
     """url as crawlers fetched it and the index recorded it: without its fragment (never
-    sent to a server; a hashbang's route is the page's path), the host in punycode, non-ASCII characters percent-encoded as UTF-8.
-    The CDX matches on that form, so a cited `bücher.example/café#top` finds its captures."""
+    sent to a server; a hashbang's route is the page's path), the host in punycode, non-ASCII
+    characters percent-encoded as UTF-8. The CDX matches on that form, so a cited
+    `bücher.example/café#top` finds its captures."""
     parts = _unhashbanged(urlsplit(url.strip()))
     netloc = parts.netloc
     if not netloc.isascii():
