@@ -35,8 +35,10 @@ hashbang address (`#!/path`) is looked up as the page its route names, not the f
 Save Page Now 2 refusing our client (`user-session-limit`: saves wait a minute;
 `blocked-client-ip`: no save this run) holds saves back, not lookups, and leaves them pending
 (2); a save whose capture the CDX does not list yet is confirmed by a raw replay at the very
-time Save Page Now named (1); the save worker records each job the moment it changes, on a
-connection of its own, so a run killed with a save submitted leaves its job id to follow (1);
+time Save Page Now named (1); the run records each job the save worker changed as soon as its
+own thread passes a checkpoint (every 0.25 s while it checks or waits on the saves; a second
+database connection in the worker was tried first and made the run's own transactions meet
+"database is locked"), so a run killed with a save submitted leaves its job id to follow (1);
 the wait a Retry-After asked for outlives the run (kept in `meta`) and holds the next run until
 it ends, while the breaker's own caution does not (1). Three earlier whole-run tests that met a
 429 and ran again at once now meet a 429 naming no wait (the fake's `retry_after = ""`): with

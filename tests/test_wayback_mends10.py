@@ -22,7 +22,7 @@ from wayback_support import (
     row,
 )
 
-from verifier.archivestate import SaveJournal, remember_pause, restore_pause
+from verifier.archivestate import remember_pause, restore_pause
 from verifier.errors import SavesPaused
 from verifier.models import SaveJob
 from verifier.net.pacer import LOOKUP, SAVE, IAPacer
@@ -124,33 +124,18 @@ def test_a_save_is_confirmed_by_a_raw_replay_at_the_named_time_only(
         assert found.archive_url == f"https://web.archive.org/web/20261122055900/{PAGE}"
 
 
-# -- save jobs recorded as they change -------------------------------------------------------------------------
-def test_the_save_worker_tells_of_each_job_as_it_changes(wayback: FakeWayback,
-                                                         clock: FakeClock) -> None:
-    wayback.pending_polls = 0
+# -- save jobs handed to the run as they change ----------------------------------------------------------
+def test_the_save_worker_hands_over_each_job_as_it_changes(wayback: FakeWayback,
+                                                           clock: FakeClock) -> None:
+    """The run records what the worker changed while it waits (close's `meanwhile`), not
+    only at its end: a submitted job's id is in hand before the job is done."""
+    wayback.pending_polls = 10**6  # the job is still running when the run stops watching it
     archivist = archivist_for(wayback, clock, keys=KEYS, save="always")
-    told: list[SaveJob] = []
-    archivist.on_job_change = told.append
+    handed: list[SaveJob] = []
     assert archivist.save_later(PAGE, live=LinkStatus.OK)
-    archivist.close(wait=10)
-    assert [job.status for job in told][-1] == "success"
-    assert told[0].job_id and told[0].status in ("pending", "success")
-
-
-def test_the_save_journal_records_a_job_at_once_on_its_own_connection(tmp_path: Path) -> None:
-    db = tmp_path / "verifier.db"
-    store = Store.open(db)
-    run_id = store.start_run(inputs=[], settings={}, pid=1, host="h", version="t")
-    journal = SaveJournal(db, run_id)
-    job = SaveJob(url=PAGE, job_id="spn2-1", submitted_at=NOW, method="spn2", attempts=1)
-    journal(job)
-    journal(job)  # unchanged: not written again
-    assert [j.job_id for j in Store.open(db).pending_saves()] == ["spn2-1"]
-    journal(SaveJob(url=PAGE, job_id="spn2-1", submitted_at=NOW, method="spn2", attempts=1,
-                    status="success", timestamp="20261122060000"))
-    journal.close()
-    assert Store.open(db).pending_saves() == []
-    assert store.db.execute("select count(*) from saves").fetchone()[0] == 1
+    archivist.close(wait=10, meanwhile=lambda: handed.extend(archivist.changed_saves()))
+    assert handed and all(job.job_id and job.status == "pending" for job in handed)
+    assert archivist.changed_saves() == []  # each change handed over once
 
 
 # -- a wait the Archive asked for outlives the run -----------------------------------------------------------

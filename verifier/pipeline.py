@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .archivestate import SaveJournal, remember_pause, restore_pause
+from .archivestate import remember_pause, restore_pause
 from .checking import Checking, Progress, Stages
 from .config import Settings, load_settings
 from .errors import InputError, ReportError, StorageError, VerifierError
 from .history import Changes, counts_and_changes, new_warnings
 from .lock import RunLock
-from .models import Extraction, Fetch
+from .models import Extraction, Fetch, SaveJob
 from .status import ExitStatus, LinkStatus, QuoteStatus
 from .store import Store
 from .workpool import (
@@ -105,7 +105,7 @@ class _Run:
         self.unreadable: set[str] = set()  # sources that could not be read (see _keep_unreadable)
         self.stages: Stages | None = None  # see _network
         self.saves_recorded = False  # see _finish_saves
-        self.journal: SaveJournal | None = None  # records save jobs as they change (_network)
+        self.saves_written: dict[str, SaveJob] = {}  # url -> the save job as last recorded
 
     # -- the whole run ----------------------------------------------------------------------
     def execute(self) -> RunResult:
@@ -201,6 +201,7 @@ class _Run:
         return (self.now() - moment).total_seconds()
 
     def _interrupt_point(self) -> None:
+        self._record_changed_saves()
         if self.stop.is_set():
             raise Interrupted("stopped")
 
@@ -233,7 +234,6 @@ class _Run:
                                  rewrite_location=client.replay_location)
 
         archivist = Archivist(client, fetch_snapshot, settings, kept=kept.copy)
-        self.journal = archivist.on_job_change = SaveJournal(self.store.path, self.run_id)
         restore_pause(self.store, client.pacer, self.now())
         self.stages = Stages(
             fetcher, evidence, archivist,
@@ -390,14 +390,22 @@ class _Run:
         if self.stages is None or self.saves_recorded:
             return
         self.saves_recorded = True
-        jobs = self.stages.archivist.close(wait=wait, stop=self.stop)
-        written = self.journal.written if self.journal else {}
-        if self.journal:
-            self.journal.close()
-        for job in jobs:
-            if written.get(job.url) != job:  # what the save worker recorded is in already
-                self.store.save_job(self.run_id, job)
+        jobs = self.stages.archivist.close(wait=wait, stop=self.stop,
+                                           meanwhile=self._record_changed_saves)
+        self._record_saves(jobs)
         remember_pause(self.store, self.stages.archivist.client.pacer, self.now())
+
+    def _record_changed_saves(self) -> None:
+        """Record the save jobs the background worker changed, as soon as the run's thread
+        passes here: a run killed with a save submitted leaves its job id to the next run."""
+        if self.stages is not None:
+            self._record_saves(self.stages.archivist.changed_saves())
+
+    def _record_saves(self, jobs: list[SaveJob]) -> None:
+        for job in jobs:
+            if self.saves_written.get(job.url) != job:
+                self.store.save_job(self.run_id, job)
+                self.saves_written[job.url] = job
 
 
 def _gone(path: str) -> bool:

@@ -66,8 +66,7 @@ class BackgroundSaves:
         self._stop = threading.Event()
         self._worker: threading.Thread | None = None
         self._busy = False
-        # told of every job the worker changes, from its thread (the run records it at once)
-        self.on_job_change: Callable[[SaveJob], None] | None = None
+        self._changed: dict[str, SaveJob] = {}  # url -> job the worker changed, not yet taken
 
     # -- saving: policy and single steps -----------------------------------------------------
     def want_save(self, url: str, info: ArchiveInfo | None,
@@ -254,20 +253,24 @@ class BackgroundSaves:
             if job.status == "pending":
                 self._enqueue(job, first=True)
 
-    def close(self, wait: float = 0.0, stop: threading.Event | None = None) -> list[SaveJob]:
+    def close(self, wait: float = 0.0, stop: threading.Event | None = None,
+              meanwhile: Callable[[], None] | None = None) -> list[SaveJob]:
         """Stop background saving (after up to `wait` real seconds for it to finish, cut
-        short when `stop` is set: a run asked to stop does not wait on the Archive) and
-        return every job; those not finished stay "pending" for the next run."""
+        short when `stop` is set: a run asked to stop does not wait on the Archive; calling
+        `meanwhile` between short waits) and return every job; those not finished stay
+        "pending" for the next run."""
         deadline = time.monotonic() + wait
-        with self._lock:
-            while self._due or self._busy:
+        while True:
+            with self._lock:
                 left = deadline - time.monotonic()
-                if left <= 0 or (stop is not None and stop.is_set()):
-                    break
+                if not (self._due or self._busy) or left <= 0 or \
+                        (stop is not None and stop.is_set()):
+                    self._stop.set()
+                    self._lock.notify_all()
+                    return list(self._jobs.values())
                 self._lock.wait(min(left, STEP))
-            self._stop.set()
-            self._lock.notify_all()
-            return list(self._jobs.values())
+            if meanwhile is not None:
+                meanwhile()
 
     def _enqueue(self, job: SaveJob, *, first: bool) -> None:
         with self._lock:
@@ -346,8 +349,14 @@ class BackgroundSaves:
             if self._stop.is_set():
                 return
             self._jobs[job.url] = job
-        if self.on_job_change is not None:
-            self.on_job_change(job)
+            self._changed[job.url] = job
+
+    def changed_saves(self) -> list[SaveJob]:
+        """The jobs the worker changed since last asked: the run records them at once (a run
+        killed with a save submitted then leaves its job id to follow, not to submit again)."""
+        with self._lock:
+            changed, self._changed = list(self._changed.values()), {}
+        return changed
 
     def _wait(self, seconds: float) -> bool:
         """Wait (through the client's sleep) in short steps; False once stopping."""
