@@ -4,7 +4,10 @@ Serves, on one loopback base URL, what archive.org and web.archive.org serve:
 availability JSON, the CDX server (plain and JSON output, filters, from/to, closest,
 limit, resume keys), raw (`id_`) and toolbar snapshots with redirects to the nearest
 capture, anonymous Save Page Now (Link/Content-Location headers naming web.archive.org),
-and Save Page Now 2 (POST /save, job status polling). Every request is logged.
+and Save Page Now 2 (POST /save, job status polling). Every request is logged, stamped by
+`clock` (a test's injected clock, to count the pace on). Its saves can lag the index as the real
+ones do (`index_lag`: replayable at once, listed by the CDX later), and its 429s name a
+`retry_after` of the test's choosing.
 
 Its index keys a page as the real one does (surt): the whole key in lower case, so captures of
 `/AbC12` and `/abc12` (two short links, two videos) are listed together under one key, each row
@@ -22,6 +25,7 @@ import threading
 import time
 import urllib.request
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, parse_qsl, quote, unquote, urlsplit
@@ -89,6 +93,7 @@ class Capture:
     statuscode: int | str = 200  # "-" for warc/revisit records, as the real CDX lists them
     mimetype: str = "text/html"
     headers: dict[str, str] = field(default_factory=dict)
+    indexed: bool = True  # False: replayable, but not yet listed by the CDX or availability
 
     @property
     def digest(self) -> str:
@@ -136,6 +141,14 @@ class FakeWayback:
         # The real endpoint forgets jobs after about an hour and then answers every unknown id
         # with its default answer, {"job_id": ..., "resources": [], "status": "pending"}
         self.unknown_job_answer: dict[str, object] | None = None
+        # The Retry-After of a 429 (seconds or an HTTP date, as the real services send either;
+        # "" sends none)
+        self.retry_after = "60"
+        # Captures made by saves replay at once but are listed by the CDX only later (the
+        # index lags Save Page Now by minutes to hours): while True, saves are not yet indexed
+        self.index_lag = False
+        # What stamps the request log (`Logged.at`): a test's injected clock counts its pace
+        self.clock: Callable[[], float] = time.monotonic
         self._jobs: dict[str, dict[str, object]] = {}
         self._lock = threading.Lock()
         self._server = self._start()
@@ -158,10 +171,12 @@ class FakeWayback:
         self._server.server_close()
 
     # -- lookup --------------------------------------------------------------
-    def _matching(self, url: str) -> list[Capture]:
+    def _matching(self, url: str, *, indexed: bool = False) -> list[Capture]:
+        """Captures of url; with `indexed`, only those the index lists yet."""
         key = urlkey(url)
         with self._lock:
-            found = [c for c in self.captures if urlkey(c.original) == key]
+            found = [c for c in self.captures if urlkey(c.original) == key
+                     and (c.indexed or not indexed)]
         return sorted(found, key=lambda c: c.timestamp)
 
     @staticmethod
@@ -216,13 +231,14 @@ class FakeWayback:
         length = int(h.headers.get("Content-Length") or 0)
         payload = h.rfile.read(length) if length else b""
         with self._lock:
-            self.requests.append(Logged(method, h.path, time.monotonic(), kind,
+            self.requests.append(Logged(method, h.path, self.clock(), kind,
                                         dict(h.headers.items()), payload))
             limited = self.rate_limited > 0
             if limited:
                 self.rate_limited -= 1
         if limited:
-            return self._send(h, 429, b"Too Many Requests", "text/plain", {"Retry-After": "60"})
+            return self._send(h, 429, b"Too Many Requests", "text/plain",
+                              {"Retry-After": self.retry_after} if self.retry_after else {})
         if self.fail_with:
             return self._send(h, self.fail_with, b"unavailable", "text/plain")
         route = {
@@ -253,7 +269,7 @@ class FakeWayback:
         q = parse_qs(urlsplit(h.path).query)
         url = q.get("url", [""])[0]
         ts = q.get("timestamp", [time.strftime("%Y%m%d%H%M%S", time.gmtime())])[0]
-        caps = [c for c in self._matching(url) if c.statuscode == 200]
+        caps = [c for c in self._matching(url, indexed=True) if c.statuscode == 200]
         snapshots: dict[str, object] = {}
         if caps:
             best = min(caps, key=lambda c: self._distance(c.timestamp, ts))
@@ -279,11 +295,11 @@ class FakeWayback:
             url, match_type = url[:-1], "prefix"
         if match_type == "prefix":
             with self._lock:
-                caps = sorted((c for c in self.captures
-                               if urlkey(c.original).startswith(urlkey(url).rstrip("/"))),
+                caps = sorted((c for c in self.captures if c.indexed
+                               and urlkey(c.original).startswith(urlkey(url).rstrip("/"))),
                               key=lambda c: c.timestamp)
         else:
-            caps = self._matching(url)
+            caps = self._matching(url, indexed=True)
         for flt in q.get("filter", []):
             negate = flt.startswith("!")
             fname, _, pattern = flt.lstrip("!").partition(":")
@@ -406,7 +422,9 @@ class FakeWayback:
                     mimetype = resp.headers.get_content_type()
             except Exception:
                 pass
-        return self.capture(url, ts, body, 200, mimetype)
+        cap = self.capture(url, ts, body, 200, mimetype)
+        cap.indexed = not self.index_lag
+        return cap
 
     def _save(self, h: BaseHTTPRequestHandler, _payload: bytes) -> None:
         url = h.path[len("/save/"):]

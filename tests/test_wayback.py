@@ -17,7 +17,7 @@ from wayback_support import KEYS, PAGE, FakeClock, raw_fetcher
 from verifier.config import Settings
 from verifier.errors import ArchiveError, ArchiveRateLimited, ArchiveTimeout, ArchiveUnavailable
 from verifier.models import SaveJob, Snapshot
-from verifier.net.wayback import WaybackClient
+from verifier.net.wayback import EMPTY_PAYLOAD_DIGEST, WaybackClient
 from verifier.net.waybackurls import parse_memento, wayback_timestamp
 
 pytestmark = pytest.mark.usefixtures("archive_hygiene")  # see conftest
@@ -58,7 +58,7 @@ def test_captures_are_status_200_only_and_oldest_first(wayback: FakeWayback,
     everything = client.captures(PAGE, all_statuses=True)
     assert [s.status_code for s in everything] == [200, 404, 301, 200]
     query = parse_qs(urlsplit(wayback.requests[0].path).query)
-    assert query["filter"] == ["statuscode:200"]
+    assert query["filter"] == ["statuscode:200", f"!digest:{EMPTY_PAYLOAD_DIGEST}"]
 
 
 def test_captures_from_to_and_last_n(wayback: FakeWayback, clock: FakeClock) -> None:

@@ -388,6 +388,7 @@ def test_run_no_wayback_leaves_earlier_pending_saves_and_queued_lookups_untouche
     doc = _doc(workspace, gone, live)
     write_wayback_config(workspace, wayback, 'save = "always"\n')
     wayback.rate_limited = 1000
+    wayback.retry_after = ""  # naming no wait (one that outlives the run holds the next: holdout10)
     run_cli("run", str(doc))  # every call answered 429: both left for the next run
     db = sqlite3.connect(workspace / "verifier.db")
     assert {r[0] for r in db.execute("select url from wayback_queue")} == {gone}

@@ -385,6 +385,7 @@ def test_run_the_next_run_asks_about_queued_lookups_before_new_ones(
     _note(docs, "a.txt", first)
     write_wayback_config(workspace, wayback, 'save = "never"\n')
     wayback.rate_limited = 1000
+    wayback.retry_after = ""  # naming no wait (one that outlives the run holds the next: holdout10)
     run_cli("run", str(docs))
     db = sqlite3.connect(workspace / "verifier.db")
     assert {r[0] for r in db.execute("select url from wayback_queue")} == {first}

@@ -39,6 +39,8 @@ DIGEST = "A" * 32
 KEY = "com,example,news)/2021/story.html"  # the CDX urlkey (SURT) of PAGE
 CITED = date(2021, 6, 1)  # the day a document cited PAGE
 HOME = "http://news.example.com/"  # PAGE's site's front page
+SAID = "the new ferry terminal will open to passengers in the first week of March"  # quoted
+QUOTED = f"<html lang='en'><body><p>The harbour master said {SAID}.</p></body></html>"  # holds it
 # The Archive's own page while it is down: served with 200, no Memento-Datetime.
 MAINTENANCE = ("<!DOCTYPE html><html><head><title>Internet Archive: Scheduled Maintenance"
                "</title></head><body><p>The Wayback Machine is temporarily offline for "
@@ -98,7 +100,8 @@ class FakeClock:
 
 def raw_fetcher(client: WaybackClient, *, max_hops: int = 5) -> Callable[[str], Fetch]:
     """fetch_raw for the Archivist: GET with the pacer before every request and every
-    redirect Location rewritten by the client (a web.archive.org hop would leave loopback)."""
+    redirect Location rewritten by the client (a web.archive.org hop would leave loopback, a
+    flagless capture address would serve the toolbar)."""
     session = requests.Session()
 
     def fetch(url: str) -> Fetch:
@@ -109,7 +112,7 @@ def raw_fetcher(client: WaybackClient, *, max_hops: int = 5) -> Callable[[str], 
             response = session.get(current, allow_redirects=False, timeout=5)
             location = response.headers.get("Location")
             if response.status_code in (301, 302, 303, 307, 308) and location:
-                target = client.rewrite(urljoin(current, location))
+                target = client.replay_location(urljoin(current, location))
                 hops.append(Hop(current, response.status_code, target))
                 current = target
                 continue
@@ -150,7 +153,7 @@ def wired_archivist(base: str, clock: FakeClock, **settings: object) -> Archivis
 
     def fetch_snapshot(raw_url: str) -> Fetch:
         return fetcher.fetch(raw_url, trusted=True, before_attempt=client.pace_lookup,
-                             rewrite_location=client.rewrite)
+                             rewrite_location=client.replay_location)
 
     return Archivist(client, fetch_snapshot, client.settings, clock=clock)
 

@@ -75,6 +75,11 @@ class ArchiveBudgetSpent(ArchiveRateLimited):
     """The run's Internet Archive time budget is spent: what is left is queued for the next run."""
 
 
+class SavesPaused(ArchiveRateLimited):
+    """Save Page Now refused our client (its session limit, a blocked address): saves wait,
+    lookups go on."""
+
+
 class ArchiveUnavailable(ArchiveError):
     """The Internet Archive did not answer the question (overloaded 5xx, timeout): not a
     'no capture'; the lookup is queued so the next run asks first."""

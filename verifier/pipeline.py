@@ -21,12 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .archivestate import remember_pause, restore_pause
 from .checking import Checking, Progress, Stages
 from .config import Settings, load_settings
 from .errors import InputError, ReportError, StorageError, VerifierError
 from .history import Changes, counts_and_changes, new_warnings
 from .lock import RunLock, lock_path
-from .models import Extraction, Fetch
+from .models import Extraction, Fetch, SaveJob
 from .status import ExitStatus, LinkStatus, QuoteStatus
 from .store import Store
 from .workpool import (
@@ -108,6 +109,7 @@ class _Run:
         self.unreadable: set[str] = set()  # sources that could not be read (see _keep_unreadable)
         self.stages: Stages | None = None  # see _network
         self.saves_recorded = False  # see _finish_saves
+        self.saves_written: dict[str, SaveJob] = {}  # url -> the save job as last recorded
 
     # -- the whole run ----------------------------------------------------------------------
     def execute(self) -> RunResult:
@@ -211,6 +213,7 @@ class _Run:
         return (self.now() - moment).total_seconds()
 
     def _interrupt_point(self) -> None:
+        self._record_changed_saves()
         if self.stop.is_set():
             raise Interrupted("stopped")
 
@@ -240,10 +243,12 @@ class _Run:
 
         def fetch_snapshot(raw_url: str) -> Fetch:
             return fetcher.fetch(raw_url, trusted=True, before_attempt=client.pace_lookup,
-                                 rewrite_location=client.rewrite)
+                                 rewrite_location=client.replay_location)
 
+        archivist = Archivist(client, fetch_snapshot, settings, kept=kept.copy)
+        restore_pause(self.store, client.pacer, self.now())
         self.stages = Stages(
-            fetcher, evidence, Archivist(client, fetch_snapshot, settings, kept=kept.copy),
+            fetcher, evidence, archivist,
             fetch_pool=ThreadPoolExecutor(max(1, settings.concurrency), thread_name_prefix="fetch"),
             archive_pool=ThreadPoolExecutor(2, thread_name_prefix="wayback"), kept=kept)
         return self.stages
@@ -397,8 +402,22 @@ class _Run:
         if self.stages is None or self.saves_recorded:
             return
         self.saves_recorded = True
-        for job in self.stages.archivist.close(wait=wait, stop=self.stop):
-            self.store.save_job(self.run_id, job)
+        jobs = self.stages.archivist.close(wait=wait, stop=self.stop,
+                                           meanwhile=self._record_changed_saves)
+        self._record_saves(jobs)
+        remember_pause(self.store, self.stages.archivist.client.pacer, self.now())
+
+    def _record_changed_saves(self) -> None:
+        """Record the save jobs the background worker changed, as soon as the run's thread
+        passes here: a run killed with a save submitted leaves its job id to the next run."""
+        if self.stages is not None:
+            self._record_saves(self.stages.archivist.changed_saves())
+
+    def _record_saves(self, jobs: list[SaveJob]) -> None:
+        for job in jobs:
+            if self.saves_written.get(job.url) != job:
+                self.store.save_job(self.run_id, job)
+                self.saves_written[job.url] = job
 
 
 def _gone(path: str) -> bool:

@@ -10,7 +10,6 @@ another capture.
 
 from __future__ import annotations
 
-import email.utils
 import re
 from dataclasses import replace
 from urllib.parse import urljoin
@@ -21,7 +20,7 @@ from .net.linkstatus import REDIRECTS, blocked_reason
 from .net.pagelook import PageLook
 from .net.urlpaths import is_deep_link, redirect_target_reason
 from .net.wayback import WaybackClient, header
-from .net.waybackurls import index_key, parse_memento, wayback_timestamp
+from .net.waybackurls import index_key, memento_datetime_timestamp, parse_memento
 
 # The Wayback's own page for a capture of a redirect, which it can serve in place of a replay
 # (status 200, the capture's Memento-Datetime): "Got an HTTP 302 response at crawl time",
@@ -123,9 +122,4 @@ def _moved_page(snapshot: Snapshot, served: Snapshot, fetch: Fetch) -> bool:
 
 def _memento_timestamp(fetch: Fetch) -> str | None:
     """The 14-digit time of the capture a replay served, from its Memento-Datetime."""
-    value = header(fetch.headers, "Memento-Datetime")
-    try:
-        when = email.utils.parsedate_to_datetime(value) if value else None
-    except (TypeError, ValueError, IndexError):
-        return None
-    return wayback_timestamp(when) if when is not None else None
+    return memento_datetime_timestamp(header(fetch.headers, "Memento-Datetime"))

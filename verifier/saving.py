@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from .config import Settings
-from .errors import ArchiveError, ArchiveRateLimited, ArchiveUnavailable
+from .errors import ArchiveError, ArchiveRateLimited, ArchiveUnavailable, SavesPaused
 from .models import ArchiveInfo, SaveJob, Snapshot, timestamp_datetime
 from .net.pacer import LOOKUP, SAVE
 from .net.wayback import CAPTURED_ELSEWHERE, WaybackClient
@@ -36,11 +36,15 @@ _RECENT_CAPTURE = ("same snapshot", "too-many-daily-captures")
 # Save Page Now errors that often hide a save that was made, or pass: CDX tells later
 # (Save Page Now 2's documented status_ext codes for trouble of its own systems or of today's
 # quota: no browser free, overloaded, a job or capture location lost, bandwidth spent, ...)
-_TRANSIENT = ("timeout", "time-limit", "gateway", "unavailable", "internal-server-error",
+_TRANSIENT = ("blocked-client-ip", "timeout", "time-limit", "gateway", "unavailable", "internal-server-error",
               "proxy-error", "celery", "session-limit", "may still have been saved", "http 52",
               "no-browsers-available", "overloaded", "too-many-requests", "redis-error",
               "job-failed", "capture-location-error", "cannot-fetch", "protocol-error",
               "bandwidth", "http 502", "http 503", "http 504")
+# Save Page Now 2's refusals of our client, not of a page, and how long every save waits after
+# one: the account's captures running at once ("wait a minute"), our address on a block list
+# (every save this run would meet it)
+_CLIENT_REFUSALS = {"user-session-limit": 60.0, "blocked-client-ip": float("inf")}
 
 
 class BackgroundSaves:
@@ -62,6 +66,7 @@ class BackgroundSaves:
         self._stop = threading.Event()
         self._worker: threading.Thread | None = None
         self._busy = False
+        self._changed: dict[str, SaveJob] = {}  # url -> job the worker changed, not yet taken
 
     # -- saving: policy and single steps -----------------------------------------------------
     def want_save(self, url: str, info: ArchiveInfo | None,
@@ -154,9 +159,13 @@ class BackgroundSaves:
 
     def _settle_refusal(self, job: SaveJob) -> SaveJob:
         """Errors that are not failures: the page was captured recently (success with that
-        capture), or the Archive was overloaded (pending: CDX tells later)."""
+        capture), or the Archive was overloaded (pending: CDX tells later). A refusal of our
+        client holds every save back (_CLIENT_REFUSALS)."""
         if job.status != "error":
             return job
+        for code, pause in _CLIENT_REFUSALS.items():
+            if code in (job.error or ""):
+                self.client.pacer.hold_saves(pause, job.error or code)
         if _refused_as_captured(job):
             recent = self._recent_capture(job.url)
             if recent is not None:
@@ -189,10 +198,13 @@ class BackgroundSaves:
                              "this save; it may still have been saved")
 
     def _confirm(self, job: SaveJob) -> SaveJob:
-        """"Submitted" is not "archived": only the CDX index says a capture exists."""
+        """"Submitted" is not "archived": the CDX index says a capture exists, or (while the
+        index lags) its replay at the very time Save Page Now named."""
         memento = parse_memento(job.archive_url or "")
         original = memento[1] if memento else job.url
         found = self.client.captured(original, job.timestamp or "")
+        if found is None and job.timestamp:
+            found = self.client.replayed(original, job.timestamp)
         if found is not None:
             return self._succeed(job, found)
         return replace(job, status="pending", error="saved; not yet in the CDX index")
@@ -241,20 +253,24 @@ class BackgroundSaves:
             if job.status == "pending":
                 self._enqueue(job, first=True)
 
-    def close(self, wait: float = 0.0, stop: threading.Event | None = None) -> list[SaveJob]:
+    def close(self, wait: float = 0.0, stop: threading.Event | None = None,
+              meanwhile: Callable[[], None] | None = None) -> list[SaveJob]:
         """Stop background saving (after up to `wait` real seconds for it to finish, cut
-        short when `stop` is set: a run asked to stop does not wait on the Archive) and
-        return every job; those not finished stay "pending" for the next run."""
+        short when `stop` is set: a run asked to stop does not wait on the Archive; calling
+        `meanwhile` between short waits) and return every job; those not finished stay
+        "pending" for the next run."""
         deadline = time.monotonic() + wait
-        with self._lock:
-            while self._due or self._busy:
+        while True:
+            with self._lock:
                 left = deadline - time.monotonic()
-                if left <= 0 or (stop is not None and stop.is_set()):
-                    break
+                if not (self._due or self._busy) or left <= 0 or \
+                        (stop is not None and stop.is_set()):
+                    self._stop.set()
+                    self._lock.notify_all()
+                    return list(self._jobs.values())
                 self._lock.wait(min(left, STEP))
-            self._stop.set()
-            self._lock.notify_all()
-            return list(self._jobs.values())
+            if meanwhile is not None:
+                meanwhile()
 
     def _enqueue(self, job: SaveJob, *, first: bool) -> None:
         with self._lock:
@@ -306,6 +322,9 @@ class BackgroundSaves:
             return True
         try:
             job = self.poll(job)
+        except SavesPaused as exc:  # this save waits (the next run); lookups and polls go on
+            self._update(replace(job, error=str(exc)))
+            return True
         except ArchiveRateLimited as exc:
             self._update(replace(job, error=str(exc)))
             return False
@@ -327,8 +346,17 @@ class BackgroundSaves:
 
     def _update(self, job: SaveJob) -> None:
         with self._lock:
-            if not self._stop.is_set():
-                self._jobs[job.url] = job
+            if self._stop.is_set():
+                return
+            self._jobs[job.url] = job
+            self._changed[job.url] = job
+
+    def changed_saves(self) -> list[SaveJob]:
+        """The jobs the worker changed since last asked: the run records them at once (a run
+        killed with a save submitted then leaves its job id to follow, not to submit again)."""
+        with self._lock:
+            changed, self._changed = list(self._changed.values()), {}
+        return changed
 
     def _wait(self, seconds: float) -> bool:
         """Wait (through the client's sleep) in short steps; False once stopping."""

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 
 from ..config import Settings
-from ..errors import ArchiveBudgetSpent, ArchiveRateLimited
+from ..errors import ArchiveBudgetSpent, ArchiveRateLimited, SavesPaused
 
 LOOKUP = "lookup"  # CDX, availability, save status, raw snapshots
 SAVE = "save"  # Save Page Now requests
@@ -48,6 +48,10 @@ class IAPacer:
         self._open_reason = ""
         self._failures = 0
         self._trips = 0
+        self._asked_until = float("-inf")  # the end of the wait a Retry-After asked for
+        self._asked_for = ""
+        self._saves_held_until = float("-inf")  # Save Page Now refused our client until then
+        self._saves_held_for = ""
 
     @classmethod
     def from_settings(cls, settings: Settings, *, clock: Callable[[], float] = time.monotonic,
@@ -68,6 +72,8 @@ class IAPacer:
         with self._lock:
             now = self._clock()
             self._refuse_if_open(now)
+            if kind == SAVE and now < self._saves_held_until:
+                raise SavesPaused(f"Save Page Now paused: {self._saves_held_for}")
             if self._started is None:
                 self._started = now
             slot = max(now, self._next[kind])
@@ -96,6 +102,21 @@ class IAPacer:
                 return f"Internet Archive time budget of {self._budget:g} s for this run is spent"
             return None
 
+    def asked_pause(self) -> tuple[float, str]:
+        """Seconds left of the wait the Archive itself asked for (a Retry-After), and why; our
+        own breaker's pause beyond it is this run's caution, not the Archive's word."""
+        with self._lock:
+            return max(0.0, self._asked_until - self._clock()), self._asked_for
+
+    def pause_all(self, seconds: float, reason: str) -> None:
+        """Open the breaker for `seconds`, what is left of a wait the Archive asked an earlier
+        run for (`reason`): no call before then, and no doubling of the next trip for it."""
+        with self._lock:
+            until = self._clock() + seconds
+            self._note_asked(seconds, reason)
+            if until > self._open_until:
+                self._open_until, self._open_reason = until, f"{reason} in an earlier run"
+
     # -- telling ---------------------------------------------------------------
     def record_success(self) -> None:
         """The Archive answered (any answer but 429 or an overload 5xx)."""
@@ -106,14 +127,23 @@ class IAPacer:
     def record_rate_limited(self, retry_after: float | None = None) -> None:
         """The Archive answered 429: pause every call, longer if it keeps happening."""
         with self._lock:
+            self._note_asked(retry_after, "a 429 Too Many Requests")
             self._trip(max(self._breaker_seconds, retry_after or 0.0), "a 429 Too Many Requests")
 
     def record_unavailable(self, status: int, retry_after: float) -> None:
         """The Archive answered 502/503/504 and said when to come back (Retry-After): no call
         goes before then, as after a 429."""
         with self._lock:
-            self._trip(max(self._breaker_seconds, retry_after),
-                       f"an HTTP {status} asking to wait {retry_after:.0f} s")
+            reason = f"an HTTP {status} asking to wait {retry_after:.0f} s"
+            self._note_asked(retry_after, reason)
+            self._trip(max(self._breaker_seconds, retry_after), reason)
+
+    def hold_saves(self, seconds: float, reason: str) -> None:
+        """Save Page Now refused our client, not a page (the account's session limit, our
+        address blocked): no save is sent for `seconds` (inf: this run), lookups go on."""
+        with self._lock:
+            self._saves_held_until = max(self._saves_held_until, self._clock() + seconds)
+            self._saves_held_for = reason
 
     def record_failure(self, what: str = "connection failures") -> None:
         """A call could not connect, timed out, or met an overloaded server."""
@@ -123,6 +153,11 @@ class IAPacer:
                 self._trip(self._breaker_seconds, f"{self._failures} {what} in a row")
 
     # -- inside ------------------------------------------------------------------
+    def _note_asked(self, retry_after: float | None, reason: str) -> None:
+        until = self._clock() + (retry_after or 0.0)
+        if retry_after and until > self._asked_until:
+            self._asked_until, self._asked_for = until, reason
+
     def _trip(self, pause: float, reason: str) -> None:
         now = self._clock()
         self._failures = 0

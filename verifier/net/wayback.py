@@ -50,6 +50,7 @@ from .waybackurls import (
     folded_key,
     index_key,
     lookup_address,
+    memento_datetime_timestamp,
     parse_memento,
     utcnow,
     wayback_timestamp,
@@ -59,6 +60,9 @@ REAL_ORG = "https://archive.org"
 MAX_ANSWER_BYTES = 20_000_000  # an API answer larger than this is not one we asked for
 MAX_API_REDIRECTS = 3
 REDIRECT_STATUSES = tuple(map(str, REDIRECTS))  # as the CDX lists them
+# The CDX's digest of a payload of no bytes (base32 SHA-1): a capture of an empty answer holds
+# none of the page, and reading it would spend a rate-limited call on nothing
+EMPTY_PAYLOAD_DIGEST = "3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ"
 # A save that captured where the page sent the crawler (a login wall, the front page) instead
 CAPTURED_ELSEWHERE = "Save Page Now captured another page, not this one"
 
@@ -116,6 +120,16 @@ class WaybackClient:
             return self._base + rest
         return f"https://{parts.netloc}{rest}"
 
+    def replay_location(self, url: str) -> str:
+        """Where a replay's redirect sends the raw fetch: rewritten onto the base URL, and a
+        capture address asked for its original bytes (`id_`) whatever flag, or none, the
+        Wayback's redirect between timestamps wrote (a flagless one serves the toolbar)."""
+        target = self.rewrite(url)
+        memento = parse_memento(target)
+        if memento is None or not target.startswith(f"{self.web_base}/web/"):
+            return target
+        return f"{self.web_base}/web/{memento[0]}id_/{memento[1]}"
+
     def canonical(self, url: str) -> str:
         """The public https://web.archive.org address of a Wayback URL, whatever base URL
         served it: what the store and the report keep, so a record means the same anywhere."""
@@ -170,6 +184,7 @@ class WaybackClient:
         """CDX captures of url, oldest first (nearest first with `closest`).
 
         Status-200 captures only unless `all_statuses` (404s and redirects are captures too),
+        and never one of an empty page (EMPTY_PAYLOAD_DIGEST; an empty redirect is news),
         with `revisits` also revisit records (status "-": the content of an earlier capture,
         recorded again), with `redirects` also captures of a redirect (301, 302...). A negative
         limit asks for the last N.
@@ -179,7 +194,8 @@ class WaybackClient:
         options: dict[str, Any] = {
             "start_timestamp": None if from_ts is None else wayback_timestamp(from_ts),
             "end_timestamp": None if to_ts is None else wayback_timestamp(to_ts),
-            "filters": [] if wanted is None else ["statuscode:" + "|".join(wanted)],
+            "filters": [] if wanted is None else ["statuscode:" + "|".join(wanted)] +
+            ([] if redirects else [f"!digest:{EMPTY_PAYLOAD_DIGEST}"]),  # a redirect's is news
             "limit": None if limit is None else str(limit),
         }
         if closest is not None:
@@ -190,19 +206,23 @@ class WaybackClient:
             raise ArchiveError(f"CDX query not valid: {str(exc).splitlines()[0]}") from None
         found: list[Snapshot] = []
         seen: set[tuple[str, str, str]] = set()
-        page, other_case = index_key(url), False
+        page, left_out = index_key(url), False  # rows left out that a limit counted
         for row in query.rows():
             if wanted is not None and row.statuscode not in wanted:
                 continue  # a server ignoring the filter must not slip a 404 in
+            if wanted is not None and row.digest == EMPTY_PAYLOAD_DIGEST and \
+                    row.statuscode not in REDIRECT_STATUSES:
+                left_out = True  # an empty page (an empty redirect is news): not a capture
+                continue
             if index_key(row.original) != page and folded_key(row.original) == folded_key(url):
-                other_case = True  # filed under the page's key, but another page (see index_key)
+                left_out = True  # filed under the page's key, but another page (see index_key)
                 continue
             key = (row.timestamp, row.original, row.statuscode)
             if key in seen:
                 continue  # the index can hold one capture twice
             seen.add(key)
             found.append(self._snapshot(row))
-        if other_case and limit is not None:  # the first or last N rows were not all the page's
+        if left_out and limit is not None:  # the first or last N rows were not all captures
             return _in_order(self.captures(url, from_ts=from_ts, to_ts=to_ts, closest=closest,
                                            all_statuses=all_statuses, revisits=revisits,
                                            redirects=redirects), limit,
@@ -231,6 +251,19 @@ class WaybackClient:
         """The CDX record of one capture (any status), or None if the index lacks it (yet)."""
         found = self.captures(url, from_ts=timestamp, to_ts=timestamp, limit=1, all_statuses=True)
         return found[0] if found else None
+
+    def replayed(self, url: str, timestamp: str) -> Snapshot | None:
+        """The capture a save named, from its replay when the CDX does not list it yet: the
+        Wayback replays a new capture at once, while the index lags it by minutes to hours. A
+        raw replay at that very time (its Memento-Datetime, no redirect to another capture)
+        shows the capture exists; anything else shows nothing."""
+        answer = self.call("GET", f"{self.web_base}/web/{timestamp}id_/{lookup_address(url)}",
+                           follow=False, what="Wayback replay")
+        if answer.status != 200 or \
+                memento_datetime_timestamp(header(answer.headers, "Memento-Datetime")) != timestamp:
+            return None
+        return Snapshot(url=url, timestamp=timestamp, archive_url=self.archive_url(timestamp, url),
+                        status_code=200)
 
     # -- saves -------------------------------------------------------------------------
     def save_anonymous(self, url: str) -> SaveJob:

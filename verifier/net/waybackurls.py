@@ -5,9 +5,10 @@ address names. Pure functions of their arguments: no request is made here.
 from __future__ import annotations
 
 import contextlib
+import email.utils
 import re
 from datetime import UTC, date, datetime
-from urllib.parse import quote, unquote, unquote_to_bytes, urlsplit, urlunsplit
+from urllib.parse import SplitResult, quote, unquote, unquote_to_bytes, urlsplit, urlunsplit
 
 from ..errors import ArchiveError
 
@@ -50,16 +51,38 @@ def wayback_timestamp(when: str | date | datetime) -> str:
     return digits
 
 
+def memento_datetime_timestamp(value: str | None) -> str | None:
+    """The 14-digit time a replay's Memento-Datetime header names, or None."""
+    try:
+        when = email.utils.parsedate_to_datetime(value) if value else None
+    except (TypeError, ValueError, IndexError):
+        return None
+    return wayback_timestamp(when) if when is not None else None
+
+
 def lookup_address(url: str) -> str:
     """url as crawlers fetched it and the index recorded it: without its fragment (never
-    sent to a server), the host in punycode, non-ASCII characters percent-encoded as UTF-8.
-    The CDX matches on that form, so a cited `bücher.example/café#top` finds its captures."""
-    parts = urlsplit(url.strip())
+    sent to a server; a hashbang's route is the page's path), the host in punycode, non-ASCII
+    characters percent-encoded as UTF-8. The CDX matches on that form, so a cited
+    `bücher.example/café#top` finds its captures."""
+    parts = _unhashbanged(urlsplit(url.strip()))
     netloc = parts.netloc
     if not netloc.isascii():
         with contextlib.suppress(UnicodeError):  # a name IDNA cannot spell: asked as written
             netloc = netloc.encode("idna").decode("ascii")
     return urlunsplit((parts.scheme, netloc, _ascii(parts.path), _ascii(parts.query), ""))
+
+
+def _unhashbanged(parts: SplitResult) -> SplitResult:
+    """The page a hashbang address (`/#!/2021/story`, `/#!5753510/title`) names: the path its
+    script routed to, relative to the address's directory. Sites routing by `#!` (Twitter,
+    Facebook, Gawker's) served that page at that path; the fragment never reaches a server,
+    so the address itself is the front page to every crawler and to the index."""
+    if not parts.fragment.startswith("!") or len(parts.fragment) < 2:
+        return parts
+    route = urlsplit(parts.fragment[1:].lstrip("/"))
+    directory = parts.path[:parts.path.rfind("/") + 1] or "/"
+    return parts._replace(path=directory + route.path, query=route.query, fragment="")
 
 
 def cdx_address(url: str) -> str:

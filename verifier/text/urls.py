@@ -179,7 +179,8 @@ def _wrapped(url: str) -> str | None:
 
 
 def normalize_url(url: str) -> str | None:
-    """One form per resource: lower-case scheme and host, no default port, no fragment, no
+    """One form per resource: lower-case scheme and host, no default port, no fragment (but a
+    hashbang route, see _hashbang_route), no
     tracking arguments (`utm_*`, click identifiers), unsafe characters %-encoded. None when
     the URL is not a fetchable http(s) URL."""
     url = url.strip()
@@ -207,7 +208,15 @@ def normalize_url(url: str) -> str | None:
     tracked = parts.query if "://" in parts.path else _without_tracking(
         _unescaped_ampersands(parts.query))
     query = _upper_escapes(quote(tracked, safe=_SAFE_QUERY))
-    return urlunsplit((scheme, netloc, path, query, ""))
+    return urlunsplit((scheme, netloc, path, query, _hashbang_route(parts.fragment)))
+
+
+def _hashbang_route(fragment: str) -> str:
+    """A `#!` fragment is the page's route (Twitter's `/#!/user/status/1`, Gawker's
+    `/#!5753510/title`): two routes are two pages, where any other fragment is a place in one."""
+    if not fragment.startswith("!") or len(fragment) < 2:
+        return ""
+    return "!" + _upper_escapes(quote(fragment[1:], safe=_SAFE_QUERY))
 
 
 _ESCAPE = re.compile(r"%[0-9a-fA-F]{2}")
