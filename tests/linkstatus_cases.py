@@ -9,7 +9,6 @@ set's score stays honest; HOLDOUT_RAW=1 ignores the marks, to count it.
 from __future__ import annotations
 
 import os
-import struct
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -158,31 +157,3 @@ def to_neighbour(path: str, target: str, body: str, status: int = 302) -> Setup:
         web.page(target.split("?")[0], body, host=h + 1)
         return web.redirect(path, web.base(h + 1) + target, status=status, host=h)
     return setup
-
-
-def brotli_stored(data: bytes) -> bytes:
-    """A Brotli stream (RFC 7932) holding data in uncompressed meta-blocks, as an encoder may send
-    data it cannot shrink: no encoder is needed to make it. Bits are packed from the low end."""
-    bits, count, out = 0, 1, bytearray()  # WBITS: a single 0 bit (a 64 KB window)
-    for start in range(0, len(data), 65536):
-        block = data[start:start + 65536]
-        # ISLAST=0, MNIBBLES=0 (four nibbles), MLEN-1 in 16 bits, ISUNCOMPRESSED=1
-        bits |= ((len(block) - 1) << 3 | 1 << 19) << count
-        count += 20
-        while count > 0:  # pad to a byte; the stored bytes follow
-            out.append(bits & 0xFF)
-            bits, count = bits >> 8, count - 8
-        bits, count = 0, 0
-        out += block
-    return bytes(out) + bytes([(bits | 0b11 << count) & 0xFF])  # ISLAST=1, ISLASTEMPTY=1
-
-
-def zstd_raw(data: bytes) -> bytes:
-    """A zstd frame (RFC 8878) of raw blocks: the magic, a single-segment header with a 4-byte
-    content size, then blocks of up to 128 KB stored as they are."""
-    blocks = [data[i:i + 131072] for i in range(0, len(data), 131072)] or [b""]
-    frame = b"\x28\xb5\x2f\xfd" + bytes([0xA0]) + struct.pack("<I", len(data))
-    for n, block in enumerate(blocks):
-        header = (len(block) << 3) | (1 if n == len(blocks) - 1 else 0)  # type 0: raw
-        frame += header.to_bytes(3, "little") + block
-    return frame
