@@ -312,7 +312,7 @@ def document_from_html(markup: bytes, source: str, *, content_type: str | None =
     """
     from .text.htmldoc import parse_html
 
-    name = source if _URL_ARG.match(source) else Path(source).name
+    name = source if is_url(source) else Path(source).name
     kind = content_kind(content_type, markup)
     if kind in ("pdf", "docx", "odt", "text"):
         if kind == "pdf":
@@ -326,7 +326,7 @@ def document_from_html(markup: bytes, source: str, *, content_type: str | None =
             doc.date, doc.date_source = fetched_at.date(), "http"
         return doc
     decoded = decode_body(markup, content_type)
-    base = read_at or (source if _URL_ARG.match(source) else None)
+    base = read_at or (source if is_url(source) else None)
     parts = parse_html(decoded, base)
     doc = Document(source=source, name=name, format="html",
                    sha256=_sha256(markup), text=parts.text, title=parts.title,
